@@ -215,6 +215,11 @@ class GraphStore(Protocol):
         """The stored graph (or the part around an entity) as extraction records, for RDF export and round trips."""
         ...
 
+    def context(self, entity_ids: Sequence[str]) -> list[Extraction]:
+        """The stored entities with these ids and every stored relation (with evidence) touching them, as extraction
+        records grouped by item. SHACL validation of a batch reads this instead of the whole store."""
+        ...
+
     # curation
     def merge(self, keep: str, drop: str) -> Node:
         """Merge ``drop`` into ``keep``: aliases, relations and evidence carried over, the merge recorded."""
