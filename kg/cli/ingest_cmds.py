@@ -1,5 +1,102 @@
-"""Commands of `kg` (placeholder: filled by the issue that owns these commands)."""
+"""``kg ingest``: read → extract → resolve → map to RDF → validate → store, as one import batch."""
 
 from __future__ import annotations
 
-from kg.cli import app  # noqa: F401
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from kg.cli import app, err_console
+from kg.cli._common import FormatOption, OutputFormat, print_json
+from kg.errors import EXIT_USAGE, InputError
+from kg.settings import get_settings
+
+
+def _progress() -> Progress:
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+    )
+
+
+@app.command("ingest")
+def ingest(
+    paths: list[Path] = typer.Argument(..., exists=True, dir_okay=False, readable=True, help="files to ingest"),
+    as_kind: str = typer.Option(None, "--as", help="treat text files as a 'newsletter' issue or a single 'item'"),
+    dry_run: bool = typer.Option(False, "--dry-run", help="extract and validate, write nothing"),
+    strict: bool = typer.Option(False, "--strict", help="reject the whole batch if any record violates a shape"),
+    reset: bool = typer.Option(False, "--reset", help="empty the store first (demo use)"),
+    output: OutputFormat = FormatOption,
+) -> None:
+    """Ingest news files into the configured store as one import batch (all or nothing; re-ingesting is a no-op)."""
+    from ingest.pipeline import extract_paths
+    from kg.pipeline import import_batch
+    from kg.report import render_report
+    from kg.store import open_store
+
+    if as_kind not in (None, "newsletter", "item"):
+        raise typer.BadParameter("--as takes 'newsletter' or 'item'")
+    settings = get_settings()
+    failures: list[InputError] = []
+
+    def on_error(error: InputError) -> None:
+        failures.append(error)
+        err_console.print(f"[yellow]skipped:[/] {error}")
+
+    store = None if dry_run else open_store(settings)
+    try:
+        if store is not None:
+            store.init_schema()
+            if reset:
+                store.clear()
+                store.init_schema()
+        with _progress() as progress:
+            task = progress.add_task("extracting", total=None)
+
+            def extractions() -> Any:
+                for extraction in extract_paths(paths, kind=as_kind, on_error=on_error):
+                    progress.advance(task)
+                    yield extraction
+
+            def step(description: str, done: int | None = None, total: int | None = None) -> None:
+                progress.update(task, description=description, completed=done, total=total)
+
+            outcome = import_batch(
+                extractions(),
+                store,
+                sources=[str(p) for p in paths],
+                dry_run=dry_run,
+                strict=strict,
+                quarantine_dir=settings.quarantine_dir,
+                progress=step,
+            )
+    finally:
+        if store is not None:
+            store.close()
+
+    summary: dict[str, Any] = {
+        "batch": outcome.batch.model_dump(mode="json"),
+        "skipped": [str(f) for f in failures],
+    }
+    if output is OutputFormat.json:
+        summary["report"] = outcome.report.model_dump(mode="json") if outcome.report is not None else None
+        print_json(summary)
+    else:
+        batch = outcome.batch
+        if outcome.report is not None and not outcome.report.conforms:
+            render_report(outcome.report, err_console)
+        counts = ", ".join(f"{k} {v}" for k, v in batch.counts.items())
+        verb = "would import" if dry_run else "imported"
+        typer.echo(f"{batch.id}: {verb} {counts} ({batch.status})")
+        if failures:
+            typer.echo(f"{len(failures)} input problem(s) skipped; see above", err=True)
+    if failures:
+        raise typer.Exit(EXIT_USAGE)
+
