@@ -67,3 +67,25 @@ def neo4j_settings() -> Iterator[dict[str, str]]:
 
 def pytest_report_header(config: pytest.Config) -> list[str]:
     return [f"neo4j: {os.environ.get('KG_NEO4J_URI', 'bolt://127.0.0.1:7687')} (required={os.environ.get('KG_REQUIRE_NEO4J', '0')})"]
+
+
+@pytest.fixture(params=["ladybug", "neo4j"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[object]:
+    """A real, empty graph store of each kind: a fresh LadybugDB directory, or the session Neo4j server cleared."""
+    if request.param == "ladybug":
+        try:
+            from kg.store.ladybug import LadybugStore
+        except ImportError as exc:  # the embedded store is written in parallel; say so instead of failing
+            pytest.skip(f"kg.store.ladybug is not importable yet: {exc}")
+        opened = LadybugStore(tmp_path / "ladybug")
+    else:
+        settings = request.getfixturevalue("neo4j_settings")
+        from kg.store.neo4j import Neo4jStore
+
+        opened = Neo4jStore(settings["uri"], settings["user"], settings["password"])
+        opened.clear()
+    opened.init_schema()
+    try:
+        yield opened
+    finally:
+        opened.close()

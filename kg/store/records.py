@@ -1,0 +1,549 @@
+"""Shared row logic of both stores: extraction records to property rows, rows merged with what is stored, rows back
+to the project's models.
+
+Both stores keep exactly these properties (see ``kg.store.schema``), and both merge a new row into a stored one with
+the same functions here, so that idempotency, evidence de-duplication and rollback mean the same thing in both.
+
+Conventions:
+- a fact is (subject, predicate, object, role, year); ``key`` = ``role|year`` makes it unique between two nodes;
+- ``evidence``, ``evidence_keys`` (``item_id:start:end``) and ``evidence_batches`` (space-separated batch ids) are
+  parallel lists: evidence identity is (fact, key), and a re-applied evidence only gains a batch id;
+- ``collaboratedWith`` is stored once per unordered pair, the smaller id as source.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from kg.errors import UsageError
+from kg.ids import TYPE_PREFIX, normalize_name
+from kg.model import (
+    SYMMETRIC_PREDICATES,
+    Entity,
+    Evidence,
+    Extraction,
+    ImportBatch,
+    Mention,
+    NewsItem,
+    Relation,
+    ValidationSummary,
+)
+from kg.store.base import Edge, Node, SearchHit, SearchPage
+from kg.store.schema import rel_type
+
+LABEL_OF_PREFIX: dict[str, str] = {prefix: label for label, prefix in TYPE_PREFIX.items()}
+
+
+def label_of(node_id: str) -> str:
+    """The label of a node from its id prefix (``researcher-...`` -> ``Researcher``)."""
+    prefix = node_id.split("-", 1)[0]
+    try:
+        return LABEL_OF_PREFIX[prefix]
+    except KeyError:
+        raise UsageError(f"not a node id: {node_id!r}", id=node_id) from None
+
+
+def _union(*lists: Iterable[str] | None) -> list[str]:
+    """Ordered union (first occurrence wins), skipping empty strings."""
+    seen: dict[str, None] = {}
+    for values in lists:
+        for value in values or ():
+            if value:
+                seen.setdefault(value, None)
+    return list(seen)
+
+
+def fact_key(role: str | None, year: int | None) -> str:
+    """What makes a fact unique between two nodes besides its predicate."""
+    return f"{role or ''}|{'' if year is None else year}"
+
+
+def evidence_key(evidence: Evidence) -> str:
+    """The identity of an evidence within a fact: ``item_id:start:end``."""
+    return f"{evidence.item_id}:{evidence.start}:{evidence.end}"
+
+
+def search_keys(name: str, aliases: Iterable[str], labels: Mapping[str, str]) -> list[str]:
+    """The normalised forms search matches against."""
+    return _union([normalize_name(v) for v in (name, *aliases, *labels.values())])
+
+
+# --------------------------------------------------------------------------------------------------------- entities
+
+
+def entity_row(entity: Entity, batch_id: str) -> dict[str, Any]:
+    """Stored properties of an extracted entity (without its mentions, which become MENTIONS relationships)."""
+    aliases = [a for a in _union(entity.aliases) if a != entity.name]
+    return _finish_entity(
+        {
+            "id": entity.id,
+            "name": entity.name,
+            "aliases": aliases,
+            "name_zh": entity.labels.get("zh"),
+            "name_en": entity.labels.get("en"),
+            "identifiers": json.dumps(entity.identifiers, ensure_ascii=False, sort_keys=True),
+            "batches": [batch_id],
+            "merged_ids": [],
+        }
+    )
+
+
+def _finish_entity(props: dict[str, Any]) -> dict[str, Any]:
+    """Recompute the derived properties (aliases_text, search_keys, identifier_values)."""
+    props["aliases"] = [a for a in _union(props.get("aliases")) if a != props["name"]]
+    props["aliases_text"] = " | ".join(props["aliases"])
+    labels = {k: v for k, v in (("zh", props.get("name_zh")), ("en", props.get("name_en"))) if v}
+    props["search_keys"] = search_keys(props["name"], props["aliases"], labels)
+    props["identifier_values"] = sorted(set(json.loads(props.get("identifiers") or "{}").values()))
+    return props
+
+
+def merge_entity(stored: Mapping[str, Any] | None, new: Mapping[str, Any]) -> dict[str, Any]:
+    """A new entity row merged into the stored one: the stored name, labels and identifiers win; aliases, batches and
+    merged ids are united; the new row's name becomes an alias when it differs."""
+    if stored is None:
+        return _finish_entity(dict(new))
+    identifiers = {**json.loads(new.get("identifiers") or "{}"), **json.loads(stored.get("identifiers") or "{}")}
+    merged = {
+        "id": stored["id"],
+        "name": stored["name"],
+        "aliases": _union(stored.get("aliases"), [new["name"]], new.get("aliases")),
+        "name_zh": stored.get("name_zh") or new.get("name_zh"),
+        "name_en": stored.get("name_en") or new.get("name_en"),
+        "identifiers": json.dumps(identifiers, ensure_ascii=False, sort_keys=True),
+        "batches": _union(stored.get("batches"), new.get("batches")),
+        "merged_ids": _union(stored.get("merged_ids"), new.get("merged_ids")),
+    }
+    return _finish_entity(merged)
+
+
+def absorb_entity(keep: Mapping[str, Any], drop: Mapping[str, Any]) -> dict[str, Any]:
+    """``keep`` after a curator merge of ``drop`` into it: drop's name and aliases become aliases, keep's identifiers
+    win on conflict, ``merged_ids`` records drop (and whatever had been merged into drop)."""
+    merged = merge_entity(keep, drop)
+    merged["merged_ids"] = _union(keep.get("merged_ids"), [drop["id"]], drop.get("merged_ids"))
+    return merged
+
+
+def node_from_props(label: str, props: Mapping[str, Any], **extra: Any) -> Node:
+    """A stored entity (or item) as the project's :class:`Node`."""
+    if label == "NewsItem":
+        return Node(
+            id=props["id"],
+            type=label,
+            name=props.get("title") or props["id"],
+            properties={k: props.get(k) for k in ("date", "source", "lang", "section", "url") if props.get(k)}
+            | extra,
+        )
+    labels = {k: v for k, v in (("zh", props.get("name_zh")), ("en", props.get("name_en"))) if v}
+    return Node(
+        id=props["id"],
+        type=label,
+        name=props["name"],
+        aliases=list(props.get("aliases") or []),
+        labels=labels,
+        identifiers=json.loads(props.get("identifiers") or "{}"),
+        properties=dict(extra),
+    )
+
+
+# ------------------------------------------------------------------------------------------------------------ items
+
+
+ITEM_FIELDS = ("id", "title", "text", "date", "source", "url", "section", "lang", "file", "parent_title")
+
+
+def item_row(item: NewsItem, batch_id: str) -> dict[str, Any]:
+    """Stored properties of a news item."""
+    row: dict[str, Any] = item.model_dump(include=set(ITEM_FIELDS))
+    row["batches"] = [batch_id]
+    return row
+
+
+def merge_item(stored: Mapping[str, Any] | None, new: Mapping[str, Any]) -> dict[str, Any]:
+    """The stored item wins (ids are derived from content), batches are united."""
+    if stored is None:
+        return dict(new)
+    merged = {k: stored.get(k) for k in ITEM_FIELDS}
+    merged["batches"] = _union(stored.get("batches"), new.get("batches"))
+    return merged
+
+
+def item_from_props(props: Mapping[str, Any], with_text: bool = True) -> NewsItem:
+    """A stored item as :class:`NewsItem` (text emptied when ``with_text`` is false)."""
+    data = {k: props.get(k) for k in ITEM_FIELDS if props.get(k) is not None}
+    data.setdefault("title", "")
+    data["text"] = data.get("text", "") if with_text else ""
+    return NewsItem(**data)
+
+
+# ------------------------------------------------------------------------------------------------------------ facts
+
+
+def fact_row(relation: Relation, batch_id: str) -> dict[str, Any]:
+    """A fact row: endpoints (symmetric predicates ordered), type, key, and one evidence of this batch."""
+    src, dst = relation.subject, relation.object
+    if relation.predicate in SYMMETRIC_PREDICATES and dst < src:
+        src, dst = dst, src
+    evidence = relation.evidence.model_copy(update={"batch_id": relation.evidence.batch_id or batch_id})
+    return {
+        "src": src,
+        "dst": dst,
+        "type": rel_type(relation.predicate),
+        "key": fact_key(relation.role, relation.year),
+        "role": relation.role,
+        "year": relation.year,
+        "evidence": [evidence.model_dump_json()],
+        "evidence_keys": [evidence_key(evidence)],
+        "evidence_batches": [batch_id],
+        "batches": [batch_id],
+    }
+
+
+def fact_identity(row: Mapping[str, Any]) -> tuple[str, str, str, str]:
+    """(type, src, dst, key): a fact's identity in the store."""
+    return row["type"], row["src"], row["dst"], row["key"]
+
+
+def merge_fact(stored: Mapping[str, Any] | None, new: Mapping[str, Any]) -> dict[str, Any]:
+    """Merge a new fact row into a stored one: new evidence appended, known evidence only gains the batch ids."""
+    if stored is None:
+        return dict(new)
+    evidence = list(stored.get("evidence") or [])
+    keys = list(stored.get("evidence_keys") or [])
+    ev_batches = list(stored.get("evidence_batches") or [])
+    position = {k: i for i, k in enumerate(keys)}
+    for ev, key, batches in zip(new["evidence"], new["evidence_keys"], new["evidence_batches"], strict=True):
+        if key in position:
+            i = position[key]
+            ev_batches[i] = " ".join(_union(ev_batches[i].split(), batches.split()))
+        else:
+            position[key] = len(keys)
+            evidence.append(ev)
+            keys.append(key)
+            ev_batches.append(batches)
+    merged = dict(stored)
+    merged.update(
+        evidence=evidence,
+        evidence_keys=keys,
+        evidence_batches=ev_batches,
+        batches=_union(stored.get("batches"), new.get("batches")),
+    )
+    return merged
+
+
+def rollback_fact(stored: Mapping[str, Any], batch_id: str) -> dict[str, Any] | None:
+    """A fact without the batch: evidence that only it supplied is dropped; None when no evidence is left."""
+    kept: tuple[list[str], list[str], list[str]] = ([], [], [])
+    for ev, key, batches in zip(stored["evidence"], stored["evidence_keys"], stored["evidence_batches"], strict=True):
+        remaining = [b for b in batches.split() if b != batch_id]
+        if remaining:
+            kept[0].append(ev)
+            kept[1].append(key)
+            kept[2].append(" ".join(remaining))
+    if not kept[0]:
+        return None
+    merged = dict(stored)
+    merged.update(
+        evidence=kept[0],
+        evidence_keys=kept[1],
+        evidence_batches=kept[2],
+        batches=[b for b in stored.get("batches") or [] if b != batch_id],
+    )
+    return merged
+
+
+def evidence_list(props: Mapping[str, Any], since: str | None = None, until: str | None = None) -> list[Evidence]:
+    """The evidence of a stored fact, optionally only that whose item date lies in [since, until]."""
+    out = [Evidence.model_validate_json(e) for e in props.get("evidence") or []]
+    return [e for e in out if in_period(e.item_date, since, until)]
+
+
+def in_period(date: str | None, since: str | None, until: str | None) -> bool:
+    """Whether an ISO date (or YYYY-MM / YYYY) lies in [since, until]; an unknown date only passes an open period."""
+    if since is None and until is None:
+        return True
+    if not date:
+        return False
+    if since and date < since[: len(date)]:
+        return False
+    return not (until and date[: len(until)] > until)
+
+
+def edge_from_props(src: str, dst: str, rtype: str, props: Mapping[str, Any], **extra: Any) -> Edge:
+    """A stored fact as :class:`Edge` with all its evidence (MENTIONS edges carry none)."""
+    from kg.store.schema import predicate_of
+
+    return Edge(
+        source=src,
+        target=dst,
+        predicate=predicate_of(rtype),
+        role=props.get("role"),
+        year=props.get("year"),
+        evidence=evidence_list(props),
+        **extra,
+    )
+
+
+# --------------------------------------------------------------------------------------------------------- mentions
+
+
+def span(mention: Mention) -> str:
+    """A stored mention span: ``start:end:text``."""
+    return f"{mention.start}:{mention.end}:{mention.text}"
+
+
+def parse_span(value: str) -> Mention:
+    """Inverse of :func:`span` (the text may contain colons)."""
+    start, end, text = value.split(":", 2)
+    return Mention(start=int(start), end=int(end), text=text)
+
+
+def merge_mention(stored: Mapping[str, Any] | None, new: Mapping[str, Any]) -> dict[str, Any]:
+    """Spans and batches united."""
+    if stored is None:
+        return dict(new)
+    merged = dict(stored)
+    merged["spans"] = _union(stored.get("spans"), new.get("spans"))
+    merged["batches"] = _union(stored.get("batches"), new.get("batches"))
+    return merged
+
+
+# ------------------------------------------------------------------------------------------------------- the batch
+
+
+@dataclass
+class BatchRows:
+    """A batch's records as de-duplicated rows, ready to be merged with what is stored."""
+
+    entities: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> row (row["label"] is the label)
+    items: dict[str, dict[str, Any]] = field(default_factory=dict)
+    mentions: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)  # (item, entity) -> row
+    facts: dict[tuple[str, str, str, str], dict[str, Any]] = field(default_factory=dict)
+
+    def entities_by_label(self) -> dict[str, list[dict[str, Any]]]:
+        """Entity rows grouped by label."""
+        out: dict[str, list[dict[str, Any]]] = {}
+        for row in self.entities.values():
+            out.setdefault(row["label"], []).append(row)
+        return out
+
+    def facts_by_type(self) -> dict[str, list[dict[str, Any]]]:
+        """Fact rows grouped by relationship type."""
+        out: dict[str, list[dict[str, Any]]] = {}
+        for row in self.facts.values():
+            out.setdefault(row["type"], []).append(row)
+        return out
+
+
+def prepare_batch(
+    batch_id: str, records: Iterable[Extraction], redirects: Mapping[str, str] | None = None
+) -> BatchRows:
+    """Rows of a batch: entities united across items, evidence de-duplicated, merged-away ids redirected to the
+    entity that absorbed them (``redirects``: dropped id -> kept id). Self-loops created by redirects are dropped."""
+    redirects = redirects or {}
+    rows = BatchRows()
+
+    def resolve(node_id: str) -> str:
+        return redirects.get(node_id, node_id)
+
+    for record in records:
+        item = item_row(record.item, batch_id)
+        rows.items[item["id"]] = merge_item(rows.items.get(item["id"]), item)
+        for entity in record.entities:
+            new = entity_row(entity, batch_id)
+            target = resolve(entity.id)
+            if target != entity.id:
+                new = {**new, "id": target}
+            new["label"] = label_of(target) if target != entity.id else entity.type
+            merged = merge_entity(rows.entities.get(target), new)
+            merged["label"] = rows.entities.get(target, new)["label"]
+            rows.entities[target] = merged
+            if entity.mentions:
+                mkey = (item["id"], target)
+                mention = {
+                    "item": item["id"],
+                    "entity": target,
+                    "label": merged["label"],
+                    "spans": [span(m) for m in entity.mentions],
+                    "batches": [batch_id],
+                }
+                rows.mentions[mkey] = merge_mention(rows.mentions.get(mkey), mention)
+        for relation in record.relations:
+            subject, obj = resolve(relation.subject), resolve(relation.object)
+            if subject == obj:
+                continue
+            row = fact_row(relation.model_copy(update={"subject": subject, "object": obj}), batch_id)
+            fid = fact_identity(row)
+            rows.facts[fid] = merge_fact(rows.facts.get(fid), row)
+    for row in rows.facts.values():
+        row["src_label"] = rows.entities[row["src"]]["label"] if row["src"] in rows.entities else label_of(row["src"])
+        row["dst_label"] = rows.entities[row["dst"]]["label"] if row["dst"] in rows.entities else label_of(row["dst"])
+    return rows
+
+
+# ------------------------------------------------------------------------------------------------- batches (nodes)
+
+
+def batch_row(batch: ImportBatch) -> dict[str, Any]:
+    """Stored properties of an import batch (counts and validation as JSON)."""
+    return {
+        "id": batch.id,
+        "created_at": batch.created_at.isoformat(),
+        "sources": list(batch.sources),
+        "status": batch.status,
+        "counts": json.dumps(batch.counts, sort_keys=True),
+        "validation": batch.validation.model_dump_json(),
+    }
+
+
+def batch_from_props(props: Mapping[str, Any]) -> ImportBatch:
+    """A stored batch node as :class:`ImportBatch`."""
+    return ImportBatch(
+        id=props["id"],
+        created_at=props["created_at"],
+        sources=list(props.get("sources") or []),
+        status=props.get("status") or "pending",
+        counts=json.loads(props.get("counts") or "{}"),
+        validation=ValidationSummary.model_validate_json(props.get("validation") or "{}"),
+    )
+
+
+# ------------------------------------------------------------------------------------------------ back to records
+
+
+def group_extractions(
+    items: Mapping[str, Mapping[str, Any]],
+    entities: Mapping[str, tuple[str, Mapping[str, Any]]],
+    mentions: Iterable[tuple[str, str, Sequence[str]]],
+    facts: Iterable[tuple[str, str, str, Mapping[str, Any]]],
+) -> list[Extraction]:
+    """Stored rows back as extraction records, one per item (ordered by item id).
+
+    ``items``: item id -> props; ``entities``: id -> (label, props); ``mentions``: (item id, entity id, spans);
+    ``facts``: (src, dst, type, props). An entity belongs to an item's record when the item mentions it or one of the
+    item's relations touches it; each relation appears once per evidence, in the record of that evidence's item.
+    """
+    from kg.store.schema import predicate_of
+
+    by_item: dict[str, dict[str, Any]] = {iid: {"entities": {}, "relations": []} for iid in items}
+
+    def entity_for(item: str, entity_id: str) -> Entity | None:
+        if entity_id not in entities:
+            return None
+        bucket = by_item[item]["entities"]
+        if entity_id not in bucket:
+            label, props = entities[entity_id]
+            node = node_from_props(label, props)
+            bucket[entity_id] = Entity(
+                id=node.id,
+                type=label,  # type: ignore[arg-type]
+                name=node.name,
+                aliases=node.aliases,
+                labels=node.labels,
+                identifiers=node.identifiers,
+            )
+        entity: Entity = bucket[entity_id]
+        return entity
+
+    for item, entity_id, spans in mentions:
+        if item in by_item and (entity := entity_for(item, entity_id)) is not None:
+            entity.mentions = sorted(
+                {(m.start, m.end): m for m in [*entity.mentions, *map(parse_span, spans)]}.values(),
+                key=lambda m: (m.start, m.end),
+            )
+    for src, dst, rtype, props in facts:
+        for evidence in evidence_list(props):
+            if evidence.item_id not in by_item:
+                continue
+            entity_for(evidence.item_id, src)
+            entity_for(evidence.item_id, dst)
+            by_item[evidence.item_id]["relations"].append(
+                Relation(
+                    subject=src,
+                    predicate=predicate_of(rtype),  # type: ignore[arg-type]
+                    object=dst,
+                    role=props.get("role"),
+                    year=props.get("year"),
+                    evidence=evidence,
+                )
+            )
+    out = []
+    for iid in sorted(by_item):
+        bucket = by_item[iid]
+        relations = sorted(bucket["relations"], key=lambda r: (r.evidence.start, r.subject, r.predicate, r.object))
+        out.append(
+            Extraction(
+                item=item_from_props(items[iid]),
+                entities=sorted(bucket["entities"].values(), key=lambda e: e.id),
+                relations=relations,
+            )
+        )
+    return out
+
+
+# ----------------------------------------------------------------------------------------------------------- search
+
+
+def match_score(q_norm: str, keys: Sequence[str]) -> tuple[int, str] | None:
+    """Best (score, key) of a normalised query against normalised keys: exact 3, prefix 2, substring 1."""
+    best: tuple[int, str] | None = None
+    for key in keys:
+        score = 3 if key == q_norm else 2 if key.startswith(q_norm) else 1 if q_norm in key else 0
+        if score and (best is None or score > best[0]):
+            best = (score, key)
+    return best
+
+
+def rank_search(
+    q: str, candidates: Iterable[tuple[Node, int]], limit: int, cursor: str | None
+) -> SearchPage:
+    """Rank candidate nodes (with their degree) for a query: exact > prefix > substring, ties by degree (higher
+    first) then name, then id; page with an opaque cursor. Both stores call this on their candidates."""
+    q_norm = normalize_name(q)
+    if not q_norm:
+        return SearchPage(hits=[])
+    scored: list[tuple[int, int, str, str, SearchHit]] = []
+    for node, degree in candidates:
+        surface = {normalize_name(v): v for v in (node.name, *node.aliases, *node.labels.values())}
+        best = match_score(q_norm, list(surface))
+        if best is None:
+            continue
+        score, key = best
+        kind = {3: "exact", 2: "prefix", 1: "substring"}[score]
+        hit = SearchHit(
+            node=node.model_copy(update={"properties": {**node.properties, "degree": degree}}),
+            score=float(score),
+            matched=surface[key],
+            match=kind,  # type: ignore[arg-type]
+        )
+        scored.append((-score, -degree, node.name, node.id, hit))
+    scored.sort(key=lambda t: t[:4])
+    offset = decode_cursor(cursor)
+    page = [t[4] for t in scored[offset : offset + limit]]
+    more = offset + limit < len(scored)
+    return SearchPage(hits=page, next_cursor=encode_cursor(offset + limit) if more else None)
+
+
+def encode_cursor(offset: int) -> str:
+    """An opaque cursor for an offset."""
+    return base64.urlsafe_b64encode(f"o:{offset}".encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None) -> int:
+    """The offset of a cursor (0 for none); a malformed cursor is a usage error."""
+    if not cursor:
+        return 0
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        tag, value = raw.split(":", 1)
+        offset = int(value)
+        if tag != "o" or offset < 0:
+            raise ValueError(raw)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise UsageError(f"malformed cursor: {cursor!r}", cursor=cursor) from exc
+    return offset
