@@ -35,11 +35,27 @@ _SEPARATORS = "-·•・‧–—"
 _CJK_SEPARATED = re.compile(rf"(?<=[\u3400-\u9fff])\s*[{_SEPARATORS}]\s*(?=[\u3400-\u9fff])")
 
 
+_LATIN_ABBREVIATION = re.compile(r"(?<=[A-Za-z])\.")
+_AMPERSAND = re.compile(r"\s+&\s+")
+_AND = re.compile(r"\s+and\s+")
+
+
 def _variants(form: str) -> list[str]:
-    """``form`` plus its separator variants when a separator sits between two Chinese characters."""
-    if not _CJK_SEPARATED.search(form):
-        return [form]
-    return [form, *(_CJK_SEPARATED.sub(sep, form) for sep in (*_SEPARATORS, ""))]
+    """``form`` plus the spellings news uses for the same title.
+
+    Separator variants when a separator sits between two Chinese characters (自然-通讯, 自然·通讯, 自然通讯); a
+    dotless form of a Latin abbreviation (Nat. Commun. -> Nat Commun); ``&`` and ``and`` for each other.
+    """
+    variants = [form]
+    if _CJK_SEPARATED.search(form):
+        variants += [_CJK_SEPARATED.sub(sep, form) for sep in (*_SEPARATORS, "")]
+    if _LATIN_ABBREVIATION.search(form):
+        variants.append(_LATIN_ABBREVIATION.sub("", form).strip())
+    if _AMPERSAND.search(form):
+        variants.append(_AMPERSAND.sub(" and ", form))
+    elif _AND.search(form):
+        variants.append(_AND.sub(" & ", form))
+    return variants
 
 
 @dataclass(frozen=True)
