@@ -1,0 +1,333 @@
+"""Extraction records to RDF (against ``ontology/kg.ttl``) and back.
+
+Every fact is written twice (see the ontology's header): a direct triple for SPARQL users and a ``kg:Fact`` node with
+one ``kg:Evidence`` node per supporting sentence. :func:`from_graph` reads the second form, so the mapping is an exact
+round trip: ``to_graph(from_graph(to_graph(x)))`` is isomorphic to ``to_graph(x)``.
+
+Speed: triples are collected in a list and added with one ``addN`` call, and IRIs and literals are built once per
+value; rdflib's per-call overhead in ``Graph.add`` is the main cost otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from rdflib import OWL, RDF, XSD, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg.model import ENTITY_TYPES, Entity, Evidence, Extraction, ImportBatch, Mention, NewsItem, Relation
+from kg.rdf_terms import (
+    IDENTIFIER_PROPERTIES,
+    KG,
+    PREFIXES,
+    digest,
+    iri,
+    load_ontology,
+    load_shapes,
+    local_id,
+    same_as,
+)
+
+__all__ = ["to_graph", "from_graph", "batches_from_graph", "date_literal", "load_ontology", "load_shapes", "new_graph"]
+
+Triple = tuple[Node, Node, Node]
+
+_CLASS = {t: KG[t] for t in ENTITY_TYPES}
+_TYPE_OF_CLASS = {v: k for k, v in _CLASS.items()}
+_SCHEME_OF_PROPERTY = {v: k for k, v in IDENTIFIER_PROPERTIES.items()}
+_ITEM_FIELDS: tuple[tuple[str, URIRef], ...] = (
+    ("source", KG.source),
+    ("section", KG.section),
+    ("file", KG.file),
+    ("parent_title", KG.parentTitle),
+)
+_DATE_TYPES = (
+    (re.compile(r"^\d{4}-\d{2}-\d{2}$"), XSD.date),
+    (re.compile(r"^\d{4}-\d{2}$"), XSD.gYearMonth),
+    (re.compile(r"^\d{4}$"), XSD.gYear),
+)
+
+
+def date_literal(value: str) -> Literal:
+    """An ISO date, year-month or year as a typed literal; anything else stays a plain string (and SHACL flags it)."""
+    for pattern, datatype in _DATE_TYPES:
+        if pattern.match(value):
+            return Literal(value, datatype=datatype)
+    return Literal(value)
+
+
+def new_graph() -> Graph:
+    """An empty graph with the project's prefixes bound (so Turtle output is readable)."""
+    graph = Graph(bind_namespaces="core")
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    return graph
+
+
+def fact_iri(relation: Relation) -> URIRef:
+    """The IRI of the fact a relation states: the same (subject, predicate, object, role, year) from any item."""
+    r = relation
+    return iri("fact-" + digest(r.subject, r.predicate, r.object, r.role, r.year))
+
+
+def evidence_iri(fact: URIRef, ev: Evidence) -> URIRef:
+    """The IRI of one evidence record of a fact."""
+    return iri(
+        "evidence-"
+        + digest(fact, ev.item_id, ev.item_date, ev.start, ev.end, ev.sentence, ev.extractor_version, ev.batch_id)
+    )
+
+
+def _item_triples(item: NewsItem, out: list[Triple]) -> URIRef:
+    node = iri(item.id)
+    out += [
+        (node, RDF.type, KG.NewsItem),
+        (node, KG.title, Literal(item.title)),
+        (node, KG.text, Literal(item.text)),
+        (node, KG.lang, Literal(item.lang)),
+    ]
+    if item.date is not None:
+        out.append((node, KG.date, date_literal(item.date)))
+    if item.url is not None:
+        out.append((node, KG.url, Literal(item.url, datatype=XSD.anyURI)))
+    for field, prop in _ITEM_FIELDS:
+        value = getattr(item, field)
+        if value is not None:
+            out.append((node, prop, Literal(value)))
+    return node
+
+
+def _entity_triples(entity: Entity, item_node: URIRef, names: dict[str, str], out: list[Triple]) -> None:
+    node = iri(entity.id)
+    out += [(item_node, KG.mentions, node), (node, RDF.type, _CLASS[entity.type])]
+    # One canonical name per id: the first one seen wins; a later spelling (same id, so the same normalised name)
+    # is kept as an alias rather than becoming a second name.
+    first = names.setdefault(entity.id, entity.name)
+    out.append((node, KG.name, Literal(first)))
+    if entity.name != first:
+        out.append((node, KG.alias, Literal(entity.name)))
+    out += [(node, KG.alias, Literal(a)) for a in entity.aliases]
+    out += [(node, KG.label, Literal(v, lang=lang)) for lang, v in entity.labels.items()]
+    for scheme, value in entity.identifiers.items():
+        prop = IDENTIFIER_PROPERTIES.get(scheme)
+        if prop is None:
+            out.append((node, KG.identifier, Literal(f"{scheme}:{value}")))
+            continue
+        out.append((node, prop, Literal(value)))
+        target = same_as(scheme, value)
+        if target is not None:
+            out.append((node, OWL.sameAs, target))
+    for m in entity.mentions:
+        mention = iri("mention-" + digest(entity.id, item_node, m.start, m.end, m.text))
+        out += [
+            (mention, RDF.type, KG.Mention),
+            (mention, KG.mentionOf, node),
+            (mention, KG.item, item_node),
+            (mention, KG.spanStart, Literal(m.start)),
+            (mention, KG.spanEnd, Literal(m.end)),
+            (mention, KG.surfaceForm, Literal(m.text)),
+        ]
+
+
+def _relation_triples(r: Relation, out: list[Triple]) -> None:
+    subject, obj, predicate = iri(r.subject), iri(r.object), KG[r.predicate]
+    fact = fact_iri(r)
+    out += [
+        (subject, predicate, obj),
+        (fact, RDF.type, KG.Fact),
+        (fact, KG.subject, subject),
+        (fact, KG.predicate, predicate),
+        (fact, KG.object, obj),
+    ]
+    if r.role is not None:
+        out.append((fact, KG.role, Literal(r.role)))
+    if r.year is not None:
+        out.append((fact, KG.year, Literal(r.year)))
+    ev = r.evidence
+    node = evidence_iri(fact, ev)
+    out += [
+        (fact, KG.evidence, node),
+        (node, RDF.type, KG.Evidence),
+        (node, KG.item, iri(ev.item_id)),
+        (node, KG.spanStart, Literal(ev.start)),
+        (node, KG.spanEnd, Literal(ev.end)),
+        (node, KG.sentence, Literal(ev.sentence)),
+        (node, KG.extractorVersion, Literal(ev.extractor_version)),
+    ]
+    if ev.item_date is not None:
+        out.append((node, KG.itemDate, date_literal(ev.item_date)))
+    if ev.batch_id is not None:
+        out.append((node, KG.batch, iri(ev.batch_id)))
+
+
+def _batch_triples(batch: ImportBatch, out: list[Triple]) -> None:
+    node = iri(batch.id)
+    out += [
+        (node, RDF.type, KG.ImportBatch),
+        (node, KG.createdAt, Literal(batch.created_at.isoformat(), datatype=XSD.dateTime)),
+        (node, KG.status, Literal(batch.status)),
+        (node, KG.counts, Literal(json.dumps(batch.counts, sort_keys=True), datatype=RDF.JSON)),
+        (node, KG.validationSummary, Literal(batch.validation.model_dump_json(), datatype=RDF.JSON)),
+    ]
+    out += [(node, KG.sourcePath, Literal(s)) for s in batch.sources]
+
+
+def to_graph(extractions: Iterable[Extraction], batch: ImportBatch | None = None, graph: Graph | None = None) -> Graph:
+    """Map extraction records (and optionally their import batch) to RDF; adds to ``graph`` when one is given."""
+    out: list[Triple] = []
+    names: dict[str, str] = {}
+    for extraction in extractions:
+        item_node = _item_triples(extraction.item, out)
+        for entity in extraction.entities:
+            _entity_triples(entity, item_node, names, out)
+        for relation in extraction.relations:
+            _relation_triples(relation, out)
+    if batch is not None:
+        _batch_triples(batch, out)
+    target = graph if graph is not None else new_graph()
+    target.addN((s, p, o, target) for s, p, o in out)
+    return target
+
+
+# ------------------------------------------------------------------------------------------------------ RDF → model
+
+
+def _str(value: Node | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _entity_from(graph: Graph, node: URIRef) -> Entity | None:
+    entity_type = next((_TYPE_OF_CLASS[c] for c in graph.objects(node, RDF.type) if c in _TYPE_OF_CLASS), None)
+    name = graph.value(node, KG.name)
+    if entity_type is None or name is None:
+        return None
+    identifiers: dict[str, str] = {}
+    for prop, value in graph.predicate_objects(node):
+        scheme = _SCHEME_OF_PROPERTY.get(prop)  # type: ignore[call-overload]
+        if scheme is not None:
+            identifiers[scheme] = str(value)
+        elif prop == KG.identifier:
+            key, _, rest = str(value).partition(":")
+            identifiers[key] = rest
+    return Entity(
+        id=local_id(node),
+        type=entity_type,
+        name=str(name),
+        aliases=sorted(str(a) for a in graph.objects(node, KG.alias)),
+        labels={o.language: str(o) for o in graph.objects(node, KG.label) if isinstance(o, Literal) and o.language},
+        identifiers=dict(sorted(identifiers.items())),
+    )
+
+
+def _item_from(graph: Graph, node: URIRef) -> NewsItem:
+    data: dict[str, Any] = {
+        "id": local_id(node),
+        "title": _str(graph.value(node, KG.title)) or "",
+        "text": _str(graph.value(node, KG.text)) or "",
+        "date": _str(graph.value(node, KG.date)),
+        "url": _str(graph.value(node, KG.url)),
+        "lang": _str(graph.value(node, KG.lang)) or "zh",
+    }
+    for field, prop in _ITEM_FIELDS:
+        data[field] = _str(graph.value(node, prop))
+    return NewsItem(**data)
+
+
+def _relations_by_item(graph: Graph) -> dict[str, list[Relation]]:
+    by_item: dict[str, list[Relation]] = defaultdict(list)
+    for fact in graph.subjects(RDF.type, KG.Fact):
+        subject, predicate, obj = (graph.value(fact, p) for p in (KG.subject, KG.predicate, KG.object))
+        if subject is None or predicate is None or obj is None:
+            continue
+        role, year = graph.value(fact, KG.role), graph.value(fact, KG.year)
+        for ev in graph.objects(fact, KG.evidence):
+            item = graph.value(ev, KG.item)
+            if item is None:
+                continue
+            batch = graph.value(ev, KG.batch)
+            evidence = Evidence(
+                item_id=local_id(item),
+                item_date=_str(graph.value(ev, KG.itemDate)),
+                start=int(graph.value(ev, KG.spanStart).toPython()),  # type: ignore[union-attr]
+                end=int(graph.value(ev, KG.spanEnd).toPython()),  # type: ignore[union-attr]
+                sentence=_str(graph.value(ev, KG.sentence)) or "",
+                extractor_version=_str(graph.value(ev, KG.extractorVersion)) or "",
+                batch_id=None if batch is None else local_id(batch),
+            )
+            by_item[evidence.item_id].append(
+                Relation(
+                    subject=local_id(subject),  # type: ignore[arg-type]
+                    predicate=str(predicate)[len(str(KG)) :],  # type: ignore[arg-type]
+                    object=local_id(obj),  # type: ignore[arg-type]
+                    role=_str(role),  # type: ignore[arg-type]
+                    year=None if year is None else int(year.toPython()),  # type: ignore[union-attr]
+                    evidence=evidence,
+                )
+            )
+    return by_item
+
+
+def _mentions_by_item_entity(graph: Graph) -> dict[tuple[str, str], list[Mention]]:
+    out: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    for node in graph.subjects(RDF.type, KG.Mention):
+        entity, item = graph.value(node, KG.mentionOf), graph.value(node, KG.item)
+        if entity is None or item is None:
+            continue
+        out[(local_id(item), local_id(entity))].append(
+            Mention(
+                start=int(graph.value(node, KG.spanStart).toPython()),  # type: ignore[union-attr]
+                end=int(graph.value(node, KG.spanEnd).toPython()),  # type: ignore[union-attr]
+                text=_str(graph.value(node, KG.surfaceForm)) or "",
+            )
+        )
+    return out
+
+
+def from_graph(graph: Graph) -> list[Extraction]:
+    """Read extraction records back from RDF made by :func:`to_graph` (one per news item, sorted by item id).
+
+    Entities carry everything the graph says about them (names from all items), their mentions in that item only.
+    """
+    relations = _relations_by_item(graph)
+    mentions = _mentions_by_item_entity(graph)
+    entity_cache: dict[URIRef, Entity | None] = {}
+    records: list[Extraction] = []
+    for item_node in sorted(graph.subjects(RDF.type, KG.NewsItem)):
+        item = _item_from(graph, item_node)  # type: ignore[arg-type]
+        entities: list[Entity] = []
+        for node in sorted(graph.objects(item_node, KG.mentions)):
+            if node not in entity_cache:
+                entity_cache[node] = _entity_from(graph, node)  # type: ignore[arg-type]
+            entity = entity_cache[node]  # type: ignore[index]
+            if entity is not None:
+                found = sorted(mentions.get((item.id, entity.id), []), key=lambda m: (m.start, m.end, m.text))
+                entities.append(entity.model_copy(update={"mentions": found}))
+        rels = sorted(
+            relations.get(item.id, []),
+            key=lambda r: (r.subject, r.predicate, r.object, r.evidence.start, r.evidence.end, r.evidence.sentence),
+        )
+        records.append(Extraction(item=item, entities=entities, relations=rels))
+    return records
+
+
+def batches_from_graph(graph: Graph) -> list[ImportBatch]:
+    """Read the import batches in a graph made by :func:`to_graph` with ``batch=``."""
+    batches = []
+    for node in sorted(graph.subjects(RDF.type, KG.ImportBatch)):
+        summary = graph.value(node, KG.validationSummary)
+        batches.append(
+            ImportBatch(
+                id=local_id(node),
+                created_at=datetime.fromisoformat(str(graph.value(node, KG.createdAt))),
+                sources=sorted(str(s) for s in graph.objects(node, KG.sourcePath)),
+                status=str(graph.value(node, KG.status)),  # type: ignore[arg-type]
+                counts=json.loads(str(graph.value(node, KG.counts) or "{}")),
+                validation=json.loads(str(summary)) if summary is not None else {},
+            )
+        )
+    return batches

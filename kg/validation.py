@@ -1,0 +1,302 @@
+"""SHACL validation of one import batch, and the curator's report it produces.
+
+Cost follows the batch, not the store: pySHACL is given the batch's triples plus only those stored triples that the
+batch's nodes touch (their stored properties, the items that mention them, the stored facts they are the subject of,
+and the types of the nodes they point to). Results are then kept only for the batch's own nodes.
+
+"The data does not conform" is a :class:`ValidationReport`; "the shapes are broken" is :class:`kg.errors.OntologyError`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Literal as TypingLiteral
+
+import pyshacl
+from pydantic import BaseModel, Field
+from rdflib import RDF, Graph, Literal, URIRef
+from rdflib.term import BNode, Node
+
+from kg.errors import OntologyError
+from kg.model import ValidationSummary
+from kg.rdf_terms import KG, SH, load_shapes, local_id
+
+Severity = TypingLiteral["Violation", "Warning", "Info"]
+_SEVERITY: dict[Node, Severity] = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
+_SHAPES_NS = "https://w3id.org/science-news-kg/shapes#"
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?=\s|$)")
+
+
+class ValidationResult(BaseModel):
+    """One SHACL result, in the words a curator needs to act on it."""
+
+    severity: Severity
+    focus_node: str = Field(description="id of the node the rule fired on (entity, item, fact-…, evidence-…)")
+    focus_type: str | None = None
+    entity_name: str | None = None
+    entity_label_zh: str | None = None
+    item_id: str | None = Field(default=None, description="the news item the offending record came from")
+    item_title: str | None = None
+    sentence: str | None = Field(default=None, description="the evidence sentence (or the sentence of a mention)")
+    constraint: str = Field(description="the rule, in plain words")
+    constraint_zh: str | None = None
+    advice: str | None = Field(default=None, description="what to do")
+    shape: str = Field(description="the shape that fired, e.g. kgsh:Name")
+    path: str | None = Field(default=None, description="the property path, e.g. kg:name")
+    value: str | None = None
+    items: list[str] = Field(default_factory=list, description="every batch item implicated (quarantined if Violation)")
+
+
+class ValidationReport(BaseModel):
+    """The outcome of validating a batch: conforms unless a Violation was found (warnings and infos only report)."""
+
+    conforms: bool
+    results: list[ValidationResult] = Field(default_factory=list)
+    counts: dict[str, int] = Field(default_factory=lambda: {"Violation": 0, "Warning": 0, "Info": 0})
+    triples: int = Field(default=0, description="triples given to the validator (batch + touched context)")
+
+    def violating_items(self) -> set[str]:
+        """Ids of batch items whose records caused a Violation."""
+        return {i for r in self.results if r.severity == "Violation" for i in r.items}
+
+    def summary(self, quarantined: Iterable[str] = ()) -> ValidationSummary:
+        """The short form kept on an ImportBatch."""
+        return ValidationSummary(
+            conforms=self.conforms,
+            violations=self.counts.get("Violation", 0),
+            warnings=self.counts.get("Warning", 0),
+            infos=self.counts.get("Info", 0),
+            quarantined_items=sorted(quarantined),
+        )
+
+    def merge(self, other: ValidationReport) -> ValidationReport:
+        """Two chunks' reports as one."""
+        counts = {k: self.counts.get(k, 0) + other.counts.get(k, 0) for k in ("Violation", "Warning", "Info")}
+        return ValidationReport(
+            conforms=self.conforms and other.conforms,
+            results=self.results + other.results,
+            counts=counts,
+            triples=self.triples + other.triples,
+        )
+
+
+def touched_context(batch_graph: Graph, context_graph: Graph) -> list[tuple[Node, Node, Node]]:
+    """The stored triples the batch's nodes touch: what the shapes need to judge the batch, and nothing more.
+
+    Index lookups per batch node, so this costs in proportion to the batch, not to the context or the store.
+    """
+    nodes = {s for s in batch_graph.subjects(unique=True) if isinstance(s, URIRef)}
+    keep: list[tuple[Node, Node, Node]] = []
+    for node in nodes:
+        keep.extend(context_graph.triples((node, None, None)))
+        keep.extend(context_graph.triples((None, KG.mentions, node)))
+        # stored facts about a batch node back its direct triples (kgsh:RelationBacked)
+        for fact in context_graph.subjects(KG.subject, node):
+            keep.extend(context_graph.triples((fact, None, None)))
+            for ev in context_graph.objects(fact, KG.evidence):
+                keep.extend(context_graph.triples((ev, None, None)))
+    # the types of everything pointed to, for sh:class checks of domain and range
+    pointed = {o for _, _, o in keep if isinstance(o, URIRef)}
+    pointed.update(o for o in batch_graph.objects(unique=True) if isinstance(o, URIRef))
+    for node in pointed - nodes:
+        keep.extend(context_graph.triples((node, RDF.type, None)))
+    return keep
+
+
+def _run_pyshacl(data: Graph, shapes: Graph) -> Graph:
+    try:
+        conforms, results, text = pyshacl.validate(
+            data,
+            shacl_graph=shapes,
+            inference="none",  # the data states every type explicitly; RDFS inference would only add cost
+            advanced=False,  # no SHACL-AF rules, functions or custom targets are used
+            meta_shacl=False,  # the shapes are checked against SHACL-SHACL once, in the tests, not per batch
+            allow_warnings=True,  # Warning and Info report, only Violation blocks
+            allow_infos=True,
+            abort_on_first=False,  # curators want every problem of the batch at once
+            inplace=True,  # the data graph was built for this call; copying it would double the memory
+            js=False,
+        )
+    except Exception as exc:  # pySHACL raises its own errors for unusable shapes
+        raise OntologyError(f"the SHACL shapes cannot be applied: {exc}") from exc
+    if not isinstance(results, Graph):
+        # pySHACL reports a broken shape (e.g. a malformed SPARQL constraint) as a failed validation with a message
+        raise OntologyError(f"the SHACL shapes cannot be applied: {text.strip()}")
+    return results
+
+
+def _curie(node: Node | None, shapes: Graph) -> str | None:
+    if node is None:
+        return None
+    text = str(node)
+    if text.startswith(_SHAPES_NS):
+        return "kgsh:" + text[len(_SHAPES_NS) :]
+    if text.startswith(str(KG)):
+        return "kg:" + text[len(str(KG)) :]
+    if isinstance(node, BNode):
+        return None
+    return text
+
+
+def _named_shape(shape: Node, shapes: Graph) -> Node:
+    """The named shape that holds a blank property shape (results of nested sh:or report the outer shape anyway)."""
+    while isinstance(shape, BNode):
+        parent = next(shapes.subjects(SH.property, shape), None)
+        if parent is None:
+            break
+        shape = parent
+    return shape
+
+
+def _message(shapes: Graph, shape: Node, result: Graph, node: Node, lang: str) -> str | None:
+    for holder, graph in ((node, result), (shape, shapes)):
+        for msg in graph.objects(holder, SH.resultMessage if holder is node else SH.message):
+            if isinstance(msg, Literal) and (msg.language or "en") == lang:
+                return str(msg)
+    return None
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` that contains the span (for mentions, which carry no sentence of their own)."""
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    right_match = _SENTENCE_END.search(text, end)
+    right = right_match.end() if right_match else len(text)
+    return text[left:right].strip()
+
+
+class _Locator:
+    """Finds, for a focus node, the batch items and the evidence sentence a curator should look at."""
+
+    def __init__(self, data: Graph, batch_items: set[Node]) -> None:
+        self.data = data
+        self.batch_items = batch_items
+
+    def _facts(self, focus: Node, path: Node | None, value: Node | None) -> list[Node]:
+        facts = list(self.data.subjects(KG.subject, focus))
+        if path is not None:
+            facts = [f for f in facts if (f, KG.predicate, path) in self.data] or facts
+        if value is not None:
+            facts = [f for f in facts if (f, KG.object, value) in self.data] or facts
+        return facts
+
+    def locate(
+        self, focus: Node, types: set[Node], path: Node | None, value: Node | None
+    ) -> tuple[list[Node], str | None]:
+        data = self.data
+        evidence: list[Node] = []
+        if KG.NewsItem in types:
+            return [focus], None
+        if KG.Evidence in types:
+            evidence = [focus]
+        elif KG.Fact in types:
+            evidence = list(data.objects(focus, KG.evidence))
+        elif KG.Mention in types:
+            item = data.value(focus, KG.item)
+            return ([item] if item is not None else []), self._mention_sentence(focus, item)
+        else:
+            facts = self._facts(focus, path, value) if path is None or path in _RELATIONS else []
+            evidence = [ev for f in facts for ev in data.objects(f, KG.evidence)]
+        if evidence:
+            items = [i for ev in evidence if (i := data.value(ev, KG.item)) is not None]
+            sentence = data.value(evidence[0], KG.sentence)
+            return items, None if sentence is None else str(sentence)
+        items = [i for i in data.subjects(KG.mentions, focus) if i in self.batch_items]
+        mention = next((m for m in data.subjects(KG.mentionOf, focus) if data.value(m, KG.item) in items), None)
+        return items, self._mention_sentence(mention, items[0]) if mention is not None and items else None
+
+    def _mention_sentence(self, mention: Node | None, item: Node | None) -> str | None:
+        if mention is None or item is None:
+            return None
+        text, start, end = (
+            self.data.value(x, p) for x, p in ((item, KG.text), (mention, KG.spanStart), (mention, KG.spanEnd))
+        )
+        if text is None or start is None or end is None:
+            return None
+        return sentence_around(str(text), int(start.toPython()), int(end.toPython()))  # type: ignore[attr-defined]
+
+
+_RELATIONS = {
+    KG[p] for p in ("affiliatedWith", "authorOf", "publishedIn", "fundedBy", "received", "partOf", "collaboratedWith")
+}
+
+
+def _entity_of(data: Graph, focus: Node, types: set[Node]) -> Node:
+    """The entity a result is about: the focus itself, or the subject of a fact / the entity of a mention."""
+    if KG.Fact in types:
+        return data.value(focus, KG.subject) or focus
+    if KG.Evidence in types:
+        fact = next(data.subjects(KG.evidence, focus), None)
+        return (data.value(fact, KG.subject) if fact is not None else None) or focus
+    if KG.Mention in types:
+        return data.value(focus, KG.mentionOf) or focus
+    return focus
+
+
+def _results(data: Graph, results: Graph, shapes: Graph, batch_nodes: set[Node]) -> list[ValidationResult]:
+    batch_items = {n for n in batch_nodes if (n, RDF.type, KG.NewsItem) in data}
+    locator = _Locator(data, batch_items)
+    out: list[ValidationResult] = []
+    for node in results.subjects(RDF.type, SH.ValidationResult):
+        focus = results.value(node, SH.focusNode)
+        if focus is None or focus not in batch_nodes:
+            continue  # a stored node's own problem, not this batch's
+        source = results.value(node, SH.sourceShape)
+        named = _named_shape(source, shapes) if source is not None else None
+        path, value = results.value(node, SH.resultPath), results.value(node, SH.value)
+        types = set(data.objects(focus, RDF.type))
+        items, sentence = locator.locate(focus, types, path, value)
+        items = [i for i in dict.fromkeys(items) if i in batch_items]
+        entity = _entity_of(data, focus, types)
+        label_zh = next(
+            (str(v) for v in data.objects(entity, KG.label) if isinstance(v, Literal) and v.language == "zh"), None
+        )
+        item = items[0] if items else None
+        advice = shapes.value(source, KG.advice) if source is not None else None
+        if advice is None and named is not None:
+            advice = shapes.value(named, KG.advice)
+        type_node = next((t for t in types if str(t).startswith(str(KG))), None)
+        out.append(
+            ValidationResult(
+                severity=_SEVERITY.get(results.value(node, SH.resultSeverity), "Violation"),  # type: ignore[arg-type]
+                focus_node=local_id(focus),
+                focus_type=None if type_node is None else str(type_node)[len(str(KG)) :],
+                entity_name=_opt(data.value(entity, KG.name)),
+                entity_label_zh=label_zh,
+                item_id=None if item is None else local_id(item),
+                item_title=None if item is None else _opt(data.value(item, KG.title)),
+                sentence=sentence,
+                constraint=_message(shapes, source, results, node, "en") or "a SHACL constraint",  # type: ignore[arg-type]
+                constraint_zh=_message(shapes, source, results, node, "zh"),  # type: ignore[arg-type]
+                advice=_opt(advice),
+                shape=_curie(named, shapes) or _curie(source, shapes) or "?",
+                path=_curie(path, shapes) if isinstance(path, URIRef) else None,
+                value=None if value is None else (local_id(value) if isinstance(value, URIRef) else str(value)),
+                items=[local_id(i) for i in items],
+            )
+        )
+    out.sort(key=lambda r: (r.item_id or "", ("Violation", "Warning", "Info").index(r.severity), r.focus_node, r.shape))
+    return out
+
+
+def _opt(value: Node | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def validate(batch_graph: Graph, context_graph: Graph | None = None, shapes: Graph | None = None) -> ValidationReport:
+    """Validate a batch's triples, judged together with the stored triples they touch (``context_graph``).
+
+    Only results about the batch's own nodes are reported. Raises :class:`kg.errors.OntologyError` if the shapes
+    cannot be loaded or applied.
+    """
+    shapes = shapes if shapes is not None else load_shapes()
+    batch_nodes: set[Node] = {s for s in batch_graph.subjects(unique=True) if isinstance(s, URIRef)}
+    data = Graph()
+    data.addN((s, p, o, data) for s, p, o in batch_graph)
+    if context_graph is not None and len(context_graph):
+        data.addN((s, p, o, data) for s, p, o in touched_context(batch_graph, context_graph))
+    triples = len(data)
+    results = _run_pyshacl(data, shapes)
+    found = _results(data, results, shapes, batch_nodes)
+    counts = {k: sum(1 for r in found if r.severity == k) for k in ("Violation", "Warning", "Info")}
+    return ValidationReport(conforms=counts["Violation"] == 0, results=found, counts=counts, triples=triples)
