@@ -1,0 +1,189 @@
+"""The LadybugDB (embedded Kuzu fork) connection behind :class:`kg.store.ladybug.LadybugStore`.
+
+One ``Database`` and one ``Connection`` per store instance, guarded by a re-entrant lock: LadybugDB allows a single
+``Database`` object per directory and process, and a connection holds at most one open transaction, so FastAPI worker
+threads take turns. Driver exceptions are translated to :mod:`kg.errors` here, at the boundary, most specific first.
+The tables are generated from :mod:`kg.store.schema` (itself generated from the ontology).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from kg.errors import Conflict, KgError, QueryError, StoreError, StoreUnavailable
+from kg.store.schema import GraphSchema
+
+#: the database file inside the store directory
+DB_FILE = "graph.lbug"
+
+_ARROW_TYPES: dict[str, pa.DataType] = {
+    "STRING": pa.string(),
+    "STRING[]": pa.list_(pa.string()),
+    "INT64": pa.int64(),
+}
+
+# Message fragments of the engine's exceptions, most specific first (they are all RuntimeError).
+_CONFLICT = ("duplicated primary key", "unable to find primary key", "violates", "does not exist in")
+_QUERY = ("parser exception", "binder exception", "catalog exception")
+_UNAVAILABLE = ("io exception", "could not set lock", "database is closed", "cannot open")
+
+
+def translate(exc: Exception, query: str | None = None) -> KgError:
+    """Our error for an engine exception (the caller raises it ``from exc``)."""
+    message = str(exc)
+    low = message.lower()
+    if "interrupted" in low:
+        return QueryError("the query exceeded its time limit", timeout=True, query=query)
+    if any(f in low for f in _CONFLICT):
+        return Conflict(f"the store refused the write: {message}", query=query)
+    if any(f in low for f in _QUERY):
+        return QueryError(message, query=query)
+    if any(f in low for f in _UNAVAILABLE):
+        return StoreUnavailable(f"the embedded store cannot be used: {message}")
+    return StoreError(message, query=query)
+
+
+def ddl(schema: GraphSchema) -> list[str]:
+    """``CREATE NODE/REL TABLE IF NOT EXISTS`` statements for every label and relationship type of the schema."""
+    statements = []
+    for spec in schema.nodes.values():
+        columns = ", ".join(f"{name} {kind}" for name, kind in spec.properties.items())
+        statements.append(f"CREATE NODE TABLE IF NOT EXISTS {spec.label}({columns}, PRIMARY KEY(id))")
+    for rel in schema.rels.values():
+        pairs = ", ".join(f"FROM {a} TO {b}" for a, b in rel.pairs)
+        columns = "".join(f", {name} {kind}" for name, kind in rel.properties.items())
+        statements.append(f"CREATE REL TABLE IF NOT EXISTS {rel.type}({pairs}{columns})")
+    return statements
+
+
+def clean(value: Any) -> Any:
+    """A node or relationship value without the engine's internal keys (``_ID``, ``_SRC``, ...)."""
+    if isinstance(value, dict):
+        return {k: v for k, v in value.items() if not k.startswith("_")}
+    return value
+
+
+class LadybugDb:
+    """A locked connection to one database directory, with helpers for rows, COPY and transactions."""
+
+    def __init__(self, path: Path) -> None:
+        import ladybug
+
+        self.path = Path(path)
+        self._lock = threading.RLock()
+        self._in_tx = False
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            self._db = ladybug.Database(str(self.path / DB_FILE))
+            self._conn = ladybug.Connection(self._db)
+        except RuntimeError as exc:
+            raise translate(exc) from exc
+        except OSError as exc:
+            raise StoreUnavailable(f"cannot open the embedded store at {self.path}: {exc}") from exc
+        self.version = str(getattr(self._db, "get_version", lambda: "")() or ladybug.__version__)
+
+    @property
+    def lock(self) -> threading.RLock:
+        """Held for the whole of a multi-statement operation so other threads never see it half done."""
+        return self._lock
+
+    def rows(self, query: str, params: Mapping[str, Any] | None = None) -> list[list[Any]]:
+        """All rows of a query."""
+        with self._lock:
+            try:
+                result = self._conn.execute(query, dict(params or {}))
+                out = []
+                while result.has_next():
+                    out.append(result.get_next())
+                return out
+            except RuntimeError as exc:
+                raise translate(exc, query) from exc
+
+    def iter_rows(self, query: str, params: Mapping[str, Any] | None, limit: int) -> tuple[list[str], list[list[Any]]]:
+        """Column names and at most ``limit`` rows (the caller passes its cap + 1 to detect truncation)."""
+        with self._lock:
+            try:
+                result = self._conn.execute(query, dict(params or {}))
+                columns = list(result.get_column_names())
+                out = []
+                while len(out) < limit and result.has_next():
+                    out.append(result.get_next())
+                return columns, out
+            except RuntimeError as exc:
+                raise translate(exc, query) from exc
+
+    def run(self, query: str, params: Mapping[str, Any] | None = None) -> None:
+        """Execute a statement whose result does not matter."""
+        self.rows(query, params)
+
+    def copy(
+        self,
+        table: str,
+        columns: Sequence[tuple[str, str]],
+        rows: Sequence[Mapping[str, Any]],
+        pair: tuple[str, str] | None = None,
+    ) -> None:
+        """Bulk-insert ``rows`` into ``table`` with COPY from an Arrow table (by far the fastest write path).
+
+        ``columns`` are (row key, engine type) in table order; for a relationship table the first two are the source
+        and target ids and ``pair`` names their labels.
+        """
+        if not rows:
+            return
+        arrays = {
+            f"c{i}": pa.array([row.get(key) for row in rows], type=_ARROW_TYPES[kind])
+            for i, (key, kind) in enumerate(columns)
+        }
+        frame = pa.table(arrays)  # noqa: F841 - the engine resolves the name `frame` in this scope
+        options = f" (from='{pair[0]}', to='{pair[1]}')" if pair else ""
+        with self._lock:
+            try:
+                self._conn.execute(f"COPY {table} FROM frame{options}")
+            except RuntimeError as exc:
+                raise translate(exc, f"COPY {table}") from exc
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One all-or-nothing unit: COPY and SET statements inside it commit together or not at all.
+
+        The engine keeps uncommitted changes out of its write-ahead log, so a process that dies inside the block
+        leaves the database as it was before it on the next open.
+        """
+        with self._lock:
+            if self._in_tx:  # nested use joins the outer transaction
+                yield
+                return
+            self.run("BEGIN TRANSACTION")
+            self._in_tx = True
+            try:
+                yield
+            except BaseException:
+                self._in_tx = False
+                self._rollback_quietly()
+                raise
+            self._in_tx = False
+            self.run("COMMIT")
+
+    def _rollback_quietly(self) -> None:
+        # a failed COPY already aborted the transaction; ROLLBACK then reports "no active transaction"
+        with suppress(RuntimeError):
+            self._conn.execute("ROLLBACK")
+
+    def set_timeout(self, milliseconds: int) -> None:
+        """The time limit of the following queries on this connection (0: none)."""
+        self._conn.set_query_timeout(int(milliseconds))
+
+    def close(self) -> None:
+        """Release the database (idempotent)."""
+        with self._lock:
+            try:
+                self._conn.close()
+                self._db.close()
+            except RuntimeError:
+                pass

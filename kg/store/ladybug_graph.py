@@ -1,0 +1,144 @@
+"""Graph reads on the embedded store that the other read verbs build on: resolving ids (merged-away ids included),
+fetching nodes by id, and the facts touching a set of nodes, each by primary-key lookups so they stay fast on a
+large graph."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from kg.errors import NotFound, UsageError
+from kg.store import records as rec
+from kg.store.base import Edge, Node
+from kg.store.ladybug_db import LadybugDb, clean
+from kg.store.ladybug_write import chunks
+from kg.store.schema import ITEM_LABEL, GraphSchema, rel_type
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A stored fact relationship: endpoints with their labels, type and properties."""
+
+    src: str
+    dst: str
+    src_label: str
+    dst_label: str
+    type: str
+    props: dict[str, Any]
+
+    @property
+    def identity(self) -> tuple[str, str, str, str]:
+        """(type, src, dst, key), unique in the store."""
+        return self.type, self.src, self.dst, self.props.get("key") or ""
+
+    def edge(self, **extra: Any) -> Edge:
+        """The fact as the project's :class:`Edge`."""
+        return rec.edge_from_props(self.src, self.dst, self.type, self.props, **extra)
+
+    def other(self, node_id: str) -> tuple[str, str]:
+        """(id, label) of the end that is not ``node_id``."""
+        return (self.dst, self.dst_label) if node_id == self.src else (self.src, self.src_label)
+
+
+def label_or_none(node_id: str) -> str | None:
+    """The label of an id, or None for something that is no node id."""
+    try:
+        return rec.label_of(node_id)
+    except UsageError:
+        return None
+
+
+def group_by_label(ids: Iterable[str]) -> dict[str, list[str]]:
+    """Ids grouped by the label their prefix names (ids with no known prefix dropped)."""
+    out: dict[str, list[str]] = {}
+    for node_id in dict.fromkeys(ids):
+        label = label_or_none(node_id)
+        if label is not None:
+            out.setdefault(label, []).append(node_id)
+    return out
+
+
+def fetch_nodes(db: LadybugDb, ids: Iterable[str]) -> dict[str, tuple[str, dict[str, Any]]]:
+    """id -> (label, stored properties) for those of ``ids`` that exist."""
+    out: dict[str, tuple[str, dict[str, Any]]] = {}
+    for label, group in group_by_label(ids).items():
+        for part in chunks(group):
+            for (node,) in db.rows(f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) RETURN n", {"ids": list(part)}):
+                props = clean(node)
+                out[props["id"]] = (label, props)
+    return out
+
+
+def to_node(label: str, props: dict[str, Any], **extra: Any) -> Node:
+    """Stored properties as :class:`Node`."""
+    return rec.node_from_props(label, props, **extra)
+
+
+def resolve(db: LadybugDb, schema: GraphSchema, entity_id: str) -> tuple[str, dict[str, Any]]:
+    """(label, properties) of an entity, following merges: an id merged into another resolves to the survivor."""
+    found = fetch_nodes(db, [entity_id])
+    if entity_id in found and found[entity_id][0] != ITEM_LABEL:
+        return found[entity_id]
+    for label in schema.entity_labels:
+        rows = db.rows(f"MATCH (n:{label}) WHERE list_contains(n.merged_ids, $id) RETURN n", {"id": entity_id})
+        if rows:
+            return label, clean(rows[0][0])
+    raise NotFound(f"no entity {entity_id}", id=entity_id)
+
+
+def fact_types(schema: GraphSchema, relations: Sequence[str] = ()) -> list[str]:
+    """Relationship types of the facts asked for (ontology property or type names); all facts when empty."""
+    if not relations:
+        return list(schema.fact_types)
+    wanted = {rel_type(r) if not r.isupper() else r for r in relations}
+    unknown = wanted - set(schema.fact_types)
+    if unknown:
+        raise UsageError(f"unknown relation(s): {', '.join(sorted(unknown))}", relations=sorted(unknown))
+    return [t for t in schema.fact_types if t in wanted]
+
+
+def facts_touching(db: LadybugDb, schema: GraphSchema, ids: Iterable[str], relations: Sequence[str] = ()) -> list[Fact]:
+    """Every fact with an end among ``ids`` (each once), optionally only of some relation types."""
+    types = "|".join(fact_types(schema, relations))
+    seen: dict[tuple[str, str, str, str], Fact] = {}
+    for label, group in group_by_label(ids).items():
+        if label == ITEM_LABEL:
+            continue
+        for part in chunks(group):
+            params = {"ids": list(part)}
+            out_q = (
+                f"UNWIND $ids AS i MATCH (a:{label} {{id: i}})-[r:{types}]->(b) "
+                "RETURN a.id, b.id, label(a), label(b), label(r), r"
+            )
+            in_q = (
+                f"UNWIND $ids AS i MATCH (b:{label} {{id: i}})<-[r:{types}]-(a) "
+                "RETURN a.id, b.id, label(a), label(b), label(r), r"
+            )
+            for query in (out_q, in_q):
+                for src, dst, src_label, dst_label, rtype, rel in db.rows(query, params):
+                    fact = Fact(src, dst, src_label, dst_label, rtype, clean(rel))
+                    seen.setdefault(fact.identity, fact)
+    return sorted(seen.values(), key=lambda f: f.identity)
+
+
+def all_facts(db: LadybugDb, rtype: str, src_label: str | None = None, dst_label: str | None = None) -> list[Fact]:
+    """Every fact of one type (optionally between two labels)."""
+    a = f"a:{src_label}" if src_label else "a"
+    b = f"b:{dst_label}" if dst_label else "b"
+    query = f"MATCH ({a})-[r:{rtype}]->({b}) RETURN a.id, b.id, label(a), label(b), r"
+    return [Fact(s, d, sl, dl, rtype, clean(r)) for s, d, sl, dl, r in db.rows(query)]
+
+
+def degrees(db: LadybugDb, schema: GraphSchema, ids: Iterable[str]) -> dict[str, int]:
+    """Number of fact relationships of each node (MENTIONS are not counted)."""
+    types = "|".join(schema.fact_types)
+    out: dict[str, int] = {}
+    for label, group in group_by_label(ids).items():
+        for part in chunks(group):
+            query = (
+                f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) OPTIONAL MATCH (n)-[r:{types}]-() RETURN n.id, count(r)"
+            )
+            for node_id, degree in db.rows(query, {"ids": list(part)}):
+                out[node_id] = int(degree)
+    return out
