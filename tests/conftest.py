@@ -66,10 +66,12 @@ def neo4j_settings() -> Iterator[dict[str, str]]:
 
 
 def pytest_report_header(config: pytest.Config) -> list[str]:
-    return [f"neo4j: {os.environ.get('KG_NEO4J_URI', 'bolt://127.0.0.1:7687')} (required={os.environ.get('KG_REQUIRE_NEO4J', '0')})"]
+    return [
+        f"neo4j: {os.environ.get('KG_NEO4J_URI', 'bolt://127.0.0.1:7687')} (required={os.environ.get('KG_REQUIRE_NEO4J', '0')})"
+    ]
 
 
-@pytest.fixture(params=["ladybug", "neo4j"])
+@pytest.fixture(params=["ladybug", pytest.param("neo4j", marks=pytest.mark.neo4j)])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[object]:
     """A real, empty graph store of each kind: a fresh LadybugDB directory, or the session Neo4j server cleared."""
     if request.param == "ladybug":

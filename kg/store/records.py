@@ -136,8 +136,7 @@ def node_from_props(label: str, props: Mapping[str, Any], **extra: Any) -> Node:
             id=props["id"],
             type=label,
             name=props.get("title") or props["id"],
-            properties={k: props.get(k) for k in ("date", "source", "lang", "section", "url") if props.get(k)}
-            | extra,
+            properties={k: props.get(k) for k in ("date", "source", "lang", "section", "url") if props.get(k)} | extra,
         )
     labels = {k: v for k, v in (("zh", props.get("name_zh")), ("en", props.get("name_en"))) if v}
     return Node(
@@ -499,9 +498,7 @@ def match_score(q_norm: str, keys: Sequence[str]) -> tuple[int, str] | None:
     return best
 
 
-def rank_search(
-    q: str, candidates: Iterable[tuple[Node, int]], limit: int, cursor: str | None
-) -> SearchPage:
+def rank_search(q: str, candidates: Iterable[tuple[Node, int]], limit: int, cursor: str | None) -> SearchPage:
     """Rank candidate nodes (with their degree) for a query: exact > prefix > substring, ties by degree (higher
     first) then name, then id; page with an opaque cursor. Both stores call this on their candidates."""
     q_norm = normalize_name(q)

@@ -219,9 +219,7 @@ def neo4j_ddl(schema: GraphSchema) -> list[str]:
     full-text index over names and aliases. Every statement is idempotent (``IF NOT EXISTS``)."""
     statements: list[str] = []
     for label in schema.nodes:
-        statements.append(
-            f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
-        )
+        statements.append(f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE")
     for label in schema.entity_labels:
         low = label.lower()
         statements.append(f"CREATE INDEX {low}_name IF NOT EXISTS FOR (n:{label}) ON (n.name)")
