@@ -1,0 +1,109 @@
+"""Plain text: a newsletter issue (split into items) or one press release saved as text (one item).
+
+Which one a file is, is detected from layout cues: page numbers with running headers, several source or byline
+lines, or a long text with several headlines. A press release saved from a web page brings leftovers of the page
+(image captions, credits, bylines, share and print links, stray tags): they are dropped, the headline is the first
+non-empty line and the rest is the body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Literal
+
+from ingest.segment import segment_newsletter, segments
+from ingest.segment_dates import find_dates, first_event_date, parse_date
+from ingest.segment_items import make_item
+from ingest.segment_lines import closer_kind, furniture_rows, is_page_number, join_wrapped, source_body
+from kg.model import NewsItem
+
+Kind = Literal["newsletter", "item"]
+
+_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
+_LEFTOVER = re.compile(
+    r"^(?:图为|图[:：]|图片[:：]|图片来源|（图片|\(图片|资料图|供图[:：]"
+    r"|\(?(?:Photo|Image|Picture)s?\b.{0,80}$|Image credit|Photo credit|Credit[:：]"
+    r"|记者\s|本报记者|通讯员\s|文[/／:：]|文字[:：]|摄影[:：]|撰稿[:：]|By\s+[A-Z]|BY\s+[A-Z]"
+    r"|责任编辑|编辑[:：]|审核[:：]|校对[:：]|Editor[:：]|Edited by"
+    r"|分享到|Share\b|Tweet\b|扫一扫|二维码|阅读次数|浏览次数|点击[:：])",
+)
+_NAV = re.compile(
+    r"^[【\[]?\s*(?:返回|返回顶部|返回列表|打印|打印本页|关闭|关闭窗口|分享|收藏|上一篇|下一篇|Back|Print|Close|Share|Top)"
+    r"\s*[】\]]?(?:\s*[|｜/]\s*[【\[]?\s*\S{1,6}\s*[】\]]?)*$",
+    re.I,
+)
+_META_DATE = re.compile(r"^(?:发布时间|发布日期|时间|日期|Published|Posted|Date)\s*[:：]\s*(?P<value>.+)$", re.I)
+_CJK_SOURCE = re.compile(r"^(?:来源|信息来源|Source)\s*[:：]\s*(?P<value>.+)$", re.I)
+
+
+def detect_kind(text: str) -> Kind:
+    """'newsletter' when the text shows the layout of an issue, else 'item'."""
+    lines = text.splitlines()
+    furniture = furniture_rows(lines)
+    page_numbers = sum(1 for i in furniture if is_page_number(lines[i].strip()))
+    closers = sum(1 for line in lines if closer_kind(line.strip()))
+    if page_numbers >= 1 or closers >= 2:
+        return "newsletter"
+    if len(text) > 8000 and len(segments(text)) >= 3:
+        return "newsletter"
+    return "item"
+
+
+def clean_item_lines(text: str) -> list[str]:
+    """The lines of a single item with tags and web-page leftovers removed."""
+    out: list[str] = []
+    for raw in text.splitlines():
+        line = _TAG.sub(" ", raw).replace("&nbsp;", " ").strip()
+        if not line:
+            out.append("")
+            continue
+        if _LEFTOVER.match(line) or _NAV.match(line):
+            continue
+        out.append(line)
+    return out
+
+
+def read_item_text(text: str, file: str | None = None) -> NewsItem | None:
+    """One press release as an item: headline on the first non-empty line, leftovers dropped; None if empty."""
+    lines = clean_item_lines(text)
+    while lines and not lines[0]:
+        lines.pop(0)
+    if not lines:
+        return None
+    title, rest = lines[0], lines[1:]
+    date: str | None = None
+    source: str | None = None
+    body: list[str] = []
+    for line in rest:
+        meta = _META_DATE.match(line)
+        if meta and date is None and find_dates(meta["value"]):
+            date = parse_date(meta["value"])
+            continue
+        kind = closer_kind(line) if line else None
+        plain_source = _CJK_SOURCE.match(line)
+        if (kind == "source" or plain_source) and source is None:
+            value = source_body(line) if kind else plain_source["value"] if plain_source else line
+            found = find_dates(value)
+            source = value
+            if found:
+                source = (value[: found[0].start] + value[found[0].end :]).strip(" ,，、") or None
+                date = date or found[0].iso
+            continue
+        if kind == "byline":
+            continue
+        body.append(line)
+    joined = join_wrapped(body)
+    years = [int(d.iso[:4]) for d in find_dates(text) if d.iso[:4].isdigit()]
+    date = date or first_event_date(joined, max(years) if years else None)
+    return make_item(title, joined, date=date, source=source, file=file)
+
+
+def read_text(text: str, file: str | None, kind: Kind | None = None) -> Iterator[NewsItem]:
+    """The items of a text file: a newsletter issue split into items, or one item."""
+    if (kind or detect_kind(text)) == "newsletter":
+        yield from segment_newsletter(text, file)
+        return
+    item = read_item_text(text, file)
+    if item is not None:
+        yield item

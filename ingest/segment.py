@@ -1,0 +1,290 @@
+"""Split a newsletter issue (PDF-extracted text) into news items.
+
+The structure is read from generic cues, never from known titles:
+
+- page furniture (running headers with their section labels, page numbers, issue lines) is dropped first;
+- an article ends with its closing lines: a source line ``（来源：…）`` / ``(Source: …)`` or a contributor byline
+  ``（… 供稿）``; the lines after them open the next article with its headline (wrapped over up to three lines);
+- a single short line followed at once by another headline is a section banner: it names the column the next
+  articles stand in (as long as those cite a dated source, as news columns do);
+- inside an article, bullet headings (``●``) and unnumbered sub-headlines (short lines without sentence punctuation
+  after a finished paragraph, set off by a blank line or the PDF's edge spaces) split it into one item per
+  sub-section, the introduction being an item of its own; numbered chapter headings (``一、`` ``（一）``) are the
+  structure of one document and do not split it;
+- hard-wrapped lines are re-joined (``ingest.segment_lines.join_wrapped``).
+
+``segments`` returns the items with their line ranges (for inspection and tests); ``segment_newsletter`` turns them
+into :class:`kg.model.NewsItem`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from ingest.segment_dates import find_dates, first_event_date, issue_year
+from ingest.segment_items import make_item
+from ingest.segment_lines import (
+    bullet_heading,
+    cjk_trailing_space,
+    closer_kind,
+    despace_letterspaced,
+    display_width,
+    ends_sentence,
+    furniture_rows,
+    headline_shaped,
+    is_doc_number,
+    is_numbered,
+    join_wrapped,
+    source_body,
+    typical_width,
+)
+from kg.model import NewsItem
+
+_MAX_HEAD_ROWS = 3
+_SHORT = 0.75  # a sub-headline is narrower than this share of the column
+_FULL = 0.82  # a line this wide (as a share of the column) was wrapped, not ended
+
+
+@dataclass
+class Row:
+    """A non-blank, non-furniture line: its 0-based index, raw text, stripped text and layout cues."""
+
+    index: int
+    raw: str
+    text: str
+    blank_before: bool
+    closer: str | None = None
+
+
+@dataclass
+class Segment:
+    """One item as found in the text: title, line range (1-based, inclusive) and metadata."""
+
+    title: str
+    first_line: int
+    last_line: int
+    body: list[str] = field(default_factory=list)
+    parent_title: str | None = None
+    section: str | None = None
+    source: str | None = None
+    date: str | None = None
+
+
+def _rows(lines: Sequence[str]) -> list[Row]:
+    furniture = furniture_rows(lines)
+    rows: list[Row] = []
+    gap = True
+    for index, raw in enumerate(lines):
+        text = raw.strip()
+        if index in furniture or not text:
+            gap = gap or not text or index in furniture
+            continue
+        rows.append(Row(index, raw, text, gap, closer_kind(text)))
+        gap = False
+    _mark_split_closers(rows)
+    return rows
+
+
+def _mark_split_closers(rows: list[Row]) -> None:
+    """A byline wrapped over two lines: ``（某中心 甲，乙；`` / ``某研究院 丙 供稿）``."""
+    for first, second in zip(rows, rows[1:], strict=False):
+        if first.closer or second.closer or not first.text.startswith(("（", "(")):
+            continue
+        if ")" in first.text or "）" in first.text or not second.text.endswith(("）", ")")):
+            continue
+        kind = closer_kind(first.text + second.text)
+        if kind:
+            first.closer = second.closer = kind
+
+
+def _articles(rows: list[Row]) -> Iterator[tuple[list[Row], list[Row]]]:
+    """(content rows, closing rows) of each article: an article ends with its run of closing lines."""
+    content: list[Row] = []
+    closing: list[Row] = []
+    for row in rows:
+        if row.closer:
+            closing.append(row)
+            continue
+        if closing:
+            yield content, closing
+            content, closing = [], []
+        content.append(row)
+    if content or closing:
+        yield content, closing
+
+
+def _head(rows: list[Row]) -> int:
+    """How many leading rows form the headline (a wrapped headline ends at the first blank line)."""
+    if not rows:
+        return 0
+    count = 1
+    while count < min(len(rows), _MAX_HEAD_ROWS) and not rows[count].blank_before:
+        count += 1
+    if count < len(rows) and not rows[count].blank_before:
+        return 1  # no blank line closes the block: only the first line is the headline
+    if count > 1 and display_width(rows[0].text) < _SHORT * display_width(rows[1].text):
+        return 1  # a headline wraps only when its first line is full: this one ended, the body follows
+    width = typical_width([row.text for row in rows[count : count + 14]])
+    if count > 1 and display_width(rows[count - 1].text) >= _FULL * width:
+        return 1  # a wrapped headline ends in a short line; a full-width line is the body's first
+    if all(headline_shaped(row.text) and not bullet_heading(row.text) for row in rows[:count]):
+        return count
+    return 1
+
+
+def _strict_subhead(row: Row, width: float) -> bool:
+    short = display_width(row.text) < _SHORT * width
+    edge = cjk_trailing_space(row.raw) or row.raw[:1].isspace()
+    return (short or cjk_trailing_space(row.raw)) and (row.blank_before or edge)
+
+
+def _lenient_subhead(row: Row, after: Row) -> bool:
+    """Once an article has shown sub-headlines, one that the PDF set off by edge spaces or blank lines."""
+    return cjk_trailing_space(row.raw) or row.raw[:1].isspace() or (row.blank_before and after.blank_before)
+
+
+def _candidates(rows: list[Row]) -> list[int]:
+    """Rows that could open a sub-section: headline-shaped, after a finished paragraph, followed by text."""
+    out = []
+    for i in range(1, len(rows) - 1):
+        row = rows[i]
+        if ends_sentence(rows[i - 1].text) and headline_shaped(row.text) and not is_doc_number(row.text):
+            out.append(i)
+    return out
+
+
+def _subheads(body: list[Row]) -> list[int]:
+    """Indices (into ``body``) of the rows that open sub-items."""
+    bullets = [i for i, row in enumerate(body) if bullet_heading(row.text)]
+    if bullets:
+        return bullets
+    width = typical_width([row.text for row in body])
+    chapters = [row for row in body if is_numbered(row.text) and display_width(row.text) < _SHORT * width]
+    if len(chapters) >= 2:
+        return []
+    candidates = _candidates(body)
+    strict = [i for i in candidates if _strict_subhead(body[i], width)]
+    if len(strict) < 2:
+        return []
+    return [i for i in candidates if i in strict or _lenient_subhead(body[i], body[i + 1])]
+
+
+def _is_banner(rows: list[Row], head: int) -> bool:
+    """A one-line head followed at once by another headline is a section banner."""
+    if head != 1 or len(rows) < 3 or bullet_heading(rows[1].text):
+        return False
+    nxt = rows[1]
+    width = typical_width([row.text for row in rows[2:12]])
+    return (
+        nxt.blank_before
+        and headline_shaped(nxt.text)
+        and (cjk_trailing_space(nxt.raw) or display_width(nxt.text) < _SHORT * width)
+        and not is_doc_number(nxt.text)
+    )
+
+
+def _title(rows: Sequence[Row]) -> str:
+    text = join_wrapped([row.text for row in rows]).replace("\n", "")
+    heading = bullet_heading(text)
+    return despace_letterspaced(heading or text).strip()
+
+
+def _source(closing: list[Row], year: int | None) -> tuple[str | None, str | None]:
+    """Publisher and ISO date of the article's source line, if it has one."""
+    for row in closing:
+        if row.closer != "source":
+            continue
+        body = source_body(row.text)
+        dates = find_dates(body, year)
+        publisher = body
+        if dates:
+            publisher = (body[: dates[0].start] + body[dates[0].end :]).strip(" ,，、")
+        return publisher or None, dates[0].iso if dates else None
+    return None, None
+
+
+def segments(text: str) -> list[Segment]:
+    """The items of a newsletter issue, with their line ranges."""
+    lines = text.splitlines()
+    year = issue_year(lines)
+    rows = _rows(lines)
+    out: list[Segment] = []
+    section: str | None = None
+    banner: str | None = None
+    for content, closing in _articles(rows):
+        if not content:
+            continue
+        head = _head(content)
+        if _is_banner(content, head):
+            section = banner = _title(content[:1])
+            content = content[1:]
+            head = _head(content)
+        publisher, source_date = _source(closing, year)
+        if source_date is None and section != banner:
+            section = None  # a column of news cites dated sources; an article that does not has left it
+        last_line = (closing or content)[-1].index + 1
+        out.extend(_split_article(content, head, last_line, section, publisher, source_date, year))
+        banner = None
+    return out
+
+
+def _split_article(
+    content: list[Row],
+    head: int,
+    last_line: int,
+    section: str | None,
+    publisher: str | None,
+    source_date: str | None,
+    year: int | None,
+) -> list[Segment]:
+    title = _title(content[:head])
+    body = content[head:]
+    subheads = _subheads(body)
+    if not subheads:
+        date = source_date or first_event_date("".join(row.text for row in body), year)
+        return [Segment(title, content[0].index + 1, last_line, [r.text for r in body], None, section, publisher, date)]
+    out: list[Segment] = []
+    intro = body[: subheads[0]]
+    intro_date = source_date or first_event_date("".join(row.text for row in intro), year)
+    if intro:
+        out.append(
+            Segment(
+                title,
+                content[0].index + 1,
+                intro[-1].index + 1,
+                [r.text for r in intro],
+                None,
+                section,
+                publisher,
+                intro_date,
+            )
+        )
+    bounds = [*subheads, len(body)]
+    for number, (start, end) in enumerate(zip(bounds, bounds[1:], strict=False)):
+        rows = body[start:end]
+        first = content[0].index + 1 if number == 0 and not intro else rows[0].index + 1
+        last = last_line if end == len(body) else rows[-1].index + 1
+        own = first_event_date("".join(row.text for row in rows[1:]), year)
+        seg = Segment(
+            _title(rows[:1]), first, last, [r.text for r in rows[1:]], title, section, publisher, intro_date or own
+        )
+        out.append(seg)
+    return out
+
+
+def segment_newsletter(text: str, file: str | None = None) -> Iterator[NewsItem]:
+    """The news items of a newsletter issue, in order (items without a body are left out)."""
+    for seg in segments(text):
+        body = join_wrapped(seg.body)
+        if not body.strip():
+            continue
+        yield make_item(
+            seg.title,
+            body,
+            date=seg.date,
+            source=seg.source,
+            section=seg.section,
+            file=file,
+            parent_title=seg.parent_title,
+        )

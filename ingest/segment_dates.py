@@ -1,0 +1,123 @@
+"""Dates as news texts write them, turned into ISO strings.
+
+Chinese news writes ``2025 年 4 月 10 日``, ``4 月 10 日`` (the year is the issue's) or ``2024 年 4 月``; English news
+writes ``April 10, 2025``, ``10 April`` or ``2025-04-10``. The result has the precision the text gives:
+``YYYY-MM-DD``, or ``YYYY-MM`` when only the month is known. A day or month without a known year is not guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH_NAME = r"(?P<mname>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+
+# Chinese: optional year, month, optional day; PDF text puts spaces around the digits
+_ZH_DATE = re.compile(
+    r"(?:(?<!\d)(?P<y>(?:19|20)\d{2})\s*年\s*)?(?<![\d.])(?P<m>1[0-2]|0?[1-9])\s*月(?:\s*(?P<d>3[01]|[12]\d|0?[1-9])\s*[日号])?"
+)
+_ISO_DATE = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<m>1[0-2]|0?[1-9])(?:[-/.](?P<d>3[01]|[12]\d|0?[1-9]))?(?!\d)"
+)
+_EN_MDY = re.compile(
+    rf"\b{_MONTH_NAME}\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b(?:,?\s*(?P<y>(?:19|20)\d{{2}}))?", re.I
+)
+_EN_DMY = re.compile(
+    rf"\b(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+{_MONTH_NAME}\b(?:,?\s*(?P<y>(?:19|20)\d{{2}}))?", re.I
+)
+_EN_MY = re.compile(rf"\b{_MONTH_NAME}\s+(?P<y>(?:19|20)\d{{2}})\b", re.I)
+_ISSUE_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?:第\s*\d+\s*期|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*$)")
+_FULL_ZH_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?:1[0-2]|0?[1-9])\s*月\s*(?:3[01]|[12]\d|0?[1-9])\s*日")
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date found in text: its ISO form, where it was and whether the year was written or inferred."""
+
+    iso: str
+    start: int
+    end: int
+    has_day: bool
+
+
+def _iso(year: int | None, month: int, day: int | None) -> str | None:
+    if year is None:
+        return None
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _month(match: re.Match[str]) -> int:
+    if match.groupdict().get("mname"):
+        return _MONTHS[match["mname"].lower().rstrip(".")]
+    return int(match["m"])
+
+
+def find_dates(text: str, year: int | None = None) -> list[FoundDate]:
+    """Every date in ``text`` resolvable to at least a month, in order; ``year`` completes dates written without one."""
+    found: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in (_ISO_DATE, _ZH_DATE, _EN_MDY, _EN_DMY, _EN_MY):
+        for match in pattern.finditer(text):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            groups = match.groupdict()
+            written_year = int(groups["y"]) if groups.get("y") else None
+            day = int(groups["d"]) if groups.get("d") else None
+            if written_year is None and day is None:
+                continue  # "4 月" alone is too vague to be a date
+            iso = _iso(written_year or year, _month(match), day)
+            if iso is None:
+                continue
+            taken.append((match.start(), match.end()))
+            found.append(FoundDate(iso, match.start(), match.end(), day is not None))
+    return sorted(found, key=lambda d: d.start)
+
+
+def parse_date(text: str, year: int | None = None) -> str | None:
+    """The first date in ``text`` as ISO (``2024-04-10``, ``2024-04``), or None."""
+    dates = find_dates(text, year)
+    return dates[0].iso if dates else None
+
+
+def first_event_date(text: str, year: int | None, window: int = 400) -> str | None:
+    """The date an item reports: the first day-precise date near its start (months there are periods, not events)."""
+    return next((date.iso for date in find_dates(text[:window], year) if date.has_day), None)
+
+
+def issue_year(lines: list[str]) -> int | None:
+    """The year of an issue: from its issue line (``2025 年第 4 期``), else the year most full dates carry."""
+    for line in lines[:40]:
+        match = _ISSUE_YEAR.search(line.strip())
+        if match:
+            return int(match["y"])
+    years = Counter(int(m["y"]) for line in lines for m in _FULL_ZH_YEAR.finditer(line))
+    years.update(int(m["y"]) for line in lines for m in _EN_MDY.finditer(line) if m["y"])
+    if not years:
+        return None
+    # the latest year among the most written ones: an issue reports recent events and cites older ones
+    top = max(years.values())
+    return max(year for year, count in years.items() if count == top)

@@ -1,0 +1,244 @@
+"""Line-level cues of PDF-extracted newsletter text: page furniture, source lines, headline shape, re-joining wraps.
+
+A PDF text layer gives one line per printed line: paragraphs are hard-wrapped at the column width, blank lines appear
+inside paragraphs where the layout had a gap, and every page repeats a running header, a section label and a page
+number. These helpers look at one line (or one line and its neighbours) and know nothing of items; ``ingest.segment``
+builds the items from them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_PUNCT = (
+    r"\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2018\u2019\u201c\u201d\u2026\u00b7\u2022"
+)
+_CJK_CHAR = re.compile(f"[{CJK}]")
+_CJK_OR_PUNCT = re.compile(f"[{CJK}{CJK_PUNCT}]")
+
+#: characters that end a sentence (a closing quote or bracket may follow them)
+SENTENCE_END = "。！？!?…"
+_SENTENCE_END = re.compile(r"[。！？!?…](?:[”’」』）)\]]*)\s*$|[.](?:[”’\"')\]]*)\s*$")
+#: punctuation that a headline does not contain outside brackets (a body line usually does)
+_INNER_PUNCT = re.compile(r"[，。；：！？、,;!?]|[:：]\s|\.\s")
+_TRAILING_PUNCT = re.compile(r"[，。；：！？、,;:!?]\s*$")
+
+_PAGE_NUMBER = re.compile(r"^(?:P|p|Page|第)?\s*[-—]?\s*\d{1,3}\s*[-—]?\s*(?:页)?$")
+_ISSUE_LINE = re.compile(
+    r"^(?:(?:19|20)\d{2}\s*年\s*)?(?:第\s*\d+\s*期)(?:\s*[（(]\s*总第\s*\d+\s*期\s*[）)])?$|^总第\s*\d+\s*期$"
+)
+_DOC_NUMBER = re.compile(r"[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d+\s*号\s*$")
+_NUMBERED = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|第[一二三四五六七八九十\d]+[，,、部章节条]"
+    r"|\d{1,2}\s*[.．、](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩])"
+)
+_BULLET = re.compile(r"^[●■◆▲◼•]\s*")
+_SOURCE = re.compile(r"^[（(]?\s*(?:数据)?(?:来源|来\s*源|Source|SOURCE)\s*[：:]\s*(?P<body>.*?)\s*[）)]?\s*$")
+_BYLINE = re.compile(r"^[（(][^（）()]*(?:供稿|整理|撰稿|执笔|编辑|供图)[）)]$")
+_PAREN_LINE = re.compile(r"^[（(][^（）()]{2,60}[）)]$")
+
+
+def display_width(text: str) -> int:
+    """Printed width: a CJK or full-width character counts two, anything else one."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def is_cjk(ch: str) -> bool:
+    """True for a CJK ideograph."""
+    return bool(_CJK_CHAR.match(ch))
+
+
+def cjk_ratio(text: str) -> float:
+    """CJK ideographs among CJK ideographs and Latin letters (0.0 for text with neither)."""
+    cjk = len(_CJK_CHAR.findall(text))
+    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    return cjk / (cjk + latin) if cjk + latin else 0.0
+
+
+def despace_letterspaced(line: str) -> str:
+    """Close up a run of letter-spaced CJK characters (``丹 尼 尔· 德 鲁 克`` → ``丹尼尔·德鲁克``).
+
+    Justified PDF lines spread single characters apart; a run of three or more tokens that each hold one CJK
+    character is such a spread. Spaces between words (``国家知识产权局 教育部``) are left alone.
+    """
+    tokens = line.split(" ")
+    if len(tokens) < 3:
+        return line
+    single = [
+        len(_CJK_CHAR.findall(tok)) == 1 and bool(_CJK_CHAR.match(tok[:1]) or tok[:1] in "，、“《（") for tok in tokens
+    ]
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and single[j]:
+            j += 1
+        if j - i >= 3:
+            out.append("".join(tokens[i:j]))
+            i = j
+        else:
+            out.append(tokens[i])
+            i += 1
+    return " ".join(out)
+
+
+def is_page_number(stripped: str) -> bool:
+    """A line holding only a page number (``P 05``, ``- 5 -``, ``第 5 页``, ``12``)."""
+    return bool(_PAGE_NUMBER.match(stripped))
+
+
+def is_issue_line(stripped: str) -> bool:
+    """A lone issue line (``2025 年第 4 期（总第 52 期）``)."""
+    return bool(_ISSUE_LINE.match(stripped))
+
+
+def is_doc_number(stripped: str) -> bool:
+    """An official document number (``国知发服字〔2025〕5 号``): a line of its own, never a headline."""
+    return bool(_DOC_NUMBER.search(stripped)) and len(stripped) <= 30
+
+
+def is_numbered(stripped: str) -> bool:
+    """A numbered heading or list entry: ``一、`` ``（一）`` ``1.`` ``第一，`` ``①``."""
+    return bool(_NUMBERED.match(stripped))
+
+
+def bullet_heading(stripped: str) -> str | None:
+    """The heading text of a bullet heading (``● 概述`` → ``概述``), or None."""
+    match = _BULLET.match(stripped)
+    if not match or ends_sentence(stripped):
+        return None
+    rest = stripped[match.end() :].strip()
+    return rest or None
+
+
+def ends_sentence(stripped: str) -> bool:
+    """The line ends with sentence-final punctuation (possibly followed by a closing quote or bracket)."""
+    return bool(_SENTENCE_END.search(stripped))
+
+
+def headline_shaped(stripped: str) -> bool:
+    """Shape of a headline: no sentence punctuation inside or at the end, not a list entry, not too long."""
+    if not stripped or len(stripped) > 60 or is_numbered(stripped) or is_doc_number(stripped):
+        return False
+    if _TRAILING_PUNCT.search(stripped) or ends_sentence(stripped):
+        return False
+    # punctuation inside brackets or quotes belongs to a cited title, not to a sentence
+    outside = re.sub(r"《[^》]*》|“[^”]*”|（[^）]*）|\([^)]*\)", "", stripped)
+    return not _INNER_PUNCT.search(outside)
+
+
+def cjk_trailing_space(raw: str) -> bool:
+    """The raw line ends in white space after a non-Latin character: PDF text boxes of headlines do that."""
+    body = raw.rstrip()
+    return len(body) < len(raw.rstrip("\n")) and bool(body) and not body[-1].isascii()
+
+
+def closer_kind(stripped: str) -> str | None:
+    """``source`` for a source line (``（来源：文汇报）``), ``byline`` for a contributor line, else None."""
+    if _SOURCE.match(stripped) and len(stripped) <= 80:
+        return "source"
+    if _BYLINE.match(stripped) or (_PAREN_LINE.match(stripped) and not is_numbered(stripped)):
+        return "byline"
+    return None
+
+
+def source_body(stripped: str) -> str:
+    """What a source line says after ``来源：`` (publisher, possibly with a date)."""
+    match = _SOURCE.match(stripped)
+    return match["body"].strip() if match else stripped
+
+
+def running_headers(lines: Sequence[str]) -> set[str]:
+    """Texts that repeat on several pages next to a page number: the running header and its section labels."""
+    page_rows = [i for i, line in enumerate(lines) if is_page_number(line.strip())]
+    near: Counter[str] = Counter()
+    for i in page_rows:
+        for j in range(max(0, i - 7), min(len(lines), i + 8)):
+            text = lines[j].strip()
+            if text and j != i and len(text) <= 30 and not ends_sentence(text):
+                near[text] += 1
+    return {text for text, count in near.items() if count >= 2}
+
+
+def furniture_rows(lines: Sequence[str]) -> set[int]:
+    """Indices of page furniture: page numbers, running headers, the labels between them, issue lines."""
+    headers = running_headers(lines)
+    rows: set[int] = set()
+    for i, line in enumerate(lines):
+        text = line.strip()
+        if not text:
+            continue
+        if text in headers or is_issue_line(text) or (is_page_number(text) and _isolated(lines, i)):
+            rows.add(i)
+    # a section label printed between a running header and the page number is furniture too
+    for i in sorted(rows):
+        if lines[i].strip() not in headers:
+            continue
+        for j in range(i + 1, min(len(lines), i + 7)):
+            text = lines[j].strip()
+            if j in rows and is_page_number(text):
+                rows.update(k for k in range(i, j) if lines[k].strip() and len(lines[k].strip()) <= 20)
+                break
+    return rows
+
+
+def _isolated(lines: Sequence[str], i: int) -> bool:
+    """A number line with blank lines (or the file's edge) on both sides, as page numbers stand."""
+    before = i == 0 or not lines[i - 1].strip()
+    after = i + 1 >= len(lines) or not lines[i + 1].strip()
+    return before and after
+
+
+def join_wrapped(lines: Sequence[str]) -> str:
+    """Re-join hard-wrapped lines into paragraphs separated by ``\\n``.
+
+    A paragraph ends after a line ending a sentence, before a numbered entry, and after a short line that stands
+    alone (a heading). Inside a paragraph CJK text joins with no space, Latin words with one, and a word hyphenated
+    across the break (``exam-`` / ``ple``) is mended.
+    """
+    stripped = [despace_letterspaced(" ".join(line.split())) for line in lines]
+    stripped = [line for line in stripped if line]
+    if not stripped:
+        return ""
+    typical = _typical_width(stripped)
+    paragraphs: list[str] = []
+    current = ""
+    for index, line in enumerate(stripped):
+        if current and (is_numbered(line) or bullet_heading(line)):
+            paragraphs.append(current)
+            current = ""
+        current = _glue(current, line) if current else line
+        nxt = stripped[index + 1] if index + 1 < len(stripped) else None
+        heading = headline_shaped(line) or (is_numbered(line) and not _TRAILING_PUNCT.search(line))
+        short_alone = heading and display_width(line) < 0.6 * typical and nxt is not None
+        if ends_sentence(line) or short_alone:
+            paragraphs.append(current)
+            current = ""
+    if current:
+        paragraphs.append(current)
+    return "\n".join(paragraphs)
+
+
+def _typical_width(lines: Sequence[str]) -> float:
+    widths = sorted(display_width(line) for line in lines)
+    return float(widths[(len(widths) * 3) // 4]) if widths else 0.0
+
+
+def _glue(left: str, right: str) -> str:
+    a, b = left[-1], right[0]
+    if a == "-" and len(left) >= 2 and left[-2].isascii() and left[-2].islower() and b.isascii() and b.islower():
+        return left[:-1] + right  # de-hyphenate a word broken across lines
+    if a.isascii() and b.isascii() and a not in "-/(" and not (a.isalnum() and b in ",.;:)!?"):
+        return f"{left} {right}"
+    if (is_cjk(a) and b.isascii() and b.isalnum()) or (a.isascii() and a.isalnum() and is_cjk(b)):
+        return f"{left} {right}"  # the layout's spacing between Chinese and Latin or digits, as inside lines
+    return left + right
+
+
+def typical_width(lines: Sequence[str]) -> float:
+    """The width most body lines reach (the 75th percentile of non-empty line widths)."""
+    return _typical_width([line.strip() for line in lines if line.strip()])
