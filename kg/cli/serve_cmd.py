@@ -1,5 +1,34 @@
-"""Commands of `kg` (placeholder: filled by the issue that owns these commands)."""
+"""``kg serve``: the HTTP API (and the web explorer, when built) over the configured store."""
 
 from __future__ import annotations
 
-from kg.cli import app  # noqa: F401
+import typer
+
+from kg.cli import app, err_console
+
+
+@app.command()
+def serve(
+    host: str | None = typer.Option(None, "--host", help="address to listen on (default: KG_HOST, 127.0.0.1)"),
+    port: int | None = typer.Option(None, "--port", "-p", help="port to listen on (default: KG_PORT, 8000)"),
+) -> None:
+    """Serve the graph-query API on the configured store (OpenAPI docs at /docs)."""
+    import uvicorn
+
+    from api.app import create_app
+    from api.logging import configure_access_log
+    from kg.settings import get_settings
+    from kg.store import open_store
+
+    settings = get_settings()
+    store = open_store(settings)
+    try:
+        store.init_schema()
+        application = create_app(store, settings)
+        configure_access_log(level=settings.log_level.upper())
+        bind_host, bind_port = host or settings.host, port or settings.port
+        err_console.print(f"serving the {store.name} store on http://{bind_host}:{bind_port} (docs at /docs)")
+        # our own JSON access log replaces uvicorn's; uvicorn still logs start-up and errors
+        uvicorn.run(application, host=bind_host, port=bind_port, access_log=False, log_level=settings.log_level.lower())
+    finally:
+        store.close()

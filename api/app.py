@@ -1,0 +1,108 @@
+"""The composition root of the HTTP API: :func:`create_app` wires a store, the settings and the routes.
+
+Middleware, outermost first: access log, CORS, rate limit, body size limit. So every request is logged (even a 429 or
+a CORS preflight), every answer carries CORS and rate-limit headers, and an oversized upload is refused before any of
+it is read. Errors become ``application/problem+json`` in :mod:`api.problems`, one table for the whole app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
+
+from api import problems
+from api.logging import AccessLogMiddleware
+from api.ratelimit import BodyLimitMiddleware, RateLimiter, RateLimitMiddleware
+from api.routes import entities, export, graph, health, imports, items, query, stats
+from kg.settings import Settings
+from kg.store.base import GraphStore
+
+WEB_DIST = Path(__file__).resolve().parent / "web" / "dist"
+
+DESCRIPTION = """\
+Researchers, institutions, journals, funders, awards and publications read from science news (Chinese and English),
+with the news items and evidence sentences behind every relation.
+
+Read endpoints are open. Curator endpoints (imports, merge, split, rename) need an API key, sent as
+`Authorization: Bearer <key>` or `X-API-Key: <key>`. Errors are `application/problem+json` (RFC 9457); every response
+carries `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset`.
+"""
+
+
+def default_import_runner(store: GraphStore, settings: Settings) -> Callable[..., Any]:
+    """The real import: ingest's readers and extractors, then the ontology pipeline (SHACL, quarantine, write)."""
+
+    def run(path: Path, *, source: str, dry_run: bool) -> Any:
+        # imported here: ingest pulls in spaCy and jieba, which read-only deployments and tests of reads never need
+        from ingest.pipeline import extract_paths
+        from kg.pipeline import import_batch
+
+        extractions = list(extract_paths([path]))
+        return import_batch(
+            extractions,
+            store,
+            sources=[source],
+            dry_run=dry_run,
+            strict=False,
+            quarantine_dir=settings.quarantine_dir,
+        )
+
+    return run
+
+
+def mount_web(app: FastAPI, dist: Path = WEB_DIST) -> bool:
+    """Serve the web explorer's built files at ``/`` when they exist; returns whether it did."""
+    if not (dist / "index.html").is_file():
+        return False
+    # mounted last, so the API's routes take precedence over files of the same name
+    app.mount("/", StaticFiles(directory=dist, html=True), name="web")
+    return True
+
+
+def create_app(store: GraphStore, settings: Settings, *, import_runner: Callable[..., Any] | None = None) -> FastAPI:
+    """The FastAPI app over ``store``; ``import_runner(path, source=..., dry_run=...)`` replaces the real import."""
+    app = FastAPI(
+        title="Science news knowledge graph",
+        version="0.1.0",
+        description=DESCRIPTION,
+        openapi_tags=[
+            {"name": "entities", "description": "search, detail with provenance, neighbourhood, curation"},
+            {"name": "graph", "description": "collaboration network and shortest paths"},
+            {"name": "items", "description": "news items and mention spans"},
+            {"name": "imports", "description": "curator: upload, dry run, batches, rollback"},
+            {"name": "query", "description": "read-only Cypher"},
+            {"name": "export", "description": "the graph or a subgraph as RDF, GraphML, GEXF or CSV"},
+            {"name": "stats", "description": "counts and most connected entities"},
+            {"name": "meta", "description": "health and problem types"},
+        ],
+    )
+    # FastAPI runs the sync routes in a thread pool: the stores are safe to share between threads (Neo4j's driver is;
+    # the embedded store serialises its connection behind a lock), which tests/api pins with concurrent requests
+    app.state.store = store
+    app.state.settings = settings
+    app.state.import_runner = import_runner or default_import_runner(app.state.store, settings)
+    app.state.rate_limiter = RateLimiter(settings.rate_limit)
+
+    problems.install(app)
+    for module in (entities, graph, items, imports, query, export, stats, health):
+        app.include_router(module.router)
+
+    # add_middleware wraps: the last added is the outermost
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_upload_bytes)
+    app.add_middleware(RateLimitMiddleware, limiter=app.state.rate_limiter, keys=lambda: settings.api_keys)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "PATCH", "DELETE", "OPTIONS"],
+            allow_headers=["Authorization", "X-API-Key", "Content-Type", "Accept"],
+            expose_headers=["X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "Retry-After"],
+        )
+    app.add_middleware(AccessLogMiddleware)
+    mount_web(app)
+    return app
