@@ -23,18 +23,29 @@ Kind = Literal["newsletter", "item"]
 _TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
 _LEFTOVER = re.compile(
     r"^(?:图为|图[:：]|图片[:：]|图片来源|（图片|\(图片|资料图|供图[:：]"
-    r"|\(?(?:Photo|Image|Picture)s?\b.{0,80}$|Image credit|Photo credit|Credit[:：]"
+    r"|\(?(?:Photo|Image|Picture)s?\b.*$|Image credit|Photo credit|Credit[:：]"
     r"|记者\s|本报记者|通讯员\s|文[/／:：]|文字[:：]|摄影[:：]|撰稿[:：]|By\s+[A-Z]|BY\s+[A-Z]"
     r"|责任编辑|编辑[:：]|审核[:：]|校对[:：]|Editor[:：]|Edited by"
     r"|分享到|Share\b|Tweet\b|扫一扫|二维码|阅读次数|浏览次数|点击[:：])",
 )
-_NAV = re.compile(
-    r"^[【\[]?\s*(?:返回|返回顶部|返回列表|打印|打印本页|关闭|关闭窗口|分享|收藏|上一篇|下一篇|Back|Print|Close|Share|Top)"
-    r"\s*[】\]]?(?:\s*[|｜/]\s*[【\[]?\s*\S{1,6}\s*[】\]]?)*$",
+_NAV_WORD = re.compile(
+    r"[【\[]?\s*(?:返回顶部|返回列表|返回|打印本页|打印|关闭窗口|关闭|分享|收藏|上一篇|下一篇"
+    r"|Back to top|Back|Print|Close|Share|Top)"
+    r"\s*[】\]]?",
     re.I,
 )
-_META_DATE = re.compile(r"^(?:发布时间|发布日期|时间|日期|Published|Posted|Date)\s*[:：]\s*(?P<value>.+)$", re.I)
-_CJK_SOURCE = re.compile(r"^(?:来源|信息来源|Source)\s*[:：]\s*(?P<value>.+)$", re.I)
+_BREADCRUMB = re.compile(r"^[^。，,.!?！？]{1,12}(?:\s*[|｜>›»/]\s*[^。，,.!?！？|｜>›»/]{1,12}){1,6}$")
+_META_FIELD = re.compile(
+    r"(?P<key>发布时间|发布日期|时间|日期|来源|信息来源|作者|浏览次数|点击数|Published|Posted|Date|Source|Author)"
+    r"\s*[:：]\s*(?P<value>.+?)(?=\s{2,}|\u3000|$|(?:\s+(?:发布时间|发布日期|来源|作者|Source|Author)\s*[:：]))",
+    re.I,
+)
+_META_LINE = re.compile(
+    r"^(?:发布时间|发布日期|时间|日期|来源|信息来源|作者|浏览次数|点击数|Published|Posted|Date|Source|Author)\s*[:：]",
+    re.I,
+)
+_DATE_KEYS = {"发布时间", "发布日期", "时间", "日期", "published", "posted", "date"}
+_SOURCE_KEYS = {"来源", "信息来源", "source"}
 
 
 def detect_kind(text: str) -> Kind:
@@ -58,10 +69,33 @@ def clean_item_lines(text: str) -> list[str]:
         if not line:
             out.append("")
             continue
-        if _LEFTOVER.match(line) or _NAV.match(line):
+        if _LEFTOVER.match(line) or not _NAV_WORD.sub("", line).strip(" |｜/") or _is_meta(line):
+            continue
+        if _BREADCRUMB.match(line) and len(line) <= 60:
             continue
         out.append(line)
     return out
+
+
+def _is_meta(line: str) -> bool:
+    return bool(_META_LINE.match(line)) and len(line) <= 100
+
+
+def item_metadata(text: str) -> tuple[str | None, str | None]:
+    """Date and source from the metadata lines of a saved page (``发布时间：… 来源：…``)."""
+    date: str | None = None
+    source: str | None = None
+    for raw in text.splitlines()[:30]:
+        line = raw.strip()
+        if not _is_meta(line):
+            continue
+        for match in _META_FIELD.finditer(line):
+            key, value = match["key"].lower(), match["value"].strip()
+            if key in _DATE_KEYS and date is None:
+                date = parse_date(value)
+            elif key in _SOURCE_KEYS and source is None:
+                source = value
+    return date, source
 
 
 def read_item_text(text: str, file: str | None = None) -> NewsItem | None:
@@ -72,18 +106,12 @@ def read_item_text(text: str, file: str | None = None) -> NewsItem | None:
     if not lines:
         return None
     title, rest = lines[0], lines[1:]
-    date: str | None = None
-    source: str | None = None
+    date, source = item_metadata(text)
     body: list[str] = []
     for line in rest:
-        meta = _META_DATE.match(line)
-        if meta and date is None and find_dates(meta["value"]):
-            date = parse_date(meta["value"])
-            continue
         kind = closer_kind(line) if line else None
-        plain_source = _CJK_SOURCE.match(line)
-        if (kind == "source" or plain_source) and source is None:
-            value = source_body(line) if kind else plain_source["value"] if plain_source else line
+        if kind == "source" and source is None:
+            value = source_body(line)
             found = find_dates(value)
             source = value
             if found:
