@@ -22,8 +22,8 @@ from kg.rdf import new_graph, to_graph
 from kg.store.base import BatchResult, GraphStore
 from kg.validation import ValidationReport, ValidationResult, validate
 
-#: ``progress(done_items, total_items)`` after each chunk
-Progress = Callable[[int, int], None]
+#: ``progress(stage, done_items, total_items)``: after each validated chunk, and before writing
+Progress = Callable[[str, int, int], None]
 RelationKey = tuple[str, str, str]
 EvidenceKey = tuple[RelationKey, str, int, int]
 
@@ -231,7 +231,7 @@ def import_batch(
         else:
             running.addN((s, p, o, running) for s, p, o in chunk_graph)
         if progress is not None:
-            progress(min((done + 1) * chunk_size, len(records)), len(records))
+            progress("validating", min((done + 1) * chunk_size, len(records)), len(records))
 
     summary = report.summary(q.item_id for q in quarantined)
     batch.validation = summary
@@ -255,6 +255,8 @@ def import_batch(
     if quarantine_dir is not None and quarantined:
         outcome.quarantine_file = _write_quarantine(quarantine_dir, batch, quarantined)
     assert store is not None
+    if progress is not None:
+        progress("writing", len(accepted), len(accepted))
     outcome.result = store.apply(batch, accepted)
     outcome.batch = outcome.result.batch
     return outcome

@@ -1,5 +1,59 @@
-"""Commands of `kg` (placeholder: filled by the issue that owns these commands)."""
+"""``kg validate``: a dry run of an import (extract, map, validate); prints the curator's report, writes nothing."""
 
 from __future__ import annotations
 
-from kg.cli import app  # noqa: F401
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kg.cli import app, err_console
+from kg.cli._common import FormatOption, OutputFormat, print_json
+from kg.errors import InputError, NonConformance, UsageError
+
+
+@app.command("validate")
+def validate_cmd(
+    paths: Annotated[list[Path], typer.Argument(exists=True, dir_okay=False, readable=True, help="files to validate")],
+    as_kind: Annotated[
+        str | None, typer.Option("--as", help="treat text files as a 'newsletter' issue or a single 'item'")
+    ] = None,
+    show_info: Annotated[bool, typer.Option("--info", help="also list sh:Info results")] = False,
+    output: OutputFormat = FormatOption,
+) -> None:
+    """Extract, map to RDF and validate with SHACL, then print the curator's report. Writes nothing.
+
+    Exit 0 when the records conform (warnings allowed), 1 when any record violates a shape.
+    """
+    from ingest.pipeline import extract_paths  # the composition root may import ingest; kg/ library code may not
+
+    from kg.pipeline import import_batch
+    from kg.report import render_report, report_json
+
+    if as_kind not in (None, "newsletter", "item"):
+        raise UsageError("--as takes 'newsletter' or 'item'")
+    skipped: list[InputError] = []
+
+    def on_error(error: InputError) -> None:
+        skipped.append(error)
+        err_console.print(f"[yellow]skipped:[/] {error}")
+
+    records = extract_paths(paths, kind=as_kind, on_error=on_error)
+    outcome = import_batch(records, None, sources=[str(p) for p in paths], dry_run=True)
+    report = outcome.report
+    if output is OutputFormat.json:
+        data = report_json(report)
+        data["batch"] = outcome.batch.model_dump(mode="json")
+        data["quarantined_items"] = [q.item_id for q in outcome.quarantined]
+        data["skipped"] = [str(e) for e in skipped]
+        print_json(data)
+    else:
+        from rich.console import Console
+
+        render_report(report, Console(), show_info=show_info)
+        counts = ", ".join(f"{k} {v}" for k, v in outcome.batch.counts.items())
+        typer.echo(f"{outcome.batch.id}: would import {counts} (dry run, nothing written)")
+    if not report.conforms:
+        raise NonConformance(
+            f"{report.counts.get('Violation', 0)} violation(s) in {len(outcome.quarantined)} item(s)", report=report
+        )
