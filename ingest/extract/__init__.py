@@ -1,0 +1,122 @@
+"""Rule-based extraction of one news item: spans by type, resolution into entities, relations with evidence.
+
+``extract_item(item)`` is the whole stage for one item; ``ingest.pipeline`` streams it over many.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extract import awards, institutions, people, publications, relations
+from ingest.extract.spans import Sentences, Span
+from ingest.gazetteers import Gazetteer, load_gazetteer
+from ingest.nlp import model_entities
+from ingest.resolve import Cluster, complete_units, key, resolve, to_entity
+from kg.model import Extraction, NewsItem
+
+__all__ = ["extract_item"]
+
+
+_PATTERNS: dict[int, re.Pattern[str] | None] = {}
+
+
+def _gazetteer_pattern(gazetteer: Gazetteer) -> re.Pattern[str] | None:
+    """One alternation of the institution surface forms of the gazetteer, longest first (built once per gazetteer)."""
+    if id(gazetteer) in _PATTERNS:
+        return _PATTERNS[id(gazetteer)]
+    forms = {
+        form
+        for form, entry in gazetteer.surface_forms("Institution")
+        if len(form) >= 2 and not (form.isascii() and len(form) < 4)
+    }
+    pattern = re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))) if forms else None
+    _PATTERNS[id(gazetteer)] = pattern
+    return pattern
+
+
+def _gazetteer_institutions(text: str, gazetteer: Gazetteer, found: list[Span]) -> list[Span]:
+    pattern = _gazetteer_pattern(gazetteer)
+    if pattern is None:
+        return []
+    out = []
+    for m in pattern.finditer(text):
+        if any(s.start < m.end() and m.start() < s.end for s in found):
+            continue
+        entry = gazetteer.lookup(m.group(), "Institution")
+        if entry is not None:
+            out.append(Span(m.start(), m.end(), "Institution", m.group(), parent=entry.parent))
+    return out
+
+
+def _overlaps(span: Span, others: list[Span]) -> bool:
+    return any(o.start < span.end and span.start < o.end for o in others)
+
+
+def extract_item(
+    item: NewsItem, gazetteer: Gazetteer | None = None, *, zh_model: str | None = None, en_model: str | None = None
+) -> Extraction:
+    """Entities and relations of one item (mentions point into ``item.text``)."""
+    gaz = gazetteer or load_gazetteer()
+    text = item.text
+    insts = institutions.find_zh(text) + institutions.find_en(text)
+    insts += _gazetteer_institutions(text, gaz, insts)
+    complete_units(text, insts)
+    persons = people.find_zh(text, insts) + people.find_en(text)
+    model = zh_model if item.lang == "zh" else en_model
+    for start, end, label in model_entities(text, item.lang, model):
+        if label in {"PERSON", "PER"} and not _overlaps(Span(start, end, "", ""), persons + insts):
+            persons.append(Span(start, end, "Researcher", text[start:end], role=None))
+    journals = publications.find_journals(text, gaz)
+    papers = [p for p in publications.find_publications(text) if not _overlaps(p, journals)]
+    prizes = [a for a in awards.find_awards(text, gaz) if not _overlaps(a, journals + papers + insts)]
+    funders = awards.find_funders(text, insts)
+    # a funder that is also written as an institution stays one institution entity (typing is by role)
+    funder_insts = [f for f in funders if any(key(f.name) == key(i.name) for i in insts)]
+    funder_spans = [f for f in funders if f not in funder_insts and not _overlaps(f, papers)]
+    persons = [p for p in persons if not _overlaps(p, journals + papers)]
+
+    clusters = resolve(text, insts + persons + journals + papers + prizes + funder_spans, gaz)
+    context_award = _context_award(item, gaz, clusters)
+    ctx = relations.Context(item=item, sentences=Sentences(text), clusters=clusters)
+    funding: list[tuple[Span, Cluster]] = []
+    for f in funders:
+        target = next(
+            (
+                c
+                for c in clusters
+                if c.type in {"Funder", "Institution"} and any(key(a) == key(f.name) for a in [c.name, *c.aliases])
+            ),
+            None,
+        )
+        if target is not None:
+            funding.append((f, target))
+    parents = {e.name: e.parent for e in gaz.entries if e.parent}
+    out: dict[tuple[str, str, str], relations.Relation] = {}
+    relations.part_of(ctx, out, parents)
+    relations.affiliated_with(ctx, out, insts)
+    relations.author_of(ctx, out)
+    relations.published_in(ctx, out)
+    relations.funded_by(ctx, out, funding)
+    shared_prize = relations.received(ctx, out, context_award)
+    if not shared_prize:
+        relations.collaborated_with(ctx, out)
+    keep = [c for c in clusters if c.type != "Researcher" or c.role == "researcher"]
+    kept_ids = {c.id for c in keep}
+    rels = [r for r in out.values() if r.subject in kept_ids and r.object in kept_ids]
+    return Extraction(item=item, entities=[to_entity(c, text) for c in keep], relations=rels)
+
+
+def _context_award(item: NewsItem, gaz: Gazetteer, clusters: list[Cluster]) -> Cluster | None:
+    """The award a parent article is about (2024 年度中国科学十大进展发布), inherited by its sub-items."""
+    if not item.parent_title or any(c.type == "Award" for c in clusters):
+        return None
+    found = awards.find_awards(item.parent_title, gaz)
+    if not found:
+        return None
+    name = found[0].name
+    existing = next((c for c in clusters if c.type == "Award" and key(c.name) == key(name)), None)
+    if existing is not None:
+        return existing
+    cluster = Cluster("Award", name=name)
+    clusters.append(cluster)
+    return cluster

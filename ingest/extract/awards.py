@@ -1,0 +1,99 @@
+"""Awards (quoted or bounded names ending in 奖/奖章, top-ten lists, English Prize/Award/Medal, gazetteer hits) and
+funders (only where the text says they fund the work: 资助, 支持, 基金, funded by, supported by)."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extract.lexicon import CJK
+from ingest.extract.spans import Span, clean
+from ingest.gazetteers import Gazetteer
+
+_AWARD_QUOTED = re.compile(
+    rf"[“\"《](?P<name>[{CJK}A-Za-z0-9·\s]{{2,24}}?(?:奖章|奖|十大(?:科学|科技)?(?:进展|新闻|突破)))[”\"》]"
+)
+_AWARD_BARE = re.compile(
+    rf"(?P<name>[{CJK}]{{2,16}}?(?:奖章|奖|十大(?:科学|科技)?(?:进展|新闻|突破)))(?![{CJK}]*[”\"])(?!者|励|金|学金|项|品|状|杯|牌)"
+)
+_AWARD_LEFT = re.compile(
+    r"^.*(?:获得|荣获|获|摘得|授予|颁发|颁给|分享了|分享|了|的|和|与|及|、|年度|届|是|为|由|在|等|该|本|此|这|项)"
+)
+_AWARD_GENERIC = re.compile(
+    r"^(?:单项|大|该|本|此|各|获|颁|得|奖|一等|二等|三等|特等|金|银|铜|优秀|最佳|特别|奖项|这个|这一|多项|多个|个|项)+(?:奖|奖章)$"
+)
+_AWARD_EN = re.compile(
+    r"(?:[A-Z][A-Za-z'’-]+\s+){1,6}(?:Prize|Award|Medal)(?:\s+(?:in|for)\s+(?:[A-Z][A-Za-z-]+)(?:\s+[A-Z][A-Za-z-]+){0,3})?"
+)
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?")
+
+_FUNDING_ZH = re.compile(
+    r"(?:得到|受到|获得|获|受)(?:了)?(?P<list>[^。；;！？\n]{2,120}?)(?:等)?(?:多个|多项)?(?:项目|基金|计划|专项)?(?:的)?"
+    r"(?:大力|鼎力|共同|联合)?(?:资助|支持|经费支持|资金支持|资助支持)"
+)
+_FUNDING_ZH2 = re.compile(r"(?:由|经)(?P<list>[^。；;，,\n]{2,60}?)(?:资助|支持)")
+_FUNDING_EN = re.compile(
+    r"(?:funded|supported|financed|sponsored)\s+by\s+(?:grants?\s+from\s+)?(?P<list>[^.;\n]{2,200})"
+)
+_LIST_SPLIT = re.compile(r"[、，,;；]|以及|及|和|与|\band\b")
+_FUNDER_TRIM = re.compile(r"(?:等)?(?:多个|多项)?(?:项目|课题)?(?:等)?(?:的)?(?:大力|鼎力)?$")
+_FUNDER_OK = re.compile(
+    r"(?:基金|基金委|基金会|委员会|计划|专项|项目|工程|部|委|局|厅|科学院|研究院|研究所|大学|学院|中心|实验室|办公室|"
+    r"Foundation|Council|Agency|Fund|Trust|Institute|Institutes|Programme|Program|Ministry|Office|Department|Society|"
+    r"Organization|Organisation|Initiative|Grant|Grants|Commission|Academy|University|NSF|NIH|NSFC|ERC)$"
+)
+_FUNDER_BAD = re.compile(r"专家|学者|团队|人员|医院专家|广泛|关注|认可|好评|欢迎|青睐|肯定|重视|帮助|配合|国家和|政策")
+
+
+def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
+    """Award spans; ``meta['year']`` holds a year written just before the name (2024 年度…)."""
+    spans: list[Span] = []
+
+    def add(start: int, end: int, name: str) -> None:
+        if any(s.start < end and start < s.end for s in spans):
+            return
+        span = Span(start, end, "Award", name)
+        year = _YEAR.search(text, max(0, start - 10), start)
+        if year and text[year.end() : start].strip(' “"《') == "":
+            span.meta["year"] = int(year.group(1))
+        spans.append(span)
+
+    for m in _AWARD_QUOTED.finditer(text):
+        name = clean(m.group("name"))
+        if not _AWARD_GENERIC.match(name):
+            add(m.start("name"), m.end("name"), name)
+    for m in _AWARD_BARE.finditer(text):
+        raw = m.group("name")
+        left = _AWARD_LEFT.match(raw)
+        cut = left.end() if left else 0
+        name = clean(raw[cut:])
+        if len(name) >= 3 and not _AWARD_GENERIC.match(name):
+            add(m.start("name") + cut, m.end("name"), name)
+    for m in _AWARD_EN.finditer(text):
+        add(m.start(), m.end(), clean(m.group()))
+    for form, entry in gazetteer.surface_forms("Award"):
+        for m in re.finditer(re.escape(form), text):
+            add(m.start(), m.end(), entry.name)
+    return spans
+
+
+def find_funders(text: str, institutions: list[Span]) -> list[Span]:
+    """Funder spans from funding statements; a funder that is a known institution keeps the institution's name."""
+    spans: list[Span] = []
+    for pattern in (_FUNDING_ZH, _FUNDING_ZH2, _FUNDING_EN):
+        for m in pattern.finditer(text):
+            base = m.start("list")
+            chunk = m.group("list")
+            pos = 0
+            for part in [*_LIST_SPLIT.split(chunk)]:
+                at = chunk.find(part, pos)
+                pos = at + len(part)
+                name = _FUNDER_TRIM.sub("", part.strip()).strip()
+                name = re.sub(r"^(?:了|由|来自|the|The)\s*", "", name)
+                if len(name) < 2 or _FUNDER_BAD.search(name) or not _FUNDER_OK.search(name):
+                    continue
+                start = base + at + part.find(name)
+                spans.append(Span(start, start + len(name), "Funder", clean(name)))
+    return spans
+
+
+__all__ = ["find_awards", "find_funders"]

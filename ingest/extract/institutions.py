@@ -1,0 +1,434 @@
+"""Institutions: suffix rules with careful left boundaries, units nested in parents, and English names.
+
+A Chinese name is a chain of segments that each end in an institution suffix (同济大学|医学院, 中国科学院|物理研究所).
+The first two segments form the full name of the unit (同济大学医学院) with partOf to the first; a laboratory
+(…重点实验室) or a third segment is named on its own, partOf the first. The left edge of a chain is the nearest
+punctuation, stop word or cue word; 与 inside a chain (地质与地球物理研究所) is kept unless a unit ends before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import jieba.posseg as pseg
+
+from ingest.extract.lexicon import CJK, STOP_WORDS, alternation
+from ingest.extract.spans import Span, clean
+from ingest.nlp import words
+
+_SUFFIXES = (
+    "大学",
+    "学院",
+    "研究院",
+    "研究所",
+    "医院",
+    "实验室",
+    "研究中心",
+    "中心",
+    "科学院",
+    "工程院",
+    "天文台",
+    "分校",
+    "研究基地",
+    "博物馆",
+    "植物园",
+    "研究室",
+)
+_SUFFIX = re.compile(alternation(_SUFFIXES))
+#: suffixes that continue the previous segment instead of starting a new unit (加州大学旧金山分校)
+_CONTINUES = ("分校",)
+_LAB = re.compile(r"实验室$")
+# words that end the left context of a chain (besides punctuation): function words, verbs, person cues, countries
+_LEFT_STOPS = frozenset(w for w in STOP_WORDS if w not in {"与", "和", "及"}) | {
+    "教授",
+    "研究员",
+    "博士",
+    "院士",
+    "学者",
+    "研究人员",
+    "专家",
+    "美国",
+    "英国",
+    "德国",
+    "法国",
+    "日本",
+    "韩国",
+    "加拿大",
+    "澳大利亚",
+    "瑞士",
+    "瑞典",
+    "丹麦",
+    "荷兰",
+    "意大利",
+    "俄罗斯",
+    "新加坡",
+    "以色列",
+    "多家",
+    "多所",
+    "各",
+    "前往",
+    "走进",
+    "赴",
+    "访问",
+    "考察",
+    "调研",
+    "会上",
+    "会后",
+    "目前",
+    "今年",
+    "近日",
+    "日前",
+    "研究团队",
+    "团队",
+    "课题组",
+    "首届",
+    "硕士生",
+    "博士生",
+    "研究生",
+    "学生",
+    "专家学者",
+    "包括",
+    "例如",
+    "比如",
+    "邀请",
+    "出席",
+    "参加",
+    "举行",
+    "召开",
+    "访",
+    "国际权威",
+    "权威",
+    "期刊",
+    "杂志",
+    "主刊",
+    "日",
+    "成立",
+    "建设",
+    "推进",
+    "引导",
+    "鼓励",
+    "比如说",
+    "来源于",
+    "源于",
+    "如下",
+    "以下",
+    "实施",
+    "建立",
+    "组建",
+    "设立",
+}
+_CONJUNCTIONS = frozenset({"与", "和", "及", "以及", "同"})
+_WORK_NOUNS = frozenset({"工作", "研究", "团队", "项目", "成果", "论文", "合作", "课题", "本", "该", "此", "这"})
+_PLACES = (
+    "中国",
+    "国家",
+    "北京",
+    "上海",
+    "天津",
+    "重庆",
+    "广州",
+    "深圳",
+    "南京",
+    "武汉",
+    "杭州",
+    "西安",
+    "成都",
+    "哈尔滨",
+    "香港",
+    "澳门",
+    "台湾",
+    "清华",
+    "复旦",
+    "浙江",
+    "江苏",
+    "山东",
+    "四川",
+    "湖南",
+    "湖北",
+    "河南",
+    "河北",
+    "广东",
+    "福建",
+    "安徽",
+    "江西",
+    "云南",
+    "贵州",
+    "陕西",
+    "甘肃",
+    "吉林",
+    "辽宁",
+    "黑龙江",
+    "山西",
+    "内蒙古",
+    "广西",
+    "新疆",
+    "西藏",
+    "宁夏",
+    "青海",
+    "海南",
+    "苏州",
+    "厦门",
+    "大连",
+    "青岛",
+    "宁波",
+    "长沙",
+    "郑州",
+    "济南",
+    "合肥",
+    "美国",
+    "英国",
+    "剑桥",
+    "牛津",
+    "哈佛",
+    "斯坦福",
+    "麻省",
+    "加州",
+    "东京",
+    "首都",
+    "华东",
+    "华南",
+    "华中",
+    "西北",
+    "东北",
+    "西南",
+    "同济",
+    "南开",
+    "中山",
+    "北京大学",
+    "上海交通",
+)
+_HARD = re.compile(rf"[^{CJK}“”\"·]")
+# names made only of generic words are kinds of institution, not names (多家医院, 概念验证中心, 重点实验室)
+_GENERIC_WORDS = (
+    "概念验证",
+    "重点",
+    "全国重点",
+    "国家重点",
+    "省部共建",
+    "研究",
+    "创新",
+    "技术",
+    "工程",
+    "数据",
+    "服务",
+    "医",
+    "附属",
+    "科研",
+    "高等",
+    "科技",
+    "成果转化",
+    "转化",
+    "孵化",
+    "示范",
+    "联合",
+    "协同创新",
+    "产业",
+    "综合",
+    "全国",
+    "国内",
+    "国外",
+    "国际",
+    "一流",
+    "知名",
+    "顶尖",
+    "高水平",
+    "相关",
+    "部分",
+    "该",
+    "本",
+    "其",
+    "这",
+    "此",
+    "这些",
+    "各",
+    "多家",
+    "多所",
+    "新型",
+    "大",
+    "小",
+    "中",
+    "高",
+    "该所",
+    "研究型",
+    "重点高",
+    "国家",
+    "省",
+    "市",
+    "地方",
+    "专业",
+    "职业",
+    "会议",
+    "新闻",
+    "展览",
+    "活动",
+    "培训",
+    "教育",
+    "信息",
+    "医学",
+    "药学",
+    "理学",
+    "工学",
+    "文学",
+    "法学",
+    "商学",
+    "学",
+    "生物医药",
+    "集成电路",
+    "人工智能",
+    "新能源",
+    "合作",
+    "交流",
+    "发展",
+    "管理",
+    "运营",
+)
+_GENERIC = re.compile(rf"^(?:{alternation(_GENERIC_WORDS)})*$")
+_PLACE_GENERIC = re.compile(rf"^(?:{alternation(_PLACES)})(?:{alternation(_GENERIC_WORDS)})+$")
+#: suffixes of bodies that are not research institutions (service centres, venues, companies)
+_NOT_INSTITUTION = re.compile(
+    r"(?:政府|党委|委员会|管理局|局|厅|公司)|(?:服务中心|会议中心|会展中心|活动中心|指挥中心|购物中心|营业中心|数据中心|客服中心|运营中心|学习中心|培训中心|教育中心|科创中心)$"
+)
+_TOP_LEVEL = re.compile(r"(?:大学|科学院|工程院|社会科学院)$")
+
+_EN_HEAD = r"(?:[A-Z][a-zA-Z'&.-]+|of|and|for|the|de|la|für)"
+_EN_INSTITUTION = re.compile(
+    r"(?:(?:[A-Z][a-zA-Z'&.-]+ ){1,5}(?:University|Institute|Laboratory|Hospital|College|Academy|Center|Centre|School|"
+    r"Observatory|Museum)(?: of (?:[A-Z][a-zA-Z'&.-]+)(?: (?:and|for|of) [A-Z][a-zA-Z'&.-]+| [A-Z][a-zA-Z'&.-]+){0,4})?"
+    r"|(?:University|Institute|Academy|College|School|Laboratory|Centre|Center|Museum) of "
+    r"(?:[A-Z][a-zA-Z'&.-]+)(?: (?:and|for|of|the) [A-Z][a-zA-Z'&.-]+| [A-Z][a-zA-Z'&.-]+){0,4})"
+)
+_EN_LEADING = re.compile(r"^(?:The|A|An|At|In|From|By|With|And|Of|For|On)\s+")
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """jieba words of ``text[start:end]`` with their offsets in ``text``."""
+    out, pos = [], start
+    for w in words(text[start:end]):
+        out.append((pos, pos + len(w), w))
+        pos += len(w)
+    return out
+
+
+def _is_stop(tokens: list[tuple[int, int, str]], i: int, in_chain: bool = False) -> bool:
+    """Whether token ``i`` ends the left context of a name (a stop word, or a conjunction between two names)."""
+    w = tokens[i][2]
+    if w in _LEFT_STOPS or (i > 0 and tokens[i - 1][2] + w in _LEFT_STOPS):
+        return True
+    if w in _CONJUNCTIONS:
+        left = tokens[i - 1][2] if i > 0 else ""
+        right = tokens[i + 1][2] if i + 1 < len(tokens) else ""
+        # 与 inside a body (地质与地球物理) joins two field words; between a person or a work and a name it separates
+        return (
+            (len(left) < 2 and not in_chain) or left in _WORK_NOUNS or left in _LEFT_STOPS or right.startswith(_PLACES)
+        )
+    return False
+
+
+def _left_edge(text: str, suffix_start: int, suffix_end: int, floor: int) -> int:
+    """Where a name whose suffix is ``text[suffix_start:suffix_end]`` starts."""
+    start = max(floor, suffix_start - 24)
+    hard = [m.end() for m in _HARD.finditer(text, start, suffix_start)]
+    edge = hard[-1] if hard else start
+    tokens = _tokens(text, edge, suffix_end)
+    for i in range(len(tokens) - 1, -1, -1):
+        if tokens[i][1] <= suffix_start and _is_stop(tokens, i):
+            edge = tokens[i][1]
+            break
+    # start at the place name nearest the suffix (研究上海交通大学); in a long context without one, after the last verb
+    for i in range(len(tokens) - 1, -1, -1):
+        b, _, w = tokens[i]
+        if edge <= b < suffix_start and w.startswith(_PLACES):
+            return b
+    if suffix_start - edge <= 6:
+        return edge
+    pos = edge
+    for word, flag in pseg.cut(text[edge:suffix_start], HMM=False):
+        pos += len(word)
+        if flag[:1] in {"v", "p", "c", "u", "d", "m", "r"} and pos < suffix_start:
+            edge = pos
+    return edge
+
+
+def _joins(text: str, gap_start: int, gap_end: int) -> bool:
+    """Whether the text between two suffixes is the body of a nested unit (not a person, verb or list)."""
+    gap = text[gap_start:gap_end]
+    if len(gap) > 14 or _HARD.search(gap) or gap.startswith(tuple(_CONJUNCTIONS)):
+        return False
+    tokens = _tokens(text, gap_start, gap_end)
+    return not any(_is_stop(tokens, i, in_chain=True) for i in range(len(tokens)))
+
+
+def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` into segments that each end with a suffix; bodies of length 0 join their left."""
+    segs: list[tuple[int, int]] = []
+    pos = start
+    for m in _SUFFIX.finditer(text, start, end):
+        if m.start() == pos and segs or (m.group() in _CONTINUES and segs):
+            segs[-1] = (segs[-1][0], m.end())
+        else:
+            segs.append((pos, m.end()))
+        pos = m.end()
+    return segs
+
+
+def _valid(name: str) -> bool:
+    m = _SUFFIX.search(name)
+    body = name[: m.start()] if m else name
+    if len(name) < 3 or not body:
+        return False
+    if _GENERIC.match(body) or _NOT_INSTITUTION.search(name):
+        return False
+    if _PLACE_GENERIC.match(body) and not _TOP_LEVEL.search(name):
+        return False
+    return not re.search(r"[“”\"]", name) or name.count("“") == name.count("”")
+
+
+def find_zh(text: str) -> list[Span]:
+    """Chinese institution spans: every named unit, its nested parent, with ``parent`` set for partOf."""
+    spans: list[Span] = []
+    floor = 0
+    for m in _SUFFIX.finditer(text):
+        if m.start() < floor:
+            continue
+        end = m.end()
+        # extend to the end of the chain: following suffixed segments whose body is not a stop
+        while True:
+            nxt = _SUFFIX.search(text, end, min(len(text), end + 16))
+            if nxt is None or not _joins(text, end, nxt.start()):
+                break
+            end = nxt.end()
+        start = _left_edge(text, m.start(), m.end(), floor)
+        floor = end
+        segs = _segments(text, start, end)
+        if segs:
+            spans.extend(_chain_spans(text, segs))
+    return spans
+
+
+def _chain_spans(text: str, segs: list[tuple[int, int]]) -> list[Span]:
+    """Spans of one chain: the first unit, the full name of the second, labs and deeper units on their own."""
+    out: list[Span] = []
+    first = clean(text[segs[0][0] : segs[0][1]])
+    top = Span(segs[0][0], segs[0][1], "Institution", first)
+    top_ok = _valid(first)
+    if top_ok:
+        out.append(top)
+    for k, (s, e) in enumerate(segs[1:], start=1):
+        unit = clean(text[s:e])
+        if k == 1 and not _LAB.search(unit) and top_ok:
+            out.append(Span(segs[0][0], e, "Institution", first + unit, parent=first))
+            top.absorbed = True
+        elif _valid(unit):
+            out.append(Span(s, e, "Institution", unit, parent=first if top_ok else None))
+    return out
+
+
+def find_en(text: str) -> list[Span]:
+    """English institution names (University of Cambridge, Broad Institute of MIT and Harvard)."""
+    spans = []
+    for m in _EN_INSTITUTION.finditer(text):
+        surface = m.group()
+        lead = _EN_LEADING.match(surface)
+        start = m.start() + (lead.end() if lead else 0)
+        spans.append(Span(start, m.end(), "Institution", clean(text[start : m.end()])))
+    return spans

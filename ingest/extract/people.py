@@ -1,0 +1,199 @@
+"""People: Chinese names found by context cues, transliterated names with their English originals, English names.
+
+A Chinese name is 2-3 characters (4 with a compound surname) starting with a surname, bounded on the left by
+punctuation, a stop word, a cue or the end of an institution name, and on the right by a cue, punctuation or a
+conjunction. It becomes a Researcher only with a researcher cue (教授, 研究员, 团队 ...), as an affiliation
+(institution + name + 、/和/等), or listed beside one; an official cue (书记, 部长, 记者, 主持 ...) rules it out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extract.lexicon import (
+    CJK,
+    COMPOUND_SURNAMES,
+    OFFICIAL,
+    OFFICIAL_EN,
+    RESEARCHER_AFTER,
+    RESEARCHER_BEFORE,
+    RESEARCHER_EN_BEFORE,
+    SINGLE_SURNAMES,
+    STOP_WORDS,
+    alternation,
+)
+from ingest.extract.spans import Span, clean
+from ingest.nlp import words_freq
+
+_SURNAME = rf"(?:{alternation(COMPOUND_SURNAMES)}|[{''.join(sorted(SINGLE_SURNAMES))}])"
+_AFTER_R = alternation(RESEARCHER_AFTER)
+_AFTER_O = alternation(OFFICIAL)
+_BEFORE_R = re.compile(rf"(?:{alternation(RESEARCHER_BEFORE)})$")
+_BEFORE_O = re.compile(rf"(?:{alternation(OFFICIAL)})$")
+_AFTER = re.compile(
+    rf"(?P<o>{_AFTER_O})|(?P<r>{_AFTER_R})|(?P<p>[、，,。；;（(和与及在为以]|发布|表示|指出|介绍|认为|$)"
+)
+# a name candidate: surname + 1-2 characters, the longest first
+_CANDIDATE = re.compile(rf"{_SURNAME}[{CJK}]{{1,2}}")
+# 丹尼尔·德鲁克（Daniel J. Drucker）: a transliteration with its original beside it
+_LATIN_NAME = r"[A-Z][a-zA-Z'’-]+(?:\s*[A-Z]\.)?(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-zA-Z'’-]+){1,3}"
+_PAIRED = re.compile(
+    rf"(?P<zh>[{CJK}]{{1,8}}(?:\s*[·•]\s*[{CJK}A-Z.]{{1,8}}){{0,4}})\s*[（(]\s*(?P<en>{_LATIN_NAME})\s*[）)]"
+)
+_ZH_CUES = alternation(("教授", "博士", "研究员", "院士", "副教授", "团队", "课题组"))
+_EN_CUED = re.compile(rf"(?P<en>{_LATIN_NAME})\s*(?={_ZH_CUES})")
+_EN_BEFORE = re.compile(rf"\b(?:{alternation(RESEARCHER_EN_BEFORE)})\s+(?P<en>{_LATIN_NAME})")
+_EN_AFTER = re.compile(
+    rf"(?P<en>{_LATIN_NAME})(?:,\s+(?:a|an|the)?\s*(?:professor|researcher|scientist|lecturer|postdoc)|\s+et al\.)"
+)
+_EN_LED = re.compile(rf"\b(?:led by|co-led by|headed by|author|authors)\s+(?P<en>{_LATIN_NAME})")
+_EN_OFFICIAL = re.compile(rf"\b(?:{alternation(OFFICIAL_EN)})\s+$")
+_STOP_BEFORE = re.compile(rf"(?:{alternation(STOP_WORDS)}|[^{CJK}])$")
+_NOT_GIVEN = re.compile(r"[的了是在和与及等为由对从把被将也都就而或说年月日个项种位名所院校系大中国省市区县副总]")
+#: a byline or credit in brackets: the people in it wrote or edited the piece
+_CREDIT = re.compile(r"[（(][^（()）]{0,80}?(?:供稿|整理|撰稿|编辑|摄影|撰文|报道)\s*[）)]")
+#: a common word that looks like a name (强调, 支持) needs an explicit cue word
+_COMMON_WORD_FREQ = 100
+_NON_NAMES = frozenset({"研究", "团队", "课题", "项目", "成果", "论文", "教授", "博士", "主任", "书记", "领导"})
+
+
+def _right_cue(text: str, end: int) -> str | None:
+    """``researcher``, ``official``, ``list`` (punctuation or a conjunction follows) or None."""
+    m = _AFTER.match(text, end)
+    if not m:
+        return None
+    if m.group("o"):
+        return "official"
+    if m.group("r"):
+        return "researcher"
+    return "list"
+
+
+def _left_cue(text: str, start: int, inst_ends: set[int]) -> str | None:
+    """``researcher``, ``official``, ``institution``, ``boundary`` or None, from what ends just before ``start``."""
+    before = text[max(0, start - 8) : start]
+    if _BEFORE_O.search(before):
+        return "official"
+    if _BEFORE_R.search(before):
+        return "researcher"
+    if start in inst_ends or (before.endswith("的") and start - 1 in inst_ends):
+        return "institution"
+    if start == 0 or _STOP_BEFORE.search(before):
+        return "boundary"
+    return None
+
+
+def _common_word(name: str) -> bool:
+    return words_freq(name) >= _COMMON_WORD_FREQ
+
+
+def _plausible(name: str) -> bool:
+    given = name[2:] if name[:2] in COMPOUND_SURNAMES else name[1:]
+    return bool(given) and not _NOT_GIVEN.search(given) and name not in _NON_NAMES and name[:2] not in _NON_NAMES
+
+
+def find_zh(text: str, institutions: list[Span]) -> list[Span]:
+    """Chinese and transliterated person spans, with ``role`` researcher or official."""
+    inst_ends = {s.end for s in institutions}
+    inst_cover = [(s.start, s.end) for s in institutions]
+    spans: list[Span] = []
+    taken: list[tuple[int, int]] = []
+
+    for m in _PAIRED.finditer(text):
+        zh, en = m.group("zh"), m.group("en")
+        zs = m.start("zh")
+        # the transliteration starts after the last stop word or cue before it
+        cut = 0
+        for k in range(len(zh)):
+            if (
+                _left_cue(text, zs + k, inst_ends) in {"researcher", "official", "institution"}
+                or text[zs + k - 1] in "的了和与、"
+            ):
+                cut = k
+        zs += cut
+        zh = text[zs : m.end("zh")]
+        name = clean(zh)
+        if len(name.replace("·", "")) < 2:
+            continue
+        if "·" not in name and not (_CANDIDATE.fullmatch(name) and _plausible(name)):
+            continue
+        left = _left_cue(text, zs, inst_ends)
+        right = _right_cue(text, m.end())
+        role = "official" if "official" in (left, right) else "researcher"
+        spans.append(
+            Span(
+                zs, m.end("zh"), "Researcher", name, alias=clean(en), alias_span=(m.start("en"), m.end("en")), role=role
+            )
+        )
+        taken.append((zs, m.end()))
+
+    covered = bytearray(len(text) + 4)
+    for a, b in taken + inst_cover:
+        covered[a:b] = b"\x01" * (b - a)
+    confirmed: list[Span] = []
+    # 和/与/及 start lists far more often than names
+    first_chars = (SINGLE_SURNAMES | {c[0] for c in COMPOUND_SURNAMES}) - {"和", "与", "及", "同", "由"}
+    for pos, ch in enumerate(text):
+        if ch not in first_chars or covered[pos]:
+            continue
+        for length in (4, 3, 2):
+            end = pos + length
+            if end > len(text) or any(covered[pos:end]):
+                continue
+            cand = text[pos:end]
+            if not _CANDIDATE.fullmatch(cand) or not _plausible(cand):
+                continue
+            if length == 4 and cand[:2] not in COMPOUND_SURNAMES:
+                continue
+            left, right = _left_cue(text, pos, inst_ends), _right_cue(text, end)
+            if left is None or right is None:
+                continue
+            if _common_word(cand) and not {"researcher", "official"} & {left, right}:
+                continue
+            if "official" in (left, right):
+                role = "official"
+            elif "researcher" in (left, right) or (left == "institution" and right == "list"):
+                role = "researcher"
+            else:
+                role = "list"
+            span = Span(pos, end, "Researcher", cand, role=role)
+            confirmed.append(span)
+            covered[pos:end] = b"\x01" * length
+            break
+    spans.extend(_propagate_lists(text, confirmed))
+    for credit in _CREDIT.finditer(text):
+        for span in spans:
+            if credit.start() <= span.start < credit.end():
+                span.role = "official"
+    return [s for s in spans if s.role in {"researcher", "official"}]
+
+
+def _propagate_lists(text: str, spans: list[Span]) -> list[Span]:
+    """A name listed with 、/和 beside a researcher (乔杰、袁鹏和魏瑗等) is one too, unless it is an official."""
+    spans.sort(key=lambda s: s.start)
+    changed = True
+    while changed:
+        changed = False
+        for a, b in zip(spans, spans[1:], strict=False):
+            gap = text[a.end : b.start]
+            if re.fullmatch(r"\s*(?:[、,，]|和|与|及|以及)\s*", gap):
+                for x, y in ((a, b), (b, a)):
+                    if x.role == "researcher" and y.role == "list":
+                        y.role = "researcher"
+                        changed = True
+    return spans
+
+
+def find_en(text: str) -> list[Span]:
+    """English person names with a researcher cue (Professor, Dr., led by, et al., 教授 after the name)."""
+    spans: list[Span] = []
+    seen: set[tuple[int, int]] = set()
+    for pattern in (_EN_BEFORE, _EN_AFTER, _EN_LED, _EN_CUED):
+        for m in pattern.finditer(text):
+            s, e = m.start("en"), m.end("en")
+            if (s, e) in seen or any(a < e and s < b for a, b in seen):
+                continue
+            role = "official" if _EN_OFFICIAL.search(text[max(0, s - 30) : s]) else "researcher"
+            seen.add((s, e))
+            spans.append(Span(s, e, "Researcher", clean(text[s:e]), role=role))
+    return spans

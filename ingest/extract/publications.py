@@ -1,0 +1,103 @@
+"""Journals (《…》 with a publishing cue or a gazetteer hit, English names after 在/published in) and paper titles.
+
+Pairs written side by side are kept together: 《自然》（Nature）, Nature Communications（《自然•通讯》）, a Chinese
+title with its English original in brackets. The English form is the canonical name of both journals and papers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extract.spans import Span, clean
+from ingest.gazetteers import Gazetteer
+
+_LATIN_TITLE = r"[A-Z][A-Za-z&:.'’-]*(?:\s+(?:[A-Z][A-Za-z&:.'’-]*|of|and|in|for|the|&))*"
+_BOOK = re.compile(r"《(?P<name>[^《》\n]{1,40})》")
+_PUBLISH_AFTER = re.compile(
+    r"\s*(?:[（(][^（）()]{1,40}[）)])?\s*(?:杂志|期刊|学报|主刊|子刊|在线|上(?:在线)?(?:发表|刊登|刊发|发布)|上)"
+)
+_PUBLISH_BEFORE = re.compile(
+    r"(?:发表于|发表在|刊登于|刊发于|刊载于|发表|期刊|杂志|在国际(?:权威|知名|顶级)?(?:\w{0,4})?期刊)\s*$"
+)
+_EN_JOURNAL_ZH = re.compile(
+    rf"(?:在|于|在国际期刊|在期刊)\s*(?P<en>{_LATIN_TITLE})\s*(?:[（(]\s*《(?P<zh>[^《》]{{1,30}})》\s*[）)])?\s*(?=期刊|杂志|上|[（(]《)"
+)
+_EN_JOURNAL = re.compile(
+    rf"\b(?:published in|appeared in|appears in|in the journal|reported in)\s+(?:the\s+)?(?P<en>{_LATIN_TITLE})"
+)
+_PAIR_AFTER = re.compile(r"\s*[（(]\s*(?P<en>[A-Z][A-Za-z&:.'’\s-]{1,60}?)\s*[）)]")
+_QUOTED = r"[“\"](?P<title>[^“”\"]{6,300}?)[”\"]"
+_PAPER = [
+    re.compile(rf"(?:题为|题目为|名为|标题为)\s*{_QUOTED}"),
+    re.compile(rf"以\s*{_QUOTED}\s*为题"),
+    re.compile(rf"{_QUOTED}\s*为题"),
+    re.compile(rf"(?:titled|entitled|paper|article)\s*,?\s*{_QUOTED}"),
+]
+_PAPER_PAIR = re.compile(r"\s*[（(](?P<alt>[^（）()]{6,300})[）)]")
+
+
+def _is_latin(s: str) -> bool:
+    return bool(re.fullmatch(r"[A-Za-z0-9&:.,'’\s-]+", s))
+
+
+def find_journals(text: str, gazetteer: Gazetteer) -> list[Span]:
+    """Journal spans with the paired form beside them as ``alias``."""
+    spans: list[Span] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(span: Span) -> None:
+        if not any(a < span.end and span.start < b for a, b in taken):
+            spans.append(span)
+            taken.append((span.start, span.end))
+
+    for m in _EN_JOURNAL_ZH.finditer(text):
+        en = clean(m.group("en"))
+        alias = clean(m.group("zh")) if m.group("zh") else None
+        span = Span(m.start("en"), m.end("en"), "Journal", en, alias=alias)
+        if alias:
+            span.alias_span = (m.start("zh"), m.end("zh"))
+        add(span)
+    for m in _BOOK.finditer(text):
+        name = clean(m.group("name"))
+        pair = _PAIR_AFTER.match(text, m.end())
+        entry = gazetteer.lookup(name, "Journal")
+        cued = bool(
+            _PUBLISH_AFTER.match(text, m.end()) or _PUBLISH_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
+        )
+        if not (
+            entry or (cued and (pair or _is_latin(name) or re.search(r"学报|杂志|期刊|通讯|评论|进展", name) or cued))
+        ):
+            continue
+        if re.search(r"意见|规划|方案|办法|纲要|计划|通知|条例|指南|报告|决定|法$", name):
+            continue
+        span = Span(m.start("name"), m.end("name"), "Journal", name)
+        if pair:
+            span.alias, span.alias_span = clean(pair.group("en")), (pair.start("en"), pair.end("en"))
+        add(span)
+    for m in _EN_JOURNAL.finditer(text):
+        add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
+    for span in spans:
+        # the English form is canonical; the gazetteer may know the pair
+        if span.alias and _is_latin(span.alias) and not _is_latin(span.name):
+            span.name, span.alias = span.alias, span.name
+    return spans
+
+
+def find_publications(text: str) -> list[Span]:
+    """Paper titles: 题为“…”, 以“…”为题, titled "…", with a translation in brackets as ``alias``."""
+    spans: list[Span] = []
+    for pattern in _PAPER:
+        for m in pattern.finditer(text):
+            s, e = m.start("title"), m.end("title")
+            if any(x.start < e and s < x.end for x in spans):
+                continue
+            title = clean(m.group("title"))
+            span = Span(s, e, "Publication", title)
+            pair = _PAPER_PAIR.match(text, m.end())
+            if pair:
+                alt = clean(pair.group("alt"))
+                span.alias, span.alias_span = alt, (pair.start("alt"), pair.end("alt"))
+                if _is_latin(alt) and not _is_latin(title):
+                    span.name, span.alias = alt, title
+            spans.append(span)
+    return spans

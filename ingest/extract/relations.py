@@ -1,0 +1,306 @@
+"""Relations between the resolved entities of one item, each with its evidence (span and sentence).
+
+- affiliatedWith: a researcher and the institutions written right before the name (同济大学医学院、附属东方医院研究人员
+  谢志远), or in brackets after it (余沛源教授（南方科技大学）); names listed after one inherit them.
+- authorOf: 通讯作者 / 第一作者 / corresponding / first author clauses, to the item's paper.
+- publishedIn: a paper and the journal of its sentence (or the item's only journal).
+- fundedBy: the item's paper and every funder of a funding statement.
+- received: researchers in a sentence that says they got an award; every researcher of an item whose title (or whose
+  parent article's title) is the award, with the year written there.
+- partOf: a unit and the parent named inside it; a prize category and its prize (gazetteer).
+- collaboratedWith: researchers co-listed on the same work; sharing a prize is not collaboration.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from ingest.extract.spans import Sentences, Span
+from ingest.resolve import Cluster, key
+from kg.model import Evidence, NewsItem, Relation
+
+_ROLE = (
+    r"(?:教授|副教授|研究员|特聘研究员|研究人员|博士研究生|硕士研究生|研究生|博士生|硕士生|博士|院士|学者|科学家|团队)"
+)
+# between an institution and a name: nothing, 的, a role word, or a short phrase ending in one (联合培养的首届硕士生)
+_ROLE_WORDS = re.compile(rf"^(?:\s|的|{_ROLE})*$|^[^，。；、,;（(]{{0,12}}{_ROLE}\s*$")
+_LIST_GAP = re.compile(r"^\s*(?:、|和|与|及|以及|,|，|/)\s*$")
+_AWARD_VERB = re.compile(r"获得|荣获|获|分享|授予|摘得|颁给|颁发给|\bwon\b|\bwins\b|awarded|received|shared|recipient")
+_ROLES = (
+    (re.compile(r"通讯作者|corresponding author", re.I), "corresponding"),
+    (re.compile(r"第一作者|first author", re.I), "first"),
+    (re.compile(r"唯一作者|独立作者|sole author", re.I), "sole"),
+    (re.compile(r"共同作者|合作者|co-author", re.I), "co-author"),
+)
+_CLAUSE = re.compile(r"[，,：:]")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+@dataclass
+class Context:
+    """What the relation rules read: the item, its sentences, and the clusters with their spans."""
+
+    item: NewsItem
+    sentences: Sentences
+    clusters: list[Cluster]
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        return Evidence(
+            item_id=self.item.id,
+            item_date=self.item.date,
+            start=start,
+            end=end,
+            sentence=self.sentences.sentence(start) or self.item.title,
+        )
+
+    def of(self, etype: str) -> list[Cluster]:
+        return [c for c in self.clusters if c.type == etype]
+
+    def cluster_of(self, span: Span) -> Cluster | None:
+        return next((c for c in self.clusters if any(s is span for s in c.spans)), None)
+
+
+def _add(out: dict[tuple[str, str, str], Relation], relation: Relation) -> None:
+    a, b = relation.subject, relation.object
+    if a == b:
+        return
+    k = (
+        (min(a, b), relation.predicate, max(a, b))
+        if relation.predicate == "collaboratedWith"
+        else (a, relation.predicate, b)
+    )
+    if k not in out:
+        out[k] = relation
+
+
+def _researchers(ctx: Context) -> list[Cluster]:
+    return [c for c in ctx.of("Researcher") if c.role == "researcher"]
+
+
+def part_of(ctx: Context, out: dict[tuple[str, str, str], Relation], parents: dict[str, str]) -> None:
+    """Units to the parent named inside them; prize categories to their prize (``parents`` from the gazetteer)."""
+    by_key = {(c.type, key(c.name)): c for c in ctx.clusters}
+    for c in ctx.clusters:
+        parent_name = c.parent or parents.get(c.name)
+        parent = by_key.get((c.type, key(parent_name))) if parent_name else None
+        if parent is not None and c.type in {"Institution", "Award"}:
+            s = c.spans[0] if c.spans else None
+            ev = ctx.evidence(s.start, s.end) if s else ctx.evidence(0, 0)
+            _add(out, Relation(subject=c.id, predicate="partOf", object=parent.id, evidence=ev))
+
+
+def _institutions_before(ctx: Context, pos: int, institutions: list[Span]) -> list[Span]:
+    """The institutions written as a list that ends right before ``pos`` (role words allowed in between)."""
+    text = ctx.item.text
+    ending = {}
+    for s in institutions:
+        ending.setdefault(s.end, []).append(s)
+    found: list[Span] = []
+    anchor = None
+    for end in sorted(ending, reverse=True):
+        if end <= pos and _ROLE_WORDS.match(text[end:pos]):
+            anchor = end
+            break
+    while anchor is not None:
+        group = ending[anchor]
+        start = min(s.start for s in group)
+        found.extend(s for s in institutions if start <= s.start and s.end <= anchor and not s.absorbed)
+        anchor = next((e for e in ending if e <= start and _LIST_GAP.match(text[e:start])), None)
+    return found
+
+
+def affiliated_with(ctx: Context, out: dict[tuple[str, str, str], Relation], institutions: list[Span]) -> None:
+    """Researchers to the institutions written before them or in brackets after them."""
+    text = ctx.item.text
+    people = sorted((s for c in _researchers(ctx) for s in c.spans if s.role == "researcher"), key=lambda s: s.start)
+    previous: tuple[Span, list[Span]] | None = None
+    for span in people:
+        insts = _institutions_before(ctx, span.start, institutions)
+        after = re.match(r"[^（(，,。]{0,8}[（(]", text[span.end :])
+        if after:
+            open_at = span.end + after.end()
+            insts += [s for s in institutions if s.start == open_at and not s.absorbed]
+        if not insts and previous is not None and _LIST_GAP.match(text[previous[0].end : span.start].split("教授")[-1]):
+            insts = previous[1]
+        if not insts and previous is not None and re.fullmatch(r"[^。；]{0,12}", text[previous[0].end : span.start]):
+            gap = text[previous[0].end : span.start]
+            if re.search(r"[、和与及]", gap):
+                insts = previous[1]
+        person = ctx.cluster_of(span)
+        for inst in insts:
+            target = ctx.cluster_of(inst)
+            if person and target:
+                _add(
+                    out,
+                    Relation(
+                        subject=person.id,
+                        predicate="affiliatedWith",
+                        object=target.id,
+                        evidence=ctx.evidence(span.start, span.end),
+                    ),
+                )
+        previous = (span, insts)
+
+
+def _main(ctx: Context, etype: str, near: int) -> Cluster | None:
+    """The cluster of ``etype`` in the sentence of ``near``, else the first of the item."""
+    clusters = ctx.of(etype)
+    if not clusters:
+        return None
+    sentence = ctx.sentences.index(near)
+    for c in clusters:
+        if any(ctx.sentences.index(s.start) == sentence for s in c.spans):
+            return c
+    return clusters[0]
+
+
+def author_of(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
+    """Researchers named in an author-role clause, to the paper of that sentence or the item's paper."""
+    text = ctx.item.text
+    people = [(s, c) for c in _researchers(ctx) for s in c.spans]
+    for start, end in ctx.sentences.all():
+        sentence = text[start:end]
+        clauses = []
+        pos = start
+        for part in _CLAUSE.split(sentence):
+            clauses.append((pos, pos + len(part), part))
+            pos += len(part) + 1
+        for i, (cs, ce, part) in enumerate(clauses):
+            role = next((r for pattern, r in _ROLES if pattern.search(part)), None)
+            if role is None:
+                continue
+            paper = _main(ctx, "Publication", cs)
+            if paper is None:
+                continue
+            named = [(s, c) for s, c in people if cs <= s.start < ce]
+            if not named and i > 0:
+                ps, pe, _ = clauses[i - 1]
+                named = [(s, c) for s, c in people if ps <= s.start < pe]
+            for s, c in named:
+                _add(
+                    out,
+                    Relation(
+                        subject=c.id,
+                        predicate="authorOf",
+                        object=paper.id,
+                        role=role,
+                        evidence=ctx.evidence(s.start, s.end),
+                    ),
+                )
+
+
+def published_in(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
+    """Each paper to the journal of its sentence, or to the item's only journal."""
+    journals = ctx.of("Journal")
+    for paper in ctx.of("Publication"):
+        s = paper.spans[0]
+        journal = None
+        sentence = ctx.sentences.index(s.start)
+        for j in journals:
+            if any(ctx.sentences.index(js.start) == sentence for js in j.spans):
+                journal = j
+                break
+        if journal is None and len(journals) == 1:
+            journal = journals[0]
+        if journal is not None:
+            _add(
+                out,
+                Relation(
+                    subject=paper.id, predicate="publishedIn", object=journal.id, evidence=ctx.evidence(s.start, s.end)
+                ),
+            )
+
+
+def funded_by(ctx: Context, out: dict[tuple[str, str, str], Relation], funders: list[tuple[Span, Cluster]]) -> None:
+    """The item's paper to every funder of its funding statements."""
+    papers = ctx.of("Publication")
+    if not papers:
+        return
+    for span, funder in funders:
+        paper = _main(ctx, "Publication", span.start) or papers[0]
+        _add(
+            out,
+            Relation(
+                subject=paper.id, predicate="fundedBy", object=funder.id, evidence=ctx.evidence(span.start, span.end)
+            ),
+        )
+
+
+def _year(*texts: str | None) -> int | None:
+    for t in texts:
+        m = _YEAR.search(t or "")
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def received(ctx: Context, out: dict[tuple[str, str, str], Relation], context_award: Cluster | None) -> bool:
+    """Award relations; returns whether the researchers were named for sharing a prize (so not collaborators)."""
+    text = ctx.item.text
+    researchers = _researchers(ctx)
+    title_key = key(ctx.item.title)
+    shared = False
+    for award in ctx.of("Award"):
+        year = next((s.meta.get("year") for s in award.spans if s.meta.get("year")), None)
+        if key(award.name) == title_key or any(key(a) == title_key for a in award.aliases):
+            year = year or _year(ctx.item.title, ctx.item.parent_title)
+            shared = True
+            for c in researchers:
+                s = c.spans[0]
+                _add(
+                    out,
+                    Relation(
+                        subject=c.id,
+                        predicate="received",
+                        object=award.id,
+                        year=year,
+                        evidence=ctx.evidence(s.start, s.end),
+                    ),
+                )
+            continue
+        for s in award.spans:
+            start, end = ctx.sentences.bounds(s.start)
+            if not _AWARD_VERB.search(text[start:end]):
+                continue
+            shared = True
+            for c in researchers:
+                for ps in c.spans:
+                    if start <= ps.start < end:
+                        y = year or _year(text[start:end], ctx.item.title, ctx.item.parent_title)
+                        _add(
+                            out,
+                            Relation(
+                                subject=c.id,
+                                predicate="received",
+                                object=award.id,
+                                year=y,
+                                evidence=ctx.evidence(ps.start, ps.end),
+                            ),
+                        )
+    if context_award is not None:
+        year = _year(ctx.item.parent_title)
+        for c in researchers:
+            s = c.spans[0]
+            _add(
+                out,
+                Relation(
+                    subject=c.id,
+                    predicate="received",
+                    object=context_award.id,
+                    year=year,
+                    evidence=ctx.evidence(s.start, s.end),
+                ),
+            )
+    return shared and not ctx.of("Publication")
+
+
+def collaborated_with(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
+    """Every pair of researchers of the item's work."""
+    for a, b in itertools.combinations(_researchers(ctx), 2):
+        s = a.spans[0]
+        _add(
+            out,
+            Relation(subject=a.id, predicate="collaboratedWith", object=b.id, evidence=ctx.evidence(s.start, s.end)),
+        )

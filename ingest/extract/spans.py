@@ -1,0 +1,72 @@
+"""Candidate spans found by the rules, and sentence boundaries for evidence."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+_SENTENCE_END = re.compile(r"[。！？；!?;\n]+|\.(?=\s+[A-Z\"“(])|\.$")
+
+
+@dataclass
+class Span:
+    """A typed surface form at ``text[start:end]`` with the name it stands for.
+
+    ``name`` is the cleaned surface (PDF spacing removed); ``alias`` a paired form written beside it (the English of
+    ``刘如谦（David Liu）``), with its own span; ``parent`` the name of the unit it is nested in (partOf);
+    ``role`` a person's cue (``researcher`` or ``official``); ``absorbed`` marks a parent whose more specific unit
+    carries the mention (so it is not an affiliation).
+    """
+
+    start: int
+    end: int
+    type: str
+    name: str
+    alias: str | None = None
+    alias_span: tuple[int, int] | None = None
+    parent: str | None = None
+    role: str | None = None
+    absorbed: bool = False
+    meta: dict[str, object] = field(default_factory=dict)
+
+
+class Sentences:
+    """Sentence spans of a text, for the evidence of a fact and for rules that look within one sentence."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        starts = [0]
+        for m in _SENTENCE_END.finditer(text):
+            starts.append(m.end())
+        self.starts = sorted(set(s for s in starts if s < len(text))) or [0]
+
+    def bounds(self, pos: int) -> tuple[int, int]:
+        """The (start, end) of the sentence holding character ``pos``."""
+        i = max(0, bisect.bisect_right(self.starts, pos) - 1)
+        start = self.starts[i]
+        end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
+        return start, end
+
+    def sentence(self, pos: int) -> str:
+        """The sentence holding ``pos``, stripped."""
+        start, end = self.bounds(pos)
+        return self.text[start:end].strip()
+
+    def index(self, pos: int) -> int:
+        """The number of the sentence holding ``pos``."""
+        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+
+    def all(self) -> list[tuple[int, int]]:
+        """Every sentence as (start, end)."""
+        ends = [*self.starts[1:], len(self.text)]
+        return list(zip(self.starts, ends, strict=True))
+
+
+_PDF_SPACE = re.compile(r"(?<=[^\sA-Za-z0-9.,])\s+|\s+(?=[^\sA-Za-z0-9.,(])")
+_SPACES = re.compile(r"\s+")
+
+
+def clean(surface: str) -> str:
+    """A surface form as a name: spaces next to CJK characters dropped, runs of spaces collapsed."""
+    return _SPACES.sub(" ", _PDF_SPACE.sub("", surface)).strip()

@@ -1,0 +1,142 @@
+"""Entity resolution within an item: surface forms of one entity merged, canonical names chosen, ids derived.
+
+- Pairs written side by side (刘如谦（David Liu）, 《自然》（Nature）) are one entity; the Chinese form is canonical
+  for people, the English form for journals and papers.
+- Short forms: the last part of a transliterated name (豪泽 for 斯蒂芬·L·豪泽), a unit written without its parent
+  after a sibling that has it (同济大学医学院、附属东方医院), gazetteer aliases (复旦 for 复旦大学).
+- Gazetteer hits take the entry's canonical name, labels and identifiers.
+- Ids are ``kg.ids.entity_id(type, canonical)``, so the same canonical name gives the same id in every item.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.extract.spans import Span
+from ingest.gazetteers import Gazetteer
+from kg.ids import entity_id, normalize_name
+from kg.model import Entity, Mention
+
+_DOTS = str.maketrans({"•": "·", "・": "·", "‧": "·", "∙": "·"})
+_TOP = re.compile(r"(?:大学|科学院|工程院)$")
+_UNIT = re.compile(r"(?:学院|研究院|研究所|医院|系|研究中心|中心)$")
+
+
+def key(form: str) -> str:
+    """The comparison key of a surface form (ids' normalisation, dots unified, spaces next to CJK dropped)."""
+    return re.sub(r"\s+(?=[^\sA-Za-z0-9])|(?<=[^\sA-Za-z0-9])\s+", "", normalize_name(form).translate(_DOTS))
+
+
+@dataclass
+class Cluster:
+    """The spans of one entity and what resolution decided about it."""
+
+    type: str
+    spans: list[Span] = field(default_factory=list)
+    name: str = ""
+    aliases: list[str] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)
+    identifiers: dict[str, str] = field(default_factory=dict)
+    parent: str | None = None
+
+    @property
+    def id(self) -> str:
+        return entity_id(self.type, self.name)
+
+    @property
+    def role(self) -> str | None:
+        roles = {s.role for s in self.spans}
+        return "official" if "official" in roles else ("researcher" if "researcher" in roles else None)
+
+
+def complete_units(text: str, institutions: list[Span]) -> None:
+    """A unit listed right after a sibling that names its parent takes that parent (同济大学医学院、附属东方医院)."""
+    ordered = sorted(institutions, key=lambda s: (s.start, -s.end))
+    last_full: Span | None = None
+    for span in ordered:
+        if span.parent and span.name.startswith(span.parent):
+            last_full = span
+            continue
+        if span.parent is None and last_full is not None and not _TOP.search(span.name) and _UNIT.search(span.name):
+            gap = text[last_full.end : span.start]
+            if re.fullmatch(r"\s*(?:、|和|与|及)\s*", gap) and last_full.parent:
+                span.name, span.parent = last_full.parent + span.name, last_full.parent
+                span.meta["surface"] = text[span.start : span.end]
+                last_full = span
+
+
+def resolve(text: str, spans: list[Span], gazetteer: Gazetteer) -> list[Cluster]:
+    """Group spans into entities of one item and fix their canonical names, aliases and identifiers."""
+    clusters: list[Cluster] = []
+    index: dict[tuple[str, str], Cluster] = {}
+    for span in spans:
+        forms = [span.name, *([span.alias] if span.alias else [])]
+        entry = gazetteer.lookup(span.name, span.type) if span.type != "Researcher" else None
+        if entry is None and span.alias and span.type != "Researcher":
+            entry = gazetteer.lookup(span.alias, span.type)
+        if entry is not None:
+            forms = [entry.name, *forms]
+        found = next((index[(span.type, key(f))] for f in forms if (span.type, key(f)) in index), None)
+        if found is None:
+            found = Cluster(span.type)
+            clusters.append(found)
+        found.spans.append(span)
+        if entry is not None:
+            found.name = entry.name
+            found.labels = dict(entry.labels)
+            found.identifiers = dict(entry.identifiers)
+            found.parent = found.parent or entry.parent
+        elif not found.name:
+            found.name = span.name
+        found.parent = found.parent or span.parent
+        for f in [*forms, span.meta.get("surface")]:
+            if isinstance(f, str) and f:
+                index.setdefault((span.type, key(f)), found)
+                if f not in found.aliases:
+                    found.aliases.append(f)
+    _short_forms(text, clusters)
+    for c in clusters:
+        c.aliases = [a for a in dict.fromkeys(c.aliases) if key(a) != key(c.name)]
+    return clusters
+
+
+def _short_forms(text: str, clusters: list[Cluster]) -> None:
+    """Mentions of the last part of a transliterated name (豪泽) and repeated full names, as extra mentions."""
+    for c in clusters:
+        if c.type != "Researcher":
+            continue
+        forms = {c.name}
+        if "·" in c.name:
+            last = c.name.rsplit("·", 1)[1]
+            if len(last) >= 2:
+                forms.add(last)
+        covered = {(s.start, s.end) for s in c.spans}
+        for form in forms:
+            for m in re.finditer(re.escape(form), text):
+                if any(a <= m.start() < b for a, b in covered):
+                    continue
+                extra = Span(m.start(), m.end(), "Researcher", form, role=c.spans[0].role)
+                c.spans.append(extra)
+                covered.add((m.start(), m.end()))
+                if form != c.name and form not in c.aliases:
+                    c.aliases.append(form)
+
+
+def to_entity(cluster: Cluster, text: str) -> Entity:
+    """The model entity of a cluster, with one mention per span (and per paired alias span)."""
+    mentions: dict[tuple[int, int], Mention] = {}
+    for s in cluster.spans:
+        mentions[(s.start, s.end)] = Mention(start=s.start, end=s.end, text=text[s.start : s.end])
+        if s.alias_span:
+            a, b = s.alias_span
+            mentions[(a, b)] = Mention(start=a, end=b, text=text[a:b])
+    return Entity(
+        id=cluster.id,
+        type=cluster.type,  # type: ignore[arg-type]
+        name=cluster.name,
+        aliases=cluster.aliases,
+        labels=cluster.labels,
+        identifiers=cluster.identifiers,
+        mentions=sorted(mentions.values(), key=lambda m: m.start),
+    )
