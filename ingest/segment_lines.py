@@ -152,27 +152,47 @@ def source_body(stripped: str) -> str:
     return match["body"].strip() if match else stripped
 
 
+def _near_page_number(lines: Sequence[str]) -> set[int]:
+    """Indices of lines within a few lines of a page number, where running headers and labels stand."""
+    near: set[int] = set()
+    for i, line in enumerate(lines):
+        if is_page_number(line.strip()) and _isolated(lines, i):
+            near.update(range(max(0, i - 7), min(len(lines), i + 8)))
+    return near
+
+
 def running_headers(lines: Sequence[str]) -> set[str]:
-    """Texts that repeat on several pages next to a page number: the running header and its section labels."""
-    page_rows = [i for i, line in enumerate(lines) if is_page_number(line.strip())]
-    near: Counter[str] = Counter()
-    for i in page_rows:
-        for j in range(max(0, i - 7), min(len(lines), i + 8)):
-            text = lines[j].strip()
-            if text and j != i and len(text) <= 30 and not ends_sentence(text):
-                near[text] += 1
-    return {text for text, count in near.items() if count >= 2}
+    """Short texts printed more than once, at least once next to a page number: the running header."""
+    near = _near_page_number(lines)
+    counts = Counter(line.strip() for line in lines if line.strip())
+    return {
+        lines[i].strip()
+        for i in near
+        if lines[i].strip()
+        and counts[lines[i].strip()] >= 2
+        and len(lines[i].strip()) <= 30
+        and not ends_sentence(lines[i].strip())
+        and not is_page_number(lines[i].strip())
+    }
 
 
 def furniture_rows(lines: Sequence[str]) -> set[int]:
-    """Indices of page furniture: page numbers, running headers, the labels between them, issue lines."""
+    """Indices of page furniture: page numbers, running headers, the labels between them, issue lines.
+
+    A running header is dropped next to page numbers and as the masthead (the first line); elsewhere the same words
+    may be a section banner of the issue and stay.
+    """
     headers = running_headers(lines)
+    near = _near_page_number(lines)
+    first = next((i for i, line in enumerate(lines) if line.strip()), -1)
     rows: set[int] = set()
     for i, line in enumerate(lines):
         text = line.strip()
         if not text:
             continue
-        if text in headers or is_issue_line(text) or (is_page_number(text) and _isolated(lines, i)):
+        page_number = is_page_number(text) and _isolated(lines, i)
+        header = text in headers and (i in near or i == first)
+        if is_issue_line(text) or page_number or header:
             rows.add(i)
     # a section label printed between a running header and the page number is furniture too
     for i in sorted(rows):
