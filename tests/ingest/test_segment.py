@@ -18,7 +18,6 @@ from ingest.segment_lines import despace_letterspaced, join_wrapped
 from kg.ids import item_id
 
 CJK = "\u4e00-\u9fff"
-DATA = Path(__file__).parent / "data"
 
 
 def _norm(title: str) -> str:

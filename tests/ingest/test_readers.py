@@ -1,0 +1,264 @@
+"""Readers: every file format, every supported encoding, and the errors for input that cannot be read."""
+
+from __future__ import annotations
+
+import inspect
+import json
+from pathlib import Path
+
+import pytest
+
+from ingest.readers import decode_bytes, read_path
+from kg.errors import DecodeError, InputError
+from kg.ids import item_id
+
+SAMPLES = Path(__file__).resolve().parents[2] / "ingest" / "samples"
+
+RELEASE_ZH = "星河大学团队研制新型柔性传感器\n星河大学材料学院赵明远教授团队在《自然·电子》发表论文。\n"
+
+
+def _pdf_bytes(lines: list[str]) -> bytes:
+    """A minimal one-page PDF whose text layer holds ``lines`` (Helvetica, so ASCII only)."""
+
+    def escape(text: str) -> str:
+        return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+    ops = ["BT /F1 11 Tf 72 760 Td 14 TL"] + [f"({escape(line)}) Tj T*" for line in lines] + ["ET"]
+    stream = "\n".join(ops).encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda text: text.encode("utf-8"),
+        lambda text: text.encode("utf-8-sig"),
+        lambda text: text.encode("utf-16"),  # BOM, native order
+        lambda text: b"\xff\xfe" + text.encode("utf-16-le"),
+        lambda text: b"\xfe\xff" + text.encode("utf-16-be"),
+        lambda text: text.encode("gb18030"),
+        lambda text: text.encode("gbk"),
+    ],
+    ids=["utf8", "utf8-bom", "utf16-bom", "utf16le-bom", "utf16be-bom", "gb18030", "gbk"],
+)
+def test_readers_decode_supported_encodings(tmp_path: Path, encode) -> None:
+    path = tmp_path / "release.txt"
+    path.write_bytes(encode(RELEASE_ZH))
+    [item] = read_path(path)
+    assert item.title == "星河大学团队研制新型柔性传感器"
+    assert "赵明远教授团队在《自然·电子》发表论文。" in item.text
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_readers_decode_utf16_without_bom_by_nul_pattern(codec: str) -> None:
+    text = "Lakeshore team reports a new catalyst\nThe work appeared in Nature Catalysis.\n"
+    assert decode_bytes(text.encode(codec), "x.txt") == text
+
+
+def test_readers_decode_binary_names_file_and_offset(tmp_path: Path) -> None:
+    path = tmp_path / "image.txt"
+    path.write_bytes(b"GIF89a\x01\x00\x01\x00\x80\xff\x00")
+    with pytest.raises(DecodeError) as info:
+        list(read_path(path))
+    assert info.value.file == str(path)
+    assert info.value.offset == 7  # the first NUL byte
+    assert str(path) in str(info.value) and "byte offset 7" in str(info.value)
+
+
+def test_readers_decode_truncated_utf8_reports_last_character(tmp_path: Path) -> None:
+    data = RELEASE_ZH.strip().encode("utf-8")[:-1]  # cut the final 。 (3 bytes) inside its sequence
+    path = tmp_path / "cut.txt"
+    path.write_bytes(data)
+    with pytest.raises(DecodeError) as info:
+        list(read_path(path))
+    assert info.value.offset == len(data) - 2
+    assert "truncated" in str(info.value)
+
+
+def test_readers_decode_bad_byte_inside_utf8_text() -> None:
+    good = "新型柔性传感器研制成功".encode()
+    with pytest.raises(DecodeError) as info:
+        decode_bytes(good + b"\xff" + good, "news.txt")
+    assert info.value.offset == len(good)
+    assert info.value.file == "news.txt"
+
+
+def test_readers_decode_truncated_utf16() -> None:
+    data = b"\xff\xfe" + "柔性传感器".encode("utf-16-le") + b"\x41"
+    with pytest.raises(DecodeError) as info:
+        decode_bytes(data, "u16.txt")
+    assert info.value.offset == len(data) - 1
+
+
+def test_readers_file_errors_go_to_on_error(tmp_path: Path) -> None:
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(b"\x00\x01\x02\x03" * 10)
+    missing = tmp_path / "missing.txt"
+    errors: list[InputError] = []
+    assert list(read_path(binary, on_error=errors.append)) == []
+    assert list(read_path(missing, on_error=errors.append)) == []
+    assert [type(e) for e in errors] == [DecodeError, InputError]
+    assert errors[1].file == str(missing)
+
+
+def test_readers_jsonl_bad_lines_reported_others_read(tmp_path: Path) -> None:
+    good = {
+        "title": "Harbourview opens a robotics lab",
+        "text": "The lab is led by Dr. Ana Ruiz.",
+        "date": "2025-03-02",
+    }
+    lines = [
+        json.dumps(good),
+        "{not json",
+        json.dumps({"title": "", "text": "no title"}),
+        json.dumps({"title": "Dated wrongly", "text": "x", "date": 20250101}),
+        json.dumps(
+            {
+                "title": "南湖理工学院新成果",
+                "text": "南湖理工学院邵一鸣教授团队发表论文。",
+                "url": "https://n.example/1",
+            }
+        ),
+    ]
+    path = tmp_path / "items.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    errors: list[InputError] = []
+    items = list(read_path(path, on_error=errors.append))
+    assert [item.title for item in items] == ["Harbourview opens a robotics lab", "南湖理工学院新成果"]
+    assert items[0].date == "2025-03-02" and items[0].lang == "en"
+    assert items[1].url == "https://n.example/1" and items[1].lang == "zh"
+    assert [(e.item, e.field) for e in errors] == [("line 2", None), ("line 3", "title"), ("line 4", "date")]
+    assert all(e.file == str(path) and f"line {e.details['line']}" in str(e) for e in errors)
+
+
+def test_readers_jsonl_streams_and_raises_without_on_error(tmp_path: Path) -> None:
+    path = tmp_path / "items.jsonl"
+    path.write_text(json.dumps({"title": "First", "text": "Body."}) + "\n{broken\n", encoding="utf-8")
+    items = read_path(path)
+    assert inspect.isgenerator(items)
+    assert next(items).title == "First"  # the first line is an item before the second is read
+    with pytest.raises(InputError, match="line 2"):
+        next(items)
+
+
+def test_readers_rss_sample_feed() -> None:
+    items = list(read_path(SAMPLES / "sample_feed.xml"))
+    assert len(items) == 3
+    assert [item.date for item in items] == ["2025-04-08", "2025-04-14", "2025-04-25"]
+    assert [item.lang for item in items] == ["en", "zh", "en"]
+    assert all(item.url and item.url.startswith("https://") for item in items)
+    assert "<p>" not in items[0].text and "Harbourview University" in items[0].text
+    assert items[1].text.startswith("海港大学团队揭示珊瑚白化的分子开关\n")
+
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>Lakeshore News</title>
+  <entry>
+    <title>Lakeshore physicists cool atoms with sound</title>
+    <link href="https://lakeshore.example/sound"/>
+    <published>2025-02-11T10:00:00Z</published>
+    <summary type="html">&lt;p&gt;Professor Ines Moreau reports it in Physical Review Letters.&lt;/p&gt;</summary>
+  </entry>
+  <entry>
+    <link href="https://lakeshore.example/untitled"/>
+    <summary>An entry without a title.</summary>
+  </entry>
+</feed>
+"""
+
+
+def test_readers_atom_feed_detected_by_content(tmp_path: Path) -> None:
+    path = tmp_path / "news.txt"  # the suffix says text, the content says Atom
+    path.write_text(ATOM, encoding="utf-8")
+    errors: list[InputError] = []
+    [item] = read_path(path, on_error=errors.append)
+    assert item.title == "Lakeshore physicists cool atoms with sound"
+    assert item.date == "2025-02-11" and item.url == "https://lakeshore.example/sound"
+    assert item.source == "Lakeshore News"
+    assert item.text.endswith("Professor Ines Moreau reports it in Physical Review Letters.")
+    assert len(errors) == 1 and errors[0].field == "title" and errors[0].file == str(path)
+
+
+def test_readers_html_press_release_page() -> None:
+    [item] = read_path(SAMPLES / "sample_page.html")
+    assert item.title == "北川医学院团队发现肝癌免疫治疗新靶点"
+    assert item.date == "2025-04-09"
+    assert item.url and item.url.endswith("liver-cancer.html")
+    assert item.text.startswith(item.title + "\n近日，北川医学院基础医学院")
+    for leftover in ("图为", "责任编辑", "分享", "首页", "版权所有", "发布时间"):
+        assert leftover not in item.text
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "date", "leftovers"),
+    [
+        (
+            "sample_press_release_en.txt",
+            "Engineers at Westbrook Polytechnic build a self-healing concrete sensor",
+            "2025-03-18",
+            ("<br>", "Photo:", "Image credit", "By Emily", "Share this", "Back to top", "Home |", "Print"),
+        ),
+        (
+            "sample_press_release_zh.txt",
+            "西岭大学团队在钙钛矿发光材料研究中取得新进展",
+            "2025-04-16",
+            ("图为", "记者", "责任编辑", "【打印】", "返回顶部", "分享到", "<br>", "发布时间"),
+        ),
+    ],
+)
+def test_readers_press_release_text_drops_web_leftovers(name: str, title: str, date: str, leftovers) -> None:
+    [item] = read_path(SAMPLES / name)
+    assert item.title == title and item.date == date
+    assert item.text.startswith(title + "\n")
+    assert item.id == item_id(item.title, item.text)
+    for leftover in leftovers:
+        assert leftover not in item.text, leftover
+    assert len(item.text) > 300  # the body is kept
+
+
+def test_readers_pdf_text_layer(tmp_path: Path) -> None:
+    path = tmp_path / "release.pdf"
+    path.write_bytes(
+        _pdf_bytes(
+            [
+                "Riverside Institute maps deep-sea vents",
+                "Researchers at the Riverside Institute of Oceanology",
+                "report new hydrothermal vents in Nature Geoscience.",
+            ]
+        )
+    )
+    [item] = read_path(path)
+    assert item.title == "Riverside Institute maps deep-sea vents"
+    assert "Oceanology report new hydrothermal vents" in item.text
+    assert item.lang == "en" and item.file == str(path)
+
+
+def test_readers_pdf_without_text_layer_is_an_input_error(tmp_path: Path) -> None:
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(_pdf_bytes([]))
+    with pytest.raises(InputError, match="no text layer"):
+        list(read_path(path))
+
+
+def test_readers_newsletter_text_file_split(sample_path: Path) -> None:
+    items = list(read_path(sample_path))
+    assert len(items) > 1
+    assert all(item.file == str(sample_path) for item in items)
