@@ -18,7 +18,7 @@ import csv
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
@@ -47,13 +47,14 @@ def _variants(form: str) -> list[str]:
     dotless form of a Latin abbreviation (Nat. Commun. -> Nat Commun); ``&`` and ``and`` for each other.
     """
     variants = [form]
-    if _CJK_SEPARATED.search(form):
+    # cheap membership tests first: most forms need no variant, and loading must stay fast
+    if any(sep in form for sep in _SEPARATORS) and _CJK_SEPARATED.search(form):
         variants += [_CJK_SEPARATED.sub(sep, form) for sep in (*_SEPARATORS, "")]
-    if _LATIN_ABBREVIATION.search(form):
+    if "." in form and _LATIN_ABBREVIATION.search(form):
         variants.append(_LATIN_ABBREVIATION.sub("", form).strip())
-    if _AMPERSAND.search(form):
+    if "&" in form and _AMPERSAND.search(form):
         variants.append(_AMPERSAND.sub(" and ", form))
-    elif _AND.search(form):
+    elif " and " in form:
         variants.append(_AND.sub(" & ", form))
     return variants
 
@@ -70,16 +71,20 @@ class GazetteerEntry:
     parent: str | None = None
     kind: str | None = None
 
-    def forms(self) -> tuple[str, ...]:
-        """Every surface form of the entry: canonical name, labels, aliases (deduplicated, in that order).
-
-        A Chinese form with a separator (自然-通讯) also yields its variants with the other separators and none.
-        """
+    @cached_property
+    def _forms(self) -> tuple[str, ...]:
         seen: dict[str, None] = {}
         for form in (self.name, *self.labels.values(), *self.aliases):
             for variant in _variants(form) if form else ():
                 seen.setdefault(variant, None)
         return tuple(seen)
+
+    def forms(self) -> tuple[str, ...]:
+        """Every surface form of the entry: canonical name, labels, aliases (deduplicated, in that order).
+
+        A Chinese form with a separator (自然-通讯) also yields its variants with the other separators and none.
+        """
+        return self._forms
 
 
 def _split(cell: str, sep: str) -> list[str]:
