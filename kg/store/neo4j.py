@@ -186,7 +186,7 @@ class Neo4jStore(Neo4jReads, Neo4jCuration):
         for label, entity_rows in rows.entities_by_label().items():
             result.nodes_created += self._upsert_nodes(tx, label, entity_rows, merge_entity)
         result.nodes_created += self._upsert_nodes(tx, ITEM_LABEL, list(rows.items.values()), merge_item)
-        self._upsert_mentions(tx, rows)
+        result.relationships_created += self._upsert_mentions(tx, rows)
         created, added = self._upsert_facts(tx, rows)
         result.relationships_created += created
         result.evidence_added += added
@@ -208,7 +208,8 @@ class Neo4jStore(Neo4jReads, Neo4jCuration):
             tx.run(q(f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n += row"), rows=merged).consume()
         return created
 
-    def _upsert_mentions(self, tx: ManagedTransaction, rows: BatchRows) -> None:
+    def _upsert_mentions(self, tx: ManagedTransaction, rows: BatchRows) -> int:
+        created = 0
         by_label: dict[str, list[dict[str, Any]]] = {}
         for row in rows.mentions.values():
             by_label.setdefault(row["label"], []).append(row)
@@ -225,6 +226,7 @@ class Neo4jStore(Neo4jReads, Neo4jCuration):
                         rows=[{"item": r["item"], "entity": r["entity"]} for r in chunk],
                     )
                 }
+                created += sum(1 for row in chunk if (row["item"], row["entity"]) not in stored)
                 merged = [
                     {
                         "item": row["item"],
@@ -244,6 +246,7 @@ class Neo4jStore(Neo4jReads, Neo4jCuration):
                     ),
                     rows=merged,
                 ).consume()
+        return created
 
     def _upsert_facts(self, tx: ManagedTransaction, rows: BatchRows) -> tuple[int, int]:
         groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}

@@ -339,19 +339,17 @@ class Neo4jReads:
     # ---------------------------------------------------------------------------------------------------- stats
 
     def stats(self, top: int = 10) -> Stats:
-        """Counts per entity type and per predicate, the item count, the best-connected researchers and
-        institutions, and the batches."""
+        """Counts per entity type and per predicate (zeros included), the item count, the best-connected
+        researchers and institutions, and the batches."""
 
         def work(tx: ManagedTransaction) -> Stats:
             stats = Stats()
             for label in self.schema.entity_labels:
                 n = tx.run(_q(f"MATCH (n:{label}) RETURN count(n) AS n")).single()
-                if n and n["n"]:
-                    stats.nodes_by_type[label] = n["n"]
+                stats.nodes_by_type[label] = n["n"] if n else 0
             for rtype in self.schema.fact_types:
                 n = tx.run(_q(f"MATCH ()-[r:{rtype}]->() RETURN count(r) AS n")).single()
-                if n and n["n"]:
-                    stats.edges_by_predicate[predicate_of(rtype)] = n["n"]
+                stats.edges_by_predicate[predicate_of(rtype)] = n["n"] if n else 0
             n = tx.run(_q(f"MATCH (i:{ITEM_LABEL}) RETURN count(i) AS n")).single()
             stats.items = n["n"] if n else 0
             for label, field in (("Researcher", "top_researchers"), ("Institution", "top_institutions")):
