@@ -226,6 +226,10 @@ def segments(text: str) -> list[Segment]:
         last_line = (closing or content)[-1].index + 1
         out.extend(_split_article(content, head, last_line, section, publisher, source_date, year))
         banner = None
+    if not any(row.closer for row in rows):
+        # without closing lines an issue shows no article level above its headlines: each one is an item of its own
+        for seg in out:
+            seg.parent_title = None
     return out
 
 

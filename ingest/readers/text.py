@@ -54,7 +54,7 @@ def detect_kind(text: str) -> Kind:
     furniture = furniture_rows(lines)
     page_numbers = sum(1 for i in furniture if is_page_number(lines[i].strip()))
     closers = sum(1 for line in lines if closer_kind(line.strip()))
-    if page_numbers >= 1 or closers >= 2:
+    if page_numbers >= 1 or (closers >= 2 and len(segments(text)) >= 2):
         return "newsletter"
     if len(text) > 8000 and len(segments(text)) >= 3:
         return "newsletter"

@@ -277,3 +277,26 @@ def test_segment_kind_override(sample_path: Path) -> None:
     release = Path(__file__).resolve().parents[2] / "ingest" / "samples" / "sample_press_release_zh.txt"
     assert detect_kind(release.read_text(encoding="utf-8")) == "item"
     assert len(list(read_path(release))) == 1
+
+
+def test_segment_single_release_with_source_and_editor_stays_one_item() -> None:
+    text = (
+        "星河大学发现新型超导材料\n星河大学物理学院团队在《自然》发表论文。\n（来源：星河日报）\n（责任编辑：王芳）\n"
+    )
+    assert detect_kind(text) == "item"
+
+
+def test_segment_issue_without_closing_lines_gives_top_level_items() -> None:
+    text = (
+        " 新闻速递\n\n"
+        "星河大学新型电池研究取得突破 \n星河大学化学学院团队发表研究论文，揭示了电池衰减机理。\n\n"
+        "云山理工学院发布新一代机器人 \n云山理工学院机械学院团队研制出一种巡检机器人，已在电厂应用。\n\n"
+        "海港大学获批国家重点实验室 \n海港大学海洋学院获批建设国家重点实验室。\n"
+    )
+    segs = segments(text)
+    assert [seg.title for seg in segs] == [
+        "星河大学新型电池研究取得突破",
+        "云山理工学院发布新一代机器人",
+        "海港大学获批国家重点实验室",
+    ]
+    assert all(seg.parent_title is None and seg.section == "新闻速递" for seg in segs)
