@@ -25,6 +25,7 @@ from kg.rdf_terms import KG, SH, load_shapes, local_id
 Severity = TypingLiteral["Violation", "Warning", "Info"]
 _SEVERITY: dict[Node, Severity] = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 _SHAPES_NS = "https://w3id.org/science-news-kg/shapes#"
+_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?=\s|$)")
 
 
@@ -149,14 +150,6 @@ def _named_shape(shape: Node, shapes: Graph) -> Node:
     return shape
 
 
-def _message(shapes: Graph, shape: Node, result: Graph, node: Node, lang: str) -> str | None:
-    for holder, graph in ((node, result), (shape, shapes)):
-        for msg in graph.objects(holder, SH.resultMessage if holder is node else SH.message):
-            if isinstance(msg, Literal) and (msg.language or "en") == lang:
-                return str(msg)
-    return None
-
-
 def sentence_around(text: str, start: int, end: int) -> str:
     """The sentence of ``text`` that contains the span (for mentions, which carry no sentence of their own)."""
     left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
@@ -233,20 +226,28 @@ def _entity_of(data: Graph, focus: Node, types: set[Node]) -> Node:
     return focus
 
 
-def _results(data: Graph, results: Graph, shapes: Graph, batch_nodes: set[Node]) -> list[ValidationResult]:
-    batch_items = {n for n in batch_nodes if (n, RDF.type, KG.NewsItem) in data}
-    locator = _Locator(data, batch_items)
-    out: list[ValidationResult] = []
-    for node in results.subjects(RDF.type, SH.ValidationResult):
-        focus = results.value(node, SH.focusNode)
-        if focus is None or focus not in batch_nodes:
-            continue  # a stored node's own problem, not this batch's
-        source = results.value(node, SH.sourceShape)
+class _Builder:
+    """Turns (focus, shape, path, value) into a curator's :class:`ValidationResult`."""
+
+    def __init__(self, data: Graph, shapes: Graph, batch_nodes: set[Node]) -> None:
+        self.data, self.shapes = data, shapes
+        self.batch_items = {n for n in batch_nodes if (n, RDF.type, KG.NewsItem) in data}
+        self.locator = _Locator(data, self.batch_items)
+
+    def build(
+        self,
+        severity: Severity,
+        focus: Node,
+        source: Node | None,
+        path: Node | None,
+        value: Node | None,
+        messages: dict[str, str],
+    ) -> ValidationResult:
+        data, shapes = self.data, self.shapes
         named = _named_shape(source, shapes) if source is not None else None
-        path, value = results.value(node, SH.resultPath), results.value(node, SH.value)
         types = set(data.objects(focus, RDF.type))
-        items, sentence = locator.locate(focus, types, path, value)
-        items = [i for i in dict.fromkeys(items) if i in batch_items]
+        items, sentence = self.locator.locate(focus, types, path, value)
+        items = [i for i in dict.fromkeys(items) if i in self.batch_items]
         entity = _entity_of(data, focus, types)
         label_zh = next(
             (str(v) for v in data.objects(entity, KG.label) if isinstance(v, Literal) and v.language == "zh"), None
@@ -255,27 +256,67 @@ def _results(data: Graph, results: Graph, shapes: Graph, batch_nodes: set[Node])
         advice = shapes.value(source, KG.advice) if source is not None else None
         if advice is None and named is not None:
             advice = shapes.value(named, KG.advice)
+        for holder in (source, named):
+            for msg in shapes.objects(holder, SH.message) if holder is not None else ():
+                if isinstance(msg, Literal):
+                    messages.setdefault(msg.language or "en", str(msg))
         type_node = next((t for t in types if str(t).startswith(str(KG))), None)
+        return ValidationResult(
+            severity=severity,
+            focus_node=local_id(focus),
+            focus_type=None if type_node is None else str(type_node)[len(str(KG)) :],
+            entity_name=_opt(data.value(entity, KG.name)),
+            entity_label_zh=label_zh,
+            item_id=None if item is None else local_id(item),
+            item_title=None if item is None else _opt(data.value(item, KG.title)),
+            sentence=sentence,
+            constraint=messages.get("en", "a SHACL constraint"),
+            constraint_zh=messages.get("zh"),
+            advice=_opt(advice),
+            shape=_curie(named, shapes) or _curie(source, shapes) or "?",
+            path=_curie(path, shapes) if isinstance(path, URIRef) else None,
+            value=None if value is None else (local_id(value) if isinstance(value, URIRef) else str(value)),
+            items=[local_id(i) for i in items],
+        )
+
+
+def _results(builder: _Builder, results: Graph, batch_nodes: set[Node]) -> list[ValidationResult]:
+    out: list[ValidationResult] = []
+    for node in results.subjects(RDF.type, SH.ValidationResult):
+        focus = results.value(node, SH.focusNode)
+        if focus is None or focus not in batch_nodes:
+            continue  # a stored node's own problem, not this batch's
+        messages = {
+            (m.language or "en"): str(m) for m in results.objects(node, SH.resultMessage) if isinstance(m, Literal)
+        }
+        severity = _SEVERITY.get(results.value(node, SH.resultSeverity), "Violation")  # type: ignore[arg-type]
+        source = results.value(node, SH.sourceShape)
         out.append(
-            ValidationResult(
-                severity=_SEVERITY.get(results.value(node, SH.resultSeverity), "Violation"),  # type: ignore[arg-type]
-                focus_node=local_id(focus),
-                focus_type=None if type_node is None else str(type_node)[len(str(KG)) :],
-                entity_name=_opt(data.value(entity, KG.name)),
-                entity_label_zh=label_zh,
-                item_id=None if item is None else local_id(item),
-                item_title=None if item is None else _opt(data.value(item, KG.title)),
-                sentence=sentence,
-                constraint=_message(shapes, source, results, node, "en") or "a SHACL constraint",  # type: ignore[arg-type]
-                constraint_zh=_message(shapes, source, results, node, "zh"),  # type: ignore[arg-type]
-                advice=_opt(advice),
-                shape=_curie(named, shapes) or _curie(source, shapes) or "?",
-                path=_curie(path, shapes) if isinstance(path, URIRef) else None,
-                value=None if value is None else (local_id(value) if isinstance(value, URIRef) else str(value)),
-                items=[local_id(i) for i in items],
+            builder.build(
+                severity, focus, source, results.value(node, SH.resultPath), results.value(node, SH.value), messages
             )
         )
-    out.sort(key=lambda r: (r.item_id or "", ("Violation", "Warning", "Info").index(r.severity), r.focus_node, r.shape))
+    return out
+
+
+RELATION_BACKED = URIRef(_SHAPES_NS + "RelationBacked")
+
+
+def _unbacked_relations(builder: _Builder, batch_nodes: set[Node]) -> list[ValidationResult]:
+    """kgsh:RelationBacked, applied natively: every direct relation triple of a batch node has a kg:Fact with
+    evidence from a news item (one pass; pySHACL would re-parse the SPARQL query for every focus node)."""
+    data = builder.data
+    backed: set[tuple[Node, Node, Node]] = set()
+    for fact in data.subjects(RDF.type, KG.Fact):
+        if any(data.value(ev, KG.item) is not None for ev in data.objects(fact, KG.evidence)):
+            s, p, o = (data.value(fact, x) for x in (KG.subject, KG.predicate, KG.object))
+            if s is not None and p is not None and o is not None:
+                backed.add((s, p, o))
+    out = []
+    for predicate in sorted(_RELATIONS):
+        for s, o in data.subject_objects(predicate):
+            if s in batch_nodes and (s, predicate, o) not in backed:
+                out.append(builder.build("Violation", s, RELATION_BACKED, predicate, o, {}))
     return out
 
 
@@ -297,6 +338,10 @@ def validate(batch_graph: Graph, context_graph: Graph | None = None, shapes: Gra
         data.addN((s, p, o, data) for s, p, o in touched_context(batch_graph, context_graph))
     triples = len(data)
     results = _run_pyshacl(data, shapes)
-    found = _results(data, results, shapes, batch_nodes)
+    builder = _Builder(data, shapes, batch_nodes)
+    found = _results(builder, results, batch_nodes)
+    if (RELATION_BACKED, RDF.type, SH.NodeShape) in shapes:
+        found += _unbacked_relations(builder, batch_nodes)
+    found.sort(key=lambda r: (r.item_id or "", _ORDER[r.severity], r.focus_node, r.shape, r.path or "", r.value or ""))
     counts = {k: sum(1 for r in found if r.severity == k) for k in ("Violation", "Warning", "Info")}
     return ValidationReport(conforms=counts["Violation"] == 0, results=found, counts=counts, triples=triples)

@@ -16,13 +16,14 @@ from kg.rdf_terms import KG, SH, iri, load_shapes
 from kg.validation import validate
 
 ITEM = "item-00000000a001"
+ORCID = "0000-0002-1825-0097"
 BATCH = "batch-00000000b001"
 TEXT = (
     "Dr. Ada Quill of North Lake University, a part of the Lake Science Union, published a paper in the "
     "Journal of Imaginary Results with Bo Reed; the Open Foundation funded it. Quill won the Tidal Prize in 2023."
 )
 R, R2 = entity_id("Researcher", "Ada Quill"), entity_id("Researcher", "Bo Reed")
-I, I2 = entity_id("Institution", "North Lake University"), entity_id("Institution", "Lake Science Union")
+I1, I2 = entity_id("Institution", "North Lake University"), entity_id("Institution", "Lake Science Union")
 J, P = entity_id("Journal", "Journal of Imaginary Results"), entity_id("Publication", "On imaginary results")
 F, A = entity_id("Funder", "Open Foundation"), entity_id("Award", "Tidal Prize")
 
@@ -40,13 +41,13 @@ def _rel(subject: str, predicate: str, obj: str, **extra: object) -> Relation:
 
 
 RELATIONS = {
-    "affiliatedWith": _rel(R, "affiliatedWith", I),
-    "affiliatedWith2": _rel(R2, "affiliatedWith", I),
+    "affiliatedWith": _rel(R, "affiliatedWith", I1),
+    "affiliatedWith2": _rel(R2, "affiliatedWith", I1),
     "authorOf": _rel(R, "authorOf", P, role="first"),
     "publishedIn": _rel(P, "publishedIn", J),
     "fundedBy": _rel(P, "fundedBy", F),
     "received": _rel(R, "received", A, year=2023),
-    "partOf": _rel(I, "partOf", I2),
+    "partOf": _rel(I1, "partOf", I2),
     "collaboratedWith": _rel(R, "collaboratedWith", R2),
 }
 
@@ -55,9 +56,9 @@ def good_records() -> list[Extraction]:
     """One item with every entity type, every relation and a valid identifier of every scheme."""
     item = NewsItem(id=ITEM, title="Quill wins Tidal Prize", text=TEXT, date="2024-05-01", url="https://news.example/1")
     entities = [
-        _entity(R, "Researcher", "Ada Quill", labels={"en": "Ada Quill", "zh": "奎尔"}, identifiers={"orcid": "0000-0002-1825-0097"}),
+        _entity(R, "Researcher", "Ada Quill", labels={"en": "Ada Quill", "zh": "奎尔"}, identifiers={"orcid": ORCID}),
         _entity(R2, "Researcher", "Bo Reed"),
-        _entity(I, "Institution", "North Lake University", identifiers={"ror": "013q1eq08"}, aliases=["NLU"]),
+        _entity(I1, "Institution", "North Lake University", identifiers={"ror": "013q1eq08"}, aliases=["NLU"]),
         _entity(I2, "Institution", "Lake Science Union"),
         _entity(J, "Journal", "Journal of Imaginary Results", identifiers={"issn_l": "0028-0836"}),
         _entity(P, "Publication", "On imaginary results", identifiers={"doi": "10.1038/s41586-020-2649-2"}),
@@ -119,38 +120,38 @@ def _first_mention(g: Graph) -> None:
 CASES: dict[str, tuple[Callable[[Graph], None], str]] = {
     "Name": (_set(iri(R), KG.name, None), "Violation"),
     "Label": (_add((iri(R), KG.label, Literal("另一个", lang="zh"))), "Violation"),
-    "Alias": (_add((iri(I), KG.alias, "")), "Violation"),
+    "Alias": (_add((iri(I1), KG.alias, "")), "Violation"),
     "Wikidata": (_set(iri(A), KG.wikidata, "42"), "Violation"),
     "Mentioned": (_remove(iri(ITEM), KG.mentions, iri(R2)), "Warning"),
-    "Researcher": (_add((iri(I), RDF.type, KG.Researcher)), "Violation"),
+    "Researcher": (_add((iri(I1), RDF.type, KG.Researcher)), "Violation"),
     "Orcid": (_set(iri(R), KG.orcid, "0000-0002-1825"), "Violation"),
     "ResearcherAffiliation": (_remove(iri(R2), KG.affiliatedWith), "Warning"),
     "Institution": (_add((iri(R), RDF.type, KG.Institution)), "Violation"),
-    "Ror": (_set(iri(I), KG.ror, "https://ror.org/013q1eq08"), "Violation"),
+    "Ror": (_set(iri(I1), KG.ror, "https://ror.org/013q1eq08"), "Violation"),
     "Journal": (_add((iri(P), RDF.type, KG.Journal)), "Violation"),
     "IssnL": (_set(iri(J), KG.issnL, "00280836"), "Violation"),
-    "JournalNotAffiliated": (_add((iri(J), KG.affiliatedWith, iri(I))), "Violation"),
-    "Funder": (_add((iri(I), RDF.type, KG.Funder)), "Violation"),
+    "JournalNotAffiliated": (_add((iri(J), KG.affiliatedWith, iri(I1))), "Violation"),
+    "Funder": (_add((iri(I1), RDF.type, KG.Funder)), "Violation"),
     "CrossrefFunder": (_set(iri(F), KG.crossrefFunder, "funder-1"), "Violation"),
-    "Award": (_add((iri(I), RDF.type, KG.Award)), "Violation"),
+    "Award": (_add((iri(I1), RDF.type, KG.Award)), "Violation"),
     "Publication": (_add((iri(J), RDF.type, KG.Publication)), "Violation"),
     "Doi": (_set(iri(P), KG.doi, "doi:10.1038/x"), "Violation"),
-    "PublishedInOne": (_add((iri(P), KG.publishedIn, iri(I))), "Violation"),
+    "PublishedInOne": (_add((iri(P), KG.publishedIn, iri(I1))), "Violation"),
     "PublicationJournal": (_remove(iri(P), KG.publishedIn), "Info"),
-    "AffiliatedWith": (_add((iri(P), KG.affiliatedWith, iri(I))), "Violation"),
+    "AffiliatedWith": (_add((iri(P), KG.affiliatedWith, iri(I1))), "Violation"),
     "AffiliatedWithRange": (_add((iri(R), KG.affiliatedWith, iri(J))), "Violation"),
-    "AuthorOf": (_add((iri(I), KG.authorOf, iri(P))), "Violation"),
+    "AuthorOf": (_add((iri(I1), KG.authorOf, iri(P))), "Violation"),
     "PublishedIn": (_add((iri(R), KG.publishedIn, iri(J))), "Violation"),
     "FundedBy": (_add((iri(J), KG.fundedBy, iri(F))), "Violation"),
     "Received": (_add((iri(P), KG.received, iri(A))), "Violation"),
-    "PartOf": (_add((iri(R), KG.partOf, iri(I))), "Violation"),
-    "CollaboratedWith": (_add((iri(R), KG.collaboratedWith, iri(I))), "Violation"),
-    "Mentions": (_add((iri(R), KG.mentions, iri(I))), "Violation"),
+    "PartOf": (_add((iri(R), KG.partOf, iri(I1))), "Violation"),
+    "CollaboratedWith": (_add((iri(R), KG.collaboratedWith, iri(I1))), "Violation"),
+    "Mentions": (_add((iri(R), KG.mentions, iri(I1))), "Violation"),
     "RelationBacked": (_add((iri(R2), KG.affiliatedWith, iri(I2))), "Violation"),
     "Fact": (_add((_fact("affiliatedWith"), KG.role, "first")), "Violation"),
     "FactSubject": (_set(_fact("partOf"), KG.subject, None), "Violation"),
     "FactPredicate": (_set(_fact("partOf"), KG.predicate, KG.mentions), "Violation"),
-    "FactObject": (_add((_fact("partOf"), KG.object, iri(I))), "Violation"),
+    "FactObject": (_add((_fact("partOf"), KG.object, iri(I1))), "Violation"),
     "FactEvidence": (_set(_fact("fundedBy"), KG.evidence, None), "Violation"),
     "FactRole": (_set(_fact("authorOf"), KG.role, "editor"), "Violation"),
     "FactYear": (_set(_fact("received"), KG.year, 1800), "Violation"),
