@@ -106,6 +106,12 @@ def is_numbered(stripped: str) -> bool:
     return bool(_NUMBERED.match(stripped))
 
 
+def numbered_heading(stripped: str) -> bool:
+    """A numbered chapter heading (``一、总体要求``, ``（二）项目管理``): numbering, then a headline-shaped text."""
+    match = _NUMBERED.match(stripped)
+    return bool(match) and headline_shaped(stripped[match.end() :].strip())
+
+
 def bullet_heading(stripped: str) -> str | None:
     """The heading text of a bullet heading (``● 概述`` → ``概述``), or None."""
     match = _BULLET.match(stripped)
@@ -233,9 +239,13 @@ def join_wrapped(lines: Sequence[str]) -> str:
             current = ""
         current = _glue(current, line) if current else line
         nxt = stripped[index + 1] if index + 1 < len(stripped) else None
-        heading = headline_shaped(line) or (is_numbered(line) and not _TRAILING_PUNCT.search(line))
-        short_alone = heading and display_width(line) < 0.6 * typical and nxt is not None
-        if ends_sentence(line) or short_alone:
+        width = display_width(line)
+        short_alone = nxt is not None and (
+            (headline_shaped(line) and width < 0.6 * typical)
+            or (numbered_heading(line) and width < 0.85 * typical)
+            or (is_numbered(line) and not _TRAILING_PUNCT.search(line) and width < 0.6 * typical)
+        )
+        if ends_sentence(line) or short_alone or is_doc_number(line):
             paragraphs.append(current)
             current = ""
     if current:

@@ -253,6 +253,18 @@ def test_segment_dates_issue_year_from_issue_line_or_dates() -> None:
         (["DNA-guided transcription", "factor interactions"], "DNA-guided transcription factor interactions"),
         (["首批嫦娥六号（CE-", "6）月球样品"], "首批嫦娥六号（CE-6）月球样品"),
         (["第一句结束。", "第二段开始"], "第一句结束。\n第二段开始"),
+        (
+            [
+                "一、概念验证中心建设的政策驱动",
+                "在概念验证平台建设推进过程中，上海坚持",
+                "政府引导和政策驱动并重理念。",
+            ],
+            "一、概念验证中心建设的政策驱动\n在概念验证平台建设推进过程中，上海坚持政府引导和政策驱动并重理念。",
+        ),
+        (
+            ["国知发服字〔2025〕5 号", "各省、自治区、直辖市知识产权主管部门："],
+            "国知发服字〔2025〕5 号\n各省、自治区、直辖市知识产权主管部门：",
+        ),
     ],
 )
 def test_segment_join_wrapped(lines: list[str], expected: str) -> None:
