@@ -84,7 +84,6 @@ RESEARCHER_AFTER = (
     "助理教授",
     "老师",
     "等人",
-    "等",
 )
 #: cues before a name that make the person a researcher
 RESEARCHER_BEFORE = (

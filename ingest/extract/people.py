@@ -31,7 +31,7 @@ _AFTER_O = alternation(OFFICIAL)
 _BEFORE_R = re.compile(rf"(?:{alternation(RESEARCHER_BEFORE)})$")
 _BEFORE_O = re.compile(rf"(?:{alternation(OFFICIAL)})$")
 _AFTER = re.compile(
-    rf"(?P<o>{_AFTER_O})|(?P<r>{_AFTER_R})|(?P<p>[、，,。；;（(和与及在为以]|发布|表示|指出|介绍|认为|$)"
+    rf"(?P<o>{_AFTER_O})|(?P<r>{_AFTER_R})|(?P<p>[、，,。；;（(和与及在为以等]|发布|表示|指出|介绍|认为|$)"
 )
 # a name candidate: surname + 1-2 characters, the longest first
 _CANDIDATE = re.compile(rf"{_SURNAME}[{CJK}]{{1,2}}")
@@ -148,7 +148,11 @@ def find_zh(text: str, institutions: list[Span]) -> list[Span]:
             left, right = _left_cue(text, pos, inst_ends), _right_cue(text, end)
             if left is None or right is None:
                 continue
-            if _common_word(cand) and not {"researcher", "official"} & {left, right}:
+            enumerated = left == "institution" and text[end : end + 1] in {"、", "和", "与", "及", "等"}
+            if _common_word(cand) and not ({"researcher", "official"} & {left, right} or enumerated):
+                continue
+            # 还原场景: the surname is the end of a word that starts before it
+            if left == "boundary" and pos > 0 and _common_word(text[pos - 1 : pos + 1]):
                 continue
             if "official" in (left, right):
                 role = "official"

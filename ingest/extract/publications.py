@@ -11,7 +11,7 @@ import re
 from ingest.extract.spans import Span, clean
 from ingest.gazetteers import Gazetteer
 
-_LATIN_TITLE = r"[A-Z][A-Za-z&:.'’-]*(?:\s+(?:[A-Z][A-Za-z&:.'’-]*|of|and|in|for|the|&))*"
+_LATIN_TITLE = r"[A-Z][A-Za-z&:'’-]*(?:\s+(?:[A-Z][A-Za-z&:'’-]*|of|and|in|for|the|&))*"
 _BOOK = re.compile(r"《(?P<name>[^《》\n]{1,40})》")
 _PUBLISH_AFTER = re.compile(
     r"\s*(?:[（(][^（）()]{1,40}[）)])?\s*(?:杂志|期刊|学报|主刊|子刊|在线|上(?:在线)?(?:发表|刊登|刊发|发布)|上)"
@@ -23,7 +23,8 @@ _EN_JOURNAL_ZH = re.compile(
     rf"(?:在|于|在国际期刊|在期刊)\s*(?P<en>{_LATIN_TITLE})\s*(?:[（(]\s*《(?P<zh>[^《》]{{1,30}})》\s*[）)])?\s*(?=期刊|杂志|上|[（(]《)"
 )
 _EN_JOURNAL = re.compile(
-    rf"\b(?:published in|appeared in|appears in|in the journal|reported in)\s+(?:the\s+)?(?P<en>{_LATIN_TITLE})"
+    rf"\b(?:(?:published|publishes|appeared|appears|reported)\b[^.;]{{0,200}}?\bin|in the journal)\s+(?:the\s+)?"
+    rf"(?P<en>{_LATIN_TITLE})"
 )
 _PAIR_AFTER = re.compile(r"\s*[（(]\s*(?P<en>[A-Z][A-Za-z&:.'’\s-]{1,60}?)\s*[）)]")
 _QUOTED = r"[“\"](?P<title>[^“”\"]{6,300}?)[”\"]"

@@ -122,6 +122,9 @@ def affiliated_with(ctx: Context, out: dict[tuple[str, str, str], Relation], ins
         if after:
             open_at = span.end + after.end()
             insts += [s for s in institutions if s.start == open_at and not s.absorbed]
+        en_after = re.match(r"\s*,?\s*(?:an?\s+\w+\s+)?(?:of|at|from)\s+(?:the\s+)?", text[span.end :])
+        if en_after:
+            insts += [s for s in institutions if s.start == span.end + en_after.end()]
         if not insts and previous is not None and _LIST_GAP.match(text[previous[0].end : span.start].split("教授")[-1]):
             insts = previous[1]
         if not insts and previous is not None and re.fullmatch(r"[^。；]{0,12}", text[previous[0].end : span.start]):

@@ -1,0 +1,143 @@
+"""Extraction of each entity type and relation, on fictional news written for these tests (unseen-style text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract import extract_item
+from kg.ids import item_id
+from kg.model import Extraction, NewsItem
+
+ZH_RESEARCH = (
+    "星河大学发现新型量子材料\n"
+    "星河大学材料科学与工程学院张明远教授团队在《自然》（Nature）杂志发表题为“Quantum widgets in layered "
+    "crystals”的论文。张明远教授为论文通讯作者，博士研究生刘思齐为第一作者。该研究得到国家自然科学基金的资助。"
+)
+ZH_LIST = "揭示深海微生物固碳机制\n云岭大学高山、林晓梅和沧澜海洋研究所欧阳志诚等发布了深海微生物固碳的研究成果。"
+ZH_AWARD = "云海大学两位学者获奖\n云海大学陈立新教授和周文博研究员荣获 2025 年度“星光科学奖”。"
+ZH_POLICY = (
+    "关于推进教育数字化的通知\n"
+    "教育部部长王建国在会上表示，要加快推进教育数字化。市委书记李红出席会议。会议由办公厅主任孙海主持。"
+    "（记者 赵小勇）"
+)
+EN_RESEARCH = (
+    "Fast batteries from sea salt\n"
+    'A team led by Professor Maria Olsen of the University of Eastfield published the paper titled "Sodium '
+    'lattices for fast charging" in Nature Communications. The work was funded by the Eastfield Science Foundation.'
+)
+
+
+def _extract(text: str, lang: str = "zh", parent_title: str | None = None) -> Extraction:
+    title = text.split("\n", 1)[0]
+    item = NewsItem(id=item_id(title, text), title=title, text=text, lang=lang, parent_title=parent_title)  # type: ignore[arg-type]
+    return extract_item(item)
+
+
+def _names(extraction: Extraction, etype: str) -> set[str]:
+    return {e.name for e in extraction.entities if e.type == etype}
+
+
+def _facts(extraction: Extraction, predicate: str) -> set[tuple[str, str, str | None]]:
+    names = {e.id: e.name for e in extraction.entities}
+    return {
+        (names[r.subject], names[r.object], r.role or (str(r.year) if r.year else None))
+        for r in extraction.relations
+        if r.predicate == predicate
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "expected"),
+    [
+        (ZH_RESEARCH, "Researcher", {"张明远", "刘思齐"}),
+        (ZH_RESEARCH, "Institution", {"星河大学", "星河大学材料科学与工程学院"}),
+        (ZH_RESEARCH, "Journal", {"Nature"}),
+        (ZH_RESEARCH, "Publication", {"Quantum widgets in layered crystals"}),
+        (ZH_RESEARCH, "Funder", {"国家自然科学基金"}),
+        (ZH_LIST, "Researcher", {"高山", "林晓梅", "欧阳志诚"}),
+        (ZH_LIST, "Institution", {"云岭大学", "沧澜海洋研究所"}),
+        (ZH_AWARD, "Award", {"星光科学奖"}),
+        (ZH_AWARD, "Researcher", {"陈立新", "周文博"}),
+    ],
+)
+def test_extract_zh_entity_types(text: str, etype: str, expected: set[str]) -> None:
+    assert _names(_extract(text), etype) == expected
+
+
+def test_extract_en_entity_types() -> None:
+    extraction = _extract(EN_RESEARCH, lang="en")
+    assert _names(extraction, "Researcher") == {"Maria Olsen"}
+    assert "University of Eastfield" in _names(extraction, "Institution")
+    assert _names(extraction, "Journal") == {"Nature Communications"}
+    assert _names(extraction, "Publication") == {"Sodium lattices for fast charging"}
+    assert _names(extraction, "Funder") == {"Eastfield Science Foundation"}
+    assert ("Maria Olsen", "University of Eastfield", None) in _facts(extraction, "affiliatedWith")
+
+
+@pytest.mark.parametrize(
+    ("predicate", "expected"),
+    [
+        ("affiliatedWith", {("张明远", "星河大学材料科学与工程学院", None)}),
+        (
+            "authorOf",
+            {
+                ("张明远", "Quantum widgets in layered crystals", "corresponding"),
+                ("刘思齐", "Quantum widgets in layered crystals", "first"),
+            },
+        ),
+        ("publishedIn", {("Quantum widgets in layered crystals", "Nature", None)}),
+        ("fundedBy", {("Quantum widgets in layered crystals", "国家自然科学基金", None)}),
+        ("partOf", {("星河大学材料科学与工程学院", "星河大学", None)}),
+    ],
+)
+def test_extract_zh_relations(predicate: str, expected: set[tuple[str, str, str | None]]) -> None:
+    assert _facts(_extract(ZH_RESEARCH), predicate) == expected
+
+
+def test_extract_list_affiliations_and_collaboration() -> None:
+    extraction = _extract(ZH_LIST)
+    assert _facts(extraction, "affiliatedWith") == {
+        ("高山", "云岭大学", None),
+        ("林晓梅", "云岭大学", None),
+        ("欧阳志诚", "沧澜海洋研究所", None),
+    }
+    pairs = {frozenset(f[:2]) for f in _facts(extraction, "collaboratedWith")}
+    assert pairs == {frozenset(p) for p in [("高山", "林晓梅"), ("高山", "欧阳志诚"), ("林晓梅", "欧阳志诚")]}
+
+
+def test_extract_award_received_with_year_and_no_collaboration() -> None:
+    extraction = _extract(ZH_AWARD)
+    assert _facts(extraction, "received") == {("陈立新", "星光科学奖", "2025"), ("周文博", "星光科学奖", "2025")}
+    assert _facts(extraction, "collaboratedWith") == set()
+
+
+def test_extract_award_inherited_from_parent_article() -> None:
+    text = "揭示深海微生物固碳机制\n云岭大学高山、林晓梅等发布了深海微生物固碳的研究成果。"
+    extraction = _extract(text, parent_title="2024 年度中国海洋科学十大进展发布")
+    assert _facts(extraction, "received") == {
+        ("高山", "中国海洋科学十大进展", "2024"),
+        ("林晓梅", "中国海洋科学十大进展", "2024"),
+    }
+
+
+def test_extract_policy_item_names_no_researcher() -> None:
+    extraction = _extract(ZH_POLICY)
+    assert _names(extraction, "Researcher") == set()
+
+
+def test_extract_government_body_is_no_funder_without_funding_words() -> None:
+    extraction = _extract("教育部发布通知\n教育部印发通知，要求各地推进实验室安全检查。")
+    assert _names(extraction, "Funder") == set()
+
+
+@pytest.mark.parametrize("text", [ZH_RESEARCH, ZH_LIST, ZH_AWARD, EN_RESEARCH])
+def test_extract_mentions_and_evidence_point_at_the_text(text: str) -> None:
+    extraction = _extract(text, lang="en" if text is EN_RESEARCH else "zh")
+    assert extraction.entities
+    for entity in extraction.entities:
+        for mention in entity.mentions:
+            assert text[mention.start : mention.end] == mention.text
+    for relation in extraction.relations:
+        evidence = relation.evidence
+        assert evidence.item_id == extraction.item.id
+        assert text[evidence.start : evidence.end].strip() in evidence.sentence
