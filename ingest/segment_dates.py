@@ -48,7 +48,10 @@ _EN_DMY = re.compile(
     rf"\b(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+{_MONTH_NAME}\b(?:,?\s*(?P<y>(?:19|20)\d{{2}}))?", re.I
 )
 _EN_MY = re.compile(rf"\b{_MONTH_NAME}\s+(?P<y>(?:19|20)\d{{2}})\b", re.I)
-_ISSUE_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?:第\s*\d+\s*期|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*$)")
+_ISSUE_YEAR = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*年\s*(?:第\s*\d+\s*期|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*$)"
+    r"|^(?:(?:Vol(?:ume)?\.?|Issue|No\.|Number)\s*\d+[,;]?\s*)+[(]?(?:[A-Z][a-z]+\.?\s+)?(?P<ey>(?:19|20)\d{2})[)]?$"
+)
 _FULL_ZH_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?:1[0-2]|0?[1-9])\s*月\s*(?:3[01]|[12]\d|0?[1-9])\s*日")
 
 
@@ -113,7 +116,7 @@ def issue_year(lines: list[str]) -> int | None:
     for line in lines[:40]:
         match = _ISSUE_YEAR.search(line.strip())
         if match:
-            return int(match["y"])
+            return int(match["y"] or match["ey"])
     years = Counter(int(m["y"]) for line in lines for m in _FULL_ZH_YEAR.finditer(line))
     years.update(int(m["y"]) for line in lines for m in _EN_MDY.finditer(line) if m["y"])
     if not years:

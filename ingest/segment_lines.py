@@ -31,6 +31,9 @@ _PAGE_NUMBER = re.compile(r"^(?:P|p|Page|第)?\s*[-—]?\s*\d{1,3}\s*[-—]?\s*(
 _ISSUE_LINE = re.compile(
     r"^(?:(?:19|20)\d{2}\s*年\s*)?(?:第\s*\d+\s*期)(?:\s*[（(]\s*总第\s*\d+\s*期\s*[）)])?$|^总第\s*\d+\s*期$"
 )
+_EN_ISSUE_LINE = re.compile(
+    r"^(?:(?:Vol(?:ume)?\.?|Issue|No\.|Number)\s*\d+[,;]?\s*)+(?:[(]?(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d{2}[)]?)?$"
+)
 _DOC_NUMBER = re.compile(r"[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d+\s*号\s*$")
 _NUMBERED = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|第[一二三四五六七八九十\d]+[，,、部章节条]"
@@ -92,8 +95,8 @@ def is_page_number(stripped: str) -> bool:
 
 
 def is_issue_line(stripped: str) -> bool:
-    """A lone issue line (``2025 年第 4 期（总第 52 期）``)."""
-    return bool(_ISSUE_LINE.match(stripped))
+    """A lone issue line (``2025 年第 4 期（总第 52 期）``, ``Issue 12, 2024``, ``Vol. 3, No. 4``)."""
+    return bool(_ISSUE_LINE.match(stripped) or _EN_ISSUE_LINE.match(stripped))
 
 
 def is_doc_number(stripped: str) -> bool:

@@ -312,3 +312,23 @@ def test_segment_issue_without_closing_lines_gives_top_level_items() -> None:
         "海港大学获批国家重点实验室",
     ]
     assert all(seg.parent_title is None and seg.section == "新闻速递" for seg in segs)
+
+
+def test_segment_english_issue_generalises() -> None:
+    path = Path(__file__).parent / "data" / "en_issue.txt"
+    items = list(read_path(path))
+    assert [(item.title, item.parent_title) for item in items] == [
+        ("New battery chemistry doubles cell lifetime", None),
+        ("Telescope survey finds hidden dwarf galaxies", None),
+        ("Northbridge Prizes announced", None),
+        ("Chemistry", "Northbridge Prizes announced"),
+        ("Mathematics", "Northbridge Prizes announced"),
+    ]
+    assert [item.section for item in items[:2]] == ["Research Highlights", "Research Highlights"]
+    assert [item.date for item in items] == ["2024-03-14", "2024-03-20"] + ["2024-04-02"] * 3
+    assert items[0].source == "Lakeshore Institute of Technology"
+    assert all(item.lang == "en" for item in items)
+    galaxies = items[1].text
+    assert "used archival survey data to identify 40 faint dwarf galaxies" in galaxies  # iden-/tify mended
+    assert "Page 2" not in galaxies and "Campus Science Digest" not in galaxies
+    assert "Milky Way.\nThe work was funded by the National Science Foundation." in galaxies
