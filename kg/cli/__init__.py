@@ -29,21 +29,13 @@ from kg.cli import ingest_cmds, extract_cmds, validate_cmds, serve_cmd, export_c
 
 
 def main() -> None:
-    """Entry point of the ``kg`` script: run the app and map our errors to exit codes."""
+    """Entry point of the ``kg`` script: run the app and map our errors to exit codes.
+
+    Click's standalone mode handles usage errors (exit 2) and ``--help`` itself and lets other exceptions through, so
+    the mapping of our own errors happens here, once.
+    """
     try:
-        app(standalone_mode=False)
+        app()
     except KgError as error:
         err_console.print(f"[bold red]error:[/] {error}")
         sys.exit(exit_code(error))
-    except typer.Abort:
-        err_console.print("aborted")
-        sys.exit(130)
-    except SystemExit:
-        raise
-    except Exception as error:  # click's own usage errors arrive here in non-standalone mode
-        import click
-
-        if isinstance(error, click.ClickException):
-            error.show()
-            sys.exit(2)
-        raise
