@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from kg.errors import UsageError
 from kg.store.base import Edge, Node, Path, SubGraph
 from kg.store.records import edge_from_props, evidence_list, in_period, node_from_props
 from kg.store.schema import predicate_of, rel_type
@@ -36,7 +37,8 @@ Expand = Callable[[Sequence[str]], list[Hop]]
 
 
 def _edge_key(hop: Hop) -> tuple[str, str, str, str]:
-    return hop.src, hop.dst, hop.type, str(hop.props.get("key", ""))
+    """(type, src, dst, key): a fact's identity, and the order edges are listed in."""
+    return hop.type, hop.src, hop.dst, str(hop.props.get("key") or "")
 
 
 def _node_sort(node: Node) -> tuple[str, str]:
@@ -51,39 +53,43 @@ def neighbourhood(
     relations: Sequence[str] = (),
     limit: int = 200,
 ) -> SubGraph:
-    """Nodes within ``depth`` hops of ``center`` (breadth first, ignoring direction) through relations of the given
-    predicates and nodes of the given types (the center always kept), at most ``limit`` nodes besides the center,
-    nearest first; and every edge among the kept nodes seen on the way, with its evidence."""
+    """Nodes within ``depth`` (1..3) fact hops of ``center`` (breadth first, ignoring direction, following only the
+    given predicates) and the facts seen between them; ``types`` filters the nodes returned (the center always
+    stays); at most ``limit`` nodes, nearest first then by id."""
+    if not 1 <= depth <= 3:
+        raise UsageError("depth must be 1, 2 or 3", depth=depth)
     allowed_rel = {rel_type(r) for r in relations}
-    allowed_types = set(types)
     distance: dict[str, int] = {center.id: 0}
     nodes: dict[str, Node] = {center.id: center}
     edges: dict[tuple[str, str, str, str], Hop] = {}
     frontier = [center.id]
-    for level in range(1, max(1, min(depth, 3)) + 1):
-        found: dict[str, Node] = {}
+    for level in range(1, depth + 1):
         here = set(frontier)
-        for node_id, hop in ((nid, h) for h in expand(frontier) for nid in (h.src, h.dst) if nid in here):
+        found: list[str] = []
+        for hop in expand(frontier):
             if allowed_rel and hop.type not in allowed_rel:
                 continue
-            if allowed_types and hop.other_label not in allowed_types:
-                continue
-            other = hop.other(node_id)
             edges[_edge_key(hop)] = hop
-            if other not in distance and other not in found:
-                found[other] = node_from_props(hop.other_label, hop.other_props)
-        ordered = sorted(found.values(), key=_node_sort)
-        for node in ordered:
-            distance[node.id] = level
-            nodes[node.id] = node
-        frontier = [n.id for n in ordered]
+            for node_id in (hop.src, hop.dst):
+                if node_id not in here:
+                    continue
+                other = hop.other(node_id)
+                if other not in distance:
+                    distance[other] = level
+                    nodes[other] = node_from_props(hop.other_label, hop.other_props)
+                    found.append(other)
+        frontier = sorted(found)
         if not frontier:
             break
-    ranked = sorted(nodes.values(), key=lambda n: (distance[n.id], *_node_sort(n)))[: limit + 1]
+    ranked = [
+        nodes[n]
+        for n in sorted(nodes, key=lambda n: (distance[n], n))
+        if n == center.id or not types or nodes[n].type in types
+    ][:limit]
     kept = {n.id for n in ranked}
     kept_edges = [
         edge_from_props(h.src, h.dst, h.type, h.props)
-        for k, h in sorted(edges.items())
+        for _, h in sorted(edges.items())
         if h.src in kept and h.dst in kept
     ]
     return SubGraph(nodes=ranked, edges=kept_edges)
@@ -91,7 +97,7 @@ def neighbourhood(
 
 def shortest_paths(source: Node, target: Node, expand: Expand, max_length: int = 4, limit: int = 5) -> list[Path]:
     """All shortest paths (ignoring direction) between two nodes, at most ``max_length`` edges, at most ``limit`` of
-    them, in a deterministic order (by the names along the path)."""
+    them, ordered by the ids along them."""
     if source.id == target.id:
         return [Path(nodes=[source], edges=[])]
     nodes: dict[str, Node] = {source.id: source}
@@ -126,15 +132,16 @@ def shortest_paths(source: Node, target: Node, expand: Expand, max_length: int =
         if node_id == source.id:
             return [[(node_id, None)]]
         out = []
-        for parent, hop in sorted(parents[node_id], key=lambda ph: (nodes[ph[0]].name, ph[0], _edge_key(ph[1]))):
+        for parent, hop in parents[node_id]:
             for prefix in walk(parent):
                 out.append([*prefix, (node_id, hop)])
-                if len(out) >= limit:
-                    return out
         return out
 
+    def order(steps: list[tuple[str, Hop | None]]) -> tuple[list[str], list[tuple[str, str, str, str]]]:
+        return [nid for nid, _ in steps], [_edge_key(h) for _, h in steps if h is not None]
+
     paths = []
-    for steps in walk(target.id)[:limit]:
+    for steps in sorted(walk(target.id), key=order)[:limit]:
         paths.append(
             Path(
                 nodes=[nodes[nid] for nid, _ in steps],
