@@ -24,7 +24,15 @@ from types import MappingProxyType
 
 from kg.ids import normalize_name
 
-__all__ = ["GAZETTEER_DIR", "TYPES", "Gazetteer", "GazetteerEntry", "load_gazetteer", "read_entries"]
+__all__ = [
+    "GAZETTEER_DIR",
+    "TYPES",
+    "Gazetteer",
+    "GazetteerEntry",
+    "clear_gazetteer_cache",
+    "load_gazetteer",
+    "read_entries",
+]
 
 GAZETTEER_DIR = Path(__file__).resolve().parent
 #: entry types, in the order ``lookup(surface)`` without a type prefers them
@@ -128,19 +136,25 @@ def read_entries(path: Path) -> list[GazetteerEntry]:
 
 @dataclass(frozen=True)
 class Gazetteer:
-    """Entries plus an index from normalised surface form to entry, per type."""
+    """Entries plus an index from normalised surface form to entry, per type (built on construction)."""
 
     entries: tuple[GazetteerEntry, ...]
-    _index: Mapping[str, Mapping[str, GazetteerEntry]] = field(repr=False, compare=False, default_factory=dict)
+    _index: Mapping[str, Mapping[str, GazetteerEntry]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # on a surface form shared by two entries of one type the first keeps it (tests keep the shipped lists free
+        # of such clashes; an ``extra`` file cannot take over a shipped form)
+        index: dict[str, dict[str, GazetteerEntry]] = {t: {} for t in TYPES}
+        for entry in self.entries:
+            for form in entry.forms():
+                index[entry.type].setdefault(normalize_name(form), entry)
+        object.__setattr__(self, "entries", tuple(self.entries))
+        object.__setattr__(self, "_index", MappingProxyType(index))
 
     @classmethod
     def from_entries(cls, entries: Sequence[GazetteerEntry]) -> Gazetteer:
-        """Index ``entries``; on a surface form shared by two entries of one type, the first entry keeps it."""
-        index: dict[str, dict[str, GazetteerEntry]] = {t: {} for t in TYPES}
-        for entry in entries:
-            for form in entry.forms():
-                index[entry.type].setdefault(normalize_name(form), entry)
-        return cls(entries=tuple(entries), _index=MappingProxyType(index))
+        """A gazetteer of ``entries`` (in order)."""
+        return cls(entries=tuple(entries))
 
     def lookup(self, surface: str, type: str | None = None) -> GazetteerEntry | None:
         """The entry whose normalised surface form equals ``surface``'s, of ``type`` (or of any type, by ``TYPES``)."""
@@ -179,3 +193,8 @@ def _load(files: tuple[Path, ...]) -> Gazetteer:
 def load_gazetteer(extra: Sequence[Path] = ()) -> Gazetteer:
     """The shipped gazetteer, with entries of ``extra`` TSV files (same format) appended; cached per file list."""
     return _load(_default_files() + tuple(Path(p) for p in extra))
+
+
+def clear_gazetteer_cache() -> None:
+    """Forget loaded gazetteers, so the next ``load_gazetteer`` rereads the files (after editing them)."""
+    _load.cache_clear()

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from ingest.gazetteers import TYPES, Gazetteer, GazetteerEntry, _load, load_gazetteer, read_entries
+from ingest.gazetteers import (
+    TYPES,
+    Gazetteer,
+    GazetteerEntry,
+    clear_gazetteer_cache,
+    load_gazetteer,
+    read_entries,
+)
 from ingest.identifiers import valid_identifier
 from kg.ids import normalize_name
 
@@ -153,7 +160,7 @@ def test_gazetteer_surface_forms_cover_labels_and_aliases(gazetteer: Gazetteer) 
 
 
 def test_gazetteer_loading_is_fast_and_cached() -> None:
-    _load.cache_clear()  # measure a cold load of every shipped file
+    clear_gazetteer_cache()  # measure a cold load of every shipped file
     start = time.perf_counter()
     first = load_gazetteer()
     elapsed = time.perf_counter() - start
@@ -190,6 +197,14 @@ def test_gazetteer_rejects_malformed_rows(tmp_path: Path, row: str, message: str
     path.write_text(HEADER + row, encoding="utf-8")
     with pytest.raises(ValueError, match=message):
         read_entries(path)
+
+
+def test_gazetteer_built_from_entries_indexes_them() -> None:
+    entry = GazetteerEntry("Journal", "Example Letters", {"zh": "示例快报"}, ("Ex. Lett.",), {})
+    gazetteer = Gazetteer((entry,))
+    assert gazetteer.lookup("示例 快报", "Journal") is entry
+    assert gazetteer.lookup("Ex Lett") is entry
+    assert gazetteer.lookup("Example Letters", "Award") is None
 
 
 def test_gazetteer_rejects_wrong_header(tmp_path: Path) -> None:
