@@ -37,20 +37,27 @@ carries `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset`.
 def default_import_runner(store: GraphStore, settings: Settings) -> Callable[..., Any]:
     """The real import: ingest's readers and extractors, then the ontology pipeline (SHACL, quarantine, write)."""
 
-    def run(path: Path, *, source: str, dry_run: bool) -> Any:
+    def run(path: Path, *, source: str, dry_run: bool) -> dict[str, Any]:
         # imported here: ingest pulls in spaCy and jieba, which read-only deployments and tests of reads never need
         from ingest.pipeline import extract_paths
         from kg.pipeline import import_batch
 
-        extractions = list(extract_paths([path]))
-        return import_batch(
-            extractions,
+        outcome = import_batch(
+            extract_paths([path]),
             store,
             sources=[source],
             dry_run=dry_run,
             strict=False,
             quarantine_dir=settings.quarantine_dir,
         )
+        # the accepted records themselves stay out: the client has the file, and they can be large
+        return {
+            "batch": outcome.batch.model_dump(mode="json"),
+            "report": outcome.report.model_dump(mode="json"),
+            **outcome.diff.model_dump(mode="json"),
+            "quarantined": [q.model_dump(mode="json", exclude={"record"}) for q in outcome.quarantined],
+            "result": outcome.result.model_dump(mode="json", exclude={"batch"}) if outcome.result else None,
+        }
 
     return run
 

@@ -6,10 +6,8 @@ records around the entity, so they say exactly what ``kg export`` would say abou
 
 from __future__ import annotations
 
-import json
+import io
 from collections.abc import Sequence
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from fastapi import HTTPException
@@ -21,8 +19,6 @@ JSON = "application/json"
 JSONLD = "application/ld+json"
 TURTLE = "text/turtle"
 OFFERED: tuple[str, ...] = (JSON, JSONLD, TURTLE)
-
-CONTEXT_PATH = Path(__file__).resolve().parent.parent / "ontology" / "context.jsonld"
 
 
 def _parse_accept(accept: str) -> list[tuple[str, float, int]]:
@@ -70,22 +66,15 @@ def choose(accept: str | None, offered: Sequence[str] = OFFERED) -> str:
     return chosen
 
 
-@lru_cache(maxsize=1)
-def jsonld_context() -> dict[str, Any]:
-    """The ontology's JSON-LD context (the value of its ``@context``)."""
-    document = json.loads(CONTEXT_PATH.read_text(encoding="utf-8"))
-    return document.get("@context", document)  # type: ignore[no-any-return]
-
-
 def rdf_response(records: list[Extraction], media_type: str) -> Response:
-    """The records as Turtle or as JSON-LD compacted with the ontology's context."""
-    from kg.rdf import to_graph  # imported late: the RDF mapping loads the ontology, which JSON callers never need
+    """The records as Turtle, or as JSON-LD compacted with the ontology's context (``ontology/context.jsonld``)."""
+    from kg.export import write_rdf  # imported late: the RDF mapping loads the ontology, which JSON callers never need
 
-    graph = to_graph(records)
+    out = io.StringIO()
+    write_rdf(records, "ttl" if media_type == TURTLE else "jsonld", out)
     if media_type == TURTLE:
-        return Response(graph.serialize(format="turtle"), media_type=f"{TURTLE}; charset=utf-8")
-    body = graph.serialize(format="json-ld", context=jsonld_context(), auto_compact=True)
-    return Response(body, media_type=JSONLD)
+        return Response(out.getvalue(), media_type=f"{TURTLE}; charset=utf-8")
+    return Response(out.getvalue(), media_type=JSONLD)
 
 
 #: OpenAPI content entries for a negotiated endpoint

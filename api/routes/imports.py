@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict
 
 from api.auth import CuratorKey
 from api.routes import COMMON, CURATOR, Store, problems
-from kg.errors import UsageError
+from kg.errors import InputError, UsageError
 from kg.model import ImportBatch
 
 router = APIRouter(tags=["imports"])
@@ -63,6 +63,14 @@ def _suffix(filename: str | None) -> str:
     return suffixes if _SUFFIX.match(suffixes) else ""
 
 
+def _name_the_upload(error: InputError, temporary: str, source: str) -> None:
+    """Point an input error at the uploaded file's own name, not at the server's temporary copy."""
+    error.message = error.message.replace(temporary, source)
+    error.args = (error.message,)
+    if error.details.get("file") == temporary:
+        error.details["file"] = error.file = source
+
+
 def _as_json(outcome: Any) -> dict[str, Any]:
     if isinstance(outcome, BaseModel):
         return outcome.model_dump(mode="json")
@@ -92,7 +100,11 @@ def create_import(
             shutil.copyfileobj(file.file, out)
         if path.stat().st_size == 0:
             raise UsageError("the uploaded file is empty", field="file")
-        outcome = _as_json(runner(path, source=source, dry_run=dry_run))
+        try:
+            outcome = _as_json(runner(path, source=source, dry_run=dry_run))
+        except InputError as exc:
+            _name_the_upload(exc, str(path), source)
+            raise
     outcome["dry_run"] = dry_run
     return JSONResponse(outcome, status_code=200 if dry_run else 201)
 
