@@ -18,7 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from api import problems
 from api.logging import AccessLogMiddleware
 from api.ratelimit import BodyLimitMiddleware, RateLimiter, RateLimitMiddleware
-from api.routes import entities, export, graph, health, imports, items, query, stats
+from api.routes import analytics, entities, export, graph, health, imports, items, query, stats
 from kg.settings import Settings
 from kg.store.base import GraphStore
 
@@ -96,7 +96,7 @@ def create_app(store: GraphStore, settings: Settings, *, import_runner: Callable
     app.state.rate_limiter = RateLimiter(settings.rate_limit)
 
     problems.install(app)
-    for module in (entities, graph, items, imports, query, export, stats, health):
+    for module in (entities, graph, items, imports, query, export, stats, health, analytics):
         app.include_router(module.router)
 
     # add_middleware wraps: the last added is the outermost
