@@ -117,8 +117,9 @@ def issue_year(lines: list[str]) -> int | None:
         match = _ISSUE_YEAR.search(line.strip())
         if match:
             return int(match["y"] or match["ey"])
-    years = Counter(int(m["y"]) for line in lines for m in _FULL_ZH_YEAR.finditer(line))
-    years.update(int(m["y"]) for line in lines for m in _EN_MDY.finditer(line) if m["y"])
+    text = "\n".join(lines)
+    years = Counter(int(m["y"]) for m in _FULL_ZH_YEAR.finditer(text))
+    years.update(int(m["y"]) for m in _EN_MDY.finditer(text) if m["y"])
     if not years:
         return None
     # the latest year among the most written ones: an issue reports recent events and cites older ones

@@ -9,7 +9,6 @@ builds the items from them.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
@@ -18,6 +17,15 @@ CJK_PUNCT = (
     r"\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2018\u2019\u201c\u201d\u2026\u00b7\u2022"
 )
 _CJK_CHAR = re.compile(f"[{CJK}]")
+_LATIN = re.compile(r"[A-Za-z]")
+# three tokens in a row that each start with one CJK character: a cheap test before splitting into tokens
+_LETTERSPACED = re.compile(f"(?<![{CJK}])[{CJK}][^{CJK}\\s]* [{CJK}][^{CJK}\\s]* [{CJK}]")
+# East Asian Wide and Fullwidth blocks (the characters unicodedata.east_asian_width calls W or F), by range for speed
+_WIDE = re.compile(
+    "[\u1100-\u115f\u231a\u231b\u2329\u232a\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\ua000-\ua4cf\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f\uff00-\uff60"
+    "\uffe0-\uffe6\U00020000-\U0003fffd]"
+)
 _CJK_OR_PUNCT = re.compile(f"[{CJK}{CJK_PUNCT}]")
 
 #: characters that end a sentence (a closing quote or bracket may follow them)
@@ -47,7 +55,7 @@ _PAREN_LINE = re.compile(r"^[（(][^（）()]{2,60}[）)]$")
 
 def display_width(text: str) -> int:
     """Printed width: a CJK or full-width character counts two, anything else one."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return len(text) + len(_WIDE.findall(text))
 
 
 def is_cjk(ch: str) -> bool:
@@ -58,7 +66,7 @@ def is_cjk(ch: str) -> bool:
 def cjk_ratio(text: str) -> float:
     """CJK ideographs among CJK ideographs and Latin letters (0.0 for text with neither)."""
     cjk = len(_CJK_CHAR.findall(text))
-    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    latin = len(_LATIN.findall(text))
     return cjk / (cjk + latin) if cjk + latin else 0.0
 
 
@@ -68,9 +76,9 @@ def despace_letterspaced(line: str) -> str:
     Justified PDF lines spread single characters apart; a run of three or more tokens that each hold one CJK
     character is such a spread. Spaces between words (``国家知识产权局 教育部``) are left alone.
     """
-    tokens = line.split(" ")
-    if len(tokens) < 3:
+    if not _LETTERSPACED.search(line):
         return line
+    tokens = line.split(" ")
     single = [
         len(_CJK_CHAR.findall(tok)) == 1 and bool(_CJK_CHAR.match(tok[:1]) or tok[:1] in "，、“《（") for tok in tokens
     ]
@@ -170,9 +178,9 @@ def _near_page_number(lines: Sequence[str]) -> set[int]:
     return near
 
 
-def running_headers(lines: Sequence[str]) -> set[str]:
+def running_headers(lines: Sequence[str], near: set[int] | None = None) -> set[str]:
     """Short texts printed more than once, at least once next to a page number: the running header."""
-    near = _near_page_number(lines)
+    near = _near_page_number(lines) if near is None else near
     counts = Counter(line.strip() for line in lines if line.strip())
     return {
         lines[i].strip()
@@ -191,8 +199,8 @@ def furniture_rows(lines: Sequence[str]) -> set[int]:
     A running header is dropped next to page numbers and as the masthead (the first line); elsewhere the same words
     may be a section banner of the issue and stay.
     """
-    headers = running_headers(lines)
     near = _near_page_number(lines)
+    headers = running_headers(lines, near)
     first = next((i for i, line in enumerate(lines) if line.strip()), -1)
     rows: set[int] = set()
     for i, line in enumerate(lines):
@@ -233,27 +241,39 @@ def join_wrapped(lines: Sequence[str]) -> str:
     stripped = [line for line in stripped if line]
     if not stripped:
         return ""
-    typical = _typical_width(stripped)
+    widths = [display_width(line) for line in stripped]
+    typical = float(sorted(widths)[(len(widths) * 3) // 4])
     paragraphs: list[str] = []
-    current = ""
+    current: list[str] = []
+    last = len(stripped) - 1
     for index, line in enumerate(stripped):
-        if current and (is_numbered(line) or bullet_heading(line)):
-            paragraphs.append(current)
-            current = ""
-        current = _glue(current, line) if current else line
-        nxt = stripped[index + 1] if index + 1 < len(stripped) else None
-        width = display_width(line)
-        short_alone = nxt is not None and (
-            (headline_shaped(line) and width < 0.6 * typical)
-            or (numbered_heading(line) and width < 0.85 * typical)
-            or (is_numbered(line) and not _TRAILING_PUNCT.search(line) and width < 0.6 * typical)
-        )
-        if ends_sentence(line) or short_alone or is_doc_number(line):
-            paragraphs.append(current)
-            current = ""
+        numbered = is_numbered(line)
+        if current and (numbered or line.startswith(("●", "■", "◆", "▲", "◼", "•"))):
+            paragraphs.append("".join(current))
+            current = []
+        if current:
+            separator, drop_hyphen = _joint(current[-1], line)
+            if drop_hyphen:
+                current[-1] = current[-1][:-1]
+            current.append(separator + line)
+        else:
+            current.append(line)
+        alone = index < last and _stands_alone(line, widths[index], typical, numbered)
+        if ends_sentence(line) or alone or is_doc_number(line):
+            paragraphs.append("".join(current))
+            current = []
     if current:
-        paragraphs.append(current)
+        paragraphs.append("".join(current))
     return "\n".join(paragraphs)
+
+
+def _stands_alone(line: str, width: int, typical: float, numbered: bool) -> bool:
+    """A heading line: short and headline-shaped, or a numbered chapter heading."""
+    if numbered:
+        if width < 0.6 * typical and not _TRAILING_PUNCT.search(line):
+            return True
+        return width < 0.85 * typical and numbered_heading(line)
+    return width < 0.6 * typical and headline_shaped(line)
 
 
 def _typical_width(lines: Sequence[str]) -> float:
@@ -261,15 +281,16 @@ def _typical_width(lines: Sequence[str]) -> float:
     return float(widths[(len(widths) * 3) // 4]) if widths else 0.0
 
 
-def _glue(left: str, right: str) -> str:
+def _joint(left: str, right: str) -> tuple[str, bool]:
+    """How a wrapped line joins the previous one: the separator, and whether a trailing hyphen is dropped."""
     a, b = left[-1], right[0]
     if a == "-" and len(left) >= 2 and left[-2].isascii() and left[-2].islower() and b.isascii() and b.islower():
-        return left[:-1] + right  # de-hyphenate a word broken across lines
+        return "", True  # de-hyphenate a word broken across lines
     if a.isascii() and b.isascii() and a not in "-/(" and not (a.isalnum() and b in ",.;:)!?"):
-        return f"{left} {right}"
+        return " ", False
     if (is_cjk(a) and b.isascii() and b.isalnum()) or (a.isascii() and a.isalnum() and is_cjk(b)):
-        return f"{left} {right}"  # the layout's spacing between Chinese and Latin or digits, as inside lines
-    return left + right
+        return " ", False  # the layout's spacing between Chinese and Latin or digits, as inside lines
+    return "", False
 
 
 def typical_width(lines: Sequence[str]) -> float:
