@@ -19,6 +19,7 @@ into :class:`kg.model.NewsItem`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -36,6 +37,8 @@ from ingest.segment_lines import (
     is_doc_number,
     is_numbered,
     join_wrapped,
+    numbered_heading,
+    numbering,
     source_body,
     typical_width,
 )
@@ -44,6 +47,10 @@ from kg.model import NewsItem
 _MAX_HEAD_ROWS = 3
 _SHORT = 0.75  # a sub-headline is narrower than this share of the column
 _FULL = 0.82  # a line this wide (as a share of the column) was wrapped, not ended
+#: titles announcing a list of achievements or prizes, whose numbered entries are items of their own
+_LIST_TITLE = re.compile(
+    r"十大|年度.{0,12}进展|名单|榜单|入选|获奖|揭晓|颁奖|评选|top\s*\d+|\bwinners?\b|laureates|prizes|awards", re.I
+)
 
 
 @dataclass
@@ -154,7 +161,7 @@ def _candidates(rows: list[Row]) -> list[int]:
     return out
 
 
-def _subheads(body: list[Row]) -> list[int]:
+def _subheads(body: list[Row], title: str) -> list[int]:
     """Indices (into ``body``) of the rows that open sub-items."""
     bullets = [i for i, row in enumerate(body) if bullet_heading(row.text)]
     if bullets:
@@ -162,12 +169,27 @@ def _subheads(body: list[Row]) -> list[int]:
     width = typical_width([row.text for row in body])
     chapters = [row for row in body if is_numbered(row.text) and display_width(row.text) < _SHORT * width]
     if len(chapters) >= 2:
-        return []
+        # numbered headings are chapters of one document, unless the article announces a list of achievements
+        return _numbered_entries(body) if _LIST_TITLE.search(title) else []
     candidates = _candidates(body)
     strict = [i for i in candidates if _strict_subhead(body[i], width)]
     if len(strict) < 2:
         return []
     return [i for i in candidates if i in strict or _lenient_subhead(body[i], body[i + 1])]
+
+
+def _numbered_entries(body: list[Row]) -> list[int]:
+    """Numbered headings of one style (the first one's) that open entries of a list article."""
+    starts = [
+        i
+        for i, row in enumerate(body)
+        if numbered_heading(row.text) and (i == 0 or row.blank_before or ends_sentence(body[i - 1].text))
+    ]
+    if not starts:
+        return []
+    style = numbering(body[starts[0]].text)
+    same = [i for i in starts if numbering(body[i].text) is not None and numbering(body[i].text)[0] == style[0]]
+    return same if len(same) >= 2 else []
 
 
 def _is_banner(rows: list[Row], head: int) -> bool:
@@ -184,9 +206,12 @@ def _is_banner(rows: list[Row], head: int) -> bool:
     )
 
 
-def _title(rows: Sequence[Row]) -> str:
+def _title(rows: Sequence[Row], strip_number: bool = False) -> str:
     text = join_wrapped([row.text for row in rows]).replace("\n", "")
     heading = bullet_heading(text)
+    numbered = numbering(text) if strip_number else None
+    if numbered and numbered[1]:
+        heading = numbered[1]
     return despace_letterspaced(heading or text).strip()
 
 
@@ -244,7 +269,7 @@ def _split_article(
 ) -> list[Segment]:
     title = _title(content[:head])
     body = content[head:]
-    subheads = _subheads(body)
+    subheads = _subheads(body, title)
     if not subheads:
         date = source_date or first_event_date("".join(row.text for row in body), year)
         return [Segment(title, content[0].index + 1, last_line, [r.text for r in body], None, section, publisher, date)]
@@ -271,7 +296,14 @@ def _split_article(
         last = last_line if end == len(body) else rows[-1].index + 1
         own = first_event_date("".join(row.text for row in rows[1:]), year)
         seg = Segment(
-            _title(rows[:1]), first, last, [r.text for r in rows[1:]], title, section, publisher, intro_date or own
+            _title(rows[:1], strip_number=True),
+            first,
+            last,
+            [r.text for r in rows[1:]],
+            title,
+            section,
+            publisher,
+            intro_date or own,
         )
         out.append(seg)
     return out

@@ -117,6 +117,25 @@ def is_numbered(stripped: str) -> bool:
     return bool(_NUMBERED.match(stripped))
 
 
+_STYLES = (
+    ("cn", re.compile(r"^[一二三四五六七八九十]+[、.．]")),
+    ("cn-paren", re.compile(r"^[（(][一二三四五六七八九十]+[）)]")),
+    ("num-paren", re.compile(r"^[（(]\d+[）)]")),
+    ("num", re.compile(r"^\d{1,2}\s*[.．、](?!\d)\s*")),
+    ("circled", re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩]")),
+    ("ordinal", re.compile(r"^第[一二三四五六七八九十\d]+[，,、部章节条]")),
+)
+
+
+def numbering(stripped: str) -> tuple[str, str] | None:
+    """(style, text after the number) of a numbered line: ``一、总体要求`` → ``("cn", "总体要求")``."""
+    for style, pattern in _STYLES:
+        match = pattern.match(stripped)
+        if match:
+            return style, stripped[match.end() :].strip()
+    return None
+
+
 def numbered_heading(stripped: str) -> bool:
     """A numbered chapter heading (``一、总体要求``, ``（二）项目管理``): numbering, then a headline-shaped text."""
     match = _NUMBERED.match(stripped)

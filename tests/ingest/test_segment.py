@@ -332,3 +332,38 @@ def test_segment_english_issue_generalises() -> None:
     assert "used archival survey data to identify 40 faint dwarf galaxies" in galaxies  # iden-/tify mended
     assert "Page 2" not in galaxies and "Campus Science Digest" not in galaxies
     assert "Milky Way.\nThe work was funded by the National Science Foundation." in galaxies
+
+
+NUMBERED = """\
+ 2024 年度十大科技进展揭晓
+
+日前，2024 年度十大科技进展揭晓，以下成果入选。
+
+1. 柔性机器人实现水下自主抓取
+星河大学机械工程学院赵明远教授团队研制出一种仿章鱼触手的柔性机器人。
+
+2. 新型催化剂高效转化二氧化碳
+云山理工学院化学系孙雅琴课题组发现一种铜基催化剂。
+
+（来源：科技日报）
+ 云山理工学院召开科研工作会议
+
+一、总体情况
+会议总结了过去一年的科研工作。
+
+二、下一步工作
+会议部署了下一步的工作。
+
+（来源：云山理工学院官网）
+"""
+
+
+def test_segment_numbered_entries_split_only_list_articles() -> None:
+    segs = segments(NUMBERED)
+    assert [(seg.title, seg.parent_title) for seg in segs] == [
+        ("2024 年度十大科技进展揭晓", None),
+        ("柔性机器人实现水下自主抓取", "2024 年度十大科技进展揭晓"),
+        ("新型催化剂高效转化二氧化碳", "2024 年度十大科技进展揭晓"),
+        ("云山理工学院召开科研工作会议", None),  # numbered chapters of a report stay one item
+    ]
+    assert segs[3].body[0] == "一、总体情况"
