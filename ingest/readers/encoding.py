@@ -49,7 +49,11 @@ def _strict(data: bytes, encoding: str, file: str, skip: int) -> str:
 
 
 def _utf16_by_nuls(head: bytes) -> str | None:
-    """UTF-16 without BOM: mostly-ASCII text shows NUL bytes at every other position."""
+    """UTF-16 without BOM: the high byte of every ASCII character (spaces, digits, line ends) is NUL.
+
+    Mostly-Latin text shows NULs at every other position; Chinese text shows fewer, but all on one side. Binary data
+    has NULs on both sides, or decodes to control characters.
+    """
     pairs = len(head) // 2
     if pairs < 2:
         return None
@@ -59,6 +63,15 @@ def _utf16_by_nuls(head: bytes) -> str | None:
         return "utf-16-le"
     if even_nuls >= 0.6 * pairs and odd_nuls <= 0.05 * pairs:
         return "utf-16-be"
+    if (odd_nuls >= 2 and even_nuls == 0) or (even_nuls >= 2 and odd_nuls == 0):
+        encoding = "utf-16-le" if odd_nuls else "utf-16-be"
+        try:
+            sample = head[: pairs * 2].decode(encoding)
+        except UnicodeDecodeError:
+            return None
+        printable = sum(1 for ch in sample if ch.isprintable() or ch in "\t\n\r")
+        if printable >= 0.98 * len(sample):
+            return encoding
     return None
 
 

@@ -67,8 +67,10 @@ def test_readers_decode_supported_encodings(tmp_path: Path, encode) -> None:
 
 
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
-def test_readers_decode_utf16_without_bom_by_nul_pattern(codec: str) -> None:
-    text = "Lakeshore team reports a new catalyst\nThe work appeared in Nature Catalysis.\n"
+@pytest.mark.parametrize(
+    "text", ["Lakeshore team reports a new catalyst\nThe work appeared in Nature Catalysis.\n", RELEASE_ZH]
+)
+def test_readers_decode_utf16_without_bom_by_nul_pattern(codec: str, text: str) -> None:
     assert decode_bytes(text.encode(codec), "x.txt") == text
 
 
