@@ -76,6 +76,7 @@ class Segment:
     section: str | None = None
     source: str | None = None
     date: str | None = None
+    byline: list[str] = field(default_factory=list)
 
 
 def _rows(lines: Sequence[str]) -> list[Row]:
@@ -249,7 +250,11 @@ def segments(text: str) -> list[Segment]:
         if source_date is None and section != banner:
             section = None  # a column of news cites dated sources; an article that does not has left it
         last_line = (closing or content)[-1].index + 1
-        out.extend(_split_article(content, head, last_line, section, publisher, source_date, year))
+        parts = _split_article(content, head, last_line, section, publisher, source_date, year)
+        # a contributor byline names people and units (not researchers of the news): it stays in the text, at the
+        # end of the part it closes, so extraction sees it for what it is; a source line is metadata only
+        parts[-1].byline = [row.text for row in closing if row.closer == "byline"]
+        out.extend(parts)
         banner = None
     if not any(row.closer for row in rows):
         # without closing lines an issue shows no article level above its headlines: each one is an item of its own
@@ -315,6 +320,8 @@ def segment_newsletter(text: str, file: str | None = None) -> Iterator[NewsItem]
         body = join_wrapped(seg.body)
         if not body.strip():
             continue
+        if seg.byline:
+            body = f"{body}\n{join_wrapped(seg.byline)}"
         yield make_item(
             seg.title,
             body,

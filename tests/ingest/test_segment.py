@@ -138,8 +138,11 @@ def test_segment_seed_items_are_well_formed(seed_items: list, seed_path: Path) -
         assert item.lang == "zh"
         assert item.file == str(seed_path)
     assert len({item.id for item in seed_items}) == len(seed_items)
-    # source and byline lines are metadata, not body text
-    assert not any("（来源：" in item.text or "供稿）" in item.text for item in seed_items)
+    # a source line is metadata; a contributor byline ends the text of the item it closes, as its last paragraph
+    assert not any("（来源：" in item.text for item in seed_items)
+    bylines = [item.text.splitlines()[-1] for item in seed_items if "供稿）" in item.text]
+    assert len(bylines) == 5 and all(line.startswith("（") and line.endswith("供稿）") for line in bylines)
+    assert any("研究院 孟振伟 供稿）" in line for line in bylines)  # a byline wrapped over two lines is one
 
 
 def test_segment_sample_newsletter(sample_path: Path) -> None:
