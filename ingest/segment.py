@@ -10,8 +10,13 @@ The structure is read from generic cues, never from known titles:
 - inside an article, bullet headings (``●``) and unnumbered sub-headlines (short lines without sentence punctuation
   after a finished paragraph, set off by a blank line or the PDF's edge spaces) split it into one item per
   sub-section, the introduction being an item of its own; numbered chapter headings (``一、`` ``（一）``) are the
-  structure of one document and do not split it;
+  structure of one document and do not split it, unless the title announces a list (top ten, prize winners);
+- an issue with no closing lines at all has no article level: every headline is a top-level item;
 - hard-wrapped lines are re-joined (``ingest.segment_lines.join_wrapped``).
+
+Each item's ``source`` is the publisher of the source line closing its article (its date, resolved against the
+issue year, is the item date; else the first dated event near the item's start); a contributor byline stays in the
+text as the last paragraph of the part it closes.
 
 ``segments`` returns the items with their line ranges (for inspection and tests); ``segment_newsletter`` turns them
 into :class:`kg.model.NewsItem`.
