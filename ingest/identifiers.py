@@ -52,7 +52,7 @@ def _strip_prefix(value: str, pattern: re.Pattern[str]) -> str:
 
 # --- ISSN -------------------------------------------------------------------------------------------------------------
 _ISSN = re.compile(r"^(\d{4})-?(\d{3}[\dX])$")
-_ISSN_PREFIX = re.compile(r"^(?:issn(?:-l)?\s*[:：]?\s*)", re.IGNORECASE)
+_ISSN_PREFIX = re.compile(r"^(?:[ep]-?)?issn(?:-l)?\s*[:：]?\s*", re.IGNORECASE)
 
 
 def issn_check_char(first7: str) -> str:

@@ -29,6 +29,8 @@ from ingest.identifiers import (
         ("0028-0836", "0028-0836"),  # Nature
         ("00368075", "0036-8075"),  # Science, no hyphen
         ("ISSN 0378-5955", "0378-5955"),  # the ISO 3297 worked example
+        ("eISSN: 1476-4687", "1476-4687"),  # Nature online
+        ("ISSN-L：0028-0836", "0028-0836"),
         ("2049-3630", "2049-3630"),
         ("1758-678x", "1758-678X"),  # check character X, lower case accepted
         ("０２５６-３０７Ｘ", "0256-307X"),  # full-width
