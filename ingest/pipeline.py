@@ -37,9 +37,10 @@ def extract_paths(
         for path in paths:
             yield from read_path(Path(path), kind=kind, on_error=on_error)
 
+    gazetteer = load_gazetteer()
     for item in items():
         try:
-            yield extract_item(item, load_gazetteer(), zh_model=zh_model, en_model=en_model)
+            yield extract_item(item, gazetteer, zh_model=zh_model, en_model=en_model)
         except Exception as exc:  # one bad item never stops the others
             if on_error is None:
                 raise

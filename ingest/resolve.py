@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ingest.extract.spans import Span
 from ingest.gazetteers import Gazetteer
@@ -23,6 +24,7 @@ _TOP = re.compile(r"(?:大学|科学院|工程院)$")
 _UNIT = re.compile(r"(?:学院|研究院|研究所|医院|系|研究中心|中心)$")
 
 
+@lru_cache(maxsize=65536)
 def key(form: str) -> str:
     """The comparison key of a surface form (ids' normalisation, dots unified, spaces next to CJK dropped)."""
     return re.sub(r"\s+(?=[^\sA-Za-z0-9])|(?<=[^\sA-Za-z0-9])\s+", "", normalize_name(form).translate(_DOTS))

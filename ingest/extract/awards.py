@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.extract import gazetteer_hits
 from ingest.extract.lexicon import CJK
 from ingest.extract.spans import Span, clean
 from ingest.gazetteers import Gazetteer
@@ -70,9 +71,8 @@ def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
             add(m.start("name") + cut, m.end("name"), name)
     for m in _AWARD_EN.finditer(text):
         add(m.start(), m.end(), clean(m.group()))
-    for form, entry in gazetteer.surface_forms("Award"):
-        for m in re.finditer(re.escape(form), text):
-            add(m.start(), m.end(), entry.name)
+    for start, end, entry in gazetteer_hits.hits(text, gazetteer, "Award"):
+        add(start, end, entry.name)
     return spans
 
 

@@ -1,13 +1,11 @@
-"""Rule-based extraction of one news item: spans by type, resolution into entities, relations with evidence.
+"""Extraction of one news item: spans by type, resolution into entities, relations with evidence.
 
 ``extract_item(item)`` is the whole stage for one item; ``ingest.pipeline`` streams it over many.
 """
 
 from __future__ import annotations
 
-import re
-
-from ingest.extract import awards, institutions, people, publications, relations
+from ingest.extract import awards, gazetteer_hits, institutions, people, publications, relations
 from ingest.extract.spans import Sentences, Span
 from ingest.gazetteers import Gazetteer, load_gazetteer
 from ingest.nlp import model_entities
@@ -17,35 +15,23 @@ from kg.model import Extraction, NewsItem
 __all__ = ["extract_item"]
 
 
-_PATTERNS: dict[int, re.Pattern[str] | None] = {}
-
-
-def _gazetteer_pattern(gazetteer: Gazetteer) -> re.Pattern[str] | None:
-    """One alternation of the institution surface forms of the gazetteer, longest first (built once per gazetteer)."""
-    if id(gazetteer) in _PATTERNS:
-        return _PATTERNS[id(gazetteer)]
-    forms = {
-        form
-        for form, entry in gazetteer.surface_forms("Institution")
-        if len(form) >= 2 and not (form.isascii() and len(form) < 4)
-    }
-    pattern = re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))) if forms else None
-    _PATTERNS[id(gazetteer)] = pattern
-    return pattern
-
-
 def _gazetteer_institutions(text: str, gazetteer: Gazetteer, found: list[Span]) -> list[Span]:
-    pattern = _gazetteer_pattern(gazetteer)
-    if pattern is None:
-        return []
+    """Gazetteer institution forms the suffix rules did not see (复旦, 中科院, MIT)."""
     out = []
-    for m in pattern.finditer(text):
-        if any(s.start < m.end() and m.start() < s.end for s in found):
-            continue
-        entry = gazetteer.lookup(m.group(), "Institution")
-        if entry is not None:
-            out.append(Span(m.start(), m.end(), "Institution", m.group(), parent=entry.parent))
+    for start, end, entry in gazetteer_hits.hits(text, gazetteer, "Institution"):
+        if not any(s.start < end and start < s.end for s in found):
+            out.append(Span(start, end, "Institution", text[start:end], parent=entry.parent))
     return out
+
+
+_PARENTS: dict[int, dict[str, str]] = {}
+
+
+def _parents(gazetteer: Gazetteer) -> dict[str, str]:
+    """Canonical name -> parent name of the gazetteer entries that have one (built once per gazetteer)."""
+    if id(gazetteer) not in _PARENTS:
+        _PARENTS[id(gazetteer)] = {e.name: e.parent for e in gazetteer.entries if e.parent}
+    return _PARENTS[id(gazetteer)]
 
 
 def _overlaps(span: Span, others: list[Span]) -> bool:
@@ -90,7 +76,7 @@ def extract_item(
         )
         if target is not None:
             funding.append((f, target))
-    parents = {e.name: e.parent for e in gaz.entries if e.parent}
+    parents = _parents(gaz)
     out: dict[tuple[str, str, str], relations.Relation] = {}
     relations.part_of(ctx, out, parents)
     relations.affiliated_with(ctx, out, insts)

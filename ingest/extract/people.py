@@ -57,6 +57,16 @@ _COMMON_WORD_FREQ = 100
 _NON_NAMES = frozenset({"研究", "团队", "课题", "项目", "成果", "论文", "教授", "博士", "主任", "书记", "领导"})
 
 
+#: last characters of every left cue and stop word: a name can only start after one of them (or a non-CJK char)
+_LEFT_END_CHARS = frozenset(w[-1] for w in (*RESEARCHER_BEFORE, *OFFICIAL, *STOP_WORDS))
+
+
+_NAME_START = re.compile(
+    rf"(?:^|(?<=[^{CJK}])|(?<=[{''.join(sorted(_LEFT_END_CHARS))}]))"
+    rf"(?=[{''.join(sorted(SINGLE_SURNAMES | {c[0] for c in COMPOUND_SURNAMES}))}])"
+)
+
+
 def _right_cue(text: str, end: int) -> str | None:
     """``researcher``, ``official``, ``list`` (punctuation or a conjunction follows) or None."""
     m = _AFTER.match(text, end)
@@ -133,20 +143,25 @@ def find_zh(text: str, institutions: list[Span]) -> list[Span]:
     confirmed: list[Span] = []
     # 和/与/及 start lists far more often than names
     first_chars = (SINGLE_SURNAMES | {c[0] for c in COMPOUND_SURNAMES}) - {"和", "与", "及", "同", "由"}
-    for pos, ch in enumerate(text):
-        if ch not in first_chars or covered[pos]:
+    # a name starts after a cue, a stop word, punctuation or an institution: only those positions are tried
+    starts = {m.start() for m in _NAME_START.finditer(text)} | inst_ends | {e + 1 for e in inst_ends}
+    for pos in sorted(starts):
+        if pos >= len(text) or text[pos] not in first_chars or covered[pos]:
+            continue
+        left = _left_cue(text, pos, inst_ends)
+        if left is None:
             continue
         for length in (4, 3, 2):
             end = pos + length
             if end > len(text) or any(covered[pos:end]):
                 continue
+            right = _right_cue(text, end)
+            if right is None:
+                continue
             cand = text[pos:end]
             if not _CANDIDATE.fullmatch(cand) or not _plausible(cand):
                 continue
             if length == 4 and cand[:2] not in COMPOUND_SURNAMES:
-                continue
-            left, right = _left_cue(text, pos, inst_ends), _right_cue(text, end)
-            if left is None or right is None:
                 continue
             enumerated = left == "institution" and text[end : end + 1] in {"、", "和", "与", "及", "等"}
             if _common_word(cand) and not ({"researcher", "official"} & {left, right} or enumerated):

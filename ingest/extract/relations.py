@@ -16,10 +16,14 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+import ingest.resolve as resolution
 from ingest.extract.spans import Sentences, Span
-from ingest.resolve import Cluster, key
 from kg.model import Evidence, NewsItem, Relation
+
+if TYPE_CHECKING:
+    from ingest.resolve import Cluster
 
 _ROLE = (
     r"(?:教授|副教授|研究员|特聘研究员|研究人员|博士研究生|硕士研究生|研究生|博士生|硕士生|博士|院士|学者|科学家|团队)"
@@ -81,10 +85,10 @@ def _researchers(ctx: Context) -> list[Cluster]:
 
 def part_of(ctx: Context, out: dict[tuple[str, str, str], Relation], parents: dict[str, str]) -> None:
     """Units to the parent named inside them; prize categories to their prize (``parents`` from the gazetteer)."""
-    by_key = {(c.type, key(c.name)): c for c in ctx.clusters}
+    by_key = {(c.type, resolution.key(c.name)): c for c in ctx.clusters}
     for c in ctx.clusters:
         parent_name = c.parent or parents.get(c.name)
-        parent = by_key.get((c.type, key(parent_name))) if parent_name else None
+        parent = by_key.get((c.type, resolution.key(parent_name))) if parent_name else None
         if parent is not None and c.type in {"Institution", "Award"}:
             s = c.spans[0] if c.spans else None
             ev = ctx.evidence(s.start, s.end) if s else ctx.evidence(0, 0)
@@ -243,11 +247,11 @@ def received(ctx: Context, out: dict[tuple[str, str, str], Relation], context_aw
     """Award relations; returns whether the researchers were named for sharing a prize (so not collaborators)."""
     text = ctx.item.text
     researchers = _researchers(ctx)
-    title_key = key(ctx.item.title)
+    title_key = resolution.key(ctx.item.title)
     shared = False
     for award in ctx.of("Award"):
         year = next((s.meta.get("year") for s in award.spans if s.meta.get("year")), None)
-        if key(award.name) == title_key or any(key(a) == title_key for a in award.aliases):
+        if resolution.key(award.name) == title_key or any(resolution.key(a) == title_key for a in award.aliases):
             year = year or _year(ctx.item.title, ctx.item.parent_title)
             shared = True
             for c in researchers:
