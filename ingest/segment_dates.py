@@ -107,8 +107,17 @@ def parse_date(text: str, year: int | None = None) -> str | None:
 
 
 def first_event_date(text: str, year: int | None, window: int = 400) -> str | None:
-    """The date an item reports: the first day-precise date near its start (months there are periods, not events)."""
-    return next((date.iso for date in find_dates(text[:window], year) if date.has_day), None)
+    """The date an item reports: the first day-precise date near its start, else a month written out in words.
+
+    ``2024 年 4 月`` or ``April 2024`` near the start dates an item to the month; a bare ``2021.09`` (a table cell,
+    a version) does not.
+    """
+    head = text[:window]
+    dates = find_dates(head, year)
+    day = next((date.iso for date in dates if date.has_day), None)
+    if day:
+        return day
+    return next((d.iso for d in dates if re.search(r"年|[A-Za-z]", head[d.start : d.end])), None)
 
 
 def issue_year(lines: list[str]) -> int | None:

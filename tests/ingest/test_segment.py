@@ -13,7 +13,7 @@ import pytest
 from ingest.readers import read_path
 from ingest.readers.text import detect_kind
 from ingest.segment import Segment, segment_newsletter, segments
-from ingest.segment_dates import find_dates, issue_year, parse_date
+from ingest.segment_dates import find_dates, first_event_date, issue_year, parse_date
 from ingest.segment_lines import despace_letterspaced, join_wrapped
 from kg.ids import item_id
 
@@ -240,6 +240,19 @@ def test_segment_unseen_layout_generalises() -> None:
 )
 def test_segment_dates_parse(text: str, year: int | None, expected: str | None) -> None:
     assert parse_date(text, year) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("2024 年 4 月，星河大学启动了新一轮改革，并于 5 月 6 日召开大会。", "2024-05-06"),
+        ("2024 年 4 月，星河大学启动了新一轮改革。", "2024-04"),
+        ("In March 2024 the lab opened.", "2024-03"),
+        ("政策时间表：2021.09 发布规划。", None),
+    ],
+)
+def test_segment_item_date_prefers_days_then_written_months(body: str, expected: str | None) -> None:
+    assert first_event_date(body, 2025) == expected
 
 
 def test_segment_dates_issue_year_from_issue_line_or_dates() -> None:
