@@ -55,6 +55,10 @@ _ISSUE_YEAR = re.compile(
 _FULL_ZH_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?:1[0-2]|0?[1-9])\s*月\s*(?:3[01]|[12]\d|0?[1-9])\s*日")
 
 
+#: how far (in characters) a written year carries over to the dates written after it without one
+_YEAR_REACH = 40
+
+
 @dataclass(frozen=True)
 class FoundDate:
     """A date found in text: its ISO form, where it was and whether the year was written or inferred."""
@@ -80,24 +84,33 @@ def _month(match: re.Match[str]) -> int:
 
 
 def find_dates(text: str, year: int | None = None) -> list[FoundDate]:
-    """Every date in ``text`` resolvable to at least a month, in order; ``year`` completes dates written without one."""
-    found: list[FoundDate] = []
-    taken: list[tuple[int, int]] = []
+    """Every date in ``text`` resolvable to at least a month, in order.
+
+    A date written without its year takes the year of a date written just before it (``2024 年 4 月…于 5 月 6 日``),
+    else ``year`` (the issue's).
+    """
+    matches: list[tuple[int, int, int | None, int, int | None]] = []
     for pattern in (_ISO_DATE, _ZH_DATE, _EN_MDY, _EN_DMY, _EN_MY):
         for match in pattern.finditer(text):
-            if any(match.start() < end and start < match.end() for start, end in taken):
+            if any(match.start() < end and start < match.end() for start, end, *_ in matches):
                 continue
             groups = match.groupdict()
             written_year = int(groups["y"]) if groups.get("y") else None
             day = int(groups["d"]) if groups.get("d") else None
             if written_year is None and day is None:
                 continue  # "4 月" alone is too vague to be a date
-            iso = _iso(written_year or year, _month(match), day)
-            if iso is None:
-                continue
-            taken.append((match.start(), match.end()))
-            found.append(FoundDate(iso, match.start(), match.end(), day is not None))
-    return sorted(found, key=lambda d: d.start)
+            matches.append((match.start(), match.end(), written_year, _month(match), day))
+    found: list[FoundDate] = []
+    last_year: tuple[int, int] | None = None  # (end offset, year) of the last date written with its year
+    for start, end, written_year, month, day in sorted(matches):
+        if written_year is not None:
+            last_year = (end, written_year)
+        elif last_year is not None and start - last_year[0] <= _YEAR_REACH:
+            written_year = last_year[1]
+        iso = _iso(written_year or year, month, day)
+        if iso is not None:
+            found.append(FoundDate(iso, start, end, day is not None))
+    return found
 
 
 def parse_date(text: str, year: int | None = None) -> str | None:
