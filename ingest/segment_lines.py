@@ -42,6 +42,12 @@ _ISSUE_LINE = re.compile(
 _EN_ISSUE_LINE = re.compile(
     r"^(?:(?:Vol(?:ume)?\.?|Issue|No\.|Number)\s*\d+[,;]?\s*)+(?:[(]?(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d{2}[)]?)?$"
 )
+#: a line that is only a date: in the masthead it dates the issue (elsewhere it signs a document and stays)
+_DATE_LINE = re.compile(
+    r"^(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
+    r"|[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}(?:-\d{2})?)$"
+)
+_MASTHEAD_LINES = 4
 _DOC_NUMBER = re.compile(r"[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d+\s*号\s*$")
 _NUMBERED = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|第[一二三四五六七八九十\d]+[，,、部章节条]"
@@ -220,7 +226,9 @@ def furniture_rows(lines: Sequence[str]) -> set[int]:
     """
     near = _near_page_number(lines)
     headers = running_headers(lines, near)
-    first = next((i for i, line in enumerate(lines) if line.strip()), -1)
+    nonblank = [i for i, line in enumerate(lines) if line.strip()]
+    first = nonblank[0] if nonblank else -1
+    masthead = set(nonblank[:_MASTHEAD_LINES])
     rows: set[int] = set()
     for i, line in enumerate(lines):
         text = line.strip()
@@ -228,7 +236,8 @@ def furniture_rows(lines: Sequence[str]) -> set[int]:
             continue
         page_number = is_page_number(text) and _isolated(lines, i)
         header = text in headers and (i in near or i == first)
-        if is_issue_line(text) or page_number or header:
+        issue_date = i in masthead and bool(_DATE_LINE.match(text))
+        if is_issue_line(text) or page_number or header or issue_date:
             rows.add(i)
     # a section label printed between a running header and the page number is furniture too
     for i in sorted(rows):

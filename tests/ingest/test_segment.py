@@ -165,6 +165,7 @@ def test_segment_sample_newsletter(sample_path: Path) -> None:
 UNSEEN = """\
 江南科技简讯
 2024 年第 9 期
+2024 年 9 月 30 日
 
  科研快讯
 
