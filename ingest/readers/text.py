@@ -122,7 +122,8 @@ def read_item_text(text: str, file: str | None = None) -> NewsItem | None:
             continue
         body.append(line)
     joined = join_wrapped(body)
-    years = [int(d.iso[:4]) for d in find_dates(text) if d.iso[:4].isdigit()]
+    # a year-less "4 月 10 日" takes the latest year the release writes out (a release reports recent events)
+    years = [int(d.iso[:4]) for d in find_dates(text)]
     date = date or first_event_date(joined, max(years) if years else None)
     return make_item(title, joined, date=date, source=source, file=file)
 

@@ -264,3 +264,23 @@ def test_readers_newsletter_text_file_split(sample_path: Path) -> None:
     items = list(read_path(sample_path))
     assert len(items) > 1
     assert all(item.file == str(sample_path) for item in items)
+
+
+def test_readers_malformed_feed_keeps_entries_before_the_error(tmp_path: Path) -> None:
+    path = tmp_path / "broken.rss"
+    path.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>'
+        "<item><title>Intact entry</title><description>Body.</description></item>"
+        "<item><title>Cut off</title><description>Bo",
+        encoding="utf-8",
+    )
+    errors: list[InputError] = []
+    items = list(read_path(path, on_error=errors.append))
+    assert [item.title for item in items] == ["Intact entry"]
+    assert len(errors) == 1 and "malformed feed" in str(errors[0]) and errors[0].file == str(path)
+
+
+def test_readers_missing_file_raises_input_error_without_on_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as info:
+        list(read_path(tmp_path / "nowhere.txt"))
+    assert info.value.file == str(tmp_path / "nowhere.txt")
