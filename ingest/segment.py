@@ -52,6 +52,14 @@ from kg.model import NewsItem
 _MAX_HEAD_ROWS = 3
 _SHORT = 0.75  # a sub-headline is narrower than this share of the column
 _FULL = 0.82  # a line this wide (as a share of the column) was wrapped, not ended
+#: headings that structure one report rather than name an achievement or prize of its own
+_GENERIC_SECTION = re.compile(
+    r"^(?:研究|主要|项目|成果|团队|相关)?(?:背景|简介|概况|概述|意义|展望|结论|方法|过程|成果|亮点|发现|进展|介绍|小结|总结"
+    r"|下一步|前景|点评|链接|阅读|应用|创新点|内容|目标)$"
+    r"|^(?:background|results?|methods?|conclusions?|about|summary|outlook|significance|related|next steps?"
+    r"|key findings|findings|what'?s next)$",
+    re.I,
+)
 #: titles announcing a list of achievements or prizes, whose numbered entries are items of their own
 _LIST_TITLE = re.compile(
     r"十大|年度.{0,12}进展|名单|榜单|入选|获奖|揭晓|颁奖|评选|top\s*\d+|\bwinners?\b|laureates|prizes|awards", re.I
@@ -181,7 +189,10 @@ def _subheads(body: list[Row], title: str) -> list[int]:
     strict = [i for i in candidates if _strict_subhead(body[i], width)]
     if len(strict) < 2:
         return []
-    return [i for i in candidates if i in strict or _lenient_subhead(body[i], body[i + 1])]
+    heads = [i for i in candidates if i in strict or _lenient_subhead(body[i], body[i + 1])]
+    if 2 * sum(1 for i in heads if _GENERIC_SECTION.match(body[i].text)) >= len(heads):
+        return []  # "研究背景", "主要发现": the sections of one report, not separate achievements
+    return heads
 
 
 def _numbered_entries(body: list[Row]) -> list[int]:

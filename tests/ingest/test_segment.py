@@ -384,3 +384,14 @@ def test_segment_numbered_entries_split_only_list_articles() -> None:
         ("云山理工学院召开科研工作会议", None),  # numbered chapters of a report stay one item
     ]
     assert segs[3].body[0] == "一、总体情况"
+
+
+def test_segment_report_sections_do_not_split_an_article() -> None:
+    text = (
+        " 星河大学团队揭示电池衰减新机理\n\n近日，星河大学化学学院赵明远教授团队在《自然·能源》发表论文。\n\n"
+        "研究背景\n锂电池衰减一直是制约其寿命的关键问题。\n\n"
+        "主要发现\n团队发现界面副反应是衰减的主因。\n\n"
+        "研究意义\n该成果为长寿命电池设计提供了新思路。\n\n（来源：星河大学官网）\n"
+    )
+    [seg] = segments(text)
+    assert seg.title == "星河大学团队揭示电池衰减新机理" and "研究背景" in seg.body
