@@ -57,7 +57,7 @@ class YearCount(BaseModel):
     items: int = Field(description="distinct items")
 
 
-def _in_range(date: str | None, since: str | None, until: str | None) -> bool:
+def in_range(date: str | None, since: str | None, until: str | None) -> bool:
     """Whether an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) lies in [since, until]; undated fails any bound."""
     if since is None and until is None:
         return True
@@ -90,7 +90,7 @@ def filter_by_date(
         if not edge.evidence:
             edges.append(edge)
             continue
-        evidence = [ev for ev in edge.evidence if _in_range(ev.item_date, since, until)]
+        evidence = [ev for ev in edge.evidence if in_range(ev.item_date, since, until)]
         if evidence:
             kept = edge.model_copy(update={"evidence": evidence})
             edges.append(kept.model_copy(update={"weight": edge_weight(kept)}))

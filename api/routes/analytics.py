@@ -35,6 +35,8 @@ EntityId = Annotated[str, Path(min_length=1, max_length=200, description="an ent
 
 #: the types the explorer draws unless asked otherwise: the people and places of a collaboration network
 NETWORK_TYPES: list[EntityType] = ["Researcher", "Institution"]
+#: most recent years the per-year view asks the store about (one query each)
+MAX_YEARS = 30
 LEVEL_OF_TYPE: dict[str, Literal["researcher", "institution"]] = {
     "Researcher": "researcher",
     "Institution": "institution",
@@ -84,10 +86,36 @@ def _collaboration(
     return store.collaboration(level=level, min_weight=min_weight, since=since, until=until, limit=limit)
 
 
-def _collaboration_evidence(store: GraphStore, entity_id: str, since: str | None, until: str | None) -> SubGraph:
-    """The entity's collaboration edges with their evidence (``collaboration()`` edges carry only weights)."""
-    around = store.neighbors(entity_id, depth=1, relations=["collaboratedWith"], limit=2000)
-    return analytics.filter_by_date(around, since, until, keep=entity_id)
+def _ego(store: GraphStore, node: Node, since: str | None, until: str | None) -> SubGraph:
+    """The entity's collaboration ties as the store computes them for its level: institutions also collaborate through
+    their researchers and departments, which ``neighbors()`` over stored edges would miss. Empty for other types."""
+    level = LEVEL_OF_TYPE.get(node.type)
+    if level is None:
+        return SubGraph(nodes=[node])
+    return store.collaboration(level=level, around=node.id, depth=1, since=since, until=until, limit=5000)
+
+
+def _years(store: GraphStore, node: Node, since: str | None, until: str | None) -> list[YearCount]:
+    """Collaborations of the entity per year: one collaboration query per year in which an item mentions it.
+
+    ``collaborations`` sums the weights of its ties that year (distinct items per pair); ``items`` counts that year's
+    items mentioning the entity.
+    """
+    if node.type not in LEVEL_OF_TYPE:
+        return []
+    dated = [i for i in store.entity(node.id).items if i.date and i.date[:4].isdigit()]
+    out: list[YearCount] = []
+    for year in sorted({int(i.date[:4]) for i in dated if i.date})[-MAX_YEARS:]:
+        low, high = f"{year}-01-01", f"{year}-12-31"
+        if not analytics.in_range(str(year), since, until):
+            continue
+        # the tighter of the year and the asked range (ISO strings of any precision order correctly)
+        ego = _ego(store, node, max(low, since or low), min(high, until or high))
+        count = sum(analytics.edge_weight(e) for e in ego.edges if node.id in (e.source, e.target))
+        if count:
+            items = sum(1 for i in dated if i.date and i.date.startswith(str(year)))
+            out.append(YearCount(year=year, collaborations=int(count), items=items))
+    return out
 
 
 def _with_nodes(members: list[str], nodes: dict[str, Node], community: Community) -> CommunityDetail:
@@ -190,7 +218,7 @@ def collaborators(
     """Collaborators ranked by the number of distinct items that report the collaboration."""
     _check_dates(since, until)
     centre = store.entity(entity_id).node
-    return analytics.top_collaborators(_collaboration_evidence(store, centre.id, since, until), centre.id, top)
+    return analytics.top_collaborators(_ego(store, centre, since, until), centre.id, top)
 
 
 @router.get(
@@ -235,11 +263,11 @@ def years(
         str | None, Query(max_length=200, description="an entity id; every collaboration when absent")
     ] = None,
 ) -> list[YearCount]:
-    """Distinct collaborations and items per year."""
+    """Overall: distinct (pair, item) collaborations stored, per year of the item. Of an entity: the weights of its
+    ties (researcher or institution level) per year, and how many items of that year mention it."""
     if around is None:
         return analytics.collaboration_by_year(analytics.from_extractions(store.subgraph()))
-    centre = store.entity(around).node
-    return analytics.collaboration_by_year(_collaboration_evidence(store, centre.id, None, None), centre.id)
+    return _years(store, store.entity(around).node, None, None)
 
 
 @router.get(
@@ -260,12 +288,11 @@ def entity_analytics(
     _check_dates(since, until)
     node = store.entity(entity_id).node
     level = LEVEL_OF_TYPE.get(node.type)
-    evidence = _collaboration_evidence(store, node.id, since, until)
     result = EntityAnalytics(
         node=node,
         level=level,
-        collaborators=analytics.top_collaborators(evidence, node.id, top),
-        years=analytics.collaboration_by_year(evidence, node.id),
+        collaborators=analytics.top_collaborators(_ego(store, node, since, until), node.id, top),
+        years=_years(store, node, since, until),
     )
     if level is None:
         return result
