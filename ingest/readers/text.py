@@ -30,8 +30,14 @@ _LEFTOVER = re.compile(
 )
 _NAV_WORD = re.compile(
     r"[【\[]?\s*(?:返回顶部|返回列表|返回|打印本页|打印|关闭窗口|关闭|分享|收藏|上一篇|下一篇"
-    r"|Back to top|Back|Print|Close|Share|Top)"
+    r"|首页|菜单|搜索|Skip to (?:main )?content|Back to top|Back|Print|Close|Share|Top|Home|Menu|Search)"
     r"\s*[】\]]?",
+    re.I,
+)
+#: where a saved page's article ends and its lists of other links begin
+_TAIL = re.compile(
+    r"^[【\[]?\s*(?:相关新闻|相关阅读|相关链接|推荐阅读|延伸阅读|热点新闻|更多新闻"
+    r"|Related (?:articles|stories|news|content)|More (?:news|stories)|Read more|You may also like)\s*[】\]:：]?\s*$",
     re.I,
 )
 _BREADCRUMB = re.compile(r"^[^。，,.!?！？]{1,12}(?:\s*[|｜>›»/]\s*[^。，,.!?！？|｜>›»/]{1,12}){1,6}$")
@@ -69,6 +75,8 @@ def clean_item_lines(text: str) -> list[str]:
         if not line:
             out.append("")
             continue
+        if _TAIL.match(line):
+            break
         if _LEFTOVER.match(line) or not _NAV_WORD.sub("", line).strip(" |｜/") or _is_meta(line):
             continue
         if _BREADCRUMB.match(line) and len(line) <= 60:

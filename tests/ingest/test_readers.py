@@ -284,3 +284,16 @@ def test_readers_missing_file_raises_input_error_without_on_error(tmp_path: Path
     with pytest.raises(InputError) as info:
         list(read_path(tmp_path / "nowhere.txt"))
     assert info.value.file == str(tmp_path / "nowhere.txt")
+
+
+def test_readers_saved_page_tail_of_related_links_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "saved.txt"
+    path.write_text(
+        "Skip to main content\nLakeshore chemists make plastic from CO2\n"
+        "Chemists at the Lakeshore Institute of Technology report a catalyst in Science.\n\n"
+        "Related stories\nLakeshore opens a quantum centre\nLakeshore wins a prize\n",
+        encoding="utf-8",
+    )
+    [item] = read_path(path)
+    assert item.title == "Lakeshore chemists make plastic from CO2"
+    assert item.text.endswith("report a catalyst in Science.")
