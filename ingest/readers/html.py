@@ -30,6 +30,7 @@ _DATE_META = (
 )
 _DROP = "//script|//style|//noscript|//nav|//header|//footer|//aside|//figcaption|//form|//button"
 _SPACE = re.compile(r"\s+")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
 def _text(element: lxml_html.HtmlElement) -> str:
@@ -47,6 +48,8 @@ def _meta(doc: lxml_html.HtmlElement, *names: str) -> str | None:
 
 def read_html(text: str, file: str | None = None, url: str | None = None) -> NewsItem:
     """The news item of one press-release page."""
+    # lxml refuses a str that still declares its byte encoding (XHTML pages); the bytes are decoded already
+    text = _XML_DECLARATION.sub("", text, count=1)
     try:
         doc = lxml_html.document_fromstring(text)
     except (ParserError, ValueError) as exc:

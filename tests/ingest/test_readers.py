@@ -297,3 +297,16 @@ def test_readers_saved_page_tail_of_related_links_dropped(tmp_path: Path) -> Non
     [item] = read_path(path)
     assert item.title == "Lakeshore chemists make plastic from CO2"
     assert item.text.endswith("report a catalyst in Science.")
+
+
+def test_readers_gbk_xhtml_page_with_encoding_declaration(tmp_path: Path) -> None:
+    page = (
+        '<?xml version="1.0" encoding="gbk"?>\n<html><head><title>云山理工学院新闻</title></head><body>'
+        "<h1>云山理工学院研制新型催化剂</h1><p>云山理工学院化学系孙雅琴课题组在《自然·催化》发表论文。</p>"
+        "</body></html>"
+    )
+    path = tmp_path / "page.htm"
+    path.write_bytes(page.encode("gbk"))
+    [item] = read_path(path)
+    assert item.title == "云山理工学院研制新型催化剂"
+    assert item.text == "云山理工学院研制新型催化剂\n云山理工学院化学系孙雅琴课题组在《自然·催化》发表论文。"
