@@ -166,11 +166,15 @@ def _lenient_subhead(row: Row, after: Row) -> bool:
 
 
 def _candidates(rows: list[Row]) -> list[int]:
-    """Rows that could open a sub-section: headline-shaped, after a finished paragraph, followed by text."""
+    """Rows that could open a sub-section: headline-shaped, after a finished paragraph, followed by text.
+
+    A paragraph is finished by a sentence end, or by a colon announcing what follows (``获奖名单如下：``).
+    """
     out = []
     for i in range(1, len(rows) - 1):
-        row = rows[i]
-        if ends_sentence(rows[i - 1].text) and headline_shaped(row.text) and not is_doc_number(row.text):
+        row, before = rows[i], rows[i - 1].text
+        finished = ends_sentence(before) or before.endswith(("：", ":"))
+        if finished and headline_shaped(row.text) and not is_doc_number(row.text):
             out.append(i)
     return out
 

@@ -395,3 +395,19 @@ def test_segment_report_sections_do_not_split_an_article() -> None:
     )
     [seg] = segments(text)
     assert seg.title == "星河大学团队揭示电池衰减新机理" and "研究背景" in seg.body
+
+
+def test_segment_prize_categories_after_a_colon_intro() -> None:
+    text = (
+        " 2025 年度青澜科学奖揭晓\n\n2025 年度青澜科学奖于 4 月 18 日揭晓，获奖名单如下：\n\n"
+        "物质科学奖\n星河大学研究员郑雨桐因在低维量子材料方面的贡献获奖。\n\n"
+        "生命科学奖\n云山理工学院教授唐静怡获奖。\n\n（来源：青澜科学基金会）\n"
+    )
+    segs = segments(text)
+    assert [(seg.title, seg.parent_title) for seg in segs] == [
+        ("2025 年度青澜科学奖揭晓", None),
+        ("物质科学奖", "2025 年度青澜科学奖揭晓"),
+        ("生命科学奖", "2025 年度青澜科学奖揭晓"),
+    ]
+    # "2025 年度" names the prize year, not the date's: with no issue year known, "4 月 18 日" is not guessed
+    assert [seg.date for seg in segs] == [None, None, None]
