@@ -1,0 +1,259 @@
+"""API latency under concurrent load: p50/p95/p99 and throughput of search, entity, neighbours (depth 2) and
+collaboration, at 10k and 100k synthetic news items, on both stores; ``/health`` as the floor of the API itself.
+
+For each store and size: the synthetic items (``ingest.synth.synth_extractions``) are written straight through
+``store.apply`` in batches (this measures the API, not ingest), then the API runs under uvicorn in a child process
+(``kg serve``'s app, one worker) and this process sends a fixed number of requests per endpoint from a pool of threads,
+each with its own httpx client, over loopback. Targets come from the data: names and ids sampled while loading.
+
+    .venv/bin/python bench/bench_api.py [--sizes 10000 100000] [--stores ladybug neo4j] [--requests 400]
+        [--concurrency 8] [--neo4j-uri bolt://127.0.0.1:7687] [--workdir /tmp/kg-bench-api] [--json out.json]
+
+Neo4j must be running (e.g. ``kg neo4j start``); its database is cleared. LadybugDB directories are kept in
+``--workdir`` and reused when they already hold the same number of items.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+WRITE_BATCH = 5000
+SAMPLE_EVERY = 97  # keep one entity in this many as a request target
+
+
+def _records(n: int) -> Iterator[list[Any]]:
+    from ingest.synth import synth_extractions
+
+    chunk: list[Any] = []
+    for record in synth_extractions(n, seed=7):
+        chunk.append(record)
+        if len(chunk) >= WRITE_BATCH:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _open(store_kind: str, path: Path, neo4j_uri: str, password: str) -> Any:
+    if store_kind == "ladybug":
+        from kg.store.ladybug import LadybugStore
+
+        store = LadybugStore(path)
+    else:
+        from kg.store.neo4j import Neo4jStore
+
+        store = Neo4jStore(neo4j_uri, "neo4j", password)
+    store.init_schema()
+    return store
+
+
+def load(store_kind: str, n: int, path: Path, neo4j_uri: str, password: str) -> dict[str, Any]:
+    """Write ``n`` synthetic items (unless already there) and return request targets sampled from them."""
+    from kg.ids import batch_id
+    from kg.model import ImportBatch
+
+    targets_file = path.with_suffix(".targets.json")
+    store = _open(store_kind, path, neo4j_uri, password)
+    try:
+        if store_kind == "ladybug" and targets_file.exists() and store.stats().items == n:
+            print(f"[{store_kind} {n}] reusing {path}", file=sys.stderr)
+            return json.loads(targets_file.read_text())  # type: ignore[no-any-return]
+        store.clear()
+        researchers: list[str] = []
+        names: list[str] = []
+        started = time.perf_counter()
+        for index, chunk in enumerate(_records(n)):
+            batch = ImportBatch(
+                id=batch_id([r.item.id for r in chunk], salt=f"bench-{index}"),
+                created_at=datetime.now(UTC),
+                sources=["bench/bench_api.py"],
+                status="committed",
+            )
+            store.apply(batch, chunk)
+            for record in chunk:
+                for entity in record.entities:
+                    if hash(entity.id) % SAMPLE_EVERY == 0:
+                        names.append(entity.name)
+                        if entity.type == "Researcher":
+                            researchers.append(entity.id)
+            done = min(n, (index + 1) * WRITE_BATCH)
+            print(f"[{store_kind} {n}] loaded {done} items", file=sys.stderr, end="\r")
+        print(f"\n[{store_kind} {n}] loaded in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+        targets = {"researchers": sorted(set(researchers)), "names": sorted(set(names))}
+        targets_file.write_text(json.dumps(targets, ensure_ascii=False))
+        return targets
+    finally:
+        store.close()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def serve(store_kind: str, path: Path, port: int, neo4j_uri: str, password: str) -> None:
+    """Child process: the API over the store, under uvicorn, until terminated."""
+    import uvicorn
+
+    from api.app import create_app
+    from kg.settings import Settings
+
+    settings = Settings(rate_limit=10**9, data_dir=path.parent)
+    app = create_app(_open(store_kind, path, neo4j_uri, password), settings)
+    uvicorn.run(app, host="127.0.0.1", port=port, access_log=False, log_level="warning")
+
+
+def _wait_until_up(base: str, process: subprocess.Popen[bytes], timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the API server exited with {process.returncode}")
+        try:
+            if httpx.get(base + "/health", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.3)
+    raise RuntimeError("the API server did not answer /health in time")
+
+
+def _requests(kind: str, targets: dict[str, Any], count: int, rng: random.Random) -> list[str]:
+    people, names = targets["researchers"], targets["names"]
+    if kind == "health":  # the floor: the API and HTTP alone, one cheap store call
+        return ["/health"] * count
+    if kind == "search":
+        # a prefix of a real name: the common case of as-you-type search
+        return [f"/entities?q={httpx.QueryParams({'q': rng.choice(names)[:2]})['q']}&limit=20" for _ in range(count)]
+    if kind == "entity":
+        return [f"/entities/{rng.choice(people)}" for _ in range(count)]
+    if kind == "neighbors":
+        return [f"/entities/{rng.choice(people)}/neighbors?depth=2&limit=200" for _ in range(count)]
+    return [f"/collaboration?level=researcher&around={rng.choice(people)}&depth=1" for _ in range(count)]
+
+
+def measure(base: str, paths: list[str], concurrency: int) -> dict[str, float]:
+    """Send the requests from ``concurrency`` threads; latency percentiles (ms) and throughput (requests/s)."""
+    local = threading.local()
+    errors = 0
+    lock = threading.Lock()
+
+    def one(path: str) -> float:
+        nonlocal errors
+        client = getattr(local, "client", None)
+        if client is None:
+            client = local.client = httpx.Client(base_url=base, timeout=60)
+        started = time.perf_counter()
+        response = client.get(path)
+        elapsed = (time.perf_counter() - started) * 1000
+        if response.status_code != 200:
+            with lock:
+                errors += 1
+        return elapsed
+
+    with ThreadPoolExecutor(concurrency) as pool:
+        list(pool.map(one, paths[: max(1, len(paths) // 10)]))  # warm-up: caches, connections, JIT of query plans
+        started = time.perf_counter()
+        latencies = sorted(pool.map(one, paths))
+        wall = time.perf_counter() - started
+    cuts = statistics.quantiles(latencies, n=100, method="inclusive")
+    return {
+        "p50_ms": round(cuts[49], 1),
+        "p95_ms": round(cuts[94], 1),
+        "p99_ms": round(cuts[98], 1),
+        "rps": round(len(latencies) / wall, 1),
+        "errors": errors,
+    }
+
+
+def run(args: argparse.Namespace) -> list[dict[str, Any]]:
+    """Every (store, size, endpoint) measurement."""
+    results = []
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    for store_kind in args.stores:
+        for n in args.sizes:
+            path = args.workdir / f"{store_kind}-{n}"
+            targets = load(store_kind, n, path, args.neo4j_uri, args.neo4j_password)
+            port = _free_port()
+            command = [sys.executable, __file__, "_serve", store_kind, str(path), str(port)]
+            command += ["--neo4j-uri", args.neo4j_uri, "--neo4j-password", args.neo4j_password]
+            server = subprocess.Popen(command, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+            try:
+                base = f"http://127.0.0.1:{port}"
+                _wait_until_up(base, server)
+                rng = random.Random(11)
+                for kind in ("health", "search", "entity", "neighbors", "collaboration"):
+                    figures = measure(base, _requests(kind, targets, args.requests, rng), args.concurrency)
+                    row = {"store": store_kind, "items": n, "endpoint": kind, **figures}
+                    results.append(row)
+                    print(json.dumps(row), file=sys.stderr)
+            finally:
+                server.terminate()
+                server.wait(timeout=30)
+    return results
+
+
+def markdown(results: list[dict[str, Any]], args: argparse.Namespace) -> str:
+    """The figures as a Markdown table for BENCHMARKS.md."""
+    lines = [
+        f"{args.requests} requests per endpoint, {args.concurrency} concurrent clients, uvicorn (1 worker) and the "
+        f"load generator on one {os.cpu_count()}-core machine, loopback.",
+        "",
+        "| store | items | endpoint | p50 ms | p95 ms | p99 ms | req/s | errors |",
+        "|---|---:|---|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        lines.append(
+            f"| {r['store']} | {r['items']} | {r['endpoint']} | {r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} "
+            f"| {r['rps']} | {r['errors']} |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    """Command line: the benchmark, or (internally) ``_serve`` for the server child process."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--stores", nargs="+", choices=["ladybug", "neo4j"], default=["ladybug", "neo4j"])
+    parser.add_argument("--requests", type=int, default=400, help="measured requests per endpoint")
+    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--neo4j-uri", default=os.environ.get("KG_NEO4J_URI", "bolt://127.0.0.1:7687"))
+    parser.add_argument("--neo4j-password", default=os.environ.get("KG_NEO4J_PASSWORD", "kg-dev-password"))
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/kg-bench-api"))
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    if len(sys.argv) > 1 and sys.argv[1] == "_serve":
+        serve_parser = argparse.ArgumentParser()
+        serve_parser.add_argument("store")
+        serve_parser.add_argument("path", type=Path)
+        serve_parser.add_argument("port", type=int)
+        serve_parser.add_argument("--neo4j-uri")
+        serve_parser.add_argument("--neo4j-password")
+        a = serve_parser.parse_args(sys.argv[2:])
+        serve(a.store, a.path, a.port, a.neo4j_uri, a.neo4j_password)
+        return
+    args = parser.parse_args()
+    results = run(args)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2))
+    print(markdown(results, args))
+
+
+if __name__ == "__main__":
+    main()
