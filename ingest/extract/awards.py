@@ -16,8 +16,9 @@ _AWARD_QUOTED = re.compile(
 _AWARD_BARE = re.compile(
     rf"(?P<name>[{CJK}]{{2,16}}?(?:奖章|奖|十大(?:科学|科技)?(?:进展|新闻|突破)))(?![{CJK}]*[”\"])(?!者|励|金|学金|项|品|状|杯|牌)"
 )
+# 与 is left out: it joins the fields of one prize (数学与信息科学奖)
 _AWARD_LEFT = re.compile(
-    r"^.*(?:获得|荣获|获|摘得|授予|颁发|颁给|分享了|分享|了|的|和|与|及|、|年度|届|是|为|由|在|等|该|本|此|这|项)"
+    r"^.*(?:获得|荣获|获|摘得|授予|颁发|颁给|分享了|分享|了|的|和|及|、|年度|届|是|为|由|在|等|该|本|此|这|项)"
 )
 _AWARD_GENERIC = re.compile(
     r"^(?:单项|大|该|本|此|各|获|颁|得|奖|一等|二等|三等|特等|金|银|铜|优秀|最佳|特别|奖项|这个|这一|多项|多个|个|项)+(?:奖|奖章)$"
@@ -31,16 +32,27 @@ _FUNDING_ZH = re.compile(
     r"(?:得到|受到|获得|获|受)(?:了)?(?P<list>[^。；;！？\n]{2,120}?)(?:等(?:多个|多项)?(?:项目|课题)?)?(?:的)?"
     r"(?:大力|鼎力|共同|联合)?(?:资助|支持|经费支持|资金支持|资助支持)"
 )
+# 市科委（通过科技创新行动计划）对…进行立项资助
+_FUNDING_ZH3 = re.compile(
+    r"(?:^|[，,。；;\n])\s*(?:[^，,。；;\n]{0,12}?[，,])?(?P<list>[^，,。；;\n对]{2,20}?)"
+    r"(?:通过(?P<prog>[^，,。；;\n]{2,20}?))?共?对[^。；;\n]{1,40}?(?:进行|给予)?(?:立项)?(?:资助|经费支持|资金支持)"
+)
 _FUNDING_ZH2 = re.compile(r"(?:由|经)(?P<list>[^。；;，,\n]{2,60}?)(?:资助|支持)")
 _FUNDING_EN = re.compile(
     r"(?:funded|supported|financed|sponsored)\s+by\s+(?:grants?\s+from\s+)?(?P<list>[^.;\n]{2,200})"
 )
-_LIST_SPLIT = re.compile(r"[、，,;；]|以及|及|和|与|\band\b")
+_LIST_SPLIT = re.compile(r"[、，,;；]|以及|及|和|与")
+# English funder names hold "and" (Science and Technology): lists split on commas, "and by", "and the"
+_LIST_SPLIT_EN = re.compile(r"\s*(?:;|,\s*and\s+(?:by\s+)?|\s+and\s+by\s+|\s+and\s+the\s+|,)\s*")
 _FUNDER_TRIM = re.compile(r"(?:等)?(?:多个|多项)?(?:项目|课题)?(?:等)?(?:的)?(?:大力|鼎力)?$")
 _FUNDER_OK = re.compile(
     r"(?:基金|基金委|基金会|委员会|计划|专项|项目|工程|部|委|局|厅|科学院|研究院|研究所|大学|学院|中心|实验室|办公室|"
     r"Foundation|Council|Agency|Fund|Trust|Institute|Institutes|Programme|Program|Ministry|Office|Department|Society|"
     r"Organization|Organisation|Initiative|Grant|Grants|Commission|Academy|University|NSF|NIH|NSFC|ERC)$"
+)
+_FUNDER_EN = re.compile(
+    r"\b(?:Foundation|Council|Agency|Fund|Trust|Ministry|Office|Department|Society|Commission|Academy|Institutes?|"
+    r"Programme|Program|Initiative|NSF|NIH|NSFC|ERC|DFG|JSPS)\b"
 )
 _FUNDER_BAD = re.compile(r"专家|学者|团队|人员|医院专家|广泛|关注|认可|好评|欢迎|青睐|肯定|重视|帮助|配合|国家和|政策")
 
@@ -76,24 +88,38 @@ def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
     return spans
 
 
+def _parts(chunk: str, base: int, splitter: re.Pattern[str], protected: list[Span]) -> list[tuple[int, str]]:
+    """``chunk`` split at list separators, never inside a protected span (同济大学脑与脊髓研究中心 keeps its 与)."""
+    cuts = [
+        (m.start(), m.end())
+        for m in splitter.finditer(chunk)
+        if not any(p.start <= base + m.start() < p.end for p in protected)
+    ]
+    parts, pos = [], 0
+    for a, b in [*cuts, (len(chunk), len(chunk))]:
+        parts.append((pos, chunk[pos:a]))
+        pos = b
+    return parts
+
+
 def find_funders(text: str, institutions: list[Span]) -> list[Span]:
-    """Funder spans from funding statements; a funder that is a known institution keeps the institution's name."""
+    """Funder spans from funding statements; a funder written as an institution keeps the institution's name."""
     spans: list[Span] = []
-    for pattern in (_FUNDING_ZH, _FUNDING_ZH2, _FUNDING_EN):
+    for pattern in (_FUNDING_ZH, _FUNDING_ZH2, _FUNDING_ZH3, _FUNDING_EN):
+        english = pattern is _FUNDING_EN
         for m in pattern.finditer(text):
-            base = m.start("list")
-            chunk = m.group("list")
-            pos = 0
-            for part in [*_LIST_SPLIT.split(chunk)]:
-                at = chunk.find(part, pos)
-                pos = at + len(part)
-                name = _FUNDER_TRIM.sub("", part.strip()).strip()
-                name = re.sub(r"^(?:了|由|来自|the|The)\s*", "", name)
-                if len(name) < 2 or _FUNDER_BAD.search(name) or not _FUNDER_OK.search(name):
+            for group in ("list", "prog"):
+                if group not in pattern.groupindex or m.group(group) is None:
                     continue
-                start = base + at + part.find(name)
-                spans.append(Span(start, start + len(name), "Funder", clean(name)))
+                base = m.start(group)
+                splitter = _LIST_SPLIT_EN if english else _LIST_SPLIT
+                for at, part in _parts(m.group(group), base, splitter, institutions):
+                    name = _FUNDER_TRIM.sub("", part.strip()).strip()
+                    name = re.sub(r"^(?:了|由|来自|the\s|The\s|by\s)\s*", "", name)
+                    name = re.sub(r"\s*[(（][^()（）]*[)）]$|\s+(?:grants?|funds?|programmes?)$", "", name)
+                    ok = _FUNDER_EN.search(name) if english else _FUNDER_OK.search(name)
+                    if len(name) < 2 or _FUNDER_BAD.search(name) or not ok:
+                        continue
+                    start = base + at + part.find(name)
+                    spans.append(Span(start, start + len(name), "Funder", clean(name)))
     return spans
-
-
-__all__ = ["find_awards", "find_funders"]

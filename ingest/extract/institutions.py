@@ -119,6 +119,15 @@ _LEFT_STOPS = frozenset(w for w in STOP_WORDS if w not in {"与", "和", "及"})
 }
 _CONJUNCTIONS = frozenset({"与", "和", "及", "以及", "同"})
 _WORK_NOUNS = frozenset({"工作", "研究", "团队", "项目", "成果", "论文", "合作", "课题", "本", "该", "此", "这"})
+#: words tagged as verbs that are at home in institution names (应用, 创新, 研究 ...)
+#: single characters that start a clause, not a name (将材化学院…, 把…, 对…)
+_LEADING_FUNCTION_CHARS = frozenset("将把被对从向让使给就在于")
+_NAME_VERB_WORDS = (
+    "应用 创新 研究 发展 管理 服务 设计 制造 检测 开发 转化 转移 孵化 验证 计算 控制 勘探 监测 评价 保护 "
+    "育种 治疗 康复 预防 生产 加工 交叉 融合 集成 教育 培训 规划 振动 冲击 调控 合成 感知 通信 传感 测量 "
+    "测试 诊断 养殖 种植 与 和 及"
+)
+_NAME_VERBS = frozenset(_NAME_VERB_WORDS.split())
 _PLACES = (
     "中国",
     "国家",
@@ -272,21 +281,29 @@ _GENERIC_WORDS = (
     "法学",
     "商学",
     "学",
-    "生物医药",
-    "集成电路",
-    "人工智能",
-    "新能源",
     "合作",
     "交流",
     "发展",
     "管理",
     "运营",
+    "优秀",
+    "类型",
+    "机制",
+    "个别",
+    "各类",
+    "三种",
+    "一批",
+    "首批",
+    "若干",
+    "多个",
+    "不同",
+    "验证",
 )
 _GENERIC = re.compile(rf"^(?:{alternation(_GENERIC_WORDS)})*$")
 _PLACE_GENERIC = re.compile(rf"^(?:{alternation(_PLACES)})(?:{alternation(_GENERIC_WORDS)})+$")
 #: suffixes of bodies that are not research institutions (service centres, venues, companies)
 _NOT_INSTITUTION = re.compile(
-    r"(?:政府|党委|委员会|管理局|局|厅|公司)|(?:服务中心|会议中心|会展中心|活动中心|指挥中心|购物中心|营业中心|数据中心|客服中心|运营中心|学习中心|培训中心|教育中心|科创中心)$"
+    r"(?:政府|党委|委员会|管理局|局|厅|公司)|(?:服务中心|会议中心|会展中心|活动中心|指挥中心|购物中心|营业中心|数据中心|客服中心|运营中心|学习中心|培训中心|教育中心)$"
 )
 _TOP_LEVEL = re.compile(r"(?:大学|科学院|工程院|社会科学院)$")
 
@@ -297,6 +314,8 @@ _EN_INSTITUTION = re.compile(
     r"|(?:University|Institute|Academy|College|School|Laboratory|Centre|Center|Museum) of "
     r"(?:[A-Z][a-zA-Z'&.-]+)(?: (?:and|for|of|the) [A-Z][a-zA-Z'&.-]+| [A-Z][a-zA-Z'&.-]+){0,4})"
 )
+_EN_UNIT = re.compile(r"^(?:School|Department|Faculty|College|Institute|Laboratory|Center|Centre|Division) of ")
+_EN_TOP = re.compile(r"\b(?:University|Academy)\b")
 _EN_LEADING = re.compile(r"^(?:The|A|An|At|In|From|By|With|And|Of|For|On)\s+")
 
 
@@ -339,12 +358,16 @@ def _left_edge(text: str, suffix_start: int, suffix_end: int, floor: int) -> int
         b, _, w = tokens[i]
         if edge <= b < suffix_start and w.startswith(_PLACES):
             return b
-    if suffix_start - edge <= 6:
+    # an opening quote whose closing one is not in the name is not part of it (“环上大科创中心”)
+    while edge < suffix_start and text[edge] in '“"' and "”" not in text[edge:suffix_start]:
+        edge += 1
+    if suffix_start - edge <= 2:
         return edge
+    # no place name: cut after the last verb or function word (实施精准突破集成电路…, 汇聚高水平大学)
     pos = edge
     for word, flag in pseg.cut(text[edge:suffix_start], HMM=False):
         pos += len(word)
-        if flag[:1] in {"v", "p", "c", "u", "d", "m", "r"} and pos < suffix_start:
+        if flag[:1] in {"v", "p", "c", "u", "d", "m", "r"} and word not in _NAME_VERBS and pos < suffix_start:
             edge = pos
     return edge
 
@@ -374,9 +397,11 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _valid(name: str) -> bool:
     m = _SUFFIX.search(name)
     body = name[: m.start()] if m else name
-    if len(name) < 3 or not body:
+    if len(name) < 3 or len(body) < 2:
         return False
     if _GENERIC.match(body) or _NOT_INSTITUTION.search(name):
+        return False
+    if name.endswith("中心") and len(body) < 3:  # 来中心, 希望中心: a verb before a bare 中心
         return False
     if _PLACE_GENERIC.match(body) and not _TOP_LEVEL.search(name):
         return False
@@ -398,7 +423,13 @@ def find_zh(text: str) -> list[Span]:
                 break
             end = nxt.end()
         start = _left_edge(text, m.start(), m.end(), floor)
+        # a name in quotes is the whole quoted text (“环上大科创中心”)
+        quote = text.rfind("“", max(floor, start - 16), start + 1)
+        if quote >= 0 and text[end : end + 1] == "”" and "”" not in text[quote:end]:
+            start = quote + 1
         floor = end
+        while start < m.start() - 1 and text[start] in _LEADING_FUNCTION_CHARS:
+            start += 1
         segs = _segments(text, start, end)
         if segs:
             spans.extend(_chain_spans(text, segs))
@@ -424,11 +455,22 @@ def _chain_spans(text: str, segs: list[tuple[int, int]]) -> list[Span]:
 
 
 def find_en(text: str) -> list[Span]:
-    """English institution names (University of Cambridge, Broad Institute of MIT and Harvard)."""
-    spans = []
+    """English institution names (University of Cambridge, Broad Institute of MIT and Harvard).
+
+    A unit followed by its institution (School of Medicine, Eastfield University) gets that institution as parent.
+    """
+    spans: list[Span] = []
     for m in _EN_INSTITUTION.finditer(text):
         surface = m.group()
         lead = _EN_LEADING.match(surface)
         start = m.start() + (lead.end() if lead else 0)
         spans.append(Span(start, m.end(), "Institution", clean(text[start : m.end()])))
+    for unit, parent in zip(spans, spans[1:], strict=False):
+        unit_like = _EN_UNIT.match(unit.name) or not _EN_TOP.search(unit.name)
+        if (
+            unit_like
+            and _EN_TOP.search(parent.name)
+            and re.fullmatch(r",\s*(?:the\s+)?", text[unit.end : parent.start])
+        ):
+            unit.parent = parent.name
     return spans

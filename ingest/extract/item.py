@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from ingest.extract import awards, gazetteer_hits, institutions, people, publications, relations
-from ingest.extract.spans import Sentences, Span
+from ingest.extract.spans import Sentences, Span, compact_text, map_back
 from ingest.gazetteers import Gazetteer, load_gazetteer
 from ingest.nlp import model_entities
 from ingest.resolve import Cluster, complete_units, key, resolve, to_entity
@@ -41,8 +41,20 @@ def _overlaps(span: Span, others: list[Span]) -> bool:
 def extract_item(
     item: NewsItem, gazetteer: Gazetteer | None = None, *, zh_model: str | None = None, en_model: str | None = None
 ) -> Extraction:
-    """Entities and relations of one item (mentions point into ``item.text``)."""
+    """Entities and relations of one item (mentions and evidence spans point into ``item.text``).
+
+    Spaces that PDF letter-spacing leaves between Chinese characters (课题 组) are taken out before the rules run and
+    the offsets mapped back afterwards, so the rules see 课题组 and the mentions still point at the original text.
+    """
     gaz = gazetteer or load_gazetteer()
+    compact, offsets = compact_text(item.text)
+    if offsets is None:
+        return _extract(item, gaz, zh_model, en_model)
+    extraction = _extract(item.model_copy(update={"text": compact}), gaz, zh_model, en_model)
+    return map_back(extraction, item, offsets)
+
+
+def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str | None) -> Extraction:
     text = item.text
     insts = institutions.find_zh(text) + institutions.find_en(text)
     insts += _gazetteer_institutions(text, gaz, insts)

@@ -22,6 +22,8 @@ _PUBLISH_BEFORE = re.compile(
 _EN_JOURNAL_ZH = re.compile(
     rf"(?:在|于|在国际期刊|在期刊)\s*(?P<en>{_LATIN_TITLE})\s*(?:[（(]\s*《(?P<zh>[^《》]{{1,30}})》\s*[）)])?\s*(?=期刊|杂志|上|[（(]《)"
 )
+# a citation in brackets: (ACS Catalysis, 2024, 14, 9244)
+_CITATION = re.compile(rf"[（(]\s*(?P<en>{_LATIN_TITLE})\s*,\s*(?:19|20)\d{{2}}\s*,\s*\d+")
 _EN_JOURNAL = re.compile(
     rf"\b(?:(?:published|publishes|appeared|appears|reported)\b[^.;]{{0,200}}?\bin|in the journal)\s+(?:the\s+)?"
     rf"(?P<en>{_LATIN_TITLE})"
@@ -75,6 +77,8 @@ def find_journals(text: str, gazetteer: Gazetteer) -> list[Span]:
         if pair:
             span.alias, span.alias_span = clean(pair.group("en")), (pair.start("en"), pair.end("en"))
         add(span)
+    for m in _CITATION.finditer(text):
+        add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
     for m in _EN_JOURNAL.finditer(text):
         add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
     for span in spans:

@@ -85,7 +85,7 @@ def _researchers(ctx: Context) -> list[Cluster]:
 
 def part_of(ctx: Context, out: dict[tuple[str, str, str], Relation], parents: dict[str, str]) -> None:
     """Units to the parent named inside them; prize categories to their prize (``parents`` from the gazetteer)."""
-    by_key = {(c.type, resolution.key(c.name)): c for c in ctx.clusters}
+    by_key = {(c.type, resolution.key(n)): c for c in ctx.clusters for n in [*c.aliases, c.name]}
     for c in ctx.clusters:
         parent_name = c.parent or parents.get(c.name)
         parent = by_key.get((c.type, resolution.key(parent_name))) if parent_name else None
@@ -110,6 +110,9 @@ def _institutions_before(ctx: Context, pos: int, institutions: list[Span]) -> li
     while anchor is not None:
         group = ending[anchor]
         start = min(s.start for s in group)
+        # units written back to back form one chain (附属东方医院心脏病全国重点实验室)
+        while start in ending:
+            start = min(s.start for s in ending[start])
         found.extend(s for s in institutions if start <= s.start and s.end <= anchor and not s.absorbed)
         anchor = next((e for e in ending if e <= start and _LIST_GAP.match(text[e:start])), None)
     return found
@@ -123,9 +126,12 @@ def affiliated_with(ctx: Context, out: dict[tuple[str, str, str], Relation], ins
     for span in people:
         insts = _institutions_before(ctx, span.start, institutions)
         after = re.match(r"[^（(，,。]{0,8}[（(]", text[span.end :])
+        bracketed = False
         if after:
             open_at = span.end + after.end()
-            insts += [s for s in institutions if s.start == open_at and not s.absorbed]
+            inside = [s for s in institutions if s.start == open_at and not s.absorbed]
+            bracketed = bool(inside)
+            insts += inside
         en_after = re.match(r"\s*,?\s*(?:an?\s+\w+\s+)?(?:of|at|from)\s+(?:the\s+)?", text[span.end :])
         if en_after:
             insts += [s for s in institutions if s.start == span.end + en_after.end()]
@@ -148,7 +154,8 @@ def affiliated_with(ctx: Context, out: dict[tuple[str, str, str], Relation], ins
                         evidence=ctx.evidence(span.start, span.end),
                     ),
                 )
-        previous = (span, insts)
+        # an affiliation in brackets belongs to that name alone, not to the names listed after it
+        previous = (span, [] if bracketed else insts)
 
 
 def _main(ctx: Context, etype: str, near: int) -> Cluster | None:
@@ -304,10 +311,20 @@ def received(ctx: Context, out: dict[tuple[str, str, str], Relation], context_aw
 
 
 def collaborated_with(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
-    """Every pair of researchers of the item's work."""
-    for a, b in itertools.combinations(_researchers(ctx), 2):
-        s = a.spans[0]
-        _add(
-            out,
-            Relation(subject=a.id, predicate="collaboratedWith", object=b.id, evidence=ctx.evidence(s.start, s.end)),
+    """Researchers co-listed in one sentence of the item, or co-authors of one paper."""
+    researchers = _researchers(ctx)
+    sentences = {c.id: {ctx.sentences.index(s.start) for s in c.spans} for c in researchers}
+    authors: dict[str, set[str]] = {}
+    for r in out.values():
+        if r.predicate == "authorOf":
+            authors.setdefault(r.object, set()).add(r.subject)
+    for a, b in itertools.combinations(researchers, 2):
+        co_listed = sentences[a.id] & sentences[b.id]
+        co_authors = any(a.id in group and b.id in group for group in authors.values())
+        if not (co_listed or co_authors):
+            continue
+        s = next((s for s in a.spans if ctx.sentences.index(s.start) in co_listed), a.spans[0])
+        relation = Relation(
+            subject=a.id, predicate="collaboratedWith", object=b.id, evidence=ctx.evidence(s.start, s.end)
         )
+        _add(out, relation)

@@ -5,6 +5,10 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kg.model import Extraction, NewsItem
 
 _SENTENCE_END = re.compile(r"[。！？；!?;\n]+|\.(?=\s+[A-Z\"“(])|\.$")
 
@@ -70,3 +74,44 @@ _SPACES = re.compile(r"\s+")
 def clean(surface: str) -> str:
     """A surface form as a name: spaces next to CJK characters dropped, runs of spaces collapsed."""
     return _SPACES.sub(" ", _PDF_SPACE.sub("", surface)).strip()
+
+
+_CJK_CHAR = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’"
+_SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK_CHAR}])[ \t\u00a0\u3000]+(?=[{_CJK_CHAR}])")
+
+
+def compact_text(text: str) -> tuple[str, list[int] | None]:
+    """``text`` without spaces between CJK characters, and the original offset of each kept character.
+
+    The offsets are None when there is nothing to take out (the common case: no copy, no mapping).
+    """
+    if not _SPACE_IN_CJK.search(text):
+        return text, None
+    keep = bytearray(b"\x01") * len(text)
+    for m in _SPACE_IN_CJK.finditer(text):
+        keep[m.start() : m.end()] = b"\x00" * (m.end() - m.start())
+    offsets = [i for i, k in enumerate(keep) if k]
+    return "".join(text[i] for i in offsets), offsets
+
+
+def map_back(extraction: Extraction, item: NewsItem, offsets: list[int]) -> Extraction:
+    """An extraction made on the compact text, with mentions and evidence pointing into ``item.text`` again."""
+    original = item.text
+    sentences = Sentences(original)
+
+    def span(start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            at = offsets[start] if start < len(offsets) else len(original)
+            return at, at
+        return offsets[start], offsets[end - 1] + 1
+
+    for entity in extraction.entities:
+        for mention in entity.mentions:
+            mention.start, mention.end = span(mention.start, mention.end)
+            mention.text = original[mention.start : mention.end]
+    for relation in extraction.relations:
+        ev = relation.evidence
+        ev.start, ev.end = span(ev.start, ev.end)
+        ev.sentence = sentences.sentence(ev.start) or item.title
+    extraction.item = item
+    return extraction

@@ -141,3 +141,17 @@ def test_extract_mentions_and_evidence_point_at_the_text(text: str) -> None:
         evidence = relation.evidence
         assert evidence.item_id == extraction.item.id
         assert text[evidence.start : evidence.end].strip() in evidence.sentence
+
+
+def test_extract_letter_spaced_pdf_text_maps_back_to_the_original() -> None:
+    text = (
+        "新进展\n星河大学材料基因组研究院王 海 峰课题 组以“Spaced titles survive”为 题发表在《Acta Materialia》期刊。"
+    )
+    extraction = _extract(text)
+    assert _names(extraction, "Researcher") == {"王海峰"}
+    assert _names(extraction, "Publication") == {"Spaced titles survive"}
+    person = next(e for e in extraction.entities if e.type == "Researcher")
+    assert [m.text for m in person.mentions] == ["王 海 峰"]
+    for entity in extraction.entities:
+        for mention in entity.mentions:
+            assert text[mention.start : mention.end] == mention.text
