@@ -104,7 +104,8 @@ def _item_triples(item: NewsItem, out: list[Triple]) -> URIRef:
 
 def _entity_triples(entity: Entity, item_node: URIRef, names: dict[str, str], out: list[Triple]) -> None:
     node = iri(entity.id)
-    out += [(item_node, KG.mentions, node), (node, RDF.type, _CLASS[entity.type])]
+    # typed kg:Entity too, so shapes check "any entity" with one sh:class instead of a nested sh:or per value
+    out += [(item_node, KG.mentions, node), (node, RDF.type, _CLASS[entity.type]), (node, RDF.type, KG.Entity)]
     # One canonical name per id: the first one seen wins; a later spelling (same id, so the same normalised name)
     # is kept as an alias rather than becoming a second name.
     first = names.setdefault(entity.id, entity.name)

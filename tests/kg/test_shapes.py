@@ -145,10 +145,14 @@ CASES: dict[str, tuple[Callable[[Graph], None], str]] = {
     "FundedBy": (_add((iri(J), KG.fundedBy, iri(F))), "Violation"),
     "Received": (_add((iri(P), KG.received, iri(A))), "Violation"),
     "PartOf": (_add((iri(R), KG.partOf, iri(I1))), "Violation"),
-    "CollaboratedWith": (_add((iri(R), KG.collaboratedWith, iri(I1))), "Violation"),
+    "CollaboratedWith": (_add((iri(J), KG.collaboratedWith, iri(R))), "Violation"),
+    "ResearcherCollaborator": (_add((iri(R), KG.collaboratedWith, iri(I1))), "Violation"),
+    "InstitutionCollaborator": (_add((iri(I1), KG.collaboratedWith, iri(R))), "Violation"),
     "Mentions": (_add((iri(R), KG.mentions, iri(I1))), "Violation"),
     "RelationBacked": (_add((iri(R2), KG.affiliatedWith, iri(I2))), "Violation"),
-    "Fact": (_add((_fact("affiliatedWith"), KG.role, "first")), "Violation"),
+    "Fact": (_add((iri("fact-BAD"), RDF.type, KG.Fact)), "Violation"),
+    "RoleOnlyOnAuthorOf": (_add((_fact("affiliatedWith"), KG.role, "first")), "Violation"),
+    "Evidence": (_add((iri("evidence-BAD"), RDF.type, KG.Evidence)), "Violation"),
     "FactSubject": (_set(_fact("partOf"), KG.subject, None), "Violation"),
     "FactPredicate": (_set(_fact("partOf"), KG.predicate, KG.mentions), "Violation"),
     "FactObject": (_add((_fact("partOf"), KG.object, iri(I1))), "Violation"),
@@ -172,7 +176,7 @@ CASES: dict[str, tuple[Callable[[Graph], None], str]] = {
     "ImportBatch": (_set(iri(BATCH), KG.status, "done"), "Violation"),
 }
 #: shapes that only group others and never report a result themselves
-GROUPING_SHAPES = {"Evidence", "DateValue"}
+GROUPING_SHAPES: set[str] = set()
 SHAPES_NS = "https://w3id.org/science-news-kg/shapes#"
 
 

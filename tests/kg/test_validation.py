@@ -43,7 +43,7 @@ def test_validate_good_record_conforms() -> None:
 
 def test_report_names_item_title_and_evidence_sentence() -> None:
     report = validate(to_graph([record(role="first")]))  # a role on an affiliation
-    (result,) = [r for r in report.results if r.shape == "kgsh:Fact"]
+    (result,) = [r for r in report.results if r.shape == "kgsh:RoleOnlyOnAuthorOf"]
     assert result.severity == "Violation"
     assert result.item_id == "item-000000000001"
     assert result.item_title == "News 1"
