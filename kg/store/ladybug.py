@@ -29,7 +29,7 @@ from kg.store.base import (
     Stats,
     SubGraph,
 )
-from kg.store.ladybug_db import LadybugDb, ddl
+from kg.store.ladybug_db import DEFAULT_BUFFER_POOL, LadybugDb, ddl
 from kg.store.schema import BATCH_LABEL, GraphSchema, get_schema
 
 
@@ -39,10 +39,12 @@ class LadybugStore:
     name = "ladybug"
     capabilities: frozenset[str] = frozenset({CAP_CYPHER, CAP_TRANSACTIONS})
 
-    def __init__(self, path: FsPath, schema: GraphSchema | None = None) -> None:
+    def __init__(
+        self, path: FsPath, schema: GraphSchema | None = None, buffer_pool_bytes: int = DEFAULT_BUFFER_POOL
+    ) -> None:
         self.path = FsPath(path)
         self.schema = schema or get_schema()
-        self._db = LadybugDb(self.path)
+        self._db = LadybugDb(self.path, buffer_pool_bytes)
         # merged-away id -> surviving id; read lazily, dropped whenever a merge, rollback or clear changes it
         self._redirects: dict[str, str] | None = None
 

@@ -237,8 +237,11 @@ def _top(db: LadybugDb, schema: GraphSchema, label: str, top: int) -> list[Node]
 
 def stats(db: LadybugDb, schema: GraphSchema, top: int) -> Stats:
     """Counts per type and predicate, the best-connected researchers and institutions, the batches."""
+    # types with nothing stored are left out, as Neo4j (which has no empty labels) reports them
     nodes_by_type = {label: int(db.rows(f"MATCH (n:{label}) RETURN count(n)")[0][0]) for label in schema.entity_labels}
     edges = {predicate_of(t): int(db.rows(f"MATCH ()-[r:{t}]->() RETURN count(r)")[0][0]) for t in schema.fact_types}
+    nodes_by_type = {k: v for k, v in nodes_by_type.items() if v}
+    edges = {k: v for k, v in edges.items() if v}
     return Stats(
         nodes_by_type=nodes_by_type,
         edges_by_predicate=edges,
@@ -308,7 +311,8 @@ def to_extractions(
             mentions.extend((i, n, s or []) for i, n, s in rows)
     wanted = set(item_ids) if item_ids is not None else set()
     if item_ids is None:
-        wanted |= {i for i, _, _ in mentions}
+        # items that mention the entities asked for; the far ends of their facts bring only their evidence items
+        wanted |= {i for i, n, _ in mentions if n in entity_ids}
         wanted |= {e.item_id for f in facts for e in rec.evidence_list(f.props)}
     stored_items: dict[str, dict[str, Any]] = {}
     for part in chunks(sorted(wanted)):

@@ -1,0 +1,165 @@
+"""LadybugDB-only behaviour: all-or-nothing batches around the engine's COPY path, a process dying inside a batch,
+reopening a directory, sharing one store between threads, and the query time limit."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+import threading
+from pathlib import Path
+
+import pytest
+from conftest import batch_of, eid
+
+from kg.errors import KgError, QueryError
+from kg.model import Entity, Evidence, Extraction, NewsItem, Relation
+from kg.store.ladybug import LadybugStore
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def snapshot(store: LadybugStore) -> dict[str, object]:
+    """Everything observable about the stored graph: counts, batches and the full content as records."""
+    stats = store.stats()
+    return {
+        "nodes": stats.nodes_by_type,
+        "edges": stats.edges_by_predicate,
+        "items": stats.items,
+        "batches": [(b.id, b.status) for b in store.batches()],
+        "records": [r.model_dump() for r in store.subgraph()],
+    }
+
+
+@pytest.fixture
+def lb(tmp_path: Path) -> LadybugStore:
+    """A fresh embedded store with items A and B applied."""
+    store = LadybugStore(tmp_path / "db")
+    store.init_schema()
+    batch, records = batch_of("A", "B")
+    store.apply(batch, records)
+    yield store
+    store.close()
+
+
+def _bad_record(kind: str) -> Extraction:
+    """Item C plus one record that fails only when its relationships are written, after its nodes were copied."""
+    text = "Zora Quill joined the Vantor Institute."
+    item = NewsItem(id="item-00000000bad1", title="A bad record", text=text, date="2025-02-02", lang="en")
+    person = Entity(id="researcher-00000000bad1", type="Researcher", name="Zora Quill")
+    evidence = Evidence(item_id=item.id, item_date=item.date, start=0, end=len(text), sentence=text)
+    if kind == "missing-endpoint":
+        # the object is neither in the batch nor in the store: the relationship COPY cannot find it
+        relation = Relation(
+            subject=person.id, predicate="affiliatedWith", object="institution-00000000dead", evidence=evidence
+        )
+    else:
+        # a Journal has no affiliations: the relationship table has no such (from, to) pair
+        relation = Relation(subject=eid("nature"), predicate="affiliatedWith", object=person.id, evidence=evidence)
+    return Extraction(item=item, entities=[person], relations=[relation])
+
+
+@pytest.mark.parametrize("kind", ["missing-endpoint", "pair-not-in-schema"])
+def test_ladybug_apply_failure_midbatch_leaves_graph_unchanged(lb: LadybugStore, kind: str) -> None:
+    before = snapshot(lb)
+    batch, records = batch_of("C")
+    with pytest.raises(KgError):
+        lb.apply(batch, [*records, _bad_record(kind)])
+    assert snapshot(lb) == before
+    # the same store still takes the good part afterwards
+    lb.apply(batch, records)
+    assert lb.stats().items == before["items"] + 1  # type: ignore[operator]
+
+
+def test_ladybug_reopen_directory_keeps_committed_batches(tmp_path: Path) -> None:
+    store = LadybugStore(tmp_path / "db")
+    store.init_schema()
+    batch, records = batch_of("A", "B", "C")
+    store.apply(batch, records)
+    before = snapshot(store)
+    store.close()
+    again = LadybugStore(tmp_path / "db")
+    again.init_schema()
+    try:
+        assert snapshot(again) == before
+        assert again.entity(eid("lin")).node.name == "林晓明"
+    finally:
+        again.close()
+
+
+def test_ladybug_process_killed_inside_batch_leaves_graph_as_before(lb: LadybugStore, tmp_path: Path) -> None:
+    before = snapshot(lb)
+    path = lb.path
+    lb.close()
+    # a child process opens the directory, copies part of a batch inside the open transaction and dies without
+    # committing: the write-ahead log must not resurrect the half batch
+    script = textwrap.dedent(
+        f"""
+        import os, sys
+        sys.path.insert(0, {str(ROOT / "tests" / "kg" / "store")!r})
+        from conftest import batch_of
+        from kg.store import ladybug_write
+        from kg.store.ladybug import LadybugStore
+        from kg.store.records import prepare_batch
+        store = LadybugStore({str(path)!r})
+        batch, records = batch_of("C", salt="crash")
+        rows = prepare_batch(batch.id, records)
+        db = store._db
+        with db.transaction():
+            for label, group in rows.entities_by_label().items():
+                ladybug_write._upsert_nodes(db, store.schema, label, group, lambda old, new: old)
+            ladybug_write.write_batch_node(db, batch)
+            os._exit(9)
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, timeout=120)
+    assert done.returncode == 9, done.stderr.decode()
+    reopened = LadybugStore(path)
+    reopened.init_schema()
+    try:
+        assert snapshot(reopened) == before
+        batch, records = batch_of("C", salt="crash")
+        reopened.apply(batch, records)
+        assert reopened.stats().items == 3
+    finally:
+        reopened.close()
+
+
+def test_ladybug_threads_share_one_store(lb: LadybugStore) -> None:
+    errors: list[BaseException] = []
+    batch, records = batch_of("C")
+
+    def read() -> None:
+        try:
+            for _ in range(20):
+                assert lb.search("东海理工").hits
+                lb.neighbors(eid("lin"), depth=2)
+        except BaseException as exc:  # noqa: BLE001 - collected and re-raised in the test thread
+            errors.append(exc)
+
+    def write() -> None:
+        try:
+            lb.apply(batch, records)
+        except BaseException as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=read) for _ in range(3)] + [threading.Thread(target=write)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert not errors, errors
+    assert lb.stats().items == 3
+
+
+def test_ladybug_read_query_timeout_is_a_query_error(lb: LadybugStore) -> None:
+    with pytest.raises(QueryError) as caught:
+        # a streamed cross product: slow, but small in memory (a long range() would be materialised first)
+        lb.read_query(
+            "UNWIND range(1, 3000) AS a UNWIND range(1, 3000) AS b UNWIND range(1, 3000) AS c "
+            "WITH a, b, c WHERE (a * b + c) % 7919 = 3 RETURN count(*)",
+            timeout=0.05,
+        )
+    assert caught.value.timeout
+    # the limit applies to that query only
+    assert lb.read_query("MATCH (n:Researcher) RETURN count(n)").rows == [[3]]
