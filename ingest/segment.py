@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from ingest.segment_dates import find_dates, first_event_date, issue_year
+from ingest.segment_dates import first_event_date, issue_year, split_source
 from ingest.segment_items import make_item
 from ingest.segment_lines import (
     bullet_heading,
@@ -218,13 +218,11 @@ def _is_banner(rows: list[Row], head: int) -> bool:
     if head != 1 or len(rows) < 3 or bullet_heading(rows[1].text):
         return False
     nxt = rows[1]
+    if not nxt.blank_before or not headline_shaped(nxt.text) or is_doc_number(nxt.text):
+        return False
     width = typical_width([row.text for row in rows[2:12]])
-    return (
-        nxt.blank_before
-        and headline_shaped(nxt.text)
-        and (cjk_trailing_space(nxt.raw) or display_width(nxt.text) < _SHORT * width)
-        and not is_doc_number(nxt.text)
-    )
+    # the next line ends as headlines do, or begins a headline wrapped over several lines
+    return cjk_trailing_space(nxt.raw) or display_width(nxt.text) < _SHORT * width or _head(rows[1:]) > 1
 
 
 def _title(rows: Sequence[Row], strip_number: bool = False) -> str:
@@ -241,12 +239,7 @@ def _source(closing: list[Row], year: int | None) -> tuple[str | None, str | Non
     for row in closing:
         if row.closer != "source":
             continue
-        body = source_body(row.text)
-        dates = find_dates(body, year)
-        publisher = body
-        if dates:
-            publisher = (body[: dates[0].start] + body[dates[0].end :]).strip(" ,，、")
-        return publisher or None, dates[0].iso if dates else None
+        return split_source(source_body(row.text), year)
     return None, None
 
 

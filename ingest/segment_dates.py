@@ -113,6 +113,19 @@ def find_dates(text: str, year: int | None = None) -> list[FoundDate]:
     return found
 
 
+def split_source(text: str, year: int | None = None) -> tuple[str | None, str | None]:
+    """A source line's body as (publisher, ISO date): ``4 月 10 日同济大学官网`` → (``同济大学官网``, ``2025-04-10``).
+
+    The date is cut from the publisher even when no year resolves it.
+    """
+    dates = find_dates(text, year)
+    rest = text
+    for pattern in (_ISO_DATE, _ZH_DATE, _EN_MDY, _EN_DMY, _EN_MY):
+        rest = pattern.sub(lambda m: "" if m.groupdict().get("d") or m.groupdict().get("y") else m.group(0), rest)
+    publisher = rest.strip(" ,，、;；") or None
+    return publisher, dates[0].iso if dates else None
+
+
 def parse_date(text: str, year: int | None = None) -> str | None:
     """The first date in ``text`` as ISO (``2024-04-10``, ``2024-04``), or None."""
     dates = find_dates(text, year)

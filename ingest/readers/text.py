@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Literal
 
 from ingest.segment import segment_newsletter, segments
-from ingest.segment_dates import find_dates, first_event_date, parse_date
+from ingest.segment_dates import find_dates, first_event_date, parse_date, split_source
 from ingest.segment_items import make_item
 from ingest.segment_lines import closer_kind, furniture_rows, is_page_number, join_wrapped, source_body
 from kg.model import NewsItem
@@ -119,12 +119,8 @@ def read_item_text(text: str, file: str | None = None) -> NewsItem | None:
     for line in rest:
         kind = closer_kind(line) if line else None
         if kind == "source" and source is None:
-            value = source_body(line)
-            found = find_dates(value)
-            source = value
-            if found:
-                source = (value[: found[0].start] + value[found[0].end :]).strip(" ,，、") or None
-                date = date or found[0].iso
+            source, source_date = split_source(source_body(line))
+            date = date or source_date
             continue
         if kind == "byline":
             continue

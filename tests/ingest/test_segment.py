@@ -411,3 +411,13 @@ def test_segment_prize_categories_after_a_colon_intro() -> None:
     ]
     # "2025 年度" names the prize year, not the date's: with no issue year known, "4 月 18 日" is not guessed
     assert [seg.date for seg in segs] == [None, None, None]
+
+
+def test_segment_banner_before_a_wrapped_headline() -> None:
+    text = (
+        "（来源：某网）\n 科研快讯\n\n星河大学团队与云山理工学院合作在新型固态电池电解质研究\n中取得重要突破\n\n"
+        "星河大学化学学院赵明远教授团队与云山理工学院合作，在《自然》发表论文。\n\n（来源：4 月 2 日星河大学官网）\n"
+    )
+    [seg] = segments(text)
+    assert seg.title == "星河大学团队与云山理工学院合作在新型固态电池电解质研究中取得重要突破"
+    assert seg.section == "科研快讯" and seg.source == "星河大学官网"
