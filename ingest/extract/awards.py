@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.extract import gazetteer_hits
+from ingest.extract import en, gazetteer_hits
 from ingest.extract.lexicon import CJK
 from ingest.extract.spans import Span, clean
 from ingest.gazetteers import Gazetteer
@@ -26,6 +26,7 @@ _AWARD_GENERIC = re.compile(
 _AWARD_EN = re.compile(
     r"(?:[A-Z][A-Za-z'’-]+\s+){1,6}(?:Prize|Award|Medal)(?:\s+(?:in|for)\s+(?:[A-Z][A-Za-z-]+)(?:\s+[A-Z][A-Za-z-]+){0,3})?"
 )
+_YEAR_EN = re.compile(r"\b((?:19|20)\d{2})\s+(?=[A-Z])")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?")
 
 _FUNDING_ZH = re.compile(
@@ -65,7 +66,7 @@ def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
         if any(s.start < end and start < s.end for s in spans):
             return
         span = Span(start, end, "Award", name)
-        year = _YEAR.search(text, max(0, start - 10), start)
+        year = _YEAR.search(text, max(0, start - 10), start) or _YEAR_EN.search(text, max(0, start - 6), start + 1)
         if year and text[year.end() : start].strip(' “"《') == "":
             span.meta["year"] = int(year.group(1))
         spans.append(span)
@@ -112,8 +113,11 @@ def find_funders(text: str, institutions: list[Span]) -> list[Span]:
                 if group not in pattern.groupindex or m.group(group) is None:
                     continue
                 base = m.start(group)
-                splitter = _LIST_SPLIT_EN if english else _LIST_SPLIT
-                for at, part in _parts(m.group(group), base, splitter, institutions):
+                if english:
+                    parts = en.organisation_names(m.group(group))
+                else:
+                    parts = _parts(m.group(group), base, _LIST_SPLIT, institutions)
+                for at, part in parts:
                     name = _FUNDER_TRIM.sub("", part.strip()).strip()
                     name = re.sub(r"^(?:了|由|来自|the\s|The\s|by\s)\s*", "", name)
                     name = re.sub(r"\s*[(（][^()（）]*[)）]$|\s+(?:grants?|funds?|programmes?)$", "", name)

@@ -307,17 +307,6 @@ _NOT_INSTITUTION = re.compile(
 )
 _TOP_LEVEL = re.compile(r"(?:大学|科学院|工程院|社会科学院)$")
 
-_EN_HEAD = r"(?:[A-Z][a-zA-Z'&.-]+|of|and|for|the|de|la|für)"
-_EN_INSTITUTION = re.compile(
-    r"(?:(?:[A-Z][a-zA-Z'&.-]+ ){1,5}(?:University|Institute|Laboratory|Hospital|College|Academy|Center|Centre|School|"
-    r"Observatory|Museum)(?: of (?:[A-Z][a-zA-Z'&.-]+)(?: (?:and|for|of) [A-Z][a-zA-Z'&.-]+| [A-Z][a-zA-Z'&.-]+){0,4})?"
-    r"|(?:University|Institute|Academy|College|School|Laboratory|Centre|Center|Museum) of "
-    r"(?:[A-Z][a-zA-Z'&.-]+)(?: (?:and|for|of|the) [A-Z][a-zA-Z'&.-]+| [A-Z][a-zA-Z'&.-]+){0,4})"
-)
-_EN_UNIT = re.compile(r"^(?:School|Department|Faculty|College|Institute|Laboratory|Center|Centre|Division) of ")
-_EN_TOP = re.compile(r"\b(?:University|Academy)\b")
-_EN_LEADING = re.compile(r"^(?:The|A|An|At|In|From|By|With|And|Of|For|On)\s+")
-
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """jieba words of ``text[start:end]`` with their offsets in ``text``."""
@@ -452,25 +441,3 @@ def _chain_spans(text: str, segs: list[tuple[int, int]]) -> list[Span]:
         elif _valid(unit):
             out.append(Span(s, e, "Institution", unit, parent=first if top_ok else None))
     return out
-
-
-def find_en(text: str) -> list[Span]:
-    """English institution names (University of Cambridge, Broad Institute of MIT and Harvard).
-
-    A unit followed by its institution (School of Medicine, Eastfield University) gets that institution as parent.
-    """
-    spans: list[Span] = []
-    for m in _EN_INSTITUTION.finditer(text):
-        surface = m.group()
-        lead = _EN_LEADING.match(surface)
-        start = m.start() + (lead.end() if lead else 0)
-        spans.append(Span(start, m.end(), "Institution", clean(text[start : m.end()])))
-    for unit, parent in zip(spans, spans[1:], strict=False):
-        unit_like = _EN_UNIT.match(unit.name) or not _EN_TOP.search(unit.name)
-        if (
-            unit_like
-            and _EN_TOP.search(parent.name)
-            and re.fullmatch(r",\s*(?:the\s+)?", text[unit.end : parent.start])
-        ):
-            unit.parent = parent.name
-    return spans

@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from ingest.extract import awards, gazetteer_hits, institutions, people, publications, relations
+from ingest.extract import awards, en, gazetteer_hits, institutions, people, publications, relations
 from ingest.extract.spans import Sentences, Span, compact_text, map_back
 from ingest.gazetteers import Gazetteer, load_gazetteer
 from ingest.nlp import model_entities
@@ -56,7 +56,7 @@ def extract_item(
 
 def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str | None) -> Extraction:
     text = item.text
-    insts = institutions.find_zh(text) + institutions.find_en(text)
+    insts = institutions.find_zh(text) + en.find_institutions(text)
     insts += _gazetteer_institutions(text, gaz, insts)
     complete_units(text, insts)
     persons = people.find_zh(text, insts) + people.find_en(text)

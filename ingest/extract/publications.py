@@ -25,8 +25,8 @@ _EN_JOURNAL_ZH = re.compile(
 # a citation in brackets: (ACS Catalysis, 2024, 14, 9244)
 _CITATION = re.compile(rf"[（(]\s*(?P<en>{_LATIN_TITLE})\s*,\s*(?:19|20)\d{{2}}\s*,\s*\d+")
 _EN_JOURNAL = re.compile(
-    rf"\b(?:(?:published|publishes|appeared|appears|reported)\b[^.;]{{0,200}}?\bin|in the journal)\s+(?:the\s+)?"
-    rf"(?P<en>{_LATIN_TITLE})"
+    rf"\b(?:(?:published|publishes|appeared|appears|reported|reports?|described)\b[^.;]{{0,200}}?\bin"
+    rf"|in the journal)\s+(?:the\s+)?(?P<en>{_LATIN_TITLE})"
 )
 _PAIR_AFTER = re.compile(r"\s*[（(]\s*(?P<en>[A-Z][A-Za-z&:.'’\s-]{1,60}?)\s*[）)]")
 _QUOTED = r"[“\"](?P<title>[^“”\"]{6,300}?)[”\"]"

@@ -132,6 +132,13 @@ def affiliated_with(ctx: Context, out: dict[tuple[str, str, str], Relation], ins
             inside = [s for s in institutions if s.start == open_at and not s.absorbed]
             bracketed = bool(inside)
             insts += inside
+        led = re.search(
+            r"(?:,\s*)?\b(?:led|headed|directed)\s+by\s+(?:(?:Professor|Prof\.|Dr\.?)\s+)?$", text[: span.start]
+        )
+        if led:
+            insts += [
+                s for s in institutions if s.end <= led.start() and text[s.end : led.start()].strip() in {"", ","}
+            ]
         en_after = re.match(r"\s*,?\s*(?:an?\s+\w+\s+)?(?:of|at|from)\s+(?:the\s+)?", text[span.end :])
         if en_after:
             insts += [s for s in institutions if s.start == span.end + en_after.end()]

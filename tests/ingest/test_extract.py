@@ -155,3 +155,36 @@ def test_extract_letter_spaced_pdf_text_maps_back_to_the_original() -> None:
     for entity in extraction.entities:
         for mention in entity.mentions:
             assert text[mention.start : mention.end] == mention.text
+
+
+EN_UNITS = (
+    "Coastal engineers build a tide sensor\n"
+    "A team led by Professor Tomas Varga of the Department of Ocean and Coastal Engineering at Northfield Polytechnic "
+    "has built a tide sensor. The work was supported by the Northfield Research Council and the Coastal Science "
+    "Foundation. Astronomers at the Bayside Institute of Technology, led by Dr. Ines Moreau, report in Nature "
+    "Astronomy a new comet. Professor Tomas Varga has received the 2024 Harbour Medal for the sensor."
+)
+
+
+@pytest.mark.parametrize(
+    ("predicate", "expected"),
+    [
+        ("partOf", {("Department of Ocean and Coastal Engineering", "Northfield Polytechnic", None)}),
+        (
+            "affiliatedWith",
+            {
+                ("Tomas Varga", "Department of Ocean and Coastal Engineering", None),
+                ("Ines Moreau", "Bayside Institute of Technology", None),
+            },
+        ),
+        ("received", {("Tomas Varga", "Harbour Medal", "2024")}),
+    ],
+)
+def test_extract_en_relations(predicate: str, expected: set[tuple[str, str, str | None]]) -> None:
+    assert _facts(_extract(EN_UNITS, lang="en"), predicate) == expected
+
+
+def test_extract_en_funder_list_and_journal() -> None:
+    extraction = _extract(EN_UNITS, lang="en")
+    assert _names(extraction, "Funder") == {"Northfield Research Council", "Coastal Science Foundation"}
+    assert _names(extraction, "Journal") == {"Nature Astronomy"}
