@@ -139,13 +139,18 @@ def network(
     until: DateParam = None,
     limit: Annotated[int, Query(ge=1, le=2000, description="most nodes")] = 300,
 ) -> SubGraph:
-    """Nodes within ``depth`` hops of ``around`` (the types asked for, the centre always), edges weighted by the
-    distinct items of their evidence dated in [since, until]; each node's properties carry ``degree``,
-    ``betweenness`` and ``community`` within this view."""
+    """Nodes within ``depth`` hops of ``around`` (the types asked for, the centre always) and the centre's
+    collaboration ties; edges weighted by the distinct items of their evidence dated in [since, until]; each node's
+    properties carry ``degree``, ``betweenness`` and ``community`` within this view."""
     _check_dates(since, until)
     centre = store.entity(around).node  # NotFound first; a merged-away id resolves to the survivor
     found = store.neighbors(centre.id, depth=depth, types=type, limit=limit)
-    return analytics.annotate(analytics.filter_by_date(found, since, until, keep=centre.id))
+    view = analytics.filter_by_date(found, since, until, keep=centre.id)
+    if centre.type in type:
+        # the centre's collaboration ties as the store derives them (an institution's go through its researchers):
+        # stored edges alone would hide them; they come weighted and already filtered by date
+        view = analytics.union(view, _ego(store, centre, since, until))
+    return analytics.annotate(view)
 
 
 @router.get(

@@ -11,6 +11,8 @@ from pydantic import BaseModel, Field
 from api import negotiation
 from api.auth import CuratorKey
 from api.routes import COMMON, CURATOR, Store, problems
+from api.routes import examples as ex
+from api.routes.examples import example
 from kg.errors import UsageError
 from kg.model import EntityType, Predicate
 from kg.store.base import EntityDetail, Node, SearchPage, SubGraph
@@ -58,7 +60,7 @@ class PatchRequest(BaseModel):
     "/entities",
     response_model=SearchPage,
     summary="Search entities by name or alias (Chinese and English; exact, prefix, substring; ranked)",
-    responses=problems(400, *COMMON),
+    responses={**example(ex.SEARCH), **problems(400, *COMMON)},
 )
 def search_entities(
     store: Store,
@@ -84,7 +86,7 @@ def search_entities(
     "/entities/lookup",
     response_model=Node,
     summary="Find an entity by an external identifier (ROR, ISSN-L, Crossref Funder id, Wikidata QID, DOI, ORCID)",
-    responses=problems(404, *COMMON),
+    responses={**example(ex.NODE), **problems(404, *COMMON)},
 )
 def lookup_entity(
     store: Store,
@@ -106,7 +108,10 @@ def lookup_entity(
     response_model=EntityDetail,
     summary="An entity with its relations, the evidence behind each, and the items that mention it",
     responses={
-        200: {"content": negotiation.RDF_CONTENT, "description": "JSON, JSON-LD or Turtle by the Accept header"},
+        200: {
+            "description": "JSON, JSON-LD or Turtle by the Accept header",
+            "content": {"application/json": {"example": ex.ENTITY}, **negotiation.RDF_CONTENT},
+        },
         **problems(404, 406, *COMMON),
     },
 )
@@ -127,7 +132,7 @@ def get_entity(
     "/entities/{entity_id}/neighbors",
     response_model=SubGraph,
     summary="The neighbourhood of an entity as nodes and edges",
-    responses=problems(404, *COMMON),
+    responses={**example(ex.SUBGRAPH), **problems(404, *COMMON)},
 )
 def get_neighbors(
     store: Store,
@@ -145,7 +150,7 @@ def get_neighbors(
     "/entities/{entity_id}/merge",
     response_model=Node,
     summary="Merge another entity into this one (curator)",
-    responses=problems(404, 409, *CURATOR, *COMMON),
+    responses={**example(ex.NODE), **problems(404, 409, *CURATOR, *COMMON)},
 )
 def merge_entity(store: Store, key: CuratorKey, entity_id: EntityId, body: MergeRequest) -> Node:
     """Aliases, relations and evidence of ``drop`` move here; ``drop`` keeps resolving to this entity."""
@@ -157,7 +162,7 @@ def merge_entity(store: Store, key: CuratorKey, entity_id: EntityId, body: Merge
     response_model=Node,
     status_code=201,
     summary="Split aliases off into a new entity (curator)",
-    responses=problems(404, 409, *CURATOR, *COMMON),
+    responses={**example(ex.NODE, status=201), **problems(404, 409, *CURATOR, *COMMON)},
 )
 def split_entity(store: Store, key: CuratorKey, entity_id: EntityId, body: SplitRequest) -> Node:
     """The new entity, holding the given aliases and the relations whose evidence uses them."""
@@ -168,7 +173,7 @@ def split_entity(store: Store, key: CuratorKey, entity_id: EntityId, body: Split
     "/entities/{entity_id}",
     response_model=Node,
     summary="Rename an entity or add aliases (curator)",
-    responses=problems(400, 404, 409, *CURATOR, *COMMON),
+    responses={**example(ex.NODE), **problems(400, 404, 409, *CURATOR, *COMMON)},
 )
 def patch_entity(store: Store, key: CuratorKey, entity_id: EntityId, body: Annotated[PatchRequest, Body()]) -> Node:
     """The entity after the change."""

@@ -7,6 +7,8 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 
 from api.routes import COMMON, Store, problems
+from api.routes import examples as ex
+from api.routes.examples import example
 from kg.errors import UsageError
 from kg.store.base import Path, SubGraph
 
@@ -23,7 +25,7 @@ DateParam = Annotated[
     "/collaboration",
     response_model=SubGraph,
     summary="The collaboration graph of researchers or institutions (edge weight = number of shared items)",
-    responses=problems(400, 404, *COMMON),
+    responses={**example(ex.COLLABORATION), **problems(400, 404, *COMMON)},
 )
 def collaboration(
     store: Store,
@@ -58,7 +60,7 @@ def collaboration(
     "/paths",
     response_model=list[Path],
     summary="Shortest paths between two entities",
-    responses=problems(404, *COMMON),
+    responses={**example(ex.PATHS), **problems(404, *COMMON)},
 )
 def paths(
     store: Store,

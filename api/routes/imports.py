@@ -19,6 +19,8 @@ from pydantic import BaseModel, ConfigDict
 
 from api.auth import CuratorKey
 from api.routes import COMMON, CURATOR, Store, problems
+from api.routes import examples as ex
+from api.routes.examples import example
 from kg.errors import InputError, UsageError
 from kg.model import ImportBatch
 
@@ -83,7 +85,14 @@ def _as_json(outcome: Any) -> dict[str, Any]:
     "/imports",
     response_model=ImportResult,
     summary="Import a file (any format ingest reads); dry_run=true validates and reports without writing (curator)",
-    responses={201: {"model": ImportResult, "description": "imported"}, **problems(400, 413, *CURATOR, *COMMON)},
+    responses={
+        200: {
+            "description": "dry run: what would be added",
+            "content": {"application/json": {"example": {**ex.IMPORT, "dry_run": True, "result": None}}},
+        },
+        **example(ex.IMPORT, "imported", status=201),
+        **problems(400, 413, *CURATOR, *COMMON),
+    },
 )
 def create_import(
     request: Request,
@@ -113,7 +122,7 @@ def create_import(
     "/imports",
     response_model=list[ImportBatch],
     summary="Import batches (curator)",
-    responses=problems(*CURATOR, *COMMON),
+    responses={**example(ex.BATCHES), **problems(*CURATOR, *COMMON)},
 )
 def list_imports(store: Store, key: CuratorKey) -> list[ImportBatch]:
     """Every batch, with its sources, counts, status and validation summary."""
@@ -124,7 +133,7 @@ def list_imports(store: Store, key: CuratorKey) -> list[ImportBatch]:
     "/imports/{batch_id}",
     response_model=ImportBatch,
     summary="One import batch (curator)",
-    responses=problems(404, *CURATOR, *COMMON),
+    responses={**example(ex.BATCH), **problems(404, *CURATOR, *COMMON)},
 )
 def get_import(store: Store, key: CuratorKey, batch_id: BatchId) -> ImportBatch:
     """The batch's sources, counts, status and validation summary."""
@@ -135,7 +144,7 @@ def get_import(store: Store, key: CuratorKey, batch_id: BatchId) -> ImportBatch:
     "/imports/{batch_id}",
     response_model=ImportBatch,
     summary="Roll an import batch back (curator)",
-    responses=problems(404, 409, *CURATOR, *COMMON),
+    responses={**example({**ex.BATCH, "status": "rolled_back"}), **problems(404, 409, *CURATOR, *COMMON)},
 )
 def delete_import(store: Store, key: CuratorKey, batch_id: BatchId) -> ImportBatch:
     """Removes what this batch alone contributed; facts other batches support keep their other evidence."""

@@ -7,12 +7,19 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 
 from api.routes import COMMON, Store, problems
+from api.routes import examples as ex
+from api.routes.examples import example
 from kg.store.base import ItemDetail, ItemPage
 
 router = APIRouter(tags=["items"])
 
 
-@router.get("/items", response_model=ItemPage, summary="News items, paged", responses=problems(400, *COMMON))
+@router.get(
+    "/items",
+    response_model=ItemPage,
+    summary="News items, paged",
+    responses={**example(ex.ITEMS), **problems(400, *COMMON)},
+)
 def list_items(
     store: Store,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
@@ -26,7 +33,7 @@ def list_items(
     "/items/{item_id}",
     response_model=ItemDetail,
     summary="A news item with its entities and the character span of each mention",
-    responses=problems(404, *COMMON),
+    responses={**example(ex.ITEM), **problems(404, *COMMON)},
 )
 def get_item(
     store: Store,

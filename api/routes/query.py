@@ -12,6 +12,8 @@ from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from api.routes import COMMON, AppSettings, Store, problems
+from api.routes import examples as ex
+from api.routes.examples import example
 from kg.store.base import QueryResult
 
 router = APIRouter(tags=["query"])
@@ -40,7 +42,7 @@ class CypherQuery(BaseModel):
     "/query/cypher",
     response_model=QueryResult,
     summary="Run read-only Cypher (time limit and row cap from the settings)",
-    responses=problems(400, 403, 408, *COMMON),
+    responses={**example(ex.QUERY), **problems(400, 403, 408, *COMMON)},
 )
 def cypher(store: Store, settings: AppSettings, body: CypherQuery) -> QueryResult:
     """Columns and rows; ``truncated`` is true when the row cap cut the result."""
