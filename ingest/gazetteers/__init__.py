@@ -79,6 +79,10 @@ class GazetteerEntry:
     parent: str | None = None
     kind: str | None = None
 
+    def __hash__(self) -> int:
+        # the labels and identifiers mappings are not hashable; type and name identify an entry
+        return hash((self.type, self.name))
+
     @cached_property
     def _forms(self) -> tuple[str, ...]:
         seen: dict[str, None] = {}

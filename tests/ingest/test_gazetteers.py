@@ -207,6 +207,11 @@ def test_gazetteer_built_from_entries_indexes_them() -> None:
     assert gazetteer.lookup("Example Letters", "Award") is None
 
 
+def test_gazetteer_entries_are_hashable(gazetteer: Gazetteer) -> None:
+    by_entry = {entry: entry.name for entry in gazetteer.entries}
+    assert len(by_entry) == len(gazetteer.entries)
+
+
 def test_gazetteer_rejects_wrong_header(tmp_path: Path) -> None:
     path = tmp_path / "bad.tsv"
     path.write_text("name\ttype\nNature\tJournal\n", encoding="utf-8")
