@@ -276,6 +276,11 @@ def segments(text: str) -> list[Segment]:
     return out
 
 
+def _lines(rows: Sequence[Row]) -> list[str]:
+    """The rows as printed (indentation kept: it can mark a new paragraph)."""
+    return [row.raw.rstrip() for row in rows]
+
+
 def _split_article(
     content: list[Row],
     head: int,
@@ -290,7 +295,7 @@ def _split_article(
     subheads = _subheads(body, title)
     if not subheads:
         date = source_date or first_event_date("".join(row.text for row in body), year)
-        return [Segment(title, content[0].index + 1, last_line, [r.text for r in body], None, section, publisher, date)]
+        return [Segment(title, content[0].index + 1, last_line, _lines(body), None, section, publisher, date)]
     out: list[Segment] = []
     intro = body[: subheads[0]]
     intro_date = source_date or first_event_date("".join(row.text for row in intro), year)
@@ -300,7 +305,7 @@ def _split_article(
                 title,
                 content[0].index + 1,
                 intro[-1].index + 1,
-                [r.text for r in intro],
+                _lines(intro),
                 None,
                 section,
                 publisher,
@@ -317,7 +322,7 @@ def _split_article(
             _title(rows[:1], strip_number=True),
             first,
             last,
-            [r.text for r in rows[1:]],
+            _lines(rows[1:]),
             title,
             section,
             publisher,

@@ -18,6 +18,7 @@ CJK_PUNCT = (
 )
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _LATIN = re.compile(r"[A-Za-z]")
+_INDENT = re.compile("^(?: {2,}|\t|\u3000)")
 # three tokens in a row that each start with one CJK character: a cheap test before splitting into tokens
 _LETTERSPACED = re.compile(f"(?<![{CJK}])[{CJK}][^{CJK}\\s]* [{CJK}][^{CJK}\\s]* [{CJK}]")
 # East Asian Wide and Fullwidth blocks (the characters unicodedata.east_asian_width calls W or F), by range for speed
@@ -261,12 +262,18 @@ def _isolated(lines: Sequence[str], i: int) -> bool:
 def join_wrapped(lines: Sequence[str]) -> str:
     """Re-join hard-wrapped lines into paragraphs separated by ``\\n``.
 
-    A paragraph ends after a line ending a sentence, before a numbered entry, and after a short line that stands
-    alone (a heading). Inside a paragraph CJK text joins with no space, Latin words with one, and a word hyphenated
-    across the break (``exam-`` / ``ple``) is mended.
+    A paragraph ends after a line ending a sentence, before a numbered entry or an indented line (two spaces or an
+    ideographic space: one stray space is a PDF artefact), and after a short line that stands alone (a heading).
+    Inside a paragraph CJK text joins with no space, Latin words with one, and a word hyphenated across the break
+    (``exam-`` / ``ple``) is mended.
     """
-    stripped = [despace_letterspaced(" ".join(line.split())) for line in lines]
-    stripped = [line for line in stripped if line]
+    indented: list[bool] = []
+    stripped: list[str] = []
+    for line in lines:
+        text = despace_letterspaced(" ".join(line.split()))
+        if text:
+            stripped.append(text)
+            indented.append(bool(_INDENT.match(line)))
     if not stripped:
         return ""
     widths = [display_width(line) for line in stripped]
@@ -276,7 +283,7 @@ def join_wrapped(lines: Sequence[str]) -> str:
     last = len(stripped) - 1
     for index, line in enumerate(stripped):
         numbered = is_numbered(line)
-        if current and (numbered or line.startswith(("●", "■", "◆", "▲", "◼", "•"))):
+        if current and (numbered or indented[index] or line.startswith(("●", "■", "◆", "▲", "◼", "•"))):
             paragraphs.append("".join(current))
             current = []
         if current:

@@ -71,7 +71,8 @@ def clean_item_lines(text: str) -> list[str]:
     """The lines of a single item with tags and web-page leftovers removed."""
     out: list[str] = []
     for raw in text.splitlines():
-        line = _TAG.sub(" ", raw).replace("&nbsp;", " ").strip()
+        printed = _TAG.sub(" ", raw).replace("&nbsp;", " ").rstrip()
+        line = printed.strip()
         if not line:
             out.append("")
             continue
@@ -81,7 +82,7 @@ def clean_item_lines(text: str) -> list[str]:
             continue
         if _BREADCRUMB.match(line) and len(line) <= 60:
             continue
-        out.append(line)
+        out.append(printed)  # indentation kept: it marks paragraphs
     return out
 
 
@@ -113,10 +114,11 @@ def read_item_text(text: str, file: str | None = None) -> NewsItem | None:
         lines.pop(0)
     if not lines:
         return None
-    title, rest = lines[0], lines[1:]
+    title, rest = lines[0].strip(), lines[1:]
     date, source = item_metadata(text)
     body: list[str] = []
-    for line in rest:
+    for printed in rest:
+        line = printed.strip()
         kind = closer_kind(line) if line else None
         if kind == "source" and source is None:
             source, source_date = split_source(source_body(line))
@@ -124,7 +126,7 @@ def read_item_text(text: str, file: str | None = None) -> NewsItem | None:
             continue
         if kind == "byline":
             continue
-        body.append(line)
+        body.append(printed)
     joined = join_wrapped(body)
     # a year-less "4 月 10 日" takes the latest year the release writes out (a release reports recent events)
     years = [int(d.iso[:4]) for d in find_dates(text)]
