@@ -113,6 +113,7 @@ def test_gazetteer_cjk_entries_carry_labels(gazetteer: Gazetteer) -> None:
         ("复 旦 大 学", "Institution", "复旦大学"),
         ("Fudan  University", "Institution", "复旦大学"),
         ("中科院物理所", "Institution", "中国科学院物理研究所"),
+        ("Institute of Physics of the Chinese Academy of Sciences", "Institution", "中国科学院物理研究所"),
         ("麻省理工学院", "Institution", "Massachusetts Institute of Technology"),
         ("MIT", "Institution", "Massachusetts Institute of Technology"),
         ("国家自然科学基金委", "Funder", "国家自然科学基金"),
