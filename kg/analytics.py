@@ -305,6 +305,20 @@ def from_extractions(records: Iterable[Extraction]) -> SubGraph:
     return SubGraph(nodes=list(nodes.values()), edges=list(edges.values()))
 
 
+def _pair(edge: Edge) -> tuple[str, str, str]:
+    if edge.predicate in SYMMETRIC_PREDICATES:
+        return (min(edge.source, edge.target), edge.predicate, max(edge.source, edge.target))
+    return (edge.source, edge.predicate, edge.target)
+
+
+def union(first: SubGraph, second: SubGraph) -> SubGraph:
+    """Both graphs' nodes and edges; where both hold a node or an edge (direction ignored for symmetric predicates),
+    the first graph's copy wins."""
+    nodes = {n.id: n for n in second.nodes} | {n.id: n for n in first.nodes}
+    edges = {_pair(e): e for e in second.edges} | {_pair(e): e for e in first.edges}
+    return SubGraph(nodes=list(nodes.values()), edges=list(edges.values()))
+
+
 def annotate(graph: SubGraph, seed: int = 7) -> SubGraph:
     """The graph with each node's ``degree``, ``betweenness`` and ``community`` in its properties (for drawing)."""
     metrics = centrality(graph, seed=seed)

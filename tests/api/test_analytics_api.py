@@ -169,3 +169,13 @@ def test_analytics_of_an_unknown_entity_is_a_404_problem(client, problem, path) 
 )
 def test_analytics_reject_bad_parameters_as_problems(client, problem, path, status) -> None:
     problem(client.get(path), status)
+
+
+def test_network_of_an_institution_shows_ties_made_through_its_researchers(client, ids) -> None:
+    # no stored edge joins the school and Northwind: 林晓风 and Anna Berglund collaborate, each for their institution
+    body = client.get("/analytics/network", params={"around": ids.physics, "depth": 1}).json()
+    assert {ids.haiyue, ids.northwind} <= _ids(body["nodes"])
+    tie = [e for e in body["edges"] if {e["source"], e["target"]} == {ids.physics, ids.northwind}]
+    assert [(e["predicate"], e["weight"]) for e in tie] == [("collaboratedWith", 1)]
+    without = client.get("/analytics/network", params={"around": ids.physics, "depth": 1, "type": "Researcher"}).json()
+    assert ids.northwind not in _ids(without["nodes"])

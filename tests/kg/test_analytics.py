@@ -265,3 +265,18 @@ def test_annotate_puts_scores_on_nodes() -> None:
     assert props["b"]["betweenness"] == pytest.approx(1 / 3)
     assert props["alone"]["degree"] == 0
     assert props["a"]["community"] == props["c"]["community"]
+
+
+def test_union_prefers_the_first_copy_and_ignores_symmetric_direction() -> None:
+    first = SubGraph(nodes=[node("a"), node("b")], edges=[collab("a", "b", "i1")])
+    derived = Edge(source="b", target="a", predicate="collaboratedWith", weight=4)
+    second = SubGraph(
+        nodes=[node("b").model_copy(update={"name": "other"}), node("c")],
+        edges=[derived, Edge(source="b", target="c", predicate="collaboratedWith", weight=2)],
+    )
+    merged = analytics.union(first, second)
+    assert {n.id: n.name for n in merged.nodes} == {"a": "A", "b": "B", "c": "C"}
+    assert sorted((e.source, e.target, analytics.edge_weight(e)) for e in merged.edges) == [
+        ("a", "b", 1.0),
+        ("b", "c", 2.0),
+    ]
