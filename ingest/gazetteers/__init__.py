@@ -22,6 +22,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
+from ingest.identifiers import normalize_identifier
 from kg.ids import normalize_name
 
 __all__ = [
@@ -166,6 +167,16 @@ class Gazetteer:
         for etype in (type,) if type else TYPES:
             entry = self._index.get(etype, {}).get(key)
             if entry is not None:
+                return entry
+        return None
+
+    def by_identifier(self, scheme: str, value: str) -> GazetteerEntry | None:
+        """The first entry carrying ``value`` (any written form, e.g. a ror.org URL) under ``scheme``, if any."""
+        wanted = normalize_identifier(scheme, value)
+        if wanted is None:
+            return None
+        for entry in self.entries:
+            if entry.identifiers.get(scheme) == wanted:
                 return entry
         return None
 

@@ -154,6 +154,21 @@ def test_gazetteer_entries_carry_identifiers(gazetteer: Gazetteer, name: str, sc
     assert entry is not None and entry.identifiers.get(scheme) == value
 
 
+@pytest.mark.parametrize(
+    ("scheme", "value", "name"),
+    [
+        ("ror", "https://ror.org/013q1eq08", "复旦大学"),
+        ("issn_l", "00280836", "Nature"),
+        ("crossref_funder", "10.13039/501100001809", "国家自然科学基金"),
+        ("ror", "013q1eq09", None),  # checksum off: not an identifier at all
+        ("issn_l", "0378-5955", None),  # valid, but no entry has it
+    ],
+)
+def test_gazetteer_by_identifier(gazetteer: Gazetteer, scheme: str, value: str, name: str | None) -> None:
+    entry = gazetteer.by_identifier(scheme, value)
+    assert (entry.name if entry else None) == name
+
+
 def test_gazetteer_surface_forms_cover_labels_and_aliases(gazetteer: Gazetteer) -> None:
     forms = {form for form, entry in gazetteer.surface_forms("Journal") if entry.name == "Nature Communications"}
     assert {"Nature Communications", "自然-通讯", "自然通讯", "Nat. Commun.", "Nat Commun"} <= forms
