@@ -60,12 +60,29 @@ def complete_units(text: str, institutions: list[Span]) -> None:
         if span.parent and span.name.startswith(span.parent):
             last_full = span
             continue
+        top = _latest_top(ordered, span.start)
+        if (
+            span.parent is None
+            and top
+            and not _TOP.search(span.name)
+            and re.search(r"(?:该校|本校|该院|学校)$", text[: span.start])
+        ):
+            # 该校物理学院: the unit of the university the item is about
+            span.meta["surface"] = text[span.start : span.end]
+            span.name, span.parent = top.name + span.name, top.name
+            continue
         if span.parent is None and last_full is not None and not _TOP.search(span.name) and _UNIT.search(span.name):
             gap = text[last_full.end : span.start]
             if re.fullmatch(r"\s*(?:、|和|与|及)\s*", gap) and last_full.parent:
                 span.name, span.parent = last_full.parent + span.name, last_full.parent
                 span.meta["surface"] = text[span.start : span.end]
                 last_full = span
+
+
+def _latest_top(spans: list[Span], before: int) -> Span | None:
+    """The last university-level institution written before ``before``."""
+    tops = [s for s in spans if s.end <= before and s.parent is None and _TOP.search(s.name)]
+    return tops[-1] if tops else None
 
 
 def resolve(text: str, spans: list[Span], gazetteer: Gazetteer) -> list[Cluster]:

@@ -356,7 +356,8 @@ def _left_edge(text: str, suffix_start: int, suffix_end: int, floor: int) -> int
     pos = edge
     for word, flag in pseg.cut(text[edge:suffix_start], HMM=False):
         pos += len(word)
-        if flag[:1] in {"v", "p", "c", "u", "d", "m", "r"} and word not in _NAME_VERBS and pos < suffix_start:
+        cut = flag[:1] in {"v", "p", "c", "u", "d", "m", "r"} and word not in _NAME_VERBS
+        if cut and not word.startswith("第") and pos < suffix_start:  # 第一人民医院 keeps its ordinal
             edge = pos
     return edge
 

@@ -31,7 +31,7 @@ _AFTER_O = alternation(OFFICIAL)
 _BEFORE_R = re.compile(rf"(?:{alternation(RESEARCHER_BEFORE)})$")
 _BEFORE_O = re.compile(rf"(?:{alternation(OFFICIAL)})$")
 _AFTER = re.compile(
-    rf"(?P<o>{_AFTER_O})|(?P<r>{_AFTER_R})|(?P<p>[、，,。；;（(和与及在为以等因凭获于也还则已曾将对从把被]|发布|表示|指出|介绍|认为|带领|领衔|$)"
+    rf"(?P<o>{_AFTER_O})|(?P<r>{_AFTER_R})|(?P<p>[、，,。；;（(和与及在为以等因凭获于也还则已曾将对从把被]|荣获|荣膺|当选|发布|表示|指出|介绍|认为|带领|领衔|$)"
 )
 # a name candidate: surname + 1-2 characters, the longest first
 _CANDIDATE = re.compile(rf"{_SURNAME}[{CJK}]{{1,2}}")

@@ -188,3 +188,38 @@ def test_extract_en_funder_list_and_journal() -> None:
     extraction = _extract(EN_UNITS, lang="en")
     assert _names(extraction, "Funder") == {"Northfield Research Council", "Coastal Science Foundation"}
     assert _names(extraction, "Journal") == {"Nature Astronomy"}
+
+
+ZH_MEETING = (
+    "锦城大学举行科技工作会议\n4月8日，锦城大学科技工作会议召开。校党委书记马建华、校长吴启明出席会议并讲话。"
+    "副校长郑晓东主持会议。"
+)
+ZH_MIXED = (
+    "多家单位合作取得进展\n记者从锦城大学获悉，该校物理学院的龚晓辉副教授与何晴博士在量子计算方向取得新进展。"
+    "锦城大学附属第二医院主任医师陶思远团队联合锦城市第一人民医院完成了临床研究。"
+    "中国工程院院士、锦城大学教授欧阳明远荣获 2024 年度“青峰科技奖”。"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "expected"),
+    [
+        (ZH_MEETING, "Researcher", set()),
+        (ZH_MIXED, "Researcher", {"龚晓辉", "何晴", "陶思远", "欧阳明远"}),
+        (
+            ZH_MIXED,
+            "Institution",
+            {"锦城大学", "锦城大学物理学院", "锦城大学附属第二医院", "锦城市第一人民医院", "中国工程院"},
+        ),
+    ],
+)
+def test_extract_zh_cues_and_units(text: str, etype: str, expected: set[str]) -> None:
+    assert _names(_extract(text), etype) == expected
+
+
+def test_extract_academician_title_is_no_affiliation() -> None:
+    extraction = _extract(ZH_MIXED)
+    assert ("欧阳明远", "锦城大学", None) in _facts(extraction, "affiliatedWith")
+    assert ("欧阳明远", "中国工程院", None) not in _facts(extraction, "affiliatedWith")
+    assert ("欧阳明远", "青峰科技奖", "2024") in _facts(extraction, "received")
+    assert ("龚晓辉", "锦城大学物理学院", None) in _facts(extraction, "affiliatedWith")
