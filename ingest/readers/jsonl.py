@@ -36,7 +36,15 @@ def _item(record: object, file: str | None, line_no: int) -> NewsItem:
     # the text may or may not repeat the headline; the item text starts with it exactly once
     if text.startswith(title):
         text = text[len(title) :].lstrip()
-    return make_item(title, text, date=date, source=record.get("source"), url=record.get("url"), file=file)
+    return make_item(
+        title,
+        text,
+        date=date,
+        source=record.get("source"),
+        url=record.get("url"),
+        section=record.get("section"),
+        file=file,
+    )
 
 
 def read_jsonl(
