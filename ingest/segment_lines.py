@@ -33,7 +33,7 @@ _CJK_OR_PUNCT = re.compile(f"[{CJK}{CJK_PUNCT}]")
 SENTENCE_END = "。！？!?…"
 _SENTENCE_END = re.compile(r"[。！？!?…](?:[”’」』）)\]]*)\s*$|[.](?:[”’\"')\]]*)\s*$")
 #: punctuation that a headline does not contain outside brackets (a body line usually does)
-_INNER_PUNCT = re.compile(r"[，。；：！？、,;!?]|[:：]\s|\.\s")
+_INNER_PUNCT = re.compile(r"[，。；！？、,;!?]|[:：]\s|\.\s")
 _TRAILING_PUNCT = re.compile(r"[，。；：！？、,;:!?]\s*$")
 
 _PAGE_NUMBER = re.compile(r"^(?:P|p|Page|第)?\s*[-—]?\s*\d{1,3}\s*[-—]?\s*(?:页)?$")

@@ -418,6 +418,15 @@ def test_segment_prize_categories_after_a_colon_intro() -> None:
     assert [seg.date for seg in segs] == [None, None, None]
 
 
+def test_segment_headline_with_colon_wraps_over_two_lines() -> None:
+    text = (
+        "（来源：某网）\n 守正创新：星河大学与云山理工学院共建新型固态电池\n联合实验室\n\n"
+        "星河大学与云山理工学院签署协议，共建联合实验室。\n\n（来源：星河大学官网）\n"
+    )
+    [seg] = segments(text)
+    assert seg.title == "守正创新：星河大学与云山理工学院共建新型固态电池联合实验室"
+
+
 def test_segment_banner_before_a_wrapped_headline() -> None:
     text = (
         "（来源：某网）\n 科研快讯\n\n星河大学团队与云山理工学院合作在新型固态电池电解质研究\n中取得重要突破\n\n"
