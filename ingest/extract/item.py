@@ -8,6 +8,7 @@ from __future__ import annotations
 from ingest.extract import awards, en, gazetteer_hits, institutions, people, publications, relations
 from ingest.extract.spans import Sentences, Span, compact_text, map_back
 from ingest.gazetteers import Gazetteer, load_gazetteer
+from ingest.identifiers import find_identifiers
 from ingest.nlp import model_entities
 from ingest.resolve import Cluster, complete_units, key, resolve, to_entity
 from kg.model import Extraction, NewsItem
@@ -60,10 +61,14 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     insts += _gazetteer_institutions(text, gaz, insts)
     complete_units(text, insts)
     persons = people.find_zh(text, insts) + people.find_en(text)
+    # the unit of a byline wrote the piece; it is not part of the news
+    bylines = people.credits(text)
+    insts = [s for s in insts if not any(a <= s.start < b for a, b in bylines)]
     model = zh_model if item.lang == "zh" else en_model
     for start, end, label in model_entities(text, item.lang, model):
         if label in {"PERSON", "PER"} and not _overlaps(Span(start, end, "", ""), persons + insts):
-            persons.append(Span(start, end, "Researcher", text[start:end], role=None))
+            role = people.role_at(text, start, end, insts)
+            persons.append(Span(start, end, "Researcher", text[start:end], role=role))
     journals = publications.find_journals(text, gaz)
     papers = [p for p in publications.find_publications(text) if not _overlaps(p, journals)]
     prizes = [a for a in awards.find_awards(text, gaz) if not _overlaps(a, journals + papers + insts)]
@@ -75,7 +80,9 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
 
     clusters = resolve(text, insts + persons + journals + papers + prizes + funder_spans, gaz)
     context_award = _context_award(item, gaz, clusters)
-    ctx = relations.Context(item=item, sentences=Sentences(text), clusters=clusters)
+    sentences = Sentences(text)
+    _attach_identifiers(text, sentences, clusters)
+    ctx = relations.Context(item=item, sentences=sentences, clusters=clusters)
     funding: list[tuple[Span, Cluster]] = []
     for f in funders:
         target = next(
@@ -102,6 +109,32 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     kept_ids = {c.id for c in keep}
     rels = [r for r in out.values() if r.subject in kept_ids and r.object in kept_ids]
     return Extraction(item=item, entities=[to_entity(c, text) for c in keep], relations=rels)
+
+
+def _attach_identifiers(text: str, sentences: Sentences, clusters: list[Cluster]) -> None:
+    """DOIs go to the paper of their sentence (or the item's paper, or a paper known only by its DOI); ORCID iDs to
+    the researcher named last before them in their sentence."""
+    for scheme, value, start, end in find_identifiers(text):
+        sentence = sentences.index(start)
+        if scheme == "doi":
+            papers = [c for c in clusters if c.type == "Publication"]
+            paper = next((c for c in papers if any(sentences.index(s.start) == sentence for s in c.spans)), None)
+            paper = paper or (papers[0] if len(papers) == 1 else None)
+            if paper is None:
+                paper = Cluster("Publication", name=f"doi:{value}")
+                paper.spans.append(Span(start, end, "Publication", paper.name))
+                clusters.append(paper)
+            paper.identifiers.setdefault("doi", value)
+        elif scheme == "orcid":
+            before = [
+                (s.end, c)
+                for c in clusters
+                if c.type == "Researcher"
+                for s in c.spans
+                if s.end <= start and sentences.index(s.start) == sentence
+            ]
+            if before:
+                max(before, key=lambda pair: pair[0])[1].identifiers.setdefault("orcid", value)
 
 
 def _context_award(item: NewsItem, gaz: Gazetteer, clusters: list[Cluster]) -> Cluster | None:

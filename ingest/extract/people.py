@@ -93,6 +93,22 @@ def _left_cue(text: str, start: int, inst_ends: set[int]) -> str | None:
     return None
 
 
+def role_at(text: str, start: int, end: int, institutions: list[Span]) -> str | None:
+    """The role the cues around ``text[start:end]`` give a person (for names a trained pipeline found)."""
+    inst_ends = {s.end for s in institutions}
+    cues = {_left_cue(text, start, inst_ends), _right_cue(text, end)}
+    if "official" in cues:
+        return "official"
+    if "researcher" in cues or re.search(r"(?:Professor|Prof\.|Dr\.?)\s*$", text[max(0, start - 12) : start]):
+        return "researcher"
+    return None
+
+
+def credits(text: str) -> list[tuple[int, int]]:
+    """Spans of bylines and credits in brackets (（X 中心 张三供稿）): who wrote the piece, not what it reports."""
+    return [m.span() for m in _CREDIT.finditer(text)]
+
+
 def _common_word(name: str) -> bool:
     return words_freq(name) >= _COMMON_WORD_FREQ
 

@@ -223,3 +223,19 @@ def test_extract_academician_title_is_no_affiliation() -> None:
     assert ("欧阳明远", "中国工程院", None) not in _facts(extraction, "affiliatedWith")
     assert ("欧阳明远", "青峰科技奖", "2024") in _facts(extraction, "received")
     assert ("龚晓辉", "锦城大学物理学院", None) in _facts(extraction, "affiliatedWith")
+
+
+def test_extract_doi_and_orcid_attach_to_paper_and_person() -> None:
+    text = (
+        "新进展\n星河大学张明远教授（ORCID: 0000-0002-1825-0097）团队在《自然》发表题为“Quantum widgets in layered "
+        "crystals”的论文（DOI: 10.1038/s41586-025-01234-5）。"
+    )
+    extraction = _extract(text)
+    by_name = {e.name: e for e in extraction.entities}
+    assert by_name["张明远"].identifiers == {"orcid": "0000-0002-1825-0097"}
+    assert by_name["Quantum widgets in layered crystals"].identifiers == {"doi": "10.1038/s41586-025-01234-5"}
+
+
+def test_extract_orcid_with_bad_check_digit_is_ignored() -> None:
+    extraction = _extract("新进展\n星河大学张明远教授（ORCID: 0000-0002-1825-0098）团队发表论文。")
+    assert all(not e.identifiers for e in extraction.entities if e.type == "Researcher")
