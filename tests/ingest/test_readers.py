@@ -17,22 +17,25 @@ SAMPLES = Path(__file__).resolve().parents[2] / "ingest" / "samples"
 RELEASE_ZH = "星河大学团队研制新型柔性传感器\n星河大学材料学院赵明远教授团队在《自然·电子》发表论文。\n"
 
 
-def _pdf_bytes(lines: list[str]) -> bytes:
-    """A minimal one-page PDF whose text layer holds ``lines`` (Helvetica, so ASCII only)."""
+def _pdf_bytes(*pages: list[str]) -> bytes:
+    """A minimal PDF whose pages' text layers hold the given lines (Helvetica, so ASCII only)."""
 
     def escape(text: str) -> str:
         return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
-    ops = ["BT /F1 11 Tf 72 760 Td 14 TL"] + [f"({escape(line)}) Tj T*" for line in lines] + ["ET"]
-    stream = "\n".join(ops).encode("latin-1")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
-        b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-    ]
+    count = len(pages)
+    font = 3 + 2 * count  # objects: catalog, pages, (page, contents) per page, font
+    kids = " ".join(f"{3 + 2 * i} 0 R" for i in range(count)).encode()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % count]
+    for i, lines in enumerate(pages):
+        ops = ["BT /F1 11 Tf 72 760 Td 14 TL"] + [f"({escape(line)}) Tj T*" for line in lines] + ["ET"]
+        stream = "\n".join(ops).encode("latin-1")
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R" % (4 + 2 * i)
+            + b" /Resources << /Font << /F1 %d 0 R >> >> >>" % font
+        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -255,7 +258,7 @@ def test_readers_pdf_text_layer(tmp_path: Path) -> None:
 
 def test_readers_pdf_without_text_layer_is_an_input_error(tmp_path: Path) -> None:
     path = tmp_path / "scan.pdf"
-    path.write_bytes(_pdf_bytes([]))
+    path.write_bytes(_pdf_bytes([], []))
     with pytest.raises(InputError, match="no text layer"):
         list(read_path(path))
 
@@ -310,3 +313,37 @@ def test_readers_gbk_xhtml_page_with_encoding_declaration(tmp_path: Path) -> Non
     [item] = read_path(path)
     assert item.title == "云山理工学院研制新型催化剂"
     assert item.text == "云山理工学院研制新型催化剂\n云山理工学院化学系孙雅琴课题组在《自然·催化》发表论文。"
+
+
+def test_readers_pdf_newsletter_across_pages(tmp_path: Path) -> None:
+    page_one = [
+        "Campus Science Digest",
+        "Issue 3, 2025",
+        "",
+        "New battery chemistry doubles cell lifetime",
+        "Chemists at Lakeshore Institute of Technology report a sodium-ion",
+        "cathode that keeps its capacity after 5,000 cycles, in Nature Energy.",
+        "(Source: Lakeshore Institute of Technology, March 14)",
+        "Telescope survey finds hidden dwarf galaxies",
+        "A team at Harbourview University used archival survey data to iden-",
+        "",
+        "Page 1",
+    ]
+    page_two = [
+        "Campus Science Digest",
+        "",
+        "tify 40 faint dwarf galaxies around the Milky Way.",
+        "(Source: Harbourview University News, March 20)",
+        "",
+        "Page 2",
+    ]
+    path = tmp_path / "digest.pdf"
+    path.write_bytes(_pdf_bytes(page_one, page_two))
+    items = list(read_path(path))
+    assert [item.title for item in items] == [
+        "New battery chemistry doubles cell lifetime",
+        "Telescope survey finds hidden dwarf galaxies",
+    ]
+    assert [item.date for item in items] == ["2025-03-14", "2025-03-20"]
+    assert "used archival survey data to identify 40 faint dwarf galaxies" in items[1].text
+    assert all("Campus Science Digest" not in item.text and "Page" not in item.text for item in items)
