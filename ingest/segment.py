@@ -75,6 +75,8 @@ class Row:
     text: str
     blank_before: bool
     closer: str | None = None
+    #: the whole text has (almost) no blank lines, as pypdf's extraction: blank lines cannot set headings off
+    gapless: bool = False
 
 
 @dataclass
@@ -104,6 +106,9 @@ def _rows(lines: Sequence[str]) -> list[Row]:
         rows.append(Row(index, raw, text, gap, closer_kind(text)))
         gap = False
     _mark_split_closers(rows)
+    if sum(row.blank_before for row in rows[1:]) <= len(rows) // 100:
+        for row in rows:
+            row.gapless = True
     return rows
 
 
@@ -157,7 +162,7 @@ def _head(rows: list[Row]) -> int:
 def _strict_subhead(row: Row, width: float) -> bool:
     short = display_width(row.text) < _SHORT * width
     edge = cjk_trailing_space(row.raw) or row.raw[:1].isspace()
-    return (short or cjk_trailing_space(row.raw)) and (row.blank_before or edge)
+    return (short or cjk_trailing_space(row.raw)) and (row.blank_before or edge or row.gapless)
 
 
 def _lenient_subhead(row: Row, after: Row) -> bool:

@@ -347,3 +347,29 @@ def test_readers_pdf_newsletter_across_pages(tmp_path: Path) -> None:
     assert [item.date for item in items] == ["2025-03-14", "2025-03-20"]
     assert "used archival survey data to identify 40 faint dwarf galaxies" in items[1].text
     assert all("Campus Science Digest" not in item.text and "Page" not in item.text for item in items)
+
+
+def test_readers_pdf_prize_list_splits_without_blank_lines(tmp_path: Path) -> None:
+    page = [
+        "Northbridge Prizes announced",
+        "The 2025 Northbridge Prizes were announced on 2 April in two categories.",
+        "Chemistry",
+        "Professor Helen Zhao of Harbourview University received the prize for her work on",
+        "electrocatalysis.",
+        "Mathematics",
+        "Professor Samuel Adeyemi of Harbourview University was honoured for his work on",
+        "random matrices.",
+        "(Source: Northbridge Foundation)",
+        "Lakeshore opens a quantum sensing centre",
+        "The Lakeshore Institute of Technology opened a centre for quantum sensing on 9 April.",
+        "(Source: Lakeshore News)",
+    ]
+    path = tmp_path / "prizes.pdf"
+    path.write_bytes(_pdf_bytes(page))
+    items = list(read_path(path))  # two articles closed by source lines: detected as an issue
+    assert [(item.title, item.parent_title) for item in items] == [
+        ("Northbridge Prizes announced", None),
+        ("Chemistry", "Northbridge Prizes announced"),
+        ("Mathematics", "Northbridge Prizes announced"),
+        ("Lakeshore opens a quantum sensing centre", None),
+    ]
