@@ -21,13 +21,14 @@ def node_count(page) -> int:
     return page.evaluate("() => window.explorer.cy.nodes().length")
 
 
-def wait_for_redraw(page, previous: str) -> None:
-    """Until the status line differs from ``previous`` (a new drawing has finished)."""
-    page.wait_for_function(
-        "prev => { const s = document.querySelector('#graph-status'); return s.textContent !== prev"
-        " && !s.textContent.startsWith('Loading'); }",
-        arg=previous,
-    )
+def draws(page) -> int:
+    """How many network requests the page has finished."""
+    return page.evaluate("() => window.explorer.state.draws")
+
+
+def wait_for_redraw(page, before: int) -> None:
+    """Until a network request started after ``before`` draws has been answered and drawn."""
+    page.wait_for_function("n => window.explorer.state.draws > n", arg=before)
 
 
 def chinese_institution(store) -> str:
@@ -79,7 +80,7 @@ def test_explorer_loads_offline_without_console_errors(page, console, explorer) 
 
 def test_explorer_search_suggests_a_chinese_institution_and_draws_it(page, console, explorer) -> None:
     name = chinese_institution(explorer.store)
-    before = page.locator("#graph-status").inner_text()
+    before = draws(page)
     page.locator("#search").press_sequentially(name[:4], delay=30)
     suggestion = page.locator("#suggestions li[data-id]", has_text=name).first
     suggestion.wait_for()
@@ -131,7 +132,7 @@ def test_explorer_type_filter_changes_the_drawing(page, console, explorer) -> No
     types = page.evaluate("() => window.explorer.cy.nodes().map(n => n.data('type'))")
     assert "Institution" in types
 
-    before = page.locator("#graph-status").inner_text()
+    before = draws(page)
     page.locator("input[data-type=Institution]").uncheck()
     wait_for_redraw(page, before)
     after = page.evaluate("() => window.explorer.cy.nodes().map(n => n.data('type'))")
@@ -145,7 +146,7 @@ def test_explorer_date_range_requeries(page, console, explorer) -> None:
     centre, _ = collaborating_researcher(explorer.store)
     focus(page, explorer, centre)
     assert node_count(page) > 1
-    before = page.locator("#graph-status").inner_text()
+    before = draws(page)
     page.locator("#since").fill("2099-01-01")
     page.locator("#apply").click()
     wait_for_redraw(page, before)

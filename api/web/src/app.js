@@ -13,6 +13,7 @@ const state = {
   depth: 2,
   since: "",
   until: "",
+  draws: 0, // finished network requests, so tests (and people) can tell a re-query has landed
 };
 
 const $ = (id) => document.getElementById(id);
@@ -44,6 +45,8 @@ async function loadNetwork() {
   } catch (error) {
     status.textContent = `Could not load the network: ${error.message}`;
   }
+  state.draws += 1;
+  status.dataset.draws = String(state.draws);
   updateExports();
 }
 

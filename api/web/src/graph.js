@@ -43,9 +43,8 @@ const STYLE = [
   { selector: "edge.faded", style: { opacity: 0.15 } },
 ];
 
-/** Elements for Cytoscape: node size grows with degree, edge width with the number of items (1.5 to 9 px). */
+/** Elements for Cytoscape: node size grows with degree, edge width with the number of items (1.5 to 8 px). */
 function elements(subgraph, centre) {
-  const maxWeight = Math.max(1, ...subgraph.edges.map((e) => e.weight || 1));
   const nodes = subgraph.nodes.map((n) => ({
     group: "nodes",
     data: {
@@ -68,7 +67,8 @@ function elements(subgraph, centre) {
         target: e.target,
         predicate: e.predicate,
         weight: e.weight || 1,
-        width: 1.5 + (7.5 * ((e.weight || 1) - 1)) / Math.max(1, maxWeight - 1),
+        // absolute, not relative to the view's heaviest edge: one item always looks the same
+        width: Math.min(8, 1.5 + 1.6 * ((e.weight || 1) - 1)),
       },
     }));
   return [...nodes, ...edges];
@@ -98,8 +98,8 @@ export function createGraph(container, { onSelect, onFocus }) {
             animate: false,
             padding: 48,
             nodeDimensionsIncludeLabels: true, // long Chinese institution names must not overlap
-            nodeRepulsion: () => 80000,
-            idealEdgeLength: () => 90,
+            nodeRepulsion: () => 40000,
+            idealEdgeLength: () => 80,
             edgeElasticity: () => 80,
             componentSpacing: 80,
           }
