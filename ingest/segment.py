@@ -213,8 +213,8 @@ def _numbered_entries(body: list[Row]) -> list[int]:
     ]
     if not starts:
         return []
-    style = numbering(body[starts[0]].text)
-    same = [i for i in starts if numbering(body[i].text) is not None and numbering(body[i].text)[0] == style[0]]
+    styles = {i: (numbering(body[i].text) or ("", ""))[0] for i in starts}
+    same = [i for i in starts if styles[i] == styles[starts[0]]]
     return same if len(same) >= 2 else []
 
 

@@ -146,7 +146,7 @@ def numbering(stripped: str) -> tuple[str, str] | None:
 def numbered_heading(stripped: str) -> bool:
     """A numbered chapter heading (``一、总体要求``, ``（二）项目管理``): numbering, then a headline-shaped text."""
     match = _NUMBERED.match(stripped)
-    return bool(match) and headline_shaped(stripped[match.end() :].strip())
+    return match is not None and headline_shaped(stripped[match.end() :].strip())
 
 
 def bullet_heading(stripped: str) -> str | None:

@@ -52,7 +52,7 @@ def _child_text(entry: etree._Element, *tags: str) -> str | None:
     for tag in tags:
         node = entry.find(tag)
         if node is not None and (node.text or len(node)):
-            return node.text if not len(node) else etree.tostring(node, method="text", encoding="unicode")
+            return node.text if not len(node) else str(etree.tostring(node, method="text", encoding="unicode"))
     return None
 
 
