@@ -211,7 +211,7 @@ def import_batch(
         chunk = _harmonise(chunk, known)
         to_graph(context, graph=running)
         chunk_graph = to_graph(chunk)
-        chunk_report = validate(chunk_graph, running)
+        chunk_report = validate(chunk_graph, running, inplace=True)
         report = report.merge(chunk_report)
         bad = chunk_report.violating_items()
         good = [r for r in chunk if r.item.id not in bad]

@@ -324,18 +324,24 @@ def _opt(value: Node | None) -> str | None:
     return None if value is None else str(value)
 
 
-def validate(batch_graph: Graph, context_graph: Graph | None = None, shapes: Graph | None = None) -> ValidationReport:
+def validate(
+    batch_graph: Graph, context_graph: Graph | None = None, shapes: Graph | None = None, *, inplace: bool = False
+) -> ValidationReport:
     """Validate a batch's triples, judged together with the stored triples they touch (``context_graph``).
 
-    Only results about the batch's own nodes are reported. Raises :class:`kg.errors.OntologyError` if the shapes
-    cannot be loaded or applied.
+    Only results about the batch's own nodes are reported. With ``inplace=True`` the touched context triples are
+    added to ``batch_graph`` itself instead of to a copy (copying costs as much as validating; the pipeline owns its
+    chunk graphs and uses this). Raises :class:`kg.errors.OntologyError` if the shapes cannot be loaded or applied.
     """
     shapes = shapes if shapes is not None else load_shapes()
     batch_nodes: set[Node] = {s for s in batch_graph.subjects(unique=True) if isinstance(s, URIRef)}
-    data = Graph()
-    data.addN((s, p, o, data) for s, p, o in batch_graph)
-    if context_graph is not None and len(context_graph):
-        data.addN((s, p, o, data) for s, p, o in touched_context(batch_graph, context_graph))
+    touched = touched_context(batch_graph, context_graph) if context_graph is not None and len(context_graph) else []
+    if inplace:
+        data = batch_graph
+    else:
+        data = Graph()
+        data.addN((s, p, o, data) for s, p, o in batch_graph)
+    data.addN((s, p, o, data) for s, p, o in touched)
     triples = len(data)
     results = _run_pyshacl(data, shapes)
     builder = _Builder(data, shapes, batch_nodes)

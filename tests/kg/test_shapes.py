@@ -111,9 +111,12 @@ def _bad_item(g: Graph) -> None:
         g.add((node, p, o))
 
 
-def _first_mention(g: Graph) -> None:
-    mention = next(g.subjects(KG.mentionOf, iri(R)))
-    g.remove((mention, KG.surfaceForm, None))
+def _first_mention(prop: URIRef) -> Callable[[Graph], None]:
+    def mutate(g: Graph) -> None:
+        mention = next(g.subjects(KG.mentionOf, iri(R)))
+        g.remove((mention, prop, None))
+
+    return mutate
 
 
 # shape -> (how to break the good graph, the severity the shape must report)
@@ -166,14 +169,25 @@ CASES: dict[str, tuple[Callable[[Graph], None], str]] = {
     "EvidenceExtractor": (_set(_evidence("partOf"), KG.extractorVersion, None), "Violation"),
     "EvidenceDate": (_set(_evidence("partOf"), KG.itemDate, Literal("1850-01-01", datatype=XSD.date)), "Violation"),
     "EvidenceBatch": (_set(_evidence("partOf"), KG.batch, iri("batch-X")), "Violation"),
-    "Mention": (_first_mention, "Violation"),
+    "Mention": (_add((iri("mention-BAD"), RDF.type, KG.Mention)), "Violation"),
+    "MentionOf": (_first_mention(KG.mentionOf), "Violation"),
+    "MentionItem": (_first_mention(KG.item), "Violation"),
+    "SurfaceForm": (_first_mention(KG.surfaceForm), "Violation"),
+    "AuthorOfRange": (_add((iri(R), KG.authorOf, iri(J))), "Violation"),
+    "PublishedInRange": (_add((iri(P), KG.publishedIn, iri(F))), "Violation"),
+    "FundedByRange": (_add((iri(P), KG.fundedBy, iri(I1))), "Violation"),
+    "ReceivedRange": (_add((iri(R), KG.received, iri(P))), "Violation"),
+    "PartOfRange": (_add((iri(I1), KG.partOf, iri(J))), "Violation"),
+    "MentionsRange": (_add((iri(ITEM), KG.mentions, iri(ITEM))), "Violation"),
+    "BatchCreatedAt": (_set(iri(BATCH), KG.createdAt, "yesterday"), "Violation"),
+    "BatchStatus": (_set(iri(BATCH), KG.status, "done"), "Violation"),
     "NewsItem": (_bad_item, "Violation"),
     "ItemTitle": (_set(iri(ITEM), KG.title, None), "Violation"),
     "ItemText": (_set(iri(ITEM), KG.text, None), "Violation"),
     "ItemDate": (_set(iri(ITEM), KG.date, "2024/05/01"), "Violation"),
     "ItemLang": (_set(iri(ITEM), KG.lang, "fr"), "Violation"),
     "ItemUrl": (_set(iri(ITEM), KG.url, Literal("ftp://news.example/1", datatype=XSD.anyURI)), "Warning"),
-    "ImportBatch": (_set(iri(BATCH), KG.status, "done"), "Violation"),
+    "ImportBatch": (_add((iri("batch-BAD"), RDF.type, KG.ImportBatch)), "Violation"),
 }
 #: shapes that only group others and never report a result themselves
 GROUPING_SHAPES: set[str] = set()
