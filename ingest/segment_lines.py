@@ -36,7 +36,9 @@ _SENTENCE_END = re.compile(r"[。！？!?…](?:[”’」』）)\]]*)\s*$|[.](?
 _INNER_PUNCT = re.compile(r"[，。；！？、,;!?]|[:：]\s|\.\s")
 _TRAILING_PUNCT = re.compile(r"[，。；：！？、,;:!?]\s*$")
 
-_PAGE_NUMBER = re.compile(r"^(?:P|p|Page|第)?\s*[-—]?\s*\d{1,3}\s*[-—]?\s*(?:页)?$")
+_PAGE_NUMBER = re.compile(
+    r"^(?:P|p|Page|PAGE|第)?\s*[-—–·•]?\s*\d{1,3}\s*(?:(?:/|of)\s*\d{1,3}\s*)?[-—–·•]?\s*(?:页)?$"
+)
 _ISSUE_LINE = re.compile(
     r"^(?:(?:19|20)\d{2}\s*年\s*)?(?:第\s*\d+\s*期)(?:\s*[（(]\s*总第\s*\d+\s*期\s*[）)])?$|^总第\s*\d+\s*期$"
 )

@@ -14,7 +14,7 @@ from ingest.readers import read_path
 from ingest.readers.text import detect_kind
 from ingest.segment import Segment, segment_newsletter, segments
 from ingest.segment_dates import find_dates, first_event_date, issue_year, parse_date
-from ingest.segment_lines import despace_letterspaced, join_wrapped
+from ingest.segment_lines import despace_letterspaced, is_page_number, join_wrapped
 from kg.ids import item_id
 
 CJK = "\u4e00-\u9fff"
@@ -435,3 +435,12 @@ def test_segment_banner_before_a_wrapped_headline() -> None:
     [seg] = segments(text)
     assert seg.title == "星河大学团队与云山理工学院合作在新型固态电池电解质研究中取得重要突破"
     assert seg.section == "科研快讯" and seg.source == "星河大学官网"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("P 05", True), ("- 5 -", True), ("— 12 —", True), ("·5·", True), ("第 5 页", True), ("Page 2 of 8", True)]
+    + [("2021", False), ("2021.09", False), ("1 上海加强政府投资基金预算绩效管理", False)],
+)
+def test_segment_page_number_shapes(line: str, expected: bool) -> None:
+    assert is_page_number(line) is expected
