@@ -26,6 +26,8 @@ _UNIT = re.compile(r"^(?:School|Department|Faculty|College|Institute|Laboratory|
 _TOP = re.compile(r"\b(?:University|Academy|Polytechnic|Institute of Technology)\b")
 # between a unit and its institution: "School of Chemistry, Harbourview University", "… at Westbrook Polytechnic"
 _UNIT_GAP = re.compile(r",\s*(?:the\s+)?|\s+(?:at|of)\s+(?:the\s+)?")
+# "X and the Y", "Wellcome Trust and UK Research": two bodies; "Science and Technology" stays one name
+_TWO_BODIES = re.compile(r"\s+and\s+the\s+|(?:(?<=Trust)|(?<=Council)|(?<=Agency)|(?<=Foundation))\s+and\s+")
 _ORG_RUN = re.compile(rf"{_WORD}(?:\s+(?:(?:of|for|and|on|the|de|&)\s+)*{_WORD})*")
 
 
@@ -54,10 +56,13 @@ def organisation_names(chunk: str) -> list[tuple[int, str]]:
     out = []
     for m in re.finditer(r"(?:^|;|,|\band\s+(?:by\s+)?(?:the\s+)?|\bby\s+(?:the\s+)?|\bthe\s+)\s*", chunk):
         run = _ORG_RUN.match(chunk, m.end())
-        if run and len(run.group()) >= 3:
-            # "X and the Y" lists two bodies; "Science and Technology" stays one
-            name = re.split(r"\s+and\s+the\s+", run.group())[0]
-            name = re.sub(r"\s+(?:and|of|for|on|the|de|&)$", "", name)
-            if not any(o <= run.start() < o + len(n) for o, n in out):
-                out.append((run.start(), name))
+        if not run or len(run.group()) < 3 or any(o <= run.start() < o + len(n) for o, n in out):
+            continue
+        at = run.start()
+        for part in _TWO_BODIES.split(run.group()):
+            name = re.sub(r"\s+(?:and|of|for|on|the|de|&)$", "", part)
+            offset = chunk.find(part, at)
+            at = offset + len(part)
+            if len(name) >= 3:
+                out.append((offset, name))
     return out

@@ -34,7 +34,8 @@ _SUFFIXES = (
     "植物园",
     "研究室",
 )
-_SUFFIX = re.compile(alternation(_SUFFIXES))
+# 大学生 (students) is no 大学, but 大学生命科学学院 is 大学 + 生命科学学院
+_SUFFIX = re.compile(alternation(_SUFFIXES).replace("大学", "大学(?!生(?!命|物|态))"))
 #: suffixes that continue the previous segment instead of starting a new unit (加州大学旧金山分校)
 _CONTINUES = ("分校",)
 _LAB = re.compile(r"实验室$")

@@ -23,7 +23,7 @@ from ingest.extract.lexicon import (
     alternation,
 )
 from ingest.extract.spans import Span, clean
-from ingest.nlp import words_freq
+from ingest.nlp import words, words_freq
 
 _SURNAME = rf"(?:{alternation(COMPOUND_SURNAMES)}|[{''.join(sorted(SINGLE_SURNAMES))}])"
 _AFTER_R = alternation(RESEARCHER_AFTER)
@@ -49,7 +49,7 @@ _EN_AFTER = re.compile(
 _EN_LED = re.compile(rf"\b(?:led by|co-led by|headed by|author|authors)\s+(?P<en>{_LATIN_NAME})")
 _EN_OFFICIAL = re.compile(rf"\b(?:{alternation(OFFICIAL_EN)})\s+$")
 _STOP_BEFORE = re.compile(rf"(?:{alternation(STOP_WORDS)}|[^{CJK}])$")
-_NOT_GIVEN = re.compile(r"[的了是在和与及等为由对从把被将也都就而或说年月日个项种位名所院校系大中国省市区县副总]")
+_NOT_GIVEN = re.compile(r"[的了是在和与及等为由对从把被将也都就而或说年月日个项种位名所院校系省市区县副总]")
 #: a byline or credit in brackets: the people in it wrote or edited the piece
 _CREDIT = re.compile(r"[（(][^（()）]{0,80}?(?:供稿|整理|撰稿|编辑|摄影|撰文|报道)\s*[）)]")
 #: a common word that looks like a name (强调, 支持) needs an explicit cue word
@@ -113,6 +113,15 @@ def _common_word(name: str) -> bool:
     return words_freq(name) >= _COMMON_WORD_FREQ
 
 
+def _word_ends(text: str, pos: int) -> set[int]:
+    """Offsets where jieba words end in a short window from ``pos`` (a name ends on one of them)."""
+    ends, at = set(), pos
+    for w in words(text[pos : pos + 8]):
+        at += len(w)
+        ends.add(at)
+    return ends
+
+
 def _plausible(name: str) -> bool:
     given = name[2:] if name[:2] in COMPOUND_SURNAMES else name[1:]
     return bool(given) and not _NOT_GIVEN.search(given) and name not in _NON_NAMES and name[:2] not in _NON_NAMES
@@ -172,6 +181,8 @@ def find_zh(text: str, institutions: list[Span]) -> list[Span]:
             if end > len(text) or any(covered[pos:end]):
                 continue
             right = _right_cue(text, end)
+            if right is None and left in {"researcher", "official"} and end in _word_ends(text, pos):
+                right = "list"  # 博士生苏哲组成…: after a title, a name ends where a word ends
             if right is None:
                 continue
             cand = text[pos:end]
@@ -180,7 +191,8 @@ def find_zh(text: str, institutions: list[Span]) -> list[Span]:
             if length == 4 and cand[:2] not in COMPOUND_SURNAMES:
                 continue
             enumerated = left == "institution" and text[end : end + 1] in {"、", "和", "与", "及", "等"}
-            if _common_word(cand) and not ({"researcher", "official"} & {left, right} or enumerated):
+            # a common word (强调, 荣获) is a name only with a cue word right after it, or listed after an institution
+            if _common_word(cand) and not (right in {"researcher", "official"} or enumerated):
                 continue
             # 还原场景: the surname is the end of a word that starts before it
             if left == "boundary" and pos > 0 and _common_word(text[pos - 1 : pos + 1]):

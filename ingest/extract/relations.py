@@ -34,7 +34,7 @@ _LIST_GAP = re.compile(r"^\s*(?:、|和|与|及|以及|,|，|/)\s*$")
 _AWARD_VERB = re.compile(r"获得|荣获|获|分享|授予|摘得|颁给|颁发给|\bwon\b|\bwins\b|awarded|received|shared|recipient")
 _ROLES = (
     (re.compile(r"通讯作者|corresponding author", re.I), "corresponding"),
-    (re.compile(r"第一作者|first author", re.I), "first"),
+    (re.compile(r"第一作者|first author|lead author", re.I), "first"),
     (re.compile(r"唯一作者|独立作者|sole author", re.I), "sole"),
     (re.compile(r"共同作者|合作者|co-author", re.I), "co-author"),
 )

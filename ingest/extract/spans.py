@@ -10,7 +10,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from kg.model import Extraction, NewsItem
 
-_SENTENCE_END = re.compile(r"[。！？；!?;\n]+|\.(?=\s+[A-Z\"“(])|\.$")
+# a full stop ends an English sentence unless it ends a title or abbreviation (Dr. Sara Whitfield)
+_SENTENCE_END = re.compile(
+    r"[。！？；!?;\n]+|(?<!Dr)(?<!Mr)(?<!Ms)(?<!Mrs)(?<!Prof)(?<!St)(?<!No)(?<!al)(?<!vs)(?<!Fig)(?<!\b[A-Z])"
+    r"\.(?=\s+[A-Z\"“(])|\.$"
+)
 
 
 @dataclass

@@ -239,3 +239,33 @@ def test_extract_doi_and_orcid_attach_to_paper_and_person() -> None:
 def test_extract_orcid_with_bad_check_digit_is_ignored() -> None:
     extraction = _extract("新进展\n星河大学张明远教授（ORCID: 0000-0002-1825-0098）团队发表论文。")
     assert all(not e.identifiers for e in extraction.entities if e.type == "Researcher")
+
+
+ZH_STUDENTS = (
+    "青岭大学学生团队获奖\n在第十九届全国大学生课外学术科技作品竞赛中，青岭大学电子信息学院硕士生林一凡和博士生苏哲组成的"
+    "团队获得特等奖。南岭大学生命科学学院赵国栋教授课题组参与了指导。"
+)
+EN_AUTHORS = (
+    'New enzyme breaks down plastic\nThe study, titled "A thermostable PETase for rapid depolymerisation", was '
+    "published in Science. Lead author Dr. Sara Whitfield said the enzyme works at 70 degrees. The research was "
+    "funded by the Wellcome Trust and UK Research and Innovation."
+)
+
+
+def test_extract_names_after_titles_and_students_are_no_university() -> None:
+    extraction = _extract(ZH_STUDENTS)
+    assert _names(extraction, "Researcher") == {"林一凡", "苏哲", "赵国栋"}
+    assert _names(extraction, "Institution") == {
+        "青岭大学",
+        "青岭大学电子信息学院",
+        "南岭大学",
+        "南岭大学生命科学学院",
+    }
+
+
+def test_extract_en_lead_author_and_two_funders() -> None:
+    extraction = _extract(EN_AUTHORS, lang="en")
+    assert _facts(extraction, "authorOf") == {
+        ("Sara Whitfield", "A thermostable PETase for rapid depolymerisation", "first")
+    }
+    assert _names(extraction, "Funder") == {"Wellcome Trust", "UK Research and Innovation"}
