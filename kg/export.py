@@ -43,7 +43,9 @@ def jsonld_context() -> dict[str, object]:
     return context
 
 
-def write_rdf(extractions: Iterable[Extraction], fmt: RdfFormat | str, out: IO[str]) -> int:
+def write_rdf(
+    extractions: Iterable[Extraction], fmt: RdfFormat | str, out: IO[str], *, chunk_size: int = _NT_CHUNK
+) -> int:
     """Write the records as RDF in ``fmt`` (ttl, nt or jsonld) to a text stream; returns the number of triples.
 
     N-Triples is streamed chunk by chunk; lines already written are not repeated (an entity seen in several items).
@@ -53,7 +55,7 @@ def write_rdf(extractions: Iterable[Extraction], fmt: RdfFormat | str, out: IO[s
     if fmt == "nt":
         seen: set[int] = set()
         count = 0
-        for chunk in _chunks(extractions, _NT_CHUNK):
+        for chunk in _chunks(extractions, chunk_size):
             for line in to_graph(chunk).serialize(format="nt").splitlines():
                 key = hash(line)
                 if line and key not in seen:
