@@ -106,6 +106,7 @@ def _rows(lines: Sequence[str]) -> list[Row]:
         rows.append(Row(index, raw, text, gap, closer_kind(text)))
         gap = False
     _mark_split_closers(rows)
+    _resolve_asides(rows)
     if sum(row.blank_before for row in rows[1:]) <= len(rows) // 100:
         for row in rows:
             row.gapless = True
@@ -122,6 +123,25 @@ def _mark_split_closers(rows: list[Row]) -> None:
         kind = closer_kind(first.text + second.text)
         if kind:
             first.closer = second.closer = kind
+            if kind == "aside":
+                first.closer = "aside-head"  # decided with its second line, in _resolve_asides
+
+
+def _resolve_asides(rows: list[Row]) -> None:
+    """A line in brackets signs an article where a headline (or the end) follows it, and is body text elsewhere.
+
+    ``（某中心 成果转化专项小组）`` before the next headline is a byline; ``（图片由受访者提供）`` in an article is not.
+    """
+    for i in range(len(rows) - 1, -1, -1):
+        row = rows[i]
+        nxt = rows[i + 1] if i + 1 < len(rows) else None
+        if row.closer == "aside-head" and nxt is not None:
+            row.closer = nxt.closer  # the first line of a wrapped one goes as its second line went
+            continue
+        if row.closer != "aside":
+            continue
+        closes = nxt is None or nxt.closer in ("source", "byline") or headline_shaped(nxt.text)
+        row.closer = "byline" if closes else None
 
 
 def _articles(rows: list[Row]) -> Iterator[tuple[list[Row], list[Row]]]:

@@ -186,8 +186,10 @@ def closer_kind(stripped: str) -> str | None:
     """``source`` for a source line (``（来源：文汇报）``), ``byline`` for a contributor line, else None."""
     if _SOURCE.match(stripped) and len(stripped) <= 80:
         return "source"
-    if _BYLINE.match(stripped) or (_PAREN_LINE.match(stripped) and not is_numbered(stripped)):
+    if _BYLINE.match(stripped):
         return "byline"
+    if _PAREN_LINE.match(stripped) and not is_numbered(stripped):
+        return "aside"  # a line in brackets: a byline only where a headline follows (see ingest.segment)
     return None
 
 

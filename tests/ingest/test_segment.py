@@ -444,3 +444,15 @@ def test_segment_banner_before_a_wrapped_headline() -> None:
 )
 def test_segment_page_number_shapes(line: str, expected: bool) -> None:
     assert is_page_number(line) is expected
+
+
+def test_segment_bracketed_line_signs_only_before_a_headline() -> None:
+    text = (
+        "星河大学研制新型柔性传感器 \n星河大学材料学院团队研制出一种柔性传感器。\n\n（图片由受访者提供）\n\n"
+        "该传感器可用于可穿戴设备，已完成中试。\n\n（星河大学科技处 成果转化专项小组）\n"
+        "云山理工学院发布巡检机器人 \n云山理工学院机械学院团队研制出一种巡检机器人。\n\n（来源：云山理工学院官网）\n"
+    )
+    segs = segments(text)
+    assert [seg.title for seg in segs] == ["星河大学研制新型柔性传感器", "云山理工学院发布巡检机器人"]
+    assert "（图片由受访者提供）" in segs[0].body
+    assert segs[0].byline == ["（星河大学科技处 成果转化专项小组）"]
