@@ -260,7 +260,8 @@ class _Builder:
             for msg in shapes.objects(holder, SH.message) if holder is not None else ():
                 if isinstance(msg, Literal):
                     messages.setdefault(msg.language or "en", str(msg))
-        type_node = next((t for t in types if str(t).startswith(str(KG))), None)
+        # the specific class (kg:Researcher …), not the kg:Entity every entity also carries
+        type_node = next((t for t in sorted(types) if str(t).startswith(str(KG)) and t != KG.Entity), None)
         return ValidationResult(
             severity=severity,
             focus_node=local_id(focus),

@@ -3,8 +3,12 @@ touches it, and broken shapes are an OntologyError, not a report."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from rdflib import Graph, Literal
+from typer.testing import CliRunner
 
 from kg.errors import OntologyError
 from kg.ids import entity_id
@@ -137,3 +141,41 @@ def test_report_merge_and_summary_add_up() -> None:
     summary = merged.summary(["item-000000000001"])
     assert summary.violations == merged.counts["Violation"]
     assert summary.quarantined_items == ["item-000000000001"]
+
+
+@pytest.fixture
+def news_jsonl(tmp_path: Path) -> Path:
+    """A one-item JSON Lines file whose URL is not http(s): a Warning, not a Violation."""
+    line = {
+        "title": "Lakeshore Institute of Technology opens quantum sensing centre",
+        "text": "The Lakeshore Institute of Technology has opened a Centre for Quantum Sensing.",
+        "date": "2025-03-21",
+        "url": "ftp://news.lakeshore.example/q",
+    }
+    path = tmp_path / "news.jsonl"
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    return path
+
+
+def test_kg_validate_prints_the_report_as_json_and_writes_nothing(news_jsonl: Path, tmp_path: Path) -> None:
+    from kg.cli import app
+
+    before = sorted(tmp_path.rglob("*"))
+    result = CliRunner().invoke(app, ["validate", str(news_jsonl), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["conforms"] is True and data["counts"]["Warning"] == 1
+    (group,) = data["items"]
+    assert group["item_title"] == "Lakeshore Institute of Technology opens quantum sensing centre"
+    assert [r["shape"] for r in group["results"]] == ["kgsh:ItemUrl"]
+    assert data["batch"]["status"] == "dry_run"
+    assert sorted(tmp_path.rglob("*")) == before
+
+
+def test_kg_validate_text_report_names_item_and_rule(news_jsonl: Path) -> None:
+    from kg.cli import app
+
+    result = CliRunner().invoke(app, ["validate", str(news_jsonl)])
+    assert result.exit_code == 0, result.output
+    assert "Lakeshore Institute of Technology" in result.stdout
+    assert "http(s)" in result.stdout and "dry run, nothing written" in result.stdout
