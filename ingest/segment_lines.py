@@ -13,9 +13,6 @@ from collections import Counter
 from collections.abc import Sequence
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-CJK_PUNCT = (
-    r"\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2018\u2019\u201c\u201d\u2026\u00b7\u2022"
-)
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _LATIN = re.compile(r"[A-Za-z]")
 _INDENT = re.compile("^(?: {2,}|\t|\u3000)")
@@ -27,10 +24,8 @@ _WIDE = re.compile(
     "\ua000-\ua4cf\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f\uff00-\uff60"
     "\uffe0-\uffe6\U00020000-\U0003fffd]"
 )
-_CJK_OR_PUNCT = re.compile(f"[{CJK}{CJK_PUNCT}]")
 
-#: characters that end a sentence (a closing quote or bracket may follow them)
-SENTENCE_END = "。！？!?…"
+#: a sentence end (a closing quote or bracket may follow it)
 _SENTENCE_END = re.compile(r"[。！？!?…](?:[”’」』）)\]]*)\s*$|[.](?:[”’\"')\]]*)\s*$")
 #: punctuation that a headline does not contain outside brackets (a body line usually does)
 _INNER_PUNCT = re.compile(r"[，。；！？、,;!?]|[:：]\s|\.\s")
