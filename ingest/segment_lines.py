@@ -282,7 +282,7 @@ def join_wrapped(lines: Sequence[str]) -> str:
     last = len(stripped) - 1
     for index, line in enumerate(stripped):
         numbered = is_numbered(line)
-        if current and (numbered or indented[index] or line.startswith(("●", "■", "◆", "▲", "◼", "•"))):
+        if current and (numbered or indented[index] or _BULLET.match(line)):
             paragraphs.append("".join(current))
             current = []
         if current:
