@@ -1,0 +1,101 @@
+"""How much SHACL validation costs per import batch, and that the cost follows the batch, not the store.
+
+For each batch size N (synthetic news items from ``ingest.synth``) this prints medians of:
+- map:       extraction records → RDF (``kg.rdf.to_graph``);
+- validate:  the pipeline's validation of the batch in chunks of 500 items (``kg.pipeline.import_batch``, dry run,
+             no store), which includes mapping each chunk;
+- +context:  the same batch validated against a stored context 10× its size (``kg.validation.validate`` with the
+             context graph of 10·N other items whose entities overlap the batch's), next to the same call without;
+- extract:   the real extractor (``ingest.pipeline.extract_items``) on the batch's news texts, per item, measured on
+             a sample and scaled to N, to compare "validation adds no more than a quarter to ingest".
+
+Usage: ``.venv/bin/python bench/bench_validate.py [--sizes 1000 10000 100000] [--repeat 3] [--extract-sample 200]``
+Big sizes take long on a 2-core machine; run them alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import itertools
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from ingest.synth import synth_extractions  # noqa: E402
+from kg.model import Extraction  # noqa: E402
+from kg.pipeline import import_batch  # noqa: E402
+from kg.rdf import to_graph  # noqa: E402
+from kg.validation import validate  # noqa: E402
+
+
+def _median(fn: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _records(n: int, seed: int, skip: int = 0) -> list[Extraction]:
+    return list(itertools.islice(synth_extractions(n + skip, seed=seed), skip, skip + n))
+
+
+def _extract_seconds_per_item(records: list[Extraction], sample: int) -> float | None:
+    try:
+        from ingest.pipeline import extract_items
+    except ImportError:
+        return None
+    items = [r.item for r in records[:sample]]
+    list(extract_items(items[:5]))  # load models and gazetteers outside the measurement
+    start = time.perf_counter()
+    list(extract_items(items))
+    return (time.perf_counter() - start) / max(len(items), 1)
+
+
+def bench(n: int, repeat: int, extract_sample: int) -> dict[str, float | int | None]:
+    """Measure one batch size; returns seconds (medians) and sizes."""
+    batch = _records(n, seed=7, skip=10 * n)  # the same world as the context, later items: entities overlap
+    reps = repeat if n <= 10_000 else 1
+    graph = to_graph(batch)
+    row: dict[str, float | int | None] = {"items": n, "triples": len(graph)}
+    row["map"] = _median(lambda: to_graph(batch), reps)
+    row["validate"] = _median(lambda: import_batch(batch, None, sources=["synth"], dry_run=True), reps)
+    # one validate() call on the whole batch graph, with and without a context 10x its size
+    row["batch_only"] = _median(lambda: validate(to_graph(batch), inplace=True), reps)
+    if n <= 10_000:
+        context = to_graph(_records(10 * n, seed=7))
+        row["context_triples"] = len(context)
+        row["with_context"] = _median(lambda: validate(to_graph(batch), context, inplace=True), reps)
+        del context
+    per_item = _extract_seconds_per_item(batch, extract_sample)
+    row["extract"] = None if per_item is None else per_item * n
+    return row
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--extract-sample", type=int, default=200)
+    args = parser.parse_args()
+    header = ("items", "triples", "map s", "validate s", "batch only s", "context triples", "+10x context s",
+              "extract s (est.)", "validate / (extract+map)")  # fmt: skip
+    print(" | ".join(header))
+    for n in args.sizes:
+        r = bench(n, args.repeat, args.extract_sample)
+        ingest = (r["extract"] or 0.0) + float(r["map"] or 0.0)
+        ratio = f"{float(r['validate'] or 0) / ingest:.2f}" if ingest else "n/a"
+        cells = [r["items"], r["triples"], r["map"], r["validate"], r["batch_only"], r.get("context_triples", "-"),
+                 r.get("with_context", "-"), r["extract"], ratio]  # fmt: skip
+        print(" | ".join(f"{c:.2f}" if isinstance(c, float) else str(c) for c in cells), flush=True)
+
+
+if __name__ == "__main__":
+    main()
