@@ -27,6 +27,7 @@ from kg.store.records import (
     BatchRows,
     batch_from_props,
     batch_row,
+    label_of,
     merge_entity,
     merge_fact,
     merge_item,
@@ -39,6 +40,7 @@ from kg.store.schema import BATCH_LABEL, ITEM_LABEL, GraphSchema, get_schema, ne
 # Rows per UNWIND statement. Measured with bench/bench_store_write.py on the 2-core machine: 1k rows/chunk was ~15%
 # slower than 5k (more round trips); 20k gave no gain and larger transaction-state spikes. 5000 is the default.
 DEFAULT_BATCH_SIZE = 5000
+FACT_KEYS = ("key", "role", "year", "evidence", "evidence_keys", "evidence_batches", "batches")
 
 
 def q(text: str) -> LiteralString:
@@ -183,18 +185,33 @@ class Neo4jStore(Neo4jReads, Neo4jCuration):
         }
         rows = prepare_batch(batch.id, records, self._redirects(tx, ids))
         result = BatchResult(batch=batch)
+        # nodes created by this transaction cannot have relationships yet: their relationships skip the read and
+        # are CREATEd, which is what makes a batch of mostly new items fast
+        new: set[str] = set()
         for label, entity_rows in rows.entities_by_label().items():
-            result.nodes_created += self._upsert_nodes(tx, label, entity_rows, merge_entity)
-        result.nodes_created += self._upsert_nodes(tx, ITEM_LABEL, list(rows.items.values()), merge_item)
-        result.relationships_created += self._upsert_mentions(tx, rows)
-        created, added = self._upsert_facts(tx, rows)
+            new |= self._upsert_nodes(tx, label, entity_rows, merge_entity)
+        new |= self._upsert_nodes(tx, ITEM_LABEL, list(rows.items.values()), merge_item)
+        result.nodes_created = len(new)
+        mention_groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+        for row in rows.mentions.values():
+            mention_groups.setdefault(("MENTIONS", ITEM_LABEL, row["label"]), []).append(
+                {**row, "src": row["item"], "dst": row["entity"], "key": None}
+            )
+        created, _ = self._upsert_rels(tx, mention_groups, new, merge_mention, ("spans", "batches"))
+        result.relationships_created += created
+        fact_groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+        for row in rows.facts.values():
+            fact_groups.setdefault((row["type"], row["src_label"], row["dst_label"]), []).append(row)
+        created, added = self._upsert_rels(tx, fact_groups, new, merge_fact, FACT_KEYS)
         result.relationships_created += created
         result.evidence_added += added
+        self._check_endpoints(tx, rows, new)
         tx.run(q(f"MERGE (b:{BATCH_LABEL} {{id: $row.id}}) SET b += $row"), row=batch_row(batch)).consume()
         return result
 
-    def _upsert_nodes(self, tx: ManagedTransaction, label: str, rows: list[dict[str, Any]], merge: Any) -> int:
-        created = 0
+    def _upsert_nodes(self, tx: ManagedTransaction, label: str, rows: list[dict[str, Any]], merge: Any) -> set[str]:
+        """Merge rows into stored nodes of a label; returns the ids created."""
+        created: set[str] = set()
         for chunk in chunks(rows, self.batch_size):
             stored = {
                 r["id"]: r["p"]
@@ -203,96 +220,73 @@ class Neo4jStore(Neo4jReads, Neo4jCuration):
                     ids=[row["id"] for row in chunk],
                 )
             }
-            created += sum(1 for row in chunk if row["id"] not in stored)
+            created.update(row["id"] for row in chunk if row["id"] not in stored)
             merged = [{k: v for k, v in merge(stored.get(row["id"]), row).items() if k != "label"} for row in chunk]
             tx.run(q(f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n += row"), rows=merged).consume()
         return created
 
-    def _upsert_mentions(self, tx: ManagedTransaction, rows: BatchRows) -> int:
-        created = 0
-        by_label: dict[str, list[dict[str, Any]]] = {}
-        for row in rows.mentions.values():
-            by_label.setdefault(row["label"], []).append(row)
-        for label, mention_rows in by_label.items():
-            for chunk in chunks(mention_rows, self.batch_size):
-                stored = {
-                    (r["item"], r["entity"]): r["p"]
-                    for r in tx.run(
-                        q(
-                            f"UNWIND $rows AS row MATCH (i:{ITEM_LABEL} {{id: row.item}})-[m:MENTIONS]->"
-                            f"(e:{label} {{id: row.entity}}) RETURN row.item AS item, row.entity AS entity, "
-                            "properties(m) AS p"
-                        ),
-                        rows=[{"item": r["item"], "entity": r["entity"]} for r in chunk],
-                    )
-                }
-                created += sum(1 for row in chunk if (row["item"], row["entity"]) not in stored)
-                merged = [
-                    {
-                        "item": row["item"],
-                        "entity": row["entity"],
-                        "props": {
-                            k: v
-                            for k, v in merge_mention(stored.get((row["item"], row["entity"])), row).items()
-                            if k in ("spans", "batches")
-                        },
-                    }
-                    for row in chunk
-                ]
-                tx.run(
-                    q(
-                        f"UNWIND $rows AS row MATCH (i:{ITEM_LABEL} {{id: row.item}}) MATCH (e:{label} "
-                        "{id: row.entity}) MERGE (i)-[m:MENTIONS]->(e) SET m += row.props"
-                    ),
-                    rows=merged,
-                ).consume()
-        return created
-
-    def _upsert_facts(self, tx: ManagedTransaction, rows: BatchRows) -> tuple[int, int]:
-        groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
-        for row in rows.facts.values():
-            groups.setdefault((row["type"], row["src_label"], row["dst_label"]), []).append(row)
+    def _upsert_rels(
+        self,
+        tx: ManagedTransaction,
+        groups: dict[tuple[str, str, str], list[dict[str, Any]]],
+        new: set[str],
+        merge: Any,
+        keys: tuple[str, ...],
+    ) -> tuple[int, int]:
+        """Merge relationship rows (src, dst, key, props) into stored ones; returns (created, evidence added)."""
         created = added = 0
-        props_keys = ("key", "role", "year", "evidence", "evidence_keys", "evidence_batches", "batches")
-        for (rtype, src_label, dst_label), fact_rows in groups.items():
-            pattern = f"(a:{src_label} {{id: row.src}})-[r:{rtype} {{key: row.key}}]->(b:{dst_label} {{id: row.dst}})"
-            for chunk in chunks(fact_rows, self.batch_size):
-                stored = {
-                    (r["src"], r["dst"], r["key"]): r["p"]
-                    for r in tx.run(
-                        q(
-                            f"UNWIND $rows AS row MATCH {pattern} "
-                            "RETURN row.src AS src, row.dst AS dst, row.key AS key, properties(r) AS p"
-                        ),
-                        rows=[{"src": r["src"], "dst": r["dst"], "key": r["key"]} for r in chunk],
-                    )
-                }
-                out = []
-                for row in chunk:
-                    before = stored.get((row["src"], row["dst"], row["key"]))
-                    merged = merge_fact(before, row)
-                    created += before is None
-                    added += len(merged["evidence_keys"]) - len((before or {}).get("evidence_keys") or [])
-                    out.append(
-                        {"src": row["src"], "dst": row["dst"], "key": row["key"]}
-                        | {"props": {k: merged.get(k) for k in props_keys}}
-                    )
-                written = tx.run(
-                    q(
-                        f"UNWIND $rows AS row MATCH (a:{src_label} {{id: row.src}}) MATCH (b:{dst_label} "
-                        f"{{id: row.dst}}) MERGE (a)-[r:{rtype} {{key: row.key}}]->(b) SET r += row.props "
-                        "RETURN count(r) AS n"
-                    ),
-                    rows=out,
-                ).single()
-                if written is None or written["n"] != len(out):
-                    # an endpoint that is neither in the batch nor stored: abort, the transaction rolls back
-                    missing = sorted({x for r in out for x in (r["src"], r["dst"])} - set(rows.entities))
-                    raise Conflict(
-                        f"a {rtype} relation points to an entity that is neither in the batch nor stored",
-                        candidates=missing[:10],
-                    )
+        for (rtype, src_label, dst_label), group in groups.items():
+            keyed = "" if rtype == "MENTIONS" else " {key: row.key}"
+            for chunk in chunks(group, self.batch_size):
+                fresh = [r for r in chunk if r["src"] in new or r["dst"] in new]
+                known = [r for r in chunk if not (r["src"] in new or r["dst"] in new)]
+                stored: dict[tuple[str, str, Any], dict[str, Any]] = {}
+                if known:
+                    stored = {
+                        (r["src"], r["dst"], r["key"]): r["p"]
+                        for r in tx.run(
+                            q(
+                                f"UNWIND $rows AS row MATCH (a:{src_label} {{id: row.src}})-[r:{rtype}{keyed}]->"
+                                f"(b:{dst_label} {{id: row.dst}}) "
+                                "RETURN row.src AS src, row.dst AS dst, row.key AS key, properties(r) AS p"
+                            ),
+                            rows=[{"src": r["src"], "dst": r["dst"], "key": r["key"]} for r in known],
+                        )
+                    }
+                for verb, part in (("CREATE", fresh), ("MERGE", known)):
+                    out = []
+                    for row in part:
+                        before = stored.get((row["src"], row["dst"], row["key"]))
+                        merged = merge(before, row)
+                        created += before is None
+                        if "evidence_keys" in merged:
+                            added += len(merged["evidence_keys"]) - len((before or {}).get("evidence_keys") or [])
+                        props = {k: merged.get(k) for k in keys}
+                        out.append({"src": row["src"], "dst": row["dst"], "key": row["key"], "props": props})
+                    if out:
+                        tx.run(
+                            q(
+                                f"UNWIND $rows AS row MATCH (a:{src_label} {{id: row.src}}) "
+                                f"MATCH (b:{dst_label} {{id: row.dst}}) {verb} (a)-[r:{rtype}{keyed}]->(b) "
+                                "SET r += row.props"
+                            ),
+                            rows=out,
+                        ).consume()
         return created, added
+
+    def _check_endpoints(self, tx: ManagedTransaction, rows: BatchRows, new: set[str]) -> None:
+        """Every fact endpoint must be in the batch or stored; otherwise abort (the transaction rolls back)."""
+        outside = sorted({x for r in rows.facts.values() for x in (r["src"], r["dst"])} - set(rows.entities) - new)
+        by_label: dict[str, list[str]] = {}
+        for node_id in outside:
+            by_label.setdefault(label_of(node_id), []).append(node_id)
+        for label, ids in by_label.items():
+            found = {r["id"] for r in tx.run(q(f"MATCH (n:{label}) WHERE n.id IN $ids RETURN n.id AS id"), ids=ids)}
+            missing = sorted(set(ids) - found)
+            if missing:
+                raise Conflict(
+                    "a relation points to an entity that is neither in the batch nor stored", candidates=missing[:10]
+                )
 
     # -------------------------------------------------------------------------------------------------- batches
 

@@ -14,6 +14,7 @@ Conventions:
 from __future__ import annotations
 
 import base64
+import functools
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -67,9 +68,14 @@ def evidence_key(evidence: Evidence) -> str:
     return f"{evidence.item_id}:{evidence.start}:{evidence.end}"
 
 
+@functools.lru_cache(maxsize=100_000)
+def _normalized(value: str) -> str:
+    return normalize_name(value)
+
+
 def search_keys(name: str, aliases: Iterable[str], labels: Mapping[str, str]) -> list[str]:
     """The normalised forms search matches against."""
-    return _union([normalize_name(v) for v in (name, *aliases, *labels.values())])
+    return _union([_normalized(v) for v in (name, *aliases, *labels.values())])
 
 
 # --------------------------------------------------------------------------------------------------------- entities
@@ -183,12 +189,23 @@ def item_from_props(props: Mapping[str, Any], with_text: bool = True) -> NewsIte
 # ------------------------------------------------------------------------------------------------------------ facts
 
 
-def fact_row(relation: Relation, batch_id: str) -> dict[str, Any]:
-    """A fact row: endpoints (symmetric predicates ordered), type, key, and one evidence of this batch."""
-    src, dst = relation.subject, relation.object
+def fact_row(relation: Relation, batch_id: str, subject: str | None = None, obj: str | None = None) -> dict[str, Any]:
+    """A fact row: endpoints (``subject``/``obj`` override the relation's, e.g. after a merge redirect; symmetric
+    predicates ordered), type, key, and one evidence of this batch."""
+    src, dst = subject or relation.subject, obj or relation.object
     if relation.predicate in SYMMETRIC_PREDICATES and dst < src:
         src, dst = dst, src
-    evidence = relation.evidence.model_copy(update={"batch_id": relation.evidence.batch_id or batch_id})
+    ev = relation.evidence
+    # plain json.dumps of the fields: the same JSON as model_dump_json, without a model copy per evidence
+    evidence = {
+        "item_id": ev.item_id,
+        "item_date": ev.item_date,
+        "start": ev.start,
+        "end": ev.end,
+        "sentence": ev.sentence,
+        "extractor_version": ev.extractor_version,
+        "batch_id": ev.batch_id or batch_id,
+    }
     return {
         "src": src,
         "dst": dst,
@@ -196,8 +213,8 @@ def fact_row(relation: Relation, batch_id: str) -> dict[str, Any]:
         "key": fact_key(relation.role, relation.year),
         "role": relation.role,
         "year": relation.year,
-        "evidence": [evidence.model_dump_json()],
-        "evidence_keys": [evidence_key(evidence)],
+        "evidence": [json.dumps(evidence, ensure_ascii=False, separators=(",", ":"))],
+        "evidence_keys": [f"{ev.item_id}:{ev.start}:{ev.end}"],
         "evidence_batches": [batch_id],
         "batches": [batch_id],
     }
@@ -350,35 +367,67 @@ def prepare_batch(
     def resolve(node_id: str) -> str:
         return redirects.get(node_id, node_id)
 
+    # entities are accumulated cheaply and finished (search keys, identifiers JSON) once per id at the end
+    acc: dict[str, dict[str, Any]] = {}
     for record in records:
         item = item_row(record.item, batch_id)
-        rows.items[item["id"]] = merge_item(rows.items.get(item["id"]), item)
+        iid = item["id"]
+        rows.items[iid] = merge_item(rows.items.get(iid), item) if iid in rows.items else item
         for entity in record.entities:
-            new = entity_row(entity, batch_id)
             target = resolve(entity.id)
-            if target != entity.id:
-                new = {**new, "id": target}
-            new["label"] = label_of(target) if target != entity.id else entity.type
-            merged = merge_entity(rows.entities.get(target), new)
-            merged["label"] = rows.entities.get(target, new)["label"]
-            rows.entities[target] = merged
-            if entity.mentions:
-                mkey = (item["id"], target)
-                mention = {
-                    "item": item["id"],
-                    "entity": target,
-                    "label": merged["label"],
-                    "spans": [span(m) for m in entity.mentions],
-                    "batches": [batch_id],
+            got = acc.get(target)
+            if got is None:
+                got = acc[target] = {
+                    "id": target,
+                    "label": label_of(target) if target != entity.id else entity.type,
+                    "name": entity.name,
+                    "aliases": {},
+                    "labels": {},
+                    "identifiers": {},
                 }
-                rows.mentions[mkey] = merge_mention(rows.mentions.get(mkey), mention)
+            elif entity.name != got["name"]:
+                got["aliases"][entity.name] = None
+            for alias in entity.aliases:
+                got["aliases"][alias] = None
+            for lang, value in entity.labels.items():
+                got["labels"].setdefault(lang, value)
+            for scheme, value in entity.identifiers.items():
+                got["identifiers"].setdefault(scheme, value)
+            if entity.mentions:
+                mkey = (iid, target)
+                spans = [span(m) for m in entity.mentions]
+                if mkey in rows.mentions:
+                    rows.mentions[mkey]["spans"] = _union(rows.mentions[mkey]["spans"], spans)
+                else:
+                    rows.mentions[mkey] = {
+                        "item": iid,
+                        "entity": target,
+                        "label": got["label"],
+                        "spans": spans,
+                        "batches": [batch_id],
+                    }
         for relation in record.relations:
             subject, obj = resolve(relation.subject), resolve(relation.object)
             if subject == obj:
                 continue
-            row = fact_row(relation.model_copy(update={"subject": subject, "object": obj}), batch_id)
+            row = fact_row(relation, batch_id, subject, obj)
             fid = fact_identity(row)
-            rows.facts[fid] = merge_fact(rows.facts.get(fid), row)
+            rows.facts[fid] = merge_fact(rows.facts[fid], row) if fid in rows.facts else row
+    for target, got in acc.items():
+        finished = _finish_entity(
+            {
+                "id": target,
+                "name": got["name"],
+                "aliases": list(got["aliases"]),
+                "name_zh": got["labels"].get("zh"),
+                "name_en": got["labels"].get("en"),
+                "identifiers": json.dumps(got["identifiers"], ensure_ascii=False, sort_keys=True),
+                "batches": [batch_id],
+                "merged_ids": [],
+            }
+        )
+        finished["label"] = got["label"]
+        rows.entities[target] = finished
     for row in rows.facts.values():
         row["src_label"] = rows.entities[row["src"]]["label"] if row["src"] in rows.entities else label_of(row["src"])
         row["dst_label"] = rows.entities[row["dst"]]["label"] if row["dst"] in rows.entities else label_of(row["dst"])
