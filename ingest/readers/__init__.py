@@ -24,7 +24,7 @@ from ingest.readers.html import read_html
 from ingest.readers.jsonl import read_jsonl
 from ingest.readers.pdf import pdf_text
 from ingest.readers.text import detect_kind, read_item_text, read_text
-from kg.errors import InputError
+from kg.errors import InputError, UsageError
 from kg.model import NewsItem
 
 __all__ = ["decode_bytes", "detect_kind", "read_item_text", "read_path", "sniff_format"]
@@ -81,6 +81,8 @@ def read_path(
     on_error: Callable[[InputError], None] | None = None,
 ) -> Iterator[NewsItem]:
     """The news items in a file (see the module docstring for formats, ``kind`` and ``on_error``)."""
+    if kind not in (None, "newsletter", "item"):
+        raise UsageError(f"kind must be 'newsletter' or 'item', not {kind!r}")
     path = Path(path)
     file = str(path)
     try:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ingest.readers import decode_bytes, read_path
-from kg.errors import DecodeError, InputError
+from kg.errors import DecodeError, InputError, UsageError
 from kg.ids import item_id
 
 SAMPLES = Path(__file__).resolve().parents[2] / "ingest" / "samples"
@@ -373,3 +373,8 @@ def test_readers_pdf_prize_list_splits_without_blank_lines(tmp_path: Path) -> No
         ("Mathematics", "Northbridge Prizes announced"),
         ("Lakeshore opens a quantum sensing centre", None),
     ]
+
+
+def test_readers_unknown_kind_is_a_usage_error(sample_path: Path) -> None:
+    with pytest.raises(UsageError):
+        list(read_path(sample_path, kind="magazine"))  # type: ignore[arg-type]
