@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 from rdflib import Graph
 
 from kg.errors import NonConformance, UsageError
-from kg.ids import batch_id
+from kg.ids import batch_id, normalize_name
 from kg.model import SYMMETRIC_PREDICATES, Entity, Extraction, ImportBatch, Relation
 from kg.rdf import new_graph, to_graph
 from kg.store.base import BatchResult, GraphStore
@@ -90,17 +90,18 @@ def stamp_batch(records: Iterable[Extraction], batch: str) -> list[Extraction]:
 
 
 def _harmonise(chunk: list[Extraction], stored: dict[str, Entity]) -> list[Extraction]:
-    """Use the stored canonical name where the batch spells an entity differently (same id, so same normalised name):
-    the batch's spelling becomes an alias instead of a second name."""
+    """Use the stored canonical name where the batch spells an entity differently but with the same normalised name:
+    the batch's spelling becomes an alias instead of a second name. A different normalised name on the same id is
+    left alone, for SHACL to report."""
     out = []
     for rec in chunk:
-        if not any(e.id in stored and stored[e.id].name != e.name for e in rec.entities):
+        if not any(e.id in stored and stored[e.id].name != e.name for e in rec.entities):  # the common case
             out.append(rec)
             continue
         entities = []
         for e in rec.entities:
             known = stored.get(e.id)
-            if known is not None and known.name != e.name:
+            if known is not None and known.name != e.name and normalize_name(known.name) == normalize_name(e.name):
                 e = e.model_copy(update={"name": known.name, "aliases": sorted({*e.aliases, e.name})})
             entities.append(e)
         out.append(rec.model_copy(update={"entities": entities}))

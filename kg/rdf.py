@@ -20,6 +20,7 @@ from typing import Any
 from rdflib import OWL, RDF, XSD, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from kg.ids import normalize_name
 from kg.model import ENTITY_TYPES, Entity, Evidence, Extraction, ImportBatch, Mention, NewsItem, Relation
 from kg.rdf_terms import (
     IDENTIFIER_PROPERTIES,
@@ -106,11 +107,13 @@ def _entity_triples(entity: Entity, item_node: URIRef, names: dict[str, str], ou
     node = iri(entity.id)
     # typed kg:Entity too, so shapes check "any entity" with one sh:class instead of a nested sh:or per value
     out += [(item_node, KG.mentions, node), (node, RDF.type, _CLASS[entity.type]), (node, RDF.type, KG.Entity)]
-    # One canonical name per id: the first one seen wins; a later spelling (same id, so the same normalised name)
-    # is kept as an alias rather than becoming a second name.
+    # One canonical name per id: the first one seen wins, and a later spelling of the same normalised name is kept
+    # as an alias. A different normalised name on the same id (a hash collision or a resolver bug) is written as a
+    # second name, so SHACL (kgsh:Name, at most one) reports it instead of it being merged silently.
     first = names.setdefault(entity.id, entity.name)
-    out.append((node, KG.name, Literal(first)))
-    if entity.name != first:
+    same = entity.name == first or normalize_name(entity.name) == normalize_name(first)
+    out.append((node, KG.name, Literal(first if same else entity.name)))
+    if entity.name != first and same:
         out.append((node, KG.alias, Literal(entity.name)))
     out += [(node, KG.alias, Literal(a)) for a in entity.aliases]
     out += [(node, KG.label, Literal(v, lang=lang)) for lang, v in entity.labels.items()]

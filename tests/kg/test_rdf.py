@@ -162,3 +162,10 @@ def test_to_graph_evidence_carries_item_span_sentence_and_batch() -> None:
     assert graph.value(ev, KG.itemDate) == Literal("2024-05-01", datatype=XSD.date)
     assert graph.value(ev, KG.sentence) == Literal(WON)
     assert graph.value(ev, KG.batch) == iri("batch-00000000000b")
+
+
+def test_to_graph_keeps_a_colliding_different_name_for_shacl_to_report() -> None:
+    a = Extraction(item=_item(5, "x"), entities=[Entity(id=R, type="Researcher", name="Ada Quill")])
+    b = Extraction(item=_item(6, "y"), entities=[Entity(id=R, type="Researcher", name="Someone Else")])
+    graph = to_graph([a, b])
+    assert set(graph.objects(iri(R), KG.name)) == {Literal("Ada Quill"), Literal("Someone Else")}
