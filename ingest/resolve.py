@@ -25,6 +25,11 @@ _UNIT = re.compile(r"(?:学院|研究院|研究所|医院|系|研究中心|中�
 
 
 @lru_cache(maxsize=65536)
+def _entity_id(etype: str, name: str) -> str:
+    return entity_id(etype, name)
+
+
+@lru_cache(maxsize=65536)
 def key(form: str) -> str:
     """The comparison key of a surface form (ids' normalisation, dots unified, spaces next to CJK dropped)."""
     return re.sub(r"\s+(?=[^\sA-Za-z0-9])|(?<=[^\sA-Za-z0-9])\s+", "", normalize_name(form).translate(_DOTS))
@@ -44,7 +49,7 @@ class Cluster:
 
     @property
     def id(self) -> str:
-        return entity_id(self.type, self.name)
+        return _entity_id(self.type, self.name)
 
     @property
     def role(self) -> str | None:

@@ -13,6 +13,9 @@ from ingest.gazetteers import Gazetteer
 _AWARD_QUOTED = re.compile(
     rf"[“\"《](?P<name>[{CJK}A-Za-z0-9·\s]{{2,24}}?(?:奖章|奖|十大(?:科学|科技)?(?:进展|新闻|突破)))[”\"》]"
 )
+_AWARD_END = re.compile(r"奖章|奖|十大(?:科学|科技)?(?:进展|新闻|突破)")
+_AWARD_HEAD = re.compile(rf"[{CJK}]{{2,16}}$")
+_AWARD_NOT_AFTER = re.compile(rf"[{CJK}]*[”\"]|者|励|金|学金|项|品|状|杯|牌|大会|典礼|仪式|会")
 _AWARD_BARE = re.compile(
     rf"(?P<name>[{CJK}]{{2,16}}?(?:奖章|奖|十大(?:科学|科技)?(?:进展|新闻|突破)))(?![{CJK}]*[”\"])(?!者|励|金|学金|项|品|状|杯|牌|大会|典礼|仪式|会)"
 )
@@ -75,13 +78,19 @@ def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
         name = clean(m.group("name"))
         if not _AWARD_GENERIC.match(name):
             add(m.start("name"), m.end("name"), name)
-    for m in _AWARD_BARE.finditer(text):
-        raw = m.group("name")
+    previous = 0
+    for m in _AWARD_END.finditer(text):
+        # the name runs back over at most 16 Chinese characters; quoted names were taken above
+        head = _AWARD_HEAD.search(text, max(previous, m.start() - 16), m.start())
+        previous = m.end()
+        if head is None or _AWARD_NOT_AFTER.match(text, m.end()):
+            continue
+        raw = head.group() + m.group()
         left = _AWARD_LEFT.match(raw)
         cut = left.end() if left else 0
         name = clean(raw[cut:])
         if len(name) >= 3 and not _AWARD_GENERIC.match(name):
-            add(m.start("name") + cut, m.end("name"), name)
+            add(head.start() + cut, m.end(), name)
     for m in _AWARD_EN.finditer(text):
         add(m.start(), m.end(), clean(m.group()))
     for start, end, entry in gazetteer_hits.hits(text, gazetteer, "Award"):

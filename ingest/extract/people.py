@@ -37,9 +37,9 @@ _AFTER = re.compile(
 _CANDIDATE = re.compile(rf"{_SURNAME}[{CJK}]{{1,2}}")
 # 丹尼尔·德鲁克（Daniel J. Drucker）: a transliteration with its original beside it
 _LATIN_NAME = r"[A-Z][a-zA-Z'’-]+(?:\s*[A-Z]\.)?(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-zA-Z'’-]+){1,3}"
-_PAIRED = re.compile(
-    rf"(?P<zh>[{CJK}]{{1,8}}(?:\s*[·•]\s*[{CJK}A-Z.]{{1,8}}){{0,4}})\s*[（(]\s*(?P<en>{_LATIN_NAME})\s*[）)]"
-)
+# found from the bracket backwards: scanning for the Chinese part first would try every CJK position
+_PAIRED_EN = re.compile(rf"[（(]\s*(?P<en>{_LATIN_NAME})\s*[）)]")
+_PAIRED_ZH = re.compile(rf"(?P<zh>[{CJK}]{{1,8}}(?:\s*[·•]\s*[{CJK}A-Z.]{{1,8}}){{0,4}})\s*$")
 _ZH_CUES = alternation(("教授", "博士", "研究员", "院士", "副教授", "团队", "课题组"))
 _EN_CUED = re.compile(rf"(?P<en>{_LATIN_NAME})\s*(?={_ZH_CUES})")
 _EN_BEFORE = re.compile(rf"\b(?:{alternation(RESEARCHER_EN_BEFORE)})\s+(?P<en>{_LATIN_NAME})")
@@ -61,8 +61,9 @@ _NON_NAMES = frozenset({"研究", "团队", "课题", "项目", "成果", "论�
 _LEFT_END_CHARS = frozenset(w[-1] for w in (*RESEARCHER_BEFORE, *OFFICIAL, *STOP_WORDS))
 
 
+# consumes the character before a name start (a lookbehind per position is several times slower)
 _NAME_START = re.compile(
-    rf"(?:^|(?<=[^{CJK}])|(?<=[{''.join(sorted(_LEFT_END_CHARS))}]))"
+    rf"(?:[^{CJK}]|[{''.join(sorted(_LEFT_END_CHARS))}])"
     rf"(?=[{''.join(sorted(SINGLE_SURNAMES | {c[0] for c in COMPOUND_SURNAMES}))}])"
 )
 
@@ -134,9 +135,13 @@ def find_zh(text: str, institutions: list[Span]) -> list[Span]:
     spans: list[Span] = []
     taken: list[tuple[int, int]] = []
 
-    for m in _PAIRED.finditer(text):
-        zh, en = m.group("zh"), m.group("en")
-        zs = m.start("zh")
+    for m in _PAIRED_EN.finditer(text):
+        window = max(0, m.start() - 48)
+        head = _PAIRED_ZH.search(text, window, m.start())
+        if head is None:
+            continue
+        zh, en = head.group("zh"), m.group("en")
+        zs = head.start("zh")
         # the transliteration starts after the last stop word or cue before it
         cut = 0
         for k in range(len(zh)):
@@ -146,7 +151,7 @@ def find_zh(text: str, institutions: list[Span]) -> list[Span]:
             ):
                 cut = k
         zs += cut
-        zh = text[zs : m.end("zh")]
+        zh = text[zs : head.end("zh")]
         name = clean(zh)
         if len(name.replace("·", "")) < 2:
             continue
@@ -157,7 +162,13 @@ def find_zh(text: str, institutions: list[Span]) -> list[Span]:
         role = "official" if "official" in (left, right) else "researcher"
         spans.append(
             Span(
-                zs, m.end("zh"), "Researcher", name, alias=clean(en), alias_span=(m.start("en"), m.end("en")), role=role
+                zs,
+                head.end("zh"),
+                "Researcher",
+                name,
+                alias=clean(en),
+                alias_span=(m.start("en"), m.end("en")),
+                role=role,
             )
         )
         taken.append((zs, m.end()))
@@ -169,7 +180,7 @@ def find_zh(text: str, institutions: list[Span]) -> list[Span]:
     # 和/与/及 start lists far more often than names
     first_chars = (SINGLE_SURNAMES | {c[0] for c in COMPOUND_SURNAMES}) - {"和", "与", "及", "同", "由"}
     # a name starts after a cue, a stop word, punctuation or an institution: only those positions are tried
-    starts = {m.start() for m in _NAME_START.finditer(text)} | inst_ends | {e + 1 for e in inst_ends}
+    starts = {m.end() for m in _NAME_START.finditer(text)} | inst_ends | {e + 1 for e in inst_ends} | {0}
     for pos in sorted(starts):
         if pos >= len(text) or text[pos] not in first_chars or covered[pos]:
             continue

@@ -38,6 +38,7 @@ _ROLES = (
     (re.compile(r"唯一作者|独立作者|sole author", re.I), "sole"),
     (re.compile(r"共同作者|合作者|co-author", re.I), "co-author"),
 )
+_ANY_ROLE = re.compile(r"作者|author", re.I)
 _CLAUSE = re.compile(r"[，,：:]")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
@@ -183,6 +184,8 @@ def author_of(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
     people = [(s, c) for c in _researchers(ctx) for s in c.spans]
     for start, end in ctx.sentences.all():
         sentence = text[start:end]
+        if not _ANY_ROLE.search(sentence):
+            continue
         clauses = []
         pos = start
         for part in _CLAUSE.split(sentence):

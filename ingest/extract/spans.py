@@ -11,10 +11,8 @@ if TYPE_CHECKING:
     from kg.model import Extraction, NewsItem
 
 # a full stop ends an English sentence unless it ends a title or abbreviation (Dr. Sara Whitfield)
-_SENTENCE_END = re.compile(
-    r"[。！？；!?;\n]+|(?<!Dr)(?<!Mr)(?<!Ms)(?<!Mrs)(?<!Prof)(?<!St)(?<!No)(?<!al)(?<!vs)(?<!Fig)(?<!\b[A-Z])"
-    r"\.(?=\s+[A-Z\"“(])|\.$"
-)
+_SENTENCE_END = re.compile(r"[。！？；!?;\n]+|\.(?=\s+[A-Z\"“(])|\.$")
+_ABBREVIATION = re.compile(r"(?:\b(?:Dr|Mr|Ms|Mrs|Prof|St|No|al|vs|Fig)|\b[A-Z])$")
 
 
 @dataclass
@@ -46,6 +44,8 @@ class Sentences:
         self.text = text
         starts = [0]
         for m in _SENTENCE_END.finditer(text):
+            if m.group() == "." and _ABBREVIATION.search(text, max(0, m.start() - 5), m.start()):
+                continue
             starts.append(m.end())
         self.starts = sorted(set(s for s in starts if s < len(text))) or [0]
 
