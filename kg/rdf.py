@@ -205,8 +205,14 @@ def _str(value: Node | None) -> str | None:
     return None if value is None else str(value)
 
 
-def _entity_from(graph: Graph, node: URIRef) -> Entity | None:
-    entity_type = next((_TYPE_OF_CLASS[c] for c in graph.objects(node, RDF.type) if c in _TYPE_OF_CLASS), None)
+def _int(value: Node | None) -> int:
+    """An integer literal's value (0 when absent: SHACL reports missing spans before anyone reads them back)."""
+    return int(value.toPython()) if isinstance(value, Literal) else 0
+
+
+def _entity_from(graph: Graph, node: Node) -> Entity | None:
+    types = [c for c in graph.objects(node, RDF.type) if isinstance(c, URIRef)]
+    entity_type = next((_TYPE_OF_CLASS[c] for c in types if c in _TYPE_OF_CLASS), None)
     name = graph.value(node, KG.name)
     if entity_type is None or name is None:
         return None
@@ -228,7 +234,7 @@ def _entity_from(graph: Graph, node: URIRef) -> Entity | None:
     )
 
 
-def _item_from(graph: Graph, node: URIRef) -> NewsItem:
+def _item_from(graph: Graph, node: Node) -> NewsItem:
     data: dict[str, Any] = {
         "id": local_id(node),
         "title": _str(graph.value(node, KG.title)) or "",
@@ -257,19 +263,19 @@ def _relations_by_item(graph: Graph) -> dict[str, list[Relation]]:
             evidence = Evidence(
                 item_id=local_id(item),
                 item_date=_str(graph.value(ev, KG.itemDate)),
-                start=int(graph.value(ev, KG.spanStart).toPython()),  # type: ignore[union-attr]
-                end=int(graph.value(ev, KG.spanEnd).toPython()),  # type: ignore[union-attr]
+                start=_int(graph.value(ev, KG.spanStart)),
+                end=_int(graph.value(ev, KG.spanEnd)),
                 sentence=_str(graph.value(ev, KG.sentence)) or "",
                 extractor_version=_str(graph.value(ev, KG.extractorVersion)) or "",
                 batch_id=None if batch is None else local_id(batch),
             )
             by_item[evidence.item_id].append(
                 Relation(
-                    subject=local_id(subject),  # type: ignore[arg-type]
-                    predicate=str(predicate)[len(str(KG)) :],  # type: ignore[arg-type]
-                    object=local_id(obj),  # type: ignore[arg-type]
-                    role=_str(role),  # type: ignore[arg-type]
-                    year=None if year is None else int(year.toPython()),  # type: ignore[union-attr]
+                    subject=local_id(subject),
+                    predicate=str(predicate)[len(str(KG)) :],
+                    object=local_id(obj),
+                    role=_str(role),
+                    year=None if year is None else _int(year),
                     evidence=evidence,
                 )
             )
@@ -284,8 +290,8 @@ def _mentions_by_item_entity(graph: Graph) -> dict[tuple[str, str], list[Mention
             continue
         out[(local_id(item), local_id(entity))].append(
             Mention(
-                start=int(graph.value(node, KG.spanStart).toPython()),  # type: ignore[union-attr]
-                end=int(graph.value(node, KG.spanEnd).toPython()),  # type: ignore[union-attr]
+                start=_int(graph.value(node, KG.spanStart)),
+                end=_int(graph.value(node, KG.spanEnd)),
                 text=_str(graph.value(node, KG.surfaceForm)) or "",
             )
         )
@@ -299,15 +305,15 @@ def from_graph(graph: Graph) -> list[Extraction]:
     """
     relations = _relations_by_item(graph)
     mentions = _mentions_by_item_entity(graph)
-    entity_cache: dict[URIRef, Entity | None] = {}
+    entity_cache: dict[Node, Entity | None] = {}
     records: list[Extraction] = []
-    for item_node in sorted(graph.subjects(RDF.type, KG.NewsItem)):
-        item = _item_from(graph, item_node)  # type: ignore[arg-type]
+    for item_node in sorted(graph.subjects(RDF.type, KG.NewsItem), key=str):
+        item = _item_from(graph, item_node)
         entities: list[Entity] = []
-        for node in sorted(graph.objects(item_node, KG.mentions)):
+        for node in sorted(graph.objects(item_node, KG.mentions), key=str):
             if node not in entity_cache:
-                entity_cache[node] = _entity_from(graph, node)  # type: ignore[arg-type]
-            entity = entity_cache[node]  # type: ignore[index]
+                entity_cache[node] = _entity_from(graph, node)
+            entity = entity_cache[node]
             if entity is not None:
                 found = sorted(mentions.get((item.id, entity.id), []), key=lambda m: (m.start, m.end, m.text))
                 entities.append(entity.model_copy(update={"mentions": found}))
@@ -322,14 +328,14 @@ def from_graph(graph: Graph) -> list[Extraction]:
 def batches_from_graph(graph: Graph) -> list[ImportBatch]:
     """Read the import batches in a graph made by :func:`to_graph` with ``batch=``."""
     batches = []
-    for node in sorted(graph.subjects(RDF.type, KG.ImportBatch)):
+    for node in sorted(graph.subjects(RDF.type, KG.ImportBatch), key=str):
         summary = graph.value(node, KG.validationSummary)
         batches.append(
             ImportBatch(
                 id=local_id(node),
                 created_at=datetime.fromisoformat(str(graph.value(node, KG.createdAt))),
                 sources=sorted(str(s) for s in graph.objects(node, KG.sourcePath)),
-                status=str(graph.value(node, KG.status)),  # type: ignore[arg-type]
+                status=str(graph.value(node, KG.status)),
                 counts=json.loads(str(graph.value(node, KG.counts) or "{}")),
                 validation=json.loads(str(summary)) if summary is not None else {},
             )

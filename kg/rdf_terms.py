@@ -55,7 +55,7 @@ def iri(stable_id: str) -> URIRef:
     return URIRef(ID + stable_id)
 
 
-def local_id(node: URIRef | str) -> str:
+def local_id(node: object) -> str:
     """The stable id inside one of our IRIs (the inverse of :func:`iri`)."""
     text = str(node)
     return text[len(ID) :] if text.startswith(str(ID)) else text

@@ -261,7 +261,7 @@ class _Builder:
                 if isinstance(msg, Literal):
                     messages.setdefault(msg.language or "en", str(msg))
         # the specific class (kg:Researcher …), not the kg:Entity every entity also carries
-        type_node = next((t for t in sorted(types) if str(t).startswith(str(KG)) and t != KG.Entity), None)
+        type_node = next((t for t in sorted(types, key=str) if str(t).startswith(str(KG)) and t != KG.Entity), None)
         return ValidationResult(
             severity=severity,
             focus_node=local_id(focus),
@@ -290,7 +290,8 @@ def _results(builder: _Builder, results: Graph, batch_nodes: set[Node]) -> list[
         messages = {
             (m.language or "en"): str(m) for m in results.objects(node, SH.resultMessage) if isinstance(m, Literal)
         }
-        severity = _SEVERITY.get(results.value(node, SH.resultSeverity), "Violation")  # type: ignore[arg-type]
+        found_severity = results.value(node, SH.resultSeverity)
+        severity: Severity = _SEVERITY.get(found_severity, "Violation") if found_severity is not None else "Violation"
         source = results.value(node, SH.sourceShape)
         out.append(
             builder.build(

@@ -9,7 +9,7 @@ import typer
 
 from kg.cli import app, err_console
 from kg.cli._common import FormatOption, OutputFormat, print_json
-from kg.errors import InputError, NonConformance, UsageError
+from kg.errors import NonConformance, UsageError
 
 
 @app.command("validate")
@@ -26,15 +26,14 @@ def validate_cmd(
     Exit 0 when the records conform (warnings allowed), 1 when any record violates a shape.
     """
     from ingest.pipeline import extract_paths  # the composition root may import ingest; kg/ library code may not
-
     from kg.pipeline import import_batch
     from kg.report import render_report, report_json
 
     if as_kind not in (None, "newsletter", "item"):
         raise UsageError("--as takes 'newsletter' or 'item'")
-    skipped: list[InputError] = []
+    skipped: list[Exception] = []
 
-    def on_error(error: InputError) -> None:
+    def on_error(error: Exception) -> None:
         skipped.append(error)
         err_console.print(f"[yellow]skipped:[/] {error}")
 
