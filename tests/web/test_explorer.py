@@ -122,6 +122,12 @@ def test_explorer_click_on_a_node_shows_its_evidence_sentence(page, console, exp
     item.wait_for()
     marked = item.locator("mark").inner_text()
     assert marked and any(marked in sentence for sentence in stored)
+
+    # the items that mention the entity are listed too, and open in the same place
+    titles = {i.title for i in detail.items}
+    page.locator(".items a").last.click()
+    page.wait_for_function("() => !document.querySelector('[data-testid=item-view] mark')")
+    assert item.locator("h3").inner_text() in titles
     assert console.errors == []
 
 

@@ -133,6 +133,31 @@ function relationList(detail, onFocus, onItem) {
   );
 }
 
+function itemList(items, onItem) {
+  return h(
+    "ul",
+    { class: "items" },
+    items.map((item) =>
+      h(
+        "li",
+        {},
+        h(
+          "a",
+          {
+            href: `/items/${encodeURIComponent(item.id)}`,
+            onclick: (event) => {
+              event.preventDefault();
+              onItem({ item_id: item.id });
+            },
+          },
+          item.title,
+        ),
+        item.date ? h("span", { class: "muted" }, ` · ${item.date}`) : null,
+      ),
+    ),
+  );
+}
+
 /** Render an entity: ``detail`` from /entities/{id}, ``stats`` from /analytics/entities/{id}. */
 export function renderEntity(panel, detail, stats, { onFocus, onItem }) {
   const node = detail.node;
@@ -157,6 +182,8 @@ export function renderEntity(panel, detail, stats, { onFocus, onItem }) {
     h("div", { id: "item-view" }),
     h("h3", {}, `Relations and evidence (${detail.edges.length})`),
     relationList(detail, onFocus, onItem),
+    detail.items.length ? h("h3", {}, `News items (${detail.items.length})`) : null,
+    detail.items.length ? itemList(detail.items, onItem) : null,
   );
 }
 
