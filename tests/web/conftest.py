@@ -4,6 +4,8 @@ uvicorn on a free loopback port, and Debian's headless Chromium driven by Playwr
 
 from __future__ import annotations
 
+import os
+
 import socket
 import threading
 import time
@@ -85,7 +87,10 @@ def explorer(tmp_path_factory: pytest.TempPathFactory, sample_path: Path) -> Ite
 def chromium() -> Iterator[object]:
     """Debian's Chromium, headless; skipped (saying why) where it is not installed."""
     if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk (scripts/bootstrap does)")
+        message = f"{CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk (scripts/bootstrap does)"
+        if os.environ.get("KG_REQUIRE_BROWSER") == "1":
+            pytest.fail(message + " (KG_REQUIRE_BROWSER=1: the test command must install it)")
+        pytest.skip(message)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
