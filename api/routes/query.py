@@ -6,10 +6,10 @@ surfaces as ``WriteForbidden`` and answers 403 with the reason.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated
 
 from fastapi import APIRouter
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field, StringConstraints
 
 from api.routes import COMMON, AppSettings, Store, problems
 from api.routes import examples as ex
@@ -19,11 +19,32 @@ from kg.store.base import QueryResult
 router = APIRouter(tags=["query"])
 
 
+# Parameter values both databases take: scalars (integers in 64 bits) and lists of one scalar type. Checked here so
+# a value a driver cannot encode is the client's 422, not a server error.
+_INT64 = range(-(2**63), 2**63)
+
+
+def _no_big_ints(value: object) -> object:
+    """Refuse integers beyond 64 bits before pydantic would quietly make them floats."""
+    for v in value if isinstance(value, list) else [value]:
+        if isinstance(v, int) and not isinstance(v, bool) and v not in _INT64:
+            raise ValueError("integers must fit in 64 bits")
+    return value
+
+
+ParamValue = Annotated[
+    str | int | float | bool | None | list[str] | list[int] | list[float] | list[bool], BeforeValidator(_no_big_ints)
+]
+ParamName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")]
+
+
 class CypherQuery(BaseModel):
-    """A read-only Cypher query and its parameters."""
+    """A read-only Cypher query and its parameters (``$name`` in the query)."""
 
     query: str = Field(min_length=1, max_length=20_000)
-    params: dict[str, Any] = Field(default_factory=dict)
+    params: dict[ParamName, ParamValue] = Field(
+        default_factory=dict, max_length=100, description="strings, 64-bit integers, floats, booleans, null, or lists"
+    )
 
     model_config = {
         "json_schema_extra": {

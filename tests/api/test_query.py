@@ -5,6 +5,18 @@ from __future__ import annotations
 import pytest
 
 
+def test_cypher_accepts_list_parameters(client, ids) -> None:
+    response = client.post(
+        "/query/cypher",
+        json={
+            "query": "MATCH (r:Researcher) WHERE r.id IN $ids RETURN r.id ORDER BY r.id",
+            "params": {"ids": [ids.lin]},
+        },
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["rows"] == [[ids.lin]]
+
+
 def test_cypher_read_returns_columns_and_rows(client, ids) -> None:
     response = client.post(
         "/query/cypher",
@@ -38,7 +50,18 @@ def test_cypher_row_cap_truncates(make_client) -> None:
     assert len(result["rows"]) == 2 and result["truncated"] is True
 
 
-@pytest.mark.parametrize("body", [{}, {"query": ""}, {"query": "RETURN 1", "params": []}])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {},
+        {"query": ""},
+        {"query": "RETURN 1", "params": []},
+        {"query": "RETURN $x", "params": {"x": 2**63}},  # no 64-bit integer: no driver can send it
+        {"query": "RETURN $x", "params": {"x": [1, "a"]}},  # mixed lists have no database type
+        {"query": "RETURN $x", "params": {"x": {"nested": 1}}},
+        {"query": "RETURN 1", "params": {"not a name": 1}},
+    ],
+)
 def test_cypher_rejects_malformed_bodies(client, problem, body) -> None:
     problem(client.post("/query/cypher", json=body), 422, "validation-error")
 

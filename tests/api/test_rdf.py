@@ -47,11 +47,6 @@ def test_entity_as_turtle_parses_with_rdflib(client, ids) -> None:
 
 # rdflib's own JSON-LD parser still builds a ConjunctiveGraph internally
 @pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
-@pytest.mark.xfail(
-    strict=True,
-    reason="ontology/context.jsonld maps the term 'item' to @nest, so kg:item (evidence/mention -> item), which "
-    "rdflib compacts to 'item' through @vocab, is dropped on expansion; remove this mark when the context is fixed",
-)
 def test_entity_as_jsonld_expands_with_the_context_to_the_same_triples(client, ids) -> None:
     response = client.get(f"/entities/{ids.lin}", headers={"Accept": "application/ld+json"})
     assert response.status_code == 200
