@@ -7,7 +7,8 @@ For each store and size: the synthetic items (``ingest.synth.synth_extractions``
 each with its own httpx client, over loopback. Targets come from the data: names and ids sampled while loading.
 
     .venv/bin/python bench/bench_api.py [--sizes 10000 100000] [--stores ladybug neo4j] [--requests 400]
-        [--concurrency 8] [--neo4j-uri bolt://127.0.0.1:7687] [--workdir /tmp/kg-bench-api] [--json out.json]
+        [--concurrency 8] [--timeout 60] [--neo4j-uri bolt://127.0.0.1:7687] [--workdir /tmp/kg-bench-api]
+        [--json out.json]
 
 Neo4j must be running (e.g. ``kg neo4j start``); its database is cleared. LadybugDB directories are kept in
 ``--workdir`` and reused when they already hold the same number of items.
@@ -149,7 +150,7 @@ def _requests(kind: str, targets: dict[str, Any], count: int, rng: random.Random
     return [f"/collaboration?level=researcher&around={rng.choice(people)}&depth=1" for _ in range(count)]
 
 
-def measure(base: str, paths: list[str], concurrency: int) -> dict[str, float]:
+def measure(base: str, paths: list[str], concurrency: int, timeout: float = 60) -> dict[str, float]:
     """Send the requests from ``concurrency`` threads; latency percentiles (ms) and throughput (requests/s)."""
     local = threading.local()
     errors = 0
@@ -159,11 +160,14 @@ def measure(base: str, paths: list[str], concurrency: int) -> dict[str, float]:
         nonlocal errors
         client = getattr(local, "client", None)
         if client is None:
-            client = local.client = httpx.Client(base_url=base, timeout=60)
+            client = local.client = httpx.Client(base_url=base, timeout=timeout)
         started = time.perf_counter()
-        response = client.get(path)
+        try:
+            ok = client.get(path).status_code == 200
+        except httpx.HTTPError:  # a timeout counts as an error at the time it took, it does not stop the run
+            ok = False
         elapsed = (time.perf_counter() - started) * 1000
-        if response.status_code != 200:
+        if not ok:
             with lock:
                 errors += 1
         return elapsed
@@ -200,7 +204,9 @@ def run(args: argparse.Namespace) -> list[dict[str, Any]]:
                 _wait_until_up(base, server)
                 rng = random.Random(11)
                 for kind in ("health", "search", "entity", "neighbors", "collaboration"):
-                    figures = measure(base, _requests(kind, targets, args.requests, rng), args.concurrency)
+                    figures = measure(
+                        base, _requests(kind, targets, args.requests, rng), args.concurrency, args.timeout
+                    )
                     row = {"store": store_kind, "items": n, "endpoint": kind, **figures}
                     results.append(row)
                     print(json.dumps(row), file=sys.stderr)
@@ -234,6 +240,7 @@ def main() -> None:
     parser.add_argument("--stores", nargs="+", choices=["ladybug", "neo4j"], default=["ladybug", "neo4j"])
     parser.add_argument("--requests", type=int, default=400, help="measured requests per endpoint")
     parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--timeout", type=float, default=60, help="seconds before a request counts as an error")
     parser.add_argument("--neo4j-uri", default=os.environ.get("KG_NEO4J_URI", "bolt://127.0.0.1:7687"))
     parser.add_argument("--neo4j-password", default=os.environ.get("KG_NEO4J_PASSWORD", "kg-dev-password"))
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/kg-bench-api"))
