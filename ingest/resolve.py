@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ingest.extract.institutions import _PLACES
 from ingest.extract.spans import Span
 from ingest.gazetteers import Gazetteer
 from kg.ids import entity_id, normalize_name
@@ -76,7 +77,14 @@ def complete_units(text: str, institutions: list[Span]) -> None:
             span.meta["surface"] = text[span.start : span.end]
             span.name, span.parent = top.name + span.name, top.name
             continue
-        if span.parent is None and last_full is not None and not _TOP.search(span.name) and _UNIT.search(span.name):
+        standalone = span.name.startswith(_PLACES) or re.match(r"^.{1,3}[省市县区]", span.name)
+        if (
+            span.parent is None
+            and last_full is not None
+            and not standalone
+            and not _TOP.search(span.name)
+            and _UNIT.search(span.name)
+        ):
             gap = text[last_full.end : span.start]
             if re.fullmatch(r"\s*(?:、|和|与|及)\s*", gap) and last_full.parent:
                 span.name, span.parent = last_full.parent + span.name, last_full.parent
@@ -120,9 +128,45 @@ def resolve(text: str, spans: list[Span], gazetteer: Gazetteer) -> list[Cluster]
                 if f not in found.aliases:
                     found.aliases.append(f)
     _short_forms(text, clusters)
+    clusters = _merge_unit_short_forms(clusters)
     for c in clusters:
         c.aliases = [a for a in dict.fromkeys(c.aliases) if key(a) != key(c.name)]
     return clusters
+
+
+def _is_subsequence(short: str, full: str) -> bool:
+    chars = iter(full)
+    return all(c in chars for c in short)
+
+
+def _merge_unit_short_forms(clusters: list[Cluster]) -> list[Cluster]:
+    """A unit written without its parent (智能科技学院) or abbreviated (智能学院, 材化学院) after its full name
+    (上海理工大学智能科技学院) in the same item is that unit: its spans and surface join the full name's cluster."""
+    full_units = [c for c in clusters if c.type == "Institution" and c.parent and c.name.startswith(c.parent)]
+    kept = []
+    for c in clusters:
+        if c.type != "Institution" or c.parent or c in full_units or _TOP.search(c.name):
+            kept.append(c)
+            continue
+        suffix = _UNIT.search(c.name)
+        target = None
+        if suffix:
+            body = c.name[: suffix.start()]
+            for full in full_units:
+                unit = full.name[len(full.parent or "") :]
+                if unit == c.name or (
+                    unit.endswith(suffix.group())
+                    and len(body) >= 2
+                    and _is_subsequence(body, unit[: -len(suffix.group())])
+                ):
+                    target = full
+                    break
+        if target is None:
+            kept.append(c)
+        else:
+            target.spans.extend(c.spans)
+            target.aliases.extend(a for a in [c.name, *c.aliases] if a not in target.aliases)
+    return kept
 
 
 def _short_forms(text: str, clusters: list[Cluster]) -> None:

@@ -304,7 +304,7 @@ _GENERIC = re.compile(rf"^(?:{alternation(_GENERIC_WORDS)})*$")
 _PLACE_GENERIC = re.compile(rf"^(?:{alternation(_PLACES)})(?:{alternation(_GENERIC_WORDS)})+$")
 #: suffixes of bodies that are not research institutions (service centres, venues, companies)
 _NOT_INSTITUTION = re.compile(
-    r"(?:政府|党委|委员会|管理局|局|厅|公司)|(?:服务中心|会议中心|会展中心|活动中心|指挥中心|购物中心|营业中心|数据中心|客服中心|运营中心|学习中心|培训中心|教育中心)$"
+    r"(?:政府|党委|委员会|管理局|局|厅|公司)|(?:服务中心|会议中心|会展中心|活动中心|指挥中心|购物中心|营业中心|数据中心|客服中心|运营中心|学习中心|培训中心|教育中心|保护中心)$"
 )
 _TOP_LEVEL = re.compile(r"(?:大学|科学院|工程院|社会科学院)$")
 
@@ -440,6 +440,10 @@ def _chain_spans(text: str, segs: list[tuple[int, int]]) -> list[Span]:
         if k == 1 and not _LAB.search(unit) and top_ok:
             out.append(Span(segs[0][0], e, "Institution", first + unit, parent=first))
             top.absorbed = True
+        elif unit.startswith("附属") and k >= 2 and out and out[-1].parent:
+            # 浙江大学医学院附属第二医院: the hospital of the unit before it
+            full = out[-1]
+            out.append(Span(full.start, e, "Institution", full.name + unit, parent=full.name))
         elif _valid(unit):
             out.append(Span(s, e, "Institution", unit, parent=first if top_ok else None))
     return out

@@ -26,12 +26,13 @@ from ingest.extract.spans import Span, clean
 from ingest.nlp import words, words_freq
 
 _SURNAME = rf"(?:{alternation(COMPOUND_SURNAMES)}|[{''.join(sorted(SINGLE_SURNAMES))}])"
-_AFTER_R = alternation(RESEARCHER_AFTER)
-_AFTER_O = alternation(OFFICIAL)
+_RESEARCHER_AFTER_SET = frozenset(RESEARCHER_AFTER)
 _BEFORE_R = re.compile(rf"(?:{alternation(RESEARCHER_BEFORE)})$")
 _BEFORE_O = re.compile(rf"(?:{alternation(OFFICIAL)})$")
+# one alternation, longest cue first: 副主任医师 (a physician) wins over 副主任 (an official)
+_CUE_AFTER = re.compile(alternation(tuple(RESEARCHER_AFTER) + tuple(OFFICIAL)))
 _AFTER = re.compile(
-    rf"(?P<o>{_AFTER_O})|(?P<r>{_AFTER_R})|(?P<p>[、，,。；;（(和与及在为以等因凭获于也还则已曾将对从把被]|荣获|荣膺|当选|发布|表示|指出|介绍|认为|带领|领衔|$)"
+    r"(?P<p>[、，,。；;（(和与及在为以等因凭获于也还则已曾将对从把被]|荣获|荣膺|当选|发布|表示|指出|介绍|认为|带领|领衔|$)"
 )
 # a name candidate: surname + 1-2 characters, the longest first
 _CANDIDATE = re.compile(rf"{_SURNAME}[{CJK}]{{1,2}}")
@@ -70,14 +71,10 @@ _NAME_START = re.compile(
 
 def _right_cue(text: str, end: int) -> str | None:
     """``researcher``, ``official``, ``list`` (punctuation or a conjunction follows) or None."""
-    m = _AFTER.match(text, end)
-    if not m:
-        return None
-    if m.group("o"):
-        return "official"
-    if m.group("r"):
-        return "researcher"
-    return "list"
+    cue = _CUE_AFTER.match(text, end)
+    if cue:
+        return "researcher" if cue.group() in _RESEARCHER_AFTER_SET else "official"
+    return "list" if _AFTER.match(text, end) else None
 
 
 def _left_cue(text: str, start: int, inst_ends: set[int]) -> str | None:
@@ -192,8 +189,11 @@ def find_zh(text: str, institutions: list[Span]) -> list[Span]:
             if end > len(text) or any(covered[pos:end]):
                 continue
             right = _right_cue(text, end)
-            if right is None and left in {"researcher", "official"} and end in _word_ends(text, pos):
-                right = "list"  # 博士生苏哲组成…: after a title, a name ends where a word ends
+            after_title = left in {"researcher", "official"}
+            listed = left == "boundary" and text[pos - 1 : pos] in {"、", "和", "与", "及"}
+            if right is None and (after_title or listed) and end in _word_ends(text, pos):
+                # 博士生苏哲组成…, 方璐、戴琼海提出…: after a title or in a list, a name ends where a word ends
+                right = "list"
             if right is None:
                 continue
             cand = text[pos:end]

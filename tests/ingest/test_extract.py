@@ -269,3 +269,35 @@ def test_extract_en_lead_author_and_two_funders() -> None:
         ("Sara Whitfield", "A thermostable PETase for rapid depolymerisation", "first")
     }
     assert _names(extraction, "Funder") == {"Wellcome Trust", "UK Research and Innovation"}
+
+
+ZH_MORE = (
+    "多项成果发布\n清华大学方明、戴秋海提出了新的计算架构。上海师范大学建工学院教师何远在期刊发表论文。"
+    "复旦大学计算机科学技术学院的洪庚老师作了报告。同济大学医学院熊安平副教授和王雷副主任医师参与研究。"
+    "浙江大学医学院附属第二医院吴华新教授团队也参与了研究。美国数学家丹尼斯·盖茨（Dennis Gates）获奖。"
+)
+
+
+def test_extract_zh_titles_lists_and_hospitals() -> None:
+    extraction = _extract(ZH_MORE)
+    assert _names(extraction, "Researcher") == {
+        "方明",
+        "戴秋海",
+        "何远",
+        "洪庚",
+        "熊安平",
+        "王雷",
+        "吴华新",
+        "丹尼斯·盖茨",
+    }
+    assert "浙江大学医学院附属第二医院" in _names(extraction, "Institution")
+    assert ("吴华新", "浙江大学医学院附属第二医院", None) in _facts(extraction, "affiliatedWith")
+
+
+def test_resolve_abbreviated_units_join_their_full_name() -> None:
+    text = "新进展\n星海大学智能科技学院、材料与化学学院联合培养的硕士生王一鸣发表论文。智能学院和材化学院携手合作。"
+    extraction = _extract(text)
+    units = {e.name: set(e.aliases) for e in extraction.entities if e.type == "Institution"}
+    assert units["星海大学智能科技学院"] >= {"智能学院"}
+    assert units["星海大学材料与化学学院"] >= {"材料与化学学院", "材化学院"}
+    assert "智能学院" not in units and "材化学院" not in units
