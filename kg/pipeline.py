@@ -13,12 +13,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from pydantic import BaseModel, Field
-from rdflib import Graph
+from rdflib import RDF, Graph
 
 from kg.errors import NonConformance, UsageError
 from kg.ids import batch_id, normalize_name
 from kg.model import SYMMETRIC_PREDICATES, Entity, Extraction, ImportBatch, Relation
 from kg.rdf import new_graph, to_graph
+from kg.rdf_terms import KG
 from kg.store.base import BatchResult, GraphStore
 from kg.validation import ValidationReport, ValidationResult, validate
 
@@ -142,6 +143,21 @@ class _Differ:
         return BatchDiff(new_entities=list(self.new_entities), new_relations=list(self.new_relations), merges=merges)
 
 
+def _add_summary(running: Graph, graph: Graph) -> None:
+    """Keep what later chunks are judged against: the entities' own triples (names, labels, identifiers, direct
+    relations, types) and the facts backing those relations with their evidence's type and item; not item texts,
+    mentions or evidence details. This keeps the memory of a large import near a quarter of its full RDF."""
+    entities = set(graph.subjects(RDF.type, KG.Entity))
+    evidence = set(graph.subjects(RDF.type, KG.Evidence))
+    fact_links = (KG.subject, KG.predicate, KG.object, KG.evidence)
+    evidence_links = (KG.item, RDF.type)
+    running.addN(
+        (s, p, o, running)
+        for s, p, o in graph
+        if s in entities or p in fact_links or (s in evidence and p in evidence_links)
+    )
+
+
 def _chunks(records: list[Extraction], size: int) -> Iterable[list[Extraction]]:
     for start in range(0, len(records), size):
         yield records[start : start + size]
@@ -198,19 +214,25 @@ def import_batch(
     accepted: list[Extraction] = []
     quarantined: list[QuarantinedRecord] = []
     differ = _Differ()
-    running: Graph = new_graph()  # stored context seen so far + records accepted so far
+    running: Graph = new_graph()  # summary of the stored context fetched so far + of the records accepted so far
     known: dict[str, Entity] = {}  # canonical names stored or accepted so far, by entity id
+    fetched: set[str] = set()  # ids whose stored context is already in ``running``: each is read from the store once
+    stored: dict[str, Entity] = {}
+    stored_evidence: set[EvidenceKey] = set()
     for done, chunk in enumerate(_chunks(records, chunk_size)):
-        ids = sorted(
-            {e.id for r in chunk for e in r.entities}
-            | {x for r in chunk for rel in r.relations for x in (rel.subject, rel.object)}
-        )
-        context = store.context(ids) if store is not None else []
-        stored = {e.id: e for rec in context for e in rec.entities}
-        stored_evidence = {evidence_key(r) for rec in context for r in rec.relations}
-        known.update(stored)
+        ids = {e.id for r in chunk for e in r.entities}
+        ids |= {x for r in chunk for rel in r.relations for x in (rel.subject, rel.object)}
+        new_ids = sorted(ids - fetched)
+        fetched.update(new_ids)
+        context = store.context(new_ids) if store is not None and new_ids else []
+        for rec in context:
+            for e in rec.entities:
+                stored.setdefault(e.id, e)
+                known[e.id] = stored[e.id]
+        stored_evidence.update(evidence_key(r) for rec in context for r in rec.relations)
         chunk = _harmonise(chunk, known)
-        to_graph(context, graph=running)
+        if context:
+            _add_summary(running, to_graph(context))
         chunk_graph = to_graph(chunk)
         chunk_report = validate(chunk_graph, running, inplace=True)
         report = report.merge(chunk_report)
@@ -227,10 +249,7 @@ def import_batch(
             for e in rec.entities:
                 known.setdefault(e.id, e)
         differ.add(good, stored, stored_evidence)
-        if bad:
-            to_graph(good, graph=running)
-        else:
-            running.addN((s, p, o, running) for s, p, o in chunk_graph)
+        _add_summary(running, to_graph(good) if bad else chunk_graph)
         if progress is not None:
             progress("validating", min((done + 1) * chunk_size, len(records)), len(records))
 

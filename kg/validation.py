@@ -309,10 +309,11 @@ def _unbacked_relations(builder: _Builder, batch_nodes: set[Node]) -> list[Valid
     evidence from a news item (one pass; pySHACL would re-parse the SPARQL query for every focus node)."""
     data = builder.data
     backed: set[tuple[Node, Node, Node]] = set()
-    for fact in data.subjects(RDF.type, KG.Fact):
+    # facts are found by kg:subject, not rdf:type: the pipeline's summary of earlier chunks keeps facts untyped
+    for fact, s in data.subject_objects(KG.subject):
         if any(data.value(ev, KG.item) is not None for ev in data.objects(fact, KG.evidence)):
-            s, p, o = (data.value(fact, x) for x in (KG.subject, KG.predicate, KG.object))
-            if s is not None and p is not None and o is not None:
+            p, o = data.value(fact, KG.predicate), data.value(fact, KG.object)
+            if p is not None and o is not None:
                 backed.add((s, p, o))
     out = []
     for predicate in sorted(_RELATIONS):

@@ -122,3 +122,14 @@ def test_import_batch_later_chunks_are_judged_with_earlier_ones() -> None:
 def test_import_batch_needs_a_store_unless_dry_run() -> None:
     with pytest.raises(UsageError):
         import_batch([GOOD], None, sources=["x"])
+
+
+def test_import_batch_remembers_earlier_chunks_facts() -> None:
+    """A researcher affiliated in chunk 1 and only mentioned in chunk 2 draws no 'no affiliation' warning."""
+    first = record(8, "Ada Quill", "North Lake University")
+    second = record(9, "Ada Quill", "North Lake University")
+    second.relations, second.entities = [], second.entities[:1]
+    together = import_batch([first, second], None, sources=["x"], dry_run=True, chunk_size=1)
+    alone = import_batch([second], None, sources=["x"], dry_run=True)
+    assert [r.shape for r in alone.report.results] == ["kgsh:ResearcherAffiliation"]
+    assert together.report.results == []
