@@ -101,6 +101,7 @@ class Neo4jStore(Neo4jReads, Neo4jCuration):
         batch_size: int = DEFAULT_BATCH_SIZE,
         schema: GraphSchema | None = None,
         connection_timeout: float = 10.0,
+        max_retry_time: float = 30.0,
     ) -> None:
         self.uri = uri
         self.database = database
@@ -111,7 +112,7 @@ class Neo4jStore(Neo4jReads, Neo4jCuration):
                 uri,
                 auth=(user, password),
                 connection_timeout=connection_timeout,
-                max_transaction_retry_time=30.0,
+                max_transaction_retry_time=max_retry_time,
                 # "unknown label/property" notices on an empty database are noise, not problems
                 notifications_min_severity="OFF",
             )
