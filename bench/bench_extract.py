@@ -83,6 +83,7 @@ def peak_rss(count: int) -> int:
 
 
 def main() -> None:
+    """Print the speed and memory figures."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--mb", type=float, default=3.0, help="MB of text per speed run")
     parser.add_argument("--runs", type=int, default=5)

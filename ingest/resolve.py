@@ -50,10 +50,12 @@ class Cluster:
 
     @property
     def id(self) -> str:
+        """The stable id: ``entity_id(type, canonical name)``."""
         return _entity_id(self.type, self.name)
 
     @property
     def role(self) -> str | None:
+        """``official`` if any mention has an official cue, else ``researcher`` if one has a researcher cue."""
         roles = {s.role for s in self.spans}
         return "official" if "official" in roles else ("researcher" if "researcher" in roles else None)
 

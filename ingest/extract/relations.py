@@ -52,6 +52,7 @@ class Context:
     clusters: list[Cluster]
 
     def evidence(self, start: int, end: int) -> Evidence:
+        """Evidence for a fact at ``text[start:end]``: the item, its date, the span and its sentence."""
         return Evidence(
             item_id=self.item.id,
             item_date=self.item.date,
@@ -61,9 +62,11 @@ class Context:
         )
 
     def of(self, etype: str) -> list[Cluster]:
+        """The entities of one type."""
         return [c for c in self.clusters if c.type == etype]
 
     def cluster_of(self, span: Span) -> Cluster | None:
+        """The entity a span was resolved into."""
         return next((c for c in self.clusters if any(s is span for s in c.spans)), None)
 
 
