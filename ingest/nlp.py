@@ -59,7 +59,7 @@ def pipeline(lang: str, model: str | None = None) -> Any:
         nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     else:
         nlp = spacy.blank("en")
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER" if lang == "en" else "ORTH"})
+    ruler: Any = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER" if lang == "en" else "ORTH"})
     patterns = [
         {"label": _RULER_LABELS[entry.type], "pattern": form, "id": entry.name}
         for form, entry in load_gazetteer().surface_forms()

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, cast
 
 from ingest.extract import extract_item
 from ingest.gazetteers import load_gazetteer
+from kg.errors import InputError
 from kg.model import Extraction, NewsItem
 
 __all__ = ["extract_items", "extract_paths", "extraction_json"]
@@ -25,7 +26,7 @@ def extract_items(
 def extract_paths(
     paths: Iterable[str | Path],
     kind: str | None = None,
-    on_error: Callable[[Exception], None] | None = None,
+    on_error: Callable[[InputError], None] | None = None,
     *,
     zh_model: str | None = None,
     en_model: str | None = None,
@@ -35,7 +36,7 @@ def extract_paths(
 
     def items() -> Iterator[NewsItem]:
         for path in paths:
-            yield from read_path(Path(path), kind=kind, on_error=on_error)
+            yield from read_path(Path(path), kind=cast(Literal["newsletter", "item"] | None, kind), on_error=on_error)
 
     gazetteer = load_gazetteer()
     for item in items():
@@ -44,7 +45,7 @@ def extract_paths(
         except Exception as exc:  # one bad item never stops the others
             if on_error is None:
                 raise
-            on_error(exc)
+            on_error(InputError(f"extraction failed: {exc}", file=item.file, item=item.id))
 
 
 def extraction_json(extraction: Extraction) -> dict[str, Any]:

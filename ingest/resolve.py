@@ -203,7 +203,7 @@ def to_entity(cluster: Cluster, text: str) -> Entity:
             mentions[(a, b)] = Mention(start=a, end=b, text=text[a:b])
     return Entity(
         id=cluster.id,
-        type=cluster.type,  # type: ignore[arg-type]
+        type=cluster.type,
         name=cluster.name,
         aliases=cluster.aliases,
         labels=cluster.labels,

@@ -53,7 +53,7 @@ def find_institutions(text: str) -> list[Span]:
 
 def organisation_names(chunk: str) -> list[tuple[int, str]]:
     """(offset, name) of the capitalised name at the start of each part of a funding list."""
-    out = []
+    out: list[tuple[int, str]] = []
     for m in re.finditer(r"(?:^|;|,|\band\s+(?:by\s+)?(?:the\s+)?|\bby\s+(?:the\s+)?|\bthe\s+)\s*", chunk):
         run = _ORG_RUN.match(chunk, m.end())
         if not run or len(run.group()) < 3 or any(o <= run.start() < o + len(n) for o, n in out):

@@ -11,7 +11,7 @@ from ingest.gazetteers import Gazetteer, load_gazetteer
 from ingest.identifiers import find_identifiers
 from ingest.nlp import model_entities
 from ingest.resolve import Cluster, complete_units, key, resolve, to_entity
-from kg.model import Extraction, NewsItem
+from kg.model import Extraction, NewsItem, Relation
 
 __all__ = ["extract_item"]
 
@@ -96,7 +96,7 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
         if target is not None:
             funding.append((f, target))
     parents = _parents(gaz)
-    out: dict[tuple[str, str, str], relations.Relation] = {}
+    out: dict[tuple[str, str, str], Relation] = {}
     relations.part_of(ctx, out, parents)
     relations.affiliated_with(ctx, out, insts)
     relations.author_of(ctx, out)

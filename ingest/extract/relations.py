@@ -102,7 +102,7 @@ def part_of(ctx: Context, out: dict[tuple[str, str, str], Relation], parents: di
 def _institutions_before(ctx: Context, pos: int, institutions: list[Span]) -> list[Span]:
     """The institutions written as a list that ends right before ``pos`` (role words allowed in between)."""
     text = ctx.item.text
-    ending = {}
+    ending: dict[int, list[Span]] = {}
     for s in institutions:
         ending.setdefault(s.end, []).append(s)
     found: list[Span] = []

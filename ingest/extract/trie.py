@@ -10,11 +10,12 @@ import re
 from collections.abc import Iterable
 
 _END = ""
+_Node = dict[str, "_Node"]
 
 
 def trie_pattern(words: Iterable[str], flags: int = 0) -> re.Pattern[str] | None:
     """A compiled pattern matching the longest of ``words`` at each position (None when there are none)."""
-    trie: dict[str, dict] = {}
+    trie: _Node = {}
     for word in words:
         if not word:
             continue
@@ -27,7 +28,7 @@ def trie_pattern(words: Iterable[str], flags: int = 0) -> re.Pattern[str] | None
     return re.compile(_to_regex(trie), flags)
 
 
-def _to_regex(node: dict[str, dict]) -> str:
+def _to_regex(node: _Node) -> str:
     optional = _END in node
     branches = [re.escape(ch) + _to_regex(child) for ch, child in sorted(node.items()) if ch != _END]
     if not branches:

@@ -20,16 +20,16 @@ AsOption = typer.Option(None, "--as", help="treat text files as a 'newsletter' i
 GoldOption = typer.Option(..., "--gold", exists=True, dir_okay=False, help="gold annotation (dev_gold.json shape)")
 
 
-def _run(paths: list[Path], as_kind: str | None) -> tuple[list[dict[str, Any]], list[Exception]]:
+def _run(paths: list[Path], as_kind: str | None) -> tuple[list[dict[str, Any]], list[InputError]]:
     """Extract every item of ``paths`` (progress on stderr); bad items are reported and skipped."""
     from ingest.pipeline import extract_paths, extraction_json
 
     if as_kind not in (None, "newsletter", "item"):
         raise typer.BadParameter("--as takes 'newsletter' or 'item'")
     settings = get_settings()
-    failures: list[Exception] = []
+    failures: list[InputError] = []
 
-    def on_error(error: Exception) -> None:
+    def on_error(error: InputError) -> None:
         failures.append(error)
         err_console.print(f"[yellow]skipped:[/] {error}")
 
@@ -57,7 +57,7 @@ def _run(paths: list[Path], as_kind: str | None) -> tuple[list[dict[str, Any]], 
     return items, failures
 
 
-def _summary(items: list[dict[str, Any]], failures: list[Exception]) -> None:
+def _summary(items: list[dict[str, Any]], failures: list[InputError]) -> None:
     entities = sum(len(i["entities"]) for i in items)
     relations = sum(len(i["relations"]) for i in items)
     err_console.print(f"{len(items)} item(s), {entities} entities, {relations} relations, {len(failures)} failed")
