@@ -8,6 +8,7 @@ item, field, ...), so clients parse one shape.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
 
@@ -115,7 +116,7 @@ def problem_response(
     detail: str,
     instance: str,
     *,
-    headers: dict[str, str] | None = None,
+    headers: Mapping[str, str] | None = None,
     **data: Any,
 ) -> JSONResponse:
     """Build a problem+json response; ``data`` adds members (never ``type``/``title``/``status``/``detail``)."""

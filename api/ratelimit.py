@@ -9,11 +9,13 @@ from __future__ import annotations
 import math
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from pydantic import SecretStr
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.exceptions import HTTPException
+from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.auth import is_valid, key_id, presented_key
@@ -71,7 +73,7 @@ class RateLimiter:
 class RateLimitMiddleware:
     """ASGI middleware applying a :class:`RateLimiter` to every HTTP request and adding its headers."""
 
-    def __init__(self, app: ASGIApp, limiter: RateLimiter, keys: Callable[[], list]) -> None:
+    def __init__(self, app: ASGIApp, limiter: RateLimiter, keys: Callable[[], Sequence[SecretStr]]) -> None:
         self.app = app
         self.limiter = limiter
         self._keys = keys
@@ -129,7 +131,7 @@ class BodyLimitMiddleware:
         self.app = app
         self.max_bytes = max_bytes
 
-    def _refuse(self, scope: Scope) -> Callable:
+    def _refuse(self, scope: Scope) -> JSONResponse:
         return problem_response(
             413,
             "payload-too-large",

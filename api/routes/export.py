@@ -7,7 +7,7 @@ import io
 import queue
 import threading
 from collections.abc import Callable, Iterator
-from typing import IO, Annotated, Literal
+from typing import IO, Annotated, Literal, cast
 
 from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
@@ -75,7 +75,7 @@ def _stream(write: Callable[[IO[str]], object]) -> Iterator[bytes]:
     def produce() -> None:
         out = _QueueWriter(chunks, cancelled)
         try:
-            write(out)
+            write(cast(IO[str], out))  # a TextIOBase is a text stream; typeshed does not call it IO[str]
             out.flush()
             out.put(None)
         except _Cancelled:
