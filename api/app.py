@@ -42,8 +42,13 @@ def default_import_runner(store: GraphStore, settings: Settings) -> Callable[...
         from ingest.pipeline import extract_paths
         from kg.pipeline import import_batch
 
+        # one bad item never stops the others: it is skipped and reported; a file with nothing readable is an error
+        skipped: list[Exception] = []
+        records = list(extract_paths([path], on_error=skipped.append))
+        if not records and skipped:
+            raise skipped[0]
         outcome = import_batch(
-            extract_paths([path]),
+            records,
             store,
             sources=[source],
             dry_run=dry_run,
@@ -57,9 +62,18 @@ def default_import_runner(store: GraphStore, settings: Settings) -> Callable[...
             **outcome.diff.model_dump(mode="json"),
             "quarantined": [q.model_dump(mode="json", exclude={"record"}) for q in outcome.quarantined],
             "result": outcome.result.model_dump(mode="json", exclude={"batch"}) if outcome.result else None,
+            "skipped": [_skipped(error, str(path), source) for error in skipped],
         }
 
     return run
+
+
+def _skipped(error: Exception, temporary: str, source: str) -> dict[str, Any]:
+    """A skipped item as JSON, naming the uploaded file rather than the server's temporary copy."""
+    details = {k: v for k, v in getattr(error, "details", {}).items() if isinstance(v, (str, int, float, bool))}
+    if details.get("file") == temporary:
+        details["file"] = source
+    return {"error": str(error).replace(temporary, source), **details}
 
 
 def mount_web(app: FastAPI, dist: Path = WEB_DIST) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 
@@ -60,3 +62,21 @@ def test_empty_upload_is_a_400_problem(client, curator, problem) -> None:
 
 def test_upload_without_the_file_field_is_a_422_problem(client, curator, problem) -> None:
     problem(client.post("/imports", files={"upload": ("a.txt", b"x")}, headers=curator), 422, "validation-error")
+
+
+def test_bad_items_are_skipped_and_reported(client, curator) -> None:
+    good = {
+        "title": "Eastvale team maps coral heat tolerance",
+        "text": "Professor Mira Holt of Eastvale University published the study in Nature.",
+        "date": "2025-05-01",
+    }
+    upload = (json.dumps(good) + "\n{this line is not json\n").encode()
+    response = client.post(
+        "/imports", params={"dry_run": True}, files={"file": ("feed.jsonl", upload)}, headers=curator
+    )
+    assert response.status_code == 200, response.text
+    outcome = response.json()
+    assert outcome["batch"]["counts"]["items"] == 1
+    assert len(outcome["skipped"]) == 1
+    assert outcome["skipped"][0]["file"] == "feed.jsonl"
+    assert "/tmp" not in outcome["skipped"][0]["error"]
