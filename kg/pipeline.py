@@ -144,18 +144,10 @@ class _Differ:
 
 
 def _add_summary(running: Graph, graph: Graph) -> None:
-    """Keep what later chunks are judged against: the entities' own triples (names, labels, identifiers, direct
-    relations, types) and the facts backing those relations with their evidence's type and item; not item texts,
-    mentions or evidence details. This keeps the memory of a large import near a quarter of its full RDF."""
+    """Keep what later chunks are judged against: the entities' own triples (types, names, labels, identifiers,
+    direct relations); not item texts, mentions, facts or evidence, which the shapes never read across chunks."""
     entities = set(graph.subjects(RDF.type, KG.Entity))
-    evidence = set(graph.subjects(RDF.type, KG.Evidence))
-    fact_links = (KG.subject, KG.predicate, KG.object, KG.evidence)
-    evidence_links = (KG.item, RDF.type)
-    running.addN(
-        (s, p, o, running)
-        for s, p, o in graph
-        if s in entities or p in fact_links or (s in evidence and p in evidence_links)
-    )
+    running.addN((s, p, o, running) for s, p, o in graph if s in entities)
 
 
 def _chunks(records: list[Extraction], size: int) -> Iterable[list[Extraction]]:

@@ -83,7 +83,10 @@ class ValidationReport(BaseModel):
 
 
 def touched_context(batch_graph: Graph, context_graph: Graph) -> list[tuple[Node, Node, Node]]:
-    """The stored triples the batch's nodes touch: what the shapes need to judge the batch, and nothing more.
+    """The stored triples the batch's nodes touch, as far as the shapes need them to judge the batch: each batch
+    node's own stored triples (names, labels, identifiers, direct relations) and the types of the nodes those point
+    to (for sh:class). Not the items that mention an entity nor the stored facts about it: a hub entity (a big
+    university) has thousands of those, and the batch's own mentions and facts already satisfy the shapes.
 
     Index lookups per batch node, so this costs in proportion to the batch, not to the context or the store.
     """
@@ -91,13 +94,6 @@ def touched_context(batch_graph: Graph, context_graph: Graph) -> list[tuple[Node
     keep: list[tuple[Node, Node, Node]] = []
     for node in nodes:
         keep.extend(context_graph.triples((node, None, None)))
-        keep.extend(context_graph.triples((None, KG.mentions, node)))
-        # stored facts about a batch node back its direct triples (kgsh:RelationBacked)
-        for fact in context_graph.subjects(KG.subject, node):
-            keep.extend(context_graph.triples((fact, None, None)))
-            for ev in context_graph.objects(fact, KG.evidence):
-                keep.extend(context_graph.triples((ev, None, None)))
-    # the types of everything pointed to, for sh:class checks of domain and range
     pointed = {o for _, _, o in keep if isinstance(o, URIRef)}
     pointed.update(o for o in batch_graph.objects(unique=True) if isinstance(o, URIRef))
     for node in pointed - nodes:
@@ -304,23 +300,29 @@ def _results(builder: _Builder, results: Graph, batch_nodes: set[Node]) -> list[
 RELATION_BACKED = URIRef(_SHAPES_NS + "RelationBacked")
 
 
-def _unbacked_relations(builder: _Builder, batch_nodes: set[Node]) -> list[ValidationResult]:
-    """kgsh:RelationBacked, applied natively: every direct relation triple of a batch node has a kg:Fact with
-    evidence from a news item (one pass; pySHACL would re-parse the SPARQL query for every focus node)."""
+Triple = tuple[Node, Node, Node]
+
+
+def _batch_relations(batch_graph: Graph) -> tuple[list[Triple], list[tuple[Node, Node]]]:
+    """The batch's own direct relation triples and (fact, subject) pairs, read before any context is added."""
+    direct: list[Triple] = [(s, p, o) for p in sorted(_RELATIONS) for s, o in batch_graph.subject_objects(p)]
+    return direct, list(batch_graph.subject_objects(KG.subject))
+
+
+def _unbacked_relations(
+    builder: _Builder, direct: list[Triple], facts: list[tuple[Node, Node]]
+) -> list[ValidationResult]:
+    """kgsh:RelationBacked, applied natively: every direct relation triple of the batch has a kg:Fact with evidence
+    from a news item (one pass; pySHACL would re-parse the SPARQL query for every focus node). Stored direct triples
+    were checked when they were imported."""
     data = builder.data
-    backed: set[tuple[Node, Node, Node]] = set()
-    # facts are found by kg:subject, not rdf:type: the pipeline's summary of earlier chunks keeps facts untyped
-    for fact, s in data.subject_objects(KG.subject):
+    backed: set[Triple] = set()
+    for fact, s in facts:
         if any(data.value(ev, KG.item) is not None for ev in data.objects(fact, KG.evidence)):
             p, o = data.value(fact, KG.predicate), data.value(fact, KG.object)
             if p is not None and o is not None:
                 backed.add((s, p, o))
-    out = []
-    for predicate in sorted(_RELATIONS):
-        for s, o in data.subject_objects(predicate):
-            if s in batch_nodes and (s, predicate, o) not in backed:
-                out.append(builder.build("Violation", s, RELATION_BACKED, predicate, o, {}))
-    return out
+    return [builder.build("Violation", s, RELATION_BACKED, p, o, {}) for s, p, o in direct if (s, p, o) not in backed]
 
 
 def _opt(value: Node | None) -> str | None:
@@ -339,6 +341,7 @@ def validate(
     shapes = shapes if shapes is not None else load_shapes()
     batch_nodes: set[Node] = {s for s in batch_graph.subjects(unique=True) if isinstance(s, URIRef)}
     touched = touched_context(batch_graph, context_graph) if context_graph is not None and len(context_graph) else []
+    direct, facts = _batch_relations(batch_graph)  # before the context joins an in-place batch graph
     if inplace:
         data = batch_graph
     else:
@@ -350,7 +353,7 @@ def validate(
     builder = _Builder(data, shapes, batch_nodes)
     found = _results(builder, results, batch_nodes)
     if (RELATION_BACKED, RDF.type, SH.NodeShape) in shapes:
-        found += _unbacked_relations(builder, batch_nodes)
+        found += _unbacked_relations(builder, direct, facts)
     found.sort(key=lambda r: (r.item_id or "", _ORDER[r.severity], r.focus_node, r.shape, r.path or "", r.value or ""))
     counts = {k: sum(1 for r in found if r.severity == k) for k in ("Violation", "Warning", "Info")}
     return ValidationReport(conforms=counts["Violation"] == 0, results=found, counts=counts, triples=triples)
