@@ -34,7 +34,11 @@ def open_store(settings: Settings, init_schema: bool = True) -> GraphStore:
     else:  # pragma: no cover - Settings validates the literal
         raise UsageError(f"unknown store {settings.store!r}")
     if init_schema:
-        store.init_schema()
+        try:
+            store.init_schema()
+        except BaseException:
+            store.close()  # an unreachable server must not leave an open driver behind
+            raise
     return store
 
 
