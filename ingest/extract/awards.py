@@ -21,7 +21,7 @@ _AWARD_BARE = re.compile(
 )
 # 与 is left out: it joins the fields of one prize (数学与信息科学奖)
 _AWARD_LEFT = re.compile(
-    r"^.*(?:获得|荣获|获|摘得|授予|颁发|颁给|分享了|分享|了|的|和|及|、|年度|届|是|为|由|在|等|该|本|此|这|项)"
+    r"^.*(?:获得|荣获|获|摘得|授予|颁发|颁给|分享了|分享|了|的|和|及|、|年度|年|届|是|为|由|在|等|该|本|此|这|项)"
 )
 _AWARD_GENERIC = re.compile(
     r"^.*颁奖$|^(?:单项|大|该|本|此|各|获|颁|得|奖|一等|二等|三等|特等|金|银|铜|优秀|最佳|特别|奖项|这个|这一|多项|多个|个|项)+(?:奖|奖章)$"
@@ -127,9 +127,9 @@ def find_funders(text: str, institutions: list[Span]) -> list[Span]:
                 else:
                     parts = _parts(m.group(group), base, _LIST_SPLIT, institutions)
                 for at, part in parts:
-                    name = _FUNDER_TRIM.sub("", part.strip()).strip()
+                    name = re.sub(r"\s*[(（][^()（）]*[)）]$|\s+(?:grants?|funds?|programmes?)$", "", part.strip())
+                    name = _FUNDER_TRIM.sub("", name).strip()
                     name = re.sub(r"^(?:了|由|来自|the\s|The\s|by\s)\s*", "", name)
-                    name = re.sub(r"\s*[(（][^()（）]*[)）]$|\s+(?:grants?|funds?|programmes?)$", "", name)
                     ok = _FUNDER_EN.search(name) if english else _FUNDER_OK.search(name)
                     if len(name) < 2 or _FUNDER_BAD.search(name) or not ok:
                         continue

@@ -114,7 +114,7 @@ def _left_edge(text: str, suffix_start: int, suffix_end: int, floor: int) -> int
     for i in range(len(tokens) - 1, -1, -1):
         b, _, w = tokens[i]
         if edge <= b < suffix_start and w.startswith(_PLACES):
-            return b
+            return b - 2 if text[max(edge, b - 2) : b] == "附属" else b  # 附属上海市肺科医院
     # an opening quote whose closing one is not in the name is not part of it (“环上大科创中心”)
     while edge < suffix_start and text[edge] in '“"' and "”" not in text[edge:suffix_start]:
         edge += 1

@@ -12,15 +12,18 @@ from ingest.extract.spans import Span, clean
 from ingest.gazetteers import Gazetteer
 
 _LATIN_TITLE = r"[A-Z][A-Za-z&:'’-]*(?:\s+(?:[A-Z][A-Za-z&:'’-]*|of|and|in|for|the|&))*"
-_BOOK = re.compile(r"《(?P<name>[^《》\n]{1,40})》")
+_BOOK = re.compile(r"《(?P<name>[^《》\n]{1,80})》")
 _PUBLISH_AFTER = re.compile(
-    r"\s*(?:[（(][^（）()]{1,40}[）)])?\s*(?:杂志|期刊|学报|主刊|子刊|在线|上(?:在线)?(?:发表|刊登|刊发|发布)|上)"
+    r"\s*(?:[（(][^（）()]{1,40}[）)])?\s*(?:杂志|期刊|学报|主刊|子刊|在线|发表|刊发|上(?:在线)?(?:发表|刊登|刊发|发布)|上)"
 )
+# an English title followed by 杂志/期刊 (Nature Biotechnology 杂志同期配发…)
+_EN_CUED_JOURNAL = re.compile(rf"(?P<en>{_LATIN_TITLE})\s*(?=杂志|期刊)")
 _PUBLISH_BEFORE = re.compile(
-    r"(?:发表于|发表在|刊登于|刊发于|刊载于|发表|期刊|杂志|在国际(?:权威|知名|顶级)?(?:\w{0,4})?期刊)\s*$"
+    r"(?:发表于|发表在|刊登于|刊发于|刊载于|发表|期刊|杂志|顶刊|刊物|在国际(?:权威|知名|顶级)?(?:\w{0,4})?期刊)\s*$"
 )
 _EN_JOURNAL_ZH = re.compile(
-    rf"(?:在|于|在国际期刊|在期刊)\s*(?P<en>{_LATIN_TITLE})\s*(?:[（(]\s*《(?P<zh>[^《》]{{1,30}})》\s*[）)])?\s*(?=期刊|杂志|上|[（(]《)"
+    rf"(?:在|于)(?:国际|国内)?(?:顶级|权威|知名|著名|顶尖)?(?:学术|医学)?(?:期刊|杂志)?\s*(?P<en>{_LATIN_TITLE})\s*"
+    rf"(?:[（(]\s*《(?P<zh>[^《》]{{1,30}})》\s*[）)])?\s*(?=期刊|杂志|上|[（(]《)"
 )
 # a citation in brackets: (ACS Catalysis, 2024, 14, 9244)
 _CITATION = re.compile(rf"[（(]\s*(?P<en>{_LATIN_TITLE})\s*,\s*(?:19|20)\d{{2}}\s*,\s*\d+")
@@ -77,6 +80,10 @@ def find_journals(text: str, gazetteer: Gazetteer) -> list[Span]:
         if pair:
             span.alias, span.alias_span = clean(pair.group("en")), (pair.start("en"), pair.end("en"))
         add(span)
+    for m in _EN_CUED_JOURNAL.finditer(text):
+        add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
+    for m in _EN_CUED_JOURNAL.finditer(text):
+        add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
     for m in _CITATION.finditer(text):
         add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
     for m in _EN_JOURNAL.finditer(text):

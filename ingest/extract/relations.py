@@ -19,15 +19,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import ingest.resolve as resolution
+from ingest.extract.lexicon import RESEARCHER_BEFORE, alternation
 from ingest.extract.spans import Sentences, Span
 from kg.model import Evidence, NewsItem, Relation
 
 if TYPE_CHECKING:
     from ingest.resolve import Cluster
 
-_ROLE = (
-    r"(?:教授|副教授|研究员|特聘研究员|研究人员|博士研究生|硕士研究生|研究生|博士生|硕士生|博士|院士|学者|科学家|团队)"
-)
+_ROLE = rf"(?:{alternation(tuple(w for w in RESEARCHER_BEFORE if '作者' not in w) + ('团队', '特聘研究员'))})"
 # between an institution and a name: nothing, 的, a role word, or a short phrase ending in one (联合培养的首届硕士生)
 _ROLE_WORDS = re.compile(rf"^(?:\s|的|{_ROLE})*$|^[^，。；、,;（(]{{0,12}}{_ROLE}\s*$")
 _LIST_GAP = re.compile(r"^\s*(?:、|和|与|及|以及|,|，|/)\s*$")
@@ -202,9 +201,12 @@ def author_of(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
             if paper is None:
                 continue
             named = [(s, c) for s, c in people if cs <= s.start < ce]
-            if not named and i > 0:
-                ps, pe, _ = clauses[i - 1]
-                named = [(s, c) for s, c in people if ps <= s.start < pe]
+            # names listed in the clauses before (李慧莹，博士研究生邱昱皓，硕士研究生宋博闻为共同第一作者)
+            for ps, pe, previous in reversed(clauses[:i]):
+                before = [(s, c) for s, c in people if ps <= s.start < pe]
+                if not before or _ANY_ROLE.search(previous) or re.search(r"为|是", previous):
+                    break
+                named = before + named
             for s, c in named:
                 _add(
                     out,

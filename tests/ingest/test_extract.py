@@ -301,3 +301,33 @@ def test_resolve_abbreviated_units_join_their_full_name() -> None:
     assert units["星海大学智能科技学院"] >= {"智能学院"}
     assert units["星海大学材料与化学学院"] >= {"材料与化学学院", "材化学院"}
     assert "智能学院" not in units and "材化学院" not in units
+
+
+ZH_AUTHORS = (
+    "RNA 编辑新工具\n"
+    "锦城大学生命科学学院、锦城市调控生物学重点实验室韩立新研究员团队开发了新工具。该研究成果以“Engineering a "
+    "light switch for RNA editing”为题于国际顶级期刊 Nature Biotechnology 上发表。锦城大学生命科学学院副研究员"
+    "唐慧敏，博士研究生邱子航，硕士研究生宋文博、权心远为论文共同第一作者，韩立新研究员为通讯作者。"
+    "同济大学医学院、附属东方医院、附属上海市肺科医院周立存教授参与了研究。"
+    "另一项成果发表在计算力学顶刊《Computer Methods in Applied Mechanics and Engineering》上。"
+)
+
+
+def test_extract_first_authors_listed_across_commas() -> None:
+    extraction = _extract(ZH_AUTHORS)
+    first = {f[0] for f in _facts(extraction, "authorOf") if f[2] == "first"}
+    assert first == {"唐慧敏", "邱子航", "宋文博", "权心远"}
+    assert ("韩立新", "Engineering a light switch for RNA editing", "corresponding") in _facts(extraction, "authorOf")
+
+
+def test_extract_journals_after_chinese_publishing_cues() -> None:
+    extraction = _extract(ZH_AUTHORS)
+    assert _names(extraction, "Journal") == {
+        "Nature Biotechnology",
+        "Computer Methods in Applied Mechanics and Engineering",
+    }
+
+
+def test_extract_affiliated_hospital_with_a_place_name_joins_the_list() -> None:
+    affiliations = {f[1] for f in _facts(_extract(ZH_AUTHORS), "affiliatedWith") if f[0] == "周立存"}
+    assert affiliations == {"同济大学医学院", "同济大学附属东方医院", "同济大学附属上海市肺科医院"}
