@@ -93,3 +93,10 @@ def test_context_reads_only_around_the_entities(loaded) -> None:  # noqa: ANN001
     assert {rel.predicate for r in records for rel in r.relations} == {"received"}
     assert {e.id for r in records for e in r.entities} >= {eid("award"), eid("lin"), eid("wang")}
     assert loaded.context([]) == []
+
+
+def test_read_query_time_limit(loaded) -> None:  # noqa: ANN001
+    slow = "UNWIND range(1, 300000000) AS x WITH x WHERE x % 7 = 0 RETURN count(x) AS c"
+    with pytest.raises(QueryError) as info:
+        loaded.read_query(slow, timeout=0.5)
+    assert info.value.timeout
