@@ -69,13 +69,16 @@ def complete_units(text: str, institutions: list[Span]) -> None:
             last_full = span
             continue
         top = _latest_top(ordered, span.start)
+        founded = top is not None and re.fullmatch(
+            r"(?:成立|组建|设立|建设|建立|牵头建设)了?的?", text[top.end : span.start]
+        )
         if (
             span.parent is None
             and top
             and not _TOP.search(span.name)
-            and re.search(r"(?:该校|本校|该院|学校)$", text[: span.start])
+            and (re.search(r"(?:该校|本校|该院|学校)$", text[: span.start]) or founded)
         ):
-            # 该校物理学院: the unit of the university the item is about
+            # 该校物理学院, 上海理工大学成立“医工交叉平台”概念验证中心: a unit of that university
             span.meta["surface"] = text[span.start : span.end]
             span.name, span.parent = top.name + span.name, top.name
             continue
@@ -131,6 +134,7 @@ def resolve(text: str, spans: list[Span], gazetteer: Gazetteer) -> list[Cluster]
                     found.aliases.append(f)
     _short_forms(text, clusters)
     clusters = _merge_unit_short_forms(clusters)
+    clusters = _merge_programme_short_forms(clusters)
     for c in clusters:
         c.aliases = [a for a in dict.fromkeys(c.aliases) if key(a) != key(c.name)]
     return clusters
@@ -168,6 +172,24 @@ def _merge_unit_short_forms(clusters: list[Cluster]) -> list[Cluster]:
         else:
             target.spans.extend(c.spans)
             target.aliases.extend(a for a in [c.name, *c.aliases] if a not in target.aliases)
+    return kept
+
+
+def _merge_programme_short_forms(clusters: list[Cluster]) -> list[Cluster]:
+    """A funding programme written short (重大课题) after its full name (…决策咨询研究重大课题) is that programme."""
+    funders = [c for c in clusters if c.type == "Funder"]
+    kept = []
+    for c in clusters:
+        full = None
+        if c.type == "Funder" and not c.identifiers:
+            full = next(
+                (f for f in funders if f is not c and len(f.name) > len(c.name) and f.name.endswith(c.name)), None
+            )
+        if full is None:
+            kept.append(c)
+        else:
+            full.spans.extend(c.spans)
+            full.aliases.extend(a for a in [c.name, *c.aliases] if a not in full.aliases)
     return kept
 
 

@@ -54,6 +54,11 @@ _FUNDER_OK = re.compile(
     r"Foundation|Council|Agency|Fund|Trust|Institute|Institutes|Programme|Program|Ministry|Office|Department|Society|"
     r"Organization|Organisation|Initiative|Grant|Grants|Commission|Academy|University|NSF|NIH|NSFC|ERC)$"
 )
+_FUNDING_WORDS = re.compile(r"资助|经费|资金支持")
+_PROGRAMME = re.compile(rf"[{CJK}]{{0,24}}?(?:重大课题|专项课题|重点课题|重大项目专项|基金项目)")
+_PROGRAMME_LEFT = re.compile(
+    r"^.*(?:年度|的|和|与|及|、|了|(?<!专)项|大学|学院|研究院|研究所|中心|承接|获得|获批|公布|发布|申报|为|在)"
+)
 _FUNDER_EN = re.compile(
     r"\b(?:Foundation|Council|Agency|Fund|Trust|Ministry|Office|Department|Society|Commission|Academy|Institutes?|"
     r"Programme|Program|Initiative|Research|Innovation|Administration|Bureau|NSF|NIH|NSFC|ERC|DFG|JSPS)\b"
@@ -113,8 +118,19 @@ def _parts(chunk: str, base: int, splitter: re.Pattern[str], protected: list[Spa
 
 
 def find_funders(text: str, institutions: list[Span]) -> list[Span]:
-    """Funder spans from funding statements; a funder written as an institution keeps the institution's name."""
+    """Funder spans from funding statements; a funder written as an institution keeps the institution's name.
+
+    In an item that speaks of funding (资助, 经费), the research programmes teams take on (…重大课题, …专项课题)
+    are funders too.
+    """
     spans: list[Span] = []
+    if _FUNDING_WORDS.search(text):
+        for m in _PROGRAMME.finditer(text):
+            left = _PROGRAMME_LEFT.match(m.group())
+            start = m.start() + (left.end() if left else 0)
+            name = text[start : m.end()]
+            if len(name) >= 4 and not any(s.start < m.end() and start < s.end for s in spans):
+                spans.append(Span(start, m.end(), "Funder", clean(name)))
     for pattern in (_FUNDING_ZH, _FUNDING_ZH2, _FUNDING_ZH3, _FUNDING_EN):
         english = pattern is _FUNDING_EN
         for m in pattern.finditer(text):

@@ -331,3 +331,22 @@ def test_extract_journals_after_chinese_publishing_cues() -> None:
 def test_extract_affiliated_hospital_with_a_place_name_joins_the_list() -> None:
     affiliations = {f[1] for f in _facts(_extract(ZH_AUTHORS), "affiliatedWith") if f[0] == "周立存"}
     assert affiliations == {"同济大学医学院", "同济大学附属东方医院", "同济大学附属上海市肺科医院"}
+
+
+ZH_PROGRAMMES = (
+    "锦城高校团队承接决策咨询课题\n锦城市发展研究中心公布了 2025 年度锦城市决策咨询研究重点课题"
+    "和青年专项课题的评审结果，高校团队承接了 9 项重点课题与 3 项青年专项课题，"
+    "每项资助人民币 5 万元。锦城大学成立“智能制造”概念验证中心。"
+)
+
+
+def test_extract_programmes_taken_on_are_funders_when_funding_is_mentioned() -> None:
+    extraction = _extract(ZH_PROGRAMMES)
+    funders = {e.name: set(e.aliases) for e in extraction.entities if e.type == "Funder"}
+    assert funders == {"锦城市决策咨询研究重点课题": {"重点课题"}, "青年专项课题": set()}
+    assert _names(_extract(ZH_PROGRAMMES.replace("每项资助人民币 5 万元。", "")), "Funder") == set()
+
+
+def test_extract_unit_founded_by_a_university_is_part_of_it() -> None:
+    facts = _facts(_extract(ZH_PROGRAMMES), "partOf")
+    assert ("锦城大学“智能制造”概念验证中心", "锦城大学", None) in facts

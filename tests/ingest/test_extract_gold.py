@@ -13,17 +13,17 @@ from ingest.evaluation import score
 from ingest.pipeline import extract_paths, extraction_json
 from kg.cli import app
 
-# measured on 2026-11-27 with the shipped reader: Researcher 1.00, Institution 0.97, Journal 1.00, Funder 0.83,
-# Award 1.00, Publication 1.00, relations 0.98 (floors leave a little room for reader changes, none for a regression)
+# measured on 2026-11-27 with the shipped reader: every entity type 0.99-1.00, relations 0.98; the floors leave room
+# for reader and gazetteer changes (and for rules made more general), not for a regression
 FLOORS = {
     "Researcher": 0.95,
     "Institution": 0.93,
     "Journal": 0.95,
-    "Funder": 0.80,
+    "Funder": 0.85,
     "Award": 0.95,
     "Publication": 0.95,
 }
-RELATION_FLOOR = 0.93
+RELATION_FLOOR = 0.95
 
 
 @pytest.fixture(scope="module")
