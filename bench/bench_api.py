@@ -1,5 +1,6 @@
 """API latency under concurrent load: p50/p95/p99 and throughput of search, entity, neighbours (depth 2) and
-collaboration, at 10k and 100k synthetic news items, on both stores; ``/health`` as the floor of the API itself.
+collaboration, at 10k and 100k synthetic news items, on both stores. ``floor`` (a route that touches no store) is the
+cost of the API and HTTP stack itself.
 
 For each store and size: the synthetic items (``ingest.synth.synth_extractions``) are written straight through
 ``store.apply`` in batches (this measures the API, not ingest), then the API runs under uvicorn in a child process
@@ -138,8 +139,8 @@ def _wait_until_up(base: str, process: subprocess.Popen[bytes], timeout: float =
 
 def _requests(kind: str, targets: dict[str, Any], count: int, rng: random.Random) -> list[str]:
     people, names = targets["researchers"], targets["names"]
-    if kind == "health":  # the floor: the API and HTTP alone, one cheap store call
-        return ["/health"] * count
+    if kind == "floor":  # the API and HTTP stack alone (middleware, routing, JSON), no store call
+        return ["/problems/not-found"] * count
     if kind == "search":
         # a prefix of a real name: the common case of as-you-type search
         return [f"/entities?q={httpx.QueryParams({'q': rng.choice(names)[:2]})['q']}&limit=20" for _ in range(count)]
@@ -203,7 +204,7 @@ def run(args: argparse.Namespace) -> list[dict[str, Any]]:
                 base = f"http://127.0.0.1:{port}"
                 _wait_until_up(base, server)
                 rng = random.Random(11)
-                for kind in ("health", "search", "entity", "neighbors", "collaboration"):
+                for kind in ("floor", "search", "entity", "neighbors", "collaboration"):
                     figures = measure(
                         base, _requests(kind, targets, args.requests, rng), args.concurrency, args.timeout
                     )
