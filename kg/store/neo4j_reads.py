@@ -96,7 +96,7 @@ class Neo4jReads:
             by_label.setdefault(label_of(node_id), []).append(node_id)
 
         def work(tx: ManagedTransaction) -> list[Hop]:
-            hops = []
+            hops: list[Hop] = []
             for label, label_ids in by_label.items():
                 rows = tx.run(
                     _q(
@@ -380,9 +380,9 @@ class Neo4jReads:
 
         @unit_of_work(timeout=timeout)
         def work(tx: ManagedTransaction) -> QueryResult:
-            result = tx.run(query, params or {})  # type: ignore[arg-type]
+            result = tx.run(query, params or {})
             columns = list(result.keys())
-            rows = []
+            rows: list[list[Any]] = []
             truncated = False
             for record in result:
                 if len(rows) >= row_limit:

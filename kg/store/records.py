@@ -489,7 +489,7 @@ def group_extractions(
             node = node_from_props(label, props)
             bucket[entity_id] = Entity(
                 id=node.id,
-                type=label,  # type: ignore[arg-type]
+                type=label,
                 name=node.name,
                 aliases=node.aliases,
                 labels=node.labels,
@@ -513,7 +513,7 @@ def group_extractions(
             by_item[evidence.item_id]["relations"].append(
                 Relation(
                     subject=src,
-                    predicate=predicate_of(rtype),  # type: ignore[arg-type]
+                    predicate=predicate_of(rtype),
                     object=dst,
                     role=props.get("role"),
                     year=props.get("year"),
@@ -565,7 +565,7 @@ def rank_search(q: str, candidates: Iterable[tuple[Node, int]], limit: int, curs
             node=node.model_copy(update={"properties": {**node.properties, "degree": degree}}),
             score=float(score),
             matched=surface[key],
-            match=kind,  # type: ignore[arg-type]
+            match=kind,
         )
         scored.append((-score, -degree, node.name, node.id, hit))
     scored.sort(key=lambda t: t[:4])

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from kg.model import ENTITY_TYPES, PREDICATES
 
@@ -159,8 +160,8 @@ def _from_ontology(path: Path) -> dict[str, tuple[tuple[str, ...], tuple[str, ..
         return None
     ns = Namespace(ONTOLOGY_NS)
 
-    def classes(node: object) -> tuple[str, ...]:
-        union = graph.value(node, OWL.unionOf)  # type: ignore[arg-type]
+    def classes(node: Any) -> tuple[str, ...]:
+        union = graph.value(node, OWL.unionOf)
         members = list(Collection(graph, union)) if union is not None else [node]
         return tuple(str(m).removeprefix(ONTOLOGY_NS) for m in members if str(m).startswith(ONTOLOGY_NS))
 
@@ -188,7 +189,7 @@ def build_schema(ontology: Path | None = None) -> GraphSchema:
             rng = tuple(r for r in rng if r in ENTITY_TYPES)
             if domain and rng:
                 pairs_by_predicate[predicate] = (domain, rng)
-    nodes = {label: NodeSpec(label, dict(ENTITY_PROPERTIES)) for label in ENTITY_TYPES}
+    nodes: dict[str, NodeSpec] = {label: NodeSpec(label, dict(ENTITY_PROPERTIES)) for label in ENTITY_TYPES}
     nodes[ITEM_LABEL] = NodeSpec(ITEM_LABEL, dict(ITEM_PROPERTIES))
     nodes[BATCH_LABEL] = NodeSpec(BATCH_LABEL, dict(BATCH_PROPERTIES))
     rels: dict[str, RelSpec] = {}
