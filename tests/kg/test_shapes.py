@@ -20,12 +20,14 @@ ORCID = "0000-0002-1825-0097"
 BATCH = "batch-00000000b001"
 TEXT = (
     "Dr. Ada Quill of North Lake University, a part of the Lake Science Union, published a paper in the "
-    "Journal of Imaginary Results with Bo Reed; the Open Foundation funded it. Quill won the Tidal Prize in 2023."
+    "Journal of Imaginary Results with Bo Reed; the Open Foundation funded it. Quill won the Tidal Prize in 2023, "
+    "in its Physics Category."
 )
 R, R2 = entity_id("Researcher", "Ada Quill"), entity_id("Researcher", "Bo Reed")
 I1, I2 = entity_id("Institution", "North Lake University"), entity_id("Institution", "Lake Science Union")
 J, P = entity_id("Journal", "Journal of Imaginary Results"), entity_id("Publication", "On imaginary results")
 F, A = entity_id("Funder", "Open Foundation"), entity_id("Award", "Tidal Prize")
+A2 = entity_id("Award", "Tidal Prize Physics Category")
 
 
 def _entity(eid: str, etype: str, name: str, **extra: object) -> Entity:
@@ -49,6 +51,9 @@ RELATIONS = {
     "received": _rel(R, "received", A, year=2023),
     "partOf": _rel(I1, "partOf", I2),
     "collaboratedWith": _rel(R, "collaboratedWith", R2),
+    # allowed too: a prize category is part of its prize, an institution can support (fund) research
+    "awardPartOf": _rel(A2, "partOf", A),
+    "fundedByInstitution": _rel(P, "fundedBy", I2),
 }
 
 
@@ -64,6 +69,7 @@ def good_records() -> list[Extraction]:
         _entity(P, "Publication", "On imaginary results", identifiers={"doi": "10.1038/s41586-020-2649-2"}),
         _entity(F, "Funder", "Open Foundation", identifiers={"crossref_funder": "501100001809"}),
         _entity(A, "Award", "Tidal Prize", identifiers={"wikidata": "Q42"}),
+        _entity(A2, "Award", "Tidal Prize Physics Category"),
     ]  # fmt: skip
     return [Extraction(item=item, entities=entities, relations=list(RELATIONS.values()))]
 
@@ -175,9 +181,10 @@ CASES: dict[str, tuple[Callable[[Graph], None], str]] = {
     "SurfaceForm": (_first_mention(KG.surfaceForm), "Violation"),
     "AuthorOfRange": (_add((iri(R), KG.authorOf, iri(J))), "Violation"),
     "PublishedInRange": (_add((iri(P), KG.publishedIn, iri(F))), "Violation"),
-    "FundedByRange": (_add((iri(P), KG.fundedBy, iri(I1))), "Violation"),
+    "FundedByRange": (_add((iri(P), KG.fundedBy, iri(J))), "Violation"),
     "ReceivedRange": (_add((iri(R), KG.received, iri(P))), "Violation"),
-    "PartOfRange": (_add((iri(I1), KG.partOf, iri(J))), "Violation"),
+    "InstitutionPartOf": (_add((iri(I1), KG.partOf, iri(J))), "Violation"),
+    "AwardPartOf": (_add((iri(A), KG.partOf, iri(I1))), "Violation"),
     "MentionsRange": (_add((iri(ITEM), KG.mentions, iri(ITEM))), "Violation"),
     "BatchCreatedAt": (_set(iri(BATCH), KG.createdAt, "yesterday"), "Violation"),
     "BatchStatus": (_set(iri(BATCH), KG.status, "done"), "Violation"),
