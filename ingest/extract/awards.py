@@ -61,7 +61,8 @@ _PROGRAMME_LEFT = re.compile(
 )
 _FUNDER_EN = re.compile(
     r"\b(?:Foundation|Council|Agency|Fund|Trust|Ministry|Office|Department|Society|Commission|Academy|Institutes?|"
-    r"Programme|Program|Initiative|Research|Innovation|Administration|Bureau|NSF|NIH|NSFC|ERC|DFG|JSPS)\b"
+    r"Programme|Program|Initiative|Research|Innovation|Administration|Bureau|Association|Health|"
+    r"NSF|NIH|NSFC|ERC|DFG|JSPS)\b"
 )
 _FUNDER_BAD = re.compile(r"专家|学者|团队|人员|医院专家|广泛|关注|认可|好评|欢迎|青睐|肯定|重视|帮助|配合|国家和|政策")
 

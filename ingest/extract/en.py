@@ -16,9 +16,10 @@ _HEADS = (
     r"University|Institute|Institutes|Laboratory|Laboratories|Hospital|College|Academy|Center|Centre|School|"
     r"Observatory|Museum|Polytechnic|Department|Faculty|Division|Clinic"
 )
-_TAIL = rf"(?:\s+(?:of|for|on|and)\s+(?:the\s+)?{_WORD}(?:\s+(?:and\s+)?{_WORD}){{0,5}})?"
+_TAIL = rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_WORD}(?:\s+(?:and\s+)?{_WORD}){{0,5}})?"
+# a head word alone ("Laboratory director …") is no name: it needs a word before it or an "of …" after it
 _INSTITUTION = re.compile(
-    rf"(?:{_WORD}\s+){{0,5}}(?:{_HEADS})\b{_TAIL}"
+    rf"(?:{_WORD}\s+){{1,5}}(?:{_HEADS})\b{_TAIL}"
     rf"|(?:{_HEADS})\s+(?:of|for)\s+(?:the\s+)?{_WORD}(?:\s+(?:and\s+|of\s+|the\s+)?{_WORD}){{0,5}}"
 )
 _LEADING = re.compile(r"^(?:(?:The|A|An|At|In|From|By|With|And|Of|For|On|Astronomers|Engineers|Researchers)\s+)+")

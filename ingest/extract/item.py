@@ -74,6 +74,15 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     prizes = [a for a in awards.find_awards(text, gaz) if not _overlaps(a, journals + papers + insts)]
     funders = awards.find_funders(text, insts)
     # a funder that is also written as an institution stays one institution entity (typing is by role)
+    # an institution named only in a funding statement (National Institutes of Health) is a funder there
+    for f in funders:
+        same = [i for i in insts if i.start == f.start and i.end == f.end]
+        if (
+            same
+            and not any(i.parent for i in same)
+            and not any(key(i.name) == key(f.name) for i in insts if i not in same)
+        ):
+            insts = [i for i in insts if i not in same]
     funder_insts = [f for f in funders if any(key(f.name) == key(i.name) for i in insts)]
     funder_spans = [f for f in funders if f not in funder_insts and not _overlaps(f, papers)]
     persons = [p for p in persons if not _overlaps(p, journals + papers)]

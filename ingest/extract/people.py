@@ -47,7 +47,11 @@ _EN_BEFORE = re.compile(rf"\b(?:{alternation(RESEARCHER_EN_BEFORE)})\s+(?P<en>{_
 _EN_AFTER = re.compile(
     rf"(?P<en>{_LATIN_NAME})(?:,\s+(?:a|an|the)?\s*(?:professor|researcher|scientist|lecturer|postdoc)|\s+et al\.)"
 )
-_EN_LED = re.compile(rf"\b(?:led by|co-led by|headed by|author|authors)\s+(?P<en>{_LATIN_NAME})")
+_EN_LED = re.compile(
+    rf"\b(?:led by|co-led by|headed by|author|authors|co-authors?(?:\s+(?:include|are|were))?)\s+(?P<en>{_LATIN_NAME})"
+)
+# more names in the same list: "Co-authors include A of X and B of Y"
+_EN_LIST_NEXT = re.compile(rf"(?:\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][^,;.]*?)?(?:,\s*|\s+and\s+)(?P<en>{_LATIN_NAME})")
 _EN_OFFICIAL = re.compile(rf"\b(?:{alternation(OFFICIAL_EN)})\s+$")
 _STOP_BEFORE = re.compile(rf"(?:{alternation(STOP_WORDS)}|[^{CJK}])$")
 _NOT_GIVEN = re.compile(r"[的了是在和与及等为由对从把被将也都就而或说年月日个项种位名所院校系省市区县副总]")
@@ -246,6 +250,21 @@ def find_en(text: str) -> list[Span]:
     """English person names with a researcher cue (Professor, Dr., led by, et al., 教授 after the name)."""
     spans: list[Span] = []
     seen: set[tuple[int, int]] = set()
+    listed = []
+    for m in re.finditer(r"\b(?:co-authors?|authors?)\s+(?:include|are|were)\s+", text, re.I):
+        pos = m.end()
+        first = re.match(_LATIN_NAME, text[pos:])
+        while first:
+            listed.append((pos, pos + first.end()))
+            nxt = _EN_LIST_NEXT.match(text, pos + first.end())
+            if not nxt:
+                break
+            pos = nxt.start("en")
+            first = re.match(_LATIN_NAME, text[pos:])
+    for s, e in listed:
+        if not any(a < e and s < b for a, b in seen):
+            seen.add((s, e))
+            spans.append(Span(s, e, "Researcher", clean(text[s:e]), role="researcher"))
     for pattern in (_EN_BEFORE, _EN_AFTER, _EN_LED, _EN_CUED):
         for m in pattern.finditer(text):
             s, e = m.start("en"), m.end("en")

@@ -350,3 +350,27 @@ def test_extract_programmes_taken_on_are_funders_when_funding_is_mentioned() -> 
 def test_extract_unit_founded_by_a_university_is_part_of_it() -> None:
     facts = _facts(_extract(ZH_PROGRAMMES), "partOf")
     assert ("锦城大学“智能制造”概念验证中心", "锦城大学", None) in facts
+
+
+EN_COAUTHORS = (
+    "Tiny robots clear blocked arteries\nEngineers at Eastlake University built magnetic microrobots. The findings "
+    "were published in the journal Science Robotics. Co-authors include Liam Carter of Eastlake Medical Center and "
+    "Nora Quist of Harbour University. The study was funded by the National Institutes of Health (grant R01HL123456) "
+    "and the American Heart Association. Governor Mark Ellis toured the Pinecrest National Laboratory on Friday."
+)
+
+
+def test_extract_en_coauthor_list_with_affiliations() -> None:
+    extraction = _extract(EN_COAUTHORS, lang="en")
+    assert _names(extraction, "Researcher") == {"Liam Carter", "Nora Quist"}
+    assert _facts(extraction, "affiliatedWith") == {
+        ("Liam Carter", "Eastlake Medical Center", None),
+        ("Nora Quist", "Harbour University", None),
+    }
+
+
+def test_extract_en_institution_named_only_as_funder_is_a_funder() -> None:
+    extraction = _extract(EN_COAUTHORS, lang="en")
+    assert _names(extraction, "Funder") == {"National Institutes of Health", "American Heart Association"}
+    assert "Pinecrest National Laboratory" in _names(extraction, "Institution")
+    assert "National Institutes of Health" not in _names(extraction, "Institution")
