@@ -55,10 +55,15 @@ def find_institutions(text: str) -> list[Span]:
 def organisation_names(chunk: str) -> list[tuple[int, str]]:
     """(offset, name) of the capitalised name at the start of each part of a funding list."""
     out: list[tuple[int, str]] = []
+    last_end = 0
     for m in re.finditer(r"(?:^|;|,|\band\s+(?:by\s+)?(?:the\s+)?|\bby\s+(?:the\s+)?|\bthe\s+)\s*", chunk):
         run = _ORG_RUN.match(chunk, m.end())
         if not run or len(run.group()) < 3 or any(o <= run.start() < o + len(n) for o, n in out):
             continue
+        # the list ends where other words come between two names ("… of China and will collaborate with …")
+        if out and re.search(r"[a-z]{2,}", re.sub(r"\b(?:and|by|the)\b|\([^)]*\)", "", chunk[last_end : run.start()])):
+            break
+        last_end = run.end()
         at = run.start()
         for part in _TWO_BODIES.split(run.group()):
             name = re.sub(r"\s+(?:and|of|for|on|the|de|&)$", "", part)

@@ -90,6 +90,8 @@ def _is_stop(tokens: list[tuple[int, int, str]], i: int, in_chain: bool = False)
     w = tokens[i][2]
     if w in _LEFT_STOPS or (i > 0 and tokens[i - 1][2] + w in _LEFT_STOPS):
         return True
+    if w in _CONJUNCTIONS and w != "与":
+        return True  # 和/及 never join the parts of one name (周启明和东海理工大学…); only 与 does (地质与地球物理)
     if w in _CONJUNCTIONS:
         left = tokens[i - 1][2] if i > 0 else ""
         right = tokens[i + 1][2] if i + 1 < len(tokens) else ""

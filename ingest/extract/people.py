@@ -262,6 +262,8 @@ def find_en(text: str) -> list[Span]:
             pos = nxt.start("en")
             first = re.match(_LATIN_NAME, text[pos:])
     for s, e in listed:
+        title = re.match(r"(?:Professor|Prof\.|Dr\.?|Associate Professor)\s+", text[s:e])
+        s += title.end() if title else 0
         if not any(a < e and s < b for a, b in seen):
             seen.add((s, e))
             spans.append(Span(s, e, "Researcher", clean(text[s:e]), role="researcher"))

@@ -374,3 +374,19 @@ def test_extract_en_institution_named_only_as_funder_is_a_funder() -> None:
     assert _names(extraction, "Funder") == {"National Institutes of Health", "American Heart Association"}
     assert "Pinecrest National Laboratory" in _names(extraction, "Institution")
     assert "National Institutes of Health" not in _names(extraction, "Institution")
+
+
+def test_extract_and_between_a_name_and_an_institution_splits_them() -> None:
+    text = "获奖\n北江医科大学教授周启航和东湖理工大学生命科学学院教授唐静文共同获得“青禾科学奖”。"
+    extraction = _extract(text)
+    assert _names(extraction, "Institution") == {"北江医科大学", "东湖理工大学", "东湖理工大学生命科学学院"}
+    assert _names(extraction, "Researcher") == {"周启航", "唐静文"}
+    assert _facts(extraction, "collaboratedWith") == set()  # sharing a prize is not collaboration
+
+
+def test_extract_en_funding_list_ends_at_the_clause() -> None:
+    text = (
+        "Centre opens\nThe centre is funded by the Northland Science Council and will collaborate with the Institute "
+        "of Physics, Eastern Academy of Sciences."
+    )
+    assert _names(_extract(text, lang="en"), "Funder") == {"Northland Science Council"}
