@@ -13,6 +13,7 @@ from kg.store import records as rec
 from kg.store.base import Edge, Node
 from kg.store.ladybug_db import LadybugDb, clean
 from kg.store.ladybug_write import chunks
+from kg.store.records_graph import Hop
 from kg.store.schema import ITEM_LABEL, GraphSchema, rel_type
 
 
@@ -122,14 +123,6 @@ def facts_touching(db: LadybugDb, schema: GraphSchema, ids: Iterable[str], relat
     return sorted(seen.values(), key=lambda f: f.identity)
 
 
-def all_facts(db: LadybugDb, rtype: str, src_label: str | None = None, dst_label: str | None = None) -> list[Fact]:
-    """Every fact of one type (optionally between two labels)."""
-    a = f"a:{src_label}" if src_label else "a"
-    b = f"b:{dst_label}" if dst_label else "b"
-    query = f"MATCH ({a})-[r:{rtype}]->({b}) RETURN a.id, b.id, label(a), label(b), r"
-    return [Fact(s, d, sl, dl, rtype, clean(r)) for s, d, sl, dl, r in db.rows(query)]
-
-
 def degrees(db: LadybugDb, schema: GraphSchema, ids: Iterable[str]) -> dict[str, int]:
     """Number of fact relationships of each node (MENTIONS are not counted)."""
     types = "|".join(schema.fact_types)
@@ -141,4 +134,27 @@ def degrees(db: LadybugDb, schema: GraphSchema, ids: Iterable[str]) -> dict[str,
             )
             for node_id, degree in db.rows(query, {"ids": list(part)}):
                 out[node_id] = int(degree)
+    return out
+
+
+def hops(db: LadybugDb, schema: GraphSchema, ids: Sequence[str]) -> list[Hop]:
+    """Every fact relationship touching the given nodes, seen from them, with the node at the other end: the
+    ``expand`` callback of the walks shared with Neo4j (:mod:`kg.store.records_graph`)."""
+    types = "|".join(schema.fact_types)
+    out: list[Hop] = []
+    for label, group in group_by_label(ids).items():
+        if label == ITEM_LABEL:
+            continue
+        for part in chunks(group):
+            params = {"ids": list(part)}
+            for arrow in ("-[r:{t}]->", "<-[r:{t}]-"):
+                pattern = arrow.format(t=types)
+                rows = db.rows(
+                    f"UNWIND $ids AS i MATCH (a:{label} {{id: i}}){pattern}(b) "
+                    "RETURN a.id, b.id, label(r), r, label(b), b",
+                    params,
+                )
+                for here, there, rtype, rel, other_label, other in rows:
+                    src, dst = (here, there) if arrow.startswith("-") else (there, here)
+                    out.append(Hop(src, dst, rtype, clean(rel), other_label, clean(other)))
     return out

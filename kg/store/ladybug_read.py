@@ -28,13 +28,16 @@ from kg.store.ladybug_db import LadybugDb, clean
 from kg.store.ladybug_graph import (
     Fact,
     degrees,
+    fact_types,
     facts_touching,
     fetch_nodes,
     group_by_label,
+    hops,
     resolve,
     to_node,
 )
 from kg.store.ladybug_write import chunks
+from kg.store.records_graph import neighbourhood, shortest_paths
 from kg.store.schema import BATCH_LABEL, ITEM_LABEL, MENTIONS, GraphSchema, predicate_of
 
 
@@ -99,6 +102,11 @@ def lookup(db: LadybugDb, schema: GraphSchema, identifier: str) -> Node:
     raise NotFound(f"no entity with identifier {identifier}", identifier=identifier)
 
 
+def center(db: LadybugDb, schema: GraphSchema, entity_id: str) -> Node:
+    """The entity an id resolves to (merged-away ids included), as a node."""
+    return to_node(*resolve(db, schema, entity_id))
+
+
 def neighbors(
     db: LadybugDb,
     schema: GraphSchema,
@@ -108,78 +116,21 @@ def neighbors(
     relations: Sequence[str],
     limit: int,
 ) -> SubGraph:
-    """Nodes within ``depth`` fact hops (ignoring direction) and the facts between them; ``types`` filters the nodes
-    returned (the centre always stays), ``relations`` the facts followed; at most ``limit`` nodes, nearest first."""
+    """Nodes within ``depth`` fact hops and the facts between them (the walk shared with Neo4j)."""
     if not 1 <= depth <= 3:
         raise UsageError("depth must be 1, 2 or 3", depth=depth)
-    wanted = set(check_types(types))
-    label, props = resolve(db, schema, entity_id)
-    root = props["id"]
-    seen: dict[str, int] = {root: 0}
-    facts: dict[tuple[str, str, str, str], Fact] = {}
-    frontier = [root]
-    for level in range(1, depth + 1):
-        nxt: list[str] = []
-        for fact in facts_touching(db, schema, frontier, relations):
-            facts[fact.identity] = fact
-            for node_id in (fact.src, fact.dst):
-                if node_id not in seen:
-                    seen[node_id] = level
-                    nxt.append(node_id)
-        frontier = sorted(nxt)
-        if not frontier:
-            break
-    stored = fetch_nodes(db, seen)
-    kept = [n for n in sorted(seen, key=lambda n: (seen[n], n)) if n == root or stored.get(n, ("", {}))[0] in wanted]
-    kept = [n for n in kept if n in stored][:limit]
-    keep = set(kept)
-    return SubGraph(
-        nodes=[to_node(*stored[n]) for n in kept],
-        edges=[f.edge() for f in sorted(facts.values(), key=lambda f: f.identity) if f.src in keep and f.dst in keep],
+    check_types(types)
+    fact_types(schema, relations)  # an unknown relation is a usage error
+    return neighbourhood(
+        center(db, schema, entity_id), lambda ids: hops(db, schema, ids), depth, types, relations, limit
     )
 
 
 def paths(db: LadybugDb, schema: GraphSchema, source: str, target: str, max_length: int, limit: int) -> list[Path]:
-    """All shortest paths over facts (direction ignored), up to ``limit``, in a stable order (by node ids)."""
-    _, sp = resolve(db, schema, source)
-    _, tp = resolve(db, schema, target)
-    start, goal = sp["id"], tp["id"]
-    if start == goal:
-        return [Path(nodes=[to_node(*fetch_nodes(db, [start])[start])], edges=[])]
-    dist: dict[str, int] = {start: 0}
-    # predecessor links of the breadth-first search: node -> [(previous node, fact)]
-    back: dict[str, list[tuple[str, Fact]]] = {}
-    frontier = [start]
-    for level in range(1, max_length + 1):
-        nxt: set[str] = set()
-        for fact in facts_touching(db, schema, frontier):
-            for here in (fact.src, fact.dst):
-                if dist.get(here) != level - 1:
-                    continue
-                there = fact.other(here)[0]
-                if there not in dist or dist[there] == level:
-                    dist[there] = level
-                    back.setdefault(there, []).append((here, fact))
-                    nxt.add(there)
-        if goal in dist or not nxt:
-            break
-        frontier = sorted(nxt)
-    if goal not in dist:
-        return []
-    found: list[tuple[list[str], list[Fact]]] = []
-
-    def walk(node: str, nodes: list[str], edges: list[Fact]) -> None:
-        if node == start:
-            found.append((nodes[::-1], edges[::-1]))
-            return
-        for prev, fact in sorted(back.get(node, []), key=lambda t: (t[0], t[1].identity)):
-            walk(prev, [*nodes, prev], [*edges, fact])
-
-    walk(goal, [goal], [])
-    found.sort(key=lambda p: (p[0], [f.identity for f in p[1]]))
-    found = found[:limit]
-    stored = fetch_nodes(db, {n for nodes, _ in found for n in nodes})
-    return [Path(nodes=[to_node(*stored[n]) for n in nodes], edges=[f.edge() for f in edges]) for nodes, edges in found]
+    """All shortest paths over facts (direction ignored), up to ``limit`` (the walk shared with Neo4j)."""
+    return shortest_paths(
+        center(db, schema, source), center(db, schema, target), lambda ids: hops(db, schema, ids), max_length, limit
+    )
 
 
 def items(db: LadybugDb, limit: int, cursor: str | None) -> ItemPage:
