@@ -1,8 +1,9 @@
 """The composition root of the HTTP API: :func:`create_app` wires a store, the settings and the routes.
 
 Middleware, outermost first: access log, CORS, rate limit, body size limit. So every request is logged (even a 429 or
-a CORS preflight), every answer carries CORS and rate-limit headers, and an oversized upload is refused before any of
-it is read. Errors become ``application/problem+json`` in :mod:`api.problems`, one table for the whole app.
+a CORS preflight), every answer (a 429 too) carries the CORS headers, every answer but a preflight the rate-limit
+headers, and an oversized upload is refused before its body is read. Errors become ``application/problem+json`` in
+:mod:`api.problems`, one table for the whole app.
 """
 
 from __future__ import annotations
