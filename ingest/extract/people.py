@@ -28,6 +28,8 @@ from ingest.nlp import words, words_freq
 _SURNAME = rf"(?:{alternation(COMPOUND_SURNAMES)}|[{''.join(sorted(SINGLE_SURNAMES))}])"
 _RESEARCHER_AFTER_SET = frozenset(RESEARCHER_AFTER)
 _BEFORE_R = re.compile(rf"(?:{alternation(RESEARCHER_BEFORE)})$")
+# a head of an academic unit (院长, 所长): a researcher when a researcher cue follows the name, else an official
+_BEFORE_TITLE = re.compile(r"(?<!科学)(?<!工程)(?:副?院长|副?所长|系主任)$")
 _BEFORE_O = re.compile(rf"(?:{alternation(OFFICIAL)})$")
 # one alternation, longest cue first: 副主任医师 (a physician) wins over 副主任 (an official)
 _CUE_AFTER = re.compile(alternation(tuple(RESEARCHER_AFTER) + tuple(OFFICIAL)))
@@ -63,7 +65,7 @@ _NON_NAMES = frozenset({"研究", "团队", "课题", "项目", "成果", "论�
 
 
 #: last characters of every left cue and stop word: a name can only start after one of them (or a non-CJK char)
-_LEFT_END_CHARS = frozenset(w[-1] for w in (*RESEARCHER_BEFORE, *OFFICIAL, *STOP_WORDS))
+_LEFT_END_CHARS = frozenset(w[-1] for w in (*RESEARCHER_BEFORE, *OFFICIAL, *STOP_WORDS, "院长", "所长", "系主任"))
 
 
 # consumes the character before a name start (a lookbehind per position is several times slower)
@@ -84,6 +86,8 @@ def _right_cue(text: str, end: int) -> str | None:
 def _left_cue(text: str, start: int, inst_ends: set[int]) -> str | None:
     """``researcher``, ``official``, ``institution``, ``boundary`` or None, from what ends just before ``start``."""
     before = text[max(0, start - 8) : start]
+    if _BEFORE_TITLE.search(before):
+        return "title"
     if _BEFORE_O.search(before):
         return "official"
     if _BEFORE_R.search(before):
@@ -193,7 +197,7 @@ def find_zh(text: str, institutions: list[Span]) -> list[Span]:
             if end > len(text) or any(covered[pos:end]):
                 continue
             right = _right_cue(text, end)
-            after_title = left in {"researcher", "official"}
+            after_title = left in {"researcher", "official", "title"}
             listed = left == "boundary" and text[pos - 1 : pos] in {"、", "和", "与", "及"}
             if right is None and (after_title or listed) and end in _word_ends(text, pos):
                 # 博士生苏哲组成…, 方璐、戴琼海提出…: after a title or in a list, a name ends where a word ends
@@ -212,7 +216,9 @@ def find_zh(text: str, institutions: list[Span]) -> list[Span]:
             # 还原场景: the surname is the end of a word that starts before it
             if left == "boundary" and pos > 0 and _common_word(text[pos - 1 : pos + 1]):
                 continue
-            if "official" in (left, right):
+            if left == "title":
+                role = "researcher" if right == "researcher" else "official"
+            elif "official" in (left, right):
                 role = "official"
             elif "researcher" in (left, right) or (left == "institution" and right == "list"):
                 role = "researcher"

@@ -26,7 +26,15 @@ from kg.model import Evidence, NewsItem, Relation
 if TYPE_CHECKING:
     from ingest.resolve import Cluster
 
-_ROLE = rf"(?:{alternation(tuple(w for w in RESEARCHER_BEFORE if '作者' not in w) + ('团队', '特聘研究员'))})"
+# 院士 is left out: an academician of an academy is not affiliated with it (中国工程院院士、北岭大学教授X)
+_ROLE_TERMS = tuple(w for w in RESEARCHER_BEFORE if "作者" not in w and w != "院士")
+_ROLE = rf"(?:{alternation(_ROLE_TERMS + ('团队', '特聘研究员', '院长', '副院长', '所长', '副所长', '系主任'))})"
+# a sentence that reports a piece of work (co-listed researchers in it collaborated on it)
+_WORK = re.compile(
+    r"研究|成果|论文|发表|发布|发现|研制|研发|提出|开发|完成|合作|揭示|实现|团队|课题|项目|"
+    r"research|study|paper|published|discover|develop|team|collaborat",
+    re.I,
+)
 # between an institution and a name: nothing, 的, a role word, or a short phrase ending in one (联合培养的首届硕士生)
 _ROLE_WORDS = re.compile(rf"^(?:\s|的|{_ROLE})*$|^[^，。；、,;（(]{{0,12}}{_ROLE}\s*$")
 _LIST_GAP = re.compile(r"^\s*(?:、|和|与|及|以及|,|，|/)\s*$")
@@ -328,7 +336,9 @@ def received(ctx: Context, out: dict[tuple[str, str, str], Relation], context_aw
 def collaborated_with(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
     """Researchers co-listed in one sentence of the item, or co-authors of one paper."""
     researchers = _researchers(ctx)
-    sentences = {c.id: {ctx.sentences.index(s.start) for s in c.spans} for c in researchers}
+    text = ctx.item.text
+    work = {i for i, (a, b) in enumerate(ctx.sentences.all()) if _WORK.search(text, a, b)}
+    sentences = {c.id: {ctx.sentences.index(s.start) for s in c.spans} & work for c in researchers}
     authors: dict[str, set[str]] = {}
     for r in out.values():
         if r.predicate == "authorOf":

@@ -390,3 +390,18 @@ def test_extract_en_funding_list_ends_at_the_clause() -> None:
         "of Physics, Eastern Academy of Sciences."
     )
     assert _names(_extract(text, lang="en"), "Funder") == {"Northland Science Council"}
+
+
+ZH_DEANS = (
+    "学校召开科研工作推进会\n副校长孙立军出席会议并讲话，科研处处长赵海涛主持会议。会上，材料学院院长钱伟东教授、"
+    "化学学院刘晓敏教授分别作交流发言。中国科学院院长侯建华出席。实验室由中国工程院院士王国平担任主任。"
+)
+
+
+def test_extract_deans_with_a_research_title_are_researchers_officials_are_not() -> None:
+    extraction = _extract(ZH_DEANS)
+    assert _names(extraction, "Researcher") == {"钱伟东", "刘晓敏", "王国平"}
+    affiliations = _facts(extraction, "affiliatedWith")
+    assert ("钱伟东", "材料学院", None) in affiliations
+    assert not any(f[0] == "王国平" for f in affiliations)  # an academician is not affiliated with the academy
+    assert _facts(extraction, "collaboratedWith") == set()  # speaking at one meeting is no joint work
