@@ -105,6 +105,23 @@ def run_naive(kind: str, store: Any, records: list[Any]) -> tuple[int, float]:
     return len(rows), time.perf_counter() - start
 
 
+def raw_ceiling(store: Any, rows: int = 30_000) -> int:
+    """What this server does at best right now: UNWIND CREATE of bare nodes (no index, no read), rows/s.
+    Puts the store's rate in context on a shared machine whose load varies."""
+    data = [{"id": f"ceiling-{i}", "name": f"n{i}", "batches": ["b"]} for i in range(rows)]
+
+    def work(tx: Any) -> None:
+        for start in range(0, rows, 5000):
+            tx.run("UNWIND $rows AS row CREATE (n:BenchCeiling) SET n = row", rows=data[start : start + 5000]).consume()
+
+    with store.driver.session() as session:
+        start = time.perf_counter()
+        session.execute_write(work)
+        elapsed = time.perf_counter() - start
+        session.run("MATCH (n:BenchCeiling) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+    return round(rows / elapsed)
+
+
 def _ladybug_set(params: dict[str, Any]) -> str:
     # LadybugDB has no `SET n += map`: spell the properties out
     return "SET " + ", ".join(f"n.{k} = $p_{k}" for k in params.get("props", {})) if "props" in params else ""
@@ -137,6 +154,7 @@ def one(args: argparse.Namespace) -> None:
         seconds += elapsed
     sample = list(synth_extractions(naive_sample, seed=99))  # new items: the baseline creates, as the bulk run did
     naive_rows_written, naive_seconds = run_naive(kind, store, sample)
+    ceiling = raw_ceiling(store) if kind == "neo4j" else None
     store.close()
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
@@ -151,6 +169,7 @@ def one(args: argparse.Namespace) -> None:
                 "naive_rows": naive_rows_written,
                 "naive_rate": round(naive_rows_written / naive_seconds, 1),
                 "peak_rss_mib": round(peak_mib),
+                "raw_create_rate": ceiling,
             }
         ),
         flush=True,
@@ -203,13 +222,14 @@ def main() -> None:
             from kg import neo4j_server
 
             neo4j_server.stop(home)
-    header = ("store", "items", "rows", "s", "rows/s", "median", "naive/s", "x naive", "RSS MiB")
+    header = ("store", "items", "rows", "s", "rows/s", "median", "naive/s", "x naive", "RSS MiB", "raw/s")
     print(f"{header[0]:8} " + " ".join(f"{h:>8}" for h in header[1:]))
     for r in results:
         ratio = r["rate"] / r["naive_rate"] if r["naive_rate"] else float("nan")
         print(
             f"{r['store']:8} {r['items']:>8} {r['rows']:>8} {r['seconds']:>8} {r['rate']:>8} "
-            f"{r['median_batch_rate']:>8} {r['naive_rate']:>8} {ratio:>8.1f} {r['peak_rss_mib']:>8}"
+            f"{r['median_batch_rate']:>8} {r['naive_rate']:>8} {ratio:>8.1f} {r['peak_rss_mib']:>8} "
+            f"{r['raw_create_rate'] or '-':>8}"
         )
 
 
