@@ -10,7 +10,7 @@ from typing import Any
 from kg.errors import Conflict, UsageError
 from kg.ids import entity_id as make_entity_id
 from kg.ids import normalize_name
-from kg.model import SYMMETRIC_PREDICATES, Evidence
+from kg.model import SYMMETRIC_PREDICATES, Evidence, Mention
 from kg.store import records as rec
 from kg.store.base import Node
 from kg.store.ladybug_db import LadybugDb, clean
@@ -110,7 +110,7 @@ def rename(db: LadybugDb, schema: GraphSchema, entity_id: str, name: str | None,
         return to_node(label, row)
 
 
-def _inside(spans: Sequence[rec.Mention], evidence: Evidence) -> bool:
+def _inside(spans: Sequence[Mention], evidence: Evidence) -> bool:
     return any(m.start >= evidence.start and m.end <= evidence.end for m in spans)
 
 
@@ -160,8 +160,8 @@ def split(db: LadybugDb, schema: GraphSchema, entity_id: str, aliases: Sequence[
             None, {**props, "aliases": [a for a in props.get("aliases") or [] if normalize_name(a) not in forms]}
         )
         keep_mentions, move_mentions, drop_mentions = [], [], []
-        moved_spans: dict[str, list[rec.Mention]] = {}
-        kept_spans: dict[str, list[rec.Mention]] = {}
+        moved_spans: dict[str, list[Mention]] = {}
+        kept_spans: dict[str, list[Mention]] = {}
         for m in _mentions_of(db, label, oid):
             spans = [rec.parse_span(s) for s in m.get("spans") or []]
             go = [s for s in spans if normalize_name(s.text) in forms]

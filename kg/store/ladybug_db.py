@@ -103,14 +103,19 @@ class LadybugDb:
         """Held for the whole of a multi-statement operation so other threads never see it half done."""
         return self._lock
 
+    def _execute(self, query: str, params: Mapping[str, Any] | None) -> Any:
+        result = self._conn.execute(query, dict(params or {}))
+        # several statements separated by ";" give one result each: the last one is the answer
+        return result[-1] if isinstance(result, list) else result
+
     def rows(self, query: str, params: Mapping[str, Any] | None = None) -> list[list[Any]]:
         """All rows of a query."""
         with self._lock:
             try:
-                result = self._conn.execute(query, dict(params or {}))
-                out = []
+                result = self._execute(query, params)
+                out: list[list[Any]] = []
                 while result.has_next():
-                    out.append(result.get_next())
+                    out.append(list(result.get_next()))
                 return out
             except RuntimeError as exc:
                 raise translate(exc, query) from exc
@@ -119,11 +124,11 @@ class LadybugDb:
         """Column names and at most ``limit`` rows (the caller passes its cap + 1 to detect truncation)."""
         with self._lock:
             try:
-                result = self._conn.execute(query, dict(params or {}))
-                columns = list(result.get_column_names())
-                out = []
+                result = self._execute(query, params)
+                columns = [str(c) for c in result.get_column_names()]
+                out: list[list[Any]] = []
                 while len(out) < limit and result.has_next():
-                    out.append(result.get_next())
+                    out.append(list(result.get_next()))
                 return columns, out
             except RuntimeError as exc:
                 raise translate(exc, query) from exc
