@@ -55,7 +55,9 @@ _FUNDER_OK = re.compile(
     r"Organization|Organisation|Initiative|Grant|Grants|Commission|Academy|University|NSF|NIH|NSFC|ERC)$"
 )
 _FUNDING_WORDS = re.compile(r"资助|经费|资金支持")
-_PROGRAMME = re.compile(rf"[{CJK}]{{0,24}}?(?:重大课题|专项课题|重点课题|重大项目专项|基金项目)")
+_TABLE_HEADER = re.compile(r"^(?:单位|名称|类别|序号|承接人|负责人|题目|类型|备注)")
+_PROGRAMME_END = re.compile(r"重大课题|专项课题|重点课题|重大项目专项|基金项目")
+_PROGRAMME_HEAD = re.compile(rf"[{CJK}]{{1,24}}$")
 _PROGRAMME_LEFT = re.compile(
     r"^.*(?:年度|的|和|与|及|、|了|(?<!专)项|大学|学院|研究院|研究所|中心|承接|获得|获批|公布|发布|申报|为|在)"
 )
@@ -126,10 +128,17 @@ def find_funders(text: str, institutions: list[Span]) -> list[Span]:
     """
     spans: list[Span] = []
     if _FUNDING_WORDS.search(text):
-        for m in _PROGRAMME.finditer(text):
-            left = _PROGRAMME_LEFT.match(m.group())
-            start = m.start() + (left.end() if left else 0)
+        previous = 0
+        for m in _PROGRAMME_END.finditer(text):
+            # from the programme word backwards over at most 24 Chinese characters (a forward scan is far slower)
+            head = _PROGRAMME_HEAD.search(text, max(previous, m.start() - 24), m.start())
+            begin = head.start() if head else m.start()
+            previous = m.end()
+            left = _PROGRAMME_LEFT.match(text[begin : m.end()])
+            start = begin + (left.end() if left else 0)
             name = text[start : m.end()]
+            if _TABLE_HEADER.match(name):  # 承接单位 重大课题: column headers of a table
+                continue
             if len(name) >= 4 and not any(s.start < m.end() and start < s.end for s in spans):
                 spans.append(Span(start, m.end(), "Funder", clean(name)))
     for pattern in (_FUNDING_ZH, _FUNDING_ZH2, _FUNDING_ZH3, _FUNDING_EN):

@@ -91,11 +91,13 @@ def compact_text(text: str) -> tuple[str, list[int] | None]:
     """
     if not _SPACE_IN_CJK.search(text):
         return text, None
-    keep = bytearray(b"\x01") * len(text)
+    offsets: list[int] = []
+    kept = 0
     for m in _SPACE_IN_CJK.finditer(text):
-        keep[m.start() : m.end()] = b"\x00" * (m.end() - m.start())
-    offsets = [i for i, k in enumerate(keep) if k]
-    return "".join(text[i] for i in offsets), offsets
+        offsets.extend(range(kept, m.start()))
+        kept = m.end()
+    offsets.extend(range(kept, len(text)))
+    return _SPACE_IN_CJK.sub("", text), offsets
 
 
 def map_back(extraction: Extraction, item: NewsItem, offsets: list[int]) -> Extraction:
