@@ -73,7 +73,6 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     papers = [p for p in publications.find_publications(text) if not _overlaps(p, journals)]
     prizes = [a for a in awards.find_awards(text, gaz) if not _overlaps(a, journals + papers + insts)]
     funders = awards.find_funders(text, insts)
-    # a funder that is also written as an institution stays one institution entity (typing is by role)
     # an institution named only in a funding statement (National Institutes of Health) is a funder there
     for f in funders:
         same = [i for i in insts if i.start == f.start and i.end == f.end]
@@ -83,6 +82,7 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
             and not any(key(i.name) == key(f.name) for i in insts if i not in same)
         ):
             insts = [i for i in insts if i not in same]
+    # a funder that is also written as an institution elsewhere stays one institution entity (typing is by role)
     funder_insts = [f for f in funders if any(key(f.name) == key(i.name) for i in insts)]
     funder_spans = [f for f in funders if f not in funder_insts and not _overlaps(f, papers)]
     persons = [p for p in persons if not _overlaps(p, journals + papers)]
@@ -111,9 +111,9 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     relations.author_of(ctx, out)
     relations.published_in(ctx, out)
     relations.funded_by(ctx, out, funding)
-    shared_prize = relations.received(ctx, out, context_award)
-    if not shared_prize:
-        relations.collaborated_with(ctx, out)
+    prize_item, prize_sentences = relations.received(ctx, out, context_award)
+    if not prize_item:
+        relations.collaborated_with(ctx, out, prize_sentences)
     keep = [c for c in clusters if c.type != "Researcher" or c.role == "researcher"]
     kept_ids = {c.id for c in keep}
     rels = [r for r in out.values() if r.subject in kept_ids and r.object in kept_ids]

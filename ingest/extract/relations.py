@@ -273,17 +273,21 @@ def _year(*texts: str | None) -> int | None:
     return None
 
 
-def received(ctx: Context, out: dict[tuple[str, str, str], Relation], context_award: Cluster | None) -> bool:
-    """Award relations; returns whether the researchers were named for sharing a prize (so not collaborators)."""
+def received(
+    ctx: Context, out: dict[tuple[str, str, str], Relation], context_award: Cluster | None
+) -> tuple[bool, set[int]]:
+    """Award relations. Returns whether the item is about a prize (its title names it: the researchers are its
+    laureates, not collaborators) and the sentences that say who got a prize (co-listing there is not joint work)."""
     text = ctx.item.text
     researchers = _researchers(ctx)
     title_key = resolution.key(ctx.item.title)
-    shared = False
+    prize_item = False
+    prize_sentences: set[int] = set()
     for award in ctx.of("Award"):
         year = next((s.meta.get("year") for s in award.spans if s.meta.get("year")), None)
         if resolution.key(award.name) == title_key or any(resolution.key(a) == title_key for a in award.aliases):
             year = year or _year(ctx.item.title, ctx.item.parent_title)
-            shared = True
+            prize_item = True
             for c in researchers:
                 s = c.spans[0]
                 _add(
@@ -301,7 +305,7 @@ def received(ctx: Context, out: dict[tuple[str, str, str], Relation], context_aw
             start, end = ctx.sentences.bounds(s.start)
             if not _AWARD_VERB.search(text[start:end]):
                 continue
-            shared = True
+            prize_sentences.add(ctx.sentences.index(s.start))
             for c in researchers:
                 for ps in c.spans:
                     if start <= ps.start < end:
@@ -330,14 +334,16 @@ def received(ctx: Context, out: dict[tuple[str, str, str], Relation], context_aw
                     evidence=ctx.evidence(s.start, s.end),
                 ),
             )
-    return shared and not ctx.of("Publication")
+    return prize_item and not ctx.of("Publication"), prize_sentences
 
 
-def collaborated_with(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
-    """Researchers co-listed in one sentence of the item, or co-authors of one paper."""
+def collaborated_with(
+    ctx: Context, out: dict[tuple[str, str, str], Relation], prize_sentences: frozenset[int] | set[int] = frozenset()
+) -> None:
+    """Researchers co-listed in one sentence that reports work (not a prize), or co-authors of one paper."""
     researchers = _researchers(ctx)
     text = ctx.item.text
-    work = {i for i, (a, b) in enumerate(ctx.sentences.all()) if _WORK.search(text, a, b)}
+    work = {i for i, (a, b) in enumerate(ctx.sentences.all()) if _WORK.search(text, a, b)} - set(prize_sentences)
     sentences = {c.id: {ctx.sentences.index(s.start) for s in c.spans} & work for c in researchers}
     authors: dict[str, set[str]] = {}
     for r in out.values():

@@ -405,3 +405,12 @@ def test_extract_deans_with_a_research_title_are_researchers_officials_are_not()
     assert ("钱伟东", "材料学院", None) in affiliations
     assert not any(f[0] == "王国平" for f in affiliations)  # an academician is not affiliated with the academy
     assert _facts(extraction, "collaboratedWith") == set()  # speaking at one meeting is no joint work
+
+
+def test_extract_prize_sentence_does_not_pair_but_joint_work_does() -> None:
+    text = (
+        "新进展\n星河大学张明远教授与刘思齐研究员合作完成了量子材料研究。"
+        "星河大学陈立新教授和周文博教授因在凝聚态物理研究中的贡献共同获得“星光科学奖”。"
+    )
+    pairs = {frozenset(f[:2]) for f in _facts(_extract(text), "collaboratedWith")}
+    assert pairs == {frozenset({"张明远", "刘思齐"})}
