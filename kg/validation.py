@@ -84,20 +84,24 @@ class ValidationReport(BaseModel):
 
 def touched_context(batch_graph: Graph, context_graph: Graph) -> list[tuple[Node, Node, Node]]:
     """The stored triples the batch's nodes touch, as far as the shapes need them to judge the batch: each batch
-    node's own stored triples (names, labels, identifiers, direct relations) and the types of the nodes those point
-    to (for sh:class). Not the items that mention an entity nor the stored facts about it: a hub entity (a big
-    university) has thousands of those, and the batch's own mentions and facts already satisfy the shapes.
+    entity's own stored triples (names, labels, identifiers, direct relations) and the types of the entities the
+    relations point to (for sh:class). Not the items that mention an entity nor the stored facts about it: a hub
+    entity (a big university) has thousands of those, and the batch's own mentions and facts satisfy the shapes.
 
     Index lookups per batch node, so this costs in proportion to the batch, not to the context or the store.
     """
-    nodes = {s for s in batch_graph.subjects(unique=True) if isinstance(s, URIRef)}
+    # only entities: a batch fact may share its IRI with a stored fact stated by hundreds of other items, and
+    # pulling those evidence records in would make the context, not the batch, set the cost
+    entities = set(batch_graph.subjects(RDF.type, KG.Entity))
     keep: list[tuple[Node, Node, Node]] = []
-    for node in nodes:
+    for node in entities:
         keep.extend(context_graph.triples((node, None, None)))
-    pointed = {o for _, _, o in keep if isinstance(o, URIRef)}
-    pointed.update(o for o in batch_graph.objects(unique=True) if isinstance(o, URIRef))
-    for node in pointed - nodes:
-        keep.extend(context_graph.triples((node, RDF.type, None)))
+    pointed = {o for _, p, o in keep if p in _RELATIONS}
+    pointed.update(o for p in _RELATIONS for o in batch_graph.objects(None, p))
+    # a stored neighbour's class as kg:storedType, not rdf:type: the range shapes read either, while the class shapes
+    # do not make the neighbour a focus node (it would fail "has a name" etc. on the few triples we bring)
+    for node in pointed - entities:
+        keep.extend((node, KG.storedType, c) for c in context_graph.objects(node, RDF.type))
     return keep
 
 
