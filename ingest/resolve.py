@@ -1,8 +1,8 @@
 """Entity resolution within an item: surface forms of one entity merged, canonical names chosen, ids derived.
 
-- Pairs written side by side (刘如谦（David Liu）, 《自然》（Nature）) are one entity; the Chinese form is canonical
+- Pairs written side by side (罗安娜（Anna Rossi）, 《自然》（Nature）) are one entity; the Chinese form is canonical
   for people, the English form for journals and papers.
-- Short forms: the last part of a transliterated name (豪泽 for 斯蒂芬·L·豪泽), a unit written without its parent
+- Short forms: the last part of a transliterated name (罗西 for 阿尔贝托·罗西), a unit written without its parent
   after a sibling that has it (同济大学医学院、附属东方医院), gazetteer aliases (复旦 for 复旦大学).
 - Gazetteer hits take the entry's canonical name, labels and identifiers.
 - Ids are ``kg.ids.entity_id(type, canonical)``, so the same canonical name gives the same id in every item.
@@ -194,7 +194,7 @@ def _merge_programme_short_forms(clusters: list[Cluster]) -> list[Cluster]:
 
 
 def _short_forms(text: str, clusters: list[Cluster]) -> None:
-    """Mentions of the last part of a transliterated name (豪泽) and repeated full names, as extra mentions."""
+    """Mentions of the last part of a transliterated name (罗西) and repeated full names, as extra mentions."""
     for c in clusters:
         if c.type != "Researcher":
             continue

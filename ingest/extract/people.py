@@ -38,7 +38,7 @@ _AFTER = re.compile(
 )
 # a name candidate: surname + 1-2 characters, the longest first
 _CANDIDATE = re.compile(rf"{_SURNAME}[{CJK}]{{1,2}}")
-# 丹尼尔·德鲁克（Daniel J. Drucker）: a transliteration with its original beside it
+# 阿尔贝托·罗西（Alberto Rossi）: a transliteration with its original beside it
 _LATIN_NAME = r"[A-Z][a-zA-Z'’-]+(?:\s*[A-Z]\.)?(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-zA-Z'’-]+){1,3}"
 # found from the bracket backwards: scanning for the Chinese part first would try every CJK position
 _PAIRED_EN = re.compile(rf"[（(]\s*(?P<en>{_LATIN_NAME})\s*[）)]")
@@ -237,7 +237,7 @@ def find_zh(text: str, institutions: list[Span]) -> list[Span]:
 
 
 def _propagate_lists(text: str, spans: list[Span]) -> list[Span]:
-    """A name listed with 、/和 beside a researcher (乔杰、袁鹏和魏瑗等) is one too, unless it is an official."""
+    """A name listed with 、/和 beside a researcher (高山、林晓梅和欧阳志诚等) is one too, unless it is an official."""
     spans.sort(key=lambda s: s.start)
     changed = True
     while changed:

@@ -1,7 +1,7 @@
 """Relations between the resolved entities of one item, each with its evidence (span and sentence).
 
 - affiliatedWith: a researcher and the institutions written right before the name (同济大学医学院、附属东方医院研究人员
-  谢志远), or in brackets after it (余沛源教授（南方科技大学）); names listed after one inherit them.
+  张明远), or in brackets after it (林晓梅教授（云岭大学）); names listed after one inherit them.
 - authorOf: 通讯作者 / 第一作者 / corresponding / first author clauses, to the item's paper.
 - publishedIn: a paper and the journal of its sentence (or the item's only journal).
 - fundedBy: the item's paper and every funder of a funding statement.

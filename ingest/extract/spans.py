@@ -20,7 +20,7 @@ class Span:
     """A typed surface form at ``text[start:end]`` with the name it stands for.
 
     ``name`` is the cleaned surface (PDF spacing removed); ``alias`` a paired form written beside it (the English of
-    ``刘如谦（David Liu）``), with its own span; ``parent`` the name of the unit it is nested in (partOf);
+    ``罗安娜（Anna Rossi）``), with its own span; ``parent`` the name of the unit it is nested in (partOf);
     ``role`` a person's cue (``researcher`` or ``official``); ``absorbed`` marks a parent whose more specific unit
     carries the mention (so it is not an affiliation).
     """

@@ -19,7 +19,7 @@ GOLD: dict[str, Any] = {
             "id": "g1",
             "title": "发现新型量子材料",
             "entities": {
-                "Researcher": [_gold_entity("张明远"), _gold_entity("刘如谦", ["刘如谦", "David Liu"])],
+                "Researcher": [_gold_entity("张明远"), _gold_entity("罗安娜", ["罗安娜", "Anna Rossi"])],
                 "Institution": [_gold_entity("星河大学"), _gold_entity("云岭大学", optional=True)],
                 "Journal": [_gold_entity("Nature", ["Nature", "自然"])],
                 "Publication": [_gold_entity("Quantum widgets in layered crystals")],
@@ -28,8 +28,8 @@ GOLD: dict[str, Any] = {
             },
             "relations": [
                 {"subject": "张明远", "predicate": "affiliatedWith", "object": "星河大学"},
-                {"subject": "张明远", "predicate": "collaboratedWith", "object": "刘如谦"},
-                {"subject": "刘如谦", "predicate": "affiliatedWith", "object": "星河大学", "optional": True},
+                {"subject": "张明远", "predicate": "collaboratedWith", "object": "罗安娜"},
+                {"subject": "罗安娜", "predicate": "affiliatedWith", "object": "星河大学", "optional": True},
                 {"subject": "星河大学", "predicate": "collaboratedWith", "object": "云岭大学", "scope": "extended"},
             ],
         },
@@ -54,7 +54,7 @@ PREDICTED: list[dict[str, Any]] = [
         "title": "发现新型量子材料 ",
         "entities": [
             _entity("r1", "Researcher", "张明远"),
-            _entity("r2", "Researcher", "David Liu"),  # matched through the gold alias
+            _entity("r2", "Researcher", "Anna Rossi"),  # matched through the gold alias
             _entity("r3", "Researcher", "王建国"),  # an official: a false positive
             _entity("i1", "Institution", "星河大学"),
             _entity("i2", "Institution", "云岭大学"),  # optional: neither way

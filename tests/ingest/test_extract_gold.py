@@ -94,3 +94,13 @@ def test_extract_cli_bad_file_exit_code(tmp_path: Path) -> None:
     bad.write_bytes(b"\x00\x01\x02\xff\xfe\x00binary" * 50)
     result = CliRunner().invoke(app, ["extract", str(bad), "--format", "json"])
     assert result.exit_code == 2
+
+
+def test_extract_and_eval_cli_text_output(seed_path: Path, gold_path: Path) -> None:
+    runner = CliRunner()
+    extracted = runner.invoke(app, ["extract", str(seed_path), "--format", "text"])
+    assert extracted.exit_code == 0, extracted.output
+    assert "同济大学" in extracted.stdout and "affiliatedWith" in extracted.stdout
+    scored = runner.invoke(app, ["eval", "--gold", str(gold_path), str(seed_path)])
+    assert scored.exit_code == 0, scored.output
+    assert "Researcher" in scored.stdout and "collaboratedWith" in scored.stdout and "overall" in scored.stdout

@@ -29,7 +29,7 @@ def test_nlp_pipeline_is_loaded_once() -> None:
 def test_nlp_words_keep_unknown_names_split_and_know_common_words() -> None:
     assert words("研究团队与剑桥大学")[-1] == "剑桥大学"
     assert words_freq("支持") > 100
-    assert words_freq("尹贻蒙") == 0
+    assert words_freq("闵贻岚") == 0
 
 
 def test_nlp_without_a_model_offers_no_extra_entities() -> None:
