@@ -179,3 +179,19 @@ def test_kg_validate_text_report_names_item_and_rule(news_jsonl: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "Lakeshore Institute of Technology" in result.stdout
     assert "http(s)" in result.stdout and "dry run, nothing written" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("stored_type", "violations"), [("Institution", []), ("Journal", ["kgsh:AffiliatedWithRange"])]
+)
+def test_validate_checks_range_against_a_stored_neighbour(stored_type: str, violations: list[str]) -> None:
+    """The batch points to an entity it does not carry itself; its class comes from the store."""
+    batch = record(1)
+    inst = batch.entities.pop(1)
+    stored = Extraction(
+        item=NewsItem(id="item-0000000000ff", title="old", text="old"),
+        entities=[Entity(id=inst.id, type=stored_type, name=inst.name)],  # type: ignore[arg-type]
+    )
+    report = validate(to_graph([batch]), to_graph([stored]))
+    assert [r.shape for r in report.results if r.severity == "Violation"] == violations
+    assert all(r.focus_node != inst.id for r in report.results)  # the stored entity itself is not judged again
