@@ -42,18 +42,20 @@ _WORK_NOUNS = frozenset({"工作", "研究", "团队", "项目", "成果", "论�
 #: single characters that start a clause, not a name (将材化学院…, 把…, 对…)
 _LEADING_FUNCTION_CHARS = frozenset("将把被对从向让使给就在于")
 _NAME_VERB_WORDS = (
-    "应用 创新 研究 发展 管理 服务 设计 制造 检测 开发 转化 转移 孵化 验证 计算 控制 勘探 监测 评价 保护 "
+    "应用 创新 发展 管理 服务 设计 制造 检测 开发 转化 转移 孵化 验证 计算 控制 勘探 监测 评价 保护 "
     "育种 治疗 康复 预防 生产 加工 交叉 融合 集成 教育 培训 规划 振动 冲击 调控 合成 感知 通信 传感 测量 "
     "测试 诊断 养殖 种植 与 和 及"
 )
 _NAME_VERBS = frozenset(_NAME_VERB_WORDS.split())
+# place names (provinces, large cities, regions, countries): a name often starts with one. Geography only, no
+# institution names, so the rule holds for institutions never seen.
 _PLACES = tuple(
     words_of(
-        "中国 国家 北京 上海 天津 重庆 广州 深圳 南京 武汉 杭州 西安 成都 哈尔滨 香港 澳门 台湾 清华 复旦 "
-        "浙江 江苏 山东 四川 湖南 湖北 河南 河北 广东 福建 安徽 江西 云南 贵州 陕西 甘肃 吉林 辽宁 黑龙江 "
-        "山西 内蒙古 广西 新疆 西藏 宁夏 青海 海南 苏州 厦门 大连 青岛 宁波 长沙 郑州 济南 合肥 美国 英国 "
-        "剑桥 牛津 哈佛 斯坦福 麻省 加州 东京 首都 华东 华南 华中 西北 东北 西南 同济 南开 中山 北京大学 "
-        "上海交通"
+        "中国 国家 北京 上海 天津 重庆 广州 深圳 南京 武汉 杭州 西安 成都 哈尔滨 香港 澳门 台湾 浙江 江苏 "
+        "山东 四川 湖南 湖北 河南 河北 广东 福建 安徽 江西 云南 贵州 陕西 甘肃 吉林 辽宁 黑龙江 山西 内蒙古 "
+        "广西 新疆 西藏 宁夏 青海 海南 苏州 厦门 大连 青岛 宁波 长沙 郑州 济南 合肥 昆明 南昌 福州 兰州 "
+        "太原 石家庄 沈阳 长春 南宁 贵阳 乌鲁木齐 呼和浩特 美国 英国 德国 法国 日本 剑桥 牛津 加州 东京 "
+        "首都 华东 华南 华中 华北 西北 东北 西南"
     )
 )
 _HARD = re.compile(rf"[^{CJK}“”\"·]")
@@ -85,13 +87,15 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return out
 
 
-def _is_stop(tokens: list[tuple[int, int, str]], i: int, in_chain: bool = False) -> bool:
+def _is_stop(tokens: list[tuple[int, int, str]], i: int, name_end: int, in_chain: bool = False) -> bool:
     """Whether token ``i`` ends the left context of a name (a stop word, or a conjunction between two names)."""
     w = tokens[i][2]
     if w in _LEFT_STOPS or (i > 0 and tokens[i - 1][2] + w in _LEFT_STOPS):
         return True
     if w in _CONJUNCTIONS and w != "与":
-        return True  # 和/及 never join the parts of one name (周启明和东海理工大学…); only 与 does (地质与地球物理)
+        # 和/及 separate a name from what is before it (周启明和东海理工大学…), unless the suffix follows at once
+        # (瑞和医院, where 和 is part of the name)
+        return name_end - tokens[i][1] > 1
     if w in _CONJUNCTIONS:
         left = tokens[i - 1][2] if i > 0 else ""
         right = tokens[i + 1][2] if i + 1 < len(tokens) else ""
@@ -109,20 +113,23 @@ def _left_edge(text: str, suffix_start: int, suffix_end: int, floor: int) -> int
     edge = hard[-1] if hard else start
     tokens = _tokens(text, edge, suffix_end)
     for i in range(len(tokens) - 1, -1, -1):
-        if tokens[i][1] <= suffix_start and _is_stop(tokens, i):
+        if tokens[i][1] <= suffix_start and _is_stop(tokens, i, suffix_start):
             edge = tokens[i][1]
             break
-    # start at the place name nearest the suffix (研究上海交通大学); in a long context without one, after the last verb
+    # start at the place name nearest the suffix (研究上海交通大学)
     for i in range(len(tokens) - 1, -1, -1):
         b, _, w = tokens[i]
         if edge <= b < suffix_start and w.startswith(_PLACES):
-            return b - 2 if text[max(edge, b - 2) : b] == "附属" else b  # 附属上海市肺科医院
+            edge = b - 2 if text[max(edge, b - 2) : b] == "附属" else b  # 附属上海市肺科医院
+            if suffix_start - edge <= 6:
+                return edge
+            break
     # an opening quote whose closing one is not in the name is not part of it (“环上大科创中心”)
     while edge < suffix_start and text[edge] in '“"' and "”" not in text[edge:suffix_start]:
         edge += 1
     if suffix_start - edge <= 2:
         return edge
-    # no place name: cut after the last verb or function word (实施精准突破集成电路…, 汇聚高水平大学)
+    # a long context: cut after the last verb or function word (实施精准突破集成电路…, 汇聚高水平大学)
     pos = edge
     for word, flag in pseg.cut(text[edge:suffix_start], HMM=False):
         pos += len(word)
@@ -138,7 +145,7 @@ def _joins(text: str, gap_start: int, gap_end: int) -> bool:
     if len(gap) > 14 or _HARD.search(gap) or gap.startswith(tuple(_CONJUNCTIONS)):
         return False
     tokens = _tokens(text, gap_start, gap_end)
-    return not any(_is_stop(tokens, i, in_chain=True) for i in range(len(tokens)))
+    return not any(_is_stop(tokens, i, gap_end, in_chain=True) for i in range(len(tokens)))
 
 
 def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -414,3 +414,18 @@ def test_extract_prize_sentence_does_not_pair_but_joint_work_does() -> None:
     )
     pairs = {frozenset(f[:2]) for f in _facts(_extract(text), "collaboratedWith")}
     assert pairs == {frozenset({"张明远", "刘思齐"})}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "表\n序号 课题名称 承接单位\n1 城市更新路径研究锦城理工大学\n2 数据基础设施建设研究北辰师范大学",
+            {"锦城理工大学", "北辰师范大学"},
+        ),
+        ("新进展\n第一作者为南江医科大学附属瑞和医院苏晓岚副研究员。", {"南江医科大学", "南江医科大学附属瑞和医院"}),
+        ("新进展\n北江医科大学教授周启航和东湖理工大学教授唐静文合作。", {"北江医科大学", "东湖理工大学"}),
+    ],
+)
+def test_extract_institution_left_edges(text: str, expected: set[str]) -> None:
+    assert _names(_extract(text), "Institution") == expected
