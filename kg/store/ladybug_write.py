@@ -48,9 +48,17 @@ def stored_nodes(db: LadybugDb, label: str, ids: Sequence[str]) -> dict[str, dic
     return out
 
 
-def set_nodes(db: LadybugDb, schema: GraphSchema, label: str, rows: Sequence[Mapping[str, Any]]) -> None:
-    """Overwrite every property of existing nodes with ``rows`` (batched)."""
-    props = [(p, t) for p, t in node_columns(schema, label) if p != "id"]
+def set_nodes(
+    db: LadybugDb,
+    schema: GraphSchema,
+    label: str,
+    rows: Sequence[Mapping[str, Any]],
+    only: set[str] | None = None,
+) -> None:
+    """Overwrite the properties (all, or those in ``only``) of existing nodes with ``rows`` (batched)."""
+    props = [(p, t) for p, t in node_columns(schema, label) if p != "id" and (only is None or p in only)]
+    if not props:
+        return
     assignments = ", ".join(f"n.{p} = CAST(x.{p} AS {t})" for p, t in props)
     for part in chunks(list(rows)):
         params = [{p: row.get(p) for p, _ in [("id", "STRING"), *props]} for row in part]
@@ -142,16 +150,21 @@ def _upsert_nodes(
     """COPY the new nodes, SET the changed existing ones; returns (created, ids that existed before)."""
     stored = stored_nodes(db, label, [r["id"] for r in rows])
     new, changed = [], []
+    # a node seen again usually gains only a batch id: writing just the properties that changed keeps the update
+    # small (the engine rewrites every column a SET names)
+    columns: set[str] = set()
     for row in rows:
         old = stored.get(row["id"])
         if old is None:
             new.append(row)
             continue
         merged = merge(old, row)
-        if any(merged.get(k) != old.get(k) for k in schema.nodes[label].properties):
+        differ = {k for k in schema.nodes[label].properties if merged.get(k) != old.get(k)}
+        if differ:
             changed.append(merged)
+            columns |= differ
     db.copy(label, node_columns(schema, label), new)
-    set_nodes(db, schema, label, changed)
+    set_nodes(db, schema, label, changed, columns)
     return len(new), set(stored)
 
 
