@@ -19,6 +19,7 @@ from kg.export import subgraph_from_extractions, write_csv, write_gexf, write_gr
 from kg.ids import entity_id
 from kg.model import Entity, Evidence, Extraction, NewsItem, Relation
 from kg.rdf import to_graph
+from kg.rdf_terms import KG, iri
 
 PARSE_FORMAT = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld"}
 
@@ -116,8 +117,14 @@ def test_unknown_export_format_is_a_usage_error(call: str, fmt: str) -> None:
             write_view(subgraph_from_extractions(records(1)), fmt, io.StringIO())
 
 
-@pytest.mark.parametrize("fmt", ["ttl", "nt", "jsonld", "graphml", "gexf", "csv"])
-def test_kg_export_writes_the_configured_store(fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    ("fmt", "around"),
+    [("ttl", False), ("nt", False), ("jsonld", False), ("graphml", False), ("gexf", False), ("csv", False),
+     ("ttl", True)],
+)  # fmt: skip
+def test_kg_export_writes_the_configured_store(
+    fmt: str, around: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from kg.cli import app
     from kg.pipeline import import_batch
     from kg.settings import Settings, get_settings
@@ -133,10 +140,16 @@ def test_kg_export_writes_the_configured_store(fmt: str, tmp_path: Path, monkeyp
         finally:
             store.close()
         target = tmp_path / f"out.{fmt}"
-        result = CliRunner().invoke(app, ["export", "--format", fmt, "--output", str(target)])
+        researcher = entity_id("Researcher", "Researcher 0")
+        extra = ["--around", researcher, "--depth", "1"] if around else []
+        result = CliRunner().invoke(app, ["export", "--format", fmt, "--output", str(target), *extra])
         assert result.exit_code == 0, result.output
         text = target.read_text(encoding="utf-8")
-        if fmt in PARSE_FORMAT:
+        if around:
+            exported = _parse(text, fmt)
+            assert (iri(researcher), KG.affiliatedWith, None) in exported
+            assert (iri(entity_id("Researcher", "Researcher 1")), None, None) not in exported
+        elif fmt in PARSE_FORMAT:
             assert isomorphic(_parse(text, fmt), to_graph(outcome.accepted))
         else:
             assert entity_id("Institution", "North Lake University") in text
