@@ -1,8 +1,8 @@
 """SHACL validation of one import batch, and the curator's report it produces.
 
 Cost follows the batch, not the store: pySHACL is given the batch's triples plus only those stored triples that the
-batch's nodes touch (their stored properties, the items that mention them, the stored facts they are the subject of,
-and the types of the nodes they point to). Results are then kept only for the batch's own nodes.
+batch's entities touch (their own stored triples, and the classes of the stored entities their relations point to,
+as ``kg:storedType``). Results are kept only for the batch's own nodes. Measured in ``bench/bench_validate.py``.
 
 "The data does not conform" is a :class:`ValidationReport`; "the shapes are broken" is :class:`kg.errors.OntologyError`.
 """
