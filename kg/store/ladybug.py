@@ -29,7 +29,7 @@ from kg.store.base import (
     Stats,
     SubGraph,
 )
-from kg.store.ladybug_db import DEFAULT_BUFFER_POOL, LadybugDb, ddl
+from kg.store.ladybug_db import DEFAULT_BUFFER_POOL, ddl, open_db
 from kg.store.schema import BATCH_LABEL, GraphSchema, get_schema
 
 
@@ -44,7 +44,8 @@ class LadybugStore:
     ) -> None:
         self.path = FsPath(path)
         self.schema = schema or get_schema()
-        self._db = LadybugDb(self.path, buffer_pool_bytes)
+        self._db = open_db(self.path, buffer_pool_bytes)
+        self._closed = False
         # merged-away id -> surviving id; read lazily, dropped whenever a merge, rollback or clear changes it
         self._redirects: dict[str, str] | None = None
 
@@ -68,8 +69,10 @@ class LadybugStore:
         return any(r[0] == label for r in self._db.rows("CALL show_tables() RETURN name"))
 
     def close(self) -> None:
-        """Release the database directory (another store may open it afterwards)."""
-        self._db.close()
+        """Release the database directory (another store may open it afterwards); idempotent."""
+        if not self._closed:
+            self._closed = True
+            self._db.close()
 
     def health(self) -> dict[str, Any]:
         """Whether the database answers, with its version and path; never raises."""

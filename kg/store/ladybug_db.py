@@ -75,6 +75,23 @@ def clean(value: Any) -> Any:
     return value
 
 
+_OPEN: dict[Path, LadybugDb] = {}
+_OPEN_LOCK = threading.Lock()
+
+
+def open_db(path: Path, buffer_pool_bytes: int = DEFAULT_BUFFER_POOL) -> LadybugDb:
+    """The one open database of a directory in this process, opened on first use and shared after (two engine
+    ``Database`` objects over the same files in one process would not see each other's writes); each call must be
+    matched by a :meth:`LadybugDb.close`."""
+    key = Path(path).resolve()
+    with _OPEN_LOCK:
+        db = _OPEN.get(key)
+        if db is None or db.closed:
+            db = _OPEN[key] = LadybugDb(key, buffer_pool_bytes)
+        db.users += 1
+        return db
+
+
 class LadybugDb:
     """A locked connection to one database directory, with helpers for rows, COPY and transactions."""
 
@@ -84,6 +101,8 @@ class LadybugDb:
         self.path = Path(path)
         self._lock = threading.RLock()
         self._in_tx = False
+        self.users = 0  # stores sharing this database (see open_db)
+        self.closed = False
         try:
             self.path.mkdir(parents=True, exist_ok=True)
 
@@ -232,8 +251,12 @@ class LadybugDb:
         self._conn.set_query_timeout(int(milliseconds))
 
     def close(self) -> None:
-        """Release the database (idempotent)."""
+        """Release one user of the database; the last one closes it (idempotent)."""
         with self._lock:
+            self.users = max(0, self.users - 1)
+            if self.users or self.closed:
+                return
+            self.closed = True
             try:
                 self._conn.close()
                 self._db.close()

@@ -163,3 +163,28 @@ def test_ladybug_read_query_timeout_is_a_query_error(lb: LadybugStore) -> None:
     assert caught.value.timeout
     # the limit applies to that query only
     assert lb.read_query("MATCH (n:Researcher) RETURN count(n)").rows == [[3]]
+
+
+def test_ladybug_two_stores_on_one_directory_share_one_database(lb: LadybugStore) -> None:
+    other = LadybugStore(lb.path)
+    try:
+        other.apply(*batch_of("C"))
+        assert lb.stats().items == 3  # the first store sees the second's write at once
+    finally:
+        other.close()
+    assert lb.entity(eid("wang")).node.name == "王建国"  # closing one leaves the other open
+
+
+def test_ladybug_directory_held_by_another_process_is_unavailable(lb: LadybugStore) -> None:
+    script = textwrap.dedent(
+        f"""
+        from kg.errors import StoreUnavailable
+        from kg.store.ladybug import LadybugStore
+        try:
+            LadybugStore({str(lb.path)!r})
+        except StoreUnavailable as exc:
+            print("unavailable:", exc)
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.stdout.startswith("unavailable:"), done.stdout + done.stderr
