@@ -36,7 +36,8 @@ from typing import Any
 import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
-WRITE_BATCH = 5000
+#: items per apply(); one transaction each, so it must fit Neo4j's transaction memory limit on a graph of 100k items
+WRITE_BATCH = 2000
 SAMPLE_EVERY = 97  # keep one entity in this many as a request target
 
 
