@@ -202,13 +202,20 @@ def author_of(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
             clauses.append((pos, pos + len(part), part))
             pos += len(part) + 1
         for i, (cs, ce, part) in enumerate(clauses):
-            role = next((r for pattern, r in _ROLES if pattern.search(part)), None)
-            if role is None:
+            found = next(((m, r) for pattern, r in _ROLES if (m := pattern.search(part))), None)
+            if found is None:
                 continue
+            keyword, role = found
             paper = _main(ctx, "Publication", cs)
             if paper is None:
                 continue
             named = [(s, c) for s, c in people if cs <= s.start < ce]
+            if keyword.group().isascii():
+                named = _english_role_names(named, cs + keyword.start(), cs + keyword.end())
+            elif not named and not part[keyword.end() :].strip() and i + 1 < len(clauses):
+                # 通讯作者：许明哲教授 — the names follow the colon
+                ns, ne, _ = clauses[i + 1]
+                named = [(s, c) for s, c in people if ns <= s.start < ne]
             # names listed in the clauses before (李慧莹，博士研究生邱昱皓，硕士研究生宋博闻为共同第一作者)
             for ps, pe, previous in reversed(clauses[:i]):
                 before = [(s, c) for s, c in people if ps <= s.start < pe]
@@ -226,6 +233,16 @@ def author_of(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
                         evidence=ctx.evidence(s.start, s.end),
                     ),
                 )
+
+
+def _english_role_names(named: list[tuple[Span, Cluster]], key_start: int, key_end: int) -> list[tuple[Span, Cluster]]:
+    """In English the role names one person: the name right after it ("corresponding author Dr. A"), else the
+    nearest name before it ("A, a postdoc, is the first author")."""
+    after = [(s, c) for s, c in named if 0 <= s.start - key_end <= 30]
+    if after:
+        return [min(after, key=lambda pair: pair[0].start)]
+    before = [(s, c) for s, c in named if s.end <= key_start]
+    return [max(before, key=lambda pair: pair[0].end)] if before else []
 
 
 def published_in(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:

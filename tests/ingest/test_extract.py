@@ -429,3 +429,26 @@ def test_extract_prize_sentence_does_not_pair_but_joint_work_does() -> None:
 )
 def test_extract_institution_left_edges(text: str, expected: set[str]) -> None:
     assert _names(_extract(text), "Institution") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "新成果\n锦城大学化学学院发表题为“Cage molecules trap methane”的论文。"
+            "通讯作者：锦城大学化学学院许明哲教授；第一作者：博士生陆一鸣。",
+            "zh",
+            {("许明哲", "corresponding"), ("陆一鸣", "first")},
+        ),
+        (
+            'Ice study\nThe paper "Ancient ice reveals early climate shifts" appeared in Nature Geoscience. '
+            "Corresponding author Professor Hannah Lee of Northgate University led the work with Dr. Omar Haddad.",
+            "en",
+            {("Hannah Lee", "corresponding")},
+        ),
+    ],
+)
+def test_extract_author_roles_after_a_colon_and_in_english(
+    text: str, lang: str, expected: set[tuple[str, str]]
+) -> None:
+    assert {(f[0], f[2]) for f in _facts(_extract(text, lang=lang), "authorOf")} == expected
