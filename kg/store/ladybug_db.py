@@ -46,10 +46,11 @@ def translate(exc: Exception, query: str | None = None) -> KgError:
     low = message.lower()
     if "interrupted" in low:
         return QueryError("the query exceeded its time limit", timeout=True, query=query)
+    # the engine names the stage that failed first ("Binder exception: ..."): a malformed query is the caller's
+    if low.startswith(_QUERY):
+        return QueryError(message, query=query)
     if any(f in low for f in _CONFLICT):
         return Conflict(f"the store refused the write: {message}", query=query)
-    if any(f in low for f in _QUERY):
-        return QueryError(message, query=query)
     if any(f in low for f in _UNAVAILABLE):
         return StoreUnavailable(f"the embedded store cannot be used: {message}")
     return StoreError(message, query=query)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from kg.errors import Conflict, NotFound
+from kg.errors import Conflict, NotFound, QueryError
 from kg.model import Extraction, ImportBatch
 from kg.store import records as rec
 from kg.store.base import BatchResult
@@ -207,7 +207,18 @@ def _upsert_rels(
 def apply_batch(
     db: LadybugDb, schema: GraphSchema, batch: ImportBatch, records: Sequence[Extraction], redirects: dict[str, str]
 ) -> BatchResult:
-    """Write a batch in one transaction (see the module docstring); the batch node is committed with it."""
+    """Write a batch in one transaction (see the module docstring); the batch node is committed with it. A record
+    the tables cannot hold (e.g. a relation between labels the ontology does not link) fails the whole batch with
+    ``Conflict``."""
+    try:
+        return _apply(db, schema, batch, records, redirects)
+    except QueryError as exc:  # our statements are fixed: a binder error here means the data does not fit
+        raise Conflict(f"batch {batch.id} does not fit the graph schema: {exc}", batch=batch.id) from exc
+
+
+def _apply(
+    db: LadybugDb, schema: GraphSchema, batch: ImportBatch, records: Sequence[Extraction], redirects: dict[str, str]
+) -> BatchResult:
     rows = rec.prepare_batch(batch.id, records, redirects)
     committed = batch.model_copy(update={"status": "committed"})
     nodes_created = rels_created = evidence_added = 0

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import batch_of, eid
 
-from kg.errors import KgError, QueryError
+from kg.errors import Conflict, QueryError
 from kg.model import Entity, Evidence, Extraction, NewsItem, Relation
 from kg.store.ladybug import LadybugStore
 
@@ -63,7 +63,7 @@ def _bad_record(kind: str) -> Extraction:
 def test_ladybug_apply_failure_midbatch_leaves_graph_unchanged(lb: LadybugStore, kind: str) -> None:
     before = snapshot(lb)
     batch, records = batch_of("C")
-    with pytest.raises(KgError):
+    with pytest.raises(Conflict):
         lb.apply(batch, [*records, _bad_record(kind)])
     assert snapshot(lb) == before
     # the same store still takes the good part afterwards
