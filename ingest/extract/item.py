@@ -114,6 +114,7 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     prize_item, prize_sentences = relations.received(ctx, out, context_award)
     if not prize_item:
         relations.collaborated_with(ctx, out, prize_sentences)
+        relations.institutions_collaborated(ctx, out)
     keep = [c for c in clusters if c.type != "Researcher" or c.role == "researcher"]
     kept_ids = {c.id for c in keep}
     rels = [r for r in out.values() if r.subject in kept_ids and r.object in kept_ids]

@@ -8,7 +8,9 @@
 - received: researchers in a sentence that says they got an award; every researcher of an item whose title (or whose
   parent article's title) is the award, with the year written there.
 - partOf: a unit and the parent named inside it; a prize category and its prize (gazetteer).
-- collaboratedWith: researchers co-listed on the same work; sharing a prize is not collaboration.
+- collaboratedWith: researchers co-listed on the same work; sharing a prize is not collaboration. Institutions only
+  where a sentence says they (or their researchers' teams) work together (合作, 携手, in collaboration with ...): two
+  institutions merely named in one item did not necessarily collaborate.
 """
 
 from __future__ import annotations
@@ -47,6 +49,14 @@ _ROLES = (
 )
 _ANY_ROLE = re.compile(r"作者|author", re.I)
 _CLAUSE = re.compile(r"[，,：:]")
+# a sentence that says two parties work together
+_COOPERATION = re.compile(
+    r"合作|携手|联合攻关|联合开展|联合研究|共同完成|共同研发|共同通讯|协作|"
+    r"in collaboration with|collaborat\w*|jointly|joint (?:study|work|team)|partnered|partnership",
+    re.I,
+)
+#: a sentence naming more units than this is a list (of sponsors, members ...), not a statement of cooperation
+_MAX_PARTIES = 4
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
@@ -376,3 +386,106 @@ def collaborated_with(
             subject=a.id, predicate="collaboratedWith", object=b.id, evidence=ctx.evidence(s.start, s.end)
         )
         _add(out, relation)
+
+
+def _ancestors(out: dict[tuple[str, str, str], Relation]) -> dict[str, set[str]]:
+    parents: dict[str, set[str]] = {}
+    for r in out.values():
+        if r.predicate == "partOf":
+            parents.setdefault(r.subject, set()).add(r.object)
+    closure: dict[str, set[str]] = {}
+    for unit in parents:
+        seen: set[str] = set()
+        todo = list(parents[unit])
+        while todo:
+            p = todo.pop()
+            if p not in seen:
+                seen.add(p)
+                todo.extend(parents.get(p, ()))
+        closure[unit] = seen
+    return closure
+
+
+# "本工作与X合作完成": the item's own work (so its first institution) is the other party
+_OWN_WORK_WITH = re.compile(
+    r"(?:本|该|此|这项)(?:工作|研究|项目|成果|团队|课题组)[^，。；]{0,8}(?:与|和|同)\s*$|"
+    r"(?:this|the) (?:work|study|research|project)[^,.;]{0,30}\bwith\s*(?:the\s*)?$",
+    re.I,
+)
+_CONNECTOR = re.compile(r"与|和|同|跟|及|、|携手|\band\b|\bwith\b", re.I)
+
+
+def _joined(text: str, a: int, b: int) -> bool:
+    """Whether the parties mentioned at ``a`` and ``b`` are written together ("X与Y", "X、Y", "X and Y")."""
+    lo, hi = min(a, b), max(a, b)
+    return hi - lo <= 60 and _CONNECTOR.search(text, lo, hi) is not None
+
+
+def _root(unit: str, ancestors: dict[str, set[str]]) -> str:
+    """The top-level institution of a unit (the ancestor that has no parent of its own)."""
+    tops = [a for a in ancestors.get(unit, ()) if not ancestors.get(a)]
+    return min(tops) if tops else unit
+
+
+def institutions_collaborated(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
+    """Institution↔Institution where one sentence states cooperation between them or their researchers' teams.
+
+    Parties are the institutions named in the sentence (not only as the parent inside a longer unit name) and the
+    affiliations of researchers named there. Parties of different organisations collaborate at the level of their
+    top-level institutions; units of one organisation (two schools of a university working together) at unit level;
+    a unit and its own parent never. "本工作与X合作" names one party: the other is the item's first institution.
+    """
+    text = ctx.item.text
+    affiliations: dict[str, set[str]] = {}
+    for r in out.values():
+        if r.predicate == "affiliatedWith":
+            affiliations.setdefault(r.subject, set()).add(r.object)
+    ancestors = _ancestors(out)
+    researchers = {c.id for c in _researchers(ctx)}
+    institutions = [c for c in ctx.clusters if c.type == "Institution"]
+    first = min(((s.start, c.id) for c in institutions for s in c.spans if not s.absorbed), default=(0, None))[1]
+    # one researcher's several affiliations are not collaborators, at unit level or at the level of their roots
+    joint = {
+        frozenset(pair)
+        for insts in affiliations.values()
+        for a, b in itertools.combinations(insts, 2)
+        for pair in ((a, b), (_root(a, ancestors), _root(b, ancestors)))
+    }
+    for start, end in ctx.sentences.all():
+        cue = _COOPERATION.search(text, start, end)
+        if cue is None:
+            continue
+        named: dict[str, int] = {}
+        parties: dict[str, int] = {}
+        for c in ctx.clusters:
+            at = min((s.start for s in c.spans if start <= s.start < end and not s.absorbed), default=None)
+            if at is None:
+                continue
+            if c.type == "Institution":
+                named.setdefault(c.id, at)
+                parties.setdefault(c.id, at)
+            elif c.id in researchers:
+                for inst in affiliations.get(c.id, ()):
+                    parties.setdefault(inst, at)
+        roots: dict[str, int] = {}
+        for party, at in parties.items():
+            root = _root(party, ancestors)
+            roots[root] = min(at, roots.get(root, at))
+        pairs: list[tuple[str, str]] = []
+        if 2 <= len(roots) <= 3:
+            pairs = [(a, b) for a, b in itertools.combinations(sorted(roots), 2) if _joined(text, roots[a], roots[b])]
+        elif len(roots) == 1 and 2 <= len(named) <= _MAX_PARTIES:
+            pairs = [
+                (a, b)
+                for a, b in itertools.combinations(sorted(named), 2)
+                if a not in ancestors.get(b, ()) and b not in ancestors.get(a, ()) and _joined(text, named[a], named[b])
+            ]
+        elif len(named) == 1 and first is not None and _root(first, ancestors) not in roots:
+            partner, at = next(iter(named.items()))
+            if _OWN_WORK_WITH.search(text, start, at):
+                pairs = [(first, partner)]
+        for a, b in pairs:
+            if frozenset((a, b)) in joint:  # one researcher's two affiliations are not two collaborators
+                continue
+            evidence = ctx.evidence(cue.start(), cue.end())
+            _add(out, Relation(subject=a, predicate="collaboratedWith", object=b, evidence=evidence))

@@ -1,0 +1,64 @@
+"""Institution↔Institution collaboratedWith: only where the text says the parties work together."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract import extract_item
+from kg.ids import item_id
+from kg.model import Extraction, NewsItem
+
+
+def _extract(text: str, lang: str = "zh") -> Extraction:
+    title = text.split("\n", 1)[0]
+    return extract_item(NewsItem(id=item_id(title, text), title=title, text=text, lang=lang))  # type: ignore[arg-type]
+
+
+def _institution_pairs(extraction: Extraction) -> set[frozenset[str]]:
+    names = {e.id: e.name for e in extraction.entities}
+    types = {e.id: e.type for e in extraction.entities}
+    return {
+        frozenset((names[r.subject], names[r.object]))
+        for r in extraction.relations
+        if r.predicate == "collaboratedWith" and types[r.subject] == "Institution"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "新型催化剂问世\n星河大学化学学院张明远教授团队与青石大学合作，在《科学》（Science）发表论文。",
+            {"星河大学", "青石大学"},
+        ),
+        (
+            "深海探测新进展\n云岭大学海洋学院林晓梅教授课题组在深海探测方面取得进展。本工作与沧澜大学合作完成。",
+            {"云岭大学海洋学院", "沧澜大学"},
+        ),
+    ],
+)
+def test_extract_institutions_collaborate_when_the_text_says_so(text: str, pair: set[str]) -> None:
+    assert frozenset(pair) in _institution_pairs(_extract(text))
+
+
+def test_extract_institutions_collaborate_in_english() -> None:
+    text = (
+        "Salt batteries\nProfessor Maria Olsen of the University of Eastfield, in collaboration with the "
+        "University of Northbridge, reported a sodium battery."
+    )
+    assert frozenset({"University of Eastfield", "University of Northbridge"}) in _institution_pairs(
+        _extract(text, "en")
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # named in one item, but nothing says they worked together
+        "两校各有新成果\n星河大学张明远教授发表论文。青石大学刘思齐研究员获得资助。",
+        # one researcher's two affiliations are not two collaborating institutions
+        "量子新发现\n星河大学物理学院、青石量子实验室副研究员刘思齐与张明远教授合作发表论文。",
+    ],
+)
+def test_extract_institutions_do_not_collaborate_without_a_statement(text: str) -> None:
+    assert not _institution_pairs(_extract(text))
