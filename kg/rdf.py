@@ -21,7 +21,7 @@ from rdflib import OWL, RDF, XSD, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.ids import normalize_name
-from kg.model import ENTITY_TYPES, Entity, Evidence, Extraction, ImportBatch, Mention, NewsItem, Relation
+from kg.model import ENTITY_TYPES, PREDICATES, Entity, Evidence, Extraction, ImportBatch, Mention, NewsItem, Relation
 from kg.rdf_terms import (
     IDENTIFIER_PROPERTIES,
     KG,
@@ -39,6 +39,7 @@ __all__ = ["to_graph", "from_graph", "batches_from_graph", "date_literal", "load
 Triple = tuple[Node, Node, Node]
 
 _CLASS = {t: KG[t] for t in ENTITY_TYPES}
+_PREDICATE = {p: KG[p] for p in PREDICATES}
 _TYPE_OF_CLASS = {v: k for k, v in _CLASS.items()}
 _SCHEME_OF_PROPERTY = {v: k for k, v in IDENTIFIER_PROPERTIES.items()}
 _ITEM_FIELDS: tuple[tuple[str, URIRef], ...] = (
@@ -139,7 +140,7 @@ def _entity_triples(entity: Entity, item_node: URIRef, names: dict[str, str], ou
 
 
 def _relation_triples(r: Relation, out: list[Triple]) -> None:
-    subject, obj, predicate = iri(r.subject), iri(r.object), KG[r.predicate]
+    subject, obj, predicate = iri(r.subject), iri(r.object), _PREDICATE[r.predicate]
     fact = fact_iri(r)
     out += [
         (subject, predicate, obj),
