@@ -43,6 +43,11 @@ def test_ontology_term_has_english_and_chinese_label_and_definition(term: URIRef
         assert {"en", "zh"} <= langs, f"{term} {prop}: {langs}"
 
 
+def test_ontology_labels_are_unique_per_language() -> None:
+    labels = [(str(o), o.language) for o in load_ontology().objects(None, RDFS.label) if isinstance(o, Literal)]
+    assert sorted({x for x in labels if labels.count(x) > 1}) == []
+
+
 @pytest.mark.parametrize("prop", _terms(OWL.ObjectProperty), ids=lambda t: str(t).rsplit("#", 1)[-1])
 def test_ontology_object_property_has_domain_and_range(prop: URIRef) -> None:
     onto = load_ontology()
