@@ -92,7 +92,9 @@ class LadybugStore:
     def apply(self, batch: ImportBatch, records: Sequence[Extraction]) -> BatchResult:
         """Write a batch all-or-nothing and idempotently (one transaction; COPY for what is new)."""
         with self._db.lock:
-            return ladybug_write.apply_batch(self._db, self.schema, batch, records, self._redirect_map())
+            result = ladybug_write.apply_batch(self._db, self.schema, batch, records, self._redirect_map())
+            self._db.maybe_checkpoint()
+            return result
 
     def rollback(self, batch_id: str) -> ImportBatch:
         """Remove what that batch alone contributed; ``Conflict`` when it is already rolled back."""

@@ -25,6 +25,9 @@ SMALL_COPY = 256
 #: the engine's page cache; its own default (80 % of RAM) is too greedy on a machine shared with Neo4j and the API
 DEFAULT_BUFFER_POOL = 1 << 30
 
+#: write-ahead log size past which an import batch is followed by a checkpoint
+CHECKPOINT_WAL_BYTES = 256 << 20
+
 #: the database file inside the store directory
 DB_FILE = "graph.lbug"
 
@@ -107,9 +110,10 @@ class LadybugDb:
         try:
             self.path.mkdir(parents=True, exist_ok=True)
 
+            # checkpoints are ours (see maybe_checkpoint): the engine's automatic one ran inside every large commit
+            # and grew with the database (1 s -> 11 s per 5k-item batch over four batches)
             self._db = ladybug.Database(
-                str(self.path / DB_FILE),
-                buffer_pool_size=buffer_pool_bytes,
+                str(self.path / DB_FILE), buffer_pool_size=buffer_pool_bytes, auto_checkpoint=False
             )
             self._conn = ladybug.Connection(self._db)
         except RuntimeError as exc:
@@ -246,6 +250,18 @@ class LadybugDb:
         # a failed COPY already aborted the transaction; ROLLBACK then reports "no active transaction"
         with suppress(RuntimeError):
             self._conn.execute("ROLLBACK")
+
+    def maybe_checkpoint(self, wal_bytes: int = CHECKPOINT_WAL_BYTES) -> bool:
+        """Fold the write-ahead log into the database file once it has grown past ``wal_bytes``; True if it did.
+
+        Committed transactions are safe in the log either way (it is replayed on open); checkpointing bounds the log
+        and the replay time. Closing the database checkpoints too."""
+        wal = self.path / (DB_FILE + ".wal")
+        with self._lock:
+            if self._in_tx or not wal.exists() or wal.stat().st_size < wal_bytes:
+                return False
+            self.run("CHECKPOINT")
+            return True
 
     def set_timeout(self, milliseconds: int) -> None:
         """The time limit of the following queries on this connection (0: none)."""

@@ -188,3 +188,17 @@ def test_ladybug_directory_held_by_another_process_is_unavailable(lb: LadybugSto
     )
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.stdout.startswith("unavailable:"), done.stdout + done.stderr
+
+
+def test_ladybug_checkpoint_folds_the_log_and_keeps_the_data(lb: LadybugStore) -> None:
+    lb.rename(eid("wang"), add_aliases=["Wang Jianguo"])  # a small write that stays in the write-ahead log
+    before = snapshot(lb)
+    assert not lb._db.maybe_checkpoint()  # below the threshold nothing happens
+    assert lb._db.maybe_checkpoint(wal_bytes=0)
+    assert snapshot(lb) == before
+    lb.close()
+    again = LadybugStore(lb.path)
+    try:
+        assert snapshot(again) == before
+    finally:
+        again.close()
