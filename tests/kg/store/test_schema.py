@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rdflib import RDFS, Graph, URIRef
 
 from kg.model import ENTITY_TYPES, PREDICATES
-from kg.store.schema import DEFAULT_ONTOLOGY, build_schema, neo4j_ddl, predicate_of, rel_type
+from kg.store.schema import DEFAULT_ONTOLOGY, ONTOLOGY_NS, build_schema, neo4j_ddl, predicate_of, rel_type
 
 
 @pytest.mark.parametrize(
@@ -32,13 +33,15 @@ def test_schema_reads_domain_and_range_from_the_ontology() -> None:
 
 
 def test_schema_follows_an_edited_ontology(tmp_path: Path) -> None:
-    edited = tmp_path / "kg.ttl"
-    text = DEFAULT_ONTOLOGY.read_text(encoding="utf-8")
     # narrow partOf's range to Funder: the generated schema must follow the ontology, not a hand-written list
-    start = text.index("kg:partOf")
-    end = text.index(".", text.index("rdfs:range", start))
-    block = text[start:end]
-    edited.write_text(text.replace(block, block.replace("rdfs:range kg:Institution", "rdfs:range kg:Funder")))
+    graph = Graph().parse(DEFAULT_ONTOLOGY)
+    part_of = URIRef(ONTOLOGY_NS + "partOf")
+    graph.remove((part_of, RDFS.range, None))
+    graph.remove((part_of, RDFS.domain, None))
+    graph.add((part_of, RDFS.domain, URIRef(ONTOLOGY_NS + "Institution")))
+    graph.add((part_of, RDFS.range, URIRef(ONTOLOGY_NS + "Funder")))
+    edited = tmp_path / "kg.ttl"
+    graph.serialize(edited, format="turtle")
     assert build_schema(edited).rel_for("partOf").pairs == (("Institution", "Funder"),)
 
 
