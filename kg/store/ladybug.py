@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path as FsPath
 from typing import Any, Literal
 
-from kg.errors import KgError, UsageError
+from kg.errors import KgError, StoreError, UsageError
 from kg.model import Extraction, ImportBatch
 from kg.store import ladybug_collab, ladybug_curation, ladybug_read, ladybug_write
 from kg.store.base import (
@@ -29,7 +29,7 @@ from kg.store.base import (
     Stats,
     SubGraph,
 )
-from kg.store.ladybug_db import DEFAULT_BUFFER_POOL, ddl, open_db
+from kg.store.ladybug_db import BUFFER_FULL, DEFAULT_BUFFER_POOL, ddl, open_db
 from kg.store.schema import BATCH_LABEL, GraphSchema, get_schema
 
 
@@ -92,7 +92,15 @@ class LadybugStore:
     def apply(self, batch: ImportBatch, records: Sequence[Extraction]) -> BatchResult:
         """Write a batch all-or-nothing and idempotently (one transaction; COPY for what is new)."""
         with self._db.lock:
-            result = ladybug_write.apply_batch(self._db, self.schema, batch, records, self._redirect_map())
+            try:
+                result = ladybug_write.apply_batch(self._db, self.schema, batch, records, self._redirect_map())
+            except StoreError as exc:
+                if BUFFER_FULL not in str(exc):
+                    raise
+                # the failed batch left nothing behind; changes not yet checkpointed held the page cache: fold them
+                # into the file and try once more
+                self._db.maybe_checkpoint(wal_bytes=0)
+                result = ladybug_write.apply_batch(self._db, self.schema, batch, records, self._redirect_map())
             self._db.maybe_checkpoint()
             return result
 

@@ -26,7 +26,7 @@ SMALL_COPY = 256
 DEFAULT_BUFFER_POOL = 1 << 30
 
 #: write-ahead log size past which an import batch is followed by a checkpoint
-CHECKPOINT_WAL_BYTES = 256 << 20
+CHECKPOINT_WAL_BYTES = 64 << 20
 
 #: the database file inside the store directory
 DB_FILE = "graph.lbug"
@@ -40,6 +40,8 @@ _ARROW_TYPES: dict[str, pa.DataType] = {
 # Message fragments of the engine's exceptions, most specific first (they are all RuntimeError).
 _CONFLICT = ("duplicated primary key", "unable to find primary key", "violates", "does not exist in")
 _QUERY = ("parser exception", "binder exception", "catalog exception")
+#: the page cache is full of changes not yet checkpointed (the caller may checkpoint and retry)
+BUFFER_FULL = "buffer pool is full"
 _UNAVAILABLE = ("io exception", "could not set lock", "database is closed", "cannot open")
 
 
