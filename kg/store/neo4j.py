@@ -37,8 +37,10 @@ from kg.store.records import (
 )
 from kg.store.schema import BATCH_LABEL, ITEM_LABEL, GraphSchema, get_schema, neo4j_ddl
 
-# Rows per UNWIND statement. Measured with bench/bench_store_write.py on the 2-core machine: 1k rows/chunk was ~15%
-# slower than 5k (more round trips); 20k gave no gain and larger transaction-state spikes. 5000 is the default.
+# Rows per UNWIND statement (KG_WRITE_BATCH_SIZE). Measured 2026-11-27 on the shared 2-core machine, 4000 synthetic
+# items in batches of 2000, two rounds: 1k rows 7.6k/5.2k rows/s, 5k 6.3k/5.0k, 20k 5.7k/5.0k - within the noise of
+# the machine's load. 5000 keeps round trips few without very large parameter lists; the transaction is the whole
+# batch either way (all-or-nothing), so this only sizes the statements.
 DEFAULT_BATCH_SIZE = 5000
 FACT_KEYS = ("key", "role", "year", "evidence", "evidence_keys", "evidence_batches", "batches")
 
