@@ -225,7 +225,11 @@ class Neo4jStore(Neo4jReads, Neo4jCuration):
             }
             created.update(row["id"] for row in chunk if row["id"] not in stored)
             merged = [{k: v for k, v in merge(stored.get(row["id"]), row).items() if k != "label"} for row in chunk]
-            tx.run(q(f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n += row"), rows=merged).consume()
+            # properties spelled out, not `SET n += row`: a map of unknown keys makes the planner add an Eager
+            # (it cannot rule out a write to `id`, which the MERGE reads), which buffers every row
+            names = [p for p in self.schema.nodes[label].properties if p != "id"]
+            sets = ", ".join(f"n.{p} = row.{p}" for p in names)
+            tx.run(q(f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET {sets}"), rows=merged).consume()
         return created
 
     def _upsert_rels(
@@ -271,7 +275,7 @@ class Neo4jStore(Neo4jReads, Neo4jCuration):
                             q(
                                 f"UNWIND $rows AS row MATCH (a:{src_label} {{id: row.src}}) "
                                 f"MATCH (b:{dst_label} {{id: row.dst}}) {verb} (a)-[r:{rtype}{keyed}]->(b) "
-                                "SET r += row.props"
+                                f"SET {', '.join(f'r.{k} = row.props.{k}' for k in keys)}"
                             ),
                             rows=out,
                         ).consume()
