@@ -22,8 +22,10 @@ from kg.store.schema import GraphSchema
 #: below this many rows a parameterised CREATE beats COPY (whose fixed cost is tens of milliseconds)
 SMALL_COPY = 256
 
-#: the engine's page cache; its own default (80 % of RAM) is too greedy on a machine shared with Neo4j and the API
-DEFAULT_BUFFER_POOL = 1 << 30
+#: the engine's page cache; its own default (80 % of RAM) is too greedy on a machine shared with Neo4j and the API.
+#: A checkpoint needs room for the changed pages: with 1 GiB the engine crashed (SIGSEGV) checkpointing a 400 MB
+#: database in the 100k-item benchmark; 4 GiB carried it through
+DEFAULT_BUFFER_POOL = 4 << 30
 
 #: write-ahead log size past which an import batch is followed by a checkpoint
 CHECKPOINT_WAL_BYTES = 64 << 20
