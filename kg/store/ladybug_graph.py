@@ -14,7 +14,7 @@ from kg.store.base import Edge, Node
 from kg.store.ladybug_db import LadybugDb, clean
 from kg.store.ladybug_write import chunks
 from kg.store.records_graph import Hop
-from kg.store.schema import ITEM_LABEL, GraphSchema, rel_type
+from kg.store.schema import FACT_PROPERTIES, ITEM_LABEL, GraphSchema, rel_type
 
 
 @dataclass(frozen=True)
@@ -102,23 +102,21 @@ def fact_types(schema: GraphSchema, relations: Sequence[str] = ()) -> list[str]:
 def facts_touching(db: LadybugDb, schema: GraphSchema, ids: Iterable[str], relations: Sequence[str] = ()) -> list[Fact]:
     """Every fact with an end among ``ids`` (each once), optionally only of some relation types."""
     types = "|".join(fact_types(schema, relations))
+    # named columns, not whole relationship values: converting those row by row is the slow part on a hub
+    columns = ", ".join(f"r.{p} AS {p}" for p in FACT_PROPERTIES)
     seen: dict[tuple[str, str, str, str], Fact] = {}
     for label, group in group_by_label(ids).items():
         if label == ITEM_LABEL:
             continue
         for part in chunks(group):
             params = {"ids": list(part)}
-            out_q = (
-                f"UNWIND $ids AS i MATCH (a:{label} {{id: i}})-[r:{types}]->(b) "
-                "RETURN a.id, b.id, label(a), label(b), label(r), r"
-            )
-            in_q = (
-                f"UNWIND $ids AS i MATCH (b:{label} {{id: i}})<-[r:{types}]-(a) "
-                "RETURN a.id, b.id, label(a), label(b), label(r), r"
-            )
+            ret = "RETURN a.id AS _src, b.id AS _dst, label(a) AS _sl, label(b) AS _dl, label(r) AS _t, " + columns
+            out_q = f"UNWIND $ids AS i MATCH (a:{label} {{id: i}})-[r:{types}]->(b) {ret}"
+            in_q = f"UNWIND $ids AS i MATCH (b:{label} {{id: i}})<-[r:{types}]-(a) {ret}"
             for query in (out_q, in_q):
-                for src, dst, src_label, dst_label, rtype, rel in db.rows(query, params):
-                    fact = Fact(src, dst, src_label, dst_label, rtype, clean(rel))
+                for row in db.records(query, params):
+                    props = {k: v for k, v in row.items() if not k.startswith("_")}
+                    fact = Fact(row["_src"], row["_dst"], row["_sl"], row["_dl"], row["_t"], props)
                     seen.setdefault(fact.identity, fact)
     return sorted(seen.values(), key=lambda f: f.identity)
 
@@ -137,10 +135,17 @@ def degrees(db: LadybugDb, schema: GraphSchema, ids: Iterable[str]) -> dict[str,
     return out
 
 
+#: what the walks read of a relationship and of the node at its far end (enough for Edge and Node)
+HOP_REL = ("key", "role", "year", "evidence")
+HOP_NODE = ("id", "name", "aliases", "name_zh", "name_en", "identifiers")
+
+
 def hops(db: LadybugDb, schema: GraphSchema, ids: Sequence[str]) -> list[Hop]:
     """Every fact relationship touching the given nodes, seen from them, with the node at the other end: the
     ``expand`` callback of the walks shared with Neo4j (:mod:`kg.store.records_graph`)."""
     types = "|".join(schema.fact_types)
+    rel_cols = ", ".join(f"r.{p} AS r_{p}" for p in HOP_REL)
+    node_cols = ", ".join(f"b.{p} AS b_{p}" for p in HOP_NODE)
     out: list[Hop] = []
     for label, group in group_by_label(ids).items():
         if label == ITEM_LABEL:
@@ -149,12 +154,15 @@ def hops(db: LadybugDb, schema: GraphSchema, ids: Sequence[str]) -> list[Hop]:
             params = {"ids": list(part)}
             for arrow in ("-[r:{t}]->", "<-[r:{t}]-"):
                 pattern = arrow.format(t=types)
-                rows = db.rows(
+                rows = db.records(
                     f"UNWIND $ids AS i MATCH (a:{label} {{id: i}}){pattern}(b) "
-                    "RETURN a.id, b.id, label(r), r, label(b), b",
+                    f"RETURN a.id AS _here, label(r) AS _t, label(b) AS _bl, {rel_cols}, {node_cols}",
                     params,
                 )
-                for here, there, rtype, rel, other_label, other in rows:
+                for row in rows:
+                    here, there = row["_here"], row["b_id"]
                     src, dst = (here, there) if arrow.startswith("-") else (there, here)
-                    out.append(Hop(src, dst, rtype, clean(rel), other_label, clean(other)))
+                    rel = {p: row[f"r_{p}"] for p in HOP_REL}
+                    other = {p: row[f"b_{p}"] for p in HOP_NODE}
+                    out.append(Hop(src, dst, row["_t"], rel, row["_bl"], other))
     return out
