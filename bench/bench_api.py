@@ -214,7 +214,11 @@ def run(args: argparse.Namespace) -> list[dict[str, Any]]:
                     print(json.dumps(row), file=sys.stderr)
             finally:
                 server.terminate()
-                server.wait(timeout=30)
+                try:
+                    server.wait(timeout=30)
+                except subprocess.TimeoutExpired:  # uvicorn waits for requests still running in the store
+                    server.kill()
+                    server.wait()
     return results
 
 
