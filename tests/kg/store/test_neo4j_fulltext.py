@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from conftest import batch_of, eid
+from .conftest import batch_of, eid
 
 from kg.store.neo4j import Neo4jStore
 

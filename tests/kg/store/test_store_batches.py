@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import batch_of, eid, record
+from .conftest import batch_of, eid, record
 
 from kg.errors import Conflict, KgError, NotFound
 from kg.model import ENTITY_TYPES, PREDICATES, Evidence, Relation

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import batch_of, eid, record
+from .conftest import batch_of, eid, record
 
 from kg.errors import Conflict, NotFound
 from kg.ids import entity_id

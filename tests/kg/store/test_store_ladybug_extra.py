@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import batch_of, eid
+from .conftest import batch_of, eid
 
 from kg.errors import Conflict, QueryError
 from kg.model import Entity, Evidence, Extraction, NewsItem, Relation

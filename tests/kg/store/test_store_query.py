@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import eid, record
+from .conftest import eid, record
 
 from kg.errors import QueryError, WriteForbidden
 from kg.model import SYMMETRIC_PREDICATES, Extraction
