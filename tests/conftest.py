@@ -66,9 +66,19 @@ def neo4j_settings() -> Iterator[dict[str, str]]:
 
 
 def pytest_report_header(config: pytest.Config) -> list[str]:
-    return [
-        f"neo4j: {os.environ.get('KG_NEO4J_URI', 'bolt://127.0.0.1:7687')} (required={os.environ.get('KG_REQUIRE_NEO4J', '0')})"
-    ]
+    """Name the Neo4j server the run talks to, with its version, at the top of the test log."""
+    uri = os.environ.get("KG_NEO4J_URI", "bolt://127.0.0.1:7687")
+    required = os.environ.get("KG_REQUIRE_NEO4J", "0")
+    try:
+        from neo4j import GraphDatabase
+
+        auth = (os.environ.get("KG_NEO4J_USER", "neo4j"), os.environ.get("KG_NEO4J_PASSWORD", "kg-dev-password"))
+        with GraphDatabase.driver(uri, auth=auth, connection_timeout=3) as driver:
+            record = driver.execute_query("CALL dbms.components() YIELD name, versions, edition RETURN *").records[0]
+        server = f"{record['name']} {record['versions'][0]} {record['edition']}"
+    except Exception as exc:  # the header is informative; the neo4j_settings fixture decides pass/skip/fail
+        server = f"not answering ({type(exc).__name__})"
+    return [f"neo4j: {uri}: {server} (required={required})"]
 
 
 @pytest.fixture(params=["ladybug", pytest.param("neo4j", marks=pytest.mark.neo4j)])
