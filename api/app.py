@@ -45,7 +45,11 @@ def default_import_runner(store: GraphStore, settings: Settings) -> Callable[...
 
         # one bad item never stops the others: it is skipped and reported; a file with nothing readable is an error
         skipped: list[Exception] = []
-        records = list(extract_paths([path], on_error=skipped.append))
+        records = list(
+            extract_paths(
+                [path], on_error=skipped.append, zh_model=settings.spacy_model_zh, en_model=settings.spacy_model_en
+            )
+        )
         if not records and skipped:
             raise skipped[0]
         outcome = import_batch(

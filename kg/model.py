@@ -16,9 +16,7 @@ EXTRACTOR_VERSION = "kg-extract/0.1.0"
 EntityType = Literal["Researcher", "Institution", "Journal", "Funder", "Award", "Publication"]
 ENTITY_TYPES: tuple[EntityType, ...] = ("Researcher", "Institution", "Journal", "Funder", "Award", "Publication")
 
-Predicate = Literal[
-    "affiliatedWith", "authorOf", "publishedIn", "fundedBy", "received", "partOf", "collaboratedWith"
-]
+Predicate = Literal["affiliatedWith", "authorOf", "publishedIn", "fundedBy", "received", "partOf", "collaboratedWith"]
 PREDICATES: tuple[Predicate, ...] = (
     "affiliatedWith",
     "authorOf",
@@ -40,7 +38,9 @@ class NewsItem(BaseModel):
     id: str = Field(description="stable id derived from the item's source and content", examples=["item-3f9a0c1b2d4e"])
     title: str
     text: str = Field(description="the body; mention offsets point into this string")
-    date: str | None = Field(default=None, description="ISO date (YYYY-MM-DD), or YYYY-MM / YYYY when only that is known")
+    date: str | None = Field(
+        default=None, description="ISO date (YYYY-MM-DD), or YYYY-MM / YYYY when only that is known"
+    )
     source: str | None = Field(default=None, description="publisher or source line, e.g. 来源：文汇报")
     url: str | None = None
     section: str | None = Field(default=None, description="the newsletter section the item stands in")
@@ -76,7 +76,9 @@ class Entity(BaseModel):
     type: EntityType
     name: str = Field(description="canonical name")
     aliases: list[str] = Field(default_factory=list, description="every other surface form")
-    labels: dict[str, str] = Field(default_factory=dict, description="canonical name per language, e.g. {'zh': '自然', 'en': 'Nature'}")
+    labels: dict[str, str] = Field(
+        default_factory=dict, description="canonical name per language, e.g. {'zh': '自然', 'en': 'Nature'}"
+    )
     identifiers: dict[str, str] = Field(
         default_factory=dict, description="external ids by scheme: issn_l, ror, crossref_funder, wikidata, doi, orcid"
     )

@@ -49,8 +49,8 @@ def _run(paths: list[Path], as_kind: str | None) -> tuple[list[dict[str, Any]], 
             paths,
             kind=as_kind,
             on_error=on_error,
-            zh_model=getattr(settings, "spacy_model_zh", None),
-            en_model=getattr(settings, "spacy_model_en", None),
+            zh_model=settings.spacy_model_zh,
+            en_model=settings.spacy_model_en,
         ):
             items.append(extraction_json(extraction))
             progress.advance(task)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -28,7 +28,7 @@ def _progress() -> Progress:
 
 @app.command("ingest")
 def ingest(
-    paths: list[Path] = typer.Argument(..., exists=True, dir_okay=False, readable=True, help="files to ingest"),
+    paths: Annotated[list[Path], typer.Argument(exists=True, dir_okay=False, readable=True, help="files to ingest")],
     as_kind: str = typer.Option(None, "--as", help="treat text files as a 'newsletter' issue or a single 'item'"),
     dry_run: bool = typer.Option(False, "--dry-run", help="extract and validate, write nothing"),
     strict: bool = typer.Option(False, "--strict", help="reject the whole batch if any record violates a shape"),
@@ -61,7 +61,13 @@ def ingest(
             task = progress.add_task("extracting", total=None)
 
             def extractions() -> Any:
-                for extraction in extract_paths(paths, kind=as_kind, on_error=on_error):
+                for extraction in extract_paths(
+                    paths,
+                    kind=as_kind,
+                    on_error=on_error,
+                    zh_model=settings.spacy_model_zh,
+                    en_model=settings.spacy_model_en,
+                ):
                     progress.advance(task)
                     yield extraction
 
@@ -99,4 +105,3 @@ def ingest(
             typer.echo(f"{len(failures)} input problem(s) skipped; see above", err=True)
     if failures:
         raise typer.Exit(EXIT_USAGE)
-

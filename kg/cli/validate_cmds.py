@@ -10,6 +10,7 @@ import typer
 from kg.cli import app, err_console
 from kg.cli._common import FormatOption, OutputFormat, print_json
 from kg.errors import NonConformance, UsageError
+from kg.settings import get_settings
 
 
 @app.command("validate")
@@ -37,7 +38,14 @@ def validate_cmd(
         skipped.append(error)
         err_console.print(f"[yellow]skipped:[/] {error}")
 
-    records = extract_paths(paths, kind=as_kind, on_error=on_error)
+    settings = get_settings()
+    records = extract_paths(
+        paths,
+        kind=as_kind,
+        on_error=on_error,
+        zh_model=settings.spacy_model_zh,
+        en_model=settings.spacy_model_en,
+    )
     outcome = import_batch(records, None, sources=[str(p) for p in paths], dry_run=True)
     report = outcome.report
     if output is OutputFormat.json:

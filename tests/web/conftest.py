@@ -5,7 +5,6 @@ uvicorn on a free loopback port, and Debian's headless Chromium driven by Playwr
 from __future__ import annotations
 
 import os
-
 import socket
 import threading
 import time

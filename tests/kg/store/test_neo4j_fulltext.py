@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from .conftest import batch_of, eid
 
 from kg.store.neo4j import Neo4jStore
+
+from .conftest import batch_of, eid
 
 pytestmark = pytest.mark.neo4j
 

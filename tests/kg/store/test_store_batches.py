@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from .conftest import batch_of, eid, record
 
 from kg.errors import Conflict, KgError, NotFound
 from kg.model import ENTITY_TYPES, PREDICATES, Evidence, Relation
+
+from .conftest import batch_of, eid, record
 
 FULL_NODES = {"Researcher": 3, "Institution": 3, "Journal": 1, "Funder": 1, "Award": 1, "Publication": 1}
 FULL_EDGES = {

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from .conftest import batch_of, eid, record
 
 from kg.errors import Conflict, NotFound
 from kg.ids import entity_id
+
+from .conftest import batch_of, eid, record
 
 
 def nonzero(mapping: dict[str, int]) -> dict[str, int]:

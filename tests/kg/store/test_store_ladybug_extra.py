@@ -10,11 +10,12 @@ import threading
 from pathlib import Path
 
 import pytest
-from .conftest import batch_of, eid
 
 from kg.errors import Conflict, QueryError
 from kg.model import Entity, Evidence, Extraction, NewsItem, Relation
 from kg.store.ladybug import LadybugStore
+
+from .conftest import batch_of, eid
 
 ROOT = Path(__file__).resolve().parents[3]
 

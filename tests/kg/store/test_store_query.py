@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from .conftest import eid, record
 
 from kg.errors import QueryError, WriteForbidden
 from kg.model import SYMMETRIC_PREDICATES, Extraction
+
+from .conftest import eid, record
 
 WRITES = [
     "CREATE (n:Researcher {id: 'researcher-aaaaaaaaaaaa'})",

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from .conftest import eid, record
 
 from kg.errors import NotFound, UsageError
+
+from .conftest import eid, record
 
 
 @pytest.mark.parametrize(
