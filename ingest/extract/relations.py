@@ -292,6 +292,13 @@ def funded_by(ctx: Context, out: dict[tuple[str, str, str], Relation], funders: 
         )
 
 
+def _received(
+    ctx: Context, out: dict[tuple[str, str, str], Relation], who: str, award: str, year: int | None, at: Span
+) -> None:
+    evidence = ctx.evidence(at.start, at.end)
+    _add(out, Relation(subject=who, predicate="received", object=award, year=year, evidence=evidence))
+
+
 def _year(*texts: str | None) -> int | None:
     for t in texts:
         m = _YEAR.search(t or "")
@@ -316,17 +323,7 @@ def received(
             year = year or _year(ctx.item.title, ctx.item.parent_title)
             prize_item = True
             for c in researchers:
-                s = c.spans[0]
-                _add(
-                    out,
-                    Relation(
-                        subject=c.id,
-                        predicate="received",
-                        object=award.id,
-                        year=year,
-                        evidence=ctx.evidence(s.start, s.end),
-                    ),
-                )
+                _received(ctx, out, c.id, award.id, year, c.spans[0])
             continue
         for s in award.spans:
             start, end = ctx.sentences.bounds(s.start)
@@ -337,30 +334,11 @@ def received(
                 for ps in c.spans:
                     if start <= ps.start < end:
                         y = year or _year(text[start:end], ctx.item.title, ctx.item.parent_title)
-                        _add(
-                            out,
-                            Relation(
-                                subject=c.id,
-                                predicate="received",
-                                object=award.id,
-                                year=y,
-                                evidence=ctx.evidence(ps.start, ps.end),
-                            ),
-                        )
+                        _received(ctx, out, c.id, award.id, y, ps)
     if context_award is not None:
         year = _year(ctx.item.parent_title)
         for c in researchers:
-            s = c.spans[0]
-            _add(
-                out,
-                Relation(
-                    subject=c.id,
-                    predicate="received",
-                    object=context_award.id,
-                    year=year,
-                    evidence=ctx.evidence(s.start, s.end),
-                ),
-            )
+            _received(ctx, out, c.id, context_award.id, year, c.spans[0])
     return prize_item and not ctx.of("Publication"), prize_sentences
 
 
