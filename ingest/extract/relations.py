@@ -293,10 +293,12 @@ def funded_by(ctx: Context, out: dict[tuple[str, str, str], Relation], funders: 
 
 
 def _received(
-    ctx: Context, out: dict[tuple[str, str, str], Relation], who: str, award: str, year: int | None, at: Span
+    ctx: Context, out: dict[tuple[str, str, str], Relation], who: str, award: str, year: object, at: Span
 ) -> None:
+    # a year read from span metadata may be a string of digits; the model coerces it the same way
     evidence = ctx.evidence(at.start, at.end)
-    _add(out, Relation(subject=who, predicate="received", object=award, year=year, evidence=evidence))
+    given = int(str(year)) if year is not None else None
+    _add(out, Relation(subject=who, predicate="received", object=award, year=given, evidence=evidence))
 
 
 def _year(*texts: str | None) -> int | None:

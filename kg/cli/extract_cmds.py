@@ -3,61 +3,38 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from kg.cli import app, err_console
 from kg.cli._common import FormatOption, OutputFormat, print_json
+from kg.cli._extracting import Skipped, extract_news, progress_bar
 from kg.errors import EXIT_USAGE, InputError
-from kg.settings import get_settings
 
 PathsArgument = typer.Argument(..., exists=True, dir_okay=False, readable=True, help="news files to read")
 AsOption = typer.Option(None, "--as", help="treat text files as a 'newsletter' issue or a single 'item'")
 GoldOption = typer.Option(..., "--gold", exists=True, dir_okay=False, help="gold annotation (dev_gold.json shape)")
 
 
-def _run(paths: list[Path], as_kind: str | None) -> tuple[list[dict[str, Any]], list[InputError]]:
+def _run(paths: list[Path], as_kind: str | None) -> tuple[list[dict[str, Any]], Skipped]:
     """Extract every item of ``paths`` (progress on stderr); bad items are reported and skipped."""
-    from ingest.pipeline import extract_paths, extraction_json
+    from ingest.pipeline import extraction_json
 
-    if as_kind not in (None, "newsletter", "item"):
-        raise typer.BadParameter("--as takes 'newsletter' or 'item'")
-    settings = get_settings()
-    failures: list[InputError] = []
-
-    def on_error(error: InputError) -> None:
-        failures.append(error)
-        err_console.print(f"[yellow]skipped:[/] {error}")
-
+    skipped = Skipped()
     items: list[dict[str, Any]] = []
-    progress = Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err_console,
-        transient=True,
-    )
-    with progress:
+    with progress_bar() as progress:
         task = progress.add_task("extracting", total=None)
-        for extraction in extract_paths(
-            paths,
-            kind=as_kind,
-            on_error=on_error,
-            zh_model=settings.spacy_model_zh,
-            en_model=settings.spacy_model_en,
-        ):
+        for extraction in extract_news(paths, as_kind, skipped):
             items.append(extraction_json(extraction))
             progress.advance(task)
-    return items, failures
+    return items, skipped
 
 
-def _summary(items: list[dict[str, Any]], failures: list[InputError]) -> None:
+def _summary(items: list[dict[str, Any]], failures: Sequence[Exception]) -> None:
     entities = sum(len(i["entities"]) for i in items)
     relations = sum(len(i["relations"]) for i in items)
     err_console.print(f"{len(items)} item(s), {entities} entities, {relations} relations, {len(failures)} failed")

@@ -6,24 +6,12 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from kg.cli import app, err_console
 from kg.cli._common import FormatOption, OutputFormat, print_json
-from kg.errors import EXIT_USAGE, InputError
+from kg.cli._extracting import Skipped, extract_news, progress_bar
+from kg.errors import EXIT_USAGE
 from kg.settings import get_settings
-
-
-def _progress() -> Progress:
-    return Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err_console,
-        transient=True,
-    )
 
 
 @app.command("ingest")
@@ -36,20 +24,13 @@ def ingest(
     output: OutputFormat = FormatOption,
 ) -> None:
     """Ingest news files into the configured store as one import batch (all or nothing; re-ingesting is a no-op)."""
-    from ingest.pipeline import extract_paths
     from kg.pipeline import import_batch
     from kg.report import render_report
     from kg.store import open_store
 
-    if as_kind not in (None, "newsletter", "item"):
-        raise typer.BadParameter("--as takes 'newsletter' or 'item'")
     settings = get_settings()
-    failures: list[InputError] = []
-
-    def on_error(error: InputError) -> None:
-        failures.append(error)
-        err_console.print(f"[yellow]skipped:[/] {error}")
-
+    failures = Skipped()
+    records = extract_news(paths, as_kind, failures)  # checks --as before the store is opened
     store = None if dry_run else open_store(settings)
     try:
         if store is not None:
@@ -57,17 +38,11 @@ def ingest(
             if reset:
                 store.clear()
                 store.init_schema()
-        with _progress() as progress:
+        with progress_bar() as progress:
             task = progress.add_task("extracting", total=None)
 
             def extractions() -> Any:
-                for extraction in extract_paths(
-                    paths,
-                    kind=as_kind,
-                    on_error=on_error,
-                    zh_model=settings.spacy_model_zh,
-                    en_model=settings.spacy_model_en,
-                ):
+                for extraction in records:
                     progress.advance(task)
                     yield extraction
 

@@ -7,10 +7,10 @@ from typing import Annotated
 
 import typer
 
-from kg.cli import app, err_console
+from kg.cli import app
 from kg.cli._common import FormatOption, OutputFormat, print_json
-from kg.errors import NonConformance, UsageError
-from kg.settings import get_settings
+from kg.cli._extracting import Skipped, extract_news
+from kg.errors import NonConformance
 
 
 @app.command("validate")
@@ -26,26 +26,11 @@ def validate_cmd(
 
     Exit 0 when the records conform (warnings allowed), 1 when any record violates a shape.
     """
-    from ingest.pipeline import extract_paths  # the composition root may import ingest; kg/ library code may not
     from kg.pipeline import import_batch
     from kg.report import render_report, report_json
 
-    if as_kind not in (None, "newsletter", "item"):
-        raise UsageError("--as takes 'newsletter' or 'item'")
-    skipped: list[Exception] = []
-
-    def on_error(error: Exception) -> None:
-        skipped.append(error)
-        err_console.print(f"[yellow]skipped:[/] {error}")
-
-    settings = get_settings()
-    records = extract_paths(
-        paths,
-        kind=as_kind,
-        on_error=on_error,
-        zh_model=settings.spacy_model_zh,
-        en_model=settings.spacy_model_en,
-    )
+    skipped = Skipped()
+    records = extract_news(paths, as_kind, skipped)
     outcome = import_batch(records, None, sources=[str(p) for p in paths], dry_run=True)
     report = outcome.report
     if output is OutputFormat.json:
