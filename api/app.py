@@ -68,6 +68,7 @@ def default_import_runner(store: GraphStore, settings: Settings) -> Callable[...
             "quarantined": [q.model_dump(mode="json", exclude={"record"}) for q in outcome.quarantined],
             "result": outcome.result.model_dump(mode="json", exclude={"batch"}) if outcome.result else None,
             "skipped": [_skipped(error, str(path), source) for error in skipped],
+            "timings": outcome.timings,
         }
 
     return run

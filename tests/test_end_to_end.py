@@ -55,7 +55,9 @@ def test_cli_ingest_then_stats_on_embedded_store(sample_path: Path, tmp_path: Pa
             timeout=300,
         )
         assert done.returncode == 0, done.stderr
-        assert json.loads(done.stdout)["batch"]["status"] == "committed"
+        summary = json.loads(done.stdout)
+        assert summary["batch"]["status"] == "committed"
+        assert {"extract", "validate", "write"} <= set(summary["timings"])  # where the time went, per stage
     stats = subprocess.run(
         [*KG, "stats", "--format", "json"], env=env, capture_output=True, text=True, cwd=ROOT, timeout=120
     )

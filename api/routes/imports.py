@@ -15,7 +15,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Path, Query, Request, UploadFile
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from api.auth import CuratorKey
 from api.routes import COMMON, CURATOR, Store, problems
@@ -56,6 +56,9 @@ class ImportResult(BaseModel):
     )
 
     dry_run: bool
+    timings: dict[str, float] = Field(
+        default_factory=dict, description="wall seconds per stage (extract, context, map, validate, write)"
+    )
 
 
 def _suffix(filename: str | None) -> str:

@@ -65,6 +65,7 @@ def ingest(
     summary: dict[str, Any] = {
         "batch": outcome.batch.model_dump(mode="json"),
         "skipped": [str(f) for f in failures],
+        "timings": outcome.timings,
     }
     if output is OutputFormat.json:
         summary["report"] = outcome.report.model_dump(mode="json") if outcome.report is not None else None
@@ -76,6 +77,9 @@ def ingest(
         counts = ", ".join(f"{k} {v}" for k, v in batch.counts.items())
         verb = "would import" if dry_run else "imported"
         typer.echo(f"{batch.id}: {verb} {counts} ({batch.status})")
+        if outcome.timings:
+            spent = ", ".join(f"{stage} {seconds:.2f}" for stage, seconds in outcome.timings.items())
+            typer.echo(f"took {sum(outcome.timings.values()):.2f} s: {spent}")
         if failures:
             typer.echo(f"{len(failures)} input problem(s) skipped; see above", err=True)
     if failures:

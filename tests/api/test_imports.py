@@ -39,6 +39,7 @@ def test_real_import_writes_a_batch_that_can_be_rolled_back(client, curator, sam
     batch_id = outcome["batch"]["id"]
     assert outcome["dry_run"] is False and outcome["batch"]["status"] == "committed"
     assert outcome["result"]["nodes_created"] > 0
+    assert outcome["timings"]["validate"] > 0 and outcome["timings"]["write"] > 0
     assert batch_id in {b["id"] for b in client.get("/imports", headers=curator).json()}
     assert client.get("/stats").json()["items"] > before["items"]
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -133,3 +135,18 @@ def test_import_batch_remembers_earlier_chunks_facts() -> None:
     alone = import_batch([second], None, sources=["x"], dry_run=True)
     assert [r.shape for r in alone.report.results] == ["kgsh:ResearcherAffiliation"]
     assert together.report.results == []
+
+
+def test_import_batch_says_where_its_time_went(store: GraphStore) -> None:
+    def slowly_extracted() -> Iterator[Extraction]:
+        time.sleep(0.05)  # the time a reader and extractor take is charged to "extract"
+        yield GOOD
+
+    dry = import_batch(slowly_extracted(), store, sources=["news.txt"], dry_run=True)
+    assert set(dry.timings) == {"extract", "context", "map", "validate"}
+    assert dry.timings["extract"] >= 0.05
+    assert all(seconds >= 0 for seconds in dry.timings.values())
+
+    real = import_batch([GOOD], store, sources=["news.txt"])
+    assert set(real.timings) == {"extract", "context", "map", "validate", "write"}
+    assert real.timings["write"] > 0 and real.timings["validate"] > 0
