@@ -27,7 +27,8 @@ _AWARD_GENERIC = re.compile(
     r"^.*颁奖$|^(?:单项|大|该|本|此|各|获|颁|得|奖|一等|二等|三等|特等|金|银|铜|优秀|最佳|特别|奖项|这个|这一|多项|多个|个|项)+(?:奖|奖章)$"
 )
 _AWARD_EN = re.compile(
-    r"(?:[A-Z][A-Za-z'’-]+\s+){1,6}(?:Prize|Award|Medal)(?:\s+(?:in|for)\s+(?:[A-Z][A-Za-z-]+)(?:\s+[A-Z][A-Za-z-]+){0,3})?"
+    r"(?:[A-Z][A-Za-z'’-]+\s+){1,6}(?:Prize|Award|Medal)"
+    r"(?:\s+(?:in|for)\s+(?:[A-Z][A-Za-z-]+)(?:\s+(?:and\s+)?[A-Z][A-Za-z-]+){0,3})?"
 )
 _YEAR_EN = re.compile(r"\b((?:19|20)\d{2})\s+(?=[A-Z])")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?")
@@ -43,7 +44,9 @@ _FUNDING_ZH3 = re.compile(
 )
 _FUNDING_ZH2 = re.compile(r"(?:由|经)(?P<list>[^。；;，,\n]{2,60}?)(?:资助|支持)")
 _FUNDING_EN = re.compile(
-    r"(?:funded|supported|financed|sponsored)\s+by\s+(?:grants?\s+from\s+)?(?P<list>[^.;\n]{2,200})"
+    # the list runs to the end of the sentence; the dots of an abbreviation (U.S.) do not end it
+    r"(?:funded|supported|financed|sponsored)\s+by\s+(?:grants?\s+from\s+)?"
+    r"(?P<list>(?:(?<![A-Za-z])[A-Z]\.|[^.;\n]){2,200})"
 )
 _LIST_SPLIT = re.compile(r"[、，,;；]|以及|及|和|与")
 # English funder names hold "and" (Science and Technology): lists split on commas, "and by", "and the"
@@ -82,6 +85,12 @@ def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
             span.meta["year"] = int(year.group(1))
         spans.append(span)
 
+    # a gazetteer name is the award's full official name: it wins over a rule's span that is part of it (the rules
+    # cut "Presidential Early Career Award for Scientists and Engineers" at "and"), not over a longer one
+    rule_spans = [m.span() for m in _AWARD_EN.finditer(text)] + [m.span("name") for m in _AWARD_QUOTED.finditer(text)]
+    for start, end, entry in gazetteer_hits.hits(text, gazetteer, "Award"):
+        if not any(a <= start and end <= b and b - a > end - start for a, b in rule_spans):
+            add(start, end, entry.name)
     for m in _AWARD_QUOTED.finditer(text):
         name = clean(m.group("name"))
         if not _AWARD_GENERIC.match(name):

@@ -8,10 +8,12 @@ yields the ministry only.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ingest.extract.spans import Span, clean
 
-_WORD = r"[A-Z][a-zA-Z'&-]*"
+# a capitalised word, or a dotted abbreviation (U.S., U.K.) that starts many agency names
+_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][a-zA-Z'&-]*)"
 _HEADS = (
     r"University|Institute|Institutes|Laboratory|Laboratories|Hospital|College|Academy|Center|Centre|School|"
     r"Observatory|Museum|Polytechnic|Department|Faculty|Division|Clinic"
@@ -29,6 +31,11 @@ _TOP = re.compile(r"\b(?:University|Academy|Polytechnic|Institute of Technology)
 _UNIT_GAP = re.compile(r",\s*(?:the\s+)?|\s+(?:at|of)\s+(?:the\s+)?")
 # "X and the Y", "Wellcome Trust and UK Research": two bodies; "Science and Technology" stays one name
 _TWO_BODIES = re.compile(r"\s+and\s+the\s+|(?:(?<=Trust)|(?<=Council)|(?<=Agency)|(?<=Foundation))\s+and\s+")
+# "MIT's Department of Chemistry": the unit, and the institution that owns it
+_POSSESSIVE_UNIT = re.compile(
+    r"^(?P<owner>.+?)['’]s\s+(?P<unit>(?:School|Department|Faculty|College|Institute|Laboratory|Center|Centre|"
+    r"Division|Clinic)\b.*)$"
+)
 _ORG_RUN = re.compile(rf"{_WORD}(?:\s+(?:(?:of|for|and|on|the|de|&)\s+)*{_WORD})*")
 
 
@@ -44,12 +51,50 @@ def find_institutions(text: str) -> list[Span]:
         end = m.end()
         if end - start < 4 or not text[start].isupper():
             continue
+        owned = _POSSESSIVE_UNIT.match(text[start:end])
+        if owned:
+            owner = clean(owned.group("owner"))
+            spans.append(Span(start, start + owned.end("owner"), "Institution", owner, meta={"owner": True}))
+            unit_start = start + owned.start("unit")
+            spans.append(Span(unit_start, end, "Institution", clean(text[unit_start:end]), parent=owner))
+            continue
         spans.append(Span(start, end, "Institution", clean(text[start:end])))
     for unit, parent in zip(spans, spans[1:], strict=False):
         unit_like = _UNIT.match(unit.name) or not _TOP.search(unit.name)
-        if unit_like and _TOP.search(parent.name) and _UNIT_GAP.fullmatch(text[unit.end : parent.start]):
+        if (
+            unit.parent is None
+            and unit_like
+            and _TOP.search(parent.name)
+            and _UNIT_GAP.fullmatch(text[unit.end : parent.start])
+        ):
             unit.parent = parent.name
     return spans
+
+
+def qualify_units(spans: list[Span], canonical: Callable[[str], str]) -> None:
+    """Name an English unit with its institution ("School of Chemistry, Harbourview University").
+
+    Chinese units carry their parent in the name (复旦大学化学系); English ones are written apart from it, and every
+    university has a School of Chemistry: named alone, all of them would be one entity. The written form stays a
+    surface form (an alias). ``canonical`` maps a parent as written (MIT) to its canonical name.
+    """
+    for span in spans:
+        if span.meta.get("owner") and canonical(span.name) != span.name:  # Lakeside's … -> Lakeside University
+            span.meta.setdefault("surface", span.name)
+            span.name = canonical(span.name)
+        elif span.parent and span.name.isascii() and _UNIT.match(span.name) and span.parent not in span.name:
+            span.meta.setdefault("surface", span.name)
+            span.parent = canonical(span.parent)
+            span.name = f"{span.name}, {span.parent}"
+
+
+def institution_canonical(name: str, spans: list[Span], gazetteer_name: str | None) -> str:
+    """The canonical name of an institution written short: the gazetteer's, else the one institution of the item
+    whose name starts with it (Lakeside -> Lakeside University), else the name as written."""
+    if gazetteer_name:
+        return gazetteer_name
+    longer = {s.name for s in spans if s.parent is None and s.name.startswith(name + " ") and _TOP.search(s.name)}
+    return longer.pop() if len(longer) == 1 else name
 
 
 def organisation_names(chunk: str) -> list[tuple[int, str]]:

@@ -60,6 +60,12 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     insts = institutions.find_zh(text) + en.find_institutions(text)
     insts += _gazetteer_institutions(text, gaz, insts)
     complete_units(text, insts)
+    en.qualify_units(
+        insts,
+        lambda name: en.institution_canonical(
+            name, insts, entry.name if (entry := gaz.lookup(name, "Institution")) else None
+        ),
+    )
     persons = people.find_zh(text, insts) + people.find_en(text)
     # the unit of a byline wrote the piece; it is not part of the news
     bylines = people.credits(text)
@@ -70,6 +76,7 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
             role = people.role_at(text, start, end, insts)
             persons.append(Span(start, end, "Researcher", text[start:end], role=role))
     journals = publications.find_journals(text, gaz)
+    persons += people.surname_mentions(text, persons, insts + journals)
     papers = [p for p in publications.find_publications(text) if not _overlaps(p, journals)]
     prizes = [a for a in awards.find_awards(text, gaz) if not _overlaps(a, journals + papers + insts)]
     funders = awards.find_funders(text, insts)

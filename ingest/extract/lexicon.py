@@ -60,7 +60,15 @@ OFFICIAL = tuple(
     )
 )
 OFFICIAL_EN = ("Minister", "Secretary", "Mayor", "President", "Governor", "reporter", "editor", "spokesperson")
-RESEARCHER_EN_BEFORE = ("Professor", "Prof.", "Dr.", "Dr", "Associate Professor", "Assistant Professor", "researcher")
+RESEARCHER_EN_BEFORE = (
+    "Professor", "Prof.", "Dr.", "Dr", "Associate Professor", "Assistant Professor", "researcher",
+    # the lower-case job words press releases put before a name ("graduate student Kevin Liu")
+    "professor", "graduate student", "doctoral student", "PhD student", "Ph.D. student", "doctoral candidate",
+    "postdoc", "postdoctoral researcher", "postdoctoral fellow", "research scientist", "research fellow",
+    "scientist", "lead author", "first author", "senior author", "co-author", "corresponding author",
+    "study author", "principal investigator", "investigator", "physicist", "chemist", "biologist", "astronomer",
+    "engineer", "mathematician", "geologist", "ecologist", "neuroscientist", "epidemiologist",
+)  # fmt: skip
 
 #: characters and words that end the left context of a name or an institution
 STOP_WORDS = tuple(

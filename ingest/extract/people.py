@@ -56,7 +56,10 @@ _EN_LED = re.compile(
 _EN_LIST_NEXT = re.compile(rf"(?:\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][^,;.]*?)?(?:,\s*|\s+and\s+)(?P<en>{_LATIN_NAME})")
 _EN_OFFICIAL = re.compile(rf"\b(?:{alternation(OFFICIAL_EN)})\s+$")
 _STOP_BEFORE = re.compile(rf"(?:{alternation(STOP_WORDS)}|[^{CJK}])$")
-_NOT_GIVEN = re.compile(r"[的了是在和与及等为由对从把被将也都就而或说年月日个项种位名所院校系省市区县副总]")
+# function words that follow a name-like character far more often than they end a given name (教授曾于2019年…)
+_NOT_GIVEN = re.compile(
+    r"[的了是在和与及等为由对从把被将也都就而或说年月日个项种位名所院校系省市区县副总于已曾现即仍却便还并又]"
+)
 #: a byline or credit in brackets: the people in it wrote or edited the piece
 _CREDIT = re.compile(r"[（(][^（()）]{0,80}?(?:供稿|整理|撰稿|编辑|摄影|撰文|报道)\s*[）)]")
 #: a common word that looks like a name (强调, 支持) needs an explicit cue word
@@ -282,3 +285,28 @@ def find_en(text: str) -> list[Span]:
             seen.add((s, e))
             spans.append(Span(s, e, "Researcher", clean(text[s:e]), role=role))
     return spans
+
+
+def surname_mentions(text: str, persons: list[Span], taken: list[Span]) -> list[Span]:
+    """Later mentions of an English-named researcher by surname alone ("…, said Gonzalez"), as spans of that person.
+
+    Only after the full name has been written, only for a surname no other researcher of the item shares, and never
+    inside another entity's name (the Gonzalez Institute).
+    """
+    by_surname: dict[str, list[Span]] = {}
+    for p in persons:
+        parts = p.name.split()
+        if len(parts) >= 2 and p.name.isascii():
+            by_surname.setdefault(parts[-1], []).append(p)
+    out: list[Span] = []
+    occupied = persons + taken
+    for surname, spans in by_surname.items():
+        if len({s.name for s in spans}) != 1:
+            continue  # two researchers share it: a bare surname is ambiguous
+        first = min(spans, key=lambda s: s.start)
+        for m in re.finditer(rf"\b{re.escape(surname)}\b(?![-'’]?\s*[A-Z])", text[first.end :]):
+            s, e = first.end + m.start(), first.end + m.end()
+            if any(o.start < e and s < o.end for o in occupied):
+                continue
+            out.append(Span(s, e, "Researcher", first.name, role=first.role))
+    return out

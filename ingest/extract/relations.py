@@ -34,7 +34,8 @@ _ROLE = rf"(?:{alternation(_ROLE_TERMS + ('团队', '特聘研究员', '院长',
 # a sentence that reports a piece of work (co-listed researchers in it collaborated on it)
 _WORK = re.compile(
     r"研究|成果|论文|发表|发布|发现|研制|研发|提出|开发|完成|合作|揭示|实现|团队|课题|项目|"
-    r"research|study|paper|published|discover|develop|team|collaborat",
+    r"research|study|paper|published|discover|develop|team|collaborat|\bwork(?:ed)?\b|\bled by\b|co-led|"
+    r"together with|jointly|experiment|\breport",
     re.I,
 )
 # between an institution and a name: nothing, 的, a role word, or a short phrase ending in one (联合培养的首届硕士生)
@@ -57,7 +58,10 @@ _COOPERATION = re.compile(
 )
 #: a sentence naming more units than this is a list (of sponsors, members ...), not a statement of cooperation
 _MAX_PARTIES = 4
+_POSSESSIVE_GAP = re.compile(r"['’]s\s+")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+# in a sentence: 2019 年… or "In 2021, …" / "the 2023 Wolf Prize"
+_YEAR_IN_SENTENCE = re.compile(r"((?:19|20)\d{2})\s*年|\b((?:19|20)\d{2})\b(?![-/.]\d|\s*[%％])")
 
 
 @dataclass
@@ -162,7 +166,10 @@ def affiliated_with(ctx: Context, out: dict[tuple[str, str, str], Relation], ins
             ]
         en_after = re.match(r"\s*,?\s*(?:an?\s+\w+\s+)?(?:of|at|from)\s+(?:the\s+)?", text[span.end :])
         if en_after:
-            insts += [s for s in institutions if s.start == span.end + en_after.end()]
+            named_after = [s for s in institutions if s.start == span.end + en_after.end()]
+            # "of MIT's Department of Chemistry": the department, which is part of MIT
+            owned = [u for o in named_after for u in institutions if _POSSESSIVE_GAP.fullmatch(text[o.end : u.start])]
+            insts += owned or named_after
         if not insts and previous is not None and _LIST_GAP.match(text[previous[0].end : span.start].split("教授")[-1]):
             insts = previous[1]
         if not insts and previous is not None and re.fullmatch(r"[^。；]{0,12}", text[previous[0].end : span.start]):
@@ -309,6 +316,14 @@ def _year(*texts: str | None) -> int | None:
     return None
 
 
+def _year_of_award(text: str, start: int, award_start: int, end: int) -> int | None:
+    """The year a sentence gives an award: the last year written before the award's name (曾于2019年获得A，2022年荣获B:
+    B is 2022), else the first after it."""
+    before = [m for m in _YEAR_IN_SENTENCE.finditer(text, start, award_start)]
+    m = before[-1] if before else _YEAR_IN_SENTENCE.search(text, award_start, end)
+    return int(m.group(1) or m.group(2)) if m else None
+
+
 def received(
     ctx: Context, out: dict[tuple[str, str, str], Relation], context_award: Cluster | None
 ) -> tuple[bool, set[int]]:
@@ -335,7 +350,11 @@ def received(
             for c in researchers:
                 for ps in c.spans:
                     if start <= ps.start < end:
-                        y = year or _year(text[start:end], ctx.item.title, ctx.item.parent_title)
+                        y = (
+                            year
+                            or _year_of_award(text, start, s.start, end)
+                            or _year(ctx.item.title, ctx.item.parent_title)
+                        )
                         _received(ctx, out, c.id, award.id, y, ps)
     if context_award is not None:
         year = _year(ctx.item.parent_title)

@@ -169,11 +169,14 @@ EN_UNITS = (
 @pytest.mark.parametrize(
     ("predicate", "expected"),
     [
-        ("partOf", {("Department of Ocean and Coastal Engineering", "Northfield Polytechnic", None)}),
+        (
+            "partOf",
+            {("Department of Ocean and Coastal Engineering, Northfield Polytechnic", "Northfield Polytechnic", None)},
+        ),
         (
             "affiliatedWith",
             {
-                ("Tomas Varga", "Department of Ocean and Coastal Engineering", None),
+                ("Tomas Varga", "Department of Ocean and Coastal Engineering, Northfield Polytechnic", None),
                 ("Ines Moreau", "Bayside Institute of Technology", None),
             },
         ),
@@ -452,3 +455,53 @@ def test_extract_author_roles_after_a_colon_and_in_english(
     text: str, lang: str, expected: set[tuple[str, str]]
 ) -> None:
     assert {(f[0], f[2]) for f in _facts(_extract(text, lang=lang), "authorOf")} == expected
+
+
+EN_PRESS = (
+    "Lakeside chemists design a sturdier electrode\n"
+    "Researchers at Lakeside University report in Nature Energy an electrode that lasts. The work was led by "
+    "Professor Rosa Quintero of Lakeside's Department of Chemistry, with graduate student Omar Haddad and Dr. Lena "
+    "Vogt of the School of Physics, Eastfield University. It was supported by the U.S. Department of Energy and the "
+    'National Science Foundation. "A big step," said Quintero. In 2021, Quintero received the Presidential Early '
+    "Career Award for Scientists and Engineers."
+)
+
+
+def test_extract_en_units_are_named_with_their_institution() -> None:
+    # every university has a Department of Chemistry: named alone, all of them would be one entity
+    extraction = _extract(EN_PRESS, lang="en")
+    units = {e.name: e for e in extraction.entities if e.type == "Institution" and "," in e.name}
+    assert set(units) == {"Department of Chemistry, Lakeside University", "School of Physics, Eastfield University"}
+    assert "Department of Chemistry" in units["Department of Chemistry, Lakeside University"].aliases
+    assert ("Rosa Quintero", "Department of Chemistry, Lakeside University", None) in _facts(
+        extraction, "affiliatedWith"
+    )
+    assert ("Department of Chemistry, Lakeside University", "Lakeside University", None) in _facts(extraction, "partOf")
+
+
+def test_extract_en_job_words_before_names_and_abbreviated_funders() -> None:
+    extraction = _extract(EN_PRESS, lang="en")
+    assert {"Rosa Quintero", "Omar Haddad", "Lena Vogt"} <= _names(extraction, "Researcher")
+    assert {"U.S. Department of Energy", "National Science Foundation"} <= _names(extraction, "Funder")
+    assert not any("Department of Energy" in n for n in _names(extraction, "Institution"))
+    # "The work was led by A, with B and C": joint work
+    assert {frozenset((a, b)) for a, b, _ in _facts(extraction, "collaboratedWith")} == {
+        frozenset(p)
+        for p in (("Rosa Quintero", "Omar Haddad"), ("Rosa Quintero", "Lena Vogt"), ("Omar Haddad", "Lena Vogt"))
+    }
+
+
+def test_extract_en_surname_mentions_and_gazetteer_award_names() -> None:
+    extraction = _extract(EN_PRESS, lang="en")
+    quintero = next(e for e in extraction.entities if e.name == "Rosa Quintero")
+    assert [m.text for m in quintero.mentions].count("Quintero") == 2  # "said Quintero", "Quintero received"
+    (award,) = [e for e in extraction.entities if e.type == "Award"]
+    assert award.labels.get("en") == "Presidential Early Career Award for Scientists and Engineers"
+    assert {(s, y) for s, _, y in _facts(extraction, "received")} == {("Rosa Quintero", "2021")}
+
+
+def test_extract_zh_award_year_is_the_one_written_before_it() -> None:
+    text = "王立群教授曾于2019年获得省自然科学基金资助，2022年荣获青山生命科学奖。"
+    extraction = _extract(text, lang="zh")
+    assert _names(extraction, "Researcher") == {"王立群"}  # 曾于 (once, in) is no name
+    assert _facts(extraction, "received") == {("王立群", "青山生命科学奖", "2022")}
