@@ -21,14 +21,20 @@ _AWARD_BARE = re.compile(
 )
 # 与 is left out: it joins the fields of one prize (数学与信息科学奖)
 _AWARD_LEFT = re.compile(
-    r"^.*(?:获得|荣获|获|摘得|授予|颁发|颁给|分享了|分享|了|的|和|及|、|年度|年|届|是|为|由|在|等|该|本|此|这|项)"
+    # 年 ends the left context only after a number (2024年度…奖), not inside a name (青年学者奖)
+    r"^.*(?:获得|荣获|获|摘得|授予|颁发|颁给|分享了|分享|了|的|和|及|、|(?:^|(?<=[0-9〇一二三四五六七八九十]))年度?|届|是|为|由|在|等|该|本|此|这|项)"
 )
 _AWARD_GENERIC = re.compile(
     r"^.*颁奖$|^(?:单项|大|该|本|此|各|获|颁|得|奖|一等|二等|三等|特等|金|银|铜|优秀|最佳|特别|奖项|这个|这一|多项|多个|个|项)+(?:奖|奖章)$"
 )
+# a name never runs over a line break (a headline ends where the next line starts)
 _AWARD_EN = re.compile(
-    r"(?:[A-Z][A-Za-z'’-]+\s+){1,6}(?:Prize|Award|Medal)"
-    r"(?:\s+(?:in|for)\s+(?:[A-Z][A-Za-z-]+)(?:\s+(?:and\s+)?[A-Z][A-Za-z-]+){0,3})?"
+    r"(?:[A-Z][A-Za-z'’-]+[^\S\n]+){1,6}(?:Prize|Award|Medal)"
+    r"(?:[^\S\n]+(?:in|for)[^\S\n]+(?:[A-Z][A-Za-z-]+)(?:[^\S\n]+(?:and[^\S\n]+)?[A-Z][A-Za-z-]+){0,3})?"
+)
+# the body behind a prize is no prize: the Breakthrough Prize Foundation, 未来科学大奖委员会
+_AWARD_BODY = re.compile(
+    r"\s*(?:Foundation|Committee|Board|Trust|Fund|Council|Secretariat|基金会|委员会|组委会|办公室)"
 )
 _YEAR_EN = re.compile(r"\b((?:19|20)\d{2})\s+(?=[A-Z])")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?")
@@ -77,7 +83,7 @@ def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
     spans: list[Span] = []
 
     def add(start: int, end: int, name: str) -> None:
-        if any(s.start < end and start < s.end for s in spans):
+        if any(s.start < end and start < s.end for s in spans) or _AWARD_BODY.match(text, end):
             return
         span = Span(start, end, "Award", name)
         year = _YEAR.search(text, max(0, start - 10), start) or _YEAR_EN.search(text, max(0, start - 6), start + 1)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from ingest.extract.spans import Span, clean
 
 # a capitalised word, or a dotted abbreviation (U.S., U.K.) that starts many agency names
-_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][a-zA-Z'&-]*)"
+_WORD = r"(?:(?:[A-Z]\.){2,}|(?!(?:Dr|Prof|Professor|Mr|Mrs|Ms)\b)[A-Z][a-zA-Z'&-]*)"  # a title starts a name
 _HEADS = (
     r"University|Institute|Institutes|Laboratory|Laboratories|Hospital|College|Academy|Center|Centre|School|"
     r"Observatory|Museum|Polytechnic|Department|Faculty|Division|Clinic"

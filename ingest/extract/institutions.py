@@ -18,11 +18,19 @@ from ingest.nlp import words
 
 _SUFFIXES = tuple(
     words_of(
-        "大学 学院 研究院 研究所 医院 实验室 研究中心 中心 科学院 工程院 天文台 分校 研究基地 博物馆 植物园 研究室"
+        "大学 学院 研究院 研究所 医院 实验室 研究中心 中心 科学院 工程院 天文台 分校 研究基地 博物馆 植物园 研究室 "
+        "学系 工程系 学部"
     )
 )
-# 大学生 (students) is no 大学, but 大学生命科学学院 is 大学 + 生命科学学院
-_SUFFIX = re.compile(alternation(_SUFFIXES).replace("大学", "大学(?!生(?!命|物|态))"))
+# 大学生 (students) is no 大学, but 大学生命科学学院 is 大学 + 生命科学学院; 物理学系 is a department, 科学系统 and
+# 科学部署 are not
+_SUFFIX = re.compile(
+    alternation(_SUFFIXES)
+    .replace("大学", "大学(?!生(?!命|物|态))")
+    .replace("学系", "学系(?!统|列|数|着|于)")
+    .replace("工程系", "工程系(?!统|列|数|着|于)")
+    .replace("学部", "学部(?!署|分|门|长)")
+)
 #: suffixes that continue the previous segment instead of starting a new unit (加州大学旧金山分校)
 _CONTINUES = ("分校",)
 _LAB = re.compile(r"实验室$")

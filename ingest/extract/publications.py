@@ -28,16 +28,17 @@ _EN_JOURNAL_ZH = re.compile(
 # a citation in brackets: (ACS Catalysis, 2024, 14, 9244)
 _CITATION = re.compile(rf"[（(]\s*(?P<en>{_LATIN_TITLE})\s*,\s*(?:19|20)\d{{2}}\s*,\s*\d+")
 _EN_JOURNAL = re.compile(
-    rf"\b(?:(?:published|publishes|appeared|appears|reported|reports?|described)\b[^.;]{{0,200}}?\bin"
+    rf"\b(?:(?:published|publishes|appeared|appears|reported|reports?|described|paper|study|article)\b[^.;]{{0,200}}?\bin"
     rf"|in the journal)\s+(?:the\s+)?(?P<en>{_LATIN_TITLE})"
 )
+_TRAILING_CONNECTORS = re.compile(r"(?:\s+(?:of|and|in|for|the|&))+$")
 _PAIR_AFTER = re.compile(r"\s*[（(]\s*(?P<en>[A-Z][A-Za-z&:.'’\s-]{1,60}?)\s*[）)]")
 _QUOTED = r"[“\"](?P<title>[^“”\"]{6,300}?)[”\"]"
 _PAPER = [
     re.compile(rf"(?:题为|题目为|名为|标题为)\s*{_QUOTED}"),
     re.compile(rf"以\s*{_QUOTED}\s*为题"),
     re.compile(rf"{_QUOTED}\s*为题"),
-    re.compile(rf"(?:titled|entitled|paper|article)\s*,?\s*{_QUOTED}"),
+    re.compile(rf"(?:titled|entitled|paper|article|study)\s*,?\s*{_QUOTED}"),
 ]
 _PAPER_PAIR = re.compile(r"\s*[（(](?P<alt>[^（）()]{6,300})[）)]")
 
@@ -82,12 +83,12 @@ def find_journals(text: str, gazetteer: Gazetteer) -> list[Span]:
         add(span)
     for m in _EN_CUED_JOURNAL.finditer(text):
         add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
-    for m in _EN_CUED_JOURNAL.finditer(text):
-        add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
     for m in _CITATION.finditer(text):
         add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
     for m in _EN_JOURNAL.finditer(text):
-        add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
+        # "a paper in Science in 2019": the connectors a title may hold do not end it
+        name = _TRAILING_CONNECTORS.sub("", m.group("en"))
+        add(Span(m.start("en"), m.start("en") + len(name), "Journal", clean(name)))
     for span in spans:
         # the English form is canonical; the gazetteer may know the pair
         if span.alias and _is_latin(span.alias) and not _is_latin(span.name):

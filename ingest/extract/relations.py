@@ -41,7 +41,10 @@ _WORK = re.compile(
 # between an institution and a name: nothing, 的, a role word, or a short phrase ending in one (联合培养的首届硕士生)
 _ROLE_WORDS = re.compile(rf"^(?:\s|的|{_ROLE})*$|^[^，。；、,;（(]{{0,12}}{_ROLE}\s*$")
 _LIST_GAP = re.compile(r"^\s*(?:、|和|与|及|以及|,|，|/)\s*$")
-_AWARD_VERB = re.compile(r"获得|荣获|获|分享|授予|摘得|颁给|颁发给|\bwon\b|\bwins\b|awarded|received|shared|recipient")
+_AWARD_VERB = re.compile(
+    r"获得|荣获|获|分享|授予|摘得|颁给|颁发给|\bw[io]ns?\b|awarded|receive[sd]?\b|\bshared?\b|recipients?|laureates?|"
+    r"honou?red"
+)
 _ROLES = (
     (re.compile(r"通讯作者|corresponding author", re.I), "corresponding"),
     (re.compile(r"第一作者|first author|lead author", re.I), "first"),
@@ -228,7 +231,7 @@ def author_of(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
                 continue
             named = [(s, c) for s, c in people if cs <= s.start < ce]
             if keyword.group().isascii():
-                named = _english_role_names(named, cs + keyword.start(), cs + keyword.end())
+                named = _english_role_names(text, named, cs + keyword.start(), cs + keyword.end())
             elif not named and not part[keyword.end() :].strip() and i + 1 < len(clauses):
                 # 通讯作者：许明哲教授 — the names follow the colon
                 ns, ne, _ = clauses[i + 1]
@@ -252,14 +255,29 @@ def author_of(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
                 )
 
 
-def _english_role_names(named: list[tuple[Span, Cluster]], key_start: int, key_end: int) -> list[tuple[Span, Cluster]]:
+def _english_role_names(
+    text: str, named: list[tuple[Span, Cluster]], key_start: int, key_end: int
+) -> list[tuple[Span, Cluster]]:
     """In English the role names one person: the name right after it ("corresponding author Dr. A"), else the
-    nearest name before it ("A, a postdoc, is the first author")."""
+    nearest name before it ("A, a postdoc, is the first author") together with the names joined to it right before
+    the role ("A and B co-authored", "A, B and C are co-authors")."""
     after = [(s, c) for s, c in named if 0 <= s.start - key_end <= 30]
     if after:
         return [min(after, key=lambda pair: pair[0].start)]
-    before = [(s, c) for s, c in named if s.end <= key_start]
-    return [max(before, key=lambda pair: pair[0].end)] if before else []
+    before = sorted(((s, c) for s, c in named if s.end <= key_start), key=lambda pair: pair[0].end)
+    if not before:
+        return []
+    chosen = [before[-1]]
+    if _EN_ROLE_JOIN.fullmatch(text[before[-1][0].end : key_start]):
+        for span, cluster in reversed(before[:-1]):
+            if not _EN_NAME_JOIN.fullmatch(text[span.end : chosen[-1][0].start]):
+                break
+            chosen.append((span, cluster))
+    return chosen
+
+
+_EN_NAME_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+_EN_ROLE_JOIN = re.compile(r"\s*(?:(?:are|were|is|was)\s+(?:the\s+)?)?")
 
 
 def published_in(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
@@ -324,6 +342,36 @@ def _year_of_award(text: str, start: int, award_start: int, end: int) -> int | N
     return int(m.group(1) or m.group(2)) if m else None
 
 
+def _clause(text: str, start: int, end: int, at: int, at_end: int, researchers: list[Cluster]) -> tuple[int, int]:
+    """The clause of a sentence around ``text[at:at_end]``: from the separator (，；;) before the nearest name before
+    it to the separator after it. The whole sentence if no name comes before it in the sentence."""
+    names_before = [x.start for c in researchers for x in c.spans if start <= x.start < at]
+    if not names_before:
+        return start, end
+    nearest = max(names_before)
+    left = max((m.end() for m in _CLAUSE_END.finditer(text, start, nearest)), default=start)
+    right = _CLAUSE_END.search(text, at_end, end)
+    return left, right.start() if right else end
+
+
+_CLAUSE_END = re.compile(r"[，；;]")
+
+
+def _titled_year(ctx: Context) -> int | None:
+    """The year of the item's title or parent title, if that title is about prizes (names an award of the item or
+    says 奖/Prize/Award/Medal)."""
+    names = [resolution.key(n) for c in ctx.of("Award") for n in (c.name, *c.aliases) if n]
+    for title in (ctx.item.title, ctx.item.parent_title):
+        if title and (_PRIZE_WORD.search(title) or any(n and n in resolution.key(title) for n in names)):
+            year = _year(title)
+            if year is not None:
+                return year
+    return None
+
+
+_PRIZE_WORD = re.compile(r"奖|进展|Prize|Award|Medal", re.I)
+
+
 def received(
     ctx: Context, out: dict[tuple[str, str, str], Relation], context_award: Cluster | None
 ) -> tuple[bool, set[int]]:
@@ -347,14 +395,16 @@ def received(
             if not _AWARD_VERB.search(text[start:end]):
                 continue
             prize_sentences.add(ctx.sentences.index(s.start))
+            others = [a for a in ctx.of("Award") if a is not award and any(start <= x.start < end for x in a.spans)]
+            if others:
+                # 甲曾获A奖，乙2018年获得B奖: with two prizes in a sentence, each goes to the names of its clause
+                start, end = _clause(text, start, end, s.start, s.end, researchers)
             for c in researchers:
                 for ps in c.spans:
                     if start <= ps.start < end:
-                        y = (
-                            year
-                            or _year_of_award(text, start, s.start, end)
-                            or _year(ctx.item.title, ctx.item.parent_title)
-                        )
+                        # the title's year only where the title names this award: "两位学者当选2025年院士" dates
+                        # the election, not the prizes the two won before
+                        y = year or _year_of_award(text, start, s.start, end) or _titled_year(ctx)
                         _received(ctx, out, c.id, award.id, y, ps)
     if context_award is not None:
         year = _year(ctx.item.parent_title)

@@ -505,3 +505,41 @@ def test_extract_zh_award_year_is_the_one_written_before_it() -> None:
     extraction = _extract(text, lang="zh")
     assert _names(extraction, "Researcher") == {"王立群"}  # 曾于 (once, in) is no name
     assert _facts(extraction, "received") == {("王立群", "青山生命科学奖", "2022")}
+
+
+def test_extract_zh_departments_and_no_title_year_for_earlier_prizes() -> None:
+    text = (
+        "我校两位学者当选2025年某某学会会士\n"
+        "我校化学与材料学院周启明教授、物理学系贺云舟教授当选会士。周启明教授曾获青山化学贡献奖，"
+        "贺云舟教授2018年获得远山杰出青年学者奖。"
+    )
+    extraction = _extract(text, lang="zh")
+    assert ("贺云舟", "物理学系", None) in _facts(extraction, "affiliatedWith")
+    assert ("贺云舟", "化学与材料学院", None) not in _facts(extraction, "affiliatedWith")
+    # the title dates the election, not the prizes won before it
+    assert _facts(extraction, "received") == {
+        ("周启明", "青山化学贡献奖", None),
+        ("贺云舟", "远山杰出青年学者奖", "2018"),
+    }
+
+
+EN_PRIZE = (
+    "Three researchers win the 2025 Harbour Prize in Life Sciences\n\n"
+    "The Harbour Prize Foundation announced that Dr. Ana Kovac of Northfield Polytechnic, Professor Ravi Menon of "
+    "the University of Eastmoor and Dr. Lise Berg from the Bayside Institute of Technology will share the 2025 "
+    "Harbour Prize in Life Sciences.\n\n"
+    'Kovac and Menon co-authored a landmark paper in Science in 2019. Their study, "Folding paths of membrane '
+    'proteins", was funded by the Coastal Science Foundation.'
+)
+
+
+def test_extract_en_prize_announcement() -> None:
+    extraction = _extract(EN_PRIZE, lang="en")
+    assert _names(extraction, "Award") == {"Harbour Prize in Life Sciences"}  # not the Foundation behind it
+    assert "University of Eastmoor" in _names(extraction, "Institution")  # not "University of Eastmoor and Dr"
+    assert {s for s, _, _ in _facts(extraction, "received")} == {"Ana Kovac", "Ravi Menon", "Lise Berg"}
+    assert _facts(extraction, "publishedIn") == {("Folding paths of membrane proteins", "Science", None)}
+    assert {s for s, _, _ in _facts(extraction, "authorOf")} == {"Ana Kovac", "Ravi Menon"}
+    assert _facts(extraction, "fundedBy") == {
+        ("Folding paths of membrane proteins", "Coastal Science Foundation", None)
+    }
