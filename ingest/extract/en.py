@@ -24,6 +24,9 @@ _INSTITUTION = re.compile(
     rf"(?:{_WORD}\s+){{1,5}}(?:{_HEADS})\b{_TAIL}"
     rf"|(?:{_HEADS})\s+(?:of|for)\s+(?:the\s+)?{_WORD}(?:\s+(?:and\s+|of\s+|the\s+)?{_WORD}){{0,5}}"
 )
+_TWO_INSTITUTIONS = re.compile(
+    rf"(?P<first>.*?\b(?:{_HEADS})\b.*?)\s+and\s+(?:the\s+)?(?P<second>(?:{_WORD}\s+){{0,5}}(?:{_HEADS})\b.*)"
+)
 _LEADING = re.compile(r"^(?:(?:The|A|An|At|In|From|By|With|And|Of|For|On|Astronomers|Engineers|Researchers)\s+)+")
 _UNIT = re.compile(r"^(?:School|Department|Faculty|College|Institute|Laboratory|Center|Centre|Division|Clinic)\b")
 _TOP = re.compile(r"\b(?:University|Academy|Polytechnic|Institute of Technology)\b")
@@ -57,6 +60,12 @@ def find_institutions(text: str) -> list[Span]:
             spans.append(Span(start, start + owned.end("owner"), "Institution", owner, meta={"owner": True}))
             unit_start = start + owned.start("unit")
             spans.append(Span(unit_start, end, "Institution", clean(text[unit_start:end]), parent=owner))
+            continue
+        # "the University of Melbourne and Monash University": two institutions, each with its own head word
+        pair = _TWO_INSTITUTIONS.fullmatch(text, start, end)
+        if pair:
+            for part in ("first", "second"):
+                spans.append(Span(pair.start(part), pair.end(part), "Institution", clean(pair.group(part))))
             continue
         spans.append(Span(start, end, "Institution", clean(text[start:end])))
     for unit, parent in zip(spans, spans[1:], strict=False):

@@ -167,7 +167,8 @@ def affiliated_with(ctx: Context, out: dict[tuple[str, str, str], Relation], ins
             insts += [
                 s for s in institutions if s.end <= led.start() and text[s.end : led.start()].strip() in {"", ","}
             ]
-        en_after = re.match(r"\s*,?\s*(?:an?\s+\w+\s+)?(?:of|at|from)\s+(?:the\s+)?", text[span.end :])
+        # "A of X", "A, a professor at X", "A, a postdoctoral researcher at X"
+        en_after = re.match(r"\s*,?\s*(?:an?\s+(?:[\w-]+\s+){1,3})?(?:of|at|from)\s+(?:the\s+)?", text[span.end :])
         if en_after:
             named_after = [s for s in institutions if s.start == span.end + en_after.end()]
             # "of MIT's Department of Chemistry": the department, which is part of MIT

@@ -543,3 +543,18 @@ def test_extract_en_prize_announcement() -> None:
     assert _facts(extraction, "fundedBy") == {
         ("Folding paths of membrane proteins", "Coastal Science Foundation", None)
     }
+
+
+def test_extract_en_two_institutions_joined_by_and_and_long_appositions() -> None:
+    text = (
+        "Gut microbes and sleep\n"
+        "Scientists at the University of Eastmoor and Harbourview University report the findings in Cell Metabolism. "
+        '"We were surprised," said first author Dr. Mina Park, a postdoctoral researcher at Harbourview University. '
+        "Professor Ode Lund of the Department of Materials Science and Engineering, University of Eastmoor, agreed."
+    )
+    extraction = _extract(text, lang="en")
+    institutions = _names(extraction, "Institution")
+    assert {"University of Eastmoor", "Harbourview University"} <= institutions
+    assert not any(" and Harbourview" in n for n in institutions)
+    assert "Department of Materials Science and Engineering, University of Eastmoor" in institutions
+    assert ("Mina Park", "Harbourview University", None) in _facts(extraction, "affiliatedWith")
