@@ -204,8 +204,12 @@ def _candidates(rows: list[Row]) -> list[int]:
     return out
 
 
-def _subheads(body: list[Row], title: str) -> list[int]:
-    """Indices (into ``body``) of the rows that open sub-items."""
+def _subheads(body: list[Row], title: str, whole_issue: bool = False) -> list[int]:
+    """Indices (into ``body``) of the rows that open sub-items.
+
+    ``whole_issue``: the body is a whole issue without closing lines (no article level), whose numbered headlines
+    (1. New telescope sees first light) are its news items, unless they read as the sections of one report.
+    """
     bullets = [i for i, row in enumerate(body) if bullet_heading(row.text)]
     if bullets:
         return bullets
@@ -213,7 +217,13 @@ def _subheads(body: list[Row], title: str) -> list[int]:
     chapters = [row for row in body if is_numbered(row.text) and display_width(row.text) < _SHORT * width]
     if len(chapters) >= 2:
         # numbered headings are chapters of one document, unless the article announces a list of achievements
-        return _numbered_entries(body) if _LIST_TITLE.search(title) else []
+        if _LIST_TITLE.search(title):
+            return _numbered_entries(body)
+        if whole_issue:
+            entries = _numbered_entries(body)
+            generic = sum(1 for i in entries if _GENERIC_SECTION.match((numbering(body[i].text) or ("", ""))[1]))
+            return entries if entries and 2 * generic < len(entries) else []
+        return []
     candidates = _candidates(body)
     strict = [i for i in candidates if _strict_subhead(body[i], width)]
     if len(strict) < 2:
@@ -288,7 +298,8 @@ def segments(text: str) -> list[Segment]:
         if source_date is None and section != banner:
             section = None  # a column of news cites dated sources; an article that does not has left it
         last_line = (closing or content)[-1].index + 1
-        parts = _split_article(content, head, last_line, section, publisher, source_date, year)
+        whole_issue = not closing and not any(row.closer for row in rows)
+        parts = _split_article(content, head, last_line, section, publisher, source_date, year, whole_issue)
         # a contributor byline names people and units (not researchers of the news): it stays in the text, at the
         # end of the part it closes, so extraction sees it for what it is; a source line is metadata only
         parts[-1].byline = [row.text for row in closing if row.closer == "byline"]
@@ -314,10 +325,11 @@ def _split_article(
     publisher: str | None,
     source_date: str | None,
     year: int | None,
+    whole_issue: bool = False,
 ) -> list[Segment]:
     title = _title(content[:head])
     body = content[head:]
-    subheads = _subheads(body, title)
+    subheads = _subheads(body, title, whole_issue)
     if not subheads:
         date = source_date or first_event_date("".join(row.text for row in body), year)
         return [Segment(title, content[0].index + 1, last_line, _lines(body), None, section, publisher, date)]

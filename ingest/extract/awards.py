@@ -29,7 +29,7 @@ _AWARD_GENERIC = re.compile(
 )
 # a name never runs over a line break (a headline ends where the next line starts)
 _AWARD_EN = re.compile(
-    r"(?:[A-Z][A-Za-z'’-]+[^\S\n]+){1,6}(?:Prize|Award|Medal)"
+    r"[A-Z][A-Za-z'’-]+[^\S\n]+(?:(?:(?:of|for|the|and|in)[^\S\n]+)?[A-Z][A-Za-z'’-]+[^\S\n]+){0,5}(?:Prize|Award|Medal)"
     r"(?:[^\S\n]+(?:in|for)[^\S\n]+(?:[A-Z][A-Za-z-]+)(?:[^\S\n]+(?:and[^\S\n]+)?[A-Z][A-Za-z-]+){0,3})?"
 )
 # the body behind a prize is no prize: the Breakthrough Prize Foundation, 未来科学大奖委员会

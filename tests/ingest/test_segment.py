@@ -456,3 +456,45 @@ def test_segment_bracketed_line_signs_only_before_a_headline() -> None:
     assert [seg.title for seg in segs] == ["星河大学研制新型柔性传感器", "云山理工学院发布巡检机器人"]
     assert "（图片由受访者提供）" in segs[0].body
     assert segs[0].byline == ["（星河大学科技处 成果转化专项小组）"]
+
+
+NUMBERED_ISSUE = """RESEARCH NEWS | Issue 12 | March 2025
+
+Northfield University Research Bulletin
+
+1. New telescope instrument sees first light
+
+Astronomers at Northfield University have commissioned a spectrograph. The project was led by Professor Hana Ito.
+
+2. Chemistry student wins national award
+
+PhD student Lucy Tran received the 2025 Royal Society of Chemistry Award for her work on green solvents.
+
+Page 2
+
+3. Northfield and Westbrook sign research agreement
+
+Northfield University and Westbrook Polytechnic signed a five-year agreement on battery research.
+"""
+
+
+def test_segment_numbered_headlines_of_an_issue_without_source_lines_are_items() -> None:
+    items = list(segment_newsletter(NUMBERED_ISSUE))
+    assert [i.title for i in items] == [
+        "New telescope instrument sees first light",
+        "Chemistry student wins national award",
+        "Northfield and Westbrook sign research agreement",
+    ]
+    assert all("Page 2" not in i.text for i in items)
+
+
+def test_segment_numbered_sections_of_one_report_stay_one_item() -> None:
+    report = (
+        "Lake sediments record past droughts\n\n"
+        "1. Background\n\nDroughts shaped the region. Records are sparse.\n\n"
+        "2. Results\n\nThe cores show four dry periods. Each lasted decades.\n\n"
+        "3. Outlook\n\nMore cores will be drilled next year.\n"
+    )
+    (item,) = segment_newsletter(report)
+    assert item.title == "Lake sediments record past droughts"
+    assert "four dry periods" in item.text
