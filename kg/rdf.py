@@ -10,6 +10,7 @@ value; rdflib's per-call overhead in ``Graph.add`` is the main cost otherwise.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections import defaultdict
@@ -55,6 +56,14 @@ _DATE_TYPES = (
 )
 
 
+@functools.lru_cache(maxsize=65_536)
+def cached_literal(value: str | int) -> Literal:
+    """A plain or integer literal, shared: spans, years, dates and extractor versions repeat across a batch, and
+    building an rdflib Literal costs more than the triple that holds it."""
+    return Literal(value)
+
+
+@functools.lru_cache(maxsize=4096)
 def date_literal(value: str) -> Literal:
     """An ISO date, year-month or year as a typed literal; anything else stays a plain string (and SHACL flags it)."""
     for pattern, datatype in _DATE_TYPES:
@@ -133,8 +142,8 @@ def _entity_triples(entity: Entity, item_node: URIRef, names: dict[str, str], ou
             (mention, RDF.type, KG.Mention),
             (mention, KG.mentionOf, node),
             (mention, KG.item, item_node),
-            (mention, KG.spanStart, Literal(m.start)),
-            (mention, KG.spanEnd, Literal(m.end)),
+            (mention, KG.spanStart, cached_literal(m.start)),
+            (mention, KG.spanEnd, cached_literal(m.end)),
             (mention, KG.surfaceForm, Literal(m.text)),
         ]
 
@@ -150,19 +159,19 @@ def _relation_triples(r: Relation, out: list[Triple]) -> None:
         (fact, KG.object, obj),
     ]
     if r.role is not None:
-        out.append((fact, KG.role, Literal(r.role)))
+        out.append((fact, KG.role, cached_literal(r.role)))
     if r.year is not None:
-        out.append((fact, KG.year, Literal(r.year)))
+        out.append((fact, KG.year, cached_literal(r.year)))
     ev = r.evidence
     node = evidence_iri(fact, ev)
     out += [
         (fact, KG.evidence, node),
         (node, RDF.type, KG.Evidence),
         (node, KG.item, iri(ev.item_id)),
-        (node, KG.spanStart, Literal(ev.start)),
-        (node, KG.spanEnd, Literal(ev.end)),
+        (node, KG.spanStart, cached_literal(ev.start)),
+        (node, KG.spanEnd, cached_literal(ev.end)),
         (node, KG.sentence, Literal(ev.sentence)),
-        (node, KG.extractorVersion, Literal(ev.extractor_version)),
+        (node, KG.extractorVersion, cached_literal(ev.extractor_version)),
     ]
     if ev.item_date is not None:
         out.append((node, KG.itemDate, date_literal(ev.item_date)))
@@ -195,7 +204,8 @@ def to_graph(extractions: Iterable[Extraction], batch: ImportBatch | None = None
     if batch is not None:
         _batch_triples(batch, out)
     target = graph if graph is not None else new_graph()
-    target.addN((s, p, o, target) for s, p, o in out)
+    # straight to the store: Graph.addN re-checks every term's type, and these were all built above
+    target.store.addN((s, p, o, target) for s, p, o in out)
     return target
 
 
