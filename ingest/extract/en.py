@@ -16,7 +16,7 @@ from ingest.extract.spans import Span, clean
 _WORD = r"(?:(?:[A-Z]\.){2,}|(?!(?:Dr|Prof|Professor|Mr|Mrs|Ms)\b)[A-Z][a-zA-Z'&-]*)"  # a title starts a name
 _HEADS = (
     r"University|Institute|Institutes|Laboratory|Laboratories|Hospital|College|Academy|Center|Centre|School|"
-    r"Observatory|Museum|Polytechnic|Department|Faculty|Division|Clinic"
+    r"Observatory|Museum|Polytechnic|Department|Faculty|Division|Clinic|Institution|Organization|Organisation"
 )
 _TAIL = rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_WORD}(?:\s+(?:and\s+)?{_WORD}){{0,5}})?"
 # a head word alone ("Laboratory director …") is no name: it needs a word before it or an "of …" after it
@@ -125,4 +125,22 @@ def organisation_names(chunk: str) -> list[tuple[int, str]]:
             at = offset + len(part)
             if len(name) >= 3:
                 out.append((offset, name))
+    return out
+
+
+def cut_at_people(institutions: list[Span], people: list[Span]) -> list[Span]:
+    """Institution names that ran on into a person listed after them ("the University of Eastmoor and Jon Vidal"),
+    cut before the "and" that joins the person."""
+    out = []
+    for inst in institutions:
+        inside = [p for p in people if inst.start < p.start < inst.end]
+        if inside and inst.name.isascii():
+            first = min(p.start for p in inside)
+            joint = re.search(r"\s*(?:,\s*|\s+)and\s+$|\s*,\s*$", inst.name[: first - inst.start])
+            if joint is None:
+                out.append(inst)
+                continue
+            end = inst.start + joint.start()
+            inst = Span(inst.start, end, inst.type, clean(inst.name[: end - inst.start]), parent=inst.parent)
+        out.append(inst)
     return out

@@ -49,7 +49,8 @@ _ROLES = (
     (re.compile(r"通讯作者|corresponding author", re.I), "corresponding"),
     (re.compile(r"第一作者|first author|lead author", re.I), "first"),
     (re.compile(r"唯一作者|独立作者|sole author", re.I), "sole"),
-    (re.compile(r"共同作者|合作者|co-author", re.I), "co-author"),
+    # the ontology knows four roles: a senior or last author is an author of the paper, so a co-author
+    (re.compile(r"共同作者|合作者|co-author|senior author|last author|study author", re.I), "co-author"),
 )
 _ANY_ROLE = re.compile(r"作者|author", re.I)
 _CLAUSE = re.compile(r"[，,：:]")
@@ -168,7 +169,10 @@ def affiliated_with(ctx: Context, out: dict[tuple[str, str, str], Relation], ins
                 s for s in institutions if s.end <= led.start() and text[s.end : led.start()].strip() in {"", ","}
             ]
         # "A of X", "A, a professor at X", "A, a postdoctoral researcher at X"
-        en_after = re.match(r"\s*,?\s*(?:an?\s+(?:[\w-]+\s+){1,3})?(?:of|at|from)\s+(?:the\s+)?", text[span.end :])
+        en_after = re.match(
+            r"\s*,?\s*(?:an?\s+(?:[\w-]+\s+){1,3}(?:of\s+(?:[a-z-]+\s+){1,4})?)?(?:of|at|from)\s+(?:the\s+)?",
+            text[span.end :],
+        )
         if en_after:
             named_after = [s for s in institutions if s.start == span.end + en_after.end()]
             # "of MIT's Department of Chemistry": the department, which is part of MIT
@@ -262,6 +266,10 @@ def _english_role_names(
     """In English the role names one person: the name right after it ("corresponding author Dr. A"), else the
     nearest name before it ("A, a postdoc, is the first author") together with the names joined to it right before
     the role ("A and B co-authored", "A, B and C are co-authors")."""
+    if re.match(r"s\b", text[key_end : key_end + 2]):  # "Co-authors include A of X and B of Y": all of them
+        listed = [(s, c) for s, c in named if s.start >= key_end]
+        if listed:
+            return listed
     after = [(s, c) for s, c in named if 0 <= s.start - key_end <= 30]
     if after:
         return [min(after, key=lambda pair: pair[0].start)]

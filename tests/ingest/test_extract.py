@@ -558,3 +558,19 @@ def test_extract_en_two_institutions_joined_by_and_and_long_appositions() -> Non
     assert not any(" and Harbourview" in n for n in institutions)
     assert "Department of Materials Science and Engineering, University of Eastmoor" in institutions
     assert ("Mina Park", "Harbourview University", None) in _facts(extraction, "affiliatedWith")
+
+
+def test_extract_en_coauthor_lists_institution_heads_and_long_appositions() -> None:
+    text = (
+        "Warm water slows coral settlement\n"
+        "Marine biologists from Northfield University and the Bayside Oceanographic Institution report the result. "
+        'Their paper, "Thermal limits of coral settlement", appears in Nature Climate Change. "Reefs may not '
+        'recover," said senior author Ivo Brandt, a professor of marine sciences at Northfield University. '
+        "Co-authors include Aiko Mori of the University of Eastmoor and Jon Vidal of the Bayside Oceanographic "
+        "Institution."
+    )
+    extraction = _extract(text, lang="en")
+    assert {"Bayside Oceanographic Institution", "University of Eastmoor"} <= _names(extraction, "Institution")
+    assert not any("Vidal" in n for n in _names(extraction, "Institution"))
+    assert ("Ivo Brandt", "Northfield University", None) in _facts(extraction, "affiliatedWith")
+    assert {s for s, _, _ in _facts(extraction, "authorOf")} == {"Ivo Brandt", "Aiko Mori", "Jon Vidal"}
