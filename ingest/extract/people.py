@@ -27,7 +27,8 @@ from ingest.nlp import words, words_freq
 
 _SURNAME = rf"(?:{alternation(COMPOUND_SURNAMES)}|[{''.join(sorted(SINGLE_SURNAMES))}])"
 _RESEARCHER_AFTER_SET = frozenset(RESEARCHER_AFTER)
-_BEFORE_R = re.compile(rf"(?:{alternation(RESEARCHER_BEFORE)})$")
+# 主要完成人：吴某、钱某 — a cue may end in a colon that opens the list of names
+_BEFORE_R = re.compile(rf"(?:{alternation(RESEARCHER_BEFORE)})[：:]?\s*$")
 # a head of an academic unit (院长, 所长): a researcher when a researcher cue follows the name, else an official
 _BEFORE_TITLE = re.compile(r"(?<!科学)(?<!工程)(?:副?院长|副?所长|系主任)$")
 _BEFORE_O = re.compile(rf"(?:{alternation(OFFICIAL)})$")

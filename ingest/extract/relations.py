@@ -366,6 +366,23 @@ def _clause(text: str, start: int, end: int, at: int, at_end: int, researchers: 
 _CLAUSE_END = re.compile(r"[，；;]")
 
 
+_ANNOUNCED = re.compile(
+    r"获奖|获|公布|揭晓|颁奖|授予|名单|荣膺|摘得|\bwins?\b|winners?|laureates?|awarded|honou?red", re.I
+)
+
+
+def _announced_award(ctx: Context, title_key: str) -> Cluster | None:
+    """The award a title announces winners of (it names the award and says 获奖/公布/wins …), the longest named."""
+    if not _ANNOUNCED.search(ctx.item.title):
+        return None
+    named = [
+        a
+        for a in ctx.of("Award")
+        if any(resolution.key(n) and resolution.key(n) in title_key for n in (a.name, *a.aliases))
+    ]
+    return max(named, key=lambda a: len(a.name), default=None)
+
+
 def _titled_year(ctx: Context) -> int | None:
     """The year of the item's title or parent title, if that title is about prizes (names an award of the item or
     says 奖/Prize/Award/Medal)."""
@@ -415,6 +432,14 @@ def received(
                         # the election, not the prizes the two won before
                         y = year or _year_of_award(text, start, s.start, end) or _titled_year(ctx)
                         _received(ctx, out, c.id, award.id, y, ps)
+    announced = _announced_award(ctx, title_key)
+    if announced is not None and not prize_item:
+        # "2025年度江南省科学技术奖公布 我校获奖15项", "我校学者获第十九届中国青年科技奖": the researchers the item
+        # names are the winners it announces
+        year = next((s.meta.get("year") for s in announced.spans if s.meta.get("year")), None) or _year(ctx.item.title)
+        for c in researchers:
+            if not any(k[0] == c.id and k[1] == "received" for k in out):
+                _received(ctx, out, c.id, announced.id, year, c.spans[0])
     if context_award is not None:
         year = _year(ctx.item.parent_title)
         for c in researchers:

@@ -574,3 +574,19 @@ def test_extract_en_coauthor_lists_institution_heads_and_long_appositions() -> N
     assert not any("Vidal" in n for n in _names(extraction, "Institution"))
     assert ("Ivo Brandt", "Northfield University", None) in _facts(extraction, "affiliatedWith")
     assert {s for s, _, _ in _facts(extraction, "authorOf")} == {"Ivo Brandt", "Aiko Mori", "Jon Vidal"}
+
+
+def test_extract_zh_prize_list_with_completers_announced_in_the_title() -> None:
+    text = (
+        "2025年度青山省科学技术奖公布 我校获奖3项\n"
+        "近日，青山省人民政府发布奖励决定，我校3项成果获奖。获奖项目及主要完成人如下：\n"
+        "一、自然科学奖一等奖\n“高性能锂硫电池关键材料研究”，主要完成人：吴建业、钱丽群、孟凡宇\n"
+        "二、技术发明奖二等奖\n“海洋装备智能防腐技术”，主要完成人：蒋海舟、石磊川\n"
+    )
+    extraction = _extract(text, lang="zh")
+    winners = {"吴建业", "钱丽群", "孟凡宇", "蒋海舟", "石磊川"}
+    assert _names(extraction, "Researcher") == winners
+    assert _facts(extraction, "received") >= {(w, "青山省科学技术奖", "2025") for w in winners}
+    # the completers of one project worked together; those of two projects did not
+    pairs = {frozenset((a, b)) for a, b, _ in _facts(extraction, "collaboratedWith")}
+    assert frozenset(("吴建业", "孟凡宇")) in pairs and frozenset(("吴建业", "蒋海舟")) not in pairs
