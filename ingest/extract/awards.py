@@ -94,9 +94,10 @@ def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
     # a gazetteer name is the award's full official name: it wins over a rule's span that is part of it (the rules
     # cut "Presidential Early Career Award for Scientists and Engineers" at "and"), not over a longer one
     rule_spans = [m.span() for m in _AWARD_EN.finditer(text)] + [m.span("name") for m in _AWARD_QUOTED.finditer(text)]
-    for start, end, entry in gazetteer_hits.hits(text, gazetteer, "Award"):
+    for start, end, _entry in gazetteer_hits.hits(text, gazetteer, "Award"):
         if not any(a <= start and end <= b and b - a > end - start for a, b in rule_spans):
-            add(start, end, entry.name)
+            # the surface form, not the entry's name: resolution maps it to the entry and keeps it as an alias
+            add(start, end, clean(text[start:end]))
     for m in _AWARD_QUOTED.finditer(text):
         name = clean(m.group("name"))
         if not _AWARD_GENERIC.match(name):
@@ -116,8 +117,6 @@ def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
             add(head.start() + cut, m.end(), name)
     for m in _AWARD_EN.finditer(text):
         add(m.start(), m.end(), clean(m.group()))
-    for start, end, entry in gazetteer_hits.hits(text, gazetteer, "Award"):
-        add(start, end, entry.name)
     return spans
 
 

@@ -162,7 +162,8 @@ def _context_award(item: NewsItem, gaz: Gazetteer, clusters: list[Cluster]) -> C
     found = awards.find_awards(item.parent_title, gaz)
     if not found:
         return None
-    name = found[0].name
+    entry = gaz.lookup(found[0].name, "Award")
+    name = entry.name if entry is not None else found[0].name
     existing = next((c for c in clusters if c.type == "Award" and key(c.name) == key(name)), None)
     if existing is not None:
         return existing

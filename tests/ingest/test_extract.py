@@ -497,6 +497,8 @@ def test_extract_en_surname_mentions_and_gazetteer_award_names() -> None:
     assert [m.text for m in quintero.mentions].count("Quintero") == 2  # "said Quintero", "Quintero received"
     (award,) = [e for e in extraction.entities if e.type == "Award"]
     assert award.labels.get("en") == "Presidential Early Career Award for Scientists and Engineers"
+    # the form written in the item stays an alias, so a reader (and a scorer) finds it under the English name
+    assert "Presidential Early Career Award for Scientists and Engineers" in award.aliases
     assert {(s, y) for s, _, y in _facts(extraction, "received")} == {("Rosa Quintero", "2021")}
 
 
