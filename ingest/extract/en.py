@@ -27,6 +27,11 @@ _INSTITUTION = re.compile(
 _TWO_INSTITUTIONS = re.compile(
     rf"(?P<first>.*?\b(?:{_HEADS})\b.*?)\s+and\s+(?:the\s+)?(?P<second>(?:{_WORD}\s+){{0,5}}(?:{_HEADS})\b.*)"
 )
+_GOVERNMENT_DEPARTMENT = re.compile(
+    r"(?:(?:U\.S\.|US|UK|U\.K\.|State|Federal|National)\s+)?Department\s+of\s+(?:the\s+)?(?:Education|Energy|Health|"
+    r"Health and Human Services|Defen[cs]e|Agriculture|Commerce|Justice|State|Labou?r|Transportation|Interior|Treasury|"
+    r"Homeland Security|Veterans Affairs|Housing and Urban Development|Environment|Trade|Finance|Foreign Affairs)"
+)
 _LEADING = re.compile(r"^(?:(?:The|A|An|At|In|From|By|With|And|Of|For|On|Astronomers|Engineers|Researchers)\s+)+")
 _UNIT = re.compile(r"^(?:School|Department|Faculty|College|Institute|Laboratory|Center|Centre|Division|Clinic)\b")
 _TOP = re.compile(r"\b(?:University|Academy|Polytechnic|Institute of Technology)\b")
@@ -77,7 +82,9 @@ def find_institutions(text: str) -> list[Span]:
             and _UNIT_GAP.fullmatch(text[unit.end : parent.start])
         ):
             unit.parent = parent.name
-    return spans
+    # a government department standing alone (the Department of Education will monitor …) governs, it does no
+    # research; one of a university keeps its parent and stays
+    return [s for s in spans if s.parent is not None or not _GOVERNMENT_DEPARTMENT.fullmatch(s.name)]
 
 
 def qualify_units(spans: list[Span], canonical: Callable[[str], str]) -> None:

@@ -592,3 +592,15 @@ def test_extract_zh_prize_list_with_completers_announced_in_the_title() -> None:
     # the completers of one project worked together; those of two projects did not
     pairs = {frozenset((a, b)) for a, b, _ in _facts(extraction, "collaboratedWith")}
     assert frozenset(("吴建业", "孟凡宇")) in pairs and frozenset(("吴建业", "蒋海舟")) not in pairs
+
+
+def test_extract_en_policy_news_names_no_institution_or_researcher() -> None:
+    text = (
+        "Ministry issues new rules on research data\n"
+        "The Ministry of Science and Technology and the National Health Commission on Tuesday issued guidelines "
+        "requiring universities to store research data in national repositories. The Department of Education will "
+        "monitor compliance."
+    )
+    extraction = _extract(text, lang="en")
+    assert _names(extraction, "Institution") == set()
+    assert _names(extraction, "Researcher") == set()
