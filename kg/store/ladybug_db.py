@@ -228,7 +228,7 @@ class LadybugDb:
             f"{key}: CAST(x.{n} AS {kind})" for n, (key, kind) in list(zip(names, columns, strict=True))[2:]
         )
         created = self.rows(
-            f"UNWIND $rows AS x MATCH (a:{pair[0]} {{id: x.c0}}) WITH a, x MATCH (b:{pair[1]} {{id: x.c1}}) "
+            f"UNWIND $rows AS x MATCH (a:{pair[0]} {{id: x.c0}}) MATCH (b:{pair[1]} {{id: x.c1}}) WITH a, b, x "
             f"CREATE (a)-[:{table} {{{props}}}]->(b) RETURN count(*)",
             {"rows": params},
         )
