@@ -22,13 +22,19 @@ from kg.store.schema import GraphSchema
 #: below this many rows a parameterised CREATE beats COPY (whose fixed cost is tens of milliseconds)
 SMALL_COPY = 256
 
-#: the engine's page cache; its own default (80 % of RAM) is too greedy on a machine shared with Neo4j and the API.
-#: A checkpoint needs room for the changed pages: with 1 GiB the engine crashed (SIGSEGV) checkpointing a 400 MB
-#: database in the 100k-item benchmark; 4 GiB carried it through
-DEFAULT_BUFFER_POOL = 4 << 30
+#: the engine's page cache when the caller names none (``KG_EMBEDDED_BUFFER_POOL_MB`` in the service); its own default
+#: (80 % of RAM) is too greedy on a machine shared with Neo4j and the API. The process's memory stays near this size
+#: however large the graph grows: the engine evicts clean pages past it.
+DEFAULT_BUFFER_POOL = 1 << 30
 
-#: write-ahead log size past which an import batch is followed by a checkpoint
-CHECKPOINT_WAL_BYTES = 64 << 20
+#: write-ahead log past which an import batch is followed by a checkpoint, as a fraction of the buffer pool: changes not
+#: yet checkpointed are held in the pool, so the log must stay well below it; and a checkpoint rewrites every column
+#: chunk and adjacency list the changes touched (14 s after one 5k-item batch at 25k items, 26 s after two), so rarer
+#: checkpoints cost less in total
+CHECKPOINT_POOL_FRACTION = 4
+
+#: the smallest checkpoint threshold, whatever the pool
+MIN_CHECKPOINT_WAL_BYTES = 64 << 20
 
 #: the database file inside the store directory
 DB_FILE = "graph.lbug"
@@ -110,6 +116,8 @@ class LadybugDb:
         self._lock = threading.RLock()
         self._in_tx = False
         self.users = 0  # stores sharing this database (see open_db)
+        self.buffer_pool_bytes = buffer_pool_bytes
+        self.checkpoint_wal_bytes = max(MIN_CHECKPOINT_WAL_BYTES, buffer_pool_bytes // CHECKPOINT_POOL_FRACTION)
         self.closed = False
         try:
             self.path.mkdir(parents=True, exist_ok=True)
@@ -266,14 +274,16 @@ class LadybugDb:
         with suppress(RuntimeError):
             self._conn.execute("ROLLBACK")
 
-    def maybe_checkpoint(self, wal_bytes: int = CHECKPOINT_WAL_BYTES) -> bool:
-        """Fold the write-ahead log into the database file once it has grown past ``wal_bytes``; True if it did.
+    def maybe_checkpoint(self, wal_bytes: int | None = None) -> bool:
+        """Fold the write-ahead log into the database file once it has grown past ``wal_bytes`` (default: a quarter of
+        the buffer pool, see :data:`CHECKPOINT_POOL_FRACTION`); True if it did.
 
         Committed transactions are safe in the log either way (it is replayed on open); checkpointing bounds the log
         and the replay time. Closing the database checkpoints too."""
         wal = self.path / (DB_FILE + ".wal")
         with self._lock:
-            if self._in_tx or not wal.exists() or wal.stat().st_size < wal_bytes:
+            limit = self.checkpoint_wal_bytes if wal_bytes is None else wal_bytes
+            if self._in_tx or not wal.exists() or wal.stat().st_size < limit:
                 return False
             self.run("CHECKPOINT")
             return True
