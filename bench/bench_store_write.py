@@ -32,12 +32,13 @@ sys.path.insert(0, str(ROOT))
 
 from ingest.synth import synth_extractions  # noqa: E402
 from kg.model import ImportBatch  # noqa: E402
+from kg.settings import Settings  # noqa: E402
 from kg.store.records import prepare_batch  # noqa: E402
 
 PASSWORD = "kg-bench-password"  # of the server this script starts; --password for one given with --uri
 
 
-def open_store(kind: str, work: Path, uri: str | None, password: str, batch_size: int) -> Any:
+def open_store(kind: str, work: Path, uri: str | None, password: str, batch_size: int, pool_mb: int) -> Any:
     if kind == "neo4j":
         from kg.store.neo4j import Neo4jStore
 
@@ -48,7 +49,7 @@ def open_store(kind: str, work: Path, uri: str | None, password: str, batch_size
 
         path = work / "ladybug-db"
         shutil.rmtree(path, ignore_errors=True)
-        store = LadybugStore(path)
+        store = LadybugStore(path, buffer_pool_bytes=pool_mb << 20)
     store.init_schema()
     return store
 
@@ -137,7 +138,7 @@ def one(args: argparse.Namespace) -> None:
     """One (store, size) run: print a JSON line with the figures."""
     kind, size = args.one[0], int(args.one[1])
     per_batch, naive_sample = args.items_per_batch, args.naive_sample
-    store = open_store(kind, args.work, args.uri, args.password, args.batch_size)
+    store = open_store(kind, args.work, args.uri, args.password, args.batch_size, args.buffer_pool_mb)
     stream = synth_extractions(size, seed=0)
     rates, rows_total, seconds = [], 0, 0.0
     for index in itertools.count():
@@ -188,6 +189,9 @@ def main() -> None:
     parser.add_argument("--stores", nargs="+", default=["neo4j", "ladybug"], choices=["neo4j", "ladybug"])
     parser.add_argument("--items-per-batch", type=int, default=5000)
     parser.add_argument("--batch-size", type=int, default=5000, help="rows per UNWIND (Neo4j)")
+    parser.add_argument(
+        "--buffer-pool-mb", type=int, default=Settings().embedded_buffer_pool_mb, help="LadybugDB page cache (MiB)"
+    )
     parser.add_argument("--naive-sample", type=int, default=200, help="items written the naive way")
     parser.add_argument("--uri", help="an existing Neo4j; default: start one")
     parser.add_argument("--password", default=PASSWORD, help="password of the --uri server")
@@ -211,6 +215,7 @@ def main() -> None:
                 cmd = [sys.executable, __file__, "--one", kind, str(size), "--work", str(args.work)]
                 cmd += ["--items-per-batch", str(args.items_per_batch), "--batch-size", str(args.batch_size)]
                 cmd += ["--naive-sample", str(args.naive_sample), "--password", args.password]
+                cmd += ["--buffer-pool-mb", str(args.buffer_pool_mb)]
                 cmd += ["--uri", uri] if uri else []
                 done = subprocess.run(cmd, capture_output=True, text=True)
                 if done.returncode:

@@ -34,6 +34,9 @@ class Settings(BaseSettings):
     neo4j_heap: str = Field(default="2g", description="JVM heap of the Neo4j server that `kg neo4j start` runs")
     java_home: str | None = Field(default=None, description="JDK for `kg neo4j start` (default: java on PATH)")
     write_batch_size: int = Field(default=5000, ge=1, description="rows per UNWIND write transaction")
+    embedded_buffer_pool_mb: int = Field(
+        default=4096, ge=256, description="page cache of the embedded LadybugDB store (MiB)"
+    )
 
     host: str = "127.0.0.1"
     port: int = 8000

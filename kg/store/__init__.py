@@ -20,7 +20,7 @@ def open_store(settings: Settings, init_schema: bool = True) -> GraphStore:
         from kg.store.ladybug import LadybugStore
 
         settings.embedded_path.parent.mkdir(parents=True, exist_ok=True)
-        store = LadybugStore(settings.embedded_path)
+        store = LadybugStore(settings.embedded_path, buffer_pool_bytes=settings.embedded_buffer_pool_mb << 20)
     elif settings.store == "neo4j":
         from kg.store.neo4j import Neo4jStore
 

@@ -22,12 +22,18 @@ from kg.store.schema import GraphSchema
 #: below this many rows a parameterised CREATE beats COPY (whose fixed cost is tens of milliseconds)
 SMALL_COPY = 256
 
-#: the engine's page cache; its own default (80 % of RAM) is too greedy on a machine shared with Neo4j and the API.
-#: A checkpoint needs room for the changed pages: with 1 GiB the engine crashed (SIGSEGV) checkpointing a 400 MB
-#: database in the 100k-item benchmark; 4 GiB carried it through
+#: the engine's page cache when the caller names none (``KG_EMBEDDED_BUFFER_POOL_MB`` in the service); the engine's own
+#: default (80 % of RAM) is too greedy on a machine shared with Neo4j and the API. Smaller is not safer: with 1 GiB the
+#: engine corrupted its heap and aborted ("malloc assertion failure") importing the 30k-item benchmark, and crashed
+#: (SIGSEGV) in a checkpoint at 100k items; 4 GiB carried 100k items through. The process grows past the pool anyway
+#: (~250 MiB per 5k-item batch at 1 GiB, checkpointing after every batch): not every engine allocation is counted in
+#: the pool (primary-key hash index memory was untracked upstream, kuzudb/kuzu#5074); which one grows is not known yet.
 DEFAULT_BUFFER_POOL = 4 << 30
 
-#: write-ahead log size past which an import batch is followed by a checkpoint
+#: write-ahead log size past which an import batch is followed by a checkpoint. A checkpoint costs in proportion to the
+#: changes it folds in (14 s after one 5k-item batch at 25k items, 26 s after two), so checkpointing less often saves
+#: little, while changes not yet checkpointed are held in memory: with a quarter of a 1 GiB pool as the threshold the
+#: engine aborted before reaching it
 CHECKPOINT_WAL_BYTES = 64 << 20
 
 #: the database file inside the store directory
@@ -110,6 +116,7 @@ class LadybugDb:
         self._lock = threading.RLock()
         self._in_tx = False
         self.users = 0  # stores sharing this database (see open_db)
+        self.buffer_pool_bytes = buffer_pool_bytes
         self.closed = False
         try:
             self.path.mkdir(parents=True, exist_ok=True)
@@ -228,7 +235,7 @@ class LadybugDb:
             f"{key}: CAST(x.{n} AS {kind})" for n, (key, kind) in list(zip(names, columns, strict=True))[2:]
         )
         created = self.rows(
-            f"UNWIND $rows AS x MATCH (a:{pair[0]} {{id: x.c0}}) WITH a, x MATCH (b:{pair[1]} {{id: x.c1}}) "
+            f"UNWIND $rows AS x MATCH (a:{pair[0]} {{id: x.c0}}) MATCH (b:{pair[1]} {{id: x.c1}}) WITH a, b, x "
             f"CREATE (a)-[:{table} {{{props}}}]->(b) RETURN count(*)",
             {"rows": params},
         )

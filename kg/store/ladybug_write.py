@@ -42,8 +42,9 @@ def stored_nodes(db: LadybugDb, label: str, ids: Sequence[str]) -> dict[str, dic
     """The stored properties of those of ``ids`` that exist, by id (one primary-key lookup per id)."""
     out: dict[str, dict[str, Any]] = {}
     for part in chunks(list(ids)):
-        for (node,) in db.rows(f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) RETURN n", {"ids": list(part)}):
-            props = clean(node)
+        # column-wise through Arrow: row-by-row conversion of wide values dominated the lookup
+        for found in db.records(f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) RETURN n", {"ids": list(part)}):
+            props = clean(found["n"])
             out[props["id"]] = props
     return out
 
@@ -65,23 +66,34 @@ def set_nodes(
         db.run(f"UNWIND $rows AS x MATCH (n:{label} {{id: x.id}}) SET {assignments}", {"rows": params})
 
 
+def rel_match(rtype: str, pair: tuple[str, str]) -> str:
+    """The start of a statement that finds, for each ``x`` of ``$rows``, the relationship ``r`` of type ``rtype`` from
+    node ``x.src`` to node ``x.dst`` (with key ``x.key`` unless MENTIONS, which has none).
+
+    Both ends are found by primary key first and the relationship is then joined on the pair: the engine plans that
+    as one hash join on (source, target), one probe per row. Matching only the source and filtering the target made
+    it join on the source alone, so every row expanded all the source's relationships (1.9M tuples for 3k rows at 30k
+    items, growing with the store); matching the whole pattern at once planned a cross product."""
+    where = " WHERE r.key = x.key" if rtype != MENTIONS else ""
+    return (
+        f"UNWIND $rows AS x MATCH (a:{pair[0]} {{id: x.src}}) MATCH (b:{pair[1]} {{id: x.dst}}) WITH a, b, x "
+        f"MATCH (a)-[r:{rtype}]->(b){where} "
+    )
+
+
 def stored_rels(
     db: LadybugDb, rtype: str, pair: tuple[str, str], keys: Sequence[tuple[str, str, str | None]]
 ) -> dict[tuple[str, str, str | None], dict[str, Any]]:
     """Stored relationships of type ``rtype`` between the (source, target, key) triples given; ``key`` None matches
-    any (MENTIONS has no key). The source is found by primary key first: matching both ends at once is far slower."""
+    any (MENTIONS has no key)."""
     out: dict[tuple[str, str, str | None], dict[str, Any]] = {}
     has_key = rtype != MENTIONS
-    where = "b.id = x.dst" + (" AND r.key = x.key" if has_key else "")
-    query = (
-        f"UNWIND $rows AS x MATCH (a:{pair[0]} {{id: x.src}}) WITH a, x "
-        f"MATCH (a)-[r:{rtype}]->(b:{pair[1]}) WHERE {where} RETURN a.id, b.id, r"
-    )
+    query = rel_match(rtype, pair) + "RETURN a.id AS src, b.id AS dst, r"
     for part in chunks(list(keys)):
         params = [{"src": s, "dst": d, "key": k or ""} for s, d, k in part]
-        for src, dst, rel in db.rows(query, {"rows": params}):
-            props = clean(rel)
-            out[(src, dst, props.get("key") if has_key else None)] = props
+        for found in db.records(query, {"rows": params}):
+            props = clean(found["r"])
+            out[(found["src"], found["dst"], props.get("key") if has_key else None)] = props
     return out
 
 
@@ -89,14 +101,9 @@ def set_rels(
     db: LadybugDb, schema: GraphSchema, rtype: str, pair: tuple[str, str], rows: Sequence[Mapping[str, Any]]
 ) -> None:
     """Overwrite the mutable properties of existing relationships (found by source, target and key)."""
-    has_key = rtype != MENTIONS
     props = [(p, t) for p, t in schema.rels[rtype].properties.items() if p not in ("key", "role", "year")]
     assignments = ", ".join(f"r.{p} = CAST(x.{p} AS {t})" for p, t in props)
-    where = "b.id = x.dst" + (" AND r.key = x.key" if has_key else "")
-    query = (
-        f"UNWIND $rows AS x MATCH (a:{pair[0]} {{id: x.src}}) WITH a, x "
-        f"MATCH (a)-[r:{rtype}]->(b:{pair[1]}) WHERE {where} SET {assignments}"
-    )
+    query = rel_match(rtype, pair) + f"SET {assignments}"
     for part in chunks(list(rows)):
         params = [
             {"src": r["src"], "dst": r["dst"], "key": r.get("key") or "", **{p: r.get(p) for p, _ in props}}
@@ -107,12 +114,7 @@ def set_rels(
 
 def delete_rels(db: LadybugDb, rtype: str, pair: tuple[str, str], rows: Sequence[Mapping[str, Any]]) -> None:
     """Delete relationships found by source, target (and key for facts)."""
-    has_key = rtype != MENTIONS
-    where = "b.id = x.dst" + (" AND r.key = x.key" if has_key else "")
-    query = (
-        f"UNWIND $rows AS x MATCH (a:{pair[0]} {{id: x.src}}) WITH a, x "
-        f"MATCH (a)-[r:{rtype}]->(b:{pair[1]}) WHERE {where} DELETE r"
-    )
+    query = rel_match(rtype, pair) + "DELETE r"
     for part in chunks(list(rows)):
         params = [{"src": r["src"], "dst": r["dst"], "key": r.get("key") or ""} for r in part]
         db.run(query, {"rows": params})

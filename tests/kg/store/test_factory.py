@@ -23,6 +23,16 @@ def test_open_store_embedded(tmp_path: Path) -> None:
         store.close()
 
 
+def test_open_store_embedded_sizes_the_buffer_pool(tmp_path: Path) -> None:
+    """KG_EMBEDDED_BUFFER_POOL_MB reaches the engine."""
+    store = open_store(Settings(store="embedded", data_dir=tmp_path, embedded_buffer_pool_mb=512))
+    try:
+        db = store._db  # type: ignore[attr-defined]
+        assert db.buffer_pool_bytes == 512 << 20
+    finally:
+        store.close()
+
+
 @pytest.mark.neo4j
 def test_open_store_neo4j(neo4j_settings: dict[str, str]) -> None:
     settings = Settings(

@@ -140,3 +140,20 @@ def test_rollback_refuses(store, twice: bool) -> None:  # noqa: ANN001
     else:
         with pytest.raises(NotFound):
             store.rollback("batch-ffffffffffff")
+
+
+def test_apply_adds_evidence_to_the_fact_with_that_key(store) -> None:  # noqa: ANN001
+    """Two facts between the same pair that differ only by year stay apart when later batches add evidence to one."""
+    store.apply(*batch_of("A", "B"))
+    base = record("B")
+    told = next(r for r in base.relations if r.predicate == "received")
+    other_span = next(r for r in base.relations if r.predicate == "collaboratedWith").evidence
+    more = [
+        told.model_copy(update={"year": 2023}),  # a new fact: same pair, another key
+        told.model_copy(update={"evidence": other_span}),  # new evidence for the stored 2024 fact
+    ]
+    later = base.model_copy(update={"relations": [*base.relations, *more]})
+    result = store.apply(batch_of("B", salt="later")[0], [later])
+    assert (result.relationships_created, result.evidence_added) == (1, 2)
+    received = [e for e in store.entity(eid("lin")).edges if e.predicate == "received"]
+    assert sorted((e.year, len(e.evidence)) for e in received) == [(2023, 1), (2024, 2)]
