@@ -48,6 +48,11 @@ class SubGraph(BaseModel):
 
     nodes: list[Node] = Field(default_factory=list)
     edges: list[Edge] = Field(default_factory=list)
+    truncated: bool = Field(
+        default=False,
+        description="true when nodes or edges were left out to keep the answer bounded (a hub with more neighbours "
+        "than the walk looks at, or more nodes or edges than the limit)",
+    )
 
 
 class SearchHit(BaseModel):

@@ -8,7 +8,7 @@ Ordering is deterministic everywhere (distance, name, id), so two stores give eq
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from kg.errors import UsageError
@@ -45,28 +45,65 @@ def _node_sort(node: Node) -> tuple[str, str]:
     return node.name, node.id
 
 
-def neighbourhood(
-    center: Node,
-    expand: Expand,
+#: an expand callback that returns at most ``cap`` hops per node, those whose other end has the smallest ids first
+#: (ties: type, key), and may leave ``props``/``other_props`` light (``key`` / ``id`` only) for a store that fetches
+#: the kept ones afterwards
+BoundedExpand = Callable[[Sequence[str], int], list[Hop]]
+
+
+@dataclass
+class Walk:
+    """What a bounded neighbourhood walk kept: node ids nearest first (labels alongside), the hops between kept nodes,
+    and whether something was left out because a node had more neighbours than the walk looks at."""
+
+    nodes: list[tuple[str, str]]  # (id, label)
+    hops: list[Hop]
+    truncated: bool = False
+    props: dict[str, Mapping[str, Any]] = field(default_factory=dict)  # id -> other_props of the hop that found it
+
+
+def hop_order(hop: Hop, here: str) -> tuple[str, str, str]:
+    """The order a bounded expand returns the hops of ``here`` in: other end's id, type, key."""
+    return hop.other(here), hop.type, str(hop.props.get("key") or "")
+
+
+def walk(
+    center: tuple[str, str],
+    expand: BoundedExpand,
     depth: int = 1,
     types: Sequence[str] = (),
     relations: Sequence[str] = (),
     limit: int = 200,
-) -> SubGraph:
-    """Nodes within ``depth`` (1..3) fact hops of ``center`` (breadth first, ignoring direction, following only the
-    given predicates) and the facts seen between them; ``types`` filters the nodes returned (the center always
-    stays); at most ``limit`` nodes, nearest first then by id."""
+) -> Walk:
+    """Breadth-first walk from ``center`` (id, label), ignoring direction, following only the given predicates; keeps
+    at most ``limit`` nodes (the center first, then by distance and id; ``types`` filters the nodes kept, not the
+    walk) and the hops between them that the walk saw.
+
+    Bounded so a hub (an institution or journal shared by thousands) costs no more than ``limit`` allows: each node
+    contributes at most ``cap`` hops (the smallest other ids first), ``cap`` = ``limit`` + nodes already seen, and a
+    level's frontier is at most ``limit`` nodes. Without a type filter the kept nodes are exactly those of an unbounded
+    walk: a neighbour past a node's cap ranks after ``limit`` nodes already found, and so does everything reached only
+    through a cut frontier node. What the bound can change (edges between kept nodes that lie past a hub's cap, and,
+    with a type filter, which nodes are kept) is reported by ``truncated``."""
     if not 1 <= depth <= 3:
         raise UsageError("depth must be 1, 2 or 3", depth=depth)
     allowed_rel = {rel_type(r) for r in relations}
-    distance: dict[str, int] = {center.id: 0}
-    nodes: dict[str, Node] = {center.id: center}
+    center_id = center[0]
+    distance: dict[str, int] = {center_id: 0}
+    labels: dict[str, str] = {center_id: center[1]}
+    props: dict[str, Mapping[str, Any]] = {}
     edges: dict[tuple[str, str, str, str], Hop] = {}
-    frontier = [center.id]
+    frontier = [center_id]
+    truncated = False
     for level in range(1, depth + 1):
+        cap = limit + len(distance)
         here = set(frontier)
         found: list[str] = []
-        for hop in expand(frontier):
+        got: dict[str, set[tuple[str, str, str, str]]] = {}
+        for hop in expand(frontier, cap):
+            for node_id in (hop.src, hop.dst):
+                if node_id in here:  # a hop between two frontier nodes comes once per end: count it per end once
+                    got.setdefault(node_id, set()).add(_edge_key(hop))
             if allowed_rel and hop.type not in allowed_rel:
                 continue
             edges[_edge_key(hop)] = hop
@@ -76,23 +113,57 @@ def neighbourhood(
                 other = hop.other(node_id)
                 if other not in distance:
                     distance[other] = level
-                    nodes[other] = node_from_props(hop.other_label, hop.other_props)
+                    labels[other] = hop.other_label
+                    props[other] = hop.other_props
                     found.append(other)
+        truncated = truncated or any(len(n) >= cap for n in got.values())
         frontier = sorted(found)
+        if len(frontier) > limit:
+            frontier, truncated = frontier[:limit], True
         if not frontier:
             break
     ranked = [
-        nodes[n]
-        for n in sorted(nodes, key=lambda n: (distance[n], n))
-        if n == center.id or not types or nodes[n].type in types
-    ][:limit]
-    kept = {n.id for n in ranked}
-    kept_edges = [
-        edge_from_props(h.src, h.dst, h.type, h.props)
-        for _, h in sorted(edges.items())
-        if h.src in kept and h.dst in kept
+        n for n in sorted(distance, key=lambda n: (distance[n], n)) if n == center_id or not types or labels[n] in types
     ]
-    return SubGraph(nodes=ranked, edges=kept_edges)
+    truncated = truncated or len(ranked) > limit
+    kept = ranked[:limit]
+    kept_set = set(kept)
+    hops = [h for _, h in sorted(edges.items()) if h.src in kept_set and h.dst in kept_set]
+    return Walk(nodes=[(n, labels[n]) for n in kept], hops=hops, truncated=truncated, props=props)
+
+
+def neighbourhood(
+    center: Node,
+    expand: BoundedExpand,
+    depth: int = 1,
+    types: Sequence[str] = (),
+    relations: Sequence[str] = (),
+    limit: int = 200,
+) -> SubGraph:
+    """Nodes within ``depth`` (1..3) fact hops of ``center`` and the facts seen between them (see :func:`walk`), for
+    a store whose expand returns full properties."""
+    found = walk((center.id, center.type), expand, depth, types, relations, limit)
+    return SubGraph(
+        nodes=[center if n == center.id else node_from_props(label, found.props[n]) for n, label in found.nodes],
+        edges=[edge_from_props(h.src, h.dst, h.type, h.props) for h in found.hops],
+        truncated=found.truncated,
+    )
+
+
+def cap_hops(hops: Iterable[Hop], ids: Sequence[str], cap: int) -> list[Hop]:
+    """At most ``cap`` hops per node of ``ids``, in :func:`hop_order`: a bounded expand for a store that fetches every
+    hop anyway (the embedded one), so both stores keep the same ones."""
+    per_node: dict[str, list[Hop]] = {}
+    wanted = set(ids)
+    for hop in hops:
+        for here in (hop.src, hop.dst):
+            if here in wanted:
+                per_node.setdefault(here, []).append(hop)
+    out: dict[tuple[str, str, str, str], Hop] = {}
+    for here, mine in per_node.items():
+        for hop in sorted(mine, key=lambda h: hop_order(h, here))[:cap]:
+            out.setdefault(_edge_key(hop), hop)
+    return list(out.values())
 
 
 def shortest_paths(source: Node, target: Node, expand: Expand, max_length: int = 4, limit: int = 5) -> list[Path]:
@@ -244,4 +315,97 @@ def collaboration_graph(
     return SubGraph(nodes=sorted(out_nodes, key=_node_sort), edges=edges)
 
 
-__all__ = ["Hop", "Expand", "neighbourhood", "shortest_paths", "collaboration_graph", "in_period"]
+__all__ = [
+    "Hop",
+    "Expand",
+    "BoundedExpand",
+    "Walk",
+    "walk",
+    "hop_order",
+    "neighbourhood",
+    "shortest_paths",
+    "collaboration_graph",
+    "in_period",
+]
+
+
+#: ``fetch(ids, among)``: every COLLABORATED_WITH fact between two researchers with an end among ``ids`` (only those
+#: whose other end is among ``among`` when given), as hops with full properties and the far researcher's
+CollabFetch = Callable[[Sequence[str], Sequence[str] | None], list[Hop]]
+
+
+def _pair_items(hops: Iterable[Hop], since: str | None, until: str | None) -> dict[tuple[str, str], set[str]]:
+    """Distinct items (evidence dated in [since, until]) per unordered pair: the weight ``collaboration_graph`` uses."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for hop in hops:
+        pair = (hop.src, hop.dst) if hop.src < hop.dst else (hop.dst, hop.src)
+        dated = evidence_list(hop.props, since, until)
+        if dated:
+            out.setdefault(pair, set()).update(e.item_id for e in dated)
+    return out
+
+
+def collaboration_around(
+    center: tuple[str, Mapping[str, Any]],
+    fetch: CollabFetch,
+    depth: int = 1,
+    min_weight: int = 1,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 500,
+) -> SubGraph:
+    """The researcher collaboration graph within ``depth`` of ``center`` (label, props), read around it only.
+
+    The same answer as :func:`collaboration_graph` over every stored fact with ``around``: a breadth-first walk over
+    pairs that pass the date and weight filters, then every pair among the researchers reached. Bounded: at most
+    ``limit`` + 1 researchers are reached (the heaviest ties first, then by id) and the result says ``truncated`` when
+    some were left out or more than ``limit`` edges qualified."""
+    label, props = center
+    center_id = str(props["id"])
+    nodes: dict[str, tuple[str, Mapping[str, Any]]] = {center_id: (label, props)}
+    facts: dict[tuple[str, str, str, str], Hop] = {}
+    reach = {center_id}
+    frontier = [center_id]
+    truncated = False
+    for _ in range(max(1, depth)):
+        hops = fetch(frontier, None)
+        for hop in hops:
+            facts.setdefault(_edge_key(hop), hop)
+        here = set(frontier)
+        best: dict[str, int] = {}
+        for (a, b), items in _pair_items(hops, since, until).items():
+            if len(items) < min_weight:
+                continue
+            for x, y in ((a, b), (b, a)):
+                if x in here and y not in reach:
+                    best[y] = max(best.get(y, 0), len(items))
+        for hop in hops:
+            for here_id in (hop.src, hop.dst):
+                other = hop.other(here_id)
+                if here_id in here and other in best:
+                    nodes.setdefault(other, (hop.other_label, hop.other_props))
+        new = sorted(best, key=lambda n: (-best[n], n))
+        room = limit + 1 - len(reach)
+        if len(new) > room:
+            new, truncated = new[: max(0, room)], True
+        reach.update(new)
+        frontier = sorted(new)
+        if not frontier:
+            break
+    if frontier:
+        # ties among the researchers reached last: the walk has not read their facts yet
+        for hop in fetch(frontier, sorted(reach)):
+            facts.setdefault(_edge_key(hop), hop)
+    collab = [(h.src, h.dst, h.props) for h in facts.values() if h.src in reach and h.dst in reach]
+    graph = collaboration_graph(
+        "researcher", collab, nodes, (), (), center_id, depth, min_weight, since, until, False, limit
+    )
+    qualified = sum(
+        1
+        for (a, b), items in _pair_items(
+            (h for h in facts.values() if h.src in reach and h.dst in reach), since, until
+        ).items()
+        if len(items) >= min_weight
+    )
+    graph.truncated = truncated or qualified > limit
+    return graph
