@@ -41,6 +41,11 @@ class Edge(BaseModel):
     year: int | None = None
     weight: float | None = Field(default=None, description="collaboration: number of shared items")
     evidence: list[Evidence] = Field(default_factory=list)
+    evidence_total: int | None = Field(
+        default=None,
+        description="neighbourhoods: how many evidence spans support the fact; ``evidence`` then lists only the most "
+        "recently added few (the entity's own page lists them all)",
+    )
 
 
 class SubGraph(BaseModel):

@@ -37,7 +37,7 @@ from kg.store.ladybug_graph import (
     to_node,
 )
 from kg.store.ladybug_write import chunks
-from kg.store.records_graph import cap_hops, neighbourhood, shortest_paths
+from kg.store.records_graph import neighbourhood, select_hops, shortest_paths
 from kg.store.schema import BATCH_LABEL, ITEM_LABEL, MENTIONS, GraphSchema, predicate_of
 
 
@@ -121,10 +121,10 @@ def neighbors(
         raise UsageError("depth must be 1, 2 or 3", depth=depth)
     check_types(types)
     fact_types(schema, relations)  # an unknown relation is a usage error
-    # the cap is applied after reading every hop: the same hops as Neo4j keeps, not (yet) a cheaper read
+    # the bound is applied after reading every hop: the same hops as Neo4j keeps, not (yet) a cheaper read
     return neighbourhood(
         center(db, schema, entity_id),
-        lambda ids, cap: cap_hops(hops(db, schema, ids, relations), ids, cap),
+        lambda ids, seen, room: select_hops(hops(db, schema, ids, relations), ids, seen, room),
         depth,
         types,
         relations,

@@ -128,10 +128,11 @@ class Neo4jReads:
     # ---------------------------------------------------------------------------------------------------- search
 
     def search(self, q: str, types: Sequence[str] = (), limit: int = 20, cursor: str | None = None) -> SearchPage:
-        """Candidates from the text indexes on ``search_text``, one tier at a time (exact, prefix, substring), each
-        ordered by degree, name and id on the server, so only the first ``offset + limit + 1`` are ever fetched;
-        the CJK full-text index is the fallback when no name or alias contains the query (e.g. words in another
-        order)."""
+        """Candidates from the text indexes on ``search_text``, ranked on the server (exact, prefix, substring, then
+        degree, name and id) so only the first ``offset + limit + 1`` are fetched: first the names and aliases that
+        start with the query (one seek serves exact and prefix matches), then, only if the page is not full, those
+        that merely contain it. The CJK full-text index is the fallback when no name or alias contains the query
+        (e.g. words in another order)."""
         needle = normalize_name(q)
         offset = decode_cursor(cursor)  # reject a malformed cursor before touching the store
         if not needle:
@@ -139,21 +140,16 @@ class Neo4jReads:
         labels = [t for t in types if t in self.schema.entity_labels] or list(self.schema.entity_labels)
         wanted = offset + limit + 1  # one more than the page tells whether there is a next page
         needles = search_needles(needle)
-        # (the needle the tier's index seek uses, the better tier's needle its rows must not contain)
-        tiers = [
-            (needles["exact"], None),
-            (needles["prefix"], needles["exact"]),
-            (needles["substring"], needles["prefix"]),
-        ]
+        # (the needle a tier's index seek uses, the better tier's needle its rows must not contain)
+        tiers = [(needles["prefix"], None), (needles["substring"], needles["prefix"])]
 
         def work(tx: ManagedTransaction) -> list[tuple[Node, int]]:
             found: list[tuple[Node, int]] = []
             for hit, better in tiers:
                 if len(found) >= wanted:
                     break
-                rows = tx.run(
-                    self._search_query(labels, better is not None), hit=hit, better=better, want=wanted - len(found)
-                )
+                query = self._search_query(labels, better is not None)
+                rows = tx.run(query, hit=hit, better=better, exact=needles["exact"], want=wanted - len(found))
                 found.extend((node_from_props(r["l"], r["p"]), r["d"]) for r in rows)
             return found
 
@@ -165,12 +161,13 @@ class Neo4jReads:
 
     def _search_query(self, labels: Sequence[str], exclude_better: bool) -> Any:
         """One search tier: a text-index seek per label (a label disjunction would scan), the better tier's nodes
-        left out, the first ``$want`` by degree, name, id."""
+        left out, the first ``$want`` by match (exact before the rest), degree, name, id."""
         seeks = " UNION ALL ".join(f"MATCH (n:{label}) WHERE n.search_text CONTAINS $hit RETURN n" for label in labels)
         where = "WHERE NOT n.search_text CONTAINS $better " if exclude_better else ""
         return _q(
             f"CALL {{ {seeks} }} WITH n {where}"
-            f"WITH n, COUNT {{ (n)-[:{self._fact_types}]-() }} AS d ORDER BY d DESC, n.name, n.id LIMIT $want "
+            "WITH n, n.search_text CONTAINS $exact AS exact, "
+            f"COUNT {{ (n)-[:{self._fact_types}]-() }} AS d ORDER BY exact DESC, d DESC, n.name, n.id LIMIT $want "
             "RETURN labels(n)[0] AS l, properties(n) AS p, d"
         )
 

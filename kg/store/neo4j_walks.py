@@ -1,24 +1,24 @@
 """Bounded graph walks on Neo4j: the neighbourhood of an entity and the collaboration graph around a researcher.
 
-Both run in one READ transaction and never expand a node without a LIMIT: each node's relationships are read in
-index order of the far end's id with ``ORDER BY ... LIMIT $cap`` inside a per-node subquery, so a hub (an institution
-or journal shared by thousands of items) costs at most ``cap`` rows. The walk itself (which nodes are kept, what is
-reported as truncated) is the one shared with the embedded store in :mod:`kg.store.records_graph`.
+Both run in one READ transaction and return bounded rows: a hub (an institution or journal shared by thousands of
+items) is expanded on the server, but only the nodes that can still be kept come back. The walk itself (which nodes
+are kept, what is reported as truncated) is the one shared with the embedded store in :mod:`kg.store.records_graph`.
 
-The neighbourhood walk reads light rows first (ids, types, keys, element ids) and fetches the properties (evidence
-included) of what it keeps only, which is what makes a depth-2 walk past a hub cheap.
+A neighbourhood level is one query that groups the frontier's relationships by far end and sorts and cuts those
+groups before reading any property, so the evidence of a hub's thousands of relationships is never read.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from neo4j import ManagedTransaction
 
 from kg.store.base import Node, SubGraph
-from kg.store.records import edge_from_props, label_of, node_from_props
-from kg.store.records_graph import Hop, collaboration_around, walk
+from kg.store.records import label_of, node_from_props
+from kg.store.records_graph import EVIDENCE_PER_EDGE, Hop, collaboration_around, walk, walk_edge
 
 COLLAB = "COLLABORATED_WITH"
 
@@ -36,45 +36,44 @@ def _by_label(ids: Sequence[str]) -> dict[str, list[str]]:
     return out
 
 
-def light_hops(tx: ManagedTransaction, ids: Sequence[str], cap: int, types: str) -> list[Hop]:
-    """At most ``cap`` fact relationships per node (smallest far-end id first, then type and key), as hops carrying
-    only the key and element id of the relationship and the id of the far end."""
-    hops: list[Hop] = []
-    for label, label_ids in _by_label(ids).items():
-        rows = tx.run(
-            _q(
-                f"UNWIND $ids AS id MATCH (a:{label} {{id: id}}) "
-                f"CALL (a) {{ MATCH (a)-[r:{types}]-(b) "
-                "RETURN r, b ORDER BY b.id, type(r), coalesce(r.key, '') LIMIT $cap } "
-                "RETURN a.id AS here, b.id AS there, startNode(r) = a AS out, type(r) AS t, r.key AS key, "
-                "elementId(r) AS eid, labels(b)[0] AS bl"
-            ),
-            ids=label_ids,
-            cap=cap,
-        )
-        for r in rows:
-            src, dst = (r["here"], r["there"]) if r["out"] else (r["there"], r["here"])
-            hops.append(Hop(src, dst, r["t"], {"key": r["key"], "eid": r["eid"]}, r["bl"], {"id": r["there"]}))
-    return hops
-
-
-def node_props(tx: ManagedTransaction, ids: Sequence[str]) -> dict[str, tuple[str, dict[str, Any]]]:
-    """id -> (label, properties) of the given nodes, by index lookups."""
-    out: dict[str, tuple[str, dict[str, Any]]] = {}
-    for label, label_ids in _by_label(ids).items():
-        query = f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) RETURN n.id AS id, properties(n) AS p"
-        rows = tx.run(_q(query), ids=label_ids)
-        out.update((r["id"], (label, dict(r["p"]))) for r in rows)
-    return out
-
-
-def rel_props(tx: ManagedTransaction, element_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
-    """element id -> properties of the given relationships (a seek by element id each)."""
-    rows = tx.run(
-        _q("UNWIND $eids AS e MATCH ()-[r]->() WHERE elementId(r) = e RETURN e, properties(r) AS p"),
-        eids=list(element_ids),
+def expand_level(
+    tx: ManagedTransaction, frontier: Sequence[str], seen: AbstractSet[str], room: int, types: str
+) -> tuple[list[Hop], bool]:
+    """One level of the bounded walk (``records_graph.BoundedExpand``) in one query: the frontier's relationships
+    grouped by far end; the groups of nodes already seen, then the ``room`` + 1 new ones with the smallest ids.
+    Properties (evidence included) are read only for what the LIMIT lets through."""
+    seeks = " UNION ALL ".join(
+        f"UNWIND $ids_{label} AS id MATCH (a:{label} {{id: id}}) RETURN a" for label in _by_label(frontier)
     )
-    return {r["e"]: dict(r["p"]) for r in rows}
+    params: dict[str, Any] = {f"ids_{label}": ids for label, ids in _by_label(frontier).items()}
+    rows = tx.run(
+        _q(
+            f"CALL {{ {seeks} }} MATCH (a)-[r:{types}]-(b) "
+            "WITH b, collect([a.id, startNode(r) = a, r]) AS rels, b.id IN $seen AS old "
+            "ORDER BY old DESC, b.id LIMIT $most "
+            "RETURN b.id AS there, old, labels(b)[0] AS bl, CASE WHEN old THEN null ELSE properties(b) END AS bp, "
+            "[x IN rels | [x[0], x[1], type(x[2]), {key: x[2].key, role: x[2].role, year: x[2].year, "
+            "evidence: x[2].evidence[-$ev..], evidence_total: size(x[2].evidence)}]] AS rels"
+        ),
+        params,
+        seen=list(seen),
+        most=len(seen) + room + 1,
+        ev=EVIDENCE_PER_EDGE,
+    )
+    hops: list[Hop] = []
+    new = 0
+    more = False
+    for r in rows:
+        if not r["old"]:
+            new += 1
+            if new > room:
+                more = True
+                break
+        there, label, other = r["there"], r["bl"], dict(r["bp"] or {"id": r["there"]})
+        for here, out, rtype, props in r["rels"]:
+            src, dst = (here, there) if out else (there, here)
+            hops.append(Hop(src, dst, rtype, dict(props), label, other))
+    return hops, more
 
 
 def neighbourhood(
@@ -88,13 +87,16 @@ def neighbourhood(
     """The bounded neighbourhood of ``center`` over the given relationship types (see ``records_graph.walk``)."""
     rel_types = "|".join(fact_types)
     found = walk(
-        (center.id, center.type), lambda ids, cap: light_hops(tx, ids, cap, rel_types), depth, types, (), limit
+        (center.id, center.type),
+        lambda ids, seen, room: expand_level(tx, ids, seen, room, rel_types),
+        depth,
+        types,
+        (),
+        limit,
     )
-    props = node_props(tx, [n for n, _ in found.nodes if n != center.id])
-    rels = rel_props(tx, [str(h.props["eid"]) for h in found.hops])
     return SubGraph(
-        nodes=[center if n == center.id else node_from_props(*props[n]) for n, _ in found.nodes],
-        edges=[edge_from_props(h.src, h.dst, h.type, rels[str(h.props["eid"])]) for h in found.hops],
+        nodes=[center if n == center.id else node_from_props(label, found.props[n]) for n, label in found.nodes],
+        edges=[walk_edge(h) for h in found.hops],
         truncated=found.truncated,
     )
 

@@ -8,6 +8,7 @@ Ordering is deterministic everywhere (distance, name, id), so two stores give eq
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,16 +46,16 @@ def _node_sort(node: Node) -> tuple[str, str]:
     return node.name, node.id
 
 
-#: an expand callback that returns at most ``cap`` hops per node, those whose other end has the smallest ids first
-#: (ties: type, key), and may leave ``props``/``other_props`` light (``key`` / ``id`` only) for a store that fetches
-#: the kept ones afterwards
-BoundedExpand = Callable[[Sequence[str], int], list[Hop]]
+#: ``expand(frontier, seen, room)``: every hop between a frontier node and a node of ``seen`` (``seen`` holds the
+#: frontier), and every hop between a frontier node and one of the ``room`` nodes outside ``seen`` with the smallest
+#: ids; returns those hops (the far end's properties set for the new nodes) and whether more nodes were adjacent
+BoundedExpand = Callable[[Sequence[str], AbstractSet[str], int], tuple[list[Hop], bool]]
 
 
 @dataclass
 class Walk:
     """What a bounded neighbourhood walk kept: node ids nearest first (labels alongside), the hops between kept nodes,
-    and whether something was left out because a node had more neighbours than the walk looks at."""
+    and whether nodes were left out."""
 
     nodes: list[tuple[str, str]]  # (id, label)
     hops: list[Hop]
@@ -62,9 +63,17 @@ class Walk:
     props: dict[str, Mapping[str, Any]] = field(default_factory=dict)  # id -> other_props of the hop that found it
 
 
-def hop_order(hop: Hop, here: str) -> tuple[str, str, str]:
-    """The order a bounded expand returns the hops of ``here`` in: other end's id, type, key."""
-    return hop.other(here), hop.type, str(hop.props.get("key") or "")
+def select_hops(
+    hops: Iterable[Hop], frontier: Sequence[str], seen: AbstractSet[str], room: int
+) -> tuple[list[Hop], bool]:
+    """The bounded expand (see :data:`BoundedExpand`) over hops already read in full, for the embedded store: the
+    same hops Neo4j's query keeps."""
+    here = set(frontier)
+    hops = list(hops)
+    outside = sorted({h.other(x) for h in hops for x in (h.src, h.dst) if x in here and h.other(x) not in seen})
+    chosen = set(outside[:room]) | seen
+    kept = [h for h in hops if any(x in here and h.other(x) in chosen for x in (h.src, h.dst))]
+    return kept, len(outside) > room
 
 
 def walk(
@@ -79,12 +88,11 @@ def walk(
     at most ``limit`` nodes (the center first, then by distance and id; ``types`` filters the nodes kept, not the
     walk) and the hops between them that the walk saw.
 
-    Bounded so a hub (an institution or journal shared by thousands) costs no more than ``limit`` allows: each node
-    contributes at most ``cap`` hops (the smallest other ids first), ``cap`` = ``limit`` + nodes already seen, and a
-    level's frontier is at most ``limit`` nodes. Without a type filter the kept nodes are exactly those of an unbounded
-    walk: a neighbour past a node's cap ranks after ``limit`` nodes already found, and so does everything reached only
-    through a cut frontier node. What the bound can change (edges between kept nodes that lie past a hub's cap, and,
-    with a type filter, which nodes are kept) is reported by ``truncated``."""
+    Bounded so a hub (an institution or journal shared by thousands) costs no more than ``limit`` allows: a level
+    asks only for the nodes that can still be kept (the ``room`` left under ``limit``, smallest ids first) and for
+    the hops back to nodes already seen. Without a type filter that is exactly what an unbounded walk keeps (a node
+    beyond the room ranks after ``limit`` nodes, and so does everything reached through it); with one, untyped nodes
+    take room too, so fewer typed nodes may be kept. Either way ``truncated`` says nodes were left out."""
     if not 1 <= depth <= 3:
         raise UsageError("depth must be 1, 2 or 3", depth=depth)
     allowed_rel = {rel_type(r) for r in relations}
@@ -95,15 +103,16 @@ def walk(
     edges: dict[tuple[str, str, str, str], Hop] = {}
     frontier = [center_id]
     truncated = False
+
+    def kept_count() -> int:
+        return sum(1 for n in distance if n == center_id or not types or labels[n] in types)
+
     for level in range(1, depth + 1):
-        cap = limit + len(distance)
         here = set(frontier)
         found: list[str] = []
-        got: dict[str, set[tuple[str, str, str, str]]] = {}
-        for hop in expand(frontier, cap):
-            for node_id in (hop.src, hop.dst):
-                if node_id in here:  # a hop between two frontier nodes comes once per end: count it per end once
-                    got.setdefault(node_id, set()).add(_edge_key(hop))
+        hops, more = expand(frontier, frozenset(distance), max(0, limit - kept_count()))
+        truncated = truncated or more
+        for hop in hops:
             if allowed_rel and hop.type not in allowed_rel:
                 continue
             edges[_edge_key(hop)] = hop
@@ -116,10 +125,7 @@ def walk(
                     labels[other] = hop.other_label
                     props[other] = hop.other_props
                     found.append(other)
-        truncated = truncated or any(len(n) >= cap for n in got.values())
         frontier = sorted(found)
-        if len(frontier) > limit:
-            frontier, truncated = frontier[:limit], True
         if not frontier:
             break
     ranked = [
@@ -130,6 +136,20 @@ def walk(
     kept_set = set(kept)
     hops = [h for _, h in sorted(edges.items()) if h.src in kept_set and h.dst in kept_set]
     return Walk(nodes=[(n, labels[n]) for n in kept], hops=hops, truncated=truncated, props=props)
+
+
+#: evidence listed per edge of a neighbourhood: a fact between two hubs can have thousands, and a neighbourhood of
+#: 200 nodes would otherwise carry megabytes of sentences nobody reads on a graph view
+EVIDENCE_PER_EDGE = 3
+
+
+def walk_edge(hop: Hop) -> Edge:
+    """A neighbourhood edge: the last :data:`EVIDENCE_PER_EDGE` evidence in stored order (the most recently added)
+    and the total. ``hop.props`` may hold the evidence already cut, with the total as ``evidence_total``."""
+    evidence = list(hop.props.get("evidence") or [])
+    total = int(hop.props.get("evidence_total", len(evidence)))
+    props = {**hop.props, "evidence": evidence[-EVIDENCE_PER_EDGE:]}
+    return edge_from_props(hop.src, hop.dst, hop.type, props, evidence_total=total)
 
 
 def neighbourhood(
@@ -145,25 +165,9 @@ def neighbourhood(
     found = walk((center.id, center.type), expand, depth, types, relations, limit)
     return SubGraph(
         nodes=[center if n == center.id else node_from_props(label, found.props[n]) for n, label in found.nodes],
-        edges=[edge_from_props(h.src, h.dst, h.type, h.props) for h in found.hops],
+        edges=[walk_edge(h) for h in found.hops],
         truncated=found.truncated,
     )
-
-
-def cap_hops(hops: Iterable[Hop], ids: Sequence[str], cap: int) -> list[Hop]:
-    """At most ``cap`` hops per node of ``ids``, in :func:`hop_order`: a bounded expand for a store that fetches every
-    hop anyway (the embedded one), so both stores keep the same ones."""
-    per_node: dict[str, list[Hop]] = {}
-    wanted = set(ids)
-    for hop in hops:
-        for here in (hop.src, hop.dst):
-            if here in wanted:
-                per_node.setdefault(here, []).append(hop)
-    out: dict[tuple[str, str, str, str], Hop] = {}
-    for here, mine in per_node.items():
-        for hop in sorted(mine, key=lambda h: hop_order(h, here))[:cap]:
-            out.setdefault(_edge_key(hop), hop)
-    return list(out.values())
 
 
 def shortest_paths(source: Node, target: Node, expand: Expand, max_length: int = 4, limit: int = 5) -> list[Path]:
@@ -315,20 +319,6 @@ def collaboration_graph(
     return SubGraph(nodes=sorted(out_nodes, key=_node_sort), edges=edges)
 
 
-__all__ = [
-    "Hop",
-    "Expand",
-    "BoundedExpand",
-    "Walk",
-    "walk",
-    "hop_order",
-    "neighbourhood",
-    "shortest_paths",
-    "collaboration_graph",
-    "in_period",
-]
-
-
 #: ``fetch(ids, among)``: every COLLABORATED_WITH fact between two researchers with an end among ``ids`` (only those
 #: whose other end is among ``among`` when given), as hops with full properties and the far researcher's
 CollabFetch = Callable[[Sequence[str], Sequence[str] | None], list[Hop]]
@@ -409,3 +399,21 @@ def collaboration_around(
     )
     graph.truncated = truncated or qualified > limit
     return graph
+
+
+__all__ = [
+    "BoundedExpand",
+    "CollabFetch",
+    "Expand",
+    "Hop",
+    "Walk",
+    "collaboration_around",
+    "collaboration_graph",
+    "in_period",
+    "neighbourhood",
+    "select_hops",
+    "shortest_paths",
+    "walk",
+    "walk_edge",
+    "EVIDENCE_PER_EDGE",
+]
