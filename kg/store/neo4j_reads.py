@@ -32,6 +32,7 @@ from kg.store.base import (
 from kg.store.cypher_guard import check_read_only
 from kg.store.records import (
     batch_from_props,
+    cypher_projection,
     decode_cursor,
     edge_from_props,
     encode_cursor,
@@ -168,7 +169,7 @@ class Neo4jReads:
             f"CALL {{ {seeks} }} WITH n {where}"
             "WITH n, n.search_text CONTAINS $exact AS exact, "
             f"COUNT {{ (n)-[:{self._fact_types}]-() }} AS d ORDER BY exact DESC, d DESC, n.name, n.id LIMIT $want "
-            "RETURN labels(n)[0] AS l, properties(n) AS p, d"
+            f"RETURN labels(n)[0] AS l, {cypher_projection('n')} AS p, d"
         )
 
     def _fulltext(self, q: str, labels: str, limit: int) -> SearchPage:

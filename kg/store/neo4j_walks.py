@@ -17,7 +17,7 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from kg.store.base import Node, SubGraph
-from kg.store.records import label_of, node_from_props
+from kg.store.records import cypher_projection, label_of, node_from_props
 from kg.store.records_graph import EVIDENCE_PER_EDGE, Hop, collaboration_around, walk, walk_edge
 
 COLLAB = "COLLABORATED_WITH"
@@ -51,7 +51,8 @@ def expand_level(
             f"CALL {{ {seeks} }} MATCH (a)-[r:{types}]-(b) "
             "WITH b, collect([a.id, startNode(r) = a, r]) AS rels, b.id IN $seen AS old "
             "ORDER BY old DESC, b.id LIMIT $most "
-            "RETURN b.id AS there, old, labels(b)[0] AS bl, CASE WHEN old THEN null ELSE properties(b) END AS bp, "
+            f"RETURN b.id AS there, old, labels(b)[0] AS bl, CASE WHEN old THEN null ELSE {cypher_projection('b')} END "
+            "AS bp, "
             "[x IN rels | [x[0], x[1], type(x[2]), {key: x[2].key, role: x[2].role, year: x[2].year, "
             "evidence: x[2].evidence[-$ev..], evidence_total: size(x[2].evidence)}]] AS rels"
         ),
@@ -108,7 +109,8 @@ def collab_hops(tx: ManagedTransaction, ids: Sequence[str], among: Sequence[str]
     rows = tx.run(
         _q(
             f"UNWIND $ids AS id MATCH (a:Researcher {{id: id}})-[r:{COLLAB}]-(b:Researcher) {where}"
-            "RETURN a.id AS here, b.id AS there, startNode(r) = a AS out, properties(r) AS p, properties(b) AS bp"
+            "RETURN a.id AS here, b.id AS there, startNode(r) = a AS out, properties(r) AS p, "
+            f"{cypher_projection('b')} AS bp"
         ),
         ids=list(ids),
         among=list(among or []),

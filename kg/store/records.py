@@ -148,6 +148,16 @@ def absorb_entity(keep: Mapping[str, Any], drop: Mapping[str, Any]) -> dict[str,
     return merged
 
 
+#: the stored properties :func:`node_from_props` reads of an entity: what a query returning many nodes projects instead
+#: of every property (search keys, batches and the like are bulk nobody reads there)
+NODE_FIELDS = ("id", "name", "aliases", "name_zh", "name_en", "identifiers")
+
+
+def cypher_projection(var: str) -> str:
+    """A Cypher map projection of :data:`NODE_FIELDS` of node variable ``var``."""
+    return f"{var} {{{', '.join('.' + f for f in NODE_FIELDS)}}}"
+
+
 def node_from_props(label: str, props: Mapping[str, Any], **extra: Any) -> Node:
     """A stored entity (or item) as the project's :class:`Node`."""
     if label == "NewsItem":
