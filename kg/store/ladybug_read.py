@@ -129,6 +129,7 @@ def neighbors(
         types,
         relations,
         limit,
+        lambda ids: degrees(db, schema, ids),
     )
 
 

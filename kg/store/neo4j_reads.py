@@ -267,7 +267,8 @@ class Neo4jReads:
 
         def work(tx: ManagedTransaction) -> SubGraph:
             label, props = self._resolve(tx, entity_id)
-            return walks.neighbourhood(tx, node_from_props(label, props), rel_types, depth, types, limit)
+            center = node_from_props(label, props)
+            return walks.neighbourhood(tx, center, rel_types, self.schema.fact_types, depth, types, limit)
 
         result: SubGraph = self._read(work)
         return result

@@ -77,23 +77,41 @@ def expand_level(
     return hops, more
 
 
+def degrees(tx: ManagedTransaction, ids: Sequence[str], fact_types: str) -> dict[str, int]:
+    """id -> number of fact relationships (the store's degree counts, no relationship read)."""
+    out: dict[str, int] = {}
+    for label, label_ids in _by_label(ids).items():
+        rows = tx.run(
+            _q(
+                f"UNWIND $ids AS id MATCH (a:{label} {{id: id}}) "
+                f"RETURN a.id AS id, COUNT {{ (a)-[:{fact_types}]-() }} AS d"
+            ),
+            ids=label_ids,
+        )
+        out.update((r["id"], r["d"]) for r in rows)
+    return out
+
+
 def neighbourhood(
     tx: ManagedTransaction,
     center: Node,
-    fact_types: Sequence[str],
+    rel_types: Sequence[str],
+    all_fact_types: Sequence[str],
     depth: int,
     types: Sequence[str],
     limit: int,
 ) -> SubGraph:
-    """The bounded neighbourhood of ``center`` over the given relationship types (see ``records_graph.walk``)."""
-    rel_types = "|".join(fact_types)
+    """The bounded neighbourhood of ``center`` over the relationship types ``rel_types`` (see
+    ``records_graph.walk``; hubs are counted over all fact types)."""
+    followed, facts = "|".join(rel_types), "|".join(all_fact_types)
     found = walk(
         (center.id, center.type),
-        lambda ids, seen, room: expand_level(tx, ids, seen, room, rel_types),
+        lambda ids, seen, room: expand_level(tx, ids, seen, room, followed),
         depth,
         types,
         (),
         limit,
+        lambda ids: degrees(tx, ids, facts),
     )
     return SubGraph(
         nodes=[center if n == center.id else node_from_props(label, found.props[n]) for n, label in found.nodes],

@@ -76,6 +76,15 @@ def select_hops(
     return kept, len(outside) > room
 
 
+#: a node with more fact relationships than this is a hub: a walk reaches it but does not expand it (the center is
+#: always expanded). An institution, journal, funder or award shared by thousands of items would otherwise make a
+#: depth-2 walk read tens of thousands of relationships to keep a few hundred nodes.
+HUB_DEGREE = 1000
+
+#: ``degrees(ids)``: id -> number of fact relationships (MENTIONS not counted), for the hub rule
+Degrees = Callable[[Sequence[str]], Mapping[str, int]]
+
+
 def walk(
     center: tuple[str, str],
     expand: BoundedExpand,
@@ -83,6 +92,7 @@ def walk(
     types: Sequence[str] = (),
     relations: Sequence[str] = (),
     limit: int = 200,
+    degrees: Degrees | None = None,
 ) -> Walk:
     """Breadth-first walk from ``center`` (id, label), ignoring direction, following only the given predicates; keeps
     at most ``limit`` nodes (the center first, then by distance and id; ``types`` filters the nodes kept, not the
@@ -92,7 +102,8 @@ def walk(
     asks only for the nodes that can still be kept (the ``room`` left under ``limit``, smallest ids first) and for
     the hops back to nodes already seen. Without a type filter that is exactly what an unbounded walk keeps (a node
     beyond the room ranks after ``limit`` nodes, and so does everything reached through it); with one, untyped nodes
-    take room too, so fewer typed nodes may be kept. Either way ``truncated`` says nodes were left out."""
+    take room too, so fewer typed nodes may be kept. Hubs (more than :data:`HUB_DEGREE` facts, when ``degrees`` is
+    given) other than the center are kept but not expanded. ``truncated`` says nodes may have been left out."""
     if not 1 <= depth <= 3:
         raise UsageError("depth must be 1, 2 or 3", depth=depth)
     allowed_rel = {rel_type(r) for r in relations}
@@ -108,6 +119,13 @@ def walk(
         return sum(1 for n in distance if n == center_id or not types or labels[n] in types)
 
     for level in range(1, depth + 1):
+        if level > 1 and degrees is not None:
+            degree = degrees(frontier)
+            hubs = {n for n in frontier if degree.get(n, 0) > HUB_DEGREE}
+            if hubs:
+                frontier, truncated = [n for n in frontier if n not in hubs], True
+            if not frontier:
+                break
         here = set(frontier)
         found: list[str] = []
         hops, more = expand(frontier, frozenset(distance), max(0, limit - kept_count()))
@@ -159,10 +177,11 @@ def neighbourhood(
     types: Sequence[str] = (),
     relations: Sequence[str] = (),
     limit: int = 200,
+    degrees: Degrees | None = None,
 ) -> SubGraph:
     """Nodes within ``depth`` (1..3) fact hops of ``center`` and the facts seen between them (see :func:`walk`), for
     a store whose expand returns full properties."""
-    found = walk((center.id, center.type), expand, depth, types, relations, limit)
+    found = walk((center.id, center.type), expand, depth, types, relations, limit, degrees)
     return SubGraph(
         nodes=[center if n == center.id else node_from_props(label, found.props[n]) for n, label in found.nodes],
         edges=[walk_edge(h) for h in found.hops],
@@ -404,7 +423,9 @@ def collaboration_around(
 __all__ = [
     "BoundedExpand",
     "CollabFetch",
+    "Degrees",
     "Expand",
+    "HUB_DEGREE",
     "Hop",
     "Walk",
     "collaboration_around",

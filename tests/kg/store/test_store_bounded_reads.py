@@ -12,6 +12,7 @@ import pytest
 
 from kg.ids import batch_id, entity_id, item_id
 from kg.model import Entity, Evidence, Extraction, ImportBatch, NewsItem, Relation
+from kg.store import records_graph
 from kg.store.records import search_needles, search_text
 
 from .conftest import eid
@@ -103,3 +104,11 @@ def test_collaboration_around_a_hub_researcher_is_bounded(hub) -> None:  # noqa:
     # a member's collaboration graph reaches the star, and at depth 2 every other member through it
     assert len(hub.collaboration(around=PEOPLE[0], depth=1).edges) == 1
     assert len(hub.collaboration(around=PEOPLE[0], depth=2).edges) == HUB_SIZE
+
+
+def test_neighbors_do_not_expand_hubs_beyond_the_center(hub, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    monkeypatch.setattr(records_graph, "HUB_DEGREE", 10)  # the hub and the star have 31 facts each
+    graph = hub.neighbors(PEOPLE[0], depth=2)
+    assert [n.id for n in graph.nodes] == [PEOPLE[0], *sorted((HUB, STAR))]
+    assert graph.truncated
+    assert len(hub.neighbors(HUB, depth=1).nodes) == HUB_SIZE + 2  # the center is expanded, hub or not
