@@ -45,7 +45,7 @@ from kg.store.records import (
     search_needles,
 )
 from kg.store.records_graph import Hop, collaboration_graph, shortest_paths
-from kg.store.schema import BATCH_LABEL, FULLTEXT_INDEX, ITEM_LABEL, GraphSchema, predicate_of, rel_type
+from kg.store.schema import BATCH_LABEL, FULLTEXT_INDEX, ITEM_LABEL, MENTIONS, GraphSchema, predicate_of, rel_type
 
 
 def _q(text: str) -> Any:
@@ -130,10 +130,10 @@ class Neo4jReads:
 
     def search(self, q: str, types: Sequence[str] = (), limit: int = 20, cursor: str | None = None) -> SearchPage:
         """Candidates from the text indexes on ``search_text``, ranked on the server (exact, prefix, substring, then
-        degree, name and id) so only the first ``offset + limit + 1`` are fetched: first the names and aliases that
-        start with the query (one seek serves exact and prefix matches), then, only if the page is not full, those
-        that merely contain it. The CJK full-text index is the fallback when no name or alias contains the query
-        (e.g. words in another order)."""
+        degree, name and id) so only the first ``offset + limit + 1`` are fetched: one tier after the other, each a
+        seek that leaves out the nodes of the better tiers by id, the next tier asked only while the page is not
+        full (so the ids to leave out are all known). The CJK full-text index is the fallback when no name or alias
+        contains the query (e.g. words in another order)."""
         needle = normalize_name(q)
         offset = decode_cursor(cursor)  # reject a malformed cursor before touching the store
         if not needle:
@@ -141,16 +141,15 @@ class Neo4jReads:
         labels = [t for t in types if t in self.schema.entity_labels] or list(self.schema.entity_labels)
         wanted = offset + limit + 1  # one more than the page tells whether there is a next page
         needles = search_needles(needle)
-        # (the needle a tier's index seek uses, the better tier's needle its rows must not contain)
-        tiers = [(needles["prefix"], None), (needles["substring"], needles["prefix"])]
+        query = self._search_query(labels)
 
         def work(tx: ManagedTransaction) -> list[tuple[Node, int]]:
             found: list[tuple[Node, int]] = []
-            for hit, better in tiers:
+            for tier in ("exact", "prefix", "substring"):
                 if len(found) >= wanted:
                     break
-                query = self._search_query(labels, better is not None)
-                rows = tx.run(query, hit=hit, better=better, exact=needles["exact"], want=wanted - len(found))
+                better = [node.id for node, _ in found]
+                rows = tx.run(query, hit=needles[tier], better=better, want=wanted - len(found))
                 found.extend((node_from_props(r["l"], r["p"]), r["d"]) for r in rows)
             return found
 
@@ -160,15 +159,16 @@ class Neo4jReads:
             return page
         return self._fulltext(q, "|".join(labels), limit)
 
-    def _search_query(self, labels: Sequence[str], exclude_better: bool) -> Any:
-        """One search tier: a text-index seek per label (a label disjunction would scan), the better tier's nodes
-        left out, the first ``$want`` by match (exact before the rest), degree, name, id."""
+    def _search_query(self, labels: Sequence[str]) -> Any:
+        """One search tier: a text-index seek per label (a label disjunction would scan), the better tiers' nodes
+        left out by id, the first ``$want`` by degree, name, id. The degree is all relationships but MENTIONS (an
+        entity has no others): two degree lookups per candidate instead of one per fact type, which matters when
+        ten thousand publications share a prefix."""
         seeks = " UNION ALL ".join(f"MATCH (n:{label}) WHERE n.search_text CONTAINS $hit RETURN n" for label in labels)
-        where = "WHERE NOT n.search_text CONTAINS $better " if exclude_better else ""
         return _q(
-            f"CALL {{ {seeks} }} WITH n {where}"
-            "WITH n, n.search_text CONTAINS $exact AS exact, "
-            f"COUNT {{ (n)-[:{self._fact_types}]-() }} AS d ORDER BY exact DESC, d DESC, n.name, n.id LIMIT $want "
+            f"CALL {{ {seeks} }} WITH n WHERE NOT n.id IN $better "
+            f"WITH n, COUNT {{ (n)--() }} - COUNT {{ (n)<-[:{MENTIONS}]-() }} AS d "
+            "ORDER BY d DESC, n.name, n.id LIMIT $want "
             f"RETURN labels(n)[0] AS l, {cypher_projection('n')} AS p, d"
         )
 
