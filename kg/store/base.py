@@ -41,6 +41,11 @@ class Edge(BaseModel):
     year: int | None = None
     weight: float | None = Field(default=None, description="collaboration: number of shared items")
     evidence: list[Evidence] = Field(default_factory=list)
+    evidence_total: int | None = Field(
+        default=None,
+        description="neighbourhoods: how many evidence spans support the fact; ``evidence`` then lists only the most "
+        "recently added few (the entity's own page lists them all)",
+    )
 
 
 class SubGraph(BaseModel):
@@ -48,6 +53,11 @@ class SubGraph(BaseModel):
 
     nodes: list[Node] = Field(default_factory=list)
     edges: list[Edge] = Field(default_factory=list)
+    truncated: bool = Field(
+        default=False,
+        description="true when nodes or edges were left out to keep the answer bounded (a hub with more neighbours "
+        "than the walk looks at, or more nodes or edges than the limit)",
+    )
 
 
 class SearchHit(BaseModel):

@@ -29,7 +29,9 @@ from kg.store.base import (
     Stats,
     SubGraph,
 )
-from kg.store.ladybug_db import BUFFER_FULL, DEFAULT_BUFFER_POOL, ddl, open_db
+from kg.store.ladybug_db import BUFFER_FULL, DEFAULT_BUFFER_POOL, add_missing_columns, ddl, open_db
+from kg.store.ladybug_write import chunks
+from kg.store.records import search_text
 from kg.store.schema import BATCH_LABEL, GraphSchema, get_schema
 
 
@@ -52,10 +54,22 @@ class LadybugStore:
     # ------------------------------------------------------------------------------------------------ lifecycle
 
     def init_schema(self) -> None:
-        """Create every node and relationship table of the schema (idempotent)."""
+        """Create every node and relationship table of the schema (idempotent); tables of an older schema gain the
+        new columns, and entities written before ``search_text`` existed get theirs."""
         with self._db.lock:
             for statement in ddl(self.schema):
                 self._db.run(statement)
+            for label, column in add_missing_columns(self._db, self.schema):
+                if column == "search_text" and label in self.schema.entity_labels:
+                    self._fill_search_text(label)
+
+    def _fill_search_text(self, label: str) -> None:
+        rows = self._db.rows(f"MATCH (n:{label}) RETURN n.id, n.search_keys")
+        filled = [{"id": node_id, "t": search_text(keys or [])} for node_id, keys in rows]
+        for part in chunks(filled):
+            self._db.run(
+                f"UNWIND $rows AS x MATCH (n:{label} {{id: x.id}}) SET n.search_text = x.t", {"rows": list(part)}
+            )
 
     def clear(self) -> None:
         """Delete every node and relationship (the tables stay)."""

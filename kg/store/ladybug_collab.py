@@ -4,18 +4,37 @@ so both stores weigh and order alike."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Literal
 
 from kg.errors import UsageError
 from kg.store.base import SubGraph
 from kg.store.ladybug_db import LadybugDb, clean
 from kg.store.ladybug_graph import resolve
-from kg.store.records_graph import collaboration_graph
+from kg.store.records_graph import Hop, collaboration_around, collaboration_graph
 from kg.store.schema import GraphSchema, rel_type
 
 COLLAB = rel_type("collaboratedWith")
 AFFIL = rel_type("affiliatedWith")
 PART = rel_type("partOf")
+
+
+def collab_hops(db: LadybugDb, ids: Sequence[str], among: Sequence[str] | None) -> list[Hop]:
+    """Every COLLABORATED_WITH fact between two researchers with an end among ``ids`` (the other end among ``among``
+    when given), with its properties and the far researcher's: the fetch of ``records_graph.collaboration_around``."""
+    where = "WHERE list_contains($among, b.id) " if among is not None else ""
+    out: list[Hop] = []
+    for arrow in ("-[r:{t}]->", "<-[r:{t}]-"):
+        pattern = arrow.format(t=COLLAB)
+        rows = db.rows(
+            f"UNWIND $ids AS i MATCH (a:Researcher {{id: i}}){pattern}(b:Researcher) {where}RETURN a.id, r, b",
+            {"ids": list(ids), "among": list(among)} if among is not None else {"ids": list(ids)},
+        )
+        for here, rel, node in rows:
+            other = clean(node)
+            src, dst = (here, other["id"]) if arrow.startswith("-") else (other["id"], here)
+            out.append(Hop(src, dst, COLLAB, clean(rel), "Researcher", other))
+    return out
 
 
 def collaboration(
@@ -33,6 +52,16 @@ def collaboration(
     """The weighted collaboration graph, optionally only within ``depth`` of ``around``."""
     if level not in ("researcher", "institution"):
         raise UsageError(f"unknown collaboration level {level!r}", level=level)
+    if around and level == "researcher":
+        return collaboration_around(
+            resolve(db, schema, around),
+            lambda ids, among: collab_hops(db, ids, among),
+            depth,
+            min_weight,
+            since,
+            until,
+            limit,
+        )
     centre = resolve(db, schema, around)[1]["id"] if around else None
     nodes: dict[str, tuple[str, dict[str, Any]]] = {}
     collab = []

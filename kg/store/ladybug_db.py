@@ -82,6 +82,23 @@ def ddl(schema: GraphSchema) -> list[str]:
     return statements
 
 
+def add_missing_columns(db: LadybugDb, schema: GraphSchema) -> list[tuple[str, str]]:
+    """Add the node columns the schema gained since a table was created (e.g. ``search_text``); ``ALTER ... ADD``
+    appends, which keeps table order equal to the schema's because new properties are declared last. Returns the
+    (label, column) pairs added, so the caller can fill them."""
+    added = []
+    tables = {r[0] for r in db.rows("CALL show_tables() RETURN name")}
+    for spec in schema.nodes.values():
+        if spec.label not in tables:
+            continue
+        have = {r[0] for r in db.rows(f"CALL table_info('{spec.label}') RETURN name")}
+        for name, kind in spec.properties.items():
+            if name not in have:
+                db.run(f"ALTER TABLE {spec.label} ADD {name} {kind}")
+                added.append((spec.label, name))
+    return added
+
+
 def clean(value: Any) -> Any:
     """A node or relationship value without the engine's internal keys (``_ID``, ``_SRC``, ...)."""
     if isinstance(value, dict):

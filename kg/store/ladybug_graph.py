@@ -140,10 +140,11 @@ HOP_REL = ("key", "role", "year", "evidence")
 HOP_NODE = ("id", "name", "aliases", "name_zh", "name_en", "identifiers")
 
 
-def hops(db: LadybugDb, schema: GraphSchema, ids: Sequence[str]) -> list[Hop]:
-    """Every fact relationship touching the given nodes, seen from them, with the node at the other end: the
-    ``expand`` callback of the walks shared with Neo4j (:mod:`kg.store.records_graph`)."""
-    types = "|".join(schema.fact_types)
+def hops(db: LadybugDb, schema: GraphSchema, ids: Sequence[str], relations: Sequence[str] = ()) -> list[Hop]:
+    """Every fact relationship touching the given nodes (optionally only of some relation types), seen from them,
+    with the node at the other end: the ``expand`` callback of the walks shared with Neo4j
+    (:mod:`kg.store.records_graph`)."""
+    types = "|".join(fact_types(schema, relations))
     rel_cols = ", ".join(f"r.{p} AS r_{p}" for p in HOP_REL)
     node_cols = ", ".join(f"b.{p} AS b_{p}" for p in HOP_NODE)
     out: list[Hop] = []

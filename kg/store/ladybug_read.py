@@ -37,7 +37,7 @@ from kg.store.ladybug_graph import (
     to_node,
 )
 from kg.store.ladybug_write import chunks
-from kg.store.records_graph import neighbourhood, shortest_paths
+from kg.store.records_graph import neighbourhood, select_hops, shortest_paths
 from kg.store.schema import BATCH_LABEL, ITEM_LABEL, MENTIONS, GraphSchema, predicate_of
 
 
@@ -121,8 +121,15 @@ def neighbors(
         raise UsageError("depth must be 1, 2 or 3", depth=depth)
     check_types(types)
     fact_types(schema, relations)  # an unknown relation is a usage error
+    # the bound is applied after reading every hop: the same hops as Neo4j keeps, not (yet) a cheaper read
     return neighbourhood(
-        center(db, schema, entity_id), lambda ids: hops(db, schema, ids), depth, types, relations, limit
+        center(db, schema, entity_id),
+        lambda ids, seen, room: select_hops(hops(db, schema, ids, relations), ids, seen, room),
+        depth,
+        types,
+        relations,
+        limit,
+        lambda ids: degrees(db, schema, ids),
     )
 
 
@@ -284,7 +291,7 @@ def context(db: LadybugDb, schema: GraphSchema, entity_ids: Sequence[str]) -> li
 def subgraph(db: LadybugDb, schema: GraphSchema, around: str | None, depth: int) -> list[Extraction]:
     """The whole stored graph, or the neighbourhood of an entity, as extraction records."""
     if around is not None:
-        sub = neighbors(db, schema, around, depth, (), (), 10**9)
+        sub = neighbors(db, schema, around, depth, (), (), 10**9)  # no bound: an export wants every node
         ids = {n.id for n in sub.nodes}
         facts = [f for f in facts_touching(db, schema, ids) if f.src in ids and f.dst in ids]
         return to_extractions(db, ids, facts, None)

@@ -35,7 +35,7 @@ from kg.store.records import (
     prepare_batch,
     rollback_fact,
 )
-from kg.store.schema import BATCH_LABEL, ITEM_LABEL, GraphSchema, get_schema, neo4j_ddl
+from kg.store.schema import BATCH_LABEL, ITEM_LABEL, GraphSchema, get_schema, neo4j_backfill, neo4j_ddl
 
 # Rows per UNWIND statement (KG_WRITE_BATCH_SIZE). Measured 2026-11-27 on the shared 2-core machine, 4000 synthetic
 # items in batches of 2000, two rounds: 1k rows 7.6k/5.2k rows/s, 5k 6.3k/5.0k, 20k 5.7k/5.0k - within the noise of
@@ -132,9 +132,12 @@ class Neo4jStore(Neo4jReads, Neo4jCuration):
             return session.execute_read(work, *args)
 
     def init_schema(self) -> None:
-        """Constraints, range indexes and the CJK full-text index (each ``IF NOT EXISTS``)."""
+        """Constraints, range, text and CJK full-text indexes (each ``IF NOT EXISTS``), then the ``search_text`` of
+        entities stored before it existed."""
         with translate(), self.driver.session(database=self.database) as session:
             for statement in neo4j_ddl(self.schema):
+                session.run(q(statement)).consume()
+            for statement in neo4j_backfill(self.schema):
                 session.run(q(statement)).consume()
             session.run(q("CALL db.awaitIndexes(60)")).consume()
 

@@ -13,13 +13,26 @@ from neo4j import ManagedTransaction, unit_of_work
 from neo4j import graph as neo_graph
 from neo4j import time as neo_time
 
-from kg.errors import NotFound, QueryError
+from kg.errors import NotFound, QueryError, UsageError
 from kg.ids import normalize_name
 from kg.model import Extraction
-from kg.store.base import EntityDetail, ItemDetail, ItemPage, Node, Path, QueryResult, SearchPage, Stats, StoredMention
+from kg.store import neo4j_walks as walks
+from kg.store.base import (
+    EntityDetail,
+    ItemDetail,
+    ItemPage,
+    Node,
+    Path,
+    QueryResult,
+    SearchPage,
+    Stats,
+    StoredMention,
+    SubGraph,
+)
 from kg.store.cypher_guard import check_read_only
 from kg.store.records import (
     batch_from_props,
+    cypher_projection,
     decode_cursor,
     edge_from_props,
     encode_cursor,
@@ -29,9 +42,10 @@ from kg.store.records import (
     node_from_props,
     parse_span,
     rank_search,
+    search_needles,
 )
-from kg.store.records_graph import Hop, collaboration_graph, neighbourhood, shortest_paths
-from kg.store.schema import BATCH_LABEL, FULLTEXT_INDEX, ITEM_LABEL, GraphSchema, predicate_of
+from kg.store.records_graph import Hop, collaboration_graph, shortest_paths
+from kg.store.schema import BATCH_LABEL, FULLTEXT_INDEX, ITEM_LABEL, MENTIONS, GraphSchema, predicate_of, rel_type
 
 
 def _q(text: str) -> Any:
@@ -115,31 +129,48 @@ class Neo4jReads:
     # ---------------------------------------------------------------------------------------------------- search
 
     def search(self, q: str, types: Sequence[str] = (), limit: int = 20, cursor: str | None = None) -> SearchPage:
-        """Substring candidates from the normalised keys, ranked by the shared ranking; the CJK full-text index is
-        the fallback when no name or alias contains the query (e.g. words in another order)."""
+        """Candidates from the text indexes on ``search_text``, ranked on the server (exact, prefix, substring, then
+        degree, name and id) so only the first ``offset + limit + 1`` are fetched: one tier after the other, each a
+        seek that leaves out the nodes of the better tiers by id, the next tier asked only while the page is not
+        full (so the ids to leave out are all known). The CJK full-text index is the fallback when no name or alias
+        contains the query (e.g. words in another order)."""
         needle = normalize_name(q)
-        decode_cursor(cursor)  # reject a malformed cursor before touching the store
+        offset = decode_cursor(cursor)  # reject a malformed cursor before touching the store
         if not needle:
             return SearchPage(hits=[])
-        labels = "|".join(t for t in types if t in self.schema.entity_labels) or self._entity_labels
+        labels = [t for t in types if t in self.schema.entity_labels] or list(self.schema.entity_labels)
+        wanted = offset + limit + 1  # one more than the page tells whether there is a next page
+        needles = search_needles(needle)
+        query = self._search_query(labels)
 
         def work(tx: ManagedTransaction) -> list[tuple[Node, int]]:
-            rows = list(
-                tx.run(
-                    _q(
-                        f"MATCH (n:{labels}) WHERE any(k IN n.search_keys WHERE k CONTAINS $q) "
-                        f"RETURN labels(n)[0] AS l, properties(n) AS p, COUNT {{ (n)-[:{self._fact_types}]-() }} AS d"
-                    ),
-                    q=needle,
-                )
-            )
-            return [(node_from_props(r["l"], r["p"]), r["d"]) for r in rows]
+            found: list[tuple[Node, int]] = []
+            for tier in ("exact", "prefix", "substring"):
+                if len(found) >= wanted:
+                    break
+                better = [node.id for node, _ in found]
+                rows = tx.run(query, hit=needles[tier], better=better, want=wanted - len(found))
+                found.extend((node_from_props(r["l"], r["p"]), r["d"]) for r in rows)
+            return found
 
         candidates: list[tuple[Node, int]] = self._read(work)
         page = rank_search(q, candidates, limit, cursor)
         if page.hits or cursor:
             return page
-        return self._fulltext(q, labels, limit)
+        return self._fulltext(q, "|".join(labels), limit)
+
+    def _search_query(self, labels: Sequence[str]) -> Any:
+        """One search tier: a text-index seek per label (a label disjunction would scan), the better tiers' nodes
+        left out by id, the first ``$want`` by degree, name, id. The degree is all relationships but MENTIONS (an
+        entity has no others): two degree lookups per candidate instead of one per fact type, which matters when
+        ten thousand publications share a prefix."""
+        seeks = " UNION ALL ".join(f"MATCH (n:{label}) WHERE n.search_text CONTAINS $hit RETURN n" for label in labels)
+        return _q(
+            f"CALL {{ {seeks} }} WITH n WHERE NOT n.id IN $better "
+            f"WITH n, COUNT {{ (n)--() }} - COUNT {{ (n)<-[:{MENTIONS}]-() }} AS d "
+            "ORDER BY d DESC, n.name, n.id LIMIT $want "
+            f"RETURN labels(n)[0] AS l, {cypher_projection('n')} AS p, d"
+        )
 
     def _fulltext(self, q: str, labels: str, limit: int) -> SearchPage:
         from kg.store.base import SearchHit
@@ -226,8 +257,21 @@ class Neo4jReads:
     def neighbors(
         self, entity_id: str, depth: int = 1, types: Sequence[str] = (), relations: Sequence[str] = (), limit: int = 200
     ) -> Any:
-        """Nodes and edges within ``depth`` (1..3) of an entity."""
-        return neighbourhood(self._node(entity_id), self._expand, depth, types, relations, limit)
+        """Nodes and edges within ``depth`` (1..3) of an entity, bounded at hubs (see ``kg.store.neo4j_walks``)."""
+        if not 1 <= depth <= 3:
+            raise UsageError("depth must be 1, 2 or 3", depth=depth)
+        wanted = {rel_type(r) for r in relations}
+        rel_types = [t for t in self.schema.fact_types if not wanted or t in wanted]
+        if not rel_types:  # only unknown relations asked for: nothing but the centre is reachable
+            return SubGraph(nodes=[self._node(entity_id)])
+
+        def work(tx: ManagedTransaction) -> SubGraph:
+            label, props = self._resolve(tx, entity_id)
+            center = node_from_props(label, props)
+            return walks.neighbourhood(tx, center, rel_types, self.schema.fact_types, depth, types, limit)
+
+        result: SubGraph = self._read(work)
+        return result
 
     def paths(self, source: str, target: str, max_length: int = 4, limit: int = 5) -> list[Path]:
         """All shortest paths between two entities, ignoring direction."""
@@ -244,7 +288,16 @@ class Neo4jReads:
         rollup: bool = False,
         limit: int = 500,
     ) -> Any:
-        """The collaboration graph (see ``kg.store.records_graph.collaboration_graph``)."""
+        """The collaboration graph (see ``kg.store.records_graph.collaboration_graph``); around one entity at the
+        researcher level, read from its neighbourhood only (``kg.store.neo4j_walks``)."""
+        if around and level == "researcher":
+
+            def around_work(tx: ManagedTransaction) -> SubGraph:
+                center = self._resolve(tx, around)
+                return walks.researcher_collaboration(tx, center, depth, min_weight, since, until, limit)
+
+            found: SubGraph = self._read(around_work)
+            return found
         center = self._node(around).id if around else None
 
         def work(tx: ManagedTransaction) -> tuple[list[Any], dict[str, Any], list[Any], list[Any]]:

@@ -34,7 +34,7 @@ from kg.model import (
     ValidationSummary,
 )
 from kg.store.base import Edge, Node, SearchHit, SearchPage
-from kg.store.schema import rel_type
+from kg.store.schema import SEARCH_SEP, rel_type
 
 LABEL_OF_PREFIX: dict[str, str] = {prefix: label for label, prefix in TYPE_PREFIX.items()}
 
@@ -78,6 +78,18 @@ def search_keys(name: str, aliases: Iterable[str], labels: Mapping[str, str]) ->
     return _union([_normalized(v) for v in (name, *aliases, *labels.values())])
 
 
+def search_text(keys: Iterable[str]) -> str:
+    """The keys as one indexable string, each wrapped in :data:`SEARCH_SEP`: a key equal to ``q`` is a substring
+    ``SEP q SEP``, a key starting with ``q`` a substring ``SEP q``, so exact, prefix and substring matches are all
+    ``CONTAINS`` (see :func:`search_needles`)."""
+    return SEARCH_SEP + "".join(f"{k}{SEARCH_SEP}" for k in keys)
+
+
+def search_needles(q_norm: str) -> dict[str, str]:
+    """What ``search_text`` contains for each kind of match of a normalised query."""
+    return {"exact": f"{SEARCH_SEP}{q_norm}{SEARCH_SEP}", "prefix": f"{SEARCH_SEP}{q_norm}", "substring": q_norm}
+
+
 # --------------------------------------------------------------------------------------------------------- entities
 
 
@@ -99,11 +111,12 @@ def entity_row(entity: Entity, batch_id: str) -> dict[str, Any]:
 
 
 def _finish_entity(props: dict[str, Any]) -> dict[str, Any]:
-    """Recompute the derived properties (aliases_text, search_keys, identifier_values)."""
+    """Recompute the derived properties (aliases_text, search_keys, search_text, identifier_values)."""
     props["aliases"] = [a for a in _union(props.get("aliases")) if a != props["name"]]
     props["aliases_text"] = " | ".join(props["aliases"])
     labels = {k: v for k, v in (("zh", props.get("name_zh")), ("en", props.get("name_en"))) if v}
     props["search_keys"] = search_keys(props["name"], props["aliases"], labels)
+    props["search_text"] = search_text(props["search_keys"])
     props["identifier_values"] = sorted(set(json.loads(props.get("identifiers") or "{}").values()))
     return props
 
@@ -133,6 +146,16 @@ def absorb_entity(keep: Mapping[str, Any], drop: Mapping[str, Any]) -> dict[str,
     merged = merge_entity(keep, drop)
     merged["merged_ids"] = _union(keep.get("merged_ids"), [drop["id"]], drop.get("merged_ids"))
     return merged
+
+
+#: the stored properties :func:`node_from_props` reads of an entity: what a query returning many nodes projects instead
+#: of every property (search keys, batches and the like are bulk nobody reads there)
+NODE_FIELDS = ("id", "name", "aliases", "name_zh", "name_en", "identifiers")
+
+
+def cypher_projection(var: str) -> str:
+    """A Cypher map projection of :data:`NODE_FIELDS` of node variable ``var``."""
+    return f"{var} {{{', '.join('.' + f for f in NODE_FIELDS)}}}"
 
 
 def node_from_props(label: str, props: Mapping[str, Any], **extra: Any) -> Node:

@@ -8,7 +8,8 @@ Ordering is deterministic everywhere (distance, name, id), so two stores give eq
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field
 from typing import Any
 
 from kg.errors import UsageError
@@ -45,28 +46,91 @@ def _node_sort(node: Node) -> tuple[str, str]:
     return node.name, node.id
 
 
-def neighbourhood(
-    center: Node,
-    expand: Expand,
+#: ``expand(frontier, seen, room)``: every hop between a frontier node and a node of ``seen`` (``seen`` holds the
+#: frontier), and every hop between a frontier node and one of the ``room`` nodes outside ``seen`` with the smallest
+#: ids; returns those hops (the far end's properties set for the new nodes) and whether more nodes were adjacent
+BoundedExpand = Callable[[Sequence[str], AbstractSet[str], int], tuple[list[Hop], bool]]
+
+
+@dataclass
+class Walk:
+    """What a bounded neighbourhood walk kept: node ids nearest first (labels alongside), the hops between kept nodes,
+    and whether nodes were left out."""
+
+    nodes: list[tuple[str, str]]  # (id, label)
+    hops: list[Hop]
+    truncated: bool = False
+    props: dict[str, Mapping[str, Any]] = field(default_factory=dict)  # id -> other_props of the hop that found it
+
+
+def select_hops(
+    hops: Iterable[Hop], frontier: Sequence[str], seen: AbstractSet[str], room: int
+) -> tuple[list[Hop], bool]:
+    """The bounded expand (see :data:`BoundedExpand`) over hops already read in full, for the embedded store: the
+    same hops Neo4j's query keeps."""
+    here = set(frontier)
+    hops = list(hops)
+    outside = sorted({h.other(x) for h in hops for x in (h.src, h.dst) if x in here and h.other(x) not in seen})
+    chosen = set(outside[:room]) | seen
+    kept = [h for h in hops if any(x in here and h.other(x) in chosen for x in (h.src, h.dst))]
+    return kept, len(outside) > room
+
+
+#: a node with more fact relationships than this is a hub: a walk reaches it but does not expand it (the center is
+#: always expanded). An institution, journal, funder or award shared by thousands of items would otherwise make a
+#: depth-2 walk read tens of thousands of relationships to keep a few hundred nodes.
+HUB_DEGREE = 1000
+
+#: ``degrees(ids)``: id -> number of fact relationships (MENTIONS not counted), for the hub rule
+Degrees = Callable[[Sequence[str]], Mapping[str, int]]
+
+
+def walk(
+    center: tuple[str, str],
+    expand: BoundedExpand,
     depth: int = 1,
     types: Sequence[str] = (),
     relations: Sequence[str] = (),
     limit: int = 200,
-) -> SubGraph:
-    """Nodes within ``depth`` (1..3) fact hops of ``center`` (breadth first, ignoring direction, following only the
-    given predicates) and the facts seen between them; ``types`` filters the nodes returned (the center always
-    stays); at most ``limit`` nodes, nearest first then by id."""
+    degrees: Degrees | None = None,
+) -> Walk:
+    """Breadth-first walk from ``center`` (id, label), ignoring direction, following only the given predicates; keeps
+    at most ``limit`` nodes (the center first, then by distance and id; ``types`` filters the nodes kept, not the
+    walk) and the hops between them that the walk saw.
+
+    Bounded so a hub (an institution or journal shared by thousands) costs no more than ``limit`` allows: a level
+    asks only for the nodes that can still be kept (the ``room`` left under ``limit``, smallest ids first) and for
+    the hops back to nodes already seen. Without a type filter that is exactly what an unbounded walk keeps (a node
+    beyond the room ranks after ``limit`` nodes, and so does everything reached through it); with one, untyped nodes
+    take room too, so fewer typed nodes may be kept. Hubs (more than :data:`HUB_DEGREE` facts, when ``degrees`` is
+    given) other than the center are kept but not expanded. ``truncated`` says nodes may have been left out."""
     if not 1 <= depth <= 3:
         raise UsageError("depth must be 1, 2 or 3", depth=depth)
     allowed_rel = {rel_type(r) for r in relations}
-    distance: dict[str, int] = {center.id: 0}
-    nodes: dict[str, Node] = {center.id: center}
+    center_id = center[0]
+    distance: dict[str, int] = {center_id: 0}
+    labels: dict[str, str] = {center_id: center[1]}
+    props: dict[str, Mapping[str, Any]] = {}
     edges: dict[tuple[str, str, str, str], Hop] = {}
-    frontier = [center.id]
+    frontier = [center_id]
+    truncated = False
+
+    def kept_count() -> int:
+        return sum(1 for n in distance if n == center_id or not types or labels[n] in types)
+
     for level in range(1, depth + 1):
+        if level > 1 and degrees is not None:
+            degree = degrees(frontier)
+            hubs = {n for n in frontier if degree.get(n, 0) > HUB_DEGREE}
+            if hubs:
+                frontier, truncated = [n for n in frontier if n not in hubs], True
+            if not frontier:
+                break
         here = set(frontier)
         found: list[str] = []
-        for hop in expand(frontier):
+        hops, more = expand(frontier, frozenset(distance), max(0, limit - kept_count()))
+        truncated = truncated or more
+        for hop in hops:
             if allowed_rel and hop.type not in allowed_rel:
                 continue
             edges[_edge_key(hop)] = hop
@@ -76,23 +140,53 @@ def neighbourhood(
                 other = hop.other(node_id)
                 if other not in distance:
                     distance[other] = level
-                    nodes[other] = node_from_props(hop.other_label, hop.other_props)
+                    labels[other] = hop.other_label
+                    props[other] = hop.other_props
                     found.append(other)
         frontier = sorted(found)
         if not frontier:
             break
     ranked = [
-        nodes[n]
-        for n in sorted(nodes, key=lambda n: (distance[n], n))
-        if n == center.id or not types or nodes[n].type in types
-    ][:limit]
-    kept = {n.id for n in ranked}
-    kept_edges = [
-        edge_from_props(h.src, h.dst, h.type, h.props)
-        for _, h in sorted(edges.items())
-        if h.src in kept and h.dst in kept
+        n for n in sorted(distance, key=lambda n: (distance[n], n)) if n == center_id or not types or labels[n] in types
     ]
-    return SubGraph(nodes=ranked, edges=kept_edges)
+    truncated = truncated or len(ranked) > limit
+    kept = ranked[:limit]
+    kept_set = set(kept)
+    hops = [h for _, h in sorted(edges.items()) if h.src in kept_set and h.dst in kept_set]
+    return Walk(nodes=[(n, labels[n]) for n in kept], hops=hops, truncated=truncated, props=props)
+
+
+#: evidence listed per edge of a neighbourhood: a fact between two hubs can have thousands, and a neighbourhood of
+#: 200 nodes would otherwise carry megabytes of sentences nobody reads on a graph view
+EVIDENCE_PER_EDGE = 3
+
+
+def walk_edge(hop: Hop) -> Edge:
+    """A neighbourhood edge: the last :data:`EVIDENCE_PER_EDGE` evidence in stored order (the most recently added)
+    and the total. ``hop.props`` may hold the evidence already cut, with the total as ``evidence_total``."""
+    evidence = list(hop.props.get("evidence") or [])
+    total = int(hop.props.get("evidence_total", len(evidence)))
+    props = {**hop.props, "evidence": evidence[-EVIDENCE_PER_EDGE:]}
+    return edge_from_props(hop.src, hop.dst, hop.type, props, evidence_total=total)
+
+
+def neighbourhood(
+    center: Node,
+    expand: BoundedExpand,
+    depth: int = 1,
+    types: Sequence[str] = (),
+    relations: Sequence[str] = (),
+    limit: int = 200,
+    degrees: Degrees | None = None,
+) -> SubGraph:
+    """Nodes within ``depth`` (1..3) fact hops of ``center`` and the facts seen between them (see :func:`walk`), for
+    a store whose expand returns full properties."""
+    found = walk((center.id, center.type), expand, depth, types, relations, limit, degrees)
+    return SubGraph(
+        nodes=[center if n == center.id else node_from_props(label, found.props[n]) for n, label in found.nodes],
+        edges=[walk_edge(h) for h in found.hops],
+        truncated=found.truncated,
+    )
 
 
 def shortest_paths(source: Node, target: Node, expand: Expand, max_length: int = 4, limit: int = 5) -> list[Path]:
@@ -244,4 +338,103 @@ def collaboration_graph(
     return SubGraph(nodes=sorted(out_nodes, key=_node_sort), edges=edges)
 
 
-__all__ = ["Hop", "Expand", "neighbourhood", "shortest_paths", "collaboration_graph", "in_period"]
+#: ``fetch(ids, among)``: every COLLABORATED_WITH fact between two researchers with an end among ``ids`` (only those
+#: whose other end is among ``among`` when given), as hops with full properties and the far researcher's
+CollabFetch = Callable[[Sequence[str], Sequence[str] | None], list[Hop]]
+
+
+def _pair_items(hops: Iterable[Hop], since: str | None, until: str | None) -> dict[tuple[str, str], set[str]]:
+    """Distinct items (evidence dated in [since, until]) per unordered pair: the weight ``collaboration_graph`` uses."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for hop in hops:
+        pair = (hop.src, hop.dst) if hop.src < hop.dst else (hop.dst, hop.src)
+        dated = evidence_list(hop.props, since, until)
+        if dated:
+            out.setdefault(pair, set()).update(e.item_id for e in dated)
+    return out
+
+
+def collaboration_around(
+    center: tuple[str, Mapping[str, Any]],
+    fetch: CollabFetch,
+    depth: int = 1,
+    min_weight: int = 1,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 500,
+) -> SubGraph:
+    """The researcher collaboration graph within ``depth`` of ``center`` (label, props), read around it only.
+
+    The same answer as :func:`collaboration_graph` over every stored fact with ``around``: a breadth-first walk over
+    pairs that pass the date and weight filters, then every pair among the researchers reached. Bounded: at most
+    ``limit`` + 1 researchers are reached (the heaviest ties first, then by id) and the result says ``truncated`` when
+    some were left out or more than ``limit`` edges qualified."""
+    label, props = center
+    center_id = str(props["id"])
+    nodes: dict[str, tuple[str, Mapping[str, Any]]] = {center_id: (label, props)}
+    facts: dict[tuple[str, str, str, str], Hop] = {}
+    reach = {center_id}
+    frontier = [center_id]
+    truncated = False
+    for _ in range(max(1, depth)):
+        hops = fetch(frontier, None)
+        for hop in hops:
+            facts.setdefault(_edge_key(hop), hop)
+        here = set(frontier)
+        best: dict[str, int] = {}
+        for (a, b), items in _pair_items(hops, since, until).items():
+            if len(items) < min_weight:
+                continue
+            for x, y in ((a, b), (b, a)):
+                if x in here and y not in reach:
+                    best[y] = max(best.get(y, 0), len(items))
+        for hop in hops:
+            for here_id in (hop.src, hop.dst):
+                other = hop.other(here_id)
+                if here_id in here and other in best:
+                    nodes.setdefault(other, (hop.other_label, hop.other_props))
+        new = sorted(best, key=lambda n: (-best[n], n))
+        room = limit + 1 - len(reach)
+        if len(new) > room:
+            new, truncated = new[: max(0, room)], True
+        reach.update(new)
+        frontier = sorted(new)
+        if not frontier:
+            break
+    if frontier:
+        # ties among the researchers reached last: the walk has not read their facts yet
+        for hop in fetch(frontier, sorted(reach)):
+            facts.setdefault(_edge_key(hop), hop)
+    collab = [(h.src, h.dst, h.props) for h in facts.values() if h.src in reach and h.dst in reach]
+    graph = collaboration_graph(
+        "researcher", collab, nodes, (), (), center_id, depth, min_weight, since, until, False, limit
+    )
+    qualified = sum(
+        1
+        for (a, b), items in _pair_items(
+            (h for h in facts.values() if h.src in reach and h.dst in reach), since, until
+        ).items()
+        if len(items) >= min_weight
+    )
+    graph.truncated = truncated or qualified > limit
+    return graph
+
+
+__all__ = [
+    "BoundedExpand",
+    "CollabFetch",
+    "Degrees",
+    "Expand",
+    "HUB_DEGREE",
+    "Hop",
+    "Walk",
+    "collaboration_around",
+    "collaboration_graph",
+    "in_period",
+    "neighbourhood",
+    "select_hops",
+    "shortest_paths",
+    "walk",
+    "walk_edge",
+    "EVIDENCE_PER_EDGE",
+]

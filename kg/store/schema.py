@@ -38,7 +38,12 @@ ENTITY_PROPERTIES: dict[str, str] = {
     "identifier_values": "STRING[]",
     "batches": "STRING[]",
     "merged_ids": "STRING[]",
+    # the search keys as one string, each key preceded and followed by SEARCH_SEP: Neo4j text indexes serve CONTAINS
+    # on a string property, not on a list (kept last: an older LadybugDB table gains it by ALTER, at the end)
+    "search_text": "STRING",
 }
+#: separator of ``search_text``; normalised keys never contain it (kg.ids.normalize_name collapses whitespace)
+SEARCH_SEP = "\n"
 ITEM_PROPERTIES: dict[str, str] = {
     "id": "STRING",
     "title": "STRING",
@@ -215,15 +220,22 @@ def get_schema(ontology: Path | None = None) -> GraphSchema:
 FULLTEXT_INDEX = "entity_names"
 
 
+def search_index(label: str) -> str:
+    """Name of the Neo4j text index on ``search_text`` of an entity label."""
+    return f"{label.lower()}_search_text"
+
+
 def neo4j_ddl(schema: GraphSchema) -> list[str]:
-    """Neo4j constraints and indexes: a unique id per label, range indexes on names and on list keys, one CJK
-    full-text index over names and aliases. Every statement is idempotent (``IF NOT EXISTS``)."""
+    """Neo4j constraints and indexes: a unique id per label, range indexes on names, a text index on ``search_text``
+    per entity label (substring and prefix search), one CJK full-text index over names and aliases. Every statement is
+    idempotent (``IF NOT EXISTS``)."""
     statements: list[str] = []
     for label in schema.nodes:
         statements.append(f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE")
     for label in schema.entity_labels:
         low = label.lower()
         statements.append(f"CREATE INDEX {low}_name IF NOT EXISTS FOR (n:{label}) ON (n.name)")
+        statements.append(f"CREATE TEXT INDEX {search_index(label)} IF NOT EXISTS FOR (n:{label}) ON (n.search_text)")
     statements.append(f"CREATE INDEX {ITEM_LABEL.lower()}_date IF NOT EXISTS FOR (n:{ITEM_LABEL}) ON (n.date)")
     labels = "|".join(schema.entity_labels)
     statements.append(
@@ -232,3 +244,17 @@ def neo4j_ddl(schema: GraphSchema) -> list[str]:
         "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}"
     )
     return statements
+
+
+def neo4j_backfill(schema: GraphSchema) -> list[str]:
+    """Statements that give entities written before ``search_text`` existed their ``search_text`` (the same string
+    as ``kg.store.records.search_text`` builds). Each touches only nodes still without it, so running them at every
+    schema setup costs one label scan once the store is up to date; run in auto-commit sessions (they batch their
+    own transactions)."""
+    sep = SEARCH_SEP.encode("unicode_escape").decode()
+    return [
+        f"MATCH (n:{label}) WHERE n.search_text IS NULL AND n.search_keys IS NOT NULL "
+        f"CALL (n) {{ SET n.search_text = reduce(s = '{sep}', k IN n.search_keys | s + k + '{sep}') }} "
+        "IN TRANSACTIONS OF 10000 ROWS"
+        for label in schema.entity_labels
+    ]

@@ -112,6 +112,14 @@ def test_neighbors_grow_with_depth(client, ids) -> None:
         assert edge["source"] in two_ids and edge["target"] in two_ids
 
 
+def test_neighbors_say_whether_they_were_truncated(client, ids) -> None:
+    whole = client.get(f"/entities/{ids.zhou}/neighbors", params={"depth": 2}).json()
+    assert whole["truncated"] is False
+    assert all(e["evidence_total"] >= len(e["evidence"]) >= 1 for e in whole["edges"])
+    cut = client.get(f"/entities/{ids.zhou}/neighbors", params={"depth": 2, "limit": 2}).json()
+    assert cut["truncated"] is True and len(cut["nodes"]) == 2
+
+
 def test_neighbors_filter_by_relation_and_type(client, ids) -> None:
     by_relation = client.get(f"/entities/{ids.lin}/neighbors", params={"relations": "affiliatedWith"}).json()
     assert {e["predicate"] for e in by_relation["edges"]} == {"affiliatedWith"}

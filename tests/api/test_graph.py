@@ -27,6 +27,7 @@ def test_collaboration_filters_by_date(client, ids) -> None:
 def test_collaboration_around_an_entity(client, ids) -> None:
     graph = client.get("/collaboration", params={"around": ids.zhou, "depth": 1}).json()
     assert {n["id"] for n in graph["nodes"]} == {ids.zhou, ids.lin}
+    assert graph["truncated"] is False
     graph = client.get("/collaboration", params={"around": ids.zhou, "depth": 2}).json()
     assert {n["id"] for n in graph["nodes"]} == {ids.zhou, ids.lin, ids.anna}
 

@@ -1,0 +1,155 @@
+"""Bounded graph walks on Neo4j: the neighbourhood of an entity and the collaboration graph around a researcher.
+
+Both run in one READ transaction and return bounded rows: a hub (an institution or journal shared by thousands of
+items) is expanded on the server, but only the nodes that can still be kept come back. The walk itself (which nodes
+are kept, what is reported as truncated) is the one shared with the embedded store in :mod:`kg.store.records_graph`.
+
+A neighbourhood level is one query that groups the frontier's relationships by far end and sorts and cuts those
+groups before reading any property, so the evidence of a hub's thousands of relationships is never read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from typing import Any
+
+from neo4j import ManagedTransaction
+
+from kg.store.base import Node, SubGraph
+from kg.store.records import cypher_projection, label_of, node_from_props
+from kg.store.records_graph import EVIDENCE_PER_EDGE, Hop, collaboration_around, walk, walk_edge
+
+COLLAB = "COLLABORATED_WITH"
+
+
+def _q(text: str) -> Any:
+    from kg.store.neo4j import q
+
+    return q(text)
+
+
+def _by_label(ids: Sequence[str]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for node_id in ids:
+        out.setdefault(label_of(node_id), []).append(node_id)
+    return out
+
+
+def expand_level(
+    tx: ManagedTransaction, frontier: Sequence[str], seen: AbstractSet[str], room: int, types: str
+) -> tuple[list[Hop], bool]:
+    """One level of the bounded walk (``records_graph.BoundedExpand``) in one query: the frontier's relationships
+    grouped by far end; the groups of nodes already seen, then the ``room`` + 1 new ones with the smallest ids.
+    Properties (evidence included) are read only for what the LIMIT lets through."""
+    seeks = " UNION ALL ".join(
+        f"UNWIND $ids_{label} AS id MATCH (a:{label} {{id: id}}) RETURN a" for label in _by_label(frontier)
+    )
+    params: dict[str, Any] = {f"ids_{label}": ids for label, ids in _by_label(frontier).items()}
+    rows = tx.run(
+        _q(
+            f"CALL {{ {seeks} }} MATCH (a)-[r:{types}]-(b) "
+            "WITH b, collect([a.id, startNode(r) = a, r]) AS rels, b.id IN $seen AS old "
+            "ORDER BY old DESC, b.id LIMIT $most "
+            f"RETURN b.id AS there, old, labels(b)[0] AS bl, CASE WHEN old THEN null ELSE {cypher_projection('b')} END "
+            "AS bp, "
+            "[x IN rels | [x[0], x[1], type(x[2]), {key: x[2].key, role: x[2].role, year: x[2].year, "
+            "evidence: x[2].evidence[-$ev..], evidence_total: size(x[2].evidence)}]] AS rels"
+        ),
+        params,
+        seen=list(seen),
+        most=len(seen) + room + 1,
+        ev=EVIDENCE_PER_EDGE,
+    )
+    hops: list[Hop] = []
+    new = 0
+    more = False
+    for r in rows:
+        if not r["old"]:
+            new += 1
+            if new > room:
+                more = True
+                break
+        there, label, other = r["there"], r["bl"], dict(r["bp"] or {"id": r["there"]})
+        for here, out, rtype, props in r["rels"]:
+            src, dst = (here, there) if out else (there, here)
+            hops.append(Hop(src, dst, rtype, dict(props), label, other))
+    return hops, more
+
+
+def degrees(tx: ManagedTransaction, ids: Sequence[str], fact_types: str) -> dict[str, int]:
+    """id -> number of fact relationships (the store's degree counts, no relationship read)."""
+    out: dict[str, int] = {}
+    for label, label_ids in _by_label(ids).items():
+        rows = tx.run(
+            _q(
+                f"UNWIND $ids AS id MATCH (a:{label} {{id: id}}) "
+                f"RETURN a.id AS id, COUNT {{ (a)-[:{fact_types}]-() }} AS d"
+            ),
+            ids=label_ids,
+        )
+        out.update((r["id"], r["d"]) for r in rows)
+    return out
+
+
+def neighbourhood(
+    tx: ManagedTransaction,
+    center: Node,
+    rel_types: Sequence[str],
+    all_fact_types: Sequence[str],
+    depth: int,
+    types: Sequence[str],
+    limit: int,
+) -> SubGraph:
+    """The bounded neighbourhood of ``center`` over the relationship types ``rel_types`` (see
+    ``records_graph.walk``; hubs are counted over all fact types)."""
+    followed, facts = "|".join(rel_types), "|".join(all_fact_types)
+    found = walk(
+        (center.id, center.type),
+        lambda ids, seen, room: expand_level(tx, ids, seen, room, followed),
+        depth,
+        types,
+        (),
+        limit,
+        lambda ids: degrees(tx, ids, facts),
+    )
+    return SubGraph(
+        nodes=[center if n == center.id else node_from_props(label, found.props[n]) for n, label in found.nodes],
+        edges=[walk_edge(h) for h in found.hops],
+        truncated=found.truncated,
+    )
+
+
+def collab_hops(tx: ManagedTransaction, ids: Sequence[str], among: Sequence[str] | None) -> list[Hop]:
+    """Every COLLABORATED_WITH fact between two researchers with an end among ``ids`` (and, when ``among`` is given,
+    the other end among those), with its properties and the far researcher's."""
+    where = "WHERE b.id IN $among " if among is not None else ""
+    rows = tx.run(
+        _q(
+            f"UNWIND $ids AS id MATCH (a:Researcher {{id: id}})-[r:{COLLAB}]-(b:Researcher) {where}"
+            "RETURN a.id AS here, b.id AS there, startNode(r) = a AS out, properties(r) AS p, "
+            f"{cypher_projection('b')} AS bp"
+        ),
+        ids=list(ids),
+        among=list(among or []),
+    )
+    hops = []
+    for r in rows:
+        src, dst = (r["here"], r["there"]) if r["out"] else (r["there"], r["here"])
+        hops.append(Hop(src, dst, COLLAB, dict(r["p"]), "Researcher", dict(r["bp"])))
+    return hops
+
+
+def researcher_collaboration(
+    tx: ManagedTransaction,
+    center: tuple[str, Mapping[str, Any]],
+    depth: int,
+    min_weight: int,
+    since: str | None,
+    until: str | None,
+    limit: int,
+) -> SubGraph:
+    """The researcher collaboration graph within ``depth`` of one researcher, read from its neighbourhood only."""
+    return collaboration_around(
+        center, lambda ids, among: collab_hops(tx, ids, among), depth, min_weight, since, until, limit
+    )
