@@ -24,7 +24,7 @@ from kg.model import ImportBatch
 from kg.store.base import CAP_CYPHER, CAP_FULLTEXT, CAP_TRANSACTIONS, BatchResult
 from kg.store.neo4j_curation import Neo4jCuration
 from kg.store.neo4j_reads import Neo4jReads
-from kg.store.neo4j_write import Neo4jWrites, chunks
+from kg.store.neo4j_write import WRITE_LOCK_DDL, Neo4jWrites, chunks
 from kg.store.records import (
     batch_from_props,
     rollback_fact,
@@ -119,9 +119,9 @@ class Neo4jStore(Neo4jWrites, Neo4jReads, Neo4jCuration):
             return session.execute_read(work, *args)
 
     def init_schema(self) -> None:
-        """Constraints, range indexes and the CJK full-text index (each ``IF NOT EXISTS``)."""
+        """Constraints, range indexes, the CJK full-text index and the write lock's constraint (``IF NOT EXISTS``)."""
         with translate(), self.driver.session(database=self.database) as session:
-            for statement in neo4j_ddl(self.schema):
+            for statement in (*neo4j_ddl(self.schema), WRITE_LOCK_DDL):
                 session.run(q(statement)).consume()
             session.run(q("CALL db.awaitIndexes(60)")).consume()
 

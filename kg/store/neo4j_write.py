@@ -17,6 +17,11 @@ entry. Relationship statements are grouped by type only: with element ids the en
 
 A batch whose relationship has one endpoint created in this transaction cannot have that relationship stored yet, so
 those skip the read (most of a batch of new items).
+
+Write statements that return nothing are not consumed: ``tx.run`` returns once the server has accepted the statement,
+and while the server executes it the client merges the rows of the next one (client and server share the cores of a
+small machine). The driver reads their outcome before the next statement's, and the commit waits for all; an error
+raised there still fails the whole transaction.
 """
 
 from __future__ import annotations
@@ -44,6 +49,9 @@ from kg.store.schema import BATCH_LABEL, ITEM_LABEL, MENTIONS, GraphSchema
 
 Merge = Callable[[Mapping[str, Any] | None, Mapping[str, Any]], dict[str, Any]]
 
+WRITE_LOCK_LABEL = "KgWriteLock"  # one node, locked by every apply (not part of the graph the API shows)
+# unique, so that the first two applies after a clear cannot each MERGE a lock node of their own
+WRITE_LOCK_DDL = f"CREATE CONSTRAINT kg_write_lock_id IF NOT EXISTS FOR (l:{WRITE_LOCK_LABEL}) REQUIRE l.id IS UNIQUE"
 FACT_KEYS = ("key", "role", "year", "evidence", "evidence_keys", "evidence_batches", "batches")
 MENTION_KEYS = ("spans", "batches")
 
@@ -79,6 +87,10 @@ class Neo4jWrites:
     batch_size: int
 
     def _apply_tx(self, tx: ManagedTransaction, batch: ImportBatch, records: list[Any]) -> BatchResult:
+        # One apply at a time: the write lock on this node is held until commit, so a concurrent apply waits and then
+        # reads what this one committed. Without it two batches could both find a fact "not stored" and both CREATE
+        # it (MERGE used to lock the endpoints instead; a node's uniqueness is still guarded by its constraint).
+        tx.run(_q(f"MERGE (l:{WRITE_LOCK_LABEL} {{id: 'apply'}}) SET l.batch = $id"), id=batch.id).consume()
         ids = {e.id for r in records for e in r.entities} | {
             x for r in records for rel in r.relations for x in (rel.subject, rel.object)
         }
@@ -138,8 +150,9 @@ class Neo4jWrites:
             for row in chunk:
                 found = stored.get(row["id"])
                 if found is None:
-                    merged = merge(None, row)
-                    fresh.append({k: merged.get(k) for k in ("id", *names)})
+                    # rows of prepare_batch are already what merge(None, row) returns (entities have their derived
+                    # properties), so recomputing them here would only cost time
+                    fresh.append({k: row.get(k) for k in ("id", *names)})
                     continue
                 eid, props = found
                 done.eids[row["id"]] = eid
@@ -161,9 +174,7 @@ class Neo4jWrites:
                 # properties spelled out: `SET n += row` would make the planner add an Eager (it cannot rule out a
                 # write to a property the statement reads), which buffers every row
                 sets = ", ".join(f"n.{k} = row.{k}" for k in keys)
-                tx.run(
-                    _q(f"UNWIND $rows AS row MATCH (n) WHERE elementId(n) = row.eid SET {sets}"), rows=group
-                ).consume()
+                tx.run(_q(f"UNWIND $rows AS row MATCH (n) WHERE elementId(n) = row.eid SET {sets}"), rows=group)
 
     def _find_endpoints(self, tx: ManagedTransaction, rows: BatchRows, done: _Written) -> None:
         """Element ids of fact endpoints outside the batch; each must be stored, otherwise the batch is refused (the
@@ -207,23 +218,23 @@ class Neo4jWrites:
                 known = [r for r in chunk if r["src"] not in done.new and r["dst"] not in done.new]
                 stored: dict[tuple[str, str, Any], tuple[str, dict[str, Any]]] = {}
                 if known:
-                    # both endpoints by element id; Expand(Into) then walks the smaller of the two degrees
+                    ends = _Endpoints(done.eids)
                     found = tx.run(
                         _q(
-                            "UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.a "
-                            "MATCH (b) WHERE elementId(b) = row.b "
-                            f"MATCH (a)-[r:{rtype}{keyed}]->(b) "
-                            f"RETURN row.src AS src, row.dst AS dst, elementId(r) AS eid, r {{{projection}}} AS p"
+                            f"UNWIND $rows AS row {ends.match} MATCH (a)-[r:{rtype}{keyed}]->(b) "
+                            f"RETURN row.i AS i, elementId(r) AS eid, r {{{projection}}} AS p"
                         ),
                         rows=[
-                            {"src": r["src"], "dst": r["dst"], "a": done.eids[r["src"]], "b": done.eids[r["dst"]]}
-                            | ({} if rtype == MENTIONS else {"key": r["key"]})
-                            for r in known
+                            ends.row(r["src"], r["dst"], i=i) | ({} if rtype == MENTIONS else {"key": r["key"]})
+                            for i, r in enumerate(known)
                         ],
+                        eids=ends.eids,
                     )
                     for r in found:
+                        row = known[r["i"]]
                         props = _stored_evidence(r["p"]) if "evidence" in keys else r["p"]
-                        stored[(r["src"], r["dst"], props.get("key"))] = (r["eid"], props)
+                        stored[(row["src"], row["dst"], row["key"])] = (r["eid"], props)
+                ends = _Endpoints(done.eids)
                 fresh: list[dict[str, Any]] = []
                 changed: dict[tuple[str, ...], list[dict[str, Any]]] = {}
                 for row in chunk:
@@ -233,9 +244,7 @@ class Neo4jWrites:
                     if "evidence_keys" in merged:
                         added += len(merged["evidence_keys"]) - len((props or {}).get("evidence_keys") or [])
                     if before is None:
-                        fresh.append(
-                            {"a": done.eids[row["src"]], "b": done.eids[row["dst"]]} | {k: merged.get(k) for k in keys}
-                        )
+                        fresh.append(ends.row(row["src"], row["dst"]) | {k: merged.get(k) for k in keys})
                         continue
                     eid, props = before
                     update = {k: merged.get(k) for k in changed_keys(props, merged, keys)}
@@ -246,13 +255,10 @@ class Neo4jWrites:
                 created += len(fresh)
                 if fresh:
                     tx.run(
-                        _q(
-                            "UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.a "
-                            "MATCH (b) WHERE elementId(b) = row.b "
-                            f"CREATE (a)-[:{rtype} {{{inline}}}]->(b)"
-                        ),
+                        _q(f"UNWIND $rows AS row {ends.match} CREATE (a)-[:{rtype} {{{inline}}}]->(b)"),
                         rows=fresh,
-                    ).consume()
+                        eids=ends.eids,
+                    )
                 for diff, part in changed.items():
                     # the evidence of a row is what merge_fact appended (see _stored_evidence)
                     sets = ", ".join(
@@ -261,8 +267,34 @@ class Neo4jWrites:
                     )
                     tx.run(
                         _q(f"UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.eid SET {sets}"), rows=part
-                    ).consume()
+                    )
         return created, added
+
+
+class _Endpoints:
+    """Relationship endpoints of one statement: each element id sent once (``$eids``), rows carry its position.
+
+    Element ids are long (``4:<database uuid>:<n>``) and hub nodes (a journal, a big university) are endpoints of
+    thousands of rows of a batch: sending them per row made the parameters several megabytes larger, all packed by
+    the client and unpacked by the server."""
+
+    match = "MATCH (a) WHERE elementId(a) = $eids[row.a] MATCH (b) WHERE elementId(b) = $eids[row.b]"
+
+    def __init__(self, eids: Mapping[str, str]) -> None:
+        self._of = eids
+        self._position: dict[str, int] = {}
+        self.eids: list[str] = []
+
+    def _at(self, node_id: str) -> int:
+        position = self._position.get(node_id)
+        if position is None:
+            position = self._position[node_id] = len(self.eids)
+            self.eids.append(self._of[node_id])
+        return position
+
+    def row(self, src: str, dst: str, **extra: Any) -> dict[str, Any]:
+        """A statement row's endpoints (``a``, ``b``: positions in :attr:`eids`) and ``extra``."""
+        return {"a": self._at(src), "b": self._at(dst), **extra}
 
 
 class _Stored:
