@@ -44,6 +44,13 @@ _JVM_FLAGS = (
     "--enable-native-access=ALL-UNNAMED",
 )
 
+# With quick_jit, the client-compiler (C1) only, no C2: for a server started for a test run or a demo on a small
+# machine, where the C2 compiler threads compete with the work for the cores and its code arrives late. Measured
+# 2026-11-27 on the shared 2-core machine, 10k synthetic items into a freshly started server (server CPU seconds, as
+# `bench_store_write.py` sees it): default tiered 31-32 s, C1 only 15-21 s; wall 58 s vs 26-34 s. Warm (the same 10k
+# again on the same JVM) C2 code is faster: 10-12 s vs 12-15 s, so it is off by default (KG_NEO4J_QUICK_JIT).
+_QUICK_JIT_FLAGS = ("-XX:TieredStopAtLevel=1",)
+
 # Bolt magic, then four version proposals as [reserved, range, minor, major]: 5.8 down to 5.0, 4.4, 4.3, 3.0.
 _BOLT_HANDSHAKE = bytes.fromhex("6060B017" + "00080805" + "00000404" + "00000304" + "00000003")
 
@@ -176,6 +183,7 @@ def start(
     *,
     pagecache: str = "512m",
     project_root: Path = PROJECT_ROOT,
+    quick_jit: bool = False,
 ) -> ServerInfo:
     """Start Neo4j in the background for ``data_dir`` and wait until Bolt answers (building the launcher if needed).
 
@@ -207,7 +215,9 @@ def start(
 
         jar = build(project_root)
         java = str(Path(java_home) / "bin" / "java") if java_home else "java"
-        cmd = [java, f"-Xms{heap}", f"-Xmx{heap}", *_JVM_FLAGS, "-cp", f"{jar}{os.pathsep}{jar.parent / 'lib' / '*'}"]
+        classpath = f"{jar}{os.pathsep}{jar.parent / 'lib' / '*'}"
+        jit = _QUICK_JIT_FLAGS if quick_jit else ()
+        cmd = [java, f"-Xms{heap}", f"-Xmx{heap}", *_JVM_FLAGS, *jit, "-cp", classpath]
         cmd += [MAIN_CLASS, "--home", str(home), "--port", str(port), "--host", HOST, "--pagecache", pagecache]
         env = dict(os.environ)
         if password is None:

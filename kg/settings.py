@@ -32,6 +32,11 @@ class Settings(BaseSettings):
     neo4j_database: str = "neo4j"
     neo4j_port: int = Field(default=7687, description="port of the Neo4j server that `kg neo4j start` runs")
     neo4j_heap: str = Field(default="2g", description="JVM heap of the Neo4j server that `kg neo4j start` runs")
+    neo4j_quick_jit: bool = Field(
+        default=False,
+        description="`kg neo4j start` compiles with the JVM's quick compiler only: faster for a short-lived server "
+        "(a test run, a demo) on a small machine, slower once a long-running server is warm",
+    )
     java_home: str | None = Field(default=None, description="JDK for `kg neo4j start` (default: java on PATH)")
     write_batch_size: int = Field(default=5000, ge=1, description="rows per UNWIND write transaction")
     embedded_buffer_pool_mb: int = Field(

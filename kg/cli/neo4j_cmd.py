@@ -37,6 +37,7 @@ def start(
         java_home=settings.java_home,
         heap=settings.neo4j_heap,
         timeout=timeout,
+        quick_jit=settings.neo4j_quick_jit,
     )
     if output is OutputFormat.json:
         print_json(asdict(info))

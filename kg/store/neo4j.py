@@ -1,12 +1,13 @@
 """The Neo4j graph store: Bolt through the official driver, one managed transaction per import batch.
 
-Writes are ``UNWIND $rows ... MERGE`` in chunks of ``batch_size`` rows, all chunks of a batch inside ONE
-``session.execute_write`` transaction, so a batch is all-or-nothing (a killed server or lost connection leaves the
-graph as it was) and the driver retries the whole unit on transient errors. New rows are merged with the stored ones
-in Python by the shared functions of ``kg.store.records`` (the same the embedded store uses), after one indexed read
-per chunk. Works unchanged against a remote server or Aura (``neo4j+s://``).
+All statements of a batch run inside ONE ``session.execute_write`` transaction, so a batch is all-or-nothing (a killed
+server or lost connection leaves the graph as it was) and the driver retries the whole unit on transient errors. New
+rows are merged with the stored ones in Python by the shared functions of ``kg.store.records`` (the same the embedded
+store uses), after indexed reads; the writes are plain ``UNWIND ... CREATE`` / ``SET`` of what is new or changed (see
+``kg.store.neo4j_write``). Works unchanged against a remote server or Aura (``neo4j+s://``).
 
-Reads live in ``kg.store.neo4j_reads`` and curation in ``kg.store.neo4j_curation``; both are mixed in here.
+Writes live in ``kg.store.neo4j_write``, reads in ``kg.store.neo4j_reads`` and curation in
+``kg.store.neo4j_curation``; all three are mixed in here.
 """
 
 from __future__ import annotations
@@ -23,16 +24,9 @@ from kg.model import ImportBatch
 from kg.store.base import CAP_CYPHER, CAP_FULLTEXT, CAP_TRANSACTIONS, BatchResult
 from kg.store.neo4j_curation import Neo4jCuration
 from kg.store.neo4j_reads import Neo4jReads
+from kg.store.neo4j_write import WRITE_LOCK_DDL, Neo4jWrites, chunks
 from kg.store.records import (
-    BatchRows,
     batch_from_props,
-    batch_row,
-    label_of,
-    merge_entity,
-    merge_fact,
-    merge_item,
-    merge_mention,
-    prepare_batch,
     rollback_fact,
 )
 from kg.store.schema import BATCH_LABEL, ITEM_LABEL, GraphSchema, get_schema, neo4j_backfill, neo4j_ddl
@@ -42,7 +36,6 @@ from kg.store.schema import BATCH_LABEL, ITEM_LABEL, GraphSchema, get_schema, ne
 # the machine's load. 5000 keeps round trips few without very large parameter lists; the transaction is the whole
 # batch either way (all-or-nothing), so this only sizes the statements.
 DEFAULT_BATCH_SIZE = 5000
-FACT_KEYS = ("key", "role", "year", "evidence", "evidence_keys", "evidence_batches", "batches")
 
 
 def q(text: str) -> LiteralString:
@@ -82,13 +75,7 @@ def translate() -> Iterator[None]:
         raise StoreUnavailable(f"cannot talk to Neo4j: {exc}") from exc
 
 
-def chunks(rows: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
-    """Consecutive slices of at most ``size``."""
-    for start in range(0, len(rows), size):
-        yield rows[start : start + size]
-
-
-class Neo4jStore(Neo4jReads, Neo4jCuration):
+class Neo4jStore(Neo4jWrites, Neo4jReads, Neo4jCuration):
     """A :class:`kg.store.base.GraphStore` on a Neo4j 5 server."""
 
     name = "neo4j"
@@ -132,10 +119,10 @@ class Neo4jStore(Neo4jReads, Neo4jCuration):
             return session.execute_read(work, *args)
 
     def init_schema(self) -> None:
-        """Constraints, range, text and CJK full-text indexes (each ``IF NOT EXISTS``), then the ``search_text`` of
-        entities stored before it existed."""
+        """Constraints, range, text and CJK full-text indexes and the write lock's constraint (each ``IF NOT EXISTS``),
+        then the ``search_text`` of entities stored before it existed."""
         with translate(), self.driver.session(database=self.database) as session:
-            for statement in neo4j_ddl(self.schema):
+            for statement in (*neo4j_ddl(self.schema), WRITE_LOCK_DDL):
                 session.run(q(statement)).consume()
             for statement in neo4j_backfill(self.schema):
                 session.run(q(statement)).consume()
@@ -170,133 +157,6 @@ class Neo4jStore(Neo4jReads, Neo4jCuration):
         committed = batch.model_copy(update={"status": "committed"})
         result: BatchResult = self._write(self._apply_tx, committed, list(records))
         return result
-
-    def _redirects(self, tx: ManagedTransaction, ids: set[str]) -> dict[str, str]:
-        """dropped id -> kept id, for the ids of a batch that were merged away earlier."""
-        if not ids:
-            return {}
-        labels = "|".join(self.schema.entity_labels)
-        rows = tx.run(
-            q(
-                f"MATCH (n:{labels}) WHERE size(n.merged_ids) > 0 "
-                "UNWIND n.merged_ids AS dropped WITH dropped, n WHERE dropped IN $ids RETURN dropped, n.id AS kept"
-            ),
-            ids=sorted(ids),
-        )
-        return {r["dropped"]: r["kept"] for r in rows}
-
-    def _apply_tx(self, tx: ManagedTransaction, batch: ImportBatch, records: list[Any]) -> BatchResult:
-        ids = {e.id for r in records for e in r.entities} | {
-            x for r in records for rel in r.relations for x in (rel.subject, rel.object)
-        }
-        rows = prepare_batch(batch.id, records, self._redirects(tx, ids))
-        result = BatchResult(batch=batch)
-        # nodes created by this transaction cannot have relationships yet: their relationships skip the read and
-        # are CREATEd, which is what makes a batch of mostly new items fast
-        new: set[str] = set()
-        for label, entity_rows in rows.entities_by_label().items():
-            new |= self._upsert_nodes(tx, label, entity_rows, merge_entity)
-        new |= self._upsert_nodes(tx, ITEM_LABEL, list(rows.items.values()), merge_item)
-        result.nodes_created = len(new)
-        mention_groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
-        for row in rows.mentions.values():
-            mention_groups.setdefault(("MENTIONS", ITEM_LABEL, row["label"]), []).append(
-                {**row, "src": row["item"], "dst": row["entity"], "key": None}
-            )
-        created, _ = self._upsert_rels(tx, mention_groups, new, merge_mention, ("spans", "batches"))
-        result.relationships_created += created
-        fact_groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
-        for row in rows.facts.values():
-            fact_groups.setdefault((row["type"], row["src_label"], row["dst_label"]), []).append(row)
-        created, added = self._upsert_rels(tx, fact_groups, new, merge_fact, FACT_KEYS)
-        result.relationships_created += created
-        result.evidence_added += added
-        self._check_endpoints(tx, rows, new)
-        tx.run(q(f"MERGE (b:{BATCH_LABEL} {{id: $row.id}}) SET b += $row"), row=batch_row(batch)).consume()
-        return result
-
-    def _upsert_nodes(self, tx: ManagedTransaction, label: str, rows: list[dict[str, Any]], merge: Any) -> set[str]:
-        """Merge rows into stored nodes of a label; returns the ids created."""
-        created: set[str] = set()
-        for chunk in chunks(rows, self.batch_size):
-            stored = {
-                r["id"]: r["p"]
-                for r in tx.run(
-                    q(f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) RETURN n.id AS id, properties(n) AS p"),
-                    ids=[row["id"] for row in chunk],
-                )
-            }
-            created.update(row["id"] for row in chunk if row["id"] not in stored)
-            merged = [{k: v for k, v in merge(stored.get(row["id"]), row).items() if k != "label"} for row in chunk]
-            # properties spelled out, not `SET n += row`: a map of unknown keys makes the planner add an Eager
-            # (it cannot rule out a write to `id`, which the MERGE reads), which buffers every row
-            names = [p for p in self.schema.nodes[label].properties if p != "id"]
-            sets = ", ".join(f"n.{p} = row.{p}" for p in names)
-            tx.run(q(f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET {sets}"), rows=merged).consume()
-        return created
-
-    def _upsert_rels(
-        self,
-        tx: ManagedTransaction,
-        groups: dict[tuple[str, str, str], list[dict[str, Any]]],
-        new: set[str],
-        merge: Any,
-        keys: tuple[str, ...],
-    ) -> tuple[int, int]:
-        """Merge relationship rows (src, dst, key, props) into stored ones; returns (created, evidence added)."""
-        created = added = 0
-        for (rtype, src_label, dst_label), group in groups.items():
-            keyed = "" if rtype == "MENTIONS" else " {key: row.key}"
-            for chunk in chunks(group, self.batch_size):
-                fresh = [r for r in chunk if r["src"] in new or r["dst"] in new]
-                known = [r for r in chunk if not (r["src"] in new or r["dst"] in new)]
-                stored: dict[tuple[str, str, Any], dict[str, Any]] = {}
-                if known:
-                    stored = {
-                        (r["src"], r["dst"], r["key"]): r["p"]
-                        for r in tx.run(
-                            q(
-                                f"UNWIND $rows AS row MATCH (a:{src_label} {{id: row.src}})-[r:{rtype}{keyed}]->"
-                                f"(b:{dst_label} {{id: row.dst}}) "
-                                "RETURN row.src AS src, row.dst AS dst, row.key AS key, properties(r) AS p"
-                            ),
-                            rows=[{"src": r["src"], "dst": r["dst"], "key": r["key"]} for r in known],
-                        )
-                    }
-                for verb, part in (("CREATE", fresh), ("MERGE", known)):
-                    out = []
-                    for row in part:
-                        before = stored.get((row["src"], row["dst"], row["key"]))
-                        merged = merge(before, row)
-                        created += before is None
-                        if "evidence_keys" in merged:
-                            added += len(merged["evidence_keys"]) - len((before or {}).get("evidence_keys") or [])
-                        props = {k: merged.get(k) for k in keys}
-                        out.append({"src": row["src"], "dst": row["dst"], "key": row["key"], "props": props})
-                    if out:
-                        tx.run(
-                            q(
-                                f"UNWIND $rows AS row MATCH (a:{src_label} {{id: row.src}}) "
-                                f"MATCH (b:{dst_label} {{id: row.dst}}) {verb} (a)-[r:{rtype}{keyed}]->(b) "
-                                f"SET {', '.join(f'r.{k} = row.props.{k}' for k in keys)}"
-                            ),
-                            rows=out,
-                        ).consume()
-        return created, added
-
-    def _check_endpoints(self, tx: ManagedTransaction, rows: BatchRows, new: set[str]) -> None:
-        """Every fact endpoint must be in the batch or stored; otherwise abort (the transaction rolls back)."""
-        outside = sorted({x for r in rows.facts.values() for x in (r["src"], r["dst"])} - set(rows.entities) - new)
-        by_label: dict[str, list[str]] = {}
-        for node_id in outside:
-            by_label.setdefault(label_of(node_id), []).append(node_id)
-        for label, ids in by_label.items():
-            found = {r["id"] for r in tx.run(q(f"MATCH (n:{label}) WHERE n.id IN $ids RETURN n.id AS id"), ids=ids)}
-            missing = sorted(set(ids) - found)
-            if missing:
-                raise Conflict(
-                    "a relation points to an entity that is neither in the batch nor stored", candidates=missing[:10]
-                )
 
     # -------------------------------------------------------------------------------------------------- batches
 
