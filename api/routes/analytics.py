@@ -143,7 +143,7 @@ def network(
     collaboration ties; edges weighted by the distinct items of their evidence dated in [since, until]; each node's
     properties carry ``degree``, ``betweenness`` and ``community`` within this view."""
     _check_dates(since, until)
-    centre = store.entity(around).node  # NotFound first; a merged-away id resolves to the survivor
+    centre = store.entity(around, limit=0).node  # NotFound first; a merged-away id resolves to the survivor
     found = store.neighbors(centre.id, depth=depth, types=type, limit=limit)
     view = analytics.filter_by_date(found, since, until, keep=centre.id)
     if centre.type in type:
@@ -222,7 +222,7 @@ def collaborators(
 ) -> list[Collaborator]:
     """Collaborators ranked by the number of distinct items that report the collaboration."""
     _check_dates(since, until)
-    centre = store.entity(entity_id).node
+    centre = store.entity(entity_id, limit=0).node
     return analytics.top_collaborators(_ego(store, centre, since, until), centre.id, top)
 
 
@@ -272,7 +272,7 @@ def years(
     ties (researcher or institution level) per year, and how many items of that year mention it."""
     if around is None:
         return analytics.collaboration_by_year(analytics.from_extractions(store.subgraph()))
-    return _years(store, store.entity(around).node, None, None)
+    return _years(store, store.entity(around, limit=0).node, None, None)
 
 
 @router.get(
@@ -291,7 +291,7 @@ def entity_analytics(
 ) -> EntityAnalytics:
     """Scores come from the whole collaboration graph of the entity's level (researchers or institutions)."""
     _check_dates(since, until)
-    node = store.entity(entity_id).node
+    node = store.entity(entity_id, limit=0).node
     level = LEVEL_OF_TYPE.get(node.type)
     result = EntityAnalytics(
         node=node,

@@ -118,11 +118,24 @@ def lookup_entity(
 def get_entity(
     store: Store,
     entity_id: EntityId,
+    limit: Annotated[
+        int,
+        Query(
+            ge=0,
+            le=10_000,
+            description="most relations (the best supported first) and most items (the most recent first) listed; "
+            "edges_total and items_total give the full counts",
+        ),
+    ] = 500,
     accept: Annotated[str | None, Header(include_in_schema=False)] = None,
 ) -> EntityDetail | Response:
-    """Properties, aliases, type and provenance; ``Accept: application/ld+json`` or ``text/turtle`` for RDF."""
+    """Properties, aliases, type and provenance; ``Accept: application/ld+json`` or ``text/turtle`` for RDF.
+
+    A prolific researcher or a big university is named by thousands of items: the page lists the ``limit``
+    best-supported relations (each with all its evidence) and the ``limit`` most recent items, and says how many
+    there are in all."""
     media_type = negotiation.choose(accept)
-    detail = store.entity(entity_id)  # raises NotFound first, whatever the format
+    detail = store.entity(entity_id, limit=limit)  # raises NotFound first, whatever the format
     if media_type == negotiation.JSON:
         return detail
     return negotiation.rdf_response(store.subgraph(around=detail.node.id, depth=1), media_type)

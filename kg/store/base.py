@@ -80,6 +80,13 @@ class EntityDetail(BaseModel):
     neighbors: list[Node] = Field(default_factory=list, description="the nodes at the other end of ``edges``")
     items: list[NewsItem] = Field(default_factory=list, description="items that mention the entity (text omitted)")
     merged_ids: list[str] = Field(default_factory=list, description="ids merged into this entity; they still resolve")
+    edges_total: int | None = Field(
+        default=None, description="how many relations the entity has (``edges`` lists the best-supported first)"
+    )
+    items_total: int | None = Field(
+        default=None, description="how many items mention the entity (``items`` lists the most recent first)"
+    )
+    truncated: bool = Field(default=False, description="true when edges or items were left out (see ``limit``)")
 
 
 class StoredMention(BaseModel):
@@ -176,7 +183,11 @@ class GraphStore(Protocol):
         """Names and aliases, Chinese and English; ranked exact > prefix > substring."""
         ...
 
-    def entity(self, entity_id: str) -> EntityDetail: ...
+    def entity(self, entity_id: str, limit: int | None = None) -> EntityDetail:
+        """An entity with its relations (each with all its evidence) and the items that mention it. With ``limit``:
+        at most that many relations (the best supported, most evidence first) and items (the most recent), with the
+        totals; ``limit=0`` reads the entity alone."""
+        ...
 
     def lookup(self, identifier: str) -> Node:
         """Find an entity by an external identifier value (ROR, ISSN-L, Crossref Funder id, QID, DOI, ORCID)."""

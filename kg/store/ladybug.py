@@ -140,9 +140,10 @@ class LadybugStore:
             raise UsageError("limit must be at least 1", limit=limit)
         return ladybug_read.search(self._db, self.schema, q, types, limit, cursor)
 
-    def entity(self, entity_id: str) -> EntityDetail:
-        """An entity (merged-away ids resolve to the survivor) with its facts, neighbours and items."""
-        return ladybug_read.entity(self._db, self.schema, entity_id)
+    def entity(self, entity_id: str, limit: int | None = None) -> EntityDetail:
+        """An entity (merged-away ids resolve to the survivor) with its facts, neighbours and items (see the
+        Protocol for ``limit``)."""
+        return ladybug_read.entity(self._db, self.schema, entity_id, limit)
 
     def lookup(self, identifier: str) -> Node:
         """The entity with that external identifier value."""

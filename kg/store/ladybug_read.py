@@ -37,7 +37,7 @@ from kg.store.ladybug_graph import (
     to_node,
 )
 from kg.store.ladybug_write import chunks
-from kg.store.records_graph import neighbourhood, select_hops, shortest_paths
+from kg.store.records_graph import bound_entity, neighbourhood, select_hops, shortest_paths
 from kg.store.schema import BATCH_LABEL, ITEM_LABEL, MENTIONS, GraphSchema, predicate_of
 
 
@@ -76,18 +76,26 @@ def items_mentioning(db: LadybugDb, label: str, entity_id: str) -> list[dict[str
     return sorted(items, key=lambda p: (p.get("date") or "", p["id"]))
 
 
-def entity(db: LadybugDb, schema: GraphSchema, entity_id: str) -> EntityDetail:
-    """An entity (after merges) with its facts, the nodes at their other ends and the items that mention it."""
+def entity(db: LadybugDb, schema: GraphSchema, entity_id: str, limit: int | None = None) -> EntityDetail:
+    """An entity (after merges) with its facts, the nodes at their other ends and the items that mention it, cut as
+    :func:`kg.store.records_graph.bound_entity` says (``limit=0``: the entity alone)."""
     label, props = resolve(db, schema, entity_id)
+    if limit == 0:
+        detail = EntityDetail(node=to_node(label, props), merged_ids=list(props.get("merged_ids") or []))
+        detail.edges_total = len(facts_touching(db, schema, [props["id"]]))
+        detail.items_total = len(items_mentioning(db, label, props["id"]))
+        detail.truncated = bool(detail.edges_total or detail.items_total)
+        return detail
     facts = facts_touching(db, schema, [props["id"]])
     others = fetch_nodes(db, [f.other(props["id"])[0] for f in facts])
-    return EntityDetail(
+    detail = EntityDetail(
         node=to_node(label, props, degree=len(facts)),
         edges=[f.edge() for f in facts],
         neighbors=[to_node(lbl, p) for _, (lbl, p) in sorted(others.items())],
         items=[rec.item_from_props(p, with_text=False) for p in items_mentioning(db, label, props["id"])],
         merged_ids=list(props.get("merged_ids") or []),
     )
+    return bound_entity(detail, limit)
 
 
 def lookup(db: LadybugDb, schema: GraphSchema, identifier: str) -> Node:

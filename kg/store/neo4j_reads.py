@@ -44,7 +44,7 @@ from kg.store.records import (
     rank_search,
     search_needles,
 )
-from kg.store.records_graph import Hop, collaboration_graph, shortest_paths
+from kg.store.records_graph import Hop, collaboration_graph, edge_order, shortest_paths
 from kg.store.schema import BATCH_LABEL, FULLTEXT_INDEX, ITEM_LABEL, MENTIONS, GraphSchema, predicate_of, rel_type
 
 
@@ -198,38 +198,61 @@ class Neo4jReads:
 
     # ------------------------------------------------------------------------------------------------- entities
 
-    def entity(self, entity_id: str) -> EntityDetail:
-        """An entity with its facts (with evidence), the nodes at their other ends and the items that mention it."""
+    def entity(self, entity_id: str, limit: int | None = None) -> EntityDetail:
+        """An entity with its facts (with evidence), the nodes at their other ends and the items that mention it;
+        with ``limit``, the cut of :func:`kg.store.records_graph.bound_entity`, made in the queries."""
+        cut = "" if limit is None else " LIMIT $limit"
 
         def work(tx: ManagedTransaction) -> EntityDetail:
             label, props = self._resolve(tx, entity_id)
             node = node_from_props(label, props)
-            rows = tx.run(
+            match = f"MATCH (n:{label} {{id: $id}})"
+            totals = tx.run(
                 _q(
-                    f"MATCH (n:{label} {{id: $id}})-[r:{self._fact_types}]-(b) RETURN startNode(r).id AS src, "
-                    "endNode(r).id AS dst, type(r) AS t, properties(r) AS p, labels(b)[0] AS bl, properties(b) AS bp"
+                    f"{match} RETURN COUNT {{ (n)-[:{self._fact_types}]-() }} AS edges, "
+                    f"COUNT {{ (:{ITEM_LABEL})-[:MENTIONS]->(n) }} AS items"
                 ),
                 id=node.id,
-            )
-            edges, neighbors = [], {}
-            for r in rows:
-                edges.append(edge_from_props(r["src"], r["dst"], r["t"], r["p"]))
-                neighbors[r["bp"]["id"]] = node_from_props(r["bl"], r["bp"])
-            items = tx.run(
-                _q(
-                    f"MATCH (i:{ITEM_LABEL})-[:MENTIONS]->(n:{label} {{id: $id}}) RETURN properties(i) AS p "
-                    "ORDER BY coalesce(i.date, '') DESC, i.id"
-                ),
-                id=node.id,
-            )
-            edges.sort(key=lambda e: (e.predicate, e.source, e.target, e.role or "", e.year or 0))
-            return EntityDetail(
+            ).single(strict=True)
+            edges_total, items_total = int(totals["edges"]), int(totals["items"])
+            edges, neighbors, items = [], {}, []
+            if limit != 0:
+                rows = tx.run(
+                    _q(
+                        f"{match}-[r:{self._fact_types}]-(b) WITH r, b ORDER BY size(r.evidence) DESC, type(r), "
+                        "startNode(r).id, endNode(r).id, coalesce(r.role, ''), coalesce(r.year, 0)" + cut + " "
+                        "RETURN startNode(r).id AS src, endNode(r).id AS dst, type(r) AS t, properties(r) AS p, "
+                        "labels(b)[0] AS bl, properties(b) AS bp"
+                    ),
+                    id=node.id,
+                    limit=limit,
+                )
+                for r in rows:
+                    edges.append(edge_from_props(r["src"], r["dst"], r["t"], r["p"]))
+                    neighbors[r["bp"]["id"]] = node_from_props(r["bl"], r["bp"])
+                items = [
+                    item_from_props(i["p"], with_text=False)
+                    for i in tx.run(
+                        _q(
+                            f"MATCH (i:{ITEM_LABEL})-[:MENTIONS]->(n:{label} {{id: $id}}) RETURN properties(i) AS p "
+                            "ORDER BY coalesce(i.date, '') DESC, i.id" + cut
+                        ),
+                        id=node.id,
+                        limit=limit,
+                    )
+                ]
+            edges.sort(key=edge_order)
+            detail = EntityDetail(
                 node=node,
                 edges=edges,
                 neighbors=sorted(neighbors.values(), key=lambda n: (n.name, n.id)),
-                items=[item_from_props(i["p"], with_text=False) for i in items],
+                items=items,
                 merged_ids=list(props.get("merged_ids") or []),
+                edges_total=edges_total,
+                items_total=items_total,
+                truncated=edges_total > len(edges) or items_total > len(items),
             )
+            return detail
 
         result: EntityDetail = self._read(work)
         return result

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kg.errors import UsageError
-from kg.store.base import Edge, Node, Path, SubGraph
+from kg.store.base import Edge, EntityDetail, Node, Path, SubGraph
 from kg.store.records import edge_from_props, evidence_list, in_period, node_from_props
 from kg.store.schema import predicate_of, rel_type
 
@@ -438,3 +438,26 @@ __all__ = [
     "walk_edge",
     "EVIDENCE_PER_EDGE",
 ]
+
+
+def edge_order(edge: Edge) -> tuple[str, str, str, str, int]:
+    """The order an entity page lists its relations in."""
+    return (edge.predicate, edge.source, edge.target, edge.role or "", edge.year or 0)
+
+
+def bound_entity(detail: EntityDetail, limit: int | None) -> EntityDetail:
+    """An entity page cut to ``limit`` relations (most evidence first, then :func:`edge_order`) and ``limit`` items
+    (most recent first), with the totals; the same cut the Neo4j store makes in its queries."""
+    detail.edges_total, detail.items_total = len(detail.edges), len(detail.items)
+    items = sorted(detail.items, key=lambda i: i.id)
+    items.sort(key=lambda i: i.date or "", reverse=True)
+    if limit is not None:
+        kept = sorted(detail.edges, key=edge_order)
+        kept.sort(key=lambda e: len(e.evidence), reverse=True)
+        detail.edges = sorted(kept[:limit], key=edge_order)
+        ends = {x for e in detail.edges for x in (e.source, e.target)}
+        detail.neighbors = [n for n in detail.neighbors if n.id in ends]
+        items = items[:limit]
+        detail.truncated = detail.edges_total > len(detail.edges) or detail.items_total > len(items)
+    detail.items = items
+    return detail

@@ -95,6 +95,17 @@ def test_entity_detail_carries_provenance(client, ids) -> None:
     assert ids.physics in {n["id"] for n in detail["neighbors"]}
 
 
+def test_entity_detail_is_bounded_by_limit_and_gives_the_totals(client, ids) -> None:
+    whole = client.get(f"/entities/{ids.lin}").json()
+    assert whole["edges_total"] == len(whole["edges"]) >= 2 and whole["items_total"] == len(whole["items"]) == 2
+    assert whole["truncated"] is False
+    one = client.get(f"/entities/{ids.lin}", params={"limit": 1}).json()
+    assert len(one["edges"]) == 1 and len(one["items"]) == 1 and one["truncated"] is True
+    assert (one["edges_total"], one["items_total"]) == (whole["edges_total"], whole["items_total"])
+    assert one["items"][0]["id"] == whole["items"][0]["id"]  # the most recent first
+    assert client.get(f"/entities/{ids.lin}", params={"limit": -1}).status_code == 422
+
+
 def test_entity_detail_unknown_id_is_a_404_problem(client, problem) -> None:
     body = problem(client.get("/entities/researcher-000000000000"), 404, "not-found")
     assert "researcher-000000000000" in body["detail"]
