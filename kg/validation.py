@@ -82,7 +82,21 @@ class ValidationReport(BaseModel):
         )
 
 
-def touched_context(batch_graph: Graph, context_graph: Graph) -> list[tuple[Node, Node, Node]]:
+def counted_relations(shapes: Graph) -> frozenset[Node]:
+    """The relation predicates some shape counts (sh:minCount / sh:maxCount on that path): only for those do a stored
+    entity's own relations change the judgement of a batch (a second journal, a first affiliation). The ranges of the
+    other relations are judged on the batch's own triples; the stored ones were judged when they were imported."""
+    return frozenset(
+        path
+        for shape in (*shapes.subjects(SH.minCount, None), *shapes.subjects(SH.maxCount, None))
+        for path in shapes.objects(shape, SH.path)
+        if path in _RELATIONS
+    )
+
+
+def touched_context(
+    batch_graph: Graph, context_graph: Graph, shapes: Graph | None = None
+) -> list[tuple[Node, Node, Node]]:
     """The stored triples the batch's nodes touch, as far as the shapes need them to judge the batch: each batch
     entity's own stored triples (names, labels, identifiers, direct relations) and the types of the entities the
     relations point to (for sh:class). Not the items that mention an entity nor the stored facts about it: a hub
@@ -93,9 +107,11 @@ def touched_context(batch_graph: Graph, context_graph: Graph) -> list[tuple[Node
     # only entities: a batch fact may share its IRI with a stored fact stated by hundreds of other items, and
     # pulling those evidence records in would make the context, not the batch, set the cost
     entities = set(batch_graph.subjects(RDF.type, KG.Entity))
+    counted = counted_relations(shapes if shapes is not None else load_shapes())
     keep: list[tuple[Node, Node, Node]] = []
     for node in entities:
-        keep.extend(context_graph.triples((node, None, None)))
+        # not the thousands of collaborations of a prolific researcher: no shape counts them
+        keep.extend(t for t in context_graph.triples((node, None, None)) if t[1] not in _RELATIONS or t[1] in counted)
     pointed = {o for _, p, o in keep if p in _RELATIONS}
     pointed.update(o for p in _RELATIONS for o in batch_graph.objects(None, p))
     # a stored neighbour's class as kg:storedType, not rdf:type: the range shapes read either, while the class shapes
@@ -365,7 +381,9 @@ def validate(
     chunk graphs and uses this). Raises :class:`kg.errors.OntologyError` if the shapes cannot be loaded or applied.
     """
     shapes = shapes if shapes is not None else load_shapes()
-    touched = touched_context(batch_graph, context_graph) if context_graph is not None and len(context_graph) else []
+    touched = (
+        touched_context(batch_graph, context_graph, shapes) if context_graph is not None and len(context_graph) else []
+    )
     # a context triple the batch states itself is the batch's too: keep only what the batch lacks
     touched = [t for t in touched if t not in batch_graph]
     direct, facts = _batch_relations(batch_graph)  # before the context joins an in-place batch graph

@@ -94,6 +94,22 @@ def test_touched_context_follows_the_batch_not_the_context() -> None:
     assert len(touched_context(batch, large)) == len(touched_context(batch, small)) > 0
 
 
+def test_touched_context_leaves_out_the_relations_no_shape_counts() -> None:
+    # a prolific researcher's stored collaborations: no shape counts them, so they stay out of the batch's context;
+    # affiliations are counted (a researcher should have one), so they come along
+    stored = record(1)
+    ada = stored.entities[0].id
+    ev = stored.relations[0].evidence
+    for i in range(30):
+        mate = entity_id("Researcher", f"Mate {i}")
+        stored.entities.append(Entity(id=mate, type="Researcher", name=f"Mate {i}"))
+        stored.relations.append(Relation(subject=ada, predicate="collaboratedWith", object=mate, evidence=ev))
+    touched = touched_context(to_graph([record(2)]), to_graph([stored]))
+    predicates = {str(p).rsplit("#", 1)[-1] for s, p, _ in touched if s == iri(ada)}
+    assert "affiliatedWith" in predicates and "collaboratedWith" not in predicates
+    assert "name" in predicates
+
+
 def _shapes_with(extra: str) -> Graph:
     graph = Graph()
     for triple in load_shapes():
