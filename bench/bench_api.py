@@ -21,7 +21,6 @@ import argparse
 import json
 import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
@@ -104,12 +103,6 @@ def load(store_kind: str, n: int, path: Path, neo4j_uri: str, password: str) -> 
         return targets
     finally:
         store.close()
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def serve(store_kind: str, path: Path, port: int, neo4j_uri: str, password: str) -> None:
@@ -197,7 +190,9 @@ def run(args: argparse.Namespace) -> list[dict[str, Any]]:
         for n in args.sizes:
             path = args.workdir / f"{store_kind}-{n}"
             targets = load(store_kind, n, path, args.neo4j_uri, args.neo4j_password)
-            port = _free_port()
+            from kg.neo4j_server import free_port
+
+            port = free_port()
             command = [sys.executable, __file__, "_serve", store_kind, str(path), str(port)]
             command += ["--neo4j-uri", args.neo4j_uri, "--neo4j-password", args.neo4j_password]
             server = subprocess.Popen(command, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})

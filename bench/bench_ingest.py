@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import itertools
 import shutil
-import socket
 import statistics
 import sys
 import tempfile
@@ -73,12 +72,6 @@ def one_run(kind: str, items: list[NewsItem], work: Path, uri: str | None) -> di
         store.close()
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--items", type=int, default=1000, help="synthetic news items per run")
@@ -94,7 +87,7 @@ def main() -> None:
     if "neo4j" in args.stores and not uri:
         from kg import neo4j_server
 
-        uri = neo4j_server.start(home, port=free_port(), password=PASSWORD, heap="2g", pagecache="1g").uri
+        uri = neo4j_server.start(home, port=neo4j_server.free_port(), password=PASSWORD, heap="2g", pagecache="1g").uri
     try:
         print(f"{len(items)} items per run; medians of {args.repeat} runs, wall seconds", flush=True)
         print("store    " + " ".join(f"{s:>9}" for s in (*STAGES, "total", "adds")))

@@ -18,7 +18,6 @@ import itertools
 import json
 import resource
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -177,12 +176,6 @@ def one(args: argparse.Namespace) -> None:
     )
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
@@ -207,7 +200,9 @@ def main() -> None:
     if "neo4j" in args.stores and not uri:
         from kg import neo4j_server
 
-        uri = neo4j_server.start(home, port=free_port(), password=PASSWORD, heap=args.heap, pagecache="1g").uri
+        uri = neo4j_server.start(
+            home, port=neo4j_server.free_port(), password=PASSWORD, heap=args.heap, pagecache="1g"
+        ).uri
     results = []
     try:
         for size in args.sizes:

@@ -90,6 +90,7 @@ def bench(n: int, repeat: int, extract_sample: int, whole_max: int, context_max:
         del context
     per_item = _extract_seconds_per_item(batch, extract_sample)
     row["extract"] = None if per_item is None else per_item * n
+    gc.unfreeze()
     return row
 
 

@@ -128,6 +128,13 @@ def _alive(pid: int) -> bool:
     return stat.rsplit(")", 1)[-1].split()[0] != "Z" and MAIN_CLASS.encode() in cmdline
 
 
+def free_port() -> int:
+    """A TCP port nothing listens on now on 127.0.0.1 (for a server started by a benchmark or a test)."""
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return int(sock.getsockname()[1])
+
+
 def _bolt_answers(port: int, timeout: float = 2.0) -> bool:
     """Speak the Bolt handshake: needs no credentials, and a plain TCP accept would not prove it is Neo4j."""
     try:

@@ -76,6 +76,9 @@ ENTITY: dict[str, Any] = {
     "neighbors": [_INSTITUTION],
     "items": [_ITEM],
     "merged_ids": [],
+    "edges_total": 1,
+    "items_total": 1,
+    "truncated": False,
 }
 SUBGRAPH: dict[str, Any] = {"nodes": [_RESEARCHER, _INSTITUTION], "edges": [_EDGE]}
 COLLABORATION: dict[str, Any] = {

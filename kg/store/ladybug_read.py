@@ -80,12 +80,19 @@ def entity(db: LadybugDb, schema: GraphSchema, entity_id: str, limit: int | None
     """An entity (after merges) with its facts, the nodes at their other ends and the items that mention it, cut as
     :func:`kg.store.records_graph.bound_entity` says (``limit=0``: the entity alone)."""
     label, props = resolve(db, schema, entity_id)
-    if limit == 0:
-        detail = EntityDetail(node=to_node(label, props), merged_ids=list(props.get("merged_ids") or []))
-        detail.edges_total = len(facts_touching(db, schema, [props["id"]]))
-        detail.items_total = len(items_mentioning(db, label, props["id"]))
-        detail.truncated = bool(detail.edges_total or detail.items_total)
-        return detail
+    if limit == 0:  # counted, not read: analytics ask for the entity alone, often a hub
+        edges_total = degrees(db, schema, [props["id"]]).get(props["id"], 0)
+        rows = db.rows(
+            f"MATCH (:{ITEM_LABEL})-[:{MENTIONS}]->(n:{label} {{id: $id}}) RETURN count(*)", {"id": props["id"]}
+        )
+        items_total = int(rows[0][0]) if rows else 0
+        return EntityDetail(
+            node=to_node(label, props),
+            merged_ids=list(props.get("merged_ids") or []),
+            edges_total=edges_total,
+            items_total=items_total,
+            truncated=bool(edges_total or items_total),
+        )
     facts = facts_touching(db, schema, [props["id"]])
     others = fetch_nodes(db, [f.other(props["id"])[0] for f in facts])
     detail = EntityDetail(
