@@ -59,6 +59,7 @@ def default_import_runner(store: GraphStore, settings: Settings) -> Callable[...
             dry_run=dry_run,
             strict=False,
             quarantine_dir=settings.quarantine_dir,
+            engine=settings.validation_engine,
         )
         # the accepted records themselves stay out: the client has the file, and they can be large
         return {

@@ -63,8 +63,10 @@ _SAME_AS_BASE: dict[str, str] = {
 }
 
 
+@lru_cache(maxsize=1 << 17)
 def iri(stable_id: str) -> URIRef:
-    """The IRI of an entity, news item or import batch with that stable id."""
+    """The IRI of an entity, news item or import batch with that stable id (one shared object per id: indexes find
+    an identical key at once, while an equal but distinct URIRef costs a Python-level comparison)."""
     return URIRef(ID + stable_id)
 
 

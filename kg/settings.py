@@ -38,6 +38,11 @@ class Settings(BaseSettings):
         "(a test run, a demo) on a small machine, slower once a long-running server is warm",
     )
     java_home: str | None = Field(default=None, description="JDK for `kg neo4j start` (default: java on PATH)")
+    validation_engine: Literal["compiled", "pyshacl"] = Field(
+        default="compiled",
+        description="who applies the SHACL shapes to an import: the compiled checks (same results, a fraction of the "
+        "cost) or pySHACL, the reference",
+    )
     write_batch_size: int = Field(default=5000, ge=1, description="rows per UNWIND write transaction")
     embedded_buffer_pool_mb: int = Field(
         default=4096, ge=256, description="page cache of the embedded LadybugDB store (MiB)"

@@ -1,14 +1,19 @@
 """SHACL validation of one import batch, and the curator's report it produces.
 
-Cost follows the batch, not the store: pySHACL is given the batch's triples plus only those stored triples that the
-batch's entities touch (their own stored triples, and the classes of the stored entities their relations point to,
-as ``kg:storedType``). Results are kept only for the batch's own nodes. Measured in ``bench/bench_validate.py``.
+Cost follows the batch, not the store: the shapes are applied to the batch's triples plus only those stored triples
+that the batch's entities touch (their own stored triples, and the classes of the stored entities their relations
+point to, as ``kg:storedType``). Results are kept only for the batch's own nodes. Measured in ``bench/``.
+
+Who applies the shapes is the ``engine``: :mod:`kg.shacl_engine` (compiled checks over a :class:`TripleIndex`, the
+default) or pySHACL (the reference; the tests hold the two to the same results). See
+docs/decisions/20261127-compiled-shacl.md.
 
 "The data does not conform" is a :class:`ValidationReport`; "the shapes are broken" is :class:`kg.errors.OntologyError`.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import Literal as TypingLiteral
@@ -18,9 +23,11 @@ from pydantic import BaseModel, Field
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.term import BNode, Node
 
+from kg import shacl_engine
 from kg.errors import OntologyError
 from kg.model import ValidationSummary
 from kg.rdf_terms import KG, SH, load_shapes, local_id
+from kg.triple_index import TripleIndex
 
 Severity = TypingLiteral["Violation", "Warning", "Info"]
 _SEVERITY: dict[Node, Severity] = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
@@ -95,7 +102,7 @@ def counted_relations(shapes: Graph) -> frozenset[Node]:
 
 
 def touched_context(
-    batch_graph: Graph, context_graph: Graph, shapes: Graph | None = None
+    batch_graph: Graph | TripleIndex, context_graph: Graph | TripleIndex, shapes: Graph | None = None
 ) -> list[tuple[Node, Node, Node]]:
     """The stored triples the batch's nodes touch, as far as the shapes need them to judge the batch: each batch
     entity's own stored triples (names, labels, identifiers, direct relations) and the types of the entities the
@@ -177,7 +184,7 @@ def sentence_around(text: str, start: int, end: int) -> str:
 class _Locator:
     """Finds, for a focus node, the batch items and the evidence sentence a curator should look at."""
 
-    def __init__(self, data: Graph, batch_items: set[Node]) -> None:
+    def __init__(self, data: TripleIndex, batch_items: set[Node]) -> None:
         self.data = data
         self.batch_items = batch_items
 
@@ -220,9 +227,10 @@ class _Locator:
         text, start, end = (
             self.data.value(x, p) for x, p in ((item, KG.text), (mention, KG.spanStart), (mention, KG.spanEnd))
         )
-        if text is None or start is None or end is None:
-            return None
-        return sentence_around(str(text), int(start.toPython()), int(end.toPython()))  # type: ignore[attr-defined]
+        offsets = [v.value for v in (start, end) if isinstance(v, Literal) and type(v.value) is int]
+        if text is None or len(offsets) != 2:
+            return None  # a missing or malformed span is what the shapes report; there is no sentence to show
+        return sentence_around(str(text), offsets[0], offsets[1])
 
 
 _RELATIONS = {
@@ -230,7 +238,7 @@ _RELATIONS = {
 }
 
 
-def _entity_of(data: Graph, focus: Node, types: set[Node]) -> Node:
+def _entity_of(data: TripleIndex, focus: Node, types: set[Node]) -> Node:
     """The entity a result is about: the focus itself, or the subject of a fact / the entity of a mention."""
     if KG.Fact in types:
         return data.value(focus, KG.subject) or focus
@@ -245,7 +253,7 @@ def _entity_of(data: Graph, focus: Node, types: set[Node]) -> Node:
 class _Builder:
     """Turns (focus, shape, path, value) into a curator's :class:`ValidationResult`."""
 
-    def __init__(self, data: Graph, shapes: Graph, in_batch: _BatchMembership) -> None:
+    def __init__(self, data: TripleIndex, shapes: Graph, in_batch: _BatchMembership) -> None:
         self.data, self.shapes = data, shapes
         self.batch_items = {n for n in data.subjects(RDF.type, KG.NewsItem) if in_batch(n)}
         self.locator = _Locator(data, self.batch_items)
@@ -323,7 +331,7 @@ RELATION_BACKED = URIRef(_SHAPES_NS + "RelationBacked")
 Triple = tuple[Node, Node, Node]
 
 
-def _batch_relations(batch_graph: Graph) -> tuple[list[Triple], list[tuple[Node, Node]]]:
+def _batch_relations(batch_graph: TripleIndex) -> tuple[list[Triple], list[tuple[Node, Node]]]:
     """The batch's own direct relation triples and (fact, subject) pairs, read before any context is added."""
     direct: list[Triple] = [(s, p, o) for p in sorted(_RELATIONS) for s, o in batch_graph.subject_objects(p)]
     return direct, list(batch_graph.subject_objects(KG.subject))
@@ -355,7 +363,7 @@ class _BatchMembership:
     Asked only for the few nodes a result names, so a clean batch never pays for listing all its subjects (which
     cost as much as a tenth of validating it)."""
 
-    def __init__(self, data: Graph, touched: list[Triple]) -> None:
+    def __init__(self, data: TripleIndex, touched: list[Triple]) -> None:
         self.data = data
         self.context: dict[Node, set[Triple]] = {}
         for triple in touched:
@@ -371,35 +379,56 @@ class _BatchMembership:
         return any(t not in from_context for t in own)
 
 
+Engine = TypingLiteral["compiled", "pyshacl"]
+ENGINES: tuple[Engine, ...] = ("compiled", "pyshacl")
+
+
+@functools.lru_cache(maxsize=8)
+def _compiled(shapes: Graph) -> list[shacl_engine.CompiledShape]:
+    return shacl_engine.compile_shapes(shapes)
+
+
 def validate(
-    batch_graph: Graph, context_graph: Graph | None = None, shapes: Graph | None = None, *, inplace: bool = False
+    batch_graph: Graph | TripleIndex,
+    context_graph: Graph | TripleIndex | None = None,
+    shapes: Graph | None = None,
+    *,
+    inplace: bool = False,
+    engine: Engine = "compiled",
 ) -> ValidationReport:
     """Validate a batch's triples, judged together with the stored triples they touch (``context_graph``).
 
-    Only results about the batch's own nodes are reported. With ``inplace=True`` the touched context triples are
-    added to ``batch_graph`` itself instead of to a copy (copying costs as much as validating; the pipeline owns its
-    chunk graphs and uses this). Raises :class:`kg.errors.OntologyError` if the shapes cannot be loaded or applied.
+    Only results about the batch's own nodes are reported. ``engine`` picks who applies the shapes: ``compiled``
+    (:mod:`kg.shacl_engine`, the default: the same results at a fraction of the cost) or ``pyshacl`` (the reference).
+    With ``inplace=True`` a :class:`TripleIndex` batch receives the touched context triples itself instead of a copy
+    (the pipeline owns its chunk indexes and uses this). Raises :class:`kg.errors.OntologyError` if the shapes cannot
+    be loaded or applied.
     """
+    if engine not in ENGINES:
+        raise OntologyError(f"unknown validation engine {engine!r}: use one of {', '.join(ENGINES)}")
     shapes = shapes if shapes is not None else load_shapes()
-    touched = (
-        touched_context(batch_graph, context_graph, shapes) if context_graph is not None and len(context_graph) else []
-    )
+    batch = TripleIndex.of(batch_graph)
+    context = TripleIndex.of(context_graph) if context_graph is not None and len(context_graph) else None
+    touched = touched_context(batch, context, shapes) if context is not None else []
     # a context triple the batch states itself is the batch's too: keep only what the batch lacks
-    touched = [t for t in touched if t not in batch_graph]
-    direct, facts = _batch_relations(batch_graph)  # before the context joins an in-place batch graph
-    if inplace:
-        data = batch_graph
-    else:
-        data = Graph()
-        data.addN((s, p, o, data) for s, p, o in batch_graph)
-    data.addN((s, p, o, data) for s, p, o in touched)
-    triples = len(data)
-    results = _run_pyshacl(data, shapes)
+    touched = [t for t in touched if t not in batch]
+    direct, facts = _batch_relations(batch)  # before the context joins an in-place batch
+    data = batch if inplace or batch is not batch_graph else TripleIndex(batch)
+    data.add_all(touched)
     in_batch = _BatchMembership(data, touched)
     builder = _Builder(data, shapes, in_batch)
-    found = _results(builder, results, in_batch)
+    if engine == "pyshacl":
+        graph = Graph()
+        graph.addN((s, p, o, graph) for s, p, o in data)
+        found = _results(builder, _run_pyshacl(graph, shapes), in_batch)
+    else:
+        found = [
+            builder.build(_SEVERITY.get(r.severity, "Violation"), r.focus, r.shape, r.path, r.value, {})
+            for r in shacl_engine.run(_compiled(shapes), data)
+            if in_batch(r.focus)
+        ]
     if (RELATION_BACKED, RDF.type, SH.NodeShape) in shapes:
         found += _unbacked_relations(builder, direct, facts)
     found.sort(key=lambda r: (r.item_id or "", _ORDER[r.severity], r.focus_node, r.shape, r.path or "", r.value or ""))
     counts = {k: sum(1 for r in found if r.severity == k) for k in ("Violation", "Warning", "Info")}
-    return ValidationReport(conforms=counts["Violation"] == 0, results=found, counts=counts, triples=triples)
+    return ValidationReport(conforms=counts["Violation"] == 0, results=found, counts=counts, triples=len(data))

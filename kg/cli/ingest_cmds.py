@@ -57,6 +57,7 @@ def ingest(
                 strict=strict,
                 quarantine_dir=settings.quarantine_dir,
                 progress=step,
+                engine=settings.validation_engine,
             )
     finally:
         if store is not None:

@@ -10,7 +10,7 @@ import typer
 from kg.cli import app
 from kg.cli._common import FormatOption, OutputFormat, print_json
 from kg.cli._extracting import Skipped, extract_news
-from kg.errors import NonConformance
+from kg.errors import NonConformance, UsageError
 
 
 @app.command("validate")
@@ -20,6 +20,13 @@ def validate_cmd(
         str | None, typer.Option("--as", help="treat text files as a 'newsletter' issue or a single 'item'")
     ] = None,
     show_info: Annotated[bool, typer.Option("--info", help="also list sh:Info results")] = False,
+    engine: Annotated[
+        str | None,
+        typer.Option(
+            "--engine",
+            help="who applies the shapes: 'compiled' or 'pyshacl' (the reference); default KG_VALIDATION_ENGINE",
+        ),
+    ] = None,
     output: OutputFormat = FormatOption,
 ) -> None:
     """Extract, map to RDF and validate with SHACL, then print the curator's report. Writes nothing.
@@ -28,10 +35,15 @@ def validate_cmd(
     """
     from kg.pipeline import import_batch
     from kg.report import render_report, report_json
+    from kg.settings import get_settings
+    from kg.validation import ENGINES
 
+    chosen = engine or get_settings().validation_engine
+    if chosen not in ENGINES:
+        raise UsageError(f"--engine must be one of {', '.join(ENGINES)}, not {chosen!r}")
     skipped = Skipped()
     records = extract_news(paths, as_kind, skipped)
-    outcome = import_batch(records, None, sources=[str(p) for p in paths], dry_run=True)
+    outcome = import_batch(records, None, sources=[str(p) for p in paths], dry_run=True, engine=chosen)  # type: ignore[arg-type]
     report = outcome.report
     if output is OutputFormat.json:
         data = report_json(report)
