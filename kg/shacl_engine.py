@@ -98,7 +98,44 @@ def _unique(nodes: Iterable[Node]) -> list[Node]:
     return list(dict.fromkeys(nodes))
 
 
+def _forward_steps(shapes: Graph, node: Node, shape: Node) -> list[tuple[Node, ...]] | None:
+    """A path that only follows predicates forwards, as its steps (each a tuple of alternative predicates), or None."""
+
+    def step(part: Node) -> tuple[Node, ...] | None:
+        if isinstance(part, URIRef):
+            return (part,)
+        alternatives = shapes.value(part, SH.alternativePath)
+        if alternatives is None:
+            return None
+        members = _rdf_list(shapes, alternatives, shape)
+        return tuple(members) if all(isinstance(m, URIRef) for m in members) else None
+
+    parts = _rdf_list(shapes, node, shape) if (node, RDF.first, None) in shapes else [node]
+    steps = [step(p) for p in parts]
+    return None if any(s is None for s in steps) else steps  # type: ignore[return-value]
+
+
 def _path(shapes: Graph, node: Node, shape: Node) -> PathFn:
+    steps = None if isinstance(node, URIRef) else _forward_steps(shapes, node, shape)
+    if steps is not None:
+        # the range shapes' path (a relation, then rdf:type or kg:storedType): dictionary reads, no generators
+
+        def follow(index: TripleIndex, focus: Node) -> Values:
+            spo = index.subject_index
+            current: Values = (focus,)
+            for predicates in steps:
+                reached: dict[Node, None] = {}
+                for n in current:
+                    own = spo.get(n)
+                    if own:
+                        for p in predicates:
+                            objects = own.get(p)
+                            if objects:
+                                reached.update(objects)
+                current = reached
+            return current
+
+        return follow
     if isinstance(node, URIRef):
         predicate = node
 
