@@ -9,8 +9,11 @@ the stage seconds are the pipeline's own ``ImportOutcome.timings``. Each run sta
 "Validation adds" = (map + validate) / (extract + context + write): the RDF mapping exists only to be validated, so
 it counts as validation cost, and the rest is what an ingest without validation would still do.
 
+Each store is run with each ``--engines`` (default: the compiled SHACL checks, then pySHACL as the baseline).
+
 Usage: ``.venv/bin/python bench/bench_ingest.py [--items 1000] [--repeat 3] [--stores ladybug neo4j]
-[--real ../shared/seeds/*.txt]``. Neo4j: a server of the project's own is started on a free port unless ``--uri``.
+[--engines compiled pyshacl] [--real ../shared/seeds/*.txt]``. Neo4j: a server of the project's own is started on a
+free port unless ``--uri``.
 """
 
 from __future__ import annotations
@@ -59,14 +62,14 @@ def open_store(kind: str, work: Path, uri: str | None) -> Any:
     return store
 
 
-def one_run(kind: str, items: list[NewsItem], work: Path, uri: str | None) -> dict[str, float]:
+def one_run(kind: str, items: list[NewsItem], work: Path, uri: str | None, engine: str) -> dict[str, float]:
     store = open_store(kind, work, uri)
     try:
 
         def extracted() -> Iterator[Extraction]:
             yield from extract_items(items)
 
-        outcome = import_batch(extracted(), store, sources=["bench"])
+        outcome = import_batch(extracted(), store, sources=["bench"], engine=engine)  # type: ignore[arg-type]
         return {stage: outcome.timings.get(stage, 0.0) for stage in STAGES}
     finally:
         store.close()
@@ -78,6 +81,13 @@ def main() -> None:
     parser.add_argument("--real", type=Path, nargs="*", default=[], help="real news files added to every run")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--stores", nargs="+", default=["ladybug"], choices=["ladybug", "neo4j"])
+    parser.add_argument(
+        "--engines",
+        nargs="+",
+        default=["compiled", "pyshacl"],
+        choices=["compiled", "pyshacl"],
+        help="SHACL engines to run (pySHACL is the reference: the baseline, measured in the same run)",
+    )
     parser.add_argument("--uri", help="an existing Neo4j (password kg-bench-password); default: start one")
     args = parser.parse_args()
     items = news(args.items, args.real)
@@ -90,15 +100,16 @@ def main() -> None:
         uri = neo4j_server.start(home, port=neo4j_server.free_port(), password=PASSWORD, heap="2g", pagecache="1g").uri
     try:
         print(f"{len(items)} items per run; medians of {args.repeat} runs, wall seconds", flush=True)
-        print("store    " + " ".join(f"{s:>9}" for s in (*STAGES, "total", "adds")))
+        print("store    engine   " + " ".join(f"{s:>9}" for s in (*STAGES, "total", "adds")))
         for kind in args.stores:
-            runs = [one_run(kind, items, work, uri) for _ in range(args.repeat)]
-            median = {s: statistics.median(r[s] for r in runs) for s in STAGES}
-            total = sum(median.values())
-            rest = median["extract"] + median["context"] + median["write"]
-            adds = (median["map"] + median["validate"]) / rest if rest else float("nan")
-            cells = [f"{median[s]:9.2f}" for s in STAGES] + [f"{total:9.2f}", f"{adds:9.2f}"]
-            print(f"{kind:8} " + " ".join(cells), flush=True)
+            for engine in args.engines:
+                runs = [one_run(kind, items, work, uri, engine) for _ in range(args.repeat)]
+                median = {s: statistics.median(r[s] for r in runs) for s in STAGES}
+                total = sum(median.values())
+                rest = median["extract"] + median["context"] + median["write"]
+                adds = (median["map"] + median["validate"]) / rest if rest else float("nan")
+                cells = [f"{median[s]:9.2f}" for s in STAGES] + [f"{total:9.2f}", f"{adds:9.2f}"]
+                print(f"{kind:8} {engine:8} " + " ".join(cells), flush=True)
     finally:
         if "neo4j" in args.stores and not args.uri:
             from kg import neo4j_server
