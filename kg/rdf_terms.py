@@ -12,7 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
-from rdflib import Graph, Namespace, URIRef
+from rdflib import RDF, Graph, Namespace, URIRef
+from rdflib.term import Node
 
 from kg.errors import OntologyError
 
@@ -28,8 +29,12 @@ class _CachedNamespace(Namespace):
         self.__dict__[name] = term
         return term
 
+    def __getitem__(self, key: str) -> URIRef:  # type: ignore[override]
+        return getattr(self, key)
 
-KG = _CachedNamespace("https://w3id.org/science-news-kg/ontology#")
+
+KG_NAMESPACE = "https://w3id.org/science-news-kg/ontology#"
+KG = _CachedNamespace(KG_NAMESPACE)
 ID = Namespace("https://w3id.org/science-news-kg/id/")
 SCHEMA = Namespace("https://schema.org/")
 PROV = Namespace("http://www.w3.org/ns/prov#")
@@ -68,6 +73,17 @@ def iri(stable_id: str) -> URIRef:
     """The IRI of an entity, news item or import batch with that stable id (one shared object per id: indexes find
     an identical key at once, while an equal but distinct URIRef costs a Python-level comparison)."""
     return URIRef(ID + stable_id)
+
+
+def canonical(node: Node) -> Node:
+    """The shared object for one of the ontology's terms (or rdf:type) equal to ``node``: dictionaries keyed by the
+    mapping's terms then find a key read from another graph (the shapes) by identity, not by a Python-level ``==``."""
+    if isinstance(node, URIRef):
+        if node.startswith(KG_NAMESPACE):
+            return KG[node[len(KG_NAMESPACE) :]]
+        if node == RDF.type:
+            return RDF.type
+    return node
 
 
 def local_id(node: object) -> str:

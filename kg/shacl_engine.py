@@ -31,7 +31,7 @@ from rdflib.collection import Collection as RdfList
 from rdflib.term import BNode, Node
 
 from kg.errors import OntologyError
-from kg.rdf_terms import SH
+from kg.rdf_terms import SH, canonical
 from kg.triple_index import TripleIndex
 
 Values = Collection[Node]
@@ -103,12 +103,12 @@ def _forward_steps(shapes: Graph, node: Node, shape: Node) -> list[tuple[Node, .
 
     def step(part: Node) -> tuple[Node, ...] | None:
         if isinstance(part, URIRef):
-            return (part,)
+            return (canonical(part),)
         alternatives = shapes.value(part, SH.alternativePath)
         if alternatives is None:
             return None
         members = _rdf_list(shapes, alternatives, shape)
-        return tuple(members) if all(isinstance(m, URIRef) for m in members) else None
+        return tuple(canonical(m) for m in members) if all(isinstance(m, URIRef) for m in members) else None
 
     parts = _rdf_list(shapes, node, shape) if (node, RDF.first, None) in shapes else [node]
     steps = [step(p) for p in parts]
@@ -137,7 +137,7 @@ def _path(shapes: Graph, node: Node, shape: Node) -> PathFn:
 
         return follow
     if isinstance(node, URIRef):
-        predicate = node
+        predicate = canonical(node)
 
         def forward(index: TripleIndex, focus: Node) -> Values:
             return index.predicates_of(focus).get(predicate, _EMPTY)
@@ -147,7 +147,7 @@ def _path(shapes: Graph, node: Node, shape: Node) -> PathFn:
     if inverse is not None:
         if not isinstance(inverse, URIRef):
             raise OntologyError(f"shape {shape}: only a predicate can be inverted by the compiled engine")
-        predicate = inverse
+        predicate = canonical(inverse)
 
         def backward(index: TripleIndex, focus: Node) -> Values:
             return _unique(index.subjects(predicate, focus))
@@ -236,6 +236,9 @@ _PYTHON_TYPE: dict[Node, type | tuple[type, ...]] = {
 
 def _datatype(datatype: Node) -> Check:
     python_type = _PYTHON_TYPE.get(datatype)
+    # a literal's datatype is a fresh URIRef each time: compare the text (URIRef's own == runs in Python)
+    text = str(datatype)
+    same = str.__eq__
     any_literal, any_typed = datatype == RDFS.Literal, datatype == RDFS.Datatype
     plain, tagged = datatype == XSD.string, datatype == _LANG_STRING
 
@@ -246,7 +249,7 @@ def _datatype(datatype: Node) -> Check:
         if not isinstance(v, Literal):
             return False
         found = v.datatype
-        if found is datatype or found == datatype:
+        if found is not None and same(found, text):
             return getattr(v, "ill_typed", None) is not True and well_formed(v)
         if any_literal:
             return True
@@ -418,15 +421,16 @@ def _checks(shapes: Graph, shape: Node) -> list[Check]:
     low, high = _int(shapes, shape, SH.minCount), _int(shapes, shape, SH.maxCount)
     if low is not None or high is not None:
         checks.append(_count(low, high))
-    checks += [_class(c) for c in shapes.objects(shape, SH["class"])]
+    checks += [_class(canonical(c)) for c in shapes.objects(shape, SH["class"])]
     checks += [_datatype(d) for d in shapes.objects(shape, SH.datatype)]
     checks += [_node_kind(k, shape) for k in shapes.objects(shape, SH.nodeKind)]
     low, high = _int(shapes, shape, SH.minLength), _int(shapes, shape, SH.maxLength)
     if low is not None or high is not None:
         checks.append(_length(low, high))
     checks += [_pattern(p, value(shape, SH.flags), shape) for p in shapes.objects(shape, SH.pattern)]
-    checks += [_in(_rdf_list(shapes, members, shape)) for members in shapes.objects(shape, SH["in"])]
-    checks += [_has_value(v) for v in shapes.objects(shape, SH.hasValue)]
+    for members in shapes.objects(shape, SH["in"]):
+        checks.append(_in([canonical(m) for m in _rdf_list(shapes, members, shape)]))
+    checks += [_has_value(canonical(v)) for v in shapes.objects(shape, SH.hasValue)]
     comparisons: list[tuple[Node, Callable[[int], bool]]] = [
         (SH.minInclusive, lambda order: order >= 0),
         (SH.maxInclusive, lambda order: order <= 0),
@@ -435,8 +439,8 @@ def _checks(shapes: Graph, shape: Node) -> list[Check]:
     ]
     for param, holds in comparisons:
         checks += [_range(bound, holds) for bound in shapes.objects(shape, param)]
-    checks += [_less_than(o, False) for o in shapes.objects(shape, SH.lessThan)]
-    checks += [_less_than(o, True) for o in shapes.objects(shape, SH.lessThanOrEquals)]
+    checks += [_less_than(canonical(o), False) for o in shapes.objects(shape, SH.lessThan)]
+    checks += [_less_than(canonical(o), True) for o in shapes.objects(shape, SH.lessThanOrEquals)]
     if value(shape, SH.uniqueLang) == Literal(True):
         checks.append(_unique_lang())
     return checks
@@ -473,12 +477,12 @@ _SUPPORTED = (
 def _targets(shapes: Graph, shape: Node) -> tuple[Target, ...]:
     """The shape's targets as (kind, node) pairs, in a canonical order so that shapes with the same targets share
     their focus nodes."""
-    targets: list[Target] = [("class", c) for c in shapes.objects(shape, SH.targetClass)]
+    targets: list[Target] = [("class", canonical(c)) for c in shapes.objects(shape, SH.targetClass)]
     if (shape, RDF.type, RDFS.Class) in shapes:
         targets.append(("class", shape))  # an implicit class target
-    targets += [("subjectsOf", p) for p in shapes.objects(shape, SH.targetSubjectsOf)]
-    targets += [("objectsOf", p) for p in shapes.objects(shape, SH.targetObjectsOf)]
-    targets += [("node", n) for n in shapes.objects(shape, SH.targetNode)]
+    targets += [("subjectsOf", canonical(p)) for p in shapes.objects(shape, SH.targetSubjectsOf)]
+    targets += [("objectsOf", canonical(p)) for p in shapes.objects(shape, SH.targetObjectsOf)]
+    targets += [("node", canonical(n)) for n in shapes.objects(shape, SH.targetNode)]
     return tuple(sorted(set(targets), key=lambda t: (t[0], str(t[1]))))
 
 
@@ -526,7 +530,7 @@ def compile_shapes(shapes: Graph) -> list[CompiledShape]:
             CompiledShape(
                 node=shape,
                 targets=_targets(shapes, shape),
-                path_node=path_node,
+                path_node=canonical(path_node) if path_node is not None else None,
                 path=None if path_node is None else _path(shapes, path_node, shape),
                 checks=tuple(_checks(shapes, shape)),
                 severity=shapes.value(shape, SH.severity) or SH.Violation,
