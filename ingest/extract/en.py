@@ -104,13 +104,53 @@ def qualify_units(spans: list[Span], canonical: Callable[[str], str]) -> None:
             span.name = f"{span.name}, {span.parent}"
 
 
+def initials(name: str) -> str:
+    """The acronym of an English name: the first letters of its capitalised words (University of Queensland -> UQ)."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
 def institution_canonical(name: str, spans: list[Span], gazetteer_name: str | None) -> str:
     """The canonical name of an institution written short: the gazetteer's, else the one institution of the item
-    whose name starts with it (Lakeside -> Lakeside University), else the name as written."""
+    whose name starts with it (Lakeside -> Lakeside University) or whose initials it is (HU -> Harbourview
+    University), else the name as written."""
     if gazetteer_name:
         return gazetteer_name
     longer = {s.name for s in spans if s.parent is None and s.name.startswith(name + " ") and _TOP.search(s.name)}
+    if not longer and _ACRONYM.fullmatch(name):
+        longer = {s.name for s in spans if s.parent is None and s.name != name and initials(s.name) == name}
     return longer.pop() if len(longer) == 1 else name
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_CONNECTOR_END = re.compile(r"\b(?:of|for|and|the|at|de|on)$")
+
+
+def short_form_mentions(text: str, spans: list[Span]) -> list[Span]:
+    """Institutions written short where a person's affiliation is given ("Eklund of Woods Hole" after "the Woods Hole
+    Oceanographic Institution"): the leading words of one longer name of the item, after of/at/from and not
+    followed by another capitalised word. The span takes the full name; the short form stays a surface form."""
+    fulls = {s.name for s in spans if s.parent is None and s.name.isascii() and len(s.name.split()) >= 3}
+    prefixes: dict[str, set[str]] = {}
+    for full in fulls:
+        words = full.split()
+        for k in range(2, len(words)):
+            prefix = " ".join(words[:k])
+            if words[k - 1][:1].isupper() and not _CONNECTOR_END.search(prefix):
+                prefixes.setdefault(prefix, set()).add(full)
+    taken = [(s.start, s.end) for s in spans]
+    out: list[Span] = []
+    for prefix in sorted(prefixes, key=len, reverse=True):
+        if len(prefixes[prefix]) != 1:
+            continue  # shared by two names of the item: which one is meant is unknown
+        (full,) = prefixes[prefix]
+        pattern = rf"\b(?:of|at|from)\s+(?:the\s+)?({re.escape(prefix)})\b(?!\s+[A-Z])(?!-)"
+        for m in re.finditer(pattern, text):
+            start, end = m.span(1)
+            if any(a < end and start < b for a, b in taken):
+                continue
+            out.append(Span(start, end, "Institution", full, meta={"surface": prefix}))
+            taken.append((start, end))
+    return out
 
 
 def organisation_names(chunk: str) -> list[tuple[int, str]]:

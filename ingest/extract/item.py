@@ -68,6 +68,7 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     )
     persons = people.find_zh(text, insts) + people.find_en(text)
     insts = en.cut_at_people(insts, persons)
+    insts += en.short_form_mentions(text, insts)
     # the unit of a byline wrote the piece; it is not part of the news
     bylines = people.credits(text)
     insts = [s for s in insts if not any(a <= s.start < b for a, b in bylines)]

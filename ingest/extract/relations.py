@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import ingest.resolve as resolution
@@ -57,7 +57,9 @@ _CLAUSE = re.compile(r"[，,：:]")
 # a sentence that says two parties work together
 _COOPERATION = re.compile(
     r"合作|携手|联合攻关|联合开展|联合研究|共同完成|共同研发|共同通讯|协作|"
-    r"in collaboration with|collaborat\w*|jointly|joint (?:study|work|team)|partnered|partnership",
+    r"in collaboration with|collaborat\w*|jointly|joint (?:study|work|team)|partnered|partnership|"
+    # "Researchers at A and B have mapped …": one team's work from two places
+    r"\b(?:researchers|scientists|engineers|astronomers|a team|teams)\s+(?:at|from)\b",
     re.I,
 )
 #: a sentence naming more units than this is a list (of sponsors, members ...), not a statement of cooperation
@@ -75,6 +77,9 @@ class Context:
     item: NewsItem
     sentences: Sentences
     clusters: list[Cluster]
+    #: researchers named with an author role when the item names no paper ("lead author A … senior author B"):
+    #: the authors of the one piece of work it reports, kept with the span that named them
+    untitled_authors: dict[str, Span] = field(default_factory=dict)
 
     def evidence(self, start: int, end: int) -> Evidence:
         """Evidence for a fact at ``text[start:end]``: the item, its date, the span and its sentence."""
@@ -168,9 +173,10 @@ def affiliated_with(ctx: Context, out: dict[tuple[str, str, str], Relation], ins
             insts += [
                 s for s in institutions if s.end <= led.start() and text[s.end : led.start()].strip() in {"", ","}
             ]
-        # "A of X", "A, a professor at X", "A, a postdoctoral researcher at X"
+        # "A of X", "A, a professor at X", "A, a postdoctoral fellow in X's School of Y"
         en_after = re.match(
-            r"\s*,?\s*(?:an?\s+(?:[\w-]+\s+){1,3}(?:of\s+(?:[a-z-]+\s+){1,4})?)?(?:of|at|from)\s+(?:the\s+)?",
+            r"\s*,?\s*(?:(?:an?\s+(?:[\w-]+\s+){1,3}(?:of\s+(?:[a-z-]+\s+){1,4})?)?(?:of|at|from)"
+            r"|an?\s+(?:[\w-]+\s+){1,3}in)\s+(?:the\s+)?",
             text[span.end :],
         )
         if en_after:
@@ -232,8 +238,6 @@ def author_of(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
                 continue
             keyword, role = found
             paper = _main(ctx, "Publication", cs)
-            if paper is None:
-                continue
             named = [(s, c) for s, c in people if cs <= s.start < ce]
             if keyword.group().isascii():
                 named = _english_role_names(text, named, cs + keyword.start(), cs + keyword.end())
@@ -247,6 +251,10 @@ def author_of(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
                 if not before or _ANY_ROLE.search(previous) or re.search(r"为|是", previous):
                     break
                 named = before + named
+            if paper is None:
+                for s, c in named:
+                    ctx.untitled_authors.setdefault(c.id, s)
+                continue
             for s, c in named:
                 _add(
                     out,
@@ -459,6 +467,8 @@ def collaborated_with(
     for r in out.values():
         if r.predicate == "authorOf":
             authors.setdefault(r.object, set()).add(r.subject)
+    if not ctx.of("Publication"):
+        authors[""] = set(ctx.untitled_authors)  # the authors of the one (untitled) paper the item reports
     for a, b in itertools.combinations(researchers, 2):
         co_listed = sentences[a.id] & sentences[b.id]
         co_authors = any(a.id in group and b.id in group for group in authors.values())

@@ -604,3 +604,37 @@ def test_extract_en_policy_news_names_no_institution_or_researcher() -> None:
     extraction = _extract(text, lang="en")
     assert _names(extraction, "Institution") == set()
     assert _names(extraction, "Researcher") == set()
+
+
+def test_extract_en_short_forms_fellow_in_and_untitled_paper_authors() -> None:
+    text = (
+        "Kelp forests recover faster than expected\n"
+        "Researchers at the University of Harrowgate and the Brightwater Marine Research Institution have mapped "
+        "kelp recovery along 900 km of coast, published in Science.\n"
+        "Lead author Dr. Mira Castellan, a postdoctoral fellow in UH's School of Biology, said the recovery surprised "
+        "the team. Senior author Professor Ansel Kroft of Brightwater Marine added that monitoring must continue."
+    )
+    extraction = _extract(text, lang="en")
+    # UH is the University of Harrowgate's initials; "Brightwater Marine" the start of the institution's name
+    assert "School of Biology, University of Harrowgate" in _names(extraction, "Institution")
+    assert {"UH", "Brightwater Marine"} <= {a for e in extraction.entities for a in e.aliases}
+    assert _facts(extraction, "affiliatedWith") == {
+        ("Mira Castellan", "School of Biology, University of Harrowgate", None),
+        ("Ansel Kroft", "Brightwater Marine Research Institution", None),
+    }
+    # the lead and senior authors of the one paper the item reports worked together, as did their institutions
+    assert {frozenset((a, b)) for a, b, _ in _facts(extraction, "collaboratedWith")} == {
+        frozenset(("Mira Castellan", "Ansel Kroft")),
+        frozenset(("University of Harrowgate", "Brightwater Marine Research Institution")),
+    }
+
+
+def test_extract_en_short_form_shared_by_two_names_is_left_alone() -> None:
+    text = (
+        "Two institutes sign an agreement\n"
+        "The Northgate Science Institute and the Northgate Science Museum signed an agreement. "
+        "Dr. Lena Ord of Northgate Science spoke."
+    )
+    extraction = _extract(text, lang="en")
+    assert ("Lena Ord", "Northgate Science Institute", None) not in _facts(extraction, "affiliatedWith")
+    assert "Northgate Science" not in {a for e in extraction.entities for a in e.aliases}
