@@ -29,7 +29,8 @@ _AWARD_GENERIC = re.compile(
 )
 # a name never runs over a line break (a headline ends where the next line starts)
 _AWARD_EN = re.compile(
-    r"[A-Z][A-Za-z'’-]+[^\S\n]+(?:(?:(?:of|for|the|and|in)[^\S\n]+)?[A-Z][A-Za-z'’-]+[^\S\n]+){0,5}(?:Prize|Award|Medal)"
+    r"[A-Z][A-Za-z'’-]+[^\S\n]+(?:(?:(?:of|for|the|and|in)[^\S\n]+)?[A-Z][A-Za-z'’-]+[^\S\n]+){0,5}"
+    r"(?:Prize|Award|Medal|Fellowship(?:s\b)?)"
     r"(?:[^\S\n]+(?:in|for)[^\S\n]+(?:[A-Z][A-Za-z-]+)(?:[^\S\n]+(?:and[^\S\n]+)?[A-Z][A-Za-z-]+){0,3})?"
 )
 # the body behind a prize is no prize: the Breakthrough Prize Foundation, 未来科学大奖委员会
@@ -116,7 +117,8 @@ def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
         if len(name) >= 3 and not _AWARD_GENERIC.match(name):
             add(head.start() + cut, m.end(), name)
     for m in _AWARD_EN.finditer(text):
-        add(m.start(), m.end(), clean(m.group()))
+        # "receive 2025 Sloan Research Fellowships": one fellowship, named in the singular
+        add(m.start(), m.end(), re.sub(r"(?<=Fellowship)s$", "", clean(m.group())))
     return spans
 
 

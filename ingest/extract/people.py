@@ -48,7 +48,9 @@ _ZH_CUES = alternation(("教授", "博士", "研究员", "院士", "副教授", 
 _EN_CUED = re.compile(rf"(?P<en>{_LATIN_NAME})\s*(?={_ZH_CUES})")
 _EN_BEFORE = re.compile(rf"\b(?:{alternation(RESEARCHER_EN_BEFORE)})\s+(?P<en>{_LATIN_NAME})")
 _EN_AFTER = re.compile(
-    rf"(?P<en>{_LATIN_NAME})(?:,\s+(?:a|an|the)?\s*(?:professor|researcher|scientist|lecturer|postdoc)|\s+et al\.)"
+    rf"(?P<en>{_LATIN_NAME})(?:,\s+(?:a|an|the)?\s*(?:(?:assistant|associate|full|adjunct|visiting|research|"
+    r"distinguished|emeritus|senior|principal)\s+)?(?:professor|researcher|scientist|lecturer|postdoc|"
+    r"postdoctoral|graduate student|doctoral student|PhD student)|\s+et al\.)"
 )
 _EN_LED = re.compile(
     rf"\b(?:led by|co-led by|headed by|author|authors|co-authors?(?:\s+(?:include|are|were))?)\s+(?P<en>{_LATIN_NAME})"

@@ -33,7 +33,7 @@ _ROLE_TERMS = tuple(w for w in RESEARCHER_BEFORE if "作者" not in w and w != "
 _ROLE = rf"(?:{alternation(_ROLE_TERMS + ('团队', '特聘研究员', '院长', '副院长', '所长', '副所长', '系主任'))})"
 # a sentence that reports a piece of work (co-listed researchers in it collaborated on it)
 _WORK = re.compile(
-    r"研究|成果|论文|发表|发布|发现|研制|研发|提出|开发|完成|合作|揭示|实现|团队|课题|项目|"
+    r"研究(?![员生所院])|成果|论文|发表|发布|发现|研制|研发|提出|开发|完成|合作|揭示|实现|团队|课题|项目|"
     r"research|study|paper|published|discover|develop|team|collaborat|\bwork(?:ed)?\b|\bled by\b|co-led|"
     r"together with|jointly|experiment|\breport",
     re.I,
@@ -176,7 +176,8 @@ def affiliated_with(ctx: Context, out: dict[tuple[str, str, str], Relation], ins
         # "A of X", "A, a professor at X", "A, a postdoctoral fellow in X's School of Y"
         en_after = re.match(
             r"\s*,?\s*(?:(?:an?\s+(?:[\w-]+\s+){1,3}(?:of\s+(?:[a-z-]+\s+){1,4})?)?(?:of|at|from)"
-            r"|an?\s+(?:[\w-]+\s+){1,3}in)\s+(?:the\s+)?",
+            r"|(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:professor|fellow|researcher|scientist|lecturer|student|postdoc|"
+            r"engineer|director|dean|chair|member)\s+in)\s+(?:the\s+)?",
             text[span.end :],
         )
         if en_after:
@@ -375,8 +376,12 @@ _CLAUSE_END = re.compile(r"[，；;]")
 
 
 _ANNOUNCED = re.compile(
-    r"获奖|获|公布|揭晓|颁奖|授予|名单|荣膺|摘得|\bwins?\b|winners?|laureates?|awarded|honou?red", re.I
+    r"获奖|获|公布|揭晓|颁奖|授予|名单|荣膺|摘得|\bwins?\b|winners?|laureates?|awarded|honou?red|"
+    r"\breceive[sd]?\b|\bnamed\b|recipients?|\bfellows\b",
+    re.I,
 )
+# a prize the sentence says was won before ("previously received …", "曾获…"): not the one the title announces
+_EARLIER = re.compile(r"previously|earlier|formerly|in the past|曾|此前|先后")
 
 
 def _announced_award(ctx: Context, title_key: str) -> Cluster | None:
@@ -446,7 +451,9 @@ def received(
         # names are the winners it announces
         year = next((s.meta.get("year") for s in announced.spans if s.meta.get("year")), None) or _year(ctx.item.title)
         for c in researchers:
-            if not any(k[0] == c.id and k[1] == "received" for k in out):
+            if not any(
+                k[0] == c.id and k[1] == "received" and not _EARLIER.search(r.evidence.sentence) for k, r in out.items()
+            ):
                 _received(ctx, out, c.id, announced.id, year, c.spans[0])
     if context_award is not None:
         year = _year(ctx.item.parent_title)

@@ -638,3 +638,26 @@ def test_extract_en_short_form_shared_by_two_names_is_left_alone() -> None:
     extraction = _extract(text, lang="en")
     assert ("Lena Ord", "Northgate Science Institute", None) not in _facts(extraction, "affiliatedWith")
     assert "Northgate Science" not in {a for e in extraction.entities for a in e.aliases}
+
+
+def test_extract_en_fellows_named_by_their_job_receive_the_fellowship_the_title_announces() -> None:
+    text = (
+        "Three faculty members receive 2025 Corvane Research Fellowships\n"
+        "Three assistant professors at Lakemont University have been named 2025 Corvane Research Fellows.\n"
+        "The fellows are Hana Okafor, assistant professor of physics; Tomas Reyes-Marsh, assistant professor in the "
+        "Department of Computer Science; and Ines Varga, associate professor of chemistry.\n"
+        "Okafor previously received the Lakemont Teaching Award."
+    )
+    extraction = _extract(text, lang="en")
+    fellows = {"Hana Okafor", "Tomas Reyes-Marsh", "Ines Varga"}
+    assert _names(extraction, "Researcher") == fellows
+    assert ("Tomas Reyes-Marsh", "Department of Computer Science", None) in _facts(extraction, "affiliatedWith")
+    # an earlier prize does not keep a fellow from the fellowship the title announces
+    assert {(f, "Corvane Research Fellowship", "2025") for f in fellows} <= _facts(extraction, "received")
+
+
+def test_extract_zh_research_fellow_title_is_no_joint_work() -> None:
+    text = "我校两位学者当选院士\n我校化学学院唐振远教授、生命科学学院华若岚研究员当选星海科学院院士。"
+    extraction = _extract(text, lang="zh")
+    assert _names(extraction, "Researcher") == {"唐振远", "华若岚"}
+    assert _facts(extraction, "collaboratedWith") == set()
