@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ingest.extract.lexicon import RESEARCHER_EN_BEFORE, alternation
 from ingest.extract.spans import Span, clean
 
 # a capitalised word, or a dotted abbreviation (U.S., U.K.) that starts many agency names
@@ -126,31 +127,41 @@ _CONNECTOR_END = re.compile(r"\b(?:of|for|and|the|at|de|on)$")
 
 
 def short_form_mentions(text: str, spans: list[Span]) -> list[Span]:
-    """Institutions written short where a person's affiliation is given ("Eklund of Woods Hole" after "the Woods Hole
-    Oceanographic Institution"): the leading words of one longer name of the item, after of/at/from and not
-    followed by another capitalised word. The span takes the full name; the short form stays a surface form."""
-    fulls = {s.name for s in spans if s.parent is None and s.name.isascii() and len(s.name.split()) >= 3}
-    prefixes: dict[str, set[str]] = {}
-    for full in fulls:
+    """Institutions written short where a person's affiliation is given: the leading words or the initials of one
+    longer name of the item, after of/at/from ("Eklund of Woods Hole" after "the Woods Hole Oceanographic
+    Institution") or before a job ("Eastmoor chemist Rajan Pell", "WIT professor …"), not followed by another
+    capitalised word. The span takes the full name; the short form stays a surface form."""
+    shorts: dict[str, set[str]] = {}
+    for full in {s.name for s in spans if s.parent is None and s.name.isascii() and len(s.name.split()) >= 2}:
         words = full.split()
-        for k in range(2, len(words)):
+        for k in range(1, len(words)):
             prefix = " ".join(words[:k])
-            if words[k - 1][:1].isupper() and not _CONNECTOR_END.search(prefix):
-                prefixes.setdefault(prefix, set()).add(full)
+            if words[k - 1][:1].isupper() and not _CONNECTOR_END.search(prefix) and not _HEAD.fullmatch(words[0]):
+                shorts.setdefault(prefix, set()).add(full)
+        if len(initials(full)) >= 2:
+            shorts.setdefault(initials(full), set()).add(full)
     taken = [(s.start, s.end) for s in spans]
     out: list[Span] = []
-    for prefix in sorted(prefixes, key=len, reverse=True):
-        if len(prefixes[prefix]) != 1:
+    for short in sorted(shorts, key=len, reverse=True):
+        if len(shorts[short]) != 1:
             continue  # shared by two names of the item: which one is meant is unknown
-        (full,) = prefixes[prefix]
-        pattern = rf"\b(?:of|at|from)\s+(?:the\s+)?({re.escape(prefix)})\b(?!\s+[A-Z])(?!-)"
+        (full,) = shorts[short]
+        name = re.escape(short)
+        pattern = rf"\b(?:of|at|from)\s+(?:the\s+)?({name})\b(?!\s+[A-Z])(?![-'’])|\b({name})(?={_JOB_AFTER})"
         for m in re.finditer(pattern, text):
-            start, end = m.span(1)
+            group = 1 if m.group(1) is not None else 2
+            start, end = m.span(group)
             if any(a < end and start < b for a, b in taken):
                 continue
-            out.append(Span(start, end, "Institution", full, meta={"surface": prefix}))
+            out.append(Span(start, end, "Institution", full, meta={"surface": short}))
             taken.append((start, end))
     return out
+
+
+_HEAD = re.compile(_HEADS)
+# a job (and the field) written between an institution's short name and a person: "Eastmoor chemist", "WIT professor
+# of materials science"
+_JOB_AFTER = rf"\s+(?:[a-z-]+\s+){{0,3}}(?:{alternation(tuple(w for w in RESEARCHER_EN_BEFORE if w.islower()))})\b"
 
 
 def organisation_names(chunk: str) -> list[tuple[int, str]]:

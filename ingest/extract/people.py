@@ -46,7 +46,14 @@ _PAIRED_EN = re.compile(rf"[（(]\s*(?P<en>{_LATIN_NAME})\s*[）)]")
 _PAIRED_ZH = re.compile(rf"(?P<zh>[{CJK}]{{1,8}}(?:\s*[·•]\s*[{CJK}A-Z.]{{1,8}}){{0,4}})\s*$")
 _ZH_CUES = alternation(("教授", "博士", "研究员", "院士", "副教授", "团队", "课题组"))
 _EN_CUED = re.compile(rf"(?P<en>{_LATIN_NAME})\s*(?={_ZH_CUES})")
-_EN_BEFORE = re.compile(rf"\b(?:{alternation(RESEARCHER_EN_BEFORE)})\s+(?P<en>{_LATIN_NAME})")
+# "professor of materials science Elena Vasquez", "Graduate student Lin Zhou": the job word may open the sentence and
+# carry its field before the name
+_EN_JOBS = RESEARCHER_EN_BEFORE + tuple(w[:1].upper() + w[1:] for w in RESEARCHER_EN_BEFORE if w.islower())
+_EN_BEFORE = re.compile(
+    rf"\b(?:{alternation(_EN_JOBS)})"
+    rf"(?:\s+(?:of|in)\s+(?:[a-z-]+\s+){{0,2}}[a-z-]+)?\s+(?:(?:(?:Associate|Assistant)\s+)?(?:Professor|Prof\.|Dr\.?)\s+)?"
+    rf"(?P<en>{_LATIN_NAME})"
+)
 _EN_AFTER = re.compile(
     rf"(?P<en>{_LATIN_NAME})(?:,\s+(?:a|an|the)?\s*(?:(?:assistant|associate|full|adjunct|visiting|research|"
     r"distinguished|emeritus|senior|principal)\s+)?(?:professor|researcher|scientist|lecturer|postdoc|"

@@ -102,9 +102,11 @@ def find_publications(text: str) -> list[Span]:
     for pattern in _PAPER:
         for m in pattern.finditer(text):
             s, e = m.start("title"), m.end("title")
+            # American style puts the sentence's comma or full stop inside the quotes ("… sodium storage,")
+            e -= len(m.group("title")) - len(m.group("title").rstrip(",.;:，。；："))
             if any(x.start < e and s < x.end for x in spans):
                 continue
-            title = clean(m.group("title"))
+            title = clean(text[s:e])
             span = Span(s, e, "Publication", title)
             pair = _PAPER_PAIR.match(text, m.end())
             if pair:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import ingest.resolve as resolution
-from ingest.extract.lexicon import RESEARCHER_BEFORE, alternation
+from ingest.extract.lexicon import RESEARCHER_BEFORE, RESEARCHER_EN_BEFORE, alternation
 from ingest.extract.spans import Sentences, Span
 from kg.model import Evidence, NewsItem, Relation
 
@@ -40,6 +40,11 @@ _WORK = re.compile(
 )
 # between an institution and a name: nothing, 的, a role word, or a short phrase ending in one (联合培养的首届硕士生)
 _ROLE_WORDS = re.compile(rf"^(?:\s|的|{_ROLE})*$|^[^，。；、,;（(]{{0,12}}{_ROLE}\s*$")
+# an institution, then the job (and field) of the person named right after it
+_EN_JOB_GAP = re.compile(
+    rf"\s+(?:[a-z-]+\s+){{0,4}}(?:{alternation(tuple(w for w in RESEARCHER_EN_BEFORE if w.islower()))})"
+    r"(?:\s+(?:of|in)\s+(?:[a-z-]+\s+){0,2}[a-z-]+)?\s+"
+)
 _LIST_GAP = re.compile(r"^\s*(?:、|和|与|及|以及|,|，|/)\s*$")
 _AWARD_VERB = re.compile(
     r"获得|荣获|获|分享|授予|摘得|颁给|颁发给|\bw[io]ns?\b|awarded|receive[sd]?\b|\bshared?\b|recipients?|laureates?|"
@@ -185,6 +190,8 @@ def affiliated_with(ctx: Context, out: dict[tuple[str, str, str], Relation], ins
             # "of MIT's Department of Chemistry": the department, which is part of MIT
             owned = [u for o in named_after for u in institutions if _POSSESSIVE_GAP.fullmatch(text[o.end : u.start])]
             insts += owned or named_after
+        # "MIT professor of materials science Elena Vasquez", "Stanford chemist Raj Patel"
+        insts += [s for s in institutions if s.end < span.start and _EN_JOB_GAP.fullmatch(text, s.end, span.start)]
         if not insts and previous is not None and _LIST_GAP.match(text[previous[0].end : span.start].split("教授")[-1]):
             insts = previous[1]
         if not insts and previous is not None and re.fullmatch(r"[^。；]{0,12}", text[previous[0].end : span.start]):
@@ -294,8 +301,9 @@ def _english_role_names(
     return chosen
 
 
-_EN_NAME_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
-_EN_ROLE_JOIN = re.compile(r"\s*(?:(?:are|were|is|was)\s+(?:the\s+)?)?")
+# between two names of one role: "A and B", "A, B and C", "A and Stanford chemist B"
+_EN_NAME_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:[A-Z][\w.'’-]*\s+)?(?:[a-z-]+\s+){0,4}")
+_EN_ROLE_JOIN = re.compile(r"\s*(?:(?:are|were|is|was)\s+(?:the\s+)?)?(?:co-|joint\s+)?")  # co-corresponding
 
 
 def published_in(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:

@@ -661,3 +661,26 @@ def test_extract_zh_research_fellow_title_is_no_joint_work() -> None:
     extraction = _extract(text, lang="zh")
     assert _names(extraction, "Researcher") == {"唐振远", "华若岚"}
     assert _facts(extraction, "collaboratedWith") == set()
+
+
+def test_extract_en_job_before_name_with_field_co_corresponding_authors_and_quoted_comma() -> None:
+    text = (
+        "New cathode doubles storage\n"
+        "A team from the Westbrook Institute of Technology and Eastmoor University has built a new cathode. "
+        'The study, "Layered oxides for dense storage," appears in the journal Nature Energy. WIT professor of '
+        "materials science Elena Vaskov and Eastmoor chemist Rajan Pell are co-corresponding authors. Graduate "
+        "student Lin Zhao is the first author."
+    )
+    extraction = _extract(text, lang="en")
+    paper = "Layered oxides for dense storage"
+    assert _names(extraction, "Publication") == {paper}
+    assert _names(extraction, "Researcher") == {"Elena Vaskov", "Rajan Pell", "Lin Zhao"}
+    assert _facts(extraction, "affiliatedWith") == {
+        ("Elena Vaskov", "Westbrook Institute of Technology", None),
+        ("Rajan Pell", "Eastmoor University", None),
+    }
+    assert _facts(extraction, "authorOf") == {
+        ("Elena Vaskov", paper, "corresponding"),
+        ("Rajan Pell", paper, "corresponding"),
+        ("Lin Zhao", paper, "first"),
+    }
