@@ -261,7 +261,24 @@ def _datatype(datatype: Node) -> Check:
             return well_formed(v)
         return False
 
-    return _per_value(ok)
+    def check(index: TripleIndex, pairs: list[tuple[Node, Values]]) -> Iterator[tuple[Node, Node | None]]:
+        for focus, values in pairs:
+            for v in values:
+                # the common case inline: a literal of exactly this datatype with a well-formed Python value
+                if type(v) is Literal:
+                    found = v.datatype
+                    if (
+                        found is not None
+                        and python_type is not None
+                        and same(found, text)
+                        and isinstance(v.value, python_type)
+                        and getattr(v, "ill_typed", None) is not True
+                    ):
+                        continue
+                if not ok(v):
+                    yield focus, v
+
+    return check
 
 
 def _class(cls: Node) -> Check:
@@ -295,7 +312,14 @@ def _node_kind(kind: Node, shape: Node) -> Check:
     kinds = _NODE_KINDS.get(kind)
     if kinds is None:
         raise OntologyError(f"shape {shape}: unknown sh:nodeKind {kind}")
-    return _per_value(lambda v: isinstance(v, kinds))
+
+    def check(index: TripleIndex, pairs: list[tuple[Node, Values]]) -> Iterator[tuple[Node, Node | None]]:
+        for focus, values in pairs:
+            for v in values:
+                if not isinstance(v, kinds):
+                    yield focus, v
+
+    return check
 
 
 _FLAGS = {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL, "x": re.VERBOSE}
@@ -307,7 +331,15 @@ def _pattern(pattern: Node, flags: Node | None, shape: Node) -> Check:
     except re.error as exc:
         raise OntologyError(f"shape {shape}: sh:pattern {pattern!s} is not a regular expression ({exc})") from exc
     search = regex.search
-    return _per_value(lambda v: not isinstance(v, BNode) and search(str(v)) is not None)
+
+    def check(index: TripleIndex, pairs: list[tuple[Node, Values]]) -> Iterator[tuple[Node, Node | None]]:
+        for focus, values in pairs:
+            for v in values:
+                # IRIs and literals are strings (their lexical form): searched as they are, no call per value
+                if type(v) is BNode or search(v) is None:  # type: ignore[call-overload]
+                    yield focus, v
+
+    return check
 
 
 def _length(minimum: int | None, maximum: int | None) -> Check:
@@ -322,7 +354,14 @@ def _length(minimum: int | None, maximum: int | None) -> Check:
 
 def _in(members: list[Node]) -> Check:
     allowed = set(members)
-    return _per_value(lambda v: v in allowed)
+
+    def check(index: TripleIndex, pairs: list[tuple[Node, Values]]) -> Iterator[tuple[Node, Node | None]]:
+        for focus, values in pairs:
+            for v in values:
+                if v not in allowed:
+                    yield focus, v
+
+    return check
 
 
 def _has_value(wanted: Node) -> Check:
