@@ -188,6 +188,25 @@ def test_kg_validate_prints_the_report_as_json_and_writes_nothing(news_jsonl: Pa
     assert sorted(tmp_path.rglob("*")) == before
 
 
+def test_kg_validate_engines_give_the_same_report_and_a_wrong_engine_is_a_usage_error(
+    news_jsonl: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kg.cli import app
+
+    reports = []
+    for engine in ("compiled", "pyshacl"):
+        result = CliRunner().invoke(app, ["validate", str(news_jsonl), "--format", "json", "--engine", engine])
+        assert result.exit_code == 0, result.output
+        data = json.loads(result.stdout)
+        reports.append((data["counts"], data["items"]))
+    assert reports[0] == reports[1]
+    # the setting chooses when the option is not given; a bad value names the choices
+    monkeypatch.setenv("KG_VALIDATION_ENGINE", "pyshacl")
+    assert CliRunner().invoke(app, ["validate", str(news_jsonl), "--format", "json"]).exit_code == 0
+    result = CliRunner().invoke(app, ["validate", str(news_jsonl), "--engine", "fast"])
+    assert result.exit_code == 2 and "compiled" in result.output and "pyshacl" in result.output
+
+
 def test_kg_validate_text_report_names_item_and_rule(news_jsonl: Path) -> None:
     from kg.cli import app
 
