@@ -50,6 +50,8 @@ _FUNDING_ZH3 = re.compile(
     r"(?:通过(?P<prog>[^，,。；;\n]{2,20}?))?共?对[^。；;\n]{1,40}?(?:进行|给予)?(?:立项)?(?:资助|经费支持|资金支持)"
 )
 _FUNDING_ZH2 = re.compile(r"(?:由|经)(?P<list>[^。；;，,\n]{2,60}?)(?:资助|支持)")
+# 在国家重点研发计划“智能传感器”重点专项支持下
+_FUNDING_ZH4 = re.compile(r"在(?P<list>[^。；;，,\n]{2,60}?)(?:的)?(?:大力|鼎力)?(?:资助|支持)下")
 _FUNDING_EN = re.compile(
     # the list runs to the end of the sentence; the dots of an abbreviation (U.S.) do not end it
     r"(?:funded|supported|financed|sponsored)\s+by\s+(?:grants?\s+from\s+)?"
@@ -157,7 +159,7 @@ def find_funders(text: str, institutions: list[Span]) -> list[Span]:
                 continue
             if len(name) >= 4 and not any(s.start < m.end() and start < s.end for s in spans):
                 spans.append(Span(start, m.end(), "Funder", clean(name)))
-    for pattern in (_FUNDING_ZH, _FUNDING_ZH2, _FUNDING_ZH3, _FUNDING_EN):
+    for pattern in (_FUNDING_ZH, _FUNDING_ZH2, _FUNDING_ZH3, _FUNDING_ZH4, _FUNDING_EN):
         english = pattern is _FUNDING_EN
         for m in pattern.finditer(text):
             for group in ("list", "prog"):

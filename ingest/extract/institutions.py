@@ -48,7 +48,8 @@ _CONJUNCTIONS = frozenset({"与", "和", "及", "以及", "同"})
 _WORK_NOUNS = frozenset({"工作", "研究", "团队", "项目", "成果", "论文", "合作", "课题", "本", "该", "此", "这"})
 #: words tagged as verbs that are at home in institution names (应用, 创新, 研究 ...)
 #: single characters that start a clause, not a name (将材化学院…, 把…, 对…)
-_LEADING_FUNCTION_CHARS = frozenset("将把被对从向让使给就在于")
+# never the first character of a name (和 and 同 are: 和平医院, 同济大学)
+_LEADING_FUNCTION_CHARS = frozenset("将把被对从向让使给就在于与及")
 _NAME_VERB_WORDS = (
     "应用 创新 发展 管理 服务 设计 制造 检测 开发 转化 转移 孵化 验证 计算 控制 勘探 监测 评价 保护 "
     "育种 治疗 康复 预防 生产 加工 交叉 融合 集成 教育 培训 规划 振动 冲击 调控 合成 感知 通信 传感 测量 "

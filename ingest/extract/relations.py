@@ -61,7 +61,7 @@ _ANY_ROLE = re.compile(r"作者|author", re.I)
 _CLAUSE = re.compile(r"[，,：:]")
 # a sentence that says two parties work together
 _COOPERATION = re.compile(
-    r"合作|携手|联合攻关|联合开展|联合研究|共同完成|共同研发|共同通讯|协作|"
+    r"合作|携手|联合攻关|联合开展|联合研究|共同完成|共同研发|共同通讯|协作|共建|共同建设|联合建设|联合培养|"
     r"in collaboration with|collaborat\w*|jointly|joint (?:study|work|team)|partnered|partnership|"
     # "Researchers at A and B have mapped …": one team's work from two places
     r"\b(?:researchers|scientists|engineers|astronomers|a team|teams)\s+(?:at|from)\b",

@@ -684,3 +684,18 @@ def test_extract_en_job_before_name_with_field_co_corresponding_authors_and_quot
         ("Rajan Pell", paper, "corresponding"),
         ("Lin Zhao", paper, "first"),
     }
+
+
+def test_extract_zh_joint_lab_news_names_partners_without_the_conjunction() -> None:
+    text = (
+        "我校与青川大学共建联合实验室\n"
+        "根据协议，联合实验室由我校光电信息学院和青川大学电子工程系共同建设，首任主任由光电信息学院院长许文彬教授担任。"
+        "双方将在国家重点研发计划“智能传感器”重点专项支持下开展联合攻关。"
+    )
+    extraction = _extract(text, lang="zh")
+    assert "与青川大学" not in _names(extraction, "Institution")
+    assert "青川大学" in _names(extraction, "Institution")
+    assert ("青川大学", "光电信息学院", None) in _facts(extraction, "collaboratedWith") | {
+        (b, a, r) for a, b, r in _facts(extraction, "collaboratedWith")
+    }
+    assert "国家重点研发计划“智能传感器”重点专项" in _names(extraction, "Funder")
