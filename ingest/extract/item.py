@@ -66,7 +66,7 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
             name, insts, entry.name if (entry := gaz.lookup(name, "Institution")) else None
         ),
     )
-    persons = people.find_zh(text, insts) + people.find_en(text)
+    persons = people.find_zh(text, insts) + people.find_en(text, insts)
     insts = en.cut_at_people(insts, persons)
     insts += en.short_form_mentions(text, insts)
     # the unit of a byline wrote the piece; it is not part of the news

@@ -62,6 +62,17 @@ _EN_AFTER = re.compile(
 _EN_LED = re.compile(
     rf"\b(?:led by|co-led by|headed by|author|authors|co-authors?(?:\s+(?:include|are|were))?)\s+(?P<en>{_LATIN_NAME})"
 )
+# capitalised runs that name no person (checked before taking "X of Y University" or "X (Y University)" as a person)
+_NOT_A_NAME = re.compile(
+    r"\b(?:University|Institute|College|School|Department|Faculty|Prize|Award|Medal|Fellowship|Foundation|Society|"
+    r"Council|Centre|Center|Laboratory|Hospital|Journal|Academy|Museum|Ministry|Agency|Fund|Trust|Association|"
+    r"Committee|Program|Programme|Project|Group|Team|The|This|These|Researchers|Scientists|Professor|Director|Dean|"
+    r"President|Chair|Head|Team)\b"
+)
+# the person a prize goes to: "The prize goes to Maria Chen", "awarded to Sofia Lindqvist"
+_EN_AWARDED = re.compile(
+    rf"\b(?:goes to|go to|went to|awarded to|presented to|given to|shared by|shared between)\s+(?P<en>{_LATIN_NAME})"
+)
 # more names in the same list: "Co-authors include A of X and B of Y"
 _EN_LIST_NEXT = re.compile(rf"(?:\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][^,;.]*?)?(?:,\s*|\s+and\s+)(?P<en>{_LATIN_NAME})")
 _EN_OFFICIAL = re.compile(rf"\b(?:{alternation(OFFICIAL_EN)})\s+$")
@@ -265,8 +276,9 @@ def _propagate_lists(text: str, spans: list[Span]) -> list[Span]:
     return spans
 
 
-def find_en(text: str) -> list[Span]:
-    """English person names with a researcher cue (Professor, Dr., led by, et al., 教授 after the name)."""
+def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ignore[assignment]
+    """English person names with a researcher cue (Professor, Dr., led by, et al., 教授 after the name, a prize
+    going to them, their institution in brackets or after of/at/from)."""
     spans: list[Span] = []
     seen: set[tuple[int, int]] = set()
     listed = []
@@ -286,14 +298,20 @@ def find_en(text: str) -> list[Span]:
         if not any(a < e and s < b for a, b in seen):
             seen.add((s, e))
             spans.append(Span(s, e, "Researcher", clean(text[s:e]), role="researcher"))
-    for pattern in (_EN_BEFORE, _EN_AFTER, _EN_LED, _EN_CUED):
-        for m in pattern.finditer(text):
-            s, e = m.start("en"), m.end("en")
-            if (s, e) in seen or any(a < e and s < b for a, b in seen):
-                continue
-            role = "official" if _EN_OFFICIAL.search(text[max(0, s - 30) : s]) else "researcher"
-            seen.add((s, e))
-            spans.append(Span(s, e, "Researcher", clean(text[s:e]), role=role))
+    matches = [m for pattern in (_EN_BEFORE, _EN_AFTER, _EN_LED, _EN_CUED, _EN_AWARDED) for m in pattern.finditer(text)]
+    # "Maria Chen (University of Toronto)", "Sofia Lindqvist of Uppsala University": a name, then its institution
+    starts = {i.start for i in institutions if i.name.isascii()}
+    for m in re.finditer(rf"\b(?P<en>{_LATIN_NAME})(?:\s*\(\s*|,?\s+(?:of|at|from)\s+(?:the\s+)?)", text):
+        inside = any(i.start <= m.start("en") < i.end for i in institutions)
+        if m.end() in starts and not inside and not _NOT_A_NAME.search(m.group("en")):
+            matches.append(m)
+    for m in matches:
+        s, e = m.start("en"), m.end("en")
+        if (s, e) in seen or any(a < e and s < b for a, b in seen):
+            continue
+        role = "official" if _EN_OFFICIAL.search(text[max(0, s - 30) : s]) else "researcher"
+        seen.add((s, e))
+        spans.append(Span(s, e, "Researcher", clean(text[s:e]), role=role))
     return spans
 
 

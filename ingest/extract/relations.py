@@ -48,7 +48,7 @@ _EN_JOB_GAP = re.compile(
 _LIST_GAP = re.compile(r"^\s*(?:、|和|与|及|以及|,|，|/)\s*$")
 _AWARD_VERB = re.compile(
     r"获得|荣获|获|分享|授予|摘得|颁给|颁发给|\bw[io]ns?\b|awarded|receive[sd]?\b|\bshared?\b|recipients?|laureates?|"
-    r"honou?red"
+    r"honou?red|\b(?:goes|go|went) to\b|presented to|given to"
 )
 _ROLES = (
     (re.compile(r"通讯作者|corresponding author", re.I), "corresponding"),
@@ -453,6 +453,12 @@ def received(
                         # the election, not the prizes the two won before
                         y = year or _year_of_award(text, start, s.start, end) or _titled_year(ctx)
                         _received(ctx, out, c.id, award.id, y, ps)
+    # "The prize in Physics goes to A and B": a sentence that gives a prize, even one it does not name
+    prize_sentences.update(
+        i
+        for i, (start, end) in enumerate(ctx.sentences.all())
+        if _AWARD_VERB.search(text, start, end) and _PRIZE_WORD.search(text, start, end)
+    )
     announced = _announced_award(ctx, title_key)
     if announced is not None and not prize_item:
         # "2025年度江南省科学技术奖公布 我校获奖15项", "我校学者获第十九届中国青年科技奖": the researchers the item

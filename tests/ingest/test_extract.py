@@ -699,3 +699,22 @@ def test_extract_zh_joint_lab_news_names_partners_without_the_conjunction() -> N
         (b, a, r) for a, b, r in _facts(extraction, "collaboratedWith")
     }
     assert "国家重点研发计划“智能传感器”重点专项" in _names(extraction, "Funder")
+
+
+def test_extract_en_laureates_named_with_their_institutions_receive_the_prize_not_each_other() -> None:
+    text = (
+        "2026 Tidewater Prize laureates announced\n"
+        "The Tidewater Foundation today announced the 2026 Tidewater Prize laureates. The prize in Life Sciences goes "
+        "to Marta Chenoweth (University of Eastmoor) and Kwabe Mensor (Westbrook University) for discovering how "
+        "immune cells sense bacterial RNA. The prize in Physics is awarded to Sofi Lindqvar of Northgate University."
+    )
+    extraction = _extract(text, lang="en")
+    laureates = {"Marta Chenoweth", "Kwabe Mensor", "Sofi Lindqvar"}
+    assert _names(extraction, "Researcher") == laureates
+    assert _facts(extraction, "affiliatedWith") == {
+        ("Marta Chenoweth", "University of Eastmoor", None),
+        ("Kwabe Mensor", "Westbrook University", None),
+        ("Sofi Lindqvar", "Northgate University", None),
+    }
+    assert _facts(extraction, "received") == {(name, "Tidewater Prize", "2026") for name in laureates}
+    assert _facts(extraction, "collaboratedWith") == set()
