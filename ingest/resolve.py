@@ -23,6 +23,7 @@ from kg.model import Entity, Mention
 _DOTS = str.maketrans({"•": "·", "・": "·", "‧": "·", "∙": "·"})
 _TOP = re.compile(r"(?:大学|科学院|工程院)$")
 _UNIT = re.compile(r"(?:学院|研究院|研究所|医院|系|研究中心|中心)$")
+_SCHOOL = ("学院", "系")
 
 
 @lru_cache(maxsize=65536)
@@ -167,6 +168,21 @@ def _merge_unit_short_forms(clusters: list[Cluster]) -> list[Cluster]:
                 ):
                     target = full
                     break
+        if target is None and suffix and suffix.group() in _SCHOOL and len(body := c.name[: suffix.start()]) >= 2:
+            # 环境学院 for 环境与资源学院 named in full elsewhere in the item (neither written with its parent): a
+            # school's short name keeps the first character of its full name
+            longer = [
+                f
+                for f in clusters
+                if f is not c
+                and f.type == "Institution"
+                and len(f.name) > len(c.name)
+                and f.name[0] == c.name[0]
+                and f.name.endswith(suffix.group())
+                and not _TOP.search(f.name)
+                and _is_subsequence(body, f.name[: -len(suffix.group())])
+            ]
+            target = longer[0] if len(longer) == 1 else None
         if target is None:
             kept.append(c)
         else:

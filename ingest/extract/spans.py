@@ -71,7 +71,8 @@ class Sentences:
         return list(zip(self.starts, ends, strict=True))
 
 
-_PDF_SPACE = re.compile(r"(?<=[^\sA-Za-z0-9.,])\s+|\s+(?=[^\sA-Za-z0-9.,(])")
+# spaces PDF extraction leaves beside CJK text; not those around Latin punctuation (Science & Technology, Q&A: …)
+_PDF_SPACE = re.compile(r"(?<=[^\sA-Za-z0-9.,&:;/'’-])\s+|\s+(?=[^\sA-Za-z0-9.,(&:;/'’-])")
 _SPACES = re.compile(r"\s+")
 
 

@@ -718,3 +718,14 @@ def test_extract_en_laureates_named_with_their_institutions_receive_the_prize_no
     }
     assert _facts(extraction, "received") == {(name, "Tidewater Prize", "2026") for name in laureates}
     assert _facts(extraction, "collaboratedWith") == set()
+
+
+def test_extract_zh_school_short_name_in_title_and_journal_with_ampersand() -> None:
+    text = (
+        "环境学院在大气污染溯源研究中取得新进展\n"
+        "近日，环境与资源学院邵一鸣副教授团队在国际权威期刊Environmental Science & Technology上发表论文。"
+    )
+    extraction = _extract(text, lang="zh")
+    assert _names(extraction, "Institution") == {"环境与资源学院"}
+    assert "环境学院" in next(e.aliases for e in extraction.entities if e.name == "环境与资源学院")
+    assert _names(extraction, "Journal") == {"Environmental Science & Technology"}
