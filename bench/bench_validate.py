@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from ingest.synth import synth_extractions  # noqa: E402
 from kg.model import Extraction  # noqa: E402
-from kg.pipeline import import_batch  # noqa: E402
+from kg.pipeline import frozen_heap, import_batch  # noqa: E402
 from kg.rdf import to_triples  # noqa: E402
 from kg.triple_index import TripleIndex  # noqa: E402
 from kg.validation import validate  # noqa: E402
@@ -79,27 +79,27 @@ def bench(
     to ``context_max`` items of batch; the chunked pipeline and the chunked mapping run at every size with flat memory.
     """
     batch = _records(n, seed=7, skip=10 * n if n <= context_max else 0)  # later items of the context's world
-    gc.freeze()  # as import_batch does: the records live throughout, the collector need not walk them every pass
-    reps = repeat if n <= 10_000 else 1
-    row: dict[str, float | int | None] = {"items": n}
-    row["map"] = _median(lambda: _map_in_chunks(batch), reps)
-    row["validate"] = _median(lambda: import_batch(batch, None, sources=["synth"], dry_run=True), reps)
-    if n <= baseline_max:
-        row["pyshacl"] = _median(
-            lambda: import_batch(batch, None, sources=["synth"], dry_run=True, engine="pyshacl"), min(reps, 2)
-        )
-    if n <= whole_max:
-        triples = to_triples(batch)
-        row["triples"] = len(triples)
-        row["batch_only"] = _median(lambda: validate(TripleIndex(triples), inplace=True), reps)
-    if n <= context_max:
-        context = TripleIndex(to_triples(_records(10 * n, seed=7)))
-        row["context_triples"] = len(context)
-        row["with_context"] = _median(lambda: validate(TripleIndex(to_triples(batch)), context, inplace=True), reps)
-        del context
-    per_item = _extract_seconds_per_item(batch, extract_sample)
-    row["extract"] = None if per_item is None else per_item * n
-    gc.unfreeze()
+    # as import_batch does, for every measurement here: the records frozen, the young generation collected less often
+    with frozen_heap():
+        reps = repeat if n <= 10_000 else 1
+        row: dict[str, float | int | None] = {"items": n}
+        row["map"] = _median(lambda: _map_in_chunks(batch), reps)
+        row["validate"] = _median(lambda: import_batch(batch, None, sources=["synth"], dry_run=True), reps)
+        if n <= baseline_max:
+            row["pyshacl"] = _median(
+                lambda: import_batch(batch, None, sources=["synth"], dry_run=True, engine="pyshacl"), min(reps, 2)
+            )
+        if n <= whole_max:
+            triples = to_triples(batch)
+            row["triples"] = len(triples)
+            row["batch_only"] = _median(lambda: validate(TripleIndex(triples), inplace=True), reps)
+        if n <= context_max:
+            context = TripleIndex(to_triples(_records(10 * n, seed=7)))
+            row["context_triples"] = len(context)
+            row["with_context"] = _median(lambda: validate(TripleIndex(to_triples(batch)), context, inplace=True), reps)
+            del context
+        per_item = _extract_seconds_per_item(batch, extract_sample)
+        row["extract"] = None if per_item is None else per_item * n
     return row
 
 

@@ -204,17 +204,30 @@ def _write_quarantine(directory: Path, batch: ImportBatch, records: list[Quarant
 _IMPORT_GC_THRESHOLD = (50_000, 20, 100)
 
 
+_heap_depth = 0
+
+
 @contextlib.contextmanager
-def _frozen_heap() -> Iterator[None]:
+def frozen_heap() -> Iterator[None]:
     """Objects alive now are left out of garbage collection until the block ends (:func:`gc.freeze`), and the young
     generation is collected less often: mapping and indexing a chunk allocates ~200k small acyclic objects, and the
-    default thresholds spent nearly as long collecting as building them (the collector still runs)."""
+    default thresholds spent nearly as long collecting as building them (the collector still runs). Re-entrant: only
+    the outermost block freezes and restores. Process-wide, like the collector itself."""
+    global _heap_depth
+    _heap_depth += 1
+    if _heap_depth > 1:
+        try:
+            yield
+        finally:
+            _heap_depth -= 1
+        return
     thresholds = gc.get_threshold()
     gc.freeze()
     gc.set_threshold(*_IMPORT_GC_THRESHOLD)
     try:
         yield
     finally:
+        _heap_depth -= 1
         gc.set_threshold(*thresholds)
         gc.unfreeze()
 
@@ -255,7 +268,7 @@ def import_batch(
     records = stamp_batch(records, batch.id)
     # the batch's records (and the RDF built from them) live until the batch is written: freezing them keeps the
     # cyclic collector from walking them again at every pass, which made a 10k-item batch cost 15x a 1k one
-    with _frozen_heap():
+    with frozen_heap():
         report = ValidationReport(conforms=True)
         accepted: list[Extraction] = []
         quarantined: list[QuarantinedRecord] = []
