@@ -19,11 +19,13 @@ _HEADS = (
     r"University|Institute|Institutes|Laboratory|Laboratories|Hospital|College|Academy|Center|Centre|School|"
     r"Observatory|Museum|Polytechnic|Department|Faculty|Division|Clinic|Institution|Organization|Organisation"
 )
-_TAIL = rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_WORD}(?:\s+(?:and\s+)?{_WORD}){{0,5}})?"
+# a name never runs over a line break (a headline ends where the next line starts): spaces, not \s
+_SP = r"[^\S\n]+"
+_TAIL = rf"(?:{_SP}(?:of|for){_SP}(?:the{_SP})?{_WORD}(?:{_SP}(?:and{_SP})?{_WORD}){{0,5}})?"
 # a head word alone ("Laboratory director …") is no name: it needs a word before it or an "of …" after it
 _INSTITUTION = re.compile(
-    rf"(?:{_WORD}\s+){{1,5}}(?:{_HEADS})\b{_TAIL}"
-    rf"|(?:{_HEADS})\s+(?:of|for)\s+(?:the\s+)?{_WORD}(?:\s+(?:and\s+|of\s+|the\s+)?{_WORD}){{0,5}}"
+    rf"(?:{_WORD}{_SP}){{1,5}}(?:{_HEADS})\b{_TAIL}"
+    rf"|(?:{_HEADS}){_SP}(?:of|for){_SP}(?:the{_SP})?{_WORD}(?:{_SP}(?:and{_SP}|of{_SP}|the{_SP})?{_WORD}){{0,5}}"
 )
 _TWO_INSTITUTIONS = re.compile(
     rf"(?P<first>.*?\b(?:{_HEADS})\b.*?)\s+and\s+(?:the\s+)?(?P<second>(?:{_WORD}\s+){{0,5}}(?:{_HEADS})\b.*)"

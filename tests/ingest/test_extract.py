@@ -729,3 +729,16 @@ def test_extract_zh_school_short_name_in_title_and_journal_with_ampersand() -> N
     assert _names(extraction, "Institution") == {"环境与资源学院"}
     assert "环境学院" in next(e.aliases for e in extraction.entities if e.name == "环境与资源学院")
     assert _names(extraction, "Journal") == {"Environmental Science & Technology"}
+
+
+def test_extract_en_institution_name_never_runs_over_a_line_break() -> None:
+    text = (
+        "New partnership with Coastal Research Institute\n"
+        "Westbrook University and the Coastal Research Institute have signed an agreement to jointly study "
+        "sea-level rise."
+    )
+    extraction = _extract(text, lang="en")
+    assert _names(extraction, "Institution") == {"Coastal Research Institute", "Westbrook University"}
+    assert {frozenset((a, b)) for a, b, _ in _facts(extraction, "collaboratedWith")} == {
+        frozenset(("Westbrook University", "Coastal Research Institute"))
+    }
