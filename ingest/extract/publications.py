@@ -29,6 +29,7 @@ _EN_JOURNAL_ZH = re.compile(
 _CITATION = re.compile(rf"[（(]\s*(?P<en>{_LATIN_TITLE})\s*,\s*(?:19|20)\d{{2}}\s*,\s*\d+")
 _EN_JOURNAL = re.compile(
     rf"\b(?:(?:published|publishes|appeared|appears|reported|reports?|described|paper|study|article)\b[^.;]{{0,200}}?\bin"
+    rf"|\b(?:results|findings|work|research)\s+appear\s+in"
     rf"|in the journal)\s+(?:the\s+)?(?P<en>{_LATIN_TITLE})"
 )
 _TRAILING_CONNECTORS = re.compile(r"(?:\s+(?:of|and|in|for|the|&))+$")

@@ -742,3 +742,15 @@ def test_extract_en_institution_name_never_runs_over_a_line_break() -> None:
     assert {frozenset((a, b)) for a, b, _ in _facts(extraction, "collaboratedWith")} == {
         frozenset(("Westbrook University", "Coastal Research Institute"))
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "journals"),
+    [
+        ("The results appear in Advanced Materials.", {"Advanced Materials"}),
+        ("They appear in Boston next week.", set()),
+        ("The results were presented in Paris.", set()),
+    ],
+)
+def test_extract_en_results_appear_in_a_journal_not_a_city(sentence: str, journals: set[str]) -> None:
+    assert _names(_extract("Printed scaffolds\n" + sentence, lang="en"), "Journal") == journals
