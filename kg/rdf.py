@@ -181,7 +181,7 @@ def _relation_triples(r: Relation, out: list[Triple]) -> None:
         (node, KG.item, iri(ev.item_id)),
         (node, KG.spanStart, cached_literal(ev.start)),
         (node, KG.spanEnd, cached_literal(ev.end)),
-        (node, KG.sentence, Literal(ev.sentence)),
+        (node, KG.sentence, cached_literal(ev.sentence)),  # the relations of one sentence share it
         (node, KG.extractorVersion, cached_literal(ev.extractor_version)),
     ]
     if ev.item_date is not None:
