@@ -140,12 +140,13 @@ def neighbourhood(
 
 def collab_hops(tx: ManagedTransaction, ids: Sequence[str], among: Sequence[str] | None) -> list[Hop]:
     """Every COLLABORATED_WITH fact between two researchers with an end among ``ids`` (and, when ``among`` is given,
-    the other end among those), with its properties and the far researcher's."""
+    the other end among those), with the properties the graph reads (key, evidence; not the evidence keys or batch
+    lists) and the far researcher's."""
     where = "WHERE b.id IN $among " if among is not None else ""
     rows = tx.run(
         _q(
             f"UNWIND $ids AS id MATCH (a:Researcher {{id: id}})-[r:{COLLAB}]-(b:Researcher) {where}"
-            "RETURN a.id AS here, b.id AS there, startNode(r) = a AS out, properties(r) AS p, "
+            "RETURN a.id AS here, b.id AS there, startNode(r) = a AS out, r {.key, .evidence} AS p, "
             f"{cypher_projection('b')} AS bp"
         ),
         ids=list(ids),
