@@ -55,34 +55,36 @@ def expand_level(
     )
     params: dict[str, Any] = {f"ids_{label}": ids for label, ids in _by_label(frontier).items()}
     degree = f"COUNT {{ (b)-[:{degree_types}]-() }}" if degree_types else "null"
-    rows = tx.run(
+    # one record holding the level's groups in order (collect keeps the ORDER BY): a record per group would cost a
+    # Bolt message and its decoding each, a few hundred per neighbourhood
+    record = tx.run(
         _q(
             f"CALL {{ {seeks} }} MATCH (a)-[r:{types}]-(b) "
             "WITH b, collect([a.id, startNode(r) = a, r]) AS rels, b.id IN $seen AS old "
             "ORDER BY old DESC, b.id LIMIT $most "
-            f"RETURN b.id AS there, old, labels(b)[0] AS bl, CASE WHEN old THEN null ELSE {cypher_projection('b')} END "
-            f"AS bp, CASE WHEN old THEN null ELSE {degree} END AS d, "
+            f"RETURN collect([b.id, old, labels(b)[0], CASE WHEN old THEN null ELSE {cypher_projection('b')} END, "
+            f"CASE WHEN old THEN null ELSE {degree} END, "
             "[x IN rels | [x[0], x[1], type(x[2]), {key: x[2].key, role: x[2].role, year: x[2].year, "
-            "evidence: x[2].evidence[-$ev..], evidence_total: size(x[2].evidence)}]] AS rels"
+            "evidence: x[2].evidence[-$ev..], evidence_total: size(x[2].evidence)}]]]) AS groups"
         ),
         params,
         seen=list(seen),
         most=len(seen) + room + 1,
         ev=EVIDENCE_PER_EDGE,
-    )
+    ).single(strict=True)
     hops: list[Hop] = []
     new = 0
     more = False
-    for r in rows:
-        if not r["old"]:
+    for there, old, label, bp, d, rels in record["groups"]:
+        if not old:
             new += 1
             if new > room:
                 more = True
                 break
-        there, label, other = r["there"], r["bl"], dict(r["bp"] or {"id": r["there"]})
-        if degrees_out is not None and r["d"] is not None:
-            degrees_out[there] = r["d"]
-        for here, out, rtype, props in r["rels"]:
+        other = dict(bp or {"id": there})
+        if degrees_out is not None and d is not None:
+            degrees_out[there] = d
+        for here, out, rtype, props in rels:
             src, dst = (here, there) if out else (there, here)
             hops.append(Hop(src, dst, rtype, dict(props), label, other))
     return hops, more
@@ -143,19 +145,19 @@ def collab_hops(tx: ManagedTransaction, ids: Sequence[str], among: Sequence[str]
     the other end among those), with the properties the graph reads (key, evidence; not the evidence keys or batch
     lists) and the far researcher's."""
     where = "WHERE b.id IN $among " if among is not None else ""
-    rows = tx.run(
+    record = tx.run(  # one record (see expand_level)
         _q(
             f"UNWIND $ids AS id MATCH (a:Researcher {{id: id}})-[r:{COLLAB}]-(b:Researcher) {where}"
-            "RETURN a.id AS here, b.id AS there, startNode(r) = a AS out, r {.key, .evidence} AS p, "
-            f"{cypher_projection('b')} AS bp"
+            "RETURN collect([a.id, b.id, startNode(r) = a, r {.key, .evidence}, "
+            f"{cypher_projection('b')}]) AS ties"
         ),
         ids=list(ids),
         among=list(among or []),
-    )
+    ).single(strict=True)
     hops = []
-    for r in rows:
-        src, dst = (r["here"], r["there"]) if r["out"] else (r["there"], r["here"])
-        hops.append(Hop(src, dst, COLLAB, dict(r["p"]), "Researcher", dict(r["bp"])))
+    for here, there, out, props, other in record["ties"]:
+        src, dst = (here, there) if out else (there, here)
+        hops.append(Hop(src, dst, COLLAB, props, "Researcher", other))
     return hops
 
 
