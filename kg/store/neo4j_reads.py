@@ -151,8 +151,8 @@ class Neo4jReads:
                 if len(found) >= wanted:
                     break
                 better = [node.id for node, _ in found]
-                rows = tx.run(query, hit=needles[tier], better=better, want=wanted - len(found))
-                found.extend((node_from_props(r["l"], r["p"]), r["d"]) for r in rows)
+                record = tx.run(query, hit=needles[tier], better=better, want=wanted - len(found)).single(strict=True)
+                found.extend((node_from_props(label, props), degree) for label, props, degree in record["hits"])
             return found
 
         candidates: list[tuple[Node, int]] = self._read(work)
@@ -171,7 +171,7 @@ class Neo4jReads:
             f"CALL {{ {seeks} }} WITH n WHERE NOT n.id IN $better "
             f"WITH n, COUNT {{ (n)--() }} - COUNT {{ (n)<-[:{MENTIONS}]-() }} AS d "
             "ORDER BY d DESC, n.name, n.id LIMIT $want "
-            f"RETURN labels(n)[0] AS l, {cypher_projection('n')} AS p, d"
+            f"RETURN collect([labels(n)[0], {cypher_projection('n')}, d]) AS hits"  # one record, in this order
         )
 
     def _fulltext(self, q: str, labels: str, limit: int) -> SearchPage:
