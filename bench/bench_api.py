@@ -8,8 +8,11 @@ For each store and size: the synthetic items (``ingest.synth.synth_extractions``
 each with its own httpx client, over loopback. Targets come from the data: names and ids sampled while loading.
 
     .venv/bin/python bench/bench_api.py [--sizes 10000 100000] [--stores ladybug neo4j] [--requests 400]
-        [--concurrency 8] [--timeout 60] [--neo4j-uri bolt://127.0.0.1:7687] [--workdir /tmp/kg-bench-api]
-        [--json out.json]
+        [--concurrency 1 4 8] [--timeout 60] [--neo4j-uri bolt://127.0.0.1:7687] [--workdir /tmp/kg-bench-api]
+        [--store-pid PID] [--fresh] [--json out.json]
+
+Each concurrency runs the same requests (same seed), so the rows show latency against queueing: on a machine whose
+cores also run Neo4j and the load generator, p50 at 8 clients is mostly waiting for a core.
 
 Neo4j must be running (e.g. ``kg neo4j start``). A store that already holds the same number of items, with the
 targets sampled when it was loaded (``--workdir``), is reused (``--fresh`` clears and reloads it); otherwise it is
@@ -253,7 +256,7 @@ def markdown(results: list[dict[str, Any]], args: argparse.Namespace) -> str:
     """The figures as a Markdown table for BENCHMARKS.md."""
     lines = [
         f"{args.requests} requests per endpoint at each of {args.concurrency} concurrent clients, uvicorn "
-        f"({args.workers} worker(s)) and the load generator on one {os.cpu_count()}-core machine, loopback. "
+        f"(1 worker) and the load generator on one {os.cpu_count()}-core machine, loopback. "
         "API CPU / store CPU = CPU time of the API server / of the Neo4j server per request.",
         "",
         "| store | items | clients | endpoint | p50 ms | p95 ms | p99 ms | req/s | API CPU ms | store CPU ms "
@@ -277,7 +280,6 @@ def main() -> None:
     parser.add_argument(
         "--store-pid", type=int, help="pid of the Neo4j server (`kg neo4j status`), to report its CPU per request"
     )
-    parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes of the API")
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 4, 8], help="concurrent clients, each run")
     parser.add_argument("--timeout", type=float, default=60, help="seconds before a request counts as an error")
     parser.add_argument("--neo4j-uri", default=os.environ.get("KG_NEO4J_URI", "bolt://127.0.0.1:7687"))
