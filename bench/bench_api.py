@@ -8,11 +8,15 @@ For each store and size: the synthetic items (``ingest.synth.synth_extractions``
 each with its own httpx client, over loopback. Targets come from the data: names and ids sampled while loading.
 
     .venv/bin/python bench/bench_api.py [--sizes 10000 100000] [--stores ladybug neo4j] [--requests 400]
-        [--concurrency 8] [--timeout 60] [--neo4j-uri bolt://127.0.0.1:7687] [--workdir /tmp/kg-bench-api]
-        [--json out.json]
+        [--concurrency 1 4 8] [--timeout 60] [--neo4j-uri bolt://127.0.0.1:7687] [--workdir /tmp/kg-bench-api]
+        [--store-pid PID] [--fresh] [--json out.json]
 
-Neo4j must be running (e.g. ``kg neo4j start``); its database is cleared. LadybugDB directories are kept in
-``--workdir`` and reused when they already hold the same number of items.
+Each concurrency runs the same requests (same seed), so the rows show latency against queueing: on a machine whose
+cores also run Neo4j and the load generator, p50 at 8 clients is mostly waiting for a core.
+
+Neo4j must be running (e.g. ``kg neo4j start``). A store that already holds the same number of items, with the
+targets sampled when it was loaded (``--workdir``), is reused (``--fresh`` clears and reloads it); otherwise it is
+cleared and loaded. Use one Neo4j server (or database) per size when reusing.
 """
 
 from __future__ import annotations
@@ -66,15 +70,16 @@ def _open(store_kind: str, path: Path, neo4j_uri: str, password: str) -> Any:
     return store
 
 
-def load(store_kind: str, n: int, path: Path, neo4j_uri: str, password: str) -> dict[str, Any]:
-    """Write ``n`` synthetic items (unless already there) and return request targets sampled from them."""
+def load(store_kind: str, n: int, path: Path, neo4j_uri: str, password: str, fresh: bool = False) -> dict[str, Any]:
+    """Write ``n`` synthetic items (unless already there, and ``fresh`` is off) and return request targets sampled
+    from them."""
     from kg.ids import batch_id
     from kg.model import ImportBatch
 
     targets_file = path.with_suffix(".targets.json")
     store = _open(store_kind, path, neo4j_uri, password)
     try:
-        if store_kind == "ladybug" and targets_file.exists() and store.stats().items == n:
+        if not fresh and targets_file.exists() and store.stats().items == n:
             print(f"[{store_kind} {n}] reusing {path}", file=sys.stderr)
             return json.loads(targets_file.read_text())  # type: ignore[no-any-return]
         store.clear()
@@ -145,8 +150,32 @@ def _requests(kind: str, targets: dict[str, Any], count: int, rng: random.Random
     return [f"/collaboration?level=researcher&around={rng.choice(people)}&depth=1" for _ in range(count)]
 
 
-def measure(base: str, paths: list[str], concurrency: int, timeout: float = 60) -> dict[str, float]:
-    """Send the requests from ``concurrency`` threads; latency percentiles (ms) and throughput (requests/s)."""
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process and its children (uvicorn's workers) so far."""
+    import psutil
+
+    process = psutil.Process(pid)
+    total = 0.0
+    for p in [process, *process.children(recursive=True)]:
+        try:
+            times = p.cpu_times()
+        except psutil.NoSuchProcess:
+            continue
+        total += times.user + times.system
+    return total
+
+
+def measure(
+    base: str,
+    paths: list[str],
+    concurrency: int,
+    timeout: float = 60,
+    server_pid: int | None = None,
+    store_pid: int | None = None,
+) -> dict[str, float]:
+    """Send the requests from ``concurrency`` threads; latency percentiles (ms), throughput (requests/s) and, given
+    the pids of the API server and the store's server (Neo4j), the CPU time each spent per request (ms: their own
+    work, whatever else runs on the machine)."""
     local = threading.local()
     errors = 0
     lock = threading.Lock()
@@ -169,15 +198,21 @@ def measure(base: str, paths: list[str], concurrency: int, timeout: float = 60) 
 
     with ThreadPoolExecutor(concurrency) as pool:
         list(pool.map(one, paths[: max(1, len(paths) // 10)]))  # warm-up: caches, connections, JIT of query plans
+        cpu_before = _cpu_seconds(server_pid) if server_pid else 0.0
+        store_before = _cpu_seconds(store_pid) if store_pid else 0.0
         started = time.perf_counter()
         latencies = sorted(pool.map(one, paths))
         wall = time.perf_counter() - started
+        cpu = _cpu_seconds(server_pid) - cpu_before if server_pid else float("nan")
+        store_cpu = _cpu_seconds(store_pid) - store_before if store_pid else float("nan")
     cuts = statistics.quantiles(latencies, n=100, method="inclusive")
     return {
         "p50_ms": round(cuts[49], 1),
         "p95_ms": round(cuts[94], 1),
         "p99_ms": round(cuts[98], 1),
         "rps": round(len(latencies) / wall, 1),
+        "api_cpu_ms": round(cpu * 1000 / len(latencies), 2),
+        "store_cpu_ms": round(store_cpu * 1000 / len(latencies), 2),
         "errors": errors,
     }
 
@@ -189,7 +224,7 @@ def run(args: argparse.Namespace) -> list[dict[str, Any]]:
     for store_kind in args.stores:
         for n in args.sizes:
             path = args.workdir / f"{store_kind}-{n}"
-            targets = load(store_kind, n, path, args.neo4j_uri, args.neo4j_password)
+            targets = load(store_kind, n, path, args.neo4j_uri, args.neo4j_password, args.fresh)
             from kg.neo4j_server import free_port
 
             port = free_port()
@@ -199,14 +234,14 @@ def run(args: argparse.Namespace) -> list[dict[str, Any]]:
             try:
                 base = f"http://127.0.0.1:{port}"
                 _wait_until_up(base, server)
-                rng = random.Random(11)
-                for kind in ("floor", "search", "entity", "neighbors", "collaboration"):
-                    figures = measure(
-                        base, _requests(kind, targets, args.requests, rng), args.concurrency, args.timeout
-                    )
-                    row = {"store": store_kind, "items": n, "endpoint": kind, **figures}
-                    results.append(row)
-                    print(json.dumps(row), file=sys.stderr)
+                for concurrency in args.concurrency:
+                    rng = random.Random(11)  # the same requests at every concurrency
+                    for kind in ("floor", "search", "entity", "neighbors", "collaboration"):
+                        paths = _requests(kind, targets, args.requests, rng)
+                        figures = measure(base, paths, concurrency, args.timeout, server.pid, args.store_pid)
+                        row = {"store": store_kind, "items": n, "concurrency": concurrency, "endpoint": kind}
+                        results.append({**row, **figures})
+                        print(json.dumps(results[-1]), file=sys.stderr)
             finally:
                 server.terminate()
                 try:
@@ -220,16 +255,18 @@ def run(args: argparse.Namespace) -> list[dict[str, Any]]:
 def markdown(results: list[dict[str, Any]], args: argparse.Namespace) -> str:
     """The figures as a Markdown table for BENCHMARKS.md."""
     lines = [
-        f"{args.requests} requests per endpoint, {args.concurrency} concurrent clients, uvicorn (1 worker) and the "
-        f"load generator on one {os.cpu_count()}-core machine, loopback.",
+        f"{args.requests} requests per endpoint at each of {args.concurrency} concurrent clients, uvicorn "
+        f"(1 worker) and the load generator on one {os.cpu_count()}-core machine, loopback. "
+        "API CPU / store CPU = CPU time of the API server / of the Neo4j server per request.",
         "",
-        "| store | items | endpoint | p50 ms | p95 ms | p99 ms | req/s | errors |",
-        "|---|---:|---|---:|---:|---:|---:|---:|",
+        "| store | items | clients | endpoint | p50 ms | p95 ms | p99 ms | req/s | API CPU ms | store CPU ms "
+        "| errors |",
+        "|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         lines.append(
-            f"| {r['store']} | {r['items']} | {r['endpoint']} | {r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} "
-            f"| {r['rps']} | {r['errors']} |"
+            f"| {r['store']} | {r['items']} | {r['concurrency']} | {r['endpoint']} | {r['p50_ms']} | {r['p95_ms']} "
+            f"| {r['p99_ms']} | {r['rps']} | {r['api_cpu_ms']} | {r['store_cpu_ms']} | {r['errors']} |"
         )
     return "\n".join(lines)
 
@@ -240,12 +277,18 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--stores", nargs="+", choices=["ladybug", "neo4j"], default=["ladybug", "neo4j"])
     parser.add_argument("--requests", type=int, default=400, help="measured requests per endpoint")
-    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument(
+        "--store-pid", type=int, help="pid of the Neo4j server (`kg neo4j status`), to report its CPU per request"
+    )
+    parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 4, 8], help="concurrent clients, each run")
     parser.add_argument("--timeout", type=float, default=60, help="seconds before a request counts as an error")
     parser.add_argument("--neo4j-uri", default=os.environ.get("KG_NEO4J_URI", "bolt://127.0.0.1:7687"))
     parser.add_argument("--neo4j-password", default=os.environ.get("KG_NEO4J_PASSWORD", "kg-dev-password"))
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/kg-bench-api"))
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument(
+        "--fresh", action="store_true", help="clear and reload the store even when it already holds the same items"
+    )
     if len(sys.argv) > 1 and sys.argv[1] == "_serve":
         serve_parser = argparse.ArgumentParser()
         serve_parser.add_argument("store")

@@ -31,6 +31,8 @@ from kg.store.base import (
 )
 from kg.store.cypher_guard import check_read_only
 from kg.store.records import (
+    ITEM_FIELDS,
+    NODE_FIELDS,
     batch_from_props,
     cypher_projection,
     decode_cursor,
@@ -149,8 +151,8 @@ class Neo4jReads:
                 if len(found) >= wanted:
                     break
                 better = [node.id for node, _ in found]
-                rows = tx.run(query, hit=needles[tier], better=better, want=wanted - len(found))
-                found.extend((node_from_props(r["l"], r["p"]), r["d"]) for r in rows)
+                record = tx.run(query, hit=needles[tier], better=better, want=wanted - len(found)).single(strict=True)
+                found.extend((node_from_props(label, props), degree) for label, props, degree in record["hits"])
             return found
 
         candidates: list[tuple[Node, int]] = self._read(work)
@@ -169,7 +171,7 @@ class Neo4jReads:
             f"CALL {{ {seeks} }} WITH n WHERE NOT n.id IN $better "
             f"WITH n, COUNT {{ (n)--() }} - COUNT {{ (n)<-[:{MENTIONS}]-() }} AS d "
             "ORDER BY d DESC, n.name, n.id LIMIT $want "
-            f"RETURN labels(n)[0] AS l, {cypher_projection('n')} AS p, d"
+            f"RETURN collect([labels(n)[0], {cypher_projection('n')}, d]) AS hits"  # one record, in this order
         )
 
     def _fulltext(self, q: str, labels: str, limit: int) -> SearchPage:
@@ -200,62 +202,63 @@ class Neo4jReads:
 
     def entity(self, entity_id: str, limit: int | None = None) -> EntityDetail:
         """An entity with its facts (with evidence), the nodes at their other ends and the items that mention it;
-        with ``limit``, the cut of :func:`kg.store.records_graph.bound_entity`, made in the queries."""
-        cut = "" if limit is None else " LIMIT $limit"
+        with ``limit``, the cut of :func:`kg.store.records_graph.bound_entity`, made in the query.
+
+        One query (one round trip) for the page: the node, both totals, the kept relations and the kept items, each
+        a subquery; only the fields the page shows cross the wire (no item text, no search keys or batch lists).
+        A merged-away id costs one more round trip to find the entity that absorbed it."""
+        label = label_of(entity_id)
+        query = self._entity_query(label, limit)
 
         def work(tx: ManagedTransaction) -> EntityDetail:
-            label, props = self._resolve(tx, entity_id)
-            node = node_from_props(label, props)
-            match = f"MATCH (n:{label} {{id: $id}})"
-            totals = tx.run(
-                _q(
-                    f"{match} RETURN COUNT {{ (n)-[:{self._fact_types}]-() }} AS edges, "
-                    f"COUNT {{ (:{ITEM_LABEL})-[:MENTIONS]->(n) }} AS items"
-                ),
-                id=node.id,
-            ).single(strict=True)
-            edges_total, items_total = int(totals["edges"]), int(totals["items"])
-            edges, neighbors, items = [], {}, []
-            if limit != 0:
-                rows = tx.run(
-                    _q(
-                        f"{match}-[r:{self._fact_types}]-(b) WITH r, b ORDER BY size(r.evidence) DESC, type(r), "
-                        "startNode(r).id, endNode(r).id, coalesce(r.role, ''), coalesce(r.year, 0)" + cut + " "
-                        "RETURN startNode(r).id AS src, endNode(r).id AS dst, type(r) AS t, properties(r) AS p, "
-                        "labels(b)[0] AS bl, properties(b) AS bp"
-                    ),
-                    id=node.id,
-                    limit=limit,
-                )
-                for r in rows:
-                    edges.append(edge_from_props(r["src"], r["dst"], r["t"], r["p"]))
-                    neighbors[r["bp"]["id"]] = node_from_props(r["bl"], r["bp"])
-                items = [
-                    item_from_props(i["p"], with_text=False)
-                    for i in tx.run(
-                        _q(
-                            f"MATCH (i:{ITEM_LABEL})-[:MENTIONS]->(n:{label} {{id: $id}}) RETURN properties(i) AS p "
-                            "ORDER BY coalesce(i.date, '') DESC, i.id" + cut
-                        ),
-                        id=node.id,
-                        limit=limit,
-                    )
-                ]
+            record = tx.run(query, id=entity_id, limit=limit).single()
+            if record is None:  # unknown, or merged away: resolve follows merged_ids (or raises NotFound)
+                _, props = self._resolve(tx, entity_id)
+                record = tx.run(query, id=props["id"], limit=limit).single(strict=True)
+            node = node_from_props(label, record["p"])
+            edges, neighbors = [], {}
+            for src, dst, rtype, rprops, blabel, bprops in record["rels"]:
+                edges.append(edge_from_props(src, dst, rtype, rprops))
+                neighbors[bprops["id"]] = node_from_props(blabel, bprops)
+            items = [item_from_props(i, with_text=False) for i in record["items"]]
             edges.sort(key=edge_order)
-            detail = EntityDetail(
+            edges_total, items_total = int(record["edges"]), int(record["items_total"])
+            return EntityDetail(
                 node=node,
                 edges=edges,
                 neighbors=sorted(neighbors.values(), key=lambda n: (n.name, n.id)),
                 items=items,
-                merged_ids=list(props.get("merged_ids") or []),
+                merged_ids=list(record["p"].get("merged_ids") or []),
                 edges_total=edges_total,
                 items_total=items_total,
                 truncated=edges_total > len(edges) or items_total > len(items),
             )
-            return detail
 
         result: EntityDetail = self._read(work)
         return result
+
+    def _entity_query(self, label: str, limit: int | None) -> Any:
+        """The entity page of :meth:`entity` as one statement (``$id`` an id of ``label``; ``$limit`` when given)."""
+        cut = "" if limit is None else " LIMIT $limit"
+        facts = self._fact_types
+        item_fields = ", ".join(f".{f}" for f in ITEM_FIELDS if f != "text")
+        # what node_from_props reads of an entity (or of an item, which resolves too)
+        node_fields = ", ".join(
+            f".{f}" for f in (*NODE_FIELDS, "merged_ids", "title", "date", "source", "lang", "section", "url")
+        )
+        return _q(
+            f"MATCH (n:{label} {{id: $id}}) "
+            f"CALL (n) {{ RETURN COUNT {{ (n)-[:{facts}]-() }} AS edges, "
+            f"COUNT {{ (:{ITEM_LABEL})-[:{MENTIONS}]->(n) }} AS items_total }} "
+            f"CALL (n) {{ MATCH (n)-[r:{facts}]-(b) WITH r, b ORDER BY size(r.evidence) DESC, type(r), "
+            "startNode(r).id, endNode(r).id, coalesce(r.role, ''), coalesce(r.year, 0)" + cut + " "
+            "RETURN collect([startNode(r).id, endNode(r).id, type(r), r {.role, .year, .evidence}, labels(b)[0], "
+            f"{cypher_projection('b')}]) AS rels }} "
+            f"CALL (n) {{ MATCH (i:{ITEM_LABEL})-[:{MENTIONS}]->(n) WITH i ORDER BY coalesce(i.date, '') DESC, i.id"
+            + cut
+            + f" RETURN collect(i {{{item_fields}}}) AS items }} "
+            f"RETURN n {{{node_fields}}} AS p, edges, items_total, rels, items"
+        )
 
     def lookup(self, identifier: str) -> Node:
         """The entity that carries this external identifier value."""

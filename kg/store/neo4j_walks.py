@@ -37,41 +37,54 @@ def _by_label(ids: Sequence[str]) -> dict[str, list[str]]:
 
 
 def expand_level(
-    tx: ManagedTransaction, frontier: Sequence[str], seen: AbstractSet[str], room: int, types: str
+    tx: ManagedTransaction,
+    frontier: Sequence[str],
+    seen: AbstractSet[str],
+    room: int,
+    types: str,
+    degree_types: str | None = None,
+    degrees_out: dict[str, int] | None = None,
 ) -> tuple[list[Hop], bool]:
     """One level of the bounded walk (``records_graph.BoundedExpand``) in one query: the frontier's relationships
     grouped by far end; the groups of nodes already seen, then the ``room`` + 1 new ones with the smallest ids.
-    Properties (evidence included) are read only for what the LIMIT lets through."""
+    Properties (evidence included) are read only for what the LIMIT lets through. With ``degree_types``, the number
+    of those relationships of each new node kept goes into ``degrees_out`` (the next level's hub test, without a
+    query of its own)."""
     seeks = " UNION ALL ".join(
         f"UNWIND $ids_{label} AS id MATCH (a:{label} {{id: id}}) RETURN a" for label in _by_label(frontier)
     )
     params: dict[str, Any] = {f"ids_{label}": ids for label, ids in _by_label(frontier).items()}
-    rows = tx.run(
+    degree = f"COUNT {{ (b)-[:{degree_types}]-() }}" if degree_types else "null"
+    # one record holding the level's groups in order (collect keeps the ORDER BY): a record per group would cost a
+    # Bolt message and its decoding each, a few hundred per neighbourhood
+    record = tx.run(
         _q(
             f"CALL {{ {seeks} }} MATCH (a)-[r:{types}]-(b) "
             "WITH b, collect([a.id, startNode(r) = a, r]) AS rels, b.id IN $seen AS old "
             "ORDER BY old DESC, b.id LIMIT $most "
-            f"RETURN b.id AS there, old, labels(b)[0] AS bl, CASE WHEN old THEN null ELSE {cypher_projection('b')} END "
-            "AS bp, "
+            f"RETURN collect([b.id, old, labels(b)[0], CASE WHEN old THEN null ELSE {cypher_projection('b')} END, "
+            f"CASE WHEN old THEN null ELSE {degree} END, "
             "[x IN rels | [x[0], x[1], type(x[2]), {key: x[2].key, role: x[2].role, year: x[2].year, "
-            "evidence: x[2].evidence[-$ev..], evidence_total: size(x[2].evidence)}]] AS rels"
+            "evidence: x[2].evidence[-$ev..], evidence_total: size(x[2].evidence)}]]]) AS groups"
         ),
         params,
         seen=list(seen),
         most=len(seen) + room + 1,
         ev=EVIDENCE_PER_EDGE,
-    )
+    ).single(strict=True)
     hops: list[Hop] = []
     new = 0
     more = False
-    for r in rows:
-        if not r["old"]:
+    for there, old, label, bp, d, rels in record["groups"]:
+        if not old:
             new += 1
             if new > room:
                 more = True
                 break
-        there, label, other = r["there"], r["bl"], dict(r["bp"] or {"id": r["there"]})
-        for here, out, rtype, props in r["rels"]:
+        other = dict(bp or {"id": there})
+        if degrees_out is not None and d is not None:
+            degrees_out[there] = d
+        for here, out, rtype, props in rels:
             src, dst = (here, there) if out else (there, here)
             hops.append(Hop(src, dst, rtype, dict(props), label, other))
     return hops, more
@@ -102,17 +115,24 @@ def neighbourhood(
     limit: int,
 ) -> SubGraph:
     """The bounded neighbourhood of ``center`` over the relationship types ``rel_types`` (see
-    ``records_graph.walk``; hubs are counted over all fact types)."""
+    ``records_graph.walk``; hubs are counted over all fact types). A level's query also counts the facts of the new
+    nodes it keeps, so the hub test of the next level needs no query of its own: a depth-2 walk is two queries."""
     followed, facts = "|".join(rel_types), "|".join(all_fact_types)
-    found = walk(
-        (center.id, center.type),
-        lambda ids, seen, room: expand_level(tx, ids, seen, room, followed),
-        depth,
-        types,
-        (),
-        limit,
-        lambda ids: degrees(tx, ids, facts),
-    )
+    known: dict[str, int] = {}
+    levels = 0
+
+    def expand(ids: Sequence[str], seen: AbstractSet[str], room: int) -> tuple[list[Hop], bool]:
+        nonlocal levels
+        levels += 1
+        return expand_level(tx, ids, seen, room, followed, facts if levels < depth else None, known)
+
+    def degree_of(ids: Sequence[str]) -> Mapping[str, int]:
+        missing = [n for n in ids if n not in known]
+        if missing:  # not expected: every frontier node was kept (with its count) by the level before
+            known.update(degrees(tx, missing, facts))
+        return known
+
+    found = walk((center.id, center.type), expand, depth, types, (), limit, degree_of)
     return SubGraph(
         nodes=[center if n == center.id else node_from_props(label, found.props[n]) for n, label in found.nodes],
         edges=[walk_edge(h) for h in found.hops],
@@ -122,21 +142,22 @@ def neighbourhood(
 
 def collab_hops(tx: ManagedTransaction, ids: Sequence[str], among: Sequence[str] | None) -> list[Hop]:
     """Every COLLABORATED_WITH fact between two researchers with an end among ``ids`` (and, when ``among`` is given,
-    the other end among those), with its properties and the far researcher's."""
+    the other end among those), with the properties the graph reads (key, evidence; not the evidence keys or batch
+    lists) and the far researcher's."""
     where = "WHERE b.id IN $among " if among is not None else ""
-    rows = tx.run(
+    record = tx.run(  # one record (see expand_level)
         _q(
             f"UNWIND $ids AS id MATCH (a:Researcher {{id: id}})-[r:{COLLAB}]-(b:Researcher) {where}"
-            "RETURN a.id AS here, b.id AS there, startNode(r) = a AS out, properties(r) AS p, "
-            f"{cypher_projection('b')} AS bp"
+            "RETURN collect([a.id, b.id, startNode(r) = a, r {.key, .evidence}, "
+            f"{cypher_projection('b')}]) AS ties"
         ),
         ids=list(ids),
         among=list(among or []),
-    )
+    ).single(strict=True)
     hops = []
-    for r in rows:
-        src, dst = (r["here"], r["there"]) if r["out"] else (r["there"], r["here"])
-        hops.append(Hop(src, dst, COLLAB, dict(r["p"]), "Researcher", dict(r["bp"])))
+    for here, there, out, props, other in record["ties"]:
+        src, dst = (here, there) if out else (there, here)
+        hops.append(Hop(src, dst, COLLAB, props, "Researcher", other))
     return hops
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kg.errors import UsageError
+from kg.model import Evidence
 from kg.store.base import Edge, EntityDetail, Node, Path, SubGraph
 from kg.store.records import edge_from_props, evidence_list, in_period, node_from_props
 from kg.store.schema import predicate_of, rel_type
@@ -258,6 +259,7 @@ def collaboration_graph(
     until: str | None = None,
     rollup: bool = False,
     limit: int = 500,
+    dated: Callable[[Mapping[str, Any]], list[Evidence]] | None = None,
 ) -> SubGraph:
     """The collaboration graph from stored COLLABORATED_WITH facts.
 
@@ -266,7 +268,9 @@ def collaboration_graph(
     ``part_of``: (unit, parent) pairs. Edge weight = number of distinct items (evidence dated in [since, until]) the
     two share. Researcher level links researchers; institution level links institutions that collaborate directly or
     whose researchers do (through their affiliations); ``rollup`` maps each institution to its top-level parent.
+    ``dated(props)``: a fact's evidence in the period, when the caller already parsed it (see :class:`DatedEvidence`).
     """
+    dated = dated or DatedEvidence(since, until)
     items: dict[tuple[str, str], set[str]] = {}
     evidence: dict[tuple[str, str], dict[tuple[str, int, int], Any]] = {}
 
@@ -274,12 +278,12 @@ def collaboration_graph(
         if a == b:
             return
         pair = (a, b) if a < b else (b, a)
-        dated = evidence_list(props, since, until)
-        if not dated:
+        found = dated(props)
+        if not found:
             return
-        items.setdefault(pair, set()).update(e.item_id for e in dated)
+        items.setdefault(pair, set()).update(e.item_id for e in found)
         bucket = evidence.setdefault(pair, {})
-        for e in dated:
+        for e in found:
             bucket.setdefault((e.item_id, e.start, e.end), e)
 
     wanted = "Researcher" if level == "researcher" else "Institution"
@@ -343,14 +347,29 @@ def collaboration_graph(
 CollabFetch = Callable[[Sequence[str], Sequence[str] | None], list[Hop]]
 
 
-def _pair_items(hops: Iterable[Hop], since: str | None, until: str | None) -> dict[tuple[str, str], set[str]]:
+class DatedEvidence:
+    """``evidence_list(props, since, until)``, each fact's evidence parsed once however often it is asked for (the
+    walk around a researcher reads a fact up to three times). Lives for one call: it keeps the props it saw."""
+
+    def __init__(self, since: str | None, until: str | None) -> None:
+        self.since, self.until = since, until
+        self._seen: dict[int, tuple[Mapping[str, Any], list[Evidence]]] = {}
+
+    def __call__(self, props: Mapping[str, Any]) -> list[Evidence]:
+        found = self._seen.get(id(props))
+        if found is None:
+            found = self._seen[id(props)] = (props, evidence_list(props, self.since, self.until))
+        return found[1]
+
+
+def _pair_items(hops: Iterable[Hop], dated: DatedEvidence) -> dict[tuple[str, str], set[str]]:
     """Distinct items (evidence dated in [since, until]) per unordered pair: the weight ``collaboration_graph`` uses."""
     out: dict[tuple[str, str], set[str]] = {}
     for hop in hops:
         pair = (hop.src, hop.dst) if hop.src < hop.dst else (hop.dst, hop.src)
-        dated = evidence_list(hop.props, since, until)
-        if dated:
-            out.setdefault(pair, set()).update(e.item_id for e in dated)
+        found = dated(hop.props)
+        if found:
+            out.setdefault(pair, set()).update(e.item_id for e in found)
     return out
 
 
@@ -376,13 +395,14 @@ def collaboration_around(
     reach = {center_id}
     frontier = [center_id]
     truncated = False
+    dated = DatedEvidence(since, until)
     for _ in range(max(1, depth)):
         hops = fetch(frontier, None)
         for hop in hops:
             facts.setdefault(_edge_key(hop), hop)
         here = set(frontier)
         best: dict[str, int] = {}
-        for (a, b), items in _pair_items(hops, since, until).items():
+        for (a, b), items in _pair_items(hops, dated).items():
             if len(items) < min_weight:
                 continue
             for x, y in ((a, b), (b, a)):
@@ -407,12 +427,12 @@ def collaboration_around(
             facts.setdefault(_edge_key(hop), hop)
     collab = [(h.src, h.dst, h.props) for h in facts.values() if h.src in reach and h.dst in reach]
     graph = collaboration_graph(
-        "researcher", collab, nodes, (), (), center_id, depth, min_weight, since, until, False, limit
+        "researcher", collab, nodes, (), (), center_id, depth, min_weight, since, until, False, limit, dated
     )
     qualified = sum(
         1
         for (a, b), items in _pair_items(
-            (h for h in facts.values() if h.src in reach and h.dst in reach), since, until
+            (h for h in facts.values() if h.src in reach and h.dst in reach), dated
         ).items()
         if len(items) >= min_weight
     )
@@ -423,6 +443,7 @@ def collaboration_around(
 __all__ = [
     "BoundedExpand",
     "CollabFetch",
+    "DatedEvidence",
     "Degrees",
     "Expand",
     "HUB_DEGREE",
