@@ -151,6 +151,14 @@ def one(args: argparse.Namespace) -> None:
     kind, size = args.one[0], int(args.one[1])
     per_batch, naive_sample = args.items_per_batch, args.naive_sample
     store = open_store(kind, args.work, args.uri, args.password, args.batch_size, args.buffer_pool_mb)
+    if args.warmup:
+        # other items (another seed) through the same path, then an empty store again: what is measured next is the
+        # write path on a server whose JIT has compiled it, as in a long-lived deployment (not the default)
+        for start in range(0, args.warmup, per_batch):
+            records = list(synth_extractions(min(per_batch, args.warmup - start), seed=7 + start))
+            store.apply(ImportBatch(id=f"batch-warm{start:08x}", created_at=datetime.now(UTC), sources=["s"]), records)
+        store.close()
+        store = open_store(kind, args.work, args.uri, args.password, args.batch_size, args.buffer_pool_mb)
     stream = synth_extractions(size, seed=0)
     rates, rows_total, seconds = [], 0, 0.0
     client_cpu, server_cpu = 0.0, 0.0
@@ -187,6 +195,7 @@ def one(args: argparse.Namespace) -> None:
                 "naive_rate": round(naive_rows_written / naive_seconds, 1),
                 "peak_rss_mib": round(peak_mib),
                 "raw_create_rate": ceiling,
+                "warmup_items": args.warmup,
                 # CPU seconds spent during the store's applies (not the naive run): this process (the client, or
                 # the whole embedded engine) and the Neo4j server's JVM (when its pid is known)
                 "client_cpu_s": round(client_cpu, 1),
@@ -212,6 +221,9 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/kg-bench-store"))
     parser.add_argument("--heap", default="2g")
     parser.add_argument("--port", type=int, default=0, help="Bolt port of the server the script starts (default: free)")
+    parser.add_argument(
+        "--warmup", type=int, default=0, help="items (another seed) applied and cleared before the measured run"
+    )
     parser.add_argument("--server-pid", type=int, help="pid of the --uri server, to report its CPU time")
     parser.add_argument("--one", nargs=2, metavar=("STORE", "SIZE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -234,7 +246,7 @@ def main() -> None:
                 cmd = [sys.executable, __file__, "--one", kind, str(size), "--work", str(args.work)]
                 cmd += ["--items-per-batch", str(args.items_per_batch), "--batch-size", str(args.batch_size)]
                 cmd += ["--naive-sample", str(args.naive_sample), "--password", args.password]
-                cmd += ["--buffer-pool-mb", str(args.buffer_pool_mb)]
+                cmd += ["--buffer-pool-mb", str(args.buffer_pool_mb), "--warmup", str(args.warmup)]
                 cmd += ["--uri", uri] if uri else []
                 cmd += ["--server-pid", str(server_pid)] if server_pid and kind == "neo4j" else []
                 done = subprocess.run(cmd, capture_output=True, text=True)
