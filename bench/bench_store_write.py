@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import os
 import resource
 import shutil
 import statistics
@@ -133,21 +134,45 @@ def _ladybug_params(params: dict[str, Any]) -> dict[str, Any]:
     return {"id": params["id"], **{f"p_{k}": v for k, v in params["props"].items()}}
 
 
+def cpu_seconds(pid: int | None = None) -> float:
+    """User + system CPU seconds of this process, or of process ``pid`` (the server) from /proc; 0.0 if unknown."""
+    if pid is None:
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        return usage.ru_utime + usage.ru_stime
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[-1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
+
+
 def one(args: argparse.Namespace) -> None:
     """One (store, size) run: print a JSON line with the figures."""
     kind, size = args.one[0], int(args.one[1])
     per_batch, naive_sample = args.items_per_batch, args.naive_sample
     store = open_store(kind, args.work, args.uri, args.password, args.batch_size, args.buffer_pool_mb)
+    if args.warmup:
+        # other items (another seed) through the same path, then an empty store again: what is measured next is the
+        # write path on a server whose JIT has compiled it, as in a long-lived deployment (not the default)
+        for start in range(0, args.warmup, per_batch):
+            records = list(synth_extractions(min(per_batch, args.warmup - start), seed=7 + start))
+            store.apply(ImportBatch(id=f"batch-warm{start:08x}", created_at=datetime.now(UTC), sources=["s"]), records)
+        store.close()
+        store = open_store(kind, args.work, args.uri, args.password, args.batch_size, args.buffer_pool_mb)
     stream = synth_extractions(size, seed=0)
     rates, rows_total, seconds = [], 0, 0.0
+    client_cpu, server_cpu = 0.0, 0.0
     for index in itertools.count():
         records = list(itertools.islice(stream, per_batch))
         if not records:
             break
         batch = ImportBatch(id=f"batch-{index:012x}", created_at=datetime.now(UTC), sources=["synthetic"])
+        cpu_before, server_before = cpu_seconds(), cpu_seconds(args.server_pid) if args.server_pid else 0.0
         start = time.perf_counter()
         result = store.apply(batch, records)
         elapsed = time.perf_counter() - start
+        client_cpu += cpu_seconds() - cpu_before
+        server_cpu += cpu_seconds(args.server_pid) - server_before if args.server_pid else 0.0
         rows = result.nodes_created + result.relationships_created
         rates.append(rows / elapsed)
         rows_total += rows
@@ -170,6 +195,11 @@ def one(args: argparse.Namespace) -> None:
                 "naive_rate": round(naive_rows_written / naive_seconds, 1),
                 "peak_rss_mib": round(peak_mib),
                 "raw_create_rate": ceiling,
+                "warmup_items": args.warmup,
+                # CPU seconds spent during the store's applies (not the naive run): this process (the client, or
+                # the whole embedded engine) and the Neo4j server's JVM (when its pid is known)
+                "client_cpu_s": round(client_cpu, 1),
+                "server_cpu_s": round(server_cpu, 1) if args.server_pid else None,
             }
         ),
         flush=True,
@@ -190,19 +220,25 @@ def main() -> None:
     parser.add_argument("--password", default=PASSWORD, help="password of the --uri server")
     parser.add_argument("--work", type=Path, default=Path("/tmp/kg-bench-store"))
     parser.add_argument("--heap", default="2g")
+    parser.add_argument("--port", type=int, default=0, help="Bolt port of the server the script starts (default: free)")
+    parser.add_argument(
+        "--warmup", type=int, default=0, help="items (another seed) applied and cleared before the measured run"
+    )
+    parser.add_argument("--server-pid", type=int, help="pid of the --uri server, to report its CPU time")
     parser.add_argument("--one", nargs=2, metavar=("STORE", "SIZE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     if args.one:
         one(args)
         return
-    uri, home = args.uri, args.work / "neo4j"
+    uri, home, server_pid = args.uri, args.work / "neo4j", args.server_pid
     if "neo4j" in args.stores and not uri:
         from kg import neo4j_server
 
-        uri = neo4j_server.start(
-            home, port=neo4j_server.free_port(), password=PASSWORD, heap=args.heap, pagecache="1g"
-        ).uri
+        server = neo4j_server.start(
+            home, port=args.port or neo4j_server.free_port(), password=PASSWORD, heap=args.heap, pagecache="1g"
+        )
+        uri, server_pid = server.uri, server.pid
     results = []
     try:
         for size in args.sizes:
@@ -210,8 +246,9 @@ def main() -> None:
                 cmd = [sys.executable, __file__, "--one", kind, str(size), "--work", str(args.work)]
                 cmd += ["--items-per-batch", str(args.items_per_batch), "--batch-size", str(args.batch_size)]
                 cmd += ["--naive-sample", str(args.naive_sample), "--password", args.password]
-                cmd += ["--buffer-pool-mb", str(args.buffer_pool_mb)]
+                cmd += ["--buffer-pool-mb", str(args.buffer_pool_mb), "--warmup", str(args.warmup)]
                 cmd += ["--uri", uri] if uri else []
+                cmd += ["--server-pid", str(server_pid)] if server_pid and kind == "neo4j" else []
                 done = subprocess.run(cmd, capture_output=True, text=True)
                 if done.returncode:
                     sys.exit(f"{kind} {size} failed:\n{done.stderr[-3000:]}")
@@ -222,14 +259,27 @@ def main() -> None:
             from kg import neo4j_server
 
             neo4j_server.stop(home)
-    header = ("store", "items", "rows", "s", "rows/s", "median", "naive/s", "x naive", "RSS MiB", "raw/s")
+    header = (
+        "store",
+        "items",
+        "rows",
+        "s",
+        "rows/s",
+        "median",
+        "naive/s",
+        "x naive",
+        "RSS MiB",
+        "raw/s",
+        "cli CPU",
+        "srv CPU",
+    )
     print(f"{header[0]:8} " + " ".join(f"{h:>8}" for h in header[1:]))
     for r in results:
         ratio = r["rate"] / r["naive_rate"] if r["naive_rate"] else float("nan")
         print(
             f"{r['store']:8} {r['items']:>8} {r['rows']:>8} {r['seconds']:>8} {r['rate']:>8} "
             f"{r['median_batch_rate']:>8} {r['naive_rate']:>8} {ratio:>8.1f} {r['peak_rss_mib']:>8} "
-            f"{r['raw_create_rate'] or '-':>8}"
+            f"{r['raw_create_rate'] or '-':>8} {r['client_cpu_s']:>8} {r['server_cpu_s'] or '-':>8}"
         )
 
 

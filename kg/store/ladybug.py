@@ -29,6 +29,7 @@ from kg.store.base import (
     Stats,
     SubGraph,
 )
+from kg.store.gcpause import collector_paused
 from kg.store.ladybug_db import BUFFER_FULL, DEFAULT_BUFFER_POOL, add_missing_columns, ddl, open_db
 from kg.store.ladybug_write import chunks
 from kg.store.records import search_text
@@ -105,7 +106,7 @@ class LadybugStore:
 
     def apply(self, batch: ImportBatch, records: Sequence[Extraction]) -> BatchResult:
         """Write a batch all-or-nothing and idempotently (one transaction; COPY for what is new)."""
-        with self._db.lock:
+        with self._db.lock, collector_paused():  # see kg.store.gcpause
             try:
                 result = ladybug_write.apply_batch(self._db, self.schema, batch, records, self._redirect_map())
             except StoreError as exc:

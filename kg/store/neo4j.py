@@ -22,6 +22,7 @@ from neo4j import exceptions as neo
 from kg.errors import Conflict, KgError, NotFound, QueryError, StoreError, StoreUnavailable, WriteForbidden
 from kg.model import ImportBatch
 from kg.store.base import CAP_CYPHER, CAP_FULLTEXT, CAP_TRANSACTIONS, BatchResult
+from kg.store.gcpause import collector_paused
 from kg.store.neo4j_curation import Neo4jCuration
 from kg.store.neo4j_reads import Neo4jReads
 from kg.store.neo4j_write import WRITE_LOCK_DDL, Neo4jWrites, chunks
@@ -155,7 +156,8 @@ class Neo4jStore(Neo4jWrites, Neo4jReads, Neo4jCuration):
     def apply(self, batch: ImportBatch, records: Sequence[Any]) -> BatchResult:
         """Write the batch in one transaction; merged-away ids land on the entity that absorbed them."""
         committed = batch.model_copy(update={"status": "committed"})
-        result: BatchResult = self._write(self._apply_tx, committed, list(records))
+        with collector_paused():
+            result: BatchResult = self._write(self._apply_tx, committed, list(records))
         return result
 
     # -------------------------------------------------------------------------------------------------- batches
