@@ -32,8 +32,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from ingest.synth import synth_extractions  # noqa: E402
+from kg.collector import frozen_heap  # noqa: E402
 from kg.model import Extraction  # noqa: E402
-from kg.pipeline import frozen_heap, import_batch  # noqa: E402
+from kg.pipeline import import_batch  # noqa: E402
 from kg.rdf import to_triples  # noqa: E402
 from kg.triple_index import TripleIndex  # noqa: E402
 from kg.validation import validate  # noqa: E402

@@ -8,7 +8,6 @@ this batch, so the cost and memory of validation follow the batch, not the store
 from __future__ import annotations
 
 import contextlib
-import gc
 import json
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -18,6 +17,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 from rdflib import RDF
 
+from kg.collector import frozen_heap
 from kg.errors import NonConformance, UsageError
 from kg.ids import batch_id, normalize_name
 from kg.model import SYMMETRIC_PREDICATES, Entity, Extraction, ImportBatch, Relation
@@ -198,38 +198,6 @@ def _write_quarantine(directory: Path, batch: ImportBatch, records: list[Quarant
             }
             out.write(json.dumps(line, ensure_ascii=False) + "\n")
     return path
-
-
-#: collector thresholds during an import: the first generation is collected after 50k new objects instead of 700
-_IMPORT_GC_THRESHOLD = (50_000, 20, 100)
-
-
-_heap_depth = 0
-
-
-@contextlib.contextmanager
-def frozen_heap() -> Iterator[None]:
-    """Objects alive now are left out of garbage collection until the block ends (:func:`gc.freeze`), and the young
-    generation is collected less often: mapping and indexing a chunk allocates ~200k small acyclic objects, and the
-    default thresholds spent nearly as long collecting as building them (the collector still runs). Re-entrant: only
-    the outermost block freezes and restores. Process-wide, like the collector itself."""
-    global _heap_depth
-    _heap_depth += 1
-    if _heap_depth > 1:
-        try:
-            yield
-        finally:
-            _heap_depth -= 1
-        return
-    thresholds = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(*_IMPORT_GC_THRESHOLD)
-    try:
-        yield
-    finally:
-        _heap_depth -= 1
-        gc.set_threshold(*thresholds)
-        gc.unfreeze()
 
 
 def import_batch(

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path as FsPath
 from typing import Any, Literal
 
+from kg.collector import collector_paused
 from kg.errors import KgError, StoreError, UsageError
 from kg.model import Extraction, ImportBatch
 from kg.store import ladybug_collab, ladybug_curation, ladybug_read, ladybug_write
@@ -29,7 +30,6 @@ from kg.store.base import (
     Stats,
     SubGraph,
 )
-from kg.store.gcpause import collector_paused
 from kg.store.ladybug_db import BUFFER_FULL, DEFAULT_BUFFER_POOL, add_missing_columns, ddl, open_db
 from kg.store.ladybug_write import chunks
 from kg.store.records import search_text
@@ -106,7 +106,7 @@ class LadybugStore:
 
     def apply(self, batch: ImportBatch, records: Sequence[Extraction]) -> BatchResult:
         """Write a batch all-or-nothing and idempotently (one transaction; COPY for what is new)."""
-        with self._db.lock, collector_paused():  # see kg.store.gcpause
+        with self._db.lock, collector_paused():  # see kg.collector
             try:
                 result = ladybug_write.apply_batch(self._db, self.schema, batch, records, self._redirect_map())
             except StoreError as exc:

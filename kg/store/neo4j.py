@@ -19,10 +19,10 @@ from typing import Any, LiteralString, cast
 from neo4j import Driver, GraphDatabase, ManagedTransaction
 from neo4j import exceptions as neo
 
+from kg.collector import collector_paused
 from kg.errors import Conflict, KgError, NotFound, QueryError, StoreError, StoreUnavailable, WriteForbidden
 from kg.model import ImportBatch
 from kg.store.base import CAP_CYPHER, CAP_FULLTEXT, CAP_TRANSACTIONS, BatchResult
-from kg.store.gcpause import collector_paused
 from kg.store.neo4j_curation import Neo4jCuration
 from kg.store.neo4j_reads import Neo4jReads
 from kg.store.neo4j_write import WRITE_LOCK_DDL, Neo4jWrites, chunks

@@ -1,4 +1,5 @@
-"""The cyclic collector's pause around a store write: counted across threads, restored as it was found."""
+"""The cyclic collector during an import: paused around a store write and frozen around a batch, counted across
+threads, restored as it was found."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from kg.store.gcpause import collector_paused
+from kg.collector import collector_paused
 
 
 @pytest.fixture(autouse=True)
@@ -53,3 +54,17 @@ def test_collector_paused_leaves_a_collector_disabled_elsewhere_disabled() -> No
     with collector_paused():
         pass
     assert not gc.isenabled()
+
+
+def test_frozen_heap_freezes_once_and_the_last_block_to_end_restores() -> None:
+    from kg.collector import frozen_heap
+
+    before = gc.get_threshold()
+    assert gc.get_freeze_count() == 0
+    with frozen_heap():
+        frozen = gc.get_freeze_count()
+        assert frozen > 0 and gc.get_threshold()[0] > before[0]
+        with frozen_heap():  # an import inside a benchmark's block: nothing frozen twice, nothing restored early
+            assert gc.get_freeze_count() == frozen
+        assert gc.get_freeze_count() == frozen and gc.get_threshold()[0] > before[0]
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == before
