@@ -24,6 +24,7 @@ from rdflib.term import Node
 from kg.ids import normalize_name
 from kg.model import ENTITY_TYPES, PREDICATES, Entity, Evidence, Extraction, ImportBatch, Mention, NewsItem, Relation
 from kg.rdf_terms import (
+    ID,
     IDENTIFIER_PROPERTIES,
     KG,
     PREFIXES,
@@ -91,15 +92,24 @@ def new_graph() -> Graph:
     return graph
 
 
+def _minted(local: str) -> URIRef:
+    """The IRI of a fact, evidence record or mention: built each time, not through :func:`kg.rdf_terms.iri`'s cache,
+    which ~25 of these per item would churn, evicting the entity IRIs that recur across items."""
+    return URIRef(_ID + local)
+
+
+_ID = str(ID)
+
+
 def fact_iri(relation: Relation) -> URIRef:
     """The IRI of the fact a relation states: the same (subject, predicate, object, role, year) from any item."""
     r = relation
-    return iri("fact-" + digest(r.subject, r.predicate, r.object, r.role, r.year))
+    return _minted("fact-" + digest(r.subject, r.predicate, r.object, r.role, r.year))
 
 
 def evidence_iri(fact: URIRef, ev: Evidence) -> URIRef:
     """The IRI of one evidence record of a fact."""
-    return iri(
+    return _minted(
         "evidence-"
         + digest(fact, ev.item_id, ev.item_date, ev.start, ev.end, ev.sentence, ev.extractor_version, ev.batch_id)
     )
@@ -148,7 +158,7 @@ def _entity_triples(entity: Entity, item_node: URIRef, names: dict[str, str], ou
         if target is not None:
             out.append((node, _SAME_AS, target))
     for m in entity.mentions:
-        mention = iri("mention-" + digest(entity.id, item_node, m.start, m.end, m.text))
+        mention = _minted("mention-" + digest(entity.id, item_node, m.start, m.end, m.text))
         out += [
             (mention, _TYPE, KG.Mention),
             (mention, KG.mentionOf, node),
@@ -159,7 +169,7 @@ def _entity_triples(entity: Entity, item_node: URIRef, names: dict[str, str], ou
         ]
 
 
-def _relation_triples(r: Relation, out: list[Triple]) -> None:
+def _relation_triples(r: Relation, out: list[Triple], sentences: dict[str, Literal]) -> None:
     subject, obj, predicate = iri(r.subject), iri(r.object), _PREDICATE[r.predicate]
     fact = fact_iri(r)
     out += [
@@ -181,7 +191,7 @@ def _relation_triples(r: Relation, out: list[Triple]) -> None:
         (node, KG.item, iri(ev.item_id)),
         (node, KG.spanStart, cached_literal(ev.start)),
         (node, KG.spanEnd, cached_literal(ev.end)),
-        (node, KG.sentence, cached_literal(ev.sentence)),  # the relations of one sentence share it
+        (node, KG.sentence, sentences.get(ev.sentence) or sentences.setdefault(ev.sentence, Literal(ev.sentence))),
         (node, KG.extractorVersion, cached_literal(ev.extractor_version)),
     ]
     if ev.item_date is not None:
@@ -207,12 +217,13 @@ def to_triples(extractions: Iterable[Extraction], batch: ImportBatch | None = No
     indexes them itself (:class:`kg.triple_index.TripleIndex`), which costs a fraction of adding them to a Graph."""
     out: list[Triple] = []
     names: dict[str, str] = {}
+    sentences: dict[str, Literal] = {}  # the relations read from one sentence share its literal
     for extraction in extractions:
         item_node = _item_triples(extraction.item, out)
         for entity in extraction.entities:
             _entity_triples(entity, item_node, names, out)
         for relation in extraction.relations:
-            _relation_triples(relation, out)
+            _relation_triples(relation, out, sentences)
     if batch is not None:
         _batch_triples(batch, out)
     return out
