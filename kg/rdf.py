@@ -134,10 +134,20 @@ def _item_triples(item: NewsItem, out: list[Triple]) -> URIRef:
     return node
 
 
-def _entity_triples(entity: Entity, item_node: URIRef, names: dict[str, str], out: list[Triple]) -> None:
+def _entity_triples(
+    entity: Entity, item_node: URIRef, names: dict[str, str], out: list[Triple], emitted: set[tuple[object, ...]]
+) -> None:
     node = iri(entity.id)
+    out.append((item_node, KG.mentions, node))
+    own = (entity.id, entity.type, entity.name, *entity.aliases, None, *entity.labels.items(), None)
+    own += tuple(entity.identifiers.items())
+    if own in emitted:
+        # an entity several items of the call mention alike: its own triples are out already, only the mentions differ
+        _mention_triples(entity, node, item_node, out)
+        return
+    emitted.add(own)
     # typed kg:Entity too, so shapes check "any entity" with one sh:class instead of a nested sh:or per value
-    out += [(item_node, KG.mentions, node), (node, _TYPE, _CLASS[entity.type]), (node, _TYPE, KG.Entity)]
+    out += [(node, _TYPE, _CLASS[entity.type]), (node, _TYPE, KG.Entity)]
     # One canonical name per id: the first one seen wins, and a later spelling of the same normalised name is kept
     # as an alias. A different normalised name on the same id (a hash collision or a resolver bug) is written as a
     # second name, so SHACL (kgsh:Name, at most one) reports it instead of it being merged silently.
@@ -157,6 +167,10 @@ def _entity_triples(entity: Entity, item_node: URIRef, names: dict[str, str], ou
         target = same_as(scheme, value)
         if target is not None:
             out.append((node, _SAME_AS, target))
+    _mention_triples(entity, node, item_node, out)
+
+
+def _mention_triples(entity: Entity, node: URIRef, item_node: URIRef, out: list[Triple]) -> None:
     for m in entity.mentions:
         mention = _minted("mention-" + digest(entity.id, item_node, m.start, m.end, m.text))
         out += [
@@ -218,10 +232,11 @@ def to_triples(extractions: Iterable[Extraction], batch: ImportBatch | None = No
     out: list[Triple] = []
     names: dict[str, str] = {}
     sentences: dict[str, Literal] = {}  # the relations read from one sentence share its literal
+    emitted: set[tuple[object, ...]] = set()  # entities whose own triples are out already, as they were written
     for extraction in extractions:
         item_node = _item_triples(extraction.item, out)
         for entity in extraction.entities:
-            _entity_triples(entity, item_node, names, out)
+            _entity_triples(entity, item_node, names, out, emitted)
         for relation in extraction.relations:
             _relation_triples(relation, out, sentences)
     if batch is not None:

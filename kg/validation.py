@@ -255,8 +255,20 @@ class _Builder:
 
     def __init__(self, data: TripleIndex, shapes: Graph, in_batch: _BatchMembership) -> None:
         self.data, self.shapes = data, shapes
-        self.batch_items = {n for n in data.subjects(RDF.type, KG.NewsItem) if in_batch(n)}
-        self.locator = _Locator(data, self.batch_items)
+        self.in_batch = in_batch
+        self._locator: _Locator | None = None
+
+    @property
+    def batch_items(self) -> set[Node]:
+        return self.locator.batch_items
+
+    @property
+    def locator(self) -> _Locator:
+        # built at the first result: a clean batch never pays for listing its items
+        if self._locator is None:
+            items = {n for n in self.data.subjects(RDF.type, KG.NewsItem) if self.in_batch(n)}
+            self._locator = _Locator(self.data, items)
+        return self._locator
 
     def build(
         self,
@@ -343,14 +355,19 @@ def _unbacked_relations(
     """kgsh:RelationBacked, applied natively: every direct relation triple of the batch has a kg:Fact with evidence
     from a news item (one pass; pySHACL would re-parse the SPARQL query for every focus node). Stored direct triples
     were checked when they were imported."""
-    data = builder.data
+    own = builder.data.subject_index
+    evidence, item, predicate, obj = KG.evidence, KG.item, KG.predicate, KG.object
     backed: set[Triple] = set()
     for fact, s in facts:
-        if any(data.value(ev, KG.item) is not None for ev in data.objects(fact, KG.evidence)):
-            p, o = data.value(fact, KG.predicate), data.value(fact, KG.object)
+        props = own.get(fact, _NOTHING)
+        if any(own.get(ev, _NOTHING).get(item) for ev in props.get(evidence, ())):
+            p, o = next(iter(props.get(predicate, ())), None), next(iter(props.get(obj, ())), None)
             if p is not None and o is not None:
                 backed.add((s, p, o))
     return [builder.build("Violation", s, RELATION_BACKED, p, o, {}) for s, p, o in direct if (s, p, o) not in backed]
+
+
+_NOTHING: dict[Node, dict[Node, None]] = {}
 
 
 def _opt(value: Node | None) -> str | None:
