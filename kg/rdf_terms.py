@@ -94,7 +94,8 @@ def local_id(node: object) -> str:
 
 def digest(*parts: object) -> str:
     """12 hex digits naming a node by its content (facts, evidence records, mentions)."""
-    return hashlib.sha1("\x1f".join("" if p is None else str(p) for p in parts).encode("utf-8")).hexdigest()[:12]
+    text = "\x1f".join(["" if p is None else p if type(p) is str else str(p) for p in parts])
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
 def same_as(scheme: str, value: str) -> URIRef | None:
