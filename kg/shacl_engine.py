@@ -213,9 +213,16 @@ def _count(minimum: int | None, maximum: int | None) -> Check:
 
 def _per_value(ok: Callable[[Node], bool]) -> Check:
     def check(index: TripleIndex, pairs: list[tuple[Node, Values]]) -> Iterator[tuple[Node, Node | None]]:
+        # a value's verdict does not depend on its focus node, and the mapping shares literals (spans, years,
+        # names): each object is judged once per run (ids are stable while the index holds the objects)
+        good: set[int] = set()
         for focus, values in pairs:
             for v in values:
-                if not ok(v):
+                if id(v) in good:
+                    continue
+                if ok(v):
+                    good.add(id(v))
+                else:
                     yield focus, v
 
     return check
@@ -262,8 +269,11 @@ def _datatype(datatype: Node) -> Check:
         return False
 
     def check(index: TripleIndex, pairs: list[tuple[Node, Values]]) -> Iterator[tuple[Node, Node | None]]:
+        good: set[int] = set()  # as in _per_value: each shared literal judged once per run
         for focus, values in pairs:
             for v in values:
+                if id(v) in good:
+                    continue
                 # the common case inline: a literal of exactly this datatype with a well-formed Python value
                 if type(v) is Literal:
                     found = v.datatype
@@ -274,8 +284,11 @@ def _datatype(datatype: Node) -> Check:
                         and isinstance(v.value, python_type)
                         and getattr(v, "ill_typed", None) is not True
                     ):
+                        good.add(id(v))
                         continue
-                if not ok(v):
+                if ok(v):
+                    good.add(id(v))
+                else:
                     yield focus, v
 
     return check
@@ -403,8 +416,17 @@ def _ordered(node: Node) -> tuple[bool, Any]:
 
 def _less_than(other: Node, or_equal: bool) -> Check:
     def check(index: TripleIndex, pairs: list[tuple[Node, Values]]) -> Iterator[tuple[Node, Node | None]]:
+        own = index.subject_index
         for focus, values in pairs:
-            others = index.predicates_of(focus).get(other, _EMPTY)
+            others = own.get(focus, _EMPTY).get(other, _EMPTY)
+            if len(values) == 1 and len(others) == 1:  # one start, one end: the common case, compared inline
+                (v,), (w,) = values, others
+                if type(v) is Literal and type(w) is Literal:
+                    x, y = v.value, w.value
+                    if type(x) is int and type(y) is int:
+                        if not (x <= y if or_equal else x < y):
+                            yield focus, v
+                        continue
             for v in values:
                 x = v.value if type(v) is Literal else None
                 if type(x) is int:  # spans: integers on both sides, the comparison SHACL defines for them
