@@ -30,7 +30,8 @@ class _CachedNamespace(Namespace):
         return term
 
     def __getitem__(self, key: str) -> URIRef:  # type: ignore[override]
-        return getattr(self, key)
+        term: URIRef = getattr(self, key)
+        return term
 
 
 KG_NAMESPACE = "https://w3id.org/science-news-kg/ontology#"

@@ -42,6 +42,7 @@ PathFn = Callable[[TripleIndex, Node], Values]
 Check = Callable[[TripleIndex, list[tuple[Node, Values]]], Iterator[tuple[Node, Node | None]]]
 
 _EMPTY: dict[Node, None] = {}
+_NO_PROPS: dict[Node, dict[Node, None]] = {}
 # rdflib resolves RDF.type and kin in Python on every access; these are read per focus node
 _TYPE, _LANG_STRING = RDF.type, RDF.langString
 _TARGETS = {SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf, SH.targetNode}
@@ -116,14 +117,15 @@ def _forward_steps(shapes: Graph, node: Node, shape: Node) -> list[tuple[Node, .
 
 
 def _path(shapes: Graph, node: Node, shape: Node) -> PathFn:
-    steps = None if isinstance(node, URIRef) else _forward_steps(shapes, node, shape)
-    if steps is not None:
+    forward_steps = None if isinstance(node, URIRef) else _forward_steps(shapes, node, shape)
+    if forward_steps is not None:
+        hops = forward_steps
         # the range shapes' path (a relation, then rdf:type or kg:storedType): dictionary reads, no generators
 
         def follow(index: TripleIndex, focus: Node) -> Values:
             spo = index.subject_index
             current: Values = (focus,)
-            for predicates in steps:
+            for predicates in hops:
                 reached: dict[Node, None] = {}
                 for n in current:
                     own = spo.get(n)
@@ -300,7 +302,7 @@ def _class(cls: Node) -> Check:
         subclasses: list[Node] | None = None  # looked up once, and only if a value lacks the class itself
         for focus, values in pairs:
             for v in values:
-                types = own.get(v, _EMPTY).get(_TYPE, _EMPTY)
+                types = own.get(v, _NO_PROPS).get(_TYPE, _EMPTY)
                 if cls in types and not isinstance(v, Literal):
                     continue
                 if subclasses is None:
@@ -398,7 +400,7 @@ def _range(bound: Node, holds: Callable[[int], bool]) -> Check:
         if bound_int is not None and type(v.value) is int:  # spans and years: plain integers, compared as such
             return holds((v.value > bound_int) - (v.value < bound_int))
         try:
-            return holds(compare_literal(v, bound))
+            return holds(compare_literal(v, bound))  # type: ignore[no-untyped-call]
         except (TypeError, NotImplementedError):
             return False
 
@@ -418,7 +420,7 @@ def _less_than(other: Node, or_equal: bool) -> Check:
     def check(index: TripleIndex, pairs: list[tuple[Node, Values]]) -> Iterator[tuple[Node, Node | None]]:
         own = index.subject_index
         for focus, values in pairs:
-            others = own.get(focus, _EMPTY).get(other, _EMPTY)
+            others = own.get(focus, _NO_PROPS).get(other, _EMPTY)
             if len(values) == 1 and len(others) == 1:  # one start, one end: the common case, compared inline
                 (v,), (w,) = values, others
                 if type(v) is Literal and type(w) is Literal:
@@ -622,7 +624,7 @@ def run(shapes: list[CompiledShape], data: TripleIndex) -> list[RawResult]:
             pairs: list[tuple[Node, Values]] = [(f, (f,)) for f in focus_nodes]
         elif isinstance(shape.path_node, URIRef):  # a plain predicate: read the index inline, once per focus node
             own, predicate = data.subject_index, shape.path_node
-            pairs = [(f, own.get(f, _EMPTY).get(predicate, _EMPTY)) for f in focus_nodes]
+            pairs = [(f, own.get(f, _NO_PROPS).get(predicate, _EMPTY)) for f in focus_nodes]
         else:
             pairs = [(f, path(data, f)) for f in focus_nodes]
         for check in shape.checks:

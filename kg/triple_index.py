@@ -9,6 +9,7 @@ index and an event per triple, which cost ~10 µs per triple added, more than ch
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any, cast
 
 from rdflib import Graph, Literal
 from rdflib.term import Node
@@ -34,7 +35,7 @@ class TripleIndex:
     @classmethod
     def of(cls, graph: Graph | TripleIndex) -> TripleIndex:
         """The index of a graph (an index is returned as it is)."""
-        return graph if isinstance(graph, TripleIndex) else cls(graph)  # type: ignore[arg-type]
+        return graph if isinstance(graph, TripleIndex) else cls(graph)
 
     def add_all(self, triples: Iterable[Triple]) -> None:
         """Add triples (duplicates are kept once)."""
@@ -130,9 +131,8 @@ class TripleIndex:
 
     def value(self, subject: Node, predicate: Node) -> Node | None:
         """One object of (subject, predicate, *), or None."""
-        for o in self._spo.get(subject, _EMPTY).get(predicate, _EMPTY):
-            return o
-        return None
+        objects: dict[Node, None] = self._spo.get(subject, _EMPTY).get(predicate, _EMPTY)
+        return next(iter(objects), None)
 
     def subject_objects(self, predicate: Node) -> Iterator[tuple[Node, Node]]:
         """(subject, object) of every ``predicate`` triple."""
@@ -189,5 +189,6 @@ class _LiteralsKey:
     __slots__ = ()
 
 
-_LITERALS = _LiteralsKey()
-_EMPTY: dict = {}
+#: typed as a node: it is only ever a key of a predicate's object index, next to the objects themselves
+_LITERALS: Node = cast(Node, _LiteralsKey())
+_EMPTY: dict[Any, Any] = {}

@@ -48,7 +48,7 @@ def validate_cmd(
     chosen = engine.value if engine is not None else get_settings().validation_engine
     skipped = Skipped()
     records = extract_news(paths, as_kind, skipped)
-    outcome = import_batch(records, None, sources=[str(p) for p in paths], dry_run=True, engine=chosen)  # type: ignore[arg-type]
+    outcome = import_batch(records, None, sources=[str(p) for p in paths], dry_run=True, engine=chosen)
     report = outcome.report
     if output is OutputFormat.json:
         data = report_json(report)
