@@ -526,6 +526,7 @@ _OWN_WORK_WITH = re.compile(
     r"(?:this|the) (?:work|study|research|project)[^,.;]{0,30}\bwith\s*(?:the\s*)?$",
     re.I,
 )
+_COLLABORATORS_FROM = re.compile(r"\b(?:collaborators|partners|colleagues)\s+(?:from|at)\b", re.I)
 _CONNECTOR = re.compile(r"与|和|同|跟|及|、|携手|\band\b|\bwith\b", re.I)
 
 
@@ -598,6 +599,10 @@ def institutions_collaborated(ctx: Context, out: dict[tuple[str, str, str], Rela
             partner, at = next(iter(named.items()))
             if _OWN_WORK_WITH.search(text, start, at):
                 pairs = [(first, partner)]
+        if first is not None and _COLLABORATORS_FROM.search(text, start, end):
+            # "Collaborators from A and B contributed": partners of the item's own team, not of each other
+            home = _root(first, ancestors)
+            pairs = [(home, r) for r in sorted(roots) if r != home]
         for a, b in pairs:
             if frozenset((a, b)) in joint:  # one researcher's two affiliations are not two collaborators
                 continue

@@ -754,3 +754,21 @@ def test_extract_en_institution_name_never_runs_over_a_line_break() -> None:
 )
 def test_extract_en_results_appear_in_a_journal_not_a_city(sentence: str, journals: set[str]) -> None:
     assert _names(_extract("Printed scaffolds\n" + sentence, lang="en"), "Journal") == journals
+
+
+def test_extract_en_collaborators_from_others_partner_the_items_own_institution() -> None:
+    text = (
+        "Gut microbes linked to sleep\n"
+        "A study led by researchers at the University of Eastmoor found that gut bacteria shape sleep. "
+        "Collaborators from the Northgate Institute and Westbrook University contributed samples."
+    )
+    extraction = _extract(text, lang="en")
+    assert {frozenset((a, b)) for a, b, _ in _facts(extraction, "collaboratedWith")} == {
+        frozenset(("University of Eastmoor", "Northgate Institute")),
+        frozenset(("University of Eastmoor", "Westbrook University")),
+    }
+
+
+def test_extract_zh_grant_tier_after_a_fund_names_the_fund() -> None:
+    text = "青川大学团队发表论文\n该研究得到国家重点研发计划、国家自然科学基金重点项目的资助。"
+    assert _names(_extract(text, lang="zh"), "Funder") == {"国家重点研发计划", "国家自然科学基金"}
