@@ -133,7 +133,7 @@ def _path(shapes: Graph, node: Node, shape: Node) -> PathFn:
                         for p in predicates:
                             objects = own.get(p)
                             if objects:
-                                reached.update(objects)
+                                reached.update(dict.fromkeys(objects))
                 current = reached
             return current
 

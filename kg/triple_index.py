@@ -15,6 +15,8 @@ from rdflib import Graph, Literal
 from rdflib.term import Node
 
 Triple = tuple[Node, Node, Node]
+#: the objects of one (subject, predicate): iterate, ``len`` and ``in`` only
+Objects = tuple[Node, ...] | dict[Node, None]
 
 
 class TripleIndex:
@@ -24,7 +26,8 @@ class TripleIndex:
     __slots__ = ("_spo", "_pos", "_pending", "_size")
 
     def __init__(self, triples: Iterable[Triple] = ()) -> None:
-        self._spo: dict[Node, dict[Node, dict[Node, None]]] = {}
+        # objects of one (subject, predicate): a 1-tuple, or a dict used as an ordered set once there are two
+        self._spo: dict[Node, dict[Node, Objects]] = {}
         self._pos: dict[Node, dict[Node, dict[Node, None]]] = {}
         # (subject, object) pairs of predicates nobody has looked up by object yet: most predicates (names, spans,
         # sentences) never are, so their object index is built only when first asked for
@@ -44,15 +47,18 @@ class TripleIndex:
         for s, p, o in triples:
             by_p = spo.get(s)
             if by_p is None:
-                spo[s] = {p: {o: None}}
+                spo[s] = {p: (o,)}
             else:
                 objects = by_p.get(p)
                 if objects is None:
-                    by_p[p] = {o: None}
+                    by_p[p] = (o,)
                 elif o in objects:
                     continue
+                elif type(objects) is tuple:
+                    # most (subject, predicate) pairs hold one object: a tuple, until a second one comes
+                    by_p[p] = {objects[0]: None, o: None}
                 else:
-                    objects[o] = None
+                    objects[o] = None  # type: ignore[index]
             added += 1
             by_o = pos.get(p)
             if by_o is not None:
@@ -87,7 +93,7 @@ class TripleIndex:
         return o in self._spo.get(s, _EMPTY).get(p, _EMPTY)
 
     @property
-    def subject_index(self) -> dict[Node, dict[Node, dict[Node, None]]]:
+    def subject_index(self) -> dict[Node, dict[Node, Objects]]:
         """subject → predicate → objects, for loops that read many nodes' own triples (read-only)."""
         return self._spo
 
@@ -95,7 +101,7 @@ class TripleIndex:
         """Whether any triple has ``node`` as its subject."""
         return node in self._spo
 
-    def predicates_of(self, node: Node) -> dict[Node, dict[Node, None]]:
+    def predicates_of(self, node: Node) -> dict[Node, Objects]:
         """The node's own triples, predicate → objects (read-only; an empty dict for an unknown node)."""
         return self._spo.get(node, _EMPTY)
 
@@ -131,7 +137,7 @@ class TripleIndex:
 
     def value(self, subject: Node, predicate: Node) -> Node | None:
         """One object of (subject, predicate, *), or None."""
-        objects: dict[Node, None] = self._spo.get(subject, _EMPTY).get(predicate, _EMPTY)
+        objects: Objects = self._spo.get(subject, _EMPTY).get(predicate, _EMPTY)
         return next(iter(objects), None)
 
     def subject_objects(self, predicate: Node) -> Iterator[tuple[Node, Node]]:
