@@ -276,13 +276,32 @@ def author_of(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
                 )
 
 
+_POSSESSIVE_PAPER = re.compile(r"\s*(?:Her|His)\s+(?:[a-z-]+\s+){0,2}(?:paper|study|article)\b")
+
+
+def possessive_author(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
+    """ "Her recent paper "…" appeared in …": the researcher named last before that sentence wrote the paper it names."""
+    text = ctx.item.text
+    people = sorted(((s, c) for c in _researchers(ctx) for s in c.spans), key=lambda pair: pair[0].start)
+    for start, end in ctx.sentences.all():
+        if not _POSSESSIVE_PAPER.match(text, start):
+            continue
+        paper = next((c for c in ctx.of("Publication") if any(start <= s.start < end for s in c.spans)), None)
+        before = [(s, c) for s, c in people if s.end <= start]
+        if paper is None or not before:
+            continue
+        span, person = before[-1]
+        _add(out, Relation(subject=person.id, predicate="authorOf", object=paper.id, evidence=ctx.evidence(start, end)))
+
+
 def _english_role_names(
     text: str, named: list[tuple[Span, Cluster]], key_start: int, key_end: int
 ) -> list[tuple[Span, Cluster]]:
     """In English the role names one person: the name right after it ("corresponding author Dr. A"), else the
     nearest name before it ("A, a postdoc, is the first author") together with the names joined to it right before
     the role ("A and B co-authored", "A, B and C are co-authors")."""
-    if re.match(r"s\b", text[key_end : key_end + 2]):  # "Co-authors include A of X and B of Y": all of them
+    # "Co-authors include A of X and B of Y", "co-authored with A and B": all of them
+    if re.match(r"s\b|ed\s+(?:with|by)\b", text[key_end : key_end + 9]):
         listed = [(s, c) for s, c in named if s.start >= key_end]
         if listed:
             return listed

@@ -772,3 +772,23 @@ def test_extract_en_collaborators_from_others_partner_the_items_own_institution(
 def test_extract_zh_grant_tier_after_a_fund_names_the_fund() -> None:
     text = "青川大学团队发表论文\n该研究得到国家重点研发计划、国家自然科学基金重点项目的资助。"
     assert _names(_extract(text, lang="zh"), "Funder") == {"国家重点研发计划", "国家自然科学基金"}
+
+
+def test_extract_en_her_paper_co_authored_with_names_all_its_authors() -> None:
+    text = (
+        "Chemist elected to the Eastmoor Academy\n"
+        "Professor Helena Duvall of Riverside State University has been elected to the Eastmoor Academy.\n"
+        'Duvall studies enzyme catalysis. Her recent paper "Enzymes that split nitrogen at room temperature" appeared '
+        "in Nature Chemistry and was co-authored with postdoctoral researcher Omar Benaldi and Dr. Keiko Tanabu of "
+        "Westbrook University."
+    )
+    extraction = _extract(text, lang="en")
+    paper = "Enzymes that split nitrogen at room temperature"
+    assert _facts(extraction, "authorOf") == {
+        ("Helena Duvall", paper, None),
+        ("Omar Benaldi", paper, "co-author"),
+        ("Keiko Tanabu", paper, "co-author"),
+    }
+    assert frozenset(("Helena Duvall", "Keiko Tanabu")) in {
+        frozenset((a, b)) for a, b, _ in _facts(extraction, "collaboratedWith")
+    }
