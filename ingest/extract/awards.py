@@ -13,6 +13,8 @@ from ingest.gazetteers import Gazetteer
 _AWARD_QUOTED = re.compile(
     rf"[“\"《](?P<name>[{CJK}A-Za-z0-9·\s]{{2,24}}?(?:奖章|奖|十大(?:科学|科技)?(?:进展|新闻|突破)))[”\"》]"
 )
+# an honorary title conferred like a prize: 获“晨星青年学者”称号
+_TITLE_QUOTED = re.compile(rf"[“\"](?P<name>[{CJK}A-Za-z0-9·]{{2,24}}?)[”\"](?=(?:荣誉)?称号)")
 _AWARD_END = re.compile(r"奖章|奖|十大(?:科学|科技)?(?:进展|新闻|突破)")
 _AWARD_HEAD = re.compile(rf"[{CJK}]{{2,16}}$")
 _AWARD_NOT_AFTER = re.compile(rf"[{CJK}]*[”\"]|者|励|金|学金|项|品|状|杯|牌|大会|典礼|仪式|会")
@@ -104,10 +106,11 @@ def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
         if not any(a <= start and end <= b and b - a > end - start for a, b in rule_spans):
             # the surface form, not the entry's name: resolution maps it to the entry and keeps it as an alias
             add(start, end, clean(text[start:end]))
-    for m in _AWARD_QUOTED.finditer(text):
-        name = clean(m.group("name"))
-        if not _AWARD_GENERIC.match(name):
-            add(m.start("name"), m.end("name"), name)
+    for pattern in (_AWARD_QUOTED, _TITLE_QUOTED):
+        for m in pattern.finditer(text):
+            name = clean(m.group("name"))
+            if not _AWARD_GENERIC.match(name):
+                add(m.start("name"), m.end("name"), name)
     previous = 0
     for m in _AWARD_END.finditer(text):
         # the name runs back over at most 16 Chinese characters; quoted names were taken above

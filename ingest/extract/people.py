@@ -35,7 +35,7 @@ _BEFORE_O = re.compile(rf"(?:{alternation(OFFICIAL)})$")
 # one alternation, longest cue first: 副主任医师 (a physician) wins over 副主任 (an official)
 _CUE_AFTER = re.compile(alternation(tuple(RESEARCHER_AFTER) + tuple(OFFICIAL)))
 _AFTER = re.compile(
-    r"(?P<p>[、，,。；;（(和与及在为以等因凭获于也还则已曾将对从把被]|荣获|荣膺|当选|发布|表示|指出|介绍|认为|带领|领衔|$)"
+    r"(?P<p>[、，,。；;（(和与及在为以等因凭获于也还则已曾将对从把被\n]|荣获|荣膺|当选|发布|表示|指出|介绍|认为|带领|领衔|$)"
 )
 # a name candidate: surname + 1-2 characters, the longest first
 _CANDIDATE = re.compile(rf"{_SURNAME}[{CJK}]{{1,2}}")
@@ -116,7 +116,8 @@ def _left_cue(text: str, start: int, inst_ends: set[int]) -> str | None:
         return "official"
     if _BEFORE_R.search(before):
         return "researcher"
-    if start in inst_ends or (before.endswith("的") and start - 1 in inst_ends):
+    gap = len(before) - len(before.rstrip(" \t\u3000"))  # "数学科学学院 钱书瑶": a list's unit, a space, the name
+    if start in inst_ends or (gap and start - gap in inst_ends) or (before.endswith("的") and start - 1 in inst_ends):
         return "institution"
     if start == 0 or _STOP_BEFORE.search(before):
         return "boundary"

@@ -792,3 +792,16 @@ def test_extract_en_her_paper_co_authored_with_names_all_its_authors() -> None:
     assert frozenset(("Helena Duvall", "Keiko Tanabu")) in {
         frozenset((a, b)) for a, b, _ in _facts(extraction, "collaboratedWith")
     }
+
+
+def test_extract_zh_honour_list_of_unit_and_name_lines() -> None:
+    text = (
+        "我校3位青年教师获2025年度“晨露青年学者”称号\n"
+        "日前，青山市教育委员会公布2025年度“晨露青年学者”入选名单，我校3位青年教师入选，分别是：\n"
+        "数学科学学院 钱书遥\n机械工程学院 孔令喆\n物理学院 邓佳逸\n"
+    )
+    extraction = _extract(text, lang="zh")
+    winners = {("钱书遥", "数学科学学院"), ("孔令喆", "机械工程学院"), ("邓佳逸", "物理学院")}
+    assert _names(extraction, "Researcher") == {w for w, _ in winners}
+    assert _facts(extraction, "affiliatedWith") == {(w, unit, None) for w, unit in winners}
+    assert _facts(extraction, "received") == {(w, "晨露青年学者", "2025") for w, _ in winners}
