@@ -280,7 +280,8 @@ _POSSESSIVE_PAPER = re.compile(r"\s*(?:Her|His)\s+(?:[a-z-]+\s+){0,2}(?:paper|st
 
 
 def possessive_author(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
-    """ "Her recent paper "…" appeared in …": the researcher named last before that sentence wrote the paper it names."""
+    """A sentence opening "Her recent paper …" or "His study …": the researcher named last before it wrote the paper
+    that sentence names."""
     text = ctx.item.text
     people = sorted(((s, c) for c in _researchers(ctx) for s in c.spans), key=lambda pair: pair[0].start)
     for start, end in ctx.sentences.all():
