@@ -40,6 +40,7 @@ _WORK = re.compile(
 )
 # between an institution and a name: nothing, 的, a role word, or a short phrase ending in one (联合培养的首届硕士生)
 _ROLE_WORDS = re.compile(rf"^(?:\s|的|{_ROLE})*$|^[^，。；、,;（(]{{0,12}}{_ROLE}\s*$")
+_EN_JOB_WORDS = alternation(tuple(w for w in RESEARCHER_EN_BEFORE if w.islower()))
 # an institution, then the job (and field) of the person named right after it
 _EN_JOB_GAP = re.compile(
     rf"\s+(?:[a-z-]+\s+){{0,4}}(?:{alternation(tuple(w for w in RESEARCHER_EN_BEFORE if w.islower()))})"
@@ -181,8 +182,8 @@ def affiliated_with(ctx: Context, out: dict[tuple[str, str, str], Relation], ins
         # "A of X", "A, a professor at X", "A, a postdoctoral fellow in X's School of Y"
         en_after = re.match(
             r"\s*,?\s*(?:(?:an?\s+(?:[\w-]+\s+){1,3}(?:of\s+(?:[a-z-]+\s+){1,4})?)?(?:of|at|from)"
-            r"|(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:professor|fellow|researcher|scientist|lecturer|student|postdoc|"
-            r"engineer|director|dean|chair|member)\s+in)\s+(?:the\s+)?",
+            rf"|(?:an?\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_JOB_WORDS}|fellow|lecturer|student|director|dean|chair|member)"
+            r"\s+in)\s+(?:the\s+)?",
             text[span.end :],
         )
         if en_after:
@@ -502,7 +503,13 @@ def collaborated_with(
     """Researchers co-listed in one sentence that reports work (not a prize), or co-authors of one paper."""
     researchers = _researchers(ctx)
     text = ctx.item.text
-    work = {i for i, (a, b) in enumerate(ctx.sentences.all()) if _WORK.search(text, a, b)} - set(prize_sentences)
+    # a cue inside a name (the Institute for Atmospheric Research) reports no work
+    names = [(s.start, s.end) for c in ctx.clusters for s in c.spans]
+    work = {
+        i
+        for i, (a, b) in enumerate(ctx.sentences.all())
+        if any(not any(x <= m.start() < y for x, y in names) for m in _WORK.finditer(text, a, b))
+    } - set(prize_sentences)
     sentences = {c.id: {ctx.sentences.index(s.start) for s in c.spans} & work for c in researchers}
     authors: dict[str, set[str]] = {}
     for r in out.values():

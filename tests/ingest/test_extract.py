@@ -805,3 +805,16 @@ def test_extract_zh_honour_list_of_unit_and_name_lines() -> None:
     assert _names(extraction, "Researcher") == {w for w, _ in winners}
     assert _facts(extraction, "affiliatedWith") == {(w, unit, None) for w, unit in winners}
     assert _facts(extraction, "received") == {(w, "晨露青年学者", "2025") for w, _ in winners}
+
+
+def test_extract_en_job_in_a_unit_and_no_joint_work_from_a_name_alone() -> None:
+    text = (
+        "New center to study climate and health\n"
+        "The center will be directed by Professor Amara Okonye, an epidemiologist in the School of Public Health.\n"
+        "Founding members include Dr. Peter Lindgaard, a climate scientist at the Northbridge Institute for "
+        "Atmospheric Research, and Associate Professor Yuki Satou of the Department of Geography."
+    )
+    extraction = _extract(text, lang="en")
+    assert ("Amara Okonye", "School of Public Health", None) in _facts(extraction, "affiliatedWith")
+    # "Research" in an institute's name reports no work: members listed together did not collaborate on any
+    assert _facts(extraction, "collaboratedWith") == set()
