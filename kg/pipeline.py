@@ -243,9 +243,8 @@ def import_batch(
         differ = _Differ()
         running = TripleIndex()  # summary of the stored context fetched so far + of the records accepted so far
         known: dict[str, Entity] = {}  # canonical names stored or accepted so far, by entity id
-        fetched: set[str] = (
-            set()
-        )  # ids whose stored context is already in ``running``: each is read from the store once
+        # ids whose stored context is already in ``running``: each is read from the store once
+        fetched: set[str] = set()
         stored: dict[str, Entity] = {}
         stored_evidence: set[EvidenceKey] = set()
         for done, chunk in enumerate(_chunks(records, chunk_size)):

@@ -270,30 +270,7 @@ def _datatype(datatype: Node) -> Check:
             return well_formed(v)
         return False
 
-    def check(index: TripleIndex, pairs: list[tuple[Node, Values]]) -> Iterator[tuple[Node, Node | None]]:
-        good: set[int] = set()  # as in _per_value: each shared literal judged once per run
-        for focus, values in pairs:
-            for v in values:
-                if id(v) in good:
-                    continue
-                # the common case inline: a literal of exactly this datatype with a well-formed Python value
-                if type(v) is Literal:
-                    found = v.datatype
-                    if (
-                        found is not None
-                        and python_type is not None
-                        and same(found, text)
-                        and isinstance(v.value, python_type)
-                        and getattr(v, "ill_typed", None) is not True
-                    ):
-                        good.add(id(v))
-                        continue
-                if ok(v):
-                    good.add(id(v))
-                else:
-                    yield focus, v
-
-    return check
+    return _per_value(ok)
 
 
 def _class(cls: Node) -> Check:
@@ -328,13 +305,7 @@ def _node_kind(kind: Node, shape: Node) -> Check:
     if kinds is None:
         raise OntologyError(f"shape {shape}: unknown sh:nodeKind {kind}")
 
-    def check(index: TripleIndex, pairs: list[tuple[Node, Values]]) -> Iterator[tuple[Node, Node | None]]:
-        for focus, values in pairs:
-            for v in values:
-                if not isinstance(v, kinds):
-                    yield focus, v
-
-    return check
+    return _per_value(lambda v: isinstance(v, kinds))
 
 
 _FLAGS = {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL, "x": re.VERBOSE}
@@ -368,15 +339,7 @@ def _length(minimum: int | None, maximum: int | None) -> Check:
 
 
 def _in(members: list[Node]) -> Check:
-    allowed = set(members)
-
-    def check(index: TripleIndex, pairs: list[tuple[Node, Values]]) -> Iterator[tuple[Node, Node | None]]:
-        for focus, values in pairs:
-            for v in values:
-                if v not in allowed:
-                    yield focus, v
-
-    return check
+    return _per_value(set(members).__contains__)
 
 
 def _has_value(wanted: Node) -> Check:

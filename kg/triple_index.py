@@ -97,10 +97,6 @@ class TripleIndex:
         """subject → predicate → objects, for loops that read many nodes' own triples (read-only)."""
         return self._spo
 
-    def has_subject(self, node: Node) -> bool:
-        """Whether any triple has ``node`` as its subject."""
-        return node in self._spo
-
     def predicates_of(self, node: Node) -> dict[Node, Objects]:
         """The node's own triples, predicate → objects (read-only; an empty dict for an unknown node)."""
         return self._spo.get(node, _EMPTY)

@@ -89,10 +89,12 @@ class ValidationReport(BaseModel):
         )
 
 
+@functools.lru_cache(maxsize=8)
 def counted_relations(shapes: Graph) -> frozenset[Node]:
     """The relation predicates some shape counts (sh:minCount / sh:maxCount on that path): only for those do a stored
     entity's own relations change the judgement of a batch (a second journal, a first affiliation). The ranges of the
-    other relations are judged on the batch's own triples; the stored ones were judged when they were imported."""
+    other relations are judged on the batch's own triples; the stored ones were judged when they were imported.
+    Cached per shapes graph: every chunk asks."""
     return frozenset(
         path
         for shape in (*shapes.subjects(SH.minCount, None), *shapes.subjects(SH.maxCount, None))

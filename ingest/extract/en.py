@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ingest.extract.lexicon import RESEARCHER_EN_BEFORE, alternation
+from ingest.extract.lexicon import RESEARCHER_EN_JOBS, alternation
 from ingest.extract.spans import Span, clean
 
 # a capitalised word, or a dotted abbreviation (U.S., U.K.) that starts many agency names
@@ -163,7 +163,7 @@ def short_form_mentions(text: str, spans: list[Span]) -> list[Span]:
 _HEAD = re.compile(_HEADS)
 # a job (and the field) written between an institution's short name and a person: "Eastmoor chemist", "WIT professor
 # of materials science"
-_JOB_AFTER = rf"\s+(?:[a-z-]+\s+){{0,3}}(?:{alternation(tuple(w for w in RESEARCHER_EN_BEFORE if w.islower()))})\b"
+_JOB_AFTER = rf"\s+(?:[a-z-]+\s+){{0,3}}(?:{alternation(RESEARCHER_EN_JOBS)})\b"
 
 
 def organisation_names(chunk: str) -> list[tuple[int, str]]:

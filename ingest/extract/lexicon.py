@@ -69,6 +69,8 @@ RESEARCHER_EN_BEFORE = (
     "study author", "principal investigator", "investigator", "physicist", "chemist", "biologist", "astronomer",
     "engineer", "mathematician", "geologist", "ecologist", "neuroscientist", "epidemiologist",
 )  # fmt: skip
+#: the lower-case job words alone ("chemist", "graduate student"): they also sit between an institution and a name
+RESEARCHER_EN_JOBS = tuple(w for w in RESEARCHER_EN_BEFORE if w.islower())
 
 #: characters and words that end the left context of a name or an institution
 STOP_WORDS = tuple(

@@ -18,6 +18,7 @@ from ingest.extract.lexicon import (
     RESEARCHER_AFTER,
     RESEARCHER_BEFORE,
     RESEARCHER_EN_BEFORE,
+    RESEARCHER_EN_JOBS,
     SINGLE_SURNAMES,
     STOP_WORDS,
     alternation,
@@ -48,7 +49,7 @@ _ZH_CUES = alternation(("教授", "博士", "研究员", "院士", "副教授", 
 _EN_CUED = re.compile(rf"(?P<en>{_LATIN_NAME})\s*(?={_ZH_CUES})")
 # "professor of materials science Elena Vasquez", "Graduate student Lin Zhou": the job word may open the sentence and
 # carry its field before the name
-_EN_JOBS = RESEARCHER_EN_BEFORE + tuple(w[:1].upper() + w[1:] for w in RESEARCHER_EN_BEFORE if w.islower())
+_EN_JOBS = RESEARCHER_EN_BEFORE + tuple(w[:1].upper() + w[1:] for w in RESEARCHER_EN_JOBS)
 _EN_BEFORE = re.compile(
     rf"\b(?:{alternation(_EN_JOBS)})"
     rf"(?:\s+(?:of|in)\s+(?:[a-z-]+\s+){{0,2}}[a-z-]+)?\s+(?:(?:(?:Associate|Assistant)\s+)?(?:Professor|Prof\.|Dr\.?)\s+)?"

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import ingest.resolve as resolution
-from ingest.extract.lexicon import RESEARCHER_BEFORE, RESEARCHER_EN_BEFORE, alternation
+from ingest.extract.lexicon import RESEARCHER_BEFORE, RESEARCHER_EN_JOBS, alternation
 from ingest.extract.spans import Sentences, Span
 from kg.model import Evidence, NewsItem, Relation
 
@@ -40,10 +40,10 @@ _WORK = re.compile(
 )
 # between an institution and a name: nothing, 的, a role word, or a short phrase ending in one (联合培养的首届硕士生)
 _ROLE_WORDS = re.compile(rf"^(?:\s|的|{_ROLE})*$|^[^，。；、,;（(]{{0,12}}{_ROLE}\s*$")
-_EN_JOB_WORDS = alternation(tuple(w for w in RESEARCHER_EN_BEFORE if w.islower()))
+_EN_JOB_WORDS = alternation(RESEARCHER_EN_JOBS)
 # an institution, then the job (and field) of the person named right after it
 _EN_JOB_GAP = re.compile(
-    rf"\s+(?:[a-z-]+\s+){{0,4}}(?:{alternation(tuple(w for w in RESEARCHER_EN_BEFORE if w.islower()))})"
+    rf"\s+(?:[a-z-]+\s+){{0,4}}(?:{_EN_JOB_WORDS})"
     r"(?:\s+(?:of|in)\s+(?:[a-z-]+\s+){0,2}[a-z-]+)?\s+"
 )
 _LIST_GAP = re.compile(r"^\s*(?:、|和|与|及|以及|,|，|/)\s*$")
