@@ -18,9 +18,10 @@ import itertools
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import cast
 
 from kg.ids import entity_id, item_id
-from kg.model import Entity, Evidence, Extraction, Mention, NewsItem, Relation
+from kg.model import Entity, EntityType, Evidence, Extraction, Mention, NewsItem, Predicate, Relation, Role
 
 SYNTH_EXTRACTOR = "kg-synth/0.1.0"
 
@@ -298,12 +299,18 @@ def _item(world: _World, index: int) -> Extraction:
     title = (f"{lead_inst.name}在{topic}研究中取得进展" if zh else f"{lead_inst.name} advances {topic}")[:80]
     item = NewsItem.model_construct(
         id=item_id(title, text), title=title, text=text, date=date, source="合成新闻" if zh else "Synthetic News",
-        url=None, section="科研进展" if zh else "Research", lang=lang, file=f"synth-{world.seed}.jsonl",
+        url=None, section="科研进展" if zh else "Research", lang="zh" if zh else "en", file=f"synth-{world.seed}.jsonl",
         parent_title=None,
     )  # fmt: skip
     entities = [
         Entity.model_construct(
-            id=_entity_id(kind, name), type=kind, name=name, aliases=[], labels={}, identifiers={}, mentions=spans
+            id=_entity_id(kind, name),
+            type=cast(EntityType, kind),
+            name=name,
+            aliases=[],
+            labels={},
+            identifiers={},
+            mentions=spans,
         )
         for (kind, name), spans in w.mentions.items()
     ]
@@ -313,9 +320,9 @@ def _item(world: _World, index: int) -> Extraction:
         relations.append(
             Relation.model_construct(
                 subject=_entity_id(sk, sn),
-                predicate=pred,
+                predicate=cast(Predicate, pred),
                 object=_entity_id(ok, on),
-                role=role,
+                role=cast(Role | None, role),
                 year=yr,
                 evidence=Evidence.model_construct(
                     item_id=item.id,

@@ -30,10 +30,19 @@ _AWARD_GENERIC = re.compile(
     r"^.*颁奖$|^(?:单项|大|该|本|此|各|获|颁|得|奖|一等|二等|三等|特等|金|银|铜|优秀|最佳|特别|奖项|这个|这一|多项|多个|个|项)+(?:奖|奖章)$"
 )
 # a name never runs over a line break (a headline ends where the next line starts)
+# a word of a prize's name: capitalised, or an initial or suffix of the person it honours (George E. Valley Jr.)
+_AWARD_WORD = r"(?:[A-Z][A-Za-z'’-]+|[A-Z]\.|Jr\.|Sr\.)"
 _AWARD_EN = re.compile(
-    r"[A-Z][A-Za-z'’-]+[^\S\n]+(?:(?:(?:of|for|the|and|in)[^\S\n]+)?[A-Z][A-Za-z'’-]+[^\S\n]+){0,5}"
-    r"(?:Prize|Award|Medal|Fellowship(?:s\b)?)"
+    rf"{_AWARD_WORD}[^\S\n]+(?:(?:(?:of|for|the|and|in)[^\S\n]+)?{_AWARD_WORD}[^\S\n]+){{0,5}}"
+    r"(?:Prize|Award|Medal|Fellowship(?:s\b)?|Fellows\b)"
     r"(?:[^\S\n]+(?:in|for)[^\S\n]+(?:[A-Z][A-Za-z-]+)(?:[^\S\n]+(?:and[^\S\n]+)?[A-Z][A-Za-z-]+){0,3})?"
+)
+_OWNER = re.compile(r"^.*['’]s[^\S\n]+")
+# a fellowship of no one in particular: "Research Fellows", "Postdoctoral Fellowship"
+_AWARD_GENERIC_EN = re.compile(
+    r"(?:The[^\S\n]+)?(?:Research|Postdoctoral|Senior|Junior|Faculty|Graduate|Doctoral|Visiting|Teaching|Our|Its|"
+    r"Their|New|Past|Former)(?:[^\S\n]+(?:Research|Postdoctoral|Senior|Junior|Faculty|Graduate|Doctoral|Visiting))?"
+    r"[^\S\n]+(?:Fellowship|Fellow|Award|Prize)"
 )
 # the body behind a prize is no prize: the Breakthrough Prize Foundation, 未来科学大奖委员会
 _AWARD_BODY = re.compile(
@@ -52,13 +61,26 @@ _FUNDING_ZH3 = re.compile(
     r"(?:通过(?P<prog>[^，,。；;\n]{2,20}?))?共?对[^。；;\n]{1,40}?(?:进行|给予)?(?:立项)?(?:资助|经费支持|资金支持)"
 )
 _FUNDING_ZH2 = re.compile(r"(?:由|经)(?P<list>[^。；;，,\n]{2,60}?)(?:资助|支持)")
+# 入选国家优秀青年科学基金项目: a fund's grant won, written without 资助
+_FUNDING_ZH5 = re.compile(r"入选(?:了)?(?P<list>[^。；;，,、\n“”\"]{2,30}?基金)(?!委|会)")
 # 在国家重点研发计划“智能传感器”重点专项支持下
 _FUNDING_ZH4 = re.compile(r"在(?P<list>[^。；;，,\n]{2,60}?)(?:的)?(?:大力|鼎力)?(?:资助|支持)下")
 _FUNDING_EN = re.compile(
     # the list runs to the end of the sentence; the dots of an abbreviation (U.S.) do not end it
-    r"(?:funded|supported|financed|sponsored)\s+by\s+(?:grants?\s+from\s+)?"
+    r"(?:funded|supported|financed|sponsored|backed)\s+(?:in\s+part\s+|partly\s+|jointly\s+)?by\s+(?:grants?\s+from\s+)?"
     r"(?P<list>(?:(?<![A-Za-z])[A-Z]\.|[^.;\n]){2,200})"
 )
+# "received support from X", "with funding from X", "a grant from X"
+_FUNDING_EN_FROM = re.compile(
+    r"\b(?:support|funding|grants?|financial\s+support|money|donations?|gifts?)\s+(?:was\s+|were\s+)?"
+    r"(?:provided\s+)?(?:from|by)\s+(?P<list>(?:(?<![A-Za-z])[A-Z]\.|[^.;\n]){2,200})"
+)
+# "The National Science Foundation has awarded Northvale University a $12 million grant": the giver comes first
+_FUNDING_EN_GIVER = re.compile(
+    r"(?:^|(?<=[.;\n])\s*|\b(?:the|The)\s+)(?P<list>[A-Z][^.;\n]{2,80}?)\s+(?:has\s+|have\s+)?"
+    r"(?:awarded|granted|given|provided|committed|pledged)\s+[^.;\n]{0,80}?\b(?:grants?|funding)\b"
+)
+_FUNDING_EN_ALL = (_FUNDING_EN, _FUNDING_EN_FROM, _FUNDING_EN_GIVER)
 _LIST_SPLIT = re.compile(r"[、，,;；]|以及|及|和|与")
 # English funder names hold "and" (Science and Technology): lists split on commas, "and by", "and the"
 _LIST_SPLIT_EN = re.compile(r"\s*(?:;|,\s*and\s+(?:by\s+)?|\s+and\s+by\s+|\s+and\s+the\s+|,)\s*")
@@ -125,8 +147,19 @@ def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
         if len(name) >= 3 and not _AWARD_GENERIC.match(name):
             add(head.start() + cut, m.end(), name)
     for m in _AWARD_EN.finditer(text):
-        # "receive 2025 Sloan Research Fellowships": one fellowship, named in the singular
-        add(m.start(), m.end(), re.sub(r"(?<=Fellowship)s$", "", clean(m.group())))
+        # the body that gives it is no part of the name: "the American Physical Society's George E. Valley Jr. Prize"
+        owner = _OWNER.match(m.group())
+        start = m.start() + (owner.end() if owner else 0)
+        # "receive 2025 Sloan Research Fellowships", "named 2026 Sloan Research Fellows": one fellowship, named in
+        # the singular
+        surface = clean(text[start : m.end()])
+        name = re.sub(r"Fellows$", "Fellowship", re.sub(r"(?<=Fellowship)s$", "", surface))
+        if _AWARD_GENERIC_EN.fullmatch(name):
+            continue
+        before = len(spans)
+        add(start, m.end(), name)
+        if len(spans) > before and name != surface:
+            spans[-1].meta["surface"] = surface  # kept as an alias: the title says "Fellows"
     return spans
 
 
@@ -165,8 +198,8 @@ def find_funders(text: str, institutions: list[Span]) -> list[Span]:
                 continue
             if len(name) >= 4 and not any(s.start < m.end() and start < s.end for s in spans):
                 spans.append(Span(start, m.end(), "Funder", clean(name)))
-    for pattern in (_FUNDING_ZH, _FUNDING_ZH2, _FUNDING_ZH3, _FUNDING_ZH4, _FUNDING_EN):
-        english = pattern is _FUNDING_EN
+    for pattern in (_FUNDING_ZH, _FUNDING_ZH2, _FUNDING_ZH3, _FUNDING_ZH4, _FUNDING_ZH5, *_FUNDING_EN_ALL):
+        english = pattern in _FUNDING_EN_ALL
         for m in pattern.finditer(text):
             for group in ("list", "prog"):
                 if group not in pattern.groupindex or m.group(group) is None:
@@ -179,7 +212,8 @@ def find_funders(text: str, institutions: list[Span]) -> list[Span]:
                 for at, part in parts:
                     name = re.sub(r"\s*[(（][^()（）]*[)）]$|\s+(?:grants?|funds?|programmes?)$", "", part.strip())
                     name = _FUNDER_TRIM.sub("", name).strip()
-                    name = re.sub(r"^(?:了|由|来自|the\s|The\s|by\s)\s*", "", name)
+                    # a year leads the round of a programme, not its name (2026年度国家杰出青年科学基金)
+                    name = re.sub(r"^(?:了|由|来自|the\s|The\s|by\s|(?:19|20)\d{2}\s*年度?)\s*", "", name)
                     ok = _FUNDER_EN.search(name) if english else _FUNDER_OK.search(name)
                     if len(name) < 2 or _FUNDER_BAD.search(name) or not ok:
                         continue

@@ -77,17 +77,48 @@ def find_institutions(text: str) -> list[Span]:
             continue
         spans.append(Span(start, end, "Institution", clean(text[start:end])))
     for unit, parent in zip(spans, spans[1:], strict=False):
-        unit_like = _UNIT.match(unit.name) or not _TOP.search(unit.name)
-        if (
-            unit.parent is None
-            and unit_like
-            and _TOP.search(parent.name)
-            and _UNIT_GAP.fullmatch(text[unit.end : parent.start])
-        ):
+        gap = text[unit.end : parent.start]
+        # after a comma only a unit's head word makes it a unit: "Partners include the Scripps Institution of
+        # Oceanography, Oregon State University and …" is a list
+        unit_like = _UNIT.match(unit.name) or (not _TOP.search(unit.name) and "," not in gap)
+        if unit.parent is None and unit_like and _TOP.search(parent.name) and _UNIT_GAP.fullmatch(gap):
             unit.parent = parent.name
     # a government department standing alone (the Department of Education will monitor …) governs, it does no
     # research; one of a university keeps its parent and stays
     return [s for s in spans if s.parent is not None or not _GOVERNMENT_DEPARTMENT.fullmatch(s.name)]
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# the end of the first sentence: a full stop before a capital or a quote ("Ore. — The" is no end)
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“]|\s*$)")
+
+
+def home_institution(text: str, spans: list[Span]) -> Span | None:
+    """The one university (academy, polytechnic) an English press release comes from: the only top-level
+    institution named in its headline and first sentence, or None when there are several or none.
+
+    A press release says "an associate professor in the Department of Oceanography" of its own people: the
+    department and the person belong to that institution.
+    """
+    if _CJK.search(text):  # a Chinese item says 我校 and names its units in full
+        return None
+    newline = text.find("\n")
+    end = _SENTENCE_END.search(text, newline + 1 if 0 <= newline < 200 else 0)
+    lead_end = end.end() if end else len(text)
+    tops = [
+        s for s in spans if s.start < lead_end and s.parent is None and _TOP.search(s.name) and not _UNIT.match(s.name)
+    ]
+    return tops[0] if len({s.name for s in tops}) == 1 else None
+
+
+def adopt_units(spans: list[Span], home: Span | None) -> None:
+    """English units written without their institution (the Department of Oceanography) in an item that comes
+    from one institution belong to it."""
+    if home is None:
+        return
+    for span in spans:
+        if span.parent is None and span.name.isascii() and _UNIT.match(span.name) and home.name not in span.name:
+            span.parent = home.name
 
 
 def qualify_units(spans: list[Span], canonical: Callable[[str], str]) -> None:

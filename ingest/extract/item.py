@@ -60,6 +60,8 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     insts = institutions.find_zh(text) + en.find_institutions(text)
     insts += _gazetteer_institutions(text, gaz, insts)
     complete_units(text, insts)
+    home = en.home_institution(text, insts)
+    en.adopt_units(insts, home)
     en.qualify_units(
         insts,
         lambda name: en.institution_canonical(
@@ -116,7 +118,7 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     parents = _parents(gaz)
     out: dict[tuple[str, str, str], Relation] = {}
     relations.part_of(ctx, out, parents)
-    relations.affiliated_with(ctx, out, insts)
+    relations.affiliated_with(ctx, out, insts, home)
     relations.author_of(ctx, out)
     relations.possessive_author(ctx, out)
     relations.published_in(ctx, out)

@@ -46,6 +46,13 @@ _EN_JOB_GAP = re.compile(
     rf"\s+(?:[a-z-]+\s+){{0,4}}(?:{_EN_JOB_WORDS})"
     r"(?:\s+(?:of|in)\s+(?:[a-z-]+\s+){0,2}[a-z-]+)?\s+"
 )
+# "X, an assistant professor of mathematics", "X, assistant professor in …": a job written right after a name
+_EN_JOB_AFTER = re.compile(rf",\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}(?:{_EN_JOB_WORDS}|lecturer|fellow)\b")
+_EN_JOB_BEFORE = re.compile(r"(?:[Pp]rofessor|Prof\.|[Pp]ostdoc(?:toral)?\s+(?:researcher|fellow)|student)\s+$")
+# the outside expert a release quotes: "…, an ecologist who was not involved in the study"
+_NOT_INVOLVED = re.compile(r"[^.;]{0,60}\b(?:not|wasn['’]t|isn['’]t)\s+(?:involved|part\s+of|affiliated)")
+# a unit still being set up: 生命科学学院（筹）
+_PREPARATORY = re.compile(r"^\s*[（(]筹(?:建|备)?(?:中)?[)）]")
 _LIST_GAP = re.compile(r"^\s*(?:、|和|与|及|以及|,|，|/)\s*$")
 _AWARD_VERB = re.compile(
     r"获得|荣获|获|分享|授予|摘得|颁给|颁发给|\bw[io]ns?\b|awarded|receive[sd]?\b|\bshared?\b|recipients?|laureates?|"
@@ -144,7 +151,7 @@ def _institutions_before(ctx: Context, pos: int, institutions: list[Span]) -> li
     found: list[Span] = []
     anchor = None
     for end in sorted(ending, reverse=True):
-        if end <= pos and _ROLE_WORDS.match(text[end:pos]):
+        if end <= pos and _ROLE_WORDS.match(_PREPARATORY.sub("", text[end:pos], count=1)):
             anchor = end
             break
     while anchor is not None:
@@ -158,8 +165,12 @@ def _institutions_before(ctx: Context, pos: int, institutions: list[Span]) -> li
     return found
 
 
-def affiliated_with(ctx: Context, out: dict[tuple[str, str, str], Relation], institutions: list[Span]) -> None:
-    """Researchers to the institutions written before them or in brackets after them."""
+def affiliated_with(
+    ctx: Context, out: dict[tuple[str, str, str], Relation], institutions: list[Span], home: Span | None = None
+) -> None:
+    """Researchers to the institutions written before them or in brackets after them; in a press release from one
+    institution (``home``), its researchers named by their job alone ("Priya Ramaswell, an assistant professor of
+    mathematics") to that institution."""
     text = ctx.item.text
     people = sorted((s for c in _researchers(ctx) for s in c.spans if s.role == "researcher"), key=lambda s: s.start)
     previous: tuple[Span, list[Span]] | None = None
@@ -197,23 +208,42 @@ def affiliated_with(ctx: Context, out: dict[tuple[str, str, str], Relation], ins
             insts = previous[1]
         if not insts and previous is not None and re.fullmatch(r"[^。；]{0,12}", text[previous[0].end : span.start]):
             gap = text[previous[0].end : span.start]
-            if re.search(r"[、和与及]", gap):
+            # a unit named in between starts a new list (…教授、生命科学学院（筹）B研究员)
+            if re.search(r"[、和与及]", gap) and not any(previous[0].end <= s.start < span.start for s in institutions):
                 insts = previous[1]
         person = ctx.cluster_of(span)
         for inst in insts:
             target = ctx.cluster_of(inst)
             if person and target:
-                _add(
-                    out,
-                    Relation(
-                        subject=person.id,
-                        predicate="affiliatedWith",
-                        object=target.id,
-                        evidence=ctx.evidence(span.start, span.end),
-                    ),
-                )
+                _affiliate(ctx, out, person, target, span)
         # an affiliation in brackets belongs to that name alone, not to the names listed after it
         previous = (span, [] if bracketed else insts)
+    home_cluster = ctx.cluster_of(home) if home is not None else None
+    if home_cluster is not None:
+        _home_staff(ctx, out, people, home_cluster)
+
+
+def _home_staff(ctx: Context, out: dict[tuple[str, str, str], Relation], people: list[Span], home: Cluster) -> None:
+    """Researchers without an affiliation whom the release names by their job (not outside commentators)."""
+    text = ctx.item.text
+    placed = {r.subject for r in out.values() if r.predicate == "affiliatedWith"}
+    for span in people:
+        person = ctx.cluster_of(span)
+        if person is None or person.id in placed:
+            continue
+        job_after = _EN_JOB_AFTER.match(text, span.end)
+        if (job_after and not _NOT_INVOLVED.match(text, job_after.end())) or _EN_JOB_BEFORE.search(
+            text, max(0, span.start - 40), span.start
+        ):
+            placed.add(person.id)
+            _affiliate(ctx, out, person, home, span)
+
+
+def _affiliate(
+    ctx: Context, out: dict[tuple[str, str, str], Relation], person: Cluster, institution: Cluster, at: Span
+) -> None:
+    evidence = ctx.evidence(at.start, at.end)
+    _add(out, Relation(subject=person.id, predicate="affiliatedWith", object=institution.id, evidence=evidence))
 
 
 def _main(ctx: Context, etype: str, near: int) -> Cluster | None:
@@ -486,7 +516,9 @@ def received(
         # names are the winners it announces
         year = next((s.meta.get("year") for s in announced.spans if s.meta.get("year")), None) or _year(ctx.item.title)
         for c in researchers:
-            if not any(
+            # one named only where the item gives them another prize (not an earlier one) won that prize instead
+            elsewhere = any(ctx.sentences.index(s.start) not in prize_sentences for s in c.spans)
+            if elsewhere or not any(
                 k[0] == c.id and k[1] == "received" and not _EARLIER.search(r.evidence.sentence) for k, r in out.items()
             ):
                 _received(ctx, out, c.id, announced.id, year, c.spans[0])

@@ -651,7 +651,12 @@ def test_extract_en_fellows_named_by_their_job_receive_the_fellowship_the_title_
     extraction = _extract(text, lang="en")
     fellows = {"Hana Okafor", "Tomas Reyes-Marsh", "Ines Varga"}
     assert _names(extraction, "Researcher") == fellows
-    assert ("Tomas Reyes-Marsh", "Department of Computer Science", None) in _facts(extraction, "affiliatedWith")
+    # the release comes from Lakemont University: its department, and the fellows named by their job alone
+    assert {
+        ("Tomas Reyes-Marsh", "Department of Computer Science, Lakemont University", None),
+        ("Hana Okafor", "Lakemont University", None),
+        ("Ines Varga", "Lakemont University", None),
+    } <= _facts(extraction, "affiliatedWith")
     # an earlier prize does not keep a fellow from the fellowship the title announces
     assert {(f, "Corvane Research Fellowship", "2025") for f in fellows} <= _facts(extraction, "received")
 
@@ -818,3 +823,75 @@ def test_extract_en_job_in_a_unit_and_no_joint_work_from_a_name_alone() -> None:
     assert ("Amara Okonye", "School of Public Health", None) in _facts(extraction, "affiliatedWith")
     # "Research" in an institute's name reports no work: members listed together did not collaborate on any
     assert _facts(extraction, "collaboratedWith") == set()
+
+
+def test_extract_en_press_release_belongs_to_its_institution() -> None:
+    text = (
+        "Corwin University opens a centre for river science\n"
+        "April 2, 2026\n"
+        "CORWIN, Vt. — The Eastlake Science Foundation has awarded Corwin University a four-year, $9 million grant "
+        "to found the Center for River Science, the university said Monday.\n"
+        "The center will be led by Odile Strand, a professor of hydrology, and by Amos Teague, an associate professor "
+        "in the Department of Geography. Partners include the Harwell Institution of Limnology, Marlow State "
+        "University and the Lakeside Polytechnic.\n"
+        '"Rivers change fast," said Petra Lind, an ecologist who was not involved in the project.\n'
+        "Earlier work by Teague received support from the Fenwick Family Foundation."
+    )
+    extraction = _extract(text, lang="en")
+    affiliations = _facts(extraction, "affiliatedWith")
+    assert {
+        ("Odile Strand", "Corwin University", None),
+        ("Amos Teague", "Department of Geography, Corwin University", None),
+    } <= affiliations
+    # an outside expert the release quotes is not one of its staff
+    assert not any(person == "Petra Lind" for person, _, _ in affiliations)
+    assert ("Department of Geography, Corwin University", "Corwin University", None) in _facts(extraction, "partOf")
+    # a list of partners after a comma is no unit and its institution
+    assert not any(unit == "Harwell Institution of Limnology" for unit, _, _ in _facts(extraction, "partOf"))
+    # the giver of a grant and the source of support are funders
+    assert {"Eastlake Science Foundation", "Fenwick Family Foundation"} <= _names(extraction, "Funder")
+
+
+def test_extract_en_release_naming_several_universities_has_no_home() -> None:
+    text = (
+        "Corwin University and Marlow State University map river beds\n"
+        "Odile Strand, a professor of hydrology, led the survey with colleagues in the Department of Geography."
+    )
+    extraction = _extract(text, lang="en")
+    assert not any(person == "Odile Strand" for person, _, _ in _facts(extraction, "affiliatedWith"))
+    assert "Department of Geography" in _names(extraction, "Institution")
+
+
+def test_extract_en_fellows_of_a_named_fellowship_and_a_prize_with_initials() -> None:
+    text = (
+        "Two faculty members named 2026 Quillon Research Fellows\n"
+        "Two scientists at Brantley University have been selected as 2026 Quillon Research Fellows.\n"
+        "Ada Whitcombe, an assistant professor of chemistry, studies catalysts. Rufus Penhale, assistant professor of "
+        "physics, builds clocks.\n"
+        "Separately, Penhale received the Optical Guild's 2025 Harold J. Brisco Jr. Medal."
+    )
+    extraction = _extract(text, lang="en")
+    assert {"Quillon Research Fellowship", "Harold J. Brisco Jr. Medal"} <= _names(extraction, "Award")
+    received = _facts(extraction, "received")
+    # a fellow who also won another prize in the item is still one of the fellows the title announces
+    assert {
+        ("Ada Whitcombe", "Quillon Research Fellowship", "2026"),
+        ("Rufus Penhale", "Quillon Research Fellowship", "2026"),
+        ("Rufus Penhale", "Harold J. Brisco Jr. Medal", "2025"),
+    } <= received
+    assert ("Ada Whitcombe", "Harold J. Brisco Jr. Medal", "2025") not in received
+
+
+def test_extract_zh_fund_round_and_unit_being_set_up() -> None:
+    text = (
+        "我校两位教授获2026年度国家杰出青年科学基金资助\n"
+        "日前，我校化学学院卢景川教授、海洋学院（筹）闵若溪研究员获得资助。"
+        "此外，我校物理学院祁晓帆副教授入选国家优秀青年科学基金项目。"
+    )
+    extraction = _extract(text, lang="zh")
+    # the year names the round, not the fund
+    assert "国家杰出青年科学基金" in _names(extraction, "Funder")
+    assert "国家优秀青年科学基金" in _names(extraction, "Funder")
+    affiliations = _facts(extraction, "affiliatedWith")
+    assert ("闵若溪", "海洋学院", None) in affiliations
+    assert ("闵若溪", "化学学院", None) not in affiliations
