@@ -89,7 +89,7 @@ _FUNDER_TRIM = re.compile(
     r"(?:等)?(?:多个|多项)?(?:(?:重点|面上|青年|重大|一般|联合|培育|优秀青年|杰出青年)?(?:项目|课题))?(?:等)?(?:的)?(?:大力|鼎力)?$"
 )
 _FUNDER_OK = re.compile(
-    r"(?:基金|基金委|基金会|委员会|计划|专项|项目|工程|部|委|局|厅|科学院|研究院|研究所|大学|学院|中心|实验室|办公室|"
+    r"(?:基金|基金委|基金会|委员会|计划|专项|项目|工程|部|委|局|厅|科学院|研究院|研究所|大学|学院|中心|实验室|办公室|业务费|经费|资金|"
     r"Foundation|Council|Agency|Fund|Trust|Institute|Institutes|Programme|Program|Ministry|Office|Department|Society|"
     r"Organization|Organisation|Initiative|Grant|Grants|Commission|Academy|University|NSF|NIH|NSFC|ERC)$"
 )
@@ -105,6 +105,8 @@ _FUNDER_EN = re.compile(
     r"Programme|Program|Initiative|Research|Innovation|Administration|Bureau|Association|Health|"
     r"NSF|NIH|NSFC|ERC|DFG|JSPS)\b"
 )
+# the body at the head of a programme whose own name ends in no funding word
+_FUNDING_BODY = re.compile(r"^.{2,20}?(?:委员会|基金会|基金委|科委|教委|科技厅|科技局|教育厅|科学技术部|科技部|教育部)")
 _FUNDER_BAD = re.compile(r"专家|学者|团队|人员|医院专家|广泛|关注|认可|好评|欢迎|青睐|肯定|重视|帮助|配合|国家和|政策")
 
 
@@ -215,6 +217,9 @@ def find_funders(text: str, institutions: list[Span]) -> list[Span]:
                     # a year leads the round of a programme, not its name (2026年度国家杰出青年科学基金)
                     name = re.sub(r"^(?:了|由|来自|the\s|The\s|by\s|(?:19|20)\d{2}\s*年度?)\s*", "", name)
                     ok = _FUNDER_EN.search(name) if english else _FUNDER_OK.search(name)
+                    body = None if ok or english else _FUNDING_BODY.match(name)
+                    if body:  # 上海市科学技术委员会基础研究项目: the commission runs the programme and funds the work
+                        name, ok = body.group(), body
                     if len(name) < 2 or _FUNDER_BAD.search(name) or not ok:
                         continue
                     start = base + at + part.find(name)

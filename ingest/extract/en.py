@@ -78,9 +78,10 @@ def find_institutions(text: str) -> list[Span]:
         spans.append(Span(start, end, "Institution", clean(text[start:end])))
     for unit, parent in zip(spans, spans[1:], strict=False):
         gap = text[unit.end : parent.start]
-        # after a comma only a unit's head word makes it a unit: "Partners include the Scripps Institution of
-        # Oceanography, Oregon State University and …" is a list
-        unit_like = _UNIT.match(unit.name) or (not _TOP.search(unit.name) and "," not in gap)
+        # "The Riverside Institute of Oceanology, Chinese Academy of Sciences, has joined": a unit and its owner;
+        # "Partners include the Scripps Institution of Oceanography, Oregon State University and …": a list
+        listed = "," in gap and _LIST_GOES_ON.match(text, parent.end)
+        unit_like = _UNIT.match(unit.name) or (not _TOP.search(unit.name) and not listed)
         if unit.parent is None and unit_like and _TOP.search(parent.name) and _UNIT_GAP.fullmatch(gap):
             unit.parent = parent.name
     # a government department standing alone (the Department of Education will monitor …) governs, it does no
@@ -155,6 +156,21 @@ def institution_canonical(name: str, spans: list[Span], gazetteer_name: str | No
     return longer.pop() if len(longer) == 1 else name
 
 
+def expand_truncated(spans: list[Span]) -> None:
+    """An institution named again without its tail ("the Max Planck Institute" after "the Max Planck Institute for
+    Plant Breeding Research") is that institution, when exactly one longer name of the item continues it."""
+    names = {s.name for s in spans if s.parent is None and s.name.isascii()}
+    for span in spans:
+        if span.parent is not None or not span.name.isascii() or not _ENDS_WITH_HEAD.search(span.name):
+            continue
+        longer = {n for n in names if n.startswith(span.name + " of ") or n.startswith(span.name + " for ")}
+        if len(longer) == 1:
+            span.meta.setdefault("surface", span.name)
+            span.name = longer.pop()
+
+
+_LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z]")
+_ENDS_WITH_HEAD = re.compile(rf"\b(?:{_HEADS})$")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _CONNECTOR_END = re.compile(r"\b(?:of|for|and|the|at|de|on)$")
 

@@ -84,6 +84,8 @@ _PLACE_GENERIC = re.compile(rf"^(?:{alternation(_PLACES)})(?:{alternation(_GENER
 _NOT_INSTITUTION = re.compile(
     r"(?:政府|党委|委员会|管理局|局|厅|公司)|(?:服务中心|会议中心|会展中心|活动中心|指挥中心|购物中心|营业中心|数据中心|客服中心|运营中心|学习中心|培训中心|教育中心|保护中心)$"
 )
+# a school named by a one-character discipline (医学院, 药学院, 法学院) is a unit like any other
+_ONE_CHARACTER_SCHOOL = re.compile(r"[医药法商理工文农哲]学院")
 _TOP_LEVEL = re.compile(r"(?:大学|科学院|工程院|社会科学院)$")
 
 
@@ -173,6 +175,8 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _valid(name: str) -> bool:
     m = _SUFFIX.search(name)
     body = name[: m.start()] if m else name
+    if _ONE_CHARACTER_SCHOOL.fullmatch(name):
+        return True
     if len(name) < 3 or len(body) < 2:
         return False
     if _GENERIC.match(body) or _NOT_INSTITUTION.search(name):

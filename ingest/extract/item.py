@@ -60,6 +60,7 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     insts = institutions.find_zh(text) + en.find_institutions(text)
     insts += _gazetteer_institutions(text, gaz, insts)
     complete_units(text, insts)
+    en.expand_truncated(insts)
     home = en.home_institution(text, insts)
     en.adopt_units(insts, home)
     en.qualify_units(

@@ -75,6 +75,10 @@ _EN_AWARDED = re.compile(
     rf"\b(?:goes to|go to|went to|awarded to|presented to|given to|shared by|shared between)\s+(?P<en>{_LATIN_NAME})"
 )
 # more names in the same list: "Co-authors include A of X and B of Y"
+_EN_AUTHOR_LIST = re.compile(
+    r"\b(?:[Cc]o-)?(?:(?:[Ff]irst|[Ll]ead|[Ss]enior|[Cc]orresponding)[\s-]+)?(?:[Cc]o-)?[Aa]uthors?\s+"
+    r"(?:(?:include|are|were)\s+|(?=[A-Z][a-z]))"
+)
 _EN_LIST_NEXT = re.compile(rf"(?:\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][^,;.]*?)?(?:,\s*|\s+and\s+)(?P<en>{_LATIN_NAME})")
 _EN_OFFICIAL = re.compile(rf"\b(?:{alternation(OFFICIAL_EN)})\s+$")
 _STOP_BEFORE = re.compile(rf"(?:{alternation(STOP_WORDS)}|[^{CJK}])$")
@@ -284,7 +288,8 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
     spans: list[Span] = []
     seen: set[tuple[int, int]] = set()
     listed = []
-    for m in re.finditer(r"\b(?:co-authors?|authors?)\s+(?:include|are|were)\s+", text, re.I):
+    # "Co-authors include A, B and C", "Co-first authors A and B"
+    for m in _EN_AUTHOR_LIST.finditer(text):
         pos = m.end()
         first = re.match(_LATIN_NAME, text[pos:])
         while first:

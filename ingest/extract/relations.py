@@ -194,7 +194,11 @@ def affiliated_with(
         en_after = re.match(
             r"\s*,?\s*(?:(?:an?\s+(?:[\w-]+\s+){1,3}(?:of\s+(?:[a-z-]+\s+){1,4})?)?(?:of|at|from)"
             rf"|(?:an?\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_JOB_WORDS}|fellow|lecturer|student|director|dean|chair|member)"
-            r"\s+in)\s+(?:the\s+)?",
+            r"\s+in"
+            # "X, professor of plant biology at Y", "X, head of the Department of Y"
+            rf"|(?:an?\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_JOB_WORDS}|fellow|lecturer)"
+            r"(?:\s+of\s+(?:[a-z-]+\s+){0,3}[a-z-]+)?\s+(?:at|of|from)"
+            r"|(?:the\s+)?(?:head|director|dean|chair)\s+of)\s+(?:the\s+)?",
             text[span.end :],
         )
         if en_after:
@@ -586,13 +590,25 @@ _OWN_WORK_WITH = re.compile(
     re.I,
 )
 _COLLABORATORS_FROM = re.compile(r"\b(?:collaborators|partners|colleagues)\s+(?:from|at)\b", re.I)
-_CONNECTOR = re.compile(r"与|和|同|跟|及|、|携手|\band\b|\bwith\b", re.I)
+_CONNECTOR = re.compile(r"与|和|同|跟|及|、|携手|\band\b|\bwith\b|,(?=\s)", re.I)
 
 
 def _joined(text: str, a: int, b: int) -> bool:
     """Whether the parties mentioned at ``a`` and ``b`` are written together ("X与Y", "X、Y", "X and Y")."""
     lo, hi = min(a, b), max(a, b)
     return hi - lo <= 60 and _CONNECTOR.search(text, lo, hi) is not None
+
+
+def _listed_together(text: str, parties: dict[str, int]) -> list[tuple[str, str]]:
+    """Pairs of parties written in one list: each joined to the next ("A, B and C" joins A to C through B)."""
+    ordered = sorted(parties, key=lambda p: parties[p])
+    groups: list[list[str]] = [[ordered[0]]]
+    for before, after in itertools.pairwise(ordered):
+        if _joined(text, parties[before], parties[after]):
+            groups[-1].append(after)
+        else:
+            groups.append([after])
+    return [(a, b) for group in groups for a, b in itertools.combinations(sorted(group), 2)]
 
 
 def _root(unit: str, ancestors: dict[str, set[str]]) -> str:
@@ -647,7 +663,7 @@ def institutions_collaborated(ctx: Context, out: dict[tuple[str, str, str], Rela
             roots[root] = min(at, roots.get(root, at))
         pairs: list[tuple[str, str]] = []
         if 2 <= len(roots) <= 3:
-            pairs = [(a, b) for a, b in itertools.combinations(sorted(roots), 2) if _joined(text, roots[a], roots[b])]
+            pairs = _listed_together(text, roots)
         elif len(roots) == 1 and 2 <= len(named) <= _MAX_PARTIES:
             pairs = [
                 (a, b)

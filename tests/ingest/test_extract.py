@@ -895,3 +895,36 @@ def test_extract_zh_fund_round_and_unit_being_set_up() -> None:
     affiliations = _facts(extraction, "affiliatedWith")
     assert ("闵若溪", "海洋学院", None) in affiliations
     assert ("闵若溪", "化学学院", None) not in affiliations
+
+
+def test_extract_en_author_lists_jobs_with_fields_and_an_institution_named_again_short() -> None:
+    text = (
+        "Ancient enzyme rebuilt\n"
+        "Researchers at Fallow University and the Orrin Institute for Soil Research rebuilt an ancient enzyme.\n"
+        "Co-first authors Mira Callan and Tobias Renk, both postdoctoral fellows, worked in the lab of senior author "
+        "Greta Holm, professor of plant biology at Fallow. Co-author Ivo Brenner of the Orrin Institute did the "
+        "structures. Professor Hal Dunmore, head of the Department of Soil Science at Fallow University, commented."
+    )
+    extraction = _extract(text, lang="en")
+    assert {"Mira Callan", "Tobias Renk", "Greta Holm", "Ivo Brenner"} <= _names(extraction, "Researcher")
+    affiliations = _facts(extraction, "affiliatedWith")
+    assert ("Greta Holm", "Fallow University", None) in affiliations
+    # "the Orrin Institute" again is the institute named in full before
+    assert ("Ivo Brenner", "Orrin Institute for Soil Research", None) in affiliations
+    assert "Orrin Institute" not in _names(extraction, "Institution")
+    assert ("Hal Dunmore", "Department of Soil Science, Fallow University", None) in affiliations
+
+
+def test_extract_zh_one_character_schools_and_programme_bodies() -> None:
+    text = (
+        "我校成果获市科技奖\n"
+        "医学院附属星湖医院杭远志主任医师团队获科技进步奖二等奖；药学院宋雨桐研究员获青年科技奖。"
+        "相关研究得到了上海市科学技术委员会基础研究项目和中央高校基本科研业务费的资助。"
+    )
+    extraction = _extract(text, lang="zh")
+    affiliations = _facts(extraction, "affiliatedWith")
+    assert ("宋雨桐", "药学院", None) in affiliations
+    assert ("杭远志", "医学院附属星湖医院", None) in affiliations
+    assert ("医学院附属星湖医院", "医学院", None) in _facts(extraction, "partOf")
+    # the commission at the head of a programme funds the work; a fund ending in 业务费 is a fund
+    assert {"上海市科学技术委员会", "中央高校基本科研业务费专项资金"} <= _names(extraction, "Funder")

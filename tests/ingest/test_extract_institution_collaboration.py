@@ -62,3 +62,17 @@ def test_extract_institutions_collaborate_in_english() -> None:
 )
 def test_extract_institutions_do_not_collaborate_without_a_statement(text: str) -> None:
     assert not _institution_pairs(_extract(text))
+
+
+def test_extract_researchers_at_three_institutions_collaborate_pairwise() -> None:
+    text = (
+        "Old enzyme rebuilt\n"
+        "Researchers at Fallow University, the Orrin Institute for Soil Research and the University of Calder have "
+        "rebuilt an ancient enzyme. The study appears in Science."
+    )
+    pairs = _institution_pairs(_extract(text, lang="en"))
+    assert pairs == {
+        frozenset(("Fallow University", "Orrin Institute for Soil Research")),
+        frozenset(("Fallow University", "University of Calder")),
+        frozenset(("Orrin Institute for Soil Research", "University of Calder")),
+    }
