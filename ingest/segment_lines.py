@@ -276,7 +276,7 @@ def join_wrapped(lines: Sequence[str]) -> str:
     if not stripped:
         return ""
     widths = [display_width(line) for line in stripped]
-    typical = float(sorted(widths)[(len(widths) * 3) // 4])
+    typical = _wrap_width(widths)
     paragraphs: list[str] = []
     current: list[str] = []
     last = len(stripped) - 1
@@ -311,8 +311,19 @@ def _stands_alone(line: str, width: int, typical: float, numbered: bool) -> bool
 
 
 def _typical_width(lines: Sequence[str]) -> float:
-    widths = sorted(display_width(line) for line in lines)
-    return float(widths[(len(widths) * 3) // 4]) if widths else 0.0
+    return _wrap_width([display_width(line) for line in lines])
+
+
+def _wrap_width(widths: list[int]) -> float:
+    """The width wrapped lines reach: the 75th percentile, unless the longest lines run past twice that. Then the
+    text is not hard-wrapped (a paragraph per line) and its short lines (a list of "unit name" rows) outnumber the
+    long ones: they stand alone, measured against the long lines."""
+    if not widths:
+        return 0.0
+    ordered = sorted(widths)
+    typical = float(ordered[(len(ordered) * 3) // 4])
+    longest = float(ordered[(len(ordered) * 19) // 20])
+    return longest if longest > 2 * typical else typical
 
 
 def _joint(left: str, right: str) -> tuple[str, bool]:

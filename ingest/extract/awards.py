@@ -37,6 +37,7 @@ _AWARD_EN = re.compile(
     r"(?:Prize|Award|Medal|Fellowship(?:s\b)?|Fellows\b)"
     r"(?:[^\S\n]+(?:in|for)[^\S\n]+(?:[A-Z][A-Za-z-]+)(?:[^\S\n]+(?:and[^\S\n]+)?[A-Z][A-Za-z-]+){0,3})?"
 )
+_CATEGORY = re.compile(r"(.+?\b(?:Prize|Award|Medal))\s+(?:in|for)\s+[A-Z]")
 _OWNER = re.compile(r"^.*['’]s[^\S\n]+")
 # a fellowship of no one in particular: "Research Fellows", "Postdoctoral Fellowship"
 _AWARD_GENERIC_EN = re.compile(
@@ -81,6 +82,7 @@ _FUNDING_EN_GIVER = re.compile(
     r"(?:awarded|granted|given|provided|committed|pledged)\s+[^.;\n]{0,80}?\b(?:grants?|funding)\b"
 )
 _FUNDING_EN_ALL = (_FUNDING_EN, _FUNDING_EN_FROM, _FUNDING_EN_GIVER)
+_QUOTED = re.compile(r"“[^”]*”")
 _LIST_SPLIT = re.compile(r"[、，,;；]|以及|及|和|与")
 # English funder names hold "and" (Science and Technology): lists split on commas, "and by", "and the"
 _LIST_SPLIT_EN = re.compile(r"\s*(?:;|,\s*and\s+(?:by\s+)?|\s+and\s+by\s+|\s+and\s+the\s+|,)\s*")
@@ -160,8 +162,12 @@ def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
             continue
         before = len(spans)
         add(start, m.end(), name)
-        if len(spans) > before and name != surface:
-            spans[-1].meta["surface"] = surface  # kept as an alias: the title says "Fellows"
+        if len(spans) > before:
+            if name != surface:
+                spans[-1].meta["surface"] = surface  # kept as an alias: the title says "Fellows"
+            category = _CATEGORY.match(name)
+            if category:  # the Halvorsen Prize in Physics is a category of the Halvorsen Prize
+                spans[-1].parent = category.group(1)
     return spans
 
 
@@ -210,7 +216,9 @@ def find_funders(text: str, institutions: list[Span]) -> list[Span]:
                 if english:
                     parts = en.organisation_names(m.group(group))
                 else:
-                    parts = _parts(m.group(group), base, _LIST_SPLIT, institutions)
+                    # a programme's quoted topic is one name (“大气污染成因与控制技术研究”重点专项)
+                    quoted = [Span(base + q.start(), base + q.end(), "", "") for q in _QUOTED.finditer(m.group(group))]
+                    parts = _parts(m.group(group), base, _LIST_SPLIT, institutions + quoted)
                 for at, part in parts:
                     name = re.sub(r"\s*[(（][^()（）]*[)）]$|\s+(?:grants?|funds?|programmes?)$", "", part.strip())
                     name = _FUNDER_TRIM.sub("", name).strip()

@@ -53,7 +53,8 @@ _LEADING_FUNCTION_CHARS = frozenset("将把被对从向让使给就在于与及"
 _NAME_VERB_WORDS = (
     "应用 创新 发展 管理 服务 设计 制造 检测 开发 转化 转移 孵化 验证 计算 控制 勘探 监测 评价 保护 "
     "育种 治疗 康复 预防 生产 加工 交叉 融合 集成 教育 培训 规划 振动 冲击 调控 合成 感知 通信 传感 测量 "
-    "测试 诊断 养殖 种植 与 和 及"
+    "测试 诊断 养殖 种植 生命 测绘 传播 体育 统计 临床 免疫 遗传 创意 翻译 急救 影像 检验 运输 勘察 采矿 印刷 "
+    "包装 发酵 灌溉 减灾 防灾 应急 治理 与 和 及"
 )
 _NAME_VERBS = frozenset(_NAME_VERB_WORDS.split())
 # place names (provinces, large cities, regions, countries): a name often starts with one. Geography only, no
@@ -87,6 +88,25 @@ _NOT_INSTITUTION = re.compile(
 # a school named by a one-character discipline (医学院, 药学院, 法学院) is a unit like any other
 _ONE_CHARACTER_SCHOOL = re.compile(r"[医药法商理工文农哲]学院")
 _TOP_LEVEL = re.compile(r"(?:大学|科学院|工程院|社会科学院)$")
+
+
+# a foreign country before a university's name says where it is, not what it is called (美国加州大学伯克利分校);
+# 新加坡国立大学 and 澳大利亚国立大学 carry theirs in the name
+_COUNTRY = re.compile(
+    r"^(?:美国|英国|德国|法国|日本|韩国|加拿大|澳大利亚|瑞士|瑞典|丹麦|荷兰|意大利|俄罗斯|新加坡|以色列|比利时|奥地利|"
+    r"挪威|芬兰|西班牙|新西兰|爱尔兰)(?!国立|国家|皇家)(?=.{4})"
+)
+
+
+def drop_country(spans: list[Span]) -> None:
+    """Names written after a foreign country lose it; the written form stays a surface form (an alias)."""
+    for span in spans:
+        country = _COUNTRY.match(span.name)
+        if country:
+            span.meta.setdefault("surface", span.name)
+            span.name = span.name[country.end() :]
+        if span.parent and (country := _COUNTRY.match(span.parent)):
+            span.parent = span.parent[country.end() :]
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:

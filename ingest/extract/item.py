@@ -58,6 +58,7 @@ def extract_item(
 def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str | None) -> Extraction:
     text = item.text
     insts = institutions.find_zh(text) + en.find_institutions(text)
+    institutions.drop_country(insts)
     insts += _gazetteer_institutions(text, gaz, insts)
     complete_units(text, insts)
     en.expand_truncated(insts)

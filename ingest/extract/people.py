@@ -55,10 +55,11 @@ _EN_BEFORE = re.compile(
     rf"(?:\s+(?:of|in)\s+(?:[a-z-]+\s+){{0,2}}[a-z-]+)?\s+(?:(?:(?:Associate|Assistant)\s+)?(?:Professor|Prof\.|Dr\.?)\s+)?"
     rf"(?P<en>{_LATIN_NAME})"
 )
+_JOBS_AFTER = alternation((*RESEARCHER_EN_JOBS, "lecturer", "postdoctoral"))
 _EN_AFTER = re.compile(
     rf"(?P<en>{_LATIN_NAME})(?:,\s+(?:a|an|the)?\s*(?:(?:assistant|associate|full|adjunct|visiting|research|"
-    r"distinguished|emeritus|senior|principal)\s+)?(?:professor|researcher|scientist|lecturer|postdoc|"
-    r"postdoctoral|graduate student|doctoral student|PhD student)|\s+et al\.)"
+    rf"distinguished|emeritus|senior|principal)\s+)?(?:{_JOBS_AFTER})"
+    r"|\s+et al\.)"
 )
 _EN_LED = re.compile(
     rf"\b(?:led by|co-led by|headed by|author|authors|co-authors?(?:\s+(?:include|are|were))?)\s+(?P<en>{_LATIN_NAME})"

@@ -32,6 +32,7 @@ _EN_JOURNAL = re.compile(
     rf"|\b(?:results|findings|work|research)\s+appear\s+in"
     rf"|in the journal)\s+(?:the\s+)?(?P<en>{_LATIN_TITLE})"
 )
+_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _TRAILING_CONNECTORS = re.compile(r"(?:\s+(?:of|and|in|for|the|&))+$")
 _PAIR_AFTER = re.compile(r"\s*[（(]\s*(?P<en>[A-Z][A-Za-z&:.'’\s-]{1,60}?)\s*[）)]")
 _QUOTED = r"[“\"](?P<title>[^“”\"]{6,300}?)[”\"]"
@@ -89,7 +90,22 @@ def find_journals(text: str, gazetteer: Gazetteer) -> list[Span]:
     for m in _EN_JOURNAL.finditer(text):
         # "a paper in Science in 2019": the connectors a title may hold do not end it
         name = _TRAILING_CONNECTORS.sub("", m.group("en"))
-        add(Span(m.start("en"), m.start("en") + len(name), "Journal", clean(name)))
+        start = m.start("en")
+        parts, pos = [], 0
+        for part in _LIST_SEPARATOR.split(name):
+            pos = name.index(part, pos)
+            parts.append((start + pos, part))
+            pos += len(part)
+        # "appeared in Physical Review Letters and Nature Physics": two journals the gazetteer knows, not one
+        if (
+            len(parts) > 1
+            and not gazetteer.lookup(name, "Journal")
+            and all(gazetteer.lookup(part, "Journal") for _, part in parts)
+        ):
+            for at, part in parts:
+                add(Span(at, at + len(part), "Journal", clean(part)))
+            continue
+        add(Span(start, start + len(name), "Journal", clean(name)))
     for span in spans:
         # the English form is canonical; the gazetteer may know the pair
         if span.alias and _is_latin(span.alias) and not _is_latin(span.name):

@@ -530,7 +530,24 @@ def received(
         year = _year(ctx.item.parent_title)
         for c in researchers:
             _received(ctx, out, c.id, context_award.id, year, c.spans[0])
+    _to_categories(out)
     return prize_item and not ctx.of("Publication"), prize_sentences
+
+
+def _to_categories(out: dict[tuple[str, str, str], Relation]) -> None:
+    """A laureate of a prize with one category in the item won that category ("wins the Halvorsen Prize" in the
+    title, "the Halvorsen Prize in Physics" in the text)."""
+    categories: dict[str, list[str]] = {}
+    for r in out.values():
+        if r.predicate == "partOf":
+            categories.setdefault(r.object, []).append(r.subject)
+    for k, r in list(out.items()):
+        if r.predicate != "received" or len(categories.get(r.object, ())) != 1:
+            continue
+        del out[k]
+        category = categories[r.object][0]
+        if not any(x.subject == r.subject and x.predicate == "received" and x.object == category for x in out.values()):
+            _add(out, r.model_copy(update={"object": category}))
 
 
 def collaborated_with(

@@ -928,3 +928,41 @@ def test_extract_zh_one_character_schools_and_programme_bodies() -> None:
     assert ("医学院附属星湖医院", "医学院", None) in _facts(extraction, "partOf")
     # the commission at the head of a programme funds the work; a fund ending in 业务费 is a fund
     assert {"上海市科学技术委员会", "中央高校基本科研业务费专项资金"} <= _names(extraction, "Funder")
+
+
+def test_extract_zh_field_words_country_prefixes_and_quoted_programme_topics() -> None:
+    text = (
+        "我校团队揭示冰川微生物新机制\n"
+        "我校生命科学技术学院滕晓舟教授与美国加州大学伯克利分校韩德森（Peter Hendersen）教授为共同通讯作者。"
+        "该研究得到国家重点研发计划“冰冻圈变化与生态响应”重点专项和星河市自然科学基金的支持。"
+    )
+    extraction = _extract(text, lang="zh")
+    affiliations = _facts(extraction, "affiliatedWith")
+    # 生命 opens the school's name; it is a field, not a verb before the name
+    assert ("滕晓舟", "生命科学技术学院", None) in affiliations
+    # the country says where the university is; the gazetteer knows the university without it
+    assert ("韩德森", "University of California, Berkeley", None) in affiliations
+    berkeley = next(e for e in extraction.entities if e.name == "University of California, Berkeley")
+    assert "美国加州大学伯克利分校" in berkeley.aliases
+    # 与 inside a programme's quoted topic does not split the funding list
+    assert "国家重点研发计划“冰冻圈变化与生态响应”重点专项" in _names(extraction, "Funder")
+    assert not any(name.startswith("生态响应") for name in _names(extraction, "Funder"))
+
+
+def test_extract_en_prize_category_laureates_and_a_journal_list() -> None:
+    text = (
+        "Delmont physicist wins 2026 Orlen Prize\n"
+        "The Orlen Foundation announced that Rosa Achter, a physicist at the University of Delmont, will receive the "
+        "2026 Orlen Prize in Physics.\n"
+        "Achter shares the prize with Tomas Wirth of the Varna Institute of Technology. Their joint papers "
+        "appeared in Physical Review Letters and Nature Physics."
+    )
+    extraction = _extract(text, lang="en")
+    assert ("Rosa Achter", "University of Delmont", None) in _facts(extraction, "affiliatedWith")
+    assert ("Orlen Prize in Physics", "Orlen Prize", None) in _facts(extraction, "partOf")
+    # the title's prize has one category in the item: its laureates won that category
+    assert _facts(extraction, "received") == {
+        ("Rosa Achter", "Orlen Prize in Physics", "2026"),
+        ("Tomas Wirth", "Orlen Prize in Physics", "2026"),
+    }
+    assert {"Physical Review Letters", "Nature Physics"} <= _names(extraction, "Journal")

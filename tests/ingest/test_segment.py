@@ -287,6 +287,20 @@ def test_segment_dates_issue_year_from_issue_line_or_dates() -> None:
             ["国知发服字〔2025〕5 号", "各省、自治区、直辖市知识产权主管部门："],
             "国知发服字〔2025〕5 号\n各省、自治区、直辖市知识产权主管部门：",
         ),
+        (
+            # not hard-wrapped (a paragraph per line): the short "unit name" rows stay rows, however many
+            [
+                "日前，星河市科学技术委员会公布了今年的青年科技人才项目入选名单，我校共有四位青年教师入选，"
+                "他们将获得为期三年的项目资助，用于开展原创性基础研究工作。",
+                "机械工程学院 鲍一鸣",
+                "化学学院 戚蓉",
+                "生命科学学院 臧海川",
+                "物理学院 俞佳音",
+            ],
+            "日前，星河市科学技术委员会公布了今年的青年科技人才项目入选名单，我校共有四位青年教师入选，"
+            "他们将获得为期三年的项目资助，用于开展原创性基础研究工作。\n机械工程学院 鲍一鸣\n化学学院 戚蓉\n"
+            "生命科学学院 臧海川\n物理学院 俞佳音",
+        ),
     ],
 )
 def test_segment_join_wrapped(lines: list[str], expected: str) -> None:
