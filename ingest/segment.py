@@ -61,6 +61,12 @@ _GENERIC_SECTION = re.compile(
     re.I,
 )
 #: titles announcing a list of achievements or prizes, whose numbered entries are items of their own
+#: how a news report opens: the time of the event or a wire formula
+_NEWS_LEAD = re.compile(
+    r"^(?:近日|日前|近期|最近|目前|今年|本报讯|本刊讯|新华社|(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月)[，,\s]"
+    r"|^[A-Z][A-Za-z.\s,]{0,30}[—–-]{1,2}\s"
+)
 _LIST_TITLE = re.compile(
     r"十大|年度.{0,12}进展|名单|榜单|入选|获奖|揭晓|颁奖|评选|top\s*\d+|\bwinners?\b|laureates|prizes|awards", re.I
 )
@@ -185,6 +191,12 @@ def _strict_subhead(row: Row, width: float) -> bool:
     return (short or cjk_trailing_space(row.raw)) and (row.blank_before or edge or row.gapless)
 
 
+def _opens_news(row: Row, after: Row) -> bool:
+    """A line set off by a blank line whose next line opens a news report (近日，… / 3 月 12 日，… / March 3 —):
+    a headline however wide the PDF printed it."""
+    return row.blank_before and not after.blank_before and bool(_NEWS_LEAD.match(after.text))
+
+
 def _lenient_subhead(row: Row, after: Row) -> bool:
     """Once an article has shown sub-headlines, one that the PDF set off by edge spaces or blank lines."""
     return cjk_trailing_space(row.raw) or row.raw[:1].isspace() or (row.blank_before and after.blank_before)
@@ -225,7 +237,7 @@ def _subheads(body: list[Row], title: str, whole_issue: bool = False) -> list[in
             return entries if entries and 2 * generic < len(entries) else []
         return []
     candidates = _candidates(body)
-    strict = [i for i in candidates if _strict_subhead(body[i], width)]
+    strict = [i for i in candidates if _strict_subhead(body[i], width) or _opens_news(body[i], body[i + 1])]
     if len(strict) < 2:
         return []
     heads = [i for i in candidates if i in strict or _lenient_subhead(body[i], body[i + 1])]

@@ -34,6 +34,12 @@ _TRAILING_PUNCT = re.compile(r"[，。；：！？、,;:!?]\s*$")
 _PAGE_NUMBER = re.compile(
     r"^(?:P|p|Page|PAGE|第)?\s*[-—–·•]?\s*\d{1,3}\s*(?:(?:/|of)\s*\d{1,3}\s*)?[-—–·•]?\s*(?:页)?$"
 )
+_DECORATED_PAGE_NUMBER = re.compile(
+    r"^(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[/／共]\s*\d{1,3}\s*页?)?|(?:Page|PAGE)\s+\d{1,3}(?:\s+of\s+\d{1,3})?)$"
+)
+_CONTENTS_HEADING = re.compile(r"^(?:目\s*录|本期目录|本期导读|CONTENTS|Contents|In this issue|IN THIS ISSUE)$")
+_CONTENTS_ENTRY = re.compile(r"^\S.{1,80}?\s*(?:\.{3,}|…{2,}|·{3,}|-{4,}|_{4,})\s*\d{1,3}$")
+_COLUMN_GAP = re.compile(r"\s{3,}|\u3000{2,}")
 _ISSUE_LINE = re.compile(
     r"^(?:(?:19|20)\d{2}\s*年\s*)?(?:第\s*\d+\s*期)(?:\s*[（(]\s*总第\s*\d+\s*期\s*[）)])?$|^总第\s*\d+\s*期$"
 )
@@ -104,6 +110,26 @@ def despace_letterspaced(line: str) -> str:
 def is_page_number(stripped: str) -> bool:
     """A line holding only a page number (``P 05``, ``- 5 -``, ``第 5 页``, ``12``)."""
     return bool(_PAGE_NUMBER.match(stripped))
+
+
+def is_decorated_page_number(stripped: str) -> bool:
+    """A page number no body line looks like (``- 5 -``, ``— 5 —``, ``第 5 页``, ``Page 5``): furniture even where the
+    next page's header follows it without a blank line."""
+    return bool(_DECORATED_PAGE_NUMBER.match(stripped))
+
+
+def is_contents_line(stripped: str) -> bool:
+    """A table-of-contents heading (目录, CONTENTS) or entry (a title, leader dots, a page number)."""
+    return bool(_CONTENTS_HEADING.match(stripped) or _CONTENTS_ENTRY.match(stripped))
+
+
+def is_header_row(stripped: str) -> bool:
+    """A running header or masthead row set in columns: a title and the issue or date, apart by wide spaces
+    (``星海大学科技动态      2026 年第 3 期``)."""
+    fields = _COLUMN_GAP.split(stripped)
+    if not 2 <= len(fields) <= 3 or any(len(f) > 30 for f in fields):
+        return False
+    return any(is_issue_line(f) or _DATE_LINE.match(f) or is_page_number(f) for f in fields)
 
 
 def is_issue_line(stripped: str) -> bool:
@@ -226,6 +252,8 @@ def furniture_rows(lines: Sequence[str]) -> set[int]:
     """
     near = _near_page_number(lines)
     headers = running_headers(lines, near)
+    # the masthead's title reprinted on every page beside the issue: "星海大学科技动态      2026 年第 3 期"
+    headers |= {field for line in lines if is_header_row(line.strip()) for field in _COLUMN_GAP.split(line.strip())}
     nonblank = [i for i, line in enumerate(lines) if line.strip()]
     first = nonblank[0] if nonblank else -1
     masthead = set(nonblank[:_MASTHEAD_LINES])
@@ -234,10 +262,10 @@ def furniture_rows(lines: Sequence[str]) -> set[int]:
         text = line.strip()
         if not text:
             continue
-        page_number = is_page_number(text) and _isolated(lines, i)
+        page_number = (is_page_number(text) and _isolated(lines, i)) or is_decorated_page_number(text)
         header = text in headers and (i in near or i == first)
         issue_date = i in masthead and bool(_DATE_LINE.match(text))
-        if is_issue_line(text) or page_number or header or issue_date:
+        if is_issue_line(text) or page_number or header or issue_date or is_header_row(text) or is_contents_line(text):
             rows.add(i)
     # a section label printed between a running header and the page number is furniture too
     for i in sorted(rows):

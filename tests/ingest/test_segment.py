@@ -512,3 +512,40 @@ def test_segment_numbered_sections_of_one_report_stay_one_item() -> None:
     (item,) = segment_newsletter(report)
     assert item.title == "Lake sediments record past droughts"
     assert "four dry periods" in item.text
+
+
+def test_segment_issue_with_contents_column_headers_and_wide_headlines() -> None:
+    text = (
+        "云岭大学科技简报\n"
+        "2026 年第 2 期（总第 31 期）\n\n"
+        "云岭大学科研处                              2026 年 2 月 18 日\n\n"
+        "目 录\n"
+        "我校在固态电池研究中取得新进展 ................ 1\n"
+        "我校三项成果获 2025 年度青山省科学技术奖 ...... 2\n\n"
+        "我校在固态电池研究中取得新进展\n"
+        "近日，我校材料学院林书远教授团队在固态电池界面\n"
+        "研究方面取得重要进展，相关成果发表于《焦耳》。\n"
+        "该研究得到国家自然科学基金的资助，合作单位为青\n"
+        "山大学化学学院与海港理工学院能源研究所等单位。\n\n"
+        "                                                - 1 -\n"
+        "云岭大学科技简报                              2026 年第 2 期\n\n"
+        "我校三项成果获 2025 年度青山省科学技术奖\n"
+        "2 月 10 日，2025 年度青山省科学技术奖励大会召开，\n"
+        "我校信息学院鲁晓峰教授牵头完成的项目获技术发明\n"
+        "奖一等奖，另有两项成果获科技进步奖二等奖，相关\n"
+        "团队将继续在工业软件和智能制造领域开展研究。\n\n"
+        "我校与东岳研究院共建联合实验室\n"
+        "2 月 5 日，我校与东岳研究院签署战略合作协议，双\n"
+        "方将共建先进储能材料联合实验室，推动成果转化。\n\n"
+        "                                                - 2 -\n"
+    )
+    segs = segments(text)
+    # the masthead, its column rows, the contents and the page numbers are furniture; each headline opens an item
+    # although the PDF printed it nearly as wide as the body, because a dated lead follows it
+    assert [seg.title for seg in segs] == [
+        "我校在固态电池研究中取得新进展",
+        "我校三项成果获 2025 年度青山省科学技术奖",
+        "我校与东岳研究院共建联合实验室",
+    ]
+    body = "\n".join("\n".join(seg.body) for seg in segs)
+    assert "- 1 -" not in body and "云岭大学科技简报" not in body and "......" not in body
