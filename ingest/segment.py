@@ -65,7 +65,7 @@ _GENERIC_SECTION = re.compile(
 _NEWS_LEAD = re.compile(
     r"^(?:近日|日前|近期|最近|目前|今年|本报讯|本刊讯|新华社|(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日"
     r"|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月)[，,\s]"
-    r"|^[A-Z][A-Za-z.\s,]{0,30}[—–-]{1,2}\s"
+    r"|^[A-Z][A-Za-z0-9.\s,]{0,30}[—–-]{1,2}\s"
 )
 _LIST_TITLE = re.compile(
     r"十大|年度.{0,12}进展|名单|榜单|入选|获奖|揭晓|颁奖|评选|top\s*\d+|\bwinners?\b|laureates|prizes|awards", re.I
@@ -83,6 +83,8 @@ class Row:
     closer: str | None = None
     #: the whole text has (almost) no blank lines, as pypdf's extraction: blank lines cannot set headings off
     gapless: bool = False
+    #: page furniture (a footer, a header, a page number) stands between this line and the previous text
+    after_page_break: bool = False
 
 
 @dataclass
@@ -104,13 +106,15 @@ def _rows(lines: Sequence[str]) -> list[Row]:
     furniture = furniture_rows(lines)
     rows: list[Row] = []
     gap = True
+    page_break = False
     for index, raw in enumerate(lines):
         text = raw.strip()
         if index in furniture or not text:
             gap = gap or not text or index in furniture
+            page_break = page_break or (index in furniture and bool(rows))
             continue
-        rows.append(Row(index, raw, text, gap, closer_kind(text)))
-        gap = False
+        rows.append(Row(index, raw, text, gap, closer_kind(text), after_page_break=page_break))
+        gap = page_break = False
     _mark_split_closers(rows)
     _resolve_asides(rows)
     if sum(row.blank_before for row in rows[1:]) <= len(rows) // 100:
@@ -238,7 +242,14 @@ def _subheads(body: list[Row], title: str, whole_issue: bool = False) -> list[in
         return []
     candidates = _candidates(body)
     strict = [i for i in candidates if _strict_subhead(body[i], width) or _opens_news(body[i], body[i + 1])]
-    if len(strict) < 2:
+    # one sub-headline is a section of the article, unless the issue has no article level and the line opens news
+    # or the first text of a page: then it is the next item's headline
+    single = (
+        whole_issue
+        and len(strict) == 1
+        and (body[strict[0]].after_page_break or _opens_news(body[strict[0]], body[strict[0] + 1]))
+    )
+    if len(strict) < 2 and not single:
         return []
     heads = [i for i in candidates if i in strict or _lenient_subhead(body[i], body[i + 1])]
     if 2 * sum(1 for i in heads if _GENERIC_SECTION.match(body[i].text)) >= len(heads):

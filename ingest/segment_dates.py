@@ -52,6 +52,11 @@ _ISSUE_YEAR = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*年\s*(?:第\s*\d+\s*期|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*$)"
     r"|^(?:(?:Vol(?:ume)?\.?|Issue|No\.|Number)\s*\d+[,;]?\s*)+[(]?(?:[A-Z][a-z]+\.?\s+)?(?P<ey>(?:19|20)\d{2})[)]?$"
 )
+_COLUMNS = re.compile(r"\s+\|\s+|\s{3,}")
+# "February 2026", "Winter 2026" standing alone in a masthead
+_SEASON_YEAR = re.compile(
+    rf"^(?:{_MONTH_NAME}|Spring|Summer|Autumn|Fall|Winter)\s+(?P<y>(?:19|20)\d{{2}})(?P<ey>)$", re.I
+)
 _FULL_ZH_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?:1[0-2]|0?[1-9])\s*月\s*(?:3[01]|[12]\d|0?[1-9])\s*日")
 
 
@@ -149,9 +154,11 @@ def first_event_date(text: str, year: int | None, window: int = 400) -> str | No
 def issue_year(lines: list[str]) -> int | None:
     """The year of an issue: from its issue line (``2025 年第 4 期``), else the year most full dates carry."""
     for line in lines[:40]:
-        match = _ISSUE_YEAR.search(line.strip())
-        if match:
-            return int(match["y"] or match["ey"])
+        # a masthead set in columns: "Volume 7, Issue 2 | February 2026"
+        for field in _COLUMNS.split(line.strip()):
+            match = _ISSUE_YEAR.search(field) or _SEASON_YEAR.match(field)
+            if match:
+                return int(match["y"] or match["ey"])
     text = "\n".join(lines)
     years = Counter(int(m["y"]) for m in _FULL_ZH_YEAR.finditer(text))
     years.update(int(m["y"]) for m in _EN_MDY.finditer(text) if m["y"])

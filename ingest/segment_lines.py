@@ -39,7 +39,7 @@ _DECORATED_PAGE_NUMBER = re.compile(
 )
 _CONTENTS_HEADING = re.compile(r"^(?:目\s*录|本期目录|本期导读|CONTENTS|Contents|In this issue|IN THIS ISSUE)$")
 _CONTENTS_ENTRY = re.compile(r"^\S.{1,80}?\s*(?:\.{3,}|…{2,}|·{3,}|-{4,}|_{4,})\s*\d{1,3}$")
-_COLUMN_GAP = re.compile(r"\s{3,}|\u3000{2,}")
+_COLUMN_GAP = re.compile(r"\s{3,}|\u3000{2,}|\s+\|\s+")
 _ISSUE_LINE = re.compile(
     r"^(?:(?:19|20)\d{2}\s*年\s*)?(?:第\s*\d+\s*期)(?:\s*[（(]\s*总第\s*\d+\s*期\s*[）)])?$|^总第\s*\d+\s*期$"
 )
@@ -116,6 +116,11 @@ def is_decorated_page_number(stripped: str) -> bool:
     """A page number no body line looks like (``- 5 -``, ``— 5 —``, ``第 5 页``, ``Page 5``): furniture even where the
     next page's header follows it without a blank line."""
     return bool(_DECORATED_PAGE_NUMBER.match(stripped))
+
+
+def _title_key(text: str) -> str:
+    """A masthead title as compared with its running-header copy: case and a leading "The" aside."""
+    return re.sub(r"^the\s+", "", text.casefold())
 
 
 def is_contents_line(stripped: str) -> bool:
@@ -253,7 +258,8 @@ def furniture_rows(lines: Sequence[str]) -> set[int]:
     near = _near_page_number(lines)
     headers = running_headers(lines, near)
     # the masthead's title reprinted on every page beside the issue: "星海大学科技动态      2026 年第 3 期"
-    headers |= {field for line in lines if is_header_row(line.strip()) for field in _COLUMN_GAP.split(line.strip())}
+    titles = {_title_key(f) for line in lines if is_header_row(line.strip()) for f in _COLUMN_GAP.split(line.strip())}
+    headers |= {line.strip() for line in lines if line.strip() and _title_key(line.strip()) in titles}
     nonblank = [i for i, line in enumerate(lines) if line.strip()]
     first = nonblank[0] if nonblank else -1
     masthead = set(nonblank[:_MASTHEAD_LINES])

@@ -15,7 +15,16 @@ from typing import Literal
 from ingest.segment import segment_newsletter, segments
 from ingest.segment_dates import find_dates, first_event_date, parse_date, split_source
 from ingest.segment_items import make_item
-from ingest.segment_lines import closer_kind, furniture_rows, is_page_number, join_wrapped, source_body
+from ingest.segment_lines import (
+    closer_kind,
+    furniture_rows,
+    is_contents_line,
+    is_header_row,
+    is_issue_line,
+    is_page_number,
+    join_wrapped,
+    source_body,
+)
 from kg.model import NewsItem
 
 Kind = Literal["newsletter", "item"]
@@ -60,7 +69,11 @@ def detect_kind(text: str) -> Kind:
     furniture = furniture_rows(lines)
     page_numbers = sum(1 for i in furniture if is_page_number(lines[i].strip()))
     closers = sum(1 for line in lines if closer_kind(line.strip()))
-    if page_numbers >= 1 or (closers >= 2 and len(segments(text)) >= 2):
+    # an issue line, a running header set in columns or a table of contents: the layout of an issue
+    layout = sum(
+        1 for i in furniture if is_issue_line(t := lines[i].strip()) or is_header_row(t) or is_contents_line(t)
+    )
+    if page_numbers >= 1 or ((closers >= 2 or layout >= 1) and len(segments(text)) >= 2):
         return "newsletter"
     if len(text) > 8000 and len(segments(text)) >= 3:
         return "newsletter"

@@ -549,3 +549,29 @@ def test_segment_issue_with_contents_column_headers_and_wide_headlines() -> None
     ]
     body = "\n".join("\n".join(seg.body) for seg in segs)
     assert "- 1 -" not in body and "云岭大学科技简报" not in body and "......" not in body
+
+
+def test_segment_english_bulletin_with_piped_masthead_and_footers() -> None:
+    text = (
+        "THE ORWELL SCIENCE REVIEW\n"
+        "Volume 3, Issue 1 | January 2026\n\n"
+        "In this issue\n"
+        "Glowing dots light up tumours .......... 1\n"
+        "Bees vanish from upland meadows ........ 2\n\n"
+        "Glowing dots light up tumours\n"
+        "ORWELL, Jan. 12 — Chemists at Orwell University have made quantum dots that glow for\n"
+        "hours inside living tissue, the team reports in Nano Letters. The project was led by\n"
+        "Professor Ida Carrow of the Department of Chemistry.\n\n"
+        "Orwell Science Review | January 2026                                   1\n\n"
+        "Bees vanish from upland meadows\n"
+        "A survey led by Dr. Ama Oteng, a research fellow in the School of Biology, shows that\n"
+        "wild bee numbers in the uplands fell by a third since 2005. The results appear in\n"
+        "Ecology Letters.\n\n"
+        "Orwell Science Review | January 2026                                   2\n"
+    )
+    assert detect_kind(text) == "newsletter"
+    segs = segments(text)
+    assert [seg.title for seg in segs] == ["Glowing dots light up tumours", "Bees vanish from upland meadows"]
+    # the year of the masthead dates the first item's "Jan. 12"
+    assert segs[0].date == "2026-01-12"
+    assert not any("Orwell Science Review" in line for seg in segs for line in seg.body)
