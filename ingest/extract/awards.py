@@ -108,7 +108,11 @@ _FUNDER_EN = re.compile(
     r"NSF|NIH|NSFC|ERC|DFG|JSPS)\b"
 )
 # the body at the head of a programme whose own name ends in no funding word
-_FUNDING_BODY = re.compile(r"^.{2,20}?(?:委员会|基金会|基金委|科委|教委|科技厅|科技局|教育厅|科学技术部|科技部|教育部)")
+_FUNDING_BODY = re.compile(
+    r"^(?:.{2,20}?(?:委员会|基金会|基金委|科委|教委|科技厅|科技局|教育厅)|.{0,20}?(?:科学技术部|科技部|教育部))"
+)
+# how the next entry of a funding list starts: the state, a ministry or a province or city
+_ISSUER = re.compile(r"(?:国家|中央|中国|教育部|科技部|科学技术部|[\u4e00-\u9fff]{2,3}(?:省|市|自治区))")
 _FUNDER_BAD = re.compile(r"专家|学者|团队|人员|医院专家|广泛|关注|认可|好评|欢迎|青睐|肯定|重视|帮助|配合|国家和|政策")
 
 
@@ -185,6 +189,25 @@ def _parts(chunk: str, base: int, splitter: re.Pattern[str], protected: list[Spa
     return parts
 
 
+def _rejoin_programmes(chunk: str, parts: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Parts split at a 与/和/及 inside a programme's name joined again: 科技部量子通信与量子计算机重大项目 is one
+    programme, because 科技部量子通信 ends in no funder word and 量子计算机 names no body that funds."""
+    out: list[tuple[int, str]] = []
+    for at, part in parts:
+        if out:
+            prev_at, prev = out[-1]
+            joint = chunk[prev_at + len(prev) : at]
+            if (
+                joint in {"与", "和", "及"}
+                and not _FUNDER_OK.search(_FUNDER_TRIM.sub("", prev.strip()))
+                and not _ISSUER.match(part.strip())
+            ):
+                out[-1] = (prev_at, chunk[prev_at : at + len(part)])
+                continue
+        out.append((at, part))
+    return out
+
+
 def find_funders(text: str, institutions: list[Span]) -> list[Span]:
     """Funder spans from funding statements; a funder written as an institution keeps the institution's name.
 
@@ -218,7 +241,9 @@ def find_funders(text: str, institutions: list[Span]) -> list[Span]:
                 else:
                     # a programme's quoted topic is one name (“大气污染成因与控制技术研究”重点专项)
                     quoted = [Span(base + q.start(), base + q.end(), "", "") for q in _QUOTED.finditer(m.group(group))]
-                    parts = _parts(m.group(group), base, _LIST_SPLIT, institutions + quoted)
+                    parts = _rejoin_programmes(
+                        m.group(group), _parts(m.group(group), base, _LIST_SPLIT, institutions + quoted)
+                    )
                 for at, part in parts:
                     name = re.sub(r"\s*[(（][^()（）]*[)）]$|\s+(?:grants?|funds?|programmes?)$", "", part.strip())
                     name = _FUNDER_TRIM.sub("", name).strip()

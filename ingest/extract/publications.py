@@ -41,6 +41,8 @@ _PAPER = [
     re.compile(rf"以\s*{_QUOTED}\s*为题"),
     re.compile(rf"{_QUOTED}\s*为题"),
     re.compile(rf"(?:titled|entitled|paper|article|study)\s*,?\s*{_QUOTED}"),
+    # 发表了…合作完成的研究论文“Fault-tolerant logical qubits…”
+    re.compile(rf"(?:研究论文|学术论文|论文|文章)\s*{_QUOTED}"),
 ]
 _PAPER_PAIR = re.compile(r"\s*[（(](?P<alt>[^（）()]{6,300})[）)]")
 

@@ -11,7 +11,7 @@ import re
 from lxml import html as lxml_html
 from lxml.etree import ParserError
 
-from ingest.readers.text import clean_item_lines
+from ingest.readers.text import clean_item_lines, is_meta_line, item_metadata
 from ingest.segment_dates import first_event_date, parse_date
 from ingest.segment_items import make_item
 from kg.errors import InputError
@@ -75,10 +75,13 @@ def read_html(text: str, file: str | None = None, url: str | None = None) -> New
         times = doc.xpath("//time/@datetime") or [t.text_content() for t in doc.xpath("//time")]
         date_value = str(times[0]) if times else None
     date = parse_date(date_value) if date_value else None
-    date = date or first_event_date(body, None)
+    # a CMS prints "发布时间：2026-04-08 来源：物理学院" as text, not as <meta> or <time>
+    printed = [line for t in doc.xpath("//body//text()") if is_meta_line(line := str(t).strip())]
+    printed_date, printed_source = item_metadata("\n".join(printed))
+    date = date or printed_date or first_event_date(body, None)
     url = url or _meta(doc, "og:url")
     if not url:
         canonical = doc.xpath("//link[@rel='canonical']/@href")
         url = str(canonical[0]) if canonical else None
-    source = _meta(doc, "og:site_name", "author")
+    source = _meta(doc, "og:site_name", "author") or printed_source
     return make_item(title, body, date=date, source=source, url=url, file=file)

@@ -52,7 +52,7 @@ _TAIL = re.compile(
 _BREADCRUMB = re.compile(r"^[^。，,.!?！？]{1,12}(?:\s*[|｜>›»/]\s*[^。，,.!?！？|｜>›»/]{1,12}){1,6}$")
 _META_FIELD = re.compile(
     r"(?P<key>发布时间|发布日期|时间|日期|来源|信息来源|作者|浏览次数|点击数|Published|Posted|Date|Source|Author)"
-    r"\s*[:：]\s*(?P<value>.+?)(?=\s{2,}|\u3000|$|(?:\s+(?:发布时间|发布日期|来源|作者|Source|Author)\s*[:：]))",
+    r"\s*[:：]\s*(?P<value>.+?)(?=\s{2,}|\u3000|$|(?:\s+(?:发布时间|发布日期|来源|作者|浏览次数|点击数|Source|Author)\s*[:：]))",
     re.I,
 )
 _META_LINE = re.compile(
@@ -91,7 +91,7 @@ def clean_item_lines(text: str) -> list[str]:
             continue
         if _TAIL.match(line):
             break
-        if _LEFTOVER.match(line) or not _NAV_WORD.sub("", line).strip(" |｜/") or _is_meta(line):
+        if _LEFTOVER.match(line) or not _NAV_WORD.sub("", line).strip(" |｜/") or is_meta_line(line):
             continue
         if _BREADCRUMB.match(line) and len(line) <= 60:
             continue
@@ -99,7 +99,8 @@ def clean_item_lines(text: str) -> list[str]:
     return out
 
 
-def _is_meta(line: str) -> bool:
+def is_meta_line(line: str) -> bool:
+    """A metadata line of a saved page (``发布时间：2026-04-08 来源：物理学院``)."""
     return bool(_META_LINE.match(line)) and len(line) <= 100
 
 
@@ -109,7 +110,7 @@ def item_metadata(text: str) -> tuple[str | None, str | None]:
     source: str | None = None
     for raw in text.splitlines()[:30]:
         line = raw.strip()
-        if not _is_meta(line):
+        if not is_meta_line(line):
             continue
         for match in _META_FIELD.finditer(line):
             key, value = match["key"].lower(), match["value"].strip()

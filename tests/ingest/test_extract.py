@@ -966,3 +966,18 @@ def test_extract_en_prize_category_laureates_and_a_journal_list() -> None:
         ("Tomas Wirth", "Orlen Prize in Physics", "2026"),
     }
     assert {"Physical Review Letters", "Nature Physics"} <= _names(extraction, "Journal")
+
+
+def test_extract_zh_paper_named_after_its_kind_and_a_programme_joined_by_yu() -> None:
+    text = (
+        "我校学者发表量子计算研究成果\n"
+        "4月6日，《科学》（Science）在线发表了我校物理学院邹明哲教授团队的研究论文"
+        "“Fault-tolerant logical qubits with neutral atoms”。"
+        "该研究得到了科技部量子通信与量子计算机重大项目和国家自然科学基金的资助。"
+    )
+    extraction = _extract(text, lang="zh")
+    assert "Fault-tolerant logical qubits with neutral atoms" in _names(extraction, "Publication")
+    funders = _names(extraction, "Funder")
+    # 与 inside the programme's name does not make "量子计算机重大项目" a funder of its own
+    assert {"科学技术部", "国家自然科学基金"} <= funders
+    assert not any("量子计算机" in name for name in funders)

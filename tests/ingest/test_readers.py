@@ -378,3 +378,20 @@ def test_readers_pdf_prize_list_splits_without_blank_lines(tmp_path: Path) -> No
 def test_readers_unknown_kind_is_a_usage_error(sample_path: Path) -> None:
     with pytest.raises(UsageError):
         list(read_path(sample_path, kind="magazine"))  # type: ignore[arg-type]
+
+
+def test_readers_html_page_dated_by_its_printed_metadata(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>新闻网</title></head><body>"
+        '<div class="nav"><a href="/">首页</a> | <a href="/news">新闻中心</a></div>'
+        "<h1>我校学者在量子计算研究中取得进展</h1>"
+        '<div class="meta">发布时间：2026-04-08 来源：物理学院 浏览次数：1024</div>'
+        "<p>4月6日，我校物理学院团队在量子计算研究中取得进展。</p></body></html>",
+        encoding="utf-8",
+    )
+    [item] = read_path(page)
+    # a CMS prints its date and source as text: no <meta>, no <time>, and the body's 4月6日 has no year
+    assert item.date == "2026-04-08"
+    assert item.source == "物理学院"
+    assert "发布时间" not in item.text
