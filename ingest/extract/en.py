@@ -31,7 +31,9 @@ _TWO_INSTITUTIONS = re.compile(
     rf"(?P<first>.*?\b(?:{_HEADS})\b.*?)\s+and\s+(?:the\s+)?(?P<second>(?:{_WORD}\s+){{0,5}}(?:{_HEADS})\b.*)"
 )
 _GOVERNMENT_DEPARTMENT = re.compile(
-    r"(?:(?:U\.S\.|US|UK|U\.K\.|State|Federal|National)\s+)?Department\s+of\s+(?:the\s+)?(?:Education|Energy|Health|"
+    # a British ministry is a "Department for …" (Education, Science, Innovation and Technology)
+    r"(?:(?:U\.K\.|UK)\s+)?Department\s+for\s+.+"
+    r"|(?:(?:U\.S\.|US|UK|U\.K\.|State|Federal|National)\s+)?Department\s+of\s+(?:the\s+)?(?:Education|Energy|Health|"
     r"Health and Human Services|Defen[cs]e|Agriculture|Commerce|Justice|State|Labou?r|Transportation|Interior|Treasury|"
     r"Homeland Security|Veterans Affairs|Housing and Urban Development|Environment|Trade|Finance|Foreign Affairs)"
 )

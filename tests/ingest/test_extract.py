@@ -981,3 +981,16 @@ def test_extract_zh_paper_named_after_its_kind_and_a_programme_joined_by_yu() ->
     # 与 inside the programme's name does not make "量子计算机重大项目" a funder of its own
     assert {"科学技术部", "国家自然科学基金"} <= funders
     assert not any("量子计算机" in name for name in funders)
+
+
+def test_extract_en_ministry_named_department_for_is_no_institution() -> None:
+    text = (
+        "Government unveils research strategy\n"
+        "The Department for Science, Innovation and Technology published a strategy. Science Minister Helen Marsh "
+        "said it would help. Professor Ada Lund of the Department of Physics, Corwin University, welcomed it."
+    )
+    extraction = _extract(text, lang="en")
+    institutions = _names(extraction, "Institution")
+    assert not any(name.startswith("Department for") for name in institutions)
+    assert "Department of Physics, Corwin University" in institutions
+    assert "Helen Marsh" not in _names(extraction, "Researcher")
