@@ -39,6 +39,7 @@ _DECORATED_PAGE_NUMBER = re.compile(
 )
 _CONTENTS_HEADING = re.compile(r"^(?:目\s*录|本期目录|本期导读|CONTENTS|Contents|In this issue|IN THIS ISSUE)$")
 _CONTENTS_ENTRY = re.compile(r"^\S.{1,80}?\s*(?:\.{3,}|…{2,}|·{3,}|-{4,}|_{4,})\s*\d{1,3}$")
+_COLUMN_GAP_HINTS = ("   ", "\t", "\u3000\u3000", "|")  # a cheap test before the regular expression
 _COLUMN_GAP = re.compile(r"\s{3,}|\u3000{2,}|\s+\|\s+")
 _ISSUE_LINE = re.compile(
     r"^(?:(?:19|20)\d{2}\s*年\s*)?(?:第\s*\d+\s*期)(?:\s*[（(]\s*总第\s*\d+\s*期\s*[）)])?$|^总第\s*\d+\s*期$"
@@ -125,12 +126,16 @@ def _title_key(text: str) -> str:
 
 def is_contents_line(stripped: str) -> bool:
     """A table-of-contents heading (目录, CONTENTS) or entry (a title, leader dots, a page number)."""
-    return bool(_CONTENTS_HEADING.match(stripped) or _CONTENTS_ENTRY.match(stripped))
+    if stripped[-1:].isdigit():  # an entry ends with its page number: most lines are out at once
+        return bool(_CONTENTS_ENTRY.match(stripped))
+    return bool(_CONTENTS_HEADING.match(stripped))
 
 
 def is_header_row(stripped: str) -> bool:
     """A running header or masthead row set in columns: a title and the issue or date, apart by wide spaces
     (``星海大学科技动态      2026 年第 3 期``)."""
+    if len(stripped) > 100 or not any(gap in stripped for gap in _COLUMN_GAP_HINTS):
+        return False
     fields = _COLUMN_GAP.split(stripped)
     if not 2 <= len(fields) <= 3 or any(len(f) > 30 for f in fields):
         return False
@@ -258,8 +263,10 @@ def furniture_rows(lines: Sequence[str]) -> set[int]:
     near = _near_page_number(lines)
     headers = running_headers(lines, near)
     # the masthead's title reprinted on every page beside the issue: "星海大学科技动态      2026 年第 3 期"
-    titles = {_title_key(f) for line in lines if is_header_row(line.strip()) for f in _COLUMN_GAP.split(line.strip())}
-    headers |= {line.strip() for line in lines if line.strip() and _title_key(line.strip()) in titles}
+    header_rows = {i for i, line in enumerate(lines) if is_header_row(line.strip())}
+    titles = {_title_key(f) for i in header_rows for f in _COLUMN_GAP.split(lines[i].strip())}
+    if titles:
+        headers |= {line.strip() for line in lines if line.strip() and _title_key(line.strip()) in titles}
     nonblank = [i for i, line in enumerate(lines) if line.strip()]
     first = nonblank[0] if nonblank else -1
     masthead = set(nonblank[:_MASTHEAD_LINES])
@@ -271,7 +278,7 @@ def furniture_rows(lines: Sequence[str]) -> set[int]:
         page_number = (is_page_number(text) and _isolated(lines, i)) or is_decorated_page_number(text)
         header = text in headers and (i in near or i == first)
         issue_date = i in masthead and bool(_DATE_LINE.match(text))
-        if is_issue_line(text) or page_number or header or issue_date or is_header_row(text) or is_contents_line(text):
+        if is_issue_line(text) or page_number or header or issue_date or i in header_rows or is_contents_line(text):
             rows.add(i)
     # a section label printed between a running header and the page number is furniture too
     for i in sorted(rows):
