@@ -84,7 +84,16 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     journals = publications.find_journals(text, gaz)
     persons += people.surname_mentions(text, persons, insts + journals)
     papers = [p for p in publications.find_publications(text) if not _overlaps(p, journals)]
-    prizes = [a for a in awards.find_awards(text, gaz) if not _overlaps(a, journals + papers + insts)]
+    found_prizes = awards.find_awards(text, gaz)
+    # "a Royal Society University Research Fellowship": the words of an English prize name no institution
+    insts = [
+        i
+        for i in insts
+        if not (
+            i.name.isascii() and any(a.start <= i.start and i.end < a.end and a.name.isascii() for a in found_prizes)
+        )
+    ]
+    prizes = [a for a in found_prizes if not _overlaps(a, journals + papers + insts)]
     funders = awards.find_funders(text, insts)
     # an institution named only in a funding statement (National Institutes of Health) is a funder there
     for f in funders:

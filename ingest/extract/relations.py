@@ -51,11 +51,12 @@ _EN_JOB_AFTER = re.compile(rf",\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}(?:{_EN_
 _EN_JOB_BEFORE = re.compile(r"(?:[Pp]rofessor|Prof\.|[Pp]ostdoc(?:toral)?\s+(?:researcher|fellow)|student)\s+$")
 # the outside expert a release quotes: "…, an ecologist who was not involved in the study"
 _NOT_INVOLVED = re.compile(r"[^.;]{0,60}\b(?:not|wasn['’]t|isn['’]t)\s+(?:involved|part\s+of|affiliated)")
+_EN_PAIR_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:(?:Dr\.?|Professor|Prof\.)\s+)?")
 # a unit still being set up: 生命科学学院（筹）
 _PREPARATORY = re.compile(r"^\s*[（(]筹(?:建|备)?(?:中)?[)）]")
 _LIST_GAP = re.compile(r"^\s*(?:、|和|与|及|以及|,|，|/)\s*$")
 _AWARD_VERB = re.compile(
-    r"获得|荣获|获|分享|授予|摘得|颁给|颁发给|\bw[io]ns?\b|awarded|receive[sd]?\b|\bshared?\b|recipients?|laureates?|"
+    r"获得|荣获|获|分享|授予|摘得|颁给|颁发给|\bw[io]ns?\b|awarded|receive[sd]?\b|\bshared?\b|recipients?|laureates?|\bholds\b|"
     r"honou?red|\b(?:goes|go|went) to\b|presented to|given to"
 )
 _ROLES = (
@@ -220,6 +221,18 @@ def affiliated_with(
             target = ctx.cluster_of(inst)
             if person and target:
                 _affiliate(ctx, out, person, target, span)
+        # "Dr A and Dr B from X": the affiliation after the last name of an English pair holds for both
+        if (
+            en_after
+            and previous is not None
+            and not previous[1]
+            and _EN_PAIR_GAP.fullmatch(text, previous[0].end, span.start)
+        ):
+            before = ctx.cluster_of(previous[0])
+            for inst in insts:
+                target = ctx.cluster_of(inst)
+                if before and target:
+                    _affiliate(ctx, out, before, target, previous[0])
         # an affiliation in brackets belongs to that name alone, not to the names listed after it
         previous = (span, [] if bracketed else insts)
     home_cluster = ctx.cluster_of(home) if home is not None else None

@@ -994,3 +994,21 @@ def test_extract_en_ministry_named_department_for_is_no_institution() -> None:
     assert not any(name.startswith("Department for") for name in institutions)
     assert "Department of Physics, Corwin University" in institutions
     assert "Helen Marsh" not in _names(extraction, "Researcher")
+
+
+def test_extract_en_pair_from_one_institute_and_a_fellowship_named_after_a_society() -> None:
+    text = (
+        "New catalyst turns plastic into fuel\n"
+        "Dr Samir Hadley and Dr Lena Fisk from the Wendel Institute for Catalysis contributed to the study.\n"
+        "Professor Jane Whitby, who holds a Royal Society University Research Fellowship, led the work."
+    )
+    extraction = _extract(text, lang="en")
+    affiliations = _facts(extraction, "affiliatedWith")
+    # the institute after the second name of a pair is the first one's too
+    assert {
+        ("Samir Hadley", "Wendel Institute for Catalysis", None),
+        ("Lena Fisk", "Wendel Institute for Catalysis", None),
+    } <= affiliations
+    # "Royal Society University" is the start of a fellowship's name, not a university
+    assert "Royal Society University" not in _names(extraction, "Institution")
+    assert ("Jane Whitby", "Royal Society University Research Fellowship", None) in _facts(extraction, "received")
