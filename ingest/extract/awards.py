@@ -88,7 +88,9 @@ _LIST_SPLIT = re.compile(r"[、，,;；]|以及|及|和|与")
 _LIST_SPLIT_EN = re.compile(r"\s*(?:;|,\s*and\s+(?:by\s+)?|\s+and\s+by\s+|\s+and\s+the\s+|,)\s*")
 # the grant's tier goes with 项目 (国家自然科学基金重点项目 is the fund's key-project grant: the funder is the fund)
 _FUNDER_TRIM = re.compile(
-    r"(?:等)?(?:多个|多项)?(?:(?:重点|面上|青年|重大|一般|联合|培育|优秀青年|杰出青年)?(?:项目|课题))?(?:等)?(?:的)?(?:大力|鼎力)?$"
+    r"(?:等)?(?:多个|多项)?(?:(?:重点|面上|青年|重大|一般|联合|培育|优秀青年|杰出青年)?(?:项目|课题)"
+    # 国家自然科学基金优秀青年科学基金项目: the fund's grant for young scientists, funded by the fund
+    r"|(?<=基金)(?:优秀青年|杰出青年|青年)科学基金(?:项目)?)?(?:等)?(?:的)?(?:大力|鼎力)?$"
 )
 _FUNDER_OK = re.compile(
     r"(?:基金|基金委|基金会|委员会|计划|专项|项目|工程|部|委|局|厅|科学院|研究院|研究所|大学|学院|中心|实验室|办公室|业务费|经费|资金|"

@@ -1012,3 +1012,13 @@ def test_extract_en_pair_from_one_institute_and_a_fellowship_named_after_a_socie
     # "Royal Society University" is the start of a fellowship's name, not a university
     assert "Royal Society University" not in _names(extraction, "Institution")
     assert ("Jane Whitby", "Royal Society University Research Fellowship", None) in _facts(extraction, "received")
+
+
+def test_extract_zh_young_scientists_grant_of_a_fund_names_the_fund() -> None:
+    text = (
+        "我校团队揭示衰老细胞清除新途径\n"
+        "我校医学院姚海宁研究员团队在《自然-衰老》（Nature Aging）发表论文。"
+        "该研究获得国家自然科学基金优秀青年科学基金项目（编号 82271234）资助。"
+    )
+    funders = _names(_extract(text, lang="zh"), "Funder")
+    assert funders == {"国家自然科学基金"}
