@@ -58,6 +58,8 @@ _NUMBERED = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|第[一二三四五六七八九十\d]+[，,、部章节条]"
     r"|\d{1,2}\s*[.．、](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩])"
 )
+_TABLE_ROW = re.compile(r"^\d{1,3}\s+\S+(?:\s+\S+){1,6}$")
+_SENTENCE_PUNCT = re.compile(r"[。！？；]")
 _BULLET = re.compile(r"^[●■◆▲◼•]\s*")
 _SOURCE = re.compile(r"^[（(]?\s*(?:数据)?(?:来源|来\s*源|Source|SOURCE)\s*[：:]\s*(?P<body>.*?)\s*[）)]?\s*$")
 _BYLINE = re.compile(r"^[（(][^（）()]*(?:供稿|整理|撰稿|执笔|编辑|供图)[）)]$")
@@ -150,6 +152,12 @@ def is_issue_line(stripped: str) -> bool:
 def is_doc_number(stripped: str) -> bool:
     """An official document number (``国知发服字〔2025〕5 号``): a line of its own, never a headline."""
     return bool(_DOC_NUMBER.search(stripped)) and len(stripped) <= 30
+
+
+def is_table_row(stripped: str) -> bool:
+    """A row of a table as PDF text gives it: its number, then two cells or more apart by spaces, without sentence
+    punctuation (``1 高性能碳纤维复合材料构件制造技术 卢振华，贺立群 技术发明奖``)."""
+    return bool(_TABLE_ROW.match(stripped)) and not _SENTENCE_PUNCT.search(stripped)
 
 
 def is_numbered(stripped: str) -> bool:
@@ -323,7 +331,8 @@ def join_wrapped(lines: Sequence[str]) -> str:
     last = len(stripped) - 1
     for index, line in enumerate(stripped):
         numbered = is_numbered(line)
-        if current and (numbered or indented[index] or _BULLET.match(line)):
+        row = is_table_row(line)
+        if current and (numbered or indented[index] or _BULLET.match(line) or row):
             paragraphs.append("".join(current))
             current = []
         if current:
@@ -334,7 +343,7 @@ def join_wrapped(lines: Sequence[str]) -> str:
         else:
             current.append(line)
         alone = index < last and _stands_alone(line, widths[index], typical, numbered)
-        if ends_sentence(line) or alone or is_doc_number(line):
+        if ends_sentence(line) or alone or is_doc_number(line) or row:
             paragraphs.append("".join(current))
             current = []
     if current:

@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from ingest.extract import awards, en, gazetteer_hits, institutions, people, publications, relations
+from ingest.extract import awards, en, gazetteer_hits, institutions, people, publications, relations, tables
 from ingest.extract.spans import Sentences, Span, compact_text, map_back
 from ingest.gazetteers import Gazetteer, load_gazetteer
 from ingest.identifiers import find_identifiers
@@ -33,6 +33,18 @@ def _parents(gazetteer: Gazetteer) -> dict[str, str]:
     if id(gazetteer) not in _PARENTS:
         _PARENTS[id(gazetteer)] = {e.name: e.parent for e in gazetteer.entries if e.parent}
     return _PARENTS[id(gazetteer)]
+
+
+def _table_people(text: str, rows: list[tables.Row], taken: list[Span]) -> list[Span]:
+    """The researchers a table lists in its person column (完成人, 获奖人 …) that the rules did not find."""
+    out = []
+    for row in rows:
+        for cell in row.of(tables.PERSON_COLUMNS):
+            for start, end in tables.names_in(text, cell):
+                span = Span(start, end, "Researcher", text[start:end], role="researcher")
+                if not _overlaps(span, taken):
+                    out.append(span)
+    return out
 
 
 def _overlaps(span: Span, others: list[Span]) -> bool:
@@ -71,6 +83,8 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
         ),
     )
     persons = people.find_zh(text, insts) + people.find_en(text, insts)
+    rows = tables.find_rows(text)
+    persons += _table_people(text, rows, persons + insts)
     insts = en.cut_at_people(insts, persons)
     insts += en.short_form_mentions(text, insts)
     # the unit of a byline wrote the piece; it is not part of the news
@@ -135,6 +149,7 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     relations.published_in(ctx, out)
     relations.funded_by(ctx, out, funding)
     prize_item, prize_sentences = relations.received(ctx, out, context_award)
+    relations.table_rows(ctx, out, rows)
     if not prize_item:
         relations.collaborated_with(ctx, out, prize_sentences)
         relations.institutions_collaborated(ctx, out)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import ingest.resolve as resolution
+from ingest.extract import tables
 from ingest.extract.lexicon import RESEARCHER_BEFORE, RESEARCHER_EN_JOBS, alternation
 from ingest.extract.spans import Sentences, Span
 from kg.model import Evidence, NewsItem, Relation
@@ -411,6 +412,39 @@ def funded_by(ctx: Context, out: dict[tuple[str, str, str], Relation], funders: 
         )
 
 
+def table_rows(ctx: Context, out: dict[tuple[str, str, str], Relation], rows: list[tables.Row]) -> None:
+    """The people of a table row work at the row's units and won the row's prize (the year of the item's title), a
+    category of the prize the title announces."""
+    researchers = _researchers(ctx)
+    year = _titled_year(ctx)
+    announced = _announced_award(ctx, resolution.key(ctx.item.title))
+    for row in rows:
+        people = [(c, s) for c in researchers for s in c.spans if row.start <= s.start < row.end]
+        if not people:
+            continue
+        # the people listed on one row completed one project together
+        for (a, at), (b, _) in itertools.combinations(people, 2):
+            if a is not b:
+                evidence = ctx.evidence(at.start, at.end)
+                _add(out, Relation(subject=a.id, predicate="collaboratedWith", object=b.id, evidence=evidence))
+        for cells, etype in ((row.of(tables.UNIT_COLUMNS), "Institution"), (row.of(tables.PRIZE_COLUMNS), "Award")):
+            for cell in cells:
+                for target in ctx.of(etype):
+                    if not any(cell.start <= s.start < cell.end for s in target.spans):
+                        continue
+                    for person, span in people:
+                        if etype == "Institution":
+                            _affiliate(ctx, out, person, target, span)
+                        else:
+                            _received(ctx, out, person.id, target.id, year, span)
+                    if etype == "Award" and announced is not None and announced is not target:
+                        evidence = ctx.evidence(cell.start, cell.end)
+                        _add(
+                            out, Relation(subject=target.id, predicate="partOf", object=announced.id, evidence=evidence)
+                        )
+    _to_categories(out)
+
+
 def _received(
     ctx: Context, out: dict[tuple[str, str, str], Relation], who: str, award: str, year: object, at: Span
 ) -> None:
@@ -549,13 +583,19 @@ def received(
 
 def _to_categories(out: dict[tuple[str, str, str], Relation]) -> None:
     """A laureate of a prize with one category in the item won that category ("wins the Halvorsen Prize" in the
-    title, "the Halvorsen Prize in Physics" in the text)."""
+    title, "the Halvorsen Prize in Physics" in the text); one who won a category is not listed for the prize too."""
     categories: dict[str, list[str]] = {}
     for r in out.values():
         if r.predicate == "partOf":
             categories.setdefault(r.object, []).append(r.subject)
+    won = {(r.subject, r.object) for r in out.values() if r.predicate == "received"}
     for k, r in list(out.items()):
-        if r.predicate != "received" or len(categories.get(r.object, ())) != 1:
+        if r.predicate != "received" or r.object not in categories:
+            continue
+        if any((r.subject, c) in won for c in categories[r.object]):
+            del out[k]  # a laureate of one of the prize's categories: the category says it
+            continue
+        if len(categories[r.object]) != 1:
             continue
         del out[k]
         category = categories[r.object][0]

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ingest.extract.tables import table_lines
+
 if TYPE_CHECKING:
     from kg.model import Extraction, NewsItem
 
@@ -90,15 +92,23 @@ def compact_text(text: str) -> tuple[str, list[int] | None]:
 
     The offsets are None when there is nothing to take out (the common case: no copy, no mapping).
     """
-    if not _SPACE_IN_CJK.search(text):
+    found = list(_SPACE_IN_CJK.finditer(text))
+    if not found:
+        return text, None
+    tables = table_lines(text)
+    gaps = [m for m in found if not any(a <= m.start() < b for a, b in tables)]
+    if not gaps:
         return text, None
     offsets: list[int] = []
     kept = 0
-    for m in _SPACE_IN_CJK.finditer(text):
+    parts: list[str] = []
+    for m in gaps:
         offsets.extend(range(kept, m.start()))
+        parts.append(text[kept : m.start()])
         kept = m.end()
     offsets.extend(range(kept, len(text)))
-    return _SPACE_IN_CJK.sub("", text), offsets
+    parts.append(text[kept:])
+    return "".join(parts), offsets
 
 
 def map_back(extraction: Extraction, item: NewsItem, offsets: list[int]) -> Extraction:

@@ -1022,3 +1022,29 @@ def test_extract_zh_young_scientists_grant_of_a_fund_names_the_fund() -> None:
     )
     funders = _names(_extract(text, lang="zh"), "Funder")
     assert funders == {"国家自然科学基金"}
+
+
+def test_extract_zh_award_table_rows_give_laureates_categories_and_teams() -> None:
+    text = (
+        "我校 3 项成果获 2025 年度青山省科学技术奖\n"
+        "近日，青山省人民政府发布 2025 年度科学技术奖励决定，我校获奖 3 项。\n"
+        "序号 项目名称 主要完成人 奖种\n"
+        "1 高性能复合材料构件制造技术 卢振岚，沈梦溪，贺立川 技术发明奖\n"
+        "2 城市地下空间安全监测关键技术 庞永川，温思岚 科技进步奖\n"
+        "二等奖\n"
+        "3 肿瘤免疫治疗新靶点发现 纪晓溪，葛振川 自然科学奖\n"
+    )
+    extraction = _extract(text, lang="zh")
+    people = {"卢振岚", "沈梦溪", "贺立川", "庞永川", "温思岚", "纪晓溪", "葛振川"}
+    assert _names(extraction, "Researcher") == people
+    received = _facts(extraction, "received")
+    # each row's people won the row's prize, a category of the prize the title announces (and not both)
+    assert ("贺立川", "技术发明奖", "2025") in received
+    assert ("温思岚", "科技进步奖", "2025") in received
+    assert ("葛振川", "自然科学奖", "2025") in received
+    assert not any(award == "青山省科学技术奖" for _, award, _ in received)
+    assert ("技术发明奖", "青山省科学技术奖", None) in _facts(extraction, "partOf")
+    # the people of one row completed one project together; rows are not one team
+    pairs = {frozenset((a, b)) for a, b, _ in _facts(extraction, "collaboratedWith")}
+    assert frozenset(("卢振岚", "贺立川")) in pairs
+    assert frozenset(("贺立川", "庞永川")) not in pairs

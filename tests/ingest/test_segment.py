@@ -288,6 +288,16 @@ def test_segment_dates_issue_year_from_issue_line_or_dates() -> None:
             "国知发服字〔2025〕5 号\n各省、自治区、直辖市知识产权主管部门：",
         ),
         (
+            # a table's rows are lines of their own, however wide
+            [
+                "序号 项目名称 主要完成人 奖种",
+                "1 高性能复合材料构件制造技术研究与应用 卢振岚，沈梦溪 技术发明奖",
+                "2 城市地下空间安全监测关键技术 庞永川 科技进步奖",
+            ],
+            "序号 项目名称 主要完成人 奖种\n1 高性能复合材料构件制造技术研究与应用 卢振岚，沈梦溪 技术发明奖\n"
+            "2 城市地下空间安全监测关键技术 庞永川 科技进步奖",
+        ),
+        (
             # not hard-wrapped (a paragraph per line): the short "unit name" rows stay rows, however many
             [
                 "日前，星河市科学技术委员会公布了今年的青年科技人才项目入选名单，我校共有四位青年教师入选，"

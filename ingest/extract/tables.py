@@ -1,0 +1,100 @@
+"""Tables of award and project lists, as PDF text gives them: a header row names the columns
+(``序号 项目名称 主要完成人 奖种``) and each row below holds one entry, its cells apart by spaces.
+
+The cells of a person column (完成人, 获奖人, 负责人 …) name researchers, those of a unit column (完成单位 …) their
+institutions and those of a prize column (奖种) the prize the row's people won. Rows are matched to the header by their
+number of cells; a lone short line between rows (``二等奖``, ``重大课题``) labels a group and the table goes on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.extract.lexicon import words_of
+
+PERSON_COLUMNS = frozenset(
+    words_of("主要完成人 完成人 获奖人 获奖者 负责人 项目负责人 课题负责人 姓名 承接人 主持人 申报人 入选者 人选")
+)
+UNIT_COLUMNS = frozenset(
+    words_of("完成单位 主要完成单位 单位 所在单位 工作单位 承接单位 承接人所在单位 依托单位 申报单位")
+)
+PRIZE_COLUMNS = frozenset(words_of("奖种 奖项 获奖类别 奖励类别"))
+_OTHER_COLUMNS = frozenset(words_of("序号 编号 项目名称 成果名称 课题名称 名称 题目 等级 获奖等级 类别 职称 学院 备注"))
+_COLUMNS = PERSON_COLUMNS | UNIT_COLUMNS | PRIZE_COLUMNS | _OTHER_COLUMNS
+_CELL = re.compile(r"\S+")
+_LABEL = re.compile(r"[\u3400-\u9fff]{2,8}")
+_NAME = re.compile(r"[\u3400-\u9fff·]{2,5}")
+_NAME_SEPARATORS = re.compile(r"[，、,;；]")
+
+
+@dataclass
+class Cell:
+    """One cell of a table row: ``text[start:end]`` under the header word ``column``."""
+
+    start: int
+    end: int
+    column: str
+
+
+@dataclass
+class Row:
+    """The cells of one row, and the first and last character of its line."""
+
+    start: int
+    end: int
+    cells: list[Cell] = field(default_factory=list)
+
+    def of(self, columns: frozenset[str]) -> list[Cell]:
+        """The cells under any of ``columns``."""
+        return [c for c in self.cells if c.column in columns]
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def find_rows(text: str) -> list[Row]:
+    """The rows of every table in ``text`` (the header row itself included, with no person or prize cells)."""
+    rows: list[Row] = []
+    header: list[str] | None = None
+    for start, line in _lines(text):
+        cells = [(start + m.start(), start + m.end(), m.group()) for m in _CELL.finditer(line)]
+        words = [c[2] for c in cells]
+        if len(words) >= 2 and sum(w in _COLUMNS for w in words) >= 2 and all(w in _COLUMNS for w in words[1:]):
+            header = words
+            rows.append(Row(start, start + len(line)))
+            continue
+        if header is None:
+            continue
+        if len(cells) == len(header):
+            rows.append(
+                Row(
+                    start,
+                    start + len(line),
+                    [Cell(a, b, column) for (a, b, _), column in zip(cells, header, strict=True)],
+                )
+            )
+        elif not (len(cells) == 1 and _LABEL.fullmatch(words[0])) and cells:
+            header = None  # prose again: the table has ended
+    return rows
+
+
+def table_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the lines that belong to a table: their spaces separate cells and must stay."""
+    return [(row.start, row.end) for row in find_rows(text)]
+
+
+def names_in(text: str, cell: Cell) -> list[tuple[int, int]]:
+    """Spans of the person names listed in a person cell (``卢振华，沈梦洁，贺立群``)."""
+    out = []
+    pos = cell.start
+    for part in _NAME_SEPARATORS.split(text[cell.start : cell.end]):
+        if _NAME.fullmatch(part):
+            out.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    return out
