@@ -44,6 +44,10 @@ _PAPER = [
     # 发表了…合作完成的研究论文“Fault-tolerant logical qubits…”
     re.compile(rf"(?:研究论文|学术论文|论文|文章)\s*{_QUOTED}"),
 ]
+_TALK_AFTER = re.compile(
+    r"\s*(?:的)?(?:学术|主旨|特邀|专题|大会)?(?:报告|讲座|演讲|发言|讲话|致辞)|\s*(?:talk|lecture|keynote)", re.I
+)
+_TALK_BEFORE = re.compile(r"\b(?:talk|lecture|keynote|speech|seminar|address|presentation)\s*,?\s*$", re.I)
 _PAPER_PAIR = re.compile(r"\s*[（(](?P<alt>[^（）()]{6,300})[）)]")
 
 
@@ -120,6 +124,8 @@ def find_publications(text: str) -> list[Span]:
     spans: list[Span] = []
     for pattern in _PAPER:
         for m in pattern.finditer(text):
+            if _TALK_AFTER.match(text, m.end()) or _TALK_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+                continue  # 作题为“…”的学术报告, a lecture titled "…": the title of a talk, not of a paper
             s, e = m.start("title"), m.end("title")
             # American style puts the sentence's comma or full stop inside the quotes ("… sodium storage,")
             e -= len(m.group("title")) - len(m.group("title").rstrip(",.;:，。；："))

@@ -1048,3 +1048,21 @@ def test_extract_zh_award_table_rows_give_laureates_categories_and_teams() -> No
     pairs = {frozenset((a, b)) for a, b, _ in _facts(extraction, "collaboratedWith")}
     assert frozenset(("卢振岚", "贺立川")) in pairs
     assert frozenset(("贺立川", "庞永川")) not in pairs
+
+
+def test_extract_talk_titles_and_venues_are_no_papers_or_institutions() -> None:
+    zh = (
+        "“星海论坛”第 35 期举行\n"
+        "4 月 18 日，“星海论坛”在我校学术交流中心举行。北湖大学材料学院教授戈明远应邀作题为"
+        "“AI-driven discovery of battery materials”的学术报告。"
+    )
+    extraction = _extract(zh, lang="zh")
+    assert _names(extraction, "Publication") == set()
+    assert "学术交流中心" not in _names(extraction, "Institution")
+    assert ("戈明远", "北湖大学材料学院", None) in _facts(extraction, "affiliatedWith")
+    en = (
+        "Forum on battery discovery\n"
+        'Professor Gil Brandt of Northlake University gave a lecture titled "Machine learning for battery '
+        'materials" on Monday. His paper "Fast ion conductors from data" appeared in Joule.'
+    )
+    assert _names(_extract(en, lang="en"), "Publication") == {"Fast ion conductors from data"}
