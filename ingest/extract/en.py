@@ -37,7 +37,10 @@ _GOVERNMENT_DEPARTMENT = re.compile(
     r"Health and Human Services|Defen[cs]e|Agriculture|Commerce|Justice|State|Labou?r|Transportation|Interior|Treasury|"
     r"Homeland Security|Veterans Affairs|Housing and Urban Development|Environment|Trade|Finance|Foreign Affairs)"
 )
-_LEADING = re.compile(r"^(?:(?:The|A|An|At|In|From|By|With|And|Of|For|On|Astronomers|Engineers|Researchers)\s+)+")
+_LEADING = re.compile(
+    r"^(?:(?:The|A|An|At|In|From|By|With|And|Of|For|On|Astronomers|Engineers|Researchers|Scientists|Two|Three|Four|"
+    r"Five|Six|Seven|Eight|Nine|Ten|Several|Many|Some|All|Both|Former|Current|Most)\s+)+"
+)
 _UNIT = re.compile(r"^(?:School|Department|Faculty|College|Institute|Laboratory|Center|Centre|Division|Clinic)\b")
 _TOP = re.compile(r"\b(?:University|Academy|Polytechnic|Institute of Technology)\b")
 # between a unit and its institution: "School of Chemistry, Harbourview University", "… at Westbrook Polytechnic"
@@ -92,6 +95,10 @@ def find_institutions(text: str) -> list[Span]:
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_ITS_PEOPLE = re.compile(
+    r"['’]?s?\s+(?:researchers?|scientists?|faculty|professors?|team|engineers?|chemists?|physicists?|"
+    r"biologists?|students?|astronomers?|mathematicians?|scholars?)\b"
+)
 # the end of the first sentence: a full stop before a capital or a quote ("Ore. — The" is no end)
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“]|\s*$)")
 
@@ -111,6 +118,10 @@ def home_institution(text: str, spans: list[Span]) -> Span | None:
     tops = [
         s for s in spans if s.start < lead_end and s.parent is None and _TOP.search(s.name) and not _UNIT.match(s.name)
     ]
+    if len({s.name for s in tops}) > 1:
+        # "Three Carrow University researchers are among the new members of the National Academy of Sciences":
+        # the institution whose people the release is about
+        tops = [s for s in tops if _ITS_PEOPLE.match(text, s.end)]
     return tops[0] if len({s.name for s in tops}) == 1 else None
 
 

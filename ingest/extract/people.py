@@ -57,8 +57,10 @@ _EN_BEFORE = re.compile(
 )
 _JOBS_AFTER = alternation((*RESEARCHER_EN_JOBS, "lecturer", "postdoctoral"))
 _EN_AFTER = re.compile(
-    rf"(?P<en>{_LATIN_NAME})(?:,\s+(?:a|an|the)?\s*(?:(?:assistant|associate|full|adjunct|visiting|research|"
-    rf"distinguished|emeritus|senior|principal)\s+)?(?:{_JOBS_AFTER})"
+    # "X, a condensed-matter physicist", "X, now a senior scientist at Y", "X, the Henry Lowell Professor of Y"
+    rf"(?P<en>{_LATIN_NAME})(?:,\s+(?:now\s+|currently\s+|formerly\s+)?(?:a|an|the)?\s*(?:[a-z][a-z-]+\s+){{0,2}}"
+    rf"(?:{_JOBS_AFTER})\b"
+    r"|,\s+the\s+(?:[A-Z][\w.'’-]*\s+){1,4}Professor\b"
     r"|\s+et al\.)"
 )
 _EN_LED = re.compile(

@@ -48,7 +48,8 @@ _EN_JOB_GAP = re.compile(
     r"(?:\s+(?:of|in)\s+(?:[a-z-]+\s+){0,2}[a-z-]+)?\s+"
 )
 # "X, an assistant professor of mathematics", "X, assistant professor in …": a job written right after a name
-_EN_JOB_AFTER = re.compile(rf",\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}(?:{_EN_JOB_WORDS}|lecturer|fellow)\b")
+# (a named chair is capitalised: "the Henry Lowell Professor of Neuroscience")
+_EN_JOB_AFTER = re.compile(rf",\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,4}}(?i:{_EN_JOB_WORDS}|lecturer|fellow)\b")
 _EN_JOB_BEFORE = re.compile(r"(?:[Pp]rofessor|Prof\.|[Pp]ostdoc(?:toral)?\s+(?:researcher|fellow)|student)\s+$")
 # the outside expert a release quotes: "…, an ecologist who was not involved in the study"
 _NOT_INVOLVED = re.compile(r"[^.;]{0,60}\b(?:not|wasn['’]t|isn['’]t)\s+(?:involved|part\s+of|affiliated)")
@@ -194,7 +195,7 @@ def affiliated_with(
             ]
         # "A of X", "A, a professor at X", "A, a postdoctoral fellow in X's School of Y"
         en_after = re.match(
-            r"\s*,?\s*(?:(?:an?\s+(?:[\w-]+\s+){1,3}(?:of\s+(?:[a-z-]+\s+){1,4})?)?(?:of|at|from)"
+            r"\s*,?\s*(?:now\s+|currently\s+)?(?:(?:an?\s+(?:[\w-]+\s+){1,3}(?:of\s+(?:[a-z-]+\s+){1,4})?)?(?:of|at|from)"
             rf"|(?:an?\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_JOB_WORDS}|fellow|lecturer|student|director|dean|chair|member)"
             r"\s+in"
             # "X, professor of plant biology at Y", "X, head of the Department of Y"

@@ -1066,3 +1066,22 @@ def test_extract_talk_titles_and_venues_are_no_papers_or_institutions() -> None:
         'materials" on Monday. His paper "Fast ion conductors from data" appeared in Joule.'
     )
     assert _names(_extract(en, lang="en"), "Publication") == {"Fast ion conductors from data"}
+
+
+def test_extract_en_members_elected_named_chairs_and_people_now_elsewhere() -> None:
+    text = (
+        "Three faculty elected to the Northern Academy of Sciences\n"
+        "Three Carrow University researchers are among the new members elected to the Northern Academy of Sciences.\n"
+        "They are Beatriz Olm, professor of chemistry; Ilse Vander, the Henry Lowell Professor of Neuroscience; and "
+        "Kofi Asan, a condensed-matter physicist.\n"
+        "Also elected was Carrow alumnus Dmitri Volk, now a senior scientist at the Salk Institute for Biological "
+        "Studies."
+    )
+    extraction = _extract(text, lang="en")
+    assert "Carrow University" in _names(extraction, "Institution")  # not "Three Carrow University"
+    assert {"Beatriz Olm", "Ilse Vander", "Kofi Asan", "Dmitri Volk"} <= _names(extraction, "Researcher")
+    affiliations = _facts(extraction, "affiliatedWith")
+    # the academy that elects them is not where they work: the release is about Carrow's researchers
+    assert {(p, "Carrow University", None) for p in ("Beatriz Olm", "Ilse Vander", "Kofi Asan")} <= affiliations
+    assert ("Dmitri Volk", "Salk Institute for Biological Studies", None) in affiliations
+    assert ("Dmitri Volk", "Carrow University", None) not in affiliations
