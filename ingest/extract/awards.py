@@ -69,12 +69,12 @@ _FUNDING_ZH4 = re.compile(r"在(?P<list>[^。；;，,\n]{2,60}?)(?:的)?(?:大�
 _FUNDING_EN = re.compile(
     # the list runs to the end of the sentence; the dots of an abbreviation (U.S.) do not end it
     r"(?:funded|supported|financed|sponsored|backed)\s+(?:in\s+part\s+|partly\s+|jointly\s+)?by\s+(?:grants?\s+from\s+)?"
-    r"(?P<list>(?:(?<![A-Za-z])[A-Z]\.|[^.;\n]){2,200})"
+    r"(?P<list>(?:(?<![A-Za-z])[A-Z]\.|\b[Nn]os?\.|[^.;\n]){2,200})"
 )
 # "received support from X", "with funding from X", "a grant from X"
 _FUNDING_EN_FROM = re.compile(
-    r"\b(?:support|funding|grants?|financial\s+support|money|donations?|gifts?)\s+(?:was\s+|were\s+)?"
-    r"(?:provided\s+)?(?:from|by)\s+(?P<list>(?:(?<![A-Za-z])[A-Z]\.|[^.;\n]){2,200})"
+    r"\b(?i:support|funding|grants?|financial\s+support|money|donations?|gifts?)\s+(?:was\s+|were\s+)?"
+    r"(?:provided\s+)?(?:from|by)\s+(?P<list>(?:(?<![A-Za-z])[A-Z]\.|\b[Nn]os?\.|[^.;\n]){2,200})"
 )
 # "The National Science Foundation has awarded Northvale University a $12 million grant": the giver comes first
 _FUNDING_EN_GIVER = re.compile(
@@ -82,7 +82,7 @@ _FUNDING_EN_GIVER = re.compile(
     r"(?:awarded|granted|given|provided|committed|pledged)\s+[^.;\n]{0,80}?\b(?:grants?|funding)\b"
 )
 _FUNDING_EN_ALL = (_FUNDING_EN, _FUNDING_EN_FROM, _FUNDING_EN_GIVER)
-_QUOTED = re.compile(r"“[^”]*”")
+_QUOTED = re.compile(r"“[^”]*”|[（(][^（）()]*[）)]")
 _LIST_SPLIT = re.compile(r"[、，,;；]|以及|及|和|与")
 # English funder names hold "and" (Science and Technology): lists split on commas, "and by", "and the"
 _LIST_SPLIT_EN = re.compile(r"\s*(?:;|,\s*and\s+(?:by\s+)?|\s+and\s+by\s+|\s+and\s+the\s+|,)\s*")
@@ -111,7 +111,9 @@ _FUNDER_EN = re.compile(
 )
 # the body at the head of a programme whose own name ends in no funding word
 _FUNDING_BODY = re.compile(
-    r"^(?:.{2,20}?(?:委员会|基金会|基金委|科委|教委|科技厅|科技局|教育厅)|.{0,20}?(?:科学技术部|科技部|教育部))"
+    r"^(?:.{2,20}?(?:委员会|基金会|基金委|科委|教委|科技厅|科技局|教育厅)|.{0,20}?(?:科学技术部|科技部|教育部)"
+    # 上海市“科技创新行动计划”基础研究领域项目: the programme the project belongs to
+    r"|.{0,12}?“[^”]{2,20}(?:计划|基金|专项)”)"
 )
 # how the next entry of a funding list starts: the state, a ministry or a province or city
 _ISSUER = re.compile(r"(?:国家|中央|中国|教育部|科技部|科学技术部|[\u4e00-\u9fff]{2,3}(?:省|市|自治区))")
@@ -242,6 +244,7 @@ def find_funders(text: str, institutions: list[Span]) -> list[Span]:
                     parts = en.organisation_names(m.group(group))
                 else:
                     # a programme's quoted topic is one name (“大气污染成因与控制技术研究”重点专项)
+                    # (and a bracket's list of grant numbers is one bracket: 国家自然科学基金（22175123, 21975045）)
                     quoted = [Span(base + q.start(), base + q.end(), "", "") for q in _QUOTED.finditer(m.group(group))]
                     parts = _rejoin_programmes(
                         m.group(group), _parts(m.group(group), base, _LIST_SPLIT, institutions + quoted)
@@ -258,5 +261,6 @@ def find_funders(text: str, institutions: list[Span]) -> list[Span]:
                     if len(name) < 2 or _FUNDER_BAD.search(name) or not ok:
                         continue
                     start = base + at + part.find(name)
-                    spans.append(Span(start, start + len(name), "Funder", clean(name)))
+                    if not any(x.start == start and x.end == start + len(name) for x in spans):
+                        spans.append(Span(start, start + len(name), "Funder", clean(name)))
     return spans

@@ -1085,3 +1085,25 @@ def test_extract_en_members_elected_named_chairs_and_people_now_elsewhere() -> N
     assert {(p, "Carrow University", None) for p in ("Beatriz Olm", "Ilse Vander", "Kofi Asan")} <= affiliations
     assert ("Dmitri Volk", "Salk Institute for Biological Studies", None) in affiliations
     assert ("Dmitri Volk", "Carrow University", None) not in affiliations
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "funders"),
+    [
+        (
+            "Catalyst study\nThis work was supported by grants from the Northland Natural Science Foundation (No. "
+            "12345678) and the Harbour City Science and Technology Commission.",
+            "en",
+            {"Northland Natural Science Foundation", "Harbour City Science and Technology Commission"},
+        ),
+        ("Catalyst study\nFunding was provided by the Coastal Research Council.", "en", {"Coastal Research Council"}),
+        (
+            "催化剂研究\n本研究受国家重点研发计划（2022YFA1234500）、国家自然科学基金（22175123, 21975045）资助。",
+            "zh",
+            {"国家重点研发计划", "国家自然科学基金"},
+        ),
+        ("催化剂研究\n该项目获星河市“科技创新行动计划”基础研究领域项目支持。", "zh", {"星河市“科技创新行动计划”"}),
+    ],
+)
+def test_extract_funders_past_grant_numbers_and_programme_projects(text: str, lang: str, funders: set[str]) -> None:
+    assert _names(_extract(text, lang=lang), "Funder") == funders
