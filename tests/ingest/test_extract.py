@@ -1107,3 +1107,8 @@ def test_extract_en_members_elected_named_chairs_and_people_now_elsewhere() -> N
 )
 def test_extract_funders_past_grant_numbers_and_programme_projects(text: str, lang: str, funders: set[str]) -> None:
     assert _names(_extract(text, lang=lang), "Funder") == funders
+
+
+def test_extract_zh_undergraduate_authors_are_researchers() -> None:
+    text = "柔性传感器研究进展\n论文第一作者为本科生於晴和硕士研究生欧阳子川，通讯作者为司马文澜教授。"
+    assert _names(_extract(text, lang="zh"), "Researcher") == {"於晴", "欧阳子川", "司马文澜"}
