@@ -105,6 +105,7 @@ class Report:
             "overall": overall.as_dict(),
             "items": {"aligned": len(self.aligned), "unaligned_gold": self.unaligned_gold},
             "researchers_in_items_naming_none": self.invented_researchers,
+            "errors": self.errors,
         }
 
 
@@ -268,6 +269,7 @@ def score_item(gold_item: Mapping[str, Any], predicted_item: Mapping[str, Any], 
 
     gold_rel = _gold_relations(gold_item)
     names = {pid: normalize_form(gold[gi].name) for pid, gi in matched.items()}
+    written = {e.get("id"): e.get("name", "") for e in predicted_item.get("entities", [])}
     found: set[tuple[str, str, str]] = set()
     for r in predicted_item.get("relations", []):
         predicate = r["predicate"]
@@ -285,7 +287,7 @@ def score_item(gold_item: Mapping[str, Any], predicted_item: Mapping[str, Any], 
                     "item": gold_item.get("id", ""),
                     "kind": "fp",
                     "type": predicate,
-                    "name": f"{r['subject']} -> {r['object']}",
+                    "name": f"{written.get(r['subject'], r['subject'])} -> {written.get(r['object'], r['object'])}",
                 }
             )
         elif hit:

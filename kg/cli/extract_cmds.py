@@ -73,6 +73,7 @@ def evaluate(
     gold: Path = GoldOption,
     as_kind: str = AsOption,
     output: OutputFormat = FormatOption,
+    errors: bool = typer.Option(False, "--errors", help="also list each miss (fn) and invention (fp), per item"),
 ) -> None:
     """Score the extraction of PATHS against a gold file: P/R/F1 per entity type, per relation type and overall."""
     from ingest.evaluation import score
@@ -113,5 +114,8 @@ def evaluate(
             f"items aligned: {report['items']['aligned']}, gold items not found: {report['items']['unaligned_gold']}"
         )
         typer.echo(f"Researchers in items that name none: {invented or 'none'}")
+        if errors:
+            for e in report["errors"]:
+                typer.echo(f"{e['kind']}  {e['type']:<16} {e['name']}  [{e['item']}]")
     if failures:
         raise typer.Exit(EXIT_USAGE)

@@ -104,3 +104,14 @@ def test_extract_and_eval_cli_text_output(seed_path: Path, gold_path: Path) -> N
     scored = runner.invoke(app, ["eval", "--gold", str(gold_path), str(seed_path)])
     assert scored.exit_code == 0, scored.output
     assert "Researcher" in scored.stdout and "collaboratedWith" in scored.stdout and "overall" in scored.stdout
+
+
+def test_eval_cli_lists_the_errors_it_counted(seed_path: Path, gold_path: Path) -> None:
+    runner = CliRunner()
+    data = json.loads(runner.invoke(app, ["eval", "--gold", str(gold_path), str(seed_path), "-f", "json"]).stdout)
+    counted = data["overall"]["fp"] + data["overall"]["fn"]
+    assert len(data["errors"]) == counted
+    # relations are named by the entities' names, not their ids
+    assert all("researcher-" not in e["name"] and "institution-" not in e["name"] for e in data["errors"])
+    listed = runner.invoke(app, ["eval", "--gold", str(gold_path), str(seed_path), "--errors"])
+    assert sum(line.startswith(("fp ", "fn ")) for line in listed.stdout.splitlines()) == counted
