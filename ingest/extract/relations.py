@@ -47,6 +47,16 @@ _EN_JOB_GAP = re.compile(
     rf"\s+(?:[a-z-]+\s+){{0,4}}(?:{_EN_JOB_WORDS})"
     r"(?:\s+(?:of|in)\s+(?:[a-z-]+\s+){0,2}[a-z-]+)?\s+"
 )
+# what leads from a name to its institution: "A of X", "A, a professor at X", "A, a postdoctoral fellow in X's School
+# of Y", "A, now a senior scientist at X", "A, professor of plant biology at X", "A, head of the Department of Y"
+_EN_AFFILIATION_AFTER = re.compile(
+    r"\s*,?\s*(?:now\s+|currently\s+)?(?:(?:an?\s+(?:[\w-]+\s+){1,3}(?:of\s+(?:[a-z-]+\s+){1,4})?)?(?:of|at|from)"
+    rf"|(?:an?\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_JOB_WORDS}|fellow|lecturer|student|director|dean|chair|member)"
+    r"\s+in"
+    rf"|(?:an?\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_JOB_WORDS}|fellow|lecturer)"
+    r"(?:\s+of\s+(?:[a-z-]+\s+){0,3}[a-z-]+)?\s+(?:at|of|from)"
+    r"|(?:the\s+)?(?:head|director|dean|chair)\s+of)\s+(?:the\s+)?"
+)
 # "X, an assistant professor of mathematics", "X, assistant professor in …": a job written right after a name
 # (a named chair is capitalised: "the Henry Lowell Professor of Neuroscience")
 _EN_JOB_AFTER = re.compile(rf",\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,4}}(?i:{_EN_JOB_WORDS}|lecturer|fellow)\b")
@@ -193,19 +203,9 @@ def affiliated_with(
             insts += [
                 s for s in institutions if s.end <= led.start() and text[s.end : led.start()].strip() in {"", ","}
             ]
-        # "A of X", "A, a professor at X", "A, a postdoctoral fellow in X's School of Y"
-        en_after = re.match(
-            r"\s*,?\s*(?:now\s+|currently\s+)?(?:(?:an?\s+(?:[\w-]+\s+){1,3}(?:of\s+(?:[a-z-]+\s+){1,4})?)?(?:of|at|from)"
-            rf"|(?:an?\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_JOB_WORDS}|fellow|lecturer|student|director|dean|chair|member)"
-            r"\s+in"
-            # "X, professor of plant biology at Y", "X, head of the Department of Y"
-            rf"|(?:an?\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_JOB_WORDS}|fellow|lecturer)"
-            r"(?:\s+of\s+(?:[a-z-]+\s+){0,3}[a-z-]+)?\s+(?:at|of|from)"
-            r"|(?:the\s+)?(?:head|director|dean|chair)\s+of)\s+(?:the\s+)?",
-            text[span.end :],
-        )
+        en_after = _EN_AFFILIATION_AFTER.match(text, span.end)
         if en_after:
-            named_after = [s for s in institutions if s.start == span.end + en_after.end()]
+            named_after = [s for s in institutions if s.start == en_after.end()]
             # "of MIT's Department of Chemistry": the department, which is part of MIT
             owned = [u for o in named_after for u in institutions if _POSSESSIVE_GAP.fullmatch(text[o.end : u.start])]
             insts += owned or named_after
