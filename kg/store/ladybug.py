@@ -117,6 +117,7 @@ class LadybugStore:
                 self._db.maybe_checkpoint(wal_bytes=0)
                 result = ladybug_write.apply_batch(self._db, self.schema, batch, records, self._redirect_map())
             self._db.maybe_checkpoint()
+            self._db.recycle_connection()  # see there: frees what the batch's statements left in the driver's cache
             return result
 
     def rollback(self, batch_id: str) -> ImportBatch:

@@ -302,6 +302,25 @@ class LadybugDb:
             self.run("CHECKPOINT")
             return True
 
+    def recycle_connection(self) -> None:
+        """Replace the connection with a new one on the same database (not inside a transaction: a no-op there).
+
+        The driver caches a prepared statement per distinct query text and parameter signature, and each cached
+        statement keeps the parameters it last ran with. Every ``COPY ... FROM`` an Arrow table counts as a new
+        signature, so the cache kept every table a batch copied (17 MiB of Arrow buffers per 5,000-item batch, never
+        freed) besides the last 5,000-row parameter lists of each UNWIND statement. Closing the connection is the
+        driver's public way to drop that cache; opening one costs about a millisecond."""
+        import ladybug
+
+        with self._lock:
+            if self._in_tx or self.closed:
+                return
+            try:
+                self._conn.close()
+                self._conn = ladybug.Connection(self._db)
+            except RuntimeError as exc:
+                raise translate(exc) from exc
+
     def set_timeout(self, milliseconds: int) -> None:
         """The time limit of the following queries on this connection (0: none)."""
         self._conn.set_query_timeout(int(milliseconds))
