@@ -228,3 +228,19 @@ def test_ladybug_apply_keeps_no_copied_arrow_table_alive(tmp_path: Path) -> None
         assert store.stats().items == 900  # the recycled connection still reads and writes
     finally:
         store.close()
+
+
+def test_ladybug_reopen_keeps_the_data_and_waits_for_the_transaction(lb: LadybugStore) -> None:
+    """The store reopens the engine after a checkpoint to give back the memory it kept: the graph is the same after,
+    the store goes on writing, and inside a transaction nothing is reopened (the transaction stays intact)."""
+    before = snapshot(lb)
+    engine = lb._db._db
+    with lb._db.transaction():
+        lb._db.reopen()
+        assert lb._db._db is engine
+    assert lb._db.maybe_checkpoint(wal_bytes=0)
+    lb._db.reopen()
+    assert lb._db._db is not engine
+    assert snapshot(lb) == before
+    lb.apply(*batch_of("C"))
+    assert lb.stats().items == 3
