@@ -26,9 +26,10 @@ SMALL_COPY = 256
 #: the engine's page cache when the caller names none (``KG_EMBEDDED_BUFFER_POOL_MB`` in the service); the engine's own
 #: default (80 % of RAM) is too greedy on a machine shared with Neo4j and the API. Smaller is not safer: with 1 GiB the
 #: engine corrupted its heap and aborted ("malloc assertion failure") importing the 30k-item benchmark, and crashed
-#: (SIGSEGV) in a checkpoint at 100k items; 4 GiB carried 100k items through. The process grows past the pool anyway
-#: (~250 MiB per 5k-item batch at 1 GiB, checkpointing after every batch): not every engine allocation is counted in
-#: the pool (primary-key hash index memory was untracked upstream, kuzudb/kuzu#5074); which one grows is not known yet.
+#: (SIGSEGV) in a checkpoint at 100k items; 4 GiB carried 100k items through. (Both crashes were seen while the driver's
+#: statement cache still kept every COPY's table, see recycle_connection; 1 GiB has carried 100k items since.) The
+#: process grows past the pool anyway: what the engine allocates for written and checkpointed batches is kept until it
+#: is closed, hence LadybugDb.reopen after each checkpoint.
 DEFAULT_BUFFER_POOL = 4 << 30
 
 #: write-ahead log size past which an import batch is followed by a checkpoint. A checkpoint costs in proportion to the
