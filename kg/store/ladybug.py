@@ -116,7 +116,12 @@ class LadybugStore:
                 # into the file and try once more
                 self._db.maybe_checkpoint(wal_bytes=0)
                 result = ladybug_write.apply_batch(self._db, self.schema, batch, records, self._redirect_map())
-            self._db.maybe_checkpoint()
+            # a new connection frees what the batch's statements left in the driver's cache, and after a checkpoint a
+            # new engine also frees what the engine kept from the batches (see LadybugDb.reopen)
+            if self._db.maybe_checkpoint():
+                self._db.reopen()
+            else:
+                self._db.recycle_connection()
             return result
 
     def rollback(self, batch_id: str) -> ImportBatch:

@@ -8,6 +8,7 @@ The tables are generated from :mod:`kg.store.schema` (itself generated from the 
 
 from __future__ import annotations
 
+import ctypes
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
@@ -25,9 +26,10 @@ SMALL_COPY = 256
 #: the engine's page cache when the caller names none (``KG_EMBEDDED_BUFFER_POOL_MB`` in the service); the engine's own
 #: default (80 % of RAM) is too greedy on a machine shared with Neo4j and the API. Smaller is not safer: with 1 GiB the
 #: engine corrupted its heap and aborted ("malloc assertion failure") importing the 30k-item benchmark, and crashed
-#: (SIGSEGV) in a checkpoint at 100k items; 4 GiB carried 100k items through. The process grows past the pool anyway
-#: (~250 MiB per 5k-item batch at 1 GiB, checkpointing after every batch): not every engine allocation is counted in
-#: the pool (primary-key hash index memory was untracked upstream, kuzudb/kuzu#5074); which one grows is not known yet.
+#: (SIGSEGV) in a checkpoint at 100k items; 4 GiB carried 100k items through. (Both crashes were seen while the driver's
+#: statement cache still kept every COPY's table, see recycle_connection; 1 GiB has carried 100k items since.) The
+#: process grows past the pool anyway: what the engine allocates for written and checkpointed batches is kept until it
+#: is closed, hence LadybugDb.reopen after each checkpoint.
 DEFAULT_BUFFER_POOL = 4 << 30
 
 #: write-ahead log size past which an import batch is followed by a checkpoint. A checkpoint costs in proportion to the
@@ -106,6 +108,13 @@ def clean(value: Any) -> Any:
     return value
 
 
+def _return_freed_memory() -> None:
+    """Hand the memory the C allocator keeps after ``free`` back to the system (glibc's ``malloc_trim``; nothing
+    elsewhere): the engine frees hundreds of MiB when it closes, which glibc would otherwise keep in the process."""
+    with suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
 _OPEN: dict[Path, LadybugDb] = {}
 _OPEN_LOCK = threading.Lock()
 
@@ -140,15 +149,38 @@ class LadybugDb:
 
             # checkpoints are ours (see maybe_checkpoint): the engine's automatic one ran inside every large commit
             # and grew with the database (1 s -> 11 s per 5k-item batch over four batches)
-            self._db = ladybug.Database(
-                str(self.path / DB_FILE), buffer_pool_size=buffer_pool_bytes, auto_checkpoint=False
-            )
-            self._conn = ladybug.Connection(self._db)
+            self._db, self._conn = self._open()
         except RuntimeError as exc:
             raise translate(exc) from exc
         except OSError as exc:
             raise StoreUnavailable(f"cannot open the embedded store at {self.path}: {exc}") from exc
         self.version = str(getattr(self._db, "get_version", lambda: "")() or ladybug.__version__)
+
+    def _open(self) -> tuple[Any, Any]:
+        import ladybug
+
+        database = ladybug.Database(
+            str(self.path / DB_FILE), buffer_pool_size=self.buffer_pool_bytes, auto_checkpoint=False
+        )
+        return database, ladybug.Connection(database)
+
+    def reopen(self) -> None:
+        """Close the engine and open it again on the same directory (not inside a transaction: a no-op there).
+
+        What the engine allocates while it writes and checkpoints batches is only partly returned when they end: the
+        process grew ~100 MiB per 5,000-item batch with a checkpoint after every batch and a 1 GiB page cache, and
+        fell back to its size after the first batch when the database was closed. Opening costs 0.1-0.3 s, so the
+        store does it after a checkpoint (when the log is empty and nothing has to be replayed)."""
+        with self._lock:
+            if self._in_tx or self.closed:
+                return
+            try:
+                self._conn.close()
+                self._db.close()
+                _return_freed_memory()
+                self._db, self._conn = self._open()
+            except RuntimeError as exc:
+                raise translate(exc) from exc
 
     @property
     def lock(self) -> threading.RLock:
@@ -301,6 +333,25 @@ class LadybugDb:
                 return False
             self.run("CHECKPOINT")
             return True
+
+    def recycle_connection(self) -> None:
+        """Replace the connection with a new one on the same database (not inside a transaction: a no-op there).
+
+        The driver caches a prepared statement per distinct query text and parameter signature, and each cached
+        statement keeps the parameters it last ran with. Every ``COPY ... FROM`` an Arrow table counts as a new
+        signature, so the cache kept every table a batch copied (17 MiB of Arrow buffers per 5,000-item batch, never
+        freed) besides the last 5,000-row parameter lists of each UNWIND statement. Closing the connection is the
+        driver's public way to drop that cache; opening one costs about a millisecond."""
+        import ladybug
+
+        with self._lock:
+            if self._in_tx or self.closed:
+                return
+            try:
+                self._conn.close()
+                self._conn = ladybug.Connection(self._db)
+            except RuntimeError as exc:
+                raise translate(exc) from exc
 
     def set_timeout(self, milliseconds: int) -> None:
         """The time limit of the following queries on this connection (0: none)."""

@@ -82,17 +82,29 @@ def rel_match(rtype: str, pair: tuple[str, str]) -> str:
 
 
 def stored_rels(
-    db: LadybugDb, rtype: str, pair: tuple[str, str], keys: Sequence[tuple[str, str, str | None]]
+    db: LadybugDb,
+    rtype: str,
+    pair: tuple[str, str],
+    keys: Sequence[tuple[str, str, str | None]],
+    columns: Sequence[str] | None = None,
 ) -> dict[tuple[str, str, str | None], dict[str, Any]]:
     """Stored relationships of type ``rtype`` between the (source, target, key) triples given; ``key`` None matches
-    any (MENTIONS has no key)."""
+    any (MENTIONS has no key). ``columns``: only these properties (and ``key``) instead of all."""
     out: dict[tuple[str, str, str | None], dict[str, Any]] = {}
     has_key = rtype != MENTIONS
-    query = rel_match(rtype, pair) + "RETURN a.id AS src, b.id AS dst, r"
+    if columns is None:
+        query = rel_match(rtype, pair) + "RETURN a.id AS src, b.id AS dst, r"
+    else:
+        wanted = dict.fromkeys([*(["key"] if has_key else []), *columns])
+        query = (
+            rel_match(rtype, pair) + "RETURN a.id AS src, b.id AS dst, " + ", ".join(f"r.{c} AS {c}" for c in wanted)
+        )
     for part in chunks(list(keys)):
         params = [{"src": s, "dst": d, "key": k or ""} for s, d, k in part]
         for found in db.records(query, {"rows": params}):
-            props = clean(found["r"])
+            props = (
+                clean(found["r"]) if columns is None else {k: v for k, v in found.items() if k not in ("src", "dst")}
+            )
             out[(found["src"], found["dst"], props.get("key") if has_key else None)] = props
     return out
 
@@ -108,6 +120,32 @@ def set_rels(
         params = [
             {"src": r["src"], "dst": r["dst"], "key": r.get("key") or "", **{p: r.get(p) for p, _ in props}}
             for r in part
+        ]
+        db.run(query, {"rows": params})
+
+
+def update_rels(
+    db: LadybugDb,
+    schema: GraphSchema,
+    rtype: str,
+    pair: tuple[str, str],
+    columns: Sequence[str],
+    rows: Sequence[Mapping[str, Any]],
+) -> None:
+    """Write ``columns`` of existing relationships (found by source, target and key); ``evidence`` is appended to
+    the stored list (``rows`` carry only the new entries, see :func:`kg.store.records.appended_evidence`) so that
+    the growing evidence of hub facts is never sent back whole."""
+    types = schema.rels[rtype].properties
+    assignments = ", ".join(
+        f"r.{p} = list_concat(r.{p}, CAST(x.{p} AS {types[p]}))"
+        if p == "evidence"
+        else f"r.{p} = CAST(x.{p} AS {types[p]})"
+        for p in columns
+    )
+    query = rel_match(rtype, pair) + f"SET {assignments}"
+    for part in chunks(list(rows)):
+        params = [
+            {"src": r["src"], "dst": r["dst"], "key": r.get("key") or "", **{p: r[p] for p in columns}} for r in part
         ]
         db.run(query, {"rows": params})
 
@@ -184,24 +222,43 @@ def _upsert_rels(
     for row in rows:
         by_pair.setdefault((row["src_label"], row["dst_label"]), []).append(row)
     created = evidence = 0
+    mutable = [p for p in schema.rels[rtype].properties if p not in ("key", "role", "year")]
+    # facts are read without their evidence JSON: placeholders stand for it (records.evidence_placeholders)
+    read = [p for p in mutable if p != "evidence"] if has_key else None
     for pair, group in by_pair.items():
         # only a relationship whose two ends were already stored can already exist
         maybe = [r for r in group if r["src"] in existed and r["dst"] in existed]
         keys = [(r["src"], r["dst"], r["key"] if has_key else None) for r in maybe]
-        stored = stored_rels(db, rtype, pair, keys) if keys else {}
-        new, changed = [], []
+        stored = stored_rels(db, rtype, pair, keys, read) if keys else {}
+        new: list[dict[str, Any]] = []
+        # rows by the properties that changed: a hub fact seen again gains evidence, and writing only what changed
+        # keeps the engine from rewriting (and logging) the lists that did not
+        changed: dict[tuple[str, ...], list[dict[str, Any]]] = {}
         for row in group:
             old = stored.get((row["src"], row["dst"], row["key"] if has_key else None))
             if old is None:
                 new.append(row)
                 evidence += len(row.get("evidence_keys") or [])
                 continue
-            merged = {**merge(old, row), "src": row["src"], "dst": row["dst"]}
+            if has_key:
+                old = rec.evidence_placeholders(old)
+            merged = merge(old, row)
             evidence += len(merged.get("evidence_keys") or []) - len(old.get("evidence_keys") or [])
-            if any(merged.get(k) != old.get(k) for k in schema.rels[rtype].properties):
-                changed.append(merged)
+            columns = tuple(p for p in mutable if merged.get(p) != old.get(p))
+            if not columns:
+                continue
+            update = {
+                "src": row["src"],
+                "dst": row["dst"],
+                "key": row.get("key"),
+                **{p: merged.get(p) for p in columns},
+            }
+            if "evidence" in columns:
+                update["evidence"] = rec.appended_evidence(old, merged)
+            changed.setdefault(columns, []).append(update)
         db.copy(rtype, rel_columns(schema, rtype), new, pair)
-        set_rels(db, schema, rtype, pair, changed)
+        for columns, rows_changed in changed.items():
+            update_rels(db, schema, rtype, pair, columns, rows_changed)
         created += len(new)
     return created, evidence
 

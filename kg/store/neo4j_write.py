@@ -32,12 +32,14 @@ from typing import Any, LiteralString, cast
 
 from neo4j import ManagedTransaction
 
-from kg.errors import Conflict, StoreError
+from kg.errors import Conflict
 from kg.model import ImportBatch
 from kg.store.base import BatchResult
 from kg.store.records import (
     BatchRows,
+    appended_evidence,
     batch_row,
+    evidence_placeholders,
     label_of,
     merge_entity,
     merge_fact,
@@ -209,7 +211,7 @@ class Neo4jWrites:
 
         A fact is identified by (type, src, dst, key); a MENTIONS relationship by (src, dst) (its key is None)."""
         created = added = 0
-        # the stored evidence JSON is neither read nor re-sent: see _stored_facts
+        # the stored evidence JSON is neither read nor re-sent: see records.evidence_placeholders
         projection = ", ".join(f".{k}" for k in keys if k != "evidence")
         for rtype, group in groups.items():
             keyed = "" if rtype == MENTIONS else " {key: row.key}"
@@ -232,7 +234,7 @@ class Neo4jWrites:
                     )
                     for r in found:
                         row = known[r["i"]]
-                        props = _stored_evidence(r["p"]) if "evidence" in keys else r["p"]
+                        props = evidence_placeholders(r["p"]) if "evidence" in keys else r["p"]
                         stored[(row["src"], row["dst"], row["key"])] = (r["eid"], props)
                 ends = _Endpoints(done.eids)
                 fresh: list[dict[str, Any]] = []
@@ -249,7 +251,7 @@ class Neo4jWrites:
                     eid, props = before
                     update = {k: merged.get(k) for k in changed_keys(props, merged, keys)}
                     if "evidence" in update:
-                        update["evidence"] = _appended_evidence(props, merged)
+                        update["evidence"] = appended_evidence(props, merged)
                     if update:
                         changed.setdefault(tuple(update), []).append({"eid": eid, **update})
                 created += len(fresh)
@@ -260,7 +262,7 @@ class Neo4jWrites:
                         eids=ends.eids,
                     )
                 for diff, part in changed.items():
-                    # the evidence of a row is what merge_fact appended (see _stored_evidence)
+                    # the evidence of a row is what merge_fact appended (see evidence_placeholders)
                     sets = ", ".join(
                         "r.evidence = r.evidence + row.evidence" if k == "evidence" else f"r.{k} = row.{k}"
                         for k in diff
@@ -295,31 +297,3 @@ class _Endpoints:
     def row(self, src: str, dst: str, **extra: Any) -> dict[str, Any]:
         """A statement row's endpoints (``a``, ``b``: positions in :attr:`eids`) and ``extra``."""
         return {"a": self._at(src), "b": self._at(dst), **extra}
-
-
-class _Stored:
-    """Stands for one stored evidence JSON that was not read (its position is what matters)."""
-
-    __slots__ = ()
-
-
-_STORED = _Stored()
-
-
-def _stored_evidence(props: dict[str, Any]) -> dict[str, Any]:
-    """A stored fact as read (without its evidence JSON) with a placeholder per stored evidence.
-
-    Evidence lists of hub facts (a researcher's affiliation) grow with every batch; reading them back and re-sending
-    them whole would make each batch cost more than the last. ``merge_fact`` only appends evidence (known evidence
-    only gains batch ids in ``evidence_batches``), so the placeholders keep their places and what follows them is
-    exactly what the statement appends with ``r.evidence + row.evidence``."""
-    return {**props, "evidence": [_STORED] * len(props.get("evidence_keys") or [])}
-
-
-def _appended_evidence(stored: Mapping[str, Any], merged: Mapping[str, Any]) -> list[str]:
-    """The evidence ``merge_fact`` appended to a stored fact read by :func:`_stored_evidence`."""
-    count = len(stored["evidence"])
-    evidence = merged["evidence"]
-    if any(e is not _STORED for e in evidence[:count]):  # a merge that rewrote stored evidence would be lost here
-        raise StoreError("merge_fact changed stored evidence in place; the Neo4j store only appends it")
-    return list(evidence[count:])

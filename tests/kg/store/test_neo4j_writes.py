@@ -1,4 +1,5 @@
-"""The Neo4j write path beyond the conformance suite: concurrent applies, and re-applies that append evidence."""
+"""The Neo4j write path beyond the conformance suite: concurrent applies (re-applies that append evidence are in
+the conformance suite, test_store_batches)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 
 from kg.store.neo4j import Neo4jStore
 
-from .conftest import batch_of, eid, record
+from .conftest import batch_of, eid
 from .test_store_batches import FULL_EDGES, FULL_NODES, counts
 
 pytestmark = pytest.mark.neo4j
@@ -59,21 +60,3 @@ def test_neo4j_concurrent_applies_of_overlapping_batches_serialize(
     )
     assert len(collaboration.evidence) == 2  # told in items A and C, one batch each
 
-
-def test_neo4j_reapply_appends_only_new_evidence(neo4j: Neo4jStore) -> None:
-    """A stored fact keeps its evidence and gains a later batch's new evidence after it; known evidence is not
-    repeated (the store reads facts without their evidence JSON and appends)."""
-
-    def collaboration_items() -> list[str]:
-        edge = next(
-            e
-            for e in neo4j.entity(eid("lin")).edges
-            if e.predicate == "collaboratedWith" and eid("wang") in (e.source, e.target)
-        )
-        return [ev.item_id for ev in edge.evidence]
-
-    neo4j.apply(*batch_of("A"))
-    assert collaboration_items() == [record("A").item.id]
-    result = neo4j.apply(*batch_of("A", "C"))
-    assert collaboration_items() == [record("A").item.id, record("C").item.id]
-    assert result.evidence_added > 0

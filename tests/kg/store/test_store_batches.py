@@ -157,3 +157,26 @@ def test_apply_adds_evidence_to_the_fact_with_that_key(store) -> None:  # noqa: 
     assert (result.relationships_created, result.evidence_added) == (1, 2)
     received = [e for e in store.entity(eid("lin")).edges if e.predicate == "received"]
     assert sorted((e.year, len(e.evidence)) for e in received) == [(2023, 1), (2024, 2)]
+
+
+def test_reapply_appends_only_new_evidence(store) -> None:  # noqa: ANN001
+    """A stored fact keeps its evidence and gains a later batch's new evidence after it; known evidence is not
+    repeated. Both stores read facts without their evidence JSON and append on their side (evidence of hub facts grows
+    with every batch, so it is never read back or re-sent whole)."""
+
+    def collaboration_items() -> list[str]:
+        edge = next(
+            e
+            for e in store.entity(eid("lin")).edges
+            if e.predicate == "collaboratedWith" and eid("wang") in (e.source, e.target)
+        )
+        return [ev.item_id for ev in edge.evidence]
+
+    store.apply(*batch_of("A"))
+    assert collaboration_items() == [record("A").item.id]
+    result = store.apply(*batch_of("A", "C"))
+    assert collaboration_items() == [record("A").item.id, record("C").item.id]
+    assert result.evidence_added > 0
+    again = store.apply(*batch_of("A", "C"))  # the same batch again: nothing new
+    assert again.evidence_added == 0
+    assert collaboration_items() == [record("A").item.id, record("C").item.id]
