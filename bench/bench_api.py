@@ -4,12 +4,14 @@ cost of the API and HTTP stack itself.
 
 For each store and size: the synthetic items (``ingest.synth.synth_extractions``) are written straight through
 ``store.apply`` in batches (this measures the API, not ingest), then the API runs under uvicorn in a child process
-(``kg serve``'s app, one worker) and this process sends a fixed number of requests per endpoint from a pool of threads,
-each with its own httpx client, over loopback. Targets come from the data: names and ids sampled while loading.
+(``kg serve``'s app, one worker) and this process sends a fixed number of requests per endpoint over loopback, from
+``--concurrency`` keep-alive connections on one asyncio loop (``bench/http_load.py``; ``--client httpx`` uses a pool of
+threads, each with its own httpx client, as the figures before 2026-11-27 evening did). Latency runs from the request
+written to the last byte of the answer read. Targets come from the data: names and ids sampled while loading.
 
     .venv/bin/python bench/bench_api.py [--sizes 10000 100000] [--stores ladybug neo4j] [--requests 400]
         [--concurrency 1 4 8] [--timeout 60] [--neo4j-uri bolt://127.0.0.1:7687] [--workdir /tmp/kg-bench-api]
-        [--store-pid PID] [--fresh] [--json out.json]
+        [--store-pid PID] [--client asyncio|httpx] [--endpoints floor search ...] [--fresh] [--json out.json]
 
 Each concurrency runs the same requests (same seed), so the rows show latency against queueing: on a machine whose
 cores also run Neo4j and the load generator, p50 at 8 clients is mostly waiting for a core.

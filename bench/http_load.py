@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+import urllib.parse
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -78,7 +79,9 @@ class _Connection:
 
 
 def _request(host: str, port: int, path: str) -> bytes:
-    return f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nAccept: application/json\r\n\r\n".encode()
+    # percent-encode what a request line cannot carry (a space or a Chinese query), as httpx does; %XX stays as is
+    target = urllib.parse.quote(path, safe="/?&=%:+,;@!$'()*~")
+    return f"GET {target} HTTP/1.1\r\nHost: {host}:{port}\r\nAccept: application/json\r\n\r\n".encode("ascii")
 
 
 async def _run(

@@ -22,6 +22,10 @@ async def _answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) ->
         except asyncio.IncompleteReadError:
             break
         path = head.split(b" ", 2)[1]
+        if not path.isascii() or b" " in path:  # what a strict server (httptools) refuses
+            writer.write(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
+            await writer.drain()
+            continue
         if path == b"/chunked":
             writer.write(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nabcd\r\n3\r\nefg\r\n0\r\n\r\n")
         elif path == b"/missing":
@@ -80,3 +84,8 @@ def test_a_refused_connection_counts_as_a_failed_request() -> None:
         port = s.getsockname()[1]
     answers, _ = run_load(f"http://127.0.0.1:{port}", ["/x", "/y"], concurrency=1, timeout=5)
     assert [a.status for a in answers] == [0, 0]
+
+
+def test_a_query_in_chinese_or_with_spaces_is_percent_encoded(server: str) -> None:
+    answers, _ = run_load(server, ["/entities?q=钙钛&limit=20", "/entities?q=a b", "/entities?q=%E9%92%99"], 1)
+    assert [a.status for a in answers] == [200, 200, 200]
