@@ -3,7 +3,7 @@ answers with a Content-Length, chunked answers, an error status and a server tha
 
 from __future__ import annotations
 
-import asyncio
+import socketserver
 import threading
 from collections.abc import Iterator
 
@@ -14,57 +14,48 @@ from bench.http_load import run_load
 BODY = b'{"ok":true}'
 
 
-async def _answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-    """A minimal HTTP/1.1 server: /chunked answers in two chunks, /missing 404, /close closes after answering."""
-    while True:
-        try:
-            head = await reader.readuntil(b"\r\n\r\n")
-        except asyncio.IncompleteReadError:
-            break
-        path = head.split(b" ", 2)[1]
-        if not path.isascii() or b" " in path:  # what a strict server (httptools) refuses
-            writer.write(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
-            await writer.drain()
-            continue
-        if path == b"/chunked":
-            writer.write(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nabcd\r\n3\r\nefg\r\n0\r\n\r\n")
-        elif path == b"/missing":
-            writer.write(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")
-        elif path == b"/close":
-            writer.write(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\nConnection: close\r\n\r\n%s" % (len(BODY), BODY))
-            await writer.drain()
-            break
-        else:
-            writer.write(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n%s" % (len(BODY), BODY))
-        await writer.drain()
-    writer.close()
+class _Answer(socketserver.StreamRequestHandler):
+    """A minimal HTTP/1.1 server: /chunked answers in two chunks, /missing 404, /close closes after answering, a raw
+    non-ASCII or spaced target 400 (as httptools does)."""
+
+    def handle(self) -> None:
+        while True:
+            line = self.rfile.readline()
+            if not line:
+                return
+            while self.rfile.readline() not in (b"\r\n", b""):  # the headers
+                pass
+            parts = line.rstrip(b"\r\n").split(b" ")
+            path = parts[1] if len(parts) == 3 else b" "
+            if not path.isascii() or len(parts) != 3:
+                self.wfile.write(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
+            elif path == b"/chunked":
+                self.wfile.write(
+                    b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nabcd\r\n3\r\nefg\r\n0\r\n\r\n"
+                )
+            elif path == b"/missing":
+                self.wfile.write(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")
+            elif path == b"/close":
+                self.wfile.write(
+                    b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\nConnection: close\r\n\r\n%s" % (len(BODY), BODY)
+                )
+                return
+            else:
+                self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n%s" % (len(BODY), BODY))
 
 
 @pytest.fixture
 def server() -> Iterator[str]:
-    """The server above in a thread of its own; its base URL."""
-    loop = asyncio.new_event_loop()
-    started = threading.Event()
-    holder: dict[str, asyncio.Server] = {}
-
-    async def start() -> None:
-        holder["server"] = await asyncio.start_server(_answer, "127.0.0.1", 0)
-        started.set()
-
-    thread = threading.Thread(target=lambda: (loop.run_until_complete(start()), loop.run_forever()), daemon=True)
+    """The server above, a thread per connection; its base URL."""
+    httpd = socketserver.ThreadingTCPServer(("127.0.0.1", 0), _Answer)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    started.wait(10)
-    port = holder["server"].sockets[0].getsockname()[1]
-    yield f"http://127.0.0.1:{port}"
-
-    async def stop() -> None:
-        holder["server"].close()
-        await holder["server"].wait_closed()
-        loop.stop()
-
-    asyncio.run_coroutine_threadsafe(stop(), loop)
-    thread.join(10)
-    loop.close()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(10)
 
 
 def test_every_request_is_answered_and_read_whole(server: str) -> None:
