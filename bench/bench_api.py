@@ -4,12 +4,14 @@ cost of the API and HTTP stack itself.
 
 For each store and size: the synthetic items (``ingest.synth.synth_extractions``) are written straight through
 ``store.apply`` in batches (this measures the API, not ingest), then the API runs under uvicorn in a child process
-(``kg serve``'s app, one worker) and this process sends a fixed number of requests per endpoint from a pool of threads,
-each with its own httpx client, over loopback. Targets come from the data: names and ids sampled while loading.
+(``kg serve``'s app, one worker) and this process sends a fixed number of requests per endpoint over loopback, from
+``--concurrency`` keep-alive connections on one asyncio loop (``bench/http_load.py``; ``--client httpx`` uses a pool of
+threads, each with its own httpx client, as the figures before 2026-11-27 evening did). Latency runs from the request
+written to the last byte of the answer read. Targets come from the data: names and ids sampled while loading.
 
     .venv/bin/python bench/bench_api.py [--sizes 10000 100000] [--stores ladybug neo4j] [--requests 400]
         [--concurrency 1 4 8] [--timeout 60] [--neo4j-uri bolt://127.0.0.1:7687] [--workdir /tmp/kg-bench-api]
-        [--store-pid PID] [--fresh] [--json out.json]
+        [--store-pid PID] [--client asyncio|httpx] [--endpoints floor search ...] [--fresh] [--json out.json]
 
 Each concurrency runs the same requests (same seed), so the rows show latency against queueing: on a machine whose
 cores also run Neo4j and the load generator, p50 at 8 clients is mostly waiting for a core.
@@ -42,6 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 #: items per apply(); one transaction each, so it must fit Neo4j's transaction memory limit on a graph of 100k items
 WRITE_BATCH = 2000
 SAMPLE_EVERY = 97  # keep one entity in this many as a request target
+ENDPOINTS = ("floor", "search", "entity", "neighbors", "collaboration")
 
 
 def _records(n: int) -> Iterator[list[Any]]:
@@ -172,19 +175,60 @@ def measure(
     timeout: float = 60,
     server_pid: int | None = None,
     store_pid: int | None = None,
+    client: str = "asyncio",
 ) -> dict[str, float]:
-    """Send the requests from ``concurrency`` threads; latency percentiles (ms), throughput (requests/s) and, given
-    the pids of the API server and the store's server (Neo4j), the CPU time each spent per request (ms: their own
-    work, whatever else runs on the machine)."""
+    """Send the requests over ``concurrency`` connections; latency percentiles (ms), throughput (requests/s) and the
+    CPU time spent per request (ms) by this load generator and, given their pids, by the API server and the store's
+    server (Neo4j): each one's own work, whatever else runs on the machine.
+
+    ``client``: ``asyncio`` (:mod:`bench.http_load`, one loop, keep-alive connections; the default) or ``httpx`` (a
+    thread per connection, each with its own httpx client: what the earlier figures used, ~1 ms more of the load
+    generator's CPU per request on the cores the servers run on)."""
+    send = _send_asyncio if client == "asyncio" else _send_httpx
+    send(base, paths[: max(1, len(paths) // 10)], concurrency, timeout)  # warm-up: caches, connections, query plans
+    cpu_before = _cpu_seconds(server_pid) if server_pid else 0.0
+    store_before = _cpu_seconds(store_pid) if store_pid else 0.0
+    client_before = time.process_time()
+    latencies, errors, wall = send(base, paths, concurrency, timeout)
+    client_cpu = time.process_time() - client_before
+    cpu = _cpu_seconds(server_pid) - cpu_before if server_pid else float("nan")
+    store_cpu = _cpu_seconds(store_pid) - store_before if store_pid else float("nan")
+    latencies.sort()
+    cuts = statistics.quantiles(latencies, n=100, method="inclusive")
+    return {
+        "p50_ms": round(cuts[49], 1),
+        "p95_ms": round(cuts[94], 1),
+        "p99_ms": round(cuts[98], 1),
+        "rps": round(len(latencies) / wall, 1),
+        "api_cpu_ms": round(cpu * 1000 / len(latencies), 2),
+        "store_cpu_ms": round(store_cpu * 1000 / len(latencies), 2),
+        "client_cpu_ms": round(client_cpu * 1000 / len(latencies), 2),
+        "errors": errors,
+    }
+
+
+def _send_asyncio(base: str, paths: list[str], concurrency: int, timeout: float) -> tuple[list[float], int, float]:
+    """(latencies in ms, errors, wall seconds) from :func:`bench.http_load.run_load`."""
+    from http_load import run_load  # this script's folder is sys.path[0]
+
+    answers, wall = run_load(base, paths, concurrency, timeout)
+    return [a.ms for a in answers], sum(1 for a in answers if a.status != 200), wall
+
+
+def _send_httpx(base: str, paths: list[str], concurrency: int, timeout: float) -> tuple[list[float], int, float]:
+    """(latencies in ms, errors, wall seconds) from a pool of threads, each with its own httpx client."""
     local = threading.local()
     errors = 0
     lock = threading.Lock()
+    clients: list[httpx.Client] = []
 
     def one(path: str) -> float:
         nonlocal errors
         client = getattr(local, "client", None)
         if client is None:
             client = local.client = httpx.Client(base_url=base, timeout=timeout)
+            with lock:
+                clients.append(client)
         started = time.perf_counter()
         try:
             ok = client.get(path).status_code == 200
@@ -196,25 +240,13 @@ def measure(
                 errors += 1
         return elapsed
 
+    started = time.perf_counter()
     with ThreadPoolExecutor(concurrency) as pool:
-        list(pool.map(one, paths[: max(1, len(paths) // 10)]))  # warm-up: caches, connections, JIT of query plans
-        cpu_before = _cpu_seconds(server_pid) if server_pid else 0.0
-        store_before = _cpu_seconds(store_pid) if store_pid else 0.0
-        started = time.perf_counter()
-        latencies = sorted(pool.map(one, paths))
-        wall = time.perf_counter() - started
-        cpu = _cpu_seconds(server_pid) - cpu_before if server_pid else float("nan")
-        store_cpu = _cpu_seconds(store_pid) - store_before if store_pid else float("nan")
-    cuts = statistics.quantiles(latencies, n=100, method="inclusive")
-    return {
-        "p50_ms": round(cuts[49], 1),
-        "p95_ms": round(cuts[94], 1),
-        "p99_ms": round(cuts[98], 1),
-        "rps": round(len(latencies) / wall, 1),
-        "api_cpu_ms": round(cpu * 1000 / len(latencies), 2),
-        "store_cpu_ms": round(store_cpu * 1000 / len(latencies), 2),
-        "errors": errors,
-    }
+        latencies = list(pool.map(one, paths))
+    wall = time.perf_counter() - started
+    for client in clients:
+        client.close()
+    return latencies, errors, wall
 
 
 def run(args: argparse.Namespace) -> list[dict[str, Any]]:
@@ -236,9 +268,14 @@ def run(args: argparse.Namespace) -> list[dict[str, Any]]:
                 _wait_until_up(base, server)
                 for concurrency in args.concurrency:
                     rng = random.Random(11)  # the same requests at every concurrency
-                    for kind in ("floor", "search", "entity", "neighbors", "collaboration"):
+                    for kind in ENDPOINTS:
+                        # drawn for every endpoint, measured or not: the same requests whichever are measured
                         paths = _requests(kind, targets, args.requests, rng)
-                        figures = measure(base, paths, concurrency, args.timeout, server.pid, args.store_pid)
+                        if kind not in args.endpoints:
+                            continue
+                        figures = measure(
+                            base, paths, concurrency, args.timeout, server.pid, args.store_pid, args.client
+                        )
                         row = {"store": store_kind, "items": n, "concurrency": concurrency, "endpoint": kind}
                         results.append({**row, **figures})
                         print(json.dumps(results[-1]), file=sys.stderr)
@@ -256,17 +293,19 @@ def markdown(results: list[dict[str, Any]], args: argparse.Namespace) -> str:
     """The figures as a Markdown table for BENCHMARKS.md."""
     lines = [
         f"{args.requests} requests per endpoint at each of {args.concurrency} concurrent clients, uvicorn "
-        f"(1 worker) and the load generator on one {os.cpu_count()}-core machine, loopback. "
-        "API CPU / store CPU = CPU time of the API server / of the Neo4j server per request.",
+        f"(1 worker) and the load generator ({args.client}) on one {os.cpu_count()}-core machine, loopback. "
+        "API / store / client CPU = CPU time of the API server / of the Neo4j server / of the load generator per "
+        "request.",
         "",
         "| store | items | clients | endpoint | p50 ms | p95 ms | p99 ms | req/s | API CPU ms | store CPU ms "
-        "| errors |",
-        "|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| client CPU ms | errors |",
+        "|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         lines.append(
             f"| {r['store']} | {r['items']} | {r['concurrency']} | {r['endpoint']} | {r['p50_ms']} | {r['p95_ms']} "
-            f"| {r['p99_ms']} | {r['rps']} | {r['api_cpu_ms']} | {r['store_cpu_ms']} | {r['errors']} |"
+            f"| {r['p99_ms']} | {r['rps']} | {r['api_cpu_ms']} | {r['store_cpu_ms']} | {r['client_cpu_ms']} "
+            f"| {r['errors']} |"
         )
     return "\n".join(lines)
 
@@ -286,6 +325,19 @@ def main() -> None:
     parser.add_argument("--neo4j-password", default=os.environ.get("KG_NEO4J_PASSWORD", "kg-dev-password"))
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/kg-bench-api"))
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument(
+        "--client",
+        choices=["asyncio", "httpx"],
+        default="asyncio",
+        help="load generator: keep-alive connections on one asyncio loop (default), or httpx clients in threads",
+    )
+    parser.add_argument(
+        "--endpoints",
+        nargs="+",
+        choices=ENDPOINTS,
+        default=list(ENDPOINTS),
+        help="endpoints to measure (all by default)",
+    )
     parser.add_argument(
         "--fresh", action="store_true", help="clear and reload the store even when it already holds the same items"
     )

@@ -36,12 +36,13 @@ from kg.store.records import (
     batch_from_props,
     cypher_projection,
     decode_cursor,
-    edge_from_props,
+    edges_from_facts,
     encode_cursor,
     group_extractions,
     item_from_props,
     label_of,
     node_from_props,
+    nodes_from_props,
     parse_span,
     rank_search,
     search_needles,
@@ -216,10 +217,12 @@ class Neo4jReads:
                 _, props = self._resolve(tx, entity_id)
                 record = tx.run(query, id=props["id"], limit=limit).single(strict=True)
             node = node_from_props(label, record["p"])
-            edges, neighbors = [], {}
+            facts, ends = [], {}
             for src, dst, rtype, rprops, blabel, bprops in record["rels"]:
-                edges.append(edge_from_props(src, dst, rtype, rprops))
-                neighbors[bprops["id"]] = node_from_props(blabel, bprops)
+                facts.append((src, dst, rtype, rprops))
+                ends[bprops["id"]] = (blabel, bprops)
+            edges = edges_from_facts(facts)
+            neighbors = dict(zip(ends, nodes_from_props(list(ends.values())), strict=True))
             items = [item_from_props(i, with_text=False) for i in record["items"]]
             edges.sort(key=edge_order)
             edges_total, items_total = int(record["edges"]), int(record["items_total"])

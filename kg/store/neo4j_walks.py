@@ -17,8 +17,8 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from kg.store.base import Node, SubGraph
-from kg.store.records import cypher_projection, label_of, node_from_props
-from kg.store.records_graph import EVIDENCE_PER_EDGE, Hop, collaboration_around, walk, walk_edge
+from kg.store.records import cypher_projection, label_of
+from kg.store.records_graph import EVIDENCE_PER_EDGE, Hop, collaboration_around, walk, walk_subgraph
 
 COLLAB = "COLLABORATED_WITH"
 
@@ -132,12 +132,7 @@ def neighbourhood(
             known.update(degrees(tx, missing, facts))
         return known
 
-    found = walk((center.id, center.type), expand, depth, types, (), limit, degree_of)
-    return SubGraph(
-        nodes=[center if n == center.id else node_from_props(label, found.props[n]) for n, label in found.nodes],
-        edges=[walk_edge(h) for h in found.hops],
-        truncated=found.truncated,
-    )
+    return walk_subgraph(center, walk((center.id, center.type), expand, depth, types, (), limit, degree_of))
 
 
 def collab_hops(tx: ManagedTransaction, ids: Sequence[str], among: Sequence[str] | None) -> list[Hop]:

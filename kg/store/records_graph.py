@@ -15,7 +15,14 @@ from typing import Any
 from kg.errors import UsageError
 from kg.model import Evidence
 from kg.store.base import Edge, EntityDetail, Node, Path, SubGraph
-from kg.store.records import edge_from_props, evidence_list, in_period, node_from_props
+from kg.store.records import (
+    edge_from_props,
+    edges_from_facts,
+    evidence_list,
+    in_period,
+    node_from_props,
+    nodes_from_props,
+)
 from kg.store.schema import predicate_of, rel_type
 
 
@@ -165,10 +172,33 @@ EVIDENCE_PER_EDGE = 3
 def walk_edge(hop: Hop) -> Edge:
     """A neighbourhood edge: the last :data:`EVIDENCE_PER_EDGE` evidence in stored order (the most recently added)
     and the total. ``hop.props`` may hold the evidence already cut, with the total as ``evidence_total``."""
-    evidence = list(hop.props.get("evidence") or [])
-    total = int(hop.props.get("evidence_total", len(evidence)))
-    props = {**hop.props, "evidence": evidence[-EVIDENCE_PER_EDGE:]}
-    return edge_from_props(hop.src, hop.dst, hop.type, props, evidence_total=total)
+    return walk_edges([hop])[0]
+
+
+def walk_edges(hops: Sequence[Hop]) -> list[Edge]:
+    """:func:`walk_edge` of every hop, built at once (:func:`kg.store.records.edges_from_facts`)."""
+    facts = []
+    for hop in hops:
+        evidence = hop.props.get("evidence") or []
+        cut = {
+            "role": hop.props.get("role"),
+            "year": hop.props.get("year"),
+            "evidence": evidence[-EVIDENCE_PER_EDGE:],
+            "evidence_total": int(hop.props.get("evidence_total", len(evidence))),
+        }
+        facts.append((hop.src, hop.dst, hop.type, cut))
+    return edges_from_facts(facts)
+
+
+def walk_subgraph(center: Node, found: Walk) -> SubGraph:
+    """The :class:`SubGraph` of a walk: the center as given, the other nodes from the props the walk kept."""
+    others = nodes_from_props([(label, found.props[n]) for n, label in found.nodes if n != center.id])
+    at = iter(others)
+    return SubGraph(
+        nodes=[center if n == center.id else next(at) for n, _ in found.nodes],
+        edges=walk_edges(found.hops),
+        truncated=found.truncated,
+    )
 
 
 def neighbourhood(
@@ -182,12 +212,7 @@ def neighbourhood(
 ) -> SubGraph:
     """Nodes within ``depth`` (1..3) fact hops of ``center`` and the facts seen between them (see :func:`walk`), for
     a store whose expand returns full properties."""
-    found = walk((center.id, center.type), expand, depth, types, relations, limit, degrees)
-    return SubGraph(
-        nodes=[center if n == center.id else node_from_props(label, found.props[n]) for n, label in found.nodes],
-        edges=[walk_edge(h) for h in found.hops],
-        truncated=found.truncated,
-    )
+    return walk_subgraph(center, walk((center.id, center.type), expand, depth, types, relations, limit, degrees))
 
 
 def shortest_paths(source: Node, target: Node, expand: Expand, max_length: int = 4, limit: int = 5) -> list[Path]:
@@ -457,6 +482,8 @@ __all__ = [
     "shortest_paths",
     "walk",
     "walk_edge",
+    "walk_edges",
+    "walk_subgraph",
     "EVIDENCE_PER_EDGE",
 ]
 

@@ -101,8 +101,11 @@ def rel_type(predicate: str) -> str:
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", predicate).upper()
 
 
+@lru_cache(maxsize=256)
 def predicate_of(rel: str) -> str:
-    """The ontology property of a relationship type: ``AFFILIATED_WITH`` -> ``affiliatedWith``."""
+    """The ontology property of a relationship type: ``AFFILIATED_WITH`` -> ``affiliatedWith``.
+
+    Memoised: a neighbourhood names a predicate for each of its hundreds of edges, from a dozen types."""
     head, *rest = rel.lower().split("_")
     return head + "".join(part.capitalize() for part in rest)
 
