@@ -82,7 +82,8 @@ _FUNDING_EN_GIVER = re.compile(
     r"(?:awarded|granted|given|provided|committed|pledged)\s+[^.;\n]{0,80}?\b(?:grants?|funding)\b"
 )
 _FUNDING_EN_ALL = (_FUNDING_EN, _FUNDING_EN_FROM, _FUNDING_EN_GIVER)
-_QUOTED = re.compile(r"“[^”]*”|[（(][^（）()]*[）)]")
+# a quoted programme topic or a bracket of grant numbers: list separators inside it separate nothing
+_ENCLOSED = re.compile(r"“[^”]*”|[（(][^（）()]*[）)]")
 _LIST_SPLIT = re.compile(r"[、，,;；]|以及|及|和|与")
 # English funder names hold "and" (Science and Technology): lists split on commas, "and by", "and the"
 _LIST_SPLIT_EN = re.compile(r"\s*(?:;|,\s*and\s+(?:by\s+)?|\s+and\s+by\s+|\s+and\s+the\s+|,)\s*")
@@ -243,12 +244,10 @@ def find_funders(text: str, institutions: list[Span]) -> list[Span]:
                 if english:
                     parts = en.organisation_names(m.group(group))
                 else:
-                    # a programme's quoted topic is one name (“大气污染成因与控制技术研究”重点专项)
-                    # (and a bracket's list of grant numbers is one bracket: 国家自然科学基金（22175123, 21975045）)
-                    quoted = [Span(base + q.start(), base + q.end(), "", "") for q in _QUOTED.finditer(m.group(group))]
-                    parts = _rejoin_programmes(
-                        m.group(group), _parts(m.group(group), base, _LIST_SPLIT, institutions + quoted)
-                    )
+                    # “大气污染成因与控制技术研究”重点专项, 国家自然科学基金（22175123, 21975045）: one name each
+                    chunk = m.group(group)
+                    enclosed = [Span(base + e.start(), base + e.end(), "", "") for e in _ENCLOSED.finditer(chunk)]
+                    parts = _rejoin_programmes(chunk, _parts(chunk, base, _LIST_SPLIT, institutions + enclosed))
                 for at, part in parts:
                     name = re.sub(r"\s*[(（][^()（）]*[)）]$|\s+(?:grants?|funds?|programmes?)$", "", part.strip())
                     name = _FUNDER_TRIM.sub("", name).strip()
