@@ -214,11 +214,13 @@ def _short_forms(text: str, clusters: list[Cluster]) -> None:
     for c in clusters:
         if c.type != "Researcher":
             continue
-        forms = {c.name}
+        # the full name first: its later mentions cover their last part (a set's order, which varies from one
+        # process to the next with string hashing, made 布朗 inside 戈登·布朗 a mention of its own in some runs)
+        forms = [c.name]
         if "·" in c.name:
             last = c.name.rsplit("·", 1)[1]
-            if len(last) >= 2:
-                forms.add(last)
+            if len(last) >= 2 and last != c.name:
+                forms.append(last)
         covered = {(s.start, s.end) for s in c.spans}
         for form in forms:
             for m in re.finditer(re.escape(form), text):

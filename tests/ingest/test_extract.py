@@ -1112,3 +1112,31 @@ def test_extract_funders_past_grant_numbers_and_programme_projects(text: str, la
 def test_extract_zh_undergraduate_authors_are_researchers() -> None:
     text = "柔性传感器研究进展\n论文第一作者为本科生於晴和硕士研究生欧阳子川，通讯作者为司马文澜教授。"
     assert _names(_extract(text, lang="zh"), "Researcher") == {"於晴", "欧阳子川", "司马文澜"}
+
+
+def test_extract_is_the_same_in_every_process() -> None:
+    # string hashing differs from one process to the next: no rule may depend on the order of a set
+    import os
+    import subprocess
+    import sys
+
+    text = (
+        "论坛举行\n美国星河大学教授戈登·布朗（Gordon Brown）作报告。戈登·布朗教授是星河学会会士，布朗的团队研究电池。"
+    )
+    script = (
+        "import sys; from tests.ingest.test_extract import _extract; "
+        "print(_extract(sys.stdin.read(), lang='zh').model_dump_json())"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            input=text,
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            cwd=os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
+        ).stdout
+        for seed in (1, 3, 6)
+    }
+    assert len(outputs) == 1

@@ -59,4 +59,3 @@ def test_neo4j_concurrent_applies_of_overlapping_batches_serialize(
         e for e in lin.edges if e.predicate == "collaboratedWith" and eid("wang") in (e.source, e.target)
     )
     assert len(collaboration.evidence) == 2  # told in items A and C, one batch each
-
