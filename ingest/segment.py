@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from ingest.segment_dates import first_event_date, issue_year, split_source
+from ingest.segment_dates import dateline, first_event_date, issue_year, split_source
 from ingest.segment_items import make_item
 from ingest.segment_lines import (
     bullet_heading,
@@ -85,6 +85,8 @@ class Row:
     gapless: bool = False
     #: page furniture (a footer, a header, a page number) stands between this line and the previous text
     after_page_break: bool = False
+    #: the ISO date of a line holding only a date right above this one (bulletins date each story so)
+    dated: str | None = None
 
 
 @dataclass
@@ -102,19 +104,28 @@ class Segment:
     byline: list[str] = field(default_factory=list)
 
 
-def _rows(lines: Sequence[str]) -> list[Row]:
+def _rows(lines: Sequence[str], year: int | None = None) -> list[Row]:
     furniture = furniture_rows(lines)
+    days = {i: day for i, line in enumerate(lines) if (day := dateline(line.strip(), year)) is not None}
+    if any(i not in furniture for i in days):
+        furniture = furniture - set(days)  # stories dated one by one: the date under the masthead is the first's
     rows: list[Row] = []
     gap = True
     page_break = False
+    dated: str | None = None
     for index, raw in enumerate(lines):
         text = raw.strip()
         if index in furniture or not text:
             gap = gap or not text or index in furniture
             page_break = page_break or (index in furniture and bool(rows))
             continue
-        rows.append(Row(index, raw, text, gap, closer_kind(text), after_page_break=page_break))
+        # a line holding only a date dates the story below it and sets it off as a blank line would
+        if index in days:
+            dated, gap = days[index], True
+            continue
+        rows.append(Row(index, raw, text, gap, closer_kind(text), after_page_break=page_break, dated=dated))
         gap = page_break = False
+        dated = None
     _mark_split_closers(rows)
     _resolve_asides(rows)
     if sum(row.blank_before for row in rows[1:]) <= len(rows) // 100:
@@ -212,8 +223,13 @@ def _candidates(rows: list[Row]) -> list[int]:
     A paragraph is finished by a sentence end, or by a colon announcing what follows (``获奖名单如下：``).
     """
     out = []
-    for i in range(1, len(rows) - 1):
-        row, before = rows[i], rows[i - 1].text
+    for i in range(len(rows) - 1):
+        row = rows[i]
+        if i == 0:
+            if row.dated and headline_shaped(row.text):
+                out.append(i)  # a dated story right under the issue's masthead
+            continue
+        before = rows[i - 1].text
         finished = ends_sentence(before) or before.endswith(("：", ":"))
         if finished and headline_shaped(row.text) and not is_doc_number(row.text):
             out.append(i)
@@ -241,13 +257,21 @@ def _subheads(body: list[Row], title: str, whole_issue: bool = False) -> list[in
             return entries if entries and 2 * generic < len(entries) else []
         return []
     candidates = _candidates(body)
-    strict = [i for i in candidates if _strict_subhead(body[i], width) or _opens_news(body[i], body[i + 1])]
+    strict = [
+        i
+        for i in candidates
+        if _strict_subhead(body[i], width) or _opens_news(body[i], body[i + 1]) or body[i].dated is not None
+    ]
     # one sub-headline is a section of the article, unless the issue has no article level and the line opens news
     # or the first text of a page: then it is the next item's headline
     single = (
         whole_issue
         and len(strict) == 1
-        and (body[strict[0]].after_page_break or _opens_news(body[strict[0]], body[strict[0] + 1]))
+        and (
+            body[strict[0]].after_page_break
+            or body[strict[0]].dated is not None
+            or _opens_news(body[strict[0]], body[strict[0] + 1])
+        )
     )
     if len(strict) < 2 and not single:
         return []
@@ -305,7 +329,7 @@ def segments(text: str) -> list[Segment]:
     """The items of a newsletter issue, with their line ranges."""
     lines = text.splitlines()
     year = issue_year(lines)
-    rows = _rows(lines)
+    rows = _rows(lines, year)
     out: list[Segment] = []
     section: str | None = None
     banner: str | None = None
@@ -354,11 +378,11 @@ def _split_article(
     body = content[head:]
     subheads = _subheads(body, title, whole_issue)
     if not subheads:
-        date = source_date or first_event_date("".join(row.text for row in body), year)
+        date = source_date or content[0].dated or first_event_date("".join(row.text for row in body), year)
         return [Segment(title, content[0].index + 1, last_line, _lines(body), None, section, publisher, date)]
     out: list[Segment] = []
     intro = body[: subheads[0]]
-    intro_date = source_date or first_event_date("".join(row.text for row in intro), year)
+    intro_date = source_date or content[0].dated or first_event_date("".join(row.text for row in intro), year)
     if intro:
         out.append(
             Segment(
@@ -386,7 +410,7 @@ def _split_article(
             title,
             section,
             publisher,
-            intro_date or own,
+            rows[0].dated or intro_date or own,
         )
         out.append(seg)
     return out

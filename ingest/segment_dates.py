@@ -137,6 +137,25 @@ def parse_date(text: str, year: int | None = None) -> str | None:
     return dates[0].iso if dates else None
 
 
+_WEEKDAY = re.compile(
+    r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?(?=[\s,])|星期[一二三四五六日天]|周[一二三四五六日]",
+    re.I,
+)
+_DATELINE_REST = re.compile(r"[\s,，.。:：|/()（）\-–—]*")
+
+
+def dateline(text: str, year: int | None = None) -> str | None:
+    """The ISO date of a line that holds a day-precise date and nothing else (``Nov 3, 2026``, ``2026 年 3 月 5 日
+    星期四``), as bulletins print above each story; None for any other line."""
+    if len(text) > 40:
+        return None
+    found = find_dates(text, year)
+    if len(found) != 1 or not found[0].has_day:
+        return None
+    rest = _WEEKDAY.sub("", text[: found[0].start] + " " + text[found[0].end :])
+    return found[0].iso if _DATELINE_REST.fullmatch(rest) else None
+
+
 def first_event_date(text: str, year: int | None, window: int = 400) -> str | None:
     """The date an item reports: the first day-precise date near its start, else a month written out in words.
 

@@ -343,7 +343,8 @@ def join_wrapped(lines: Sequence[str]) -> str:
         else:
             current.append(line)
         alone = index < last and _stands_alone(line, widths[index], typical, numbered)
-        if ends_sentence(line) or alone or is_doc_number(line) or row:
+        short = index < last and _ends_short(line, widths[index], stripped[index + 1], typical)
+        if ends_sentence(line) or alone or short or is_doc_number(line) or row:
             paragraphs.append("".join(current))
             current = []
     if current:
@@ -358,6 +359,16 @@ def _stands_alone(line: str, width: int, typical: float, numbered: bool) -> bool
             return True
         return width < 0.85 * typical and numbered_heading(line)
     return width < 0.6 * typical and headline_shaped(line)
+
+
+def _ends_short(line: str, width: int, following: str, typical: float) -> bool:
+    """A Latin line that stops well before the wrap width although the next line's first word would have fitted:
+    the writer broke the line (a list of "Name, School" rows, "… are:" before them), the wrapper did not. Lines of
+    Chinese are left alone: PDF text breaks them at any character, and their widths vary with the mix of scripts."""
+    if cjk_ratio(line) > 0.3 or cjk_ratio(following) > 0.3:
+        return False
+    first_word = following.split(maxsplit=1)[0] if following.strip() else ""
+    return width + 1 + display_width(first_word) < 0.8 * typical
 
 
 def _typical_width(lines: Sequence[str]) -> float:

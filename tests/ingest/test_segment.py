@@ -585,3 +585,45 @@ def test_segment_english_bulletin_with_piped_masthead_and_footers() -> None:
     # the year of the masthead dates the first item's "Jan. 12"
     assert segs[0].date == "2026-01-12"
     assert not any("Orwell Science Review" in line for seg in segs for line in seg.body)
+
+
+def test_segment_join_wrapped_keeps_the_rows_of_a_list_in_latin_text() -> None:
+    lines = [
+        "The Academy of the Fens has elected 40 new Fellows this spring, four of them from Marshfield University.",
+        "The new Fellows from Marshfield are:",
+        "Professor Odile Brandt, School of Physics",
+        "Dr Kofi Mensah, School of Medicine",
+        "Professor Brandt, who studies ultracold atoms in optical lattices, said she was delighted by the news.",
+    ]
+    assert join_wrapped(lines).split("\n") == lines
+
+
+def test_segment_join_wrapped_still_mends_latin_lines_the_wrapper_broke() -> None:
+    # the second line ends early only because "photoluminescence" did not fit: the wrapper broke it, not the writer
+    lines = [
+        "Chemists at a northern university report a new family of dyes whose",
+        "emission survives weeks of storage and repeated cycles of",
+        "photoluminescence measurements under strong ultraviolet light in the lab.",
+    ]
+    assert join_wrapped(lines) == " ".join(lines)
+
+
+def test_segment_bulletin_dates_each_story_on_the_line_above_its_headline() -> None:
+    text = (
+        "Harbourside Research Digest\n"
+        "Issue 9 | Spring 2026\n\n"
+        "Mar 4, 2026\n"
+        "Kelp forests store more carbon than thought\n"
+        "A team led by Professor Ines Varga in the Department of Marine Biology at Harbourside University has\n"
+        "measured carbon burial under kelp forests along three coasts. The results appear in Nature Geoscience.\n\n"
+        "Mar 18, 2026\n"
+        "Young chemist wins early-career prize\n"
+        "Dr. Tomas Kral, assistant professor of chemistry at Harbourside University, has received the 2026 Young\n"
+        "Chemist Award of the Chemical Society.\n"
+    )
+    segs = segments(text)
+    assert [(seg.title, seg.date) for seg in segs] == [
+        ("Kelp forests store more carbon than thought", "2026-03-04"),
+        ("Young chemist wins early-career prize", "2026-03-18"),
+    ]
+    assert not any("Mar 18" in line for seg in segs for line in seg.body)
