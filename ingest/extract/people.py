@@ -49,10 +49,13 @@ _ZH_CUES = alternation(("教授", "博士", "研究员", "院士", "副教授", 
 _EN_CUED = re.compile(rf"(?P<en>{_LATIN_NAME})\s*(?={_ZH_CUES})")
 # "professor of materials science Elena Vasquez", "Graduate student Lin Zhou": the job word may open the sentence and
 # carry its field before the name
+_FIELD_WORD = r"(?!(?:at|from|in|of|with|and|the)\b)[a-z-]+"
 _EN_JOBS = RESEARCHER_EN_BEFORE + tuple(w[:1].upper() + w[1:] for w in RESEARCHER_EN_JOBS)
 _EN_BEFORE = re.compile(
     rf"\b(?:{alternation(_EN_JOBS)})"
-    rf"(?:\s+(?:of|in)\s+(?:[a-z-]+\s+){{0,2}}[a-z-]+)?\s+(?:(?:(?:Associate|Assistant)\s+)?(?:Professor|Prof\.|Dr\.?)\s+)?"
+    # the field's words are not the preposition that leads to an institution ("professor of neuroscience at X")
+    rf"(?:\s+(?:of|in)\s+(?:{_FIELD_WORD}\s+){{0,2}}{_FIELD_WORD})?"
+    r"\s+(?:(?:(?:Associate|Assistant)\s+)?(?:Professor|Prof\.|Dr\.?)\s+)?"
     rf"(?P<en>{_LATIN_NAME})"
 )
 _JOBS_AFTER = alternation((*RESEARCHER_EN_JOBS, "lecturer", "postdoctoral"))

@@ -57,6 +57,8 @@ _EN_AFFILIATION_AFTER = re.compile(
     r"(?:\s+of\s+(?:[a-z-]+\s+){0,3}[a-z-]+)?\s+(?:at|of|from)"
     r"|(?:the\s+)?(?:head|director|dean|chair)\s+of)\s+(?:the\s+)?"
 )
+# "Professor A, School of Life Sciences" (a list of names with their units), "Professor A in the Department of X"
+_EN_UNIT_AFTER = re.compile(r"\s*,\s*(?:the\s+)?|\s+in\s+the\s+")
 # "X, an assistant professor of mathematics", "X, assistant professor in …": a job written right after a name
 # (a named chair is capitalised: "the Henry Lowell Professor of Neuroscience")
 _EN_JOB_AFTER = re.compile(rf",\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,4}}(?i:{_EN_JOB_WORDS}|lecturer|fellow)\b")
@@ -209,6 +211,8 @@ def affiliated_with(
             # "of MIT's Department of Chemistry": the department, which is part of MIT
             owned = [u for o in named_after for u in institutions if _POSSESSIVE_GAP.fullmatch(text[o.end : u.start])]
             insts += owned or named_after
+        elif listed := _EN_UNIT_AFTER.match(text, span.end):
+            insts += [s for s in institutions if s.start == listed.end() and s.name.isascii() and not s.absorbed]
         # "MIT professor of materials science Elena Vasquez", "Stanford chemist Raj Patel"
         insts += [s for s in institutions if s.end < span.start and _EN_JOB_GAP.fullmatch(text, s.end, span.start)]
         if not insts and previous is not None and _LIST_GAP.match(text[previous[0].end : span.start].split("教授")[-1]):

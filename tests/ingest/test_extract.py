@@ -1140,3 +1140,34 @@ def test_extract_is_the_same_in_every_process() -> None:
         for seed in (1, 3, 6)
     }
     assert len(outputs) == 1
+
+
+def test_extract_en_listed_fellows_go_to_their_schools_and_do_not_collaborate() -> None:
+    extraction = _extract(
+        "Academy of the Fens announces 2026 Fellows\n"
+        "The Academy of the Fens has elected 40 new Fellows, four of them from Marshfield University.\n"
+        "The new Fellows from Marshfield are:\n"
+        "Professor Odile Brandt, School of Physics\n"
+        "Dr Kofi Mensah, School of Medicine\n"
+        "Professor Brandt, whose work on ultracold atoms has appeared in Nature Physics, was delighted.",
+        lang="en",
+    )
+    schools = {(p, i.split(",")[0]) for p, i, _ in _facts(extraction, "affiliatedWith")}
+    assert {("Odile Brandt", "School of Physics"), ("Kofi Mensah", "School of Medicine")} <= schools
+    # elected together is not working together
+    assert not _facts(extraction, "collaboratedWith")
+
+
+def test_extract_en_unit_after_in_the_and_no_university_taken_for_a_person() -> None:
+    extraction = _extract(
+        "Salt filters and sleep\n"
+        "A team led by Professor Ines Varga in the Department of Marine Biology at Harbourside University has "
+        "measured carbon burial under kelp. Dr. Tomas Kral, assistant professor of neuroscience at Harbourside "
+        "University, has received the 2026 Young Chemist Award.",
+        lang="en",
+    )
+    assert _names(extraction, "Researcher") == {"Ines Varga", "Tomas Kral"}
+    affiliations = {(p, i) for p, i, _ in _facts(extraction, "affiliatedWith")}
+    assert ("Ines Varga", "Department of Marine Biology, Harbourside University") in affiliations
+    assert ("Tomas Kral", "Harbourside University") in affiliations
+    assert all(p != "Harbourside University" for p, _, _ in _facts(extraction, "received"))
