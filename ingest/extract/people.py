@@ -169,6 +169,18 @@ def _plausible(name: str) -> bool:
     return bool(given) and not _NOT_GIVEN.search(given) and name not in _NON_NAMES and name[:2] not in _NON_NAMES
 
 
+def _named_with_he(text: str, cand: str, right: str | None) -> bool:
+    """A given name ending in 和 (景和, 永和), which reads as "and" elsewhere: taken when a cue word follows it
+    (尤景和团队) and the full name recurs in the item (尤景和表示), as "X and" would not."""
+    return (
+        len(cand) == 3
+        and cand.endswith("和")
+        and right in {"researcher", "official"}
+        and _plausible(cand[:2])
+        and text.count(cand) >= 2
+    )
+
+
 def find_zh(text: str, institutions: list[Span]) -> list[Span]:
     """Chinese and transliterated person spans, with ``role`` researcher or official."""
     inst_ends = {s.end for s in institutions}
@@ -241,9 +253,12 @@ def find_zh(text: str, institutions: list[Span]) -> list[Span]:
             if right is None:
                 continue
             cand = text[pos:end]
-            if not _CANDIDATE.fullmatch(cand) or not _plausible(cand):
+            if not _CANDIDATE.fullmatch(cand) or not (_plausible(cand) or _named_with_he(text, cand, right)):
                 continue
             if length == 4 and cand[:2] not in COMPOUND_SURNAMES:
+                continue
+            # 周宁参与了…: 与 and 及 end words (参与, 涉及) more often than they join a name to the next one
+            if length == 3 and text[end : end + 1] in {"与", "及"} and _common_word(text[end - 1 : end + 1]):
                 continue
             enumerated = left == "institution" and text[end : end + 1] in {"、", "和", "与", "及", "等"}
             # a common word (强调, 荣获) is a name only with a cue word right after it, or listed after an institution

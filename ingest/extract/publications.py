@@ -17,6 +17,8 @@ _PUBLISH_AFTER = re.compile(
     r"\s*(?:[（(][^（）()]{1,40}[）)])?\s*(?:杂志|期刊|学报|主刊|子刊|在线|发表|刊发|上(?:在线)?(?:发表|刊登|刊发|发布)|上)"
 )
 # an English title followed by 杂志/期刊 (Nature Biotechnology 杂志同期配发…)
+# the rest of a list of titles (《A》《B》（B's English name）等期刊): the cue after the list holds for each title in it
+_MORE_BOOKS = re.compile(r"(?:\s*[、，,和及与]?\s*《[^《》\n]{1,80}》(?:\s*[（(][^（）()]{1,80}[）)])?)*\s*等?")
 _EN_CUED_JOURNAL = re.compile(rf"(?P<en>{_LATIN_TITLE})\s*(?=杂志|期刊)")
 _PUBLISH_BEFORE = re.compile(
     r"(?:发表于|发表在|刊登于|刊发于|刊载于|发表|期刊|杂志|顶刊|刊物|在国际(?:权威|知名|顶级)?(?:\w{0,4})?期刊)\s*$"
@@ -28,9 +30,13 @@ _EN_JOURNAL_ZH = re.compile(
 # a citation in brackets: (ACS Catalysis, 2024, 14, 9244)
 _CITATION = re.compile(rf"[（(]\s*(?P<en>{_LATIN_TITLE})\s*,\s*(?:19|20)\d{{2}}\s*,\s*\d+")
 _EN_JOURNAL = re.compile(
-    rf"\b(?:(?:published|publishes|appeared|appears|reported|reports?|described|paper|study|article)\b[^.;]{{0,200}}?\bin"
+    rf"\b(?:(?:published|publishes|appeared|appears|reported|reports?|described|paper|study|article)\b[^.;\n]{{0,200}}?\bin"
     rf"|\b(?:results|findings|work|research)\s+appear\s+in"
     rf"|in the journal)\s+(?:the\s+)?(?P<en>{_LATIN_TITLE})"
+)
+# "in the North Atlantic" after "a study": a place; "in the Journal of X", "in the Lancet" name journals
+_JOURNAL_WORD = re.compile(
+    r"\b(?:Journal|Review|Reviews|Letters|Proceedings|Annals|Bulletin|Reports|Transactions|Acta)\b"
 )
 _LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _TRAILING_CONNECTORS = re.compile(r"(?:\s+(?:of|and|in|for|the|&))+$")
@@ -76,12 +82,15 @@ def find_journals(text: str, gazetteer: Gazetteer) -> list[Span]:
         name = clean(m.group("name"))
         pair = _PAIR_AFTER.match(text, m.end())
         entry = gazetteer.lookup(name, "Journal")
+        more = _MORE_BOOKS.match(text, pair.end() if pair else m.end())
+        listed_to = more.end() if more else m.end()
         cued = bool(
-            _PUBLISH_AFTER.match(text, m.end()) or _PUBLISH_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
+            _PUBLISH_AFTER.match(text, m.end())
+            or _PUBLISH_AFTER.match(text, listed_to)
+            or _PUBLISH_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
         )
-        if not (
-            entry or (cued and (pair or _is_latin(name) or re.search(r"学报|杂志|期刊|通讯|评论|进展", name) or cued))
-        ):
+        # 学报, 杂志 and 期刊 end the names of journals only (机械工程学报), cue or not
+        if not (entry or cued or re.search(r"(?:学报|杂志|期刊)(?:[（(][^（）()]*[）)])?$", name)):
             continue
         if re.search(r"意见|规划|方案|办法|纲要|计划|通知|条例|指南|报告|决定|法$", name):
             continue
@@ -97,6 +106,10 @@ def find_journals(text: str, gazetteer: Gazetteer) -> list[Span]:
         # "a paper in Science in 2019": the connectors a title may hold do not end it
         name = _TRAILING_CONNECTORS.sub("", m.group("en"))
         start = m.start("en")
+        the = m.group(0)[: m.start("en") - m.start()].endswith(("the ", "The "))
+        known = gazetteer.lookup(name, "Journal") or gazetteer.lookup(f"The {name}", "Journal")
+        if the and not _JOURNAL_WORD.search(name) and not known:
+            continue
         parts, pos = [], 0
         for part in _LIST_SEPARATOR.split(name):
             pos = name.index(part, pos)

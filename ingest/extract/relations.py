@@ -57,6 +57,16 @@ _EN_AFFILIATION_AFTER = re.compile(
     r"(?:\s+of\s+(?:[a-z-]+\s+){0,3}[a-z-]+)?\s+(?:at|of|from)"
     r"|(?:the\s+)?(?:head|director|dean|chair)\s+of)\s+(?:the\s+)?"
 )
+# 该院教授X: the school (该校: the university …) named last before it
+_BACK_REFERENCE = re.compile(r"该(院|校|所|系|中心|实验室)")
+_REFERRED = {
+    "院": ("院",),
+    "校": ("大学", "学院", "学校"),
+    "所": ("所",),
+    "系": ("系",),
+    "中心": ("中心",),
+    "实验室": ("实验室",),
+}
 # "Professor A, School of Life Sciences" (a list of names with their units), "Professor A in the Department of X"
 _EN_UNIT_AFTER = re.compile(r"\s*,\s*(?:the\s+)?|\s+in\s+the\s+")
 # "X, an assistant professor of mathematics", "X, assistant professor in …": a job written right after a name
@@ -215,6 +225,8 @@ def affiliated_with(
             insts += [s for s in institutions if s.start == listed.end() and s.name.isascii() and not s.absorbed]
         # "MIT professor of materials science Elena Vasquez", "Stanford chemist Raj Patel"
         insts += [s for s in institutions if s.end < span.start and _EN_JOB_GAP.fullmatch(text, s.end, span.start)]
+        if not insts:
+            insts = _referred(text, span.start, institutions)
         if not insts and previous is not None and _LIST_GAP.match(text[previous[0].end : span.start].split("教授")[-1]):
             insts = previous[1]
         if not insts and previous is not None and re.fullmatch(r"[^。；]{0,12}", text[previous[0].end : span.start]):
@@ -244,6 +256,21 @@ def affiliated_with(
     home_cluster = ctx.cluster_of(home) if home is not None else None
     if home_cluster is not None:
         _home_staff(ctx, out, people, home_cluster)
+
+
+def _referred(text: str, pos: int, institutions: list[Span]) -> list[Span]:
+    """The unit 该院/该校/该所 before a name (role words between) points back to: the last one named before it whose
+    name ends as the word says."""
+    window = text[max(0, pos - 16) : pos]
+    ref = None
+    for m in _BACK_REFERENCE.finditer(window):
+        if _ROLE_WORDS.match(window[m.end() :]):
+            ref = m
+    if ref is None:
+        return []
+    at = pos - len(window) + ref.start()
+    earlier = [s for s in institutions if s.end <= at and not s.absorbed and s.name.endswith(_REFERRED[ref.group(1)])]
+    return [max(earlier, key=lambda s: s.end)] if earlier else []
 
 
 def _home_staff(ctx: Context, out: dict[tuple[str, str, str], Relation], people: list[Span], home: Cluster) -> None:

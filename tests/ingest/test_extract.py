@@ -1171,3 +1171,31 @@ def test_extract_en_unit_after_in_the_and_no_university_taken_for_a_person() -> 
     assert ("Ines Varga", "Department of Marine Biology, Harbourside University") in affiliations
     assert ("Tomas Kral", "Harbourside University") in affiliations
     assert all(p != "Harbourside University" for p, _, _ in _facts(extraction, "received"))
+
+
+def test_extract_en_place_after_a_study_is_no_journal() -> None:
+    extraction = _extract(
+        "Plankton blooms shift, study finds\n"
+        "Warming shifts spring blooms in the North Atlantic, a study published today in Ocean Letters shows. "
+        "An earlier trial, published in the Lancet, was led by Dr. Ana Ruiz of Coastal University.",
+        lang="en",
+    )
+    assert _names(extraction, "Journal") == {"Ocean Letters", "The Lancet"}
+
+
+def test_extract_zh_journal_lists_back_reference_and_given_name_ending_in_he() -> None:
+    extraction = _extract(
+        "我校与企业共建联合实验室\n"
+        "实验室依托我校材料科学与工程学院建设，由该院教授林永和团队牵头。林永和表示，实验室将培养研究生。"
+        "近年来，团队在《材料加工学报》《国际塑性加工杂志》（International Journal of Plastic Forming）"
+        "等期刊发表论文多篇。"
+    )
+    assert _names(extraction, "Researcher") == {"林永和"}
+    assert ("林永和", "材料科学与工程学院", None) in _facts(extraction, "affiliatedWith")
+    assert _names(extraction, "Journal") == {"材料加工学报", "International Journal of Plastic Forming"}
+
+
+def test_extract_zh_he_after_a_name_is_still_and() -> None:
+    extraction = _extract("团队介绍\n该研究由教授林永和团队成员共同完成，副教授黄志强和博士生周宁参与了实验。")
+    assert {"黄志强", "周宁"} <= _names(extraction, "Researcher")
+    assert "黄志强和" not in _names(extraction, "Researcher")
