@@ -67,6 +67,7 @@ _REFERRED = {
     "中心": ("中心",),
     "实验室": ("实验室",),
 }
+_LED_BY = re.compile(r"\b(?:led|co-led|headed)\s+by\s+(?:(?:Professor|Prof\.|Dr\.?)\s+)?$")
 # "Professor A, School of Life Sciences" (a list of names with their units), "Professor A in the Department of X"
 _EN_UNIT_AFTER = re.compile(r"\s*,\s*(?:the\s+)?|\s+in\s+the\s+")
 # "X, an assistant professor of mathematics", "X, assistant professor in …": a job written right after a name
@@ -97,7 +98,9 @@ _COOPERATION = re.compile(
     r"合作|携手|联合攻关|联合开展|联合研究|共同完成|共同研发|共同通讯|协作|共建|共同建设|联合建设|联合培养|"
     r"in collaboration with|collaborat\w*|jointly|joint (?:study|work|team)|partnered|partnership|"
     # "Researchers at A and B have mapped …": one team's work from two places
-    r"\b(?:researchers|scientists|engineers|astronomers|a team|teams)\s+(?:at|from)\b",
+    r"\b(?:researchers|scientists|engineers|astronomers|a team|teams)\s+(?:at|from)\b|"
+    # "led by X of A, together with colleagues from B and C"
+    r"\b(?:collaborators|colleagues)\s+(?:from|at)\b",
     re.I,
 )
 #: a sentence naming more units than this is a list (of sponsors, members ...), not a statement of cooperation
@@ -655,6 +658,11 @@ def collaborated_with(
             authors.setdefault(r.object, set()).add(r.subject)
     if not ctx.of("Publication"):
         authors[""] = set(ctx.untitled_authors)  # the authors of the one (untitled) paper the item reports
+        if ctx.untitled_authors:
+            # "The research was led by Dr. A … Co-author B": the leader of the work is one of its authors
+            authors[""] |= {
+                c.id for c in researchers if any(_LED_BY.search(text, max(0, s.start - 40), s.start) for s in c.spans)
+            }
     for a, b in itertools.combinations(researchers, 2):
         co_listed = sentences[a.id] & sentences[b.id]
         co_authors = any(a.id in group and b.id in group for group in authors.values())

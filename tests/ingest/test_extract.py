@@ -1199,3 +1199,18 @@ def test_extract_zh_he_after_a_name_is_still_and() -> None:
     extraction = _extract("团队介绍\n该研究由教授林永和团队成员共同完成，副教授黄志强和博士生周宁参与了实验。")
     assert {"黄志强", "周宁"} <= _names(extraction, "Researcher")
     assert "黄志强和" not in _names(extraction, "Researcher")
+
+
+def test_extract_en_leader_and_co_author_of_one_study_and_colleagues_from() -> None:
+    extraction = _extract(
+        "Sea ice thins faster, study finds\n"
+        "The research was led by Dr. Maren Holt of the Tromsdal Polar Institute, together with colleagues from "
+        "Lakeshore University. Co-author Professor Ivo Marek, a glaciologist at Ridgeway University, said the "
+        "trend was clear.",
+        lang="en",
+    )
+    assert ("Ivo Marek", "Maren Holt", None) in _facts(extraction, "collaboratedWith") | {
+        (b, a, r) for a, b, r in _facts(extraction, "collaboratedWith")
+    }
+    institutions = {frozenset((a, b)) for a, b, _ in _facts(extraction, "collaboratedWith")}
+    assert frozenset(("Tromsdal Polar Institute", "Lakeshore University")) in institutions
