@@ -184,6 +184,7 @@ def _named_with_he(text: str, cand: str, right: str | None) -> bool:
 def find_zh(text: str, institutions: list[Span]) -> list[Span]:
     """Chinese and transliterated person spans, with ``role`` researcher or official."""
     inst_ends = {s.end for s in institutions}
+    inst_starts = {s.start for s in institutions}
     inst_cover = [(s.start, s.end) for s in institutions]
     spans: list[Span] = []
     taken: list[tuple[int, int]] = []
@@ -273,6 +274,8 @@ def find_zh(text: str, institutions: list[Span]) -> list[Span]:
                 role = "official"
             elif "researcher" in (left, right) or (left == "institution" and right == "list"):
                 role = "researcher"
+            elif text[end : end + 1] in {"（", "("} and end + 1 in inst_starts:
+                role = "researcher"  # 于海川（数学科学学院）: a name with its unit in brackets, as lists print them
             else:
                 role = "list"
             span = Span(pos, end, "Researcher", cand, role=role)

@@ -1214,3 +1214,19 @@ def test_extract_en_leader_and_co_author_of_one_study_and_colleagues_from() -> N
     }
     institutions = {frozenset((a, b)) for a, b, _ in _facts(extraction, "collaboratedWith")}
     assert frozenset(("Tromsdal Polar Institute", "Lakeshore University")) in institutions
+
+
+def test_extract_zh_names_listed_with_their_units_in_brackets() -> None:
+    extraction = _extract(
+        "我校4人入选青年人才计划\n名单如下（按姓氏笔画排序）：\n"
+        "于海川（数学科学学院）\n车晓蕾（物理与天文学院）\n谢晚晴（医学院）、祁文博（化学化工学院）\n"
+        "该计划旨在支持青年科技人才开展原创性研究。"
+    )
+    assert _names(extraction, "Researcher") == {"于海川", "车晓蕾", "谢晚晴", "祁文博"}
+    assert {
+        ("于海川", "数学科学学院", None),
+        ("车晓蕾", "物理与天文学院", None),
+        ("谢晚晴", "医学院", None),
+        ("祁文博", "化学化工学院", None),
+    } == _facts(extraction, "affiliatedWith")
+    assert not _facts(extraction, "collaboratedWith")
