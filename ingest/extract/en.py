@@ -21,11 +21,11 @@ _HEADS = (
 )
 # a name never runs over a line break (a headline ends where the next line starts): spaces, not \s
 _SP = r"[^\S\n]+"
-_TAIL = rf"(?:{_SP}(?:of|for){_SP}(?:the{_SP})?{_WORD}(?:{_SP}(?:and{_SP})?{_WORD}){{0,5}})?"
+_TAIL = rf"(?:{_SP}(?:of|for){_SP}(?:the{_SP})?{_WORD}(?:{_SP}(?:(?:and|&){_SP})?{_WORD}){{0,5}})?"
 # a head word alone ("Laboratory director …") is no name: it needs a word before it or an "of …" after it
 _INSTITUTION = re.compile(
     rf"(?:{_WORD}{_SP}){{1,5}}(?:{_HEADS})\b{_TAIL}"
-    rf"|(?:{_HEADS}){_SP}(?:of|for){_SP}(?:the{_SP})?{_WORD}(?:{_SP}(?:and{_SP}|of{_SP}|the{_SP})?{_WORD}){{0,5}}"
+    rf"|(?:{_HEADS}){_SP}(?:of|for){_SP}(?:the{_SP})?{_WORD}(?:{_SP}(?:and{_SP}|&{_SP}|of{_SP}|the{_SP})?{_WORD}){{0,5}}"
 )
 _TWO_INSTITUTIONS = re.compile(
     rf"(?P<first>.*?\b(?:{_HEADS})\b.*?)\s+and\s+(?:the\s+)?(?P<second>(?:{_WORD}\s+){{0,5}}(?:{_HEADS})\b.*)"
@@ -52,6 +52,8 @@ _POSSESSIVE_UNIT = re.compile(
     r"^(?P<owner>.+?)['’]s\s+(?P<unit>(?:School|Department|Faculty|College|Institute|Laboratory|Center|Centre|"
     r"Division|Clinic)\b.*)$"
 )
+_POSSESSIVE = re.compile(r"['’]s\b")
+_HEAD_WORD = re.compile(rf"\b(?:{_HEADS})\b")
 _ORG_RUN = re.compile(rf"{_WORD}(?:\s+(?:(?:of|for|and|on|the|de|&)\s+)*{_WORD})*")
 
 
@@ -67,6 +69,10 @@ def find_institutions(text: str) -> list[Span]:
         end = m.end()
         if end - start < 4 or not text[start].isupper():
             continue
+        # "the University of Toronto's Claire Dubois": the possessive ends the name unless a unit follows it
+        possessive = _POSSESSIVE.search(text, start, end)
+        if possessive and not _HEAD_WORD.search(text, possessive.end(), end):
+            end = possessive.start()
         owned = _POSSESSIVE_UNIT.match(text[start:end])
         if owned:
             owner = clean(owned.group("owner"))

@@ -76,6 +76,7 @@ _NOT_A_NAME = re.compile(
     r"Committee|Program|Programme|Project|Group|Team|The|This|These|Researchers|Scientists|Professor|Director|Dean|"
     r"President|Chair|Head|Team)\b"
 )
+_EN_POSSESSED = re.compile(rf"\b(?P<owner>[A-Z][\w&-]*)['’]s\s+(?P<en>{_LATIN_NAME})")
 # the person a prize goes to: "The prize goes to Maria Chen", "awarded to Sofia Lindqvist"
 _EN_AWARDED = re.compile(
     rf"\b(?:goes to|go to|went to|awarded to|presented to|given to|shared by|shared between)\s+(?P<en>{_LATIN_NAME})"
@@ -335,6 +336,13 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
     for m in re.finditer(rf"\b(?P<en>{_LATIN_NAME})(?:\s*\(\s*|,?\s+(?:of|at|from)\s+(?:the\s+)?)", text):
         inside = any(i.start <= m.start("en") < i.end for i in institutions)
         if m.end() in starts and not inside and not _NOT_A_NAME.search(m.group("en")):
+            matches.append(m)
+    # "Northwestern's Ravi Menon", "the University of Toronto's Claire Dubois": a person of that institution
+    heads = {i.name.split()[0] for i in institutions if i.name.isascii()}
+    for m in _EN_POSSESSED.finditer(text):
+        owner_known = m.end("owner") in {i.end for i in institutions} or m.group("owner") in heads
+        inside = any(i.start <= m.start("en") < i.end for i in institutions)
+        if owner_known and not inside and not _NOT_A_NAME.search(m.group("en")):
             matches.append(m)
     for m in matches:
         s, e = m.start("en"), m.end("en")

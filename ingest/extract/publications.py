@@ -30,7 +30,8 @@ _EN_JOURNAL_ZH = re.compile(
 # a citation in brackets: (ACS Catalysis, 2024, 14, 9244)
 _CITATION = re.compile(rf"[（(]\s*(?P<en>{_LATIN_TITLE})\s*,\s*(?:19|20)\d{{2}}\s*,\s*\d+")
 _EN_JOURNAL = re.compile(
-    rf"\b(?:(?:published|publishes|appeared|appears|reported|reports?|described|paper|study|article)\b[^.;\n]{{0,200}}?\bin"
+    rf"\b(?:(?P<cue>published|publishes|appeared|appears|reported|reports?|described|paper|study|article)\b"
+    rf"[^.;\n]{{0,200}}?\bin"
     rf"|\b(?:results|findings|work|research)\s+appear\s+in"
     rf"|in the journal)\s+(?:the\s+)?(?P<en>{_LATIN_TITLE})"
 )
@@ -38,6 +39,7 @@ _EN_JOURNAL = re.compile(
 _JOURNAL_WORD = re.compile(
     r"\b(?:Journal|Review|Reviews|Letters|Proceedings|Annals|Bulletin|Reports|Transactions|Acta)\b"
 )
+_WEAK_CUES = frozenset({"study", "paper", "article", "reported", "report", "reports", "described"})
 _LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _TRAILING_CONNECTORS = re.compile(r"(?:\s+(?:of|and|in|for|the|&))+$")
 _PAIR_AFTER = re.compile(r"\s*[（(]\s*(?P<en>[A-Z][A-Za-z&:.'’\s-]{1,60}?)\s*[）)]")
@@ -109,6 +111,10 @@ def find_journals(text: str, gazetteer: Gazetteer) -> list[Span]:
         the = m.group(0)[: m.start("en") - m.start()].endswith(("the ", "The "))
         known = gazetteer.lookup(name, "Journal") or gazetteer.lookup(f"The {name}", "Journal")
         if the and not _JOURNAL_WORD.search(name) and not known:
+            continue
+        # "a study of malaria in children in Ghana": after a word that does not say "published", a place is likelier
+        weak = m.group("cue") in _WEAK_CUES
+        if weak and not known and not _JOURNAL_WORD.search(name) and len(_LIST_SEPARATOR.split(name)) == 1:
             continue
         parts, pos = [], 0
         for part in _LIST_SEPARATOR.split(name):

@@ -67,6 +67,7 @@ _REFERRED = {
     "中心": ("中心",),
     "实验室": ("实验室",),
 }
+_OWNER_BEFORE = re.compile(r"\b(?P<word>[A-Z][\w&-]*)['’]s\s+$")
 _LED_BY = re.compile(r"\b(?:led|co-led|headed)\s+by\s+(?:(?:Professor|Prof\.|Dr\.?)\s+)?$")
 # "Professor A, School of Life Sciences" (a list of names with their units), "Professor A in the Department of X"
 _EN_UNIT_AFTER = re.compile(r"\s*,\s*(?:the\s+)?|\s+in\s+the\s+")
@@ -98,7 +99,7 @@ _COOPERATION = re.compile(
     r"合作|携手|联合攻关|联合开展|联合研究|共同完成|共同研发|共同通讯|协作|共建|共同建设|联合建设|联合培养|"
     r"in collaboration with|collaborat\w*|jointly|joint (?:study|work|team)|partnered|partnership|"
     # "Researchers at A and B have mapped …": one team's work from two places
-    r"\b(?:researchers|scientists|engineers|astronomers|a team|teams)\s+(?:at|from)\b|"
+    r"\b(?:researchers|scientists|engineers|astronomers|a team|teams|[a-z]+ists)\s+(?:at|from)\b|"
     # "led by X of A, together with colleagues from B and C"
     r"\b(?:collaborators|colleagues)\s+(?:from|at)\b",
     re.I,
@@ -229,7 +230,7 @@ def affiliated_with(
         # "MIT professor of materials science Elena Vasquez", "Stanford chemist Raj Patel"
         insts += [s for s in institutions if s.end < span.start and _EN_JOB_GAP.fullmatch(text, s.end, span.start)]
         if not insts:
-            insts = _referred(text, span.start, institutions)
+            insts = _referred(text, span.start, institutions) or _possessor(text, span.start, institutions)
         if not insts and previous is not None and _LIST_GAP.match(text[previous[0].end : span.start].split("教授")[-1]):
             insts = previous[1]
         if not insts and previous is not None and re.fullmatch(r"[^。；]{0,12}", text[previous[0].end : span.start]):
@@ -274,6 +275,19 @@ def _referred(text: str, pos: int, institutions: list[Span]) -> list[Span]:
     at = pos - len(window) + ref.start()
     earlier = [s for s in institutions if s.end <= at and not s.absorbed and s.name.endswith(_REFERRED[ref.group(1)])]
     return [max(earlier, key=lambda s: s.end)] if earlier else []
+
+
+def _possessor(text: str, pos: int, institutions: list[Span]) -> list[Span]:
+    """ "Northwestern's Ravi Menon", "the University of Toronto's Claire Dubois": the institution owning the name,
+    written in full right before it or by the first word of a name the item gives in full."""
+    owner = _OWNER_BEFORE.search(text, max(0, pos - 40), pos)
+    if owner is None:
+        return []
+    written = [s for s in institutions if s.end == owner.end("word") and not s.absorbed]
+    if written:
+        return written[:1]
+    named = {s.name: s for s in institutions if s.name.isascii() and s.name.split()[0] == owner.group("word")}
+    return list(named.values()) if len(named) == 1 else []
 
 
 def _home_staff(ctx: Context, out: dict[tuple[str, str, str], Relation], people: list[Span], home: Cluster) -> None:

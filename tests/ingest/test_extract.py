@@ -1230,3 +1230,27 @@ def test_extract_zh_names_listed_with_their_units_in_brackets() -> None:
         ("祁文博", "化学化工学院", None),
     } == _facts(extraction, "affiliatedWith")
     assert not _facts(extraction, "collaboratedWith")
+
+
+def test_extract_en_possessive_people_ampersand_names_and_ists_at() -> None:
+    extraction = _extract(
+        "New catalyst turns carbon dioxide into fuel\n"
+        "Chemists at Lakemont University, the University of Eastfield and Birchwood National Laboratory have "
+        'built a copper catalyst. The study was published in Nature Energy. "This is a big step," said '
+        "Lakemont's Ravi Menon. The University of Eastfield's Claire Dubois and Birchwood's Wen Tao are "
+        "co-corresponding authors. Dr Abena Osei, a senior lecturer at the Harbour School of Hygiene & Tropical "
+        "Medicine, led a study of malaria in children in Ghana.",
+        lang="en",
+    )
+    assert {"Ravi Menon", "Claire Dubois", "Wen Tao", "Abena Osei"} <= _names(extraction, "Researcher")
+    affiliations = {(p, i) for p, i, _ in _facts(extraction, "affiliatedWith")}
+    assert {
+        ("Ravi Menon", "Lakemont University"),
+        ("Claire Dubois", "University of Eastfield"),
+        ("Wen Tao", "Birchwood National Laboratory"),
+        ("Abena Osei", "Harbour School of Hygiene & Tropical Medicine"),
+    } <= affiliations
+    assert _names(extraction, "Journal") == {"Nature Energy"}
+    institutions = {frozenset((a, b)) for a, b, _ in _facts(extraction, "collaboratedWith")}
+    assert frozenset(("Lakemont University", "University of Eastfield")) in institutions
+    assert not any("'s" in name for name in _names(extraction, "Institution"))
