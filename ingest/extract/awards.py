@@ -49,6 +49,10 @@ _AWARD_GENERIC_EN = re.compile(
 _AWARD_BODY = re.compile(
     r"\s*(?:Foundation|Committee|Board|Trust|Fund|Council|Secretariat|基金会|委员会|组委会|办公室)"
 )
+_METAL_MEDAL = re.compile(r"(?:Gold|Silver|Bronze)\s+Medal")
+_GIVEN_BY = re.compile(
+    r"[^\S\n]+of[^\S\n]+the[^\S\n]+[A-Z][\w'’-]*(?:[^\S\n]+(?:of[^\S\n]+|for[^\S\n]+)?[A-Z][\w'’-]*){0,5}"
+)
 _YEAR_EN = re.compile(r"\b((?:19|20)\d{2})\s+(?=[A-Z])")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?")
 
@@ -79,7 +83,8 @@ _FUNDING_EN_FROM = re.compile(
 # "The National Science Foundation has awarded Northvale University a $12 million grant": the giver comes first
 _FUNDING_EN_GIVER = re.compile(
     r"(?:^|(?<=[.;\n])\s*|\b(?:the|The)\s+)(?P<list>[A-Z][^.;\n]{2,80}?)\s+(?:has\s+|have\s+)?"
-    r"(?:awarded|granted|given|provided|committed|pledged)\s+[^.;\n]{0,80}?\b(?:grants?|funding)\b"
+    r"(?:awarded|granted|given|provided|committed|pledged)\s+[^.;\n]{0,80}?"
+    r"(?:\b(?:grants?|funding)\b|(?:[£$€¥]|US\$|USD\s|EUR\s|GBP\s)\s?\d)"
 )
 _FUNDING_EN_ALL = (_FUNDING_EN, _FUNDING_EN_FROM, _FUNDING_EN_GIVER)
 # a quoted programme topic or a bracket of grant numbers: list separators inside it separate nothing
@@ -169,8 +174,14 @@ def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
         name = re.sub(r"Fellows$", "Fellowship", re.sub(r"(?<=Fellowship)s$", "", surface))
         if _AWARD_GENERIC_EN.fullmatch(name):
             continue
+        end = m.end()
+        # "the Gold Medal of the Royal Astronomical Society": a metal's medal is named by the body that gives it
+        body = _GIVEN_BY.match(text, end) if _METAL_MEDAL.fullmatch(name) else None
+        if body:
+            end = body.end()
+            name = surface = clean(text[start:end])
         before = len(spans)
-        add(start, m.end(), name)
+        add(start, end, name)
         if len(spans) > before:
             if name != surface:
                 spans[-1].meta["surface"] = surface  # kept as an alias: the title says "Fellows"

@@ -41,7 +41,8 @@ _AFTER = re.compile(
 # a name candidate: surname + 1-2 characters, the longest first
 _CANDIDATE = re.compile(rf"{_SURNAME}[{CJK}]{{1,2}}")
 # 阿尔贝托·罗西（Alberto Rossi）: a transliteration with its original beside it
-_LATIN_NAME = r"[A-Z][a-zA-Z'’-]+(?:\s*[A-Z]\.)?(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-zA-Z'’-]+){1,3}"
+# a name never runs over a line break (a headline's last word and the next line's first are no name)
+_LATIN_NAME = r"[A-Z][a-zA-Z'’-]+(?:[^\S\n]*[A-Z]\.)?(?:[^\S\n]+(?:[A-Z]\.[^\S\n]*)?[A-Z][a-zA-Z'’-]+){1,3}"
 # found from the bracket backwards: scanning for the Chinese part first would try every CJK position
 _PAIRED_EN = re.compile(rf"[（(]\s*(?P<en>{_LATIN_NAME})\s*[）)]")
 _PAIRED_ZH = re.compile(rf"(?P<zh>[{CJK}]{{1,8}}(?:\s*[·•]\s*[{CJK}A-Z.]{{1,8}}){{0,4}})\s*$")

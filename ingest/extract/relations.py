@@ -68,6 +68,13 @@ _REFERRED = {
     "实验室": ("实验室",),
 }
 _OWNER_BEFORE = re.compile(r"\b(?P<word>[A-Z][\w&-]*)['’]s\s+$")
+# "has awarded £3.2 million to Dr", "granted a fellowship to Professor": the money goes to the name that follows
+_GRANTED_TO = re.compile(
+    r"\b(?:awarded|granted|given|provided)\b(?:[^.;\n]|\.(?=\d)){0,60}?\bto\s+(?:(?:Dr\.?|Professor|Prof\.)\s+)?$"
+)
+# "received the Gold Medal of the Society in 1999": the year the English sentence gives that prize
+_IN_YEAR_AFTER = re.compile(r"[^.;,\n]{0,60}?\bin\s+((?:19|20)\d{2})\b")
+_PRONOUN = re.compile(r"\s*(?:He|She|他|她)(?![A-Za-z])")
 _LED_BY = re.compile(r"\b(?:led|co-led|headed)\s+by\s+(?:(?:Professor|Prof\.|Dr\.?)\s+)?$")
 # "Professor A, School of Life Sciences" (a list of names with their units), "Professor A in the Department of X"
 _EN_UNIT_AFTER = re.compile(r"\s*,\s*(?:the\s+)?|\s+in\s+the\s+")
@@ -447,9 +454,11 @@ def published_in(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> Non
 
 
 def funded_by(ctx: Context, out: dict[tuple[str, str, str], Relation], funders: list[tuple[Span, Cluster]]) -> None:
-    """The item's paper to every funder of its funding statements."""
+    """The item's paper to every funder of its funding statements; without a paper, the researcher a funder
+    awarded a grant to ("The Wellcome Trust has awarded £3.2 million to Dr Abena Owusu")."""
     papers = ctx.of("Publication")
     if not papers:
+        _grantees(ctx, out, funders)
         return
     for span, funder in funders:
         paper = _main(ctx, "Publication", span.start) or papers[0]
@@ -459,6 +468,24 @@ def funded_by(ctx: Context, out: dict[tuple[str, str, str], Relation], funders: 
                 subject=paper.id, predicate="fundedBy", object=funder.id, evidence=ctx.evidence(span.start, span.end)
             ),
         )
+
+
+def _grantees(ctx: Context, out: dict[tuple[str, str, str], Relation], funders: list[tuple[Span, Cluster]]) -> None:
+    text = ctx.item.text
+    people = [(s, c) for c in _researchers(ctx) for s in c.spans]
+    for span, funder in funders:
+        _, end = ctx.sentences.bounds(span.start)
+        for s, person in people:
+            if span.end <= s.start < end and _GRANTED_TO.search(text, span.end, s.start):
+                _add(
+                    out,
+                    Relation(
+                        subject=person.id,
+                        predicate="fundedBy",
+                        object=funder.id,
+                        evidence=ctx.evidence(span.start, span.end),
+                    ),
+                )
 
 
 def table_rows(ctx: Context, out: dict[tuple[str, str, str], Relation], rows: list[tables.Row]) -> None:
@@ -511,9 +538,13 @@ def _year(*texts: str | None) -> int | None:
     return None
 
 
-def _year_of_award(text: str, start: int, award_start: int, end: int) -> int | None:
-    """The year a sentence gives an award: the last year written before the award's name (曾于2019年获得A，2022年荣获B:
-    B is 2022), else the first after it."""
+def _year_of_award(text: str, start: int, award_start: int, end: int, award_end: int | None = None) -> int | None:
+    """The year a sentence gives an award: "the Gold Medal … in 1999" right after an English name, else the last
+    year written before the award's name (曾于2019年获得A，2022年荣获B: B is 2022), else the first after it."""
+    if award_end is not None:
+        after = _IN_YEAR_AFTER.match(text, award_end, end)
+        if after:
+            return int(after.group(1))
     before = [m for m in _YEAR_IN_SENTENCE.finditer(text, start, award_start)]
     m = before[-1] if before else _YEAR_IN_SENTENCE.search(text, award_start, end)
     return int(m.group(1) or m.group(2)) if m else None
@@ -597,13 +628,14 @@ def received(
             if others:
                 # 甲曾获A奖，乙2018年获得B奖: with two prizes in a sentence, each goes to the names of its clause
                 start, end = _clause(text, start, end, s.start, s.end, researchers)
-            for c in researchers:
-                for ps in c.spans:
-                    if start <= ps.start < end:
-                        # the title's year only where the title names this award: "两位学者当选2025年院士" dates
-                        # the election, not the prizes the two won before
-                        y = year or _year_of_award(text, start, s.start, end) or _titled_year(ctx)
-                        _received(ctx, out, c.id, award.id, y, ps)
+            named = [(c, ps) for c in researchers for ps in c.spans if start <= ps.start < end]
+            if not named:
+                named = _pronoun_subject(ctx, researchers, start, end)
+            for c, ps in named:
+                # the title's year only where the title names this award: "两位学者当选2025年院士" dates the
+                # election, not the prizes the two won before
+                y = year or _year_of_award(text, start, s.start, end, s.end) or _titled_year(ctx)
+                _received(ctx, out, c.id, award.id, y, ps)
     # "The prize in Physics goes to A and B": a sentence that gives a prize, even one it does not name
     prize_sentences.update(
         i
@@ -628,6 +660,19 @@ def received(
             _received(ctx, out, c.id, context_award.id, year, c.spans[0])
     _to_categories(out)
     return prize_item and not ctx.of("Publication"), prize_sentences
+
+
+def _pronoun_subject(ctx: Context, researchers: list[Cluster], start: int, end: int) -> list[tuple[Cluster, Span]]:
+    """ "He received the Gold Medal …", "她曾获…": a sentence opened by a pronoun speaks of the one researcher named in
+    the closest sentence before it that names any."""
+    if not _PRONOUN.match(ctx.item.text, start, end):
+        return []
+    index = ctx.sentences.index(start)
+    for previous in range(index - 1, max(-1, index - 4), -1):
+        named = {c.id: (c, s) for c in researchers for s in c.spans if ctx.sentences.index(s.start) == previous}
+        if named:
+            return list(named.values()) if len(named) == 1 else []
+    return []
 
 
 def _to_categories(out: dict[tuple[str, str, str], Relation]) -> None:
@@ -713,7 +758,12 @@ _OWN_WORK_WITH = re.compile(
     r"(?:this|the) (?:work|study|research|project)[^,.;]{0,30}\bwith\s*(?:the\s*)?$",
     re.I,
 )
-_COLLABORATORS_FROM = re.compile(r"\b(?:collaborators|partners|colleagues)\s+(?:from|at)\b", re.I)
+_COLLABORATORS_FROM = re.compile(
+    r"\b(?:collaborators|partners|colleagues)\s+(?:from|at)\b"
+    # "The project will be carried out in partnership with A and B": partners of the item's own team
+    r"|\b(?:this|the)\s+(?:work|study|research|project|trial)\b[^.;]{0,40}?\bin\s+(?:partnership|collaboration)\s+with\b",
+    re.I,
+)
 _CONNECTOR = re.compile(r"与|和|同|跟|及|、|携手|\band\b|\bwith\b|,(?=\s)", re.I)
 
 

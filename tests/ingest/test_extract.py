@@ -1254,3 +1254,32 @@ def test_extract_en_possessive_people_ampersand_names_and_ists_at() -> None:
     institutions = {frozenset((a, b)) for a, b, _ in _facts(extraction, "collaboratedWith")}
     assert frozenset(("Lakemont University", "University of Eastfield")) in institutions
     assert not any("'s" in name for name in _names(extraction, "Institution"))
+
+
+def test_extract_en_grant_to_a_researcher_and_partners_of_the_project() -> None:
+    extraction = _extract(
+        "Trust funds malaria study\n"
+        "The Harrowgate Trust has awarded £3.2 million to Dr Abena Osei, a senior lecturer at Kestrel University, "
+        "to study malaria immunity. The project will be carried out in partnership with the Volta University of "
+        "Science and Technology and the Amani Memorial Institute for Medical Research.",
+        lang="en",
+    )
+    assert ("Abena Osei", "Harrowgate Trust", None) in _facts(extraction, "fundedBy")
+    institutions = {frozenset((a, b)) for a, b, _ in _facts(extraction, "collaboratedWith")}
+    assert institutions == {
+        frozenset(("Kestrel University", "Volta University of Science and Technology")),
+        frozenset(("Kestrel University", "Amani Memorial Institute for Medical Research")),
+    }
+
+
+def test_extract_en_pronoun_laureate_medal_of_a_society_and_the_year_after_it() -> None:
+    extraction = _extract(
+        "Obituary: Professor Harold Penrith\n"
+        "Professor Harold Penrith, emeritus professor at the University of Wexmoor, died in October. "
+        "Penrith joined the Fenbank Observatory in 1962. He was elected to the Academy in 1984 and received the "
+        "Gold Medal of the Royal Astronomical Society in 1999.",
+        lang="en",
+    )
+    assert _facts(extraction, "received") == {
+        ("Harold Penrith", "Gold Medal of the Royal Astronomical Society", "1999")
+    }
