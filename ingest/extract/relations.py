@@ -84,7 +84,11 @@ _EN_JOB_AFTER = re.compile(rf",\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,4}}(?i:{_EN
 _EN_JOB_BEFORE = re.compile(r"(?:[Pp]rofessor|Prof\.|[Pp]ostdoc(?:toral)?\s+(?:researcher|fellow)|student)\s+$")
 # the outside expert a release quotes: "…, an ecologist who was not involved in the study"
 _NOT_INVOLVED = re.compile(r"[^.;]{0,60}\b(?:not|wasn['’]t|isn['’]t)\s+(?:involved|part\s+of|affiliated)")
-_EN_PAIR_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:(?:Dr\.?|Professor|Prof\.)\s+)?")
+# "Dr A and materials scientist Professor B of X": the second name's job words may stand between
+_EN_PAIR_GAP = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:(?!(?:the|of|at|from|with|his|her|their|team)\b)[a-z][a-z-]+\s+){0,3}"
+    r"(?:(?:Dr\.?|Professor|Prof\.)\s+)?"
+)
 # a unit still being set up: 生命科学学院（筹）
 _PREPARATORY = re.compile(r"^\s*[（(]筹(?:建|备)?(?:中)?[)）]")
 _LIST_GAP = re.compile(r"^\s*(?:、|和|与|及|以及|,|，|/)\s*$")

@@ -1283,3 +1283,17 @@ def test_extract_en_pronoun_laureate_medal_of_a_society_and_the_year_after_it() 
     assert _facts(extraction, "received") == {
         ("Harold Penrith", "Gold Medal of the Royal Astronomical Society", "1999")
     }
+
+
+def test_extract_en_pair_with_job_words_before_the_second_name() -> None:
+    extraction = _extract(
+        "Two faculty members named 2026 MacArthur Fellows\n"
+        "Ornithologist Dr. Leila Hadley and materials scientist Professor Jonas Whitcombe of Brookfield State "
+        "University have been named 2026 MacArthur Fellows.",
+        lang="en",
+    )
+    affiliations = {(p, i) for p, i, _ in _facts(extraction, "affiliatedWith")}
+    assert affiliations == {
+        ("Leila Hadley", "Brookfield State University"),
+        ("Jonas Whitcombe", "Brookfield State University"),
+    }
