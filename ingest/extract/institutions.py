@@ -44,6 +44,7 @@ _LEFT_STOPS = frozenset(w for w in STOP_WORDS if w not in {"与", "和", "及"})
         "源于 如下 以下 实施 建立 组建 设立"
     )
 )
+_OUR = frozenset("我本该全")
 _CONJUNCTIONS = frozenset({"与", "和", "及", "以及", "同"})
 _WORK_NOUNS = frozenset({"工作", "研究", "团队", "项目", "成果", "论文", "合作", "课题", "本", "该", "此", "这"})
 #: words tagged as verbs that are at home in institution names (应用, 创新, 研究 ...)
@@ -229,6 +230,9 @@ def find_zh(text: str) -> list[Span]:
             start = quote + 1
         floor = end
         while start < m.start() - 1 and text[start] in _LEADING_FUNCTION_CHARS:
+            start += 1
+        # 我校医学院: the segmenter reads 校医 (a school doctor); 校 belongs to 我校, not to the unit
+        if text[start : start + 1] == "校" and text[start - 1 : start] in _OUR and start < m.start():
             start += 1
         segs = _segments(text, start, end)
         if segs:

@@ -35,6 +35,8 @@ _BEFORE_TITLE = re.compile(r"(?<!科学)(?<!工程)(?:副?院长|副?所长|系�
 _BEFORE_O = re.compile(rf"(?:{alternation(OFFICIAL)})$")
 # one alternation, longest cue first: 副主任医师 (a physician) wins over 副主任 (an official)
 _CUE_AFTER = re.compile(alternation(tuple(RESEARCHER_AFTER) + tuple(OFFICIAL)))
+# a profile's opening: name, sex, birth year or ethnicity
+_PROFILE = re.compile(r"\s*[，,]\s*[男女]\s*[，,]\s*(?:[\u4e00-\u9fff]{1,3}族|(?:19|20)\d{2}\s*年)")
 _AFTER = re.compile(
     r"(?P<p>[、，,。；;（(和与及在为以等因凭获于也还则已曾将对从把被\n]|荣获|荣膺|当选|发布|表示|指出|介绍|认为|带领|领衔|$)"
 )
@@ -117,6 +119,8 @@ def _right_cue(text: str, end: int) -> str | None:
     cue = _CUE_AFTER.match(text, end)
     if cue:
         return "researcher" if cue.group() in _RESEARCHER_AFTER_SET else "official"
+    if _PROFILE.match(text, end):
+        return "researcher"  # 钮思齐，女，1988年生，现任…教授: the profile of a scholar
     return "list" if _AFTER.match(text, end) else None
 
 

@@ -75,6 +75,14 @@ _GRANTED_TO = re.compile(
 # "received the Gold Medal of the Society in 1999": the year the English sentence gives that prize
 _IN_YEAR_AFTER = re.compile(r"[^.;,\n]{0,60}?\bin\s+((?:19|20)\d{2})\b")
 _PRONOUN = re.compile(r"\s*(?:He|She|他|她)(?![A-Za-z])")
+_NOW_AT = re.compile(r"[^。；;]{0,24}?(?:现任|现为|现就职于|任职于|就职于|供职于)(?:我校|本校|该校)?")
+_ZERO_SUBJECT = re.compile(
+    r"\s*(?:(?:19|20)\d{2}\s*年(?:度)?\s*[，,]?|此外\s*[，,]?)?\s*(?:曾|先后|还|并|又)?\s*(?:获|荣获|获得|入选|当选)"
+)
+_CREDITED = re.compile(
+    r"(?:主要)?(?:完成人|获奖人|获奖者|负责人)\s*[：:](?P<people>[^；;）)\n]{2,80}?)\s*[；;，,]\s*"
+    r"(?:主要)?(?:完成单位|获奖单位|所在单位|单位)\s*[：:](?P<units>[^；;）)\n]{2,80})"
+)
 _LED_BY = re.compile(r"\b(?:led|co-led|headed)\s+by\s+(?:(?:Professor|Prof\.|Dr\.?)\s+)?$")
 # "Professor A, School of Life Sciences" (a list of names with their units), "Professor A in the Department of X"
 _EN_UNIT_AFTER = re.compile(r"\s*,\s*(?:the\s+)?|\s+in\s+the\s+")
@@ -242,6 +250,8 @@ def affiliated_with(
         insts += [s for s in institutions if s.end < span.start and _EN_JOB_GAP.fullmatch(text, s.end, span.start)]
         if not insts:
             insts = _referred(text, span.start, institutions) or _possessor(text, span.start, institutions)
+        # 钮思齐，女，1988年生，现任我校环境科学与工程学院教授: the post the profile gives
+        insts += [s for s in institutions if s.start > span.end and _NOW_AT.fullmatch(text, span.end, s.start)]
         if not insts and previous is not None and _LIST_GAP.match(text[previous[0].end : span.start].split("教授")[-1]):
             insts = previous[1]
         if not insts and previous is not None and re.fullmatch(r"[^。；]{0,12}", text[previous[0].end : span.start]):
@@ -271,6 +281,23 @@ def affiliated_with(
     home_cluster = ctx.cluster_of(home) if home is not None else None
     if home_cluster is not None:
         _home_staff(ctx, out, people, home_cluster)
+    _credited_unit(ctx, out, people, institutions)
+
+
+def _credited_unit(
+    ctx: Context, out: dict[tuple[str, str, str], Relation], people: list[Span], institutions: list[Span]
+) -> None:
+    """ "完成人：A、B；完成单位：X": the people credited with a project work at its unit, when it names one."""
+    for m in _CREDITED.finditer(ctx.item.text):
+        units = [s for s in institutions if m.start("units") <= s.start < m.end("units") and not s.absorbed]
+        entries = [e for e in re.split(r"[、，,和及]", m.group("units")) if e.strip()]
+        if len({s.name for s in units}) != 1 or len(entries) != 1:
+            continue  # two units (a company among them, say): who works where is not written
+        target = ctx.cluster_of(units[0])
+        for span in people:
+            person = ctx.cluster_of(span)
+            if m.start("people") <= span.start < m.end("people") and person and target:
+                _affiliate(ctx, out, person, target, span)
 
 
 def _referred(text: str, pos: int, institutions: list[Span]) -> list[Span]:
@@ -667,12 +694,14 @@ def received(
 
 
 def _pronoun_subject(ctx: Context, researchers: list[Cluster], start: int, end: int) -> list[tuple[Cluster, Span]]:
-    """ "He received the Gold Medal …", "她曾获…": a sentence opened by a pronoun speaks of the one researcher named in
-    the closest sentence before it that names any."""
-    if not _PRONOUN.match(ctx.item.text, start, end):
+    """ "He received the Gold Medal …", "她曾获…", "2024年获…奖" (no subject written): a sentence opened by a pronoun,
+    or by the prize verb itself, speaks of the one researcher named in the closest sentence before it that names
+    any."""
+    text = ctx.item.text
+    if not (_PRONOUN.match(text, start, end) or _ZERO_SUBJECT.match(text, start, end)):
         return []
     index = ctx.sentences.index(start)
-    for previous in range(index - 1, max(-1, index - 4), -1):
+    for previous in range(index - 1, max(-1, index - 6), -1):
         named = {c.id: (c, s) for c in researchers for s in c.spans if ctx.sentences.index(s.start) == previous}
         if named:
             return list(named.values()) if len(named) == 1 else []

@@ -1297,3 +1297,30 @@ def test_extract_en_pair_with_job_words_before_the_second_name() -> None:
         ("Leila Hadley", "Brookfield State University"),
         ("Jonas Whitcombe", "Brookfield State University"),
     }
+
+
+def test_extract_zh_profile_post_and_prize_without_a_written_subject() -> None:
+    extraction = _extract(
+        "青年学者风采：钮思远\n"
+        "钮思远，女，1988年生，现任我校环境科学与工程学院教授、博士生导师。2015年博士毕业于东海大学。"
+        "近五年，她在《环境科学与技术》等期刊发表论文30余篇。2024年获中国环境科学学会青年科学家奖。"
+    )
+    assert _names(extraction, "Researcher") == {"钮思远"}
+    assert _facts(extraction, "affiliatedWith") == {("钮思远", "环境科学与工程学院", None)}
+    assert _facts(extraction, "received") == {("钮思远", "中国环境科学学会青年科学家奖", "2024")}
+
+
+def test_extract_zh_credited_people_work_at_the_one_unit_named_and_our_school_prefix() -> None:
+    extraction = _extract(
+        "我校获市科学技术奖\n"
+        "一等奖：城市洪涝智能预警系统（完成人：殷小舟、阎若男；完成单位：我校船舶海洋与建筑工程学院）\n"
+        "一等奖：锂硫电池关键材料（完成人：邬天野、郜佳玉；完成单位：我校化学化工学院、东岳电气股份有限公司）\n"
+        "二等奖：罕见病基因诊断新方法（完成人：苗可心；完成单位：我校医学院附属新华医院）"
+    )
+    assert {"殷小舟", "阎若男", "邬天野", "郜佳玉", "苗可心"} <= _names(extraction, "Researcher")
+    assert _facts(extraction, "affiliatedWith") == {
+        ("殷小舟", "船舶海洋与建筑工程学院", None),
+        ("阎若男", "船舶海洋与建筑工程学院", None),
+        ("苗可心", "医学院附属新华医院", None),
+    }
+    assert not any(name.startswith("校") for name in _names(extraction, "Institution"))
