@@ -67,6 +67,8 @@ _NEWS_LEAD = re.compile(
     r"|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月)[，,\s]"
     r"|^[A-Z][A-Za-z0-9.\s,]{0,30}[—–-]{1,2}\s"
 )
+#: a headline set in lenticular brackets: 【我校在二维材料领域取得新进展】
+_BRACKETED = re.compile(r"【([^【】]{2,60})】")
 _LIST_TITLE = re.compile(
     r"十大|年度.{0,12}进展|名单|榜单|入选|获奖|揭晓|颁奖|评选|top\s*\d+|\bwinners?\b|laureates|prizes|awards", re.I
 )
@@ -226,8 +228,8 @@ def _candidates(rows: list[Row]) -> list[int]:
     for i in range(len(rows) - 1):
         row = rows[i]
         if i == 0:
-            if row.dated and headline_shaped(row.text):
-                out.append(i)  # a dated story right under the issue's masthead
+            if (row.dated or _BRACKETED.fullmatch(row.text)) and headline_shaped(row.text):
+                out.append(i)  # a dated or bracketed story right under the issue's masthead or section
             continue
         before = rows[i - 1].text
         finished = ends_sentence(before) or before.endswith(("：", ":"))
@@ -236,7 +238,7 @@ def _candidates(rows: list[Row]) -> list[int]:
     return out
 
 
-def _subheads(body: list[Row], title: str, whole_issue: bool = False) -> list[int]:
+def _subheads(body: list[Row], title: str, whole_issue: bool = False, bracketed: bool = False) -> list[int]:
     """Indices (into ``body``) of the rows that open sub-items.
 
     ``whole_issue``: the body is a whole issue without closing lines (no article level), whose numbered headlines
@@ -260,7 +262,10 @@ def _subheads(body: list[Row], title: str, whole_issue: bool = False) -> list[in
     strict = [
         i
         for i in candidates
-        if _strict_subhead(body[i], width) or _opens_news(body[i], body[i + 1]) or body[i].dated is not None
+        if _strict_subhead(body[i], width)
+        or _opens_news(body[i], body[i + 1])
+        or body[i].dated is not None
+        or _BRACKETED.fullmatch(body[i].text)
     ]
     # one sub-headline is a section of the article, unless the issue has no article level and the line opens news
     # or the first text of a page: then it is the next item's headline
@@ -273,6 +278,8 @@ def _subheads(body: list[Row], title: str, whole_issue: bool = False) -> list[in
             or _opens_news(body[strict[0]], body[strict[0] + 1])
         )
     )
+    # under a headline in 【】, one more such line is the next story's headline
+    single = single or (bracketed and len(strict) == 1 and bool(_BRACKETED.fullmatch(body[strict[0]].text)))
     if len(strict) < 2 and not single:
         return []
     heads = [i for i in candidates if i in strict or _lenient_subhead(body[i], body[i + 1])]
@@ -313,7 +320,9 @@ def _title(rows: Sequence[Row], strip_number: bool = False) -> str:
     numbered = numbering(text) if strip_number else None
     if numbered and numbered[1]:
         heading = numbered[1]
-    return despace_letterspaced(heading or text).strip()
+    title = despace_letterspaced(heading or text).strip()
+    bracketed = _BRACKETED.fullmatch(title)
+    return bracketed.group(1).strip() if bracketed else title
 
 
 def _source(closing: list[Row], year: int | None) -> tuple[str | None, str | None]:
@@ -376,7 +385,7 @@ def _split_article(
 ) -> list[Segment]:
     title = _title(content[:head])
     body = content[head:]
-    subheads = _subheads(body, title, whole_issue)
+    subheads = _subheads(body, title, whole_issue, bool(_BRACKETED.fullmatch(content[0].text)))
     if not subheads:
         date = source_date or content[0].dated or first_event_date("".join(row.text for row in body), year)
         return [Segment(title, content[0].index + 1, last_line, _lines(body), None, section, publisher, date)]
@@ -396,6 +405,8 @@ def _split_article(
                 intro_date,
             )
         )
+    # 【A】 … 【B】 …: headlines set alike are siblings, not an article and its sections
+    siblings = head == 1 and all(_BRACKETED.fullmatch(row.text) for row in [content[0], *(body[i] for i in subheads)])
     bounds = [*subheads, len(body)]
     for number, (start, end) in enumerate(zip(bounds, bounds[1:], strict=False)):
         rows = body[start:end]
@@ -407,7 +418,7 @@ def _split_article(
             first,
             last,
             _lines(rows[1:]),
-            title,
+            None if siblings else title,
             section,
             publisher,
             rows[0].dated or intro_date or own,

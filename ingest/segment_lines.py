@@ -279,6 +279,9 @@ def furniture_rows(lines: Sequence[str]) -> set[int]:
     first = nonblank[0] if nonblank else -1
     masthead = set(nonblank[:_MASTHEAD_LINES])
     rows: set[int] = set()
+    # the issue's title right above its issue line ("科研简报" / "2026年第11期") is the masthead, not a banner
+    if len(nonblank) > 2 and is_issue_line(lines[nonblank[1]].strip()) and headline_shaped(lines[first].strip()):
+        rows.add(first)
     for i, line in enumerate(lines):
         text = line.strip()
         if not text:

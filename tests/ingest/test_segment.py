@@ -627,3 +627,23 @@ def test_segment_bulletin_dates_each_story_on_the_line_above_its_headline() -> N
         ("Young chemist wins early-career prize", "2026-03-18"),
     ]
     assert not any("Mar 18" in line for seg in segs for line in seg.body)
+
+
+def test_segment_bracketed_headlines_under_a_section_banner_are_sibling_items() -> None:
+    text = (
+        "研究通讯\n"
+        "2026年第4期（总第51期）\n\n"
+        "【学术前沿】\n\n"
+        "【我校在柔性电池领域取得新进展】\n"
+        "近日，我校化学学院教授顾明远团队在《先进材料》发表论文，提出一种柔性电池的新结构。\n\n"
+        "【我校学者获青年地理学家奖】\n"
+        "5月8日，青年地理学家奖颁奖典礼在南京举行。我校地理科学学院研究员简书宁获奖。\n\n"
+        "（科学技术处 供稿）\n"
+    )
+    segs = segments(text)
+    assert [(seg.title, seg.parent_title, seg.section) for seg in segs] == [
+        ("我校在柔性电池领域取得新进展", None, "学术前沿"),
+        ("我校学者获青年地理学家奖", None, "学术前沿"),
+    ]
+    assert segs[1].date == "2026-05-08"
+    assert not any("研究通讯" in line for seg in segs for line in seg.body)
