@@ -44,7 +44,11 @@ _AFTER = re.compile(
 _CANDIDATE = re.compile(rf"{_SURNAME}[{CJK}]{{1,2}}")
 # 阿尔贝托·罗西（Alberto Rossi）: a transliteration with its original beside it
 # a name never runs over a line break (a headline's last word and the next line's first are no name)
-_LATIN_NAME = r"[A-Z][a-zA-Z'’-]+(?:[^\S\n]*[A-Z]\.)?(?:[^\S\n]+(?:[A-Z]\.[^\S\n]*)?[A-Z][a-zA-Z'’-]+){1,3}"
+# (with the particles of Dutch, German, French, Italian and Spanish surnames: Pieter de Graaf, Ana van der Berg)
+_LATIN_NAME = (
+    r"[A-Z][a-zA-Z'’-]+(?:[^\S\n]*[A-Z]\.)?(?:[^\S\n]+(?:[A-Z]\.[^\S\n]*"
+    r"|(?:(?:van|von|de|der|den|da|di|du|del|della|dos|la|le|ter|ten)[^\S\n]+){1,2})?[A-Z][a-zA-Z'’-]+){1,3}"
+)
 # found from the bracket backwards: scanning for the Chinese part first would try every CJK position
 _PAIRED_EN = re.compile(rf"[（(]\s*(?P<en>{_LATIN_NAME})\s*[）)]")
 _PAIRED_ZH = re.compile(rf"(?P<zh>[{CJK}]{{1,8}}(?:\s*[·•]\s*[{CJK}A-Z.]{{1,8}}){{0,4}})\s*$")

@@ -34,7 +34,7 @@ _ROLE_TERMS = tuple(w for w in RESEARCHER_BEFORE if "作者" not in w and w != "
 _ROLE = rf"(?:{alternation(_ROLE_TERMS + ('团队', '特聘研究员', '院长', '副院长', '所长', '副所长', '系主任'))})"
 # a sentence that reports a piece of work (co-listed researchers in it collaborated on it)
 _WORK = re.compile(
-    r"研究(?![员生所院])|成果|论文|发表|发布|发现|研制|研发|提出|开发|完成|合作|揭示|实现|团队|课题|项目|"
+    r"研究(?![员生所院])|成果|论文|发表|发布|发现|研制|研发|提出|开发|完成|合作|揭示|实现|团队|课题|项目(?!\s*(?:资助|支持))|"
     r"research|study|paper|published|discover|develop|team|collaborat|\bwork(?:ed)?\b|\bled by\b|co-led|"
     r"together with|jointly|experiment|\breport",
     re.I,
@@ -83,6 +83,10 @@ _CREDITED = re.compile(
     r"(?:主要)?(?:完成人|获奖人|获奖者|负责人)\s*[：:](?P<people>[^；;）)\n]{2,80}?)\s*[；;，,]\s*"
     r"(?:主要)?(?:完成单位|获奖单位|所在单位|单位)\s*[：:](?P<units>[^；;）)\n]{2,80})"
 )
+_WON_GRANT = re.compile(r"(?:获得|获)(?:\s*(?:19|20)\d{2}\s*年度?)?$")
+# "鄢博文、邰子墨获得资助" under a title that names the fund: the grant of the title
+_WON_TITLED_GRANT = re.compile(r"(?:获得|获)(?:了)?(?:该项目|该基金|项目)?资助")
+_GRANT_AFTER = re.compile(r"[^。；，,]{0,12}?(?:资助|支持)")
 _LED_BY = re.compile(r"\b(?:led|co-led|headed)\s+by\s+(?:(?:Professor|Prof\.|Dr\.?)\s+)?$")
 # "Professor A, School of Life Sciences" (a list of names with their units), "Professor A in the Department of X"
 _EN_UNIT_AFTER = re.compile(r"\s*,\s*(?:the\s+)?|\s+in\s+the\s+")
@@ -502,12 +506,36 @@ def funded_by(ctx: Context, out: dict[tuple[str, str, str], Relation], funders: 
 
 
 def _grantees(ctx: Context, out: dict[tuple[str, str, str], Relation], funders: list[tuple[Span, Cluster]]) -> None:
+    """The people a grant goes to: named after "awarded … to", or the clause's names before 获…资助 (A、B获国家优秀
+    青年科学基金项目资助)."""
     text = ctx.item.text
     people = [(s, c) for c in _researchers(ctx) for s in c.spans]
+    titled = [f for _, f in funders if f.name in ctx.item.title]
+    if len({f.id for f in titled}) == 1:
+        for m in _WON_TITLED_GRANT.finditer(text):
+            start, _ = ctx.sentences.bounds(m.start())
+            clause = max([start, *(c.end() for c in _CLAUSE.finditer(text, start, m.start()))])
+            for s, person in people:
+                if clause <= s.start < m.start():
+                    _add(
+                        out,
+                        Relation(
+                            subject=person.id,
+                            predicate="fundedBy",
+                            object=titled[0].id,
+                            evidence=ctx.evidence(s.start, m.end()),
+                        ),
+                    )
     for span, funder in funders:
-        _, end = ctx.sentences.bounds(span.start)
+        start, end = ctx.sentences.bounds(span.start)
+        won = _WON_GRANT.search(text, max(start, span.start - 12), span.start)
+        clause = max([start, *(m.end() for m in _CLAUSE.finditer(text, start, won.start()))]) if won else end
+        if won and not _GRANT_AFTER.match(text, span.end):
+            won = None
         for s, person in people:
-            if span.end <= s.start < end and _GRANTED_TO.search(text, span.end, s.start):
+            english = span.end <= s.start < end and _GRANTED_TO.search(text, span.end, s.start)
+            chinese = won is not None and clause <= s.start < won.start()
+            if english or chinese:
                 _add(
                     out,
                     Relation(

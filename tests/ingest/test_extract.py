@@ -1324,3 +1324,28 @@ def test_extract_zh_credited_people_work_at_the_one_unit_named_and_our_school_pr
         ("苗可心", "医学院附属新华医院", None),
     }
     assert not any(name.startswith("校") for name in _names(extraction, "Institution"))
+
+
+def test_extract_zh_grants_won_by_people_are_funding_not_collaboration() -> None:
+    extraction = _extract(
+        "我校4位学者获2026年度国家杰出青年科学基金资助\n"
+        "近日，国家自然科学基金委员会公布评审结果。我校数学科学学院教授鄢文博、机械与动力工程学院教授邰墨林获得资助。"
+        "此外，我校化学化工学院研究员宓音佳、医学院研究员郦远心获2026年度国家优秀青年科学基金项目资助。"
+    )
+    assert _facts(extraction, "fundedBy") == {
+        ("鄢文博", "国家杰出青年科学基金", None),
+        ("邰墨林", "国家杰出青年科学基金", None),
+        ("宓音佳", "国家优秀青年科学基金", None),
+        ("郦远心", "国家优秀青年科学基金", None),
+    }
+    assert not _facts(extraction, "collaboratedWith")
+
+
+def test_extract_en_surname_particles() -> None:
+    extraction = _extract(
+        "Three researchers win grants\n"
+        "Dr. Pieter de Graaf (Leiden Observatory) will map dark matter. Professor Ana van der Berg of the "
+        "University of Utrecht will study soils.",
+        lang="en",
+    )
+    assert _names(extraction, "Researcher") == {"Pieter de Graaf", "Ana van der Berg"}
