@@ -74,6 +74,11 @@ _LIST_TITLE = re.compile(
 )
 
 
+def announces_list(title: str) -> bool:
+    """The title announces a list of achievements or prizes (十大进展揭晓, winners named), whose entries are items."""
+    return bool(_LIST_TITLE.search(title))
+
+
 @dataclass
 class Row:
     """A non-blank, non-furniture line: its 0-based index, raw text, stripped text and layout cues."""

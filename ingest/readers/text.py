@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Literal
 
-from ingest.segment import segment_newsletter, segments
+from ingest.segment import announces_list, segment_newsletter, segments
 from ingest.segment_dates import find_dates, first_event_date, parse_date, split_source
 from ingest.segment_items import make_item
 from ingest.segment_lines import (
@@ -76,6 +76,10 @@ def detect_kind(text: str) -> Kind:
     if page_numbers >= 1 or ((closers >= 2 or layout >= 1) and len(segments(text)) >= 2):
         return "newsletter"
     if len(text) > 8000 and len(segments(text)) >= 3:
+        return "newsletter"
+    # "2025年度中国生命科学十大进展揭晓" and one headed section per advance: a list whose entries are items
+    title = next((line.strip() for line in lines if line.strip()), "")
+    if announces_list(title) and len(segments(text)) >= 3:
         return "newsletter"
     return "item"
 

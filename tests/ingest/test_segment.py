@@ -647,3 +647,19 @@ def test_segment_bracketed_headlines_under_a_section_banner_are_sibling_items() 
     ]
     assert segs[1].date == "2026-05-08"
     assert not any("研究通讯" in line for seg in segs for line in seg.body)
+
+
+def test_segment_a_list_announced_in_the_title_is_read_as_entries() -> None:
+    text = (
+        "2025 年度江南生命科学十大进展揭晓\n"
+        "“江南生命科学十大进展”由江南省生命科学学会联合体组织评选。2025 年度入选成果如下。\n\n"
+        " 揭示大脑皮层神经元类型的演化起源 \n"
+        "北岭大学生命科学学院钱立丰、东海脑科学研究所万晓冬等构建了灵长类大脑皮层单细胞图谱。\n"
+        "相关成果发表于《细胞》。\n\n"
+        " 创制新型广谱抗冠状病毒药物 \n"
+        "南屿大学基础医学院尤景生团队与东海药物研究所柏如一团队合作，设计出小分子抑制剂。\n\n"
+        "（来源：江南省科学技术协会官网）\n"
+    )
+    assert detect_kind(text) == "newsletter"
+    titles = [item.title for item in segment_newsletter(text)]
+    assert titles[1:] == ["揭示大脑皮层神经元类型的演化起源", "创制新型广谱抗冠状病毒药物"]
