@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ingest.extract import en, gazetteer_hits
-from ingest.extract.lexicon import CJK
+from ingest.extract.lexicon import CJK, LATIN_LETTER, LATIN_UPPER
 from ingest.extract.spans import Span, clean
 from ingest.gazetteers import Gazetteer
 
@@ -31,7 +31,7 @@ _AWARD_GENERIC = re.compile(
 )
 # a name never runs over a line break (a headline ends where the next line starts)
 # a word of a prize's name: capitalised, or an initial or suffix of the person it honours (George E. Valley Jr.)
-_AWARD_WORD = r"(?:[A-Z][A-Za-z'’-]+|[A-Z]\.|Jr\.|Sr\.)"
+_AWARD_WORD = rf"(?:[{LATIN_UPPER}][{LATIN_LETTER}'’-]+|[A-Z]\.|Jr\.|Sr\.)"
 _AWARD_EN = re.compile(
     rf"{_AWARD_WORD}[^\S\n]+(?:(?:(?:of|for|the|and|in)[^\S\n]+)?{_AWARD_WORD}[^\S\n]+){{0,5}}"
     r"(?:Prize|Award|Medal|Fellowship(?:s\b)?|Fellows\b)"

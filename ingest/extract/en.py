@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ingest.extract.lexicon import RESEARCHER_EN_JOBS, alternation
+from ingest.extract.lexicon import LATIN_LETTER, LATIN_UPPER, RESEARCHER_EN_JOBS, alternation
 from ingest.extract.spans import Span, clean
 
-# a capitalised word, or a dotted abbreviation (U.S., U.K.) that starts many agency names
-_WORD = r"(?:(?:[A-Z]\.){2,}|(?!(?:Dr|Prof|Professor|Mr|Mrs|Ms)\b)[A-Z][a-zA-Z'&-]*)"  # a title starts a name
+# a capitalised word, or a dotted abbreviation (U.S., U.K.) that starts many agency names; a title starts a name
+_WORD = rf"(?:(?:[A-Z]\.){{2,}}|(?!(?:Dr|Prof|Professor|Mr|Mrs|Ms)\b)[{LATIN_UPPER}][{LATIN_LETTER}'&-]*)"
 _HEADS = (
     r"University|Institute|Institutes|Laboratory|Laboratories|Hospital|College|Academy|Center|Centre|School|"
     r"Observatory|Museum|Polytechnic|Department|Faculty|Division|Clinic|Institution|Organization|Organisation"

@@ -13,6 +13,8 @@ import re
 from ingest.extract.lexicon import (
     CJK,
     COMPOUND_SURNAMES,
+    LATIN_LETTER,
+    LATIN_UPPER,
     OFFICIAL,
     OFFICIAL_EN,
     RESEARCHER_AFTER,
@@ -46,8 +48,8 @@ _CANDIDATE = re.compile(rf"{_SURNAME}[{CJK}]{{1,2}}")
 # a name never runs over a line break (a headline's last word and the next line's first are no name)
 # (with the particles of Dutch, German, French, Italian and Spanish surnames: Pieter de Graaf, Ana van der Berg)
 _LATIN_NAME = (
-    r"[A-Z][a-zA-Z'’-]+(?:[^\S\n]*[A-Z]\.)?(?:[^\S\n]+(?:[A-Z]\.[^\S\n]*"
-    r"|(?:(?:van|von|de|der|den|da|di|du|del|della|dos|la|le|ter|ten)[^\S\n]+){1,2})?[A-Z][a-zA-Z'’-]+){1,3}"
+    rf"[{LATIN_UPPER}][{LATIN_LETTER}'’-]+(?:[^\S\n]*[A-Z]\.)?(?:[^\S\n]+(?:[A-Z]\.[^\S\n]*"
+    rf"|(?:(?:van|von|de|der|den|da|di|du|del|della|dos|la|le|ter|ten)[^\S\n]+){{1,2}})?[{LATIN_UPPER}][{LATIN_LETTER}'’-]+){{1,3}}"
 )
 # found from the bracket backwards: scanning for the Chinese part first would try every CJK position
 _PAIRED_EN = re.compile(rf"[（(]\s*(?P<en>{_LATIN_NAME})\s*[）)]")

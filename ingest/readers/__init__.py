@@ -2,7 +2,8 @@
 
 ``read_path`` dispatches on the file type, and on the content where the suffix does not say: ``.txt`` (a newsletter
 issue or one item, detected; ``kind`` overrides), ``.pdf`` (text layer), ``.html``/``.htm`` (a press-release page),
-RSS/Atom (``.xml``/``.rss``/``.atom`` or detected), ``.jsonl``. It is a generator: items are produced one by one and
+RSS/Atom (``.xml``/``.rss``/``.atom`` or detected), ``.jsonl``, Markdown (``.md``, or ``#`` headings detected; read as
+plain text, see :mod:`ingest.readers.markdown`). It is a generator: items are produced one by one and
 no more than one file's text is held at a time (JSON Lines and feeds are read entry by entry).
 
 Errors: a file that cannot be read or decoded is one :class:`kg.errors.InputError`; an item that cannot be read (a bad
@@ -22,6 +23,7 @@ from ingest.readers.encoding import decode_bytes
 from ingest.readers.feeds import looks_like_feed, read_feed
 from ingest.readers.html import read_html
 from ingest.readers.jsonl import read_jsonl
+from ingest.readers.markdown import looks_like_markdown, markdown_stories, markdown_to_text
 from ingest.readers.pdf import pdf_text
 from ingest.readers.text import detect_kind, read_item_text, read_text
 from kg.errors import InputError, UsageError
@@ -34,6 +36,7 @@ _SUFFIXES: dict[str, Format] = {
     ".txt": "text",
     ".text": "text",
     ".md": "text",
+    ".markdown": "text",
     ".pdf": "pdf",
     ".html": "html",
     ".htm": "html",
@@ -113,6 +116,14 @@ def _read(
         if fmt == "html":
             yield read_html(text, file)
         else:
+            if path.suffix.lower() in (".md", ".markdown") or looks_like_markdown(text):
+                # headings set the stories apart (the sections of one report stay one item)
+                stories = [markdown_to_text(text)] if kind == "item" else markdown_stories(text)
+                for story in stories:
+                    item = read_item_text(story, file)
+                    if item is not None:
+                        yield item
+                return
             yield from read_text(text, file, kind)
 
 

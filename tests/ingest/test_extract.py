@@ -1349,3 +1349,17 @@ def test_extract_en_surname_particles() -> None:
         lang="en",
     )
     assert _names(extraction, "Researcher") == {"Pieter de Graaf", "Ana van der Berg"}
+
+
+def test_extract_en_accented_names_of_people_and_prizes() -> None:
+    extraction = _extract(
+        "Award\nProfessor Åsa Sandström of Lund University received the 2026 Göran Gustafsson Prize in chemistry. "
+        "Dr. Łukasz Wiśniewski of the University of Gdańsk congratulated her.",
+        lang="en",
+    )
+    assert _names(extraction, "Researcher") == {"Åsa Sandström", "Łukasz Wiśniewski"}
+    assert {name for _, name, _ in _facts(extraction, "received")} <= {
+        "Göran Gustafsson Prize in Chemistry",
+        "Göran Gustafsson Prize",
+    }
+    assert _facts(extraction, "received")

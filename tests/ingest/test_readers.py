@@ -395,3 +395,37 @@ def test_readers_html_page_dated_by_its_printed_metadata(tmp_path: Path) -> None
     assert item.date == "2026-04-08"
     assert item.source == "物理学院"
     assert "发布时间" not in item.text
+
+
+def test_readers_markdown_issue_is_one_item_per_heading_without_markup(tmp_path: Path) -> None:
+    path = tmp_path / "lab-notes.md"
+    path.write_text(
+        "# Lab Notes — October 2026\n\n"
+        "## Quantum sensor detects single spins\n\n"
+        "Physicists led by **Prof. Hanna Lindgren** at [Chalmers University of Technology](https://example.org) "
+        "have built a diamond sensor. The work is published in *Nature Physics*.\n\n"
+        "```\nnot text\n```\n\n"
+        "## Award\n\n"
+        "> Professor Maja Holmberg of Lund University received the 2026 Göran Gustafsson Prize in chemistry.\n",
+        encoding="utf-8",
+    )
+    items = list(read_path(path))
+    assert [item.title for item in items] == ["Quantum sensor detects single spins", "Award"]
+    assert "**" not in items[0].text and "](" not in items[0].text and "*Nature" not in items[0].text
+    assert "Chalmers University of Technology" in items[0].text
+    assert "not text" not in items[0].text
+    assert "\nProfessor Maja Holmberg of Lund University" in items[1].text
+
+
+def test_readers_markdown_sections_of_one_report_stay_one_item(tmp_path: Path) -> None:
+    path = tmp_path / "release.md"
+    path.write_text(
+        "# Eel migration shifts with warming water\n\n"
+        "Researchers at the Coastal Institute mapped eel migration.\n\n"
+        "## Background\n\nEels cross the basin every spring.\n\n"
+        "## Results\n\nDeparture came two weeks earlier.\n",
+        encoding="utf-8",
+    )
+    items = list(read_path(path))
+    assert [item.title for item in items] == ["Eel migration shifts with warming water"]
+    assert "Departure came two weeks earlier." in items[0].text
