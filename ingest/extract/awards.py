@@ -84,7 +84,7 @@ _FUNDING_EN_FROM = re.compile(
 _FUNDING_EN_GIVER = re.compile(
     r"(?:^|(?<=[.;\n])\s*|\b(?:the|The)\s+)(?P<list>[A-Z][^.;\n]{2,80}?)\s+(?:has\s+|have\s+)?"
     r"(?:awarded|granted|given|provided|committed|pledged)\s+[^.;\n]{0,80}?"
-    r"(?:\b(?:grants?|funding)\b|(?:[£$€¥]|US\$|USD\s|EUR\s|GBP\s)\s?\d)"
+    r"(?:\b(?:grants?|funding)\b|(?:[£$€¥]|US\$|\b[A-Z]{3}\s)\s?\d)"  # £3.2 million, SEK 12 million
 )
 _FUNDING_EN_ALL = (_FUNDING_EN, _FUNDING_EN_FROM, _FUNDING_EN_GIVER)
 # a quoted programme topic or a bracket of grant numbers: list separators inside it separate nothing

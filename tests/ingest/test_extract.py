@@ -1363,3 +1363,12 @@ def test_extract_en_accented_names_of_people_and_prizes() -> None:
         "Göran Gustafsson Prize",
     }
     assert _facts(extraction, "received")
+
+
+def test_extract_en_grant_in_a_currency_code() -> None:
+    extraction = _extract(
+        "Grant for ocean robotics\nThe Nordvik Research Council has awarded SEK 12 million to Dr. Erik Sandvall of "
+        "the Nordvik Institute of Technology to build underwater gliders.",
+        lang="en",
+    )
+    assert _facts(extraction, "fundedBy") == {("Erik Sandvall", "Nordvik Research Council", None)}
