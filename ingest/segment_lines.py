@@ -58,7 +58,8 @@ _NUMBERED = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|第[一二三四五六七八九十\d]+[，,、部章节条]"
     r"|\d{1,2}\s*[.．、](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩])"
 )
-_TABLE_ROW = re.compile(r"^\d{1,3}\s+\S+(?:\s+\S+){1,6}$")
+# (a number that counts or dates something opens a sentence, not a row: "11 月 5 日，…", "3 项成果…")
+_TABLE_ROW = re.compile(r"^\d{1,3}\s+(?![月日年号时项位名人个家所万亿%％])\S+(?:\s+\S+){1,6}$")
 _SENTENCE_PUNCT = re.compile(r"[。！？；]")
 _BULLET = re.compile(r"^[●■◆▲◼•]\s*")
 _SOURCE = re.compile(r"^[（(]?\s*(?:数据)?(?:来源|来\s*源|Source|SOURCE)\s*[：:]\s*(?P<body>.*?)\s*[）)]?\s*$")

@@ -37,6 +37,7 @@ _BEFORE_TITLE = re.compile(r"(?<!科学)(?<!工程)(?:副?院长|副?所长|系�
 _BEFORE_O = re.compile(rf"(?:{alternation(OFFICIAL)})$")
 # one alternation, longest cue first: 副主任医师 (a physician) wins over 副主任 (an official)
 _CUE_AFTER = re.compile(alternation(tuple(RESEARCHER_AFTER) + tuple(OFFICIAL)))
+_ORG_SUFFIX = r"(?:股份有限公司|有限公司|公司|集团|银行|基金会|协会)"
 # a profile's opening: name, sex, birth year or ethnicity
 _PROFILE = re.compile(r"\s*[，,]\s*[男女]\s*[，,]\s*(?:[\u4e00-\u9fff]{1,3}族|(?:19|20)\d{2}\s*年)")
 _AFTER = re.compile(
@@ -56,6 +57,8 @@ _PAIRED_EN = re.compile(rf"[（(]\s*(?P<en>{_LATIN_NAME})\s*[）)]")
 _PAIRED_ZH = re.compile(rf"(?P<zh>[{CJK}]{{1,8}}(?:\s*[·•]\s*[{CJK}A-Z.]{{1,8}}){{0,4}})\s*$")
 _ZH_CUES = alternation(("教授", "博士", "研究员", "院士", "副教授", "团队", "课题组"))
 _EN_CUED = re.compile(rf"(?P<en>{_LATIN_NAME})\s*(?={_ZH_CUES})")
+# 谢菲尔德大学材料系教授 Mark Ellison: a Latin name after a Chinese title
+_EN_AFTER_ZH_TITLE = re.compile(rf"(?:教授|研究员|博士|院士|副教授|讲师|博士后)\s*(?P<en>{_LATIN_NAME})")
 # "professor of materials science Elena Vasquez", "Graduate student Lin Zhou": the job word may open the sentence and
 # carry its field before the name
 _FIELD_WORD = r"(?!(?:at|from|in|of|with|and|the)\b)[a-z-]+"
@@ -294,6 +297,8 @@ def find_zh(text: str, institutions: list[Span]) -> list[Span]:
             confirmed.append(span)
             covered[pos:end] = b"\x01" * length
             break
+    # a name the text also writes as a firm's or a body's (巴斯夫公司) names that body, not a person
+    confirmed = [s for s in confirmed if not re.search(re.escape(s.name) + _ORG_SUFFIX, text)]
     spans.extend(_propagate_lists(text, confirmed))
     for credit in _CREDIT.finditer(text):
         for span in spans:
@@ -341,7 +346,8 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
         if not any(a < e and s < b for a, b in seen):
             seen.add((s, e))
             spans.append(Span(s, e, "Researcher", clean(text[s:e]), role="researcher"))
-    matches = [m for pattern in (_EN_BEFORE, _EN_AFTER, _EN_LED, _EN_CUED, _EN_AWARDED) for m in pattern.finditer(text)]
+    patterns = (_EN_BEFORE, _EN_AFTER, _EN_LED, _EN_CUED, _EN_AWARDED, _EN_AFTER_ZH_TITLE)
+    matches = [m for pattern in patterns for m in pattern.finditer(text)]
     # "Maria Chen (University of Toronto)", "Sofia Lindqvist of Uppsala University": a name, then its institution
     starts = {i.start for i in institutions if i.name.isascii()}
     for m in re.finditer(rf"\b(?P<en>{_LATIN_NAME})(?:\s*\(\s*|,?\s+(?:of|at|from)\s+(?:the\s+)?)", text):

@@ -40,7 +40,8 @@ _WORK = re.compile(
     re.I,
 )
 # between an institution and a name: nothing, 的, a role word, or a short phrase ending in one (联合培养的首届硕士生)
-_ROLE_WORDS = re.compile(rf"^(?:\s|的|{_ROLE})*$|^[^，。；、,;（(]{{0,12}}{_ROLE}\s*$")
+# (院长、教授: a post and a title, listed)
+_ROLE_WORDS = re.compile(rf"^(?:\s|的|{_ROLE})*(?:、(?:\s|{_ROLE})+)*$|^[^，。；、,;（(]{{0,12}}{_ROLE}\s*$")
 _EN_JOB_WORDS = alternation(RESEARCHER_EN_JOBS)
 # an institution, then the job (and field) of the person named right after it
 _EN_JOB_GAP = re.compile(
@@ -87,6 +88,9 @@ _WON_GRANT = re.compile(r"(?:获得|获)(?:\s*(?:19|20)\d{2}\s*年度?)?$")
 # "鄢博文、邰子墨获得资助" under a title that names the fund: the grant of the title
 _WON_TITLED_GRANT = re.compile(r"(?:获得|获)(?:了)?(?:该项目|该基金|项目)?资助")
 _GRANT_AFTER = re.compile(r"[^。；，,]{0,12}?(?:资助|支持)")
+_BUILT_BEFORE = re.compile(
+    r"(?:共建|共同建设|联合建设|合作建设|共同成立|联合成立|成立|组建|设立|揭牌)(?:的|了)?[“\"]?$"
+)
 _LED_BY = re.compile(r"\b(?:led|co-led|headed)\s+by\s+(?:(?:Professor|Prof\.|Dr\.?)\s+)?$")
 # "Professor A, School of Life Sciences" (a list of names with their units), "Professor A in the Department of X"
 _EN_UNIT_AFTER = re.compile(r"\s*,\s*(?:the\s+)?|\s+in\s+the\s+")
@@ -886,6 +890,8 @@ def institutions_collaborated(ctx: Context, out: dict[tuple[str, str, str], Rela
             at = min((s.start for s in c.spans if start <= s.start < end and not s.absorbed), default=None)
             if at is None:
                 continue
+            if c.type == "Institution" and _BUILT_BEFORE.search(text, max(start, at - 8), at):
+                continue  # 共建“绿色化工联合实验室”: what the parties build is no party
             if c.type == "Institution":
                 named.setdefault(c.id, at)
                 parties.setdefault(c.id, at)

@@ -1372,3 +1372,18 @@ def test_extract_en_grant_in_a_currency_code() -> None:
         lang="en",
     )
     assert _facts(extraction, "fundedBy") == {("Erik Sandvall", "Nordvik Research Council", None)}
+
+
+def test_extract_zh_partnership_news_firms_posts_and_foreign_names() -> None:
+    extraction = _extract(
+        "东岳理工大学与巴德福签署战略合作协议\n"
+        "11 月 5 日，东岳理工大学与德国巴德福公司签署战略合作协议，双方将共建“绿色化工联合实验室”。"
+        "东岳理工大学化工学院院长、教授龚子岚与巴德福大中华区研发负责人出席签约仪式。"
+        "西岭大学与英国北山大学共建的“先进材料联合研究院”揭牌，北山大学教授 Mark Ellwood 担任院长。"
+    )
+    assert _names(extraction, "Researcher") == {"龚子岚", "Mark Ellwood"}
+    affiliations = {(p, i) for p, i, _ in _facts(extraction, "affiliatedWith")}
+    assert ("龚子岚", "东岳理工大学化工学院") in affiliations
+    assert ("Mark Ellwood", "北山大学") in affiliations
+    collaborations = {frozenset((a, b)) for a, b, _ in _facts(extraction, "collaboratedWith")}
+    assert not any("联合" in name for pair in collaborations for name in pair)

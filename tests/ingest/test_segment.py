@@ -663,3 +663,11 @@ def test_segment_a_list_announced_in_the_title_is_read_as_entries() -> None:
     assert detect_kind(text) == "newsletter"
     titles = [item.title for item in segment_newsletter(text)]
     assert titles[1:] == ["揭示大脑皮层神经元类型的演化起源", "创制新型广谱抗冠状病毒药物"]
+
+
+def test_segment_join_wrapped_a_line_opening_with_a_date_is_no_table_row() -> None:
+    lines = [
+        "11 月 5 日，东岳理工大学与西岭大学签署战略合作协议，双方将共建“绿色化工联",
+        "合实验室”。东岳理工大学化工学院院长出席签约仪式。",
+    ]
+    assert join_wrapped(lines) == "".join(lines)
