@@ -39,6 +39,10 @@ _EN_JOURNAL = re.compile(
 _JOURNAL_WORD = re.compile(
     r"\b(?:Journal|Review|Reviews|Letters|Proceedings|Annals|Bulletin|Reports|Transactions|Acta)\b"
 )
+# the metadata block of a wire release: "Journal: Science Robotics", "期刊：《…》"
+_JOURNAL_FIELD = re.compile(
+    r"(?im)^[^\S\n]*(?:journal|期刊|发表期刊)[^\S\n]*[:：][^\S\n]*《?(?P<name>[^\n《》]{2,80}?)》?[^\S\n]*$"
+)
 _WEAK_CUES = frozenset({"study", "paper", "article", "reported", "report", "reports", "described"})
 _LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _TRAILING_CONNECTORS = re.compile(r"(?:\s+(?:of|and|in|for|the|&))+$")
@@ -51,6 +55,11 @@ _PAPER = [
     re.compile(rf"(?:titled|entitled|paper|article|study)\s*,?\s*{_QUOTED}"),
     # 发表了…合作完成的研究论文“Fault-tolerant logical qubits…”
     re.compile(rf"(?:研究论文|学术论文|论文|文章)\s*{_QUOTED}"),
+    # the metadata block of a wire release: "Article Title: …", "论文题目：…"
+    re.compile(
+        r"(?im)^[^\S\n]*(?:article\s+title|paper\s+title|title\s+of\s+(?:the\s+)?(?:paper|article)|论文题目|论文标题|文章题目)"
+        r"[^\S\n]*[:：][^\S\n]*[“\"]?(?P<title>[^\n“”\"]{6,300}?)[”\"]?[^\S\n]*$"
+    ),
 ]
 _TALK_AFTER = re.compile(
     r"\s*(?:的)?(?:学术|主旨|特邀|专题|大会)?(?:报告|讲座|演讲|发言|讲话|致辞)|\s*(?:talk|lecture|keynote)", re.I
@@ -104,6 +113,8 @@ def find_journals(text: str, gazetteer: Gazetteer) -> list[Span]:
         add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
     for m in _CITATION.finditer(text):
         add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
+    for m in _JOURNAL_FIELD.finditer(text):
+        add(Span(m.start("name"), m.end("name"), "Journal", clean(m.group("name"))))
     for m in _EN_JOURNAL.finditer(text):
         # "a paper in Science in 2019": the connectors a title may hold do not end it
         name = _TRAILING_CONNECTORS.sub("", m.group("en"))

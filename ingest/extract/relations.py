@@ -825,6 +825,8 @@ _OWN_WORK_WITH = re.compile(
 )
 _COLLABORATORS_FROM = re.compile(
     r"\b(?:collaborators|partners|colleagues)\s+(?:from|at)\b"
+    # "carried out with cardiologists from B"
+    r"|\bwith\s+(?:[a-z-]+\s+){0,2}(?:[a-z]+ists|researchers|scientists|clinicians|doctors|engineers)\s+(?:from|at)\b"
     # "The project will be carried out in partnership with A and B": partners of the item's own team
     r"|\b(?:this|the)\s+(?:work|study|research|project|trial)\b[^.;]{0,40}?\bin\s+(?:partnership|collaboration)\s+with\b",
     re.I,

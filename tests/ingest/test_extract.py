@@ -1387,3 +1387,24 @@ def test_extract_zh_partnership_news_firms_posts_and_foreign_names() -> None:
     assert ("Mark Ellwood", "北山大学") in affiliations
     collaborations = {frozenset((a, b)) for a, b, _ in _facts(extraction, "collaboratedWith")}
     assert not any("联合" in name for pair in collaborations for name in pair)
+
+
+def test_extract_en_wire_release_metadata_block_and_team_working_with_clinicians() -> None:
+    extraction = _extract(
+        "Tiny magnets steer drug capsules\n"
+        "Engineers at the University of Eastmere have built drug capsules steered by magnets, said Dr. Yusuf Demirel, "
+        "senior author of the study. The study was carried out with cardiologists from Eastmere General Hospital.\n"
+        "Journal: Science Robotics\n"
+        "DOI: 10.1126/scirobotics.adz1234\n"
+        "Article Title: Magnetically steered microcapsules for targeted thrombolysis\n",
+        lang="en",
+    )
+    papers = [e for e in extraction.entities if e.type == "Publication"]
+    assert [(p.name, p.identifiers.get("doi")) for p in papers] == [
+        ("Magnetically steered microcapsules for targeted thrombolysis", "10.1126/scirobotics.adz1234")
+    ]
+    assert _facts(extraction, "publishedIn") == {
+        ("Magnetically steered microcapsules for targeted thrombolysis", "Science Robotics", None)
+    }
+    institutions = {frozenset((a, b)) for a, b, _ in _facts(extraction, "collaboratedWith")}
+    assert frozenset(("University of Eastmere", "Eastmere General Hospital")) in institutions
