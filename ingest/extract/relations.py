@@ -91,6 +91,9 @@ _GRANT_AFTER = re.compile(r"[^。；，,]{0,12}?(?:资助|支持)")
 _BUILT_BEFORE = re.compile(
     r"(?:共建|共同建设|联合建设|合作建设|共同成立|联合成立|成立|组建|设立|揭牌)(?:的|了)?[“\"]?$"
 )
+_PRIZE_COLON = re.compile(r"(?:[一二三四五六七八九十]等奖|特等奖|金奖|银奖|铜奖)?\s*[:：]")
+_LIST_MARK = re.compile(r"\s*(?:[●•▪■◆◼▶\-*–]\s*|\d{1,2}[.、)]\s*)?")
+_LATIN_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 _LED_BY = re.compile(r"\b(?:led|co-led|headed)\s+by\s+(?:(?:Professor|Prof\.|Dr\.?)\s+)?$")
 # "Professor A, School of Life Sciences" (a list of names with their units), "Professor A in the Department of X"
 _EN_UNIT_AFTER = re.compile(r"\s*,\s*(?:the\s+)?|\s+in\s+the\s+")
@@ -594,8 +597,9 @@ def _received(
 
 
 def _year(*texts: str | None) -> int | None:
+    """The first year of the first text that writes one: 2025年 in Chinese, a bare 2026 in a Latin title."""
     for t in texts:
-        m = _YEAR.search(t or "")
+        m = _YEAR.search(t or "") or (_LATIN_YEAR.search(t) if t and t.isascii() else None)
         if m:
             return int(m.group(1))
     return None
@@ -697,7 +701,9 @@ def received(
             for c, ps in named:
                 # the title's year only where the title names this award: "两位学者当选2025年院士" dates the
                 # election, not the prizes the two won before
-                y = year or _year_of_award(text, start, s.start, end, s.end) or _titled_year(ctx)
+                # a prize won before ("previously received", 曾获) is not dated by the title's year
+                titled = None if _EARLIER.search(text, start, end) else _titled_year(ctx)
+                y = year or _year_of_award(text, start, s.start, end, s.end) or titled
                 _received(ctx, out, c.id, award.id, y, ps)
     # "The prize in Physics goes to A and B": a sentence that gives a prize, even one it does not name
     prize_sentences.update(
@@ -721,8 +727,29 @@ def received(
         year = _year(ctx.item.parent_title)
         for c in researchers:
             _received(ctx, out, c.id, context_award.id, year, c.spans[0])
+    if announced is None and not prize_item:  # under a title naming the prize, the lines are its categories
+        _listed_prizes(ctx, out, researchers)
     _to_categories(out)
     return prize_item and not ctx.of("Publication"), prize_sentences
+
+
+def _listed_prizes(ctx: Context, out: dict[tuple[str, str, str], Relation], researchers: list[Cluster]) -> None:
+    """ "• Faraday Medal: Professor Ruth Okonjo, University of Bristol": a list line that opens with a prize and a
+    colon names its laureates."""
+    text = ctx.item.text
+    for award in ctx.of("Award"):
+        for a in award.spans:
+            line_start = text.rfind("\n", 0, a.start) + 1
+            colon = _PRIZE_COLON.match(text, a.end)
+            if colon is None or not _LIST_MARK.fullmatch(text, line_start, a.start):
+                continue
+            line_end = text.find("\n", a.end)
+            line_end = len(text) if line_end < 0 else line_end
+            for c in researchers:
+                for ps in c.spans:
+                    if colon.end() <= ps.start < line_end:
+                        year = _year_of_award(text, line_start, a.start, line_end) or _titled_year(ctx)
+                        _received(ctx, out, c.id, award.id, year, ps)
 
 
 def _pronoun_subject(ctx: Context, researchers: list[Cluster], start: int, end: int) -> list[tuple[Cluster, Span]]:

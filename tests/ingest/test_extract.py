@@ -1408,3 +1408,19 @@ def test_extract_en_wire_release_metadata_block_and_team_working_with_clinicians
     }
     institutions = {frozenset((a, b)) for a, b, _ in _facts(extraction, "collaboratedWith")}
     assert frozenset(("University of Eastmere", "Eastmere General Hospital")) in institutions
+
+
+def test_extract_en_prize_list_lines_and_earlier_prizes_keep_no_title_year() -> None:
+    extraction = _extract(
+        "Society announces 2026 medal winners\n"
+        "The Fenland Physical Society has announced the winners of its medals.\n"
+        "• Faraday Medal: Professor Ruth Okoro, University of Marsden, for work on spintronic memory.\n"
+        "• Young Investigator Prize: Dr. Tomás Ferrer, Kestrel University, for nanophotonic sensors.\n"
+        "Okoro previously received the Halden Prize.",
+        lang="en",
+    )
+    assert _facts(extraction, "received") == {
+        ("Ruth Okoro", "Faraday Medal", "2026"),
+        ("Tomás Ferrer", "Young Investigator Prize", "2026"),
+        ("Ruth Okoro", "Halden Prize", None),
+    }
