@@ -106,7 +106,8 @@ _ITS_PEOPLE = re.compile(
     r"biologists?|students?|astronomers?|mathematicians?|scholars?)\b"
 )
 # the end of the first sentence: a full stop before a capital or a quote ("Ore. — The" is no end)
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“]|\s*$)")
+# (a list ends the lead too: "… the winners of its medals." before "• Faraday Medal: …")
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“]|\s*$)|[.!?:]?\s*\n(?=\s*[•●▪■◆*–-])")
 
 
 def home_institution(text: str, spans: list[Span]) -> Span | None:

@@ -1424,3 +1424,15 @@ def test_extract_en_prize_list_lines_and_earlier_prizes_keep_no_title_year() -> 
         ("Tomás Ferrer", "Young Investigator Prize", "2026"),
         ("Ruth Okoro", "Halden Prize", None),
     }
+
+
+def test_extract_en_the_lead_of_a_prize_list_ends_before_the_list() -> None:
+    extraction = _extract(
+        "Society announces 2026 medal winners\n"
+        "The Institute of Applied Optics has announced the winners of its medals.\n"
+        "• Faraday Medal: Professor Ruth Okoro, University of Marsden, for work on spintronic memory.\n",
+        lang="en",
+    )
+    # the society is no unit of the first laureate's university
+    assert "Institute of Applied Optics" in _names(extraction, "Institution")
+    assert not _facts(extraction, "partOf")
