@@ -1,0 +1,38 @@
+"""Relations between the resolved entities of one item, each with its evidence (span and sentence).
+
+- affiliatedWith: a researcher and the institutions written right before the name (同济大学医学院、附属东方医院研究人员
+  张明远), or in brackets after it (林晓梅教授（云岭大学）); names listed after one inherit them.
+- authorOf: 通讯作者 / 第一作者 / corresponding / first author clauses, to the item's paper.
+- publishedIn: a paper and the journal of its sentence (or the item's only journal).
+- fundedBy: the item's paper and every funder of a funding statement.
+- received: researchers in a sentence that says they got an award; every researcher of an item whose title (or whose
+  parent article's title) is the award, with the year written there.
+- partOf: a unit and the parent named inside it; a prize category and its prize (gazetteer).
+- collaboratedWith: researchers co-listed on the same work; sharing a prize is not collaboration. Institutions only
+  where a sentence says they (or their researchers' teams) work together (合作, 携手, in collaboration with ...): two
+  institutions merely named in one item did not necessarily collaborate.
+"""
+
+from __future__ import annotations
+
+from ingest.extract.relations.affiliation import affiliated_with, part_of
+from ingest.extract.relations.authorship import author_of, possessive_author, published_in
+from ingest.extract.relations.collaboration import collaborated_with, institutions_collaborated
+from ingest.extract.relations.context import Context
+from ingest.extract.relations.funding import funded_by
+from ingest.extract.relations.prizes import received
+from ingest.extract.relations.table_facts import table_rows
+
+__all__ = [
+    "Context",
+    "affiliated_with",
+    "author_of",
+    "collaborated_with",
+    "funded_by",
+    "institutions_collaborated",
+    "part_of",
+    "possessive_author",
+    "published_in",
+    "received",
+    "table_rows",
+]

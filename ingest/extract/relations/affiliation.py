@@ -1,0 +1,257 @@
+"""affiliatedWith and partOf: a researcher and the institutions written before the name, in brackets after it,
+in a credit line or a profile; a unit and the parent named inside it."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import ingest.resolve as resolution
+from ingest.extract.lexicon import RESEARCHER_BEFORE, RESEARCHER_EN_JOBS, alternation
+from ingest.extract.relations.context import Context, add, affiliate, researchers_of
+from ingest.extract.spans import Span
+from kg.model import Relation
+
+if TYPE_CHECKING:
+    from ingest.resolve import Cluster
+
+
+# 院士 is left out: an academician of an academy is not affiliated with it (中国工程院院士、北岭大学教授X)
+_ROLE_TERMS = tuple(w for w in RESEARCHER_BEFORE if "作者" not in w and w != "院士")
+
+_ROLE = rf"(?:{alternation(_ROLE_TERMS + ('团队', '特聘研究员', '院长', '副院长', '所长', '副所长', '系主任'))})"
+
+# between an institution and a name: nothing, 的, a role word, or a short phrase ending in one (联合培养的首届硕士生)
+# (院长、教授: a post and a title, listed)
+_ROLE_WORDS = re.compile(rf"^(?:\s|的|{_ROLE})*(?:、(?:\s|{_ROLE})+)*$|^[^，。；、,;（(]{{0,12}}{_ROLE}\s*$")
+
+_EN_JOB_WORDS = alternation(RESEARCHER_EN_JOBS)
+
+# an institution, then the job (and field) of the person named right after it
+_EN_JOB_GAP = re.compile(
+    rf"\s+(?:[a-z-]+\s+){{0,4}}(?:{_EN_JOB_WORDS})"
+    r"(?:\s+(?:of|in)\s+(?:[a-z-]+\s+){0,2}[a-z-]+)?\s+"
+)
+
+# what leads from a name to its institution: "A of X", "A, a professor at X", "A, a postdoctoral fellow in X's School
+# of Y", "A, now a senior scientist at X", "A, professor of plant biology at X", "A, head of the Department of Y"
+_EN_AFFILIATION_AFTER = re.compile(
+    r"\s*,?\s*(?:now\s+|currently\s+)?(?:(?:an?\s+(?:[\w-]+\s+){1,3}(?:of\s+(?:[a-z-]+\s+){1,4})?)?(?:of|at|from)"
+    rf"|(?:an?\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_JOB_WORDS}|fellow|lecturer|student|director|dean|chair|member)"
+    r"\s+in"
+    rf"|(?:an?\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_JOB_WORDS}|fellow|lecturer)"
+    r"(?:\s+of\s+(?:[a-z-]+\s+){0,3}[a-z-]+)?\s+(?:at|of|from)"
+    r"|(?:the\s+)?(?:head|director|dean|chair)\s+of)\s+(?:the\s+)?"
+)
+
+# 该院教授X: the school (该校: the university …) named last before it
+_BACK_REFERENCE = re.compile(r"该(院|校|所|系|中心|实验室)")
+
+_REFERRED = {
+    "院": ("院",),
+    "校": ("大学", "学院", "学校"),
+    "所": ("所",),
+    "系": ("系",),
+    "中心": ("中心",),
+    "实验室": ("实验室",),
+}
+
+_OWNER_BEFORE = re.compile(r"\b(?P<word>[A-Z][\w&-]*)['’]s\s+$")
+
+_NOW_AT = re.compile(r"[^。；;]{0,24}?(?:现任|现为|现就职于|任职于|就职于|供职于)(?:我校|本校|该校)?")
+
+_CREDITED = re.compile(
+    r"(?:主要)?(?:完成人|获奖人|获奖者|负责人)\s*[：:](?P<people>[^；;）)\n]{2,80}?)\s*[；;，,]\s*"
+    r"(?:主要)?(?:完成单位|获奖单位|所在单位|单位)\s*[：:](?P<units>[^；;）)\n]{2,80})"
+)
+
+# "Professor A, School of Life Sciences" (a list of names with their units), "Professor A in the Department of X"
+_EN_UNIT_AFTER = re.compile(r"\s*,\s*(?:the\s+)?|\s+in\s+the\s+")
+
+# "X, an assistant professor of mathematics", "X, assistant professor in …": a job written right after a name
+# (a named chair is capitalised: "the Henry Lowell Professor of Neuroscience")
+_EN_JOB_AFTER = re.compile(rf",\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,4}}(?i:{_EN_JOB_WORDS}|lecturer|fellow)\b")
+
+_EN_JOB_BEFORE = re.compile(r"(?:[Pp]rofessor|Prof\.|[Pp]ostdoc(?:toral)?\s+(?:researcher|fellow)|student)\s+$")
+
+# the outside expert a release quotes: "…, an ecologist who was not involved in the study"
+_NOT_INVOLVED = re.compile(r"[^.;]{0,60}\b(?:not|wasn['’]t|isn['’]t)\s+(?:involved|part\s+of|affiliated)")
+
+# "Dr A and materials scientist Professor B of X": the second name's job words may stand between
+_EN_PAIR_GAP = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:(?!(?:the|of|at|from|with|his|her|their|team)\b)[a-z][a-z-]+\s+){0,3}"
+    r"(?:(?:Dr\.?|Professor|Prof\.)\s+)?"
+)
+
+# a unit still being set up: 生命科学学院（筹）
+_PREPARATORY = re.compile(r"^\s*[（(]筹(?:建|备)?(?:中)?[)）]")
+
+_LIST_GAP = re.compile(r"^\s*(?:、|和|与|及|以及|,|，|/)\s*$")
+
+_POSSESSIVE_GAP = re.compile(r"['’]s\s+")
+
+
+def part_of(ctx: Context, out: dict[tuple[str, str, str], Relation], parents: dict[str, str]) -> None:
+    """Units to the parent named inside them; prize categories to their prize (``parents`` from the gazetteer)."""
+    by_key = {(c.type, resolution.key(n)): c for c in ctx.clusters for n in [*c.aliases, c.name]}
+    for c in ctx.clusters:
+        parent_name = c.parent or parents.get(c.name)
+        parent = by_key.get((c.type, resolution.key(parent_name))) if parent_name else None
+        if parent is not None and c.type in {"Institution", "Award"}:
+            s = c.spans[0] if c.spans else None
+            ev = ctx.evidence(s.start, s.end) if s else ctx.evidence(0, 0)
+            add(out, Relation(subject=c.id, predicate="partOf", object=parent.id, evidence=ev))
+
+
+def _institutions_before(ctx: Context, pos: int, institutions: list[Span]) -> list[Span]:
+    """The institutions written as a list that ends right before ``pos`` (role words allowed in between)."""
+    text = ctx.item.text
+    ending: dict[int, list[Span]] = {}
+    for s in institutions:
+        ending.setdefault(s.end, []).append(s)
+    found: list[Span] = []
+    anchor = None
+    for end in sorted(ending, reverse=True):
+        if end <= pos and _ROLE_WORDS.match(_PREPARATORY.sub("", text[end:pos], count=1)):
+            anchor = end
+            break
+    while anchor is not None:
+        group = ending[anchor]
+        start = min(s.start for s in group)
+        # units written back to back form one chain (附属东方医院心脏病全国重点实验室)
+        while start in ending:
+            start = min(s.start for s in ending[start])
+        found.extend(s for s in institutions if start <= s.start and s.end <= anchor and not s.absorbed)
+        anchor = next((e for e in ending if e <= start and _LIST_GAP.match(text[e:start])), None)
+    return found
+
+
+def affiliated_with(
+    ctx: Context, out: dict[tuple[str, str, str], Relation], institutions: list[Span], home: Span | None = None
+) -> None:
+    """Researchers to the institutions written before them or in brackets after them; in a press release from one
+    institution (``home``), its researchers named by their job alone ("Priya Ramaswell, an assistant professor of
+    mathematics") to that institution."""
+    text = ctx.item.text
+    people = sorted((s for c in researchers_of(ctx) for s in c.spans if s.role == "researcher"), key=lambda s: s.start)
+    previous: tuple[Span, list[Span]] | None = None
+    for span in people:
+        insts = _institutions_before(ctx, span.start, institutions)
+        after = re.match(r"[^（(，,。]{0,8}[（(]", text[span.end :])
+        bracketed = False
+        if after:
+            open_at = span.end + after.end()
+            inside = [s for s in institutions if s.start == open_at and not s.absorbed]
+            bracketed = bool(inside)
+            insts += inside
+        led = re.search(
+            r"(?:,\s*)?\b(?:led|headed|directed)\s+by\s+(?:(?:Professor|Prof\.|Dr\.?)\s+)?$", text[: span.start]
+        )
+        if led:
+            insts += [
+                s for s in institutions if s.end <= led.start() and text[s.end : led.start()].strip() in {"", ","}
+            ]
+        en_after = _EN_AFFILIATION_AFTER.match(text, span.end)
+        if en_after:
+            named_after = [s for s in institutions if s.start == en_after.end()]
+            # "of MIT's Department of Chemistry": the department, which is part of MIT
+            owned = [u for o in named_after for u in institutions if _POSSESSIVE_GAP.fullmatch(text[o.end : u.start])]
+            insts += owned or named_after
+        elif listed := _EN_UNIT_AFTER.match(text, span.end):
+            insts += [s for s in institutions if s.start == listed.end() and s.name.isascii() and not s.absorbed]
+        # "MIT professor of materials science Elena Vasquez", "Stanford chemist Raj Patel"
+        insts += [s for s in institutions if s.end < span.start and _EN_JOB_GAP.fullmatch(text, s.end, span.start)]
+        if not insts:
+            insts = _referred(text, span.start, institutions) or _possessor(text, span.start, institutions)
+        # 钮思齐，女，1988年生，现任我校环境科学与工程学院教授: the post the profile gives
+        insts += [s for s in institutions if s.start > span.end and _NOW_AT.fullmatch(text, span.end, s.start)]
+        if not insts and previous is not None and _LIST_GAP.match(text[previous[0].end : span.start].split("教授")[-1]):
+            insts = previous[1]
+        if not insts and previous is not None and re.fullmatch(r"[^。；]{0,12}", text[previous[0].end : span.start]):
+            gap = text[previous[0].end : span.start]
+            # a unit named in between starts a new list (…教授、生命科学学院（筹）B研究员)
+            if re.search(r"[、和与及]", gap) and not any(previous[0].end <= s.start < span.start for s in institutions):
+                insts = previous[1]
+        person = ctx.cluster_of(span)
+        for inst in insts:
+            target = ctx.cluster_of(inst)
+            if person and target:
+                affiliate(ctx, out, person, target, span)
+        # "Dr A and Dr B from X": the affiliation after the last name of an English pair holds for both
+        if (
+            en_after
+            and previous is not None
+            and not previous[1]
+            and _EN_PAIR_GAP.fullmatch(text, previous[0].end, span.start)
+        ):
+            before = ctx.cluster_of(previous[0])
+            for inst in insts:
+                target = ctx.cluster_of(inst)
+                if before and target:
+                    affiliate(ctx, out, before, target, previous[0])
+        # an affiliation in brackets belongs to that name alone, not to the names listed after it
+        previous = (span, [] if bracketed else insts)
+    home_cluster = ctx.cluster_of(home) if home is not None else None
+    if home_cluster is not None:
+        _home_staff(ctx, out, people, home_cluster)
+    _credited_unit(ctx, out, people, institutions)
+
+
+def _credited_unit(
+    ctx: Context, out: dict[tuple[str, str, str], Relation], people: list[Span], institutions: list[Span]
+) -> None:
+    """ "完成人：A、B；完成单位：X": the people credited with a project work at its unit, when it names one."""
+    for m in _CREDITED.finditer(ctx.item.text):
+        units = [s for s in institutions if m.start("units") <= s.start < m.end("units") and not s.absorbed]
+        entries = [e for e in re.split(r"[、，,和及]", m.group("units")) if e.strip()]
+        if len({s.name for s in units}) != 1 or len(entries) != 1:
+            continue  # two units (a company among them, say): who works where is not written
+        target = ctx.cluster_of(units[0])
+        for span in people:
+            person = ctx.cluster_of(span)
+            if m.start("people") <= span.start < m.end("people") and person and target:
+                affiliate(ctx, out, person, target, span)
+
+
+def _referred(text: str, pos: int, institutions: list[Span]) -> list[Span]:
+    """The unit 该院/该校/该所 before a name (role words between) points back to: the last one named before it whose
+    name ends as the word says."""
+    window = text[max(0, pos - 16) : pos]
+    ref = None
+    for m in _BACK_REFERENCE.finditer(window):
+        if _ROLE_WORDS.match(window[m.end() :]):
+            ref = m
+    if ref is None:
+        return []
+    at = pos - len(window) + ref.start()
+    earlier = [s for s in institutions if s.end <= at and not s.absorbed and s.name.endswith(_REFERRED[ref.group(1)])]
+    return [max(earlier, key=lambda s: s.end)] if earlier else []
+
+
+def _possessor(text: str, pos: int, institutions: list[Span]) -> list[Span]:
+    """ "Northwestern's Ravi Menon", "the University of Toronto's Claire Dubois": the institution owning the name,
+    written in full right before it or by the first word of a name the item gives in full."""
+    owner = _OWNER_BEFORE.search(text, max(0, pos - 40), pos)
+    if owner is None:
+        return []
+    written = [s for s in institutions if s.end == owner.end("word") and not s.absorbed]
+    if written:
+        return written[:1]
+    named = {s.name: s for s in institutions if s.name.isascii() and s.name.split()[0] == owner.group("word")}
+    return list(named.values()) if len(named) == 1 else []
+
+
+def _home_staff(ctx: Context, out: dict[tuple[str, str, str], Relation], people: list[Span], home: Cluster) -> None:
+    """Researchers without an affiliation whom the release names by their job (not outside commentators)."""
+    text = ctx.item.text
+    placed = {r.subject for r in out.values() if r.predicate == "affiliatedWith"}
+    for span in people:
+        person = ctx.cluster_of(span)
+        if person is None or person.id in placed:
+            continue
+        job_after = _EN_JOB_AFTER.match(text, span.end)
+        if (job_after and not _NOT_INVOLVED.match(text, job_after.end())) or _EN_JOB_BEFORE.search(
+            text, max(0, span.start - 40), span.start
+        ):
+            placed.add(person.id)
+            affiliate(ctx, out, person, home, span)

@@ -1,0 +1,147 @@
+"""authorOf and publishedIn: author-role clauses (通讯作者, first author) to the item's paper; a paper and its
+journal."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ingest.extract.relations.context import CLAUSE, Context, add, main_of, researchers_of
+from ingest.extract.spans import Span
+from kg.model import Relation
+
+if TYPE_CHECKING:
+    from ingest.resolve import Cluster
+
+
+_ROLES = (
+    (re.compile(r"通讯作者|corresponding author", re.I), "corresponding"),
+    (re.compile(r"第一作者|first author|lead author", re.I), "first"),
+    (re.compile(r"唯一作者|独立作者|sole author", re.I), "sole"),
+    # the ontology knows four roles: a senior or last author is an author of the paper, so a co-author
+    (re.compile(r"共同作者|合作者|co-author|senior author|last author|study author", re.I), "co-author"),
+)
+
+_ANY_ROLE = re.compile(r"作者|author", re.I)
+
+
+def author_of(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
+    """Researchers named in an author-role clause, to the paper of that sentence or the item's paper."""
+    text = ctx.item.text
+    people = [(s, c) for c in researchers_of(ctx) for s in c.spans]
+    for start, end in ctx.sentences.all():
+        sentence = text[start:end]
+        if not _ANY_ROLE.search(sentence):
+            continue
+        clauses = []
+        pos = start
+        for part in CLAUSE.split(sentence):
+            clauses.append((pos, pos + len(part), part))
+            pos += len(part) + 1
+        for i, (cs, ce, part) in enumerate(clauses):
+            found = next(((m, r) for pattern, r in _ROLES if (m := pattern.search(part))), None)
+            if found is None:
+                continue
+            keyword, role = found
+            paper = main_of(ctx, "Publication", cs)
+            named = [(s, c) for s, c in people if cs <= s.start < ce]
+            if keyword.group().isascii():
+                named = _english_role_names(text, named, cs + keyword.start(), cs + keyword.end())
+            elif not named and not part[keyword.end() :].strip() and i + 1 < len(clauses):
+                # 通讯作者：许明哲教授 — the names follow the colon
+                ns, ne, _ = clauses[i + 1]
+                named = [(s, c) for s, c in people if ns <= s.start < ne]
+            # names listed in the clauses before (李慧莹，博士研究生邱昱皓，硕士研究生宋博闻为共同第一作者)
+            for ps, pe, previous in reversed(clauses[:i]):
+                before = [(s, c) for s, c in people if ps <= s.start < pe]
+                if not before or _ANY_ROLE.search(previous) or re.search(r"为|是", previous):
+                    break
+                named = before + named
+            if paper is None:
+                for s, c in named:
+                    ctx.untitled_authors.setdefault(c.id, s)
+                continue
+            for s, c in named:
+                add(
+                    out,
+                    Relation(
+                        subject=c.id,
+                        predicate="authorOf",
+                        object=paper.id,
+                        role=role,
+                        evidence=ctx.evidence(s.start, s.end),
+                    ),
+                )
+
+
+_POSSESSIVE_PAPER = re.compile(r"\s*(?:Her|His)\s+(?:[a-z-]+\s+){0,2}(?:paper|study|article)\b")
+
+
+def possessive_author(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
+    """A sentence opening "Her recent paper …" or "His study …": the researcher named last before it wrote the paper
+    that sentence names."""
+    text = ctx.item.text
+    people = sorted(((s, c) for c in researchers_of(ctx) for s in c.spans), key=lambda pair: pair[0].start)
+    for start, end in ctx.sentences.all():
+        if not _POSSESSIVE_PAPER.match(text, start):
+            continue
+        paper = next((c for c in ctx.of("Publication") if any(start <= s.start < end for s in c.spans)), None)
+        before = [(s, c) for s, c in people if s.end <= start]
+        if paper is None or not before:
+            continue
+        span, person = before[-1]
+        add(out, Relation(subject=person.id, predicate="authorOf", object=paper.id, evidence=ctx.evidence(start, end)))
+
+
+def _english_role_names(
+    text: str, named: list[tuple[Span, Cluster]], key_start: int, key_end: int
+) -> list[tuple[Span, Cluster]]:
+    """In English the role names one person: the name right after it ("corresponding author Dr. A"), else the
+    nearest name before it ("A, a postdoc, is the first author") together with the names joined to it right before
+    the role ("A and B co-authored", "A, B and C are co-authors")."""
+    # "Co-authors include A of X and B of Y", "co-authored with A and B": all of them
+    if re.match(r"s\b|ed\s+(?:with|by)\b", text[key_end : key_end + 9]):
+        listed = [(s, c) for s, c in named if s.start >= key_end]
+        if listed:
+            return listed
+    after = [(s, c) for s, c in named if 0 <= s.start - key_end <= 30]
+    if after:
+        return [min(after, key=lambda pair: pair[0].start)]
+    before = sorted(((s, c) for s, c in named if s.end <= key_start), key=lambda pair: pair[0].end)
+    if not before:
+        return []
+    chosen = [before[-1]]
+    if _EN_ROLE_JOIN.fullmatch(text[before[-1][0].end : key_start]):
+        for span, cluster in reversed(before[:-1]):
+            if not _EN_NAME_JOIN.fullmatch(text[span.end : chosen[-1][0].start]):
+                break
+            chosen.append((span, cluster))
+    return chosen
+
+
+# between two names of one role: "A and B", "A, B and C", "A and Stanford chemist B"
+_EN_NAME_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:[A-Z][\w.'’-]*\s+)?(?:[a-z-]+\s+){0,4}")
+
+_EN_ROLE_JOIN = re.compile(r"\s*(?:(?:are|were|is|was)\s+(?:the\s+)?)?(?:co-|joint\s+)?")  # co-corresponding
+
+
+def published_in(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
+    """Each paper to the journal of its sentence, or to the item's only journal."""
+    journals = ctx.of("Journal")
+    for paper in ctx.of("Publication"):
+        s = paper.spans[0]
+        journal = None
+        sentence = ctx.sentences.index(s.start)
+        for j in journals:
+            if any(ctx.sentences.index(js.start) == sentence for js in j.spans):
+                journal = j
+                break
+        if journal is None and len(journals) == 1:
+            journal = journals[0]
+        if journal is not None:
+            add(
+                out,
+                Relation(
+                    subject=paper.id, predicate="publishedIn", object=journal.id, evidence=ctx.evidence(s.start, s.end)
+                ),
+            )

@@ -1,0 +1,211 @@
+"""collaboratedWith: researchers co-listed on one piece of work (sharing a prize is not collaboration), and
+institutions where a sentence says they or their teams work together."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import TYPE_CHECKING
+
+from ingest.extract.relations.context import Context, add, researchers_of
+from kg.model import Relation
+
+if TYPE_CHECKING:
+    pass
+
+
+# a sentence that reports a piece of work (co-listed researchers in it collaborated on it)
+_WORK = re.compile(
+    r"研究(?![员生所院])|成果|论文|发表|发布|发现|研制|研发|提出|开发|完成|合作|揭示|实现|团队|课题|项目(?!\s*(?:资助|支持))|"
+    r"research|study|paper|published|discover|develop|team|collaborat|\bwork(?:ed)?\b|\bled by\b|co-led|"
+    r"together with|jointly|experiment|\breport",
+    re.I,
+)
+
+_BUILT_BEFORE = re.compile(
+    r"(?:共建|共同建设|联合建设|合作建设|共同成立|联合成立|成立|组建|设立|揭牌)(?:的|了)?[“\"]?$"
+)
+
+_LED_BY = re.compile(r"\b(?:led|co-led|headed)\s+by\s+(?:(?:Professor|Prof\.|Dr\.?)\s+)?$")
+
+# a sentence that says two parties work together
+_COOPERATION = re.compile(
+    r"合作|携手|联合攻关|联合开展|联合研究|共同完成|共同研发|共同通讯|协作|共建|共同建设|联合建设|联合培养|"
+    r"in collaboration with|collaborat\w*|jointly|joint (?:study|work|team)|partnered|partnership|"
+    # "Researchers at A and B have mapped …": one team's work from two places
+    r"\b(?:researchers|scientists|engineers|astronomers|a team|teams|[a-z]+ists)\s+(?:at|from)\b|"
+    # "led by X of A, together with colleagues from B and C"
+    r"\b(?:collaborators|colleagues)\s+(?:from|at)\b",
+    re.I,
+)
+
+#: a sentence naming more units than this is a list (of sponsors, members ...), not a statement of cooperation
+_MAX_PARTIES = 4
+
+
+def collaborated_with(
+    ctx: Context, out: dict[tuple[str, str, str], Relation], prize_sentences: frozenset[int] | set[int] = frozenset()
+) -> None:
+    """Researchers co-listed in one sentence that reports work (not a prize), or co-authors of one paper."""
+    researchers = researchers_of(ctx)
+    text = ctx.item.text
+    # a cue inside a name (the Institute for Atmospheric Research) reports no work
+    names = [(s.start, s.end) for c in ctx.clusters for s in c.spans]
+    work = {
+        i
+        for i, (a, b) in enumerate(ctx.sentences.all())
+        if any(not any(x <= m.start() < y for x, y in names) for m in _WORK.finditer(text, a, b))
+    } - set(prize_sentences)
+    sentences = {c.id: {ctx.sentences.index(s.start) for s in c.spans} & work for c in researchers}
+    authors: dict[str, set[str]] = {}
+    for r in out.values():
+        if r.predicate == "authorOf":
+            authors.setdefault(r.object, set()).add(r.subject)
+    if not ctx.of("Publication"):
+        authors[""] = set(ctx.untitled_authors)  # the authors of the one (untitled) paper the item reports
+        if ctx.untitled_authors:
+            # "The research was led by Dr. A … Co-author B": the leader of the work is one of its authors
+            authors[""] |= {
+                c.id for c in researchers if any(_LED_BY.search(text, max(0, s.start - 40), s.start) for s in c.spans)
+            }
+    for a, b in itertools.combinations(researchers, 2):
+        co_listed = sentences[a.id] & sentences[b.id]
+        co_authors = any(a.id in group and b.id in group for group in authors.values())
+        if not (co_listed or co_authors):
+            continue
+        s = next((s for s in a.spans if ctx.sentences.index(s.start) in co_listed), a.spans[0])
+        relation = Relation(
+            subject=a.id, predicate="collaboratedWith", object=b.id, evidence=ctx.evidence(s.start, s.end)
+        )
+        add(out, relation)
+
+
+def _ancestors(out: dict[tuple[str, str, str], Relation]) -> dict[str, set[str]]:
+    parents: dict[str, set[str]] = {}
+    for r in out.values():
+        if r.predicate == "partOf":
+            parents.setdefault(r.subject, set()).add(r.object)
+    closure: dict[str, set[str]] = {}
+    for unit in parents:
+        seen: set[str] = set()
+        todo = list(parents[unit])
+        while todo:
+            p = todo.pop()
+            if p not in seen:
+                seen.add(p)
+                todo.extend(parents.get(p, ()))
+        closure[unit] = seen
+    return closure
+
+
+# "本工作与X合作完成": the item's own work (so its first institution) is the other party
+_OWN_WORK_WITH = re.compile(
+    r"(?:本|该|此|这项)(?:工作|研究|项目|成果|团队|课题组)[^，。；]{0,8}(?:与|和|同)\s*$|"
+    r"(?:this|the) (?:work|study|research|project)[^,.;]{0,30}\bwith\s*(?:the\s*)?$",
+    re.I,
+)
+
+_COLLABORATORS_FROM = re.compile(
+    r"\b(?:collaborators|partners|colleagues)\s+(?:from|at)\b"
+    # "carried out with cardiologists from B"
+    r"|\bwith\s+(?:[a-z-]+\s+){0,2}(?:[a-z]+ists|researchers|scientists|clinicians|doctors|engineers)\s+(?:from|at)\b"
+    # "The project will be carried out in partnership with A and B": partners of the item's own team
+    r"|\b(?:this|the)\s+(?:work|study|research|project|trial)\b[^.;]{0,40}?\bin\s+(?:partnership|collaboration)\s+with\b",
+    re.I,
+)
+
+_CONNECTOR = re.compile(r"与|和|同|跟|及|、|携手|\band\b|\bwith\b|,(?=\s)", re.I)
+
+
+def _joined(text: str, a: int, b: int) -> bool:
+    """Whether the parties mentioned at ``a`` and ``b`` are written together ("X与Y", "X、Y", "X and Y")."""
+    lo, hi = min(a, b), max(a, b)
+    return hi - lo <= 60 and _CONNECTOR.search(text, lo, hi) is not None
+
+
+def _listed_together(text: str, parties: dict[str, int]) -> list[tuple[str, str]]:
+    """Pairs of parties written in one list: each joined to the next ("A, B and C" joins A to C through B)."""
+    ordered = sorted(parties, key=lambda p: parties[p])
+    groups: list[list[str]] = [[ordered[0]]]
+    for before, after in itertools.pairwise(ordered):
+        if _joined(text, parties[before], parties[after]):
+            groups[-1].append(after)
+        else:
+            groups.append([after])
+    return [(a, b) for group in groups for a, b in itertools.combinations(sorted(group), 2)]
+
+
+def _root(unit: str, ancestors: dict[str, set[str]]) -> str:
+    """The top-level institution of a unit (the ancestor that has no parent of its own)."""
+    tops = [a for a in ancestors.get(unit, ()) if not ancestors.get(a)]
+    return min(tops) if tops else unit
+
+
+def institutions_collaborated(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
+    """Institution↔Institution where one sentence states cooperation between them or their researchers' teams.
+
+    Parties are the institutions named in the sentence (not only as the parent inside a longer unit name) and the
+    affiliations of researchers named there. Parties of different organisations collaborate at the level of their
+    top-level institutions; units of one organisation (two schools of a university working together) at unit level;
+    a unit and its own parent never. "本工作与X合作" names one party: the other is the item's first institution.
+    """
+    text = ctx.item.text
+    affiliations: dict[str, set[str]] = {}
+    for r in out.values():
+        if r.predicate == "affiliatedWith":
+            affiliations.setdefault(r.subject, set()).add(r.object)
+    ancestors = _ancestors(out)
+    researchers = {c.id for c in researchers_of(ctx)}
+    institutions = [c for c in ctx.clusters if c.type == "Institution"]
+    first = min(((s.start, c.id) for c in institutions for s in c.spans if not s.absorbed), default=(0, None))[1]
+    # one researcher's several affiliations are not collaborators, at unit level or at the level of their roots
+    joint = {
+        frozenset(pair)
+        for insts in affiliations.values()
+        for a, b in itertools.combinations(insts, 2)
+        for pair in ((a, b), (_root(a, ancestors), _root(b, ancestors)))
+    }
+    for start, end in ctx.sentences.all():
+        cue = _COOPERATION.search(text, start, end)
+        if cue is None:
+            continue
+        named: dict[str, int] = {}
+        parties: dict[str, int] = {}
+        for c in ctx.clusters:
+            at = min((s.start for s in c.spans if start <= s.start < end and not s.absorbed), default=None)
+            if at is None:
+                continue
+            if c.type == "Institution" and _BUILT_BEFORE.search(text, max(start, at - 8), at):
+                continue  # 共建“绿色化工联合实验室”: what the parties build is no party
+            if c.type == "Institution":
+                named.setdefault(c.id, at)
+                parties.setdefault(c.id, at)
+            elif c.id in researchers:
+                for inst in affiliations.get(c.id, ()):
+                    parties.setdefault(inst, at)
+        roots: dict[str, int] = {}
+        for party, at in parties.items():
+            root = _root(party, ancestors)
+            roots[root] = min(at, roots.get(root, at))
+        pairs: list[tuple[str, str]] = []
+        if 2 <= len(roots) <= 3:
+            pairs = _listed_together(text, roots)
+        elif len(roots) == 1 and 2 <= len(named) <= _MAX_PARTIES:
+            pairs = [
+                (a, b)
+                for a, b in itertools.combinations(sorted(named), 2)
+                if a not in ancestors.get(b, ()) and b not in ancestors.get(a, ()) and _joined(text, named[a], named[b])
+            ]
+        elif len(named) == 1 and first is not None and _root(first, ancestors) not in roots:
+            partner, at = next(iter(named.items()))
+            if _OWN_WORK_WITH.search(text, start, at):
+                pairs = [(first, partner)]
+        if first is not None and _COLLABORATORS_FROM.search(text, start, end):
+            # "Collaborators from A and B contributed": partners of the item's own team, not of each other
+            home = _root(first, ancestors)
+            pairs = [(home, r) for r in sorted(roots) if r != home]
+        for a, b in pairs:
+            if frozenset((a, b)) in joint:  # one researcher's two affiliations are not two collaborators
+                continue
+            evidence = ctx.evidence(cue.start(), cue.end())
+            add(out, Relation(subject=a, predicate="collaboratedWith", object=b, evidence=evidence))

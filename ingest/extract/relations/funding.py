@@ -1,0 +1,85 @@
+"""fundedBy: the item's paper and the funders of its funding statements; without a paper, the people a grant goes to."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ingest.extract.relations.context import CLAUSE, Context, add, main_of, researchers_of
+from ingest.extract.spans import Span
+from kg.model import Relation
+
+if TYPE_CHECKING:
+    from ingest.resolve import Cluster
+
+
+# "has awarded £3.2 million to Dr", "granted a fellowship to Professor": the money goes to the name that follows
+_GRANTED_TO = re.compile(
+    r"\b(?:awarded|granted|given|provided)\b(?:[^.;\n]|\.(?=\d)){0,60}?\bto\s+(?:(?:Dr\.?|Professor|Prof\.)\s+)?$"
+)
+
+_WON_GRANT = re.compile(r"(?:获得|获)(?:\s*(?:19|20)\d{2}\s*年度?)?$")
+
+# "鄢博文、邰子墨获得资助" under a title that names the fund: the grant of the title
+_WON_TITLED_GRANT = re.compile(r"(?:获得|获)(?:了)?(?:该项目|该基金|项目)?资助")
+
+_GRANT_AFTER = re.compile(r"[^。；，,]{0,12}?(?:资助|支持)")
+
+
+def funded_by(ctx: Context, out: dict[tuple[str, str, str], Relation], funders: list[tuple[Span, Cluster]]) -> None:
+    """The item's paper to every funder of its funding statements; without a paper, the researcher a funder
+    awarded a grant to ("The Wellcome Trust has awarded £3.2 million to Dr Abena Owusu")."""
+    papers = ctx.of("Publication")
+    if not papers:
+        _grantees(ctx, out, funders)
+        return
+    for span, funder in funders:
+        paper = main_of(ctx, "Publication", span.start) or papers[0]
+        add(
+            out,
+            Relation(
+                subject=paper.id, predicate="fundedBy", object=funder.id, evidence=ctx.evidence(span.start, span.end)
+            ),
+        )
+
+
+def _grantees(ctx: Context, out: dict[tuple[str, str, str], Relation], funders: list[tuple[Span, Cluster]]) -> None:
+    """The people a grant goes to: named after "awarded … to", or the clause's names before 获…资助 (A、B获国家优秀
+    青年科学基金项目资助)."""
+    text = ctx.item.text
+    people = [(s, c) for c in researchers_of(ctx) for s in c.spans]
+    titled = [f for _, f in funders if f.name in ctx.item.title]
+    if len({f.id for f in titled}) == 1:
+        for m in _WON_TITLED_GRANT.finditer(text):
+            start, _ = ctx.sentences.bounds(m.start())
+            clause = max([start, *(c.end() for c in CLAUSE.finditer(text, start, m.start()))])
+            for s, person in people:
+                if clause <= s.start < m.start():
+                    add(
+                        out,
+                        Relation(
+                            subject=person.id,
+                            predicate="fundedBy",
+                            object=titled[0].id,
+                            evidence=ctx.evidence(s.start, m.end()),
+                        ),
+                    )
+    for span, funder in funders:
+        start, end = ctx.sentences.bounds(span.start)
+        won = _WON_GRANT.search(text, max(start, span.start - 12), span.start)
+        clause = max([start, *(m.end() for m in CLAUSE.finditer(text, start, won.start()))]) if won else end
+        if won and not _GRANT_AFTER.match(text, span.end):
+            won = None
+        for s, person in people:
+            english = span.end <= s.start < end and _GRANTED_TO.search(text, span.end, s.start)
+            chinese = won is not None and clause <= s.start < won.start()
+            if english or chinese:
+                add(
+                    out,
+                    Relation(
+                        subject=person.id,
+                        predicate="fundedBy",
+                        object=funder.id,
+                        evidence=ctx.evidence(span.start, span.end),
+                    ),
+                )

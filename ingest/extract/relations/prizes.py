@@ -1,0 +1,243 @@
+"""received: the researchers a sentence, a list line or the item's title gives a prize, with the year written there."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import ingest.resolve as resolution
+from ingest.extract.relations.context import Context, add, researchers_of
+from ingest.extract.spans import Span
+from kg.model import Relation
+
+if TYPE_CHECKING:
+    from ingest.resolve import Cluster
+
+
+# "received the Gold Medal of the Society in 1999": the year the English sentence gives that prize
+_IN_YEAR_AFTER = re.compile(r"[^.;,\n]{0,60}?\bin\s+((?:19|20)\d{2})\b")
+
+_PRONOUN = re.compile(r"\s*(?:He|She|他|她)(?![A-Za-z])")
+
+_ZERO_SUBJECT = re.compile(
+    r"\s*(?:(?:19|20)\d{2}\s*年(?:度)?\s*[，,]?|此外\s*[，,]?)?\s*(?:曾|先后|还|并|又)?\s*(?:获|荣获|获得|入选|当选)"
+)
+
+_PRIZE_COLON = re.compile(r"(?:[一二三四五六七八九十]等奖|特等奖|金奖|银奖|铜奖)?\s*[:：]")
+
+_LIST_MARK = re.compile(r"\s*(?:[●•▪■◆◼▶\-*–]\s*|\d{1,2}[.、)]\s*)?")
+
+_LATIN_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+
+_AWARD_VERB = re.compile(
+    r"获得|荣获|获|分享|授予|摘得|颁给|颁发给|\bw[io]ns?\b|awarded|receive[sd]?\b|\bshared?\b|recipients?|laureates?|\bholds\b|"
+    r"honou?red|\b(?:goes|go|went) to\b|presented to|given to"
+)
+
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+# in a sentence: 2019 年… or "In 2021, …" / "the 2023 Wolf Prize"
+_YEAR_IN_SENTENCE = re.compile(r"((?:19|20)\d{2})\s*年|\b((?:19|20)\d{2})\b(?![-/.]\d|\s*[%％])")
+
+
+def add_received(
+    ctx: Context, out: dict[tuple[str, str, str], Relation], who: str, award: str, year: object, at: Span
+) -> None:
+    """``who`` received ``award`` (in ``year`` when known), evidenced by the span at ``at``."""
+    # a year read from span metadata may be a string of digits; the model coerces it the same way
+    evidence = ctx.evidence(at.start, at.end)
+    given = int(str(year)) if year is not None else None
+    add(out, Relation(subject=who, predicate="received", object=award, year=given, evidence=evidence))
+
+
+def _year(*texts: str | None) -> int | None:
+    """The first year of the first text that writes one: 2025年 in Chinese, a bare 2026 in a Latin title."""
+    for t in texts:
+        m = _YEAR.search(t or "") or (_LATIN_YEAR.search(t) if t and t.isascii() else None)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def _year_of_award(text: str, start: int, award_start: int, end: int, award_end: int | None = None) -> int | None:
+    """The year a sentence gives an award: "the Gold Medal … in 1999" right after an English name, else the last
+    year written before the award's name (曾于2019年获得A，2022年荣获B: B is 2022), else the first after it."""
+    if award_end is not None:
+        after = _IN_YEAR_AFTER.match(text, award_end, end)
+        if after:
+            return int(after.group(1))
+    before = [m for m in _YEAR_IN_SENTENCE.finditer(text, start, award_start)]
+    m = before[-1] if before else _YEAR_IN_SENTENCE.search(text, award_start, end)
+    return int(m.group(1) or m.group(2)) if m else None
+
+
+def _clause(text: str, start: int, end: int, at: int, at_end: int, researchers: list[Cluster]) -> tuple[int, int]:
+    """The clause of a sentence around ``text[at:at_end]``: from the separator (，；;) before the nearest name before
+    it to the separator after it. The whole sentence if no name comes before it in the sentence."""
+    names_before = [x.start for c in researchers for x in c.spans if start <= x.start < at]
+    if not names_before:
+        return start, end
+    nearest = max(names_before)
+    left = max((m.end() for m in _CLAUSE_END.finditer(text, start, nearest)), default=start)
+    right = _CLAUSE_END.search(text, at_end, end)
+    return left, right.start() if right else end
+
+
+_CLAUSE_END = re.compile(r"[，；;]")
+
+_ANNOUNCED = re.compile(
+    r"获奖|获|公布|揭晓|颁奖|授予|名单|荣膺|摘得|\bwins?\b|winners?|laureates?|awarded|honou?red|"
+    r"\breceive[sd]?\b|\bnamed\b|recipients?|\bfellows\b",
+    re.I,
+)
+
+# a prize the sentence says was won before ("previously received …", "曾获…"): not the one the title announces
+_EARLIER = re.compile(r"previously|earlier|formerly|in the past|曾|此前|先后")
+
+
+def announced_award(ctx: Context, title_key: str) -> Cluster | None:
+    """The award a title announces winners of (it names the award and says 获奖/公布/wins …), the longest named."""
+    if not _ANNOUNCED.search(ctx.item.title):
+        return None
+    named = [
+        a
+        for a in ctx.of("Award")
+        if any(resolution.key(n) and resolution.key(n) in title_key for n in (a.name, *a.aliases))
+    ]
+    return max(named, key=lambda a: len(a.name), default=None)
+
+
+def titled_year(ctx: Context) -> int | None:
+    """The year of the item's title or parent title, if that title is about prizes (names an award of the item or
+    says 奖/Prize/Award/Medal)."""
+    names = [resolution.key(n) for c in ctx.of("Award") for n in (c.name, *c.aliases) if n]
+    for title in (ctx.item.title, ctx.item.parent_title):
+        if title and (_PRIZE_WORD.search(title) or any(n and n in resolution.key(title) for n in names)):
+            year = _year(title)
+            if year is not None:
+                return year
+    return None
+
+
+_PRIZE_WORD = re.compile(r"奖|进展|Prize|Award|Medal", re.I)
+
+
+def received(
+    ctx: Context, out: dict[tuple[str, str, str], Relation], context_award: Cluster | None
+) -> tuple[bool, set[int]]:
+    """Award relations. Returns whether the item is about a prize (its title names it: the researchers are its
+    laureates, not collaborators) and the sentences that say who got a prize (co-listing there is not joint work)."""
+    text = ctx.item.text
+    researchers = researchers_of(ctx)
+    title_key = resolution.key(ctx.item.title)
+    prize_item = False
+    prize_sentences: set[int] = set()
+    for award in ctx.of("Award"):
+        year = next((s.meta.get("year") for s in award.spans if s.meta.get("year")), None)
+        if resolution.key(award.name) == title_key or any(resolution.key(a) == title_key for a in award.aliases):
+            year = year or _year(ctx.item.title, ctx.item.parent_title)
+            prize_item = True
+            for c in researchers:
+                add_received(ctx, out, c.id, award.id, year, c.spans[0])
+            continue
+        for s in award.spans:
+            start, end = ctx.sentences.bounds(s.start)
+            if not _AWARD_VERB.search(text[start:end]):
+                continue
+            prize_sentences.add(ctx.sentences.index(s.start))
+            others = [a for a in ctx.of("Award") if a is not award and any(start <= x.start < end for x in a.spans)]
+            if others:
+                # 甲曾获A奖，乙2018年获得B奖: with two prizes in a sentence, each goes to the names of its clause
+                start, end = _clause(text, start, end, s.start, s.end, researchers)
+            named = [(c, ps) for c in researchers for ps in c.spans if start <= ps.start < end]
+            if not named:
+                named = _pronoun_subject(ctx, researchers, start, end)
+            for c, ps in named:
+                # the title's year only where the title names this award: "两位学者当选2025年院士" dates the
+                # election, not the prizes the two won before
+                # a prize won before ("previously received", 曾获) is not dated by the title's year
+                titled = None if _EARLIER.search(text, start, end) else titled_year(ctx)
+                y = year or _year_of_award(text, start, s.start, end, s.end) or titled
+                add_received(ctx, out, c.id, award.id, y, ps)
+    # "The prize in Physics goes to A and B": a sentence that gives a prize, even one it does not name
+    prize_sentences.update(
+        i
+        for i, (start, end) in enumerate(ctx.sentences.all())
+        if _AWARD_VERB.search(text, start, end) and _PRIZE_WORD.search(text, start, end)
+    )
+    announced = announced_award(ctx, title_key)
+    if announced is not None and not prize_item:
+        # "2025年度江南省科学技术奖公布 我校获奖15项", "我校学者获第十九届中国青年科技奖": the researchers the item
+        # names are the winners it announces
+        year = next((s.meta.get("year") for s in announced.spans if s.meta.get("year")), None) or _year(ctx.item.title)
+        for c in researchers:
+            # one named only where the item gives them another prize (not an earlier one) won that prize instead
+            elsewhere = any(ctx.sentences.index(s.start) not in prize_sentences for s in c.spans)
+            if elsewhere or not any(
+                k[0] == c.id and k[1] == "received" and not _EARLIER.search(r.evidence.sentence) for k, r in out.items()
+            ):
+                add_received(ctx, out, c.id, announced.id, year, c.spans[0])
+    if context_award is not None:
+        year = _year(ctx.item.parent_title)
+        for c in researchers:
+            add_received(ctx, out, c.id, context_award.id, year, c.spans[0])
+    if announced is None and not prize_item:  # under a title naming the prize, the lines are its categories
+        _listed_prizes(ctx, out, researchers)
+    to_categories(out)
+    return prize_item and not ctx.of("Publication"), prize_sentences
+
+
+def _listed_prizes(ctx: Context, out: dict[tuple[str, str, str], Relation], researchers: list[Cluster]) -> None:
+    """ "• Faraday Medal: Professor Ruth Okonjo, University of Bristol": a list line that opens with a prize and a
+    colon names its laureates."""
+    text = ctx.item.text
+    for award in ctx.of("Award"):
+        for a in award.spans:
+            line_start = text.rfind("\n", 0, a.start) + 1
+            colon = _PRIZE_COLON.match(text, a.end)
+            if colon is None or not _LIST_MARK.fullmatch(text, line_start, a.start):
+                continue
+            line_end = text.find("\n", a.end)
+            line_end = len(text) if line_end < 0 else line_end
+            for c in researchers:
+                for ps in c.spans:
+                    if colon.end() <= ps.start < line_end:
+                        year = _year_of_award(text, line_start, a.start, line_end) or titled_year(ctx)
+                        add_received(ctx, out, c.id, award.id, year, ps)
+
+
+def _pronoun_subject(ctx: Context, researchers: list[Cluster], start: int, end: int) -> list[tuple[Cluster, Span]]:
+    """ "He received the Gold Medal …", "她曾获…", "2024年获…奖" (no subject written): a sentence opened by a pronoun,
+    or by the prize verb itself, speaks of the one researcher named in the closest sentence before it that names
+    any."""
+    text = ctx.item.text
+    if not (_PRONOUN.match(text, start, end) or _ZERO_SUBJECT.match(text, start, end)):
+        return []
+    index = ctx.sentences.index(start)
+    for previous in range(index - 1, max(-1, index - 6), -1):
+        named = {c.id: (c, s) for c in researchers for s in c.spans if ctx.sentences.index(s.start) == previous}
+        if named:
+            return list(named.values()) if len(named) == 1 else []
+    return []
+
+
+def to_categories(out: dict[tuple[str, str, str], Relation]) -> None:
+    """A laureate of a prize with one category in the item won that category ("wins the Halvorsen Prize" in the
+    title, "the Halvorsen Prize in Physics" in the text); one who won a category is not listed for the prize too."""
+    categories: dict[str, list[str]] = {}
+    for r in out.values():
+        if r.predicate == "partOf":
+            categories.setdefault(r.object, []).append(r.subject)
+    won = {(r.subject, r.object) for r in out.values() if r.predicate == "received"}
+    for k, r in list(out.items()):
+        if r.predicate != "received" or r.object not in categories:
+            continue
+        if any((r.subject, c) in won for c in categories[r.object]):
+            del out[k]  # a laureate of one of the prize's categories: the category says it
+            continue
+        if len(categories[r.object]) != 1:
+            continue
+        del out[k]
+        category = categories[r.object][0]
+        if not any(x.subject == r.subject and x.predicate == "received" and x.object == category for x in out.values()):
+            add(out, r.model_copy(update={"object": category}))
