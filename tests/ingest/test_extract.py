@@ -1436,3 +1436,11 @@ def test_extract_en_the_lead_of_a_prize_list_ends_before_the_list() -> None:
     # the society is no unit of the first laureate's university
     assert "Institute of Applied Optics" in _names(extraction, "Institution")
     assert not _facts(extraction, "partOf")
+
+
+def test_extract_zh_post_and_academy_title_between_unit_and_name() -> None:
+    extraction = _extract(
+        "我校团队取得量子计算突破\n"
+        "近日，由我校物理学院院长、中国科学院院士龙泽川领衔的量子信息团队在《物理评论快报》发表论文。"
+    )
+    assert _facts(extraction, "affiliatedWith") == {("龙泽川", "物理学院", None)}

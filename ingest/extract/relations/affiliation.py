@@ -23,7 +23,11 @@ _ROLE = rf"(?:{alternation(_ROLE_TERMS + ('团队', '特聘研究员', '院长',
 
 # between an institution and a name: nothing, 的, a role word, or a short phrase ending in one (联合培养的首届硕士生)
 # (院长、教授: a post and a title, listed)
-_ROLE_WORDS = re.compile(rf"^(?:\s|的|{_ROLE})*(?:、(?:\s|{_ROLE})+)*$|^[^，。；、,;（(]{{0,12}}{_ROLE}\s*$")
+# (院长、中国科学院院士: an academy's title may stand in the list, though the academy is no affiliation)
+_ACADEMICIAN = r"[\u4e00-\u9fff]{0,12}?(?:科学院|工程院)(?:外籍)?院士"
+_ROLE_WORDS = re.compile(
+    rf"^(?:\s|的|{_ROLE})*(?:、(?:\s|{_ROLE}|{_ACADEMICIAN})+)*$|^[^，。；、,;（(]{{0,12}}{_ROLE}\s*$"
+)
 
 _EN_JOB_WORDS = alternation(RESEARCHER_EN_JOBS)
 
