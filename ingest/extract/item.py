@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ingest.extract import awards, en, gazetteer_hits, institutions, people, publications, relations, tables
 from ingest.extract.spans import Sentences, Span, compact_text, map_back
+from ingest.extract.traditional import to_simplified
 from ingest.gazetteers import Gazetteer, load_gazetteer
 from ingest.identifiers import find_identifiers
 from ingest.nlp import model_entities
@@ -58,13 +59,20 @@ def extract_item(
 
     Spaces that PDF letter-spacing leaves between Chinese characters (课题 组) are taken out before the rules run and
     the offsets mapped back afterwards, so the rules see 课题组 and the mentions still point at the original text.
+    A text in traditional characters is read in simplified ones (names come out simplified; mentions and evidence
+    keep the original characters).
     """
     gaz = gazetteer or load_gazetteer()
-    compact, offsets = compact_text(item.text)
-    if offsets is None:
+    # traditional characters are read as their simplified forms, one for one (the offsets do not move)
+    simplified = to_simplified(item.text)
+    work = item
+    if simplified is not None:
+        work = item.model_copy(update={"text": simplified, "title": to_simplified(item.title) or item.title})
+    compact, offsets = compact_text(work.text)
+    if offsets is None and simplified is None:
         return _extract(item, gaz, zh_model, en_model)
-    extraction = _extract(item.model_copy(update={"text": compact}), gaz, zh_model, en_model)
-    return map_back(extraction, item, offsets)
+    extraction = _extract(work.model_copy(update={"text": compact}), gaz, zh_model, en_model)
+    return map_back(extraction, item, offsets if offsets is not None else list(range(len(compact))))
 
 
 def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str | None) -> Extraction:

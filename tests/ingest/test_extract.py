@@ -1444,3 +1444,25 @@ def test_extract_zh_post_and_academy_title_between_unit_and_name() -> None:
         "近日，由我校物理学院院长、中国科学院院士龙泽川领衔的量子信息团队在《物理评论快报》发表论文。"
     )
     assert _facts(extraction, "affiliatedWith") == {("龙泽川", "物理学院", None)}
+
+
+def test_extract_traditional_chinese_reads_as_simplified_and_points_at_the_original() -> None:
+    text = (
+        "中大研究團隊揭示腸道菌群與自閉症關係\n"
+        "香港中文大學醫學院微生物學系教授黎嘉穎團隊與香港大學李嘉誠醫學院研究員馮子傑合作，在《自然·微生物學》"
+        "（Nature Microbiology）發表論文。"
+    )
+    extraction = _extract(text)
+    assert _names(extraction, "Researcher") == {"黎嘉颖", "冯子杰"}
+    assert ("冯子杰", "香港大学李嘉诚医学院", None) in _facts(extraction, "affiliatedWith")
+    assert "Nature Microbiology" in _names(extraction, "Journal")
+    for entity in extraction.entities:
+        for mention in entity.mentions:
+            assert text[mention.start : mention.end] == mention.text
+    assert all(r.evidence.sentence in text for r in extraction.relations)
+    assert any(m.text == "馮子傑" for e in extraction.entities for m in e.mentions)
+
+
+def test_extract_simplified_text_quoting_a_traditional_character_is_left_as_written() -> None:
+    extraction = _extract("著名学者来访\n著名物理学家、北岭大学教授林知远於近日来访。")
+    assert _names(extraction, "Researcher") == {"林知远"}
