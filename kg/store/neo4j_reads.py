@@ -58,6 +58,7 @@ from kg.store.schema import (
     GraphSchema,
     predicate_of,
     rel_type,
+    search_rank_cypher,
 )
 
 
@@ -175,6 +176,11 @@ class Neo4jReads:
         before it found fewer than ``$want``: otherwise its subquery gets no row to seek for, and ``collect`` of no rows
         is the one row with an empty list."""
 
+        # An entity that an older version wrote after this one set the schema up has no rank yet: it sorts after the
+        # ranked ones of its tier (nulls last) and its degree is counted when it is returned. Not coalesced in the
+        # ORDER BY: the planner would then read name and id of every candidate too (3 reads instead of 1).
+        rank = f"coalesce(n.{SEARCH_RANK}, {search_rank_cypher('n')})"
+
         def tier(needle: str, before: str, out: str) -> str:
             seeks = " UNION ALL ".join(
                 f"MATCH (n:{label}) WHERE n.search_text CONTAINS ${needle} RETURN n" for label in labels
@@ -192,7 +198,7 @@ class Neo4jReads:
             + "WITH t1 + t2 AS t12 "
             + tier("substring", "t12", "t3")
             # one record, in rank order within each tier (rank_search orders across tiers)
-            + f"RETURN [n IN (t12 + t3)[0..$want] | [labels(n)[0], {cypher_projection('n')}, n.{SEARCH_RANK}]] AS hits"
+            + f"RETURN [n IN (t12 + t3)[0..$want] | [labels(n)[0], {cypher_projection('n')}, {rank}]] AS hits"
         )
 
     def _fulltext(self, q: str, labels: str, limit: int) -> SearchPage:

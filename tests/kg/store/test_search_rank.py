@@ -158,3 +158,17 @@ def test_search_rank_is_the_same_string_on_the_server(both: tuple[Any, Any]) -> 
             "COUNT { (n)--() } - COUNT { (n)<-[:MENTIONS]-() } AS degree"
         ).values()
     assert rows and all(rank == search_rank(degree, name, node_id) for rank, name, node_id, degree in rows)
+
+
+@pytest.mark.neo4j
+def test_an_entity_without_a_rank_is_still_found_with_its_degree(both: tuple[Any, Any]) -> None:
+    """An entity written by an older version after this one set the schema up has no rank until the next schema
+    setup: search still returns it (after the ranked ones of its tier) with its degree counted."""
+    neo, _ = both
+    neo.apply(*batch_of("A", "B", "C"))
+    with neo.driver.session() as session:
+        session.run(f"MATCH (n) WHERE n.id = $id REMOVE n.{SEARCH_RANK}", id=eid("lin")).consume()
+    hits = neo.search("lin xiaoming").hits
+    assert [(h.node.id, h.node.properties["degree"]) for h in hits] == [
+        (eid("lin"), neo.entity(eid("lin")).edges_total)
+    ]
