@@ -213,7 +213,7 @@ def _upsert_rels(
     schema: GraphSchema,
     rtype: str,
     rows: Sequence[dict[str, Any]],
-    existed: set[str],
+    fresh: set[str],
     merge: Any,
 ) -> tuple[int, int]:
     """COPY the new relationships, SET the changed existing ones; returns (created, evidence added)."""
@@ -226,8 +226,9 @@ def _upsert_rels(
     # facts are read without their evidence JSON: placeholders stand for it (records.evidence_placeholders)
     read = [p for p in mutable if p != "evidence"] if has_key else None
     for pair, group in by_pair.items():
-        # only a relationship whose two ends were already stored can already exist
-        maybe = [r for r in group if r["src"] in existed and r["dst"] in existed]
+        # only a relationship whose two ends were already stored can already exist: neither end created by this
+        # batch (an end outside the batch's rows is a stored node, e.g. a fact added to an entity of an earlier one)
+        maybe = [r for r in group if r["src"] not in fresh and r["dst"] not in fresh]
         keys = [(r["src"], r["dst"], r["key"] if has_key else None) for r in maybe]
         stored = stored_rels(db, rtype, pair, keys, read) if keys else {}
         new: list[dict[str, Any]] = []
@@ -281,23 +282,24 @@ def _apply(
     rows = rec.prepare_batch(batch.id, records, redirects)
     committed = batch.model_copy(update={"status": "committed"})
     nodes_created = rels_created = evidence_added = 0
-    existed: set[str] = set()
+    fresh: set[str] = set()  # ids of the nodes this batch creates
     with db.transaction():
         for label, group in rows.entities_by_label().items():
             created, before = _upsert_nodes(db, schema, label, group, rec.merge_entity)
             nodes_created += created
-            existed |= before
-        created, before = _upsert_nodes(db, schema, ITEM_LABEL, list(rows.items.values()), rec.merge_item)
+            fresh |= {r["id"] for r in group} - before
+        items = list(rows.items.values())
+        created, before = _upsert_nodes(db, schema, ITEM_LABEL, items, rec.merge_item)
         nodes_created += created
-        existed |= before
+        fresh |= {r["id"] for r in items} - before
         mentions = [
             {**m, "src": m["item"], "dst": m["entity"], "src_label": ITEM_LABEL, "dst_label": m["label"]}
             for m in rows.mentions.values()
         ]
-        created, _ = _upsert_rels(db, schema, MENTIONS, mentions, existed, rec.merge_mention)
+        created, _ = _upsert_rels(db, schema, MENTIONS, mentions, fresh, rec.merge_mention)
         rels_created += created
         for rtype, group in rows.facts_by_type().items():
-            created, added = _upsert_rels(db, schema, rtype, group, existed, rec.merge_fact)
+            created, added = _upsert_rels(db, schema, rtype, group, fresh, rec.merge_fact)
             rels_created += created
             evidence_added += added
         write_batch_node(db, committed)

@@ -15,6 +15,7 @@ from kg.errors import Conflict, NotFound, UsageError
 from kg.ids import entity_id as make_entity_id
 from kg.model import SYMMETRIC_PREDICATES, Evidence
 from kg.store.base import Node
+from kg.store.neo4j_write import refresh_search_rank
 from kg.store.records import (
     _finish_entity,
     absorb_entity,
@@ -107,7 +108,9 @@ class Neo4jCuration:
             drop_label, drop_props = self._props(tx, drop)
             if keep_label != drop_label:
                 raise Conflict(f"cannot merge a {drop_label} into a {keep_label}", keep=keep, drop=drop)
-            for rel in self._rels(tx, drop_label, drop):
+            rels = self._rels(tx, drop_label, drop)
+            ends = {x for rel in rels for x in (rel["src"], rel["dst"]) if x != drop}
+            for rel in rels:
                 src = keep if rel["src"] == drop else rel["src"]
                 dst = keep if rel["dst"] == drop else rel["dst"]
                 if src != dst:
@@ -115,6 +118,9 @@ class Neo4jCuration:
             tx.run(_q(f"MATCH (n:{drop_label} {{id: $id}}) DETACH DELETE n"), id=drop).consume()
             merged = absorb_entity(keep_props, drop_props)
             tx.run(_q(f"MATCH (n:{keep_label} {{id: $id}}) SET n = $p"), id=keep, p=merged).consume()
+            # keep gained facts (and lost a self-loop); a neighbour of drop whose fact folded into one it already
+            # had with keep lost one
+            refresh_search_rank(tx, self.schema, ids=[keep, *ends])
             return node_from_props(keep_label, merged)
 
         result: Node = self._write(work)
@@ -162,6 +168,10 @@ class Neo4jCuration:
                 self._set_or_delete(tx, rel["eid"], {**rel["p"], "spans": [s for s in spans if s not in go]}, "spans")
             for rel in (r for r in rels if r["t"] != "MENTIONS"):
                 self._split_fact(tx, rel, entity_id, new_id, moved_spans)
+            # facts moved to the new entity, and the far ends of those that were split gained one
+            refresh_search_rank(
+                tx, self.schema, ids=[entity_id, new_id, *(x for r in rels for x in (r["src"], r["dst"]))]
+            )
             return node_from_props(label, new_props)
 
         result: Node = self._write(work)
@@ -216,6 +226,7 @@ class Neo4jCuration:
             updated["aliases"] = [*(updated.get("aliases") or []), *add_aliases]
             updated = _finish_entity(updated)
             tx.run(_q(f"MATCH (n:{label} {{id: $id}}) SET n = $p"), id=entity_id, p=updated).consume()
+            refresh_search_rank(tx, self.schema, ids=[entity_id])  # the name is part of it (and SET n = $p cleared it)
             return node_from_props(label, updated)
 
         result: Node = self._write(work)

@@ -44,11 +44,22 @@ from kg.store.records import (
     node_from_props,
     nodes_from_props,
     parse_span,
+    rank_degree,
     rank_search,
     search_needles,
 )
 from kg.store.records_graph import Hop, collaboration_graph, edge_order, shortest_paths
-from kg.store.schema import BATCH_LABEL, FULLTEXT_INDEX, ITEM_LABEL, MENTIONS, GraphSchema, predicate_of, rel_type
+from kg.store.schema import (
+    BATCH_LABEL,
+    FULLTEXT_INDEX,
+    ITEM_LABEL,
+    MENTIONS,
+    SEARCH_RANK,
+    GraphSchema,
+    predicate_of,
+    rel_type,
+    search_rank_cypher,
+)
 
 
 def _q(text: str) -> Any:
@@ -134,8 +145,8 @@ class Neo4jReads:
     def search(self, q: str, types: Sequence[str] = (), limit: int = 20, cursor: str | None = None) -> SearchPage:
         """Candidates from the text indexes on ``search_text``, ranked on the server (exact, prefix, substring, then
         degree, name and id) so only the first ``offset + limit + 1`` are fetched: one tier after the other, each a
-        seek that leaves out the nodes of the better tiers by id, the next tier asked only while the page is not
-        full (so the ids to leave out are all known). The CJK full-text index is the fallback when no name or alias
+        seek that leaves out the nodes of the better tiers, the next tier read only while the page is not full. All
+        tiers are one statement (one round trip). The CJK full-text index is the fallback when no name or alias
         contains the query (e.g. words in another order)."""
         needle = normalize_name(q)
         offset = decode_cursor(cursor)  # reject a malformed cursor before touching the store
@@ -143,18 +154,12 @@ class Neo4jReads:
             return SearchPage(hits=[])
         labels = [t for t in types if t in self.schema.entity_labels] or list(self.schema.entity_labels)
         wanted = offset + limit + 1  # one more than the page tells whether there is a next page
-        needles = search_needles(needle)
         query = self._search_query(labels)
 
         def work(tx: ManagedTransaction) -> list[tuple[Node, int]]:
-            found: list[tuple[Node, int]] = []
-            for tier in ("exact", "prefix", "substring"):
-                if len(found) >= wanted:
-                    break
-                better = [node.id for node, _ in found]
-                record = tx.run(query, hit=needles[tier], better=better, want=wanted - len(found)).single(strict=True)
-                found.extend((node_from_props(label, props), degree) for label, props, degree in record["hits"])
-            return found
+            params: dict[str, Any] = {"want": wanted, **search_needles(needle)}
+            record = tx.run(query, params).single(strict=True)
+            return [(node_from_props(label, props), rank_degree(rank)) for label, props, rank in record["hits"]]
 
         candidates: list[tuple[Node, int]] = self._read(work)
         page = rank_search(q, candidates, limit, cursor)
@@ -163,16 +168,37 @@ class Neo4jReads:
         return self._fulltext(q, "|".join(labels), limit)
 
     def _search_query(self, labels: Sequence[str]) -> Any:
-        """One search tier: a text-index seek per label (a label disjunction would scan), the better tiers' nodes
-        left out by id, the first ``$want`` by degree, name, id. The degree is all relationships but MENTIONS (an
-        entity has no others): two degree lookups per candidate instead of one per fact type, which matters when
-        ten thousand publications share a prefix."""
-        seeks = " UNION ALL ".join(f"MATCH (n:{label}) WHERE n.search_text CONTAINS $hit RETURN n" for label in labels)
+        """The tiers of a search (``$exact``, ``$prefix``, ``$substring``: :func:`search_needles`) as one statement:
+        per tier a text-index seek per label (a label disjunction would scan), the better tiers' nodes left out, the
+        first ``$want`` by the stored ``search_rank`` (degree, name, id in one value: one property read per
+        candidate, where counting each candidate's relationships cost two degree lookups and the name and id two
+        more reads, for ten thousand publications sharing a 2-character prefix). A tier runs only while the tiers
+        before it found fewer than ``$want``: otherwise its subquery gets no row to seek for, and ``collect`` of no rows
+        is the one row with an empty list."""
+
+        # An entity that an older version wrote after this one set the schema up has no rank yet: it sorts after the
+        # ranked ones of its tier (nulls last) and its degree is counted when it is returned. Not coalesced in the
+        # ORDER BY: the planner would then read name and id of every candidate too (3 reads instead of 1).
+        rank = f"coalesce(n.{SEARCH_RANK}, {search_rank_cypher('n')})"
+
+        def tier(needle: str, before: str, out: str) -> str:
+            seeks = " UNION ALL ".join(
+                f"MATCH (n:{label}) WHERE n.search_text CONTAINS ${needle} RETURN n" for label in labels
+            )
+            return (
+                f"CALL ({before}) {{ WITH {before} WHERE size({before}) < $want CALL {{ {seeks} }} "
+                f"WITH n, {before} WHERE NOT n IN {before} "
+                f"WITH n ORDER BY n.{SEARCH_RANK} LIMIT $want RETURN collect(n) AS {out} }} "
+            )
+
         return _q(
-            f"CALL {{ {seeks} }} WITH n WHERE NOT n.id IN $better "
-            f"WITH n, COUNT {{ (n)--() }} - COUNT {{ (n)<-[:{MENTIONS}]-() }} AS d "
-            "ORDER BY d DESC, n.name, n.id LIMIT $want "
-            f"RETURN collect([labels(n)[0], {cypher_projection('n')}, d]) AS hits"  # one record, in this order
+            "WITH [] AS t0 "
+            + tier("exact", "t0", "t1")
+            + tier("prefix", "t1", "t2")
+            + "WITH t1 + t2 AS t12 "
+            + tier("substring", "t12", "t3")
+            # one record, in rank order within each tier (rank_search orders across tiers)
+            + f"RETURN [n IN (t12 + t3)[0..$want] | [labels(n)[0], {cypher_projection('n')}, {rank}]] AS hits"
         )
 
     def _fulltext(self, q: str, labels: str, limit: int) -> SearchPage:

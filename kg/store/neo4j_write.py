@@ -26,7 +26,7 @@ raised there still fails the whole transaction.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, LiteralString, cast
 
@@ -47,7 +47,7 @@ from kg.store.records import (
     merge_mention,
     prepare_batch,
 )
-from kg.store.schema import BATCH_LABEL, ITEM_LABEL, MENTIONS, GraphSchema
+from kg.store.schema import BATCH_LABEL, ITEM_LABEL, MENTIONS, SEARCH_RANK, GraphSchema, search_rank_cypher
 
 Merge = Callable[[Mapping[str, Any] | None, Mapping[str, Any]], dict[str, Any]]
 
@@ -69,6 +69,31 @@ def chunks(rows: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
         yield rows[start : start + size]
 
 
+def refresh_search_rank(
+    tx: ManagedTransaction, schema: GraphSchema, ids: Iterable[str] = (), eids: Iterable[str] = ()
+) -> None:
+    """Recompute ``search_rank`` (:data:`kg.store.schema.SEARCH_RANK`) of the entities given by id or element id,
+    after a write that may have changed their degree or name; ids of items and of nodes no longer there are
+    skipped. Every write verb ends with this: search trusts the stored value (it no longer counts relationships)."""
+    rank = search_rank_cypher("n")
+    by_label: dict[str, list[str]] = {}
+    for node_id in sorted(set(ids)):
+        label = label_of(node_id)
+        if label in schema.entity_labels:
+            by_label.setdefault(label, []).append(node_id)
+    for label, label_ids in by_label.items():
+        tx.run(
+            _q(f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) SET n.{SEARCH_RANK} = {rank}"), ids=label_ids
+        ).consume()
+    element_ids = sorted(set(eids))
+    entity = "|".join(schema.entity_labels)
+    for chunk in chunks(element_ids, 10_000):
+        tx.run(
+            _q(f"UNWIND $eids AS e MATCH (n) WHERE elementId(n) = e AND n:{entity} SET n.{SEARCH_RANK} = {rank}"),
+            eids=list(chunk),
+        ).consume()
+
+
 def changed_keys(stored: Mapping[str, Any], merged: Mapping[str, Any], keys: Sequence[str]) -> tuple[str, ...]:
     """The properties whose merged value differs from the stored one (a missing property equals None)."""
     return tuple(k for k in keys if merged.get(k) != stored.get(k))
@@ -80,6 +105,8 @@ class _Written:
 
     eids: dict[str, str] = field(default_factory=dict)  # node id -> element id
     new: set[str] = field(default_factory=set)
+    # entities whose search_rank must be recomputed: new ones, and the endpoints of new facts (their degree grew)
+    ranked: set[str] = field(default_factory=set)
 
 
 class Neo4jWrites:
@@ -112,6 +139,7 @@ class Neo4jWrites:
         created, added = self._write_rels(tx, rows.facts_by_type(), merge_fact, FACT_KEYS, done)
         result.relationships_created += created
         result.evidence_added += added
+        refresh_search_rank(tx, self.schema, eids=[done.eids[node_id] for node_id in done.ranked])
         tx.run(_q(f"MERGE (b:{BATCH_LABEL} {{id: $row.id}}) SET b += $row"), row=batch_row(batch)).consume()
         return result
 
@@ -172,6 +200,8 @@ class Neo4jWrites:
                 for r in created:
                     done.eids[r["id"]] = r["eid"]
                     done.new.add(r["id"])
+                if label in self.schema.entity_labels:
+                    done.ranked.update(row["id"] for row in fresh)
             for keys, group in changed.items():
                 # properties spelled out: `SET n += row` would make the planner add an Eager (it cannot rule out a
                 # write to a property the statement reads), which buffers every row
@@ -247,6 +277,8 @@ class Neo4jWrites:
                         added += len(merged["evidence_keys"]) - len((props or {}).get("evidence_keys") or [])
                     if before is None:
                         fresh.append(ends.row(row["src"], row["dst"]) | {k: merged.get(k) for k in keys})
+                        if rtype != MENTIONS:  # a new fact: both ends have one more relationship
+                            done.ranked.update((row["src"], row["dst"]))
                         continue
                     eid, props = before
                     update = {k: merged.get(k) for k in changed_keys(props, merged, keys)}

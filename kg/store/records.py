@@ -36,7 +36,7 @@ from kg.model import (
     ValidationSummary,
 )
 from kg.store.base import Edge, Node, SearchHit, SearchPage
-from kg.store.schema import SEARCH_SEP, rel_type
+from kg.store.schema import SEARCH_RANK_BASE, SEARCH_RANK_DIGITS, SEARCH_SEP, rel_type
 
 LABEL_OF_PREFIX: dict[str, str] = {prefix: label for label, prefix in TYPE_PREFIX.items()}
 
@@ -90,6 +90,17 @@ def search_text(keys: Iterable[str]) -> str:
 def search_needles(q_norm: str) -> dict[str, str]:
     """What ``search_text`` contains for each kind of match of a normalised query."""
     return {"exact": f"{SEARCH_SEP}{q_norm}{SEARCH_SEP}", "prefix": f"{SEARCH_SEP}{q_norm}", "substring": q_norm}
+
+
+def search_rank(degree: int, name: str, node_id: str) -> str:
+    """The ``search_rank`` Neo4j keeps on an entity (``kg.store.schema.search_rank_cypher`` computes it there): its
+    ascending order is (degree descending, name, id)."""
+    return f"{SEARCH_RANK_BASE - degree:0{SEARCH_RANK_DIGITS}d}{name}\x00{node_id}"
+
+
+def rank_degree(rank: str) -> int:
+    """The degree a ``search_rank`` was built from."""
+    return SEARCH_RANK_BASE - int(rank[:SEARCH_RANK_DIGITS])
 
 
 # --------------------------------------------------------------------------------------------------------- entities

@@ -228,6 +228,29 @@ def search_index(label: str) -> str:
     return f"{label.lower()}_search_text"
 
 
+#: Neo4j only: the search order of an entity as one string, ``SEARCH_RANK_BASE - degree`` in ten digits, the name,
+#: NUL, the id, so that ascending order of the string is search's order within a tier (degree descending, then name,
+#: then id; NUL sorts below every character, so a name sorts before its extensions). Search sorts its candidates by
+#: this one stored value instead of counting each candidate's relationships (see ``kg.store.neo4j_reads``). Kept by
+#: every write (``kg.store.neo4j_write.refresh_search_rank``); LadybugDB counts degrees when it searches and has no
+#: such property.
+SEARCH_RANK = "search_rank"
+SEARCH_RANK_BASE = 9_999_999_999
+SEARCH_RANK_DIGITS = 10
+
+
+def degree_cypher(var: str) -> str:
+    """The degree search ranks by, as Cypher: every relationship but MENTIONS (an entity has no other kinds), two
+    counter lookups on a dense node instead of one walk per fact type."""
+    return f"COUNT {{ ({var})--() }} - COUNT {{ ({var})<-[:{MENTIONS}]-() }}"
+
+
+def search_rank_cypher(var: str) -> str:
+    """A Cypher expression of the current :data:`SEARCH_RANK` of the entity bound to ``var``."""
+    degree = degree_cypher(var)
+    return f"toString({SEARCH_RANK_BASE} - ({degree})) + {var}.name + '\\u0000' + {var}.id"
+
+
 def neo4j_ddl(schema: GraphSchema) -> list[str]:
     """Neo4j constraints and indexes: a unique id per label, range indexes on names, a text index on ``search_text``
     per entity label (substring and prefix search), one CJK full-text index over names and aliases. Every statement is
@@ -250,14 +273,20 @@ def neo4j_ddl(schema: GraphSchema) -> list[str]:
 
 
 def neo4j_backfill(schema: GraphSchema) -> list[str]:
-    """Statements that give entities written before ``search_text`` existed their ``search_text`` (the same string
-    as ``kg.store.records.search_text`` builds). Each touches only nodes still without it, so running them at every
-    schema setup costs one label scan once the store is up to date; run in auto-commit sessions (they batch their
-    own transactions)."""
+    """Statements that give entities written before ``search_text`` / ``search_rank`` existed those properties (the
+    same string as ``kg.store.records.search_text`` builds; :func:`search_rank_cypher`). Each touches only nodes
+    still without it, so running them at every schema setup costs a label scan once the store is up to date; run in
+    auto-commit sessions (they batch their own transactions)."""
     sep = SEARCH_SEP.encode("unicode_escape").decode()
-    return [
+    text = [
         f"MATCH (n:{label}) WHERE n.search_text IS NULL AND n.search_keys IS NOT NULL "
         f"CALL (n) {{ SET n.search_text = reduce(s = '{sep}', k IN n.search_keys | s + k + '{sep}') }} "
         "IN TRANSACTIONS OF 10000 ROWS"
         for label in schema.entity_labels
     ]
+    rank = [
+        f"MATCH (n:{label}) WHERE n.{SEARCH_RANK} IS NULL "
+        f"CALL (n) {{ SET n.{SEARCH_RANK} = {search_rank_cypher('n')} }} IN TRANSACTIONS OF 10000 ROWS"
+        for label in schema.entity_labels
+    ]
+    return text + rank

@@ -1,10 +1,12 @@
-"""Stores written before ``search_text`` existed: schema setup gives their entities the property (and LadybugDB
-tables the column), so indexed search finds them without a re-ingest."""
+"""Stores written before ``search_text`` (or, on Neo4j, ``search_rank``) existed: schema setup gives their entities
+the property (and LadybugDB tables the column), so indexed search finds and ranks them without a re-ingest."""
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -40,8 +42,9 @@ def test_ladybug_init_schema_adds_and_fills_search_text(tmp_path: Path) -> None:
         store.close()
 
 
-@pytest.mark.neo4j
-def test_neo4j_init_schema_backfills_search_text(neo4j_settings: dict[str, str]) -> None:
+@pytest.fixture
+def neo4j_abc(neo4j_settings: dict[str, str]) -> Iterator[Any]:
+    """The session's Neo4j, cleared, holding items A, B and C."""
     from kg.store.neo4j import Neo4jStore
 
     store = Neo4jStore(neo4j_settings["uri"], neo4j_settings["user"], neo4j_settings["password"])
@@ -49,13 +52,34 @@ def test_neo4j_init_schema_backfills_search_text(neo4j_settings: dict[str, str])
         store.clear()
         store.init_schema()
         store.apply(*batch_of("A", "B", "C"))
-        with store.driver.session() as session:  # as a store written before the property existed
-            session.run("MATCH (n) REMOVE n.search_text").consume()
-        assert {h.match for h in store.search("自然").hits} <= {"fulltext"}  # the index has nothing to seek
-        store.init_schema()
-        assert [(h.node.id, h.match) for h in store.search("自然").hits] == [
-            (eid("nature"), "exact"),
-            (eid("nsfc"), "substring"),
-        ]
+        yield store
     finally:
         store.close()
+
+
+@pytest.mark.neo4j
+def test_neo4j_init_schema_backfills_search_text(neo4j_abc: Any) -> None:
+    store = neo4j_abc
+    with store.driver.session() as session:  # as a store written before the property existed
+        session.run("MATCH (n) REMOVE n.search_text").consume()
+    assert {h.match for h in store.search("自然").hits} <= {"fulltext"}  # the index has nothing to seek
+    store.init_schema()
+    assert [(h.node.id, h.match) for h in store.search("自然").hits] == [
+        (eid("nature"), "exact"),
+        (eid("nsfc"), "substring"),
+    ]
+
+
+@pytest.mark.neo4j
+def test_neo4j_init_schema_backfills_search_rank(neo4j_abc: Any) -> None:
+    """A store written before ``search_rank`` existed: schema setup computes it, and search ranks as before."""
+    from .test_search_rank import ranked, stale_ranks
+
+    store = neo4j_abc
+    expected = ranked(store)
+    with store.driver.session() as session:
+        session.run("MATCH (n) REMOVE n.search_rank").consume()
+    assert len(stale_ranks(store)) == 10
+    store.init_schema()
+    assert stale_ranks(store) == []
+    assert ranked(store) == expected

@@ -180,3 +180,20 @@ def test_reapply_appends_only_new_evidence(store) -> None:  # noqa: ANN001
     again = store.apply(*batch_of("A", "C"))  # the same batch again: nothing new
     assert again.evidence_added == 0
     assert collaboration_items() == [record("A").item.id, record("C").item.id]
+
+
+def test_a_later_batch_adds_evidence_to_a_fact_whose_other_end_it_does_not_hold(store) -> None:  # noqa: ANN001
+    """Item B told again with lin collaborating with wang, who is not an entity of B (stored by A and C): the stored
+    lin–wang fact gains the evidence; LadybugDB used to create a second lin–wang fact, since it looked for stored
+    facts only between nodes of the batch."""
+    store.apply(*batch_of("A", "B", "C"))
+    batch, records = batch_of("B", salt="lin and wang")
+    b = records[0]
+    extra = Relation(
+        subject=eid("lin"), predicate="collaboratedWith", object=eid("wang"), evidence=b.relations[0].evidence
+    )
+    result = store.apply(batch, [b.model_copy(update={"relations": [*b.relations, extra]})])
+    assert (result.relationships_created, result.evidence_added) == (0, 1)
+    ties = [e for e in store.entity(eid("lin")).edges if {e.source, e.target} == {eid("lin"), eid("wang")}]
+    assert [(e.predicate, len(e.evidence)) for e in ties] == [("collaboratedWith", 3)]
+    assert counts(store) == (FULL_NODES, FULL_EDGES, 3)
