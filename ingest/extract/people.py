@@ -37,7 +37,7 @@ _BEFORE_TITLE = re.compile(r"(?<!科学)(?<!工程)(?:副?院长|副?所长|系�
 _BEFORE_O = re.compile(rf"(?:{alternation(OFFICIAL)})$")
 # one alternation, longest cue first: 副主任医师 (a physician) wins over 副主任 (an official)
 _CUE_AFTER = re.compile(alternation(tuple(RESEARCHER_AFTER) + tuple(OFFICIAL)))
-_ORG_SUFFIX = r"(?:股份有限公司|有限公司|公司|集团|银行|基金会|协会)"
+_ORG_SUFFIX = re.compile(r"公司|集团|银行|基金会|协会")
 # a profile's opening: name, sex, birth year or ethnicity
 _PROFILE = re.compile(r"\s*[，,]\s*[男女]\s*[，,]\s*(?:[\u4e00-\u9fff]{1,3}族|(?:19|20)\d{2}\s*年)")
 _AFTER = re.compile(
@@ -298,7 +298,8 @@ def find_zh(text: str, institutions: list[Span]) -> list[Span]:
             covered[pos:end] = b"\x01" * length
             break
     # a name the text also writes as a firm's or a body's (巴斯夫公司) names that body, not a person
-    confirmed = [s for s in confirmed if not re.search(re.escape(s.name) + _ORG_SUFFIX, text)]
+    before_suffix = {text[max(0, m.start() - n) : m.start()] for m in _ORG_SUFFIX.finditer(text) for n in (2, 3, 4)}
+    confirmed = [s for s in confirmed if s.name not in before_suffix]
     spans.extend(_propagate_lists(text, confirmed))
     for credit in _CREDIT.finditer(text):
         for span in spans:

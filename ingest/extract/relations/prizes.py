@@ -153,9 +153,8 @@ def received(
             if not named:
                 named = _pronoun_subject(ctx, researchers, start, end)
             for c, ps in named:
-                # the title's year only where the title names this award: "两位学者当选2025年院士" dates the
-                # election, not the prizes the two won before
-                # a prize won before ("previously received", 曾获) is not dated by the title's year
+                # the title's year only where the title names this award ("两位学者当选2025年院士" dates the
+                # election) and not for a prize won before ("previously received", 曾获)
                 titled = None if _EARLIER.search(text, start, end) else titled_year(ctx)
                 y = year or _year_of_award(text, start, s.start, end, s.end) or titled
                 add_received(ctx, out, c.id, award.id, y, ps)
