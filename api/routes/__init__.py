@@ -25,6 +25,9 @@ def get_settings(request: Request) -> Settings:
     return request.app.state.settings  # type: ignore[no-any-return]
 
 
+#: the media type FastAPI gives a model it serialised itself; routes answering pre-serialised JSON say the same
+JSON_MEDIA_TYPE = "application/json"
+
 Store = Annotated[GraphStore, Depends(get_store)]
 AppSettings = Annotated[Settings, Depends(get_settings)]
 

@@ -8,10 +8,9 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 from kg.errors import UsageError
-from kg.store.base import SubGraph
 from kg.store.ladybug_db import LadybugDb, clean
 from kg.store.ladybug_graph import resolve
-from kg.store.records_graph import Hop, collaboration_around, collaboration_graph
+from kg.store.records_graph import Collab, Hop, collaboration_around, collaboration_graph
 from kg.store.schema import GraphSchema, rel_type
 
 COLLAB = rel_type("collaboratedWith")
@@ -48,8 +47,9 @@ def collaboration(
     until: str | None,
     rollup: bool,
     limit: int,
-) -> SubGraph:
-    """The weighted collaboration graph, optionally only within ``depth`` of ``around``."""
+) -> Collab:
+    """The weighted collaboration graph, optionally only within ``depth`` of ``around`` (rendered by the caller as
+    models or JSON)."""
     if level not in ("researcher", "institution"):
         raise UsageError(f"unknown collaboration level {level!r}", level=level)
     if around and level == "researcher":

@@ -16,9 +16,8 @@ from typing import Any
 
 from neo4j import ManagedTransaction
 
-from kg.store.base import Node, SubGraph
 from kg.store.records import cypher_projection, label_of
-from kg.store.records_graph import EVIDENCE_PER_EDGE, Hop, collaboration_around, walk, walk_subgraph
+from kg.store.records_graph import EVIDENCE_PER_EDGE, Collab, Hop, Walk, collaboration_around, walk
 
 COLLAB = "COLLABORATED_WITH"
 
@@ -107,14 +106,14 @@ def degrees(tx: ManagedTransaction, ids: Sequence[str], fact_types: str) -> dict
 
 def neighbourhood(
     tx: ManagedTransaction,
-    center: Node,
+    center: tuple[str, str],
     rel_types: Sequence[str],
     all_fact_types: Sequence[str],
     depth: int,
     types: Sequence[str],
     limit: int,
-) -> SubGraph:
-    """The bounded neighbourhood of ``center`` over the relationship types ``rel_types`` (see
+) -> Walk:
+    """The bounded neighbourhood of ``center`` (id, label) over the relationship types ``rel_types`` (see
     ``records_graph.walk``; hubs are counted over all fact types). A level's query also counts the facts of the new
     nodes it keeps, so the hub test of the next level needs no query of its own: a depth-2 walk is two queries."""
     followed, facts = "|".join(rel_types), "|".join(all_fact_types)
@@ -132,7 +131,7 @@ def neighbourhood(
             known.update(degrees(tx, missing, facts))
         return known
 
-    return walk_subgraph(center, walk((center.id, center.type), expand, depth, types, (), limit, degree_of))
+    return walk(center, expand, depth, types, (), limit, degree_of)
 
 
 def collab_hops(tx: ManagedTransaction, ids: Sequence[str], among: Sequence[str] | None) -> list[Hop]:
@@ -164,7 +163,7 @@ def researcher_collaboration(
     since: str | None,
     until: str | None,
     limit: int,
-) -> SubGraph:
+) -> Collab:
     """The researcher collaboration graph within ``depth`` of one researcher, read from its neighbourhood only."""
     return collaboration_around(
         center, lambda ids, among: collab_hops(tx, ids, among), depth, min_weight, since, until, limit
