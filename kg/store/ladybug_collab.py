@@ -20,7 +20,8 @@ PART = rel_type("partOf")
 
 def collab_hops(db: LadybugDb, ids: Sequence[str], among: Sequence[str] | None) -> list[Hop]:
     """Every COLLABORATED_WITH fact between two researchers with an end among ``ids`` (the other end among ``among``
-    when given), with its properties and the far researcher's: the fetch of ``records_graph.collaboration_around``."""
+    when given), with its properties and the far researcher's: the fetch of ``records_graph.collaboration_around``
+    (which may leave out what the walk read before; an embedded read costs no wire, so this one does not)."""
     where = "WHERE list_contains($among, b.id) " if among is not None else ""
     out: list[Hop] = []
     for arrow in ("-[r:{t}]->", "<-[r:{t}]-"):
@@ -55,7 +56,7 @@ def collaboration(
     if around and level == "researcher":
         return collaboration_around(
             resolve(db, schema, around),
-            lambda ids, among: collab_hops(db, ids, among),
+            lambda ids, among, done: collab_hops(db, ids, among),
             depth,
             min_weight,
             since,

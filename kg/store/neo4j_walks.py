@@ -43,12 +43,17 @@ def expand_level(
     types: str,
     degree_types: str | None = None,
     degrees_out: dict[str, int] | None = None,
+    done: Sequence[str] = (),
 ) -> tuple[list[Hop], bool]:
     """One level of the bounded walk (``records_graph.BoundedExpand``) in one query: the frontier's relationships
     grouped by far end; the groups of nodes already seen, then the ``room`` + 1 new ones with the smallest ids.
     Properties (evidence included) are read only for what the LIMIT lets through. With ``degree_types``, the number
     of those relationships of each new node kept goes into ``degrees_out`` (the next level's hub test, without a
-    query of its own)."""
+    query of its own).
+
+    Relationships read before are left out: those to a node in ``done`` (expanded at an earlier level, so all of its
+    relationships came back then) and the second copy of one between two frontier nodes. At depth 2 that was every
+    relationship back to the centre, with its evidence, again."""
     seeks = " UNION ALL ".join(
         f"UNWIND $ids_{label} AS id MATCH (a:{label} {{id: id}}) RETURN a" for label in _by_label(frontier)
     )
@@ -59,6 +64,7 @@ def expand_level(
     record = tx.run(
         _q(
             f"CALL {{ {seeks} }} MATCH (a)-[r:{types}]-(b) "
+            "WHERE NOT b.id IN $done AND (a.id < b.id OR NOT b.id IN $here) "
             "WITH b, collect([a.id, startNode(r) = a, r]) AS rels, b.id IN $seen AS old "
             "ORDER BY old DESC, b.id LIMIT $most "
             f"RETURN collect([b.id, old, labels(b)[0], CASE WHEN old THEN null ELSE {cypher_projection('b')} END, "
@@ -68,6 +74,8 @@ def expand_level(
         ),
         params,
         seen=list(seen),
+        done=list(done),
+        here=list(frontier),
         most=len(seen) + room + 1,
         ev=EVIDENCE_PER_EDGE,
     ).single(strict=True)
@@ -119,11 +127,14 @@ def neighbourhood(
     followed, facts = "|".join(rel_types), "|".join(all_fact_types)
     known: dict[str, int] = {}
     levels = 0
+    expanded: list[str] = []  # the frontiers so far: every relationship of theirs has been read
 
     def expand(ids: Sequence[str], seen: AbstractSet[str], room: int) -> tuple[list[Hop], bool]:
         nonlocal levels
         levels += 1
-        return expand_level(tx, ids, seen, room, followed, facts if levels < depth else None, known)
+        found = expand_level(tx, ids, seen, room, followed, facts if levels < depth else None, known, expanded)
+        expanded.extend(ids)
+        return found
 
     def degree_of(ids: Sequence[str]) -> Mapping[str, int]:
         missing = [n for n in ids if n not in known]
@@ -134,24 +145,33 @@ def neighbourhood(
     return walk(center, expand, depth, types, (), limit, degree_of)
 
 
-def collab_hops(tx: ManagedTransaction, ids: Sequence[str], among: Sequence[str] | None) -> list[Hop]:
+def collab_hops(
+    tx: ManagedTransaction, ids: Sequence[str], among: Sequence[str] | None, done: AbstractSet[str] = frozenset()
+) -> list[Hop]:
     """Every COLLABORATED_WITH fact between two researchers with an end among ``ids`` (and, when ``among`` is given,
     the other end among those), with the properties the graph reads (key, evidence; not the evidence keys or batch
-    lists) and the far researcher's."""
-    where = "WHERE b.id IN $among " if among is not None else ""
+    lists) and the far researcher's. Leaves out what the walk has read (see ``records_graph.CollabFetch``): facts to
+    researchers in ``done``, the second copy of a fact between two of ``ids``, and the properties of a far end the
+    caller knows (``among`` given). Around one researcher the last fetch was mostly those: every tie back to the
+    centre, each with all its evidence, and every tie among the others twice."""
+    where = "WHERE NOT b.id IN $done AND (a.id < b.id OR NOT b.id IN $ids) "
+    if among is not None:
+        among = [x for x in among if x not in done]
+        where += "AND b.id IN $among "
+    far = "null" if among is not None else cypher_projection("b")
     record = tx.run(  # one record (see expand_level)
         _q(
             f"UNWIND $ids AS id MATCH (a:Researcher {{id: id}})-[r:{COLLAB}]-(b:Researcher) {where}"
-            "RETURN collect([a.id, b.id, startNode(r) = a, r {.key, .evidence}, "
-            f"{cypher_projection('b')}]) AS ties"
+            f"RETURN collect([a.id, b.id, startNode(r) = a, r {{.key, .evidence}}, {far}]) AS ties"
         ),
         ids=list(ids),
         among=list(among or []),
+        done=list(done),
     ).single(strict=True)
     hops = []
     for here, there, out, props, other in record["ties"]:
         src, dst = (here, there) if out else (there, here)
-        hops.append(Hop(src, dst, COLLAB, props, "Researcher", other))
+        hops.append(Hop(src, dst, COLLAB, props, "Researcher", other or {"id": there}))
     return hops
 
 
@@ -166,5 +186,5 @@ def researcher_collaboration(
 ) -> Collab:
     """The researcher collaboration graph within ``depth`` of one researcher, read from its neighbourhood only."""
     return collaboration_around(
-        center, lambda ids, among: collab_hops(tx, ids, among), depth, min_weight, since, until, limit
+        center, lambda ids, among, done: collab_hops(tx, ids, among, done), depth, min_weight, since, until, limit
     )

@@ -411,9 +411,12 @@ def collaboration_graph(
     return Collab(nodes=out_nodes, edges=edges)
 
 
-#: ``fetch(ids, among)``: every COLLABORATED_WITH fact between two researchers with an end among ``ids`` (only those
-#: whose other end is among ``among`` when given), as hops with full properties and the far researcher's
-CollabFetch = Callable[[Sequence[str], Sequence[str] | None], list[Hop]]
+#: ``fetch(ids, among, done)``: every COLLABORATED_WITH fact between two researchers with an end among ``ids`` (only
+#: those whose other end is among ``among`` when given), as hops with full properties and the far researcher's. It may
+#: leave out what the walk has already read: the facts whose other end is in ``done`` (researchers whose facts were
+#: all fetched before), the second copy of a fact between two of ``ids``, and, when ``among`` is given (researchers
+#: already known), the far researcher's properties but its id
+CollabFetch = Callable[[Sequence[str], Sequence[str] | None, AbstractSet[str]], list[Hop]]
 
 
 class DatedEvidence:
@@ -469,8 +472,10 @@ def collaboration_around(
     frontier = [center_id]
     truncated = False
     dated = DatedEvidence(since, until)
+    done: set[str] = set()  # researchers whose facts were all fetched: their ties need not cross the wire again
     for _ in range(max(1, depth)):
-        hops = fetch(frontier, None)
+        hops = fetch(frontier, None, done)
+        done.update(frontier)
         for hop in hops:
             facts.setdefault(_edge_key(hop), hop)
         here = set(frontier)
@@ -496,7 +501,7 @@ def collaboration_around(
             break
     if frontier:
         # ties among the researchers reached last: the walk has not read their facts yet
-        for hop in fetch(frontier, sorted(reach)):
+        for hop in fetch(frontier, sorted(reach), done):
             facts.setdefault(_edge_key(hop), hop)
     collab = [(h.src, h.dst, h.props) for h in facts.values() if h.src in reach and h.dst in reach]
     graph = collaboration_graph(

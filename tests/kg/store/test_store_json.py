@@ -12,7 +12,7 @@ from kg.errors import NotFound, UsageError
 from kg.store.base import SubGraph
 
 from .conftest import batch_of, eid
-from .test_store_bounded_reads import HUB, STAR, hub  # noqa: F401 - the hub fixture, parametrised over both stores
+from .test_store_bounded_reads import HUB, PEOPLE, STAR, hub  # noqa: F401 - the hub fixture, parametrised over both stores
 
 SUBGRAPH: TypeAdapter[SubGraph] = TypeAdapter(SubGraph)
 
@@ -57,6 +57,7 @@ def test_neighbors_json_is_the_models_json(loaded, key: str, kwargs: dict) -> No
         {"around": "alice", "depth": 1},
         {"around": "lin", "depth": 2},
         {"around": "wang", "depth": 1, "since": "2025"},
+        {"around": "alice", "depth": 3},
         {"level": "institution"},
         {"level": "institution", "rollup": True},
         {"level": "institution", "around": "dhut"},
@@ -86,7 +87,10 @@ def test_json_of_evidence_from_several_batches(store) -> None:  # noqa: ANN001
 def test_json_of_a_hub_is_cut_like_the_models(hub) -> None:  # noqa: ANN001, F811
     assert b'"truncated":true' in _same_neighbors(hub, HUB, limit=5)
     _same_neighbors(hub, STAR, depth=2, limit=7)
+    _same_neighbors(hub, PEOPLE[0], depth=3)  # ties among the frontier and back to nodes expanded before
     assert b'"truncated":true' in _same_collaboration(hub, around=STAR, limit=4)
+    _same_collaboration(hub, around=PEOPLE[0], depth=2)
+    _same_collaboration(hub, around=PEOPLE[0], depth=3, limit=10)
 
 
 def test_json_fails_like_the_models(loaded) -> None:  # noqa: ANN001
@@ -98,3 +102,34 @@ def test_json_fails_like_the_models(loaded) -> None:  # noqa: ANN001
     for verb in ("collaboration", "collaboration_json"):
         with pytest.raises(NotFound):
             getattr(loaded, verb)(around="researcher-000000000000")
+
+
+@pytest.mark.neo4j
+def test_both_stores_write_the_same_bytes(neo4j_settings: dict[str, str], tmp_path: Any) -> None:
+    """Neo4j leaves out of its reads what a walk has read before (ties back to expanded nodes, the second copy of
+    a tie inside a frontier); the embedded store reads everything. Their answers must still be the same bytes."""
+    from kg.store.ladybug import LadybugStore
+    from kg.store.neo4j import Neo4jStore
+
+    from .test_store_bounded_reads import hub_batch
+
+    neo4j = Neo4jStore(neo4j_settings["uri"], neo4j_settings["user"], neo4j_settings["password"])
+    ladybug = LadybugStore(tmp_path / "ladybug")
+    try:
+        neo4j.clear()
+        for store in (neo4j, ladybug):
+            store.init_schema()
+            store.apply(*batch_of("A", "B", "C"))
+            store.apply(*hub_batch())
+        walks: list[dict[str, Any]] = [{"depth": 1}, {"depth": 2}, {"depth": 3, "limit": 12}]
+        walks.append({"depth": 2, "types": ("Researcher",)})
+        for center in (eid("lin"), eid("wang"), STAR, PEOPLE[3], HUB):
+            for kwargs in walks:
+                assert neo4j.neighbors_json(center, **kwargs) == ladybug.neighbors_json(center, **kwargs)
+            if center != HUB:
+                for kwargs in ({"depth": 1}, {"depth": 2}, {"depth": 3, "limit": 6}, {"depth": 2, "since": "2025"}):
+                    got = neo4j.collaboration_json(around=center, **kwargs)
+                    assert got == ladybug.collaboration_json(around=center, **kwargs)
+    finally:
+        neo4j.close()
+        ladybug.close()
