@@ -15,12 +15,14 @@ from kg.settings import Settings
 from kg.store.base import GraphStore
 
 
-def get_store(request: Request) -> GraphStore:
+# async although they never wait: FastAPI runs a plain ``def`` dependency in its thread pool, a thread hand-off (and
+# back) per request for an attribute read
+async def get_store(request: Request) -> GraphStore:
     """The app's graph store."""
     return request.app.state.store  # type: ignore[no-any-return]
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     """The app's settings."""
     return request.app.state.settings  # type: ignore[no-any-return]
 
