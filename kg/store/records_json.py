@@ -22,7 +22,7 @@ import pydantic_core
 
 from kg.model import Evidence
 from kg.store.base import Node
-from kg.store.records import edges_from_facts, identifiers_of, node_from_props
+from kg.store.records import edges_from_facts, identifiers_of, node_from_props, parse_evidence
 
 #: the fields of an evidence span, in the order the model writes them
 EVIDENCE_FIELDS = list(Evidence.model_fields)
@@ -59,10 +59,12 @@ def evidence_dicts(values: Sequence[str]) -> list[dict[str, Any]]:
         return []
     try:
         parsed = json.loads("[" + ",".join(values) + "]")
-    except ValueError:  # one malformed string: let the model say which (and raise as it always did)
-        return [_evidence_model(v) for v in values]
-    if len(parsed) != len(values):  # a string holding more than one value: each on its own, through the model
-        return [_evidence_model(v) for v in values]
+    except ValueError:
+        parsed = None
+    if parsed is None or len(parsed) != len(values):
+        # not one JSON value per string: exactly what the model path makes of the list (it parses the strings as one
+        # array too), so that a damaged store answers as it did, or fails as it did
+        return [e.model_dump(mode="json") for e in parse_evidence(values)]
     for i, d in enumerate(parsed):
         if not _canonical_evidence(d):
             parsed[i] = _evidence_model(values[i])

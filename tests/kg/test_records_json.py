@@ -12,7 +12,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from kg.model import Evidence
 from kg.store.base import SubGraph
-from kg.store.records import node_from_props
+from kg.store.records import node_from_props, parse_evidence
 from kg.store.records_graph import Collab, Hop, Walk, walk_json, walk_subgraph
 from kg.store.records_json import evidence_dicts, node_dict
 
@@ -64,14 +64,20 @@ def test_evidence_dicts_equal_the_models_in_every_stored_form() -> None:
         '{"item_id":"i","start":"x","end":1,"sentence":"s"}',  # not a number
         '{"item_id":"i","start":1,"end":1}',  # no sentence
         '{"item_id":"i", broken',  # not JSON
-        '{"item_id":"i","start":1,"end":1,"sentence":"s"},{"item_id":"j","start":1,"end":1,"sentence":"s"}',
     ],
 )
 def test_evidence_the_model_refuses_is_refused(bad: str) -> None:
     with pytest.raises(ValidationError):
-        Evidence.model_validate_json(bad)
+        parse_evidence([CURRENT, bad])
     with pytest.raises(ValidationError):
         evidence_dicts([CURRENT, bad])
+
+
+def test_a_string_holding_two_spans_reads_as_the_model_path_reads_it() -> None:
+    two = '{"item_id":"i","start":1,"end":1,"sentence":"s"},{"item_id":"j","start":2,"end":2,"sentence":"t"}'
+    got = evidence_dicts([CURRENT, two])
+    assert got == [e.model_dump(mode="json") for e in parse_evidence([CURRENT, two])]
+    assert len(got) == 3  # a damaged store: the models' answer, whatever it was, not a new one
 
 
 NODES: list[tuple[str, dict[str, Any]]] = [
