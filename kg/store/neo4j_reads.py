@@ -319,6 +319,16 @@ class Neo4jReads:
         rel_types = [t for t in self.schema.fact_types if not wanted or t in wanted]
 
         def work(tx: ManagedTransaction) -> tuple[tuple[str, dict[str, Any]], Walk | None]:
+            label = label_of(entity_id)
+            if rel_types:
+                # the id as given, its node read by the first level's query: no lookup of its own
+                props: dict[str, Any] = {}
+                found = walks.neighbourhood(
+                    tx, (entity_id, label), rel_types, self.schema.fact_types, depth, types, limit, props
+                )
+                if props:
+                    return (label, props), found
+            # unknown, merged away (resolve follows merged_ids or raises NotFound), or only unknown relations asked
             label, props = self._resolve(tx, entity_id)
             if not rel_types:
                 return (label, props), None

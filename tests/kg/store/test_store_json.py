@@ -40,6 +40,7 @@ def _same_collaboration(store: Any, **kwargs: Any) -> bytes:
         ("lin", {"relations": ("collaboratedWith", "received")}),
         ("pub", {"depth": 2}),
         ("nature", {"depth": 1}),
+        ("nature", {"relations": ("received",)}),  # a centre none of whose relationships is followed
     ],
 )
 def test_neighbors_json_is_the_models_json(loaded, key: str, kwargs: dict) -> None:  # noqa: ANN001
