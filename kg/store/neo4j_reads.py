@@ -387,8 +387,7 @@ class Neo4jReads:
         if around and level == "researcher":
 
             def around_work(tx: ManagedTransaction) -> Collab:
-                center = self._resolve(tx, around)
-                return walks.researcher_collaboration(tx, center, depth, min_weight, since, until, limit)
+                return walks.researcher_collaboration(tx, around, self._resolve, depth, min_weight, since, until, limit)
 
             found: Collab = self._read(around_work)
             return found

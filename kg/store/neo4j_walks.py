@@ -10,7 +10,7 @@ groups before reading any property, so the evidence of a hub's thousands of rela
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from typing import Any
 
@@ -166,28 +166,38 @@ def neighbourhood(
 
 
 def collab_hops(
-    tx: ManagedTransaction, ids: Sequence[str], among: Sequence[str] | None, done: AbstractSet[str] = frozenset()
+    tx: ManagedTransaction,
+    ids: Sequence[str],
+    among: Sequence[str] | None,
+    done: AbstractSet[str] = frozenset(),
+    center_out: dict[str, Any] | None = None,
 ) -> list[Hop]:
     """Every COLLABORATED_WITH fact between two researchers with an end among ``ids`` (and, when ``among`` is given,
     the other end among those), with the properties the graph reads (key, evidence; not the evidence keys or batch
     lists) and the far researcher's. Leaves out what the walk has read (see ``records_graph.CollabFetch``): facts to
     researchers in ``done``, the second copy of a fact between two of ``ids``, and the properties of a far end the
     caller knows (``among`` given). Around one researcher the last fetch was mostly those: every tie back to the
-    centre, each with all its evidence, and every tie among the others twice."""
+    centre, each with all its evidence, and every tie among the others twice. With ``center_out`` (``ids`` one
+    researcher's id), the researcher's properties go into it when it exists: no lookup of its own first."""
     where = "WHERE NOT b.id IN $done AND (a.id < b.id OR NOT b.id IN $ids) "
     if among is not None:
         among = [x for x in among if x not in done]
         where += "AND b.id IN $among "
     far = "null" if among is not None else cypher_projection("b")
+    query = (
+        f"UNWIND $ids AS id MATCH (a:Researcher {{id: id}})-[r:{COLLAB}]-(b:Researcher) {where}"
+        f"RETURN collect([a.id, b.id, startNode(r) = a, r {{.key, .evidence}}, {far}]) AS ties"
+    )
+    if center_out is not None:
+        query = (
+            f"OPTIONAL MATCH (c:Researcher {{id: $ids[0]}}) WITH {cypher_projection('c')} AS center "
+            f"CALL () {{ {query} }} RETURN center, ties"
+        )
     record = tx.run(  # one record (see expand_level)
-        _q(
-            f"UNWIND $ids AS id MATCH (a:Researcher {{id: id}})-[r:{COLLAB}]-(b:Researcher) {where}"
-            f"RETURN collect([a.id, b.id, startNode(r) = a, r {{.key, .evidence}}, {far}]) AS ties"
-        ),
-        ids=list(ids),
-        among=list(among or []),
-        done=list(done),
+        _q(query), ids=list(ids), among=list(among or []), done=list(done)
     ).single(strict=True)
+    if center_out is not None and record["center"] is not None:
+        center_out.update(record["center"])
     hops = []
     for here, there, out, props, other in record["ties"]:
         src, dst = (here, there) if out else (there, here)
@@ -197,14 +207,27 @@ def collab_hops(
 
 def researcher_collaboration(
     tx: ManagedTransaction,
-    center: tuple[str, Mapping[str, Any]],
+    around: str,
+    resolve: Callable[[ManagedTransaction, str], tuple[str, dict[str, Any]]],
     depth: int,
     min_weight: int,
     since: str | None,
     until: str | None,
     limit: int,
 ) -> Collab:
-    """The researcher collaboration graph within ``depth`` of one researcher, read from its neighbourhood only."""
-    return collaboration_around(
-        center, lambda ids, among, done: collab_hops(tx, ids, among, done), depth, min_weight, since, until, limit
-    )
+    """The researcher collaboration graph within ``depth`` of one researcher, read from its neighbourhood only.
+
+    The first fetch (the ties of ``around``) also reads the researcher, so the walk needs no lookup of its centre
+    first; an id that names no researcher as given (merged away, another kind of entity, unknown) is looked up by
+    ``resolve`` (which raises ``NotFound``) and the walk starts from what it finds."""
+    props: dict[str, Any] = {}
+    first = collab_hops(tx, [around], None, frozenset(), props)
+    center: tuple[str, Mapping[str, Any]] = ("Researcher", props) if props else resolve(tx, around)
+    ready = {around: first} if props else {}
+
+    def fetch(ids: Sequence[str], among: Sequence[str] | None, done: AbstractSet[str]) -> list[Hop]:
+        if among is None and len(ids) == 1 and ids[0] in ready:  # the centre's ties, read with it above
+            return ready.pop(ids[0])
+        return collab_hops(tx, ids, among, done)
+
+    return collaboration_around(center, fetch, depth, min_weight, since, until, limit)

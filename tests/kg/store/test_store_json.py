@@ -59,6 +59,7 @@ def test_neighbors_json_is_the_models_json(loaded, key: str, kwargs: dict) -> No
         {"around": "lin", "depth": 2},
         {"around": "wang", "depth": 1, "since": "2025"},
         {"around": "alice", "depth": 3},
+        {"around": "dhut"},  # an institution at the researcher level: itself, with no ties
         {"level": "institution"},
         {"level": "institution", "rollup": True},
         {"level": "institution", "around": "dhut"},
@@ -103,6 +104,11 @@ def test_json_fails_like_the_models(loaded) -> None:  # noqa: ANN001
     for verb in ("collaboration", "collaboration_json"):
         with pytest.raises(NotFound):
             getattr(loaded, verb)(around="researcher-000000000000")
+    # not an id: Neo4j says so, the embedded store finds no such entity; each the same for both verbs
+    with pytest.raises((NotFound, UsageError)) as models:
+        loaded.collaboration(around="not an id")
+    with pytest.raises(models.type):
+        loaded.collaboration_json(around="not an id")
 
 
 @pytest.mark.neo4j
