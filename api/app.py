@@ -8,7 +8,8 @@ headers, and an oversized upload is refused before its body is read. Errors beco
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
@@ -92,9 +93,40 @@ def mount_web(app: FastAPI, dist: Path = WEB_DIST) -> bool:
     return True
 
 
-def create_app(store: GraphStore, settings: Settings, *, import_runner: Callable[..., Any] | None = None) -> FastAPI:
-    """The FastAPI app over ``store``; ``import_runner(path, source=..., dry_run=...)`` replaces the real import."""
+def app_from_settings() -> FastAPI:
+    """The app of one ``kg serve`` worker process (uvicorn's factory when ``KG_API_WORKERS`` > 1): its own store
+    connection from the settings, closed when the worker stops, and its own access log. The schema was set up once
+    by ``kg serve`` before the workers started."""
+    from api.logging import configure_access_log
+    from kg.settings import get_settings
+    from kg.store import open_store
+
+    settings = get_settings()
+    store = open_store(settings, init_schema=False)
+    configure_access_log(level=settings.log_level.upper())
+    return create_app(store, settings, close_store=True)
+
+
+def create_app(
+    store: GraphStore,
+    settings: Settings,
+    *,
+    import_runner: Callable[..., Any] | None = None,
+    close_store: bool = False,
+) -> FastAPI:
+    """The FastAPI app over ``store``; ``import_runner(path, source=..., dry_run=...)`` replaces the real import;
+    ``close_store``: the app owns the store and closes it when it shuts down."""
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        try:
+            yield
+        finally:
+            if close_store:
+                store.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Science news knowledge graph",
         version="0.1.0",
         description=DESCRIPTION,

@@ -113,13 +113,33 @@ def load(store_kind: str, n: int, path: Path, neo4j_uri: str, password: str, fre
         store.close()
 
 
-def serve(store_kind: str, path: Path, port: int, neo4j_uri: str, password: str) -> None:
-    """Child process: the API over the store, under uvicorn, until terminated."""
+def serve(store_kind: str, path: Path, port: int, neo4j_uri: str, password: str, workers: int = 1) -> None:
+    """Child process: the API over the store, under uvicorn, until terminated. With ``workers`` > 1 (Neo4j only),
+    uvicorn's worker processes each build the app from the settings, as ``kg serve`` does with ``KG_API_WORKERS``."""
     import uvicorn
 
     from api.app import create_app
     from kg.settings import Settings
 
+    if workers > 1:
+        os.environ.update(
+            KG_STORE="neo4j",
+            KG_NEO4J_URI=neo4j_uri,
+            KG_NEO4J_PASSWORD=password,
+            KG_RATE_LIMIT=str(10**9),
+            KG_DATA_DIR=str(path.parent),
+            KG_LOG_LEVEL="WARNING",  # no access log lines, as in the one-process server below
+        )
+        uvicorn.run(
+            "api.app:app_from_settings",
+            factory=True,
+            workers=workers,
+            host="127.0.0.1",
+            port=port,
+            access_log=False,
+            log_level="warning",
+        )
+        return
     settings = Settings(rate_limit=10**9, data_dir=path.parent)
     app = create_app(_open(store_kind, path, neo4j_uri, password), settings)
     uvicorn.run(app, host="127.0.0.1", port=port, access_log=False, log_level="warning")
@@ -262,6 +282,7 @@ def run(args: argparse.Namespace) -> list[dict[str, Any]]:
             port = free_port()
             command = [sys.executable, __file__, "_serve", store_kind, str(path), str(port)]
             command += ["--neo4j-uri", args.neo4j_uri, "--neo4j-password", args.neo4j_password]
+            command += ["--workers", str(args.workers)]
             server = subprocess.Popen(command, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
             try:
                 base = f"http://127.0.0.1:{port}"
@@ -293,7 +314,8 @@ def markdown(results: list[dict[str, Any]], args: argparse.Namespace) -> str:
     """The figures as a Markdown table for BENCHMARKS.md."""
     lines = [
         f"{args.requests} requests per endpoint at each of {args.concurrency} concurrent clients, uvicorn "
-        f"(1 worker) and the load generator ({args.client}) on one {os.cpu_count()}-core machine, loopback. "
+        f"({args.workers} worker{'s' if args.workers > 1 else ''}) and the load generator ({args.client}) on one "
+        f"{os.cpu_count()}-core machine, loopback. "
         "API / store / client CPU = CPU time of the API server / of the Neo4j server / of the load generator per "
         "request.",
         "",
@@ -339,6 +361,12 @@ def main() -> None:
         help="endpoints to measure (all by default)",
     )
     parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="uvicorn worker processes of the API server (as KG_API_WORKERS; more than 1 needs Neo4j)",
+    )
+    parser.add_argument(
         "--fresh", action="store_true", help="clear and reload the store even when it already holds the same items"
     )
     if len(sys.argv) > 1 and sys.argv[1] == "_serve":
@@ -348,8 +376,9 @@ def main() -> None:
         serve_parser.add_argument("port", type=int)
         serve_parser.add_argument("--neo4j-uri")
         serve_parser.add_argument("--neo4j-password")
+        serve_parser.add_argument("--workers", type=int, default=1)
         a = serve_parser.parse_args(sys.argv[2:])
-        serve(a.store, a.path, a.port, a.neo4j_uri, a.neo4j_password)
+        serve(a.store, a.path, a.port, a.neo4j_uri, a.neo4j_password, a.workers)
         return
     args = parser.parse_args()
     results = run(args)

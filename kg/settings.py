@@ -50,6 +50,13 @@ class Settings(BaseSettings):
 
     host: str = "127.0.0.1"
     port: int = 8000
+    api_workers: int = Field(
+        default=1,
+        ge=1,
+        le=64,
+        description="uvicorn worker processes of `kg serve`, each with its own store connection (Neo4j only; "
+        "in-memory rate limits then count per worker)",
+    )
     api_keys: Annotated[list[SecretStr], NoDecode] = Field(
         default_factory=list, description="comma-separated API keys for the curator endpoints"
     )

@@ -15,15 +15,20 @@ from kg.settings import Settings
 from kg.store.base import GraphStore
 
 
-def get_store(request: Request) -> GraphStore:
+# async although they never wait: FastAPI runs a plain ``def`` dependency in its thread pool, a thread hand-off (and
+# back) per request for an attribute read
+async def get_store(request: Request) -> GraphStore:
     """The app's graph store."""
     return request.app.state.store  # type: ignore[no-any-return]
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     """The app's settings."""
     return request.app.state.settings  # type: ignore[no-any-return]
 
+
+#: the media type FastAPI gives a model it serialised itself; routes answering pre-serialised JSON say the same
+JSON_MEDIA_TYPE = "application/json"
 
 Store = Annotated[GraphStore, Depends(get_store)]
 AppSettings = Annotated[Settings, Depends(get_settings)]

@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 
 from api import negotiation
 from api.auth import CuratorKey
-from api.routes import COMMON, CURATOR, Store, problems
+from api.routes import COMMON, CURATOR, JSON_MEDIA_TYPE, Store, problems
 from api.routes import examples as ex
 from api.routes.examples import example
 from kg.errors import UsageError
@@ -154,9 +154,12 @@ def get_neighbors(
     types: Annotated[list[EntityType], Query(description="keep only nodes of these types")] = [],  # noqa: B006
     relations: Annotated[list[Predicate], Query(description="follow only these relations")] = [],  # noqa: B006
     limit: Annotated[int, Query(ge=1, le=2000, description="most nodes returned")] = 200,
-) -> SubGraph:
+) -> Response:
     """Nodes within ``depth`` hops and the edges between them."""
-    return store.neighbors(entity_id, depth=depth, types=types, relations=relations, limit=limit)
+    # the store writes the SubGraph's JSON itself (the same bytes as the model would give): building and validating
+    # hundreds of node, edge and evidence models only to dump them again was a third of the request's CPU
+    body = store.neighbors_json(entity_id, depth=depth, types=types, relations=relations, limit=limit)
+    return Response(content=body, media_type=JSON_MEDIA_TYPE)
 
 
 @router.post(

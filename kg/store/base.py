@@ -202,6 +202,18 @@ class GraphStore(Protocol):
         limit: int = 200,
     ) -> SubGraph: ...
 
+    def neighbors_json(
+        self,
+        entity_id: str,
+        depth: int = 1,
+        types: Sequence[str] = (),
+        relations: Sequence[str] = (),
+        limit: int = 200,
+    ) -> bytes:
+        """:meth:`neighbors` as JSON: byte for byte what pydantic writes for its :class:`SubGraph` (the API's
+        answer), built from the stored rows without the models; the same errors."""
+        ...
+
     def collaboration(
         self,
         level: Literal["researcher", "institution"] = "researcher",
@@ -214,6 +226,21 @@ class GraphStore(Protocol):
         limit: int = 500,
     ) -> SubGraph:
         """Collaboration graph; edge weight = number of distinct items the two share."""
+        ...
+
+    def collaboration_json(
+        self,
+        level: Literal["researcher", "institution"] = "researcher",
+        around: str | None = None,
+        depth: int = 1,
+        min_weight: int = 1,
+        since: str | None = None,
+        until: str | None = None,
+        rollup: bool = False,
+        limit: int = 500,
+    ) -> bytes:
+        """:meth:`collaboration` as JSON: byte for byte what pydantic writes for its :class:`SubGraph`, built
+        without the models; the same errors."""
         ...
 
     def paths(self, source: str, target: str, max_length: int = 4, limit: int = 5) -> list[Path]:

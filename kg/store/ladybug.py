@@ -32,7 +32,8 @@ from kg.store.base import (
 )
 from kg.store.ladybug_db import BUFFER_FULL, DEFAULT_BUFFER_POOL, add_missing_columns, ddl, open_db
 from kg.store.ladybug_write import chunks
-from kg.store.records import search_text
+from kg.store.records import node_from_props, search_text
+from kg.store.records_graph import walk_json, walk_subgraph
 from kg.store.schema import BATCH_LABEL, GraphSchema, get_schema
 
 
@@ -164,7 +165,20 @@ class LadybugStore:
         limit: int = 200,
     ) -> SubGraph:
         """Nodes and facts within ``depth`` hops."""
-        return ladybug_read.neighbors(self._db, self.schema, entity_id, depth, types, relations, limit)
+        center, found = ladybug_read.neighbourhood(self._db, self.schema, entity_id, depth, types, relations, limit)
+        return walk_subgraph(node_from_props(*center), found)
+
+    def neighbors_json(
+        self,
+        entity_id: str,
+        depth: int = 1,
+        types: Sequence[str] = (),
+        relations: Sequence[str] = (),
+        limit: int = 200,
+    ) -> bytes:
+        """:meth:`neighbors` as the JSON of its ``SubGraph``, byte for byte, built without the models."""
+        center, found = ladybug_read.neighbourhood(self._db, self.schema, entity_id, depth, types, relations, limit)
+        return walk_json(center, found)
 
     def collaboration(
         self,
@@ -180,7 +194,23 @@ class LadybugStore:
         """Collaboration graph; edge weight = number of distinct items the two share."""
         return ladybug_collab.collaboration(
             self._db, self.schema, level, around, depth, min_weight, since, until, rollup, limit
-        )
+        ).subgraph()
+
+    def collaboration_json(
+        self,
+        level: Literal["researcher", "institution"] = "researcher",
+        around: str | None = None,
+        depth: int = 1,
+        min_weight: int = 1,
+        since: str | None = None,
+        until: str | None = None,
+        rollup: bool = False,
+        limit: int = 500,
+    ) -> bytes:
+        """:meth:`collaboration` as the JSON of its ``SubGraph``, byte for byte, built without the models."""
+        return ladybug_collab.collaboration(
+            self._db, self.schema, level, around, depth, min_weight, since, until, rollup, limit
+        ).json()
 
     def paths(self, source: str, target: str, max_length: int = 4, limit: int = 5) -> list[Path]:
         """All shortest paths (direction ignored) up to ``limit``."""

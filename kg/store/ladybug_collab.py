@@ -8,10 +8,9 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 from kg.errors import UsageError
-from kg.store.base import SubGraph
 from kg.store.ladybug_db import LadybugDb, clean
 from kg.store.ladybug_graph import resolve
-from kg.store.records_graph import Hop, collaboration_around, collaboration_graph
+from kg.store.records_graph import Collab, Hop, collaboration_around, collaboration_graph
 from kg.store.schema import GraphSchema, rel_type
 
 COLLAB = rel_type("collaboratedWith")
@@ -21,7 +20,8 @@ PART = rel_type("partOf")
 
 def collab_hops(db: LadybugDb, ids: Sequence[str], among: Sequence[str] | None) -> list[Hop]:
     """Every COLLABORATED_WITH fact between two researchers with an end among ``ids`` (the other end among ``among``
-    when given), with its properties and the far researcher's: the fetch of ``records_graph.collaboration_around``."""
+    when given), with its properties and the far researcher's: the fetch of ``records_graph.collaboration_around``
+    (which may leave out what the walk read before; an embedded read costs no wire, so this one does not)."""
     where = "WHERE list_contains($among, b.id) " if among is not None else ""
     out: list[Hop] = []
     for arrow in ("-[r:{t}]->", "<-[r:{t}]-"):
@@ -48,14 +48,15 @@ def collaboration(
     until: str | None,
     rollup: bool,
     limit: int,
-) -> SubGraph:
-    """The weighted collaboration graph, optionally only within ``depth`` of ``around``."""
+) -> Collab:
+    """The weighted collaboration graph, optionally only within ``depth`` of ``around`` (rendered by the caller as
+    models or JSON)."""
     if level not in ("researcher", "institution"):
         raise UsageError(f"unknown collaboration level {level!r}", level=level)
     if around and level == "researcher":
         return collaboration_around(
             resolve(db, schema, around),
-            lambda ids, among: collab_hops(db, ids, among),
+            lambda ids, among, done: collab_hops(db, ids, among),
             depth,
             min_weight,
             since,

@@ -21,7 +21,6 @@ from kg.store.base import (
     SearchPage,
     Stats,
     StoredMention,
-    SubGraph,
 )
 from kg.store.cypher_guard import check_read_only
 from kg.store.ladybug_db import LadybugDb, clean
@@ -37,7 +36,7 @@ from kg.store.ladybug_graph import (
     to_node,
 )
 from kg.store.ladybug_write import chunks
-from kg.store.records_graph import bound_entity, neighbourhood, select_hops, shortest_paths
+from kg.store.records_graph import Walk, bound_entity, select_hops, shortest_paths, walk
 from kg.store.schema import BATCH_LABEL, ITEM_LABEL, MENTIONS, GraphSchema, predicate_of
 
 
@@ -122,7 +121,7 @@ def center(db: LadybugDb, schema: GraphSchema, entity_id: str) -> Node:
     return to_node(*resolve(db, schema, entity_id))
 
 
-def neighbors(
+def neighbourhood(
     db: LadybugDb,
     schema: GraphSchema,
     entity_id: str,
@@ -130,15 +129,17 @@ def neighbors(
     types: Sequence[str],
     relations: Sequence[str],
     limit: int,
-) -> SubGraph:
-    """Nodes within ``depth`` fact hops and the facts between them (the walk shared with Neo4j)."""
+) -> tuple[tuple[str, dict[str, Any]], Walk]:
+    """The resolved centre (label, props) and the bounded walk of nodes and facts within ``depth`` fact hops (the walk
+    shared with Neo4j); the store renders it as models or JSON."""
     if not 1 <= depth <= 3:
         raise UsageError("depth must be 1, 2 or 3", depth=depth)
     check_types(types)
     fact_types(schema, relations)  # an unknown relation is a usage error
+    label, props = resolve(db, schema, entity_id)
     # the bound is applied after reading every hop: the same hops as Neo4j keeps, not (yet) a cheaper read
-    return neighbourhood(
-        center(db, schema, entity_id),
+    found = walk(
+        (str(props["id"]), label),
         lambda ids, seen, room: select_hops(hops(db, schema, ids, relations), ids, seen, room),
         depth,
         types,
@@ -146,6 +147,7 @@ def neighbors(
         limit,
         lambda ids: degrees(db, schema, ids),
     )
+    return (label, props), found
 
 
 def paths(db: LadybugDb, schema: GraphSchema, source: str, target: str, max_length: int, limit: int) -> list[Path]:
@@ -306,8 +308,8 @@ def context(db: LadybugDb, schema: GraphSchema, entity_ids: Sequence[str]) -> li
 def subgraph(db: LadybugDb, schema: GraphSchema, around: str | None, depth: int) -> list[Extraction]:
     """The whole stored graph, or the neighbourhood of an entity, as extraction records."""
     if around is not None:
-        sub = neighbors(db, schema, around, depth, (), (), 10**9)  # no bound: an export wants every node
-        ids = {n.id for n in sub.nodes}
+        _, walked = neighbourhood(db, schema, around, depth, (), (), 10**9)  # no bound: an export wants every node
+        ids = {node_id for node_id, _ in walked.nodes}
         facts = [f for f in facts_touching(db, schema, ids) if f.src in ids and f.dst in ids]
         return to_extractions(db, ids, facts, None)
     ids = {r[0] for label in schema.entity_labels for r in db.rows(f"MATCH (n:{label}) RETURN n.id")}

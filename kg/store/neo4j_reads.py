@@ -48,7 +48,17 @@ from kg.store.records import (
     rank_search,
     search_needles,
 )
-from kg.store.records_graph import Hop, collaboration_graph, edge_order, shortest_paths
+from kg.store.records_graph import (
+    Collab,
+    Hop,
+    Walk,
+    collaboration_graph,
+    edge_order,
+    shortest_paths,
+    walk_json,
+    walk_subgraph,
+)
+from kg.store.records_json import node_dict, subgraph_json
 from kg.store.schema import (
     BATCH_LABEL,
     FULLTEXT_INDEX,
@@ -311,21 +321,49 @@ class Neo4jReads:
 
     def neighbors(
         self, entity_id: str, depth: int = 1, types: Sequence[str] = (), relations: Sequence[str] = (), limit: int = 200
-    ) -> Any:
+    ) -> SubGraph:
         """Nodes and edges within ``depth`` (1..3) of an entity, bounded at hubs (see ``kg.store.neo4j_walks``)."""
+        (label, props), found = self._neighbourhood(entity_id, depth, types, relations, limit)
+        center = node_from_props(label, props)
+        return SubGraph(nodes=[center]) if found is None else walk_subgraph(center, found)
+
+    def neighbors_json(
+        self, entity_id: str, depth: int = 1, types: Sequence[str] = (), relations: Sequence[str] = (), limit: int = 200
+    ) -> bytes:
+        """:meth:`neighbors` as the JSON of its ``SubGraph``, byte for byte, built without the models."""
+        center, found = self._neighbourhood(entity_id, depth, types, relations, limit)
+        return subgraph_json([node_dict(*center)], [], False) if found is None else walk_json(center, found)
+
+    def _neighbourhood(
+        self, entity_id: str, depth: int, types: Sequence[str], relations: Sequence[str], limit: int
+    ) -> tuple[tuple[str, dict[str, Any]], Walk | None]:
+        """The resolved centre (label, props) and the bounded walk from it; no walk when only unknown relations were
+        asked for (nothing but the centre is reachable)."""
         if not 1 <= depth <= 3:
             raise UsageError("depth must be 1, 2 or 3", depth=depth)
         wanted = {rel_type(r) for r in relations}
         rel_types = [t for t in self.schema.fact_types if not wanted or t in wanted]
-        if not rel_types:  # only unknown relations asked for: nothing but the centre is reachable
-            return SubGraph(nodes=[self._node(entity_id)])
 
-        def work(tx: ManagedTransaction) -> SubGraph:
+        def work(tx: ManagedTransaction) -> tuple[tuple[str, dict[str, Any]], Walk | None]:
+            label = label_of(entity_id)
+            if rel_types:
+                # the id as given, its node read by the first level's query: no lookup of its own
+                props: dict[str, Any] = {}
+                found = walks.neighbourhood(
+                    tx, (entity_id, label), rel_types, self.schema.fact_types, depth, types, limit, props
+                )
+                if props:
+                    return (label, props), found
+            # unknown, merged away (resolve follows merged_ids or raises NotFound), or only unknown relations asked
             label, props = self._resolve(tx, entity_id)
-            center = node_from_props(label, props)
-            return walks.neighbourhood(tx, center, rel_types, self.schema.fact_types, depth, types, limit)
+            if not rel_types:
+                return (label, props), None
+            center = (str(props["id"]), label)
+            return (label, props), walks.neighbourhood(
+                tx, center, rel_types, self.schema.fact_types, depth, types, limit
+            )
 
-        result: SubGraph = self._read(work)
+        result: tuple[tuple[str, dict[str, Any]], Walk | None] = self._read(work)
         return result
 
     def paths(self, source: str, target: str, max_length: int = 4, limit: int = 5) -> list[Path]:
@@ -342,16 +380,42 @@ class Neo4jReads:
         until: str | None = None,
         rollup: bool = False,
         limit: int = 500,
-    ) -> Any:
+    ) -> SubGraph:
         """The collaboration graph (see ``kg.store.records_graph.collaboration_graph``); around one entity at the
         researcher level, read from its neighbourhood only (``kg.store.neo4j_walks``)."""
+        return self._collaboration(level, around, depth, min_weight, since, until, rollup, limit).subgraph()
+
+    def collaboration_json(
+        self,
+        level: Literal["researcher", "institution"] = "researcher",
+        around: str | None = None,
+        depth: int = 1,
+        min_weight: int = 1,
+        since: str | None = None,
+        until: str | None = None,
+        rollup: bool = False,
+        limit: int = 500,
+    ) -> bytes:
+        """:meth:`collaboration` as the JSON of its ``SubGraph``, byte for byte, built without the models."""
+        return self._collaboration(level, around, depth, min_weight, since, until, rollup, limit).json()
+
+    def _collaboration(
+        self,
+        level: str,
+        around: str | None,
+        depth: int,
+        min_weight: int,
+        since: str | None,
+        until: str | None,
+        rollup: bool,
+        limit: int,
+    ) -> Collab:
         if around and level == "researcher":
 
-            def around_work(tx: ManagedTransaction) -> SubGraph:
-                center = self._resolve(tx, around)
-                return walks.researcher_collaboration(tx, center, depth, min_weight, since, until, limit)
+            def around_work(tx: ManagedTransaction) -> Collab:
+                return walks.researcher_collaboration(tx, around, self._resolve, depth, min_weight, since, until, limit)
 
-            found: SubGraph = self._read(around_work)
+            found: Collab = self._read(around_work)
             return found
         center = self._node(around).id if around else None
 

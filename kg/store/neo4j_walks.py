@@ -10,17 +10,19 @@ groups before reading any property, so the evidence of a hub's thousands of rela
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from typing import Any
 
 from neo4j import ManagedTransaction
 
-from kg.store.base import Node, SubGraph
-from kg.store.records import cypher_projection, label_of
-from kg.store.records_graph import EVIDENCE_PER_EDGE, Hop, collaboration_around, walk, walk_subgraph
+from kg.store.records import NODE_FIELDS, cypher_projection, label_of
+from kg.store.records_graph import EVIDENCE_PER_EDGE, Collab, Hop, Walk, collaboration_around, walk
 
 COLLAB = "COLLABORATED_WITH"
+
+#: what the answer shows of a neighbourhood's centre, an entity or a news item (``records.node_from_props``)
+CENTER_FIELDS = (*NODE_FIELDS, "title", "date", "source", "lang", "section", "url")
 
 
 def _q(text: str) -> Any:
@@ -44,12 +46,21 @@ def expand_level(
     types: str,
     degree_types: str | None = None,
     degrees_out: dict[str, int] | None = None,
+    done: Sequence[str] = (),
+    center_out: dict[str, Any] | None = None,
 ) -> tuple[list[Hop], bool]:
     """One level of the bounded walk (``records_graph.BoundedExpand``) in one query: the frontier's relationships
     grouped by far end; the groups of nodes already seen, then the ``room`` + 1 new ones with the smallest ids.
     Properties (evidence included) are read only for what the LIMIT lets through. With ``degree_types``, the number
     of those relationships of each new node kept goes into ``degrees_out`` (the next level's hub test, without a
-    query of its own)."""
+    query of its own).
+
+    Relationships read before are left out: those to a node in ``done`` (expanded at an earlier level, so all of its
+    relationships came back then) and the second copy of one between two frontier nodes. At depth 2 that was every
+    relationship back to the centre, with its evidence, again.
+
+    With ``center_out`` (the first level: the frontier is one id), the properties a node of the answer shows of that
+    node go into it, when a node has that id: the walk needs no lookup of its centre first (one round trip fewer)."""
     seeks = " UNION ALL ".join(
         f"UNWIND $ids_{label} AS id MATCH (a:{label} {{id: id}}) RETURN a" for label in _by_label(frontier)
     )
@@ -57,21 +68,34 @@ def expand_level(
     degree = f"COUNT {{ (b)-[:{degree_types}]-() }}" if degree_types else "null"
     # one record holding the level's groups in order (collect keeps the ORDER BY): a record per group would cost a
     # Bolt message and its decoding each, a few hundred per neighbourhood
+    level = (
+        f"CALL {{ {seeks} }} MATCH (a)-[r:{types}]-(b) "
+        "WHERE NOT b.id IN $done AND (a.id < b.id OR NOT b.id IN $here) "
+        "WITH b, collect([a.id, startNode(r) = a, r]) AS rels, b.id IN $seen AS old "
+        "ORDER BY old DESC, b.id LIMIT $most "
+        f"RETURN collect([b.id, old, labels(b)[0], CASE WHEN old THEN null ELSE {cypher_projection('b')} END, "
+        f"CASE WHEN old THEN null ELSE {degree} END, "
+        "[x IN rels | [x[0], x[1], type(x[2]), {key: x[2].key, role: x[2].role, year: x[2].year, "
+        "evidence: x[2].evidence[-$ev..], evidence_total: size(x[2].evidence)}]]]) AS groups"
+    )
+    if center_out is not None:
+        fields = ", ".join(f".{f}" for f in CENTER_FIELDS)
+        level = (
+            f"OPTIONAL MATCH (c:{label_of(frontier[0])} {{id: $center}}) WITH c {{{fields}}} AS center "
+            f"CALL () {{ {level} }} RETURN center, groups"
+        )
+        params["center"] = frontier[0]
     record = tx.run(
-        _q(
-            f"CALL {{ {seeks} }} MATCH (a)-[r:{types}]-(b) "
-            "WITH b, collect([a.id, startNode(r) = a, r]) AS rels, b.id IN $seen AS old "
-            "ORDER BY old DESC, b.id LIMIT $most "
-            f"RETURN collect([b.id, old, labels(b)[0], CASE WHEN old THEN null ELSE {cypher_projection('b')} END, "
-            f"CASE WHEN old THEN null ELSE {degree} END, "
-            "[x IN rels | [x[0], x[1], type(x[2]), {key: x[2].key, role: x[2].role, year: x[2].year, "
-            "evidence: x[2].evidence[-$ev..], evidence_total: size(x[2].evidence)}]]]) AS groups"
-        ),
+        _q(level),
         params,
         seen=list(seen),
+        done=list(done),
+        here=list(frontier),
         most=len(seen) + room + 1,
         ev=EVIDENCE_PER_EDGE,
     ).single(strict=True)
+    if center_out is not None and record["center"] is not None:
+        center_out.update(record["center"])
     hops: list[Hop] = []
     new = 0
     more = False
@@ -107,24 +131,30 @@ def degrees(tx: ManagedTransaction, ids: Sequence[str], fact_types: str) -> dict
 
 def neighbourhood(
     tx: ManagedTransaction,
-    center: Node,
+    center: tuple[str, str],
     rel_types: Sequence[str],
     all_fact_types: Sequence[str],
     depth: int,
     types: Sequence[str],
     limit: int,
-) -> SubGraph:
-    """The bounded neighbourhood of ``center`` over the relationship types ``rel_types`` (see
+    center_out: dict[str, Any] | None = None,
+) -> Walk:
+    """The bounded neighbourhood of ``center`` (id, label) over the relationship types ``rel_types`` (see
     ``records_graph.walk``; hubs are counted over all fact types). A level's query also counts the facts of the new
-    nodes it keeps, so the hub test of the next level needs no query of its own: a depth-2 walk is two queries."""
+    nodes it keeps, so the hub test of the next level needs no query of its own: a depth-2 walk is two queries.
+    ``center_out``: filled with the centre's properties when a node has its id (see :func:`expand_level`)."""
     followed, facts = "|".join(rel_types), "|".join(all_fact_types)
     known: dict[str, int] = {}
     levels = 0
+    expanded: list[str] = []  # the frontiers so far: every relationship of theirs has been read
 
     def expand(ids: Sequence[str], seen: AbstractSet[str], room: int) -> tuple[list[Hop], bool]:
         nonlocal levels
         levels += 1
-        return expand_level(tx, ids, seen, room, followed, facts if levels < depth else None, known)
+        asks = center_out if levels == 1 else None
+        found = expand_level(tx, ids, seen, room, followed, facts if levels < depth else None, known, expanded, asks)
+        expanded.extend(ids)
+        return found
 
     def degree_of(ids: Sequence[str]) -> Mapping[str, int]:
         missing = [n for n in ids if n not in known]
@@ -132,40 +162,72 @@ def neighbourhood(
             known.update(degrees(tx, missing, facts))
         return known
 
-    return walk_subgraph(center, walk((center.id, center.type), expand, depth, types, (), limit, degree_of))
+    return walk(center, expand, depth, types, (), limit, degree_of)
 
 
-def collab_hops(tx: ManagedTransaction, ids: Sequence[str], among: Sequence[str] | None) -> list[Hop]:
+def collab_hops(
+    tx: ManagedTransaction,
+    ids: Sequence[str],
+    among: Sequence[str] | None,
+    done: AbstractSet[str] = frozenset(),
+    center_out: dict[str, Any] | None = None,
+) -> list[Hop]:
     """Every COLLABORATED_WITH fact between two researchers with an end among ``ids`` (and, when ``among`` is given,
     the other end among those), with the properties the graph reads (key, evidence; not the evidence keys or batch
-    lists) and the far researcher's."""
-    where = "WHERE b.id IN $among " if among is not None else ""
+    lists) and the far researcher's. Leaves out what the walk has read (see ``records_graph.CollabFetch``): facts to
+    researchers in ``done``, the second copy of a fact between two of ``ids``, and the properties of a far end the
+    caller knows (``among`` given). Around one researcher the last fetch was mostly those: every tie back to the
+    centre, each with all its evidence, and every tie among the others twice. With ``center_out`` (``ids`` one
+    researcher's id), the researcher's properties go into it when it exists: no lookup of its own first."""
+    where = "WHERE NOT b.id IN $done AND (a.id < b.id OR NOT b.id IN $ids) "
+    if among is not None:
+        among = [x for x in among if x not in done]
+        where += "AND b.id IN $among "
+    far = "null" if among is not None else cypher_projection("b")
+    query = (
+        f"UNWIND $ids AS id MATCH (a:Researcher {{id: id}})-[r:{COLLAB}]-(b:Researcher) {where}"
+        f"RETURN collect([a.id, b.id, startNode(r) = a, r {{.key, .evidence}}, {far}]) AS ties"
+    )
+    if center_out is not None:
+        query = (
+            f"OPTIONAL MATCH (c:Researcher {{id: $ids[0]}}) WITH {cypher_projection('c')} AS center "
+            f"CALL () {{ {query} }} RETURN center, ties"
+        )
     record = tx.run(  # one record (see expand_level)
-        _q(
-            f"UNWIND $ids AS id MATCH (a:Researcher {{id: id}})-[r:{COLLAB}]-(b:Researcher) {where}"
-            "RETURN collect([a.id, b.id, startNode(r) = a, r {.key, .evidence}, "
-            f"{cypher_projection('b')}]) AS ties"
-        ),
-        ids=list(ids),
-        among=list(among or []),
+        _q(query), ids=list(ids), among=list(among or []), done=list(done)
     ).single(strict=True)
+    if center_out is not None and record["center"] is not None:
+        center_out.update(record["center"])
     hops = []
     for here, there, out, props, other in record["ties"]:
         src, dst = (here, there) if out else (there, here)
-        hops.append(Hop(src, dst, COLLAB, props, "Researcher", other))
+        hops.append(Hop(src, dst, COLLAB, props, "Researcher", other or {"id": there}))
     return hops
 
 
 def researcher_collaboration(
     tx: ManagedTransaction,
-    center: tuple[str, Mapping[str, Any]],
+    around: str,
+    resolve: Callable[[ManagedTransaction, str], tuple[str, dict[str, Any]]],
     depth: int,
     min_weight: int,
     since: str | None,
     until: str | None,
     limit: int,
-) -> SubGraph:
-    """The researcher collaboration graph within ``depth`` of one researcher, read from its neighbourhood only."""
-    return collaboration_around(
-        center, lambda ids, among: collab_hops(tx, ids, among), depth, min_weight, since, until, limit
-    )
+) -> Collab:
+    """The researcher collaboration graph within ``depth`` of one researcher, read from its neighbourhood only.
+
+    The first fetch (the ties of ``around``) also reads the researcher, so the walk needs no lookup of its centre
+    first; an id that names no researcher as given (merged away, another kind of entity, unknown) is looked up by
+    ``resolve`` (which raises ``NotFound``) and the walk starts from what it finds."""
+    props: dict[str, Any] = {}
+    first = collab_hops(tx, [around], None, frozenset(), props)
+    center: tuple[str, Mapping[str, Any]] = ("Researcher", props) if props else resolve(tx, around)
+    ready = {around: first} if props else {}
+
+    def fetch(ids: Sequence[str], among: Sequence[str] | None, done: AbstractSet[str]) -> list[Hop]:
+        if among is None and len(ids) == 1 and ids[0] in ready:  # the centre's ties, read with it above
+            return ready.pop(ids[0])
+        return collab_hops(tx, ids, among, done)
+
+    return collaboration_around(center, fetch, depth, min_weight, since, until, limit)

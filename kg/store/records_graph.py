@@ -13,16 +13,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kg.errors import UsageError
-from kg.model import Evidence
 from kg.store.base import Edge, EntityDetail, Node, Path, SubGraph
 from kg.store.records import (
     edge_from_props,
     edges_from_facts,
-    evidence_list,
     in_period,
     node_from_props,
     nodes_from_props,
 )
+from kg.store.records_json import edge_dict, edge_dict_by_model, evidence_dicts, node_dict, subgraph_json
 from kg.store.schema import predicate_of, rel_type
 
 
@@ -201,18 +200,28 @@ def walk_subgraph(center: Node, found: Walk) -> SubGraph:
     )
 
 
-def neighbourhood(
-    center: Node,
-    expand: BoundedExpand,
-    depth: int = 1,
-    types: Sequence[str] = (),
-    relations: Sequence[str] = (),
-    limit: int = 200,
-    degrees: Degrees | None = None,
-) -> SubGraph:
-    """Nodes within ``depth`` (1..3) fact hops of ``center`` and the facts seen between them (see :func:`walk`), for
-    a store whose expand returns full properties."""
-    return walk_subgraph(center, walk((center.id, center.type), expand, depth, types, relations, limit, degrees))
+def walk_json(center: tuple[str, Mapping[str, Any]], found: Walk) -> bytes:
+    """The JSON of :func:`walk_subgraph` (``center`` as its stored (label, props)), byte for byte, built from plain
+    dicts (:mod:`kg.store.records_json`): the API's hot path, without a model per node, edge and evidence span."""
+    label, props = center
+    center_id = props["id"]
+    nodes = [node_dict(label, props) if n == center_id else node_dict(lbl, found.props[n]) for n, lbl in found.nodes]
+    strings: list[str] = []
+    for hop in found.hops:
+        strings.extend((hop.props.get("evidence") or [])[-EVIDENCE_PER_EDGE:])
+    parsed = evidence_dicts(strings)
+    edges: list[dict[str, Any]] = []
+    at = 0
+    for hop in found.hops:
+        evidence = hop.props.get("evidence") or []
+        count = len(evidence[-EVIDENCE_PER_EDGE:])
+        spans, at = parsed[at : at + count], at + count
+        total = int(hop.props.get("evidence_total", len(evidence)))
+        edge = edge_dict(hop.src, hop.dst, predicate_of(hop.type), hop.props, spans, evidence_total=total)
+        if edge is None:  # a stored field of another type than the model keeps: the model decides, as before
+            edge = edge_dict_by_model(hop.src, hop.dst, hop.type, hop.props, spans, evidence_total=total)
+        edges.append(edge)
+    return subgraph_json(nodes, edges, found.truncated)
 
 
 def shortest_paths(source: Node, target: Node, expand: Expand, max_length: int = 4, limit: int = 5) -> list[Path]:
@@ -271,6 +280,47 @@ def shortest_paths(source: Node, target: Node, expand: Expand, max_length: int =
     return paths
 
 
+@dataclass
+class Collab:
+    """A collaboration graph before it is rendered as models (:meth:`subgraph`) or JSON (:meth:`json`): the nodes as
+    stored (label, props), the ranked edges (a, b, weight, evidence in the model's dict form, sorted)."""
+
+    nodes: list[tuple[str, Mapping[str, Any]]]
+    edges: list[tuple[str, str, int, list[dict[str, Any]]]]
+    truncated: bool = False
+
+    def subgraph(self) -> SubGraph:
+        """The graph as the store interface's :class:`SubGraph`."""
+        predicate = predicate_of("COLLABORATED_WITH")
+        return SubGraph(
+            nodes=sorted((node_from_props(*n) for n in self.nodes), key=_node_sort),
+            edges=[
+                Edge(source=a, target=b, predicate=predicate, weight=float(w), evidence=evidence)
+                for a, b, w, evidence in self.edges
+            ],
+            truncated=self.truncated,
+        )
+
+    def json(self) -> bytes:
+        """The JSON of :meth:`subgraph`, byte for byte, without the models."""
+        predicate = predicate_of("COLLABORATED_WITH")
+        nodes = sorted((node_dict(*n) for n in self.nodes), key=lambda d: (d["name"], d["id"]))
+        edges = [
+            {
+                "source": a,
+                "target": b,
+                "predicate": predicate,
+                "role": None,
+                "year": None,
+                "weight": float(w),
+                "evidence": evidence,
+                "evidence_total": None,
+            }
+            for a, b, w, evidence in self.edges
+        ]
+        return subgraph_json(nodes, edges, self.truncated)
+
+
 def collaboration_graph(
     level: str,
     collaborations: Iterable[tuple[str, str, Mapping[str, Any]]],
@@ -284,8 +334,8 @@ def collaboration_graph(
     until: str | None = None,
     rollup: bool = False,
     limit: int = 500,
-    dated: Callable[[Mapping[str, Any]], list[Evidence]] | None = None,
-) -> SubGraph:
+    dated: Callable[[Mapping[str, Any]], list[dict[str, Any]]] | None = None,
+) -> Collab:
     """The collaboration graph from stored COLLABORATED_WITH facts.
 
     ``collaborations``: (src, dst, props) of every COLLABORATED_WITH fact; ``nodes``: id -> (label, props) of every
@@ -297,7 +347,7 @@ def collaboration_graph(
     """
     dated = dated or DatedEvidence(since, until)
     items: dict[tuple[str, str], set[str]] = {}
-    evidence: dict[tuple[str, str], dict[tuple[str, int, int], Any]] = {}
+    evidence: dict[tuple[str, str], dict[tuple[str, int, int], dict[str, Any]]] = {}
 
     def add(a: str, b: str, props: Mapping[str, Any]) -> None:
         if a == b:
@@ -306,10 +356,10 @@ def collaboration_graph(
         found = dated(props)
         if not found:
             return
-        items.setdefault(pair, set()).update(e.item_id for e in found)
+        items.setdefault(pair, set()).update(e["item_id"] for e in found)
         bucket = evidence.setdefault(pair, {})
         for e in found:
-            bucket.setdefault((e.item_id, e.start, e.end), e)
+            bucket.setdefault((e["item_id"], e["start"], e["end"]), e)
 
     wanted = "Researcher" if level == "researcher" else "Institution"
     facts = list(collaborations)
@@ -351,39 +401,40 @@ def collaboration_graph(
         weighted = {pair: w for pair, w in weighted.items() if pair[0] in reach and pair[1] in reach}
     ranked = sorted(weighted.items(), key=lambda pw: (-pw[1], pw[0]))[:limit]
     node_ids = sorted({n for pair, _ in ranked for n in pair})
-    out_nodes = [node_from_props(*nodes[n]) for n in node_ids if n in nodes]
+    out_nodes = [nodes[n] for n in node_ids if n in nodes]
     if around is not None and around in nodes and around not in node_ids:
-        out_nodes.insert(0, node_from_props(*nodes[around]))
+        out_nodes.insert(0, nodes[around])
     edges = [
-        Edge(
-            source=a,
-            target=b,
-            predicate=predicate_of("COLLABORATED_WITH"),
-            weight=float(w),
-            evidence=sorted(evidence[(a, b)].values(), key=lambda e: (e.item_date or "", e.item_id, e.start)),
-        )
+        (a, b, w, sorted(evidence[(a, b)].values(), key=lambda e: (e["item_date"] or "", e["item_id"], e["start"])))
         for (a, b), w in ranked
     ]
-    return SubGraph(nodes=sorted(out_nodes, key=_node_sort), edges=edges)
+    return Collab(nodes=out_nodes, edges=edges)
 
 
-#: ``fetch(ids, among)``: every COLLABORATED_WITH fact between two researchers with an end among ``ids`` (only those
-#: whose other end is among ``among`` when given), as hops with full properties and the far researcher's
-CollabFetch = Callable[[Sequence[str], Sequence[str] | None], list[Hop]]
+#: ``fetch(ids, among, done)``: every COLLABORATED_WITH fact between two researchers with an end among ``ids`` (only
+#: those whose other end is among ``among`` when given), as hops with full properties and the far researcher's. It may
+#: leave out what the walk has already read: the facts whose other end is in ``done`` (researchers whose facts were
+#: all fetched before), the second copy of a fact between two of ``ids``, and, when ``among`` is given (researchers
+#: already known), the far researcher's properties but its id
+CollabFetch = Callable[[Sequence[str], Sequence[str] | None, AbstractSet[str]], list[Hop]]
 
 
 class DatedEvidence:
-    """``evidence_list(props, since, until)``, each fact's evidence parsed once however often it is asked for (the
-    walk around a researcher reads a fact up to three times). Lives for one call: it keeps the props it saw."""
+    """A fact's evidence dated in [since, until], in the model's dict form (:func:`records_json.evidence_dicts`):
+    each fact's evidence parsed once however often it is asked for (the walk around a researcher reads a fact up to
+    three times). Lives for one call: it keeps the props it saw."""
 
     def __init__(self, since: str | None, until: str | None) -> None:
         self.since, self.until = since, until
-        self._seen: dict[int, tuple[Mapping[str, Any], list[Evidence]]] = {}
+        self._seen: dict[int, tuple[Mapping[str, Any], list[dict[str, Any]]]] = {}
 
-    def __call__(self, props: Mapping[str, Any]) -> list[Evidence]:
+    def __call__(self, props: Mapping[str, Any]) -> list[dict[str, Any]]:
         found = self._seen.get(id(props))
         if found is None:
-            found = self._seen[id(props)] = (props, evidence_list(props, self.since, self.until))
+            evidence = evidence_dicts(props.get("evidence") or [])
+            if self.since is not None or self.until is not None:
+                evidence = [e for e in evidence if in_period(e["item_date"], self.since, self.until)]
+            found = self._seen[id(props)] = (props, evidence)
         return found[1]
 
 
@@ -394,7 +445,7 @@ def _pair_items(hops: Iterable[Hop], dated: DatedEvidence) -> dict[tuple[str, st
         pair = (hop.src, hop.dst) if hop.src < hop.dst else (hop.dst, hop.src)
         found = dated(hop.props)
         if found:
-            out.setdefault(pair, set()).update(e.item_id for e in found)
+            out.setdefault(pair, set()).update(e["item_id"] for e in found)
     return out
 
 
@@ -406,7 +457,7 @@ def collaboration_around(
     since: str | None = None,
     until: str | None = None,
     limit: int = 500,
-) -> SubGraph:
+) -> Collab:
     """The researcher collaboration graph within ``depth`` of ``center`` (label, props), read around it only.
 
     The same answer as :func:`collaboration_graph` over every stored fact with ``around``: a breadth-first walk over
@@ -421,8 +472,10 @@ def collaboration_around(
     frontier = [center_id]
     truncated = False
     dated = DatedEvidence(since, until)
+    done: set[str] = set()  # researchers whose facts were all fetched: their ties need not cross the wire again
     for _ in range(max(1, depth)):
-        hops = fetch(frontier, None)
+        hops = fetch(frontier, None, done)
+        done.update(frontier)
         for hop in hops:
             facts.setdefault(_edge_key(hop), hop)
         here = set(frontier)
@@ -448,7 +501,7 @@ def collaboration_around(
             break
     if frontier:
         # ties among the researchers reached last: the walk has not read their facts yet
-        for hop in fetch(frontier, sorted(reach)):
+        for hop in fetch(frontier, sorted(reach), done):
             facts.setdefault(_edge_key(hop), hop)
     collab = [(h.src, h.dst, h.props) for h in facts.values() if h.src in reach and h.dst in reach]
     graph = collaboration_graph(
@@ -467,6 +520,7 @@ def collaboration_around(
 
 __all__ = [
     "BoundedExpand",
+    "Collab",
     "CollabFetch",
     "DatedEvidence",
     "Degrees",
@@ -477,12 +531,12 @@ __all__ = [
     "collaboration_around",
     "collaboration_graph",
     "in_period",
-    "neighbourhood",
     "select_hops",
     "shortest_paths",
     "walk",
     "walk_edge",
     "walk_edges",
+    "walk_json",
     "walk_subgraph",
     "EVIDENCE_PER_EDGE",
 ]
