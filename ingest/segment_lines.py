@@ -347,7 +347,11 @@ def join_wrapped(lines: Sequence[str]) -> str:
         else:
             current.append(line)
         alone = index < last and _stands_alone(line, widths[index], typical, numbered)
-        short = index < last and _ends_short(line, widths[index], stripped[index + 1], typical)
+        short = index < last and (
+            _ends_short(line, widths[index], stripped[index + 1], typical)
+            # "名单如下：" before a list of short rows: the list starts on its own line
+            or (line.endswith(("：", ":")) and widths[index + 1] < 0.6 * typical)
+        )
         if ends_sentence(line) or alone or short or is_doc_number(line) or row:
             paragraphs.append("".join(current))
             current = []

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.extract.lexicon import words_of
+from ingest.extract.lexicon import COMPOUND_SURNAMES, SINGLE_SURNAMES, words_of
 
 PERSON_COLUMNS = frozenset(
     words_of("主要完成人 完成人 获奖人 获奖者 负责人 项目负责人 课题负责人 姓名 承接人 主持人 申报人 入选者 人选")
@@ -26,6 +26,12 @@ _CELL = re.compile(r"\S+")
 _LABEL = re.compile(r"[\u3400-\u9fff]{2,8}")
 _NAME = re.compile(r"[\u3400-\u9fff·]{2,5}")
 _NAME_SEPARATORS = re.compile(r"[，、,;；]")
+# a name, spaces, and a unit named by its kind (…大学, …研究所): one line of a header-less list
+_NAME_UNIT = re.compile(
+    r"\s*(?P<name>[\u3400-\u9fff]{2,4})[ \t\u3000]+(?P<unit>[\u3400-\u9fff（）()]{2,30}?"
+    r"(?:大学|学院|研究所|研究院|科学院|医院|中心|实验室))\s*"
+)
+_SURNAME_STARTS = SINGLE_SURNAMES | {s[0] for s in COMPOUND_SURNAMES}
 
 
 @dataclass
@@ -59,7 +65,40 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 
 def find_rows(text: str) -> list[Row]:
-    """The rows of every table in ``text`` (the header row itself included, with no person or prize cells)."""
+    """The rows of every table in ``text`` (the header row itself included, with no person or prize cells), and the
+    rows of header-less name lists (see :func:`_name_unit_rows`)."""
+    rows = _header_rows(text)
+    taken = {row.start for row in rows}
+    rows += [row for row in _name_unit_rows(text) if row.start not in taken]
+    return sorted(rows, key=lambda row: row.start)
+
+
+def _name_unit_rows(text: str) -> list[Row]:
+    """Lines that print a name and its unit apart by a space (``司徒静怡  复旦大学``), two or more in a row, as lists
+    of laureates and selected people do without a header: a person cell and a unit cell each."""
+    found: list[Row] = []
+    run: list[Row] = []
+    for start, line in [*_lines(text), (len(text) + 1, "")]:
+        m = _NAME_UNIT.fullmatch(line)
+        if m and m.group("name")[:1] in _SURNAME_STARTS:
+            run.append(
+                Row(
+                    start,
+                    start + len(line),
+                    [
+                        Cell(start + m.start("name"), start + m.end("name"), "姓名"),
+                        Cell(start + m.start("unit"), start + m.end("unit"), "单位"),
+                    ],
+                )
+            )
+            continue
+        if len(run) >= 2:
+            found += run
+        run = []
+    return found
+
+
+def _header_rows(text: str) -> list[Row]:
     rows: list[Row] = []
     header: list[str] | None = None
     for start, line in _lines(text):

@@ -1466,3 +1466,17 @@ def test_extract_traditional_chinese_reads_as_simplified_and_points_at_the_origi
 def test_extract_simplified_text_quoting_a_traditional_character_is_left_as_written() -> None:
     extraction = _extract("著名学者来访\n著名物理学家、北岭大学教授林知远於近日来访。")
     assert _names(extraction, "Researcher") == {"林知远"}
+
+
+def test_extract_zh_header_less_list_of_names_and_units() -> None:
+    extraction = _extract(
+        "2026年度青年人才计划入选名单公布\n"
+        "部分入选者名单如下：\n司徒静然  东岭大学\n卞晓川 西屿交通大学\n郁秋实    南湖师范大学\n"
+        "该计划资助青年人才来沪工作。"
+    )
+    assert _names(extraction, "Researcher") == {"司徒静然", "卞晓川", "郁秋实"}
+    assert _facts(extraction, "affiliatedWith") == {
+        ("司徒静然", "东岭大学", None),
+        ("卞晓川", "西屿交通大学", None),
+        ("郁秋实", "南湖师范大学", None),
+    }

@@ -671,3 +671,12 @@ def test_segment_join_wrapped_a_line_opening_with_a_date_is_no_table_row() -> No
         "合实验室”。东岳理工大学化工学院院长出席签约仪式。",
     ]
     assert join_wrapped(lines) == "".join(lines)
+
+
+def test_segment_join_wrapped_a_list_after_a_colon_starts_on_its_own_line() -> None:
+    lines = [
+        "近日，市人力资源和社会保障局公布2026年度青年人才计划入选名单，全市共200人入选。部分入选者名单如下：",
+        "司徒静然 东岭大学",
+        "卞晓川 西屿交通大学",
+    ]
+    assert join_wrapped(lines).split("\n") == lines

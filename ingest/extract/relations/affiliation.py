@@ -26,7 +26,8 @@ _ROLE = rf"(?:{alternation(_ROLE_TERMS + ('团队', '特聘研究员', '院长',
 # (院长、中国科学院院士: an academy's title may stand in the list, though the academy is no affiliation)
 _ACADEMICIAN = r"[\u4e00-\u9fff]{0,12}?(?:科学院|工程院)(?:外籍)?院士"
 _ROLE_WORDS = re.compile(
-    rf"^(?:\s|的|{_ROLE})*(?:、(?:\s|{_ROLE}|{_ACADEMICIAN})+)*$|^[^，。；、,;（(]{{0,12}}{_ROLE}\s*$"
+    # (never over a line break: a unit ending one line is no affiliation of the name opening the next)
+    rf"^(?:[^\S\n]|的|{_ROLE})*(?:、(?:[^\S\n]|{_ROLE}|{_ACADEMICIAN})+)*\Z|^[^，。；、,;（(\n]{{0,12}}{_ROLE}[^\S\n]*\Z"
 )
 
 _EN_JOB_WORDS = alternation(RESEARCHER_EN_JOBS)
