@@ -72,7 +72,8 @@ _FUNDING_ZH5 = re.compile(r"入选(?:了)?(?P<list>[^。；;，,、\n“”\"]{2
 _FUNDING_ZH4 = re.compile(r"在(?P<list>[^。；;，,\n]{2,60}?)(?:的)?(?:大力|鼎力)?(?:资助|支持)下")
 _FUNDING_EN = re.compile(
     # the list runs to the end of the sentence; the dots of an abbreviation (U.S.) do not end it
-    r"(?:funded|supported|financed|sponsored|backed)\s+(?:in\s+part\s+|partly\s+|jointly\s+)?by\s+(?:grants?\s+from\s+)?"
+    r"(?:funded|supported|financed|sponsored|backed)\s*,?\s+(?:in\s+part\s*,?\s+|partly\s+|jointly\s+)?by\s+"
+    r"(?:grants?\s+from\s+)?"
     r"(?P<list>(?:(?<![A-Za-z])[A-Z]\.|\b[Nn]os?\.|[^.;\n]){2,200})"
 )
 # "received support from X", "with funding from X", "a grant from X"

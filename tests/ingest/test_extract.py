@@ -1480,3 +1480,16 @@ def test_extract_zh_header_less_list_of_names_and_units() -> None:
         ("卞晓川", "西屿交通大学", None),
         ("郁秋实", "南湖师范大学", None),
     }
+
+
+def test_extract_en_other_authors_and_funded_in_part_by() -> None:
+    extraction = _extract(
+        "Gut bacteria tune vaccine responses\n"
+        "The study's senior author is Rebecca Thornbury, an associate professor at Eastbridge Medical School. "
+        "Other authors include Laura Bianco and Omar Hadid of the Eastbridge Institute. "
+        "The research was funded, in part, by the Tidewater Health Foundation and the Marlow Trust.",
+        lang="en",
+    )
+    pairs = {frozenset((a, b)) for a, b, _ in _facts(extraction, "collaboratedWith")}
+    assert {frozenset(("Laura Bianco", "Rebecca Thornbury")), frozenset(("Omar Hadid", "Rebecca Thornbury"))} <= pairs
+    assert {"Tidewater Health Foundation", "Marlow Trust"} <= _names(extraction, "Funder")

@@ -19,7 +19,12 @@ _ROLES = (
     (re.compile(r"第一作者|first author|lead author", re.I), "first"),
     (re.compile(r"唯一作者|独立作者|sole author", re.I), "sole"),
     # the ontology knows four roles: a senior or last author is an author of the paper, so a co-author
-    (re.compile(r"共同作者|合作者|co-author|senior author|last author|study author", re.I), "co-author"),
+    (
+        re.compile(
+            r"共同作者|合作者|co-author|senior author|last author|study author|other authors?|additional authors?", re.I
+        ),
+        "co-author",
+    ),
 )
 
 _ANY_ROLE = re.compile(r"作者|author", re.I)
@@ -100,7 +105,7 @@ def _english_role_names(
     nearest name before it ("A, a postdoc, is the first author") together with the names joined to it right before
     the role ("A and B co-authored", "A, B and C are co-authors")."""
     # "Co-authors include A of X and B of Y", "co-authored with A and B": all of them
-    if re.match(r"s\b|ed\s+(?:with|by)\b", text[key_end : key_end + 9]):
+    if re.match(r"s?\s+(?:include|are|were)\b|s\b|ed\s+(?:with|by)\b", text[key_end : key_end + 12]):
         listed = [(s, c) for s, c in named if s.start >= key_end]
         if listed:
             return listed
