@@ -13,7 +13,8 @@ if TYPE_CHECKING:
     from kg.model import Extraction, NewsItem
 
 # a full stop ends an English sentence unless it ends a title or abbreviation (Dr. Sara Whitfield)
-_SENTENCE_END = re.compile(r"[。！？；!?;\n]+|\.(?=\s+[A-Z\"“(])|\.$")
+# (an English semicolon ends a clause, except the one before the last entry of a list: "A of X; and B of Y")
+_SENTENCE_END = re.compile(r"[。！？；!?\n]+|;(?!\s+and\b)|\.(?=\s+[A-Z\"“(])|\.$")
 _ABBREVIATION = re.compile(r"(?:\b(?:Dr|Mr|Ms|Mrs|Prof|St|No|al|vs|Fig)|\b[A-Z])$")
 
 

@@ -1493,3 +1493,15 @@ def test_extract_en_other_authors_and_funded_in_part_by() -> None:
     pairs = {frozenset((a, b)) for a, b, _ in _facts(extraction, "collaboratedWith")}
     assert {frozenset(("Laura Bianco", "Rebecca Thornbury")), frozenset(("Omar Hadid", "Rebecca Thornbury"))} <= pairs
     assert {"Tidewater Health Foundation", "Marlow Trust"} <= _names(extraction, "Funder")
+
+
+def test_extract_en_last_entry_of_a_semicolon_author_list() -> None:
+    extraction = _extract(
+        "Gut bacteria tune vaccine responses\n"
+        "The study's senior author is Rebecca Thornbury of Eastbridge Medical School. Other authors include Laura "
+        "Bianco of the Eastbridge Institute; and Sunil Rao of Harbour General Hospital.",
+        lang="en",
+    )
+    pairs = {frozenset((a, b)) for a, b, _ in _facts(extraction, "collaboratedWith")}
+    assert frozenset(("Sunil Rao", "Rebecca Thornbury")) in pairs
+    assert ("Sunil Rao", "Harbour General Hospital", None) in _facts(extraction, "affiliatedWith")
