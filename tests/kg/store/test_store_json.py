@@ -3,6 +3,8 @@ writes for ``neighbors`` and ``collaboration`` (what the API sent before it skip
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -111,10 +113,9 @@ def test_json_fails_like_the_models(loaded) -> None:  # noqa: ANN001
         loaded.collaboration_json(around="not an id")
 
 
-@pytest.mark.neo4j
-def test_both_stores_write_the_same_bytes(neo4j_settings: dict[str, str], tmp_path: Any) -> None:
-    """Neo4j leaves out of its reads what a walk has read before (ties back to expanded nodes, the second copy of
-    a tie inside a frontier); the embedded store reads everything. Their answers must still be the same bytes."""
+@contextlib.contextmanager
+def _both_stores(neo4j_settings: dict[str, str], tmp_path: Any) -> Iterator[tuple[Any, Any]]:
+    """A Neo4j store and an embedded one holding the same batches (three researchers' items and the hub)."""
     from kg.store.ladybug import LadybugStore
     from kg.store.neo4j import Neo4jStore
 
@@ -128,6 +129,17 @@ def test_both_stores_write_the_same_bytes(neo4j_settings: dict[str, str], tmp_pa
             store.init_schema()
             store.apply(*batch_of("A", "B", "C"))
             store.apply(*hub_batch())
+        yield neo4j, ladybug
+    finally:
+        neo4j.close()
+        ladybug.close()
+
+
+@pytest.mark.neo4j
+def test_both_stores_write_the_same_bytes(neo4j_settings: dict[str, str], tmp_path: Any) -> None:
+    """Neo4j leaves out of its reads what a walk has read before (ties back to expanded nodes, the second copy of
+    a tie inside a frontier); the embedded store reads everything. Their answers must still be the same bytes."""
+    with _both_stores(neo4j_settings, tmp_path) as (neo4j, ladybug):
         walks: list[dict[str, Any]] = [{"depth": 1}, {"depth": 2}, {"depth": 3, "limit": 12}]
         walks.append({"depth": 2, "types": ("Researcher",)})
         for center in (eid("lin"), eid("wang"), STAR, PEOPLE[3], HUB):
@@ -137,6 +149,21 @@ def test_both_stores_write_the_same_bytes(neo4j_settings: dict[str, str], tmp_pa
                 for kwargs in ({"depth": 1}, {"depth": 2}, {"depth": 3, "limit": 6}, {"depth": 2, "since": "2025"}):
                     got = neo4j.collaboration_json(around=center, **kwargs)
                     assert got == ladybug.collaboration_json(around=center, **kwargs)
-    finally:
-        neo4j.close()
-        ladybug.close()
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("into_pairs", [0, 1_000_000])
+def test_collaboration_last_fetch_both_ways(
+    neo4j_settings: dict[str, str], tmp_path: Any, monkeypatch: pytest.MonkeyPatch, into_pairs: int
+) -> None:
+    """The last fetch of a collaboration graph seeks both ends of the ties among the researchers reached (few
+    pairs) or expands the frontier's ties and filters them (many pairs, ``INTO_PAIRS``): both ways give the embedded
+    store's bytes."""
+    from kg.store import neo4j_walks
+
+    monkeypatch.setattr(neo4j_walks, "INTO_PAIRS", into_pairs)
+    with _both_stores(neo4j_settings, tmp_path) as (neo4j, ladybug):
+        for center in (eid("lin"), eid("wang"), eid("alice"), STAR, PEOPLE[3]):
+            for kwargs in ({"depth": 1}, {"depth": 2}, {"depth": 3, "limit": 6}, {"depth": 2, "min_weight": 2}):
+                got = neo4j.collaboration_json(around=center, **kwargs)
+                assert got == ladybug.collaboration_json(around=center, **kwargs)
