@@ -109,7 +109,11 @@ _NOT_GIVEN = re.compile(
 _CREDIT = re.compile(r"[（(][^（()）]{0,80}?(?:供稿|整理|撰稿|编辑|摄影|撰文|报道)\s*[）)]")
 #: a common word that looks like a name (强调, 支持) needs an explicit cue word
 _COMMON_WORD_FREQ = 100
-_NON_NAMES = frozenset({"研究", "团队", "课题", "项目", "成果", "论文", "教授", "博士", "主任", "书记", "领导"})
+_NON_NAMES = frozenset(
+    {"研究", "团队", "课题", "项目", "成果", "论文", "教授", "博士", "主任", "书记", "领导"}
+    # words that follow a title as a name would (教授全职加盟, 教授曾任): a surname character opens each
+    | {"全职", "曾任", "曾经", "长期", "应邀", "应用", "方向", "单位"}
+)
 
 
 #: last characters of every left cue and stop word: a name can only start after one of them (or a non-CJK char)

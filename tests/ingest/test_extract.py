@@ -1505,3 +1505,14 @@ def test_extract_en_last_entry_of_a_semicolon_author_list() -> None:
     pairs = {frozenset((a, b)) for a, b, _ in _facts(extraction, "collaboratedWith")}
     assert frozenset(("Sunil Rao", "Rebecca Thornbury")) in pairs
     assert ("Sunil Rao", "Harbour General Hospital", None) in _facts(extraction, "affiliatedWith")
+
+
+def test_extract_zh_new_post_not_former_one_and_no_name_from_after_a_title() -> None:
+    extraction = _extract(
+        "知名化学家甄远博教授全职加盟我校\n"
+        "近日，知名化学家、原西岭理工学院化学系教授甄远博全职加盟我校，担任化学化工学院讲席教授。"
+        "甄远博表示，将与化学化工学院研究员巫雯静合作。"
+    )
+    assert _names(extraction, "Researcher") == {"甄远博", "巫雯静"}
+    assert ("甄远博", "化学化工学院", None) in _facts(extraction, "affiliatedWith")
+    assert not any(i.startswith("西岭") for p, i, _ in _facts(extraction, "affiliatedWith") if p == "甄远博")

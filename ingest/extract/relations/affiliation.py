@@ -63,7 +63,9 @@ _REFERRED = {
 
 _OWNER_BEFORE = re.compile(r"\b(?P<word>[A-Z][\w&-]*)['’]s\s+$")
 
-_NOW_AT = re.compile(r"[^。；;]{0,24}?(?:现任|现为|现就职于|任职于|就职于|供职于)(?:我校|本校|该校)?")
+_NOW_AT = re.compile(r"[^。；;]{0,24}?(?:现任|现为|现就职于|任职于|就职于|供职于|担任|出任)(?:我校|本校|该校)?")
+# 原美国加州理工学院化学系教授X: the post X held before, no affiliation now
+_FORMER = re.compile(r"(?:原|前|曾任|曾为|曾在)$")
 
 _CREDITED = re.compile(
     r"(?:主要)?(?:完成人|获奖人|获奖者|负责人)\s*[：:](?P<people>[^；;）)\n]{2,80}?)\s*[；;，,]\s*"
@@ -141,7 +143,7 @@ def affiliated_with(
     people = sorted((s for c in researchers_of(ctx) for s in c.spans if s.role == "researcher"), key=lambda s: s.start)
     previous: tuple[Span, list[Span]] | None = None
     for span in people:
-        insts = _institutions_before(ctx, span.start, institutions)
+        insts = [s for s in _institutions_before(ctx, span.start, institutions) if not _former(text, s, institutions)]
         after = re.match(r"[^（(，,。]{0,8}[（(]", text[span.end :])
         bracketed = False
         if after:
@@ -200,6 +202,12 @@ def affiliated_with(
     if home_cluster is not None:
         _home_staff(ctx, out, people, home_cluster)
     _credited_unit(ctx, out, people, institutions)
+
+
+def _former(text: str, inst: Span, institutions: list[Span]) -> bool:
+    """The unit stands in a chain (美国加州理工学院化学系) opened by 原/曾任: a former post."""
+    start = min([inst.start, *(s.start for s in institutions if s.start <= inst.start < s.end)])
+    return bool(_FORMER.search(text, max(0, start - 3), start))
 
 
 def _credited_unit(
