@@ -1516,3 +1516,15 @@ def test_extract_zh_new_post_not_former_one_and_no_name_from_after_a_title() -> 
     assert _names(extraction, "Researcher") == {"甄远博", "巫雯静"}
     assert ("甄远博", "化学化工学院", None) in _facts(extraction, "affiliatedWith")
     assert not any(i.startswith("西岭") for p, i, _ in _facts(extraction, "affiliatedWith") if p == "甄远博")
+
+
+def test_extract_laureate_named_by_de_zhu_and_winner() -> None:
+    zh = _extract(
+        "诺贝尔化学奖得主来校作学术报告\n"
+        "11月20日，2016年诺贝尔化学奖得主、荷兰北岭大学教授伯纳德·费林克（Bernard Ferlink）来校访问。"
+    )
+    assert ("伯纳德·费林克", "诺贝尔化学奖", "2016") in _facts(zh, "received")
+    en = _extract(
+        "Visit\nThe 2019 Halden Prize winner Professor Ada Korver of Marsden University gave the lecture.", lang="en"
+    )
+    assert ("Ada Korver", "Halden Prize", "2019") in _facts(en, "received")
