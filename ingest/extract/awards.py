@@ -34,7 +34,7 @@ _AWARD_GENERIC = re.compile(
 _AWARD_WORD = rf"(?:[{LATIN_UPPER}][{LATIN_LETTER}'’-]+|[A-Z]\.|Jr\.|Sr\.)"
 _AWARD_EN = re.compile(
     rf"{_AWARD_WORD}[^\S\n]+(?:(?:(?:of|for|the|and|in)[^\S\n]+)?{_AWARD_WORD}[^\S\n]+){{0,5}}"
-    r"(?:Prize|Award|Medal|Fellowship(?:s\b)?|Fellows\b)"
+    r"(?:Prize|Award|Medal|Fellowship(?:s\b)?|Fellows?\b)"
     r"(?:[^\S\n]+(?:in|for)[^\S\n]+(?:[A-Z][A-Za-z-]+)(?:[^\S\n]+(?:and[^\S\n]+)?[A-Z][A-Za-z-]+){0,3})?"
 )
 _CATEGORY = re.compile(r"(.+?\b(?:Prize|Award|Medal))\s+(?:in|for)\s+[A-Z]")
@@ -172,7 +172,7 @@ def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
         # "receive 2025 Sloan Research Fellowships", "named 2026 Sloan Research Fellows": one fellowship, named in
         # the singular
         surface = clean(text[start : m.end()])
-        name = re.sub(r"Fellows$", "Fellowship", re.sub(r"(?<=Fellowship)s$", "", surface))
+        name = re.sub(r"Fellows?$", "Fellowship", re.sub(r"(?<=Fellowship)s$", "", surface))
         if _AWARD_GENERIC_EN.fullmatch(name):
             continue
         end = m.end()

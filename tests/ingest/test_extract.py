@@ -1528,3 +1528,11 @@ def test_extract_laureate_named_by_de_zhu_and_winner() -> None:
         "Visit\nThe 2019 Halden Prize winner Professor Ada Korver of Marsden University gave the lecture.", lang="en"
     )
     assert ("Ada Korver", "Halden Prize", "2019") in _facts(en, "received")
+
+
+def test_extract_en_named_a_fellow_is_the_fellowship() -> None:
+    extraction = _extract(
+        "Historian honoured\nProfessor Lucia Ferrand of Marsden University has been named a 2026 Harrow Fellow.",
+        lang="en",
+    )
+    assert _facts(extraction, "received") == {("Lucia Ferrand", "Harrow Fellowship", "2026")}

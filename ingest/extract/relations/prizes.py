@@ -31,7 +31,7 @@ _LATIN_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 
 _AWARD_VERB = re.compile(
     r"获得|荣获|获|分享|授予|摘得|颁给|颁发给|得主|\bw[io]ns?\b|awarded|receive[sd]?\b|\bshared?\b|recipients?|laureates?|"
-    r"\bholds\b|\bwinner\b|"
+    r"\bholds\b|\bwinner\b|\bnamed\s+(?:an?|as)\b|\bbeen\s+named\b|"
     r"honou?red|\b(?:goes|go|went) to\b|presented to|given to"
 )
 
