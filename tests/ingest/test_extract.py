@@ -1536,3 +1536,13 @@ def test_extract_en_named_a_fellow_is_the_fellowship() -> None:
         lang="en",
     )
     assert _facts(extraction, "received") == {("Lucia Ferrand", "Harrow Fellowship", "2026")}
+
+
+def test_extract_zh_collaborators_of_the_publishing_team() -> None:
+    extraction = _extract(
+        "研究进展\n东岭大学生命科学学院研究员庞晓川等人在《细胞研究》发表论文。"
+        "合作者包括西屿大学医学院教授欧阳明远和南湖大学化学学院教授甘霖川。"
+    )
+    pairs = {frozenset((a, b)) for a, b, _ in _facts(extraction, "collaboratedWith")}
+    assert {frozenset(("庞晓川", "欧阳明远")), frozenset(("庞晓川", "甘霖川"))} <= pairs
+    assert {frozenset(("东岭大学", "西屿大学")), frozenset(("东岭大学", "南湖大学"))} <= pairs

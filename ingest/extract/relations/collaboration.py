@@ -27,6 +27,10 @@ _BUILT_BEFORE = re.compile(
 )
 
 _LED_BY = re.compile(r"\b(?:led|co-led|headed)\s+by\s+(?:(?:Professor|Prof\.|Dr\.?)\s+)?$")
+# "庞晓辉等人在《细胞研究》发表论文": the one who published the work the item reports
+_PUBLISHED_BY = re.compile(
+    r"(?:教授|研究员|副教授|博士)?(?:等人|等|团队|课题组|研究组)?(?:在|于)[^。；]{0,40}?(?:发表|刊发|刊登)"
+)
 
 # a sentence that says two parties work together
 _COOPERATION = re.compile(
@@ -66,7 +70,12 @@ def collaborated_with(
         if ctx.untitled_authors:
             # "The research was led by Dr. A … Co-author B": the leader of the work is one of its authors
             authors[""] |= {
-                c.id for c in researchers if any(_LED_BY.search(text, max(0, s.start - 40), s.start) for s in c.spans)
+                c.id
+                for c in researchers
+                if any(
+                    _LED_BY.search(text, max(0, s.start - 40), s.start) or _PUBLISHED_BY.match(text, s.end)
+                    for s in c.spans
+                )
             }
     for a, b in itertools.combinations(researchers, 2):
         co_listed = sentences[a.id] & sentences[b.id]
@@ -110,7 +119,9 @@ _COLLABORATORS_FROM = re.compile(
     # "carried out with cardiologists from B"
     r"|\bwith\s+(?:[a-z-]+\s+){0,2}(?:[a-z]+ists|researchers|scientists|clinicians|doctors|engineers)\s+(?:from|at)\b"
     # "The project will be carried out in partnership with A and B": partners of the item's own team
-    r"|\b(?:this|the)\s+(?:work|study|research|project|trial)\b[^.;]{0,40}?\bin\s+(?:partnership|collaboration)\s+with\b",
+    r"|\b(?:this|the)\s+(?:work|study|research|project|trial)\b[^.;]{0,40}?\bin\s+(?:partnership|collaboration)\s+with\b"
+    # "合作者包括浙江大学医学院教授A和南开大学化学学院教授B"
+    r"|合作者(?:包括|为|有|是)",
     re.I,
 )
 
