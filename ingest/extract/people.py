@@ -38,6 +38,8 @@ _BEFORE_O = re.compile(rf"(?:{alternation(OFFICIAL)})$")
 # one alternation, longest cue first: 副主任医师 (a physician) wins over 副主任 (an official)
 _CUE_AFTER = re.compile(alternation(tuple(RESEARCHER_AFTER) + tuple(OFFICIAL)))
 _ORG_SUFFIX = re.compile(r"公司|集团|银行|基金会|协会")
+# "单雪梅主持的项目获特等奖": who leads a project is its researcher, not a host of a meeting (会议由X主持)
+_LEADS_WORK = re.compile(r"(?<=主持)的?(?:项目|课题|研究|成果|团队|完成|“)|(?<=主持)(?:完成|开展|研发)")
 # a profile's opening: name, sex, birth year or ethnicity
 _PROFILE = re.compile(r"\s*[，,]\s*[男女]\s*[，,]\s*(?:[\u4e00-\u9fff]{1,3}族|(?:19|20)\d{2}\s*年)")
 _AFTER = re.compile(
@@ -131,7 +133,9 @@ def _right_cue(text: str, end: int) -> str | None:
     """``researcher``, ``official``, ``list`` (punctuation or a conjunction follows) or None."""
     cue = _CUE_AFTER.match(text, end)
     if cue:
-        return "researcher" if cue.group() in _RESEARCHER_AFTER_SET else "official"
+        if cue.group() in _RESEARCHER_AFTER_SET or _LEADS_WORK.match(text, cue.end()):
+            return "researcher"
+        return "official"
     if _PROFILE.match(text, end):
         return "researcher"  # 钮思齐，女，1988年生，现任…教授: the profile of a scholar
     return "list" if _AFTER.match(text, end) else None

@@ -1546,3 +1546,11 @@ def test_extract_zh_collaborators_of_the_publishing_team() -> None:
     pairs = {frozenset((a, b)) for a, b, _ in _facts(extraction, "collaboratedWith")}
     assert {frozenset(("庞晓川", "欧阳明远")), frozenset(("庞晓川", "甘霖川"))} <= pairs
     assert {frozenset(("东岭大学", "西屿大学")), frozenset(("东岭大学", "南湖大学"))} <= pairs
+
+
+def test_extract_zh_who_leads_a_project_is_a_researcher_not_a_host() -> None:
+    extraction = _extract(
+        "我校教师获教学成果奖\n外国语学院教授单雪川主持的“外语人才培养模式改革”获特等奖。颁奖会由副校长葛明川主持。"
+    )
+    assert _names(extraction, "Researcher") == {"单雪川"}
+    assert ("单雪川", "外国语学院", None) in _facts(extraction, "affiliatedWith")
