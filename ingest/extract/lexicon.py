@@ -91,6 +91,10 @@ def alternation(words: tuple[str, ...] | frozenset[str]) -> str:
 
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+#: academic degrees written after an English name ("Jane Holloway, M.D., Ph.D., professor of …")
+EN_DEGREES = (
+    r"(?:,\s*(?:M\.?\s?D\.?|Ph\.?\s?D\.?|D\.?\s?Phil\.?|Sc\.?\s?D\.?|M\.?P\.?H\.?|FRS|FMedSci|FREng)(?![A-Za-z]))*"
+)
 #: Latin capitals and letters with their accented forms (Sandström, Göran, Łukasz, Ørsted), for character classes
 LATIN_UPPER = r"A-ZÀ-ÖØ-Þ\u0100-\u017f"
 LATIN_LETTER = r"A-Za-zÀ-ÖØ-öø-ÿ\u0100-\u017f"

@@ -13,6 +13,7 @@ import re
 from ingest.extract.lexicon import (
     CJK,
     COMPOUND_SURNAMES,
+    EN_DEGREES,
     LATIN_LETTER,
     LATIN_UPPER,
     OFFICIAL,
@@ -75,7 +76,8 @@ _EN_BEFORE = re.compile(
 _JOBS_AFTER = alternation((*RESEARCHER_EN_JOBS, "lecturer", "postdoctoral"))
 _EN_AFTER = re.compile(
     # "X, a condensed-matter physicist", "X, now a senior scientist at Y", "X, the Henry Lowell Professor of Y"
-    rf"(?P<en>{_LATIN_NAME})(?:,\s+(?:now\s+|currently\s+|formerly\s+)?(?:a|an|the)?\s*(?:[a-z][a-z-]+\s+){{0,2}}"
+    rf"(?P<en>{_LATIN_NAME}){EN_DEGREES}"
+    r"(?:,\s+(?:now\s+|currently\s+|formerly\s+)?(?:a|an|the)?\s*(?:[a-z][a-z-]+\s+){0,2}"
     rf"(?:{_JOBS_AFTER})\b"
     r"|,\s+the\s+(?:[A-Z][\w.'’-]*\s+){1,4}Professor\b"
     r"|\s+et al\.)"

@@ -52,7 +52,8 @@ _PAPER = [
     re.compile(rf"(?:题为|题目为|名为|标题为)\s*{_QUOTED}"),
     re.compile(rf"以\s*{_QUOTED}\s*为题"),
     re.compile(rf"{_QUOTED}\s*为题"),
-    re.compile(rf"(?:titled|entitled|paper|article|study)\s*,?\s*{_QUOTED}"),
+    # (on one line: a headline ending in "study" is not the title of the quote that opens the text)
+    re.compile(rf"(?:titled|entitled|paper|article|study)[^\S\n]*,?[^\S\n]*{_QUOTED}"),
     # 发表了…合作完成的研究论文“Fault-tolerant logical qubits…”
     re.compile(rf"(?:研究论文|学术论文|论文|文章)\s*{_QUOTED}"),
     # the metadata block of a wire release: "Article Title: …", "论文题目：…"

@@ -1554,3 +1554,18 @@ def test_extract_zh_who_leads_a_project_is_a_researcher_not_a_host() -> None:
     )
     assert _names(extraction, "Researcher") == {"单雪川"}
     assert ("单雪川", "外国语学院", None) in _facts(extraction, "affiliatedWith")
+
+
+def test_extract_en_degrees_after_names_and_a_quote_under_a_study_headline() -> None:
+    extraction = _extract(
+        "Heart study\n"
+        '"This changes practice," said Jane Hollis, M.D., Ph.D., professor of cardiology at Brookfield University '
+        "School of Medicine. Co-author Samuel Okoro, PhD, of the Riverside Heart Institute, agreed.",
+        lang="en",
+    )
+    assert _names(extraction, "Researcher") == {"Jane Hollis", "Samuel Okoro"}
+    assert _facts(extraction, "affiliatedWith") == {
+        ("Jane Hollis", "Brookfield University School of Medicine", None),
+        ("Samuel Okoro", "Riverside Heart Institute", None),
+    }
+    assert not _names(extraction, "Publication")

@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 import ingest.resolve as resolution
-from ingest.extract.lexicon import RESEARCHER_BEFORE, RESEARCHER_EN_JOBS, alternation
+from ingest.extract.lexicon import EN_DEGREES, RESEARCHER_BEFORE, RESEARCHER_EN_JOBS, alternation
 from ingest.extract.relations.context import Context, add, affiliate, researchers_of
 from ingest.extract.spans import Span
 from kg.model import Relation
@@ -41,7 +41,8 @@ _EN_JOB_GAP = re.compile(
 # what leads from a name to its institution: "A of X", "A, a professor at X", "A, a postdoctoral fellow in X's School
 # of Y", "A, now a senior scientist at X", "A, professor of plant biology at X", "A, head of the Department of Y"
 _EN_AFFILIATION_AFTER = re.compile(
-    r"\s*,?\s*(?:now\s+|currently\s+)?(?:(?:an?\s+(?:[\w-]+\s+){1,3}(?:of\s+(?:[a-z-]+\s+){1,4})?)?(?:of|at|from)"
+    EN_DEGREES
+    + r"\s*,?\s*(?:now\s+|currently\s+)?(?:(?:an?\s+(?:[\w-]+\s+){1,3}(?:of\s+(?:[a-z-]+\s+){1,4})?)?(?:of|at|from)"
     rf"|(?:an?\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_JOB_WORDS}|fellow|lecturer|student|director|dean|chair|member)"
     r"\s+in"
     rf"|(?:an?\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_JOB_WORDS}|fellow|lecturer)"
