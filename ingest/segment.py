@@ -55,11 +55,18 @@ _FULL = 0.82  # a line this wide (as a share of the column) was wrapped, not end
 #: headings that structure one report rather than name an achievement or prize of its own
 _GENERIC_SECTION = re.compile(
     r"^(?:研究|主要|项目|成果|团队|相关)?(?:背景|简介|概况|概述|意义|展望|结论|方法|过程|成果|亮点|发现|进展|介绍|小结|总结"
-    r"|下一步|前景|点评|链接|阅读|应用|创新点|内容|目标)$"
+    r"|下一步|前景|点评|链接|阅读|应用|创新点|内容|目标|致谢|参考文献|联系方式)$"
     r"|^(?:background|results?|methods?|conclusions?|about|summary|outlook|significance|related|next steps?"
-    r"|key findings|findings|what'?s next)$",
+    r"|key findings|findings|what'?s next|introduction|discussion|funding|acknowledge?ments|references|contacts?)$",
     re.I,
 )
+
+
+def is_report_section(heading: str) -> bool:
+    """A heading that structures one report (研究背景, Results, Funding) rather than names a story of its own."""
+    return bool(_GENERIC_SECTION.match(heading))
+
+
 #: titles announcing a list of achievements or prizes, whose numbered entries are items of their own
 #: how a news report opens: the time of the event or a wire formula
 _NEWS_LEAD = re.compile(

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ingest.segment import is_report_section
+
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$")
 _FENCE = re.compile(r"^\s*(?:```|~~~)")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
@@ -22,15 +24,6 @@ _CODE = re.compile(r"`([^`\n]+)`")
 _QUOTE = re.compile(r"^\s{0,3}>\s?")
 _RULE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
-
-
-#: headings that structure one report rather than name a story of their own
-_SECTION = re.compile(
-    r"^(?:background|results?|methods?|conclusions?|about|summary|outlook|significance|related|next steps?|"
-    r"key findings|findings|what'?s next|introduction|discussion|funding|acknowledge?ments|references|contacts?|"
-    r"研究背景|背景|主要发现|研究方法|方法|结论|展望|意义|简介|概述|小结|总结|资助|致谢|参考文献|联系方式)$",
-    re.I,
-)
 
 
 def markdown_stories(text: str) -> list[str]:
@@ -49,7 +42,7 @@ def markdown_stories(text: str) -> list[str]:
     story = top if levels.count(top) > 1 else min((lv for lv in levels if lv > top), default=top)
     starts = [i for i, level, _ in heads if level <= story]
     story_titles = [title for _, level, title in heads if level == story]
-    if len(story_titles) < 2 or 2 * sum(1 for t in story_titles if _SECTION.match(t)) >= len(story_titles):
+    if len(story_titles) < 2 or 2 * sum(1 for t in story_titles if is_report_section(t)) >= len(story_titles):
         return [markdown_to_text(text)]
     out = []
     for a, b in zip(starts, [*starts[1:], len(lines)], strict=True):

@@ -73,13 +73,20 @@ def detect_kind(text: str) -> Kind:
     layout = sum(
         1 for i in furniture if is_issue_line(t := lines[i].strip()) or is_header_row(t) or is_contents_line(t)
     )
-    if page_numbers >= 1 or ((closers >= 2 or layout >= 1) and len(segments(text)) >= 2):
+    if page_numbers >= 1:
         return "newsletter"
-    if len(text) > 8000 and len(segments(text)) >= 3:
+    found: list[int] = []  # segmenting is the costly test: done once, and only when a cue asks for it
+
+    def items() -> int:
+        if not found:
+            found.append(len(segments(text)))
+        return found[0]
+
+    if (closers >= 2 or layout >= 1) and items() >= 2:
         return "newsletter"
     # "2025年度中国生命科学十大进展揭晓" and one headed section per advance: a list whose entries are items
     title = next((line.strip() for line in lines if line.strip()), "")
-    if announces_list(title) and len(segments(text)) >= 3:
+    if (len(text) > 8000 or announces_list(title)) and items() >= 3:
         return "newsletter"
     return "item"
 
