@@ -87,7 +87,15 @@ _FUNDING_EN_GIVER = re.compile(
     r"(?:awarded|granted|given|provided|committed|pledged)\s+[^.;\n]{0,80}?"
     r"(?:\b(?:grants?|funding)\b|(?:[£$€¥]|US\$|\b[A-Z]{3}\s)\s?\d)"  # £3.2 million, SEK 12 million
 )
-_FUNDING_EN_ALL = (_FUNDING_EN, _FUNDING_EN_FROM, _FUNDING_EN_GIVER)
+# "have been awarded European Research Council (ERC) Advanced Grants", "won an NIH grant": the grant names its giver
+_FUNDING_EN_WON = re.compile(
+    r"\b(?:awarded|won|wins?|receiv(?:e|es|ed)|secur(?:e|es|ed)|earn(?:s|ed)?)\s+(?:an?\s+|the\s+|(?:19|20)\d{2}\s+)?"
+    # the giver's name ends in a word that names a body (a "Royal Society Research Grant" is the Royal Society's)
+    r"(?P<list>(?:[A-Z][^.;,\n]{0,80}?\s)?(?:[A-Z][\w-]*\s)?(?:Foundation|Council|Agency|Fund|Trust|Ministry|Society|"
+    r"Commission|Academy|Institutes?|Administration|Bureau|Association|[A-Z]{2,6}))"
+    r"(?:\s*\([A-Z]{2,8}\))?\s+(?:[A-Z][\w-]*\s+){0,3}[Gg]rants?\b"
+)
+_FUNDING_EN_ALL = (_FUNDING_EN, _FUNDING_EN_FROM, _FUNDING_EN_GIVER, _FUNDING_EN_WON)
 # a quoted programme topic or a bracket of grant numbers: list separators inside it separate nothing
 _ENCLOSED = re.compile(r"“[^”]*”|[（(][^（）()]*[）)]")
 _LIST_SPLIT = re.compile(r"[、，,;；]|以及|及|和|与")

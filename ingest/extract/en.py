@@ -166,11 +166,18 @@ def initials(name: str) -> str:
 
 def institution_canonical(name: str, spans: list[Span], gazetteer_name: str | None) -> str:
     """The canonical name of an institution written short: the gazetteer's, else the one institution of the item
-    whose name starts with it (Lakeside -> Lakeside University) or whose initials it is (HU -> Harbourview
+    whose name starts with it or names its place (Lakeside -> Lakeside University, Castlemere -> University of
+    Castlemere) or whose initials it is (HU -> Harbourview
     University), else the name as written."""
     if gazetteer_name:
         return gazetteer_name
-    longer = {s.name for s in spans if s.parent is None and s.name.startswith(name + " ") and _TOP.search(s.name)}
+    # Lakeside -> Lakeside University; Castlemere -> University of Castlemere
+    of_name = re.compile(rf"(?:The\s+)?(?:University|Polytechnic|Academy)\s+of\s+(?:the\s+)?{re.escape(name)}")
+    longer = {
+        s.name
+        for s in spans
+        if s.parent is None and (s.name.startswith(name + " ") or of_name.fullmatch(s.name)) and _TOP.search(s.name)
+    }
     if not longer and _ACRONYM.fullmatch(name):
         longer = {s.name for s in spans if s.parent is None and s.name != name and initials(s.name) == name}
     return longer.pop() if len(longer) == 1 else name

@@ -22,6 +22,12 @@ _SUFFIXES = tuple(
         "学系 工程系 学部"
     )
 )
+# disciplines whose department is written "<discipline>系" (a public list of fields, not of institutions)
+_DEPARTMENT_STEMS = words_of(
+    "物理 历史 中文 生物 地理 经济 计算机 心理 电子 机械 土木 建筑 材料 化工 环境 天文 统计 自动化 航空航天 "
+    "外语 英语 新闻 金融 管理 地质 海洋 大气 生态 微电子 电机 电气 水利 船舶 能源 精密仪器 热能 汽车 交通 "
+    "测绘 遥感 软件 通信 光电 技术 药理 病理 生理 力学 体育 艺术 音乐 美术 设计"
+)
 # 大学生 (students) is no 大学, but 大学生命科学学院 is 大学 + 生命科学学院; 物理学系 is a department, 科学系统 and
 # 科学部署 are not
 _SUFFIX = re.compile(
@@ -30,6 +36,10 @@ _SUFFIX = re.compile(
     .replace("学系", "学系(?!统|列|数|着|于)")
     .replace("工程系", "工程系(?!统|列|数|着|于)")
     .replace("学部", "学部(?!署|分|门|长)")
+    # a department named by its discipline alone (物理系, 计算机系); 系 after any other word is a system or a tie
+    + "|(?:"
+    + "|".join(f"(?<={stem})" for stem in _DEPARTMENT_STEMS)
+    + ")系(?!统|列|数|着|于)"
 )
 #: suffixes that continue the previous segment instead of starting a new unit (加州大学旧金山分校)
 _CONTINUES = ("分校",)
@@ -86,8 +96,8 @@ _PLACE_GENERIC = re.compile(rf"^(?:{alternation(_PLACES)})(?:{alternation(_GENER
 _NOT_INSTITUTION = re.compile(
     r"(?:政府|党委|委员会|管理局|局|厅|公司)|(?:服务中心|会议中心|会展中心|活动中心|交流中心|指挥中心|购物中心|营业中心|数据中心|客服中心|运营中心|学习中心|培训中心|教育中心|保护中心)$"
 )
-# a school named by a one-character discipline (医学院, 药学院, 法学院) is a unit like any other
-_ONE_CHARACTER_SCHOOL = re.compile(r"[医药法商理工文农哲]学院")
+# a school or department named by a one-character discipline (医学院, 法学院, 化学系, 数学系) is a unit like any other
+_ONE_CHARACTER_SCHOOL = re.compile(r"[医药法商理工文农哲]学院|[化数哲法医药文史光力声]学系")
 _TOP_LEVEL = re.compile(r"(?:大学|科学院|工程院|社会科学院)$")
 
 

@@ -102,6 +102,11 @@ _EN_AUTHOR_LIST = re.compile(
     r"\b(?:[Cc]o-)?(?:(?:[Ff]irst|[Ll]ead|[Ss]enior|[Cc]orresponding)[\s-]+)?(?:[Cc]o-)?[Aa]uthors?\s+"
     r"(?:(?:include|are|were)\s+|(?=[A-Z][a-z]))"
 )
+# "Westmoor University professors Daniel Okafor and Mei-Ling Tsao": a plural job word before a list of names
+_PLURAL_JOBS = tuple(w + "s" for w in RESEARCHER_EN_JOBS)
+_EN_PLURAL_JOBS = re.compile(
+    rf"\b(?:{alternation(_PLURAL_JOBS + tuple(w[:1].upper() + w[1:] for w in _PLURAL_JOBS))})[^\S\n]+(?=[A-Z])"
+)
 _EN_LIST_NEXT = re.compile(rf"(?:\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][^,;.]*?)?(?:,\s*|\s+and\s+)(?P<en>{_LATIN_NAME})")
 _EN_OFFICIAL = re.compile(rf"\b(?:{alternation(OFFICIAL_EN)})\s+$")
 _STOP_BEFORE = re.compile(rf"(?:{alternation(STOP_WORDS)}|[^{CJK}])$")
@@ -341,7 +346,7 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
     seen: set[tuple[int, int]] = set()
     listed = []
     # "Co-authors include A, B and C", "Co-first authors A and B"
-    for m in _EN_AUTHOR_LIST.finditer(text):
+    for m in (*_EN_AUTHOR_LIST.finditer(text), *_EN_PLURAL_JOBS.finditer(text)):
         pos = m.end()
         first = re.match(_LATIN_NAME, text[pos:])
         while first:

@@ -1576,3 +1576,64 @@ def test_extract_en_degrees_after_names_and_a_quote_under_a_study_headline() -> 
         ("Samuel Okoro", "Riverside Heart Institute", None),
     }
     assert not _names(extraction, "Publication")
+
+
+def test_extract_en_plural_job_before_a_list_of_names() -> None:
+    extraction = _extract(
+        "Two elected to the academy\n"
+        "Dunmore University professors Tobias Verhaegen and Mei-Ling Castell are among the new members elected "
+        "to the national academy this year.",
+        lang="en",
+    )
+    assert _names(extraction, "Researcher") == {"Tobias Verhaegen", "Mei-Ling Castell"}
+    assert _facts(extraction, "affiliatedWith") == {
+        ("Tobias Verhaegen", "Dunmore University", None),
+        ("Mei-Ling Castell", "Dunmore University", None),
+    }
+
+
+def test_extract_zh_department_named_by_its_discipline() -> None:
+    extraction = _extract(
+        "研究进展\n我校化学系教授柯明川和计算机系副教授闻立川、南屿大学物理系研究员庞海川合作，"
+        "揭示了植物根系与生态系统的关系。"
+    )
+    assert _names(extraction, "Institution") == {"化学系", "计算机系", "南屿大学", "南屿大学物理系"}
+    assert _facts(extraction, "affiliatedWith") == {
+        ("柯明川", "化学系", None),
+        ("闻立川", "计算机系", None),
+        ("庞海川", "南屿大学物理系", None),
+    }
+
+
+def test_extract_en_grant_won_names_its_funder_and_grantee() -> None:
+    extraction = _extract(
+        "Grants for Halden researchers\n"
+        "Three researchers at Halden University have been awarded European Research Council (ERC) Advanced Grants. "
+        "Dr Tomas Wyke has also won an NIH grant. Dr Ana Bellweather received a Royal Society Research Grant last "
+        "year. She won a Halden Seed Grant too.",
+        lang="en",
+    )
+    assert _names(extraction, "Funder") == {
+        "European Research Council",
+        "National Institutes of Health",
+        "The Royal Society",
+    }
+    assert _facts(extraction, "fundedBy") == {
+        ("Tomas Wyke", "National Institutes of Health", None),
+        ("Ana Bellweather", "The Royal Society", None),
+    }
+
+
+def test_extract_en_possessive_place_name_is_the_university_of_that_place() -> None:
+    extraction = _extract(
+        "In memoriam\nProfessor Gerald Wynford taught at the University of Castlebury for four decades. "
+        "He joined Castlebury's Department of Chemistry in 1972.",
+        lang="en",
+    )
+    assert _names(extraction, "Institution") == {
+        "University of Castlebury",
+        "Department of Chemistry, University of Castlebury",
+    }
+    assert ("Department of Chemistry, University of Castlebury", "University of Castlebury", None) in _facts(
+        extraction, "partOf"
+    )

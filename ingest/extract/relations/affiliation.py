@@ -34,7 +34,7 @@ _EN_JOB_WORDS = alternation(RESEARCHER_EN_JOBS)
 
 # an institution, then the job (and field) of the person named right after it
 _EN_JOB_GAP = re.compile(
-    rf"\s+(?:[a-z-]+\s+){{0,4}}(?:{_EN_JOB_WORDS})"
+    rf"\s+(?:[a-z-]+\s+){{0,4}}(?:{_EN_JOB_WORDS})s?"
     r"(?:\s+(?:of|in)\s+(?:[a-z-]+\s+){0,2}[a-z-]+)?\s+"
 )
 
@@ -81,6 +81,9 @@ _EN_UNIT_AFTER = re.compile(r"\s*,\s*(?:the\s+)?|\s+in\s+the\s+")
 _EN_JOB_AFTER = re.compile(rf",\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,4}}(?i:{_EN_JOB_WORDS}|lecturer|fellow)\b")
 
 _EN_JOB_BEFORE = re.compile(r"(?:[Pp]rofessor|Prof\.|[Pp]ostdoc(?:toral)?\s+(?:researcher|fellow)|student)\s+$")
+
+# the next name of a list whose institution stands before it all ("Westmoor University professors A and B")
+_EN_LIST_AND = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 
 # the outside expert a release quotes: "…, an ecologist who was not involved in the study"
 _NOT_INVOLVED = re.compile(r"[^.;]{0,60}\b(?:not|wasn['’]t|isn['’]t)\s+(?:involved|part\s+of|affiliated)")
@@ -169,6 +172,14 @@ def affiliated_with(
             insts += [s for s in institutions if s.start == listed.end() and s.name.isascii() and not s.absorbed]
         # "MIT professor of materials science Elena Vasquez", "Stanford chemist Raj Patel"
         insts += [s for s in institutions if s.end < span.start and _EN_JOB_GAP.fullmatch(text, s.end, span.start)]
+        if (
+            not insts
+            and previous is not None
+            and previous[1]
+            and all(i.end <= previous[0].start for i in previous[1])
+            and _EN_LIST_AND.fullmatch(text, previous[0].end, span.start)
+        ):
+            insts = list(previous[1])
         if not insts:
             insts = _referred(text, span.start, institutions) or _possessor(text, span.start, institutions)
         # 钮思齐，女，1988年生，现任我校环境科学与工程学院教授: the post the profile gives

@@ -18,6 +18,12 @@ _GRANTED_TO = re.compile(
     r"\b(?:awarded|granted|given|provided)\b(?:[^.;\n]|\.(?=\d)){0,60}?\bto\s+(?:(?:Dr\.?|Professor|Prof\.)\s+)?$"
 )
 
+# "Dr Ann Lee, Department of X, has been awarded a Royal Society grant": the subject won the funder's grant
+_WON_GRANT_EN = re.compile(
+    r"(?:\s*,[^,.;\n]{1,80},)?\s+(?:(?:has|have|had)\s+)?(?:(?:also|now|just|recently)\s+)?(?:been\s+)?"
+    r"(?:awarded|won|wins?|receiv(?:e|es|ed)|secur(?:e|es|ed)|earn(?:s|ed)?)\s+(?:an?\s+|the\s+|(?:19|20)\d{2}\s+)?"
+)
+
 _WON_GRANT = re.compile(r"(?:获得|获)(?:\s*(?:19|20)\d{2}\s*年度?)?$")
 
 # "鄢博文、邰子墨获得资助" under a title that names the fund: the grant of the title
@@ -71,7 +77,9 @@ def _grantees(ctx: Context, out: dict[tuple[str, str, str], Relation], funders: 
         if won and not _GRANT_AFTER.match(text, span.end):
             won = None
         for s, person in people:
-            english = span.end <= s.start < end and _GRANTED_TO.search(text, span.end, s.start)
+            english = (span.end <= s.start < end and _GRANTED_TO.search(text, span.end, s.start)) or (
+                start <= s.start < span.start and _WON_GRANT_EN.fullmatch(text, s.end, span.start)
+            )
             chinese = won is not None and clause <= s.start < won.start()
             if english or chinese:
                 add(
