@@ -58,14 +58,15 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?")
 
 _FUNDING_ZH = re.compile(
     r"(?:得到|受到|获得|获|受)(?:了)?(?P<list>[^。；;！？\n]{2,120}?)(?:等(?:多个|多项)?(?:项目|课题)?)?(?:的)?"
-    r"(?:大力|鼎力|共同|联合)?(?:资助|支持|经费支持|资金支持|资助支持)"
+    # 资助 inside a funder's name (香港研究资助局) is no end of the list
+    r"(?:大力|鼎力|共同|联合)?(?:资助|支持|经费支持|资金支持|资助支持)(?!局|委员会|机构|署)"
 )
 # 市科委（通过科技创新行动计划）对…进行立项资助
 _FUNDING_ZH3 = re.compile(
     r"(?:^|[，,。；;\n])\s*(?:[^，,。；;\n]{0,12}?[，,])?(?P<list>[^，,。；;\n对]{2,20}?)"
     r"(?:通过(?P<prog>[^，,。；;\n]{2,20}?))?共?对[^。；;\n]{1,40}?(?:进行|给予)?(?:立项)?(?:资助|经费支持|资金支持)"
 )
-_FUNDING_ZH2 = re.compile(r"(?:由|经)(?P<list>[^。；;，,\n]{2,60}?)(?:资助|支持)")
+_FUNDING_ZH2 = re.compile(r"(?:由|经)(?P<list>[^。；;，,\n]{2,60}?)(?:资助|支持)(?!局|委员会|机构|署)")
 # 入选国家优秀青年科学基金项目: a fund's grant won, written without 资助
 _FUNDING_ZH5 = re.compile(r"入选(?:了)?(?P<list>[^。；;，,、\n“”\"]{2,30}?基金)(?!委|会)")
 # 在国家重点研发计划“智能传感器”重点专项支持下
@@ -272,7 +273,12 @@ def find_funders(text: str, institutions: list[Span]) -> list[Span]:
                     name = re.sub(r"\s*[(（][^()（）]*[)）]$|\s+(?:grants?|funds?|programmes?)$", "", part.strip())
                     name = _FUNDER_TRIM.sub("", name).strip()
                     # a year leads the round of a programme, not its name (2026年度国家杰出青年科学基金)
-                    name = re.sub(r"^(?:了|由|来自|the\s|The\s|by\s|(?:19|20)\d{2}\s*年度?)\s*", "", name)
+                    # nor does the ministry that runs a national programme (科技部国家重点研发计划)
+                    name = re.sub(
+                        r"^(?:了|由|来自|the\s|The\s|by\s|(?:19|20)\d{2}\s*年度?|(?:科技部|科学技术部|教育部)(?=国家))\s*",
+                        "",
+                        name,
+                    )
                     ok = _FUNDER_EN.search(name) if english else _FUNDER_OK.search(name)
                     body = None if ok or english else _FUNDING_BODY.match(name)
                     if body:  # 上海市科学技术委员会基础研究项目: the commission runs the programme and funds the work

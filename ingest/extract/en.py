@@ -185,12 +185,17 @@ def institution_canonical(name: str, spans: list[Span], gazetteer_name: str | No
 
 def expand_truncated(spans: list[Span]) -> None:
     """An institution named again without its tail ("the Max Planck Institute" after "the Max Planck Institute for
-    Plant Breeding Research") is that institution, when exactly one longer name of the item continues it."""
+    Plant Breeding Research"), or a unit without the name before it ("the School of Law", "the Hartwell School of
+    Law"), is that institution, when exactly one longer name of the item continues it."""
     names = {s.name for s in spans if s.parent is None and s.name.isascii()}
     for span in spans:
-        if span.parent is not None or not span.name.isascii() or not _ENDS_WITH_HEAD.search(span.name):
+        if span.parent is not None or not span.name.isascii():
             continue
-        longer = {n for n in names if n.startswith(span.name + " of ") or n.startswith(span.name + " for ")}
+        longer = set()
+        if _ENDS_WITH_HEAD.search(span.name):
+            longer = {n for n in names if n.startswith(span.name + " of ") or n.startswith(span.name + " for ")}
+        elif _UNIT.match(span.name):  # "the School of Law" in a headline, "the Hartwell School of Law" in the text
+            longer = {n for n in names if n.endswith(" " + span.name)}
         if len(longer) == 1:
             span.meta.setdefault("surface", span.name)
             span.name = longer.pop()

@@ -134,6 +134,10 @@ def _is_stop(tokens: list[tuple[int, int, str]], i: int, name_end: int, in_chain
     w = tokens[i][2]
     if w in _LEFT_STOPS or (i > 0 and tokens[i - 1][2] + w in _LEFT_STOPS):
         return True
+    if w in {"和", "及"} and in_chain and 0 < i < len(tokens) - 1:
+        # inside a unit after its parent (医学院药理及药剂学系) 及/和 joins two field words, as 与 does
+        left, right = tokens[i - 1][2], tokens[i + 1][2]
+        return len(left) < 2 or left in _WORK_NOUNS or left in _LEFT_STOPS or right.startswith(_PLACES)
     if w in _CONJUNCTIONS and w != "与":
         # 和/及 separate a name from what is before it (周启明和东海理工大学…), unless the suffix follows at once
         # (瑞和医院, where 和 is part of the name)

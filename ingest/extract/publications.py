@@ -30,7 +30,7 @@ _EN_JOURNAL_ZH = re.compile(
 # a citation in brackets: (ACS Catalysis, 2024, 14, 9244)
 _CITATION = re.compile(rf"[（(]\s*(?P<en>{_LATIN_TITLE})\s*,\s*(?:19|20)\d{{2}}\s*,\s*\d+")
 _EN_JOURNAL = re.compile(
-    rf"\b(?:(?P<cue>published|publishes|appeared|appears|reported|reports?|described|paper|study|article)\b"
+    rf"\b(?:(?P<cue>published|publishes|appeared|appears|reported|reports?|described|describes?|detailed|details|paper|study|article)\b"
     rf"[^.;\n]{{0,200}}?\bin"
     rf"|\b(?:results|findings|work|research)\s+appear\s+in"
     rf"|in the journal)\s+(?:the\s+)?(?P<en>{_LATIN_TITLE})"
@@ -43,7 +43,21 @@ _JOURNAL_WORD = re.compile(
 _JOURNAL_FIELD = re.compile(
     r"(?im)^[^\S\n]*(?:journal|期刊|发表期刊)[^\S\n]*[:：][^\S\n]*《?(?P<name>[^\n《》]{2,80}?)》?[^\S\n]*$"
 )
-_WEAK_CUES = frozenset({"study", "paper", "article", "reported", "report", "reports", "described"})
+_WEAK_CUES = frozenset(
+    {
+        "study",
+        "paper",
+        "article",
+        "reported",
+        "report",
+        "reports",
+        "described",
+        "describe",
+        "describes",
+        "detailed",
+        "details",
+    }
+)
 _LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _TRAILING_CONNECTORS = re.compile(r"(?:\s+(?:of|and|in|for|the|&))+$")
 _PAIR_AFTER = re.compile(r"\s*[（(]\s*(?P<en>[A-Z][A-Za-z&:.'’\s-]{1,60}?)\s*[）)]")

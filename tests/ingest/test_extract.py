@@ -1637,3 +1637,52 @@ def test_extract_en_possessive_place_name_is_the_university_of_that_place() -> N
     assert ("Department of Chemistry, University of Castlebury", "University of Castlebury", None) in _facts(
         extraction, "partOf"
     )
+
+
+def test_extract_zh_ministry_before_a_national_programme_and_a_funder_named_with_zizhu() -> None:
+    extraction = _extract(
+        "研究进展\n东岭大学庞晓川教授团队在《细胞》发表论文。该工作得到了科技部国家重点研发计划的支持。"
+        "研究亦获南屿研究资助局及南屿创新科技基金资助。"
+    )
+    assert _names(extraction, "Funder") == {"国家重点研发计划", "南屿研究资助局", "南屿创新科技基金"}
+
+
+def test_extract_en_singular_job_after_a_pair_is_the_second_name_alone() -> None:
+    extraction = _extract(
+        "Farmers' diet\nResearchers from the University of Ravenholt report the find. "
+        "Said study co-lead author Priya Narang, a doctoral student in the Department of Archaeology. "
+        "Narang and co-lead author Lukas Brenning, a postdoctoral researcher at the Leibniz Institute for Old Crafts, "
+        "analysed the samples.",
+        lang="en",
+    )
+    facts = _facts(extraction, "affiliatedWith")
+    assert ("Lukas Brenning", "Leibniz Institute for Old Crafts", None) in facts
+    assert ("Priya Narang", "Leibniz Institute for Old Crafts", None) not in facts
+
+
+def test_extract_zh_selected_for_a_fund_grant_is_funding_not_collaboration() -> None:
+    extraction = _extract(
+        "我校12人入选国家级青年人才计划\n其中，数学科学学院鲁川明、化学化工学院温若川等人入选国家杰出青年科学基金项目。"
+    )
+    assert _facts(extraction, "fundedBy") == {
+        ("鲁川明", "国家杰出青年科学基金", None),
+        ("温若川", "国家杰出青年科学基金", None),
+    }
+    assert not _facts(extraction, "collaboratedWith")
+
+
+def test_extract_en_appointed_dean_and_a_unit_named_short_in_the_headline() -> None:
+    extraction = _extract(
+        "New dean for the School of Law\n"
+        "Professor Elliot Marwood has been appointed Dean of the Hartwell School of Law. The team describes the "
+        "sensors in Science Robotics.",
+        lang="en",
+    )
+    assert _names(extraction, "Institution") == {"Hartwell School of Law"}
+    assert _facts(extraction, "affiliatedWith") == {("Elliot Marwood", "Hartwell School of Law", None)}
+    assert _names(extraction, "Journal") == {"Science Robotics"}
+
+
+def test_extract_zh_conjunction_inside_a_department_name() -> None:
+    extraction = _extract("新闻\n北岭大学电子和计算机工程系教授柯立川发言。")
+    assert _facts(extraction, "affiliatedWith") == {("柯立川", "北岭大学电子和计算机工程系", None)}

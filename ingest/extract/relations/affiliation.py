@@ -39,7 +39,8 @@ _EN_JOB_GAP = re.compile(
 )
 
 # what leads from a name to its institution: "A of X", "A, a professor at X", "A, a postdoctoral fellow in X's School
-# of Y", "A, now a senior scientist at X", "A, professor of plant biology at X", "A, head of the Department of Y"
+# of Y", "A, now a senior scientist at X", "A, professor of plant biology at X", "A, head of the Department of Y",
+# "A has been appointed Dean of X"
 _EN_AFFILIATION_AFTER = re.compile(
     EN_DEGREES
     + r"\s*,?\s*(?:now\s+|currently\s+)?(?:(?:an?\s+(?:[\w-]+\s+){1,3}(?:of\s+(?:[a-z-]+\s+){1,4})?)?(?:of|at|from)"
@@ -47,8 +48,13 @@ _EN_AFFILIATION_AFTER = re.compile(
     r"\s+in"
     rf"|(?:an?\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_JOB_WORDS}|fellow|lecturer)"
     r"(?:\s+of\s+(?:[a-z-]+\s+){0,3}[a-z-]+)?\s+(?:at|of|from)"
-    r"|(?:the\s+)?(?:head|director|dean|chair)\s+of)\s+(?:the\s+)?"
+    r"|(?:the\s+)?(?:head|director|dean|chair)\s+of"
+    # "A has been appointed Dean of the X School of Law"
+    r"|(?:has\s+been|was|is|will\s+be)\s+(?:appointed|named)\s+(?:as\s+)?(?:the\s+)?(?:new\s+|next\s+)?"
+    r"(?:[A-Z][\w-]*\s+){1,4}(?:of|at))\s+(?:the\s+)?"
 )
+
+_SINGULAR_JOB = re.compile(r"\s*,\s*(?:now\s+|currently\s+)?an?\s")
 
 # 该院教授X: the school (该校: the university …) named last before it
 _BACK_REFERENCE = re.compile(r"该(院|校|所|系|中心|实验室)")
@@ -202,6 +208,8 @@ def affiliated_with(
             and previous is not None
             and not previous[1]
             and _EN_PAIR_GAP.fullmatch(text, previous[0].end, span.start)
+            # "A and B, a postdoctoral researcher at X": a job in the singular is B's alone
+            and not _SINGULAR_JOB.match(text, span.end)
         ):
             before = ctx.cluster_of(previous[0])
             for inst in insts:

@@ -24,7 +24,7 @@ _WON_GRANT_EN = re.compile(
     r"(?:awarded|won|wins?|receiv(?:e|es|ed)|secur(?:e|es|ed)|earn(?:s|ed)?)\s+(?:an?\s+|the\s+|(?:19|20)\d{2}\s+)?"
 )
 
-_WON_GRANT = re.compile(r"(?:获得|获)(?:\s*(?:19|20)\d{2}\s*年度?)?$")
+_WON_GRANT = re.compile(r"(?:获得|获|入选)(?:了)?(?:\s*(?:19|20)\d{2}\s*年度?)?$")
 
 # "鄢博文、邰子墨获得资助" under a title that names the fund: the grant of the title
 _WON_TITLED_GRANT = re.compile(r"(?:获得|获)(?:了)?(?:该项目|该基金|项目)?资助")
@@ -74,7 +74,8 @@ def _grantees(ctx: Context, out: dict[tuple[str, str, str], Relation], funders: 
         start, end = ctx.sentences.bounds(span.start)
         won = _WON_GRANT.search(text, max(start, span.start - 12), span.start)
         clause = max([start, *(m.end() for m in CLAUSE.finditer(text, start, won.start()))]) if won else end
-        if won and not _GRANT_AFTER.match(text, span.end):
+        # 获 a fund needs 资助 after it (获…奖 is a prize); 入选 a fund's grant is the grant itself
+        if won and not won.group().startswith("入选") and not _GRANT_AFTER.match(text, span.end):
             won = None
         for s, person in people:
             english = (span.end <= s.start < end and _GRANTED_TO.search(text, span.end, s.start)) or (
