@@ -11,6 +11,9 @@ The structure is read from generic cues, never from known titles:
   after a finished paragraph, set off by a blank line or the PDF's edge spaces) split it into one item per
   sub-section, the introduction being an item of its own; numbered chapter headings (``一、`` ``（一）``) are the
   structure of one document and do not split it, unless the title announces a list (top ten, prize winners);
+- short numbered headings (``一、科研成果`` ``二、获奖信息``) are the issue's columns when at least one of them holds
+  stories with headlines of their own: each story is an item in that column, and a column that opens with text is
+  one item named after it;
 - an issue with no closing lines at all has no article level: every headline is a top-level item;
 - hard-wrapped lines are re-joined (``ingest.segment_lines.join_wrapped``).
 
@@ -300,6 +303,61 @@ def _subheads(body: list[Row], title: str, whole_issue: bool = False, bracketed:
     return heads
 
 
+#: a numbered heading at most this long names a column of the issue (一、科研成果, 三、获奖信息), not an achievement
+_COLUMN_NAME = 8
+
+
+def _column(row: Row) -> str | None:
+    """The column a numbered heading set off by a blank line names (科研成果 for 一、科研成果), else None."""
+    numbered = numbering(row.text)
+    if not row.blank_before or not numbered or not 2 <= len(numbered[1]) <= _COLUMN_NAME:
+        return None
+    return numbered[1]
+
+
+def _stories(rows: list[Row]) -> list[int]:
+    """Headlines of the stories under a column heading (``rows``: what follows the heading): the first row when it
+    is a headline with text right under it, and each later headline after a finished paragraph, set off by a blank
+    line or a page break, with text right under it. Empty when the column opens with text."""
+    if len(rows) < 3:
+        return []
+    width = typical_width([row.text for row in rows])
+
+    def opens(i: int) -> bool:
+        row = rows[i]
+        set_off = i == 0 or row.blank_before or row.after_page_break
+        # a line as wide as the text was wrapped, whatever its punctuation: it is not a headline
+        ended = display_width(row.text) < _FULL * width
+        return (
+            set_off
+            and ended
+            and headline_shaped(row.text)
+            and not rows[i + 1].blank_before
+            and not is_doc_number(row.text)
+        )
+
+    if not opens(0):
+        return []
+    later = [i for i in _candidates(rows) if i > 0 and opens(i)]
+    # a lone first line as wide as the text may be the text's first line: only a short one is a headline alone
+    if not later and display_width(rows[0].text) >= _SHORT * width:
+        return []
+    return [0, *later]
+
+
+def _columns(content: list[Row]) -> list[tuple[Row | None, list[Row]]]:
+    """An article cut at its column headings (一、科研成果 … 二、获奖信息), when at least one column holds stories
+    with headlines of their own: (column heading, rows under it), what comes before the first heading with heading
+    None. Otherwise the whole article, as one part: numbered headings are then chapters of one document."""
+    starts = [i for i, row in enumerate(content) if _column(row)]
+    bounds = [*starts, len(content)]
+    parts = [(content[a], content[a + 1 : b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+    if not any(_stories(rows) for _, rows in parts):
+        return [(None, content)]
+    lead: list[tuple[Row | None, list[Row]]] = [(None, content[: starts[0]])] if starts[0] else []
+    return lead + parts
+
+
 def _numbered_entries(body: list[Row]) -> list[int]:
     """Numbered headings of one style (the first one's) that open entries of a list article."""
     starts = [
@@ -354,15 +412,21 @@ def segments(text: str) -> list[Segment]:
     out: list[Segment] = []
     section: str | None = None
     banner: str | None = None
-    for content, closing in _articles(rows):
-        if not content:
+    for article, closing in _articles(rows):
+        if not article:
             continue
+        publisher, source_date = _source(closing, year)
+        columns = _columns(article)
+        if columns[0][0] is not None or len(columns) > 1:
+            out.extend(_column_segments(columns, closing, publisher, source_date, year))
+            section = banner = None
+            continue
+        content = article
         head = _head(content)
         if _is_banner(content, head):
             section = banner = _title(content[:1])
             content = content[1:]
             head = _head(content)
-        publisher, source_date = _source(closing, year)
         if source_date is None and section != banner:
             section = None  # a column of news cites dated sources; an article that does not has left it
         last_line = (closing or content)[-1].index + 1
@@ -436,6 +500,44 @@ def _split_article(
             rows[0].dated or intro_date or own,
         )
         out.append(seg)
+    return out
+
+
+def _column_segments(
+    columns: list[tuple[Row | None, list[Row]]],
+    closing: list[Row],
+    publisher: str | None,
+    source_date: str | None,
+    year: int | None,
+) -> list[Segment]:
+    """The items of an article cut into columns: one per story of a column with stories, the column itself (titled
+    with its name) when it opens with text, and what stands before the first column as an article of its own."""
+    out: list[Segment] = []
+    last_line = (closing or [row for _, rows in columns for row in rows])[-1].index + 1
+    for number, (heading, rows) in enumerate(columns):
+        if not rows:
+            continue
+        last = last_line if number == len(columns) - 1 else rows[-1].index + 1
+        column = _column(heading) if heading else None
+        stories = _stories(rows) if column else []
+        if heading and column and not stories:
+            date = source_date or first_event_date("".join(row.text for row in rows), year)
+            out.append(Segment(column, heading.index + 1, last, _lines(rows), None, None, publisher, date))
+            continue
+        if not column:
+            head = _head(rows)
+            out.extend(_split_article(rows, head, last, None, publisher, source_date, year))
+            continue
+        bounds = [*stories, len(rows)]
+        for start, end in zip(bounds, bounds[1:], strict=False):
+            part = rows[start:end]
+            date = source_date or part[0].dated or first_event_date("".join(row.text for row in part[1:]), year)
+            end_line = last if end == len(rows) else part[-1].index + 1
+            out.append(
+                Segment(_title(part[:1]), part[0].index + 1, end_line, _lines(part[1:]), None, column, publisher, date)
+            )
+    if out:
+        out[-1].byline = [row.text for row in closing if row.closer == "byline"]
     return out
 
 

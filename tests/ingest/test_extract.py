@@ -1686,3 +1686,12 @@ def test_extract_en_appointed_dean_and_a_unit_named_short_in_the_headline() -> N
 def test_extract_zh_conjunction_inside_a_department_name() -> None:
     extraction = _extract("新闻\n北岭大学电子和计算机工程系教授柯立川发言。")
     assert _facts(extraction, "affiliatedWith") == {("柯立川", "北岭大学电子和计算机工程系", None)}
+
+
+def test_extract_zh_job_title_between_a_unit_and_the_next_university_ends_the_unit() -> None:
+    extraction = _extract("新闻\n材料学院冉立川副研究员与北岭大学高分子科学系教授岑海川合作，研制出晶体管阵列。")
+    assert _names(extraction, "Researcher") == {"冉立川", "岑海川"}
+    assert _facts(extraction, "affiliatedWith") == {
+        ("冉立川", "材料学院", None),
+        ("岑海川", "北岭大学高分子科学系", None),
+    }

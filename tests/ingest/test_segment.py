@@ -680,3 +680,37 @@ def test_segment_join_wrapped_a_list_after_a_colon_starts_on_its_own_line() -> N
         "卞晓川 西屿交通大学",
     ]
     assert join_wrapped(lines).split("\n") == lines
+
+
+COLUMNS_ISSUE = """南屿大学科研动态
+2026年第6期                    南屿大学科学技术处 编
+
+一、科研成果
+
+海洋学院团队在深海热液生态研究中取得新进展
+    近日，海洋学院柏川明教授团队与东岭海洋研究所合作，在《自然·地球科学》发表论文，揭
+示了热液区微生物固碳的机制。海洋学院博士研究生闻一川为第一作者，柏川明教授为通讯作者。
+该研究得到国家自然科学基金的资助。
+
+                                                  - 1 -
+南屿大学科研动态                                  2026年第6期
+
+材料学院在柔性电子器件领域取得突破
+    材料学院冉立川副研究员与北岭大学高分子科学系教授岑海川合作，研制出可拉伸的有机晶体管阵
+列，成果发表于《先进材料》。
+
+二、获奖信息
+
+    我校计算机学院教授骆一川获2026年度中国计算机学会青年科学家奖，化学系教授柯云川获第二十届中国
+化学会青年化学奖。
+"""
+
+
+def test_segment_numbered_columns_hold_stories_with_headlines() -> None:
+    found = [(s.title, s.section) for s in segments(COLUMNS_ISSUE)]
+    # each story under 一、科研成果 is an item in that column; a column that opens with text is one item
+    assert found == [
+        ("海洋学院团队在深海热液生态研究中取得新进展", "科研成果"),
+        ("材料学院在柔性电子器件领域取得突破", "科研成果"),
+        ("获奖信息", None),
+    ]
