@@ -69,6 +69,10 @@ _FUNDING_ZH3 = re.compile(
 _FUNDING_ZH2 = re.compile(r"(?:由|经)(?P<list>[^。；;，,\n]{2,60}?)(?:资助|支持)(?!局|委员会|机构|署)")
 # 入选国家优秀青年科学基金项目: a fund's grant won, written without 资助
 _FUNDING_ZH5 = re.compile(r"入选(?:了)?(?P<list>[^。；;，,、\n“”\"]{2,30}?基金)(?!委|会)")
+# 牵头承担的国家重点研发计划“新型储能”重点专项项目, 主持国家自然科学基金项目: a programme's project taken on
+_FUNDING_ZH6 = re.compile(
+    r"(?:承担|主持|获批)(?:了|的)?(?P<list>[^。；;，,、\n“”\"]{2,30}?(?:计划|基金|专项))(?=[“\"]|重点专项|项目|课题)"
+)
 # 在国家重点研发计划“智能传感器”重点专项支持下
 _FUNDING_ZH4 = re.compile(r"在(?P<list>[^。；;，,\n]{2,60}?)(?:的)?(?:大力|鼎力)?(?:资助|支持)下")
 _FUNDING_EN = re.compile(
@@ -255,7 +259,15 @@ def find_funders(text: str, institutions: list[Span]) -> list[Span]:
                 continue
             if len(name) >= 4 and not any(s.start < m.end() and start < s.end for s in spans):
                 spans.append(Span(start, m.end(), "Funder", clean(name)))
-    for pattern in (_FUNDING_ZH, _FUNDING_ZH2, _FUNDING_ZH3, _FUNDING_ZH4, _FUNDING_ZH5, *_FUNDING_EN_ALL):
+    for pattern in (
+        _FUNDING_ZH,
+        _FUNDING_ZH2,
+        _FUNDING_ZH3,
+        _FUNDING_ZH4,
+        _FUNDING_ZH5,
+        _FUNDING_ZH6,
+        *_FUNDING_EN_ALL,
+    ):
         english = pattern in _FUNDING_EN_ALL
         for m in pattern.finditer(text):
             for group in ("list", "prog"):
@@ -280,6 +292,9 @@ def find_funders(text: str, institutions: list[Span]) -> list[Span]:
                         name,
                     )
                     ok = _FUNDER_EN.search(name) if english else _FUNDER_OK.search(name)
+                    if english and not ok:
+                        # a body's programme ("the European Commission's Horizon Europe") funds under its name
+                        ok = re.search(r"['’]s\s+$", m.group(group)[:at])
                     body = None if ok or english else _FUNDING_BODY.match(name)
                     if body:  # 上海市科学技术委员会基础研究项目: the commission runs the programme and funds the work
                         name, ok = body.group(), body

@@ -53,6 +53,7 @@ _POSSESSIVE_UNIT = re.compile(
     r"Division|Clinic)\b.*)$"
 )
 _POSSESSIVE = re.compile(r"['’]s\b")
+_POSSESSIVE_SPLIT = re.compile(r"['’]s\s+(?=[A-Z])")
 _HEAD_WORD = re.compile(rf"\b(?:{_HEADS})\b")
 _ORG_RUN = re.compile(rf"{_WORD}(?:\s+(?:(?:of|for|and|on|the|de|&)\s+)*{_WORD})*")
 
@@ -258,7 +259,8 @@ def organisation_names(chunk: str) -> list[tuple[int, str]]:
             break
         last_end = run.end()
         at = run.start()
-        for part in _TWO_BODIES.split(run.group()):
+        # "the European Commission's Horizon Europe programme": the body and its programme both fund the work
+        for part in (p for body in _TWO_BODIES.split(run.group()) for p in _POSSESSIVE_SPLIT.split(body)):
             name = re.sub(r"\s+(?:and|of|for|on|the|de|&)$", "", part)
             offset = chunk.find(part, at)
             at = offset + len(part)

@@ -244,7 +244,10 @@ def find_zh(text: str) -> list[Span]:
         if quote >= 0 and text[end : end + 1] == "”" and "”" not in text[quote:end]:
             start = quote + 1
         floor = end
-        while start < m.start() - 1 and text[start] in _LEADING_FUNCTION_CHARS:
+        # 应化学系邀请: "at the invitation of"; 应用数学系 and 应急管理学院 keep theirs
+        while start < m.start() - 1 and (
+            text[start] in _LEADING_FUNCTION_CHARS or (text[start] == "应" and text[start + 1] not in "用急")
+        ):
             start += 1
         # 我校医学院: the segmenter reads 校医 (a school doctor); 校 belongs to 我校, not to the unit
         if text[start : start + 1] == "校" and text[start - 1 : start] in _OUR and start < m.start():

@@ -25,6 +25,7 @@ from ingest.extract.lexicon import (
     SINGLE_SURNAMES,
     STOP_WORDS,
     alternation,
+    words_of,
 )
 from ingest.extract.spans import Span, clean
 from ingest.nlp import words, words_freq
@@ -41,8 +42,12 @@ _CUE_AFTER = re.compile(alternation(tuple(RESEARCHER_AFTER) + tuple(OFFICIAL)))
 _ORG_SUFFIX = re.compile(r"公司|集团|银行|基金会|协会")
 # "单雪梅主持的项目获特等奖": who leads a project is its researcher, not a host of a meeting (会议由X主持)
 _LEADS_WORK = re.compile(r"(?<=主持)的?(?:项目|课题|研究|成果|团队|完成|“)|(?<=主持)(?:完成|开展|研发)")
-# a profile's opening: name, sex, birth year or ethnicity
-_PROFILE = re.compile(r"\s*[，,]\s*[男女]\s*[，,]\s*(?:[\u4e00-\u9fff]{1,3}族|(?:19|20)\d{2}\s*年)")
+# a profile's opening: name, sex, birth year or ethnicity; or name, unit and post (邢晓岚，生命科学学院研究员，…)
+_PROFILE = re.compile(
+    r"\s*[，,]\s*(?:[男女]\s*[，,]\s*(?:[\u4e00-\u9fff]{1,3}族|(?:19|20)\d{2}\s*年)"
+    r"|[^，,。；;\n]{0,16}?(?:大学|学院|研究所|研究院|系|中心|实验室|医院)"
+    r"(?:特聘|副|助理)?(?:研究员|教授|讲师|院士|博士后|主任医师)(?=[，,。；;]))"
+)
 _AFTER = re.compile(
     r"(?P<p>[、，,。；;（(和与及在为以等因凭获于也还则已曾将对从把被\n]|荣获|荣膺|当选|发布|表示|指出|介绍|认为|带领|领衔|$)"
 )
@@ -95,7 +100,18 @@ _NOT_A_NAME = re.compile(
 _EN_POSSESSED = re.compile(rf"\b(?P<owner>[A-Z][\w&-]*)['’]s\s+(?P<en>{_LATIN_NAME})")
 # the person a prize goes to: "The prize goes to Maria Chen", "awarded to Sofia Lindqvist"
 _EN_AWARDED = re.compile(
-    rf"\b(?:goes to|go to|went to|awarded to|presented to|given to|shared by|shared between)\s+(?P<en>{_LATIN_NAME})"
+    rf"\b(?:goes to|go to|went to|awarded to|presented to|given to|shared by|shared between|jointly to|equally to)"
+    rf"\s+(?P<en>{_LATIN_NAME})"
+)
+# "jointly to A, University of X, Slovenia, B, Y University, USA and C": each laureate with the place they work
+_EN_LAUREATE_NEXT = re.compile(rf"(?:,[^\S\n]*|[^\S\n]+and[^\S\n]+)(?P<en>{_LATIN_NAME})")
+# words of the places a laureate list gives after each institution (United States, Hong Kong): no person's name
+_PLACE_WORDS = frozenset(
+    words_of(
+        "United States Kingdom Arab Emirates New York Zealand Hong Kong South North Korea Africa Saudi Arabia "
+        "Costa Rica Sri Lanka Czech Republic San Francisco Los Angeles Santa Barbara Cruz Diego La Jolla Chapel Hill "
+        "Ann Arbor Stony Brook West Lafayette Palo Alto Menlo Park Rio Janeiro Buenos Aires Tel Aviv"
+    )
 )
 # more names in the same list: "Co-authors include A of X and B of Y"
 _EN_AUTHOR_LIST = re.compile(
@@ -356,6 +372,22 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
                 break
             pos = nxt.start("en")
             first = re.match(_LATIN_NAME, text[pos:])
+    # the laureates listed after the first: names between commas, past each one's institution and place
+    for m in _EN_AWARDED.finditer(text):
+        if not m.group().startswith(("jointly", "equally", "awarded", "shared")):
+            continue
+        pos = m.end("en")
+        end = len(text) if (stop := re.compile(r"[.;\n“\"]|\bfor\b").search(text, pos)) is None else stop.start()
+        while (nxt := _EN_LAUREATE_NEXT.search(text, pos, end)) is not None:
+            a, b = nxt.span("en")
+            pos = b
+            inside = any(i.start < b and a < i.end for i in institutions)
+            if (
+                not inside
+                and not _NOT_A_NAME.search(nxt.group("en"))
+                and not set(nxt.group("en").split()) <= _PLACE_WORDS
+            ):
+                listed.append((a, b))
     for s, e in listed:
         title = re.match(r"(?:Professor|Prof\.|Dr\.?|Associate Professor)\s+", text[s:e])
         s += title.end() if title else 0

@@ -1695,3 +1695,45 @@ def test_extract_zh_job_title_between_a_unit_and_the_next_university_ends_the_un
         ("冉立川", "材料学院", None),
         ("岑海川", "北岭大学高分子科学系", None),
     }
+
+
+def test_extract_zh_profile_with_unit_and_post_and_a_supervisor() -> None:
+    extraction = _extract(
+        "【人物专访】邢晓川：在细胞里看见时间\n编者按：邢晓川，生命科学学院研究员，博士生导师。\n"
+        "问：您为什么选择这个方向？\n答：我在北岭大学读博士时，导师龚仲川教授让我做了一个小项目。"
+    )
+    assert _names(extraction, "Researcher") == {"邢晓川", "龚仲川"}
+    assert ("邢晓川", "生命科学学院", None) in _facts(extraction, "affiliatedWith")
+
+
+def test_extract_zh_invitation_is_no_part_of_the_unit() -> None:
+    extraction = _extract("学术报告\n应化学系邀请，北岭大学教授柯海川来校作报告。应用数学系教授闻立川主持报告会。")
+    assert {"化学系", "应用数学系"} <= _names(extraction, "Institution")
+    assert "应化学系" not in _names(extraction, "Institution")
+
+
+def test_extract_en_prize_awarded_jointly_to_a_list_with_institutions_and_places() -> None:
+    extraction = _extract(
+        "Chemistry prize 2026\nThe academy has decided to award the Halvard Prize in Chemistry 2026 jointly to "
+        "Annelise Kovrin, University of Ljubor, Slovenia, Tomás Echeverro, Harwick University, Cambridge, "
+        "United States and Yuki Hanamori, Kyoba University, Japan “for the discovery of enzymes that proofread DNA”.",
+        lang="en",
+    )
+    assert _names(extraction, "Researcher") == {"Annelise Kovrin", "Tomás Echeverro", "Yuki Hanamori"}
+    assert _facts(extraction, "received") == {
+        ("Annelise Kovrin", "Halvard Prize in Chemistry", "2026"),
+        ("Tomás Echeverro", "Halvard Prize in Chemistry", "2026"),
+        ("Yuki Hanamori", "Halvard Prize in Chemistry", "2026"),
+    }
+    assert not _facts(extraction, "collaboratedWith")
+
+
+def test_extract_funders_of_a_body_s_programme_and_of_a_project_taken_on() -> None:
+    en = _extract(
+        'Soil carbon\nThe paper "A global map of soil carbon" was published in Nature. The study was supported by '
+        "the Eastland Commission's Horizon Eastland programme.",
+        lang="en",
+    )
+    assert _names(en, "Funder") == {"Eastland Commission", "Horizon Eastland"}
+    zh = _extract("项目启动\n由我校牵头承担的国家重点研发计划“新型储能”重点专项项目启动会召开。")
+    assert _names(zh, "Funder") == {"国家重点研发计划"}

@@ -70,6 +70,9 @@ _REFERRED = {
 
 _OWNER_BEFORE = re.compile(r"\b(?P<word>[A-Z][\w&-]*)['’]s\s+$")
 
+# 邢晓岚，生命科学学院研究员: a profile gives the unit and the post right after the name
+_PROFILE_UNIT = re.compile(r"\s*[，,]\s*")
+_PROFILE_POST = re.compile(r"(?:特聘|副|助理)?(?:研究员|教授|讲师|博士后|主任医师)(?=[，,。；;])")
 _NOW_AT = re.compile(r"[^。；;]{0,24}?(?:现任|现为|现就职于|任职于|就职于|供职于|担任|出任)(?:我校|本校|该校)?")
 # 原美国加州理工学院化学系教授X: the post X held before, no affiliation now
 _FORMER = re.compile(r"(?:原|前|曾任|曾为|曾在)$")
@@ -190,6 +193,13 @@ def affiliated_with(
             insts = _referred(text, span.start, institutions) or _possessor(text, span.start, institutions)
         # 钮思齐，女，1988年生，现任我校环境科学与工程学院教授: the post the profile gives
         insts += [s for s in institutions if s.start > span.end and _NOW_AT.fullmatch(text, span.end, s.start)]
+        insts += [
+            s
+            for s in institutions
+            if s.start > span.end
+            and _PROFILE_UNIT.fullmatch(text, span.end, s.start)
+            and _PROFILE_POST.match(text, s.end)
+        ]
         if not insts and previous is not None and _LIST_GAP.match(text[previous[0].end : span.start].split("教授")[-1]):
             insts = previous[1]
         if not insts and previous is not None and re.fullmatch(r"[^。；]{0,12}", text[previous[0].end : span.start]):

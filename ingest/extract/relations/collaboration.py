@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 _WORK = re.compile(
     r"研究(?![员生所院])|成果|论文|发表|发布|发现|研制|研发|提出|开发|完成|合作|揭示|实现|团队|课题|(?<!基金)项目(?!\s*(?:资助|支持))|"
     r"research|study|paper|published|discover|develop|team|collaborat|\bwork(?:ed)?\b|\bled by\b|co-led|"
-    r"together with|jointly|experiment|\breport",
+    r"together with|jointly(?!\s+to\b)|experiment|\breport",
     re.I,
 )
 
@@ -35,7 +35,8 @@ _PUBLISHED_BY = re.compile(
 # a sentence that says two parties work together
 _COOPERATION = re.compile(
     r"合作|携手|联合攻关|联合开展|联合研究|共同完成|共同研发|共同通讯|协作|共建|共同建设|联合建设|联合培养|"
-    r"in collaboration with|collaborat\w*|jointly|joint (?:study|work|team)|partnered|partnership|"
+    # (a prize "awarded jointly to" A and B is shared, not joint work)
+    r"in collaboration with|collaborat\w*|jointly(?!\s+to\b)|joint (?:study|work|team)|partnered|partnership|"
     # "Researchers at A and B have mapped …": one team's work from two places
     r"\b(?:researchers|scientists|engineers|astronomers|a team|teams|[a-z]+ists)\s+(?:at|from)\b|"
     # "led by X of A, together with colleagues from B and C"

@@ -32,7 +32,8 @@ _LATIN_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 _AWARD_VERB = re.compile(
     r"获得|荣获|获|分享|授予|摘得|颁给|颁发给|得主|\bw[io]ns?\b|awarded|receive[sd]?\b|\bshared?\b|recipients?|laureates?|"
     r"\bholds\b|\bwinner\b|\bnamed\s+(?:an?|as)\b|\bbeen\s+named\b|"
-    r"honou?red|\b(?:goes|go|went) to\b|presented to|given to"
+    r"honou?red|\b(?:goes|go|went) to\b|presented to|given to|\bjointly to\b|\bequally to\b|"
+    r"\baward\s+(?:the|this|its)\b"
 )
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
