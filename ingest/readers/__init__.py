@@ -1,10 +1,11 @@
 """Readers: turn a file into news items (:class:`kg.model.NewsItem`), whatever its format.
 
 ``read_path`` dispatches on the file type, and on the content where the suffix does not say: ``.txt`` (a newsletter
-issue or one item, detected; ``kind`` overrides), ``.pdf`` (text layer), ``.html``/``.htm`` (a press-release page),
-RSS/Atom (``.xml``/``.rss``/``.atom`` or detected), ``.jsonl``, Markdown (``.md``, or ``#`` headings detected; read as
-plain text, see :mod:`ingest.readers.markdown`). It is a generator: items are produced one by one and
-no more than one file's text is held at a time (JSON Lines and feeds are read entry by entry).
+issue or one item, detected; ``kind`` overrides), ``.pdf`` (text layer), ``.docx`` (Word; the old ``.doc`` is
+refused), ``.html``/``.htm`` (a press-release page), RSS/Atom (``.xml``/``.rss``/``.atom`` or detected), ``.jsonl``,
+Markdown (``.md``, or ``#`` headings detected; read as plain text, see :mod:`ingest.readers.markdown`). It is a
+generator: items are produced one by one and no more than one file's text is held at a time (JSON Lines and feeds
+are read entry by entry).
 
 Errors: a file that cannot be read or decoded is one :class:`kg.errors.InputError`; an item that cannot be read (a bad
 JSON line, a feed entry without title) is another. With ``on_error`` each is reported there and skipped, and reading
@@ -19,6 +20,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Literal
 
+from ingest.readers.docx import docx_text
 from ingest.readers.encoding import decode_bytes
 from ingest.readers.feeds import looks_like_feed, read_feed
 from ingest.readers.html import read_html
@@ -31,13 +33,15 @@ from kg.model import NewsItem
 
 __all__ = ["decode_bytes", "detect_kind", "read_item_text", "read_path", "sniff_format"]
 
-Format = Literal["text", "pdf", "html", "feed", "jsonl"]
+Format = Literal["text", "pdf", "html", "feed", "jsonl", "docx", "doc"]
 _SUFFIXES: dict[str, Format] = {
     ".txt": "text",
     ".text": "text",
     ".md": "text",
     ".markdown": "text",
     ".pdf": "pdf",
+    ".docx": "docx",
+    ".doc": "doc",
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
@@ -52,7 +56,7 @@ _SUFFIXES: dict[str, Format] = {
 def sniff_format(path: Path, head: bytes) -> Format:
     """The format of a file: by suffix, then by content (a text file may hold a feed or a page)."""
     by_suffix = _SUFFIXES.get(path.suffix.lower())
-    if by_suffix in ("pdf", "jsonl", "html"):
+    if by_suffix in ("pdf", "jsonl", "html", "docx", "doc"):
         return by_suffix
     if head.startswith(b"%PDF-"):
         return "pdf"
@@ -107,6 +111,10 @@ def _read(
     fmt = sniff_format(path, head)
     if fmt == "pdf":
         yield from read_text(pdf_text(path), file, kind)
+    elif fmt == "docx":
+        yield from read_text(docx_text(path), file, kind)
+    elif fmt == "doc":
+        raise InputError("the legacy Word format (.doc) is not read: save the file as .docx or PDF", file=file)
     elif fmt == "jsonl":
         yield from read_jsonl(_jsonl_lines(path, file, head, on_error), file, on_error)
     elif fmt == "feed":

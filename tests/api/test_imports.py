@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
+
+from kg.ids import entity_id
 
 
 @pytest.fixture
@@ -81,3 +84,18 @@ def test_bad_items_are_skipped_and_reported(client, curator) -> None:
     assert len(outcome["skipped"]) == 1
     assert outcome["skipped"][0]["file"] == "feed.jsonl"
     assert "/tmp" not in outcome["skipped"][0]["error"]
+
+
+def test_word_upload_dry_run_reports_its_items(client, curator) -> None:
+    docx = (Path(__file__).parents[1] / "ingest" / "data" / "zh_issue.docx").read_bytes()
+    response = client.post("/imports", params={"dry_run": True}, files={"file": ("issue.docx", docx)}, headers=curator)
+    assert response.status_code == 200, response.text
+    found = set(response.json()["new_entities"])
+    assert {entity_id("Researcher", name) for name in ("柏川明", "闻一川", "冉立川", "岑海川")} <= found
+
+
+def test_legacy_word_upload_is_a_problem_naming_the_file(client, curator, problem) -> None:
+    response = client.post("/imports", files={"file": ("issue.doc", b"\xd0\xcf\x11\xe0" * 8)}, headers=curator)
+    body = problem(response, 422, "bad-input")
+    assert body["file"] == "issue.doc"
+    assert ".docx" in body["detail"]

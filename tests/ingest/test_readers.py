@@ -429,3 +429,32 @@ def test_readers_markdown_sections_of_one_report_stay_one_item(tmp_path: Path) -
     items = list(read_path(path))
     assert [item.title for item in items] == ["Eel migration shifts with warming water"]
     assert "Departure came two weeks earlier." in items[0].text
+
+
+DOCX = Path(__file__).parent / "data" / "zh_issue.docx"  # written by python-docx from Word's template
+
+
+def test_read_docx_issue_gives_its_stories_and_table_rows() -> None:
+    items = list(read_path(DOCX))
+    assert [i.title for i in items] == ["海洋学院团队揭示深海微生物固碳机制", "我校两位教师获2026年度南屿青年科技奖"]
+    assert items[0].source == "南屿大学新闻网"
+    # the table's rows stay one line each, so the list of laureates keeps one person per line
+    assert "\n冉立川 材料学院\n岑海川 物理学院" in items[1].text
+
+
+def test_read_docx_that_is_not_a_word_file_or_the_old_format_names_the_file(tmp_path: Path) -> None:
+    import zipfile
+
+    broken = tmp_path / "notes.docx"
+    with zipfile.ZipFile(broken, "w") as archive:
+        archive.writestr("readme.txt", "not a document")
+    with pytest.raises(InputError, match=r"notes\.docx.*word/document\.xml|word/document\.xml.*notes\.docx"):
+        list(read_path(broken))
+    garbage = tmp_path / "junk.docx"
+    garbage.write_bytes(b"not a zip at all")
+    with pytest.raises(InputError, match="junk.docx"):
+        list(read_path(garbage))
+    old = tmp_path / "issue.doc"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+    with pytest.raises(InputError, match=r"\.docx or PDF"):
+        list(read_path(old))
