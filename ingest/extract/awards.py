@@ -16,7 +16,8 @@ _AWARD_QUOTED = re.compile(
 # an honorary title conferred like a prize: 获“晨星青年学者”称号
 _TITLE_QUOTED = re.compile(rf"[“\"](?P<name>[{CJK}A-Za-z0-9·]{{2,24}}?)[”\"](?=(?:荣誉)?称号)")
 _AWARD_END = re.compile(r"奖章|奖|十大(?:科学|科技)?(?:进展|新闻|突破)")
-_AWARD_HEAD = re.compile(rf"[{CJK}]{{2,16}}$")
+# (an organisation's acronym may open the name: IEEE电力与能源协会杰出青年工程师奖)
+_AWARD_HEAD = re.compile(rf"(?:[A-Z]{{2,6}})?[{CJK}]{{2,16}}$")
 _AWARD_NOT_AFTER = re.compile(rf"[{CJK}]*[”\"]|者|励|金|学金|项|品|状|杯|牌|大会|典礼|仪式|会")
 _AWARD_BARE = re.compile(
     rf"(?P<name>[{CJK}]{{2,16}}?(?:奖章|奖|十大(?:科学|科技)?(?:进展|新闻|突破)))(?![{CJK}]*[”\"])(?!者|励|金|学金|项|品|状|杯|牌|大会|典礼|仪式|会)"
@@ -167,8 +168,8 @@ def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
                 add(m.start("name"), m.end("name"), name)
     previous = 0
     for m in _AWARD_END.finditer(text):
-        # the name runs back over at most 16 Chinese characters; quoted names were taken above
-        head = _AWARD_HEAD.search(text, max(previous, m.start() - 16), m.start())
+        # the name runs back over at most 16 Chinese characters (after an acronym); quoted names were taken above
+        head = _AWARD_HEAD.search(text, max(previous, m.start() - 22), m.start())
         previous = m.end()
         if head is None or _AWARD_NOT_AFTER.match(text, m.end()):
             continue

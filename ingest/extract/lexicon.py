@@ -71,6 +71,9 @@ RESEARCHER_EN_BEFORE = (
     "scientist", "lead author", "first author", "senior author", "co-author", "corresponding author",
     "study author", "principal investigator", "investigator", "physicist", "chemist", "biologist", "astronomer",
     "engineer", "mathematician", "geologist", "ecologist", "neuroscientist", "epidemiologist",
+    "statistician", "geneticist", "economist", "psychologist", "oceanographer", "archaeologist", "anthropologist",
+    "immunologist", "microbiologist", "virologist", "pathologist", "neurologist", "cardiologist", "oncologist",
+    "physician", "clinician",
 )  # fmt: skip
 #: the lower-case job words alone ("chemist", "graduate student"): they also sit between an institution and a name
 RESEARCHER_EN_JOBS = tuple(w for w in RESEARCHER_EN_BEFORE if w.islower())

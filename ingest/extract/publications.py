@@ -29,9 +29,19 @@ _EN_JOURNAL_ZH = re.compile(
 )
 # a citation in brackets: (ACS Catalysis, 2024, 14, 9244)
 _CITATION = re.compile(rf"[（(]\s*(?P<en>{_LATIN_TITLE})\s*,\s*(?:19|20)\d{{2}}\s*,\s*\d+")
+_BRACKETED_TITLE = re.compile(rf"[（(]\s*(?P<en>{_LATIN_TITLE})\s*[）)]")
+_MONTH_DOT = (
+    "(?:"
+    + "|".join(
+        f"(?<={m})" for m in ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
+    )
+    + r")\."
+)
 _EN_JOURNAL = re.compile(
-    rf"\b(?:(?P<cue>published|publishes|appeared|appears|reported|reports?|described|describes?|detailed|details|paper|study|article)\b"
-    rf"[^.;\n]{{0,200}}?\bin"
+    r"\b(?:(?P<cue>published|publishes|appeared|appears|reported|reports?|described|describes?|detailed|details|"
+    r"paper|study|article)\b"
+    # (the dot of an abbreviated month is no sentence end: "published Oct. 29 in the …")
+    rf"(?:[^.;\n]|{_MONTH_DOT}){{0,200}}?\bin"
     rf"|\b(?:results|findings|work|research)\s+appear\s+in"
     rf"|in the journal)\s+(?:the\s+)?(?P<en>{_LATIN_TITLE})"
 )
@@ -130,6 +140,10 @@ def find_journals(text: str, gazetteer: Gazetteer) -> list[Span]:
         add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
     for m in _JOURNAL_FIELD.finditer(text):
         add(Span(m.start("name"), m.end("name"), "Journal", clean(m.group("name"))))
+    # "… can superconduct at 12 K (Nature Physics).": a known journal in brackets cites where the work appeared
+    for m in _BRACKETED_TITLE.finditer(text):
+        if gazetteer.lookup(clean(m.group("en")), "Journal"):
+            add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
     for m in _EN_JOURNAL.finditer(text):
         # "a paper in Science in 2019": the connectors a title may hold do not end it
         name = _TRAILING_CONNECTORS.sub("", m.group("en"))

@@ -1737,3 +1737,42 @@ def test_extract_funders_of_a_body_s_programme_and_of_a_project_taken_on() -> No
     assert _names(en, "Funder") == {"Eastland Commission", "Horizon Eastland"}
     zh = _extract("项目启动\n由我校牵头承担的国家重点研发计划“新型储能”重点专项项目启动会召开。")
     assert _names(zh, "Funder") == {"国家重点研发计划"}
+
+
+def test_extract_en_journal_after_an_abbreviated_month_and_in_brackets() -> None:
+    extraction = _extract(
+        "Migraine gene\nThe study, published Oct. 29 in the American Journal of Human Genetics, analysed 90,000 "
+        "genomes. In a second study, the team showed that twisted graphene can superconduct (Nature Physics).",
+        lang="en",
+    )
+    assert _names(extraction, "Journal") == {"American Journal of Human Genetics", "Nature Physics"}
+
+
+def test_extract_en_job_words_and_joint_analysis() -> None:
+    extraction = _extract(
+        "Migraine gene\nFirst author Yasmin Karimova, a graduate student at Pinecrest University, performed the "
+        "analysis with Cascade Genomics Institute statistician Leo Parkes.",
+        lang="en",
+    )
+    assert _names(extraction, "Researcher") == {"Yasmin Karimova", "Leo Parkes"}
+    assert ("Leo Parkes", "Cascade Genomics Institute", None) in _facts(extraction, "affiliatedWith")
+    assert {frozenset((a, b)) for a, b, _ in _facts(extraction, "collaboratedWith")} == {
+        frozenset(("Yasmin Karimova", "Leo Parkes"))
+    }
+
+
+def test_extract_list_line_laureate_then_dash_then_prize() -> None:
+    extraction = _extract(
+        "Grants and awards\n• Dr Laila Haddon (Chemistry) — Royal Society Wolfson Fellowship\n"
+        "• Dr Mei Tanabe (Biology) — Leverhulme Prize\n",
+        lang="en",
+    )
+    assert _facts(extraction, "received") == {
+        ("Laila Haddon", "Royal Society Wolfson Fellowship", None),
+        ("Mei Tanabe", "Leverhulme Prize", None),
+    }
+
+
+def test_extract_zh_award_name_opened_by_an_acronym() -> None:
+    extraction = _extract("简讯\n电气工程学院青年教师祁梦川获2026年度IEEE电力与能源协会杰出青年工程师奖。")
+    assert _facts(extraction, "received") == {("祁梦川", "IEEE电力与能源协会杰出青年工程师奖", "2026")}

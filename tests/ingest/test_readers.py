@@ -458,3 +458,16 @@ def test_read_docx_that_is_not_a_word_file_or_the_old_format_names_the_file(tmp_
     old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
     with pytest.raises(InputError, match=r"\.docx or PDF"):
         list(read_path(old))
+
+
+def test_read_wire_release_furniture_is_not_its_headline(tmp_path: Path) -> None:
+    release = tmp_path / "release.txt"
+    release.write_text(
+        "FOR IMMEDIATE RELEASE\n\nContact: Dana Whitcombe, Communications Office, +1 555 0100\n\n"
+        "Pinecrest researchers find gene linked to migraine\n\n"
+        "PINECREST, Ore. (Oct. 30, 2026) — Scientists at Pinecrest University have identified a gene variant.\n\n###\n",
+        encoding="utf-8",
+    )
+    (item,) = read_path(release)
+    assert item.title == "Pinecrest researchers find gene linked to migraine"
+    assert "Dana" not in item.text and "###" not in item.text

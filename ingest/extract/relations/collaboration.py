@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 _WORK = re.compile(
     r"研究(?![员生所院])|成果|论文|发表|发布|发现|研制|研发|提出|开发|完成|合作|揭示|实现|团队|课题|(?<!基金)项目(?!\s*(?:资助|支持))|"
     r"research|study|paper|published|discover|develop|team|collaborat|\bwork(?:ed)?\b|\bled by\b|co-led|"
-    r"together with|jointly(?!\s+to\b)|experiment|\breport",
+    r"together with|jointly(?!\s+to\b)|experiment|\breport|analy[sz]",
     re.I,
 )
 

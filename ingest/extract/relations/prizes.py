@@ -27,6 +27,12 @@ _PRIZE_COLON = re.compile(r"(?:[一二三四五六七八九十]等奖|特等奖|
 
 _LIST_MARK = re.compile(r"\s*(?:[●•▪■◆◼▶\-*–]\s*|\d{1,2}[.、)]\s*)?")
 
+# a list line's laureate, then the prize: "• Dr A (Chemistry) — X Fellowship", "- 王某（化学系）：X奖"
+_LIST_MARK_NAME = re.compile(r"\s*(?:[●•▪■◆◼▶\-*–]\s*|\d{1,2}[.、)]\s*)(?:(?:Dr\.?|Professor|Prof\.)\s+)?")
+_LAUREATE_DASH = re.compile(
+    r"\s*(?:[（(][^（）()\n]{1,40}[）)])?\s*(?:—|–|-{1,2}|[:：])\s*(?:the\s+|(?:19|20)\d{2}\s*年?度?\s*)?"
+)
+
 _LATIN_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 
 _AWARD_VERB = re.compile(
@@ -205,6 +211,23 @@ def _listed_prizes(ctx: Context, out: dict[tuple[str, str, str], Relation], rese
                     if colon.end() <= ps.start < line_end:
                         year = _year_of_award(text, line_start, a.start, line_end) or titled_year(ctx)
                         add_received(ctx, out, c.id, award.id, year, ps)
+    # "• Dr Laila Haddad (Chemistry) — Royal Society Wolfson Fellowship": the laureate first, the prize after a dash
+    for award in ctx.of("Award"):
+        for a in award.spans:
+            line_start = text.rfind("\n", 0, a.start) + 1
+            named = [
+                (c, ps)
+                for c in researchers
+                for ps in c.spans
+                if line_start <= ps.start
+                and _LAUREATE_DASH.fullmatch(text, ps.end, a.start)
+                and _LIST_MARK_NAME.fullmatch(text, line_start, ps.start)
+            ]
+            for c, ps in named:
+                line_end = text.find("\n", a.end)
+                line_end = len(text) if line_end < 0 else line_end
+                year = _year_of_award(text, line_start, a.start, line_end) or titled_year(ctx)
+                add_received(ctx, out, c.id, award.id, year, ps)
 
 
 def _pronoun_subject(ctx: Context, researchers: list[Cluster], start: int, end: int) -> list[tuple[Cluster, Span]]:
