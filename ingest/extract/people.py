@@ -124,6 +124,7 @@ _EN_PLURAL_JOBS = re.compile(
     rf"\b(?:{alternation(_PLURAL_JOBS + tuple(w[:1].upper() + w[1:] for w in _PLURAL_JOBS))})[^\S\n]+(?=[A-Z])"
 )
 _EN_LIST_NEXT = re.compile(rf"(?:\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][^,;.]*?)?(?:,\s*|\s+and\s+)(?P<en>{_LATIN_NAME})")
+_HONOUR = re.compile(r"(?:Sir|Dame|Lady|Lord)[^\S\n]+")
 _EN_OFFICIAL = re.compile(rf"\b(?:{alternation(OFFICIAL_EN)})\s+$")
 _STOP_BEFORE = re.compile(rf"(?:{alternation(STOP_WORDS)}|[^{CJK}])$")
 # function words that follow a name-like character far more often than they end a given name (教授曾于2019年…)
@@ -391,6 +392,8 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
     for s, e in listed:
         title = re.match(r"(?:Professor|Prof\.|Dr\.?|Associate Professor)\s+", text[s:e])
         s += title.end() if title else 0
+        if (honour := _HONOUR.match(text, s, e)) and e - honour.end() > 3:
+            s = honour.end()
         if not any(a < e and s < b for a, b in seen):
             seen.add((s, e))
             spans.append(Span(s, e, "Researcher", clean(text[s:e]), role="researcher"))
@@ -411,6 +414,9 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
             matches.append(m)
     for m in matches:
         s, e = m.start("en"), m.end("en")
+        # "Professor Dame Ottoline Leyser", "Sir Paul Nurse": the honour is no part of the name
+        if (honour := _HONOUR.match(text, s, e)) and e - honour.end() > 3:
+            s = honour.end()
         if (s, e) in seen or any(a < e and s < b for a, b in seen):
             continue
         role = "official" if _EN_OFFICIAL.search(text[max(0, s - 30) : s]) else "researcher"

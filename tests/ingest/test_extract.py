@@ -1776,3 +1776,14 @@ def test_extract_list_line_laureate_then_dash_then_prize() -> None:
 def test_extract_zh_award_name_opened_by_an_acronym() -> None:
     extraction = _extract("简讯\n电气工程学院青年教师祁梦川获2026年度IEEE电力与能源协会杰出青年工程师奖。")
     assert _facts(extraction, "received") == {("祁梦川", "IEEE电力与能源协会杰出青年工程师奖", "2026")}
+
+
+def test_extract_honours_are_no_part_of_a_name_and_a_named_chair_is_a_post() -> None:
+    en = _extract(
+        "Research package\nProfessor Dame Ottilie Leysen, chief executive of the research council, welcomed it. "
+        "Sir Pauling Nurseworth, a professor at Marsden University, agreed.",
+        lang="en",
+    )
+    assert _names(en, "Researcher") == {"Ottilie Leysen", "Pauling Nurseworth"}
+    zh = _extract("科研工作会议\n化学化工学院院长、长江学者特聘教授房茂川作交流发言。")
+    assert _facts(zh, "affiliatedWith") == {("房茂川", "化学化工学院", None)}

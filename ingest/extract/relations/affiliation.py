@@ -16,10 +16,15 @@ if TYPE_CHECKING:
     from ingest.resolve import Cluster
 
 
+# posts and named chairs a unit gives (长江学者特聘教授 is the Ministry's chair, held at the unit)
+_POSTS = (
+    "团队", "特聘研究员", "院长", "副院长", "所长", "副所长", "系主任", "特聘教授", "讲席教授", "长江学者特聘教授",
+    "长江学者讲席教授", "冠名教授", "首席教授",
+)  # fmt: skip
 # 院士 is left out: an academician of an academy is not affiliated with it (中国工程院院士、北岭大学教授X)
 _ROLE_TERMS = tuple(w for w in RESEARCHER_BEFORE if "作者" not in w and w != "院士")
 
-_ROLE = rf"(?:{alternation(_ROLE_TERMS + ('团队', '特聘研究员', '院长', '副院长', '所长', '副所长', '系主任'))})"
+_ROLE = rf"(?:{alternation(_ROLE_TERMS + _POSTS)})"
 
 # between an institution and a name: nothing, 的, a role word, or a short phrase ending in one (联合培养的首届硕士生)
 # (院长、教授: a post and a title, listed)
