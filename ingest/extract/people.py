@@ -417,6 +417,7 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
         # "Professor Dame Ottoline Leyser", "Sir Paul Nurse": the honour is no part of the name
         if (honour := _HONOUR.match(text, s, e)) and e - honour.end() > 3:
             s = honour.end()
+        e -= 2 if text[e - 2 : e] in ("'s", "’s") else 0  # "Professor Kofi Mensah's group": the group's owner
         if (s, e) in seen or any(a < e and s < b for a, b in seen):
             continue
         role = "official" if _EN_OFFICIAL.search(text[max(0, s - 30) : s]) else "researcher"

@@ -17,7 +17,9 @@ from ingest.segment_dates import find_dates, first_event_date, parse_date, split
 from ingest.segment_items import make_item
 from ingest.segment_lines import (
     closer_kind,
+    ends_sentence,
     furniture_rows,
+    headline_shaped,
     is_contents_line,
     is_header_row,
     is_issue_line,
@@ -163,10 +165,47 @@ def read_item_text(text: str, file: str | None = None) -> NewsItem | None:
 
 
 def read_text(text: str, file: str | None, kind: Kind | None = None) -> Iterator[NewsItem]:
-    """The items of a text file: a newsletter issue split into items, or one item."""
-    if (kind or detect_kind(text)) == "newsletter":
+    """The items of a text file: a newsletter issue split into items, the stories of a mailing set apart by rules,
+    or one item."""
+    found = kind or detect_kind(text)
+    if found == "newsletter":
         yield from segment_newsletter(text, file)
         return
-    item = read_item_text(text, file)
-    if item is not None:
-        yield item
+    for story in ([] if kind == "item" else separated_stories(text)) or [text]:
+        item = read_item_text(story, file)
+        if item is not None:
+            yield item
+
+
+#: a rule between the stories of a mailing (----------, ==========, * * * * *)
+_RULE = re.compile(r"^\s*(?:[-=_*~·•]\s*){5,}$")
+#: an e-mail newsletter's own lines, no part of any story
+_MAILING_FURNITURE = re.compile(
+    r"^(?:View (?:this (?:e-?mail|newsletter)|it|online)|Read (?:more|the full story)|Continue reading|Unsubscribe"
+    r"|Update (?:your )?(?:preferences|subscription)|Manage (?:your )?(?:preferences|subscription)|You (?:are )?receiv"
+    r"|Forward (?:this )?to a friend|Click here|查看原文|阅读原文|点击阅读|退订|取消订阅)",
+    re.I,
+)
+_CONTENTS_HEADING = re.compile(
+    r"^(?:in this issue|contents|highlights|本期导读|本期目录|目录|本期要目)\s*[:：]?$", re.I
+)
+
+
+def separated_stories(text: str) -> list[str]:
+    """The stories of a text whose parts are set apart by rules (an e-mail newsletter): each part that opens with a
+    headline and holds sentences, without the mailing's own lines (Read more, Unsubscribe). Empty unless there are
+    two or more: a rule or two inside one release separate nothing that matters."""
+    parts: list[list[str]] = [[]]
+    for line in text.splitlines():
+        if _RULE.match(line):
+            parts.append([])
+        elif not _MAILING_FURNITURE.match(line.strip()):
+            parts[-1].append(line)
+    stories = []
+    for lines in parts:
+        content = [line.strip() for line in lines if line.strip()]
+        if not content or _CONTENTS_HEADING.match(content[0]):
+            continue
+        if headline_shaped(content[0]) and any(ends_sentence(line) for line in content[1:]):
+            stories.append("\n".join(lines).strip("\n"))
+    return stories if len(stories) >= 2 else []

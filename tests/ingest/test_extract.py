@@ -1787,3 +1787,13 @@ def test_extract_honours_are_no_part_of_a_name_and_a_named_chair_is_a_post() -> 
     assert _names(en, "Researcher") == {"Ottilie Leysen", "Pauling Nurseworth"}
     zh = _extract("科研工作会议\n化学化工学院院长、长江学者特聘教授房茂川作交流发言。")
     assert _facts(zh, "affiliatedWith") == {("房茂川", "化学化工学院", None)}
+
+
+def test_extract_en_possessive_after_a_titled_name() -> None:
+    extraction = _extract(
+        "Plastic from CO2\nResearchers in Professor Kofi Mensar's group have turned carbon dioxide into plastic. "
+        "Professor Kofi Mensar said the catalyst is cheap.",
+        lang="en",
+    )
+    assert _names(extraction, "Researcher") == {"Kofi Mensar"}
+    assert not _facts(extraction, "collaboratedWith")

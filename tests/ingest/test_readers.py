@@ -471,3 +471,38 @@ def test_read_wire_release_furniture_is_not_its_headline(tmp_path: Path) -> None
     (item,) = read_path(release)
     assert item.title == "Pinecrest researchers find gene linked to migraine"
     assert "Dana" not in item.text and "###" not in item.text
+
+
+MAILING = """Harlow Institute News | Issue 18 | November 2026
+View this email in your browser
+
+IN THIS ISSUE
+- Harlow chemists make plastic from CO2
+- Awards round-up
+
+----------------------------------------
+
+HARLOW CHEMISTS MAKE PLASTIC FROM CO2
+Researchers in Professor Kofi Mensar's group have turned carbon dioxide into polycarbonate. The work appears in
+Nature Catalysis.
+Read more >
+
+----------------------------------------
+
+AWARDS ROUND-UP
+Professor Kofi Mensar has received the Corday-Morgan Prize.
+
+----------------------------------------
+You are receiving this email because you subscribed to Harlow Institute News.
+Unsubscribe | Update preferences
+"""
+
+
+def test_read_mailing_gives_one_item_per_story_between_rules(tmp_path: Path) -> None:
+    path = tmp_path / "mailing.txt"
+    path.write_text(MAILING, encoding="utf-8")
+    items = list(read_path(path))
+    assert [i.title for i in items] == ["HARLOW CHEMISTS MAKE PLASTIC FROM CO2", "AWARDS ROUND-UP"]
+    assert all("Read more" not in i.text and "Unsubscribe" not in i.text for i in items)
+    # forced to one item, the file stays one
+    assert len(list(read_path(path, kind="item"))) == 1
