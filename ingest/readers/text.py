@@ -50,7 +50,7 @@ _NAV_WORD = re.compile(
 )
 #: where a saved page's article ends and its lists of other links begin
 _TAIL = re.compile(
-    r"^[【\[]?\s*(?:相关新闻|相关阅读|相关链接|推荐阅读|延伸阅读|热点新闻|更多新闻"
+    r"^[【\[]?\s*(?:相关新闻|相关阅读|相关链接|推荐阅读|延伸阅读|热点新闻|更多新闻|往期推荐|往期回顾|往期精彩|精彩回顾"
     r"|Related (?:articles|stories|news|content)|More (?:news|stories)|Read more|You may also like)\s*[】\]:：]?\s*$",
     re.I,
 )

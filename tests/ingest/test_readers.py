@@ -506,3 +506,14 @@ def test_read_mailing_gives_one_item_per_story_between_rules(tmp_path: Path) -> 
     assert all("Read more" not in i.text and "Unsubscribe" not in i.text for i in items)
     # forced to one item, the file stays one
     assert len(list(read_path(path, kind="item"))) == 1
+
+
+def test_read_wechat_article_ends_before_its_links_to_earlier_posts(tmp_path: Path) -> None:
+    path = tmp_path / "post.txt"
+    path.write_text(
+        "我校团队在《自然》发表最新成果\n\n11月20日，我校化学学院骆晨川教授团队在《自然》发表论文。\n\n"
+        "编辑 | 詹小川\n\n往期推荐\n我校3项成果入选2026年度中国科学十大进展\n",
+        encoding="utf-8",
+    )
+    (item,) = read_path(path)
+    assert "十大进展" not in item.text
