@@ -60,7 +60,7 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?")
 _FUNDING_ZH = re.compile(
     r"(?:得到|受到|获得|获|受)(?:了)?(?P<list>[^。；;！？\n]{2,120}?)(?:等(?:多个|多项)?(?:项目|课题)?)?(?:的)?"
     # 资助 inside a funder's name (香港研究资助局) is no end of the list
-    r"(?:大力|鼎力|共同|联合)?(?:资助|支持|经费支持|资金支持|资助支持)(?!局|委员会|机构|署)"
+    r"(?:大力|鼎力|共同|联合)?(?:资助|支持|经费支持|资金支持|资助支持|经费补助|补助)(?!局|委员会|机构|署)"
 )
 # 市科委（通过科技创新行动计划）对…进行立项资助
 _FUNDING_ZH3 = re.compile(
@@ -118,7 +118,7 @@ _FUNDER_OK = re.compile(
     r"Foundation|Council|Agency|Fund|Trust|Institute|Institutes|Programme|Program|Ministry|Office|Department|Society|"
     r"Organization|Organisation|Initiative|Grant|Grants|Commission|Academy|University|NSF|NIH|NSFC|ERC)$"
 )
-_FUNDING_WORDS = re.compile(r"资助|经费|资金支持")
+_FUNDING_WORDS = re.compile(r"资助|经费|资金支持|补助")
 _TABLE_HEADER = re.compile(r"^(?:单位|名称|类别|序号|承接人|负责人|题目|类型|备注)")
 _PROGRAMME_END = re.compile(r"重大课题|专项课题|重点课题|重大项目专项|基金项目")
 _PROGRAMME_HEAD = re.compile(rf"[{CJK}]{{1,24}}$")

@@ -235,12 +235,19 @@ def short_form_mentions(text: str, spans: list[Span]) -> list[Span]:
             start, end = m.span(group)
             if any(a < end and start < b for a, b in taken):
                 continue
+            if group == 1 and _BODY_BEFORE_OF.search(text, max(0, m.start() - 40), m.start()):
+                continue  # "the Research Grants Council of Hong Kong": a place in a body's name
             out.append(Span(start, end, "Institution", full, meta={"surface": short}))
             taken.append((start, end))
     return out
 
 
 _HEAD = re.compile(_HEADS)
+# a body's head word right before "of": what follows names its place or field, not an institution written short
+_BODY_BEFORE_OF = re.compile(
+    r"\b(?:Council|Commission|Government|Ministry|Department|Office|Agency|Foundation|Fund|Trust|Society|Bureau|"
+    r"Authority|Board|Administration|Association|Federation|Bank|Museum|Hospital)\s$"
+)
 # a job (and the field) written between an institution's short name and a person: "Eastmoor chemist", "WIT professor
 # of materials science"
 _JOB_AFTER = rf"\s+(?:[a-z-]+\s+){{0,3}}(?:{alternation(RESEARCHER_EN_JOBS)})\b"

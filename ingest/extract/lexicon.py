@@ -64,7 +64,8 @@ OFFICIAL = tuple(
 )
 OFFICIAL_EN = ("Minister", "Secretary", "Mayor", "President", "Governor", "reporter", "editor", "spokesperson")
 RESEARCHER_EN_BEFORE = (
-    "Professor", "Prof.", "Dr.", "Dr", "Associate Professor", "Assistant Professor", "researcher",
+    "Professor", "Prof.", "Dr.", "Dr", "Associate Professor", "Assistant Professor", "Assoc Prof", "Asst Prof",
+    "researcher", "PhD candidate", "Ph.D. candidate",
     # the lower-case job words press releases put before a name ("graduate student Kevin Liu")
     "professor", "graduate student", "doctoral student", "PhD student", "Ph.D. student", "doctoral candidate",
     "postdoc", "postdoctoral researcher", "postdoctoral fellow", "research scientist", "research fellow",

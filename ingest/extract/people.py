@@ -58,7 +58,8 @@ _CANDIDATE = re.compile(rf"{_SURNAME}[{CJK}]{{1,2}}")
 # (with the particles of Dutch, German, French, Italian and Spanish surnames: Pieter de Graaf, Ana van der Berg)
 _LATIN_NAME = (
     rf"[{LATIN_UPPER}][{LATIN_LETTER}'’-]+(?:[^\S\n]*[A-Z]\.)?(?:[^\S\n]+(?:[A-Z]\.[^\S\n]*"
-    rf"|(?:(?:van|von|de|der|den|da|di|du|del|della|dos|la|le|ter|ten)[^\S\n]+){{1,2}})?[{LATIN_UPPER}][{LATIN_LETTER}'’-]+){{1,3}}"
+    rf"|(?:(?:van|von|de|der|den|da|di|du|del|della|dos|la|le|ter|ten|bin|binti)[^\S\n]+){{1,2}})?"
+    rf"[{LATIN_UPPER}][{LATIN_LETTER}'’-]+){{1,3}}"
 )
 # found from the bracket backwards: scanning for the Chinese part first would try every CJK position
 _PAIRED_EN = re.compile(rf"[（(]\s*(?P<en>{_LATIN_NAME})\s*[）)]")
@@ -75,7 +76,7 @@ _EN_BEFORE = re.compile(
     rf"\b(?:{alternation(_EN_JOBS)})"
     # the field's words are not the preposition that leads to an institution ("professor of neuroscience at X")
     rf"(?:\s+(?:of|in)\s+(?:{_FIELD_WORD}\s+){{0,2}}{_FIELD_WORD})?"
-    r"\s+(?:(?:(?:Associate|Assistant)\s+)?(?:Professor|Prof\.|Dr\.?)\s+)?"
+    r"\s+(?:(?:(?:Associate|Assistant|Assoc|Asst)\.?\s+)?(?:Professor|Prof\.?|Dr\.?)\s+)?"
     rf"(?P<en>{_LATIN_NAME})"
 )
 _JOBS_AFTER = alternation((*RESEARCHER_EN_JOBS, "lecturer", "postdoctoral"))
@@ -119,7 +120,7 @@ _EN_AUTHOR_LIST = re.compile(
     r"(?:(?:include|are|were)\s+|(?=[A-Z][a-z]))"
 )
 # "Westmoor University professors Daniel Okafor and Mei-Ling Tsao": a plural job word before a list of names
-_PLURAL_JOBS = tuple(w + "s" for w in RESEARCHER_EN_JOBS)
+_PLURAL_JOBS = tuple(w + "s" for w in (*RESEARCHER_EN_JOBS, "PhD student", "PhD candidate", "Ph.D. student"))
 _EN_PLURAL_JOBS = re.compile(
     rf"\b(?:{alternation(_PLURAL_JOBS + tuple(w[:1].upper() + w[1:] for w in _PLURAL_JOBS))})[^\S\n]+(?=[A-Z])"
 )

@@ -1797,3 +1797,28 @@ def test_extract_en_possessive_after_a_titled_name() -> None:
     )
     assert _names(extraction, "Researcher") == {"Kofi Mensar"}
     assert not _facts(extraction, "collaboratedWith")
+
+
+def test_extract_en_asian_name_orders_and_titles() -> None:
+    extraction = _extract(
+        "Robotics win\nA team led by Assoc Prof Lim Boon Kheng from the Department of Mechanical Engineering at "
+        "Merlion University won first prize. Team members included PhD candidates Tan Wei Lin and Muhammad Hafiz "
+        "bin Ahmadi.",
+        lang="en",
+    )
+    assert _names(extraction, "Researcher") == {"Lim Boon Kheng", "Tan Wei Lin", "Muhammad Hafiz bin Ahmadi"}
+
+
+def test_extract_en_a_place_in_a_body_s_name_is_no_short_institution() -> None:
+    extraction = _extract(
+        "Solar cell\nDr Chan Siu-ming of the Harbour University of Science and Technology co-authored the paper. "
+        "The research was supported by the Research Grants Council of Harbour.",
+        lang="en",
+    )
+    (inst,) = [e for e in extraction.entities if e.type == "Institution"]
+    assert "Harbour" not in inst.aliases
+
+
+def test_extract_zh_traditional_grant_wording() -> None:
+    extraction = _extract("新材料\n中央研究院物理研究所研究員林志遠的研究獲國家科學及技術委員會經費補助。")
+    assert _names(extraction, "Funder") == {"国家科学及技术委员会"}
