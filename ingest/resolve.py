@@ -22,7 +22,8 @@ from kg.model import Entity, Mention
 
 _DOTS = str.maketrans({"•": "·", "・": "·", "‧": "·", "∙": "·"})
 _TOP = re.compile(r"(?:大学|科学院|工程院)$")
-_UNIT = re.compile(r"(?:学院|研究院|研究所|医院|系|研究中心|中心)$")
+# (科: a hospital's clinical department, 神经内科)
+_UNIT = re.compile(r"(?:学院|研究院|研究所|医院|系|研究中心|中心|科)$")
 _SCHOOL = ("学院", "系")
 
 

@@ -28,6 +28,12 @@ _DEPARTMENT_STEMS = words_of(
     "外语 英语 新闻 金融 管理 地质 海洋 大气 生态 微电子 电机 电气 水利 船舶 能源 精密仪器 热能 汽车 交通 "
     "测绘 遥感 软件 通信 光电 技术 药理 病理 生理 力学 体育 艺术 音乐 美术 设计"
 )
+# clinical departments written "<field>科" (神经内科, 心血管内科): public names of medical specialties
+_CLINICAL_STEMS = words_of(
+    "神经内 神经外 心内 心外 心血管内 心脏外 消化内 呼吸内 呼吸与危重症医学 肾内 内分泌 血液 风湿免疫 普外 "
+    "胸外 肝胆外 泌尿外 妇产 急诊 放射 麻醉 病理 检验 肿瘤 皮肤 口腔 耳鼻喉 康复 感染 重症医学 核医学 超声 "
+    "全科 精神 老年 中医 骨 儿 眼"
+)
 # 大学生 (students) is no 大学, but 大学生命科学学院 is 大学 + 生命科学学院; 物理学系 is a department, 科学系统 and
 # 科学部署 are not
 _SUFFIX = re.compile(
@@ -40,6 +46,10 @@ _SUFFIX = re.compile(
     + "|(?:"
     + "|".join(f"(?<={stem})" for stem in _DEPARTMENT_STEMS)
     + ")系(?!统|列|数|着|于)"
+    # a hospital's clinical department (神经内科, 妇产科); not a discipline (眼科学) or a technique
+    + "|(?:"
+    + "|".join(f"(?<={stem})" for stem in _CLINICAL_STEMS)
+    + ")科(?!学|技|研|普|室|手术)"
 )
 #: suffixes that continue the previous segment instead of starting a new unit (加州大学旧金山分校)
 _CONTINUES = ("分校",)
@@ -271,10 +281,18 @@ def _chain_spans(text: str, segs: list[tuple[int, int]]) -> list[Span]:
         if k == 1 and not _LAB.search(unit) and top_ok:
             out.append(Span(segs[0][0], e, "Institution", first + unit, parent=first))
             top.absorbed = True
-        elif unit.startswith("附属") and k >= 2 and out and out[-1].parent:
-            # 浙江大学医学院附属第二医院: the hospital of the unit before it
+        elif (
+            k >= 2
+            and out
+            and out[-1].parent
+            and (unit.startswith("附属") or (out[-1].name.endswith("医院") and unit.endswith("科")))
+        ):
+            # 浙江大学医学院附属第二医院: the hospital of the unit before it; 复旦大学附属中山医院神经内科: the
+            # hospital's department
             full = out[-1]
             out.append(Span(full.start, e, "Institution", full.name + unit, parent=full.name))
+            if unit.endswith("科"):
+                full.absorbed = True  # a person of the department is affiliated with it, not with the hospital too
         elif _valid(unit):
             out.append(Span(s, e, "Institution", unit, parent=first if top_ok else None))
     return out

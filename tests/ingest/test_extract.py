@@ -1822,3 +1822,20 @@ def test_extract_en_a_place_in_a_body_s_name_is_no_short_institution() -> None:
 def test_extract_zh_traditional_grant_wording() -> None:
     extraction = _extract("新材料\n中央研究院物理研究所研究員林志遠的研究獲國家科學及技術委員會經費補助。")
     assert _names(extraction, "Funder") == {"国家科学及技术委员会"}
+
+
+def test_extract_zh_hospital_clinical_department() -> None:
+    extraction = _extract(
+        "临床研究\n东岭大学附属中山医院神经内科主任医师顾长川教授团队发表论文。神经内科副主任医师祝文川为第一作者。"
+        "骨科手术机器人投入使用，眼科学研究持续推进。"
+    )
+    assert _names(extraction, "Institution") == {
+        "东岭大学",
+        "东岭大学附属中山医院",
+        "东岭大学附属中山医院神经内科",
+    }
+    assert _facts(extraction, "affiliatedWith") == {
+        ("顾长川", "东岭大学附属中山医院神经内科", None),
+        ("祝文川", "东岭大学附属中山医院神经内科", None),
+    }
+    assert ("东岭大学附属中山医院神经内科", "东岭大学附属中山医院", None) in _facts(extraction, "partOf")
