@@ -291,8 +291,7 @@ def _chain_spans(text: str, segs: list[tuple[int, int]]) -> list[Span]:
             # hospital's department
             full = out[-1]
             out.append(Span(full.start, e, "Institution", full.name + unit, parent=full.name))
-            if unit.endswith("科"):
-                full.absorbed = True  # a person of the department is affiliated with it, not with the hospital too
+            full.absorbed = True  # a person of the hospital or department is affiliated with it, not its parent too
         elif _valid(unit):
             out.append(Span(s, e, "Institution", unit, parent=first if top_ok else None))
     return out

@@ -154,6 +154,9 @@ _NAME_START = re.compile(
 )
 
 
+_BRACKETED_END = re.compile(r"[（(][^（）()，,。；、]{2,30}[）)]$")
+
+
 def _right_cue(text: str, end: int) -> str | None:
     """``researcher``, ``official``, ``list`` (punctuation or a conjunction follows) or None."""
     cue = _CUE_AFTER.match(text, end)
@@ -177,6 +180,10 @@ def _left_cue(text: str, start: int, inst_ends: set[int]) -> str | None:
         return "researcher"
     gap = len(before) - len(before.rstrip(" \t\u3000"))  # "数学科学学院 钱书瑶": a list's unit, a space, the name
     if start in inst_ends or (gap and start - gap in inst_ends) or (before.endswith("的") and start - 1 in inst_ends):
+        return "institution"
+    # 海军军医大学第二附属医院（上海长征医院）徐沪济: the unit's other name in brackets, then the person
+    bracket = _BRACKETED_END.search(text, max(0, start - 32), start)
+    if bracket and bracket.start() in inst_ends:
         return "institution"
     if start == 0 or _STOP_BEFORE.search(before):
         return "boundary"

@@ -1839,3 +1839,25 @@ def test_extract_zh_hospital_clinical_department() -> None:
         ("祝文川", "东岭大学附属中山医院神经内科", None),
     }
     assert ("东岭大学附属中山医院神经内科", "东岭大学附属中山医院", None) in _facts(extraction, "partOf")
+
+
+def test_extract_zh_person_after_a_unit_s_other_name_in_brackets_and_the_most_specific_unit() -> None:
+    extraction = _extract(
+        "十大进展\n东岭军医大学第二附属医院（东岭长风医院）徐沪川、南屿大学医学院附属第二医院吴华川等开展临床研究。"
+    )
+    assert _facts(extraction, "affiliatedWith") == {
+        ("徐沪川", "东岭军医大学第二附属医院", None),
+        ("吴华川", "南屿大学医学院附属第二医院", None),
+    }
+
+
+def test_extract_zh_prize_of_a_later_clause_pronoun_and_a_prize_s_variant() -> None:
+    extraction = _extract(
+        "基础物理学突破奖\n“基础物理学特别突破奖”的另一获奖者是荷兰理论物理学家赫拉尔·霍川（Gerard Hochuan）。"
+        "作为当代最杰出的理论物理学家之一，他曾因对弱核力研究的贡献获 1999 年诺贝尔物理学奖。",
+        parent_title="2025 年度“科学突破奖”获奖名单发布",
+    )
+    assert _facts(extraction, "received") == {
+        ("赫拉尔·霍川", "基础物理学特别突破奖", "2025"),
+        ("赫拉尔·霍川", "诺贝尔物理学奖", "1999"),
+    }

@@ -108,6 +108,7 @@ _EN_PAIR_GAP = re.compile(
     r"(?:(?:Dr\.?|Professor|Prof\.)\s+)?"
 )
 
+_BRACKET_ALIAS = re.compile(r"^\s*[（(][^（）()，,。；、]{2,30}[）)]")
 # a unit still being set up: 生命科学学院（筹）
 _PREPARATORY = re.compile(r"^\s*[（(]筹(?:建|备)?(?:中)?[)）]")
 
@@ -137,7 +138,11 @@ def _institutions_before(ctx: Context, pos: int, institutions: list[Span]) -> li
     found: list[Span] = []
     anchor = None
     for end in sorted(ending, reverse=True):
-        if end <= pos and _ROLE_WORDS.match(_PREPARATORY.sub("", text[end:pos], count=1)):
+        gap = _PREPARATORY.sub("", text[end:pos], count=1)
+        # 海军军医大学第二附属医院（上海长征医院）徐沪济: the unit's other name in brackets stands between
+        if (alias := _BRACKET_ALIAS.match(gap)) and any(s.start == end + alias.start() + 1 for s in institutions):
+            gap = gap[alias.end() :]
+        if end <= pos and _ROLE_WORDS.match(gap):
             anchor = end
             break
     while anchor is not None:

@@ -19,6 +19,9 @@ _IN_YEAR_AFTER = re.compile(r"[^.;,\n]{0,60}?\bin\s+((?:19|20)\d{2})\b")
 
 _PRONOUN = re.compile(r"\s*(?:He|She|他|她)(?![A-Za-z])")
 
+# "作为…之一，他曾因…获 1999 年诺贝尔物理学奖": the pronoun opens a later clause of the sentence
+_CLAUSE_PRONOUN = re.compile(r"[，,；;]\s*(?:他|她|[Hh]e|[Ss]he)(?![A-Za-z])")
+
 _ZERO_SUBJECT = re.compile(
     r"\s*(?:(?:19|20)\d{2}\s*年(?:度)?\s*[，,]?|此外\s*[，,]?)?\s*(?:曾|先后|还|并|又)?\s*(?:获|荣获|获得|入选|当选)"
 )
@@ -190,8 +193,38 @@ def received(
             add_received(ctx, out, c.id, context_award.id, year, c.spans[0])
     if announced is None and not prize_item:  # under a title naming the prize, the lines are its categories
         _listed_prizes(ctx, out, researchers)
+    _to_variants(ctx, out)
     to_categories(out)
     return prize_item and not ctx.of("Publication"), prize_sentences
+
+
+def _to_variants(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
+    """A laureate of a variant of a prize the item names (基础物理学特别突破奖 beside 基础物理学突破奖: the prize's
+    name with a qualifier inside) won the variant, not the prize too."""
+    names = {c.id: c.name for c in ctx.of("Award")}
+    won: dict[str, set[str]] = {}
+    for r in out.values():
+        if r.predicate == "received":
+            won.setdefault(r.subject, set()).add(r.object)
+    for k, r in list(out.items()):
+        if r.predicate != "received" or r.object not in names:
+            continue
+        prize = names[r.object]
+        if any(
+            other != r.object
+            and len(names.get(other, "")) > len(prize)
+            and names[other][0] == prize[0]
+            and names[other][-1] == prize[-1]
+            and _in_order(prize, names[other])
+            for other in won.get(r.subject, ())
+        ):
+            del out[k]
+
+
+def _in_order(short: str, long: str) -> bool:
+    """Whether the characters of ``short`` occur in ``long`` in the same order."""
+    chars = iter(long)
+    return all(c in chars for c in short)
 
 
 def _listed_prizes(ctx: Context, out: dict[tuple[str, str, str], Relation], researchers: list[Cluster]) -> None:
@@ -235,7 +268,11 @@ def _pronoun_subject(ctx: Context, researchers: list[Cluster], start: int, end: 
     or by the prize verb itself, speaks of the one researcher named in the closest sentence before it that names
     any."""
     text = ctx.item.text
-    if not (_PRONOUN.match(text, start, end) or _ZERO_SUBJECT.match(text, start, end)):
+    if not (
+        _PRONOUN.match(text, start, end)
+        or _ZERO_SUBJECT.match(text, start, end)
+        or _CLAUSE_PRONOUN.search(text, start, end)
+    ):
         return []
     index = ctx.sentences.index(start)
     for previous in range(index - 1, max(-1, index - 6), -1):
