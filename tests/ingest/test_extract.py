@@ -1861,3 +1861,14 @@ def test_extract_zh_prize_of_a_later_clause_pronoun_and_a_prize_s_variant() -> N
         ("赫拉尔·霍川", "基础物理学特别突破奖", "2025"),
         ("赫拉尔·霍川", "诺贝尔物理学奖", "1999"),
     }
+
+
+def test_extract_zh_subjects_of_the_publishing_verb_wrote_the_paper() -> None:
+    extraction = _extract(
+        "研究成果\n郑义川、罗键川老师在高水平期刊《Journal of Manufacturing Processes》上发表了题为"
+        "“A thermal history-based approach to predict properties”研究成果。"
+    )
+    assert _facts(extraction, "authorOf") == {
+        ("郑义川", "A thermal history-based approach to predict properties", None),
+        ("罗键川", "A thermal history-based approach to predict properties", None),
+    }

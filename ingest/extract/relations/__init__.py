@@ -16,7 +16,7 @@
 from __future__ import annotations
 
 from ingest.extract.relations.affiliation import affiliated_with, part_of
-from ingest.extract.relations.authorship import author_of, possessive_author, published_in
+from ingest.extract.relations.authorship import author_of, possessive_author, published_by, published_in
 from ingest.extract.relations.collaboration import collaborated_with, institutions_collaborated
 from ingest.extract.relations.context import Context
 from ingest.extract.relations.funding import funded_by
@@ -32,6 +32,7 @@ __all__ = [
     "institutions_collaborated",
     "part_of",
     "possessive_author",
+    "published_by",
     "published_in",
     "received",
     "table_rows",

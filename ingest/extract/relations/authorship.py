@@ -79,6 +79,38 @@ def author_of(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
                 )
 
 
+# 郑义、罗键老师在《…》上发表了题为“…”的论文: the subjects of the publishing verb wrote the paper of the sentence
+_PUBLISHED = re.compile(
+    r"(?:老师|教授|研究员|副教授|副研究员|讲师|博士)?(?:等人|等)?(?:在|于)[^。；;，,]{0,80}?(?:上)?(?:发表|刊发|刊登)"
+)
+_LISTED = re.compile(r"\s*(?:、|和|与|及)\s*")
+
+
+def published_by(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
+    """Researchers who are the subject of 发表 (and those listed with them) to the titled paper of that sentence;
+    the role is not stated."""
+    text = ctx.item.text
+    people = sorted(((s, c) for c in researchers_of(ctx) for s in c.spans), key=lambda pair: pair[0].start)
+    for paper in ctx.of("Publication"):
+        for ps in paper.spans:
+            start, _ = ctx.sentences.bounds(ps.start)
+            before = [(s, c) for s, c in people if start <= s.start and s.end <= ps.start]
+            for k in range(len(before) - 1, -1, -1):
+                span, person = before[k]
+                published = _PUBLISHED.match(text, span.end)
+                if published is None or published.end() > ps.start:
+                    continue
+                authors = [(span, person)]
+                for j in range(k - 1, -1, -1):  # 郑义、罗键: the names listed before it
+                    if not _LISTED.fullmatch(text, before[j][0].end, authors[-1][0].start):
+                        break
+                    authors.append(before[j])
+                for s, c in authors:  # after the role clauses: a role they gave stays (add keeps the first)
+                    evidence = ctx.evidence(s.start, s.end)
+                    add(out, Relation(subject=c.id, predicate="authorOf", object=paper.id, evidence=evidence))
+                break
+
+
 _POSSESSIVE_PAPER = re.compile(r"\s*(?:Her|His)\s+(?:[a-z-]+\s+){0,2}(?:paper|study|article)\b")
 
 
