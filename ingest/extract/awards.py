@@ -84,7 +84,7 @@ _FUNDING_EN = re.compile(
 )
 # "received support from X", "with funding from X", "a grant from X"
 _FUNDING_EN_FROM = re.compile(
-    r"\b(?i:support|funding|grants?|financial\s+support|money|donations?|gifts?)\s+(?:was\s+|were\s+)?"
+    r"\b(?i:support|funding|grants?|awards?|financial\s+support|money|donations?|gifts?)\s+(?:was\s+|were\s+)?"
     r"(?:provided\s+)?(?:from|by)\s+(?P<list>(?:(?<![A-Za-z])[A-Z]\.|\b[Nn]os?\.|[^.;\n]){2,200})"
 )
 # "The National Science Foundation has awarded Northvale University a $12 million grant": the giver comes first

@@ -75,7 +75,7 @@ class Sentences:
 
 
 # spaces PDF extraction leaves beside CJK text; not those around Latin punctuation (Science & Technology, Q&A: …)
-_PDF_SPACE = re.compile(r"(?<=[^\sA-Za-z0-9.,&:;/'’-])\s+|\s+(?=[^\sA-Za-z0-9.,(&:;/'’-])")
+_PDF_SPACE = re.compile(r"(?<=[^\sA-Za-z0-9.,&:;/'’)-])\s+|\s+(?=[^\sA-Za-z0-9.,(&:;/'’-])")
 _SPACES = re.compile(r"\s+")
 
 

@@ -1872,3 +1872,30 @@ def test_extract_zh_subjects_of_the_publishing_verb_wrote_the_paper() -> None:
         ("郑义川", "A thermal history-based approach to predict properties", None),
         ("罗键川", "A thermal history-based approach to predict properties", None),
     }
+
+
+def test_extract_en_lab_owner_is_no_author_and_a_group_leader_s_institute() -> None:
+    extraction = _extract(
+        "Self-healing electrolyte\nThe team, co-led by Stanmore assistant professor Julia Ferrano and Rhine Institute "
+        "for Energy Materials group leader Dr. Tobias Lenzing, reports in Science. Graduate students Amir Haddani "
+        "and Chloe Bankes, both in Ferrano's lab, are co-first authors of the paper, titled "
+        '"Autonomous healing of solid polymer electrolytes."',
+        lang="en",
+    )
+    assert _facts(extraction, "authorOf") == {
+        ("Amir Haddani", "Autonomous healing of solid polymer electrolytes", "first"),
+        ("Chloe Bankes", "Autonomous healing of solid polymer electrolytes", "first"),
+    }
+    assert ("Tobias Lenzing", "Rhine Institute for Energy Materials", None) in _facts(extraction, "affiliatedWith")
+
+
+def test_extract_en_career_awards_from_a_funder() -> None:
+    extraction = _extract(
+        "Two faculty members receive NSF CAREER awards\nTwo assistant professors at Ridgemoor State University have "
+        "received Faculty Early Career Development (CAREER) awards from the National Science Foundation. "
+        "Dr. Priyanka Raol, assistant professor of civil engineering, will study bridges.",
+        lang="en",
+    )
+    assert _names(extraction, "Award") == {"NSF CAREER Award"}
+    assert _names(extraction, "Funder") == {"National Science Foundation"}
+    assert ("Priyanka Raol", "NSF CAREER Award", None) in _facts(extraction, "received")

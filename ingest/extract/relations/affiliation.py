@@ -40,7 +40,7 @@ _EN_JOB_WORDS = alternation(RESEARCHER_EN_JOBS)
 # an institution, then the job (and field) of the person named right after it
 _EN_JOB_GAP = re.compile(
     rf"\s+(?:[a-z-]+\s+){{0,4}}(?:{_EN_JOB_WORDS})s?"
-    r"(?:\s+(?:of|in)\s+(?:[a-z-]+\s+){0,2}[a-z-]+)?\s+"
+    r"(?:\s+(?:of|in)\s+(?:[a-z-]+\s+){0,2}[a-z-]+)?\s+(?:(?:Dr\.?|Professor|Prof\.)\s+)?"
 )
 
 # what leads from a name to its institution: "A of X", "A, a professor at X", "A, a postdoctoral fellow in X's School

@@ -28,12 +28,14 @@ _ROLES = (
 )
 
 _ANY_ROLE = re.compile(r"作者|author", re.I)
+_ASIDE = re.compile(r"\s*(?:both|all|each|together)\b[^,;]{0,40}")
 
 
 def author_of(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
     """Researchers named in an author-role clause, to the paper of that sentence or the item's paper."""
     text = ctx.item.text
-    people = [(s, c) for c in researchers_of(ctx) for s in c.spans]
+    # "both in Ferraro's lab": the owner of a lab is no subject of a role
+    people = [(s, c) for c in researchers_of(ctx) for s in c.spans if text[s.end : s.end + 2] not in ("'s", "’s")]
     for start, end in ctx.sentences.all():
         sentence = text[start:end]
         if not _ANY_ROLE.search(sentence):
@@ -59,6 +61,8 @@ def author_of(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
             # names listed in the clauses before (李慧莹，博士研究生邱昱皓，硕士研究生宋博闻为共同第一作者)
             for ps, pe, previous in reversed(clauses[:i]):
                 before = [(s, c) for s, c in people if ps <= s.start < pe]
+                if not before and _ASIDE.fullmatch(previous):
+                    continue  # "A and B, both in Ferraro's lab, are co-first authors": an aside between
                 if not before or _ANY_ROLE.search(previous) or re.search(r"为|是", previous):
                     break
                 named = before + named
