@@ -303,6 +303,8 @@ def _subheads(body: list[Row], title: str, whole_issue: bool = False, bracketed:
     return heads
 
 
+#: a section banner set in from the margin is at most this long (高校科研成果, 成果转化)
+_BANNER_CHARS = 12
 #: a numbered heading at most this long names a column of the issue (一、科研成果, 三、获奖信息), not an achievement
 _COLUMN_NAME = 8
 
@@ -381,7 +383,11 @@ def _is_banner(rows: list[Row], head: int) -> bool:
         return False
     width = typical_width([row.text for row in rows[2:12]])
     # the next line ends as headlines do, or begins a headline wrapped over several lines
-    return cjk_trailing_space(nxt.raw) or display_width(nxt.text) < _SHORT * width or _head(rows[1:]) > 1
+    if cjk_trailing_space(nxt.raw) or display_width(nxt.text) < _SHORT * width or _head(rows[1:]) > 1:
+        return True
+    # a short line set in from the margin (" 高校科研成果") names a column, whatever the headline under it looks like
+    first = rows[0]
+    return first.raw[:1].isspace() and len(first.text) <= _BANNER_CHARS and len(first.text) * 2 <= len(nxt.text)
 
 
 def _title(rows: Sequence[Row], strip_number: bool = False) -> str:
@@ -412,6 +418,7 @@ def segments(text: str) -> list[Segment]:
     out: list[Segment] = []
     section: str | None = None
     banner: str | None = None
+    cites: str | None = None
     for article, closing in _articles(rows):
         if not article:
             continue
@@ -427,8 +434,10 @@ def segments(text: str) -> list[Segment]:
             section = banner = _title(content[:1])
             content = content[1:]
             head = _head(content)
-        if source_date is None and section != banner:
-            section = None  # a column of news cites dated sources; an article that does not has left it
+            # what the column's articles cite: a dated source (来源：文汇报，3 月 5 日), or a source at all
+            cites = "dated" if source_date else "source" if publisher else None
+        if section != banner and (cites == "dated" and source_date is None or cites == "source" and not publisher):
+            section = None  # an article that does not cite as the column's articles do has left the column
         last_line = (closing or content)[-1].index + 1
         whole_issue = not closing and not any(row.closer for row in rows)
         parts = _split_article(content, head, last_line, section, publisher, source_date, year, whole_issue)

@@ -34,6 +34,10 @@ _TRAILING_PUNCT = re.compile(r"[，。；：！？、,;:!?]\s*$")
 _PAGE_NUMBER = re.compile(
     r"^(?:P|p|Page|PAGE|第)?\s*[-—–·•]?\s*\d{1,3}\s*(?:(?:/|of)\s*\d{1,3}\s*)?[-—–·•]?\s*(?:页)?$"
 )
+_NUMBERED_HEADER = re.compile(
+    r"^(?:(?P<title>\S.{1,40}?)\s+(?:P|p|Page|第)?\s*[-—–]?\s*\d{1,3}\s*[-—–]?\s*页?"
+    r"|(?:P|p|Page|第)?\s*\d{1,3}\s*页?\s+(?P<title2>\S.{1,40}))$"
+)
 _DECORATED_PAGE_NUMBER = re.compile(
     r"^(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[/／共]\s*\d{1,3}\s*页?)?|(?:Page|PAGE)\s+\d{1,3}(?:\s+of\s+\d{1,3})?)$"
 )
@@ -289,6 +293,11 @@ def furniture_rows(lines: Sequence[str]) -> set[int]:
             continue
         page_number = (is_page_number(text) and _isolated(lines, i)) or is_decorated_page_number(text)
         header = text in headers and (i in near or i == first)
+        # "上海高校科技发展动态 P 03": the masthead's title and the page number on one line, one space apart
+        numbered = _NUMBERED_HEADER.match(text)
+        if numbered and first >= 0 and i != first:
+            title = numbered.group("title") or numbered.group("title2")
+            header = header or _title_key(title) in {_title_key(lines[first].strip()), *titles}
         issue_date = i in masthead and bool(_DATE_LINE.match(text))
         if is_issue_line(text) or page_number or header or issue_date or i in header_rows or is_contents_line(text):
             rows.add(i)

@@ -714,3 +714,41 @@ def test_segment_numbered_columns_hold_stories_with_headlines() -> None:
         ("材料学院在柔性电子器件领域取得突破", "科研成果"),
         ("获奖信息", None),
     ]
+
+
+BANNERED_ISSUE = """东屿高校科技动态
+2025 年第 5 期（总第 187 期）
+
+ 高校科研成果
+
+东屿大学团队在钙钛矿太阳能电池稳定性研究中取得进展
+东屿大学材料科学与工程学院戚晓川教授团队在《科学》发表题为
+“Stabilizing perovskite solar cells”的研究论文。东屿大学博士研
+究生尚雨川为第一作者。
+（来源：东屿大学）
+
+南屿医科大学发现肠道菌群调控抑郁新机制
+南屿医科大学基础医学院邬佳川研究员课题组在《细胞·代谢》发表
+论文，揭示肠道菌群代谢物影响情绪的机制。
+（来源：南屿医科大学）
+
+                              东屿高校科技动态 P 03
+
+ 获奖信息
+
+我市高校 5 项成果获 2024 年度国家自然科学奖
+近日，2024 年度国家科学技术奖励大会在北京召开。我市高校共有 5
+项成果获国家自然科学奖。
+（来源：东屿市教委）
+"""
+
+
+def test_segment_indented_banners_and_a_header_with_its_page_number() -> None:
+    found = [(s.title, s.section) for s in segments(BANNERED_ISSUE)]
+    # a short line set in from the margin names the column of the headlines under it (for as long as its articles
+    # cite sources as the first one does); the running header with its page number is furniture
+    assert found == [
+        ("东屿大学团队在钙钛矿太阳能电池稳定性研究中取得进展", "高校科研成果"),
+        ("南屿医科大学发现肠道菌群调控抑郁新机制", "高校科研成果"),
+        ("我市高校 5 项成果获 2024 年度国家自然科学奖", "获奖信息"),
+    ]
