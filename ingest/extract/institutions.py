@@ -34,6 +34,17 @@ _CLINICAL_STEMS = words_of(
     "胸外 肝胆外 泌尿外 妇产 急诊 放射 麻醉 病理 检验 肿瘤 皮肤 口腔 耳鼻喉 康复 感染 重症医学 核医学 超声 "
     "全科 精神 老年 中医 骨 儿 眼"
 )
+
+
+def _behind(stems: tuple[str, ...], suffix: str) -> str:
+    """A lookbehind, placed after ``suffix``, for any of ``stems`` before it: one per length, since a lookbehind's
+    alternatives must be equally long."""
+    by_length: dict[int, list[str]] = {}
+    for stem in stems:
+        by_length.setdefault(len(stem), []).append(stem + suffix)
+    return "(?:" + "|".join(f"(?<={'|'.join(words)})" for words in by_length.values()) + ")"
+
+
 # 大学生 (students) is no 大学, but 大学生命科学学院 is 大学 + 生命科学学院; 物理学系 is a department, 科学系统 and
 # 科学部署 are not
 _SUFFIX = re.compile(
@@ -43,13 +54,11 @@ _SUFFIX = re.compile(
     .replace("工程系", "工程系(?!统|列|数|着|于)")
     .replace("学部", "学部(?!署|分|门|长)")
     # a department named by its discipline alone (物理系, 计算机系); 系 after any other word is a system or a tie
-    + "|(?:"
-    + "|".join(f"(?<={stem})" for stem in _DEPARTMENT_STEMS)
-    + ")系(?!统|列|数|着|于)"
+    # (系 first, its stem looked back at from behind it: every alternative opens with a literal character, so the
+    # engine skips the characters no suffix can start with instead of trying each alternative at each position)
+    + f"|系{_behind(_DEPARTMENT_STEMS, '系')}(?!统|列|数|着|于)"
     # a hospital's clinical department (神经内科, 妇产科); not a discipline (眼科学) or a technique
-    + "|(?:"
-    + "|".join(f"(?<={stem})" for stem in _CLINICAL_STEMS)
-    + ")科(?!学|技|研|普|室|手术)"
+    + f"|科{_behind(_CLINICAL_STEMS, '科')}(?!学|技|研|普|室|手术)"
 )
 #: suffixes that continue the previous segment instead of starting a new unit (加州大学旧金山分校)
 _CONTINUES = ("分校",)

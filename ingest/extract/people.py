@@ -28,6 +28,7 @@ from ingest.extract.lexicon import (
     words_of,
 )
 from ingest.extract.spans import Span, clean
+from ingest.extract.trie import trie_pattern
 from ingest.nlp import words, words_freq
 
 _SURNAME = rf"(?:{alternation(COMPOUND_SURNAMES)}|[{''.join(sorted(SINGLE_SURNAMES))}])"
@@ -72,8 +73,16 @@ _EN_AFTER_ZH_TITLE = re.compile(rf"(?:教授|研究员|博士|院士|副教授|�
 # carry its field before the name
 _FIELD_WORD = r"(?!(?:at|from|in|of|with|and|the)\b)[a-z-]+"
 _EN_JOBS = RESEARCHER_EN_BEFORE + tuple(w[:1].upper() + w[1:] for w in RESEARCHER_EN_JOBS)
+
+
+def _trie(words: tuple[str, ...]) -> str:
+    pattern = trie_pattern(words)
+    assert pattern is not None
+    return pattern.pattern
+
+
 _EN_BEFORE = re.compile(
-    rf"\b(?:{alternation(_EN_JOBS)})"
+    rf"\b(?:{_trie(_EN_JOBS)})"
     # the field's words are not the preposition that leads to an institution ("professor of neuroscience at X")
     rf"(?:\s+(?:of|in)\s+(?:{_FIELD_WORD}\s+){{0,2}}{_FIELD_WORD})?"
     r"\s+(?:(?:(?:Associate|Assistant|Assoc|Asst)\.?\s+)?(?:Professor|Prof\.?|Dr\.?)\s+)?"
@@ -106,6 +115,7 @@ _EN_AWARDED = re.compile(
 )
 # "jointly to A, University of X, Slovenia, B, Y University, USA and C": each laureate with the place they work
 _EN_LAUREATE_NEXT = re.compile(rf"(?:,[^\S\n]*|[^\S\n]+and[^\S\n]+)(?P<en>{_LATIN_NAME})")
+_LAUREATES_END = re.compile(r"[.;\n“\"]|\bfor\b")
 # words of the places a laureate list gives after each institution (United States, Hong Kong): no person's name
 _PLACE_WORDS = frozenset(
     words_of(
@@ -119,10 +129,15 @@ _EN_AUTHOR_LIST = re.compile(
     r"\b(?:[Cc]o-)?(?:(?:[Ff]irst|[Ll]ead|[Ss]enior|[Cc]orresponding)[\s-]+)?(?:[Cc]o-)?[Aa]uthors?\s+"
     r"(?:(?:include|are|were)\s+|(?=[A-Z][a-z]))"
 )
+
+
 # "Westmoor University professors Daniel Okafor and Mei-Ling Tsao": a plural job word before a list of names
 _PLURAL_JOBS = tuple(w + "s" for w in (*RESEARCHER_EN_JOBS, "PhD student", "PhD candidate", "Ph.D. student"))
+# (trie-shaped and opening with a letter, not \b: the engine then skips the characters no job word starts with; a
+# plain alternation of a hundred words was tried word by word at every word start). The word start is checked by
+# the caller.
 _EN_PLURAL_JOBS = re.compile(
-    rf"\b(?:{alternation(_PLURAL_JOBS + tuple(w[:1].upper() + w[1:] for w in _PLURAL_JOBS))})[^\S\n]+(?=[A-Z])"
+    rf"(?:{_trie(_PLURAL_JOBS + tuple(w[:1].upper() + w[1:] for w in _PLURAL_JOBS))})[^\S\n]+(?=[A-Z])"
 )
 _EN_LIST_NEXT = re.compile(rf"(?:\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][^,;.]*?)?(?:,\s*|\s+and\s+)(?P<en>{_LATIN_NAME})")
 _HONOUR = re.compile(r"(?:Sir|Dame|Lady|Lord)[^\S\n]+")
@@ -182,7 +197,7 @@ def _left_cue(text: str, start: int, inst_ends: set[int]) -> str | None:
     if start in inst_ends or (gap and start - gap in inst_ends) or (before.endswith("的") and start - 1 in inst_ends):
         return "institution"
     # 海军军医大学第二附属医院（上海长征医院）徐沪济: the unit's other name in brackets, then the person
-    bracket = _BRACKETED_END.search(text, max(0, start - 32), start)
+    bracket = _BRACKETED_END.search(text, max(0, start - 32), start) if text[start - 1 : start] in "）)" else None
     if bracket and bracket.start() in inst_ends:
         return "institution"
     if start == 0 or _STOP_BEFORE.search(before):
@@ -371,7 +386,8 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
     seen: set[tuple[int, int]] = set()
     listed = []
     # "Co-authors include A, B and C", "Co-first authors A and B"
-    for m in (*_EN_AUTHOR_LIST.finditer(text), *_EN_PLURAL_JOBS.finditer(text)):
+    plural = (m for m in _EN_PLURAL_JOBS.finditer(text) if not text[m.start() - 1 : m.start()].isalpha())
+    for m in (*_EN_AUTHOR_LIST.finditer(text), *plural):
         pos = m.end()
         first = re.match(_LATIN_NAME, text[pos:])
         while first:
@@ -386,7 +402,7 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
         if not m.group().startswith(("jointly", "equally", "awarded", "shared")):
             continue
         pos = m.end("en")
-        end = len(text) if (stop := re.compile(r"[.;\n“\"]|\bfor\b").search(text, pos)) is None else stop.start()
+        end = len(text) if (stop := _LAUREATES_END.search(text, pos)) is None else stop.start()
         while (nxt := _EN_LAUREATE_NEXT.search(text, pos, end)) is not None:
             a, b = nxt.span("en")
             pos = b

@@ -55,11 +55,14 @@ def collaborated_with(
     researchers = researchers_of(ctx)
     text = ctx.item.text
     # a cue inside a name (the Institute for Atmospheric Research) reports no work
-    names = [(s.start, s.end) for c in ctx.clusters for s in c.spans]
+    named = bytearray(len(text) + 1)
+    for c in ctx.clusters:
+        for s in c.spans:
+            named[s.start : s.end] = b"\x01" * (s.end - s.start)
     work = {
         i
         for i, (a, b) in enumerate(ctx.sentences.all())
-        if any(not any(x <= m.start() < y for x, y in names) for m in _WORK.finditer(text, a, b))
+        if any(not named[m.start()] for m in _WORK.finditer(text, a, b))
     } - set(prize_sentences)
     sentences = {c.id: {ctx.sentences.index(s.start) for s in c.spans} & work for c in researchers}
     authors: dict[str, set[str]] = {}
