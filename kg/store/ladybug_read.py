@@ -36,7 +36,7 @@ from kg.store.ladybug_graph import (
     to_node,
 )
 from kg.store.ladybug_write import chunks
-from kg.store.records_graph import Walk, bound_entity, select_hops, shortest_paths, walk
+from kg.store.records_graph import EVIDENCE_PER_EDGE, Walk, bound_entity, select_hops, shortest_paths, walk
 from kg.store.schema import BATCH_LABEL, ITEM_LABEL, MENTIONS, GraphSchema, predicate_of
 
 
@@ -140,7 +140,7 @@ def neighbourhood(
     # the bound is applied after reading every hop: the same hops as Neo4j keeps, not (yet) a cheaper read
     found = walk(
         (str(props["id"]), label),
-        lambda ids, seen, room: select_hops(hops(db, schema, ids, relations), ids, seen, room),
+        lambda ids, seen, room: select_hops(hops(db, schema, ids, relations, EVIDENCE_PER_EDGE), ids, seen, room),
         depth,
         types,
         relations,
