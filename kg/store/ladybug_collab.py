@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from kg.errors import UsageError
 from kg.store.ladybug_db import LadybugDb, clean
-from kg.store.ladybug_graph import resolve
+from kg.store.ladybug_graph import around, hop_columns, read_hops, resolve
 from kg.store.records_graph import Collab, Hop, collaboration_around, collaboration_graph
 from kg.store.schema import GraphSchema, rel_type
 
@@ -22,19 +22,10 @@ def collab_hops(db: LadybugDb, ids: Sequence[str], among: Sequence[str] | None) 
     """Every COLLABORATED_WITH fact between two researchers with an end among ``ids`` (the other end among ``among``
     when given), with its properties and the far researcher's: the fetch of ``records_graph.collaboration_around``
     (which may leave out what the walk read before; an embedded read costs no wire, so this one does not)."""
-    where = "WHERE list_contains($among, b.id) " if among is not None else ""
-    out: list[Hop] = []
-    for arrow in ("-[r:{t}]->", "<-[r:{t}]-"):
-        pattern = arrow.format(t=COLLAB)
-        rows = db.rows(
-            f"UNWIND $ids AS i MATCH (a:Researcher {{id: i}}){pattern}(b:Researcher) {where}RETURN a.id, r, b",
-            {"ids": list(ids), "among": list(among)} if among is not None else {"ids": list(ids)},
-        )
-        for here, rel, node in rows:
-            other = clean(node)
-            src, dst = (here, other["id"]) if arrow.startswith("-") else (other["id"], here)
-            out.append(Hop(src, dst, COLLAB, clean(rel), "Researcher", other))
-    return out
+    columns, rel_keys = hop_columns()
+    where = "list_contains($among, b.id)" if among is not None else ""
+    params: dict[str, Any] = {"ids": list(ids)} if among is None else {"ids": list(ids), "among": list(among)}
+    return read_hops(db, around("Researcher", COLLAB, columns, far="Researcher", where=where), params, rel_keys)
 
 
 def collaboration(

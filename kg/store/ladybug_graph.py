@@ -99,10 +99,10 @@ def fact_types(schema: GraphSchema, relations: Sequence[str] = ()) -> list[str]:
     return [t for t in schema.fact_types if t in wanted]
 
 
-def around(label: str, types: str, columns: str) -> str:
+def around(label: str, types: str, columns: str, far: str = "", where: str = "") -> str:
     """One statement reading every relationship of the given types at nodes ``a`` of ``label`` whose ids are in
-    ``$ids``, both directions (``_out`` says which), with the far node as ``b``; ``columns`` are the returned
-    expressions over ``a``, ``r`` and ``b``.
+    ``$ids``, both directions (``_out`` says which), with the far node as ``b`` (of label ``far`` when given, and
+    passing the condition ``where`` when given); ``columns`` are the returned expressions over ``a``, ``r`` and ``b``.
 
     The engine plans ``UNWIND $ids AS i MATCH (a {id: i})-[r]->(b)`` as a hash join against a scan of every
     relationship of the label with its properties (≈ 45 ms at 10k items whatever the ids), and ``a.id IN $ids`` as a
@@ -110,8 +110,10 @@ def around(label: str, types: str, columns: str) -> str:
     expanded from the nodes found. The rows without a relationship are dropped in a WITH before RETURN: computed
     next to them, ``r.evidence[-3:]`` came back null on ≈ 6 % of the rows (LadybugDB 0.22), which the WITH avoids
     (every column checked against one plain MATCH per node over the 10k-item store)."""
+    b = f"(b:{far})" if far else "(b)"
+    keep = f"r IS NOT NULL AND {where}" if where else "r IS NOT NULL"
     return " UNION ALL ".join(
-        f"UNWIND $ids AS i MATCH (a:{label} {{id: i}}) OPTIONAL MATCH (a){pattern}(b) WITH a, r, b WHERE r IS NOT NULL "
+        f"UNWIND $ids AS i MATCH (a:{label} {{id: i}}) OPTIONAL MATCH (a){pattern}{b} WITH a, r, b WHERE {keep} "
         f"RETURN {out} AS _out, {columns}"
         for pattern, out in ((f"-[r:{types}]->", "true"), (f"<-[r:{types}]-", "false"))
     )
@@ -157,6 +159,32 @@ HOP_REL = ("key", "role", "year", "evidence")
 HOP_NODE = ("id", "name", "aliases", "name_zh", "name_en", "identifiers")
 
 
+def hop_columns(evidence: int | None = None) -> tuple[str, tuple[str, ...]]:
+    """The RETURN columns of :func:`around` that :func:`read_hops` turns into hops, and the relationship properties
+    they give. With ``evidence`` set, a hop holds only the last that many evidence entries and their total as
+    ``evidence_total`` (what a neighbourhood lists; hub facts carry thousands)."""
+    rel_cols = ", ".join(f"r.{p} AS r_{p}" for p in HOP_REL if p != "evidence")
+    if evidence is None:
+        rel_cols += ", r.evidence AS r_evidence"
+    else:
+        rel_cols += f", r.evidence[-{int(evidence)}:] AS r_evidence, coalesce(size(r.evidence), 0) AS r_evidence_total"
+    node_cols = ", ".join(f"b.{p} AS b_{p}" for p in HOP_NODE)
+    columns = f"a.id AS _here, label(r) AS _t, label(b) AS _bl, {rel_cols}, {node_cols}"
+    return columns, HOP_REL if evidence is None else (*HOP_REL, "evidence_total")
+
+
+def read_hops(db: LadybugDb, query: str, params: dict[str, Any], rel_keys: Sequence[str]) -> list[Hop]:
+    """The hops of an :func:`around` statement returning :func:`hop_columns`."""
+    out: list[Hop] = []
+    for row in db.records(query, params):
+        here, there = row["_here"], row["b_id"]
+        src, dst = (here, there) if row["_out"] else (there, here)
+        rel = {p: row[f"r_{p}"] for p in rel_keys}
+        other = {p: row[f"b_{p}"] for p in HOP_NODE}
+        out.append(Hop(src, dst, row["_t"], rel, row["_bl"], other))
+    return out
+
+
 def hops(
     db: LadybugDb,
     schema: GraphSchema,
@@ -166,26 +194,13 @@ def hops(
 ) -> list[Hop]:
     """Every fact relationship touching the given nodes (optionally only of some relation types), seen from them,
     with the node at the other end: the ``expand`` callback of the walks shared with Neo4j
-    (:mod:`kg.store.records_graph`). With ``evidence`` set, a hop holds only the last that many evidence entries
-    and their total as ``evidence_total`` (what a neighbourhood lists; hub facts carry thousands)."""
+    (:mod:`kg.store.records_graph`); ``evidence`` as in :func:`hop_columns`."""
     types = "|".join(fact_types(schema, relations))
-    rel_cols = ", ".join(f"r.{p} AS r_{p}" for p in HOP_REL if p != "evidence")
-    if evidence is None:
-        rel_cols += ", r.evidence AS r_evidence"
-    else:
-        rel_cols += f", r.evidence[-{int(evidence)}:] AS r_evidence, coalesce(size(r.evidence), 0) AS r_evidence_total"
-    node_cols = ", ".join(f"b.{p} AS b_{p}" for p in HOP_NODE)
-    ret = f"a.id AS _here, label(r) AS _t, label(b) AS _bl, {rel_cols}, {node_cols}"
-    rel_keys = HOP_REL if evidence is None else (*HOP_REL, "evidence_total")
+    columns, rel_keys = hop_columns(evidence)
     out: list[Hop] = []
     for label, group in group_by_label(ids).items():
         if label == ITEM_LABEL:
             continue
         for part in chunks(group):
-            for row in db.records(around(label, types, ret), {"ids": list(part)}):
-                here, there = row["_here"], row["b_id"]
-                src, dst = (here, there) if row["_out"] else (there, here)
-                rel = {p: row[f"r_{p}"] for p in rel_keys}
-                other = {p: row[f"b_{p}"] for p in HOP_NODE}
-                out.append(Hop(src, dst, row["_t"], rel, row["_bl"], other))
+            out.extend(read_hops(db, around(label, types, columns), {"ids": list(part)}, rel_keys))
     return out
