@@ -130,7 +130,7 @@ def facts_touching(db: LadybugDb, schema: GraphSchema, ids: Iterable[str], relat
         if label == ITEM_LABEL:
             continue
         for part in chunks(group):
-            for row in db.records(around(label, types, ret), {"ids": list(part)}):
+            for row in db.dicts(around(label, types, ret), {"ids": list(part)}):
                 props = {p: row[p] for p in FACT_PROPERTIES}
                 if row["_out"]:
                     fact = Fact(row["_here"], row["_there"], row["_al"], row["_bl"], row["_t"], props)
@@ -176,7 +176,7 @@ def hop_columns(evidence: int | None = None) -> tuple[str, tuple[str, ...]]:
 def read_hops(db: LadybugDb, query: str, params: dict[str, Any], rel_keys: Sequence[str]) -> list[Hop]:
     """The hops of an :func:`around` statement returning :func:`hop_columns`."""
     out: list[Hop] = []
-    for row in db.records(query, params):
+    for row in db.dicts(query, params):
         here, there = row["_here"], row["b_id"]
         src, dst = (here, there) if row["_out"] else (there, here)
         rel = {p: row[f"r_{p}"] for p in rel_keys}

@@ -68,7 +68,7 @@ def search(
         f"RETURN '{label}' AS _label, _d, {columns}"
         for label in labels
     )
-    rows = db.records(query, {"q": needle})
+    rows = db.dicts(query, {"q": needle})
     return rank_search_props(q, ((row["_label"], row, int(row["_d"])) for row in rows), limit, cursor)
 
 
