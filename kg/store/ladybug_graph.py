@@ -159,6 +159,16 @@ HOP_REL = ("key", "role", "year", "evidence")
 HOP_NODE = ("id", "name", "aliases", "name_zh", "name_en", "identifiers")
 
 
+def node_columns(var: str) -> str:
+    """RETURN columns of what a walk or graph shows of node ``var`` (:data:`HOP_NODE`), as ``{var}_{property}``."""
+    return ", ".join(f"{var}.{p} AS {var}_{p}" for p in HOP_NODE)
+
+
+def node_props(row: dict[str, Any], var: str) -> dict[str, Any]:
+    """The properties of node ``var`` in a row returning :func:`node_columns`."""
+    return {p: row[f"{var}_{p}"] for p in HOP_NODE}
+
+
 def hop_columns(evidence: int | None = None) -> tuple[str, tuple[str, ...]]:
     """The RETURN columns of :func:`around` that :func:`read_hops` turns into hops, and the relationship properties
     they give. With ``evidence`` set, a hop holds only the last that many evidence entries and their total as
@@ -168,8 +178,7 @@ def hop_columns(evidence: int | None = None) -> tuple[str, tuple[str, ...]]:
         rel_cols += ", r.evidence AS r_evidence"
     else:
         rel_cols += f", r.evidence[-{int(evidence)}:] AS r_evidence, coalesce(size(r.evidence), 0) AS r_evidence_total"
-    node_cols = ", ".join(f"b.{p} AS b_{p}" for p in HOP_NODE)
-    columns = f"a.id AS _here, label(r) AS _t, label(b) AS _bl, {rel_cols}, {node_cols}"
+    columns = f"a.id AS _here, label(r) AS _t, label(b) AS _bl, {rel_cols}, {node_columns('b')}"
     return columns, HOP_REL if evidence is None else (*HOP_REL, "evidence_total")
 
 
@@ -180,8 +189,7 @@ def read_hops(db: LadybugDb, query: str, params: dict[str, Any], rel_keys: Seque
         here, there = row["_here"], row["b_id"]
         src, dst = (here, there) if row["_out"] else (there, here)
         rel = {p: row[f"r_{p}"] for p in rel_keys}
-        other = {p: row[f"b_{p}"] for p in HOP_NODE}
-        out.append(Hop(src, dst, row["_t"], rel, row["_bl"], other))
+        out.append(Hop(src, dst, row["_t"], rel, row["_bl"], node_props(row, "b")))
     return out
 
 
