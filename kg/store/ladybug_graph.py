@@ -60,11 +60,18 @@ def group_by_label(ids: Iterable[str]) -> dict[str, list[str]]:
     return out
 
 
-def fetch_nodes(db: LadybugDb, ids: Iterable[str]) -> dict[str, tuple[str, dict[str, Any]]]:
-    """id -> (label, stored properties) for those of ``ids`` that exist."""
+def fetch_nodes(db: LadybugDb, ids: Iterable[str], shown: bool = False) -> dict[str, tuple[str, dict[str, Any]]]:
+    """id -> (label, stored properties) for those of ``ids`` that exist; with ``shown``, only the properties a
+    :class:`Node` of an entity shows (:data:`HOP_NODE`), read as named columns rather than whole node values (a hub's
+    page lists hundreds of neighbours)."""
     out: dict[str, tuple[str, dict[str, Any]]] = {}
     for label, group in group_by_label(ids).items():
         for part in chunks(group):
+            if shown:
+                query = f"UNWIND $ids AS i MATCH (b:{label} {{id: i}}) RETURN {node_columns('b')}"
+                for row in db.dicts(query, {"ids": list(part)}):
+                    out[row["b_id"]] = (label, node_props(row, "b"))
+                continue
             for (node,) in db.rows(f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) RETURN n", {"ids": list(part)}):
                 props = clean(node)
                 out[props["id"]] = (label, props)

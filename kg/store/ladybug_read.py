@@ -73,10 +73,12 @@ def search(
 
 
 def items_mentioning(db: LadybugDb, label: str, entity_id: str) -> list[dict[str, Any]]:
-    """Stored items that mention an entity, by date then id."""
-    rows = db.rows(f"MATCH (i:{ITEM_LABEL})-[:{MENTIONS}]->(n:{label} {{id: $id}}) RETURN i", {"id": entity_id})
-    items = [clean(r[0]) for r in rows]
-    return sorted(items, key=lambda p: (p.get("date") or "", p["id"]))
+    """Stored items that mention an entity, by date then id, without their text (a page lists items, not texts)."""
+    columns = ", ".join(f"i.{f} AS {f}" for f in rec.ITEM_FIELDS if f != "text")
+    rows = db.dicts(
+        f"MATCH (i:{ITEM_LABEL})-[:{MENTIONS}]->(n:{label} {{id: $id}}) RETURN {columns}", {"id": entity_id}
+    )
+    return sorted(rows, key=lambda p: (p.get("date") or "", p["id"]))
 
 
 def entity(db: LadybugDb, schema: GraphSchema, entity_id: str, limit: int | None = None) -> EntityDetail:
@@ -97,7 +99,7 @@ def entity(db: LadybugDb, schema: GraphSchema, entity_id: str, limit: int | None
             truncated=bool(edges_total or items_total),
         )
     facts = facts_touching(db, schema, [props["id"]])
-    others = fetch_nodes(db, [f.other(props["id"])[0] for f in facts])
+    others = fetch_nodes(db, [f.other(props["id"])[0] for f in facts], shown=True)
     detail = EntityDetail(
         node=to_node(label, props, degree=len(facts)),
         edges=[f.edge() for f in facts],
