@@ -23,9 +23,14 @@ def collab_hops(db: LadybugDb, ids: Sequence[str], among: Sequence[str] | None) 
     when given), with its properties and the far researcher's: the fetch of ``records_graph.collaboration_around``
     (which may leave out what the walk read before; an embedded read costs no wire, so this one does not)."""
     columns, rel_keys = hop_columns()
-    where = "list_contains($among, b.id)" if among is not None else ""
-    params: dict[str, Any] = {"ids": list(ids)} if among is None else {"ids": list(ids), "among": list(among)}
-    return read_hops(db, around("Researcher", COLLAB, columns, far="Researcher", where=where), params, rel_keys)
+    if among is None:
+        rows = around(db, "Researcher", ids, COLLAB, columns, far="Researcher")
+    else:
+        where = "list_contains($among, b.id)"
+        rows = around(
+            db, "Researcher", ids, COLLAB, columns, far="Researcher", where=where, params={"among": list(among)}
+        )
+    return read_hops(rows, rel_keys)
 
 
 def collaboration(
