@@ -107,7 +107,7 @@ class LadybugStore:
 
     def apply(self, batch: ImportBatch, records: Sequence[Extraction]) -> BatchResult:
         """Write a batch all-or-nothing and idempotently (one transaction; COPY for what is new)."""
-        with self._db.lock, collector_paused():  # see kg.collector
+        with self._db.lock, self._db.all_threads(), collector_paused():  # see kg.collector
             try:
                 result = ladybug_write.apply_batch(self._db, self.schema, batch, records, self._redirect_map())
             except StoreError as exc:

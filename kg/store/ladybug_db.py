@@ -38,6 +38,15 @@ DEFAULT_BUFFER_POOL = 4 << 30
 #: engine aborted before reaching it
 CHECKPOINT_WAL_BYTES = 64 << 20
 
+#: results past this many rows convert faster column-wise through Arrow than row by row (even at ≈ 2,000 rows)
+ARROW_ROWS = 2000
+
+#: threads the engine runs a statement on, but for import batches (:meth:`LadybugDb.all_threads`). The API's reads
+#: are small statements whose tasks the engine hands between threads for nothing: at 10k items one thread took 15-30 %
+#: less CPU per call (search 11.7 -> 8.3 ms, depth-2 neighbourhood 17.1 -> 12.9) and no more wall time, even for the
+#: scans of a search or of the whole collaboration graph
+READ_THREADS = 1
+
 #: the database file inside the store directory
 DB_FILE = "graph.lbug"
 
@@ -162,7 +171,7 @@ class LadybugDb:
         database = ladybug.Database(
             str(self.path / DB_FILE), buffer_pool_size=self.buffer_pool_bytes, auto_checkpoint=False
         )
-        return database, ladybug.Connection(database)
+        return database, ladybug.Connection(database, num_threads=READ_THREADS)
 
     def reopen(self) -> None:
         """Close the engine and open it again on the same directory (not inside a transaction: a no-op there).
@@ -210,6 +219,24 @@ class LadybugDb:
         with self._lock:
             try:
                 table = self._execute(query, params).get_as_arrow()
+            except RuntimeError as exc:
+                raise translate(exc, query) from exc
+        out: list[dict[str, Any]] = table.to_pylist()
+        return out
+
+    def dicts(self, query: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        """All rows as dicts by column alias, for statements that return values rather than whole nodes or
+        relationships (whose row-wise conversion differs from Arrow's). Arrow costs 1-3 ms per result whatever its
+        size, so up to :data:`ARROW_ROWS` rows are converted one by one (10 rows: 1.5 ms instead of 4.8), more
+        column-wise as :meth:`records` does (5,000 rows: 15 ms instead of 18)."""
+        with self._lock:
+            try:
+                result = self._execute(query, params)
+                if result.get_num_tuples() > ARROW_ROWS:
+                    table = result.get_as_arrow()
+                else:
+                    names = result.get_column_names()
+                    return [dict(zip(names, row, strict=True)) for row in result.get_all()]
             except RuntimeError as exc:
                 raise translate(exc, query) from exc
         out: list[dict[str, Any]] = table.to_pylist()
@@ -296,6 +323,17 @@ class LadybugDb:
             )
 
     @contextmanager
+    def all_threads(self) -> Iterator[None]:
+        """Statements inside the block may use every core (an import batch's COPY and checkpoint), not
+        :data:`READ_THREADS`."""
+        with self._lock:
+            self._conn.set_max_threads_for_exec(0)
+            try:
+                yield
+            finally:
+                self._conn.set_max_threads_for_exec(READ_THREADS)
+
+    @contextmanager
     def transaction(self) -> Iterator[None]:
         """One all-or-nothing unit: COPY and SET statements inside it commit together or not at all.
 
@@ -349,7 +387,7 @@ class LadybugDb:
                 return
             try:
                 self._conn.close()
-                self._conn = ladybug.Connection(self._db)
+                self._conn = ladybug.Connection(self._db, num_threads=READ_THREADS)
             except RuntimeError as exc:
                 raise translate(exc) from exc
 

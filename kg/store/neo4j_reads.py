@@ -45,7 +45,6 @@ from kg.store.records import (
     nodes_from_props,
     parse_span,
     rank_degree,
-    rank_search,
     search_needles,
 )
 from kg.store.records_graph import (
@@ -59,6 +58,7 @@ from kg.store.records_graph import (
     walk_subgraph,
 )
 from kg.store.records_json import node_dict, subgraph_json
+from kg.store.records_search import rank_search
 from kg.store.schema import (
     BATCH_LABEL,
     FULLTEXT_INDEX,

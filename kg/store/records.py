@@ -35,7 +35,7 @@ from kg.model import (
     Relation,
     ValidationSummary,
 )
-from kg.store.base import Edge, Node, SearchHit, SearchPage
+from kg.store.base import Edge, Node
 from kg.store.schema import SEARCH_RANK_BASE, SEARCH_RANK_DIGITS, SEARCH_SEP, rel_type
 
 LABEL_OF_PREFIX: dict[str, str] = {prefix: label for label, prefix in TYPE_PREFIX.items()}
@@ -71,13 +71,14 @@ def evidence_key(evidence: Evidence) -> str:
 
 
 @functools.lru_cache(maxsize=100_000)
-def _normalized(value: str) -> str:
+def normalized(value: str) -> str:
+    """:func:`kg.ids.normalize_name`, remembered: the same names and aliases are normalised again and again."""
     return normalize_name(value)
 
 
 def search_keys(name: str, aliases: Iterable[str], labels: Mapping[str, str]) -> list[str]:
     """The normalised forms search matches against."""
-    return _union([_normalized(v) for v in (name, *aliases, *labels.values())])
+    return _union([normalized(v) for v in (name, *aliases, *labels.values())])
 
 
 def search_text(keys: Iterable[str]) -> str:
@@ -677,44 +678,6 @@ def group_extractions(
 
 
 # ----------------------------------------------------------------------------------------------------------- search
-
-
-def match_score(q_norm: str, keys: Sequence[str]) -> tuple[int, str] | None:
-    """Best (score, key) of a normalised query against normalised keys: exact 3, prefix 2, substring 1."""
-    best: tuple[int, str] | None = None
-    for key in keys:
-        score = 3 if key == q_norm else 2 if key.startswith(q_norm) else 1 if q_norm in key else 0
-        if score and (best is None or score > best[0]):
-            best = (score, key)
-    return best
-
-
-def rank_search(q: str, candidates: Iterable[tuple[Node, int]], limit: int, cursor: str | None) -> SearchPage:
-    """Rank candidate nodes (with their degree) for a query: exact > prefix > substring, ties by degree (higher
-    first) then name, then id; page with an opaque cursor. Both stores call this on their candidates."""
-    q_norm = normalize_name(q)
-    if not q_norm:
-        return SearchPage(hits=[])
-    scored: list[tuple[int, int, str, str, SearchHit]] = []
-    for node, degree in candidates:
-        surface = {normalize_name(v): v for v in (node.name, *node.aliases, *node.labels.values())}
-        best = match_score(q_norm, list(surface))
-        if best is None:
-            continue
-        score, key = best
-        kind = {3: "exact", 2: "prefix", 1: "substring"}[score]
-        hit = SearchHit(
-            node=node.model_copy(update={"properties": {**node.properties, "degree": degree}}),
-            score=float(score),
-            matched=surface[key],
-            match=kind,
-        )
-        scored.append((-score, -degree, node.name, node.id, hit))
-    scored.sort(key=lambda t: t[:4])
-    offset = decode_cursor(cursor)
-    page = [t[4] for t in scored[offset : offset + limit]]
-    more = offset + limit < len(scored)
-    return SearchPage(hits=page, next_cursor=encode_cursor(offset + limit) if more else None)
 
 
 def encode_cursor(offset: int) -> str:

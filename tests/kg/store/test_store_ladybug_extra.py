@@ -1,5 +1,6 @@
 """LadybugDB-only behaviour: all-or-nothing batches around the engine's COPY path, a process dying inside a batch,
-reopening a directory, sharing one store between threads, and the query time limit."""
+reopening a directory, sharing one store between threads, the query time limit, and an engine fault the reads work
+around."""
 
 from __future__ import annotations
 
@@ -7,13 +8,17 @@ import subprocess
 import sys
 import textwrap
 import threading
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from ingest.synth import synth_extractions
 from kg.errors import Conflict, QueryError
-from kg.model import Entity, Evidence, Extraction, NewsItem, Relation
+from kg.ids import batch_id
+from kg.model import Entity, Evidence, Extraction, ImportBatch, NewsItem, Relation
 from kg.store.ladybug import LadybugStore
+from kg.store.ladybug_graph import hops
 
 from .conftest import batch_of, eid
 
@@ -244,3 +249,28 @@ def test_ladybug_reopen_keeps_the_data_and_waits_for_the_transaction(lb: Ladybug
     assert snapshot(lb) == before
     lb.apply(*batch_of("C"))
     assert lb.stats().items == 3
+
+
+def test_hops_evidence_cut_equals_the_stored_tail(tmp_path: Path) -> None:
+    """A neighbourhood level reads each fact's last 3 evidence spans and their total in the statement; the engine
+    returned some of those slices null when rows without a relationship (frontier nodes with nothing in one
+    direction) shared the statement's vectors, so the cut must equal the full list's tail for every hop."""
+    store = LadybugStore(tmp_path / "db")
+    store.init_schema()
+    try:
+        records = list(synth_extractions(400, seed=7))
+        batch = ImportBatch(
+            id=batch_id([r.item.id for r in records]), created_at=datetime.now(UTC), sources=["t"], status="committed"
+        )
+        store.apply(batch, records)
+        ids = sorted({e.id for r in records for e in r.entities if e.type in ("Researcher", "Institution")})
+        read = hops(store._db, store.schema, ids)
+        full = {(h.type, h.src, h.dst, h.props["key"]): h.props["evidence"] for h in read}
+        cut = hops(store._db, store.schema, ids, evidence=3)
+        assert len(cut) == len(read) > 100
+        for hop in cut:
+            stored = full[(hop.type, hop.src, hop.dst, hop.props["key"])]
+            assert hop.props["evidence"] == stored[-3:]
+            assert hop.props["evidence_total"] == len(stored)
+    finally:
+        store.close()
