@@ -105,7 +105,8 @@ _NOT_A_NAME = re.compile(
     r"\b(?:University|Institute|College|School|Department|Faculty|Prize|Award|Medal|Fellowship|Foundation|Society|"
     r"Council|Centre|Center|Laboratory|Hospital|Journal|Academy|Museum|Ministry|Agency|Fund|Trust|Association|"
     r"Committee|Program|Programme|Project|Group|Team|The|This|These|Researchers|Scientists|Professor|Director|Dean|"
-    r"President|Chair|Head|Team)\b"
+    r"President|Chair|Head|Team|Chief|Scientist|Officer|Executive|Vice|Provost|Chancellor|Rector|Principal|Editor|"
+    r"Manager|Secretary|Minister|Coordinator|Lecturer)\b"
 )
 _EN_POSSESSED = re.compile(rf"\b(?P<owner>[A-Z][\w&-]*)['’]s\s+(?P<en>{_LATIN_NAME})")
 # the person a prize goes to: "The prize goes to Maria Chen", "awarded to Sofia Lindqvist"

@@ -1899,3 +1899,13 @@ def test_extract_en_career_awards_from_a_funder() -> None:
     assert _names(extraction, "Award") == {"NSF CAREER Award"}
     assert _names(extraction, "Funder") == {"National Science Foundation"}
     assert ("Priyanka Raol", "NSF CAREER Award", None) in _facts(extraction, "received")
+
+
+def test_extract_en_job_title_is_no_name_and_a_prize_after_an_opening_year() -> None:
+    extraction = _extract(
+        "Physicist appointed\nProfessor Karin Holmer, a quantum physicist at Uppsund University, has been appointed "
+        "Chief Scientist of the Nordic Quantum Laboratory. In 2021 she received the Gustafsson Prize in Physics.",
+        lang="en",
+    )
+    assert _names(extraction, "Researcher") == {"Karin Holmer"}
+    assert _facts(extraction, "received") == {("Karin Holmer", "Gustafsson Prize in Physics", "2021")}

@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 # "received the Gold Medal of the Society in 1999": the year the English sentence gives that prize
 _IN_YEAR_AFTER = re.compile(r"[^.;,\n]{0,60}?\bin\s+((?:19|20)\d{2})\b")
 
-_PRONOUN = re.compile(r"\s*(?:He|She|他|她)(?![A-Za-z])")
+# (after a year that opens the sentence: "In 2021 she received …")
+_PRONOUN = re.compile(r"\s*(?:(?:In|By)\s+(?:19|20)\d{2}\s*,?\s+)?(?:He|She|he|she|他|她)(?![A-Za-z])")
 
 # "作为…之一，他曾因…获 1999 年诺贝尔物理学奖": the pronoun opens a later clause of the sentence
 _CLAUSE_PRONOUN = re.compile(r"[，,；;]\s*(?:他|她|[Hh]e|[Ss]he)(?![A-Za-z])")
