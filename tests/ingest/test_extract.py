@@ -1909,3 +1909,24 @@ def test_extract_en_job_title_is_no_name_and_a_prize_after_an_opening_year() -> 
     )
     assert _names(extraction, "Researcher") == {"Karin Holmer"}
     assert _facts(extraction, "received") == {("Karin Holmer", "Gustafsson Prize in Physics", "2021")}
+
+
+def test_extract_zh_roles_in_brackets_after_each_name_and_the_one_without() -> None:
+    extraction = _extract(
+        "国际合作\n由东岭大学海洋科学学院教授冉明川（第一作者）、英国北屿大学教授Helen Mortimore（通讯作者）和"
+        "中国极地研究中心研究员包卫川共同完成的研究成果在《自然·地球科学》发表。论文题为“Warm water drives ice loss”。"
+    )
+    assert _facts(extraction, "authorOf") == {
+        ("冉明川", "Warm water drives ice loss", "first"),
+        ("Helen Mortimore", "Warm water drives ice loss", "corresponding"),
+        ("包卫川", "Warm water drives ice loss", None),
+    }
+
+
+def test_extract_en_journal_named_after_of_the_journal() -> None:
+    extraction = _extract(
+        "New editor\nProfessor Ana Ruizo, a biologist at the University of Barcella, is the new editor-in-chief of "
+        "the journal Molecular Cell.",
+        lang="en",
+    )
+    assert _names(extraction, "Journal") == {"Molecular Cell"}

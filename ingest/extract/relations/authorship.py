@@ -32,12 +32,15 @@ _ASIDE = re.compile(r"\s*(?:both|all|each|together)\b[^,;]{0,40}")
 
 
 def author_of(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
-    """Researchers named in an author-role clause, to the paper of that sentence or the item's paper."""
+    """Researchers named in an author-role clause, to the paper of that sentence or the item's paper; a role in
+    brackets right after a name (冉明轩（第一作者）) is that person's alone."""
     text = ctx.item.text
     # "both in Ferraro's lab": the owner of a lab is no subject of a role
     people = [(s, c) for c in researchers_of(ctx) for s in c.spans if text[s.end : s.end + 2] not in ("'s", "’s")]
+    bracketed = _bracketed_roles(ctx, out, people)
     for start, end in ctx.sentences.all():
-        sentence = text[start:end]
+        # (the bracketed roles blanked out, offsets kept: they were given to their names above)
+        sentence = _without(text[start:end], start, bracketed)
         if not _ANY_ROLE.search(sentence):
             continue
         clauses = []
@@ -83,36 +86,74 @@ def author_of(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
                 )
 
 
-# 郑义、罗键老师在《…》上发表了题为“…”的论文: the subjects of the publishing verb wrote the paper of the sentence
+# 郑义、罗键老师在《…》上发表了题为“…”的论文, A、B和C共同完成的研究成果在《…》发表: the subjects of the
+# publishing verb wrote the paper
 _PUBLISHED = re.compile(
-    r"(?:老师|教授|研究员|副教授|副研究员|讲师|博士)?(?:等人|等)?(?:在|于)[^。；;，,]{0,80}?(?:上)?(?:发表|刊发|刊登)"
+    r"(?:老师|教授|研究员|副教授|副研究员|讲师|博士)?(?:等人|等)?(?:共同|合作)?(?:完成|开展)?的?(?:研究成果|成果|论文|研究)?"
+    r"(?:在|于)[^。；;，,]{0,80}?(?:上)?(?:发表|刊发|刊登)"
 )
-_LISTED = re.compile(r"\s*(?:、|和|与|及)\s*")
+# between two names of the list: a bracket (a role), a conjunction, the next one's unit and title
+_LISTED = re.compile(r"\s*(?:[（(][^（）()]{1,12}[）)])?\s*(?:、|和|与|及)[^，,。；;、（(]{0,24}")
 
 
 def published_by(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
-    """Researchers who are the subject of 发表 (and those listed with them) to the titled paper of that sentence;
-    the role is not stated."""
+    """Researchers who are the subject of 发表 (and those listed with them) to the titled paper of that sentence, or
+    to the item's only paper; the role is not stated (a role given elsewhere stays: ``add`` keeps the first)."""
     text = ctx.item.text
     people = sorted(((s, c) for c in researchers_of(ctx) for s in c.spans), key=lambda pair: pair[0].start)
-    for paper in ctx.of("Publication"):
-        for ps in paper.spans:
-            start, _ = ctx.sentences.bounds(ps.start)
-            before = [(s, c) for s, c in people if start <= s.start and s.end <= ps.start]
-            for k in range(len(before) - 1, -1, -1):
-                span, person = before[k]
-                published = _PUBLISHED.match(text, span.end)
-                if published is None or published.end() > ps.start:
-                    continue
-                authors = [(span, person)]
-                for j in range(k - 1, -1, -1):  # 郑义、罗键: the names listed before it
-                    if not _LISTED.fullmatch(text, before[j][0].end, authors[-1][0].start):
-                        break
-                    authors.append(before[j])
-                for s, c in authors:  # after the role clauses: a role they gave stays (add keeps the first)
-                    evidence = ctx.evidence(s.start, s.end)
-                    add(out, Relation(subject=c.id, predicate="authorOf", object=paper.id, evidence=evidence))
+    papers = ctx.of("Publication")
+    for k, (span, person) in enumerate(people):
+        published = _PUBLISHED.match(text, span.end)
+        if published is None or not papers:
+            continue
+        start, end = ctx.sentences.bounds(span.start)
+        here = [
+            p for p in papers if any(published.end() <= s.start < end or start <= s.start < span.start for s in p.spans)
+        ]
+        paper = here[0] if here else papers[0] if len(papers) == 1 else None
+        if paper is None:
+            continue
+        authors = [(span, person)]
+        for j in range(k - 1, -1, -1):  # 郑义、罗键: the names listed before it
+            if people[j][0].start < start or not _LISTED.fullmatch(text, people[j][0].end, authors[-1][0].start):
                 break
+            authors.append(people[j])
+        for s, c in authors:
+            evidence = ctx.evidence(s.start, s.end)
+            add(out, Relation(subject=c.id, predicate="authorOf", object=paper.id, evidence=evidence))
+
+
+_BRACKETED_ROLE = re.compile(r"\s*[（(]\s*(?:共同)?(通讯作者|第一作者|first author|corresponding author)\s*[）)]", re.I)
+
+
+def _bracketed_roles(
+    ctx: Context, out: dict[tuple[str, str, str], Relation], people: list[tuple[Span, Cluster]]
+) -> list[tuple[int, int]]:
+    """冉明轩（第一作者）、Helen Mortimer（通讯作者）: each role to the name it follows, for the paper of its sentence
+    or the item's paper; returns where those brackets stand (the clause-wide rule leaves them out)."""
+    text = ctx.item.text
+    spans = []
+    for s, c in people:
+        m = _BRACKETED_ROLE.match(text, s.end)
+        if m is None:
+            continue
+        spans.append((m.start(), m.end()))
+        paper = main_of(ctx, "Publication", s.start)
+        role = next(r for pattern, r in _ROLES if pattern.search(m.group(1)))
+        if paper is None:
+            ctx.untitled_authors.setdefault(c.id, s)
+            continue
+        evidence = ctx.evidence(s.start, s.end)
+        add(out, Relation(subject=c.id, predicate="authorOf", object=paper.id, role=role, evidence=evidence))
+    return spans
+
+
+def _without(sentence: str, start: int, spans: list[tuple[int, int]]) -> str:
+    """``sentence`` (which starts at ``start``) with the given spans blanked out."""
+    for a, b in spans:
+        if start <= a < start + len(sentence):
+            sentence = sentence[: a - start] + " " * (b - a) + sentence[b - start :]
+    return sentence
 
 
 _POSSESSIVE_PAPER = re.compile(r"\s*(?:Her|His)\s+(?:[a-z-]+\s+){0,2}(?:paper|study|article)\b")
