@@ -159,10 +159,16 @@ def is_doc_number(stripped: str) -> bool:
     return bool(_DOC_NUMBER.search(stripped)) and len(stripped) <= 30
 
 
+_PIPE_ROW = re.compile(r"^\|(?:[^|\n]*\|){2,}$")
+
+
 def is_table_row(stripped: str) -> bool:
     """A row of a table as PDF text gives it: its number, then two cells or more apart by spaces, without sentence
-    punctuation (``1 高性能碳纤维复合材料构件制造技术 卢振华，贺立群 技术发明奖``)."""
-    return bool(_TABLE_ROW.match(stripped)) and not _SENTENCE_PUNCT.search(stripped)
+    punctuation (``1 高性能碳纤维复合材料构件制造技术 卢振华，贺立群 技术发明奖``), or a row between pipes as
+    Markdown and copied web tables print it (``| 1 | 高性能… | 卢振华，贺立群 |``)."""
+    return bool(_PIPE_ROW.match(stripped)) or (
+        bool(_TABLE_ROW.match(stripped)) and not _SENTENCE_PUNCT.search(stripped)
+    )
 
 
 def is_numbered(stripped: str) -> bool:

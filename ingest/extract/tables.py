@@ -31,6 +31,9 @@ _NAME_UNIT = re.compile(
     r"\s*(?P<name>[\u3400-\u9fff]{2,4})[ \t\u3000]+(?P<unit>[\u3400-\u9fff（）()]{2,30}?"
     r"(?:大学|学院|研究所|研究院|科学院|医院|中心|实验室))\s*"
 )
+_PIPE_ROW = re.compile(r"^\s*\|(?:[^|\n]*\|){2,}\s*$")
+_PIPE_SEPARATOR = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*$")
+_PIPE_CELL = re.compile(r"(?<=\|)([^|\n]*)(?=\|)")
 _SURNAME_STARTS = SINGLE_SURNAMES | {s[0] for s in COMPOUND_SURNAMES}
 
 
@@ -98,11 +101,32 @@ def _name_unit_rows(text: str) -> list[Row]:
     return found
 
 
+def _cells(start: int, line: str) -> list[tuple[int, int, str]] | None:
+    """The cells of a line: words apart by spaces, or the cells between pipes of a Markdown row (``| 1 | 名称 |``);
+    None for a Markdown separator row (``| --- | --- |``), which neither belongs to the table nor ends it."""
+    if _PIPE_SEPARATOR.match(line):
+        return None
+    if not _PIPE_ROW.match(line):
+        return [(start + m.start(), start + m.end(), m.group()) for m in _CELL.finditer(line)]
+    cells = []
+    for m in _PIPE_CELL.finditer(line):
+        cell = m.group(1)
+        lead = len(cell) - len(cell.lstrip())
+        body = cell.strip()
+        if body:
+            a = start + m.start(1) + lead
+            cells.append((a, a + len(body), body))
+    return cells
+
+
 def _header_rows(text: str) -> list[Row]:
     rows: list[Row] = []
     header: list[str] | None = None
     for start, line in _lines(text):
-        cells = [(start + m.start(), start + m.end(), m.group()) for m in _CELL.finditer(line)]
+        found = _cells(start, line)
+        if found is None:
+            continue
+        cells = found
         words = [c[2] for c in cells]
         if len(words) >= 2 and sum(w in _COLUMNS for w in words) >= 2 and all(w in _COLUMNS for w in words[1:]):
             header = words

@@ -1930,3 +1930,15 @@ def test_extract_en_journal_named_after_of_the_journal() -> None:
         lang="en",
     )
     assert _names(extraction, "Journal") == {"Molecular Cell"}
+
+
+def test_extract_zh_pipe_table_rows() -> None:
+    extraction = _extract(
+        "我校成果获奖\n部分获奖项目如下：\n| 序号 | 项目名称 | 奖种 | 主要完成人 |\n| --- | --- | --- | --- |\n"
+        "| 1 | 高性能锂硫电池关键材料 | 技术发明奖 | 戚晓川，柏明川 |\n| 2 | 脑卒中精准诊疗体系 | 科技进步奖 | 顾长川 |"
+    )
+    assert _facts(extraction, "received") == {
+        ("戚晓川", "技术发明奖", None),
+        ("柏明川", "技术发明奖", None),
+        ("顾长川", "科技进步奖", None),
+    }

@@ -517,3 +517,14 @@ def test_read_wechat_article_ends_before_its_links_to_earlier_posts(tmp_path: Pa
     )
     (item,) = read_path(path)
     assert "十大进展" not in item.text
+
+
+def test_read_pipe_table_rows_stay_one_per_line(tmp_path: Path) -> None:
+    path = tmp_path / "awards.txt"
+    path.write_text(
+        "我校成果获奖\n\n部分获奖项目如下：\n\n| 序号 | 项目名称 | 主要完成人 |\n| --- | --- | --- |\n"
+        "| 1 | 高性能材料 | 戚晓川，柏明川 |\n| 2 | 诊疗体系 | 顾长川 |\n",
+        encoding="utf-8",
+    )
+    (item,) = read_path(path)
+    assert "\n| 1 | 高性能材料 | 戚晓川，柏明川 |\n| 2 | 诊疗体系 | 顾长川 |" in item.text
