@@ -276,9 +276,10 @@ def organisation_names(chunk: str) -> list[tuple[int, str]]:
     return out
 
 
-def cut_at_people(institutions: list[Span], people: list[Span]) -> list[Span]:
+def cut_at_people(institutions: list[Span], people: list[Span], text: str = "") -> list[Span]:
     """Institution names that ran on into a person listed after them ("the University of Eastmoor and Jon Vidal"),
-    cut before the "and" that joins the person."""
+    cut before the "and" that joins the person; an institution named after that person ("… and Aiko Mori of Kyoto
+    University") is kept as one of its own (``text``: the item's text, where the spans point)."""
     out = []
     for inst in institutions:
         inside = [p for p in people if inst.start < p.start < inst.end]
@@ -289,6 +290,15 @@ def cut_at_people(institutions: list[Span], people: list[Span]) -> list[Span]:
                 out.append(inst)
                 continue
             end = inst.start + joint.start()
+            # "… of the University of Exeter and Aiko Mori of Kyoto University": the name after the last person
+            last = max(p.end for p in inside)
+            tail = _TAIL_AFTER_PERSON.match(text, last, inst.end) if text else None
+            # (a name without a head word, "of Woods Hole", is left to the short forms: it names a longer one)
+            if tail is not None and _ENDS_WITH_HEAD.search(text, tail.end(), inst.end):
+                out.append(Span(tail.end(), inst.end, inst.type, clean(text[tail.end() : inst.end])))
             inst = Span(inst.start, end, inst.type, clean(inst.name[: end - inst.start]), parent=inst.parent)
         out.append(inst)
     return out
+
+
+_TAIL_AFTER_PERSON = re.compile(r"\s*(?:,\s*)?(?:of|at|from)\s+(?:the\s+)?(?=[A-Z])")

@@ -93,7 +93,7 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     persons = people.find_zh(text, insts) + people.find_en(text, insts)
     rows = tables.find_rows(text)
     persons += _table_people(text, rows, persons + insts)
-    insts = en.cut_at_people(insts, persons)
+    insts = en.cut_at_people(insts, persons, text)
     insts += en.short_form_mentions(text, insts)
     # the unit of a byline wrote the piece; it is not part of the news
     bylines = people.credits(text)
@@ -130,6 +130,8 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     funder_insts = [f for f in funders if any(key(f.name) == key(i.name) for i in insts)]
     funder_spans = [f for f in funders if f not in funder_insts and not _overlaps(f, papers)]
     persons = [p for p in persons if not _overlaps(p, journals + papers)]
+    # "the Proceedings of the National Academy of Sciences": a body named inside a journal's name is no institution
+    insts = [i for i in insts if not any(j.start <= i.start and i.end <= j.end for j in journals)]
 
     clusters = resolve(text, insts + persons + journals + papers + prizes + funder_spans, gaz)
     context_award = _context_award(item, gaz, clusters)

@@ -1942,3 +1942,16 @@ def test_extract_zh_pipe_table_rows() -> None:
         ("柏明川", "技术发明奖", None),
         ("顾长川", "科技进步奖", None),
     }
+
+
+def test_extract_en_institution_after_the_second_listed_coauthor_and_none_inside_a_journal() -> None:
+    extraction = _extract(
+        "Bee signals\nThe findings were published in the Proceedings of the National Academy of Sciences. "
+        "Co-authors include Tom Whitcombe of the University of Exmoor and Aiko Morita of Kyoba University.",
+        lang="en",
+    )
+    assert _names(extraction, "Institution") == {"University of Exmoor", "Kyoba University"}
+    assert _facts(extraction, "affiliatedWith") == {
+        ("Tom Whitcombe", "University of Exmoor", None),
+        ("Aiko Morita", "Kyoba University", None),
+    }
