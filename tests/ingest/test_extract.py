@@ -1955,3 +1955,15 @@ def test_extract_en_institution_after_the_second_listed_coauthor_and_none_inside
         ("Tom Whitcombe", "University of Exmoor", None),
         ("Aiko Morita", "Kyoba University", None),
     }
+
+
+def test_extract_en_release_staff_named_by_a_job_word_before_them() -> None:
+    extraction = _extract(
+        "Bee signals\nUniversity of Caldermoor researchers have found that bees warn each other. The paper's lead "
+        "author is doctoral researcher Maya Lindqvar; her adviser, entomologist Dr. Rahim Qureshy, is senior author.",
+        lang="en",
+    )
+    assert _facts(extraction, "affiliatedWith") == {
+        ("Maya Lindqvar", "University of Caldermoor", None),
+        ("Rahim Qureshy", "University of Caldermoor", None),
+    }

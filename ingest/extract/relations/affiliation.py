@@ -94,7 +94,10 @@ _EN_UNIT_AFTER = re.compile(r"\s*,\s*(?:the\s+)?|\s+in\s+the\s+")
 # (a named chair is capitalised: "the Henry Lowell Professor of Neuroscience")
 _EN_JOB_AFTER = re.compile(rf",\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,4}}(?i:{_EN_JOB_WORDS}|lecturer|fellow)\b")
 
-_EN_JOB_BEFORE = re.compile(r"(?:[Pp]rofessor|Prof\.|[Pp]ostdoc(?:toral)?\s+(?:researcher|fellow)|student)\s+$")
+_EN_JOB_BEFORE = re.compile(
+    rf"(?:[Pp]rofessor|Prof\.|[Pp]ostdoc(?:toral)?\s+(?:researcher|fellow)|student|\b(?:{_EN_JOB_WORDS}))"
+    r"\s+(?:(?:Dr\.?|Professor|Prof\.)\s+)?$"
+)
 
 # the next name of a list whose institution stands before it all ("Westmoor University professors A and B")
 _EN_LIST_AND = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
