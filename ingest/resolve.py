@@ -111,7 +111,18 @@ def resolve(text: str, spans: list[Span], gazetteer: Gazetteer) -> list[Cluster]
     index: dict[tuple[str, str], Cluster] = {}
     for span in spans:
         forms = [span.name, *([span.alias] if span.alias else [])]
-        entry = gazetteer.lookup(span.name, span.type) if span.type != "Researcher" else None
+        entry = None
+        surface = span.meta.get("surface")
+        if (
+            span.type != "Researcher"
+            and isinstance(surface, str)
+            and surface.endswith(span.name)
+            and surface != span.name
+        ):
+            # 美国西北大学 is Northwestern University, not 西北大学: the form written with its country decides first
+            entry = gazetteer.lookup(surface, span.type)
+        if entry is None and span.type != "Researcher":
+            entry = gazetteer.lookup(span.name, span.type)
         if entry is None and span.alias and span.type != "Researcher":
             entry = gazetteer.lookup(span.alias, span.type)
         if entry is not None:

@@ -17,7 +17,7 @@ _AWARD_QUOTED = re.compile(
 _TITLE_QUOTED = re.compile(rf"[“\"](?P<name>[{CJK}A-Za-z0-9·]{{2,24}}?)[”\"](?=(?:荣誉)?称号)")
 _AWARD_END = re.compile(r"奖章|奖|十大(?:科学|科技)?(?:进展|新闻|突破)")
 # (an organisation's acronym may open the name: IEEE电力与能源协会杰出青年工程师奖)
-_AWARD_HEAD = re.compile(rf"(?:[A-Z]{{2,6}})?[{CJK}]{{2,16}}$")
+_AWARD_HEAD = re.compile(rf"(?:[A-Z]{{2,6}})?[{CJK}](?:[{CJK}]|·(?=[{CJK}])){{1,15}}$")
 _AWARD_NOT_AFTER = re.compile(rf"[{CJK}]*[”\"]|者|励|金|学金|项|品|状|杯|牌|大会|典礼|仪式|会")
 _AWARD_BARE = re.compile(
     rf"(?P<name>[{CJK}]{{2,16}}?(?:奖章|奖|十大(?:科学|科技)?(?:进展|新闻|突破)))(?![{CJK}]*[”\"])(?!者|励|金|学金|项|品|状|杯|牌|大会|典礼|仪式|会)"

@@ -114,7 +114,7 @@ _GENERIC = re.compile(rf"^(?:{alternation(_GENERIC_WORDS)})*$")
 _PLACE_GENERIC = re.compile(rf"^(?:{alternation(_PLACES)})(?:{alternation(_GENERIC_WORDS)})+$")
 #: suffixes of bodies that are not research institutions (service centres, venues, companies)
 _NOT_INSTITUTION = re.compile(
-    r"(?:政府|党委|委员会|管理局|局|厅|公司)|(?:服务中心|会议中心|会展中心|活动中心|交流中心|指挥中心|购物中心|营业中心|数据中心|客服中心|运营中心|学习中心|培训中心|教育中心|保护中心)$"
+    r"(?:政府|党委|委员会|管理局|局|厅|公司)|(?:服务中心|会议中心|会展中心|活动中心|交流中心|指挥中心|购物中心|营业中心|数据中心|客服中心|运营中心|学习中心|培训中心|教育中心|保护中心|技术转移中心)$"
 )
 # a school or department named by a one-character discipline (医学院, 法学院, 化学系, 数学系) is a unit like any other
 _ONE_CHARACTER_SCHOOL = re.compile(r"[医药法商理工文农哲]学院|[化数哲法医药文史光力声]学系")

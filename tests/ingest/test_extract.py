@@ -1967,3 +1967,15 @@ def test_extract_en_release_staff_named_by_a_job_word_before_them() -> None:
         ("Maya Lindqvar", "University of Caldermoor", None),
         ("Rahim Qureshy", "University of Caldermoor", None),
     }
+
+
+def test_extract_zh_recruit_joins_a_unit_and_a_foreign_university_written_with_its_country() -> None:
+    extraction = _extract(
+        "人才引进\n近日，化学家祁振川教授全职加盟我校化学与化工学院。祁振川教授此前任美国西北大学化学系终身教授，"
+        "曾获美国化学会亚瑟·柯普学者奖。学校技术转移中心提供服务。"
+    )
+    assert ("祁振川", "化学与化工学院", None) in _facts(extraction, "affiliatedWith")
+    assert "Northwestern University" in _names(extraction, "Institution")
+    assert "西北大学" not in _names(extraction, "Institution")
+    assert not any("技术转移中心" in name for name in _names(extraction, "Institution"))
+    assert _names(extraction, "Award") == {"美国化学会亚瑟·柯普学者奖"}

@@ -78,7 +78,9 @@ _OWNER_BEFORE = re.compile(r"\b(?P<word>[A-Z][\w&-]*)['’]s\s+$")
 # 邢晓岚，生命科学学院研究员: a profile gives the unit and the post right after the name
 _PROFILE_UNIT = re.compile(r"\s*[，,]\s*")
 _PROFILE_POST = re.compile(r"(?:特聘|副|助理)?(?:研究员|教授|讲师|博士后|主任医师)(?=[，,。；;])")
-_NOW_AT = re.compile(r"[^。；;]{0,24}?(?:现任|现为|现就职于|任职于|就职于|供职于|担任|出任)(?:我校|本校|该校)?")
+_NOW_AT = re.compile(
+    r"[^。；;]{0,24}?(?:现任|现为|现就职于|任职于|就职于|供职于|担任|出任|加盟|加入|入职)(?:我校|本校|该校)?"
+)
 # 原美国加州理工学院化学系教授X: the post X held before, no affiliation now
 _FORMER = re.compile(r"(?:原|前|曾任|曾为|曾在)$")
 
