@@ -106,7 +106,10 @@ _NOT_A_NAME = re.compile(
     r"Council|Centre|Center|Laboratory|Hospital|Journal|Academy|Museum|Ministry|Agency|Fund|Trust|Association|"
     r"Committee|Program|Programme|Project|Group|Team|The|This|These|Researchers|Scientists|Professor|Director|Dean|"
     r"President|Chair|Head|Team|Chief|Scientist|Officer|Executive|Vice|Provost|Chancellor|Rector|Principal|Editor|"
-    r"Manager|Secretary|Minister|Coordinator|Lecturer)\b"
+    r"Manager|Secretary|Minister|Coordinator|Lecturer|"
+    # fields, as department names end ("the Department of Civil and Environmental Engineering")
+    r"Engineering|Sciences?|Studies|Physics|Chemistry|Biology|Medicine|Mathematics|Research|Technology|Economics|"
+    r"Humanities)\b"
 )
 _EN_POSSESSED = re.compile(rf"\b(?P<owner>[A-Z][\w&-]*)['’]s\s+(?P<en>{_LATIN_NAME})")
 # the person a prize goes to: "The prize goes to Maria Chen", "awarded to Sofia Lindqvist"
@@ -140,7 +143,14 @@ _PLURAL_JOBS = tuple(w + "s" for w in (*RESEARCHER_EN_JOBS, "PhD student", "PhD 
 _EN_PLURAL_JOBS = re.compile(
     rf"(?:{_trie(_PLURAL_JOBS + tuple(w[:1].upper() + w[1:] for w in _PLURAL_JOBS))})[^\S\n]+(?=[A-Z])"
 )
-_EN_LIST_NEXT = re.compile(rf"(?:\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][^,;.]*?)?(?:,\s*|\s+and\s+)(?P<en>{_LATIN_NAME})")
+_EN_LIST_NEXT = re.compile(
+    rf"(?:\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][^,;.]*?)?(?:,\s*(?:and\s+)?|\s+and\s+)(?P<en>{_LATIN_NAME})"
+)
+# "The study was led by A, B, and C of X", "Drs. A and B": a list of names after a cue that names the first
+_EN_LIST_LEAD = re.compile(
+    r"\b(?:led by|co-led by|headed by|Drs\.?|Profs\.?)[^\S\n]+"
+    r"(?:(?:(?:Associate|Assistant|Assoc|Asst)\.?[^\S\n]+)?(?:Professor|Prof\.?|Dr\.?)[^\S\n]+)?(?=[A-Z])"
+)
 _HONOUR = re.compile(r"(?:Sir|Dame|Lady|Lord)[^\S\n]+")
 _EN_OFFICIAL = re.compile(rf"\b(?:{alternation(OFFICIAL_EN)})\s+$")
 _STOP_BEFORE = re.compile(rf"(?:{alternation(STOP_WORDS)}|[^{CJK}])$")
@@ -388,7 +398,7 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
     listed = []
     # "Co-authors include A, B and C", "Co-first authors A and B"
     plural = (m for m in _EN_PLURAL_JOBS.finditer(text) if not text[m.start() - 1 : m.start()].isalpha())
-    for m in (*_EN_AUTHOR_LIST.finditer(text), *plural):
+    for m in (*_EN_AUTHOR_LIST.finditer(text), *plural, *_EN_LIST_LEAD.finditer(text)):
         pos = m.end()
         first = re.match(_LATIN_NAME, text[pos:])
         while first:
@@ -415,6 +425,8 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
             ):
                 listed.append((a, b))
     for s, e in listed:
+        if _NOT_A_NAME.search(text, s, e):
+            continue  # "led by A of Donghai University": the list ran on into an institution
         title = re.match(r"(?:Professor|Prof\.|Dr\.?|Associate Professor)\s+", text[s:e])
         s += title.end() if title else 0
         if (honour := _HONOUR.match(text, s, e)) and e - honour.end() > 3:

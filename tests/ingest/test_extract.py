@@ -1979,3 +1979,21 @@ def test_extract_zh_recruit_joins_a_unit_and_a_foreign_university_written_with_i
     assert "西北大学" not in _names(extraction, "Institution")
     assert not any("技术转移中心" in name for name in _names(extraction, "Institution"))
     assert _names(extraction, "Award") == {"美国化学会亚瑟·柯普学者奖"}
+
+
+def test_extract_en_led_by_a_list_sharing_one_institution_and_plural_doctors() -> None:
+    led = _extract(
+        "Horse domestication\nThe study was led by Ludovic Orlant, Pablo Libradi, and Naveed Khanna of the Centre for "
+        "Anthropobiology of Toulouse. It appears in Nature.",
+        lang="en",
+    )
+    assert _facts(led, "affiliatedWith") == {
+        (name, "Centre for Anthropobiology of Toulouse", None)
+        for name in ("Ludovic Orlant", "Pablo Libradi", "Naveed Khanna")
+    }
+    doctors = _extract(
+        "Microplastics\nDrs. Emma Clarkson and Jonas Weberling, who developed the method, say it could be used in "
+        "routine checks. The team at the Department of Civil and Environmental Engineering agreed.",
+        lang="en",
+    )
+    assert _names(doctors, "Researcher") == {"Emma Clarkson", "Jonas Weberling"}

@@ -170,6 +170,7 @@ def affiliated_with(
     text = ctx.item.text
     people = sorted((s for c in researchers_of(ctx) for s in c.spans if s.role == "researcher"), key=lambda s: s.start)
     previous: tuple[Span, list[Span]] | None = None
+    unplaced: list[Span] = []  # the names listed right before, none with an affiliation of its own
     for span in people:
         insts = [s for s in _institutions_before(ctx, span.start, institutions) if not _former(text, s, institutions)]
         after = re.match(r"[^（(，,。]{0,8}[（(]", text[span.end :])
@@ -227,20 +228,22 @@ def affiliated_with(
             target = ctx.cluster_of(inst)
             if person and target:
                 affiliate(ctx, out, person, target, span)
-        # "Dr A and Dr B from X": the affiliation after the last name of an English pair holds for both
-        if (
-            en_after
-            and previous is not None
+        # "Dr A and Dr B from X", "A, B, and C of X": the affiliation after the last name of an English list holds
+        # for every name of it (those without one of their own, each joined to the next)
+        in_list = (
+            previous is not None
             and not previous[1]
-            and _EN_PAIR_GAP.fullmatch(text, previous[0].end, span.start)
-            # "A and B, a postdoctoral researcher at X": a job in the singular is B's alone
-            and not _SINGULAR_JOB.match(text, span.end)
-        ):
-            before = ctx.cluster_of(previous[0])
-            for inst in insts:
-                target = ctx.cluster_of(inst)
-                if before and target:
-                    affiliate(ctx, out, before, target, previous[0])
+            and _EN_PAIR_GAP.fullmatch(text, previous[0].end, span.start) is not None
+        )
+        unplaced = [*unplaced, previous[0]] if in_list and previous is not None else []
+        # "A and B, a postdoctoral researcher at X": a job in the singular is B's alone
+        if en_after and unplaced and not _SINGULAR_JOB.match(text, span.end):
+            for earlier in unplaced:
+                before = ctx.cluster_of(earlier)
+                for inst in insts:
+                    target = ctx.cluster_of(inst)
+                    if before and target:
+                        affiliate(ctx, out, before, target, earlier)
         # an affiliation in brackets belongs to that name alone, not to the names listed after it
         previous = (span, [] if bracketed else insts)
     home_cluster = ctx.cluster_of(home) if home is not None else None
