@@ -180,6 +180,10 @@ _NAME_START = re.compile(
 )
 
 
+_JAPANESE_NAME = re.compile(
+    rf"日本[{CJK}]{{2,20}}?(?:大学|研究所|研究院|机构|中心)[{CJK}]{{0,10}}?(?:教授|研究员|博士|院士)"
+    rf"(?P<name>[{CJK}]{{4,5}})(?=[、，,。；;（(和与及]|$)"
+)
 _BRACKETED_END = re.compile(r"[（(][^（）()，,。；、]{2,30}[）)]$")
 
 
@@ -367,6 +371,21 @@ def find_zh(text: str, institutions: list[Span]) -> list[Span]:
     before_suffix = {text[max(0, m.start() - n) : m.start()] for m in _ORG_SUFFIX.finditer(text) for n in (2, 3, 4)}
     confirmed = [s for s in confirmed if s.name not in before_suffix]
     spans.extend(_propagate_lists(text, confirmed))
+    # 日本京都大学教授山田健太郎: a Japanese name runs to four or five characters, past what the surname rule reads
+    for m in _JAPANESE_NAME.finditer(text):
+        s, e = m.span("name")
+        if not any(x.start < e and s < x.end for x in spans) and not covered[s]:
+            spans.append(Span(s, e, "Researcher", m.group("name"), role="researcher"))
+    # 托马斯·海格伦 … 海格伦教授: a transliterated name written again by its last part is that person
+    full: dict[str, set[str]] = {}
+    for span in spans:
+        if "·" in span.name:
+            full.setdefault(span.name.rsplit("·", 1)[1], set()).add(span.name)
+    for span in spans:
+        names = full.get(span.name)
+        if names and len(names) == 1 and "·" not in span.name:
+            span.meta.setdefault("surface", span.name)
+            span.name = next(iter(names))
     for credit in _CREDIT.finditer(text):
         for span in spans:
             if credit.start() <= span.start < credit.end():

@@ -1997,3 +1997,12 @@ def test_extract_en_led_by_a_list_sharing_one_institution_and_plural_doctors() -
         lang="en",
     )
     assert _names(doctors, "Researcher") == {"Emma Clarkson", "Jonas Weberling"}
+
+
+def test_extract_zh_japanese_names_and_a_transliterated_name_written_short() -> None:
+    extraction = _extract(
+        "学者来访\n美国北湾大学教授托马斯·海格川（Thomas Hegelchuan）访问我校。日本京川大学教授山田健太川、"
+        "韩国首川大学教授金志川一同来访。海格川教授作学术报告。"
+    )
+    assert _names(extraction, "Researcher") == {"托马斯·海格川", "山田健太川", "金志川"}
+    assert not _facts(extraction, "collaboratedWith")
