@@ -147,8 +147,9 @@ _EN_LIST_NEXT = re.compile(
     rf"(?:\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][^,;.]*?)?(?:,\s*(?:and\s+)?|\s+and\s+)(?P<en>{_LATIN_NAME})"
 )
 # "The study was led by A, B, and C of X", "Drs. A and B": a list of names after a cue that names the first
+# (opening with the words, not \b, so the engine skips ahead; the word start is checked by the caller)
 _EN_LIST_LEAD = re.compile(
-    r"\b(?:led by|co-led by|headed by|Drs\.?|Profs\.?)[^\S\n]+"
+    r"(?:led by|co-led by|headed by|Drs\.?|Profs\.?)[^\S\n]+"
     r"(?:(?:(?:Associate|Assistant|Assoc|Asst)\.?[^\S\n]+)?(?:Professor|Prof\.?|Dr\.?)[^\S\n]+)?(?=[A-Z])"
 )
 _HONOUR = re.compile(r"(?:Sir|Dame|Lady|Lord)[^\S\n]+")
@@ -417,7 +418,8 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
     listed = []
     # "Co-authors include A, B and C", "Co-first authors A and B"
     plural = (m for m in _EN_PLURAL_JOBS.finditer(text) if not text[m.start() - 1 : m.start()].isalpha())
-    for m in (*_EN_AUTHOR_LIST.finditer(text), *plural, *_EN_LIST_LEAD.finditer(text)):
+    lead = (m for m in _EN_LIST_LEAD.finditer(text) if not text[m.start() - 1 : m.start()].isalpha())
+    for m in (*_EN_AUTHOR_LIST.finditer(text), *plural, *lead):
         pos = m.end()
         first = re.match(_LATIN_NAME, text[pos:])
         while first:

@@ -104,10 +104,12 @@ def _name_unit_rows(text: str) -> list[Row]:
 def _cells(start: int, line: str) -> list[tuple[int, int, str]] | None:
     """The cells of a line: words apart by spaces, or the cells between pipes of a Markdown row (``| 1 | 名称 |``);
     None for a Markdown separator row (``| --- | --- |``), which neither belongs to the table nor ends it."""
+    if "|" not in line or not _PIPE_ROW.match(line):
+        if "-" in line and _PIPE_SEPARATOR.match(line):
+            return None
+        return [(start + m.start(), start + m.end(), m.group()) for m in _CELL.finditer(line)]
     if _PIPE_SEPARATOR.match(line):
         return None
-    if not _PIPE_ROW.match(line):
-        return [(start + m.start(), start + m.end(), m.group()) for m in _CELL.finditer(line)]
     cells = []
     for m in _PIPE_CELL.finditer(line):
         cell = m.group(1)

@@ -39,11 +39,14 @@ _LAUREATE_DASH = re.compile(
 
 _LATIN_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 
+# every alternative opens with a literal character and checks the word start from behind it (w(?<![A-Za-z]w)…):
+# a leading \b keeps the engine from skipping to the characters a verb can start with, and this runs per sentence
 _AWARD_VERB = re.compile(
-    r"获得|荣获|获|分享|授予|摘得|颁给|颁发给|得主|\bw[io]ns?\b|awarded|receive[sd]?\b|\bshared?\b|recipients?|laureates?|"
-    r"\bholds\b|\bwinner\b|\bnamed\s+(?:an?|as)\b|\bbeen\s+named\b|"
-    r"honou?red|\b(?:goes|go|went) to\b|presented to|given to|\bjointly to\b|\bequally to\b|"
-    r"\baward\s+(?:the|this|its)\b"
+    r"获得|荣获|获|分享|授予|摘得|颁给|颁发给|得主|w(?<![A-Za-z]w)[io]ns?\b|awarded|receive[sd]?\b|"
+    r"s(?<![A-Za-z]s)hared?\b|recipients?|laureates?|h(?<![A-Za-z]h)olds\b|w(?<![A-Za-z]w)inner\b|"
+    r"n(?<![A-Za-z]n)amed\s+(?:an?|as)\b|b(?<![A-Za-z]b)een\s+named\b|honou?red|"
+    r"g(?<![A-Za-z]g)o(?:es)?\s+to\b|w(?<![A-Za-z]w)ent\s+to\b|presented to|given to|"
+    r"j(?<![A-Za-z]j)ointly to\b|e(?<![A-Za-z]e)qually to\b|a(?<![A-Za-z]a)ward\s+(?:the|this|its)\b"
 )
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
