@@ -111,6 +111,10 @@ _ITS_PEOPLE = re.compile(
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“]|\s*$)|[.!?:]?\s*\n(?=\s*[•●▪■◆*–-])")
 
 
+# "has joined the School of Physics from the University of Toronto": where a newcomer came from is not the home
+_CAME_FROM = re.compile(r"\b(?:joined|joins|moved|moves|comes|came|arrives|arrived)\b[^.;\n]*?\bfrom\s+(?:the\s+)?$")
+
+
 def home_institution(text: str, spans: list[Span]) -> Span | None:
     """The one university (academy, polytechnic) an English press release comes from: the only top-level
     institution named in its headline and first sentence, or None when there are several or none.
@@ -124,7 +128,13 @@ def home_institution(text: str, spans: list[Span]) -> Span | None:
     end = _SENTENCE_END.search(text, newline + 1 if 0 <= newline < 200 else 0)
     lead_end = end.end() if end else len(text)
     tops = [
-        s for s in spans if s.start < lead_end and s.parent is None and _TOP.search(s.name) and not _UNIT.match(s.name)
+        s
+        for s in spans
+        if s.start < lead_end
+        and s.parent is None
+        and _TOP.search(s.name)
+        and not _UNIT.match(s.name)
+        and not _CAME_FROM.search(text, max(0, s.start - 80), s.start)
     ]
     if len({s.name for s in tops}) > 1:
         # "Three Carrow University researchers are among the new members of the National Academy of Sciences":

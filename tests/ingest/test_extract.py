@@ -2006,3 +2006,13 @@ def test_extract_zh_japanese_names_and_a_transliterated_name_written_short() -> 
     )
     assert _names(extraction, "Researcher") == {"托马斯·海格川", "山田健太川", "金志川"}
     assert not _facts(extraction, "collaboratedWith")
+
+
+def test_extract_en_newcomer_joins_a_unit_from_elsewhere() -> None:
+    extraction = _extract(
+        "New professor of astrophysics\nProfessor Arjun Nairo has joined the School of Physics and Astronomy from the "
+        "University of Torbay. In 2024 he received the Fowler Award.",
+        lang="en",
+    )
+    assert _facts(extraction, "affiliatedWith") == {("Arjun Nairo", "School of Physics and Astronomy", None)}
+    assert ("School of Physics and Astronomy", "University of Torbay", None) not in _facts(extraction, "partOf")

@@ -56,7 +56,10 @@ _EN_AFFILIATION_AFTER = re.compile(
     r"|(?:the\s+)?(?:head|director|dean|chair)\s+of"
     # "A has been appointed Dean of the X School of Law"
     r"|(?:has\s+been|was|is|will\s+be)\s+(?:appointed|named)\s+(?:as\s+)?(?:the\s+)?(?:new\s+|next\s+)?"
-    r"(?:[A-Z][\w-]*\s+){1,4}(?:of|at))\s+(?:the\s+)?"
+    r"(?:[A-Z][\w-]*\s+){1,4}(?:of|at)"
+    # "A has joined the School of Physics (from the University of X)": the unit joined is the new post ("joined X in
+    # 1962" tells a career, not the post held now)
+    r"|(?:has|have)\s+(?:recently\s+)?joined|joins|will\s+join)\s+(?:the\s+)?"
 )
 
 _SINGULAR_JOB = re.compile(r"\s*,\s*(?:now\s+|currently\s+)?an?\s")
