@@ -5,8 +5,9 @@ The structure is read from generic cues, never from known titles:
 - page furniture (running headers with their section labels, page numbers, issue lines) is dropped first;
 - an article ends with its closing lines: a source line ``（来源：…）`` / ``(Source: …)`` or a contributor byline
   ``（… 供稿）``; the lines after them open the next article with its headline (wrapped over up to three lines);
-- a single short line followed at once by another headline is a section banner: it names the column the next
-  articles stand in (as long as those cite a dated source, as news columns do);
+- a single short line followed at once by another headline (or a short line set in from the margin, followed by any
+  headline) is a section banner: it names the column the next articles stand in, for as long as they cite sources as
+  the column's first article does (dated, or at all);
 - inside an article, bullet headings (``●``) and unnumbered sub-headlines (short lines without sentence punctuation
   after a finished paragraph, set off by a blank line or the PDF's edge spaces) split it into one item per
   sub-section, the introduction being an item of its own; numbered chapter headings (``一、`` ``（一）``) are the
