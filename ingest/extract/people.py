@@ -157,7 +157,8 @@ _EN_OFFICIAL = re.compile(rf"\b(?:{alternation(OFFICIAL_EN)})\s+$")
 _STOP_BEFORE = re.compile(rf"(?:{alternation(STOP_WORDS)}|[^{CJK}])$")
 # function words that follow a name-like character far more often than they end a given name (教授曾于2019年…)
 _NOT_GIVEN = re.compile(
-    r"[的了是在和与及等为由对从把被将也都就而或说年月日个项种位名所院校系省市区县副总于已曾现即仍却便还并又获]"
+    # (月 is not among them: 晓月, 明月 are given names; a month follows a number, which no name holds)
+    r"[的了是在和与及等为由对从把被将也都就而或说年日个项种位名所院校系省市区县副总于已曾现即仍却便还并又获]"
 )
 #: a byline or credit in brackets: the people in it wrote or edited the piece
 _CREDIT = re.compile(r"[（(][^（()）]{0,80}?(?:供稿|整理|撰稿|编辑|摄影|撰文|报道)\s*[）)]")

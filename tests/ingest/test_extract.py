@@ -2016,3 +2016,23 @@ def test_extract_en_newcomer_joins_a_unit_from_elsewhere() -> None:
     )
     assert _facts(extraction, "affiliatedWith") == {("Arjun Nairo", "School of Physics and Astronomy", None)}
     assert ("School of Physics and Astronomy", "University of Torbay", None) not in _facts(extraction, "partOf")
+
+
+def test_extract_zh_two_papers_each_with_its_authors_and_funding_for_both() -> None:
+    extraction = _extract(
+        "连发两篇论文\n其一，化学学院窦明川教授团队在《自然》发表题为“Chiral silanes”的论文。"
+        "博士研究生龙晓月为第一作者，窦明川为通讯作者。\n其二，化学学院喻海川研究员在《科学》发表题为"
+        "“Electron dynamics”的论文。博士后严子川为第一作者，喻海川为通讯作者。\n两项研究均得到国家自然科学基金的资助。"
+    )
+    assert _facts(extraction, "authorOf") == {
+        ("龙晓月", "Chiral silanes", "first"),
+        ("窦明川", "Chiral silanes", "corresponding"),
+        ("严子川", "Electron dynamics", "first"),
+        ("喻海川", "Electron dynamics", "corresponding"),
+    }
+    assert _facts(extraction, "fundedBy") == {
+        ("Chiral silanes", "国家自然科学基金", None),
+        ("Electron dynamics", "国家自然科学基金", None),
+    }
+    pairs = {frozenset((a, b)) for a, b, _ in _facts(extraction, "collaboratedWith")}
+    assert pairs == {frozenset(("龙晓月", "窦明川")), frozenset(("严子川", "喻海川"))}

@@ -76,7 +76,8 @@ def affiliate(
 
 
 def main_of(ctx: Context, etype: str, near: int) -> Cluster | None:
-    """The cluster of ``etype`` in the sentence of ``near``, else the first of the item."""
+    """The cluster of ``etype`` in the sentence of ``near``, else the one written last before it (an item reporting
+    two papers names each one's authors after it), else the first of the item."""
     clusters = ctx.of(etype)
     if not clusters:
         return None
@@ -84,4 +85,5 @@ def main_of(ctx: Context, etype: str, near: int) -> Cluster | None:
     for c in clusters:
         if any(ctx.sentences.index(s.start) == sentence for s in c.spans):
             return c
-    return clusters[0]
+    before = [(s.start, c) for c in clusters for s in c.spans if s.start < near]
+    return max(before, key=lambda pair: pair[0])[1] if before else clusters[0]

@@ -29,6 +29,10 @@ _WON_GRANT = re.compile(r"(?:获得|获|入选)(?:了)?(?:\s*(?:19|20)\d{2}\s*�
 # "鄢博文、邰子墨获得资助" under a title that names the fund: the grant of the title
 _WON_TITLED_GRANT = re.compile(r"(?:获得|获)(?:了)?(?:该项目|该基金|项目)?资助")
 
+_EVERY_PAPER = re.compile(
+    r"(?:两|几|多|各)项(?:研究|工作|成果)?均|均得到|均获|都得到|\b(?:[Bb]oth|[Aa]ll)\s+(?:studies|papers|works)\b"
+)
+
 _GRANT_AFTER = re.compile(r"[^。；，,]{0,12}?(?:资助|支持)")
 
 
@@ -40,13 +44,19 @@ def funded_by(ctx: Context, out: dict[tuple[str, str, str], Relation], funders: 
         _grantees(ctx, out, funders)
         return
     for span, funder in funders:
-        paper = main_of(ctx, "Publication", span.start) or papers[0]
-        add(
-            out,
-            Relation(
-                subject=paper.id, predicate="fundedBy", object=funder.id, evidence=ctx.evidence(span.start, span.end)
-            ),
-        )
+        start, end = ctx.sentences.bounds(span.start)
+        # "两项研究均得到…资助", "Both studies were funded by …": every paper of the item
+        every = len(papers) > 1 and _EVERY_PAPER.search(ctx.item.text, start, end)
+        for paper in papers if every else [main_of(ctx, "Publication", span.start) or papers[0]]:
+            add(
+                out,
+                Relation(
+                    subject=paper.id,
+                    predicate="fundedBy",
+                    object=funder.id,
+                    evidence=ctx.evidence(span.start, span.end),
+                ),
+            )
 
 
 def _grantees(ctx: Context, out: dict[tuple[str, str, str], Relation], funders: list[tuple[Span, Cluster]]) -> None:
