@@ -2036,3 +2036,16 @@ def test_extract_zh_two_papers_each_with_its_authors_and_funding_for_both() -> N
     }
     pairs = {frozenset((a, b)) for a, b, _ in _facts(extraction, "collaboratedWith")}
     assert pairs == {frozenset(("龙晓月", "窦明川")), frozenset(("严子川", "喻海川"))}
+
+
+def test_extract_en_subjects_who_report_a_titled_paper_are_its_authors() -> None:
+    extraction = _extract(
+        'Two studies\nIn the first, published in Nature Chemistry and titled "Light-driven nitrogen fixation", '
+        "Professor Omar Haddar and graduate student Lily Chenn show that a copper complex makes ammonia. "
+        "Chenn is the paper's first author.",
+        lang="en",
+    )
+    assert _facts(extraction, "authorOf") == {
+        ("Lily Chenn", "Light-driven nitrogen fixation", "first"),
+        ("Omar Haddar", "Light-driven nitrogen fixation", None),
+    }

@@ -96,6 +96,16 @@ _PUBLISHED = re.compile(
 _LISTED = re.compile(r"\s*(?:[（(][^（）()]{1,12}[）)])?\s*(?:、|和|与|及)[^，,。；;、（(]{0,24}")
 
 
+# "In the first, titled "…", Professor A and graduate student B show that …": the subjects of the report, in English
+_EN_REPORTED = re.compile(
+    r"\s+(?:(?:have|has)\s+)?(?:show|shows|showed|shown|report|reports|reported|describe|describes|described|"
+    r"demonstrate|demonstrates|demonstrated|present|presents|presented|found|find)\b"
+)
+_EN_LISTED = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:(?:her|his|their)\s+)?(?:[a-z-]+\s+){0,3}(?:(?:Dr\.?|Professor|Prof\.)\s+)?"
+)
+
+
 def published_by(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
     """Researchers who are the subject of 发表 (and those listed with them) to the titled paper of that sentence, or
     to the item's only paper; the role is not stated (a role given elsewhere stays: ``add`` keeps the first)."""
@@ -104,6 +114,9 @@ def published_by(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> Non
     papers = ctx.of("Publication")
     for k, (span, person) in enumerate(people):
         published = _PUBLISHED.match(text, span.end)
+        if published is None and papers and (reported := _EN_REPORTED.match(text, span.end)):
+            _reporters(ctx, out, people, k, reported.end())
+            continue
         if published is None or not papers:
             continue
         start, end = ctx.sentences.bounds(span.start)
@@ -121,6 +134,26 @@ def published_by(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> Non
         for s, c in authors:
             evidence = ctx.evidence(s.start, s.end)
             add(out, Relation(subject=c.id, predicate="authorOf", object=paper.id, evidence=evidence))
+
+
+def _reporters(
+    ctx: Context, out: dict[tuple[str, str, str], Relation], people: list[tuple[Span, Cluster]], k: int, verb_end: int
+) -> None:
+    """The person ``people[k]`` and those listed before it, subjects of a reporting verb in a sentence that names a
+    paper by its title: its authors, role not stated."""
+    text = ctx.item.text
+    span = people[k][0]
+    start, end = ctx.sentences.bounds(span.start)
+    paper = next((p for p in ctx.of("Publication") if any(start <= s.start < end for s in p.spans)), None)
+    if paper is None:
+        return
+    authors = [people[k]]
+    for j in range(k - 1, -1, -1):
+        if people[j][0].start < start or not _EN_LISTED.fullmatch(text, people[j][0].end, authors[-1][0].start):
+            break
+        authors.append(people[j])
+    for s, c in authors:
+        add(out, Relation(subject=c.id, predicate="authorOf", object=paper.id, evidence=ctx.evidence(s.start, s.end)))
 
 
 _BRACKETED_ROLE = re.compile(r"\s*[（(]\s*(?:共同)?(通讯作者|第一作者|first author|corresponding author)\s*[）)]", re.I)
