@@ -53,6 +53,7 @@ _POSSESSIVE_UNIT = re.compile(
     r"Division|Clinic)\b.*)$"
 )
 _POSSESSIVE = re.compile(r"['’]s\b")
+_PRIZE_END = re.compile(r"\b(?:Medal|Prize|Award|Fellowship|Lectureship)s?$")
 _POSSESSIVE_SPLIT = re.compile(r"['’]s\s+(?=[A-Z])")
 _HEAD_WORD = re.compile(rf"\b(?:{_HEADS})\b")
 _ORG_RUN = re.compile(rf"{_WORD}(?:\s+(?:(?:of|for|and|on|the|de|&)\s+)*{_WORD})*")
@@ -97,8 +98,13 @@ def find_institutions(text: str) -> list[Span]:
         if unit.parent is None and unit_like and _TOP.search(parent.name) and _UNIT_GAP.fullmatch(gap):
             unit.parent = parent.name
     # a government department standing alone (the Department of Education will monitor …) governs, it does no
-    # research; one of a university keeps its parent and stays
-    return [s for s in spans if s.parent is not None or not _GOVERNMENT_DEPARTMENT.fullmatch(s.name)]
+    # research; one of a university keeps its parent and stays. "the Institute of Physics Moseley Medal and Prize"
+    # names a prize (its giver is part of the prize's name)
+    return [
+        s
+        for s in spans
+        if (s.parent is not None or not _GOVERNMENT_DEPARTMENT.fullmatch(s.name)) and not _PRIZE_END.search(s.name)
+    ]
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -29,6 +29,7 @@ _EN_JOURNAL_ZH = re.compile(
 )
 # a citation in brackets: (ACS Catalysis, 2024, 14, 9244)
 _CITATION = re.compile(rf"[（(]\s*(?P<en>{_LATIN_TITLE})\s*,\s*(?:19|20)\d{{2}}\s*,\s*\d+")
+_CITE_END = re.compile(r"\s*(?:[.;,。；，]|$)", re.M)
 _BRACKETED_TITLE = re.compile(rf"[（(]\s*(?P<en>{_LATIN_TITLE})\s*[）)]")
 _MONTH_DOT = (
     "(?:"
@@ -142,6 +143,10 @@ def find_journals(text: str, gazetteer: Gazetteer) -> list[Span]:
         add(Span(m.start("name"), m.end("name"), "Journal", clean(m.group("name"))))
     # "… can superconduct at 12 K (Nature Physics).": a known journal in brackets cites where the work appeared
     for m in _BRACKETED_TITLE.finditer(text):
+        # ... but not "Dr Tom Reilly (Engineering)": after a capitalised word, a bracket holds a department or a place
+        before = text[max(0, m.start() - 30) : m.start()].rstrip()
+        if re.search(r"[A-Z][a-z][\w'’-]*$", before) or not _CITE_END.match(text, m.end()):
+            continue
         if gazetteer.lookup(clean(m.group("en")), "Journal"):
             add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
     for m in _EN_JOURNAL.finditer(text):

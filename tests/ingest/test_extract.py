@@ -2049,3 +2049,17 @@ def test_extract_en_subjects_who_report_a_titled_paper_are_its_authors() -> None
         ("Lily Chenn", "Light-driven nitrogen fixation", "first"),
         ("Omar Haddar", "Light-driven nitrogen fixation", None),
     }
+
+
+def test_extract_en_honours_list_department_brackets_and_a_giver_s_medal() -> None:
+    extraction = _extract(
+        "Awards and honours\n• Dr Marcus Yeoh (Physics) received the Institute of Physics Moseley Medal and Prize.\n"
+        "• Dr Tom Reillan (Engineering) has been awarded a Future Leaders Fellowship.\n",
+        lang="en",
+    )
+    assert not _names(extraction, "Journal")
+    assert not _names(extraction, "Institution")
+    assert _facts(extraction, "received") == {
+        ("Marcus Yeoh", "Institute of Physics Moseley Medal", None),
+        ("Tom Reillan", "Future Leaders Fellowship", None),
+    }
