@@ -184,8 +184,10 @@ _NAME_START = re.compile(
 
 _JAPANESE_NAME = re.compile(
     rf"日本[{CJK}]{{2,20}}?(?:大学|研究所|研究院|机构|中心)[{CJK}]{{0,10}}?(?:教授|研究员|博士|院士)"
-    rf"(?P<name>[{CJK}]{{4,5}})(?=[、，,。；;（(和与及]|$)"
+    rf"(?P<name>[{CJK}]{{4,5}})(?=[、，,。；;（(和与及等作在为]|表示|介绍|发言|$)"
 )
+#: frequent Japanese surnames that are also common Chinese words (in jieba's dictionary): a public list of surnames
+_JAPANESE_SURNAMES_COMMON_WORDS = frozenset(words_of("田中 小林 山口 清水 桥本 青木 福田 金子 和田 中山 谷口"))
 _BRACKETED_END = re.compile(r"[（(][^（）()，,。；、]{2,30}[）)]$")
 
 
@@ -376,7 +378,14 @@ def find_zh(text: str, institutions: list[Span]) -> list[Span]:
     # 日本京都大学教授山田健太郎: a Japanese name runs to four or five characters, past what the surname rule reads
     for m in _JAPANESE_NAME.finditer(text):
         s, e = m.span("name")
-        if not any(x.start < e and s < x.end for x in spans) and not covered[s]:
+        # "日本东京大学教授一行来访": a name does not open with a common word, unless that word is a frequent
+        # Japanese surname (田中, 小林, 山口 …)
+        if _common_word(text[s : s + 2]) and text[s : s + 2] not in _JAPANESE_SURNAMES_COMMON_WORDS:
+            continue
+        # the surname rule may have read its first three characters (田中健): the whole name replaces them
+        shorter = [x for x in spans if x.start == s and x.end < e]
+        spans = [x for x in spans if x not in shorter]
+        if not any(x.start < e and s < x.end for x in spans) and (shorter or not covered[s]):
             spans.append(Span(s, e, "Researcher", m.group("name"), role="researcher"))
     # 托马斯·海格伦 … 海格伦教授: a transliterated name written again by its last part is that person
     full: dict[str, set[str]] = {}

@@ -2063,3 +2063,10 @@ def test_extract_en_honours_list_department_brackets_and_a_giver_s_medal() -> No
         ("Marcus Yeoh", "Institute of Physics Moseley Medal", None),
         ("Tom Reillan", "Future Leaders Fellowship", None),
     }
+
+
+def test_extract_zh_japanese_names_that_open_with_a_common_word_or_stand_before_a_verb() -> None:
+    extraction = _extract(
+        "来访\n日本东川大学教授一行来访。日本京川大学教授田中健太川、日本大川大学教授佐藤由美川作报告。"
+    )
+    assert _names(extraction, "Researcher") == {"田中健太川", "佐藤由美川"}
