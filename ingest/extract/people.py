@@ -109,7 +109,7 @@ _NOT_A_NAME = re.compile(
     r"Manager|Secretary|Minister|Coordinator|Lecturer|"
     # fields, as department names end ("the Department of Civil and Environmental Engineering")
     r"Engineering|Sciences?|Studies|Physics|Chemistry|Biology|Medicine|Mathematics|Research|Technology|Economics|"
-    r"Humanities)\b"
+    r"Humanities|Emeritus|Emerita|Club|Network|Alliance|Consortium|Initiative|Office|Board|Unit|Lab|Labs)\b"
 )
 _EN_POSSESSED = re.compile(rf"\b(?P<owner>[A-Z][\w&-]*)['’]s\s+(?P<en>{_LATIN_NAME})")
 # the person a prize goes to: "The prize goes to Maria Chen", "awarded to Sofia Lindqvist"
