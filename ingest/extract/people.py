@@ -152,6 +152,10 @@ _EN_LIST_LEAD = re.compile(
     r"(?:led by|co-led by|headed by|Drs\.?|Profs\.?)[^\S\n]+"
     r"(?:(?:(?:Associate|Assistant|Assoc|Asst)\.?[^\S\n]+)?(?:Professor|Prof\.?|Dr\.?)[^\S\n]+)?(?=[A-Z])"
 )
+_FIRM = re.compile(
+    r"\b(?:Ltd|Limited|Inc|Enterprises|Capital|Ventures|Partners|Holdings|Company|Corporation|Corp|Technologies|"
+    r"Therapeutics|Pharmaceuticals|Investments|Fund|Bank|Media|Labs?)\b"
+)
 _HONOUR = re.compile(r"(?:Sir|Dame|Lady|Lord)[^\S\n]+")
 _EN_OFFICIAL = re.compile(rf"\b(?:{alternation(OFFICIAL_EN)})\s+$")
 _STOP_BEFORE = re.compile(rf"(?:{alternation(STOP_WORDS)}|[^{CJK}])$")
@@ -482,6 +486,9 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
             matches.append(m)
     for m in matches:
         s, e = m.start("en"), m.end("en")
+        # "The round was led by Oxford Science Enterprises": without a title or a job, a body's words say it is none
+        if m.re in (_EN_LED, _EN_AWARDED) and (_NOT_A_NAME.search(m.group("en")) or _FIRM.search(m.group("en"))):
+            continue
         # "Professor Dame Ottoline Leyser", "Sir Paul Nurse": the honour is no part of the name
         if (honour := _HONOUR.match(text, s, e)) and e - honour.end() > 3:
             s = honour.end()

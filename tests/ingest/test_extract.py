@@ -2070,3 +2070,12 @@ def test_extract_zh_japanese_names_that_open_with_a_common_word_or_stand_before_
         "来访\n日本东川大学教授一行来访。日本京川大学教授田中健太川、日本大川大学教授佐藤由美川作报告。"
     )
     assert _names(extraction, "Researcher") == {"田中健太川", "佐藤由美川"}
+
+
+def test_extract_en_an_investor_that_led_a_round_is_no_person() -> None:
+    extraction = _extract(
+        "Spin-out raises funds\nQuantaro Ltd, a spin-out from the University of Brackmoor, was founded by Professor "
+        "Ruth Abaro. The round was led by Oxmoor Science Enterprises.",
+        lang="en",
+    )
+    assert _names(extraction, "Researcher") == {"Ruth Abaro"}
