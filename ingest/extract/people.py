@@ -109,7 +109,8 @@ _NOT_A_NAME = re.compile(
     r"Manager|Secretary|Minister|Coordinator|Lecturer|"
     # fields, as department names end ("the Department of Civil and Environmental Engineering")
     r"Engineering|Sciences?|Studies|Physics|Chemistry|Biology|Medicine|Mathematics|Research|Technology|Economics|"
-    r"Humanities|Emeritus|Emerita|Club|Network|Alliance|Consortium|Initiative|Office|Board|Unit|Lab|Labs)\b"
+    r"Humanities|Emeritus|Emerita|Club|Network|Alliance|Consortium|Initiative|Office|Board|Unit|Lab|Labs|"
+    r"Without|Beyond|Across|Against|Year)\b"
 )
 _EN_POSSESSED = re.compile(rf"\b(?P<owner>[A-Z][\w&-]*)['’]s\s+(?P<en>{_LATIN_NAME})")
 # the person a prize goes to: "The prize goes to Maria Chen", "awarded to Sofia Lindqvist"
@@ -154,8 +155,11 @@ _EN_LIST_LEAD = re.compile(
 )
 _FIRM = re.compile(
     r"\b(?:Ltd|Limited|Inc|Enterprises|Capital|Ventures|Partners|Holdings|Company|Corporation|Corp|Technologies|"
-    r"Therapeutics|Pharmaceuticals|Investments|Fund|Bank|Media|Labs?)\b"
+    r"Therapeutics|Pharmaceuticals|Investments|Fund|Bank|Media|Labs?|Motors|Electric|Systems|Industries|Energy|"
+    r"Airlines|Alpha|Beta)\b"
 )
+#: job words written with a capital, as organisations start their names (Engineers Australia, Scientists for …)
+_JOB_WORDS_CAPITALISED = frozenset(w[:1].upper() + w[1:] for w in (*RESEARCHER_EN_JOBS, *_PLURAL_JOBS) if " " not in w)
 _HONOUR = re.compile(r"(?:Sir|Dame|Lady|Lord)[^\S\n]+")
 _EN_OFFICIAL = re.compile(rf"\b(?:{alternation(OFFICIAL_EN)})\s+$")
 _STOP_BEFORE = re.compile(rf"(?:{alternation(STOP_WORDS)}|[^{CJK}])$")
@@ -460,8 +464,14 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
             ):
                 listed.append((a, b))
     for s, e in listed:
-        if _NOT_A_NAME.search(text, s, e):
-            continue  # "led by A of Donghai University": the list ran on into an institution
+        words = set(text[s:e].split())
+        if (
+            _NOT_A_NAME.search(text, s, e)
+            or _FIRM.search(text, s, e)
+            or words <= _PLACE_WORDS
+            or words & _JOB_WORDS_CAPITALISED
+        ):
+            continue  # "led by A of Donghai University", "Scientists New Zealand and Engineers Australia"
         title = re.match(r"(?:Professor|Prof\.|Dr\.?|Associate Professor)\s+", text[s:e])
         s += title.end() if title else 0
         if (honour := _HONOUR.match(text, s, e)) and e - honour.end() > 3:

@@ -2079,3 +2079,12 @@ def test_extract_en_an_investor_that_led_a_round_is_no_person() -> None:
         lang="en",
     )
     assert _names(extraction, "Researcher") == {"Ruth Abaro"}
+
+
+def test_extract_en_organisations_after_job_words_or_prize_verbs_are_no_people() -> None:
+    extraction = _extract(
+        "News\nScientists New Zealand and Engineers Australia welcomed it. The award was shared by Tesla Motors and "
+        "General Electric. Researchers Without Borders said so. Professors Anna Kovacs and Ben Lowry agreed.",
+        lang="en",
+    )
+    assert _names(extraction, "Researcher") == {"Anna Kovacs", "Ben Lowry"}
