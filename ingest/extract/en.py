@@ -181,6 +181,15 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
+_OF_PLACE = re.compile(r"(?:The\s+)?(?:University|Polytechnic|Academy)\s+of\s+(?:the\s+)?(?P<place>.+)")
+
+
+def _of_place(name: str) -> str | None:
+    """The place an institution is named after (University of Castlemere -> Castlemere), if it is so named."""
+    m = _OF_PLACE.fullmatch(name)
+    return m.group("place") if m else None
+
+
 def institution_canonical(name: str, spans: list[Span], gazetteer_name: str | None) -> str:
     """The canonical name of an institution written short: the gazetteer's, else the one institution of the item
     whose name starts with it or names its place (Lakeside -> Lakeside University, Castlemere -> University of
@@ -189,11 +198,10 @@ def institution_canonical(name: str, spans: list[Span], gazetteer_name: str | No
     if gazetteer_name:
         return gazetteer_name
     # Lakeside -> Lakeside University; Castlemere -> University of Castlemere
-    of_name = re.compile(rf"(?:The\s+)?(?:University|Polytechnic|Academy)\s+of\s+(?:the\s+)?{re.escape(name)}")
     longer = {
         s.name
         for s in spans
-        if s.parent is None and (s.name.startswith(name + " ") or of_name.fullmatch(s.name)) and _TOP.search(s.name)
+        if s.parent is None and (s.name.startswith(name + " ") or _of_place(s.name) == name) and _TOP.search(s.name)
     }
     if not longer and _ACRONYM.fullmatch(name):
         longer = {s.name for s in spans if s.parent is None and s.name != name and initials(s.name) == name}

@@ -448,7 +448,9 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
             pos = nxt.start("en")
             first = re.match(_LATIN_NAME, text[pos:])
     # the laureates listed after the first: names between commas, past each one's institution and place
-    for m in _EN_AWARDED.finditer(text):
+    # (the names are checked below with every listed one: no body, firm or place)
+    awarded = list(_EN_AWARDED.finditer(text))
+    for m in awarded:
         if not m.group().startswith(("jointly", "equally", "awarded", "shared")):
             continue
         pos = m.end("en")
@@ -456,12 +458,7 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
         while (nxt := _EN_LAUREATE_NEXT.search(text, pos, end)) is not None:
             a, b = nxt.span("en")
             pos = b
-            inside = any(i.start < b and a < i.end for i in institutions)
-            if (
-                not inside
-                and not _NOT_A_NAME.search(nxt.group("en"))
-                and not set(nxt.group("en").split()) <= _PLACE_WORDS
-            ):
+            if not any(i.start < b and a < i.end for i in institutions):
                 listed.append((a, b))
     for s, e in listed:
         words = set(text[s:e].split())
@@ -479,8 +476,8 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
         if not any(a < e and s < b for a, b in seen):
             seen.add((s, e))
             spans.append(Span(s, e, "Researcher", clean(text[s:e]), role="researcher"))
-    patterns = (_EN_BEFORE, _EN_AFTER, _EN_LED, _EN_CUED, _EN_AWARDED, _EN_AFTER_ZH_TITLE)
-    matches = [m for pattern in patterns for m in pattern.finditer(text)]
+    patterns = (_EN_BEFORE, _EN_AFTER, _EN_LED, _EN_CUED, _EN_AFTER_ZH_TITLE)
+    matches = [m for pattern in patterns for m in pattern.finditer(text)] + awarded
     # "Maria Chen (University of Toronto)", "Sofia Lindqvist of Uppsala University": a name, then its institution
     starts = {i.start for i in institutions if i.name.isascii()}
     for m in re.finditer(rf"\b(?P<en>{_LATIN_NAME})(?:\s*\(\s*|,?\s+(?:of|at|from)\s+(?:the\s+)?)", text):

@@ -1703,13 +1703,12 @@ def test_extract_zh_profile_with_unit_and_post_and_a_supervisor() -> None:
         "问：您为什么选择这个方向？\n答：我在北岭大学读博士时，导师龚仲川教授让我做了一个小项目。"
     )
     assert _names(extraction, "Researcher") == {"邢晓川", "龚仲川"}
-    assert ("邢晓川", "生命科学学院", None) in _facts(extraction, "affiliatedWith")
+    assert _facts(extraction, "affiliatedWith") == {("邢晓川", "生命科学学院", None)}
 
 
 def test_extract_zh_invitation_is_no_part_of_the_unit() -> None:
     extraction = _extract("学术报告\n应化学系邀请，北岭大学教授柯海川来校作报告。应用数学系教授闻立川主持报告会。")
-    assert {"化学系", "应用数学系"} <= _names(extraction, "Institution")
-    assert "应化学系" not in _names(extraction, "Institution")
+    assert _names(extraction, "Institution") == {"化学系", "应用数学系", "北岭大学"}
 
 
 def test_extract_en_prize_awarded_jointly_to_a_list_with_institutions_and_places() -> None:
@@ -1755,7 +1754,10 @@ def test_extract_en_job_words_and_joint_analysis() -> None:
         lang="en",
     )
     assert _names(extraction, "Researcher") == {"Yasmin Karimova", "Leo Parkes"}
-    assert ("Leo Parkes", "Cascade Genomics Institute", None) in _facts(extraction, "affiliatedWith")
+    assert _facts(extraction, "affiliatedWith") == {
+        ("Yasmin Karimova", "Pinecrest University", None),
+        ("Leo Parkes", "Cascade Genomics Institute", None),
+    }
     assert {frozenset((a, b)) for a, b, _ in _facts(extraction, "collaboratedWith")} == {
         frozenset(("Yasmin Karimova", "Leo Parkes"))
     }
@@ -1838,7 +1840,10 @@ def test_extract_zh_hospital_clinical_department() -> None:
         ("顾长川", "东岭大学附属中山医院神经内科", None),
         ("祝文川", "东岭大学附属中山医院神经内科", None),
     }
-    assert ("东岭大学附属中山医院神经内科", "东岭大学附属中山医院", None) in _facts(extraction, "partOf")
+    assert _facts(extraction, "partOf") == {
+        ("东岭大学附属中山医院神经内科", "东岭大学附属中山医院", None),
+        ("东岭大学附属中山医院", "东岭大学", None),
+    }
 
 
 def test_extract_zh_person_after_a_unit_s_other_name_in_brackets_and_the_most_specific_unit() -> None:
@@ -1886,7 +1891,8 @@ def test_extract_en_lab_owner_is_no_author_and_a_group_leader_s_institute() -> N
         ("Amir Haddani", "Autonomous healing of solid polymer electrolytes", "first"),
         ("Chloe Bankes", "Autonomous healing of solid polymer electrolytes", "first"),
     }
-    assert ("Tobias Lenzing", "Rhine Institute for Energy Materials", None) in _facts(extraction, "affiliatedWith")
+    # (Stanmore, written short with no full name in the text, names no institution)
+    assert _facts(extraction, "affiliatedWith") == {("Tobias Lenzing", "Rhine Institute for Energy Materials", None)}
 
 
 def test_extract_en_career_awards_from_a_funder() -> None:
@@ -1898,7 +1904,7 @@ def test_extract_en_career_awards_from_a_funder() -> None:
     )
     assert _names(extraction, "Award") == {"NSF CAREER Award"}
     assert _names(extraction, "Funder") == {"National Science Foundation"}
-    assert ("Priyanka Raol", "NSF CAREER Award", None) in _facts(extraction, "received")
+    assert _facts(extraction, "received") == {("Priyanka Raol", "NSF CAREER Award", None)}
 
 
 def test_extract_en_job_title_is_no_name_and_a_prize_after_an_opening_year() -> None:
@@ -1974,9 +1980,9 @@ def test_extract_zh_recruit_joins_a_unit_and_a_foreign_university_written_with_i
         "人才引进\n近日，化学家祁振川教授全职加盟我校化学与化工学院。祁振川教授此前任美国西北大学化学系终身教授，"
         "曾获美国化学会亚瑟·柯普学者奖。学校技术转移中心提供服务。"
     )
-    assert ("祁振川", "化学与化工学院", None) in _facts(extraction, "affiliatedWith")
+    assert _facts(extraction, "affiliatedWith") == {("祁振川", "化学与化工学院", None)}
     assert "Northwestern University" in _names(extraction, "Institution")
-    assert "西北大学" not in _names(extraction, "Institution")
+    assert _names(extraction, "Institution") == {"化学与化工学院", "Northwestern University", "西北大学化学系"}
     assert not any("技术转移中心" in name for name in _names(extraction, "Institution"))
     assert _names(extraction, "Award") == {"美国化学会亚瑟·柯普学者奖"}
 
@@ -2015,7 +2021,7 @@ def test_extract_en_newcomer_joins_a_unit_from_elsewhere() -> None:
         lang="en",
     )
     assert _facts(extraction, "affiliatedWith") == {("Arjun Nairo", "School of Physics and Astronomy", None)}
-    assert ("School of Physics and Astronomy", "University of Torbay", None) not in _facts(extraction, "partOf")
+    assert not _facts(extraction, "partOf")
 
 
 def test_extract_zh_two_papers_each_with_its_authors_and_funding_for_both() -> None:

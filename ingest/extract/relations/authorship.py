@@ -107,53 +107,39 @@ _EN_LISTED = re.compile(
 
 
 def published_by(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
-    """Researchers who are the subject of 发表 (and those listed with them) to the titled paper of that sentence, or
-    to the item's only paper; the role is not stated (a role given elsewhere stays: ``add`` keeps the first)."""
+    """The subjects of 发表 (and those listed with them) to the titled paper of that sentence, or to the item's only
+    paper; in English, the subjects of a reporting verb ("A and B show that …") to the paper their sentence names by
+    its title. The role is not stated (a role given elsewhere stays: ``add`` keeps the first)."""
     text = ctx.item.text
     people = sorted(((s, c) for c in researchers_of(ctx) for s in c.spans), key=lambda pair: pair[0].start)
     papers = ctx.of("Publication")
-    for k, (span, person) in enumerate(people):
-        published = _PUBLISHED.match(text, span.end)
-        if published is None and papers and (reported := _EN_REPORTED.match(text, span.end)):
-            _reporters(ctx, out, people, k, reported.end())
-            continue
-        if published is None or not papers:
-            continue
+    if not papers:
+        return
+    for k, (span, _) in enumerate(people):
         start, end = ctx.sentences.bounds(span.start)
-        here = [
-            p for p in papers if any(published.end() <= s.start < end or start <= s.start < span.start for s in p.spans)
-        ]
-        paper = here[0] if here else papers[0] if len(papers) == 1 else None
+        in_sentence = [p for p in papers if any(start <= s.start < end for s in p.spans)]
+        if published := _PUBLISHED.match(text, span.end):
+            gap = _LISTED
+            # the paper titled after the verb, or before the person; else the item's only one
+            here = [p for p in in_sentence if any(not span.start <= s.start < published.end() for s in p.spans)]
+            paper = here[0] if here else papers[0] if len(papers) == 1 else None
+        elif _EN_REPORTED.match(text, span.end):
+            gap = _EN_LISTED
+            paper = in_sentence[0] if in_sentence else None
+        else:
+            continue
         if paper is None:
             continue
-        authors = [(span, person)]
-        for j in range(k - 1, -1, -1):  # 郑义、罗键: the names listed before it
-            if people[j][0].start < start or not _LISTED.fullmatch(text, people[j][0].end, authors[-1][0].start):
+        authors = [people[k]]
+        for j in range(k - 1, -1, -1):  # 郑义、罗键; "Professor A and graduate student B": the names listed before it
+            if people[j][0].start < start or not gap.fullmatch(text, people[j][0].end, authors[-1][0].start):
                 break
             authors.append(people[j])
         for s, c in authors:
-            evidence = ctx.evidence(s.start, s.end)
-            add(out, Relation(subject=c.id, predicate="authorOf", object=paper.id, evidence=evidence))
-
-
-def _reporters(
-    ctx: Context, out: dict[tuple[str, str, str], Relation], people: list[tuple[Span, Cluster]], k: int, verb_end: int
-) -> None:
-    """The person ``people[k]`` and those listed before it, subjects of a reporting verb in a sentence that names a
-    paper by its title: its authors, role not stated."""
-    text = ctx.item.text
-    span = people[k][0]
-    start, end = ctx.sentences.bounds(span.start)
-    paper = next((p for p in ctx.of("Publication") if any(start <= s.start < end for s in p.spans)), None)
-    if paper is None:
-        return
-    authors = [people[k]]
-    for j in range(k - 1, -1, -1):
-        if people[j][0].start < start or not _EN_LISTED.fullmatch(text, people[j][0].end, authors[-1][0].start):
-            break
-        authors.append(people[j])
-    for s, c in authors:
-        add(out, Relation(subject=c.id, predicate="authorOf", object=paper.id, evidence=ctx.evidence(s.start, s.end)))
+            add(
+                out,
+                Relation(subject=c.id, predicate="authorOf", object=paper.id, evidence=ctx.evidence(s.start, s.end)),
+            )
 
 
 _BRACKETED_ROLE = re.compile(r"\s*[（(]\s*(?:共同)?(通讯作者|第一作者|first author|corresponding author)\s*[）)]", re.I)
