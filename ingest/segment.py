@@ -71,7 +71,6 @@ def is_report_section(heading: str) -> bool:
     return bool(_GENERIC_SECTION.match(heading))
 
 
-#: titles announcing a list of achievements or prizes, whose numbered entries are items of their own
 #: how a news report opens: the time of the event or a wire formula
 _NEWS_LEAD = re.compile(
     r"^(?:近日|日前|近期|最近|目前|今年|本报讯|本刊讯|新华社|(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日"
@@ -80,6 +79,7 @@ _NEWS_LEAD = re.compile(
 )
 #: a headline set in lenticular brackets: 【我校在二维材料领域取得新进展】
 _BRACKETED = re.compile(r"【([^【】]{2,60})】")
+#: titles announcing a list of achievements or prizes, whose numbered entries are items of their own
 _LIST_TITLE = re.compile(
     r"十大|年度.{0,12}进展|名单|榜单|入选|获奖|揭晓|颁奖|评选|top\s*\d+|\bwinners?\b|laureates|prizes|awards", re.I
 )
@@ -226,8 +226,8 @@ def _strict_subhead(row: Row, width: float) -> bool:
 
 def _opens_news(row: Row, after: Row) -> bool:
     """A line set off by a blank line whose next line opens a news report (近日，… / 3 月 12 日，… / March 3 —):
-    a headline however wide the PDF printed it."""
-    return row.blank_before and not after.blank_before and bool(_NEWS_LEAD.match(after.text))
+    a headline however wide the PDF printed it. Text copied from a web page sets a blank line after it too."""
+    return row.blank_before and bool(_NEWS_LEAD.match(after.text))
 
 
 def _lenient_subhead(row: Row, after: Row) -> bool:

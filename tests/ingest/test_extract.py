@@ -1683,6 +1683,19 @@ def test_extract_en_appointed_dean_and_a_unit_named_short_in_the_headline() -> N
     assert _names(extraction, "Journal") == {"Science Robotics"}
 
 
+def test_extract_en_unit_named_with_our_after_a_name() -> None:
+    extraction = _extract(
+        "Faculty honours\n"
+        "Professor Jane Morrow of our Department of Physics received the Dirac Medal. Dr Tom Hale, from our School "
+        "of Chemistry, won a Wolfson Fellowship.",
+        lang="en",
+    )
+    assert _facts(extraction, "affiliatedWith") == {
+        ("Jane Morrow", "Department of Physics", None),
+        ("Tom Hale", "School of Chemistry", None),
+    }
+
+
 def test_extract_zh_conjunction_inside_a_department_name() -> None:
     extraction = _extract("新闻\n北岭大学电子和计算机工程系教授柯立川发言。")
     assert _facts(extraction, "affiliatedWith") == {("柯立川", "北岭大学电子和计算机工程系", None)}

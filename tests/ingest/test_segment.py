@@ -649,6 +649,26 @@ def test_segment_bracketed_headlines_under_a_section_banner_are_sibling_items() 
     assert not any("研究通讯" in line for seg in segs for line in seg.body)
 
 
+def test_segment_web_copied_issue_with_a_blank_line_after_each_headline() -> None:
+    # text copied from a web page sets every line apart, a headline from its body too
+    text = (
+        "星海大学科技简报\n"
+        "2026年第3期\n\n"
+        "我校化学系团队在《自然》发表催化研究成果\n\n"
+        "近日，我校化学系柯明远教授课题组在《自然》上发表论文。化学系博士生闻立川为第一作者。\n\n"
+        "我校教师获评青年科技精英\n\n"
+        "近日，第十九届江南省青年科技精英评选结果揭晓，我校物理学系简书宁教授入选。\n"
+    )
+    assert detect_kind(text) == "newsletter"
+    assert [(seg.title, seg.body) for seg in segments(text)] == [
+        (
+            "我校化学系团队在《自然》发表催化研究成果",
+            ["近日，我校化学系柯明远教授课题组在《自然》上发表论文。化学系博士生闻立川为第一作者。"],
+        ),
+        ("我校教师获评青年科技精英", ["近日，第十九届江南省青年科技精英评选结果揭晓，我校物理学系简书宁教授入选。"]),
+    ]
+
+
 def test_segment_a_list_announced_in_the_title_is_read_as_entries() -> None:
     text = (
         "2025 年度江南生命科学十大进展揭晓\n"
