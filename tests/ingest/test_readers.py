@@ -69,6 +69,18 @@ def test_readers_decode_supported_encodings(tmp_path: Path, encode) -> None:
     assert "赵明远教授团队在《自然·电子》发表论文。" in item.text
 
 
+#: a Hong Kong release in traditional characters, as legacy Big5 files and GBK files carry it
+RELEASE_HK = (
+    "星河大學團隊研製新型柔性感測器\n星河大學化學系趙明遠教授團隊在《自然·電子》發表論文，研究獲研究資助局資助。\n"
+)
+
+
+@pytest.mark.parametrize("codec", ["big5", "big5hkscs", "gb18030"])
+def test_readers_decode_traditional_chinese_in_big5_or_gbk(codec: str) -> None:
+    # both are legacy double-byte encodings that decode each other's bytes into plausible characters
+    assert decode_bytes(RELEASE_HK.encode(codec), "hk.txt") == RELEASE_HK
+
+
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
 @pytest.mark.parametrize(
     "text", ["Lakeshore team reports a new catalyst\nThe work appeared in Nature Catalysis.\n", RELEASE_ZH]
