@@ -44,6 +44,14 @@ def words_freq(word: str) -> int:
     return int(jieba.dt.FREQ.get(word) or 0)
 
 
+def tagged_person(word: str) -> bool:
+    """Whether jieba's dictionary tags ``word`` as a person's name (王平, 李强): a common word that is also a name.
+    The tags are loose (周转 is tagged so too), so a rule asks this only where a cue word says a name follows."""
+    import jieba.posseg
+
+    return jieba.posseg.dt.word_tag_tab.get(word) in {"nr", "nrfg"}
+
+
 @lru_cache(maxsize=4)
 def pipeline(lang: str, model: str | None = None) -> Any:
     """A spaCy pipeline for ``lang``: ``model`` (a package name or a path) if given, else a blank one with rules.

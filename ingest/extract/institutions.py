@@ -182,10 +182,15 @@ def _left_edge(text: str, suffix_start: int, suffix_end: int, floor: int) -> int
         if tokens[i][1] <= suffix_start and _is_stop(tokens, i, suffix_start):
             edge = tokens[i][1]
             break
-    # start at the place name nearest the suffix (研究上海交通大学)
+    # start at the place name nearest the suffix (研究上海交通大学), unless only a generic word would be left between
+    # them (北京凝聚态物理国家研究中心 is no 国家研究中心)
     for i in range(len(tokens) - 1, -1, -1):
         b, _, w = tokens[i]
         if edge <= b < suffix_start and w.startswith(_PLACES):
+            if _GENERIC.match(text[b:suffix_start]) and any(
+                edge <= tokens[j][0] and tokens[j][2].startswith(_PLACES) for j in range(i)
+            ):
+                continue
             edge = b - 2 if text[max(edge, b - 2) : b] == "附属" else b  # 附属上海市肺科医院
             if suffix_start - edge <= 6:
                 return edge

@@ -29,7 +29,7 @@ from ingest.extract.lexicon import (
 )
 from ingest.extract.spans import Span, clean
 from ingest.extract.trie import trie_pattern
-from ingest.nlp import words, words_freq
+from ingest.nlp import tagged_person, words, words_freq
 
 _SURNAME = rf"(?:{alternation(COMPOUND_SURNAMES)}|[{''.join(sorted(SINGLE_SURNAMES))}])"
 _RESEARCHER_AFTER_SET = frozenset(RESEARCHER_AFTER)
@@ -360,7 +360,9 @@ def find_zh(text: str, institutions: list[Span]) -> list[Span]:
                 continue
             enumerated = left == "institution" and text[end : end + 1] in {"、", "和", "与", "及", "等"}
             # a common word (强调, 荣获) is a name only with a cue word right after it, or listed after an institution
-            if _common_word(cand) and not (right in {"researcher", "official"} or enumerated):
+            # (王平, a name jieba also knows as a word, is one right after a job title: 教授王平指出)
+            named = left in {"researcher", "title"} and tagged_person(cand)
+            if _common_word(cand) and not (right in {"researcher", "official"} or enumerated or named):
                 continue
             # 还原场景: the surname is the end of a word that starts before it
             if left == "boundary" and pos > 0 and _common_word(text[pos - 1 : pos + 1]):

@@ -1696,6 +1696,28 @@ def test_extract_en_unit_named_with_our_after_a_name() -> None:
     }
 
 
+def test_extract_zh_national_centre_named_after_a_place_and_a_field_and_a_slash_between_two_units() -> None:
+    extraction = _extract(
+        "新闻\n中国科学院物理研究所/北京凝聚态物理国家研究中心研究员柯建川发言。研究国家天文台的历史。"
+    )
+    assert _names(extraction, "Institution") == {
+        "中国科学院",
+        "中国科学院物理研究所",
+        "北京凝聚态物理国家研究中心",
+        "中国科学院国家天文台",
+    }
+    assert _facts(extraction, "affiliatedWith") == {
+        ("柯建川", "中国科学院物理研究所", None),
+        ("柯建川", "北京凝聚态物理国家研究中心", None),
+    }
+
+
+def test_extract_zh_name_that_is_also_a_dictionary_word_after_a_job_title() -> None:
+    # 王平 and 李强 are words of jieba's dictionary (tagged as names); right after 教授 they are people
+    extraction = _extract("新闻\n北岭大学教授王平指出，这项研究很重要。北岭大学研究员李强发言。研究员周转资金。")
+    assert _facts(extraction, "affiliatedWith") == {("王平", "北岭大学", None), ("李强", "北岭大学", None)}
+
+
 def test_extract_zh_conjunction_inside_a_department_name() -> None:
     extraction = _extract("新闻\n北岭大学电子和计算机工程系教授柯立川发言。")
     assert _facts(extraction, "affiliatedWith") == {("柯立川", "北岭大学电子和计算机工程系", None)}
