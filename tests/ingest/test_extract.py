@@ -1964,6 +1964,18 @@ def test_extract_zh_roles_in_brackets_after_each_name_and_the_one_without() -> N
     }
 
 
+def test_extract_zh_also_an_author_of_the_paper() -> None:
+    extraction = _extract(
+        "新闻\n北岭大学教授柯明远在《自然》发表题为“Fast ions”的论文。博士生闻立川为第一作者，柯明远为通讯作者。"
+        "东岭大学研究员聂书川亦为论文作者，负责谱学表征。"
+    )
+    assert _facts(extraction, "authorOf") == {
+        ("闻立川", "Fast ions", "first"),
+        ("柯明远", "Fast ions", "corresponding"),
+        ("聂书川", "Fast ions", "co-author"),
+    }
+
+
 def test_extract_en_journal_named_after_of_the_journal() -> None:
     extraction = _extract(
         "New editor\nProfessor Ana Ruizo, a biologist at the University of Barcella, is the new editor-in-chief of "

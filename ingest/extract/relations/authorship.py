@@ -21,7 +21,9 @@ _ROLES = (
     # the ontology knows four roles: a senior or last author is an author of the paper, so a co-author
     (
         re.compile(
-            r"共同作者|合作者|co-author|senior author|last author|study author|other authors?|additional authors?", re.I
+            r"共同作者|合作者|论文(?:的)?作者|作者之一"
+            r"|co-author|senior author|last author|study author|other authors?|additional authors?",
+            re.I,
         ),
         "co-author",
     ),
