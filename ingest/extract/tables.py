@@ -19,8 +19,8 @@ PERSON_COLUMNS = frozenset(
 UNIT_COLUMNS = frozenset(
     words_of("完成单位 主要完成单位 单位 所在单位 工作单位 承接单位 承接人所在单位 依托单位 申报单位")
 )
-PRIZE_COLUMNS = frozenset(words_of("奖种 奖项 获奖类别 奖励类别"))
-_OTHER_COLUMNS = frozenset(words_of("序号 编号 项目名称 成果名称 课题名称 名称 题目 等级 获奖等级 类别 职称 学院 备注"))
+PRIZE_COLUMNS = frozenset(words_of("奖种 奖项 获奖类别 奖励类别 奖励等级 获奖等级"))
+_OTHER_COLUMNS = frozenset(words_of("序号 编号 项目名称 成果名称 课题名称 名称 题目 等级 类别 职称 学院 备注"))
 _COLUMNS = PERSON_COLUMNS | UNIT_COLUMNS | PRIZE_COLUMNS | _OTHER_COLUMNS
 _CELL = re.compile(r"\S+")
 _LABEL = re.compile(r"[\u3400-\u9fff]{2,8}")
@@ -124,6 +124,8 @@ def _cells(start: int, line: str) -> list[tuple[int, int, str]] | None:
 def _header_rows(text: str) -> list[Row]:
     rows: list[Row] = []
     header: list[str] | None = None
+    # the first line of a row wrapped onto the next (its line start and cells), waiting for the rest
+    pending: tuple[int, list[tuple[int, int, str]]] | None = None
     for start, line in _lines(text):
         found = _cells(start, line)
         if found is None:
@@ -131,22 +133,54 @@ def _header_rows(text: str) -> list[Row]:
         cells = found
         words = [c[2] for c in cells]
         if len(words) >= 2 and sum(w in _COLUMNS for w in words) >= 2 and all(w in _COLUMNS for w in words[1:]):
-            header = words
+            header, pending = words, None
             rows.append(Row(start, start + len(line)))
             continue
         if header is None:
             continue
+        row_start = start
+        if pending is not None:
+            merged = _wrapped(text, pending[1], cells, header)
+            if merged is not None:
+                row_start, cells = pending[0], merged
+            pending = None
         if len(cells) == len(header):
             rows.append(
                 Row(
-                    start,
+                    row_start,
                     start + len(line),
                     [Cell(a, b, column) for (a, b, _), column in zip(cells, header, strict=True)],
                 )
             )
-        elif not (len(cells) == 1 and _LABEL.fullmatch(words[0])) and cells:
+        elif len(cells) == 1 and _LABEL.fullmatch(cells[0][2]):
+            continue  # a label over a group of rows (二等奖): the table goes on
+        elif cells and len(cells) < len(header) and _opens_row(cells, header) and not line.rstrip().endswith("。"):
+            pending = (row_start, cells)
+        elif cells:
             header = None  # prose again: the table has ended
     return rows
+
+
+def _opens_row(cells: list[tuple[int, int, str]], header: list[str]) -> bool:
+    """Whether a line can be the first line of a row: under a number column (序号), it opens with a number."""
+    return header[0] not in {"序号", "编号"} or cells[0][2].isdigit()
+
+
+def _wrapped(
+    text: str, first: list[tuple[int, int, str]], cells: list[tuple[int, int, str]], header: list[str]
+) -> list[tuple[int, int, str]] | None:
+    """The cells of a row whose line wrapped (``first``, then ``cells`` on the next line), or None when the next
+    line is no continuation: it opens a row of its own, or the cells do not add up to the header's.
+
+    A cell cut by the wrap (a list of names ending in ``，``, a long project title) goes on in the next line's first
+    cell; otherwise the next line's cells follow the first line's."""
+    if header[0] in {"序号", "编号"} and cells[0][2].isdigit():
+        return None
+    joined = [*first[:-1], (first[-1][0], cells[0][1], text[first[-1][0] : cells[0][1]]), *cells[1:]]
+    apart = [*first, *cells]
+    if _NAME_SEPARATORS.search(first[-1][2][-1:]) or len(apart) > len(header):
+        return joined if len(joined) <= len(header) else None
+    return apart
 
 
 def table_lines(text: str) -> list[tuple[int, int]]:
@@ -159,7 +193,9 @@ def names_in(text: str, cell: Cell) -> list[tuple[int, int]]:
     out = []
     pos = cell.start
     for part in _NAME_SEPARATORS.split(text[cell.start : cell.end]):
-        if _NAME.fullmatch(part):
-            out.append((pos, pos + len(part)))
+        name = part.strip()  # a cell wrapped onto the next line holds its line break
+        if _NAME.fullmatch(name):
+            at = pos + part.index(name)
+            out.append((at, at + len(name)))
         pos += len(part) + 1
     return out

@@ -1997,6 +1997,27 @@ def test_extract_zh_pipe_table_rows() -> None:
     }
 
 
+def test_extract_zh_table_rows_wrapped_onto_the_next_line() -> None:
+    # a list of names cut after its comma, and a project title cut in the middle, each go on in the next line
+    extraction = _extract(
+        "北岭大学2026年度获奖项目\n获奖项目如下：\n序号\t项目名称\t主要完成人\t奖励等级\n"
+        "1\t桥梁结构设计关键技术\t冼立川，陶敏川，\n葛云川\t国家科学技术进步奖一等奖\n"
+        "2\t重症救治体系的建立\n与推广\t莫晓川，冉泊川\t国家科学技术进步奖二等奖\n"
+        "注：完成人排序以公布的名单为准。"
+    )
+    assert _facts(extraction, "received") == {
+        ("冼立川", "国家科学技术进步奖", "2026"),
+        ("陶敏川", "国家科学技术进步奖", "2026"),
+        ("葛云川", "国家科学技术进步奖", "2026"),
+        ("莫晓川", "国家科学技术进步奖", "2026"),
+        ("冉泊川", "国家科学技术进步奖", "2026"),
+    }
+    assert {frozenset(pair[:2]) for pair in _facts(extraction, "collaboratedWith")} == {
+        frozenset(pair)
+        for pair in [("冼立川", "陶敏川"), ("冼立川", "葛云川"), ("陶敏川", "葛云川"), ("莫晓川", "冉泊川")]
+    }
+
+
 def test_extract_en_institution_after_the_second_listed_coauthor_and_none_inside_a_journal() -> None:
     extraction = _extract(
         "Bee signals\nThe findings were published in the Proceedings of the National Academy of Sciences. "
