@@ -71,6 +71,7 @@ def is_report_section(heading: str) -> bool:
     return bool(_GENERIC_SECTION.match(heading))
 
 
+_REFERENCE_LINE = re.compile(r"^(?:DOI|doi|https?://|论文链接|原文链接|文章链接|Paper|Link)\b")
 #: how a news report opens: the time of the event or a wire formula
 _NEWS_LEAD = re.compile(
     r"^(?:近日|日前|近期|最近|目前|今年|本报讯|本刊讯|新华社|(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日"
@@ -248,7 +249,8 @@ def _candidates(rows: list[Row]) -> list[int]:
                 out.append(i)  # a dated or bracketed story right under the masthead or section
             continue
         before = rows[i - 1].text
-        finished = ends_sentence(before) or before.endswith(("：", ":"))
+        # a reference line (DOI: 10.1021/…, a link) closes a story as a full stop does
+        finished = ends_sentence(before) or before.endswith(("：", ":")) or bool(_REFERENCE_LINE.match(before))
         if finished and headline_shaped(row.text) and not is_doc_number(row.text):
             out.append(i)
     return out

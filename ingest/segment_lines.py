@@ -29,6 +29,7 @@ _WIDE = re.compile(
 _SENTENCE_END = re.compile(r"[。！？!?…](?:[”’」』）)\]]*)\s*$|[.](?:[”’\"')\]]*)\s*$")
 #: punctuation that a headline does not contain outside brackets (a body line usually does)
 _INNER_PUNCT = re.compile(r"[，。；！？、,;!?]|[:：]\s|\.\s")
+_ABBREVIATION = re.compile(r"\b(?:[A-Z]\.)+|\b(?:Dr|Prof|Mr|Mrs|Ms|St|Jr|Sr|No|Vol|vs)\.")
 _TRAILING_PUNCT = re.compile(r"[，。；：！？、,;:!?]\s*$")
 
 _PAGE_NUMBER = re.compile(
@@ -215,14 +216,24 @@ def ends_sentence(stripped: str) -> bool:
     return bool(_SENTENCE_END.search(stripped))
 
 
+#: the longest a headline runs, in characters (Chinese; Latin letters)
+_MAX_HEADLINE = 60
+_MAX_HEADLINE_LATIN = 100
+
+
 def headline_shaped(stripped: str) -> bool:
     """Shape of a headline: no sentence punctuation inside or at the end, not a list entry, not too long."""
-    if not stripped or len(stripped) > 60 or is_numbered(stripped) or is_doc_number(stripped):
+    # English headlines run longer in characters than Chinese ones ("Light-driven catalyst turns methane into
+    # methanol at room temperature")
+    limit = _MAX_HEADLINE_LATIN if stripped.isascii() else _MAX_HEADLINE
+    if not stripped or len(stripped) > limit or is_numbered(stripped) or is_doc_number(stripped):
         return False
     if _TRAILING_PUNCT.search(stripped) or ends_sentence(stripped):
         return False
     # punctuation inside brackets or quotes belongs to a cited title, not to a sentence
     outside = re.sub(r"《[^》]*》|“[^”]*”|（[^）]*）|\([^)]*\)", "", stripped)
+    # and the full stop of initials and titles (E.W.R. Steacie, Dr. Rossi, U.S. team) ends no sentence
+    outside = _ABBREVIATION.sub("", outside)
     return not _INNER_PUNCT.search(outside)
 
 

@@ -80,12 +80,12 @@ _FUNDING_EN = re.compile(
     # the list runs to the end of the sentence; the dots of an abbreviation (U.S.) do not end it
     r"(?:funded|supported|financed|sponsored|backed)\s*,?\s+(?:in\s+part\s*,?\s+|partly\s+|jointly\s+)?by\s+"
     r"(?:grants?\s+from\s+)?"
-    r"(?P<list>(?:(?<![A-Za-z])[A-Z]\.|\b[Nn]os?\.|[^.;\n]){2,200})"
+    r"(?P<list>(?:(?<![A-Za-z])[A-Z]\.|\b[Nn]os?\.|[^.;\n]){2,400})"
 )
-# "received support from X", "with funding from X", "a grant from X"
+# "received support from X", "with funding from X", "a grant from X", "Funding came from X"
 _FUNDING_EN_FROM = re.compile(
     r"\b(?i:support|funding|grants?|awards?|financial\s+support|money|donations?|gifts?)\s+(?:was\s+|were\s+)?"
-    r"(?:provided\s+)?(?:from|by)\s+(?P<list>(?:(?<![A-Za-z])[A-Z]\.|\b[Nn]os?\.|[^.;\n]){2,200})"
+    r"(?:provided\s+|came\s+|comes\s+)?(?:from|by)\s+(?P<list>(?:(?<![A-Za-z])[A-Z]\.|\b[Nn]os?\.|[^.;\n]){2,400})"
 )
 # "The National Science Foundation has awarded Northvale University a $12 million grant": the giver comes first
 _FUNDING_EN_GIVER = re.compile(
@@ -239,11 +239,12 @@ def _rejoin_programmes(chunk: str, parts: list[tuple[int, str]]) -> list[tuple[i
     return out
 
 
-def find_funders(text: str, institutions: list[Span]) -> list[Span]:
+def find_funders(text: str, institutions: list[Span], known: frozenset[str] = frozenset()) -> list[Span]:
     """Funder spans from funding statements; a funder written as an institution keeps the institution's name.
 
     In an item that speaks of funding (资助, 经费), the research programmes teams take on (…重大课题, …专项课题)
-    are funders too.
+    are funders too. ``known``: the gazetteer's funder names (lower case), funders in a funding list whatever their
+    name ends in (Deutsche Forschungsgemeinschaft).
     """
     spans: list[Span] = []
     if _FUNDING_WORDS.search(text):
@@ -292,7 +293,8 @@ def find_funders(text: str, institutions: list[Span]) -> list[Span]:
                         "",
                         name,
                     )
-                    ok = _FUNDER_EN.search(name) if english else _FUNDER_OK.search(name)
+                    ok: object = _FUNDER_EN.search(name) if english else _FUNDER_OK.search(name)
+                    ok = ok or name.lower() in known
                     if english and not ok:
                         # a body's programme ("the European Commission's Horizon Europe") funds under its name
                         ok = re.search(r"['’]s\s+$", m.group(group)[:at])

@@ -286,7 +286,13 @@ def organisation_names(chunk: str) -> list[tuple[int, str]]:
         if not run or len(run.group()) < 3 or any(o <= run.start() < o + len(n) for o, n in out):
             continue
         # the list ends where other words come between two names ("… of China and will collaborate with …")
-        if out and re.search(r"[a-z]{2,}", re.sub(r"\b(?:and|by|the)\b|\([^)]*\)", "", chunk[last_end : run.start()])):
+        # ("…, funded by the Ministry of …, by the Samsung Foundation": a funding verb goes on with the list)
+        between = re.sub(
+            r"\b(?:and|by|the|funded|supported|financed|also|as\s+well\s+as)\b|\([^)]*\)",
+            "",
+            chunk[last_end : run.start()],
+        )
+        if out and re.search(r"[a-z]{2,}", between):
             break
         last_end = run.end()
         at = run.start()

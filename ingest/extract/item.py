@@ -36,6 +36,16 @@ def _parents(gazetteer: Gazetteer) -> dict[str, str]:
     return _PARENTS[id(gazetteer)]
 
 
+_FUNDER_FORMS: dict[int, frozenset[str]] = {}
+
+
+def _funder_forms(gazetteer: Gazetteer) -> frozenset[str]:
+    """The gazetteer's funder names and other forms, in lower case (built once per gazetteer)."""
+    if id(gazetteer) not in _FUNDER_FORMS:
+        _FUNDER_FORMS[id(gazetteer)] = frozenset(form.lower() for form, _ in gazetteer.surface_forms("Funder"))
+    return _FUNDER_FORMS[id(gazetteer)]
+
+
 def _table_people(text: str, rows: list[tables.Row], taken: list[Span]) -> list[Span]:
     """The researchers a table lists in its person column (完成人, 获奖人 …) that the rules did not find."""
     out = []
@@ -116,7 +126,7 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
         )
     ]
     prizes = [a for a in found_prizes if not _overlaps(a, journals + papers + insts)]
-    funders = awards.find_funders(text, insts)
+    funders = awards.find_funders(text, insts, _funder_forms(gaz))
     # an institution named only in a funding statement (National Institutes of Health) is a funder there
     for f in funders:
         same = [i for i in insts if i.start == f.start and i.end == f.end]

@@ -51,8 +51,9 @@ _JOURNAL_WORD = re.compile(
     r"\b(?:Journal|Review|Reviews|Letters|Proceedings|Annals|Bulletin|Reports|Transactions|Acta)\b"
 )
 # the metadata block of a wire release: "Journal: Science Robotics", "期刊：《…》"
+# (EurekAlert prints the field's name on a line of its own and the value on the next: "Journal\nNature Communications")
 _JOURNAL_FIELD = re.compile(
-    r"(?im)^[^\S\n]*(?:journal|期刊|发表期刊)[^\S\n]*[:：][^\S\n]*《?(?P<name>[^\n《》]{2,80}?)》?[^\S\n]*$"
+    r"(?im)^[^\S\n]*(?:journal|期刊|发表期刊)[^\S\n]*(?:[:：]|\n)[^\S\n]*《?(?P<name>[^\n《》:：]{2,80}?)》?[^\S\n]*$"
 )
 _WEAK_CUES = frozenset(
     {
@@ -73,6 +74,19 @@ _LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _TRAILING_CONNECTORS = re.compile(r"(?:\s+(?:of|and|in|for|the|&))+$")
 _PAIR_AFTER = re.compile(r"\s*[（(]\s*(?P<en>[A-Z][A-Za-z&:.'’\s-]{1,60}?)\s*[）)]")
 _QUOTED = r"[“\"](?P<title>[^“”\"]{6,300}?)[”\"]"
+# the authors of a reference: two or more names apart by commas ("Arjun Mehta, Lena Hoffmann", "Akinola O, Kulkarni
+# S"), possibly closed by "et al."
+_CITED_NAME = r"[A-ZÀ-Þ][\w'’-]*\.?(?:[^\S\n][A-ZÀ-Þ][\w'’-]*\.?){0,3}"
+_CITED_AUTHORS = rf"{_CITED_NAME}(?:,[^\S\n]*(?:and[^\S\n]+)?{_CITED_NAME})+(?:,?[^\S\n]*et[^\S\n]+al)?"
+# a reference in the citation style (authors, title, journal), as a release's "Original publication" gives it:
+# "A Mehta, M Kern, L Hoffmann: <title>. Developmental Cell, 15 January 2025. DOI: …", "Akinola O, Kulkarni S,
+# et al. <title>. N Engl J Med 2025. DOI: …"
+_REFERENCE = re.compile(
+    rf"(?m)^[^\S\n]*(?:[-•*][^\S\n]*)?(?:(?:Reference|Citation|Original\s+publication)[^\S\n]*:[^\S\n]*)?"
+    rf"{_CITED_AUTHORS}[^\S\n]*(?::|\.)[^\S\n]+"
+    r"(?P<title>[A-Z][^\n]{5,300}?)\.[^\S\n]+(?P<journal>[A-Z][A-Za-z&.\s-]{1,80}?)(?=,|[^\S\n]+\(?(?:19|20)\d{2}|[^\S\n]+\d)"
+    r"[^\n]{0,80}?(?:DOI|doi)\b[^\n]*$"
+)
 _PAPER = [
     re.compile(rf"(?:题为|题目为|名为|标题为)\s*{_QUOTED}"),
     re.compile(rf"以\s*{_QUOTED}\s*为题"),
@@ -81,10 +95,16 @@ _PAPER = [
     re.compile(rf"(?:titled|entitled|paper|article|study)[^\S\n]*,?[^\S\n]*{_QUOTED}"),
     # 发表了…合作完成的研究论文“Fault-tolerant logical qubits…”
     re.compile(rf"(?:研究论文|学术论文|论文|文章)\s*{_QUOTED}"),
-    # the metadata block of a wire release: "Article Title: …", "论文题目：…"
+    _REFERENCE,
+    # the metadata block of a wire release: "Article Title: …", "论文题目：…" (or the value on the next line)
     re.compile(
         r"(?im)^[^\S\n]*(?:article\s+title|paper\s+title|title\s+of\s+(?:the\s+)?(?:paper|article)|论文题目|论文标题|文章题目)"
-        r"[^\S\n]*[:：][^\S\n]*[“\"]?(?P<title>[^\n“”\"]{6,300}?)[”\"]?[^\S\n]*$"
+        r"[^\S\n]*(?:[:：]|\n)[^\S\n]*[“\"]?(?P<title>[^\n“”\"]{6,300}?)[”\"]?[^\S\n]*$"
+    ),
+    # a reference line closing a release: "Study: <title> (DOI: 10.1038/…)", "Paper: <title>. Nature (2025)"
+    re.compile(
+        r"(?m)^[^\S\n]*(?:Study|Paper|Article|Publication)[^\S\n]*:[^\S\n]*[“\"]?"
+        r"(?!.*\bet\s+al\b)(?P<title>[A-Z][^\n“”\"]{5,300}?)[”\"]?[^\S\n]*(?:[.,]?[^\S\n]*\(?(?:DOI|doi|https?://)[^\n]*)?$"
     ),
 ]
 _TALK_AFTER = re.compile(
@@ -139,8 +159,10 @@ def find_journals(text: str, gazetteer: Gazetteer) -> list[Span]:
         add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
     for m in _CITATION.finditer(text):
         add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
-    for m in _JOURNAL_FIELD.finditer(text):
-        add(Span(m.start("name"), m.end("name"), "Journal", clean(m.group("name"))))
+    for pattern in (_JOURNAL_FIELD, _REFERENCE):
+        group = "name" if pattern is _JOURNAL_FIELD else "journal"
+        for m in pattern.finditer(text):
+            add(Span(m.start(group), m.end(group), "Journal", clean(m.group(group))))
     # "… can superconduct at 12 K (Nature Physics).": a known journal in brackets cites where the work appeared
     for m in _BRACKETED_TITLE.finditer(text):
         # ... but not "Dr Tom Reilly (Engineering)": after a capitalised word, a bracket holds a department or a place

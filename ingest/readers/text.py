@@ -68,6 +68,17 @@ _DATE_KEYS = {"发布时间", "发布日期", "时间", "日期", "published", "
 _SOURCE_KEYS = {"来源", "信息来源", "source"}
 
 
+#: a title that names a digest of several stories (Research highlights, News in brief, 科研简报)
+_DIGEST_TITLE = re.compile(
+    r"\b(?:highlights|news\s+in\s+brief|in\s+brief|newsletter|digest|round-?up|bulletin|briefs|this\s+(?:week|month)"
+    r"|news\s+roundup|what['’]s\s+new)\b|简报|快讯|动态|要闻|周报|月报|旬报|资讯|通讯$",
+    re.I,
+)
+
+#: the least text under a digest's headline that makes it a story
+_STORY_CHARS = 80
+
+
 def detect_kind(text: str) -> Kind:
     """'newsletter' when the text shows the layout of an issue, else 'item'."""
     lines = text.splitlines()
@@ -80,18 +91,24 @@ def detect_kind(text: str) -> Kind:
     )
     if page_numbers >= 1:
         return "newsletter"
-    found: list[int] = []  # segmenting is the costly test: done once, and only when a cue asks for it
+    found: list[list[int]] = []  # segmenting is the costly test: done once, and only when a cue asks for it
+
+    def sizes() -> list[int]:
+        if not found:
+            found.append([sum(len(line) for line in seg.body) for seg in segments(text)])
+        return found[0]
 
     def items() -> int:
-        if not found:
-            found.append(len(segments(text)))
-        return found[0]
+        return len(sizes())
 
     if (closers >= 2 or layout >= 1) and items() >= 2:
         return "newsletter"
     # "2025年度中国生命科学十大进展揭晓" and one headed section per advance: a list whose entries are items
     title = next((line.strip() for line in lines if line.strip()), "")
     if (len(text) > 8000 or announces_list(title)) and items() >= 3:
+        return "newsletter"
+    # "Research highlights": a digest whose headlines each stand over a story (not over a one-line list entry)
+    if _DIGEST_TITLE.search(title) and sum(1 for size in sizes() if size >= _STORY_CHARS) >= 3:
         return "newsletter"
     return "item"
 

@@ -1718,6 +1718,60 @@ def test_extract_zh_name_that_is_also_a_dictionary_word_after_a_job_title() -> N
     assert _facts(extraction, "affiliatedWith") == {("王平", "北岭大学", None), ("李强", "北岭大学", None)}
 
 
+def test_extract_en_long_funding_list_with_a_verb_inside_and_gazetteer_funders() -> None:
+    extraction = _extract(
+        "Battery study\nThe research was supported by the National Research Foundation of Korea (NRF), funded by "
+        "the Ministry of Science and ICT, by the Samsung Science and Technology Foundation, and by the Japan Society "
+        "for the Promotion of Science (JSPS). Funding came from the Natural Sciences and Engineering Research Council "
+        "of Canada (NSERC). The work was also funded by the European Research Council and the Deutsche "
+        "Forschungsgemeinschaft.",
+        lang="en",
+    )
+    assert _names(extraction, "Funder") == {
+        "National Research Foundation of Korea",
+        "Ministry of Science and ICT",
+        "Samsung Science and Technology Foundation",
+        "Japan Society for the Promotion of Science",
+        "Natural Sciences and Engineering Research Council of Canada",
+        "European Research Council",
+        "Deutsche Forschungsgemeinschaft",
+    }
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # EurekAlert: each field's name on a line of its own, its value on the next
+        "Journal\nNature Communications\n\nArticle Title\nSelf-repairing interphase for lithium-metal anodes\n",
+        "Study: Self-repairing interphase for lithium-metal anodes (DOI: 10.1038/s41467-025-56183-9)\n"
+        "Journal: Nature Communications\n",
+        "Original publication\nJi-woo Hann, Kenji Morimura: Self-repairing interphase for lithium-metal anodes. "
+        "Nature Communications, 4 February 2025. DOI: 10.1038/s41467-025-56183-9\n",
+        "- Reference: Hann J, Morimura K, et al. Self-repairing interphase for lithium-metal anodes. Nature "
+        "Communications 2025. DOI: 10.1038/s41467-025-56183-9\n",
+    ],
+)
+def test_extract_en_paper_named_in_a_release_metadata_block_or_reference(closing: str) -> None:
+    extraction = _extract(
+        "New additive for batteries\nA team led by Professor Ji-woo Hann reports an additive that heals the anode. "
+        "Hann is the corresponding author.\n\n" + closing,
+        lang="en",
+    )
+    assert _names(extraction, "Publication") == {"Self-repairing interphase for lithium-metal anodes"}
+    assert _facts(extraction, "publishedIn") == {
+        ("Self-repairing interphase for lithium-metal anodes", "Nature Communications", None)
+    }
+
+
+def test_extract_en_reference_without_a_title_names_no_paper() -> None:
+    extraction = _extract(
+        "Ancient diets\nThe team reports the results in Science Advances.\n"
+        "Reference: Nair, P., Brenner, L. et al. Science Advances 12, eadk1234 (2026).",
+        lang="en",
+    )
+    assert _names(extraction, "Publication") == set()
+
+
 def test_extract_zh_conjunction_inside_a_department_name() -> None:
     extraction = _extract("新闻\n北岭大学电子和计算机工程系教授柯立川发言。")
     assert _facts(extraction, "affiliatedWith") == {("柯立川", "北岭大学电子和计算机工程系", None)}

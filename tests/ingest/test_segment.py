@@ -669,6 +669,36 @@ def test_segment_web_copied_issue_with_a_blank_line_after_each_headline() -> Non
     ]
 
 
+def test_segment_digest_of_english_stories_under_long_headlines() -> None:
+    body = "Professor Ana Ruizo of the Department of Chemistry reports a catalyst in Nature. " * 2
+    text = (
+        "RESEARCH HIGHLIGHTS — Winter 2026\n"
+        "Stories from our labs this term.\n\n"
+        "Light-driven catalyst turns methane into methanol at room temperature in a single step\n"
+        f"{body}\nDOI: 10.1021/jacs.4c14562\n\n"
+        "Rossi named E.W.R. Steacie Memorial Fellow\n"
+        f"{body}\n\n"
+        "Cross-town collaboration maps how antibiotics slip into bacteria\n"
+        f"{body}\n"
+    )
+    assert detect_kind(text) == "newsletter"
+    assert [seg.title for seg in segments(text)][1:] == [
+        "Light-driven catalyst turns methane into methanol at room temperature in a single step",
+        "Rossi named E.W.R. Steacie Memorial Fellow",
+        "Cross-town collaboration maps how antibiotics slip into bacteria",
+    ]
+
+
+def test_segment_digest_of_one_line_list_entries_stays_one_item() -> None:
+    text = (
+        "Research Highlights — November 2026\nFenwick University Faculty of Science\n\nGrants and awards\n"
+        "• Dr Laila Hadad (Chemistry) — Royal Society Wolfson Fellowship\n"
+        "• Professor Owen Prys (Physics) — EPSRC Programme Grant\n"
+        "• Dr Mei Tanka (Biology) — Leverhulme Prize\n"
+    )
+    assert detect_kind(text) == "item"
+
+
 def test_segment_a_list_announced_in_the_title_is_read_as_entries() -> None:
     text = (
         "2025 年度江南生命科学十大进展揭晓\n"
