@@ -279,7 +279,65 @@ def find_zh(text: str) -> list[Span]:
         segs = _segments(text, start, end)
         if segs:
             spans.extend(_chain_spans(text, segs))
-    return spans
+    return _by_abbreviation(text, spans)
+
+
+# the short name a text gives a unit in brackets right after it: 香港中文大学（中大）, …第一医院（以下简称“浙大一院”）
+_ABBREVIATION = re.compile(r"[（(](?:以下)?(?:简称|下称)?[“\"]?(?P<short>[\u4e00-\u9fff]{2,6})[”\"]?[）)]")
+# a unit between the short name and the unit named after it (中大|医学院|内科及药物治疗学系)
+_MIDDLE_UNIT = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:学院|医院|研究所|研究院|中心)")
+
+
+def _by_abbreviation(text: str, spans: list[Span]) -> list[Span]:
+    """Units written after a unit's short name, or after the bracket that gives it, belong to that unit:
+    香港中文大学（中大）医学院 and 中大医学院内科及药物治疗学系 are the Chinese University of Hong Kong's;
+    浙大一院心内科 is the 心内科 of 浙江大学医学院附属第一医院, not any hospital's (the rules read 院心内科 or a bare
+    心内科)."""
+    owners: dict[str, Span] = {}  # short name -> the unit it stands for
+    after: dict[int, Span] = {}  # where a bracket giving a short name ends -> that unit
+    for span in spans:
+        m = _ABBREVIATION.match(text, span.end)
+        # a short name is made of the full name's characters (中大, 浙大一院), unlike a bracketed aside
+        if m and set(m.group("short")) <= set(span.name) and m.group("short") != span.name:
+            owners.setdefault(m.group("short"), span)
+            after[m.end()] = span
+    if not owners:
+        return spans
+    added: list[Span] = []
+    for unit in spans:
+        short = next((short for short in owners if text.startswith(short, unit.start)), None)
+        if short is not None and unit is not owners[short]:
+            # the rules read the short name as the head of a chain (南大医学院药理学系): the full name replaces it
+            owner = owners[short]
+            unit.name = owner.name + unit.name[len(short) :]
+            unit.parent = owner.name + unit.parent[len(short) :] if unit.parent else owner.name
+            continue
+        if unit.start in after:
+            owner, middle_end = after[unit.start], unit.start
+        else:
+            found = None
+            for short, owner in owners.items():
+                # the short name ends at the unit, inside it (院心内科), or before a middle unit (中大|医学院|…)
+                for m in re.compile(re.escape(short)).finditer(text, max(0, unit.start - 16), unit.end):
+                    end = m.end()
+                    if m.start() < unit.start <= end or (
+                        end < unit.start and _MIDDLE_UNIT.fullmatch(text, end, unit.start)
+                    ):
+                        found = (owner, end)
+            if found is None:
+                continue
+            owner, middle_end = found
+        start = max(unit.start, middle_end)
+        middle = text[middle_end : unit.start] if middle_end < unit.start else ""
+        parent = owner.name
+        if middle:
+            parent = owner.name + middle
+            if not any(s.name == parent for s in [*spans, *added]):
+                added.append(Span(middle_end, unit.start, "Institution", parent, parent=owner.name))
+        unit.start = start
+        unit.name = parent + clean(text[start : unit.end])
+        unit.parent = parent
+    return spans + added
 
 
 def _chain_spans(text: str, segs: list[tuple[int, int]]) -> list[Span]:

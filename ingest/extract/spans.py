@@ -127,6 +127,11 @@ def map_back(extraction: Extraction, item: NewsItem, offsets: list[int]) -> Extr
         for mention in entity.mentions:
             mention.start, mention.end = span(mention.start, mention.end)
             mention.text = original[mention.start : mention.end]
+            # a name read in simplified characters keeps the traditional form it was written in (香港中文大學) as
+            # an alias: a search in either script finds it
+            written = mention.text
+            if written != entity.name and written not in entity.aliases and not any(c.isspace() for c in written):
+                entity.aliases.append(written)
     for relation in extraction.relations:
         ev = relation.evidence
         ev.start, ev.end = span(ev.start, ev.end)

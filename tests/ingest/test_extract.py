@@ -1458,6 +1458,27 @@ def test_extract_traditional_chinese_reads_as_simplified_and_points_at_the_origi
             assert text[mention.start : mention.end] == mention.text
     assert all(r.evidence.sentence in text for r in extraction.relations)
     assert any(m.text == "馮子傑" for e in extraction.entities for m in e.mentions)
+    # the form as written stays an alias: a search in traditional characters finds the person
+    assert {e.name: e.aliases for e in extraction.entities}["冯子杰"] == ["馮子傑"]
+
+
+def test_extract_zh_units_after_a_short_name_the_text_gives_in_brackets() -> None:
+    extraction = _extract(
+        "新闻\n东岭大学医学院附属第一医院（以下简称“东岭一院”）心内科教授柯明川团队牵头研究。东岭一院心内科副主任医师"
+        "闻立川、东岭一院临床研究中心研究员简书川参与。南屿大学（南大）医学院今日公布。南大医学院药理学系教授包卫川表示。"
+    )
+    assert _facts(extraction, "affiliatedWith") == {
+        ("柯明川", "东岭大学医学院附属第一医院心内科", None),
+        ("闻立川", "东岭大学医学院附属第一医院心内科", None),
+        ("简书川", "东岭大学医学院附属第一医院临床研究中心", None),
+        ("包卫川", "南屿大学医学院药理学系", None),
+    }
+    assert {(a, b) for a, b, _ in _facts(extraction, "partOf")} >= {
+        ("东岭大学医学院附属第一医院心内科", "东岭大学医学院附属第一医院"),
+        ("东岭大学医学院附属第一医院临床研究中心", "东岭大学医学院附属第一医院"),
+        ("南屿大学医学院", "南屿大学"),
+        ("南屿大学医学院药理学系", "南屿大学医学院"),
+    }
 
 
 def test_extract_simplified_text_quoting_a_traditional_character_is_left_as_written() -> None:
