@@ -142,7 +142,10 @@ def _rows(lines: Sequence[str], year: int | None = None) -> list[Row]:
         if index in days:
             dated, gap = days[index], True
             continue
-        rows.append(Row(index, raw, text, gap, closer_kind(text), after_page_break=page_break, dated=dated))
+        kind = closer_kind(text)
+        if kind == "source" and len(rows) == 1:
+            kind = None  # 来源：湖北日报 right under the text's headline: a web page's metadata, it closes nothing
+        rows.append(Row(index, raw, text, gap, kind, after_page_break=page_break, dated=dated))
         gap = page_break = False
         dated = None
     _mark_split_closers(rows)

@@ -118,6 +118,7 @@ _NOT_INSTITUTION = re.compile(
 )
 # a school or department named by a one-character discipline (医学院, 法学院, 化学系, 数学系) is a unit like any other
 _ONE_CHARACTER_SCHOOL = re.compile(r"[医药法商理工文农哲]学院|[化数哲法医药文史光力声]学系")
+_CAMPUS = re.compile(r"[（(]([\u4e00-\u9fff]{2,3})[）)]")
 _TOP_LEVEL = re.compile(r"(?:大学|科学院|工程院|社会科学院)$")
 
 
@@ -219,16 +220,32 @@ def _joins(text: str, gap_start: int, gap_end: int) -> bool:
     return not any(_is_stop(tokens, i, gap_end, in_chain=True) for i in range(len(tokens)))
 
 
+def _campus(text: str, start: int, end: int) -> int:
+    """Where a university's name that ends at ``end`` ends with its campus (中国地质大学（武汉）, 中国石油大学（华东）):
+    a place in brackets right after 大学, not the name's short form (北京大学（北大）). Taken only where a unit of it
+    follows (中国地质大学（武汉）地球科学学院); standing alone, the gazetteer knows the campuses, and 复旦大学（上海）
+    says where the university is."""
+    if text[end - 2 : end] != "大学":
+        return end
+    m = _CAMPUS.match(text, end)
+    if m is None or set(m.group(1)) <= set(text[start:end]):
+        return end
+    return m.end()
+
+
 def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split ``text[start:end]`` into segments that each end with a suffix; bodies of length 0 join their left."""
     segs: list[tuple[int, int]] = []
     pos = start
     for m in _SUFFIX.finditer(text, start, end):
+        if m.start() < pos:
+            continue  # inside the campus taken with the previous segment
+        seg_end = min(_campus(text, start, m.end()), end)
         if m.start() == pos and segs or (m.group() in _CONTINUES and segs):
-            segs[-1] = (segs[-1][0], m.end())
+            segs[-1] = (segs[-1][0], seg_end)
         else:
-            segs.append((pos, m.end()))
-        pos = m.end()
+            segs.append((pos, seg_end))
+        pos = seg_end
     return segs
 
 
@@ -258,6 +275,11 @@ def find_zh(text: str) -> list[Span]:
         end = m.end()
         # extend to the end of the chain: following suffixed segments whose body is not a stop
         while True:
+            campus = _campus(text, max(0, m.start() - 8), end)
+            after = _SUFFIX.search(text, campus, min(len(text), campus + 16)) if campus > end else None
+            if after is not None and _joins(text, campus, after.start()):
+                end = after.end()
+                continue
             nxt = _SUFFIX.search(text, end, min(len(text), end + 16))
             if nxt is None or not _joins(text, end, nxt.start()):
                 break

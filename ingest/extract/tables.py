@@ -27,9 +27,11 @@ _LABEL = re.compile(r"[\u3400-\u9fff]{2,8}")
 _NAME = re.compile(r"[\u3400-\u9fff·]{2,5}")
 _NAME_SEPARATORS = re.compile(r"[，、,;；]")
 # a name, spaces, and a unit named by its kind (…大学, …研究所): one line of a header-less list
+# (and the post held there: 王某 武汉大学化学与分子科学学院教授, as lists of newly elected academicians print them)
 _NAME_UNIT = re.compile(
-    r"\s*(?P<name>[\u3400-\u9fff]{2,4})[ \t\u3000]+(?P<unit>[\u3400-\u9fff（）()]{2,30}?"
-    r"(?:大学|学院|研究所|研究院|科学院|医院|中心|实验室))\s*"
+    r"\s*(?P<name>[\u3400-\u9fff]{2,4})[ \t\u3000]+(?P<unit>[\u3400-\u9fff（）()、]{2,30}?"
+    r"(?:大学|学院|研究所|研究院|科学院|医院|中心|实验室))"
+    r"(?:[\u3400-\u9fff]{0,6}?(?:教授|研究员|工程师|医师|讲师|院士|专家))?\s*"
 )
 _PIPE_ROW = re.compile(r"^\s*\|(?:[^|\n]*\|){2,}\s*$")
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*$")

@@ -84,7 +84,9 @@ def detect_kind(text: str) -> Kind:
     lines = text.splitlines()
     furniture = furniture_rows(lines)
     page_numbers = sum(1 for i in furniture if is_page_number(lines[i].strip()))
-    closers = sum(1 for line in lines if closer_kind(line.strip()))
+    filled = [line.strip() for line in lines if line.strip()]
+    # a source line right under the headline is the page's metadata (来源：湖北日报 2025-11-22), no article's end
+    closers = sum(1 for i, line in enumerate(filled) if (kind := closer_kind(line)) and (kind != "source" or i != 1))
     # an issue line, a running header set in columns or a table of contents: the layout of an issue
     layout = sum(
         1 for i in furniture if is_issue_line(t := lines[i].strip()) or is_header_row(t) or is_contents_line(t)

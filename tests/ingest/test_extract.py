@@ -1481,6 +1481,21 @@ def test_extract_zh_units_after_a_short_name_the_text_gives_in_brackets() -> Non
     }
 
 
+def test_extract_zh_list_of_names_with_unit_and_post_and_a_campus_in_brackets() -> None:
+    extraction = _extract(
+        "江南新增3位院士\n新当选中国科学院院士（按姓氏笔画排序）：\n"
+        "\u3000\u3000\u3000王砚川\u3000北岭大学化学与分子科学学院教授\n"
+        "\u3000\u3000\u3000邝启川\u3000中国科学院东湖病毒研究所研究员\n"
+        "\u3000\u3000\u3000魏宁川\u3000中国地质大学（武汉）地球科学学院教授\n"
+    )
+    assert _facts(extraction, "affiliatedWith") == {
+        ("王砚川", "北岭大学化学与分子科学学院", None),
+        ("邝启川", "中国科学院东湖病毒研究所", None),
+        ("魏宁川", "中国地质大学（武汉）地球科学学院", None),
+    }
+    assert ("中国地质大学（武汉）地球科学学院", "中国地质大学（武汉）", None) in _facts(extraction, "partOf")
+
+
 def test_extract_simplified_text_quoting_a_traditional_character_is_left_as_written() -> None:
     extraction = _extract("著名学者来访\n著名物理学家、北岭大学教授林知远於近日来访。")
     assert _names(extraction, "Researcher") == {"林知远"}

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from ingest.readers import read_path
-from ingest.readers.text import detect_kind
+from ingest.readers.text import detect_kind, read_text
 from ingest.segment import Segment, segment_newsletter, segments
 from ingest.segment_dates import find_dates, first_event_date, issue_year, parse_date
 from ingest.segment_lines import despace_letterspaced, is_page_number, join_wrapped
@@ -697,6 +697,17 @@ def test_segment_digest_of_one_line_list_entries_stays_one_item() -> None:
         "• Dr Mei Tanka (Biology) — Leverhulme Prize\n"
     )
     assert detect_kind(text) == "item"
+
+
+def test_segment_source_line_under_the_headline_is_metadata_not_an_end() -> None:
+    text = (
+        "江南新增两位院士\n来源：江南日报\u3000\u30002025-11-22 07:05\n\n"
+        "\u3000\u3000江南日报讯 11月21日，院士增选结果公布，我省两位科学家当选。\n\n"
+        "\u3000\u3000当选者名单如下。\n\n（编辑：韩雪川）\n"
+    )
+    assert detect_kind(text) == "item"
+    [item] = read_text(text, "news.txt")
+    assert item.title == "江南新增两位院士"
 
 
 def test_segment_a_list_announced_in_the_title_is_read_as_entries() -> None:

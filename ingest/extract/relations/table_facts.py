@@ -33,7 +33,9 @@ def table_rows(ctx: Context, out: dict[tuple[str, str, str], Relation], rows: li
         for cells, etype in ((row.of(tables.UNIT_COLUMNS), "Institution"), (row.of(tables.PRIZE_COLUMNS), "Award")):
             for cell in cells:
                 for target in ctx.of(etype):
-                    if not any(cell.start <= s.start < cell.end for s in target.spans):
+                    # a university named only as the head of its school's name (武汉大学化学与分子科学学院): the
+                    # people work at the school
+                    if not any(cell.start <= s.start < cell.end and not s.absorbed for s in target.spans):
                         continue
                     for person, span in people:
                         if etype == "Institution":
