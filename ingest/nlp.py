@@ -52,6 +52,14 @@ def tagged_person(word: str) -> bool:
     return jieba.posseg.dt.word_tag_tab.get(word) in {"nr", "nrfg"}
 
 
+def tagged_verb(word: str) -> bool:
+    """Whether jieba's dictionary tags ``word`` as a verb (支持, 祝贺): before a title it is what is done to a
+    person, not a name."""
+    import jieba.posseg
+
+    return jieba.posseg.dt.word_tag_tab.get(word) in {"v", "vn", "vd"}
+
+
 @lru_cache(maxsize=4)
 def pipeline(lang: str, model: str | None = None) -> Any:
     """A spaCy pipeline for ``lang``: ``model`` (a package name or a path) if given, else a blank one with rules.

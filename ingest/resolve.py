@@ -146,7 +146,7 @@ def resolve(text: str, spans: list[Span], gazetteer: Gazetteer) -> list[Cluster]
                 if f not in found.aliases:
                     found.aliases.append(f)
     _short_forms(text, clusters)
-    clusters = _merge_unit_short_forms(clusters)
+    clusters = _merge_unit_short_forms(clusters, max(0, text.find("\n")))
     clusters = _merge_programme_short_forms(clusters)
     for c in clusters:
         c.aliases = [a for a in dict.fromkeys(c.aliases) if key(a) != key(c.name)]
@@ -158,10 +158,13 @@ def _is_subsequence(short: str, full: str) -> bool:
     return all(c in chars for c in short)
 
 
-def _merge_unit_short_forms(clusters: list[Cluster]) -> list[Cluster]:
+def _merge_unit_short_forms(clusters: list[Cluster], headline: int = 0) -> list[Cluster]:
     """A unit written without its parent (智能科技学院) or abbreviated (智能学院, 材化学院) after its full name
-    (上海理工大学智能科技学院) in the same item is that unit: its spans and surface join the full name's cluster."""
+    (上海理工大学智能科技学院) in the same item is that unit: its spans and surface join the full name's cluster.
+    ``headline``: where the item's headline ends (a headline may use the short name before the text gives the full
+    one)."""
     full_units = [c for c in clusters if c.type == "Institution" and c.parent and c.name.startswith(c.parent)]
+    big = max((s.end for c in clusters for s in c.spans), default=0) + 1
     kept = []
     for c in clusters:
         if c.type != "Institution" or c.parent or c in full_units or _TOP.search(c.name):
@@ -193,6 +196,11 @@ def _merge_unit_short_forms(clusters: list[Cluster]) -> list[Cluster]:
                 and f.name.endswith(suffix.group())
                 and not _TOP.search(f.name)
                 and _is_subsequence(body, f.name[: -len(suffix.group())])
+                # 北川医学院 is the parent of 北川医学院基础医学院, not its short name
+                and not f.name.startswith(c.name)
+                # a short name follows the full one (a headline may use it first): 化学学院 listed before
+                # 化学工程学院 is a school of its own
+                and min(x.start for x in f.spans) < min((x.start for x in c.spans if x.start > headline), default=big)
             ]
             target = longer[0] if len(longer) == 1 else None
         if target is None:

@@ -103,7 +103,7 @@ _HARD = re.compile(rf"[^{CJK}“”\"·]")
 # names made only of generic words are kinds of institution, not names (多家医院, 概念验证中心, 重点实验室)
 _GENERIC_WORDS = tuple(
     words_of(
-        "概念验证 重点 全国重点 国家重点 省部共建 研究 创新 技术 工程 数据 服务 医 附属 科研 高等 科技 "
+        "概念验证 重点 全国重点 国家重点 省部共建 研究 创新 技术 工程 数据 服务 医 附属 科研 高等 科技 多 "
         "成果转化 转化 孵化 示范 联合 协同创新 产业 综合 全国 国内 国外 国际 一流 知名 顶尖 高水平 相关 "
         "部分 该 本 其 这 此 这些 各 多家 多所 新型 大 小 中 高 该所 研究型 重点高 国家 省 市 地方 专业 "
         "职业 会议 新闻 展览 活动 培训 教育 信息 医学 药学 理学 工学 文学 法学 商学 学 合作 交流 发展 "
@@ -118,6 +118,7 @@ _NOT_INSTITUTION = re.compile(
 )
 # a school or department named by a one-character discipline (医学院, 法学院, 化学系, 数学系) is a unit like any other
 _ONE_CHARACTER_SCHOOL = re.compile(r"[医药法商理工文农哲]学院|[化数哲法医药文史光力声]学系")
+_RUNNING_BODY = re.compile(r"委员会|有限公司|公司|集团")
 _CAMPUS = re.compile(r"[（(]([\u4e00-\u9fff]{2,3})[）)]")
 _TOP_LEVEL = re.compile(r"(?:大学|科学院|工程院|社会科学院)$")
 
@@ -196,6 +197,10 @@ def _left_edge(text: str, suffix_start: int, suffix_end: int, floor: int) -> int
             if suffix_start - edge <= 6:
                 return edge
             break
+    # a commission's or a firm's unit (长江水利委员会长江科学院): the name starts after the body that runs it
+    for body in _RUNNING_BODY.finditer(text, edge, suffix_start):
+        if suffix_start - body.end() >= 2:
+            edge = body.end()
     # an opening quote whose closing one is not in the name is not part of it (“环上大科创中心”)
     while edge < suffix_start and text[edge] in '“"' and "”" not in text[edge:suffix_start]:
         edge += 1

@@ -26,7 +26,7 @@ SINGLE_SURNAMES = frozenset(
     "信展阴昝智幸奉植衡富尧闭由殳"
     # the rest of the 百家姓 single surnames
     "洪傅萧贝伏谈钮滑荀羿汲邴糜松弓牧隗宓蓬郗仰秋暴钭蓟韶怀鄂咸籍赖苍莘贡逄扶堵宰郦却璩濮寿扈郏充习宦鱼慎庾"
-    "暨步弘禄蔚夔厍訾毋乜鞠巢蒯竺"
+    "暨步弘禄蔚夔厍訾毋乜鞠巢蒯竺贲"
     # variant and less common forms the census lists carry
     "阎凤桓郄谯蹇缑庹"
 )

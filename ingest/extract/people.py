@@ -29,7 +29,7 @@ from ingest.extract.lexicon import (
 )
 from ingest.extract.spans import Span, clean
 from ingest.extract.trie import trie_pattern
-from ingest.nlp import tagged_person, words, words_freq
+from ingest.nlp import tagged_person, tagged_verb, words, words_freq
 
 _SURNAME = rf"(?:{alternation(COMPOUND_SURNAMES)}|[{''.join(sorted(SINGLE_SURNAMES))}])"
 _RESEARCHER_AFTER_SET = frozenset(RESEARCHER_AFTER)
@@ -363,6 +363,9 @@ def find_zh(text: str, institutions: list[Span]) -> list[Span]:
             # (王平, a name jieba also knows as a word, is one right after a job title: 教授王平指出)
             named = left in {"researcher", "title"} and tagged_person(cand)
             if _common_word(cand) and not (right in {"researcher", "official"} or enumerated or named):
+                continue
+            # 支持院士领衔, 祝贺院士: a verb before a title is no name, whatever cue follows it
+            if _common_word(cand) and not named and tagged_verb(cand):
                 continue
             # 还原场景: the surname is the end of a word that starts before it
             if left == "boundary" and pos > 0 and _common_word(text[pos - 1 : pos + 1]):

@@ -33,6 +33,10 @@ _NAME_UNIT = re.compile(
     r"(?:大学|学院|研究所|研究院|科学院|医院|中心|实验室))"
     r"(?:[\u3400-\u9fff]{0,6}?(?:教授|研究员|工程师|医师|讲师|院士|专家))?\s*"
 )
+_UNIT_NAME = re.compile(
+    r"\s*(?P<unit>[\u3400-\u9fff（）()、]{1,30}?(?:大学|学院|研究所|研究院|科学院|医院|中心|实验室|学系|系))"
+    r"[ \t\u3000]+(?P<name>[\u3400-\u9fff]{2,4})\s*"
+)
 _PIPE_ROW = re.compile(r"^\s*\|(?:[^|\n]*\|){2,}\s*$")
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*$")
 _PIPE_CELL = re.compile(r"(?<=\|)([^|\n]*)(?=\|)")
@@ -79,12 +83,13 @@ def find_rows(text: str) -> list[Row]:
 
 
 def _name_unit_rows(text: str) -> list[Row]:
-    """Lines that print a name and its unit apart by a space (``司徒静怡  复旦大学``), two or more in a row, as lists
-    of laureates and selected people do without a header: a person cell and a unit cell each."""
+    """Lines that print a name and its unit apart by a space (``司徒静怡  复旦大学``), or the unit first
+    (``化学学院　　卓一鸣``), two or more in a row, as lists of laureates and selected people do without a header: a
+    person cell and a unit cell each."""
     found: list[Row] = []
     run: list[Row] = []
     for start, line in [*_lines(text), (len(text) + 1, "")]:
-        m = _NAME_UNIT.fullmatch(line)
+        m = _NAME_UNIT.fullmatch(line) or _UNIT_NAME.fullmatch(line)
         if m and m.group("name")[:1] in _SURNAME_STARTS:
             run.append(
                 Row(

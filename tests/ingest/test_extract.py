@@ -1496,6 +1496,39 @@ def test_extract_zh_list_of_names_with_unit_and_post_and_a_campus_in_brackets() 
     assert ("中国地质大学（武汉）地球科学学院", "中国地质大学（武汉）", None) in _facts(extraction, "partOf")
 
 
+def test_extract_zh_list_of_units_then_names_keeps_a_school_apart_from_a_longer_one() -> None:
+    extraction = _extract(
+        "我校11人获资助\n获资助人员名单如下：\n"
+        "\u3000\u3000\u3000数学学院\u3000\u3000\u3000\u3000侯岚川\n"
+        "\u3000\u3000\u3000化学学院\u3000\u3000\u3000\u3000卓一川\n"
+        "\u3000\u3000\u3000化学工程学院\u3000\u3000贲子川\n"
+        "\u3000\u3000\u3000华西基础医学与法医学院\u3000雍若川\n"
+    )
+    assert _facts(extraction, "affiliatedWith") == {
+        ("侯岚川", "数学学院", None),
+        ("卓一川", "化学学院", None),
+        ("贲子川", "化学工程学院", None),
+        ("雍若川", "华西基础医学与法医学院", None),
+    }
+
+
+def test_extract_zh_a_school_that_heads_a_longer_name_is_its_parent_not_its_short_form() -> None:
+    extraction = _extract(
+        "北川医学院团队发现新靶点\n近日，北川医学院基础医学院教授沈嘉川团队发表论文。北川医学院为第一完成单位。"
+    )
+    assert ("北川医学院基础医学院", "北川医学院", None) in _facts(extraction, "partOf")
+    assert _names(extraction, "Institution") == {"北川医学院", "北川医学院基础医学院"}
+
+
+def test_extract_zh_no_unit_from_a_trial_design_a_verb_before_a_title_or_a_commission() -> None:
+    extraction = _extract(
+        "新闻\n研究团队开展了全国多中心随机对照临床试验。省委支持院士领衔组建创新联合体。"
+        "长江水利委员会长江科学院研究员滕曦川发言。"
+    )
+    assert _names(extraction, "Institution") == {"长江科学院"}
+    assert _names(extraction, "Researcher") == {"滕曦川"}
+
+
 def test_extract_simplified_text_quoting_a_traditional_character_is_left_as_written() -> None:
     extraction = _extract("著名学者来访\n著名物理学家、北岭大学教授林知远於近日来访。")
     assert _names(extraction, "Researcher") == {"林知远"}
