@@ -170,7 +170,13 @@ def qualify_units(spans: list[Span], canonical: Callable[[str], str]) -> None:
         if span.meta.get("owner") and canonical(span.name) != span.name:  # Lakeside's … -> Lakeside University
             span.meta.setdefault("surface", span.name)
             span.name = canonical(span.name)
-        elif span.parent and span.name.isascii() and _UNIT.match(span.name) and span.parent not in span.name:
+        elif (
+            span.parent
+            and span.name.isascii()
+            and _UNIT.match(span.name)
+            and span.parent not in span.name
+            and not span.meta.get("gazetteer")
+        ):
             span.meta.setdefault("surface", span.name)
             span.parent = canonical(span.parent)
             span.name = f"{span.name}, {span.parent}"

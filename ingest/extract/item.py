@@ -18,11 +18,34 @@ __all__ = ["extract_item"]
 
 
 def _gazetteer_institutions(text: str, gazetteer: Gazetteer, found: list[Span]) -> list[Span]:
-    """Gazetteer institution forms the suffix rules did not see (复旦, 中科院, MIT)."""
-    out = []
+    """``found`` with the gazetteer institution forms the suffix rules did not see (复旦, 中科院, MIT), and with the
+    ones that name in full what a rule read short: "University of California, Berkeley" (a rule stops at the comma),
+    中国石油大学（华东）. Units whose parent was the short name get the full one."""
+    out = list(found)
     for start, end, entry in gazetteer_hits.hits(text, gazetteer, "Institution"):
-        if not any(s.start < end and start < s.end for s in found):
-            out.append(Span(start, end, "Institution", text[start:end], parent=entry.parent))
+        overlapping = [s for s in out if s.start < end and start < s.end]
+        inside = [s for s in overlapping if start <= s.start and s.end <= end and s.end - s.start < end - start]
+        if overlapping and (len(inside) < len(overlapping) or not inside):
+            continue  # a rule's longer name (its unit) holds the form, or the two cross: the rule's reading stands
+        full = text[start:end]
+        for short in inside:
+            for unit in out:
+                # the unit named right before this form ("the College of Chemistry at the University of …")
+                if unit.parent == short.name and 0 <= short.start - unit.end <= 40:
+                    unit.parent = full
+        # the parent named inside the full form stays (Chinese Academy of Sciences in "Institute of Physics, Chinese
+        # Academy of Sciences"), as the suffix rules keep 中国科学院 inside 中国科学院物理研究所
+        parents = [
+            short
+            for short in inside
+            if entry.parent and (known := gazetteer.lookup(short.name, "Institution")) and known.name == entry.parent
+        ]
+        for short in parents:
+            short.absorbed = True
+        out = [s for s in out if s not in inside or s in parents]
+        span = Span(start, end, "Institution", full, parent=entry.parent)
+        span.meta["gazetteer"] = True  # named in full already: no parent is added to the name
+        out.append(span)
     return out
 
 
@@ -89,7 +112,7 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     text = item.text
     insts = institutions.find_zh(text) + en.find_institutions(text)
     institutions.drop_country(insts)
-    insts += _gazetteer_institutions(text, gaz, insts)
+    insts = _gazetteer_institutions(text, gaz, insts)
     complete_units(text, insts)
     en.expand_truncated(insts)
     home = en.home_institution(text, insts)

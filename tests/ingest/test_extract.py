@@ -1841,6 +1841,25 @@ def test_extract_en_reference_without_a_title_names_no_paper() -> None:
     assert _names(extraction, "Publication") == set()
 
 
+def test_extract_en_campus_after_a_comma_from_the_gazetteer_and_each_unit_to_its_own_campus() -> None:
+    extraction = _extract(
+        "Crossbows\nWenjun Lee, an assistant professor in the College of Chemistry at the University of California, "
+        "Berkeley, ran simulations. Ada Thornby joined the Scripps Institution of Oceanography at the University of "
+        "California, San Diego.",
+        lang="en",
+    )
+    assert {(a, b) for a, b, _ in _facts(extraction, "partOf")} == {
+        ("College of Chemistry, University of California, Berkeley", "University of California, Berkeley"),
+        ("Scripps Institution of Oceanography", "University of California, San Diego"),
+    }
+    assert "University of California" not in _names(extraction, "Institution")
+
+
+def test_extract_zh_campus_in_brackets_named_alone_from_the_gazetteer() -> None:
+    extraction = _extract("新闻\n中国石油大学（华东）教授李明川发言。")
+    assert _facts(extraction, "affiliatedWith") == {("李明川", "中国石油大学（华东）", None)}
+
+
 def test_extract_zh_conjunction_inside_a_department_name() -> None:
     extraction = _extract("新闻\n北岭大学电子和计算机工程系教授柯立川发言。")
     assert _facts(extraction, "affiliatedWith") == {("柯立川", "北岭大学电子和计算机工程系", None)}
