@@ -44,7 +44,7 @@ _OWNER = re.compile(r"^.*['’]s[^\S\n]+")
 _AWARD_GENERIC_EN = re.compile(
     r"(?:The[^\S\n]+)?(?:Research|Postdoctoral|Senior|Junior|Faculty|Graduate|Doctoral|Visiting|Teaching|Our|Its|"
     r"Their|New|Past|Former)(?:[^\S\n]+(?:Research|Postdoctoral|Senior|Junior|Faculty|Graduate|Doctoral|Visiting))?"
-    r"[^\S\n]+(?:Fellowship|Fellow|Award|Prize)"
+    r"[^\S\n]+(?:Fellowship|Fellow|Award|Prize)|(?:Fellowship|Fellows?|Awards?|Prizes?|Medals?)"
 )
 # the body behind a prize is no prize: the Breakthrough Prize Foundation, 未来科学大奖委员会
 _AWARD_BODY = re.compile(
@@ -183,6 +183,9 @@ def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
         # the body that gives it is no part of the name: "the American Physical Society's George E. Valley Jr. Prize"
         owner = _OWNER.match(m.group())
         start = m.start() + (owner.end() if owner else 0)
+        # "New University Research Fellows" heading a list: "new" says when, it names nothing
+        if (new := _NEW.match(text, start, m.end())) is not None:
+            start = new.end()
         # "receive 2025 Sloan Research Fellowships", "named 2026 Sloan Research Fellows": one fellowship, named in
         # the singular
         surface = clean(text[start : m.end()])
@@ -237,6 +240,9 @@ def _rejoin_programmes(chunk: str, parts: list[tuple[int, str]]) -> list[tuple[i
                 continue
         out.append((at, part))
     return out
+
+
+_NEW = re.compile(r"(?:New|This\s+year['’]s|Our)\s+(?=[A-Z])")
 
 
 def find_funders(text: str, institutions: list[Span], known: frozenset[str] = frozenset()) -> list[Span]:

@@ -140,12 +140,17 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     persons += people.surname_mentions(text, persons, insts + journals)
     papers = [p for p in publications.find_publications(text) if not _overlaps(p, journals)]
     found_prizes = awards.find_awards(text, gaz)
-    # "a Royal Society University Research Fellowship": the words of an English prize name no institution
+    # "a Royal Society University Research Fellowship": the words of an English prize name no institution, nor
+    # do they end one ("The Royal Society's University Research Fellowship" is no "Royal Society's University")
     insts = [
         i
         for i in insts
         if not (
-            i.name.isascii() and any(a.start <= i.start and i.end < a.end and a.name.isascii() for a in found_prizes)
+            i.name.isascii()
+            and any(
+                (a.start <= i.start and i.end < a.end or i.start < a.start < i.end < a.end) and a.name.isascii()
+                for a in found_prizes
+            )
         )
     ]
     prizes = [a for a in found_prizes if not _overlaps(a, journals + papers + insts)]

@@ -162,6 +162,13 @@ _FIRM = re.compile(
 _JOB_WORDS_CAPITALISED = frozenset(w[:1].upper() + w[1:] for w in (*RESEARCHER_EN_JOBS, *_PLURAL_JOBS) if " " not in w)
 _HONOUR = re.compile(r"(?:Sir|Dame|Lady|Lord)[^\S\n]+")
 _EN_OFFICIAL = re.compile(rf"\b(?:{alternation(OFFICIAL_EN)})\s+$")
+# "Professor Helen Darroch, Vice-Principal Research and Enterprise, said": a university's officer speaks for it,
+# whatever title goes before the name
+_EN_OFFICIAL_AFTER = re.compile(
+    r"\s*,\s*(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?(?:Deputy\s+|Pro[- ])?(?:Vice[- ])?"
+    r"(?:Principal|Chancellor|President|Provost|Chief\s+(?:Executive|Technology|Operating|Scientific)\b|CEO|CTO"
+    r"|Minister|Secretary|spokesperson|spokeswoman|spokesman)\b"
+)
 _STOP_BEFORE = re.compile(rf"(?:{alternation(STOP_WORDS)}|[^{CJK}])$")
 # function words that follow a name-like character far more often than they end a given name (教授曾于2019年…)
 _NOT_GIVEN = re.compile(
@@ -507,7 +514,8 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
         e -= 2 if text[e - 2 : e] in ("'s", "’s") else 0  # "Professor Kofi Mensah's group": the group's owner
         if (s, e) in seen or any(a < e and s < b for a, b in seen):
             continue
-        role = "official" if _EN_OFFICIAL.search(text[max(0, s - 30) : s]) else "researcher"
+        official = _EN_OFFICIAL.search(text[max(0, s - 30) : s]) or _EN_OFFICIAL_AFTER.match(text, e)
+        role = "official" if official else "researcher"
         seen.add((s, e))
         spans.append(Span(s, e, "Researcher", clean(text[s:e]), role=role))
     return spans

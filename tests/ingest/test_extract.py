@@ -1860,6 +1860,19 @@ def test_extract_zh_campus_in_brackets_named_alone_from_the_gazetteer() -> None:
     assert _facts(extraction, "affiliatedWith") == {("李明川", "中国石油大学（华东）", None)}
 
 
+def test_extract_en_officer_named_after_a_title_a_possessive_giver_and_a_new_fellows_heading() -> None:
+    extraction = _extract(
+        "Fellowships for Dunmore\nNew University Research Fellows\n\nThe Royal Society's University Research "
+        "Fellowship scheme supports early-career scientists. Dr Stefan Brandl (School of Physics) was awarded a "
+        "University Research Fellowship.\nProfessor Helen Darrow, Vice-Principal Research and Enterprise, said: "
+        '"A tremendous achievement."',
+        lang="en",
+    )
+    assert _names(extraction, "Researcher") == {"Stefan Brandl"}
+    assert _names(extraction, "Award") == {"University Research Fellowship"}
+    assert "Royal Society's University" not in _names(extraction, "Institution")
+
+
 def test_extract_zh_conjunction_inside_a_department_name() -> None:
     extraction = _extract("新闻\n北岭大学电子和计算机工程系教授柯立川发言。")
     assert _facts(extraction, "affiliatedWith") == {("柯立川", "北岭大学电子和计算机工程系", None)}
