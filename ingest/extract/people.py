@@ -164,6 +164,11 @@ _HONOUR = re.compile(r"(?:Sir|Dame|Lady|Lord)[^\S\n]+")
 _EN_OFFICIAL = re.compile(rf"\b(?:{alternation(OFFICIAL_EN)})\s+$")
 # "Professor Helen Darroch, Vice-Principal Research and Enterprise, said": a university's officer speaks for it,
 # whatever title goes before the name
+# "UQ Deputy Vice-Chancellor (Research and Innovation) Professor Tanya Whitford said": the office, then the title
+_EN_OFFICE_BEFORE_TITLE = re.compile(
+    r"\b(?:Vice[- ](?:Chancellor|President|Principal|Provost)|Provost|President|Chancellor|Principal)"
+    r"(?:\s*\([^()\n]{1,60}\))?\s+(?:Professor|Prof\.|Dr\.?)\s+$"
+)
 _EN_OFFICIAL_AFTER = re.compile(
     r"\s*,\s*(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?(?:Deputy\s+|Pro[- ])?(?:Vice[- ])?"
     r"(?:Principal|Chancellor|President|Provost|Chief\s+(?:Executive|Technology|Operating|Scientific)\b|CEO|CTO"
@@ -514,7 +519,11 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
         e -= 2 if text[e - 2 : e] in ("'s", "’s") else 0  # "Professor Kofi Mensah's group": the group's owner
         if (s, e) in seen or any(a < e and s < b for a, b in seen):
             continue
-        official = _EN_OFFICIAL.search(text[max(0, s - 30) : s]) or _EN_OFFICIAL_AFTER.match(text, e)
+        official = (
+            _EN_OFFICIAL.search(text[max(0, s - 30) : s])
+            or _EN_OFFICIAL_AFTER.match(text, e)
+            or _EN_OFFICE_BEFORE_TITLE.search(text[max(0, s - 80) : s])
+        )
         role = "official" if official else "researcher"
         seen.add((s, e))
         spans.append(Span(s, e, "Researcher", clean(text[s:e]), role=role))

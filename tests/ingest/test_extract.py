@@ -1873,6 +1873,22 @@ def test_extract_en_officer_named_after_a_title_a_possessive_giver_and_a_new_fel
     assert "Royal Society's University" not in _names(extraction, "Institution")
 
 
+def test_extract_en_grant_list_names_a_dash_and_their_unit_and_an_office_before_a_title() -> None:
+    extraction = _extract(
+        "UQ researchers share funding\nDeputy Vice-Chancellor (Research) Professor Tanya Whitmore said the results "
+        "were strong.\n\nEngineering enzyme cascades\nProfessor Siobhan Keating; Dr Tuan Ngo – School of Chemistry "
+        "and Molecular Biosciences\n$612,000\n\nSleep and memory\nDr Oluwaseun Bankoli – Queensland Brain "
+        "Institute\n$701,233",
+        lang="en",
+    )
+    assert _names(extraction, "Researcher") == {"Siobhan Keating", "Tuan Ngo", "Oluwaseun Bankoli"}
+    assert {(a, b) for a, b, _ in _facts(extraction, "affiliatedWith")} == {
+        ("Siobhan Keating", "School of Chemistry and Molecular Biosciences"),
+        ("Tuan Ngo", "School of Chemistry and Molecular Biosciences"),
+        ("Oluwaseun Bankoli", "Queensland Brain Institute"),
+    }
+
+
 def test_extract_zh_conjunction_inside_a_department_name() -> None:
     extraction = _extract("新闻\n北岭大学电子和计算机工程系教授柯立川发言。")
     assert _facts(extraction, "affiliatedWith") == {("柯立川", "北岭大学电子和计算机工程系", None)}

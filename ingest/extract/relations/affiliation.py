@@ -112,9 +112,11 @@ _NOT_INVOLVED = re.compile(r"[^.;]{0,60}\b(?:not|wasn['’]t|isn['’]t)\s+(?:in
 
 # "Dr A and materials scientist Professor B of X": the second name's job words may stand between
 _EN_PAIR_GAP = re.compile(
-    r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:(?!(?:the|of|at|from|with|his|her|their|team)\b)[a-z][a-z-]+\s+){0,3}"
-    r"(?:(?:Dr\.?|Professor|Prof\.)\s+)?"
+    r"\s*(?:,\s*(?:and\s+)?|;\s*|and\s+|&\s+)(?:(?!(?:the|of|at|from|with|his|her|their|team)\b)[a-z][a-z-]+\s+){0,3}"
+    r"(?:(?:Dr\.?|Professor|Prof\.|Associate\s+Professor|Assistant\s+Professor)\s+)?"
 )
+# "Professor Siobhan Keane; Dr Tuan Nguyen – School of Chemistry": a grant list's names, a dash, their unit
+_EN_DASH_UNIT = re.compile(r"[^\S\n]+[–—][^\S\n]+|[^\S\n]+-[^\S\n]+(?=[A-Z])")
 
 _BRACKET_ALIAS = re.compile(r"^\s*[（(][^（）()，,。；、]{2,30}[）)]")
 # a unit still being set up: 生命科学学院（筹）
@@ -190,7 +192,7 @@ def affiliated_with(
             insts += [
                 s for s in institutions if s.end <= led.start() and text[s.end : led.start()].strip() in {"", ","}
             ]
-        en_after = _EN_AFFILIATION_AFTER.match(text, span.end)
+        en_after = _EN_AFFILIATION_AFTER.match(text, span.end) or _EN_DASH_UNIT.match(text, span.end)
         if en_after:
             named_after = [s for s in institutions if s.start == en_after.end()]
             # "of MIT's Department of Chemistry": the department, which is part of MIT
