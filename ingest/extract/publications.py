@@ -71,6 +71,10 @@ _WEAK_CUES = frozenset(
     }
 )
 _LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_TRAILING_WHEN = re.compile(
+    r"\s+(?:in|on|this|last)\s+(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|(?:19|20)\d{2}|spring|summer|autumn|fall|winter)\b.*$"
+)
 _TRAILING_CONNECTORS = re.compile(r"(?:\s+(?:of|and|in|for|the|&))+$")
 _PAIR_AFTER = re.compile(r"\s*[（(]\s*(?P<en>[A-Z][A-Za-z&:.'’\s-]{1,60}?)\s*[）)]")
 _QUOTED = r"[“\"](?P<title>[^“”\"]{6,300}?)[”\"]"
@@ -173,7 +177,8 @@ def find_journals(text: str, gazetteer: Gazetteer) -> list[Span]:
             add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
     for m in _EN_JOURNAL.finditer(text):
         # "a paper in Science in 2019": the connectors a title may hold do not end it
-        name = _TRAILING_CONNECTORS.sub("", m.group("en"))
+        # ("published in Nature Microbiology in May": the month is when, not part of the name)
+        name = _TRAILING_CONNECTORS.sub("", _TRAILING_WHEN.sub("", m.group("en")))
         start = m.start("en")
         the = m.group(0)[: m.start("en") - m.start()].endswith(("the ", "The "))
         known = gazetteer.lookup(name, "Journal") or gazetteer.lookup(f"The {name}", "Journal")

@@ -1889,6 +1889,31 @@ def test_extract_en_grant_list_names_a_dash_and_their_unit_and_an_office_before_
     }
 
 
+def test_extract_en_obituary_honours_with_years_in_brackets_and_a_shared_prize() -> None:
+    extraction = _extract(
+        "Ada Thornby, ocean chemist, dies at 86\nIn 1992 Thornby moved to the Woods Hole Oceanographic Institution. "
+        "Her honours included the Maurice Ewing Medal of the American Geophysical Union (1989) and the V. M. "
+        "Goldschmidt Award of the Geochemical Society (1997). In 2003 she shared the Tyler Prize for Environmental "
+        "Achievement with the oceanographer Tomás Aguirre Benito of the University of Buenos Aires.",
+        lang="en",
+    )
+    assert {(a, b, y) for a, b, y in _facts(extraction, "received")} == {
+        ("Ada Thornby", "Maurice Ewing Medal", "1989"),
+        ("Ada Thornby", "V. M. Goldschmidt Award", "1997"),
+        ("Ada Thornby", "泰勒环境成就奖", "2003"),
+        ("Tomás Aguirre Benito", "泰勒环境成就奖", "2003"),
+    }
+
+
+def test_extract_en_journal_followed_by_the_month_of_publication() -> None:
+    extraction = _extract(
+        'Malaria\nHer latest study, "Genomic surveillance reveals resistance," published in Nature Microbiology in '
+        "May, shows that resistance has arisen.",
+        lang="en",
+    )
+    assert _names(extraction, "Journal") == {"Nature Microbiology"}
+
+
 def test_extract_zh_conjunction_inside_a_department_name() -> None:
     extraction = _extract("新闻\n北岭大学电子和计算机工程系教授柯立川发言。")
     assert _facts(extraction, "affiliatedWith") == {("柯立川", "北岭大学电子和计算机工程系", None)}

@@ -15,10 +15,17 @@ if TYPE_CHECKING:
 
 
 # "received the Gold Medal of the Society in 1999": the year the English sentence gives that prize
-_IN_YEAR_AFTER = re.compile(r"[^.;,\n]{0,60}?\bin\s+((?:19|20)\d{2})\b")
+# "the Gold Medal … in 1999", "the Maurice Ewing Medal of the American Geophysical Union (1989)"
+_IN_YEAR_AFTER = re.compile(r"[^.;,()\n]{0,60}?(?:\bin\s+|\()((?:19|20)\d{2})\b")
 
+# an obituary's "Her honours included the X Medal (1989)": the honours of the person named before
+_HONOURS = re.compile(
+    r"\s*(?:Her|His)\s+(?:many\s+)?(?:honou?rs|awards|prizes|accolades|distinctions)\s+(?:also\s+)?includ(?:ed|e|es)\b"
+)
 # (after a year that opens the sentence: "In 2021 she received …")
-_PRONOUN = re.compile(r"\s*(?:(?:In|By)\s+(?:19|20)\d{2}\s*,?\s+)?(?:He|She|he|she|他|她)(?![A-Za-z])")
+_PRONOUN = re.compile(
+    r"\s*(?:(?:In|By)\s+(?:19|20)\d{2}\s*,?\s+)?(?:He|She|he|she|他|她)(?![A-Za-z])|" + _HONOURS.pattern
+)
 
 # "作为…之一，他曾因…获 1999 年诺贝尔物理学奖": the pronoun opens a later clause of the sentence
 _CLAUSE_PRONOUN = re.compile(r"[，,；;]\s*(?:他|她|[Hh]e|[Ss]he)(?![A-Za-z])")
@@ -157,7 +164,7 @@ def received(
             continue
         for s in award.spans:
             start, end = ctx.sentences.bounds(s.start)
-            if not _AWARD_VERB.search(text[start:end]):
+            if not (_AWARD_VERB.search(text[start:end]) or _HONOURS.match(text, start, end)):
                 continue
             prize_sentences.add(ctx.sentences.index(s.start))
             others = [a for a in ctx.of("Award") if a is not award and any(start <= x.start < end for x in a.spans)]
@@ -167,6 +174,10 @@ def received(
             named = [(c, ps) for c in researchers for ps in c.spans if start <= ps.start < end]
             if not named:
                 named = _pronoun_subject(ctx, researchers, start, end)
+            elif _PRONOUN.match(text, start, end):
+                # "In 2003 she shared the Tyler Prize with A": she won it too
+                known = {c.id for c, _ in named}
+                named += [(c, ps) for c, ps in _pronoun_subject(ctx, researchers, start, end) if c.id not in known]
             for c, ps in named:
                 # the title's year only where the title names this award ("两位学者当选2025年院士" dates the
                 # election) and not for a prize won before ("previously received", 曾获)
