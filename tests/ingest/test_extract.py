@@ -1914,6 +1914,21 @@ def test_extract_en_journal_followed_by_the_month_of_publication() -> None:
     assert _names(extraction, "Journal") == {"Nature Microbiology"}
 
 
+def test_extract_en_other_authors_of_an_institution_and_those_who_contributed() -> None:
+    extraction = _extract(
+        'Crossbows\nThe study "Time-resolved tomography of a sheath" is published today in Nature. Other U-M authors '
+        "are research scientist Marcus Feldt and undergraduate researcher Hana Kobayashi. Dr. Eun-ji Seo and Dr. "
+        "Yusuf Demirel of the Korea Institute of Science and Technology also contributed to the study.",
+        lang="en",
+    )
+    assert {a for a, _, _ in _facts(extraction, "authorOf")} == {
+        "Marcus Feldt",
+        "Hana Kobayashi",
+        "Eun-ji Seo",
+        "Yusuf Demirel",
+    }
+
+
 def test_extract_zh_conjunction_inside_a_department_name() -> None:
     extraction = _extract("新闻\n北岭大学电子和计算机工程系教授柯立川发言。")
     assert _facts(extraction, "affiliatedWith") == {("柯立川", "北岭大学电子和计算机工程系", None)}

@@ -22,14 +22,17 @@ _ROLES = (
     (
         re.compile(
             r"共同作者|合作者|论文(?:的)?作者|作者之一"
-            r"|co-author|senior author|last author|study author|other authors?|additional authors?",
+            # ("Other U-M authors are …": the institution's other authors)
+            r"|co-author|senior author|last author|study author|(?:other|additional)\s+(?:[\w-]+\s+){0,2}authors?"
+            # "Dr A and Dr B of KIST also contributed to the study": authors whose part the text does not name
+            r"|contributed\s+to\s+the\s+(?:study|paper|work|research|findings)",
             re.I,
         ),
         "co-author",
     ),
 )
 
-_ANY_ROLE = re.compile(r"作者|author", re.I)
+_ANY_ROLE = re.compile(r"作者|author|contributed\s+to", re.I)
 _ASIDE = re.compile(r"\s*(?:both|all|each|together)\b[^,;]{0,40}")
 
 
@@ -57,7 +60,10 @@ def author_of(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
             keyword, role = found
             paper = main_of(ctx, "Publication", cs)
             named = [(s, c) for s, c in people if cs <= s.start < ce]
-            if keyword.group().isascii():
+            if keyword.group().startswith("contributed"):
+                # every name of the clause before it: "Dr A and Dr B of X also contributed to the study"
+                named = [(s, c) for s, c in named if s.end <= cs + keyword.start()]
+            elif keyword.group().isascii():
                 named = _english_role_names(text, named, cs + keyword.start(), cs + keyword.end())
             elif not named and not part[keyword.end() :].strip() and i + 1 < len(clauses):
                 # 通讯作者：许明哲教授 — the names follow the colon
