@@ -32,7 +32,7 @@ _AWARD_GENERIC = re.compile(
 )
 # a name never runs over a line break (a headline ends where the next line starts)
 # a word of a prize's name: capitalised, or an initial or suffix of the person it honours (George E. Valley Jr.)
-_AWARD_WORD = rf"(?:[{LATIN_UPPER}][{LATIN_LETTER}'’-]+|[A-Z]\.|Jr\.|Sr\.)"
+_AWARD_WORD = rf"(?:[{LATIN_UPPER}][{LATIN_LETTER}'’-]+|(?:[A-Z]\.)+|Jr\.|Sr\.)"
 _AWARD_EN = re.compile(
     rf"{_AWARD_WORD}[^\S\n]+(?:(?:(?:of|for|the|and|in)[^\S\n]+)?{_AWARD_WORD}[^\S\n]+){{0,5}}"
     r"(?:Prize|Award|Medal|Fellowship(?:s\b)?|Fellows?\b)"
@@ -101,7 +101,13 @@ _FUNDING_EN_WON = re.compile(
     r"Commission|Academy|Institutes?|Administration|Bureau|Association|[A-Z]{2,6}))"
     r"(?:\s*\([A-Z]{2,8}\))?\s+(?:[A-Z][\w-]*\s+){0,3}[Gg]rants?\b"
 )
-_FUNDING_EN_ALL = (_FUNDING_EN, _FUNDING_EN_FROM, _FUNDING_EN_GIVER, _FUNDING_EN_WON)
+# "The Canadian Institutes of Health Research (CIHR) and X supported the work": the funders as the subject
+_FUNDING_EN_SUBJECT = re.compile(
+    r"(?:^|(?<=[.;\n])[^\S\n]*)(?:The\s+)?(?P<list>[A-Z][^.;\n]{2,200}?)\s+(?:also\s+|jointly\s+)?"
+    r"(?:supported|funded|financed|sponsored)\s+(?:the|this)\s+(?:work|research|study|project|trial|effort)\b",
+    re.M,
+)
+_FUNDING_EN_ALL = (_FUNDING_EN, _FUNDING_EN_FROM, _FUNDING_EN_GIVER, _FUNDING_EN_WON, _FUNDING_EN_SUBJECT)
 # a quoted programme topic or a bracket of grant numbers: list separators inside it separate nothing
 _ENCLOSED = re.compile(r"“[^”]*”|[（(][^（）()]*[）)]")
 _LIST_SPLIT = re.compile(r"[、，,;；]|以及|及|和|与")
@@ -183,6 +189,9 @@ def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
         # the body that gives it is no part of the name: "the American Physical Society's George E. Valley Jr. Prize"
         owner = _OWNER.match(m.group())
         start = m.start() + (owner.end() if owner else 0)
+        # "The Kavli Prize", "About the Kavli Prize" (a section heading): the article is no part of the name
+        if (article := _ARTICLE.match(text, start, m.end())) is not None:
+            start = article.end()
         # "New University Research Fellows" heading a list: "new" says when, it names nothing
         if (new := _NEW.match(text, start, m.end())) is not None:
             start = new.end()
@@ -242,6 +251,7 @@ def _rejoin_programmes(chunk: str, parts: list[tuple[int, str]]) -> list[tuple[i
     return out
 
 
+_ARTICLE = re.compile(r"(?:About[^\S\n]+the|The)[^\S\n]+(?=[A-Z])")
 _NEW = re.compile(r"(?:New|This\s+year['’]s|Our)\s+(?=[A-Z])")
 
 

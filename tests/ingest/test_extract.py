@@ -1929,6 +1929,36 @@ def test_extract_en_other_authors_of_an_institution_and_those_who_contributed() 
     }
 
 
+def test_extract_en_prize_names_without_article_with_initials_and_no_group_owner_as_laureate() -> None:
+    extraction = _extract(
+        "Prizes\nAssociate Professor Lucia Rossa has received a 2025 E.W.R. Steacie Memorial Fellowship. Dr. Tobias "
+        "Lehmer won a Banting Postdoctoral Fellowship, which he will hold in Professor Farid Hadad's group.\n\n"
+        "About the Gruber Neuroscience Prize\nThe Gruber Neuroscience Prize honours neuroscientists.",
+        lang="en",
+    )
+    assert _names(extraction, "Award") == {
+        "E.W.R. Steacie Memorial Fellowship",
+        "Banting Postdoctoral Fellowship",
+        "Gruber Neuroscience Prize",
+    }
+    assert {(a, b) for a, b, _ in _facts(extraction, "received")} == {
+        ("Lucia Rossa", "E.W.R. Steacie Memorial Fellowship"),
+        ("Tobias Lehmer", "Banting Postdoctoral Fellowship"),
+    }
+
+
+def test_extract_en_funders_as_the_subject_of_supported_the_work() -> None:
+    extraction = _extract(
+        'Antibiotics\nThe paper, "Single-molecule tracking of uptake," appears in Angewandte Chemie. The National '
+        "Institutes of Health and the Wellcome Trust supported the work. Dr Ann Smyth supported the idea.",
+        lang="en",
+    )
+    assert _facts(extraction, "fundedBy") == {
+        ("Single-molecule tracking of uptake", "National Institutes of Health", None),
+        ("Single-molecule tracking of uptake", "Wellcome Trust", None),
+    }
+
+
 def test_extract_zh_conjunction_inside_a_department_name() -> None:
     extraction = _extract("新闻\n北岭大学电子和计算机工程系教授柯立川发言。")
     assert _facts(extraction, "affiliatedWith") == {("柯立川", "北岭大学电子和计算机工程系", None)}

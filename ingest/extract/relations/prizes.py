@@ -171,7 +171,13 @@ def received(
             if others:
                 # 甲曾获A奖，乙2018年获得B奖: with two prizes in a sentence, each goes to the names of its clause
                 start, end = _clause(text, start, end, s.start, s.end, researchers)
-            named = [(c, ps) for c in researchers for ps in c.spans if start <= ps.start < end]
+            # ("which he will hold in Professor A's group": the owner of a group is no laureate)
+            named = [
+                (c, ps)
+                for c in researchers
+                for ps in c.spans
+                if start <= ps.start < end and text[ps.end : ps.end + 2] not in ("'s", "’s")
+            ]
             if not named:
                 named = _pronoun_subject(ctx, researchers, start, end)
             elif _PRONOUN.match(text, start, end):
