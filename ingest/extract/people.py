@@ -34,7 +34,8 @@ from ingest.nlp import tagged_person, tagged_verb, words, words_freq
 _SURNAME = rf"(?:{alternation(COMPOUND_SURNAMES)}|[{''.join(sorted(SINGLE_SURNAMES))}])"
 _RESEARCHER_AFTER_SET = frozenset(RESEARCHER_AFTER)
 # 主要完成人：吴某、钱某 — a cue may end in a colon that opens the list of names
-_BEFORE_R = re.compile(rf"(?:{alternation(RESEARCHER_BEFORE)})[：:]?\s*$")
+# (主要完成人为柯某、…: the people a cue introduces with 为/包括)
+_BEFORE_R = re.compile(rf"(?:{alternation(RESEARCHER_BEFORE)})(?:为|包括)?[：:]?\s*$")
 # a head of an academic unit (院长, 所长): a researcher when a researcher cue follows the name, else an official
 _BEFORE_TITLE = re.compile(r"(?<!科学)(?<!工程)(?:副?院长|副?所长|系主任)$")
 _BEFORE_O = re.compile(rf"(?:{alternation(OFFICIAL)})$")
@@ -44,10 +45,13 @@ _ORG_SUFFIX = re.compile(r"公司|集团|银行|基金会|协会")
 # "单雪梅主持的项目获特等奖": who leads a project is its researcher, not a host of a meeting (会议由X主持)
 _LEADS_WORK = re.compile(r"(?<=主持)的?(?:项目|课题|研究|成果|团队|完成|“)|(?<=主持)(?:完成|开展|研发)")
 # a profile's opening: name, sex, birth year or ethnicity; or name, unit and post (邢晓岚，生命科学学院研究员，…)
+# (or "X是西北农林科技大学植物保护学院教授": the unit and post, after 是)
 _PROFILE = re.compile(
     r"\s*[，,]\s*(?:[男女]\s*[，,]\s*(?:[\u4e00-\u9fff]{1,3}族|(?:19|20)\d{2}\s*年)"
     r"|[^，,。；;\n]{0,16}?(?:大学|学院|研究所|研究院|系|中心|实验室|医院)"
     r"(?:特聘|副|助理)?(?:研究员|教授|讲师|院士|博士后|主任医师)(?=[，,。；;]))"
+    r"|是[^，,。；;\n]{2,24}?(?:大学|学院|研究所|研究院|系|中心|实验室|医院)"
+    r"(?:特聘|副|助理)?(?:研究员|教授|讲师|院士|博士后|主任医师)(?=[，,。；;的])"
 )
 _AFTER = re.compile(
     r"(?P<p>[、，,。；;（(和与及在为以等因凭获于也还则已曾将对从把被\n]|荣获|荣膺|当选|发布|表示|指出|介绍|认为|带领|领衔|$)"

@@ -27,6 +27,12 @@ _EN_JOURNAL_ZH = re.compile(
     rf"(?:在|于)(?:国际|国内)?(?:顶级|权威|知名|著名|顶尖)?(?:学术|医学)?(?:期刊|杂志)?\s*(?P<en>{_LATIN_TITLE})\s*"
     rf"(?:[（(]\s*《(?P<zh>[^《》]{{1,30}})》\s*[）)])?\s*(?=期刊|杂志|上|[（(]《)"
 )
+# 在Nature Electronics发表论文, 发表在NEJM、The Lancet等期刊上: an English title the gazetteer knows, right before
+# the publishing verb or listed after another journal
+_EN_JOURNAL_ZH_KNOWN = re.compile(
+    rf"(?:(?:在|于)(?:国际|国内)?(?:学术|医学)?(?:期刊|杂志)?|[、和及])\s*(?P<en>{_LATIN_TITLE})\s*"
+    r"(?=(?:在线|上)?(?:发表|刊发|刊登)|等?(?:期刊|杂志|刊物)|\s*[、和及])"
+)
 # a citation in brackets: (ACS Catalysis, 2024, 14, 9244)
 _CITATION = re.compile(rf"[（(]\s*(?P<en>{_LATIN_TITLE})\s*,\s*(?:19|20)\d{{2}}\s*,\s*\d+")
 _CITE_END = re.compile(r"\s*(?:[.;,。；，]|$)", re.M)
@@ -159,6 +165,10 @@ def find_journals(text: str, gazetteer: Gazetteer) -> list[Span]:
         if pair:
             span.alias, span.alias_span = clean(pair.group("en")), (pair.start("en"), pair.end("en"))
         add(span)
+    for m in _EN_JOURNAL_ZH_KNOWN.finditer(text):
+        name = clean(m.group("en"))
+        if gazetteer.lookup(name, "Journal"):
+            add(Span(m.start("en"), m.end("en"), "Journal", name))
     for m in _EN_CUED_JOURNAL.finditer(text):
         add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
     for m in _CITATION.finditer(text):

@@ -1529,6 +1529,32 @@ def test_extract_zh_no_unit_from_a_trial_design_a_verb_before_a_title_or_a_commi
     assert _names(extraction, "Researcher") == {"滕曦川"}
 
 
+def test_extract_zh_national_lab_named_by_its_field_a_profile_with_shi_and_people_after_a_cue_with_wei() -> None:
+    extraction = _extract(
+        "新闻\n近日，北岭大学物理学院、固体微结构物理国家重点实验室俞澄川教授团队发表论文。"
+        "郗明川是西岭农林科技大学植物保护学院教授。项目获自然科学奖一等奖，主要完成人为柯远川、祝晴川。"
+        "专家围绕“量子计算何时走出实验室”展开讨论。"
+    )
+    assert _facts(extraction, "affiliatedWith") == {
+        ("俞澄川", "北岭大学物理学院", None),
+        ("俞澄川", "固体微结构物理国家重点实验室", None),
+        ("郗明川", "西岭农林科技大学植物保护学院", None),
+    }
+    assert _names(extraction, "Researcher") == {"俞澄川", "郗明川", "柯远川", "祝晴川"}
+    assert "量子计算何时走出实验室" not in _names(extraction, "Institution")
+
+
+def test_extract_zh_english_journal_names_the_gazetteer_knows_before_fabiao_and_in_lists() -> None:
+    extraction = _extract(
+        "新闻\n该团队在Nature Electronics发表论文。这是发表在NEJM、The Lancet等期刊上的第5篇研究。他在Beijing发表演讲。"
+    )
+    assert _names(extraction, "Journal") == {
+        "Nature Electronics",
+        "The New England Journal of Medicine",
+        "The Lancet",
+    }
+
+
 def test_extract_simplified_text_quoting_a_traditional_character_is_left_as_written() -> None:
     extraction = _extract("著名学者来访\n著名物理学家、北岭大学教授林知远於近日来访。")
     assert _names(extraction, "Researcher") == {"林知远"}

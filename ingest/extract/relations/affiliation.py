@@ -79,7 +79,8 @@ _REFERRED = {
 _OWNER_BEFORE = re.compile(r"\b(?P<word>[A-Z][\w&-]*)['’]s\s+$")
 
 # 邢晓岚，生命科学学院研究员: a profile gives the unit and the post right after the name
-_PROFILE_UNIT = re.compile(r"\s*[，,]\s*")
+# (or "X是Y学院教授": the unit and post the sentence gives the person)
+_PROFILE_UNIT = re.compile(r"\s*(?:[，,]|是|系|现为|现任)\s*")
 _PROFILE_POST = re.compile(r"(?:特聘|副|助理)?(?:研究员|教授|讲师|博士后|主任医师)(?=[，,。；;])")
 _NOW_AT = re.compile(
     r"[^。；;]{0,24}?(?:现任|现为|现就职于|任职于|就职于|供职于|担任|出任|加盟|加入|入职)(?:我校|本校|该校)?"
