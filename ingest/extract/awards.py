@@ -17,7 +17,7 @@ _AWARD_QUOTED = re.compile(
 _TITLE_QUOTED = re.compile(rf"[“\"](?P<name>[{CJK}A-Za-z0-9·]{{2,24}}?)[”\"](?=(?:荣誉)?称号)")
 _AWARD_END = re.compile(r"奖章|奖|十大(?:科学|科技)?(?:进展|新闻|突破)")
 # (an organisation's acronym may open the name: IEEE电力与能源协会杰出青年工程师奖)
-_AWARD_HEAD = re.compile(rf"(?:[A-Z]{{2,6}})?[{CJK}](?:[{CJK}]|·(?=[{CJK}])){{1,15}}$")
+_AWARD_HEAD = re.compile(rf"(?:[A-Z]{{2,6}})?[{CJK}](?:[{CJK}]|·(?=[{CJK}])){{1,19}}$")
 _AWARD_NOT_AFTER = re.compile(rf"[{CJK}]*[”\"]|者|励|金|学金|项|品|状|杯|牌|大会|典礼|仪式|会")
 _AWARD_BARE = re.compile(
     rf"(?P<name>[{CJK}]{{2,16}}?(?:奖章|奖|十大(?:科学|科技)?(?:进展|新闻|突破)))(?![{CJK}]*[”\"])(?!者|励|金|学金|项|品|状|杯|牌|大会|典礼|仪式|会)"
@@ -25,7 +25,9 @@ _AWARD_BARE = re.compile(
 # 与 is left out: it joins the fields of one prize (数学与信息科学奖)
 _AWARD_LEFT = re.compile(
     # 年 ends the left context only after a number (2024年度…奖), not inside a name (青年学者奖)
-    r"^.*(?:获得|荣获|获|摘得|授予|颁发|颁给|分享了|分享|了|的|和|及|、|(?:^|(?<=[0-9〇一二三四五六七八九十]))年度?|届|是|为|由|在|等|该|本|此|这|项)"
+    # (等 lists, but 高等 and 同等 are words: 教育部高等学校科学研究优秀成果奖)
+    r"^.*(?:获得|荣获|获|摘得|授予|颁发|颁给|分享了|分享|了|的|和|及|、|(?:^|(?<=[0-9〇一二三四五六七八九十]))年度?|届|是|为|由|在"
+    r"|(?<![高同平中初超])等|该|本|此|这|项)"
 )
 _AWARD_GENERIC = re.compile(
     r"^.*颁奖$|^(?:单项|大|该|本|此|各|获|颁|得|奖|一等|二等|三等|特等|金|银|铜|优秀|最佳|特别|奖项|这个|这一|多项|多个|个|项)+(?:奖|奖章)$"
@@ -174,8 +176,8 @@ def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
                 add(m.start("name"), m.end("name"), name)
     previous = 0
     for m in _AWARD_END.finditer(text):
-        # the name runs back over at most 16 Chinese characters (after an acronym); quoted names were taken above
-        head = _AWARD_HEAD.search(text, max(previous, m.start() - 22), m.start())
+        # the name runs back over at most 20 Chinese characters (after an acronym); quoted names were taken above
+        head = _AWARD_HEAD.search(text, max(previous, m.start() - 26), m.start())
         previous = m.end()
         if head is None or _AWARD_NOT_AFTER.match(text, m.end()):
             continue

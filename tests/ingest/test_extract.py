@@ -1555,6 +1555,19 @@ def test_extract_zh_english_journal_names_the_gazetteer_knows_before_fabiao_and_
     }
 
 
+def test_extract_zh_winner_named_in_the_title_alone_and_a_long_award_name_and_posts_before_units() -> None:
+    extraction = _extract(
+        "【喜报】航天学院青年教师谭亦川荣获中国青年科技奖\n2025年中国青年科技奖获奖名单公布，谭亦川教授榜上有名。"
+        "谭亦川，1988年生，现任航天学院教授。航天学院博士研究生祁若川为论文第一作者。"
+        "在2024年度教育部高等学校科学研究优秀成果奖评选中，项目获一等奖，主要完成人为柯远川。"
+    )
+    assert {(a, b) for a, b, _ in _facts(extraction, "received")} == {
+        ("谭亦川", "中国青年科技奖"),
+        ("柯远川", "教育部高等学校科学研究优秀成果奖"),
+    }
+    assert _names(extraction, "Institution") == {"航天学院"}
+
+
 def test_extract_simplified_text_quoting_a_traditional_character_is_left_as_written() -> None:
     extraction = _extract("著名学者来访\n著名物理学家、北岭大学教授林知远於近日来访。")
     assert _names(extraction, "Researcher") == {"林知远"}

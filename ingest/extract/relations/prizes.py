@@ -201,7 +201,10 @@ def received(
         # "2025年度江南省科学技术奖公布 我校获奖15项", "我校学者获第十九届中国青年科技奖": the researchers the item
         # names are the winners it announces
         year = next((s.meta.get("year") for s in announced.spans if s.meta.get("year")), None) or _year(ctx.item.title)
-        for c in researchers:
+        # "航天学院青年教师谭某荣获中国青年科技奖": a title that names the winner names the only one (the others are
+        # the team's authors)
+        in_title = [c for c in researchers if c.name in ctx.item.title]
+        for c in in_title or researchers:
             # one named only where the item gives them another prize (not an earlier one) won that prize instead
             elsewhere = any(ctx.sentences.index(s.start) not in prize_sentences for s in c.spans)
             if elsewhere or not any(
