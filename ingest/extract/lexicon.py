@@ -68,6 +68,8 @@ RESEARCHER_EN_BEFORE = (
     "researcher", "PhD candidate", "Ph.D. candidate",
     # the lower-case job words press releases put before a name ("graduate student Kevin Liu")
     "professor", "graduate student", "doctoral student", "PhD student", "Ph.D. student", "doctoral candidate",
+    "MSc student", "master's student", "undergraduate student", "undergraduate researcher", "undergraduate",
+    "research assistant", "staff scientist", "research associate",
     "postdoc", "postdoctoral researcher", "postdoctoral fellow", "research scientist", "research fellow",
     "scientist", "lead author", "first author", "senior author", "co-author", "corresponding author",
     "study author", "principal investigator", "investigator", "physicist", "chemist", "biologist", "astronomer",

@@ -523,6 +523,8 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
         e -= 2 if text[e - 2 : e] in ("'s", "’s") else 0  # "Professor Kofi Mensah's group": the group's owner
         if (s, e) in seen or any(a < e and s < b for a, b in seen):
             continue
+        if any(i.start <= s and e <= i.end for i in institutions):
+            continue  # "the Department of Chemical Engineering, with first author …": part of a unit's name
         official = (
             _EN_OFFICIAL.search(text[max(0, s - 30) : s])
             or _EN_OFFICIAL_AFTER.match(text, e)

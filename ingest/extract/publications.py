@@ -33,6 +33,11 @@ _EN_JOURNAL_ZH_KNOWN = re.compile(
     rf"(?:(?:在|于)(?:国际|国内)?(?:学术|医学)?(?:期刊|杂志)?|[、和及])\s*(?P<en>{_LATIN_TITLE})\s*"
     r"(?=(?:在线|上)?(?:发表|刊发|刊登)|等?(?:期刊|杂志|刊物)|\s*[、和及])"
 )
+# "In a new Chemical Science article": a journal the gazetteer knows, named as the kind of the paper
+_EN_JOURNAL_ADJECTIVE = re.compile(
+    rf"\b(?:[Aa]n?|[Tt]he|[Tt]heir|[Hh]is|[Hh]er)\s+(?:new\s+|recent\s+|latest\s+)?(?P<en>{_LATIN_TITLE})\s+"
+    r"(?:article|paper|study|report)\b"
+)
 # a citation in brackets: (ACS Catalysis, 2024, 14, 9244)
 _CITATION = re.compile(rf"[（(]\s*(?P<en>{_LATIN_TITLE})\s*,\s*(?:19|20)\d{{2}}\s*,\s*\d+")
 _CITE_END = re.compile(r"\s*(?:[.;,。；，]|$)", re.M)
@@ -165,6 +170,10 @@ def find_journals(text: str, gazetteer: Gazetteer) -> list[Span]:
         if pair:
             span.alias, span.alias_span = clean(pair.group("en")), (pair.start("en"), pair.end("en"))
         add(span)
+    for m in _EN_JOURNAL_ADJECTIVE.finditer(text):
+        name = clean(m.group("en"))
+        if gazetteer.lookup(name, "Journal"):
+            add(Span(m.start("en"), m.end("en"), "Journal", name))
     for m in _EN_JOURNAL_ZH_KNOWN.finditer(text):
         name = clean(m.group("en"))
         if gazetteer.lookup(name, "Journal"):

@@ -75,7 +75,8 @@ class Sentences:
 
 
 # spaces PDF extraction leaves beside CJK text; not those around Latin punctuation (Science & Technology, Q&A: …)
-_PDF_SPACE = re.compile(r"(?<=[^\sA-Za-z0-9.,&:;/'’)-])\s+|\s+(?=[^\sA-Za-z0-9.,(&:;/'’-])")
+# (accented Latin letters count as Latin: "Marc-André Bélanger" keeps its space)
+_PDF_SPACE = re.compile(r"(?<=[^\sA-Za-z\u00c0-\u024f0-9.,&:;/'’)-])\s+|\s+(?=[^\sA-Za-z\u00c0-\u024f0-9.,(&:;/'’-])")
 _SPACES = re.compile(r"\s+")
 
 

@@ -1998,6 +1998,18 @@ def test_extract_en_funders_as_the_subject_of_supported_the_work() -> None:
     }
 
 
+def test_extract_en_accented_names_a_unit_ending_in_a_field_and_a_journal_named_as_the_kind_of_paper() -> None:
+    extraction = _extract(
+        "Nylon\nIn a new Chemical Science article, Professor Marc-André Bélair of the Department of Chemical "
+        "Engineering, with first author and MSc student Liam O'Conner, describe a route, in a paper titled "
+        '"Green nylon from cyclohexanol".',
+        lang="en",
+    )
+    assert _names(extraction, "Researcher") == {"Marc-André Bélair", "Liam O'Conner"}
+    assert _names(extraction, "Journal") == {"Chemical Science"}
+    assert _facts(extraction, "authorOf") == {("Liam O'Conner", "Green nylon from cyclohexanol", "first")}
+
+
 def test_extract_zh_conjunction_inside_a_department_name() -> None:
     extraction = _extract("新闻\n北岭大学电子和计算机工程系教授柯立川发言。")
     assert _facts(extraction, "affiliatedWith") == {("柯立川", "北岭大学电子和计算机工程系", None)}

@@ -69,8 +69,10 @@ def author_of(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
                 # 通讯作者：许明哲教授 — the names follow the colon
                 ns, ne, _ = clauses[i + 1]
                 named = [(s, c) for s, c in people if ns <= s.start < ne]
-            # names listed in the clauses before (李慧莹，博士研究生邱昱皓，硕士研究生宋博闻为共同第一作者)
-            for ps, pe, previous in reversed(clauses[:i]):
+            # names listed in the clauses before (李慧莹，博士研究生邱昱皓，硕士研究生宋博闻为共同第一作者); not when an
+            # English role names its person after it ("…, with first author and MSc student A")
+            named_after = keyword.group().isascii() and any(s.start >= cs + keyword.end() for s, _ in named)
+            for ps, pe, previous in reversed(clauses[:i] if not named_after else []):
                 before = [(s, c) for s, c in people if ps <= s.start < pe]
                 if not before and _ASIDE.fullmatch(previous):
                     continue  # "A and B, both in Ferraro's lab, are co-first authors": an aside between
