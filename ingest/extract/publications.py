@@ -96,9 +96,9 @@ _CITED_AUTHORS = rf"{_CITED_NAME}(?:,[^\S\n]*(?:and[^\S\n]+)?{_CITED_NAME})+(?:,
 # a reference in the citation style (authors, title, journal), as a release's "Original publication" gives it:
 # "A Mehta, M Kern, L Hoffmann: <title>. Developmental Cell, 15 January 2025. DOI: …", "Akinola O, Kulkarni S,
 # et al. <title>. N Engl J Med 2025. DOI: …"
-_REFERENCE = re.compile(
+REFERENCE = re.compile(
     rf"(?m)^[^\S\n]*(?:[-•*][^\S\n]*)?(?:(?:Reference|Citation|Original\s+publication)[^\S\n]*:[^\S\n]*)?"
-    rf"{_CITED_AUTHORS}[^\S\n]*(?::|\.)[^\S\n]+"
+    rf"(?P<authors>{_CITED_AUTHORS})[^\S\n]*(?::|\.)[^\S\n]+"
     r"(?P<title>[A-Z][^\n]{5,300}?)\.[^\S\n]+(?P<journal>[A-Z][A-Za-z&.\s-]{1,80}?)(?=,|[^\S\n]+\(?(?:19|20)\d{2}|[^\S\n]+\d)"
     r"[^\n]{0,80}?(?:DOI|doi)\b[^\n]*$"
 )
@@ -110,7 +110,7 @@ _PAPER = [
     re.compile(rf"(?:titled|entitled|paper|article|study)[^\S\n]*,?[^\S\n]*{_QUOTED}"),
     # 发表了…合作完成的研究论文“Fault-tolerant logical qubits…”
     re.compile(rf"(?:研究论文|学术论文|论文|文章)\s*{_QUOTED}"),
-    _REFERENCE,
+    REFERENCE,
     # the metadata block of a wire release: "Article Title: …", "论文题目：…" (or the value on the next line)
     re.compile(
         r"(?im)^[^\S\n]*(?:article\s+title|paper\s+title|title\s+of\s+(?:the\s+)?(?:paper|article)|论文题目|论文标题|文章题目)"
@@ -182,7 +182,7 @@ def find_journals(text: str, gazetteer: Gazetteer) -> list[Span]:
         add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
     for m in _CITATION.finditer(text):
         add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
-    for pattern in (_JOURNAL_FIELD, _REFERENCE):
+    for pattern in (_JOURNAL_FIELD, REFERENCE):
         group = "name" if pattern is _JOURNAL_FIELD else "journal"
         for m in pattern.finditer(text):
             add(Span(m.start(group), m.end(group), "Journal", clean(m.group(group))))

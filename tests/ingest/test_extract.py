@@ -2010,6 +2010,25 @@ def test_extract_en_accented_names_a_unit_ending_in_a_field_and_a_journal_named_
     assert _facts(extraction, "authorOf") == {("Liam O'Conner", "Green nylon from cyclohexanol", "first")}
 
 
+@pytest.mark.parametrize(
+    "reference",
+    [
+        "Original publication\nArjun Mehra, Matthias Kernet, Lena Hoffmeyer: A bioelectric timer terminates fin "
+        "outgrowth. Developmental Cell, 15 January 2025. DOI: 10.1016/j.devcel.2024.12.011",
+        "- Reference: Mehra A, Kernet M, Hoffmeyer L, et al. A bioelectric timer terminates fin outgrowth. Dev Cell "
+        "2025. DOI: 10.1016/j.devcel.2024.12.011",
+    ],
+)
+def test_extract_en_authors_listed_in_a_reference_are_authors_and_collaborators(reference: str) -> None:
+    extraction = _extract(
+        "Fin growth\nThe team, led by research group leader Dr Lena Hoffmeyer, measured the voltage. Dr Arjun Mehra, "
+        "a postdoctoral researcher, built the sensor. Dr Matthias Kernet contributed recordings.\n\n" + reference,
+        lang="en",
+    )
+    assert {a for a, _, _ in _facts(extraction, "authorOf")} == {"Arjun Mehra", "Matthias Kernet", "Lena Hoffmeyer"}
+    assert len(_facts(extraction, "collaboratedWith")) == 3
+
+
 def test_extract_zh_conjunction_inside_a_department_name() -> None:
     extraction = _extract("新闻\n北岭大学电子和计算机工程系教授柯立川发言。")
     assert _facts(extraction, "affiliatedWith") == {("柯立川", "北岭大学电子和计算机工程系", None)}

@@ -16,7 +16,13 @@
 from __future__ import annotations
 
 from ingest.extract.relations.affiliation import affiliated_with, part_of
-from ingest.extract.relations.authorship import author_of, possessive_author, published_by, published_in
+from ingest.extract.relations.authorship import (
+    author_of,
+    possessive_author,
+    published_by,
+    published_in,
+    reference_authors,
+)
 from ingest.extract.relations.collaboration import collaborated_with, institutions_collaborated
 from ingest.extract.relations.context import Context
 from ingest.extract.relations.funding import funded_by
@@ -27,6 +33,7 @@ __all__ = [
     "Context",
     "affiliated_with",
     "author_of",
+    "reference_authors",
     "collaborated_with",
     "funded_by",
     "institutions_collaborated",

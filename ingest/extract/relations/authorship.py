@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ingest.extract.publications import REFERENCE
 from ingest.extract.relations.context import CLAUSE, Context, add, main_of, researchers_of
 from ingest.extract.spans import Span
 from kg.model import Relation
@@ -114,6 +115,35 @@ _EN_REPORTED = re.compile(
 _EN_LISTED = re.compile(
     r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:(?:her|his|their)\s+)?(?:[a-z-]+\s+){0,3}(?:(?:Dr\.?|Professor|Prof\.)\s+)?"
 )
+
+
+def reference_authors(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
+    """The authors a citation-style reference lists ("A Mehta, M Kern, L Hoffmann: <title>. Journal …", "Akinola O,
+    Kulkarni S, et al. <title>. …"), each to the paper of that reference, when the item names them elsewhere: by full
+    name, or by surname with initials."""
+    text = ctx.item.text
+    papers = ctx.of("Publication")
+    for m in REFERENCE.finditer(text):
+        paper = next((p for p in papers if any(s.start == m.start("title") for s in p.spans)), None)
+        if paper is None:
+            continue
+        listed = [part.strip() for part in re.split(r",|\band\b", text[m.start("authors") : m.end("authors")])]
+        for c in researchers_of(ctx):
+            if not c.name.isascii() and not any("a" <= ch.lower() <= "z" for ch in c.name):
+                continue
+            words = c.name.split()
+            surname = words[-1] if words else ""
+            if any(part == c.name or (part.split() and part.split()[0] == surname) for part in listed if part):
+                add(
+                    out,
+                    Relation(
+                        subject=c.id,
+                        predicate="authorOf",
+                        object=paper.id,
+                        role="co-author",
+                        evidence=ctx.evidence(m.start("authors"), m.end("authors")),
+                    ),
+                )
 
 
 def published_by(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
