@@ -121,6 +121,10 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“]|\s*$)|[.!?:]?\s*\n(?=\s*[•�
 _CAME_FROM = re.compile(r"\b(?:joined|joins|moved|moves|comes|came|arrives|arrived)\b[^.;\n]*?\bfrom\s+(?:the\s+)?$")
 
 
+#: how far into a release its own people are introduced ("A team led by X scientists …")
+_OPENING = 1200
+
+
 def home_institution(text: str, spans: list[Span]) -> Span | None:
     """The one university (academy, polytechnic) an English press release comes from: the only top-level
     institution named in its headline and first sentence, or None when there are several or none.
@@ -146,6 +150,18 @@ def home_institution(text: str, spans: list[Span]) -> Span | None:
         # "Three Carrow University researchers are among the new members of the National Academy of Sciences":
         # the institution whose people the release is about
         tops = [s for s in tops if _ITS_PEOPLE.match(text, s.end)]
+    if not tops:
+        # a lead that names no institution: "A team led by University of Michigan scientists …" further on, when
+        # one institution's people are named so in the release's opening paragraphs
+        tops = [
+            s
+            for s in spans
+            if s.start < _OPENING
+            and s.parent is None
+            and _TOP.search(s.name)
+            and not _UNIT.match(s.name)
+            and _ITS_PEOPLE.match(text, s.end)
+        ]
     return tops[0] if len({s.name for s in tops}) == 1 else None
 
 

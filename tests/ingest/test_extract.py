@@ -2029,6 +2029,19 @@ def test_extract_en_authors_listed_in_a_reference_are_authors_and_collaborators(
     assert len(_facts(extraction, "collaboratedWith")) == 3
 
 
+def test_extract_en_home_from_a_team_led_by_its_scientists_after_the_lead() -> None:
+    extraction = _extract(
+        "Crossbows caught mid-assembly\nANN ARBOR (March 12, 2025) — Many bacteria fight with a crossbow.\n\n"
+        'A team led by Huron University scientists has now captured the weapon. "It looks like a zipper," said '
+        "Priya Venkat, a doctoral candidate in the Department of Biophysics and the paper's first author.",
+        lang="en",
+    )
+    assert ("Department of Biophysics, Huron University", "Huron University", None) in _facts(extraction, "partOf")
+    assert _facts(extraction, "affiliatedWith") == {
+        ("Priya Venkat", "Department of Biophysics, Huron University", None)
+    }
+
+
 def test_extract_zh_conjunction_inside_a_department_name() -> None:
     extraction = _extract("新闻\n北岭大学电子和计算机工程系教授柯立川发言。")
     assert _facts(extraction, "affiliatedWith") == {("柯立川", "北岭大学电子和计算机工程系", None)}
