@@ -92,7 +92,9 @@ _EN_BEFORE = re.compile(
     r"\s+(?:(?:(?:Associate|Assistant|Assoc|Asst)\.?\s+)?(?:Professor|Prof\.?|Dr\.?)\s+)?"
     rf"(?P<en>{_LATIN_NAME})"
 )
-_JOBS_AFTER = alternation((*RESEARCHER_EN_JOBS, "lecturer", "postdoctoral"))
+_JOBS_AFTER = alternation(
+    (*RESEARCHER_EN_JOBS, "lecturer", "postdoctoral", "PhD student", "PhD candidate", "MSc student", "DPhil student")
+)
 _EN_AFTER = re.compile(
     # "X, a condensed-matter physicist", "X, now a senior scientist at Y", "X, the Henry Lowell Professor of Y"
     rf"(?P<en>{_LATIN_NAME}){EN_DEGREES}"

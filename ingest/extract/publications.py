@@ -96,12 +96,25 @@ _CITED_AUTHORS = rf"{_CITED_NAME}(?:,[^\S\n]*(?:and[^\S\n]+)?{_CITED_NAME})+(?:,
 # a reference in the citation style (authors, title, journal), as a release's "Original publication" gives it:
 # "A Mehta, M Kern, L Hoffmann: <title>. Developmental Cell, 15 January 2025. DOI: …", "Akinola O, Kulkarni S,
 # et al. <title>. N Engl J Med 2025. DOI: …"
+# and with commas throughout, surnames with initials: "Kulkarni A, Chatterjee S, Shaikh MI, <title>, ACS Applied
+# Materials & Interfaces (2025)."
+_INITIALLED = r"[A-ZÀ-Þ][\w'’-]+[^\S\n][A-Z]{1,3}"
 REFERENCE = re.compile(
     rf"(?m)^[^\S\n]*(?:[-•*][^\S\n]*)?(?:(?:Reference|Citation|Original\s+publication)[^\S\n]*:[^\S\n]*)?"
-    rf"(?P<authors>{_CITED_AUTHORS})[^\S\n]*(?::|\.)[^\S\n]+"
+    rf"(?:(?P<authors>{_CITED_AUTHORS})[^\S\n]*(?::|\.)[^\S\n]+"
     r"(?P<title>[A-Z][^\n]{5,300}?)\.[^\S\n]+(?P<journal>[A-Z][A-Za-z&.\s-]{1,80}?)(?=,|[^\S\n]+\(?(?:19|20)\d{2}|[^\S\n]+\d)"
-    r"[^\n]{0,80}?(?:DOI|doi)\b[^\n]*$"
+    r"[^\n]{0,80}?(?:DOI|doi)\b[^\n]*"
+    rf"|(?P<authors2>{_INITIALLED}(?:,[^\S\n]*{_INITIALLED})+(?:,?[^\S\n]*et[^\S\n]+al\.?)?),[^\S\n]+"
+    r"(?P<title2>[A-Z][^\n]{9,300}?),[^\S\n]+(?P<journal2>[A-Z][A-Za-z&.\s-]{1,80}?)[^\S\n]*\((?:19|20)\d{2}\)[^\n]*)$"
 )
+
+
+def reference_parts(m: re.Match[str]) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]]:
+    """(authors, title, journal) spans of a :data:`REFERENCE` match, whichever of its two styles it is."""
+    suffix = "" if m.group("title") is not None else "2"
+    return m.span("authors" + suffix), m.span("title" + suffix), m.span("journal" + suffix)
+
+
 _PAPER = [
     re.compile(rf"(?:题为|题目为|名为|标题为)\s*{_QUOTED}"),
     re.compile(rf"以\s*{_QUOTED}\s*为题"),
@@ -110,7 +123,6 @@ _PAPER = [
     re.compile(rf"(?:titled|entitled|paper|article|study)[^\S\n]*,?[^\S\n]*{_QUOTED}"),
     # 发表了…合作完成的研究论文“Fault-tolerant logical qubits…”
     re.compile(rf"(?:研究论文|学术论文|论文|文章)\s*{_QUOTED}"),
-    REFERENCE,
     # the metadata block of a wire release: "Article Title: …", "论文题目：…" (or the value on the next line)
     re.compile(
         r"(?im)^[^\S\n]*(?:article\s+title|paper\s+title|title\s+of\s+(?:the\s+)?(?:paper|article)|论文题目|论文标题|文章题目)"
@@ -182,10 +194,11 @@ def find_journals(text: str, gazetteer: Gazetteer) -> list[Span]:
         add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
     for m in _CITATION.finditer(text):
         add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
-    for pattern in (_JOURNAL_FIELD, REFERENCE):
-        group = "name" if pattern is _JOURNAL_FIELD else "journal"
-        for m in pattern.finditer(text):
-            add(Span(m.start(group), m.end(group), "Journal", clean(m.group(group))))
+    for m in _JOURNAL_FIELD.finditer(text):
+        add(Span(m.start("name"), m.end("name"), "Journal", clean(m.group("name"))))
+    for m in REFERENCE.finditer(text):
+        _, _, (a, b) = reference_parts(m)
+        add(Span(a, b, "Journal", clean(text[a:b])))
     # "… can superconduct at 12 K (Nature Physics).": a known journal in brackets cites where the work appeared
     for m in _BRACKETED_TITLE.finditer(text):
         # ... but not "Dr Tom Reilly (Engineering)": after a capitalised word, a bracket holds a department or a place
@@ -231,7 +244,10 @@ def find_journals(text: str, gazetteer: Gazetteer) -> list[Span]:
 
 def find_publications(text: str) -> list[Span]:
     """Paper titles: 题为“…”, 以“…”为题, titled "…", with a translation in brackets as ``alias``."""
-    spans: list[Span] = []
+    spans: list[Span] = [
+        Span(a, b, "Publication", clean(text[a:b]))
+        for a, b in (reference_parts(m)[1] for m in REFERENCE.finditer(text))
+    ]
     for pattern in _PAPER:
         for m in pattern.finditer(text):
             if _TALK_AFTER.match(text, m.end()) or _TALK_BEFORE.search(text, max(0, m.start() - 24), m.start()):

@@ -2042,6 +2042,23 @@ def test_extract_en_home_from_a_team_led_by_its_scientists_after_the_lead() -> N
     }
 
 
+def test_extract_en_phd_student_after_a_name_a_role_after_a_relative_clause_and_a_comma_style_reference() -> None:
+    extraction = _extract(
+        'Pesticide strip\n"Press the strip," explains Ananya Kulkarna, PhD student at IPC. Dr Rhys Pendle and '
+        "Professor Eleanor Whitcomb led it. Dr Pendle, who carried out the work as a postdoctoral researcher at "
+        "Birmingham before moving to Cardiff, was first author; Professor Whitcomb was corresponding author.\n\n"
+        "Kulkarna A, Pendle R, Whitcomb E, A manganese oxide nanozyme strip for pesticides, ACS Applied Materials & "
+        "Interfaces (2025).",
+        lang="en",
+    )
+    assert _names(extraction, "Journal") == {"ACS Applied Materials & Interfaces"}
+    assert _facts(extraction, "authorOf") == {
+        ("Ananya Kulkarna", "A manganese oxide nanozyme strip for pesticides", "co-author"),
+        ("Rhys Pendle", "A manganese oxide nanozyme strip for pesticides", "first"),
+        ("Eleanor Whitcomb", "A manganese oxide nanozyme strip for pesticides", "corresponding"),
+    }
+
+
 def test_extract_zh_conjunction_inside_a_department_name() -> None:
     extraction = _extract("新闻\n北岭大学电子和计算机工程系教授柯立川发言。")
     assert _facts(extraction, "affiliatedWith") == {("柯立川", "北岭大学电子和计算机工程系", None)}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ingest.extract.publications import REFERENCE
+from ingest.extract.publications import REFERENCE, reference_parts
 from ingest.extract.relations.context import CLAUSE, Context, add, main_of, researchers_of
 from ingest.extract.spans import Span
 from kg.model import Relation
@@ -34,7 +34,8 @@ _ROLES = (
 )
 
 _ANY_ROLE = re.compile(r"作者|author|contributed\s+to", re.I)
-_ASIDE = re.compile(r"\s*(?:both|all|each|together)\b[^,;]{0,40}")
+# (or a relative clause: "Dr A, who carried out the work as a postdoc at B before moving to C, was first author")
+_ASIDE = re.compile(r"\s*(?:(?:both|all|each|together)\b[^,;]{0,40}|(?:who|whose)\b[^;]{0,120})")
 
 
 def author_of(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
@@ -124,10 +125,11 @@ def reference_authors(ctx: Context, out: dict[tuple[str, str, str], Relation]) -
     text = ctx.item.text
     papers = ctx.of("Publication")
     for m in REFERENCE.finditer(text):
-        paper = next((p for p in papers if any(s.start == m.start("title") for s in p.spans)), None)
+        (a, b), (title, _), _ = reference_parts(m)
+        paper = next((p for p in papers if any(s.start == title for s in p.spans)), None)
         if paper is None:
             continue
-        listed = [part.strip() for part in re.split(r",|\band\b", text[m.start("authors") : m.end("authors")])]
+        listed = [part.strip() for part in re.split(r",|\band\b", text[a:b])]
         for c in researchers_of(ctx):
             if not c.name.isascii() and not any("a" <= ch.lower() <= "z" for ch in c.name):
                 continue
@@ -141,7 +143,7 @@ def reference_authors(ctx: Context, out: dict[tuple[str, str, str], Relation]) -
                         predicate="authorOf",
                         object=paper.id,
                         role="co-author",
-                        evidence=ctx.evidence(m.start("authors"), m.end("authors")),
+                        evidence=ctx.evidence(a, b),
                     ),
                 )
 
