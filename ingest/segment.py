@@ -391,6 +391,9 @@ def _is_banner(rows: list[Row], head: int) -> bool:
     # the next line ends as headlines do, or begins a headline wrapped over several lines
     if cjk_trailing_space(nxt.raw) or display_width(nxt.text) < _SHORT * width or _head(rows[1:]) > 1:
         return True
+    # a short label in 【】 over a headline set off by a blank line names its section, however long the headline
+    if _BRACKETED.fullmatch(rows[0].text) and len(rows[0].text) <= _BANNER_CHARS + 2:
+        return True
     # a short line set in from the margin (" 高校科研成果") names a column, whatever the headline under it looks like
     first = rows[0]
     return first.raw[:1].isspace() and len(first.text) <= _BANNER_CHARS and len(first.text) * 2 <= len(nxt.text)
@@ -432,12 +435,16 @@ def segments(text: str) -> list[Segment]:
         columns = _columns(article)
         if columns[0][0] is not None or len(columns) > 1:
             out.extend(_column_segments(columns, closing, publisher, source_date, year))
-            section = banner = None
+            # the articles after it, up to the next column heading, stand in the last column
+            last = columns[-1][0]
+            section = banner = _column(last) if last is not None else None
+            cites = None
             continue
         content = article
         head = _head(content)
         if _is_banner(content, head):
-            section = banner = _title(content[:1])
+            # (◎ 科研进展, ■ 获奖信息: the mark before a banner is no part of its name)
+            section = banner = _title(content[:1]).lstrip("◎●■◆▶◇□○•· ")
             content = content[1:]
             head = _head(content)
             # what the column's articles cite: a dated source (来源：文汇报，3 月 5 日), or a source at all

@@ -40,9 +40,11 @@ _NUMBERED_HEADER = re.compile(
     r"|(?:P|p|Page|第)?\s*\d{1,3}\s*页?\s+(?P<title2>\S.{1,40}))$"
 )
 _DECORATED_PAGE_NUMBER = re.compile(
-    r"^(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[/／共]\s*\d{1,3}\s*页?)?|(?:Page|PAGE)\s+\d{1,3}(?:\s+of\s+\d{1,3})?)$"
+    r"^(?:[-—–]\s*\d{1,3}\s*[-—–]|[·•]\s*\d{1,3}\s*[·•]|第\s*\d{1,3}\s*页(?:\s*[/／共]\s*\d{1,3}\s*页?)?|(?:Page|PAGE)\s+\d{1,3}(?:\s+of\s+\d{1,3})?)$"
 )
-_CONTENTS_HEADING = re.compile(r"^(?:目\s*录|本期目录|本期导读|CONTENTS|Contents|In this issue|IN THIS ISSUE)$")
+_CONTENTS_HEADING = re.compile(
+    r"^(?:目\s*录|本期目录|本期导读|本期要目|要\s*目|CONTENTS|Contents|In this issue|IN THIS ISSUE)$"
+)
 _CONTENTS_ENTRY = re.compile(r"^\S.{1,80}?\s*(?:\.{3,}|…{2,}|·{3,}|-{4,}|_{4,})\s*\d{1,3}$")
 _COLUMN_GAP_HINTS = ("   ", "\t", "\u3000\u3000", "|")  # a cheap test before the regular expression
 _COLUMN_GAP = re.compile(r"\s{3,}|\u3000{2,}|\s+\|\s+")
@@ -284,6 +286,17 @@ def running_headers(lines: Sequence[str], near: set[int] | None = None) -> set[s
     }
 
 
+#: the longest section label inside a table of contents (【科研成果】, Research news)
+_CONTENTS_LABEL = 20
+#: the longest running header printed against a page number
+_HEADER_CHARS = 60
+#: the longest entry of a table of contents printed without page numbers
+_CONTENTS_ENTRY_CHARS = 40
+#: the longest line of a masthead above the issue line (中山大学附属第一医院 / 科研简报 / （内部资料 注意保存）)
+_MASTHEAD_CHARS = 30
+_EDITED_BY = re.compile(r"编印|主办|编辑出版|编辑部|主编[:：]")
+
+
 def furniture_rows(lines: Sequence[str]) -> set[int]:
     """Indices of page furniture: page numbers, running headers, the labels between them, issue lines.
 
@@ -301,9 +314,27 @@ def furniture_rows(lines: Sequence[str]) -> set[int]:
     first = nonblank[0] if nonblank else -1
     masthead = set(nonblank[:_MASTHEAD_LINES])
     rows: set[int] = set()
-    # the issue's title right above its issue line ("科研简报" / "2026年第11期") is the masthead, not a banner
-    if len(nonblank) > 2 and is_issue_line(lines[nonblank[1]].strip()) and headline_shaped(lines[first].strip()):
-        rows.add(first)
+    # the issue's title right above its issue line ("科研简报" / "2026年第11期"), on one line or two ("华中科技大学" /
+    # "科 技 动 态"), is the masthead, not a banner; so is the line that says who edits it (…发展院 编印 2025年6月20日)
+    issue_at = next(
+        (
+            k
+            for k in range(1, min(5, len(nonblank)))
+            if is_issue_line(t := lines[nonblank[k]].strip()) or is_header_row(t)
+        ),
+        None,
+    )
+    if (
+        len(nonblank) > 2
+        and issue_at is not None
+        and all(
+            len(lines[i].strip()) <= _MASTHEAD_CHARS and not ends_sentence(lines[i].strip())
+            for i in nonblank[:issue_at]
+        )
+    ):
+        rows.update(nonblank[:issue_at])
+        if issue_at + 1 < len(nonblank) and _EDITED_BY.search(lines[nonblank[issue_at + 1]]):
+            rows.add(nonblank[issue_at + 1])
     for i, line in enumerate(lines):
         text = line.strip()
         if not text:
@@ -318,6 +349,32 @@ def furniture_rows(lines: Sequence[str]) -> set[int]:
         issue_date = i in masthead and bool(_DATE_LINE.match(text))
         if is_issue_line(text) or page_number or header or issue_date or i in header_rows or is_contents_line(text):
             rows.add(i)
+    # a page number printed right against a line set in columns (the running header "中山一院科研简报    第3期"), or a
+    # bare number against a header row: both are furniture
+    for i, line in enumerate(lines):
+        text = line.strip()
+        if not is_page_number(text) and not is_decorated_page_number(text):
+            continue
+        neighbours = [k for k in (i - 1, i + 1) if 0 <= k < len(lines) and lines[k].strip()]
+        headed = [k for k in neighbours if k in header_rows or _COLUMN_GAP.search(lines[k].strip())]
+        for k in headed:
+            if len(lines[k].strip()) <= _HEADER_CHARS:
+                rows.update((i, k))
+    # a table of contents without page numbers: its heading, then short lines up to the first blank line
+    for i in [i for i in rows if _CONTENTS_HEADING.match(lines[i].strip())]:
+        for k in range(i + 1, len(lines)):
+            text = lines[k].strip()
+            if not text or len(text) > _CONTENTS_ENTRY_CHARS or ends_sentence(text):
+                break
+            rows.add(k)
+    # the section labels a table of contents groups its entries under (【科研成果】 between 目录 and its last entry)
+    contents = sorted(i for i in rows if is_contents_line(lines[i].strip()))
+    if len(contents) >= 2:
+        rows.update(
+            k
+            for k in range(contents[0], contents[-1])
+            if lines[k].strip() and len(lines[k].strip()) <= _CONTENTS_LABEL and not ends_sentence(lines[k].strip())
+        )
     # a section label printed between a running header and the page number is furniture too
     for i in sorted(rows):
         if lines[i].strip() not in headers:

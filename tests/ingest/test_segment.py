@@ -710,6 +710,39 @@ def test_segment_source_line_under_the_headline_is_metadata_not_an_end() -> None
     assert item.title == "江南新增两位院士"
 
 
+def test_segment_issue_with_a_two_line_masthead_contents_without_page_numbers_and_page_furniture() -> None:
+    body = "近日，北岭大学物理学院柯明川教授团队在《自然》发表论文，揭示了一种新的量子材料性质，相关成果引起关注。\n"
+    text = (
+        "北岭大学附属第一医院\n科研简报\n（内部资料\u3000注意保存）\n2025年第3期\u3000\u3000\u3000\u3000科研处编\n\n"
+        "本期要目\n◎ 科研进展\n\u3000北岭大学在《自然》发表量子材料研究成果\n"
+        "◎ 合作交流\n\u3000我院与东岭研究所共建联合实验室\n\n"
+        "◎ 科研进展\n\n北岭大学在《自然》发表量子材料研究成果\n" + body * 3 + "（来源：物理学院）\n\n"
+        "·2·\n北岭科研简报\u3000\u3000\u3000\u3000\u3000第3期\u30002025年\n\n"
+        "【合作交流】\n\n我院与东岭大学附属医院和东岭理工大学研究所共建精准医学联合实验室并举行揭牌\n"
+        + body * 3
+        + "（来源：科研处）\n"
+    )
+    assert [(seg.title, seg.section) for seg in segments(text)] == [
+        ("北岭大学在《自然》发表量子材料研究成果", "科研进展"),
+        ("我院与东岭大学附属医院和东岭理工大学研究所共建精准医学联合实验室并举行揭牌", "合作交流"),
+    ]
+    assert not any("·2·" in line or "科研简报" in line for seg in segments(text) for line in seg.body)
+
+
+def test_segment_a_numbered_column_holds_the_articles_after_it() -> None:
+    body = "近日，北岭大学物理学院柯明川教授团队在《自然》发表论文，揭示了一种新的量子材料性质，相关成果引起关注。\n"
+    text = (
+        "一、高水平论文\n\n胃肠外科团队在《柳叶刀》发表研究成果\n" + body * 2 + "（来源：胃肠外科）\n\n"
+        "内分泌科团队在《细胞·代谢》发表新发现\n" + body * 2 + "（来源：内分泌科）\n\n"
+        "二、科技奖励\n\n我院多项成果获省科学技术奖\n" + body * 2 + "（来源：科研处）\n"
+    )
+    assert [(seg.title, seg.section) for seg in segments(text)] == [
+        ("胃肠外科团队在《柳叶刀》发表研究成果", "高水平论文"),
+        ("内分泌科团队在《细胞·代谢》发表新发现", "高水平论文"),
+        ("我院多项成果获省科学技术奖", "科技奖励"),
+    ]
+
+
 def test_segment_a_list_announced_in_the_title_is_read_as_entries() -> None:
     text = (
         "2025 年度江南生命科学十大进展揭晓\n"
