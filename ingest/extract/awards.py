@@ -26,7 +26,7 @@ _AWARD_BARE = re.compile(
 _AWARD_LEFT = re.compile(
     # 年 ends the left context only after a number (2024年度…奖), not inside a name (青年学者奖)
     # (等 lists, but 高等 and 同等 are words: 教育部高等学校科学研究优秀成果奖)
-    r"^.*(?:获得|荣获|获|摘得|授予|颁发|颁给|分享了|分享|了|的|和|及|、|(?:^|(?<=[0-9〇一二三四五六七八九十]))年度?|届|是|为|由|在"
+    r"^.*(?:获得|荣获|获|摘得|授予|颁发|颁给|分享了|分享|了|的|和|及|、|其中|包括|(?:^|(?<=[0-9〇一二三四五六七八九十]))年度?|届|是|为|由|在"
     r"|(?<![高同平中初超])等|该|本|此|这|项)"
 )
 _AWARD_GENERIC = re.compile(
@@ -157,6 +157,9 @@ def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
         if any(s.start < end and start < s.end for s in spans) or _AWARD_BODY.match(text, end):
             return
         span = Span(start, end, "Award", name)
+        # 湖北省自然科学奖 is a category of 湖北省科学技术奖, as 国家自然科学奖 is of 国家科学技术奖 (the gazetteer's)
+        if (regional := _REGIONAL_CATEGORY.fullmatch(name)) is not None:
+            span.parent = regional.group("place") + "科学技术奖"
         year = _YEAR.search(text, max(0, start - 10), start) or _YEAR_EN.search(text, max(0, start - 6), start + 1)
         if year and text[year.end() : start].strip(' “"《') == "":
             span.meta["year"] = int(year.group(1))
@@ -253,6 +256,9 @@ def _rejoin_programmes(chunk: str, parts: list[tuple[int, str]]) -> list[tuple[i
     return out
 
 
+_REGIONAL_CATEGORY = re.compile(
+    r"(?P<place>[\u4e00-\u9fff]{1,7}?(?:省|市|自治区))(?:自然科学奖|技术发明奖|科学技术进步奖|科技进步奖)"
+)
 _ARTICLE = re.compile(r"(?:About[^\S\n]+the|The)[^\S\n]+(?=[A-Z])")
 _NEW = re.compile(r"(?:New|This\s+year['’]s|Our)\s+(?=[A-Z])")
 

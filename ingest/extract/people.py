@@ -35,7 +35,7 @@ _SURNAME = rf"(?:{alternation(COMPOUND_SURNAMES)}|[{''.join(sorted(SINGLE_SURNAM
 _RESEARCHER_AFTER_SET = frozenset(RESEARCHER_AFTER)
 # 主要完成人：吴某、钱某 — a cue may end in a colon that opens the list of names
 # (主要完成人为柯某、…: the people a cue introduces with 为/包括)
-_BEFORE_R = re.compile(rf"(?:{alternation(RESEARCHER_BEFORE)})(?:为|包括)?[：:]?\s*$")
+_BEFORE_R = re.compile(rf"(?:{alternation(RESEARCHER_BEFORE)})(?:还|也|另)?(?:为|包括|有)?[：:]?\s*$")
 # a head of an academic unit (院长, 所长): a researcher when a researcher cue follows the name, else an official
 _BEFORE_TITLE = re.compile(r"(?<!科学)(?<!工程)(?:副?院长|副?所长|系主任)$")
 _BEFORE_O = re.compile(rf"(?:{alternation(OFFICIAL)})$")
@@ -382,8 +382,11 @@ def find_zh(text: str, institutions: list[Span]) -> list[Span]:
             named = left in {"researcher", "title"} and tagged_person(cand)
             if _common_word(cand) and not (right in {"researcher", "official"} or enumerated or named):
                 continue
-            # 支持院士领衔, 祝贺院士: a verb before a title is no name, whatever cue follows it
+            # 支持院士领衔, 祝贺院士: a verb before a title is no name, whatever cue follows it; nor is 包括梁 (包括
+            # and the first character of the name it introduces)
             if _common_word(cand) and not named and tagged_verb(cand):
+                continue
+            if length == 3 and _common_word(cand[:2]) and tagged_verb(cand[:2]):
                 continue
             # 还原场景: the surname is the end of a word that starts before it
             if left == "boundary" and pos > 0 and _common_word(text[pos - 1 : pos + 1]):

@@ -1568,6 +1568,25 @@ def test_extract_zh_winner_named_in_the_title_alone_and_a_long_award_name_and_po
     assert _names(extraction, "Institution") == {"航天学院"}
 
 
+def test_extract_zh_regional_prize_categories_each_to_its_project_people() -> None:
+    extraction = _extract(
+        "我校16项成果获2024年度江南省科学技术奖\n近日，我校16项成果获奖，其中江南省自然科学奖一等奖2项。"
+        "江南省自然科学奖一等奖项目“钙钛矿界面缺陷”由光电学院邵志川教授领衔完成，主要完成人还包括黎晓川、甘若川。"
+        "江南省技术发明奖一等奖项目“电弧增材制造”由机械学院梁锦川教授团队完成，主要完成人包括梁锦川、闵楚川。"
+    )
+    assert {(a, b) for a, b, _ in _facts(extraction, "received")} == {
+        ("邵志川", "江南省自然科学奖"),
+        ("黎晓川", "江南省自然科学奖"),
+        ("甘若川", "江南省自然科学奖"),
+        ("梁锦川", "江南省技术发明奖"),
+        ("闵楚川", "江南省技术发明奖"),
+    }
+    assert {(a, b) for a, b, _ in _facts(extraction, "partOf")} == {
+        ("江南省自然科学奖", "江南省科学技术奖"),
+        ("江南省技术发明奖", "江南省科学技术奖"),
+    }
+
+
 def test_extract_simplified_text_quoting_a_traditional_character_is_left_as_written() -> None:
     extraction = _extract("著名学者来访\n著名物理学家、北岭大学教授林知远於近日来访。")
     assert _names(extraction, "Researcher") == {"林知远"}
