@@ -32,7 +32,9 @@ _DEPARTMENT_STEMS = words_of(
 _CLINICAL_STEMS = words_of(
     "神经内 神经外 心内 心外 心血管内 心脏外 消化内 呼吸内 呼吸与危重症医学 肾内 内分泌 血液 风湿免疫 普外 "
     "胸外 肝胆外 泌尿外 妇产 急诊 放射 麻醉 病理 检验 肿瘤 皮肤 口腔 耳鼻喉 康复 感染 重症医学 核医学 超声 "
-    "全科 精神 老年 中医 骨 儿 眼"
+    "全科 精神 老年 中医 骨 儿 眼 胃外 胃肠外 胃肠肿瘤外 肝胆胰外 结直肠外 甲状腺外 乳腺外 甲乳外 血管外 "
+    "整形外 烧伤外 小儿外 脊柱外 创伤外 肿瘤内 肿瘤外 感染内 老年内 消化 肾 生殖医学 营养 疼痛 介入 输血 "
+    "心胸外 器官移植 头颈外 口腔颌面外 风湿 变态反应 皮肤性病 核医 放疗 放射治疗"
 )
 
 
@@ -71,7 +73,8 @@ _LEFT_STOPS = frozenset(w for w in STOP_WORDS if w not in {"与", "和", "及"})
         "丹麦 荷兰 意大利 俄罗斯 新加坡 以色列 多家 多所 各 前往 走进 赴 访问 考察 调研 会上 会后 目前 "
         "今年 近日 日前 研究团队 团队 课题组 首届 硕士生 博士生 研究生 学生 专家学者 包括 例如 比如 邀请 "
         "出席 参加 举行 召开 访 国际权威 权威 期刊 杂志 主刊 日 成立 建设 推进 引导 鼓励 比如说 来源于 "
-        "源于 如下 以下 实施 建立 组建 设立 现任 曾任 担任 出任 兼任 历任 任 调入 考入 毕业 毕业于"
+        "源于 如下 以下 实施 建立 组建 设立 现任 曾任 担任 出任 兼任 历任 任 调入 考入 毕业 毕业于 "
+        "我院 本院 我所 本所 我校 本校 该院 该校 我科 本科"
     )
 )
 _OUR = frozenset("我本该全")
@@ -119,6 +122,7 @@ _NOT_INSTITUTION = re.compile(
 # a school or department named by a one-character discipline (医学院, 法学院, 化学系, 数学系) is a unit like any other
 _ONE_CHARACTER_SCHOOL = re.compile(r"[医药法商理工文农哲]学院|[化数哲法医药文史光力声]学系")
 _QUOTED_CLAUSE = re.compile(r"何时|如何|怎样|为何|为什么|能否|是否|走出|走进|走向|迈向|从.{1,8}到")
+_COUNTED = re.compile(r"(?:[0-9]+|[一二三四五六七八九十百千两几多]+)(?:余|多)?(?:家|所)")
 _RUNNING_BODY = re.compile(r"委员会|有限公司|公司|集团")
 _CAMPUS = re.compile(r"[（(]([\u4e00-\u9fff]{2,3})[）)]")
 _TOP_LEVEL = re.compile(r"(?:大学|科学院|工程院|社会科学院)$")
@@ -266,6 +270,8 @@ def _valid(name: str) -> bool:
         return False
     if name.endswith("中心") and len(body) < 3:  # 来中心, 希望中心: a verb before a bare 中心
         return False
+    if name.endswith("多中心"):  # 腹腔镜胃癌根治术多中心(研究): a multicentre trial
+        return False
     if _PLACE_GENERIC.match(body) and not _TOP_LEVEL.search(name):
         return False
     return not re.search(r"[“”\"]", name) or name.count("“") == name.count("”")
@@ -307,6 +313,9 @@ def find_zh(text: str) -> list[Span]:
         # 我校医学院: the segmenter reads 校医 (a school doctor); 校 belongs to 我校, not to the unit
         if text[start : start + 1] == "校" and text[start - 1 : start] in _OUR and start < m.start():
             start += 1
+        # "全国38家卒中中心", "二十余家医院": a count of institutions of a kind names none of them
+        if _COUNTED.search(text, max(0, start - 6), m.start()):
+            continue
         segs = _segments(text, start, end)
         if segs:
             spans.extend(_chain_spans(text, segs))
@@ -388,7 +397,11 @@ def _chain_spans(text: str, segs: list[tuple[int, int]]) -> list[Span]:
             k >= 2
             and out
             and out[-1].parent
-            and (unit.startswith("附属") or (out[-1].name.endswith("医院") and unit.endswith("科")))
+            and (
+                unit.startswith("附属")
+                # a clinical department (胃外科, 胃肠外科中心) of the hospital or cancer centre before it
+                or (out[-1].name.endswith(("医院", "中心")) and re.search(r"科(?:中心|病区)?$", unit) is not None)
+            )
         ):
             # 浙江大学医学院附属第二医院: the hospital of the unit before it; 复旦大学附属中山医院神经内科: the
             # hospital's department

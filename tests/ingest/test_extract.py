@@ -1587,6 +1587,27 @@ def test_extract_zh_regional_prize_categories_each_to_its_project_people() -> No
     }
 
 
+def test_extract_zh_hospital_departments_counted_centres_and_our_hospital() -> None:
+    extraction = _extract(
+        "新闻\n北岭大学附属第一医院胃肠外科中心蔡宛川副教授、北岭大学肿瘤防治中心胃外科刘子川副主任医师为共同第一作者。"
+        "研究在全国38家卒中中心和国内二十余家医院开展。这是我院胃肠外科中心继去年发表腹腔镜胃癌根治术多中心研究后的成果。"
+        "由肝胆胰外科阎秉川教授牵头完成。"
+    )
+    assert _facts(extraction, "affiliatedWith") == {
+        ("蔡宛川", "北岭大学附属第一医院胃肠外科中心", None),
+        ("刘子川", "北岭大学肿瘤防治中心胃外科", None),
+        ("阎秉川", "肝胆胰外科", None),
+    }
+    assert _names(extraction, "Institution") == {
+        "北岭大学",
+        "北岭大学附属第一医院",
+        "北岭大学附属第一医院胃肠外科中心",
+        "北岭大学肿瘤防治中心",
+        "北岭大学肿瘤防治中心胃外科",
+        "肝胆胰外科",
+    }
+
+
 def test_extract_simplified_text_quoting_a_traditional_character_is_left_as_written() -> None:
     extraction = _extract("著名学者来访\n著名物理学家、北岭大学教授林知远於近日来访。")
     assert _names(extraction, "Researcher") == {"林知远"}
