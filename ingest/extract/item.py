@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ingest.extract import awards, en, gazetteer_hits, institutions, people, publications, relations, tables
 from ingest.extract.spans import Sentences, Span, compact_text, map_back
 from ingest.extract.traditional import to_simplified
@@ -81,6 +83,25 @@ def _table_people(text: str, rows: list[tables.Row], taken: list[Span]) -> list[
     return out
 
 
+# a full name in a reference's author list ("Yuki Arakawa, Ji-woo Park, and Takeshi Morimoto")
+_FULL_NAME = re.compile(r"[A-ZÀ-Þ][\w'’-]+(?:[^\S\n]+[A-ZÀ-Þ][\w'’-]+){1,3}")
+
+
+def _reference_people(text: str, taken: list[Span]) -> list[Span]:
+    """The researchers a citation-style reference lists by full name that the rules did not find (names written
+    with initials, "Kulkarni A", are left to the mentions elsewhere in the item)."""
+    out = []
+    for m in publications.REFERENCE.finditer(text):
+        (a, b), _, _ = publications.reference_parts(m)
+        for name in _FULL_NAME.finditer(text, a, b):
+            if name.group().split()[0] in {"and", "The"} or re.fullmatch(r"[A-Z]{1,3}", name.group().split()[-1]):
+                continue
+            span = Span(name.start(), name.end(), "Researcher", name.group(), role="researcher")
+            if not _overlaps(span, taken + out):
+                out.append(span)
+    return out
+
+
 def _overlaps(span: Span, others: list[Span]) -> bool:
     return any(o.start < span.end and span.start < o.end for o in others)
 
@@ -126,6 +147,7 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     persons = people.find_zh(text, insts) + people.find_en(text, insts)
     rows = tables.find_rows(text)
     persons += _table_people(text, rows, persons + insts)
+    persons += _reference_people(text, persons + insts)
     insts = en.cut_at_people(insts, persons, text)
     insts += en.short_form_mentions(text, insts)
     # the unit of a byline wrote the piece; it is not part of the news

@@ -105,13 +105,16 @@ REFERENCE = re.compile(
     r"(?P<title>[A-Z][^\n]{5,300}?)\.[^\S\n]+(?P<journal>[A-Z][A-Za-z&.\s-]{1,80}?)(?=,|[^\S\n]+\(?(?:19|20)\d{2}|[^\S\n]+\d)"
     r"[^\n]{0,80}?(?:DOI|doi)\b[^\n]*"
     rf"|(?P<authors2>{_INITIALLED}(?:,[^\S\n]*{_INITIALLED})+(?:,?[^\S\n]*et[^\S\n]+al\.?)?),[^\S\n]+"
-    r"(?P<title2>[A-Z][^\n]{9,300}?),[^\S\n]+(?P<journal2>[A-Z][A-Za-z&.\s-]{1,80}?)[^\S\n]*\((?:19|20)\d{2}\)[^\n]*)$"
+    r"(?P<title2>[A-Z][^\n]{9,300}?),[^\S\n]+(?P<journal2>[A-Z][A-Za-z&.\s-]{1,80}?)[^\S\n]*\((?:19|20)\d{2}\)[^\n]*"
+    # and with the title in quotes: 'A, B, and C, "<title>", Neuron (2025)'
+    rf"|(?P<authors3>{_CITED_AUTHORS}),[^\S\n]*[“\"](?P<title3>[A-Z][^“”\"\n]{{9,300}}?)[,.]?[”\"][,.]?[^\S\n]*"
+    r"(?P<journal3>[A-Z][A-Za-z&.\s-]{1,80}?)(?=[,.(]|[^\S\n]*$|[^\S\n]+\d)[^\n]*)$"
 )
 
 
 def reference_parts(m: re.Match[str]) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]]:
     """(authors, title, journal) spans of a :data:`REFERENCE` match, whichever of its two styles it is."""
-    suffix = "" if m.group("title") is not None else "2"
+    suffix = "" if m.group("title") is not None else "2" if m.group("title2") is not None else "3"
     return m.span("authors" + suffix), m.span("title" + suffix), m.span("journal" + suffix)
 
 
@@ -120,7 +123,7 @@ _PAPER = [
     re.compile(rf"以\s*{_QUOTED}\s*为题"),
     re.compile(rf"{_QUOTED}\s*为题"),
     # (on one line: a headline ending in "study" is not the title of the quote that opens the text)
-    re.compile(rf"(?:titled|entitled|paper|article|study)[^\S\n]*,?[^\S\n]*{_QUOTED}"),
+    re.compile(rf"(?:titled|entitled|paper|article|study|the\s+title)[^\S\n]*,?[^\S\n]*{_QUOTED}"),
     # 发表了…合作完成的研究论文“Fault-tolerant logical qubits…”
     re.compile(rf"(?:研究论文|学术论文|论文|文章)\s*{_QUOTED}"),
     # the metadata block of a wire release: "Article Title: …", "论文题目：…" (or the value on the next line)

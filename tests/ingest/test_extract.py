@@ -2099,6 +2099,33 @@ def test_extract_en_phd_student_after_a_name_a_role_after_a_relative_clause_and_
     }
 
 
+def test_extract_en_paper_under_the_title_co_authors_past_semicolons_and_a_quoted_reference() -> None:
+    extraction = _extract(
+        "Radio circle\nThe findings are published in the Monthly Notices of the Royal Astronomical Society under the "
+        'title "A giant odd radio circle around a galaxy". PhD student Lindiwe Dlamo is first author. Dlamo\'s '
+        "co-authors include Professor Johan Bothe, her supervisor at UCT; Dr. Sipho Ndlove from Rhodes University; "
+        "and Professor Annika Vogler of the Max Planck Institute for Radio Astronomy.",
+        lang="en",
+    )
+    assert {a for a, _, _ in _facts(extraction, "authorOf")} == {
+        "Lindiwe Dlamo",
+        "Johan Bothe",
+        "Sipho Ndlove",
+        "Annika Vogler",
+    }
+    quoted = _extract(
+        "Sleep\nYuki Arakawi and Takeshi Morimota at RIKEN show how sleep helps.\n\nReference\n"
+        'Yuki Arakawi, Ji-woo Parke, and Takeshi Morimota, "Sleep reactivation of safety engrams drives fear '
+        'extinction", Neuron',
+        lang="en",
+    )
+    assert _facts(quoted, "publishedIn") == {
+        ("Sleep reactivation of safety engrams drives fear extinction", "Neuron", None)
+    }
+    # (Ji-woo Parke is named in the reference alone: a reference's author list names researchers)
+    assert {a for a, _, _ in _facts(quoted, "authorOf")} == {"Yuki Arakawi", "Ji-woo Parke", "Takeshi Morimota"}
+
+
 def test_extract_zh_conjunction_inside_a_department_name() -> None:
     extraction = _extract("新闻\n北岭大学电子和计算机工程系教授柯立川发言。")
     assert _facts(extraction, "affiliatedWith") == {("柯立川", "北岭大学电子和计算机工程系", None)}

@@ -33,6 +33,9 @@ _ROLES = (
     ),
 )
 
+_LIST_FOLLOWS = re.compile(r"s?\s+(?:include|are|were)\b")
+# (the full stop of "Dr." or of an initial ends no list)
+_LIST_END = re.compile(r"(?<!\bDr)(?<!\bProf)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<![A-Z])[.!?](?=\s|$)|\n")
 _ANY_ROLE = re.compile(r"作者|author|contributed\s+to", re.I)
 # (or a relative clause: "Dr A, who carried out the work as a postdoc at B before moving to C, was first author")
 _ASIDE = re.compile(r"\s*(?:(?:both|all|each|together)\b[^,;]{0,40}|(?:who|whose)\b[^;]{0,120})")
@@ -66,6 +69,11 @@ def author_of(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
                 # every name of the clause before it: "Dr A and Dr B of X also contributed to the study"
                 named = [(s, c) for s, c in named if s.end <= cs + keyword.start()]
             elif keyword.group().isascii():
+                if _LIST_FOLLOWS.match(text, cs + keyword.end()):
+                    # "co-authors include A, her supervisor; B from X; and C": the list runs past semicolons
+                    stop = _LIST_END.search(text, cs + keyword.end())
+                    list_end = stop.start() if stop else len(text)
+                    named = [(s, c) for s, c in people if cs + keyword.end() <= s.start < list_end]
                 named = _english_role_names(text, named, cs + keyword.start(), cs + keyword.end())
             elif not named and not part[keyword.end() :].strip() and i + 1 < len(clauses):
                 # 通讯作者：许明哲教授 — the names follow the colon
