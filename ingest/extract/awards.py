@@ -302,6 +302,13 @@ def find_funders(text: str, institutions: list[Span], known: frozenset[str] = fr
                 base = m.start(group)
                 if english:
                     parts = en.organisation_names(m.group(group))
+                    # a name with commas of its own (Department of Science, Technology and Innovation) is one part
+                    for inst in institutions:
+                        if "," in inst.name and base <= inst.start and inst.end <= m.end(group):
+                            at = inst.start - base
+                            inside = [p for p in parts if at <= p[0] < inst.end - base]
+                            if inside:
+                                parts = [p for p in parts if p not in inside] + [(at, text[inst.start : inst.end])]
                 else:
                     # “大气污染成因与控制技术研究”重点专项, 国家自然科学基金（22175123, 21975045）: one name each
                     chunk = m.group(group)

@@ -27,6 +27,22 @@ _INSTITUTION = re.compile(
     rf"(?:{_WORD}{_SP}){{1,5}}(?:{_HEADS})\b{_TAIL}"
     rf"|(?:{_HEADS}){_SP}(?:of|for){_SP}(?:the{_SP})?{_WORD}(?:{_SP}(?:and{_SP}|&{_SP}|of{_SP}|the{_SP})?{_WORD}){{0,5}}"
 )
+_FIELD_HEAD = re.compile(r"(?:Department|Ministry|School|Faculty|Division)\s+of\s")
+_FIELD_WORD = r"(?!(?:Dr|Professor|Prof|Mr|Ms|Mrs|Sir|Dame)\b)[A-Z][a-z]+"
+_FIELD_NOT_BODY = (
+    r"(?!(?:[A-Z][a-z]+\s+)?(?:University|Institute|College|Hospital|Academy|Centre|Center|School|Foundation)\b)"
+)
+_FIELD_LIST = re.compile(
+    rf"(?:,\s*{_FIELD_NOT_BODY}{_FIELD_WORD}(?:\s+{_FIELD_WORD})?)+,?\s+and\s+{_FIELD_NOT_BODY}{_FIELD_WORD}"
+    rf"(?:\s+{_FIELD_WORD})?\b"
+)
+_FOREIGN_WORD = r"[A-ZÀ-Þ][\wÀ-ÿ'’-]+"
+_FOREIGN_INSTITUTION = re.compile(
+    r"\b(?:(?:Technische|Freie|Pontificia|Pontifícia|Humboldt-)[^\S\n]+)?"
+    r"(?:Universität|Université|Università|Universitat|Universiteit|Universidad|Universidade|Uniwersytet|Politecnico"
+    r"|Politécnica|Instituto|Institut|École|Escuela|Hochschule|Karolinska[^\S\n]+Institutet)"
+    rf"(?:[^\S\n]+(?:(?:de|di|del|della|degli|da|do|des|du|de[^\S\n]+la|für|zu)[^\S\n]+)?{_FOREIGN_WORD}){{1,4}}"
+)
 _TWO_INSTITUTIONS = re.compile(
     rf"(?P<first>.*?\b(?:{_HEADS})\b.*?)\s+and\s+(?:the\s+)?(?P<second>(?:{_WORD}\s+){{0,5}}(?:{_HEADS})\b.*)"
 )
@@ -71,6 +87,10 @@ def find_institutions(text: str) -> list[Span]:
         end = m.end()
         if end - start < 4 or not text[start].isupper():
             continue
+        # "Department of Electronics, Information and Bioengineering", "Department of Science, Technology and
+        # Innovation": a unit's field list runs over commas to its "and"
+        if _FIELD_HEAD.match(text, start) and (fields := _FIELD_LIST.match(text, end)) is not None:
+            end = fields.end()
         # "the University of Toronto's Claire Dubois": the possessive ends the name unless a unit follows it
         possessive = _POSSESSIVE.search(text, start, end)
         if possessive and not _HEAD_WORD.search(text, possessive.end(), end):
@@ -88,14 +108,33 @@ def find_institutions(text: str) -> list[Span]:
             for part in ("first", "second"):
                 spans.append(Span(pair.start(part), pair.end(part), "Institution", clean(pair.group(part))))
             continue
-        spans.append(Span(start, end, "Institution", clean(text[start:end])))
+        span = Span(start, end, "Institution", clean(text[start:end]))
+        # "at The University of Sydney": a capital The inside a sentence is part of the official name, kept as a
+        # surface form (the name stays without it, as most texts write it)
+        inside_sentence = re.search(r"[a-z,(]\s*$", text[max(0, start - 12) : start - 4])
+        if text[max(0, start - 4) : start] == "The " and inside_sentence:
+            span.meta["surface"] = "The " + span.name
+        spans.append(span)
+    # names in the institution's own language: Technische Universität Dresden, Politecnico di Milano, Université de
+    # Montréal, Universidad de Chile, Institut Pasteur
+    for m in _FOREIGN_INSTITUTION.finditer(text):
+        name = clean(m.group())
+        # "the Biotechnology Center of Technische Universität Dresden": the English rule ran on into the name
+        for s in spans:
+            of = text.rfind(" of ", s.start, m.start() + 1)
+            if s.start < m.start() < s.end and of >= 0 and text[of + 4 : m.start()].strip() in {"", "the"}:
+                s.end, s.name, s.parent = of, clean(text[s.start : of]), name
+        if not any(s.start < m.end() and m.start() < s.end for s in spans):
+            spans.append(Span(m.start(), m.end(), "Institution", name))
+    spans.sort(key=lambda s: s.start)
     for unit, parent in zip(spans, spans[1:], strict=False):
         gap = text[unit.end : parent.start]
         # "The Riverside Institute of Oceanology, Chinese Academy of Sciences, has joined": a unit and its owner;
         # "Partners include the Scripps Institution of Oceanography, Oregon State University and …": a list
         listed = "," in gap and _LIST_GOES_ON.match(text, parent.end)
         unit_like = _UNIT.match(unit.name) or (not _TOP.search(unit.name) and not listed)
-        if unit.parent is None and unit_like and _TOP.search(parent.name) and _UNIT_GAP.fullmatch(gap):
+        top = _TOP.search(parent.name) or _FOREIGN_INSTITUTION.fullmatch(parent.name)
+        if unit.parent is None and unit_like and top and _UNIT_GAP.fullmatch(gap):
             unit.parent = parent.name
     # a government department standing alone (the Department of Education will monitor …) governs, it does no
     # research; one of a university keeps its parent and stays. "the Institute of Physics Moseley Medal and Prize"
@@ -121,6 +160,8 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“]|\s*$)|[.!?:]?\s*\n(?=\s*[•�
 _CAME_FROM = re.compile(r"\b(?:joined|joins|moved|moves|comes|came|arrives|arrived)\b[^.;\n]*?\bfrom\s+(?:the\s+)?$")
 
 
+_ELECTED = re.compile(r"\belect(?:ed|s|ion)\b|\bnew (?:Fellows|members)\b|\bannounces \d{4} Fellows\b")
+_ELECTING_BODY = re.compile(r"\b(?:Academy|Society|Academies)\b")
 #: how far into a release its own people are introduced ("A team led by X scientists …")
 _OPENING = 1200
 
@@ -146,6 +187,10 @@ def home_institution(text: str, spans: list[Span]) -> Span | None:
         and not _UNIT.match(s.name)
         and not _CAME_FROM.search(text, max(0, s.start - 80), s.start)
     ]
+    if _ELECTED.search(text, 0, lead_end):
+        # "… have been elected Fellows of the Australian Academy of Science": the academy elects people of many
+        # institutions, it is no home of theirs
+        tops = [s for s in tops if not _ELECTING_BODY.search(s.name)]
     if len({s.name for s in tops}) > 1:
         # "Three Carrow University researchers are among the new members of the National Academy of Sciences":
         # the institution whose people the release is about

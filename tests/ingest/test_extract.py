@@ -2126,6 +2126,35 @@ def test_extract_en_paper_under_the_title_co_authors_past_semicolons_and_a_quote
     assert {a for a, _, _ in _facts(quoted, "authorOf")} == {"Yuki Arakawi", "Ji-woo Parke", "Takeshi Morimota"}
 
 
+def test_extract_en_foreign_language_institutions_field_lists_with_commas_and_the_official_the() -> None:
+    extraction = _extract(
+        "Grants\nProfessor Matteo Ferri of the Department of Electronics, Information and Bioengineering at "
+        "Politecnico di Milano won. Matthias Kerne from the Biotechnology Center of Technische Universität Dresden "
+        "helped. Professor Élise Gagnon of the Université de Montréal and Dr Tom Hille of The University of Adelaide "
+        "spoke. Funding came from the Department of Science, Technology and Innovation.",
+        lang="en",
+    )
+    assert _facts(extraction, "affiliatedWith") == {
+        ("Matteo Ferri", "Department of Electronics, Information and Bioengineering, Politecnico di Milano", None),
+        ("Matthias Kerne", "Biotechnology Center", None),
+        ("Élise Gagnon", "Université de Montréal", None),
+        ("Tom Hille", "University of Adelaide", None),
+    }
+    assert ("Biotechnology Center", "Technische Universität Dresden", None) in _facts(extraction, "partOf")
+    assert _names(extraction, "Funder") == {"Department of Science, Technology and Innovation"}
+    assert {e.name: e.aliases for e in extraction.entities}["University of Adelaide"] == ["The University of Adelaide"]
+
+
+def test_extract_en_an_academy_electing_fellows_is_no_home_of_their_units() -> None:
+    extraction = _extract(
+        "Australian Academy of Science announces 2025 Fellows\nTwenty scientists have been elected Fellows of the "
+        "Australian Academy of Science.\n\nProfessor Ruth Alder, Research School of Chemistry, Australian National "
+        "University\nProfessor Kim Lowe, School of Physics, Monash University",
+        lang="en",
+    )
+    assert not any(b == "Australian Academy of Science" for _, b, _ in _facts(extraction, "partOf"))
+
+
 def test_extract_zh_conjunction_inside_a_department_name() -> None:
     extraction = _extract("新闻\n北岭大学电子和计算机工程系教授柯立川发言。")
     assert _facts(extraction, "affiliatedWith") == {("柯立川", "北岭大学电子和计算机工程系", None)}

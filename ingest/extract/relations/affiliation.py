@@ -59,7 +59,7 @@ _EN_AFFILIATION_AFTER = re.compile(
     r"(?:[A-Z][\w-]*\s+){1,4}(?:of|at)"
     # "A has joined the School of Physics (from the University of X)": the unit joined is the new post ("joined X in
     # 1962" tells a career, not the post held now)
-    r"|(?:has|have)\s+(?:recently\s+)?joined|joins|will\s+join)\s+(?:the\s+|our\s+|its\s+)?"
+    r"|(?:has|have)\s+(?:recently\s+)?joined|joins|will\s+join)\s+(?:[Tt]he\s+|our\s+|its\s+)?"
 )
 
 _SINGULAR_JOB = re.compile(r"\s*,\s*(?:now\s+|currently\s+)?an?\s")
