@@ -90,7 +90,7 @@ _FULL_NAME = re.compile(r"[A-ZÀ-Þ][\w'’-]+(?:[^\S\n]+[A-ZÀ-Þ][\w'’-]+){1
 def _reference_people(text: str, taken: list[Span]) -> list[Span]:
     """The researchers a citation-style reference lists by full name that the rules did not find (names written
     with initials, "Kulkarni A", are left to the mentions elsewhere in the item)."""
-    out = []
+    out: list[Span] = []
     for m in publications.REFERENCE.finditer(text):
         (a, b), _, _ = publications.reference_parts(m)
         for name in _FULL_NAME.finditer(text, a, b):
