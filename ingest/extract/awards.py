@@ -16,8 +16,9 @@ _AWARD_QUOTED = re.compile(
 # an honorary title conferred like a prize: 获“晨星青年学者”称号
 _TITLE_QUOTED = re.compile(rf"[“\"](?P<name>[{CJK}A-Za-z0-9·]{{2,24}}?)[”\"](?=(?:荣誉)?称号)")
 _AWARD_END = re.compile(r"奖章|奖|十大(?:科学|科技)?(?:进展|新闻|突破)")
+_CJK_CHAR = re.compile(rf"[{CJK}]")
 # (an organisation's acronym may open the name: IEEE电力与能源协会杰出青年工程师奖)
-_AWARD_HEAD = re.compile(rf"(?:[A-Z]{{2,6}})?[{CJK}](?:[{CJK}]|·(?=[{CJK}])){{1,19}}$")
+_ACRONYM_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{2,6}$")
 _AWARD_NOT_AFTER = re.compile(rf"[{CJK}]*[”\"]|者|励|金|学金|项|品|状|杯|牌|大会|典礼|仪式|会")
 _AWARD_BARE = re.compile(
     rf"(?P<name>[{CJK}]{{2,16}}?(?:奖章|奖|十大(?:科学|科技)?(?:进展|新闻|突破)))(?![{CJK}]*[”\"])(?!者|励|金|学金|项|品|状|杯|牌|大会|典礼|仪式|会)"
@@ -109,6 +110,9 @@ _FUNDING_EN_SUBJECT = re.compile(
     r"(?:supported|funded|financed|sponsored)\s+(?:the|this)\s+(?:work|research|study|project|trial|effort)\b",
     re.M,
 )
+_SUPPORTED_THE_WORK = re.compile(
+    r"(?:supported|funded|financed|sponsored)\s+(?:the|this)\s+(?:work|research|study|project|trial|effort)\b"
+)
 _FUNDING_EN_ALL = (_FUNDING_EN, _FUNDING_EN_FROM, _FUNDING_EN_GIVER, _FUNDING_EN_WON, _FUNDING_EN_SUBJECT)
 # a quoted programme topic or a bracket of grant numbers: list separators inside it separate nothing
 _ENCLOSED = re.compile(r"“[^”]*”|[（(][^（）()]*[）)]")
@@ -180,16 +184,16 @@ def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
     previous = 0
     for m in _AWARD_END.finditer(text):
         # the name runs back over at most 20 Chinese characters (after an acronym); quoted names were taken above
-        head = _AWARD_HEAD.search(text, max(previous, m.start() - 26), m.start())
+        head_start = _award_head(text, max(previous, m.start() - 26), m.start())
         previous = m.end()
-        if head is None or _AWARD_NOT_AFTER.match(text, m.end()):
+        if head_start is None or _AWARD_NOT_AFTER.match(text, m.end()):
             continue
-        raw = head.group() + m.group()
+        raw = text[head_start : m.end()]
         left = _AWARD_LEFT.match(raw)
         cut = left.end() if left else 0
         name = clean(raw[cut:])
         if len(name) >= 3 and not _AWARD_GENERIC.match(name):
-            add(head.start() + cut, m.end(), name)
+            add(head_start + cut, m.end(), name)
     for m in _AWARD_EN.finditer(text):
         # the body that gives it is no part of the name: "the American Physical Society's George E. Valley Jr. Prize"
         owner = _OWNER.match(m.group())
@@ -221,6 +225,26 @@ def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
             if category:  # the Halvorsen Prize in Physics is a category of the Halvorsen Prize
                 spans[-1].parent = category.group(1)
     return spans
+
+
+def _award_head(text: str, floor: int, end: int) -> int | None:
+    """Where the Chinese run before an award word (奖) starts: at most 20 characters back (a · between two of them
+    included), after an organisation's acronym if one opens it (IEEE电力与能源协会…); None for fewer than 2.
+
+    A backward walk: a regular expression anchored at the end would be tried at every position of the window."""
+    i = end
+    while i > floor and end - i < 20:
+        c = text[i - 1]
+        if _CJK_CHAR.match(c) or (c == "·" and i < end and i - 2 >= floor and _CJK_CHAR.match(text[i - 2])):
+            i -= 1
+            continue
+        break
+    if text[i : i + 1] == "·":
+        i += 1
+    if end - i < 2:
+        return None
+    acronym = _ACRONYM_BEFORE.search(text, max(floor, i - 6), i)
+    return acronym.start() if acronym else i
 
 
 def _parts(chunk: str, base: int, splitter: re.Pattern[str], protected: list[Span]) -> list[tuple[int, str]]:
@@ -295,6 +319,8 @@ def find_funders(text: str, institutions: list[Span], known: frozenset[str] = fr
         *_FUNDING_EN_ALL,
     ):
         english = pattern in _FUNDING_EN_ALL
+        if pattern is _FUNDING_EN_SUBJECT and not _SUPPORTED_THE_WORK.search(text):
+            continue  # the verb phrase, a literal scan, before the pattern that tries every sentence start
         for m in pattern.finditer(text):
             for group in ("list", "prog"):
                 if group not in pattern.groupindex or m.group(group) is None:

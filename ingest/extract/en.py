@@ -37,12 +37,13 @@ _FIELD_LIST = re.compile(
     rf"(?:\s+{_FIELD_WORD})?\b"
 )
 _FOREIGN_WORD = r"[A-ZÀ-Þ][\wÀ-ÿ'’-]+"
+# (the head word first, a literal the engine skips to; a qualifier before it is taken by looking back)
 _FOREIGN_INSTITUTION = re.compile(
-    r"\b(?:(?:Technische|Freie|Pontificia|Pontifícia|Humboldt-)[^\S\n]+)?"
-    r"(?:Universität|Université|Università|Universitat|Universiteit|Universidad|Universidade|Uniwersytet|Politecnico"
-    r"|Politécnica|Instituto|Institut|École|Escuela|Hochschule|Karolinska[^\S\n]+Institutet)"
+    r"(?:Universit(?:ät|é|à|at|eit)|Universidad|Universidade|Uniwersytet|Politecnico|Politécnica|Instituto|Institut"
+    r"|École|Escuela|Hochschule|Karolinska[^\S\n]+Institutet)"
     rf"(?:[^\S\n]+(?:(?:de|di|del|della|degli|da|do|des|du|de[^\S\n]+la|für|zu)[^\S\n]+)?{_FOREIGN_WORD}){{1,4}}"
 )
+_FOREIGN_QUALIFIER = re.compile(r"(?:Technische|Freie|Pontificia|Pontifícia)[^\S\n]+$")
 _TWO_INSTITUTIONS = re.compile(
     rf"(?P<first>.*?\b(?:{_HEADS})\b.*?)\s+and\s+(?:the\s+)?(?P<second>(?:{_WORD}\s+){{0,5}}(?:{_HEADS})\b.*)"
 )
@@ -118,14 +119,18 @@ def find_institutions(text: str) -> list[Span]:
     # names in the institution's own language: Technische Universität Dresden, Politecnico di Milano, Université de
     # Montréal, Universidad de Chile, Institut Pasteur
     for m in _FOREIGN_INSTITUTION.finditer(text):
-        name = clean(m.group())
+        if m.start() and text[m.start() - 1].isalpha():
+            continue  # inside a word
+        qualifier = _FOREIGN_QUALIFIER.search(text, max(0, m.start() - 12), m.start())
+        begin = qualifier.start() if qualifier else m.start()
+        name = clean(text[begin : m.end()])
         # "the Biotechnology Center of Technische Universität Dresden": the English rule ran on into the name
         for s in spans:
-            of = text.rfind(" of ", s.start, m.start() + 1)
-            if s.start < m.start() < s.end and of >= 0 and text[of + 4 : m.start()].strip() in {"", "the"}:
+            of = text.rfind(" of ", s.start, begin + 1)
+            if s.start < begin < s.end and of >= 0 and text[of + 4 : begin].strip() in {"", "the"}:
                 s.end, s.name, s.parent = of, clean(text[s.start : of]), name
-        if not any(s.start < m.end() and m.start() < s.end for s in spans):
-            spans.append(Span(m.start(), m.end(), "Institution", name))
+        if not any(s.start < m.end() and begin < s.end for s in spans):
+            spans.append(Span(begin, m.end(), "Institution", name))
     spans.sort(key=lambda s: s.start)
     for unit, parent in zip(spans, spans[1:], strict=False):
         gap = text[unit.end : parent.start]

@@ -250,7 +250,7 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _SUFFIX.finditer(text, start, end):
         if m.start() < pos:
             continue  # inside the campus taken with the previous segment
-        seg_end = min(_campus(text, start, m.end()), end)
+        seg_end = min(_campus(text, start, m.end()), end) if m.group() == "大学" else m.end()
         if m.start() == pos and segs or (m.group() in _CONTINUES and segs):
             segs[-1] = (segs[-1][0], seg_end)
         else:
@@ -287,7 +287,7 @@ def find_zh(text: str) -> list[Span]:
         end = m.end()
         # extend to the end of the chain: following suffixed segments whose body is not a stop
         while True:
-            campus = _campus(text, max(0, m.start() - 8), end)
+            campus = _campus(text, max(0, m.start() - 8), end) if text[end - 2 : end] == "大学" else end
             after = _SUFFIX.search(text, campus, min(len(text), campus + 16)) if campus > end else None
             if after is not None and _joins(text, campus, after.start()):
                 end = after.end()

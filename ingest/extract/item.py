@@ -91,7 +91,7 @@ def _reference_people(text: str, taken: list[Span]) -> list[Span]:
     """The researchers a citation-style reference lists by full name that the rules did not find (names written
     with initials, "Kulkarni A", are left to the mentions elsewhere in the item)."""
     out: list[Span] = []
-    for m in publications.REFERENCE.finditer(text):
+    for m in publications.references(text):
         (a, b), _, _ = publications.reference_parts(m)
         for name in _FULL_NAME.finditer(text, a, b):
             if name.group().split()[0] in {"and", "The"} or re.fullmatch(r"[A-Z]{1,3}", name.group().split()[-1]):

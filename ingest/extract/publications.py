@@ -7,6 +7,7 @@ title with its English original in brackets. The English form is the canonical n
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ingest.extract.spans import Span, clean
 from ingest.gazetteers import Gazetteer
@@ -29,14 +30,16 @@ _EN_JOURNAL_ZH = re.compile(
 )
 # 在Nature Electronics发表论文, 发表在NEJM、The Lancet等期刊上: an English title the gazetteer knows, right before
 # the publishing verb or listed after another journal
+# (found from the English title, the rarer thing in Chinese text, and checked back for what comes before it)
 _EN_JOURNAL_ZH_KNOWN = re.compile(
-    rf"(?:(?:在|于)(?:国际|国内)?(?:学术|医学)?(?:期刊|杂志)?|[、和及])\s*(?P<en>{_LATIN_TITLE})\s*"
-    r"(?=(?:在线|上)?(?:发表|刊发|刊登)|等?(?:期刊|杂志|刊物)|\s*[、和及])"
+    rf"(?P<en>{_LATIN_TITLE})\s*(?=(?:在线|上)?(?:发表|刊发|刊登)|等?(?:期刊|杂志|刊物)|\s*[、和及])"
 )
-# "In a new Chemical Science article": a journal the gazetteer knows, named as the kind of the paper
-_EN_JOURNAL_ADJECTIVE = re.compile(
-    rf"\b(?:[Aa]n?|[Tt]he|[Tt]heir|[Hh]is|[Hh]er)\s+(?:new\s+|recent\s+|latest\s+)?(?P<en>{_LATIN_TITLE})\s+"
-    r"(?:article|paper|study|report)\b"
+_EN_JOURNAL_ZH_KNOWN_BEFORE = re.compile(r"(?:(?:在|于)(?:国际|国内)?(?:学术|医学)?(?:期刊|杂志)?|[、和及])\s*$")
+# "In a new Chemical Science article": a journal the gazetteer knows, named as the kind of the paper (found from the
+# title, then checked back for the article before it)
+_EN_JOURNAL_ADJECTIVE = re.compile(rf"(?P<en>{_LATIN_TITLE})\s+(?:article|paper|study|report)\b")
+_EN_JOURNAL_ADJECTIVE_BEFORE = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Tt]heir|[Hh]is|[Hh]er)\s+(?:new\s+|recent\s+|latest\s+)?$"
 )
 # a citation in brackets: (ACS Catalysis, 2024, 14, 9244)
 _CITATION = re.compile(rf"[（(]\s*(?P<en>{_LATIN_TITLE})\s*,\s*(?:19|20)\d{{2}}\s*,\s*\d+")
@@ -110,6 +113,17 @@ REFERENCE = re.compile(
     rf"|(?P<authors3>{_CITED_AUTHORS}),[^\S\n]*[“\"](?P<title3>[A-Z][^“”\"\n]{{9,300}}?)[,.]?[”\"][,.]?[^\S\n]*"
     r"(?P<journal3>[A-Z][A-Za-z&.\s-]{1,80}?)(?=[,.(]|[^\S\n]*$|[^\S\n]+\d)[^\n]*)$"
 )
+
+
+#: what every style of reference holds: its guard (a cheap literal scan) keeps the full pattern off most texts
+_REFERENCE_HINT = re.compile(r"DOI|doi|\((?:19|20)\d{2}\)|[”\"],")
+
+
+@lru_cache(maxsize=8)
+def references(text: str) -> tuple[re.Match[str], ...]:
+    """The citation-style references of ``text`` (:data:`REFERENCE`), found once per text for every rule that
+    reads them."""
+    return tuple(REFERENCE.finditer(text)) if _REFERENCE_HINT.search(text) else ()
 
 
 def reference_parts(m: re.Match[str]) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]]:
@@ -187,11 +201,14 @@ def find_journals(text: str, gazetteer: Gazetteer) -> list[Span]:
         add(span)
     for m in _EN_JOURNAL_ADJECTIVE.finditer(text):
         name = clean(m.group("en"))
-        if gazetteer.lookup(name, "Journal"):
+        article = _EN_JOURNAL_ADJECTIVE_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        if article and gazetteer.lookup(name, "Journal"):
             add(Span(m.start("en"), m.end("en"), "Journal", name))
     for m in _EN_JOURNAL_ZH_KNOWN.finditer(text):
         name = clean(m.group("en"))
-        if gazetteer.lookup(name, "Journal"):
+        if _EN_JOURNAL_ZH_KNOWN_BEFORE.search(text, max(0, m.start() - 12), m.start()) and gazetteer.lookup(
+            name, "Journal"
+        ):
             add(Span(m.start("en"), m.end("en"), "Journal", name))
     for m in _EN_CUED_JOURNAL.finditer(text):
         add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
@@ -199,7 +216,7 @@ def find_journals(text: str, gazetteer: Gazetteer) -> list[Span]:
         add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
     for m in _JOURNAL_FIELD.finditer(text):
         add(Span(m.start("name"), m.end("name"), "Journal", clean(m.group("name"))))
-    for m in REFERENCE.finditer(text):
+    for m in references(text):
         _, _, (a, b) = reference_parts(m)
         add(Span(a, b, "Journal", clean(text[a:b])))
     # "… can superconduct at 12 K (Nature Physics).": a known journal in brackets cites where the work appeared
@@ -248,8 +265,7 @@ def find_journals(text: str, gazetteer: Gazetteer) -> list[Span]:
 def find_publications(text: str) -> list[Span]:
     """Paper titles: 题为“…”, 以“…”为题, titled "…", with a translation in brackets as ``alias``."""
     spans: list[Span] = [
-        Span(a, b, "Publication", clean(text[a:b]))
-        for a, b in (reference_parts(m)[1] for m in REFERENCE.finditer(text))
+        Span(a, b, "Publication", clean(text[a:b])) for a, b in (reference_parts(m)[1] for m in references(text))
     ]
     for pattern in _PAPER:
         for m in pattern.finditer(text):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ingest.extract.publications import REFERENCE, reference_parts
+from ingest.extract.publications import reference_parts, references
 from ingest.extract.relations.context import CLAUSE, Context, add, main_of, researchers_of
 from ingest.extract.spans import Span
 from kg.model import Relation
@@ -132,7 +132,7 @@ def reference_authors(ctx: Context, out: dict[tuple[str, str, str], Relation]) -
     name, or by surname with initials."""
     text = ctx.item.text
     papers = ctx.of("Publication")
-    for m in REFERENCE.finditer(text):
+    for m in references(text):
         (a, b), (title, _), _ = reference_parts(m)
         paper = next((p for p in papers if any(s.start == title for s in p.spans)), None)
         if paper is None:
