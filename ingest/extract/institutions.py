@@ -88,7 +88,7 @@ _NAME_VERB_WORDS = (
     "应用 创新 发展 管理 服务 设计 制造 检测 开发 转化 转移 孵化 验证 计算 控制 勘探 监测 评价 保护 "
     "育种 治疗 康复 预防 生产 加工 交叉 融合 集成 教育 培训 规划 振动 冲击 调控 合成 感知 通信 传感 测量 "
     "测试 诊断 养殖 种植 生命 测绘 传播 体育 统计 临床 免疫 遗传 创意 翻译 急救 影像 检验 运输 勘察 采矿 印刷 "
-    "包装 发酵 灌溉 减灾 防灾 应急 治理 与 和 及"
+    "包装 发酵 灌溉 减灾 防灾 应急 治理 消化 呼吸 循环 麻醉 感染 移植 介入 生殖 营养 与 和 及"
 )
 _NAME_VERBS = frozenset(_NAME_VERB_WORDS.split())
 # place names (provinces, large cities, regions, countries): a name often starts with one. Geography only, no
@@ -120,7 +120,8 @@ _NOT_INSTITUTION = re.compile(
     r"(?:政府|党委|委员会|管理局|局|厅|公司)|(?:服务中心|会议中心|会展中心|活动中心|交流中心|指挥中心|购物中心|营业中心|数据中心|客服中心|运营中心|学习中心|培训中心|教育中心|保护中心|技术转移中心)$"
 )
 # a school or department named by a one-character discipline (医学院, 法学院, 化学系, 数学系) is a unit like any other
-_ONE_CHARACTER_SCHOOL = re.compile(r"[医药法商理工文农哲]学院|[化数哲法医药文史光力声]学系")
+# (and a clinic named by one character: 眼科苏某, 儿科梁某)
+_ONE_CHARACTER_SCHOOL = re.compile(r"[医药法商理工文农哲]学院|[化数哲法医药文史光力声]学系|[眼儿骨]科")
 _QUOTED_CLAUSE = re.compile(r"何时|如何|怎样|为何|为什么|能否|是否|走出|走进|走向|迈向|从.{1,8}到")
 _COUNTED = re.compile(r"(?:[0-9]+|[一二三四五六七八九十百千两几多]+)(?:余|多)?(?:家|所)")
 _RUNNING_BODY = re.compile(r"委员会|有限公司|公司|集团")

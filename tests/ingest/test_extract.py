@@ -1608,6 +1608,18 @@ def test_extract_zh_hospital_departments_counted_centres_and_our_hospital() -> N
     }
 
 
+def test_extract_zh_clinics_named_by_a_field_verb_or_one_character() -> None:
+    extraction = _extract(
+        "新闻\n项目由消化内科席梦川教授完成。入选者分别为：麻醉科邓昊川、眼科苏慕川、儿科梁静川。眼科学是一门学科。"
+    )
+    assert _facts(extraction, "affiliatedWith") == {
+        ("席梦川", "消化内科", None),
+        ("邓昊川", "麻醉科", None),
+        ("苏慕川", "眼科", None),
+        ("梁静川", "儿科", None),
+    }
+
+
 def test_extract_simplified_text_quoting_a_traditional_character_is_left_as_written() -> None:
     extraction = _extract("著名学者来访\n著名物理学家、北岭大学教授林知远於近日来访。")
     assert _names(extraction, "Researcher") == {"林知远"}
