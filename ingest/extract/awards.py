@@ -39,6 +39,8 @@ _AWARD_WORD = rf"(?:[{LATIN_UPPER}][{LATIN_LETTER}'’-]+|(?:[A-Z]\.)+|Jr\.|Sr\.
 _AWARD_EN = re.compile(
     rf"{_AWARD_WORD}[^\S\n]+(?:(?:(?:of|for|the|and|in)[^\S\n]+)?{_AWARD_WORD}[^\S\n]+){{0,5}}"
     r"(?:Prize|Award|Medal|Fellowship(?:s\b)?|Fellows?\b)"
+    # "the Clifford Paterson Medal and Prize": one honour
+    r"(?:[^\S\n]+and[^\S\n]+(?:Prize|Medal))?"
     r"(?:[^\S\n]+(?:in|for)[^\S\n]+(?:[A-Z][A-Za-z-]+)(?:[^\S\n]+(?:and[^\S\n]+)?[A-Z][A-Za-z-]+){0,3})?"
 )
 _CATEGORY = re.compile(r"(.+?\b(?:Prize|Award|Medal))\s+(?:in|for)\s+[A-Z]")

@@ -349,6 +349,9 @@ _BODY_BEFORE_OF = re.compile(
 _JOB_AFTER = rf"\s+(?:[a-z-]+\s+){{0,3}}(?:{alternation(RESEARCHER_EN_JOBS)})\b"
 
 
+_ACRONYM_OF = re.compile(r"[A-Z][A-Z0-9-]{1,12}(?:\s+[A-Z][A-Z0-9-]{1,12})?\s+(?:of|from)\s+the\s+(?=[A-Z])")
+
+
 def organisation_names(chunk: str) -> list[tuple[int, str]]:
     """(offset, name) of the capitalised name at the start of each part of a funding list."""
     out: list[tuple[int, str]] = []
@@ -359,8 +362,11 @@ def organisation_names(chunk: str) -> list[tuple[int, str]]:
             continue
         # the list ends where other words come between two names ("… of China and will collaborate with …")
         # ("…, funded by the Ministry of …, by the Samsung Foundation": a funding verb goes on with the list)
+        # ("JSPS KAKENHI from the Japan Society …, by CREST of the JST, and by the X program of the AMED": a programme
+        # and the body that runs it)
         between = re.sub(
-            r"\b(?:and|by|the|funded|supported|financed|also|as\s+well\s+as)\b|\([^)]*\)",
+            r"\b(?:and|by|the|funded|supported|financed|also|as\s+well\s+as|from|of|under|through|its"
+            r"|program|programme|grants?|funds?|project|scheme|initiative)\b|\([^)]*\)",
             "",
             chunk[last_end : run.start()],
         )
@@ -370,6 +376,9 @@ def organisation_names(chunk: str) -> list[tuple[int, str]]:
         at = run.start()
         # "the European Commission's Horizon Europe programme": the body and its programme both fund the work
         for part in (p for body in _TWO_BODIES.split(run.group()) for p in _POSSESSIVE_SPLIT.split(body)):
+            # "CREST of the Japan Science and Technology Agency": a programme's acronym, then the body that funds
+            if (programme := _ACRONYM_OF.match(part)) is not None:
+                part = part[programme.end() :]
             name = re.sub(r"\s+(?:and|of|for|on|the|de|&)$", "", part)
             offset = chunk.find(part, at)
             at = offset + len(part)

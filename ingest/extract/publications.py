@@ -58,7 +58,8 @@ _EN_JOURNAL = re.compile(
     # (the dot of an abbreviated month is no sentence end: "published Oct. 29 in the …")
     rf"(?:[^.;\n]|{_MONTH_DOT}){{0,200}}?\bin"
     rf"|\b(?:results|findings|work|research)\s+appear\s+in"
-    rf"|(?:in|of|for|to) the journal)\s+(?:the\s+)?(?P<en>{_LATIN_TITLE})"
+    rf"|(?:in|of|for|to) the (?:(?:scientific|medical|academic|international|peer-reviewed)\s+)?journal)"
+    rf"\s+(?:the\s+)?(?P<en>{_LATIN_TITLE})"
 )
 # "in the North Atlantic" after "a study": a place; "in the Journal of X", "in the Lancet" name journals
 _JOURNAL_WORD = re.compile(

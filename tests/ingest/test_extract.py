@@ -2167,6 +2167,23 @@ def test_extract_en_an_academy_electing_fellows_is_no_home_of_their_units() -> N
     assert not any(b == "Australian Academy of Science" for _, b, _ in _facts(extraction, "partOf"))
 
 
+def test_extract_en_scientific_journal_medal_and_prize_and_programmes_of_funders() -> None:
+    extraction = _extract(
+        'Cooling\nThe findings were published in the scientific journal Advanced Materials in the paper "A '
+        'recyclable hydrogel for cooling". This work was supported by a grant from the Japan Society for the '
+        "Promotion of Science (JSPS), by CREST of the Japan Science and Technology Agency (JST), and by the National "
+        "Institutes of Health. Dr Rhys Pendle was awarded the IOP's Clifford Paterson Medal and Prize in 2024.",
+        lang="en",
+    )
+    assert _names(extraction, "Journal") == {"Advanced Materials"}
+    assert _names(extraction, "Funder") == {
+        "Japan Society for the Promotion of Science",
+        "Japan Science and Technology Agency",
+        "National Institutes of Health",
+    }
+    assert _facts(extraction, "received") == {("Rhys Pendle", "Clifford Paterson Medal and Prize", "2024")}
+
+
 def test_extract_zh_conjunction_inside_a_department_name() -> None:
     extraction = _extract("新闻\n北岭大学电子和计算机工程系教授柯立川发言。")
     assert _facts(extraction, "affiliatedWith") == {("柯立川", "北岭大学电子和计算机工程系", None)}
