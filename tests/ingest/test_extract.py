@@ -2600,7 +2600,7 @@ def test_extract_en_honours_list_department_brackets_and_a_giver_s_medal() -> No
     assert not _names(extraction, "Journal")
     assert not _names(extraction, "Institution")
     assert _facts(extraction, "received") == {
-        ("Marcus Yeoh", "Institute of Physics Moseley Medal", None),
+        ("Marcus Yeoh", "Institute of Physics Moseley Medal and Prize", None),
         ("Tom Reillan", "Future Leaders Fellowship", None),
     }
 
