@@ -58,7 +58,11 @@ _LEADING = re.compile(
     r"^(?:(?:The|A|An|At|In|From|By|With|And|Of|For|On|Astronomers|Engineers|Researchers|Scientists|Two|Three|Four|"
     r"Five|Six|Seven|Eight|Nine|Ten|Several|Many|Some|All|Both|Former|Current|Most)\s+)+"
 )
-_UNIT = re.compile(r"^(?:School|Department|Faculty|College|Institute|Laboratory|Center|Centre|Division|Clinic)\b")
+# (a school named after its donor is a unit too: "Elmore Family School of Electrical and Computer Engineering")
+_UNIT = re.compile(
+    r"^(?:School|Department|Faculty|College|Institute|Laboratory|Center|Centre|Division|Clinic)\b"
+    r"|^(?!\S+\s+University\b)(?:[A-Z][a-z]+\s+){1,2}(?:School|College|Faculty)\s+of\s"
+)
 _TOP = re.compile(r"\b(?:University|Academy|Polytechnic|Institute of Technology)\b")
 # between a unit and its institution: "School of Chemistry, Harbourview University", "… at Westbrook Polytechnic"
 _UNIT_GAP = re.compile(r",\s*(?:the\s+)?|\s+(?:at|of)\s+(?:the\s+)?")

@@ -171,6 +171,14 @@ _EN_OFFICIAL = re.compile(rf"\b(?:{alternation(OFFICIAL_EN)})\s+$")
 # "Professor Helen Darroch, Vice-Principal Research and Enterprise, said": a university's officer speaks for it,
 # whatever title goes before the name
 # "UQ Deputy Vice-Chancellor (Research and Innovation) Professor Tanya Whitford said": the office, then the title
+# what a researcher does, right after the name: "Isabel Navarro-Quintana studies how metal ions …", "Ji-hye Yoon
+# joined the Department of Computer Science in 2021"
+_EN_DOES_RESEARCH = re.compile(
+    rf"(?P<en>{_LATIN_NAME})[^\S\n]+(?:studies|researches|investigates|joined[^\S\n]+the[^\S\n]+"
+    r"(?:Department|School|Faculty|Institute|Laboratory|Lab|Centre|Center)\b|leads[^\S\n]+(?:a|the)[^\S\n]+"
+    r"(?:lab|laboratory|group|team)\b)"
+)
+_LINE_NAME_UNIT = re.compile(rf"(?m)^[^\S\n]*(?:[-•*][^\S\n]*)?(?P<en>{_LATIN_NAME}),[^\S\n]+(?:the[^\S\n]+)?")
 _EN_OFFICE_BEFORE_TITLE = re.compile(
     r"\b(?:Vice[- ](?:Chancellor|President|Principal|Provost)|Provost|President|Chancellor|Principal)"
     r"(?:\s*\([^()\n]{1,60}\))?\s+(?:Professor|Prof\.|Dr\.?)\s+$"
@@ -502,13 +510,18 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
         if not any(a < e and s < b for a, b in seen):
             seen.add((s, e))
             spans.append(Span(s, e, "Researcher", clean(text[s:e]), role="researcher"))
-    patterns = (_EN_BEFORE, _EN_AFTER, _EN_LED, _EN_CUED, _EN_AFTER_ZH_TITLE)
+    patterns = (_EN_BEFORE, _EN_AFTER, _EN_LED, _EN_CUED, _EN_AFTER_ZH_TITLE, _EN_DOES_RESEARCH)
     matches = [m for pattern in patterns for m in pattern.finditer(text)] + awarded
     # "Maria Chen (University of Toronto)", "Sofia Lindqvist of Uppsala University": a name, then its institution
     starts = {i.start for i in institutions if i.name.isascii()}
     for m in re.finditer(rf"\b(?P<en>{_LATIN_NAME})(?:\s*\(\s*|,?\s+(?:of|at|from)\s+(?:the\s+)?)", text):
         inside = any(i.start <= m.start("en") < i.end for i in institutions)
         if m.end() in starts and not inside and not _NOT_A_NAME.search(m.group("en")):
+            matches.append(m)
+    # a list entry opening a line: "Chukwuemeka Obi, Elmore Family School of Electrical and Computer Engineering, will
+    # use his award …"
+    for m in _LINE_NAME_UNIT.finditer(text):
+        if m.end() in starts and not _NOT_A_NAME.search(m.group("en")) and not _FIRM.search(m.group("en")):
             matches.append(m)
     # "Northwestern's Ravi Menon", "the University of Toronto's Claire Dubois": a person of that institution
     heads = {i.name.split()[0] for i in institutions if i.name.isascii()}
@@ -520,7 +533,9 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
     for m in matches:
         s, e = m.start("en"), m.end("en")
         # "The round was led by Oxford Science Enterprises": without a title or a job, a body's words say it is none
-        if m.re in (_EN_LED, _EN_AWARDED) and (_NOT_A_NAME.search(m.group("en")) or _FIRM.search(m.group("en"))):
+        if m.re in (_EN_LED, _EN_AWARDED, _EN_DOES_RESEARCH) and (
+            _NOT_A_NAME.search(m.group("en")) or _FIRM.search(m.group("en"))
+        ):
             continue
         # "Professor Dame Ottoline Leyser", "Sir Paul Nurse": the honour is no part of the name
         if (honour := _HONOUR.match(text, s, e)) and e - honour.end() > 3:

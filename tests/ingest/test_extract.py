@@ -2184,6 +2184,23 @@ def test_extract_en_scientific_journal_medal_and_prize_and_programmes_of_funders
     assert _facts(extraction, "received") == {("Rhys Pendle", "Clifford Paterson Medal and Prize", "2024")}
 
 
+def test_extract_en_recipients_listed_by_paragraph_under_a_title_that_says_earn() -> None:
+    extraction = _extract(
+        "Five Harwood faculty members earn NSF CAREER awards\nFive Harwood University assistant professors have "
+        "received 2025 CAREER awards from the National Science Foundation.\n\nThis year's recipients:\n\n"
+        "Chukwuemeka Obiora, Elmore Family School of Electrical and Computer Engineering, will use his award to build "
+        "chips.\n\nIn the Department of Chemistry, Isabel Navarra studies how metal ions help proteins fold.\n\n"
+        "Ji-hye Yoona joined the Department of Computer Science in 2021.",
+        lang="en",
+    )
+    assert {a for a, _, _ in _facts(extraction, "received")} == {"Chukwuemeka Obiora", "Isabel Navarra", "Ji-hye Yoona"}
+    assert (
+        "Elmore Family School of Electrical and Computer Engineering, Harwood University",
+        "Harwood University",
+        None,
+    ) in _facts(extraction, "partOf")
+
+
 def test_extract_zh_conjunction_inside_a_department_name() -> None:
     extraction = _extract("新闻\n北岭大学电子和计算机工程系教授柯立川发言。")
     assert _facts(extraction, "affiliatedWith") == {("柯立川", "北岭大学电子和计算机工程系", None)}

@@ -111,7 +111,7 @@ _CLAUSE_END = re.compile(r"[，；;]")
 
 _ANNOUNCED = re.compile(
     r"获奖|获|公布|揭晓|颁奖|授予|名单|荣膺|摘得|\bwins?\b|winners?|laureates?|awarded|honou?red|"
-    r"\breceive[sd]?\b|\bnamed\b|recipients?|\bfellows\b",
+    r"\breceive[sd]?\b|\bnamed\b|recipients?|\bfellows\b|\bearns?\b|\bsecures?\b|\bclaims?\b|\bgarners?\b",
     re.I,
 )
 
