@@ -27,6 +27,12 @@ _INSTITUTION = re.compile(
     rf"(?:{_WORD}{_SP}){{1,5}}(?:{_HEADS})\b{_TAIL}"
     rf"|(?:{_HEADS}){_SP}(?:of|for){_SP}(?:the{_SP})?{_WORD}(?:{_SP}(?:and{_SP}|&{_SP}|of{_SP}|the{_SP})?{_WORD}){{0,5}}"
 )
+_PLACE_AND = re.compile(r"(?:University|College|Institute)\s+of\s+[A-Z][a-z]+(?P<and>\s+and\s+)")
+_FIELD_AFTER_AND = re.compile(
+    r"(?:Technology|Technologies|Sciences?|Engineering|Medicine|Arts|Health|Design|Agriculture|Economics|Mines"
+    r"|Mathematics|Physics|Chemistry|Biology|Law|Music|Education|Humanities|Commerce|Management|Environment"
+    r"|Applied|Natural|Social|Political|Life|Computer|Information|Dentistry|Pharmacy|Nursing|Veterinary)\b"
+)
 _FIELD_HEAD = re.compile(r"(?:Department|Ministry|School|Faculty|Division)\s+of\s")
 _FIELD_WORD = r"(?!(?:Dr|Professor|Prof|Mr|Ms|Mrs|Sir|Dame)\b)[A-Z][a-z]+"
 _FIELD_NOT_BODY = (
@@ -107,6 +113,11 @@ def find_institutions(text: str) -> list[Span]:
             unit_start = start + owned.start("unit")
             spans.append(Span(unit_start, end, "Institution", clean(text[unit_start:end]), parent=owner))
             continue
+        # "a partnership between the University of Manchester and Johnson Matthey": the place ends the name; "and"
+        # goes on only into a field (University of Science and Technology)
+        joined = _PLACE_AND.match(text, start, end)
+        if joined and not _FIELD_AFTER_AND.match(text, joined.end()) and not _HEAD_WORD.search(text, joined.end(), end):
+            end = joined.start("and")
         # "the University of Melbourne and Monash University": two institutions, each with its own head word
         pair = _TWO_INSTITUTIONS.fullmatch(text, start, end)
         if pair:

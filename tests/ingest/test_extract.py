@@ -2201,6 +2201,15 @@ def test_extract_en_recipients_listed_by_paragraph_under_a_title_that_says_earn(
     ) in _facts(extraction, "partOf")
 
 
+def test_extract_en_a_university_named_after_its_place_ends_before_and() -> None:
+    extraction = _extract(
+        "Partnership\nA partnership between the University of Manchester and Johnson Matthey will develop "
+        "catalysts with the University of Science and Technology of China.",
+        lang="en",
+    )
+    assert _names(extraction, "Institution") == {"University of Manchester", "中国科学技术大学"}
+
+
 def test_extract_zh_conjunction_inside_a_department_name() -> None:
     extraction = _extract("新闻\n北岭大学电子和计算机工程系教授柯立川发言。")
     assert _facts(extraction, "affiliatedWith") == {("柯立川", "北岭大学电子和计算机工程系", None)}
