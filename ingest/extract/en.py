@@ -27,12 +27,15 @@ _INSTITUTION = re.compile(
     rf"(?:{_WORD}{_SP}){{1,5}}(?:{_HEADS})\b{_TAIL}"
     rf"|(?:{_HEADS}){_SP}(?:of|for){_SP}(?:the{_SP})?{_WORD}(?:{_SP}(?:and{_SP}|&{_SP}|of{_SP}|the{_SP})?{_WORD}){{0,5}}"
 )
-_PLACE_AND = re.compile(r"(?:University|College|Institute)\s+of\s+[A-Z][a-z]+(?P<and>\s+and\s+)")
-_FIELD_AFTER_AND = re.compile(
+_FIELDS = (
     r"(?:Technology|Technologies|Sciences?|Engineering|Medicine|Arts|Health|Design|Agriculture|Economics|Mines"
     r"|Mathematics|Physics|Chemistry|Biology|Law|Music|Education|Humanities|Commerce|Management|Environment"
-    r"|Applied|Natural|Social|Political|Life|Computer|Information|Dentistry|Pharmacy|Nursing|Veterinary)\b"
+    r"|Applied|Natural|Social|Political|Life|Computer|Information|Dentistry|Pharmacy|Nursing|Veterinary"
+    r"|Molecular|Chemical|Biological|Materials|Medical|Biomedical|Electrical|Mechanical|Civil|Earth)\b"
 )
+# (a place after "of": "University of Manchester", not a field: "College of Chemistry and Molecular Engineering")
+_PLACE_AND = re.compile(rf"(?:University|College|Institute)\s+of\s+(?!{_FIELDS})[A-Z][a-z]+(?P<and>\s+and\s+)")
+_FIELD_AFTER_AND = re.compile(_FIELDS)
 _FIELD_HEAD = re.compile(r"(?:Department|Ministry|School|Faculty|Division)\s+of\s")
 _FIELD_WORD = r"(?!(?:Dr|Professor|Prof|Mr|Ms|Mrs|Sir|Dame)\b)[A-Z][a-z]+"
 _FIELD_NOT_BODY = (
