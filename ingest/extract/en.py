@@ -201,15 +201,9 @@ def home_institution(text: str, spans: list[Span]) -> Span | None:
     newline = text.find("\n")
     end = _SENTENCE_END.search(text, newline + 1 if 0 <= newline < 200 else 0)
     lead_end = end.end() if end else len(text)
-    tops = [
-        s
-        for s in spans
-        if s.start < lead_end
-        and s.parent is None
-        and _TOP.search(s.name)
-        and not _UNIT.match(s.name)
-        and not _CAME_FROM.search(text, max(0, s.start - 80), s.start)
-    ]
+    # the top-level institutions (no unit) named before a position
+    candidates = [s for s in spans if s.parent is None and _TOP.search(s.name) and not _UNIT.match(s.name)]
+    tops = [s for s in candidates if s.start < lead_end and not _CAME_FROM.search(text, max(0, s.start - 80), s.start)]
     if _ELECTED.search(text, 0, lead_end):
         # "… have been elected Fellows of the Australian Academy of Science": the academy elects people of many
         # institutions, it is no home of theirs
@@ -221,15 +215,7 @@ def home_institution(text: str, spans: list[Span]) -> Span | None:
     if not tops:
         # a lead that names no institution: "A team led by University of Michigan scientists …" further on, when
         # one institution's people are named so in the release's opening paragraphs
-        tops = [
-            s
-            for s in spans
-            if s.start < _OPENING
-            and s.parent is None
-            and _TOP.search(s.name)
-            and not _UNIT.match(s.name)
-            and _ITS_PEOPLE.match(text, s.end)
-        ]
+        tops = [s for s in candidates if s.start < _OPENING and _ITS_PEOPLE.match(text, s.end)]
     return tops[0] if len({s.name for s in tops}) == 1 else None
 
 
