@@ -57,7 +57,7 @@ def tagged_verb(word: str) -> bool:
     person, not a name."""
     import jieba.posseg
 
-    return jieba.posseg.dt.word_tag_tab.get(word) in {"v", "vn", "vd", "c", "p"}
+    return jieba.posseg.dt.word_tag_tab.get(word) in {"v", "vn", "vd"}
 
 
 @lru_cache(maxsize=4)

@@ -12,9 +12,9 @@ import re
 
 import jieba.posseg as pseg
 
-from ingest.extract.lexicon import CJK, STOP_WORDS, alternation, words_of
+from ingest.extract.lexicon import CJK, SINGLE_SURNAMES, STOP_WORDS, alternation, words_of
 from ingest.extract.spans import Span, clean
-from ingest.nlp import words
+from ingest.nlp import words, words_freq
 
 _SUFFIXES = tuple(
     words_of(
@@ -74,7 +74,7 @@ _LEFT_STOPS = frozenset(w for w in STOP_WORDS if w not in {"与", "和", "及"})
         "今年 近日 日前 研究团队 团队 课题组 首届 硕士生 博士生 研究生 学生 专家学者 包括 例如 比如 邀请 "
         "出席 参加 举行 召开 访 国际权威 权威 期刊 杂志 主刊 日 成立 建设 推进 引导 鼓励 比如说 来源于 "
         "源于 如下 以下 实施 建立 组建 设立 现任 曾任 担任 出任 兼任 历任 任 调入 考入 毕业 毕业于 "
-        "我院 本院 我所 本所 我校 本校 该院 该校 我科 本科"
+        "我院 本院 我所 本所 我校 本校 该院 该校 我科 本科 另有 还有 共有 拥有"
     )
 )
 _OUR = frozenset("我本该全")
@@ -123,7 +123,8 @@ _NOT_INSTITUTION = re.compile(
 # (and a clinic named by one character: 眼科苏某, 儿科梁某)
 _ONE_CHARACTER_SCHOOL = re.compile(r"[医药法商理工文农哲]学院|[化数哲法医药文史光力声]学系|[眼儿骨]科")
 _QUOTED_CLAUSE = re.compile(r"何时|如何|怎样|为何|为什么|能否|是否|走出|走进|走向|迈向|从.{1,8}到")
-_COUNTED = re.compile(r"(?:[0-9]+|[一二三四五六七八九十百千两几多]+)(?:余|多)?(?:家|所)")
+_COUNTED = re.compile(r"(?:[0-9]+|[一二三四五六七八九十百千两几多]+)\s*(?:余|多)?(?:家|所)")
+_PERSON_AND = re.compile(r"([\u4e00-\u9fff]{2,3})[与和及、]")
 _RUNNING_BODY = re.compile(r"委员会|有限公司|公司|集团")
 _CAMPUS = re.compile(r"[（(]([\u4e00-\u9fff]{2,3})[）)]")
 _TOP_LEVEL = re.compile(r"(?:大学|科学院|工程院|社会科学院)$")
@@ -226,6 +227,10 @@ def _joins(text: str, gap_start: int, gap_end: int) -> bool:
     """Whether the text between two suffixes is the body of a nested unit (not a person, verb or list)."""
     gap = text[gap_start:gap_end]
     if len(gap) > 14 or _HARD.search(gap) or gap.startswith(tuple(_CONJUNCTIONS)):
+        return False
+    # 清华大学生命科学学院殷若楠与西湖大学…: a person named after the unit, then 与 and the next institution
+    person = _PERSON_AND.match(gap)
+    if person and person.group(1)[0] in SINGLE_SURNAMES and not words_freq(person.group(1)):
         return False
     tokens = _tokens(text, gap_start, gap_end)
     return not any(_is_stop(tokens, i, gap_end, in_chain=True) for i in range(len(tokens)))

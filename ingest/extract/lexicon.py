@@ -42,7 +42,7 @@ RESEARCHER_AFTER = tuple(
     words_of(
         "特聘研究员 特聘教授 副研究员 研究员 副教授 教授 院士 博士后 博士生 博士 讲师 老师 研究团队 "
         "教授团队 课题组 团队 主任医师 副主任医师 首席科学家 科学家 研究生 硕士生 助理研究员 助理教授 "
-        "老师 等人"
+        "老师 等人 研究组 课题组长"
     )
 )
 #: cues before a name that make the person a researcher
@@ -59,7 +59,9 @@ OFFICIAL = tuple(
     words_of(
         "总书记 书记 副校长 校长 副部长 部长 副厅长 厅长 副局长 局长 副处长 处长 司长 副司长 副主任 主任 "
         "副市长 市长 省长 主席 秘书长 总经理 经理 董事长 总裁 记者 编辑 主持人 主持 调研员 总工程师 律师 "
-        "供稿 整理 撰稿 摄影 通讯员 委员 总干事 助理 代表 发言人 科长 组长 专员 干部"
+        "供稿 整理 撰稿 摄影 通讯员 委员 总干事 助理 代表 发言人 科长 组长 专员 干部 "
+        # the head of a ministry's office speaks for it (教育部科学技术与信息化司负责人某某)
+        "司负责人 局负责人 厅负责人 部负责人 委负责人 办负责人 处负责人 有关负责人 相关负责人"
     )
 )
 OFFICIAL_EN = ("Minister", "Secretary", "Mayor", "President", "Governor", "reporter", "editor", "spokesperson")

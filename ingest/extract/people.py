@@ -54,7 +54,7 @@ _PROFILE = re.compile(
     r"(?:特聘|副|助理)?(?:研究员|教授|讲师|院士|博士后|主任医师)(?=[，,。；;的])"
 )
 _AFTER = re.compile(
-    r"(?P<p>[、，,。；;（(和与及在为以等因凭获于也还则已曾将对从把被\n]|荣获|荣膺|当选|发布|表示|指出|介绍|认为|带领|领衔|$)"
+    r"(?P<p>[、，,。；;（(和与及在为以等因凭获于也还则已曾将对从把被\n]|荣获|荣膺|当选|入选|获评|入围|受聘|发布|表示|指出|介绍|认为|带领|领衔|$)"
 )
 # a name candidate: surname + 1-2 characters, the longest first
 _CANDIDATE = re.compile(rf"{_SURNAME}[{CJK}]{{1,2}}")
@@ -178,6 +178,8 @@ _EN_DOES_RESEARCH = re.compile(
     r"(?:Department|School|Faculty|Institute|Laboratory|Lab|Centre|Center)\b|leads[^\S\n]+(?:a|the)[^\S\n]+"
     r"(?:lab|laboratory|group|team)\b)"
 )
+#: words that introduce the names after them and open with a surname character (包括梁某: 包 is a surname)
+_INTRODUCING_WORDS = frozenset(words_of("包括 包含 以及 及其 和其 还有 其中 例如 比如 如有 即为"))
 _LINE_NAME_UNIT = re.compile(rf"(?m)^[^\S\n]*(?:[-•*][^\S\n]*)?(?P<en>{_LATIN_NAME}),[^\S\n]+(?:the[^\S\n]+)?")
 _EN_OFFICE_BEFORE_TITLE = re.compile(
     r"\b(?:Vice[- ](?:Chancellor|President|Principal|Provost)|Provost|President|Chancellor|Principal)"
@@ -394,7 +396,7 @@ def find_zh(text: str, institutions: list[Span]) -> list[Span]:
             # and the first character of the name it introduces)
             if _common_word(cand) and not named and tagged_verb(cand):
                 continue
-            if length == 3 and _common_word(cand[:2]) and tagged_verb(cand[:2]):
+            if length == 3 and cand[:2] in _INTRODUCING_WORDS:
                 continue
             # 还原场景: the surname is the end of a word that starts before it
             if left == "boundary" and pos > 0 and _common_word(text[pos - 1 : pos + 1]):

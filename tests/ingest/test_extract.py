@@ -1620,6 +1620,22 @@ def test_extract_zh_clinics_named_by_a_field_verb_or_one_character() -> None:
     }
 
 
+def test_extract_zh_person_between_two_institutions_officials_of_a_ministry_office_and_team_cues() -> None:
+    extraction = _extract(
+        "新闻\n中国科学院微生物研究所卢清川、北岭大学生命科学学院殷若川与西湖大学宁砚川等完成研究。"
+        "本年度上海另有东岭大学物理学系钮晨川入选。国内 18 家医疗中心参与。"
+        "教育部科学技术与信息化司负责人邬景川表示。中国科学院分子植物科学卓越创新中心甘露川研究组完成。"
+    )
+    assert _facts(extraction, "affiliatedWith") == {
+        ("卢清川", "中国科学院微生物研究所", None),
+        ("殷若川", "北岭大学生命科学学院", None),
+        ("宁砚川", "西湖大学", None),
+        ("钮晨川", "东岭大学物理学系", None),
+        ("甘露川", "中国科学院分子植物科学卓越创新中心", None),
+    }
+    assert "邬景川" not in _names(extraction, "Researcher")
+
+
 def test_extract_simplified_text_quoting_a_traditional_character_is_left_as_written() -> None:
     extraction = _extract("著名学者来访\n著名物理学家、北岭大学教授林知远於近日来访。")
     assert _names(extraction, "Researcher") == {"林知远"}
