@@ -218,6 +218,7 @@ def ends_sentence(stripped: str) -> bool:
     return bool(_SENTENCE_END.search(stripped))
 
 
+_CJK_IN = re.compile(r"[\u3400-\u9fff]")
 #: the longest a headline runs, in characters (Chinese; Latin letters)
 _MAX_HEADLINE = 60
 _MAX_HEADLINE_LATIN = 100
@@ -227,7 +228,7 @@ def headline_shaped(stripped: str) -> bool:
     """Shape of a headline: no sentence punctuation inside or at the end, not a list entry, not too long."""
     # English headlines run longer in characters than Chinese ones ("Light-driven catalyst turns methane into
     # methanol at room temperature")
-    limit = _MAX_HEADLINE_LATIN if stripped.isascii() else _MAX_HEADLINE
+    limit = _MAX_HEADLINE if _CJK_IN.search(stripped) else _MAX_HEADLINE_LATIN
     if not stripped or len(stripped) > limit or is_numbered(stripped) or is_doc_number(stripped):
         return False
     if _TRAILING_PUNCT.search(stripped) or ends_sentence(stripped):

@@ -186,11 +186,13 @@ def read_item_text(text: str, file: str | None = None) -> NewsItem | None:
 def read_text(text: str, file: str | None, kind: Kind | None = None) -> Iterator[NewsItem]:
     """The items of a text file: a newsletter issue split into items, the stories of a mailing set apart by rules,
     or one item."""
-    found = kind or detect_kind(text)
+    # stories set apart by rules are a mailing's, whatever else the text looks like (its issue line, its dates)
+    stories = [] if kind is not None else separated_stories(text)
+    found = kind or ("item" if stories else detect_kind(text))
     if found == "newsletter":
         yield from segment_newsletter(text, file)
         return
-    for story in ([] if kind == "item" else separated_stories(text)) or [text]:
+    for story in stories or [text]:
         item = read_item_text(story, file)
         if item is not None:
             yield item
@@ -225,6 +227,8 @@ def separated_stories(text: str) -> list[str]:
         content = [line.strip() for line in lines if line.strip()]
         if not content or _CONTENTS_HEADING.match(content[0]):
             continue
+        if any(is_issue_line(line) for line in content[:3]):
+            continue  # the mailing's masthead (LAB NOTES WEEKLY / Issue 47 | 14 November 2025 / …), no story
         if headline_shaped(content[0]) and any(ends_sentence(line) for line in content[1:]):
             stories.append("\n".join(lines).strip("\n"))
     return stories if len(stories) >= 2 else []

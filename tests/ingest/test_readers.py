@@ -520,6 +520,24 @@ def test_read_mailing_gives_one_item_per_story_between_rules(tmp_path: Path) -> 
     assert len(list(read_path(path, kind="item"))) == 1
 
 
+def test_read_mailing_with_an_issue_line_and_long_headlines_still_splits_at_its_rules(tmp_path: Path) -> None:
+    path = tmp_path / "weekly.txt"
+    story = "The team, led by Dr. Ada Fenwick, reports a result in Nature. It was funded by the NSF.\n"
+    path.write_text(
+        "LAB NOTES WEEKLY\nIssue 47 | 14 November 2025\nThree stories from the research world this week.\n\n-----\n"
+        "Caltech astronomers catch a white dwarf swallowing the remains of its giant planet\n\n" + story + "\n-----\n"
+        "Wellcome backs Ghana–London malaria consortium with £4.2 million for five years\n\n" + story + "\n-----\n"
+        "You are receiving Lab Notes Weekly because you subscribed. To unsubscribe, reply with STOP.\n",
+        encoding="utf-8",
+    )
+    titles = [i.title for i in read_path(path)]
+    assert titles[-2:] == [
+        "Caltech astronomers catch a white dwarf swallowing the remains of its giant planet",
+        "Wellcome backs Ghana–London malaria consortium with £4.2 million for five years",
+    ]
+    assert "-----" not in titles
+
+
 def test_read_wechat_article_ends_before_its_links_to_earlier_posts(tmp_path: Path) -> None:
     path = tmp_path / "post.txt"
     path.write_text(
