@@ -2226,6 +2226,20 @@ def test_extract_en_a_university_named_after_its_place_ends_before_and() -> None
     assert _names(extraction, "Institution") == {"University of Manchester", "中国科学技术大学"}
 
 
+def test_extract_en_first_author_after_an_apposition_and_co_corresponding_authors_with_their_unit() -> None:
+    extraction = _extract(
+        'Rice\nThe paper, titled "A calcium channel couples cold perception to chloroplast protection", appears in '
+        "Science Advances. Dr. Xu Lingyan, a postdoctoral fellow in Prof. Chen's group, is the first author of the "
+        "paper. Prof. Chen Wenhai and Prof. Gao Shuyan of IGDB are the co-corresponding authors.",
+        lang="en",
+    )
+    assert _facts(extraction, "authorOf") == {
+        ("Xu Lingyan", "A calcium channel couples cold perception to chloroplast protection", "first"),
+        ("Chen Wenhai", "A calcium channel couples cold perception to chloroplast protection", "corresponding"),
+        ("Gao Shuyan", "A calcium channel couples cold perception to chloroplast protection", "corresponding"),
+    }
+
+
 def test_extract_zh_conjunction_inside_a_department_name() -> None:
     extraction = _extract("新闻\n北岭大学电子和计算机工程系教授柯立川发言。")
     assert _facts(extraction, "affiliatedWith") == {("柯立川", "北岭大学电子和计算机工程系", None)}

@@ -38,7 +38,10 @@ _LIST_FOLLOWS = re.compile(r"s?\s+(?:include|are|were)\b")
 _LIST_END = re.compile(r"(?<!\bDr)(?<!\bProf)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<![A-Z])[.!?](?=\s|$)|\n")
 _ANY_ROLE = re.compile(r"作者|author|contributed\s+to", re.I)
 # (or a relative clause: "Dr A, who carried out the work as a postdoc at B before moving to C, was first author")
-_ASIDE = re.compile(r"\s*(?:(?:both|all|each|together)\b[^,;]{0,40}|(?:who|whose)\b[^;]{0,120})")
+# (or an apposition: "Dr. A, a postdoctoral fellow in Prof. B's group, is the first author")
+_ASIDE = re.compile(
+    r"\s*(?:(?:both|all|each|together)\b[^,;]{0,40}|(?:who|whose)\b[^;]{0,120}|(?:an?|the)\s[^;]{0,80})"
+)
 
 
 def author_of(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
@@ -273,7 +276,10 @@ def _english_role_names(
 # between two names of one role: "A and B", "A, B and C", "A and Stanford chemist B"
 _EN_NAME_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:[A-Z][\w.'’-]*\s+)?(?:[a-z-]+\s+){0,4}")
 
-_EN_ROLE_JOIN = re.compile(r"\s*(?:(?:are|were|is|was)\s+(?:the\s+)?)?(?:co-|joint\s+)?")  # co-corresponding
+# (co-corresponding; "A and B of IGDB are the co-corresponding authors": their unit may stand between)
+_EN_ROLE_JOIN = re.compile(
+    r"(?:\s+(?:of|at|from)\s+[^,;.]{1,60}?)?\s*(?:(?:are|were|is|was)\s+(?:the\s+)?)?(?:co-|joint\s+)?"
+)
 
 
 def published_in(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
