@@ -78,10 +78,13 @@ _UNIT_GAP = re.compile(r",\s*(?:the\s+)?|\s+(?:at|of)\s+(?:the\s+)?")
 # "X and the Y", "Wellcome Trust and UK Research": two bodies; "Science and Technology" stays one name
 _TWO_BODIES = re.compile(r"\s+and\s+the\s+|(?:(?<=Trust)|(?<=Council)|(?<=Agency)|(?<=Foundation))\s+and\s+")
 # "MIT's Department of Chemistry": the unit, and the institution that owns it
+# ("the University of Cambridge's Cavendish Laboratory": a unit named by a word before its head word)
 _POSSESSIVE_UNIT = re.compile(
-    r"^(?P<owner>.+?)['’]s\s+(?P<unit>(?:School|Department|Faculty|College|Institute|Laboratory|Center|Centre|"
-    r"Division|Clinic)\b.*)$"
+    r"^(?P<owner>.+?)['’]s\s+(?P<unit>(?:[A-Z][\w-]+\s+){0,2}(?:School|Department|Faculty|College|Institute"
+    r"|Laboratory|Center|Centre|Division|Clinic)\b.*)$"
 )
+# what a unit's name goes on with after its head word ("Institute for Solid State Physics")
+_UNIT_TAIL = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,5}")
 _POSSESSIVE = re.compile(r"['’]s\b")
 _PRIZE_END = re.compile(r"\b(?:Medal|Prize|Award|Fellowship|Lectureship)s?$")
 _POSSESSIVE_SPLIT = re.compile(r"['’]s\s+(?=[A-Z])")
@@ -110,6 +113,13 @@ def find_institutions(text: str) -> list[Span]:
         if possessive and not _HEAD_WORD.search(text, possessive.end(), end):
             end = possessive.start()
         owned = _POSSESSIVE_UNIT.match(text[start:end])
+        if (
+            owned
+            and not _UNIT_TAIL.match(text[start:end], owned.end("unit") - owned.start())
+            and (tail := _UNIT_TAIL.match(text, end))
+        ):
+            end = tail.end()
+            owned = _POSSESSIVE_UNIT.match(text[start:end])
         if owned:
             owner = clean(owned.group("owner"))
             spans.append(Span(start, start + owned.end("owner"), "Institution", owner, meta={"owner": True}))

@@ -2240,6 +2240,22 @@ def test_extract_en_first_author_after_an_apposition_and_co_corresponding_author
     }
 
 
+def test_extract_en_units_owned_by_a_university_named_by_a_word_or_a_tail() -> None:
+    extraction = _extract(
+        "Magnets\nThe crystals were grown by Kenta Morishiga at the University of Tokyo's Institute for Solid State "
+        "Physics. Adaeze Nwosi, a physicist at the University of Cambridge's Cavendish Laboratory, commented.",
+        lang="en",
+    )
+    assert {(a, b) for a, b, _ in _facts(extraction, "partOf")} == {
+        ("Institute for Solid State Physics, University of Tokyo", "University of Tokyo"),
+        ("Cavendish Laboratory", "University of Cambridge"),
+    }
+    assert _facts(extraction, "affiliatedWith") == {
+        ("Kenta Morishiga", "Institute for Solid State Physics, University of Tokyo", None),
+        ("Adaeze Nwosi", "Cavendish Laboratory", None),
+    }
+
+
 def test_extract_zh_conjunction_inside_a_department_name() -> None:
     extraction = _extract("新闻\n北岭大学电子和计算机工程系教授柯立川发言。")
     assert _facts(extraction, "affiliatedWith") == {("柯立川", "北岭大学电子和计算机工程系", None)}
