@@ -316,6 +316,11 @@ def find_zh(text: str) -> list[Span]:
             text[start] in _LEADING_FUNCTION_CHARS or (text[start] == "应" and text[start + 1] not in "用急")
         ):
             start += 1
+        # 柴某与慕尼黑工业大学: a person and 与 before the name are no part of it
+        person = _PERSON_AND.match(text, start)
+        named = person and person.group(1)[0] in SINGLE_SURNAMES and not words_freq(person.group(1))
+        if person and named and person.end() < m.start():
+            start = person.end()
         # 我校医学院: the segmenter reads 校医 (a school doctor); 校 belongs to 我校, not to the unit
         if text[start : start + 1] == "校" and text[start - 1 : start] in _OUR and start < m.start():
             start += 1

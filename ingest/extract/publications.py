@@ -135,8 +135,9 @@ def reference_parts(m: re.Match[str]) -> tuple[tuple[int, int], tuple[int, int],
 
 _PAPER = [
     re.compile(rf"(?:题为|题目为|名为|标题为)\s*{_QUOTED}"),
-    re.compile(rf"以\s*{_QUOTED}\s*为题"),
-    re.compile(rf"{_QUOTED}\s*为题"),
+    # (a translation in brackets may stand between: 以“English title”（中文题目）为题)
+    re.compile(rf"以\s*{_QUOTED}\s*(?:[（(][^（）()]{{1,120}}[）)])?\s*为题"),
+    re.compile(rf"{_QUOTED}\s*(?:[（(][^（）()]{{1,120}}[）)])?\s*为题"),
     # (on one line: a headline ending in "study" is not the title of the quote that opens the text)
     re.compile(rf"(?:titled|entitled|paper|article|study|the\s+title)[^\S\n]*,?[^\S\n]*{_QUOTED}"),
     # 发表了…合作完成的研究论文“Fault-tolerant logical qubits…”

@@ -1636,6 +1636,17 @@ def test_extract_zh_person_between_two_institutions_officials_of_a_ministry_offi
     assert "邬景川" not in _names(extraction, "Researcher")
 
 
+def test_extract_zh_title_with_its_translation_and_a_person_before_yu_and_a_university() -> None:
+    extraction = _extract(
+        "新闻\n相关成果以“Atomic-scale origin of lithium dendrites”（锂枝晶的原子尺度起源）为题发表在《科学》上。"
+        "北岭大学博士生蔺修川为论文第一作者，"
+        "柴怀川与慕尼黑工业大学马蒂亚斯·克罗伊策（Matthias Kreutzer）为共同通讯作者。"
+    )
+    assert _names(extraction, "Publication") == {"Atomic-scale origin of lithium dendrites"}
+    assert ("马蒂亚斯·克罗伊策", "Technical University of Munich", None) in _facts(extraction, "affiliatedWith")
+    assert not any("柴怀川" in name for name in _names(extraction, "Institution"))
+
+
 def test_extract_simplified_text_quoting_a_traditional_character_is_left_as_written() -> None:
     extraction = _extract("著名学者来访\n著名物理学家、北岭大学教授林知远於近日来访。")
     assert _names(extraction, "Researcher") == {"林知远"}
