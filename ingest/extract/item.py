@@ -259,7 +259,7 @@ def _attach_identifiers(text: str, sentences: Sentences, clusters: list[Cluster]
 
 def _context_award(item: NewsItem, gaz: Gazetteer, clusters: list[Cluster]) -> Cluster | None:
     """The award a parent article is about (2024 年度中国科学十大进展发布), inherited by its sub-items."""
-    if not item.parent_title or any(c.type == "Award" for c in clusters):
+    if not item.parent_title:
         return None
     found = awards.find_awards(item.parent_title, gaz)
     if not found:
@@ -268,7 +268,9 @@ def _context_award(item: NewsItem, gaz: Gazetteer, clusters: list[Cluster]) -> C
     name = entry.name if entry is not None else found[0].name
     existing = next((c for c in clusters if c.type == "Award" and key(c.name) == key(name)), None)
     if existing is not None:
-        return existing
+        return existing  # the entry names the list too ("再次入选“中国生命科学十大进展”"): still its list
+    if any(c.type == "Award" for c in clusters):
+        return None  # an entry about another prize
     cluster = Cluster("Award", name=name)
     clusters.append(cluster)
     return cluster

@@ -120,6 +120,18 @@ def test_extract_award_inherited_from_parent_article() -> None:
     }
 
 
+def test_extract_award_inherited_by_an_entry_that_names_the_list_itself() -> None:
+    text = (
+        "解析冠状病毒利用人类受体的结构基础\n中国科学院微生物研究所卢清川、北岭大学殷若川等测定了刺突蛋白的结构。"
+        "这是卢清川团队继 2021 年后再次入选“中国海洋科学十大进展”。"
+    )
+    extraction = _extract(text, parent_title="2024 年度中国海洋科学十大进展发布")
+    assert _facts(extraction, "received") == {
+        ("卢清川", "中国海洋科学十大进展", "2024"),
+        ("殷若川", "中国海洋科学十大进展", "2024"),
+    }
+
+
 def test_extract_policy_item_names_no_researcher() -> None:
     extraction = _extract(ZH_POLICY)
     assert _names(extraction, "Researcher") == set()
