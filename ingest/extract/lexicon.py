@@ -102,7 +102,8 @@ def alternation(words: tuple[str, ...] | frozenset[str]) -> str:
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 #: academic degrees written after an English name ("Jane Holloway, M.D., Ph.D., professor of …")
 EN_DEGREES = (
-    r"(?:,\s*(?:M\.?\s?D\.?|Ph\.?\s?D\.?|D\.?\s?Phil\.?|Sc\.?\s?D\.?|M\.?P\.?H\.?|FRS|FMedSci|FREng)(?![A-Za-z]))*"
+    r"(?:,\s*(?:M\.?\s?D\.?|Ph\.?\s?D\.?|D\.?\s?Phil\.?|Sc\.?\s?D\.?|M\.?P\.?H\.?|Dr\.?\s?PH|Pharm\.?\s?D\.?|M\.?Sc\.?"
+    r"|FRS|FMedSci|FREng)(?![A-Za-z]))*"
 )
 #: Latin capitals and letters with their accented forms (Sandström, Göran, Łukasz, Ørsted), for character classes
 LATIN_UPPER = r"A-ZÀ-ÖØ-Þ\u0100-\u017f"

@@ -516,7 +516,8 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
     matches = [m for pattern in patterns for m in pattern.finditer(text)] + awarded
     # "Maria Chen (University of Toronto)", "Sofia Lindqvist of Uppsala University": a name, then its institution
     starts = {i.start for i in institutions if i.name.isascii()}
-    for m in re.finditer(rf"\b(?P<en>{_LATIN_NAME})(?:\s*\(\s*|,?\s+(?:of|at|from)\s+(?:the\s+)?)", text):
+    # ("Priya Raghunathan, PhD, of the Department of Biostatistics": a degree may stand between)
+    for m in re.finditer(rf"\b(?P<en>{_LATIN_NAME}){EN_DEGREES}(?:\s*\(\s*|,?\s+(?:of|at|from)\s+(?:the\s+)?)", text):
         inside = any(i.start <= m.start("en") < i.end for i in institutions)
         if m.end() in starts and not inside and not _NOT_A_NAME.search(m.group("en")):
             matches.append(m)

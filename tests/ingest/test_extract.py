@@ -2279,6 +2279,17 @@ def test_extract_en_units_owned_by_a_university_named_by_a_word_or_a_tail() -> N
     }
 
 
+def test_extract_en_co_authored_by_names_with_degrees_past_semicolons() -> None:
+    extraction = _extract(
+        'Trial\nThe paper, "Text message coaching and blood pressure," was co-authored by Priya Raghunatha, PhD, of '
+        "the Department of Biostatistics; Elena Castellana, MD, of Meharry Medical College; and James Okafo, DrPH, of "
+        "the Harwood School of Public Health.",
+        lang="en",
+    )
+    assert {a for a, _, _ in _facts(extraction, "authorOf")} == {"Priya Raghunatha", "Elena Castellana", "James Okafo"}
+    assert ("Elena Castellana", "Meharry Medical College", None) in _facts(extraction, "affiliatedWith")
+
+
 def test_extract_zh_conjunction_inside_a_department_name() -> None:
     extraction = _extract("新闻\n北岭大学电子和计算机工程系教授柯立川发言。")
     assert _facts(extraction, "affiliatedWith") == {("柯立川", "北岭大学电子和计算机工程系", None)}

@@ -33,7 +33,7 @@ _ROLES = (
     ),
 )
 
-_LIST_FOLLOWS = re.compile(r"s?\s+(?:include|are|were)\b")
+_LIST_FOLLOWS = re.compile(r"s?\s+(?:include|are|were)\b|ed\s+by\b")
 # (the full stop of "Dr." or of an initial ends no list)
 _LIST_END = re.compile(r"(?<!\bDr)(?<!\bProf)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<![A-Z])[.!?](?=\s|$)|\n")
 _ANY_ROLE = re.compile(r"作者|author|contributed\s+to", re.I)
