@@ -132,6 +132,15 @@ def test_extract_award_inherited_by_an_entry_that_names_the_list_itself() -> Non
     }
 
 
+def test_extract_researchers_co_listed_on_a_model_they_built_collaborated() -> None:
+    extraction = _extract(
+        "构建胚胎体外发育模型\n中国科学院动物研究所聂书川、北岭理工大学龚溯川和中国科学院昆明动物研究所闵若川等，"
+        "建立了可支持胚胎持续发育的三维体外培养体系。"
+    )
+    pairs = {frozenset((a, b)) for a, b, _ in _facts(extraction, "collaboratedWith")}
+    assert pairs == {frozenset(p) for p in [("聂书川", "龚溯川"), ("聂书川", "闵若川"), ("龚溯川", "闵若川")]}
+
+
 def test_extract_policy_item_names_no_researcher() -> None:
     extraction = _extract(ZH_POLICY)
     assert _names(extraction, "Researcher") == set()

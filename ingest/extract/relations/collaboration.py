@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 # a sentence that reports a piece of work (co-listed researchers in it collaborated on it)
 _WORK = re.compile(
     r"研究(?![员生所院])|成果|论文|发表|发布|发现|研制|研发|提出|开发|完成|合作|揭示|实现|团队|课题|(?<!基金)项目(?!\s*(?:资助|支持))|"
+    r"建立|构建|绘制|测定|设计|解析|鉴定|阐明|证实|破解|攻克|"
     r"research|study|paper|published|discover|develop|team|collaborat|\bwork(?:ed)?\b|\bled by\b|co-led|"
     r"together with|jointly(?!\s+to\b)|experiment|\breport|analy[sz]",
     re.I,
