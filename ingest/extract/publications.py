@@ -41,6 +41,7 @@ _EN_JOURNAL_ADJECTIVE = re.compile(rf"(?P<en>{_LATIN_TITLE})\s+(?:article|paper|
 _EN_JOURNAL_ADJECTIVE_BEFORE = re.compile(
     r"\b(?:[Aa]n?|[Tt]he|[Tt]heir|[Hh]is|[Hh]er)\s+(?:new\s+|recent\s+|latest\s+)?$"
 )
+_QUOTED_JOURNAL = re.compile(rf"journal\s+['‘\"“](?P<en>{_LATIN_TITLE})['’\"”]")
 # a citation in brackets: (ACS Catalysis, 2024, 14, 9244)
 _CITATION = re.compile(rf"[（(]\s*(?P<en>{_LATIN_TITLE})\s*,\s*(?:19|20)\d{{2}}\s*,\s*\d+")
 _CITE_END = re.compile(r"\s*(?:[.;,。；，]|$)", re.M)
@@ -140,6 +141,8 @@ _PAPER = [
     re.compile(rf"{_QUOTED}\s*(?:[（(][^（）()]{{1,120}}[）)])?\s*为题"),
     # (on one line: a headline ending in "study" is not the title of the quote that opens the text)
     re.compile(rf"(?:titled|entitled|paper|article|study|the\s+title)[^\S\n]*,?[^\S\n]*{_QUOTED}"),
+    # "with the title of 'Dynamic boronic ester networks …'": a title in single quotes after a title word
+    re.compile(r"(?:the\s+title\s+of|titled|entitled)\s*['‘](?P<title>[^'‘’\n]{6,300}?)['’](?=[\s.,;)]|$)"),
     # 发表了…合作完成的研究论文“Fault-tolerant logical qubits…”
     re.compile(rf"(?:研究论文|学术论文|论文|文章)\s*{_QUOTED}"),
     # the metadata block of a wire release: "Article Title: …", "论文题目：…" (or the value on the next line)
@@ -218,6 +221,9 @@ def find_journals(text: str, gazetteer: Gazetteer) -> list[Span]:
         add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
     for m in _JOURNAL_FIELD.finditer(text):
         add(Span(m.start("name"), m.end("name"), "Journal", clean(m.group("name"))))
+    # "in the international academic journal 'Advanced Energy Materials'"
+    for m in _QUOTED_JOURNAL.finditer(text):
+        add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
     for m in references(text):
         _, _, (a, b) = reference_parts(m)
         add(Span(a, b, "Journal", clean(text[a:b])))

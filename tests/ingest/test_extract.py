@@ -2299,6 +2299,24 @@ def test_extract_en_co_authored_by_names_with_degrees_past_semicolons() -> None:
     assert ("Elena Castellana", "Meharry Medical College", None) in _facts(extraction, "affiliatedWith")
 
 
+def test_extract_en_prize_lines_with_a_dash_and_a_title_in_single_quotes() -> None:
+    extraction = _extract(
+        "Royal Society of Chemistry announces 2025 prize winners\nCorday-Morgan Prize – Dr Fiona MacLeash, School of "
+        "Chemistry, University of Edinburgh. She designs molecular cages.\nTilden Prize – Professor Rajiv Menen, "
+        "Department of Materials, Imperial College London. A Fellow of the Royal Society since 2018, Menen builds "
+        "porous polymers.\nThe result was published in the international academic journal 'Advanced Energy "
+        "Materials' with the title of 'Dynamic boronic ester networks for solid electrolytes'.",
+        lang="en",
+    )
+    assert _facts(extraction, "received") == {
+        ("Fiona MacLeash", "Corday-Morgan Prize", "2025"),
+        ("Rajiv Menen", "Tilden Prize", "2025"),
+    }
+    assert _facts(extraction, "publishedIn") == {
+        ("Dynamic boronic ester networks for solid electrolytes", "Advanced Energy Materials", None)
+    }
+
+
 def test_extract_zh_conjunction_inside_a_department_name() -> None:
     extraction = _extract("新闻\n北岭大学电子和计算机工程系教授柯立川发言。")
     assert _facts(extraction, "affiliatedWith") == {("柯立川", "北岭大学电子和计算机工程系", None)}

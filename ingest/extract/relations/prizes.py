@@ -34,7 +34,8 @@ _ZERO_SUBJECT = re.compile(
     r"\s*(?:(?:19|20)\d{2}\s*年(?:度)?\s*[，,]?|此外\s*[，,]?)?\s*(?:曾|先后|还|并|又)?\s*(?:获|荣获|获得|入选|当选)"
 )
 
-_PRIZE_COLON = re.compile(r"(?:[一二三四五六七八九十]等奖|特等奖|金奖|银奖|铜奖)?\s*[:：]")
+# (or a dash: "Tilden Prize – Professor A, Department of Materials, …")
+_PRIZE_COLON = re.compile(r"(?:[一二三四五六七八九十]等奖|特等奖|金奖|银奖|铜奖)?\s*(?:[:：]|[–—](?=\s)|\s-(?=\s))")
 
 _LIST_MARK = re.compile(r"\s*(?:[●•▪■◆◼▶\-*–]\s*|\d{1,2}[.、)]\s*)?")
 
@@ -265,10 +266,12 @@ def _listed_prizes(ctx: Context, out: dict[tuple[str, str, str], Relation], rese
                 continue
             line_end = text.find("\n", a.end)
             line_end = len(text) if line_end < 0 else line_end
+            # (the year of the line's first sentence: "… since 2018" later on tells another story)
+            first_end = ctx.sentences.bounds(a.start)[1]
             for c in researchers:
                 for ps in c.spans:
                     if colon.end() <= ps.start < line_end:
-                        year = _year_of_award(text, line_start, a.start, line_end) or titled_year(ctx)
+                        year = _year_of_award(text, line_start, a.start, min(line_end, first_end)) or titled_year(ctx)
                         add_received(ctx, out, c.id, award.id, year, ps)
     # "• Dr Laila Haddad (Chemistry) — Royal Society Wolfson Fellowship": the laureate first, the prize after a dash
     for award in ctx.of("Award"):
