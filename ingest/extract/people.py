@@ -93,7 +93,17 @@ _EN_BEFORE = re.compile(
     rf"(?P<en>{_LATIN_NAME})"
 )
 _JOBS_AFTER = alternation(
-    (*RESEARCHER_EN_JOBS, "lecturer", "postdoctoral", "PhD student", "PhD candidate", "MSc student", "DPhil student")
+    (
+        *RESEARCHER_EN_JOBS,
+        "lecturer",
+        "postdoctoral",
+        "PhD student",
+        "PhD candidate",
+        "Ph.D. student",
+        "Ph.D. candidate",
+        "MSc student",
+        "DPhil student",
+    )
 )
 _EN_AFTER = re.compile(
     # "X, a condensed-matter physicist", "X, now a senior scientist at Y", "X, the Henry Lowell Professor of Y"

@@ -2317,6 +2317,17 @@ def test_extract_en_prize_lines_with_a_dash_and_a_title_in_single_quotes() -> No
     }
 
 
+def test_extract_en_phd_candidate_of_a_department_after_the_degree() -> None:
+    extraction = _extract(
+        "Battery\nIn this research, Seo-Yeon Parke, Ph.D. candidate of KAIST Department of Chemical and Biomolecular "
+        "Engineering, participated as the first author.",
+        lang="en",
+    )
+    assert _facts(extraction, "affiliatedWith") == {
+        ("Seo-Yeon Parke", "KAIST Department of Chemical and Biomolecular Engineering", None)
+    }
+
+
 def test_extract_zh_conjunction_inside_a_department_name() -> None:
     extraction = _extract("新闻\n北岭大学电子和计算机工程系教授柯立川发言。")
     assert _facts(extraction, "affiliatedWith") == {("柯立川", "北岭大学电子和计算机工程系", None)}
