@@ -27,6 +27,11 @@ _INSTITUTION = re.compile(
     rf"(?:{_WORD}{_SP}){{1,5}}(?:{_HEADS})\b{_TAIL}"
     rf"|(?:{_HEADS}){_SP}(?:of|for){_SP}(?:the{_SP})?{_WORD}(?:{_SP}(?:and{_SP}|&{_SP}|of{_SP}|the{_SP})?{_WORD}){{0,5}}"
 )
+_UNIVERSITY_OF_PLACE = re.compile(r"University\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
+_AT_CAMPUS = re.compile(
+    r"\s+at\s+(?!the\b)[A-Z][a-z]+(?:[\s-](?!Campus|Site|Centre|Center|Laboratory|Hospital)[A-Z][a-z]+)?\b"
+    r"(?!\s+(?:Campus|Site|Centre|Center|Laboratory|Hospital)\b)"
+)
 _FIELDS = (
     r"(?:Technology|Technologies|Sciences?|Engineering|Medicine|Arts|Health|Design|Agriculture|Economics|Mines"
     r"|Mathematics|Physics|Chemistry|Biology|Law|Music|Education|Humanities|Commerce|Management|Environment"
@@ -104,6 +109,9 @@ def find_institutions(text: str) -> list[Span]:
         end = m.end()
         if end - start < 4 or not text[start].isupper():
             continue
+        # "the University of Alabama at Birmingham", "the University of Texas at Austin": a campus is part of the name
+        if _UNIVERSITY_OF_PLACE.fullmatch(text, start, end) and (campus := _AT_CAMPUS.match(text, end)) is not None:
+            end = campus.end()
         # "Department of Electronics, Information and Bioengineering", "Department of Science, Technology and
         # Innovation": a unit's field list runs over commas to its "and"
         if _FIELD_HEAD.match(text, start) and (fields := _FIELD_LIST.match(text, end)) is not None:

@@ -2328,6 +2328,20 @@ def test_extract_en_phd_candidate_of_a_department_after_the_degree() -> None:
     }
 
 
+def test_extract_en_a_university_at_its_campus_city() -> None:
+    extraction = _extract(
+        "Trial\nJames Okafo, DrPH, of the School of Public Health at the University of Alabama at Birmingham spoke. "
+        "Ann Lea of the University of Texas at Austin and Tom Hille of the University of Oxford at Harwell Campus "
+        "joined.",
+        lang="en",
+    )
+    assert _facts(extraction, "affiliatedWith") == {
+        ("James Okafo", "School of Public Health, University of Alabama at Birmingham", None),
+        ("Ann Lea", "University of Texas at Austin", None),
+        ("Tom Hille", "University of Oxford", None),
+    }
+
+
 def test_extract_zh_conjunction_inside_a_department_name() -> None:
     extraction = _extract("新闻\n北岭大学电子和计算机工程系教授柯立川发言。")
     assert _facts(extraction, "affiliatedWith") == {("柯立川", "北岭大学电子和计算机工程系", None)}
