@@ -146,10 +146,11 @@ _FUNDER_EN = re.compile(
 )
 # the body at the head of a programme whose own name ends in no funding word
 _FUNDING_BODY = re.compile(
-    r"^(?:.{2,20}?(?:委员会|基金会|基金委|科委|教委|科技厅|科技局|教育厅)|.{0,20}?(?:科学技术部|科技部|教育部)"
+    r"^(?:.{2,20}?(?:委员会|基金会|基金委|科委|教委|科技厅|科技局|教育厅|发展中心)|.{0,20}?(?:科学技术部|科技部|教育部)"
     # 上海市“科技创新行动计划”基础研究领域项目: the programme the project belongs to
     r"|.{0,12}?“[^”]{2,20}(?:计划|基金|专项)”)"
 )
+_FUND_PROJECT = re.compile(r"^(.{2,14}?科学基金)(?!委员会|会).{2,24}$")
 # how the next entry of a funding list starts: the state, a ministry or a province or city
 _ISSUER = re.compile(r"(?:国家|中央|中国|教育部|科技部|科学技术部|[\u4e00-\u9fff]{2,3}(?:省|市|自治区))")
 _FUNDER_BAD = re.compile(r"专家|学者|团队|人员|医院专家|广泛|关注|认可|好评|欢迎|青睐|肯定|重视|帮助|配合|国家和|政策")
@@ -357,6 +358,10 @@ def find_funders(text: str, institutions: list[Span], known: frozenset[str] = fr
                     if english and not ok:
                         # a body's programme ("the European Commission's Horizon Europe") funds under its name
                         ok = re.search(r"['’]s\s+$", m.group(group)[:at])
+                    # 国家自然科学基金国际（地区）合作与交流项目: a project of the fund, whose funder is the fund
+                    if not english and (fund := _FUND_PROJECT.match(name)) is not None:
+                        name = fund.group(1)
+                        ok = _FUNDER_OK.search(name)
                     body = None if ok or english else _FUNDING_BODY.match(name)
                     if body:  # 上海市科学技术委员会基础研究项目: the commission runs the programme and funds the work
                         name, ok = body.group(), body

@@ -1668,6 +1668,18 @@ def test_extract_zh_title_with_its_translation_and_a_person_before_yu_and_a_univ
     assert not any("柴怀川" in name for name in _names(extraction, "Institution"))
 
 
+def test_extract_zh_a_project_of_the_natural_science_fund_is_funded_by_the_fund() -> None:
+    extraction = _extract(
+        "新闻\n论文题为“Urban heat islands amplify rainfall”。该研究获得国家自然科学基金国际（地区）合作与交流项目、"
+        "中德科学中心和德国研究基金会（DFG）的资助。"
+    )
+    assert {b for _, b, _ in _facts(extraction, "fundedBy")} == {
+        "国家自然科学基金",
+        "中德科学中心",
+        "Deutsche Forschungsgemeinschaft",
+    }
+
+
 def test_extract_simplified_text_quoting_a_traditional_character_is_left_as_written() -> None:
     extraction = _extract("著名学者来访\n著名物理学家、北岭大学教授林知远於近日来访。")
     assert _names(extraction, "Researcher") == {"林知远"}
