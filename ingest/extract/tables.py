@@ -37,6 +37,11 @@ _UNIT_NAME = re.compile(
     r"\s*(?P<unit>[\u3400-\u9fff（）()、]{1,30}?(?:大学|学院|研究所|研究院|科学院|医院|中心|实验室|学系|系))"
     r"[ \t\u3000]+(?P<name>[\u3400-\u9fff]{2,4})\s*"
 )
+_PEOPLE_HEADER = re.compile(r"主要完成人|完成人|获奖人|获奖者|入选者")
+# a line of three or more names apart by commas, and nothing else (a unit may follow the last one on the line)
+_NAME_LIST_LINE = re.compile(
+    r"(?m)^[ \t\u3000]*(?P<names>[\u4e00-\u9fff]{2,4}(?:[，、][\u4e00-\u9fff]{2,4}){2,})[，、]?[ \t\u3000]*$"
+)
 _PIPE_ROW = re.compile(r"^\s*\|(?:[^|\n]*\|){2,}\s*$")
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*$")
 _PIPE_CELL = re.compile(r"(?<=\|)([^|\n]*)(?=\|)")
@@ -79,7 +84,28 @@ def find_rows(text: str) -> list[Row]:
     rows = _header_rows(text)
     taken = {row.start for row in rows}
     rows += [row for row in _name_unit_rows(text) if row.start not in taken]
+    taken |= {row.start for row in rows}
+    rows += [row for row in _name_list_rows(text) if row.start not in taken and not _inside(text, row, rows)]
     return sorted(rows, key=lambda row: row.start)
+
+
+def _inside(text: str, row: Row, rows: list[Row]) -> bool:
+    """Whether ``row`` lies in a row that already names its people (a row whose cells a table printed column after
+    column misread names none)."""
+    return any(r.start <= row.start < r.end and any(names_in(text, c) for c in r.of(PERSON_COLUMNS)) for r in rows)
+
+
+def _name_list_rows(text: str) -> list[Row]:
+    """A line that is only a list of names (``殷某，柏某，薛某``), in a text whose table or list names its people
+    (主要完成人, 获奖人 …): a cell of one row, as a table printed one column after another gives it."""
+    if not _PEOPLE_HEADER.search(text):
+        return []
+    found = []
+    for m in _NAME_LIST_LINE.finditer(text):
+        names = _NAME_SEPARATORS.split(m.group("names"))
+        if all(len(n) >= 2 and n[:1] in _SURNAME_STARTS for n in names):
+            found.append(Row(m.start("names"), m.end("names"), [Cell(m.start("names"), m.end("names"), "姓名")]))
+    return found
 
 
 def _name_unit_rows(text: str) -> list[Row]:

@@ -1680,6 +1680,26 @@ def test_extract_zh_a_project_of_the_natural_science_fund_is_funded_by_the_fund(
     }
 
 
+def test_extract_zh_name_list_lines_of_a_table_printed_column_by_column_under_a_graded_prize() -> None:
+    extraction = _extract(
+        "自然科学奖一等奖\n序号 项目名称 主要完成人 主要完成单位\n1\n二维铁电材料中拓扑\n极化结构的形成机制\n"
+        "殷瑞川，柏沐川，薛檀川\n北岭大学"
+    )
+    assert {(a, b) for a, b, _ in _facts(extraction, "received")} == {
+        ("殷瑞川", "自然科学奖"),
+        ("柏沐川", "自然科学奖"),
+        ("薛檀川", "自然科学奖"),
+    }
+    assert len(_facts(extraction, "collaboratedWith")) == 3
+
+
+def test_extract_zh_prizes_listed_before_any_name_go_to_no_one() -> None:
+    extraction = _extract(
+        "新闻\n本年度奖项共设科技功臣奖、自然科学奖、技术发明奖等奖项，北岭大学俞曼川教授荣获科技功臣奖。"
+    )
+    assert {(a, b) for a, b, _ in _facts(extraction, "received")} == {("俞曼川", "上海市科技功臣奖")}
+
+
 def test_extract_simplified_text_quoting_a_traditional_character_is_left_as_written() -> None:
     extraction = _extract("著名学者来访\n著名物理学家、北岭大学教授林知远於近日来访。")
     assert _names(extraction, "Researcher") == {"林知远"}

@@ -98,10 +98,13 @@ def _year_of_award(text: str, start: int, award_start: int, end: int, award_end:
 
 def _clause(text: str, start: int, end: int, at: int, at_end: int, researchers: list[Cluster]) -> tuple[int, int]:
     """The clause of a sentence around ``text[at:at_end]``: from the separator (，；;) before the nearest name before
-    it to the separator after it. The whole sentence if no name comes before it in the sentence."""
+    it to the separator after it; its own clause if no name comes before it in the sentence."""
     names_before = [x.start for c in researchers for x in c.spans if start <= x.start < at]
     if not names_before:
-        return start, end
+        # "共设科技功臣奖、自然科学奖…等奖项，某某荣获科技功臣奖": a prize listed before any name is its own clause's
+        left = max((m.end() for m in _CLAUSE_END.finditer(text, start, at)), default=start)
+        right = _CLAUSE_END.search(text, at_end, end)
+        return left, right.start() if right else end
     nearest = max(names_before)
     left = max((m.end() for m in _CLAUSE_END.finditer(text, start, nearest)), default=start)
     right = _CLAUSE_END.search(text, at_end, end)
@@ -109,6 +112,7 @@ def _clause(text: str, start: int, end: int, at: int, at_end: int, researchers: 
 
 
 _CLAUSE_END = re.compile(r"[，；;]")
+_GRADE = re.compile(r"(?:[一二三四五六七八九十]|特)等奖$|[金银铜]奖$")
 
 _ANNOUNCED = re.compile(
     r"获奖|获|公布|揭晓|颁奖|授予|名单|荣膺|摘得|\bwins?\b|winners?|laureates?|awarded|honou?red|"
@@ -157,9 +161,12 @@ def received(
     title_key = resolution.key(ctx.item.title)
     prize_item = False
     prize_sentences: set[int] = set()
+    # "自然科学奖一等奖" over a list: the prize the title names, whatever its grade
+    graded_key = resolution.key(_GRADE.sub("", ctx.item.title.strip()))
     for award in ctx.of("Award"):
         year = next((s.meta.get("year") for s in award.spans if s.meta.get("year")), None)
-        if resolution.key(award.name) == title_key or any(resolution.key(a) == title_key for a in award.aliases):
+        keys = {resolution.key(award.name), *(resolution.key(a) for a in award.aliases)}
+        if title_key in keys or graded_key in keys:
             year = year or _year(ctx.item.title, ctx.item.parent_title)
             prize_item = True
             for c in researchers:
