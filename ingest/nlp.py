@@ -44,20 +44,24 @@ def words_freq(word: str) -> int:
     return int(jieba.dt.FREQ.get(word) or 0)
 
 
+def _word_tag(word: str) -> str | None:
+    """The part of speech jieba's dictionary gives ``word`` (None for a word it does not know)."""
+    import jieba.posseg
+
+    tag: str | None = jieba.posseg.dt.word_tag_tab.get(word)
+    return tag
+
+
 def tagged_person(word: str) -> bool:
     """Whether jieba's dictionary tags ``word`` as a person's name (王平, 李强): a common word that is also a name.
     The tags are loose (周转 is tagged so too), so a rule asks this only where a cue word says a name follows."""
-    import jieba.posseg
-
-    return jieba.posseg.dt.word_tag_tab.get(word) in {"nr", "nrfg"}
+    return _word_tag(word) in {"nr", "nrfg"}
 
 
 def tagged_verb(word: str) -> bool:
     """Whether jieba's dictionary tags ``word`` as a verb (支持, 祝贺): before a title it is what is done to a
     person, not a name."""
-    import jieba.posseg
-
-    return jieba.posseg.dt.word_tag_tab.get(word) in {"v", "vn", "vd"}
+    return _word_tag(word) in {"v", "vn", "vd"}
 
 
 @lru_cache(maxsize=4)

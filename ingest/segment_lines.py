@@ -218,7 +218,6 @@ def ends_sentence(stripped: str) -> bool:
     return bool(_SENTENCE_END.search(stripped))
 
 
-_CJK_IN = re.compile(r"[\u3400-\u9fff]")
 #: the longest a headline runs, in characters (Chinese; Latin letters)
 _MAX_HEADLINE = 60
 _MAX_HEADLINE_LATIN = 100
@@ -228,7 +227,7 @@ def headline_shaped(stripped: str) -> bool:
     """Shape of a headline: no sentence punctuation inside or at the end, not a list entry, not too long."""
     # English headlines run longer in characters than Chinese ones ("Light-driven catalyst turns methane into
     # methanol at room temperature")
-    limit = _MAX_HEADLINE if _CJK_IN.search(stripped) else _MAX_HEADLINE_LATIN
+    limit = _MAX_HEADLINE if _CJK_CHAR.search(stripped) else _MAX_HEADLINE_LATIN
     if not stripped or len(stripped) > limit or is_numbered(stripped) or is_doc_number(stripped):
         return False
     if _TRAILING_PUNCT.search(stripped) or ends_sentence(stripped):
@@ -336,11 +335,15 @@ def furniture_rows(lines: Sequence[str]) -> set[int]:
         rows.update(nonblank[:issue_at])
         if issue_at + 1 < len(nonblank) and _EDITED_BY.search(lines[nonblank[issue_at + 1]]):
             rows.add(nonblank[issue_at + 1])
+    numbers: list[int] = []  # lines that hold a page number, isolated or not
     for i, line in enumerate(lines):
         text = line.strip()
         if not text:
             continue
-        page_number = (is_page_number(text) and _isolated(lines, i)) or is_decorated_page_number(text)
+        plain, decorated = is_page_number(text), is_decorated_page_number(text)
+        if plain or decorated:
+            numbers.append(i)
+        page_number = (plain and _isolated(lines, i)) or decorated
         header = text in headers and (i in near or i == first)
         # "上海高校科技发展动态 P 03": the masthead's title and the page number on one line, one space apart
         numbered = _NUMBERED_HEADER.match(text)
@@ -352,10 +355,7 @@ def furniture_rows(lines: Sequence[str]) -> set[int]:
             rows.add(i)
     # a page number printed right against a line set in columns (the running header "中山一院科研简报    第3期"), or a
     # bare number against a header row: both are furniture
-    for i, line in enumerate(lines):
-        text = line.strip()
-        if not is_page_number(text) and not is_decorated_page_number(text):
-            continue
+    for i in numbers:
         neighbours = [k for k in (i - 1, i + 1) if 0 <= k < len(lines) and lines[k].strip()]
         headed = [k for k in neighbours if k in header_rows or _COLUMN_GAP.search(lines[k].strip())]
         for k in headed:

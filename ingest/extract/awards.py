@@ -106,14 +106,13 @@ _FUNDING_EN_WON = re.compile(
     r"Commission|Academy|Institutes?|Administration|Bureau|Association|[A-Z]{2,6}))"
     r"(?:\s*\([A-Z]{2,8}\))?\s+(?:[A-Z][\w-]*\s+){0,3}[Gg]rants?\b"
 )
-# "The Canadian Institutes of Health Research (CIHR) and X supported the work": the funders as the subject
+# "The Canadian Institutes of Health Research (CIHR) and X supported the work": the funders as the subject (the verb
+# phrase alone, a literal scan, tells first whether the pattern that tries every sentence start can match)
+_SUPPORTED = r"(?:supported|funded|financed|sponsored)\s+(?:the|this)\s+(?:work|research|study|project|trial|effort)\b"
+_SUPPORTED_THE_WORK = re.compile(_SUPPORTED)
 _FUNDING_EN_SUBJECT = re.compile(
-    r"(?:^|(?<=[.;\n])[^\S\n]*)(?:The\s+)?(?P<list>[A-Z][^.;\n]{2,200}?)\s+(?:also\s+|jointly\s+)?"
-    r"(?:supported|funded|financed|sponsored)\s+(?:the|this)\s+(?:work|research|study|project|trial|effort)\b",
+    rf"(?:^|(?<=[.;\n])[^\S\n]*)(?:The\s+)?(?P<list>[A-Z][^.;\n]{{2,200}}?)\s+(?:also\s+|jointly\s+)?{_SUPPORTED}",
     re.M,
-)
-_SUPPORTED_THE_WORK = re.compile(
-    r"(?:supported|funded|financed|sponsored)\s+(?:the|this)\s+(?:work|research|study|project|trial|effort)\b"
 )
 _FUNDING_EN_ALL = (_FUNDING_EN, _FUNDING_EN_FROM, _FUNDING_EN_GIVER, _FUNDING_EN_WON, _FUNDING_EN_SUBJECT)
 # a quoted programme topic or a bracket of grant numbers: list separators inside it separate nothing
@@ -323,7 +322,7 @@ def find_funders(text: str, institutions: list[Span], known: frozenset[str] = fr
     ):
         english = pattern in _FUNDING_EN_ALL
         if pattern is _FUNDING_EN_SUBJECT and not _SUPPORTED_THE_WORK.search(text):
-            continue  # the verb phrase, a literal scan, before the pattern that tries every sentence start
+            continue
         for m in pattern.finditer(text):
             for group in ("list", "prog"):
                 if group not in pattern.groupindex or m.group(group) is None:

@@ -50,6 +50,7 @@ _FIELD_LIST = re.compile(
     rf"(?:,\s*{_FIELD_NOT_BODY}{_FIELD_WORD}(?:\s+{_FIELD_WORD})?)+,?\s+and\s+{_FIELD_NOT_BODY}{_FIELD_WORD}"
     rf"(?:\s+{_FIELD_WORD})?\b"
 )
+_INSIDE_SENTENCE = re.compile(r"[a-z,(]\s*$")
 _FOREIGN_WORD = r"[A-ZÀ-Þ][\wÀ-ÿ'’-]+"
 # (the head word first, a literal the engine skips to; a qualifier before it is taken by looking back)
 _FOREIGN_INSTITUTION = re.compile(
@@ -148,8 +149,7 @@ def find_institutions(text: str) -> list[Span]:
         span = Span(start, end, "Institution", clean(text[start:end]))
         # "at The University of Sydney": a capital The inside a sentence is part of the official name, kept as a
         # surface form (the name stays without it, as most texts write it)
-        inside_sentence = re.search(r"[a-z,(]\s*$", text[max(0, start - 12) : start - 4])
-        if text[max(0, start - 4) : start] == "The " and inside_sentence:
+        if text[max(0, start - 4) : start] == "The " and _INSIDE_SENTENCE.search(text, max(0, start - 12), start - 4):
             span.meta["surface"] = "The " + span.name
         spans.append(span)
     # names in the institution's own language: Technische Universität Dresden, Politecnico di Milano, Université de
@@ -371,6 +371,11 @@ _BODY_BEFORE_OF = re.compile(
 _JOB_AFTER = rf"\s+(?:[a-z-]+\s+){{0,3}}(?:{alternation(RESEARCHER_EN_JOBS)})\b"
 
 
+# what may stand between two names of a funding list (besides brackets): connectors, funding verbs, programme words
+_LIST_CONNECTORS = re.compile(
+    r"\b(?:and|by|the|funded|supported|financed|also|as\s+well\s+as|from|of|under|through|its"
+    r"|program|programme|grants?|funds?|project|scheme|initiative)\b|\([^)]*\)"
+)
 _ACRONYM_OF = re.compile(r"[A-Z][A-Z0-9-]{1,12}(?:\s+[A-Z][A-Z0-9-]{1,12})?\s+(?:of|from)\s+the\s+(?=[A-Z])")
 
 
@@ -386,12 +391,7 @@ def organisation_names(chunk: str) -> list[tuple[int, str]]:
         # ("…, funded by the Ministry of …, by the Samsung Foundation": a funding verb goes on with the list)
         # ("JSPS KAKENHI from the Japan Society …, by CREST of the JST, and by the X program of the AMED": a programme
         # and the body that runs it)
-        between = re.sub(
-            r"\b(?:and|by|the|funded|supported|financed|also|as\s+well\s+as|from|of|under|through|its"
-            r"|program|programme|grants?|funds?|project|scheme|initiative)\b|\([^)]*\)",
-            "",
-            chunk[last_end : run.start()],
-        )
+        between = _LIST_CONNECTORS.sub("", chunk[last_end : run.start()])
         if out and re.search(r"[a-z]{2,}", between):
             break
         last_end = run.end()

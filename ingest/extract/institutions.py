@@ -229,11 +229,19 @@ def _joins(text: str, gap_start: int, gap_end: int) -> bool:
     if len(gap) > 14 or _HARD.search(gap) or gap.startswith(tuple(_CONJUNCTIONS)):
         return False
     # 清华大学生命科学学院殷若楠与西湖大学…: a person named after the unit, then 与 and the next institution
-    person = _PERSON_AND.match(gap)
-    if person and person.group(1)[0] in SINGLE_SURNAMES and not words_freq(person.group(1)):
+    if _person_and(text, gap_start) is not None:
         return False
     tokens = _tokens(text, gap_start, gap_end)
     return not any(_is_stop(tokens, i, gap_end, in_chain=True) for i in range(len(tokens)))
+
+
+def _person_and(text: str, pos: int) -> int | None:
+    """Where a person's name and the 与 (和, 及, 、) after it end, when ``text`` at ``pos`` opens with them: a surname
+    and one or two characters that make no dictionary word (殷若楠与…, not 地质与…)."""
+    person = _PERSON_AND.match(text, pos)
+    if person is None or person.group(1)[0] not in SINGLE_SURNAMES or words_freq(person.group(1)):
+        return None
+    return person.end()
 
 
 def _campus(text: str, start: int, end: int) -> int:
@@ -317,10 +325,9 @@ def find_zh(text: str) -> list[Span]:
         ):
             start += 1
         # 柴某与慕尼黑工业大学: a person and 与 before the name are no part of it
-        person = _PERSON_AND.match(text, start)
-        named = person and person.group(1)[0] in SINGLE_SURNAMES and not words_freq(person.group(1))
-        if person and named and person.end() < m.start():
-            start = person.end()
+        person_end = _person_and(text, start)
+        if person_end is not None and person_end < m.start():
+            start = person_end
         # 我校医学院: the segmenter reads 校医 (a school doctor); 校 belongs to 我校, not to the unit
         if text[start : start + 1] == "校" and text[start - 1 : start] in _OUR and start < m.start():
             start += 1
@@ -355,6 +362,7 @@ def _by_abbreviation(text: str, spans: list[Span]) -> list[Span]:
     if not owners:
         return spans
     added: list[Span] = []
+    patterns = {short: re.compile(re.escape(short)) for short in owners}
     for unit in spans:
         short = next((short for short in owners if text.startswith(short, unit.start)), None)
         if short is not None and unit is not owners[short]:
@@ -369,7 +377,7 @@ def _by_abbreviation(text: str, spans: list[Span]) -> list[Span]:
             found = None
             for short, owner in owners.items():
                 # the short name ends at the unit, inside it (院心内科), or before a middle unit (中大|医学院|…)
-                for m in re.compile(re.escape(short)).finditer(text, max(0, unit.start - 16), unit.end):
+                for m in patterns[short].finditer(text, max(0, unit.start - 16), unit.end):
                     end = m.end()
                     if m.start() < unit.start <= end or (
                         end < unit.start and _MIDDLE_UNIT.fullmatch(text, end, unit.start)

@@ -178,9 +178,6 @@ _FIRM = re.compile(
 _JOB_WORDS_CAPITALISED = frozenset(w[:1].upper() + w[1:] for w in (*RESEARCHER_EN_JOBS, *_PLURAL_JOBS) if " " not in w)
 _HONOUR = re.compile(r"(?:Sir|Dame|Lady|Lord)[^\S\n]+")
 _EN_OFFICIAL = re.compile(rf"\b(?:{alternation(OFFICIAL_EN)})\s+$")
-# "Professor Helen Darroch, Vice-Principal Research and Enterprise, said": a university's officer speaks for it,
-# whatever title goes before the name
-# "UQ Deputy Vice-Chancellor (Research and Innovation) Professor Tanya Whitford said": the office, then the title
 # what a researcher does, right after the name: "Isabel Navarro-Quintana studies how metal ions …", "Ji-hye Yoon
 # joined the Department of Computer Science in 2021"
 _EN_DOES_RESEARCH = re.compile(
@@ -191,10 +188,13 @@ _EN_DOES_RESEARCH = re.compile(
 #: words that introduce the names after them and open with a surname character (包括梁某: 包 is a surname)
 _INTRODUCING_WORDS = frozenset(words_of("包括 包含 以及 及其 和其 还有 其中 例如 比如 如有 即为"))
 _LINE_NAME_UNIT = re.compile(rf"(?m)^[^\S\n]*(?:[-•*][^\S\n]*)?(?P<en>{_LATIN_NAME}),[^\S\n]+(?:the[^\S\n]+)?")
+# "UQ Deputy Vice-Chancellor (Research and Innovation) Professor Tanya Whitford said": the office, then the title
 _EN_OFFICE_BEFORE_TITLE = re.compile(
     r"\b(?:Vice[- ](?:Chancellor|President|Principal|Provost)|Provost|President|Chancellor|Principal)"
     r"(?:\s*\([^()\n]{1,60}\))?\s+(?:Professor|Prof\.|Dr\.?)\s+$"
 )
+# "Professor Helen Darroch, Vice-Principal Research and Enterprise, said": a university's officer speaks for it,
+# whatever title goes before the name
 _EN_OFFICIAL_AFTER = re.compile(
     r"\s*,\s*(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?(?:Deputy\s+|Pro[- ])?(?:Vice[- ])?"
     r"(?:Principal|Chancellor|President|Provost|Chief\s+(?:Executive|Technology|Operating|Scientific)\b|CEO|CTO"

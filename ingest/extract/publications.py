@@ -129,7 +129,7 @@ def references(text: str) -> tuple[re.Match[str], ...]:
 
 
 def reference_parts(m: re.Match[str]) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]]:
-    """(authors, title, journal) spans of a :data:`REFERENCE` match, whichever of its two styles it is."""
+    """(authors, title, journal) spans of a :data:`REFERENCE` match, whichever of its three styles it is."""
     suffix = "" if m.group("title") is not None else "2" if m.group("title2") is not None else "3"
     return m.span("authors" + suffix), m.span("title" + suffix), m.span("journal" + suffix)
 

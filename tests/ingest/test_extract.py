@@ -1664,7 +1664,10 @@ def test_extract_zh_title_with_its_translation_and_a_person_before_yu_and_a_univ
         "柴怀川与慕尼黑工业大学马蒂亚斯·克罗伊策（Matthias Kreutzer）为共同通讯作者。"
     )
     assert _names(extraction, "Publication") == {"Atomic-scale origin of lithium dendrites"}
-    assert ("马蒂亚斯·克罗伊策", "Technical University of Munich", None) in _facts(extraction, "affiliatedWith")
+    assert _facts(extraction, "affiliatedWith") == {
+        ("蔺修川", "北岭大学", None),
+        ("马蒂亚斯·克罗伊策", "Technical University of Munich", None),
+    }
     assert not any("柴怀川" in name for name in _names(extraction, "Institution"))
 
 
@@ -1690,7 +1693,11 @@ def test_extract_zh_name_list_lines_of_a_table_printed_column_by_column_under_a_
         ("柏沐川", "自然科学奖"),
         ("薛檀川", "自然科学奖"),
     }
-    assert len(_facts(extraction, "collaboratedWith")) == 3
+    assert {frozenset((a, b)) for a, b, _ in _facts(extraction, "collaboratedWith")} == {
+        frozenset(("殷瑞川", "柏沐川")),
+        frozenset(("殷瑞川", "薛檀川")),
+        frozenset(("柏沐川", "薛檀川")),
+    }
 
 
 def test_extract_zh_prizes_listed_before_any_name_go_to_no_one() -> None:
@@ -2158,7 +2165,11 @@ def test_extract_en_authors_listed_in_a_reference_are_authors_and_collaborators(
         lang="en",
     )
     assert {a for a, _, _ in _facts(extraction, "authorOf")} == {"Arjun Mehra", "Matthias Kernet", "Lena Hoffmeyer"}
-    assert len(_facts(extraction, "collaboratedWith")) == 3
+    assert {frozenset((a, b)) for a, b, _ in _facts(extraction, "collaboratedWith")} == {
+        frozenset(("Arjun Mehra", "Matthias Kernet")),
+        frozenset(("Arjun Mehra", "Lena Hoffmeyer")),
+        frozenset(("Matthias Kernet", "Lena Hoffmeyer")),
+    }
 
 
 def test_extract_en_home_from_a_team_led_by_its_scientists_after_the_lead() -> None:
@@ -2244,7 +2255,10 @@ def test_extract_en_an_academy_electing_fellows_is_no_home_of_their_units() -> N
         "University\nProfessor Kim Lowe, School of Physics, Monash University",
         lang="en",
     )
-    assert not any(b == "Australian Academy of Science" for _, b, _ in _facts(extraction, "partOf"))
+    assert _facts(extraction, "partOf") == {
+        ("Research School of Chemistry, Australian National University", "Australian National University", None),
+        ("School of Physics, Monash University", "Monash University", None),
+    }
 
 
 def test_extract_en_scientific_journal_medal_and_prize_and_programmes_of_funders() -> None:

@@ -140,22 +140,17 @@ def reference_authors(ctx: Context, out: dict[tuple[str, str, str], Relation]) -
         paper = next((p for p in papers if any(s.start == title for s in p.spans)), None)
         if paper is None:
             continue
-        listed = [part.strip() for part in re.split(r",|\band\b", text[a:b])]
+        listed = [part.split() for part in re.split(r",|\band\b", text[a:b]) if part.strip()]
         for c in researchers_of(ctx):
-            if not c.name.isascii() and not any("a" <= ch.lower() <= "z" for ch in c.name):
-                continue
             words = c.name.split()
-            surname = words[-1] if words else ""
-            if any(part == c.name or (part.split() and part.split()[0] == surname) for part in listed if part):
+            # a full name as listed, or its surname opening a listed "Kulkarni A" (names in Latin letters only)
+            if not any("a" <= ch.lower() <= "z" for ch in c.name):
+                continue
+            if any(part == words or part[0] == words[-1] for part in listed):
+                evidence = ctx.evidence(a, b)
                 add(
                     out,
-                    Relation(
-                        subject=c.id,
-                        predicate="authorOf",
-                        object=paper.id,
-                        role="co-author",
-                        evidence=ctx.evidence(a, b),
-                    ),
+                    Relation(subject=c.id, predicate="authorOf", object=paper.id, role="co-author", evidence=evidence),
                 )
 
 
