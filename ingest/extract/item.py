@@ -223,6 +223,7 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     prize_item, prize_sentences = relations.received(ctx, out, context_award)
     relations.table_rows(ctx, out, rows)
     if not prize_item:
+        relations.team_authors(ctx, out, prize_sentences)
         relations.collaborated_with(ctx, out, prize_sentences)
         relations.institutions_collaborated(ctx, out)
     keep = [c for c in clusters if c.type != "Researcher" or c.role == "researcher"]

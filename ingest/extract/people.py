@@ -195,10 +195,18 @@ _EN_OFFICE_BEFORE_TITLE = re.compile(
 )
 # "Professor Helen Darroch, Vice-Principal Research and Enterprise, said": a university's officer speaks for it,
 # whatever title goes before the name
+# a name followed by one of these is a place: "on NTU's Yunnan Garden campus"
+_PLACE_AFTER = re.compile(r"\s+(?:campus|building|site|estate|district|county|province|street|road)\b")
+# (also a funder's or an agency's staff: "Dr A, EPSRC Deputy Director for Physical Sciences", "Dr B, Associate Medical
+# Director at the British Heart Foundation", "Dr C, SARAO's Head of Science Engagement"; a plain "director of the
+# X Center" leads research and is no official)
 _EN_OFFICIAL_AFTER = re.compile(
-    r"\s*,\s*(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?(?:Deputy\s+|Pro[- ])?(?:Vice[- ])?"
+    r"\s*,\s*(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+|[A-Z][A-Z&-]{1,10}\s+)?(?:Deputy\s+|Pro[- ])?(?:Vice[- ])?"
     r"(?:Principal|Chancellor|President|Provost|Chief\s+(?:Executive|Technology|Operating|Scientific)\b|CEO|CTO"
-    r"|Minister|Secretary|spokesperson|spokeswoman|spokesman)\b"
+    r"|Minister|Secretary|spokesperson|spokeswoman|spokesman"
+    r"|(?:Deputy|Associate|Assistant|Executive|Managing|Medical|Programme|Program)\s+(?:Medical\s+)?Director\s+(?:for|at|of)"
+    r"|Head\s+of\s+(?:Science\s+|Public\s+|External\s+)?(?:Engagement|Communications?|Media|Outreach|Policy|Partnerships)"
+    r")\b"
 )
 _STOP_BEFORE = re.compile(rf"(?:{alternation(STOP_WORDS)}|[^{CJK}])$")
 # function words that follow a name-like character far more often than they end a given name (教授曾于2019年…)
@@ -506,10 +514,12 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
             pos = b
             if not any(i.start < b and a < i.end for i in institutions):
                 listed.append((a, b))
+    names_of_institutions = {i.name for i in institutions} | {text[i.start : i.end] for i in institutions}
     for s, e in listed:
         words = set(text[s:e].split())
         if (
-            _NOT_A_NAME.search(text, s, e)
+            text[s:e] in names_of_institutions
+            or _NOT_A_NAME.search(text, s, e)
             or _FIRM.search(text, s, e)
             or words <= _PLACE_WORDS
             or words & _JOB_WORDS_CAPITALISED
@@ -558,6 +568,8 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
             continue
         if any(i.start <= s and e <= i.end for i in institutions):
             continue  # "the Department of Chemical Engineering, with first author …": part of a unit's name
+        if text[s:e] in names_of_institutions or _PLACE_AFTER.match(text, e):
+            continue  # "a study led by ETH Zurich", "on NTU's Yunnan Garden campus": a body or a place
         official = (
             _EN_OFFICIAL.search(text[max(0, s - 30) : s])
             or _EN_OFFICIAL_AFTER.match(text, e)

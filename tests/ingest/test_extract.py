@@ -468,7 +468,8 @@ def test_extract_institution_left_edges(text: str, expected: set[str]) -> None:
             'Ice study\nThe paper "Ancient ice reveals early climate shifts" appeared in Nature Geoscience. '
             "Corresponding author Professor Hannah Lee of Northgate University led the work with Dr. Omar Haddad.",
             "en",
-            {("Hannah Lee", "corresponding")},
+            # (the one she led it with is of the team that reports the paper: an author, role unstated)
+            {("Hannah Lee", "corresponding"), ("Omar Haddad", None)},
         ),
     ],
 )
@@ -2146,7 +2147,10 @@ def test_extract_en_accented_names_a_unit_ending_in_a_field_and_a_journal_named_
     )
     assert _names(extraction, "Researcher") == {"Marc-André Bélair", "Liam O'Conner"}
     assert _names(extraction, "Journal") == {"Chemical Science"}
-    assert _facts(extraction, "authorOf") == {("Liam O'Conner", "Green nylon from cyclohexanol", "first")}
+    assert _facts(extraction, "authorOf") == {
+        ("Liam O'Conner", "Green nylon from cyclohexanol", "first"),
+        ("Marc-André Bélair", "Green nylon from cyclohexanol", None),
+    }
 
 
 @pytest.mark.parametrize(
@@ -2592,9 +2596,13 @@ def test_extract_en_lab_owner_is_no_author_and_a_group_leader_s_institute() -> N
         '"Autonomous healing of solid polymer electrolytes."',
         lang="en",
     )
+    # (the lab's owner takes no "first" role from her students' clause; as a leader of the team that reports the
+    # paper she is one of its authors, role unstated)
     assert _facts(extraction, "authorOf") == {
         ("Amir Haddani", "Autonomous healing of solid polymer electrolytes", "first"),
         ("Chloe Bankes", "Autonomous healing of solid polymer electrolytes", "first"),
+        ("Julia Ferrano", "Autonomous healing of solid polymer electrolytes", None),
+        ("Tobias Lenzing", "Autonomous healing of solid polymer electrolytes", None),
     }
     # (Stanmore, written short with no full name in the text, names no institution)
     assert _facts(extraction, "affiliatedWith") == {("Tobias Lenzing", "Rhine Institute for Energy Materials", None)}
@@ -2832,3 +2840,55 @@ def test_extract_en_organisations_after_job_words_or_prize_verbs_are_no_people()
         lang="en",
     )
     assert _names(extraction, "Researcher") == {"Anna Kovacs", "Ben Lowry"}
+
+
+def test_extract_en_the_team_a_release_names_wrote_the_one_paper_it_reports() -> None:
+    extraction = _extract(
+        "Twisted magnets\nIn a paper published today in Nature, a team led by physicist Tobias Engvall at ETH Zurich "
+        'reports a lattice of skyrmions. The study, "Room-temperature skyrmions in twisted magnets", used X-ray '
+        "microscopy. The imaging was led by co-author Marisa Quintana, a beamline scientist at the Paul Scherrer "
+        "Institute. The crystals were grown by Dr Kenta Morishita at the University of Tokyo.\n\n"
+        "Adaeze Nwachukwu, a physicist at the University of Cambridge who was not involved in the work, calls the "
+        'results "clean". Dr Graham Tullow, EPSRC Deputy Director for Physical Sciences, said the work was timely.',
+        lang="en",
+    )
+    paper = "Room-temperature skyrmions in twisted magnets"
+    assert _facts(extraction, "authorOf") == {
+        ("Tobias Engvall", paper, None),
+        ("Marisa Quintana", paper, "co-author"),
+        ("Kenta Morishita", paper, None),
+    }
+    assert {frozenset((a, b)) for a, b, _ in _facts(extraction, "collaboratedWith")} == {
+        frozenset(pair)
+        for pair in (
+            ("Tobias Engvall", "Marisa Quintana"),
+            ("Tobias Engvall", "Kenta Morishita"),
+            ("Marisa Quintana", "Kenta Morishita"),
+        )
+    }
+    # (a funder's officer who speaks for it is no researcher)
+    assert "Graham Tullow" not in _names(extraction, "Researcher")
+
+
+def test_extract_en_no_default_authors_for_two_papers_or_a_paper_without_its_journal() -> None:
+    two = _extract(
+        'Two papers\nDr Lena Marsh reports "Cold ice grows slowly" in Nature. Dr Omar Hadid wrote "Warm ice melts '
+        'fast", published in Science. Professor Ruth Alden of Northgate University leads the lab.',
+        lang="en",
+    )
+    assert "Ruth Alden" not in {a for a, _, _ in _facts(two, "authorOf")}
+    passing = _extract(
+        'Profile\nProfessor Ruth Alden of Northgate University is known for "Cold ice grows slowly". Dr Omar Hadid '
+        "of Southgate University joined her group.",
+        lang="en",
+    )
+    assert _facts(passing, "authorOf") == set()
+
+
+def test_extract_en_a_body_after_led_by_and_a_named_campus_are_no_people() -> None:
+    extraction = _extract(
+        "Permafrost\nA study led by ETH Zurich shows that old carbon dominates. Dr Lorenz Imhof of ETH Zurich led the "
+        "fieldwork on NTU's Yunnan Garden campus.",
+        lang="en",
+    )
+    assert _names(extraction, "Researcher") == {"Lorenz Imhof"}

@@ -22,6 +22,7 @@ from ingest.extract.relations.authorship import (
     published_by,
     published_in,
     reference_authors,
+    team_authors,
 )
 from ingest.extract.relations.collaboration import collaborated_with, institutions_collaborated
 from ingest.extract.relations.context import Context
@@ -43,4 +44,5 @@ __all__ = [
     "published_in",
     "received",
     "table_rows",
+    "team_authors",
 ]

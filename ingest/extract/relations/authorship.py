@@ -297,3 +297,39 @@ def published_in(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> Non
                     subject=paper.id, predicate="publishedIn", object=journal.id, evidence=ctx.evidence(s.start, s.end)
                 ),
             )
+
+
+# "who was not involved in the study", "an independent comment", 未参与该研究: a commentator, not one of the team
+_OUTSIDER = re.compile(
+    r"not\s+(?:been\s+)?(?:involved|part\s+of|associated\s+with|an?\s+(?:co-)?author)|independent|unaffiliated|"
+    r"未参与|没有参与|未参加|并未参与|独立评论|点评|评价",
+    re.I,
+)
+
+
+def team_authors(
+    ctx: Context, out: dict[tuple[str, str, str], Relation], prize_sentences: frozenset[int] | set[int] = frozenset()
+) -> None:
+    """In an item that reports one paper (its journal or one of its authors is known), the other researchers it
+    names are its authors too, role unstated: a release names the team behind the paper it reports. Not those who
+    comment from outside ("who was not involved"), nor those named only where a prize is given."""
+    papers = ctx.of("Publication")
+    if len(papers) != 1:
+        return
+    paper = papers[0]
+    known = {r.subject for r in out.values() if r.predicate == "authorOf" and r.object == paper.id}
+    if not known and not any(r.predicate == "publishedIn" and r.subject == paper.id for r in out.values()):
+        return
+    text = ctx.item.text
+    for c in researchers_of(ctx):
+        if c.id in known:
+            continue
+        sentences = {ctx.sentences.index(s.start) for s in c.spans}
+        bounds = [ctx.sentences.bounds(s.start) for s in c.spans]
+        if any(_OUTSIDER.search(text, a, b) for a, b in bounds) or sentences <= set(prize_sentences):
+            continue
+        span = c.spans[0]
+        add(
+            out,
+            Relation(subject=c.id, predicate="authorOf", object=paper.id, evidence=ctx.evidence(span.start, span.end)),
+        )
