@@ -168,15 +168,7 @@ def find_institutions(text: str) -> list[Span]:
         if not any(s.start < m.end() and begin < s.end for s in spans):
             spans.append(Span(begin, m.end(), "Institution", name))
     spans.sort(key=lambda s: s.start)
-    for unit, parent in zip(spans, spans[1:], strict=False):
-        gap = text[unit.end : parent.start]
-        # "The Riverside Institute of Oceanology, Chinese Academy of Sciences, has joined": a unit and its owner;
-        # "Partners include the Scripps Institution of Oceanography, Oregon State University and …": a list
-        listed = "," in gap and _LIST_GOES_ON.match(text, parent.end)
-        unit_like = _UNIT.match(unit.name) or (not _TOP.search(unit.name) and not listed)
-        top = _TOP.search(parent.name) or _FOREIGN_INSTITUTION.fullmatch(parent.name)
-        if unit.parent is None and unit_like and top and _UNIT_GAP.fullmatch(gap):
-            unit.parent = parent.name
+    link_units(text, spans)
     # a government department standing alone (the Department of Education will monitor …) governs, it does no
     # research; one of a university keeps its parent and stays. "the Institute of Physics Moseley Medal and Prize"
     # names a prize (its giver is part of the prize's name)
@@ -185,6 +177,28 @@ def find_institutions(text: str) -> list[Span]:
         for s in spans
         if (s.parent is not None or not _GOVERNMENT_DEPARTMENT.fullmatch(s.name)) and not _PRIZE_END.search(s.name)
     ]
+
+
+def link_units(text: str, spans: list[Span], known: Callable[[Span], bool] = lambda span: False) -> None:
+    """A unit written right before its institution gets it as parent: "School of Chemistry, Harbourview
+    University", "the College of Agriculture and Biotechnology (CAB), Zhejiang University". ``known`` tells
+    top-level institutions without a head word (Imperial College London, from the gazetteer). ``spans`` in text
+    order."""
+    for unit, parent in zip(spans, spans[1:], strict=False):
+        if unit.parent is not None or not unit.name.isascii():
+            continue
+        gap = text[unit.end : parent.start]
+        # "The Riverside Institute of Oceanology, Chinese Academy of Sciences, has joined": a unit and its owner;
+        # "Partners include the Scripps Institution of Oceanography, Oregon State University and …": a list
+        listed = "," in gap and _LIST_GOES_ON.match(text, parent.end)
+        unit_like = _UNIT.match(unit.name) or (not _TOP.search(unit.name) and not listed and not known(unit))
+        top = _TOP.search(parent.name) or _FOREIGN_INSTITUTION.fullmatch(parent.name) or known(parent)
+        if unit_like and top and not known(unit) and _UNIT_GAP.fullmatch(_SHORT_FORM.sub("", gap, count=1)):
+            unit.parent = parent.name
+
+
+# "(CAB)" between a unit and its institution: the unit's short form
+_SHORT_FORM = re.compile(r"^\s*\([A-Z][A-Za-z&]{1,10}\)")
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -266,8 +280,9 @@ def qualify_units(spans: list[Span], canonical: Callable[[str], str]) -> None:
             and not span.meta.get("gazetteer")
         ):
             span.meta.setdefault("surface", span.name)
-            span.parent = canonical(span.parent)
-            span.name = f"{span.name}, {span.parent}"
+            written, span.parent = span.parent, canonical(span.parent)
+            # (an English unit keeps its parent's English name where the canonical one is Chinese: 浙江大学)
+            span.name = f"{span.name}, {span.parent if span.parent.isascii() else written}"
 
 
 def initials(name: str) -> str:
@@ -340,6 +355,12 @@ def short_form_mentions(text: str, spans: list[Span]) -> list[Span]:
                 shorts.setdefault(prefix, set()).add(full)
         if len(initials(full)) >= 2:
             shorts.setdefault(initials(full), set()).add(full)
+    # a unit by its initials: "from CCME" after "the College of Chemistry and Molecular Engineering (CCME), Peking
+    # University" (its own words, not its parent's)
+    for s in spans:
+        written = str(s.meta.get("surface", s.name))
+        if s.parent is not None and s.name.isascii() and len(initials(written)) >= 3:
+            shorts.setdefault(initials(written), set()).add(s.name)
     taken = [(s.start, s.end) for s in spans]
     out: list[Span] = []
     for short in sorted(shorts, key=len, reverse=True):

@@ -48,6 +48,9 @@ def _gazetteer_institutions(text: str, gazetteer: Gazetteer, found: list[Span]) 
         span = Span(start, end, "Institution", full, parent=entry.parent)
         span.meta["gazetteer"] = True  # named in full already: no parent is added to the name
         out.append(span)
+    # "Department of Materials, Imperial College London": a unit before an institution only the gazetteer knows
+    out.sort(key=lambda s: s.start)
+    en.link_units(text, out, lambda s: bool(s.meta.get("gazetteer")) and not s.parent)
     return out
 
 

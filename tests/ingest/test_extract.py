@@ -2892,3 +2892,20 @@ def test_extract_en_a_body_after_led_by_and_a_named_campus_are_no_people() -> No
         lang="en",
     )
     assert _names(extraction, "Researcher") == {"Lorenz Imhof"}
+
+
+def test_extract_en_a_unit_before_an_institution_the_gazetteer_knows_or_after_its_short_form() -> None:
+    extraction = _extract(
+        "Prizes\nTilden Prize – Professor Rajiv Menard, Department of Materials, Imperial College London, for porous "
+        "polymers. A team led by Prof. Chen Wenhai from the College of Agriculture and Biotechnology (CAB), Zhejiang "
+        "University (ZJU), found a channel.",
+        lang="en",
+    )
+    assert _facts(extraction, "partOf") == {
+        ("Department of Materials, Imperial College London", "Imperial College London", None),
+        ("College of Agriculture and Biotechnology, Zhejiang University", "浙江大学", None),
+    }
+    assert _facts(extraction, "affiliatedWith") == {
+        ("Rajiv Menard", "Department of Materials, Imperial College London", None),
+        ("Chen Wenhai", "College of Agriculture and Biotechnology, Zhejiang University", None),
+    }
