@@ -127,11 +127,13 @@ _FUNDER_TRIM = re.compile(
     r"|(?<=基金)(?:优秀青年|杰出青年|青年)科学基金(?:项目)?)?(?:等)?(?:的)?(?:大力|鼎力)?$"
 )
 _FUNDER_OK = re.compile(
-    r"(?:基金|基金委|基金会|委员会|计划|专项|项目|工程|部|委|局|厅|科学院|研究院|研究所|大学|学院|中心|实验室|办公室|业务费|经费|资金|"
+    r"(?:基金|基金委|基金会|委员会|理事会|计划|专项|项目|工程|部|委|局|厅|科学院|研究院|研究所|大学|学院|中心|实验室|办公室|业务费|经费|资金|"
     r"Foundation|Council|Agency|Fund|Trust|Institute|Institutes|Programme|Program|Ministry|Office|Department|Society|"
     r"Organization|Organisation|Initiative|Grant|Grants|Commission|Academy|University|NSF|NIH|NSFC|ERC)$"
 )
 _FUNDING_WORDS = re.compile(r"资助|经费|资金支持|补助")
+_TRAILING_BRACKET = re.compile(r"\s*[(（][^()（）]*[)）]$")
+_JOINED = re.compile(r"[\u4e00-\u9fff][与和及][\u4e00-\u9fff]")
 _TABLE_HEADER = re.compile(r"^(?:单位|名称|类别|序号|承接人|负责人|题目|类型|备注)")
 _PROGRAMME_END = re.compile(r"重大课题|专项课题|重点课题|重大项目专项|基金项目")
 _PROGRAMME_HEAD = re.compile(rf"[{CJK}]{{1,24}}$")
@@ -273,7 +275,8 @@ def _rejoin_programmes(chunk: str, parts: list[tuple[int, str]]) -> list[tuple[i
             joint = chunk[prev_at + len(prev) : at]
             if (
                 joint in {"与", "和", "及"}
-                and not _FUNDER_OK.search(_FUNDER_TRIM.sub("", prev.strip()))
+                # (欧洲研究理事会（European Research Council）: a name's other form in brackets ends no name)
+                and not _FUNDER_OK.search(_FUNDER_TRIM.sub("", _TRAILING_BRACKET.sub("", prev.strip())))
                 and not _ISSUER.match(part.strip())
             ):
                 out[-1] = (prev_at, chunk[prev_at : at + len(part)])
@@ -297,6 +300,7 @@ def find_funders(text: str, institutions: list[Span], known: frozenset[str] = fr
     name ends in (Deutsche Forschungsgemeinschaft).
     """
     spans: list[Span] = []
+    known_joined = [name for name in known if _JOINED.search(name)]
     if _FUNDING_WORDS.search(text):
         previous = 0
         for m in _PROGRAMME_END.finditer(text):
@@ -341,6 +345,12 @@ def find_funders(text: str, institutions: list[Span], known: frozenset[str] = fr
                     # “大气污染成因与控制技术研究”重点专项, 国家自然科学基金（22175123, 21975045）: one name each
                     chunk = m.group(group)
                     enclosed = [Span(base + e.start(), base + e.end(), "", "") for e in _ENCLOSED.finditer(chunk)]
+                    # a known funder's name holding 与 or 和 (英国生物技术与生物科学研究理事会) is one name
+                    enclosed += [
+                        Span(base + i, base + i + len(name), "", "")
+                        for name in known_joined
+                        if (i := chunk.find(name)) >= 0
+                    ]
                     parts = _rejoin_programmes(chunk, _parts(chunk, base, _LIST_SPLIT, institutions + enclosed))
                 for at, part in parts:
                     name = re.sub(r"\s*[(（][^()（）]*[)）]$|\s+(?:grants?|funds?|programmes?)$", "", part.strip())

@@ -262,9 +262,11 @@ def _left_cue(text: str, start: int, inst_ends: set[int]) -> str | None:
     before = text[max(0, start - 8) : start]
     if _BEFORE_TITLE.search(before):
         return "title"
-    if _BEFORE_O.search(before):
+    official, researcher = _BEFORE_O.search(before), _BEFORE_R.search(before)
+    # (the longer cue wins: 研究组组长 is a scientist, 组长 alone an official)
+    if official and not (researcher and researcher.start() < official.start()):
         return "official"
-    if _BEFORE_R.search(before):
+    if researcher:
         return "researcher"
     gap = len(before) - len(before.rstrip(" \t\u3000"))  # "数学科学学院 钱书瑶": a list's unit, a space, the name
     if start in inst_ends or (gap and start - gap in inst_ends) or (before.endswith("的") and start - 1 in inst_ends):

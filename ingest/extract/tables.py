@@ -17,7 +17,10 @@ PERSON_COLUMNS = frozenset(
     words_of("主要完成人 完成人 获奖人 获奖者 负责人 项目负责人 课题负责人 姓名 承接人 主持人 申报人 入选者 人选")
 )
 UNIT_COLUMNS = frozenset(
-    words_of("完成单位 主要完成单位 单位 所在单位 工作单位 承接单位 承接人所在单位 依托单位 申报单位")
+    words_of(
+        "完成单位 主要完成单位 单位 所在单位 工作单位 承接单位 承接人所在单位 依托单位 申报单位 "
+        "承担单位 项目承担单位 所属单位 单位名称"
+    )
 )
 PRIZE_COLUMNS = frozenset(words_of("奖种 奖项 获奖类别 奖励类别 奖励等级 获奖等级"))
 _OTHER_COLUMNS = frozenset(words_of("序号 编号 项目名称 成果名称 课题名称 名称 题目 等级 类别 职称 学院 备注"))

@@ -2909,3 +2909,31 @@ def test_extract_en_a_unit_before_an_institution_the_gazetteer_knows_or_after_it
         ("Rajiv Menard", "Department of Materials, Imperial College London", None),
         ("Chen Wenhai", "College of Agriculture and Biotechnology, Zhejiang University", None),
     }
+
+
+def test_extract_zh_project_table_with_an_undertaking_unit_column() -> None:
+    extraction = _extract(
+        "2025年度省自然科学基金重大项目立项名单公布\n部分立项项目如下：\n"
+        "序号　项目名称　项目负责人　承担单位\n1　深海冷泉碳氮循环耦合机制　褚云川　东岭大学\n"
+        "2　小麦耐盐碱关键基因挖掘　阚书川　南湖农业大学\n"
+    )
+    assert _facts(extraction, "affiliatedWith") == {("褚云川", "东岭大学", None), ("阚书川", "南湖农业大学", None)}
+
+
+def test_extract_zh_funders_with_their_english_names_in_brackets_and_a_yu_inside_a_known_name() -> None:
+    extraction = _extract(
+        "新闻\n论文题为“Sleep replay of foraging routes”。该研究得到欧洲研究理事会（European Research Council）"
+        "和英国生物技术与生物科学研究理事会（BBSRC）的资助。"
+    )
+    assert {b for _, b, _ in _facts(extraction, "fundedBy")} == {
+        "European Research Council",
+        "Biotechnology and Biological Sciences Research Council",
+    }
+
+
+def test_extract_zh_a_research_group_leader_is_a_researcher_a_group_leader_alone_an_official() -> None:
+    extraction = _extract(
+        "新闻\n论文通讯作者、北岭大学研究组组长卡特琳·沃尔宁（Katrin Wohlning）博士介绍，团队植入了电极。"
+        "活动由工会小组组长俞曼川主持。"
+    )
+    assert _names(extraction, "Researcher") == {"卡特琳·沃尔宁"}
