@@ -18,8 +18,10 @@ _TITLE_QUOTED = re.compile(rf"[“\"](?P<name>[{CJK}A-Za-z0-9·]{{2,24}}?)[”\"
 _AWARD_END = re.compile(r"奖章|奖|十大(?:科学|科技)?(?:进展|新闻|突破)")
 _CJK_CHAR = re.compile(rf"[{CJK}]")
 # (an organisation's acronym may open the name: IEEE电力与能源协会杰出青年工程师奖)
-_ACRONYM_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{2,6}$")
-_AWARD_NOT_AFTER = re.compile(rf"[{CJK}]*[”\"]|者|励|金|学金|项|品|状|杯|牌|大会|典礼|仪式|会")
+# (and the year of a conference's prize: URSO 2025最佳论文奖)
+_ACRONYM_BEFORE = re.compile(r"(?<![A-Za-z])(?:[A-Z]{2,8}[^\S\n])?[A-Z]{2,8}(?:[^\S\n]*(?:19|20)\d{2}[^\S\n]*)?$")
+# (a count after it lists the prizes given, to no one: 评选出最佳论文奖1项)
+_AWARD_NOT_AFTER = re.compile(rf"[{CJK}]*[”\"]|者|励|金|学金|项|品|状|杯|牌|大会|典礼|仪式|会|\s*\d+\s*[项名个]")
 _AWARD_BARE = re.compile(
     rf"(?P<name>[{CJK}]{{2,16}}?(?:奖章|奖|十大(?:科学|科技)?(?:进展|新闻|突破)))(?![{CJK}]*[”\"])(?!者|励|金|学金|项|品|状|杯|牌|大会|典礼|仪式|会)"
 )
@@ -31,6 +33,8 @@ _AWARD_LEFT = re.compile(
     r"|(?<![高同平中初超])等|该|本|此|这|项)"
 )
 _AWARD_GENERIC = re.compile(
+    # a best-paper award named by no conference (该会议最佳论文奖) is one of many
+    r"^(?:该|本|此|大会|会议|评选出|最终评选出)*(?:最佳|优秀|杰出)(?:学生|青年)?论文奖$|"
     r"^.*颁奖$|^(?:单项|大|该|本|此|各|获|颁|得|奖|一等|二等|三等|特等|金|银|铜|优秀|最佳|特别|奖项|这个|这一|多项|多个|个|项)+(?:奖|奖章)$"
 )
 # a name never runs over a line break (a headline ends where the next line starts)
@@ -247,7 +251,7 @@ def _award_head(text: str, floor: int, end: int) -> int | None:
         i += 1
     if end - i < 2:
         return None
-    acronym = _ACRONYM_BEFORE.search(text, max(floor, i - 6), i)
+    acronym = _ACRONYM_BEFORE.search(text, max(floor, i - 24), i)
     return acronym.start() if acronym else i
 
 

@@ -13,6 +13,7 @@ from ingest.extract.spans import Span, clean
 from ingest.gazetteers import Gazetteer
 
 _LATIN_TITLE = r"[A-Z][A-Za-z&:'’-]*(?:\s+(?:[A-Z][A-Za-z&:'’-]*|of|and|in|for|the|&))*"
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _BOOK = re.compile(r"《(?P<name>[^《》\n]{1,80})》")
 _PUBLISH_AFTER = re.compile(
     r"\s*(?:[（(][^（）()]{1,40}[）)])?\s*(?:杂志|期刊|学报|主刊|子刊|在线|发表|刊发|上(?:在线)?(?:发表|刊登|刊发|发布)|上)"
@@ -21,6 +22,17 @@ _PUBLISH_AFTER = re.compile(
 # the rest of a list of titles (《A》《B》（B's English name）等期刊): the cue after the list holds for each title in it
 _MORE_BOOKS = re.compile(r"(?:\s*[、，,和及与]?\s*《[^《》\n]{1,80}》(?:\s*[（(][^（）()]{1,80}[）)])?)*\s*等?")
 _EN_CUED_JOURNAL = re.compile(rf"(?P<en>{_LATIN_TITLE})\s*(?=杂志|期刊)")
+# in Chinese text, an English journal named by its editors' posts (当选Journal of X副主编, 受聘为IEEE Transactions
+# on Y编委) or after the word journal (国际期刊Translational Neurodegeneration编委); "on" may join its words
+_LATIN_JOURNAL = r"[A-Z][A-Za-z&:'’-]*(?:\s+(?:[A-Z][A-Za-z&:'’-]*|of|and|in|for|on|the|&))*"
+_EN_JOURNAL_EDITORS = re.compile(
+    rf"(?P<en>{_LATIN_JOURNAL})\s*(?=(?:期刊|杂志)?(?:执行|常务|共同)?(?:副?主编|编委|编辑委员会|客座编辑|领域编辑|副编辑))"
+)
+# 在IEEE Transactions on X、ACM Transactions on Y等期刊发表: every title of a list that ends in "journals"
+_EN_JOURNAL_LIST_ZH = re.compile(
+    rf"(?P<list>{_LATIN_JOURNAL}(?:\s*[、和及]\s*{_LATIN_JOURNAL})*)\s*等?(?:国际|国内|学术|顶级|权威|知名|\s)*(?:期刊|杂志)"
+)
+_EN_JOURNAL_AFTER_WORD = re.compile(rf"(?:期刊|杂志)\s*(?P<en>{_LATIN_JOURNAL})(?=\s*[\u4e00-\u9fff、，。])")
 _PUBLISH_BEFORE = re.compile(
     r"(?:发表于|发表在|刊登于|刊发于|刊载于|发表|期刊|杂志|顶刊|刊物|在国际(?:权威|知名|顶级)?(?:\w{0,4})?期刊)\s*$"
 )
@@ -217,6 +229,15 @@ def find_journals(text: str, gazetteer: Gazetteer) -> list[Span]:
             add(Span(m.start("en"), m.end("en"), "Journal", name))
     for m in _EN_CUED_JOURNAL.finditer(text):
         add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
+    if _CJK_CHAR.search(text):
+        for m in (*_EN_JOURNAL_EDITORS.finditer(text), *_EN_JOURNAL_AFTER_WORD.finditer(text)):
+            add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
+        for m in _EN_JOURNAL_LIST_ZH.finditer(text):
+            for piece in re.finditer(r"[^、和及]+", m.group("list")):
+                title = piece.group()
+                if title.strip():
+                    at = m.start("list") + piece.start() + (len(title) - len(title.lstrip()))
+                    add(Span(at, at + len(title.strip()), "Journal", clean(title)))
     for m in _CITATION.finditer(text):
         add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
     for m in _JOURNAL_FIELD.finditer(text):

@@ -2937,3 +2937,32 @@ def test_extract_zh_a_research_group_leader_is_a_researcher_a_group_leader_alone
         "活动由工会小组组长俞曼川主持。"
     )
     assert _names(extraction, "Researcher") == {"卡特琳·沃尔宁"}
+
+
+def test_extract_zh_english_journals_named_by_editorial_posts_and_in_a_list_of_journals() -> None:
+    extraction = _extract(
+        "新闻\n材料学院褚沐川教授当选Journal of Materials Science & Technology副主编。邝予川教授受聘担任国际期刊"
+        "Translational Neurodegeneration编委。他在IEEE Transactions on Software Engineering、ACM Transactions on "
+        "Software Engineering and Methodology等期刊发表论文。"
+    )
+    assert _names(extraction, "Journal") == {
+        "Journal of Materials Science & Technology",
+        "Translational Neurodegeneration",
+        "IEEE Transactions on Software Engineering",
+        "ACM Transactions on Software Engineering and Methodology",
+    }
+
+
+def test_extract_zh_a_conference_prize_keeps_its_acronym_and_year_and_a_bare_best_paper_award_is_none() -> None:
+    extraction = _extract(
+        "智能学院博士生雷皓川获URSO 2025最佳论文奖\n北岭大学博士生雷皓川的论文荣获大会最佳论文奖。"
+        "大会最终评选出最佳论文奖1项。他此前获ACM SIGSOFT杰出论文奖。"
+    )
+    assert _names(extraction, "Award") == {"URSO 2025最佳论文奖", "ACM SIGSOFT杰出论文奖"}
+
+
+def test_extract_zh_a_verb_the_word_school_or_a_time_before_a_bare_college_is_no_part_of_it() -> None:
+    extraction = _extract(
+        "新闻\n北岭大学化学学院院长车明川代表学院致辞。双方将在学校工学院建设联合实验室。近年来学院持续鼓励研究生参加会议。"
+    )
+    assert not {"车明川代表学院", "学校工学院", "近年来学院"} & _names(extraction, "Institution")
