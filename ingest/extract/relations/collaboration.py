@@ -197,7 +197,8 @@ def institutions_collaborated(ctx: Context, out: dict[tuple[str, str, str], Rela
                 named.setdefault(c.id, at)
                 parties.setdefault(c.id, at)
             elif c.id in researchers:
-                for inst in affiliations.get(c.id, ()):
+                # (in a fixed order: a researcher's units share one position, and the order breaks the tie)
+                for inst in sorted(affiliations.get(c.id, ())):
                     parties.setdefault(inst, at)
         roots: dict[str, int] = {}
         for party, at in parties.items():
