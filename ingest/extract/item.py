@@ -163,7 +163,10 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
             persons.append(Span(start, end, "Researcher", text[start:end], role=role))
     journals = publications.find_journals(text, gaz)
     persons += people.surname_mentions(text, persons, insts + journals)
-    papers = [p for p in publications.find_publications(text) if not _overlaps(p, journals)]
+    papers = publications.find_publications(text)
+    # "a paper titled "Boron-stabilised Cu+ sites in Cu2O …"": a journal read inside a quoted title is none
+    journals = [j for j in journals if not any(p.start <= j.start and j.end <= p.end for p in papers)]
+    papers = [p for p in papers if not _overlaps(p, journals)]
     found_prizes = awards.find_awards(text, gaz)
     # "a Royal Society University Research Fellowship": the words of an English prize name no institution, nor
     # do they end one ("The Royal Society's University Research Fellowship" is no "Royal Society's University")

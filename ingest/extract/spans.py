@@ -74,9 +74,6 @@ class Sentences:
         return list(zip(self.starts, ends, strict=True))
 
 
-# spaces PDF extraction leaves beside CJK text; not those around Latin punctuation (Science & Technology, Q&A: …)
-# (accented Latin letters count as Latin: "Marc-André Bélanger" keeps its space)
-_PDF_SPACE = re.compile(r"(?<=[^\sA-Za-z\u00c0-\u024f0-9.,&:;/'’)-])\s+|\s+(?=[^\sA-Za-z\u00c0-\u024f0-9.,(&:;/'’-])")
 _SPACES = re.compile(r"\s+")
 
 
@@ -86,6 +83,9 @@ def clean(surface: str) -> str:
 
 
 _CJK_CHAR = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’"
+# spaces PDF extraction leaves beside CJK text; not those between Latin words, whatever stands beside them
+# (Science & Technology, "Marc-André Bélanger", "Cu+ sites", "α and β")
+_PDF_SPACE = re.compile(rf"(?<=[{_CJK_CHAR}])\s+|\s+(?=[{_CJK_CHAR}])")
 _SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK_CHAR}])[ \t\u00a0\u3000]+(?=[{_CJK_CHAR}])")
 
 

@@ -2966,3 +2966,17 @@ def test_extract_zh_a_verb_the_word_school_or_a_time_before_a_bare_college_is_no
         "新闻\n北岭大学化学学院院长车明川代表学院致辞。双方将在学校工学院建设联合实验室。近年来学院持续鼓励研究生参加会议。"
     )
     assert not {"车明川代表学院", "学校工学院", "近年来学院"} & _names(extraction, "Institution")
+
+
+def test_extract_en_the_journal_after_published_in_a_title_holding_in_and_a_reference_without_a_title() -> None:
+    extraction = _extract(
+        "Ethanol from CO2\nThe research was led by Prof. Bhaskar Jyoti Saikom of IIT Guwahati. The findings have "
+        'been published in the journal ACS Catalysis in a paper titled "Boron-stabilised Cu+ sites in Cu2O nanocubes '
+        'for selective electroreduction".\n\nReference: A. Borak, R. Kalitha, B. J. Saikom, ACS Catalysis 2025, 15, '
+        "11842–11853. DOI: 10.1021/acscatal.5c04127",
+        lang="en",
+    )
+    paper = "Boron-stabilised Cu+ sites in Cu2O nanocubes for selective electroreduction"
+    assert _names(extraction, "Journal") == {"ACS Catalysis"}
+    assert _names(extraction, "Publication") == {paper}
+    assert _facts(extraction, "publishedIn") == {(paper, "ACS Catalysis", None)}
