@@ -251,14 +251,26 @@ def home_institution(text: str, spans: list[Span]) -> Span | None:
     return tops[0] if len({s.name for s in tops}) == 1 else None
 
 
-def adopt_units(spans: list[Span], home: Span | None) -> None:
+def adopt_units(spans: list[Span], home: Span | None, text: str = "") -> None:
     """English units written without their institution (the Department of Oceanography) in an item that comes
-    from one institution belong to it."""
+    from one institution belong to it; not a body named in a funding statement ("supported by … the Department of
+    Biotechnology (DBT), Government of India"), which funds the work."""
     if home is None:
         return
     for span in spans:
         if span.parent is None and span.name.isascii() and _UNIT.match(span.name) and home.name not in span.name:
+            opening = max(text.rfind(".", 0, span.start), text.rfind("\n", 0, span.start)) + 1
+            if text and _FUNDING_CUE.search(text, opening, span.start):
+                continue
             span.parent = home.name
+
+
+# the words of a funding statement before the bodies it names
+_FUNDING_CUE = re.compile(
+    r"\b(?:funded|supported|financed|sponsored)\s+(?:in\s+part\s+|partly\s+|jointly\s+)?by\b"
+    r"|\b(?:funding|grants?|support)\s+(?:came\s+)?from\b",
+    re.I,
+)
 
 
 def qualify_units(spans: list[Span], canonical: Callable[[str], str]) -> None:
@@ -397,6 +409,11 @@ _LIST_CONNECTORS = re.compile(
     r"\b(?:and|by|the|funded|supported|financed|also|as\s+well\s+as|from|of|under|through|its"
     r"|program|programme|grants?|funds?|project|scheme|initiative)\b|\([^)]*\)"
 )
+_GRANT_NAME = re.compile(r"(?:\b[A-Z][\w'’-]*\s+)+(?:Grants?|Programmes?|Programs?|Schemes?|Awards?|Fellowships?)\b")
+# "the Nano Mission of the Department of Science and Technology": a programme, then the body that funds
+_PROGRAMME_OF = re.compile(
+    r"(?:[A-Z][\w-]*\s+){1,4}(?:Mission|Programme|Program|Scheme|Initiative)\s+of\s+the\s+(?=[A-Z])"
+)
 _ACRONYM_OF = re.compile(r"[A-Z][A-Z0-9-]{1,12}(?:\s+[A-Z][A-Z0-9-]{1,12})?\s+(?:of|from)\s+the\s+(?=[A-Z])")
 
 
@@ -413,6 +430,8 @@ def organisation_names(chunk: str) -> list[tuple[int, str]]:
         # ("JSPS KAKENHI from the Japan Society …, by CREST of the JST, and by the X program of the AMED": a programme
         # and the body that runs it)
         between = _LIST_CONNECTORS.sub("", chunk[last_end : run.start()])
+        # (a grant's own name may stand between: "the SERB under its Core Research Grant, the …")
+        between = _GRANT_NAME.sub("", between)
         if out and re.search(r"[a-z]{2,}", between):
             break
         last_end = run.end()
@@ -420,7 +439,7 @@ def organisation_names(chunk: str) -> list[tuple[int, str]]:
         # "the European Commission's Horizon Europe programme": the body and its programme both fund the work
         for part in (p for body in _TWO_BODIES.split(run.group()) for p in _POSSESSIVE_SPLIT.split(body)):
             # "CREST of the Japan Science and Technology Agency": a programme's acronym, then the body that funds
-            if (programme := _ACRONYM_OF.match(part)) is not None:
+            if (programme := _ACRONYM_OF.match(part) or _PROGRAMME_OF.match(part)) is not None:
                 part = part[programme.end() :]
             name = re.sub(r"\s+(?:and|of|for|on|the|de|&)$", "", part)
             offset = chunk.find(part, at)

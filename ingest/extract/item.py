@@ -140,7 +140,7 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     complete_units(text, insts)
     en.expand_truncated(insts)
     home = en.home_institution(text, insts)
-    en.adopt_units(insts, home)
+    en.adopt_units(insts, home, text)
     en.qualify_units(
         insts,
         lambda name: en.institution_canonical(

@@ -126,7 +126,9 @@ _NOT_A_NAME = re.compile(
     # fields, as department names end ("the Department of Civil and Environmental Engineering")
     r"Engineering|Sciences?|Studies|Physics|Chemistry|Biology|Medicine|Mathematics|Research|Technology|Economics|"
     r"Humanities|Emeritus|Emerita|Club|Network|Alliance|Consortium|Initiative|Office|Board|Unit|Lab|Labs|"
-    r"Without|Beyond|Across|Against|Year)\b"
+    r"Without|Beyond|Across|Against|Year|"
+    # programmes and posts (the Nano Mission of the DST, Senior Consultant)
+    r"Mission|Scheme|Facility|Platform|Consultant|Registrar|Fellow)\b"
 )
 _EN_POSSESSED = re.compile(rf"\b(?P<owner>[A-Z][\w&-]*)['’]s\s+(?P<en>{_LATIN_NAME})")
 # the person a prize goes to: "The prize goes to Maria Chen", "awarded to Sofia Lindqvist"

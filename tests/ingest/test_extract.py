@@ -2980,3 +2980,23 @@ def test_extract_en_the_journal_after_published_in_a_title_holding_in_and_a_refe
     assert _names(extraction, "Journal") == {"ACS Catalysis"}
     assert _names(extraction, "Publication") == {paper}
     assert _facts(extraction, "publishedIn") == {(paper, "ACS Catalysis", None)}
+
+
+def test_extract_en_funding_bodies_past_a_grant_s_name_and_a_programme_of_a_department_and_a_title_cased_job() -> None:
+    extraction = _extract(
+        "IIT Guwahati researchers develop a catalyst\nGuwahati, 3 June 2025: Researchers at the Indian Institute of "
+        "Technology Guwahati have made a catalyst. Adjunct Associate Professor Lim Wei Jee, Senior Consultant at the "
+        "Department of Chemistry, led the work. The research was supported by the Science and Engineering Research "
+        "Board (SERB) under its Core Research Grant, the Nano Mission of the Department of Science and Technology "
+        "(DST), and the Department of Biotechnology (DBT), Government of India.",
+        lang="en",
+    )
+    assert _names(extraction, "Funder") == {
+        "Science and Engineering Research Board",
+        "Department of Science and Technology",
+        "Department of Biotechnology",
+    }
+    assert _names(extraction, "Researcher") == {"Lim Wei Jee"}
+    assert _facts(extraction, "affiliatedWith") == {
+        ("Lim Wei Jee", "Department of Chemistry, Indian Institute of Technology Guwahati", None)
+    }

@@ -51,7 +51,8 @@ _EN_AFFILIATION_AFTER = re.compile(
     + r"\s*,?\s*(?:now\s+|currently\s+)?(?:(?:an?\s+(?:[\w-]+\s+){1,3}(?:of\s+(?:[a-z-]+\s+){1,4})?)?(?:of|at|from)"
     rf"|(?:an?\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_JOB_WORDS}|fellow|lecturer|student|candidate|director|dean|chair|member)"
     r"\s+in"
-    rf"|(?:an?\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_JOB_WORDS}|fellow|lecturer|candidate)"
+    # (a job may be capitalised as a title: "A, Senior Lecturer at X", "A, Senior Consultant at the Department of Y")
+    rf"|(?:an?\s+)?(?:[\w-]+\s+){{0,2}}(?i:{_EN_JOB_WORDS}|fellow|lecturer|candidate|consultant)"
     r"(?:\s+of\s+(?:[a-z-]+\s+){0,3}[a-z-]+)?\s+(?:at|of|from)"
     r"|(?:the\s+)?(?:head|director|dean|chair)\s+of"
     # "A has been appointed Dean of the X School of Law"
