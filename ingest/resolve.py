@@ -148,6 +148,7 @@ def resolve(text: str, spans: list[Span], gazetteer: Gazetteer) -> list[Cluster]
     _short_forms(text, clusters)
     clusters = _merge_unit_short_forms(clusters, max(0, text.find("\n")))
     clusters = _merge_programme_short_forms(clusters)
+    clusters = _merge_middle_names(clusters)
     for c in clusters:
         c.aliases = [a for a in dict.fromkeys(c.aliases) if key(a) != key(c.name)]
     return clusters
@@ -226,6 +227,25 @@ def _merge_programme_short_forms(clusters: list[Cluster]) -> list[Cluster]:
         else:
             full.spans.extend(c.spans)
             full.aliases.extend(a for a in [c.name, *c.aliases] if a not in full.aliases)
+    return kept
+
+
+def _merge_middle_names(clusters: list[Cluster]) -> list[Cluster]:
+    """A researcher written once with a middle name (Margaret Ellery Thornbury) and elsewhere without it (Margaret
+    Thornbury) is one person, when no other researcher of the item shares that first and last name."""
+    people = [c for c in clusters if c.type == "Researcher" and c.name.isascii() and len(c.name.split()) == 2]
+    kept = []
+    for c in clusters:
+        words = c.name.split()
+        short = None
+        if c.type == "Researcher" and c.name.isascii() and len(words) >= 3:
+            same = [p for p in people if p.name.split() == [words[0], words[-1]]]
+            short = same[0] if len(same) == 1 else None
+        if short is None:
+            kept.append(c)
+        else:
+            short.spans = sorted([*short.spans, *c.spans], key=lambda span: span.start)
+            short.aliases.extend(a for a in [c.name, *c.aliases] if a not in short.aliases)
     return kept
 
 

@@ -93,8 +93,10 @@ _FUNDING_EN = re.compile(
 )
 # "received support from X", "with funding from X", "a grant from X", "Funding came from X"
 _FUNDING_EN_FROM = re.compile(
-    r"\b(?i:support|funding|grants?|awards?|financial\s+support|money|donations?|gifts?)\s+(?:was\s+|were\s+)?"
-    r"(?:provided\s+|came\s+|comes\s+)?(?:from|by)\s+(?P<list>(?:(?<![A-Za-z])[A-Z]\.|\b[Nn]os?\.|[^.;\n]){2,400})"
+    r"\b(?i:support|funding|grants?|awards?|financial\s+support|money|donations?|gifts?)"
+    # ("the federal government's latest funding round through NSERC, CIHR and the CFI")
+    r"(?:\s+(?:round|programs?|programmes?|competition))?\s+(?:was\s+|were\s+)?"
+    r"(?:provided\s+|came\s+|comes\s+)?(?:from|by|through)\s+(?P<list>(?:(?<![A-Za-z])[A-Z]\.|\b[Nn]os?\.|[^.;\n]){2,400})"
 )
 # "The National Science Foundation has awarded Northvale University a $12 million grant": the giver comes first
 _FUNDING_EN_GIVER = re.compile(

@@ -41,7 +41,8 @@ _FIELDS = (
 # (a place after "of": "University of Manchester", not a field: "College of Chemistry and Molecular Engineering")
 _PLACE_AND = re.compile(rf"(?:University|College|Institute)\s+of\s+(?!{_FIELDS})[A-Z][a-z]+(?P<and>\s+and\s+)")
 _FIELD_AFTER_AND = re.compile(_FIELDS)
-_FIELD_HEAD = re.compile(r"(?:Department|Ministry|School|Faculty|Division)\s+of\s")
+# (and a laboratory: "State Key Laboratory of Tibetan Plateau Earth System, Environment and Resources")
+_FIELD_HEAD = re.compile(r"(?:Department|Ministry|School|Faculty|Division|(?:State\s+)?Key\s+Laboratory)\s+of\s")
 _FIELD_WORD = r"(?!(?:Dr|Professor|Prof|Mr|Ms|Mrs|Sir|Dame)\b)[A-Z][a-z]+"
 _FIELD_NOT_BODY = (
     r"(?!(?:[A-Z][a-z]+\s+)?(?:University|Institute|College|Hospital|Academy|Centre|Center|School|Foundation)\b)"
@@ -167,6 +168,7 @@ def find_institutions(text: str) -> list[Span]:
                 s.end, s.name, s.parent = of, clean(text[s.start : of]), name
         if not any(s.start < m.end() and begin < s.end for s in spans):
             spans.append(Span(begin, m.end(), "Institution", name))
+    spans = [part for s in spans for part in _split_unit_of_the(text, s)]
     spans.sort(key=lambda s: s.start)
     link_units(text, spans)
     # a government department standing alone (the Department of Education will monitor …) governs, it does no
@@ -177,6 +179,25 @@ def find_institutions(text: str) -> list[Span]:
         for s in spans
         if (s.parent is not None or not _GOVERNMENT_DEPARTMENT.fullmatch(s.name)) and not _PRIZE_END.search(s.name)
     ]
+
+
+# "the Institute of Tibetan Plateau Research of the Chinese Academy of Sciences", "the National Climate Center of the
+# China Meteorological Administration": a unit, then the body it belongs to
+_UNIT_OF_THE = re.compile(
+    r"(?P<unit>.+?\b(?:Institute|Center|Centre|Laboratory|Department|School|College|Division|Museum|Observatory|"
+    r"Station|Research))\s+of\s+the\s+(?P<parent>(?:[A-Z][\w'’-]*\s+)+(?:Academy|University|Administration|Agency|"
+    r"Ministry|Commission)(?:\s+of\s+[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*)?)"
+)
+
+
+def _split_unit_of_the(text: str, span: Span) -> list[Span]:
+    """A span read as one name that is a unit "of the" its parent body, as two spans (the unit with its parent)."""
+    m = _UNIT_OF_THE.fullmatch(text, span.start, span.end)
+    if span.parent is not None or m is None or span.meta.get("owner"):
+        return [span]
+    parent = Span(m.start("parent"), m.end("parent"), "Institution", clean(m.group("parent")))
+    unit = Span(m.start("unit"), m.end("unit"), "Institution", clean(m.group("unit")), parent=parent.name)
+    return [unit, parent]
 
 
 def link_units(text: str, spans: list[Span], known: Callable[[Span], bool] = lambda span: False) -> None:

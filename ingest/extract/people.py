@@ -109,7 +109,8 @@ _EN_AFTER = re.compile(
     # "X, a condensed-matter physicist", "X, now a senior scientist at Y", "X, the Henry Lowell Professor of Y"
     rf"(?P<en>{_LATIN_NAME}){EN_DEGREES}"
     r"(?:,\s+(?:now\s+|currently\s+|formerly\s+)?(?:a|an|the)?\s*(?:[a-z][a-z-]+\s+){0,2}"
-    rf"(?:{_JOBS_AFTER})\b"
+    # (any scientist by the suffix of the field: a glaciologist, an astrophysicist, a geochemist)
+    rf"(?:{_JOBS_AFTER}|[a-z]+(?:ologist|icist|chemist|ographer|onomer))\b"
     r"|,\s+the\s+(?:[A-Z][\w.'’-]*\s+){1,4}Professor\b"
     r"|\s+et al\.)"
 )
@@ -568,6 +569,12 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
         if (honour := _HONOUR.match(text, s, e)) and e - honour.end() > 3:
             s = honour.end()
         e -= 2 if text[e - 2 : e] in ("'s", "’s") else 0  # "Professor Kofi Mensah's group": the group's owner
+        # "through Assoc Prof Lim's Clinician Scientist Award": the name ends at the possessive, and a surname alone
+        # is a later mention of someone named in full (found as such elsewhere)
+        if (owner := re.search(r"['’]s\s", text[s:e])) is not None:
+            e = s + owner.start()
+            if " " not in text[s:e].strip():
+                continue
         if (s, e) in seen or any(a < e and s < b for a, b in seen):
             continue
         if any(i.start <= s and e <= i.end for i in institutions):
@@ -599,8 +606,9 @@ def surname_mentions(text: str, persons: list[Span], taken: list[Span]) -> list[
     out: list[Span] = []
     occupied = persons + taken
     for surname, spans in by_surname.items():
-        if len({s.name for s in spans}) != 1:
-            continue  # two researchers share it: a bare surname is ambiguous
+        # two researchers share it: a bare surname is ambiguous (one written with and without a middle name is one)
+        if len({(s.name.split()[0], s.name.split()[-1]) for s in spans}) != 1:
+            continue
         first = min(spans, key=lambda s: s.start)
         for m in re.finditer(rf"\b{re.escape(surname)}\b(?![-'’]?\s*[A-Z])", text[first.end :]):
             s, e = first.end + m.start(), first.end + m.end()

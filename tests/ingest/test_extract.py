@@ -3000,3 +3000,37 @@ def test_extract_en_funding_bodies_past_a_grant_s_name_and_a_programme_of_a_depa
     assert _facts(extraction, "affiliatedWith") == {
         ("Lim Wei Jee", "Department of Chemistry, Indian Institute of Technology Guwahati", None)
     }
+
+
+def test_extract_en_a_unit_of_the_body_a_laboratory_s_field_list_and_funders_of_a_funding_round() -> None:
+    extraction = _extract(
+        "Glaciers\nHuo Xiaowei, a glaciologist at the National Climate Center of the China Meteorological "
+        "Administration, commented. Zhang Ruixia, a researcher at the State Key Laboratory of Tibetan Plateau Earth "
+        "System, Environment and Resources, led it. Researchers at Northgate University will share $5 million in the "
+        "latest funding round through the Natural Sciences and Engineering Research Council of Canada (NSERC) and the "
+        "Canada Foundation for Innovation (CFI). The study was funded through Assoc Prof Lim's Clinician Scientist "
+        "Award.",
+        lang="en",
+    )
+    assert ("National Climate Center", "China Meteorological Administration", None) in _facts(extraction, "partOf")
+    assert _facts(extraction, "affiliatedWith") >= {
+        ("Huo Xiaowei", "National Climate Center", None),
+        ("Zhang Ruixia", "State Key Laboratory of Tibetan Plateau Earth System, Environment and Resources", None),
+    }
+    assert _names(extraction, "Funder") == {
+        "Natural Sciences and Engineering Research Council of Canada",
+        "Canada Foundation for Innovation",
+    }
+    assert _names(extraction, "Researcher") == {"Huo Xiaowei", "Zhang Ruixia"}
+
+
+def test_extract_en_a_field_s_scientist_by_suffix_and_a_name_with_and_without_its_middle_name() -> None:
+    extraction = _extract(
+        "Obituary\nMargaret Ellery Thornbeck, a marine geochemist whose measurements changed the field, has died. "
+        "Professor Margaret Thornbeck joined Woods Hole in 1992. In 1995 Thornbeck moved to Boston.\n\n"
+        "Her honours included the Maurice Ewing Medal (1989).",
+        lang="en",
+    )
+    assert _names(extraction, "Researcher") == {"Margaret Thornbeck"}
+    assert {e.name: e.aliases for e in extraction.entities}["Margaret Thornbeck"] == ["Margaret Ellery Thornbeck"]
+    assert _facts(extraction, "received") == {("Margaret Thornbeck", "Maurice Ewing Medal", "1989")}
