@@ -203,12 +203,18 @@ def _articles(rows: list[Row]) -> Iterator[tuple[list[Row], list[Row]]]:
         yield content, closing
 
 
+_META = re.compile(
+    r"\s*(?:发布时间|发布日期|发稿时间|更新时间|来源|作者|编辑|责任编辑|浏览次数|点击数|阅读量|Posted|Published|Source)\s*[：:]"
+)
+
+
 def _head(rows: list[Row]) -> int:
     """How many leading rows form the headline (a wrapped headline ends at the first blank line)."""
     if not rows:
         return 0
     count = 1
-    while count < min(len(rows), _MAX_HEAD_ROWS) and not rows[count].blank_before:
+    # (a web page's metadata line right under its headline, 发布时间：… 来源：…, is no part of the headline)
+    while count < min(len(rows), _MAX_HEAD_ROWS) and not rows[count].blank_before and not _META.match(rows[count].text):
         count += 1
     if count < len(rows) and not rows[count].blank_before:
         return 1  # no blank line closes the block: only the first line is the headline

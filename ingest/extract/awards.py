@@ -30,7 +30,9 @@ _AWARD_LEFT = re.compile(
     # 年 ends the left context only after a number (2024年度…奖), not inside a name (青年学者奖)
     # (等 lists, but 高等 and 同等 are words: 教育部高等学校科学研究优秀成果奖)
     r"^.*(?:获得|荣获|获|摘得|授予|颁发|颁给|分享了|分享|了|的|和|及|、|其中|包括|(?:^|(?<=[0-9〇一二三四五六七八九十]))年度?|届|是|为|由|在"
-    r"|(?<![高同平中初超])等|该|本|此|这|项)"
+    r"|(?<![高同平中初超])等|该|本|此|这|项"
+    # (经…评审: a preposition, not 经济学奖)
+    r"|经(?!济|典|管))"
 )
 _AWARD_GENERIC = re.compile(
     # a best-paper award named by no conference (该会议最佳论文奖) is one of many
@@ -76,7 +78,8 @@ _FUNDING_ZH3 = re.compile(
     r"(?:^|[，,。；;\n])\s*(?:[^，,。；;\n]{0,12}?[，,])?(?P<list>[^，,。；;\n对]{2,20}?)"
     r"(?:通过(?P<prog>[^，,。；;\n]{2,20}?))?共?对[^。；;\n]{1,40}?(?:进行|给予)?(?:立项)?(?:资助|经费支持|资金支持)"
 )
-_FUNDING_ZH2 = re.compile(r"(?:由|经)(?P<list>[^。；;，,\n]{2,60}?)(?:资助|支持)(?!局|委员会|机构|署)")
+# (研究经费由X支持: the 经 of 经费 opens no list)
+_FUNDING_ZH2 = re.compile(r"(?:由|经(?!费))(?P<list>[^。；;，,\n]{2,60}?)(?:资助|支持)(?!局|委员会|机构|署)")
 # 入选国家优秀青年科学基金项目: a fund's grant won, written without 资助
 _FUNDING_ZH5 = re.compile(r"入选(?:了)?(?P<list>[^。；;，,、\n“”\"]{2,30}?基金)(?!委|会)")
 # 牵头承担的国家重点研发计划“新型储能”重点专项项目, 主持国家自然科学基金项目: a programme's project taken on
@@ -133,7 +136,7 @@ _FUNDER_TRIM = re.compile(
     r"|(?<=基金)(?:优秀青年|杰出青年|青年)科学基金(?:项目)?)?(?:等)?(?:的)?(?:大力|鼎力)?$"
 )
 _FUNDER_OK = re.compile(
-    r"(?:基金|基金委|基金会|委员会|理事会|计划|专项|项目|工程|部|委|局|厅|科学院|研究院|研究所|大学|学院|中心|实验室|办公室|业务费|经费|资金|"
+    r"(?:基金|基金委|基金会|委员会|理事会|计划|计画|专项|项目|工程|部|委|局|厅|科学院|研究院|研究所|大学|学院|中心|实验室|办公室|业务费|经费|资金|"
     r"Foundation|Council|Agency|Fund|Trust|Institute|Institutes|Programme|Program|Ministry|Office|Department|Society|"
     r"Organization|Organisation|Initiative|Grant|Grants|Commission|Academy|University|NSF|NIH|NSFC|ERC)$"
 )

@@ -202,7 +202,8 @@ def _left_edge(text: str, suffix_start: int, suffix_end: int, floor: int) -> int
                 if any(edge <= tokens[j][0] and tokens[j][2].startswith(_PLACES) for j in range(i)):
                     continue
                 break  # 固体微结构物理国家重点实验室: no place opens this name, the field does
-            edge = b - 2 if text[max(edge, b - 2) : b] == "附属" else b  # 附属上海市肺科医院
+            # 附属上海市肺科医院; 国立台湾大学 (a public university is named so: 国立, 省立, 市立, 州立, 私立)
+            edge = b - 2 if text[max(edge, b - 2) : b] in ("附属", "国立", "省立", "市立", "州立", "私立") else b
             if suffix_start - edge <= 6:
                 return edge
             break

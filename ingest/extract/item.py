@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ingest.extract import awards, en, gazetteer_hits, institutions, people, publications, relations, tables
-from ingest.extract.spans import Sentences, Span, compact_text, map_back
+from ingest.extract.spans import Sentences, Span, clean, compact_text, map_back
 from ingest.extract.traditional import to_simplified
 from ingest.gazetteers import Gazetteer, load_gazetteer
 from ingest.identifiers import find_identifiers
@@ -19,12 +19,26 @@ from kg.model import Extraction, NewsItem, Relation
 __all__ = ["extract_item"]
 
 
+_CJK_NAME = re.compile(r"[\u4e00-\u9fff]+")
+
+
 def _gazetteer_institutions(text: str, gazetteer: Gazetteer, found: list[Span]) -> list[Span]:
     """``found`` with the gazetteer institution forms the suffix rules did not see (复旦, 中科院, MIT), and with the
     ones that name in full what a rule read short: "University of California, Berkeley" (a rule stops at the comma),
     中国石油大学（华东）. Units whose parent was the short name get the full one."""
     out = list(found)
     for start, end, entry in gazetteer_hits.hits(text, gazetteer, "Institution"):
+        # a rule's unit that starts inside a known name and runs past it was cut short at its left (澳大利亚莫纳什大学
+        # 土木工程系, read 纳什大学土木工程系 because 莫 looks like an adverb): it opens where the known name does
+        for s in out:
+            # (Chinese names only: an English name is cut at words, and "Riverside Institute of Oceanology, Chinese
+            # Academy of Sciences" holds a known name that is not its own)
+            if start < s.start < end <= s.end and _CJK_NAME.fullmatch(text, start, end):
+                cut_name = s.name
+                s.start, s.name = start, clean(text[start : s.end])
+                for unit in out:
+                    if unit.parent == cut_name:
+                        unit.parent = s.name
         overlapping = [s for s in out if s.start < end and start < s.end]
         inside = [s for s in overlapping if start <= s.start and s.end <= end and s.end - s.start < end - start]
         if overlapping and (len(inside) < len(overlapping) or not inside):

@@ -21,6 +21,7 @@ _PUBLISH_AFTER = re.compile(
 # an English title followed by 杂志/期刊 (Nature Biotechnology 杂志同期配发…)
 # the rest of a list of titles (《A》《B》（B's English name）等期刊): the cue after the list holds for each title in it
 _MORE_BOOKS = re.compile(r"(?:\s*[、，,和及与]?\s*《[^《》\n]{1,80}》(?:\s*[（(][^（）()]{1,80}[）)])?)*\s*等?")
+_JOURNAL_GRADE = re.compile(r"TOP|Top|SCI|SCIE|SSCI|EI|CSSCI|CSCD|Q[1-4]|JCR")
 _EN_CUED_JOURNAL = re.compile(rf"(?P<en>{_LATIN_TITLE})\s*(?=杂志|期刊)")
 # in Chinese text, an English journal named by its editors' posts (当选Journal of X副主编, 受聘为IEEE Transactions
 # on Y编委) or after the word journal (国际期刊Translational Neurodegeneration编委); "on" may join its words
@@ -107,7 +108,8 @@ _TRAILING_WHEN = re.compile(
 )
 _TRAILING_CONNECTORS = re.compile(r"(?:\s+(?:of|and|in|for|the|&))+$")
 _PAIR_AFTER = re.compile(r"\s*[（(]\s*(?P<en>[A-Z][A-Za-z&:.'’\s-]{1,60}?)\s*[）)]")
-_QUOTED = r"[“\"](?P<title>[^“”\"]{6,300}?)[”\"]"
+# (corner brackets in text from Taiwan and Hong Kong: 論文題目為「…」)
+_QUOTED = r"[“\"「『](?P<title>[^“”\"「」『』]{6,300}?)[”\"」』]"
 # the authors of a reference: two or more names apart by commas ("Arjun Mehta, Lena Hoffmann", "Akinola O, Kulkarni
 # S"), possibly closed by "et al."
 _CITED_NAME = r"[A-ZÀ-Þ][\w'’-]*\.?(?:[^\S\n][A-ZÀ-Þ][\w'’-]*\.?){0,3}"
@@ -234,14 +236,17 @@ def find_journals(text: str, gazetteer: Gazetteer) -> list[Span]:
         ):
             add(Span(m.start("en"), m.end("en"), "Journal", name))
     for m in _EN_CUED_JOURNAL.finditer(text):
-        add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
+        # (中科院一区TOP期刊, SCI期刊: a ranking or an index before 期刊 names no journal)
+        if not _JOURNAL_GRADE.fullmatch(m.group("en")):
+            add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
     if _CJK_CHAR.search(text):
         for m in (*_EN_JOURNAL_EDITORS.finditer(text), *_EN_JOURNAL_AFTER_WORD.finditer(text)):
-            add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
+            if not _JOURNAL_GRADE.fullmatch(m.group("en")):
+                add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
         for m in _EN_JOURNAL_LIST_ZH.finditer(text):
             for piece in re.finditer(r"[^、和及]+", m.group("list")):
                 title = piece.group()
-                if title.strip():
+                if title.strip() and not _JOURNAL_GRADE.fullmatch(title.strip()):
                     at = m.start("list") + piece.start() + (len(title) - len(title.lstrip()))
                     add(Span(at, at + len(title.strip()), "Journal", clean(title)))
     for m in _CITATION.finditer(text):

@@ -3034,3 +3034,25 @@ def test_extract_en_a_field_s_scientist_by_suffix_and_a_name_with_and_without_it
     assert _names(extraction, "Researcher") == {"Margaret Thornbeck"}
     assert {e.name: e.aliases for e in extraction.entities}["Margaret Thornbeck"] == ["Margaret Ellery Thornbeck"]
     assert _facts(extraction, "received") == {("Margaret Thornbeck", "Maurice Ewing Medal", "1989")}
+
+
+def test_extract_zh_taiwan_release_public_university_corner_bracket_title_and_funding_from_the_council() -> None:
+    extraction = _extract(
+        "中研院發現水稻根部鐵感測蛋白\n中央研究院植物暨微生物學研究所賴宥川研究員團隊與"
+        "國立臺灣大學農藝學系游柏川教授團隊合作。研究成果刊登於國際知名期刊《植物細胞》（The Plant Cell），"
+        "論文題目為「A plasma membrane iron sensor couples iron status to root plasticity」。"
+        "研究經費由國家科學及技術委員會（國科會）及中研院深耕計畫支持。"
+    )
+    paper = "A plasma membrane iron sensor couples iron status to root plasticity"
+    assert _names(extraction, "Publication") == {paper}
+    assert "國立臺灣大學農藝學系" in {a for e in extraction.entities for a in [e.name, *e.aliases]}
+    assert {b for _, b, _ in _facts(extraction, "fundedBy")} == {"国家科学及技术委员会", "中研院深耕计画"}
+
+
+def test_extract_zh_a_known_foreign_university_cut_at_a_character_read_as_an_adverb_and_a_journal_s_grade() -> None:
+    extraction = _extract(
+        "新闻\n澳大利亚莫纳什大学土木工程系教授格蕾丝·彭德川（Grace Pendlechuan）参与研究。"
+        "成果发表于中科院一区TOP期刊《Water Research》。"
+    )
+    assert _facts(extraction, "partOf") == {("莫纳什大学土木工程系", "Monash University", None)}
+    assert _names(extraction, "Journal") == {"Water Research"}

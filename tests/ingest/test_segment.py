@@ -846,3 +846,15 @@ def test_segment_indented_banners_and_a_header_with_its_page_number() -> None:
         ("南屿医科大学发现肠道菌群调控抑郁新机制", "高校科研成果"),
         ("我市高校 5 项成果获 2024 年度国家自然科学奖", "获奖信息"),
     ]
+
+
+def test_segment_a_web_page_s_metadata_line_under_its_headline_is_no_part_of_the_headline() -> None:
+    page = (
+        "北岭大学材料复合新技术国家重点实验室2024年度科研工作取得系列新进展\n"
+        "发布时间：2025-01-16　　来源：材料复合新技术国家重点实验室　　浏览次数：1362\n\n"
+        "　　2024年，北岭大学材料复合新技术国家重点实验室紧扣三个主攻方向，"
+        "在高水平论文、国家重大科研任务和科技奖励等方面取得一系列新进展。实验室主任栾知川教授在年度工作总结会上作了介绍。\n"
+    )
+    (item,) = segment_newsletter(page)
+    assert item.title == "北岭大学材料复合新技术国家重点实验室2024年度科研工作取得系列新进展"
+    assert item.date == "2025-01-16"
