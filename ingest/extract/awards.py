@@ -310,6 +310,7 @@ def find_funders(text: str, institutions: list[Span], known: frozenset[str] = fr
     """
     spans: list[Span] = []
     known_joined = [name for name in known if _JOINED.search(name)]
+    known_with_commas = [name for name in known if "," in name]
     if _FUNDING_WORDS.search(text):
         previous = 0
         for m in _PROGRAMME_END.finditer(text):
@@ -343,13 +344,20 @@ def find_funders(text: str, institutions: list[Span], known: frozenset[str] = fr
                 base = m.start(group)
                 if english:
                     parts = en.organisation_names(m.group(group))
-                    # a name with commas of its own (Department of Science, Technology and Innovation) is one part
-                    for inst in institutions:
-                        if "," in inst.name and base <= inst.start and inst.end <= m.end(group):
-                            at = inst.start - base
-                            inside = [p for p in parts if at <= p[0] < inst.end - base]
+                    # a name with commas of its own (Department of Science, Technology and Innovation; the
+                    # National Heart, Lung, and Blood Institute the gazetteer knows) is one part
+                    chunk = m.group(group)
+                    whole = [
+                        (inst.start - base, text[inst.start : inst.end]) for inst in institutions if "," in inst.name
+                    ]
+                    whole += [
+                        (i, chunk[i : i + len(n)]) for n in known_with_commas if (i := chunk.lower().find(n)) >= 0
+                    ]
+                    for at, name in whole:
+                        if at >= 0 and at + len(name) <= len(chunk):
+                            inside = [p for p in parts if at <= p[0] < at + len(name)]
                             if inside:
-                                parts = [p for p in parts if p not in inside] + [(at, text[inst.start : inst.end])]
+                                parts = [p for p in parts if p not in inside] + [(at, name)]
                 else:
                     # “大气污染成因与控制技术研究”重点专项, 国家自然科学基金（22175123, 21975045）: one name each
                     chunk = m.group(group)

@@ -61,7 +61,9 @@ _FOREIGN_INSTITUTION = re.compile(
 )
 _FOREIGN_QUALIFIER = re.compile(r"(?:Technische|Freie|Pontificia|Pontifícia)[^\S\n]+$")
 _TWO_INSTITUTIONS = re.compile(
-    rf"(?P<first>.*?\b(?:{_HEADS})\b.*?)\s+and\s+(?:the\s+)?(?P<second>(?:{_WORD}\s+){{0,5}}(?:{_HEADS})\b.*)"
+    rf"(?P<first>.*?\b(?:{_HEADS})\b.*?)\s+and\s+(?:the\s+)?(?P<second>(?:{_WORD}\s+){{0,5}}(?:{_HEADS})\b.*"
+    # ("the University of Pittsburgh School of Medicine and UPMC": the second written by its acronym)
+    r"|[A-Z]{2,6})"
 )
 _GOVERNMENT_DEPARTMENT = re.compile(
     # a British ministry is a "Department for …" (Education, Science, Innovation and Technology)
@@ -72,7 +74,7 @@ _GOVERNMENT_DEPARTMENT = re.compile(
 )
 _LEADING = re.compile(
     r"^(?:(?:The|A|An|At|In|From|By|With|And|Of|For|On|Astronomers|Engineers|Researchers|Scientists|Two|Three|Four|"
-    r"Five|Six|Seven|Eight|Nine|Ten|Several|Many|Some|All|Both|Former|Current|Most)\s+)+"
+    r"Five|Six|Seven|Eight|Nine|Ten|Several|Many|Some|All|Both|Former|Current|Most|About)\s+)+"
 )
 # (a school named after its donor is a unit too: "Elmore Family School of Electrical and Computer Engineering")
 _UNIT = re.compile(

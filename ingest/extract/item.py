@@ -199,7 +199,13 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     funders = awards.find_funders(text, insts, _funder_forms(gaz))
     # an institution named only in a funding statement (National Institutes of Health) is a funder there
     for f in funders:
-        same = [i for i in insts if i.start == f.start and i.end == f.end]
+        # (or read inside the funder's longer name: "Blood Institute" in the National Heart, Lung, and Blood Institute)
+        same = [
+            i
+            for i in insts
+            if (i.start == f.start and i.end == f.end)
+            or (f.start <= i.start and i.end <= f.end and i.end - i.start < f.end - f.start and i.parent is None)
+        ]
         if (
             same
             and not any(i.parent for i in same)

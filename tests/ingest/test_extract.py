@@ -3056,3 +3056,18 @@ def test_extract_zh_a_known_foreign_university_cut_at_a_character_read_as_an_adv
     )
     assert _facts(extraction, "partOf") == {("莫纳什大学土木工程系", "Monash University", None)}
     assert _names(extraction, "Journal") == {"Water Research"}
+
+
+def test_extract_en_a_known_funder_with_commas_a_school_and_a_hospital_by_its_acronym_and_an_about_heading() -> None:
+    extraction = _extract(
+        "Septic shock\nDr Corinne Adelsburg of the University of Pittsburgh School of Medicine and UPMC led the "
+        'trial "Early vasopressin in adults with septic shock", published in the New England Journal of Medicine. '
+        "The trial was funded by the National Heart, Lung, and Blood Institute and the National Center for "
+        "Advancing Translational Sciences.\n\nAbout Brookhaven National Laboratory\nBrookhaven is a lab.",
+        lang="en",
+    )
+    assert "National Heart, Lung, and Blood Institute" in _names(extraction, "Funder")
+    assert "Blood Institute" not in _names(extraction, "Funder")
+    institutions = _names(extraction, "Institution")
+    assert {"UPMC", "Brookhaven National Laboratory"} <= institutions
+    assert not any(name.startswith("About ") or name.endswith(" and UPMC") for name in institutions)
