@@ -4,6 +4,7 @@ funders (only where the text says they fund the work: 资助, 支持, 基金, fu
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ingest.extract import en, gazetteer_hits
 from ingest.extract.lexicon import CJK, LATIN_LETTER, LATIN_UPPER
@@ -301,6 +302,13 @@ _ARTICLE = re.compile(r"(?:About[^\S\n]+the|The)[^\S\n]+(?=[A-Z])")
 _NEW = re.compile(r"(?:New|This\s+year['’]s|Our)\s+(?=[A-Z])")
 
 
+@lru_cache(maxsize=4)
+def _known_forms(known: frozenset[str]) -> tuple[list[str], list[str]]:
+    """The known funder names that hold 与/和/及 between Chinese characters, and those that hold commas (once per
+    gazetteer, not per item)."""
+    return [name for name in known if _JOINED.search(name)], [name for name in known if "," in name]
+
+
 def find_funders(text: str, institutions: list[Span], known: frozenset[str] = frozenset()) -> list[Span]:
     """Funder spans from funding statements; a funder written as an institution keeps the institution's name.
 
@@ -309,8 +317,7 @@ def find_funders(text: str, institutions: list[Span], known: frozenset[str] = fr
     name ends in (Deutsche Forschungsgemeinschaft).
     """
     spans: list[Span] = []
-    known_joined = [name for name in known if _JOINED.search(name)]
-    known_with_commas = [name for name in known if "," in name]
+    known_joined, known_with_commas = _known_forms(known)
     if _FUNDING_WORDS.search(text):
         previous = 0
         for m in _PROGRAMME_END.finditer(text):
