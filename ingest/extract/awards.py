@@ -50,6 +50,9 @@ _AWARD_EN = re.compile(
     r"(?:[^\S\n]+and[^\S\n]+(?:Prize|Medal))?"
     r"(?:[^\S\n]+(?:in|for)[^\S\n]+(?:[A-Z][A-Za-z-]+)(?:[^\S\n]+(?:and[^\S\n]+)?[A-Z][A-Za-z-]+){0,3})?"
 )
+_TWO_PRIZES = re.compile(
+    r"(.+?\b(?:Prize|Award|Medal)s?)[^\S\n]+and[^\S\n]+((?:[A-Z][\w'’-]*[^\S\n]+)+(?:Prize|Award|Medal)s?\b.*)"
+)
 _CATEGORY = re.compile(r"(.+?\b(?:Prize|Award|Medal))\s+(?:in|for)\s+[A-Z]")
 _OWNER = re.compile(r"^.*['’]s[^\S\n]+")
 # a fellowship of no one in particular: "Research Fellows", "Postdoctoral Fellowship"
@@ -230,6 +233,12 @@ def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
         if body:
             end = body.end()
             name = surface = clean(text[start:end])
+        # "the Breakthrough Prize and Wolf Prize": two prizes, each with its own name ("Medal and Prize" is one)
+        pair = _TWO_PRIZES.fullmatch(text, start, end)
+        if pair is not None:
+            add(pair.start(1), pair.end(1), clean(pair.group(1)))
+            add(pair.start(2), pair.end(2), clean(pair.group(2)))
+            continue
         before = len(spans)
         add(start, end, name)
         if len(spans) > before:

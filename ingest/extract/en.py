@@ -23,8 +23,11 @@ _HEADS = (
 _SP = r"[^\S\n]+"
 _TAIL = rf"(?:{_SP}(?:of|for){_SP}(?:the{_SP})?{_WORD}(?:{_SP}(?:(?:and|&){_SP})?{_WORD}){{0,5}})?"
 # a head word alone ("Laboratory director …") is no name: it needs a word before it or an "of …" after it
+# a donor's name before the head word may hold an initial or a particle: "William A. Brookshire Department of …",
+# "Luiz de Queiroz College of Agriculture"
+_NAME_PART = rf"(?:{_WORD}|[A-Z]\.|(?:de|da|do|dos|das|del|van|von)(?={_SP}[A-Z]))"
 _INSTITUTION = re.compile(
-    rf"(?:{_WORD}{_SP}){{1,5}}(?:{_HEADS})\b{_TAIL}"
+    rf"{_WORD}{_SP}(?:{_NAME_PART}{_SP}){{0,4}}(?:{_HEADS})\b{_TAIL}"
     rf"|(?:{_HEADS}){_SP}(?:of|for){_SP}(?:the{_SP})?{_WORD}(?:{_SP}(?:and{_SP}|&{_SP}|of{_SP}|the{_SP})?{_WORD}){{0,5}}"
 )
 _UNIVERSITY_OF_PLACE = re.compile(r"University\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")

@@ -3071,3 +3071,17 @@ def test_extract_en_a_known_funder_with_commas_a_school_and_a_hospital_by_its_ac
     institutions = _names(extraction, "Institution")
     assert {"UPMC", "Brookhaven National Laboratory"} <= institutions
     assert not any(name.startswith("About ") or name.endswith(" and UPMC") for name in institutions)
+
+
+def test_extract_en_donor_names_with_an_initial_or_a_particle_and_two_prizes_joined_by_and() -> None:
+    extraction = _extract(
+        "Prizes\nBrennan Achterburg of the William A. Brookshire Department of Chemical Engineering at Northgate "
+        "University and Luciana Arrudo of the Luiz de Queiroz College of Agriculture at Southgate University won the "
+        "Halvorsen Prize and Keldby Prize. Dr Rhys Pendlow was awarded the Clifford Paterson Medal and Prize in 2024.",
+        lang="en",
+    )
+    assert _facts(extraction, "partOf") == {
+        ("William A. Brookshire Department of Chemical Engineering", "Northgate University", None),
+        ("Luiz de Queiroz College of Agriculture", "Southgate University", None),
+    }
+    assert _names(extraction, "Award") == {"Halvorsen Prize", "Keldby Prize", "Clifford Paterson Medal and Prize"}
