@@ -174,6 +174,7 @@ def find_institutions(text: str) -> list[Span]:
         if not any(s.start < m.end() and begin < s.end for s in spans):
             spans.append(Span(begin, m.end(), "Institution", name))
     spans = [part for s in spans for part in _split_unit_of_the(text, s)]
+    spans += _universities_inside(text, spans)
     spans.sort(key=lambda s: s.start)
     link_units(text, spans)
     # a government department standing alone (the Department of Education will monitor …) governs, it does no
@@ -193,6 +194,29 @@ _UNIT_OF_THE = re.compile(
     r"Station|Research))\s+of\s+the\s+(?P<parent>(?:[A-Z][\w'’-]*\s+)+(?:Academy|University|Administration|Agency|"
     r"Ministry|Commission)(?:\s+of\s+[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*)?)"
 )
+
+
+# "the University of Pittsburgh School of Medicine", "Duke University School of Nursing": a university's school named
+# with the university in front
+_UNIVERSITY_SCHOOL = re.compile(
+    r"(?P<top>(?:[A-Z][\w'’-]*\s+){0,3}University(?:\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?)"
+    r"\s+(?:Medical\s+School|(?:Graduate\s+)?(?:School|College|Faculty)\s+of\s+[A-Z].*)"
+)
+
+
+def _universities_inside(text: str, spans: list[Span]) -> list[Span]:
+    """The university named at the front of its school's name, as a span of its own (absorbed: a parent written
+    inside a longer name), and the school's parent."""
+    out: list[Span] = []
+    for span in spans:
+        m = _UNIVERSITY_SCHOOL.fullmatch(text, span.start, span.end)
+        if span.parent is not None or m is None:
+            continue
+        top = Span(m.start("top"), m.end("top"), "Institution", clean(m.group("top")))
+        top.absorbed = True
+        span.parent = top.name
+        out.append(top)
+    return out
 
 
 def _split_unit_of_the(text: str, span: Span) -> list[Span]:

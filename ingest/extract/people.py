@@ -105,12 +105,14 @@ _JOBS_AFTER = alternation(
         "DPhil student",
     )
 )
+# (an institution named in Latin letters, accented or not: Université de Montréal)
+_HAS_CJK = re.compile(r"[\u3400-\u9fff]")
 _EN_AFTER = re.compile(
     # "X, a condensed-matter physicist", "X, now a senior scientist at Y", "X, the Henry Lowell Professor of Y"
     rf"(?P<en>{_LATIN_NAME}){EN_DEGREES}"
     r"(?:,\s+(?:now\s+|currently\s+|formerly\s+)?(?:a|an|the)?\s*(?:[a-z][a-z-]+\s+){0,2}"
     # (any scientist by the suffix of the field: a glaciologist, an astrophysicist, a geochemist)
-    rf"(?:{_JOBS_AFTER}|[a-z]+(?:ologist|icist|chemist|ographer|onomer))\b"
+    rf"(?:{_JOBS_AFTER}|[a-z]+(?:ologist|icist|chemist|ographer|onomer)|pharmacist)\b"
     r"|,\s+the\s+(?:[A-Z][\w.'’-]*\s+){1,4}Professor\b"
     r"|\s+et al\.)"
 )
@@ -540,7 +542,7 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
     patterns = (_EN_BEFORE, _EN_AFTER, _EN_LED, _EN_CUED, _EN_AFTER_ZH_TITLE, _EN_DOES_RESEARCH)
     matches = [m for pattern in patterns for m in pattern.finditer(text)] + awarded
     # "Maria Chen (University of Toronto)", "Sofia Lindqvist of Uppsala University": a name, then its institution
-    starts = {i.start for i in institutions if i.name.isascii()}
+    starts = {i.start for i in institutions if not _HAS_CJK.search(i.name)}
     # ("Priya Raghunathan, PhD, of the Department of Biostatistics": a degree may stand between)
     for m in re.finditer(rf"\b(?P<en>{_LATIN_NAME}){EN_DEGREES}(?:\s*\(\s*|,?\s+(?:of|at|from)\s+(?:the\s+)?)", text):
         inside = any(i.start <= m.start("en") < i.end for i in institutions)
@@ -552,7 +554,7 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
         if m.end() in starts and not _NOT_A_NAME.search(m.group("en")) and not _FIRM.search(m.group("en")):
             matches.append(m)
     # "Northwestern's Ravi Menon", "the University of Toronto's Claire Dubois": a person of that institution
-    heads = {i.name.split()[0] for i in institutions if i.name.isascii()}
+    heads = {i.name.split()[0] for i in institutions if not _HAS_CJK.search(i.name)}
     for m in _EN_POSSESSED.finditer(text):
         owner_known = m.end("owner") in {i.end for i in institutions} or m.group("owner") in heads
         inside = any(i.start <= m.start("en") < i.end for i in institutions)

@@ -3085,3 +3085,22 @@ def test_extract_en_donor_names_with_an_initial_or_a_particle_and_two_prizes_joi
         ("Luiz de Queiroz College of Agriculture", "Southgate University", None),
     }
     assert _names(extraction, "Award") == {"Halvorsen Prize", "Keldby Prize", "Clifford Paterson Medal and Prize"}
+
+
+def test_extract_en_a_university_s_school_named_after_it_degrees_before_an_accented_institution_and_a_pharmacist() -> (
+    None
+):
+    extraction = _extract(
+        "Trial\nDr Corinne Adelsburg of the Department of Critical Care Medicine at the University of Northgate "
+        "School of Medicine led it. Mariela Quirola, PharmD, a critical care pharmacist at Northgate University, "
+        "helped. In an editorial, Helen Dufresny, MD, PhD, of the Université de Montréal, wrote that.",
+        lang="en",
+    )
+    assert ("University of Northgate School of Medicine", "University of Northgate", None) in _facts(
+        extraction, "partOf"
+    )
+    assert _facts(extraction, "affiliatedWith") == {
+        ("Corinne Adelsburg", "Department of Critical Care Medicine, University of Northgate School of Medicine", None),
+        ("Mariela Quirola", "Northgate University", None),
+        ("Helen Dufresny", "Université de Montréal", None),
+    }

@@ -196,7 +196,7 @@ def affiliated_with(
             ]
         en_after = _EN_AFFILIATION_AFTER.match(text, span.end) or _EN_DASH_UNIT.match(text, span.end)
         if en_after:
-            named_after = [s for s in institutions if s.start == en_after.end()]
+            named_after = [s for s in institutions if s.start == en_after.end() and not s.absorbed]
             # "of MIT's Department of Chemistry": the department, which is part of MIT
             owned = [u for o in named_after for u in institutions if _POSSESSIVE_GAP.fullmatch(text[o.end : u.start])]
             insts += owned or named_after
