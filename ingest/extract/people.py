@@ -105,6 +105,7 @@ _JOBS_AFTER = alternation(
         "DPhil student",
     )
 )
+_CONTACT_AFTER = re.compile(r"[ \t\u3000]*(?:[：:,，]\s*)?(?:\+?\d[\d \t()-]{7,}\d|[\w.+-]+@[\w-]+\.[\w.]+)")
 # (an institution named in Latin letters, accented or not: Université de Montréal)
 _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
 _EN_AFTER = re.compile(
@@ -363,7 +364,9 @@ def find_zh(text: str, institutions: list[Span]) -> list[Span]:
             continue
         left = _left_cue(text, zs, inst_ends)
         right = _right_cue(text, m.end())
-        role = "official" if "official" in (left, right) else "researcher"
+        # a press contact: 索菲·布雷南（Sophie Brennan）　+61 3 9903 4840, or an e-mail address
+        contact = _CONTACT_AFTER.match(text, m.end())
+        role = "official" if "official" in (left, right) or contact else "researcher"
         spans.append(
             Span(
                 zs,

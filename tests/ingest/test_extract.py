@@ -3104,3 +3104,11 @@ def test_extract_en_a_university_s_school_named_after_it_degrees_before_an_accen
         ("Mariela Quirola", "Northgate University", None),
         ("Helen Dufresny", "Université de Montréal", None),
     }
+
+
+def test_extract_zh_a_press_contact_with_a_phone_number_is_no_researcher() -> None:
+    extraction = _extract(
+        "新闻\n北岭大学教授俞曼川（Yu Manchuan）领衔研究。\n"
+        "媒体联系：Monash University Media & Communications　索菲·布雷川（Sophie Brechuan）　+61 3 9903 4840"
+    )
+    assert _names(extraction, "Researcher") == {"俞曼川"}
