@@ -28,7 +28,9 @@ _TAIL = rf"(?:{_SP}(?:of|for){_SP}(?:the{_SP})?{_WORD}(?:{_SP}(?:(?:and|&){_SP})
 _NAME_PART = rf"(?:{_WORD}|[A-Z]\.|(?:de|da|do|dos|das|del|van|von)(?={_SP}[A-Z]))"
 _INSTITUTION = re.compile(
     rf"{_WORD}{_SP}(?:{_NAME_PART}{_SP}){{0,4}}(?:{_HEADS})\b{_TAIL}"
-    rf"|(?:{_HEADS}){_SP}(?:of|for){_SP}(?:the{_SP})?{_WORD}(?:{_SP}(?:and{_SP}|&{_SP}|of{_SP}|the{_SP})?{_WORD}){{0,5}}"
+    # ("the Institute of Multidisciplinary Research for Advanced Materials": a field may go on after "for")
+    rf"|(?:{_HEADS}){_SP}(?:of|for){_SP}(?:the{_SP})?{_WORD}"
+    rf"(?:{_SP}(?:and{_SP}|&{_SP}|of{_SP}|for{_SP}|the{_SP})?{_WORD}){{0,5}}"
 )
 _UNIVERSITY_OF_PLACE = re.compile(r"University\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
 _AT_CAMPUS = re.compile(

@@ -170,6 +170,11 @@ _PAPER = [
         r"(?im)^[^\S\n]*(?:article\s+title|paper\s+title|title\s+of\s+(?:the\s+)?(?:paper|article)|论文题目|论文标题|文章题目)"
         r"[^\S\n]*(?:[:：]|\n)[^\S\n]*[“\"]?(?P<title>[^\n“”\"]{6,300}?)[”\"]?[^\S\n]*$"
     ),
+    # a publication-details block: "Title: <title>" with the paper's journal or DOI on the lines after it
+    re.compile(
+        r"(?im)^[^\S\n]*title[^\S\n]*:[^\S\n]*[“\"]?(?P<title>[A-Z][^\n“”\"]{5,300}?)[”\"]?[^\S\n]*\n"
+        r"(?=(?:[^\n]*\n){0,3}[^\S\n]*(?:journal|doi)[^\S\n]*:)"
+    ),
     # a reference line closing a release: "Study: <title> (DOI: 10.1038/…)", "Paper: <title>. Nature (2025)"
     re.compile(
         r"(?m)^[^\S\n]*(?:Study|Paper|Article|Publication)[^\S\n]*:[^\S\n]*[“\"]?"

@@ -3112,3 +3112,20 @@ def test_extract_zh_a_press_contact_with_a_phone_number_is_no_researcher() -> No
         "媒体联系：Monash University Media & Communications　索菲·布雷川（Sophie Brechuan）　+61 3 9903 4840"
     )
     assert _names(extraction, "Researcher") == {"俞曼川"}
+
+
+def test_extract_en_a_publication_details_block_and_a_unit_s_field_after_for() -> None:
+    extraction = _extract(
+        "Breathing crystal\nAssociate Professor Shiori Kanemura of the Institute of Multidisciplinary Research for "
+        "Advanced Materials (IMRAM), Tohoku University, led the study.\n\nPublication Details\n"
+        "Title: Hinge-linker aluminum framework enabling water harvesting from air\n"
+        "Authors: Yuto Hamasato, Shiori Kanemura*\nJournal: Journal of the American Chemical Society\n"
+        "DOI: 10.1021/jacs.5c21487",
+        lang="en",
+    )
+    paper = "Hinge-linker aluminum framework enabling water harvesting from air"
+    assert _names(extraction, "Publication") == {paper}
+    assert _facts(extraction, "publishedIn") == {(paper, "Journal of the American Chemical Society", None)}
+    assert _facts(extraction, "affiliatedWith") == {
+        ("Shiori Kanemura", "Institute of Multidisciplinary Research for Advanced Materials, Tohoku University", None)
+    }
