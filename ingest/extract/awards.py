@@ -43,8 +43,10 @@ _AWARD_GENERIC = re.compile(
 # a name never runs over a line break (a headline ends where the next line starts)
 # a word of a prize's name: capitalised, or an initial or suffix of the person it honours (George E. Valley Jr.)
 _AWARD_WORD = rf"(?:[{LATIN_UPPER}][{LATIN_LETTER}'’-]+|(?:[A-Z]\.)+|Jr\.|Sr\.)"
+_AWARD_GAP = r"(?:,(?=[^\S\n]*(?:Jr|Sr)\.))?[^\S\n]+"
 _AWARD_EN = re.compile(
-    rf"{_AWARD_WORD}[^\S\n]+(?:(?:(?:of|for|the|and|in)[^\S\n]+)?{_AWARD_WORD}[^\S\n]+){{0,5}}"
+    # ("the George E. Valley, Jr. Prize": the comma before a suffix of the name it honours)
+    rf"{_AWARD_WORD}{_AWARD_GAP}(?:(?:(?:of|for|the|and|in)[^\S\n]+)?{_AWARD_WORD}{_AWARD_GAP}){{0,5}}"
     r"(?:Prize|Award|Medal|Fellowship(?:s\b)?|Fellows?\b)"
     # "the Clifford Paterson Medal and Prize": one honour
     r"(?:[^\S\n]+and[^\S\n]+(?:Prize|Medal))?"

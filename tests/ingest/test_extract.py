@@ -3129,3 +3129,11 @@ def test_extract_en_a_publication_details_block_and_a_unit_s_field_after_for() -
     assert _facts(extraction, "affiliatedWith") == {
         ("Shiori Kanemura", "Institute of Multidisciplinary Research for Advanced Materials, Tohoku University", None)
     }
+
+
+def test_extract_en_a_prize_named_after_a_person_with_a_suffix_after_a_comma() -> None:
+    extraction = _extract(
+        "Prize\nIn 2019 Dr Kenji Matsudo received the American Physical Society's George E. Valley, Jr. Prize.",
+        lang="en",
+    )
+    assert _facts(extraction, "received") == {("Kenji Matsudo", "George E. Valley, Jr. Prize", "2019")}
