@@ -148,7 +148,7 @@ _FUNDER_OK = re.compile(
 )
 _FUNDING_WORDS = re.compile(r"资助|经费|资金支持|补助")
 _TRAILING_BRACKET = re.compile(r"\s*[(（][^()（）]*[)）]$")
-_JOINED = re.compile(r"[\u4e00-\u9fff][与和及][\u4e00-\u9fff]")
+_JOINED = re.compile(rf"[{CJK}][与和及][{CJK}]")
 _TABLE_HEADER = re.compile(r"^(?:单位|名称|类别|序号|承接人|负责人|题目|类型|备注)")
 _PROGRAMME_END = re.compile(r"重大课题|专项课题|重点课题|重大项目专项|基金项目")
 _PROGRAMME_HEAD = re.compile(rf"[{CJK}]{{1,24}}$")
@@ -368,9 +368,8 @@ def find_funders(text: str, institutions: list[Span], known: frozenset[str] = fr
                     whole = [
                         (inst.start - base, text[inst.start : inst.end]) for inst in institutions if "," in inst.name
                     ]
-                    whole += [
-                        (i, chunk[i : i + len(n)]) for n in known_with_commas if (i := chunk.lower().find(n)) >= 0
-                    ]
+                    lowered = chunk.lower()
+                    whole += [(i, chunk[i : i + len(n)]) for n in known_with_commas if (i := lowered.find(n)) >= 0]
                     for at, name in whole:
                         if at >= 0 and at + len(name) <= len(chunk):
                             inside = [p for p in parts if at <= p[0] < at + len(name)]

@@ -242,10 +242,12 @@ def link_units(text: str, spans: list[Span], known: Callable[[Span], bool] = lam
         gap = text[unit.end : parent.start]
         # "The Riverside Institute of Oceanology, Chinese Academy of Sciences, has joined": a unit and its owner;
         # "Partners include the Scripps Institution of Oceanography, Oregon State University and …": a list
+        if known(unit):
+            continue
         listed = "," in gap and _LIST_GOES_ON.match(text, parent.end)
-        unit_like = _UNIT.match(unit.name) or (not _TOP.search(unit.name) and not listed and not known(unit))
+        unit_like = _UNIT.match(unit.name) or (not _TOP.search(unit.name) and not listed)
         top = _TOP.search(parent.name) or _FOREIGN_INSTITUTION.fullmatch(parent.name) or known(parent)
-        if unit_like and top and not known(unit) and _UNIT_GAP.fullmatch(_SHORT_FORM.sub("", gap, count=1)):
+        if unit_like and top and _UNIT_GAP.fullmatch(_SHORT_FORM.sub("", gap, count=1)):
             unit.parent = parent.name
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ingest.extract import awards, en, gazetteer_hits, institutions, people, publications, relations, tables
+from ingest.extract.lexicon import CJK
 from ingest.extract.spans import Sentences, Span, clean, compact_text, map_back
 from ingest.extract.traditional import to_simplified
 from ingest.gazetteers import Gazetteer, load_gazetteer
@@ -19,7 +20,7 @@ from kg.model import Extraction, NewsItem, Relation
 __all__ = ["extract_item"]
 
 
-_CJK_NAME = re.compile(r"[\u4e00-\u9fff]+")
+_CJK_NAME = re.compile(rf"[{CJK}]+")
 
 
 def _gazetteer_institutions(text: str, gazetteer: Gazetteer, found: list[Span]) -> list[Span]:
@@ -30,15 +31,15 @@ def _gazetteer_institutions(text: str, gazetteer: Gazetteer, found: list[Span]) 
     for start, end, entry in gazetteer_hits.hits(text, gazetteer, "Institution"):
         # a rule's unit that starts inside a known name and runs past it was cut short at its left (澳大利亚莫纳什大学
         # 土木工程系, read 纳什大学土木工程系 because 莫 looks like an adverb): it opens where the known name does
-        for s in out:
-            # (Chinese names only: an English name is cut at words, and "Riverside Institute of Oceanology, Chinese
-            # Academy of Sciences" holds a known name that is not its own)
-            if start < s.start < end <= s.end and _CJK_NAME.fullmatch(text, start, end):
-                cut_name = s.name
-                s.start, s.name = start, clean(text[start : s.end])
-                for unit in out:
-                    if unit.parent == cut_name:
-                        unit.parent = s.name
+        # (Chinese names only: an English name is cut at words, and "Riverside Institute of Oceanology, Chinese
+        # Academy of Sciences" holds a known name that is not its own)
+        cut_short = [s for s in out if start < s.start < end <= s.end] if _CJK_NAME.fullmatch(text, start, end) else []
+        for s in cut_short:
+            cut_name = s.name
+            s.start, s.name = start, clean(text[start : s.end])
+            for unit in out:
+                if unit.parent == cut_name:
+                    unit.parent = s.name
         overlapping = [s for s in out if s.start < end and start < s.end]
         inside = [s for s in overlapping if start <= s.start and s.end <= end and s.end - s.start < end - start]
         if overlapping and (len(inside) < len(overlapping) or not inside):

@@ -107,7 +107,7 @@ _JOBS_AFTER = alternation(
 )
 _CONTACT_AFTER = re.compile(r"[ \t\u3000]*(?:[：:,，]\s*)?(?:\+?\d[\d \t()-]{7,}\d|[\w.+-]+@[\w-]+\.[\w.]+)")
 # (an institution named in Latin letters, accented or not: Université de Montréal)
-_HAS_CJK = re.compile(r"[\u3400-\u9fff]")
+_HAS_CJK = re.compile(rf"[{CJK}]")
 _EN_AFTER = re.compile(
     # "X, a condensed-matter physicist", "X, now a senior scientist at Y", "X, the Henry Lowell Professor of Y"
     rf"(?P<en>{_LATIN_NAME}){EN_DEGREES}"
@@ -199,10 +199,10 @@ _EN_OFFICE_BEFORE_TITLE = re.compile(
     r"\b(?:Vice[- ](?:Chancellor|President|Principal|Provost)|Provost|President|Chancellor|Principal)"
     r"(?:\s*\([^()\n]{1,60}\))?\s+(?:Professor|Prof\.|Dr\.?)\s+$"
 )
-# "Professor Helen Darroch, Vice-Principal Research and Enterprise, said": a university's officer speaks for it,
-# whatever title goes before the name
 # a name followed by one of these is a place: "on NTU's Yunnan Garden campus"
 _PLACE_AFTER = re.compile(r"\s+(?:campus|building|site|estate|district|county|province|street|road)\b")
+# "Professor Helen Darroch, Vice-Principal Research and Enterprise, said": a university's officer speaks for it,
+# whatever title goes before the name
 # (also a funder's or an agency's staff: "Dr A, EPSRC Deputy Director for Physical Sciences", "Dr B, Associate Medical
 # Director at the British Heart Foundation", "Dr C, SARAO's Head of Science Engagement"; a plain "director of the
 # X Center" leads research and is no official)

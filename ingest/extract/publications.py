@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ingest.extract.lexicon import CJK
 from ingest.extract.spans import Span, clean
 from ingest.gazetteers import Gazetteer
 
 _LATIN_TITLE = r"[A-Z][A-Za-z&:'’-]*(?:\s+(?:[A-Z][A-Za-z&:'’-]*|of|and|in|for|the|&))*"
-_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_CJK_CHAR = re.compile(rf"[{CJK}]")
 _BOOK = re.compile(r"《(?P<name>[^《》\n]{1,80})》")
 _PUBLISH_AFTER = re.compile(
     r"\s*(?:[（(][^（）()]{1,40}[）)])?\s*(?:杂志|期刊|学报|主刊|子刊|在线|发表|刊发|上(?:在线)?(?:发表|刊登|刊发|发布)|上)"
@@ -240,20 +241,19 @@ def find_journals(text: str, gazetteer: Gazetteer) -> list[Span]:
             name, "Journal"
         ):
             add(Span(m.start("en"), m.end("en"), "Journal", name))
-    for m in _EN_CUED_JOURNAL.finditer(text):
-        # (中科院一区TOP期刊, SCI期刊: a ranking or an index before 期刊 names no journal)
-        if not _JOURNAL_GRADE.fullmatch(m.group("en")):
-            add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
+    # English titles named by the Chinese words around them; a ranking or an index (中科院一区TOP期刊, SCI期刊) names no
+    # journal
+    latin: list[tuple[int, int]] = [m.span("en") for m in _EN_CUED_JOURNAL.finditer(text)]
     if _CJK_CHAR.search(text):
-        for m in (*_EN_JOURNAL_EDITORS.finditer(text), *_EN_JOURNAL_AFTER_WORD.finditer(text)):
-            if not _JOURNAL_GRADE.fullmatch(m.group("en")):
-                add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
+        latin += [m.span("en") for m in (*_EN_JOURNAL_EDITORS.finditer(text), *_EN_JOURNAL_AFTER_WORD.finditer(text))]
         for m in _EN_JOURNAL_LIST_ZH.finditer(text):
             for piece in re.finditer(r"[^、和及]+", m.group("list")):
                 title = piece.group()
-                if title.strip() and not _JOURNAL_GRADE.fullmatch(title.strip()):
-                    at = m.start("list") + piece.start() + (len(title) - len(title.lstrip()))
-                    add(Span(at, at + len(title.strip()), "Journal", clean(title)))
+                at = m.start("list") + piece.start() + (len(title) - len(title.lstrip()))
+                latin.append((at, at + len(title.strip())))
+    for a, b in latin:
+        if b > a and not _JOURNAL_GRADE.fullmatch(text, a, b):
+            add(Span(a, b, "Journal", clean(text[a:b])))
     for m in _CITATION.finditer(text):
         add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
     for m in _JOURNAL_FIELD.finditer(text):

@@ -321,12 +321,15 @@ def team_authors(
     if not known and not any(r.predicate == "publishedIn" and r.subject == paper.id for r in out.values()):
         return
     text = ctx.item.text
+    prizes = set(prize_sentences)
     for c in researchers_of(ctx):
         if c.id in known:
             continue
-        sentences = {ctx.sentences.index(s.start) for s in c.spans}
         bounds = [ctx.sentences.bounds(s.start) for s in c.spans]
-        if any(_OUTSIDER.search(text, a, b) for a, b in bounds) or sentences <= set(prize_sentences):
+        if (
+            any(_OUTSIDER.search(text, a, b) for a, b in bounds)
+            or {ctx.sentences.index(a) for a, _ in bounds} <= prizes
+        ):
             continue
         span = c.spans[0]
         add(
