@@ -12,6 +12,7 @@ from api.routes import examples as ex
 from api.routes.examples import example
 from kg.errors import UsageError
 from kg.store.base import Path, SubGraph
+from kg.store.records_graph import EVIDENCE_PER_EDGE
 
 router = APIRouter(tags=["graph"])
 
@@ -41,8 +42,18 @@ def collaboration(
     until: DateParam = None,
     rollup: Annotated[bool, Query(description="institutions: roll departments up through partOf")] = False,
     limit: Annotated[int, Query(ge=1, le=5000, description="most edges returned")] = 500,
+    evidence: Annotated[
+        int,
+        Query(
+            ge=0,
+            le=1_000_000,
+            description="most evidence spans listed per edge (the latest by item date among each fact's most "
+            "recently added); the edge's evidence_total counts them all",
+        ),
+    ] = EVIDENCE_PER_EDGE,
 ) -> Response:
-    """Nodes and weighted ``collaboratedWith`` edges, filtered by weight and item date."""
+    """Nodes and weighted ``collaboratedWith`` edges, filtered by weight and item date. Each edge lists a few of its
+    evidence spans (``evidence``; the entity page has every one) and their number (``evidence_total``)."""
     if since and until and since > until:
         raise UsageError(f"since ({since}) is after until ({until})")
     # the store writes the SubGraph's JSON itself, the same bytes as the model would give, without the models
@@ -55,6 +66,7 @@ def collaboration(
         until=until,
         rollup=rollup,
         limit=limit,
+        evidence=evidence,
     )
     return Response(content=body, media_type=JSON_MEDIA_TYPE)
 

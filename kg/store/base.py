@@ -224,8 +224,11 @@ class GraphStore(Protocol):
         until: str | None = None,
         rollup: bool = False,
         limit: int = 500,
+        evidence: int | None = None,
     ) -> SubGraph:
-        """Collaboration graph; edge weight = number of distinct items the two share."""
+        """Collaboration graph; edge weight = number of distinct items the two share. ``evidence``: None lists every
+        evidence span of an edge; a number at most that many (the latest by item date among each fact's most
+        recently added) with the edge's ``evidence_total`` (``records_graph.collaboration_graph``)."""
         ...
 
     def collaboration_json(
@@ -238,6 +241,7 @@ class GraphStore(Protocol):
         until: str | None = None,
         rollup: bool = False,
         limit: int = 500,
+        evidence: int | None = None,
     ) -> bytes:
         """:meth:`collaboration` as JSON: byte for byte what pydantic writes for its :class:`SubGraph`, built
         without the models; the same errors."""

@@ -190,10 +190,11 @@ class LadybugStore:
         until: str | None = None,
         rollup: bool = False,
         limit: int = 500,
+        evidence: int | None = None,
     ) -> SubGraph:
         """Collaboration graph; edge weight = number of distinct items the two share."""
         return ladybug_collab.collaboration(
-            self._db, self.schema, level, around, depth, min_weight, since, until, rollup, limit
+            self._db, self.schema, level, around, depth, min_weight, since, until, rollup, limit, evidence
         ).subgraph()
 
     def collaboration_json(
@@ -206,10 +207,11 @@ class LadybugStore:
         until: str | None = None,
         rollup: bool = False,
         limit: int = 500,
+        evidence: int | None = None,
     ) -> bytes:
         """:meth:`collaboration` as the JSON of its ``SubGraph``, byte for byte, built without the models."""
         return ladybug_collab.collaboration(
-            self._db, self.schema, level, around, depth, min_weight, since, until, rollup, limit
+            self._db, self.schema, level, around, depth, min_weight, since, until, rollup, limit, evidence
         ).json()
 
     def paths(self, source: str, target: str, max_length: int = 4, limit: int = 5) -> list[Path]:

@@ -44,9 +44,10 @@ def collaboration(
     until: str | None,
     rollup: bool,
     limit: int,
+    evidence: int | None = None,
 ) -> Collab:
     """The weighted collaboration graph, optionally only within ``depth`` of ``around`` (rendered by the caller as
-    models or JSON)."""
+    models or JSON); ``evidence``: spans listed per edge (``records_graph.collaboration_graph``), None for all."""
     if level not in ("researcher", "institution"):
         raise UsageError(f"unknown collaboration level {level!r}", level=level)
     if around and level == "researcher":
@@ -58,6 +59,7 @@ def collaboration(
             since,
             until,
             limit,
+            evidence,
         )
     centre = resolve(db, schema, around)[1]["id"] if around else None
     nodes: dict[str, tuple[str, dict[str, Any]]] = {}
@@ -83,5 +85,17 @@ def collaboration(
             nodes.setdefault(bp["id"], ("Institution", bp))
             part_of.append((ap["id"], bp["id"]))
     return collaboration_graph(
-        level, collab, nodes, affiliations, part_of, centre, depth, min_weight, since, until, rollup, limit
+        level,
+        collab,
+        nodes,
+        affiliations,
+        part_of,
+        centre,
+        depth,
+        min_weight,
+        since,
+        until,
+        rollup,
+        limit,
+        evidence_per_edge=evidence,
     )

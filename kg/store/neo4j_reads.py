@@ -380,10 +380,12 @@ class Neo4jReads:
         until: str | None = None,
         rollup: bool = False,
         limit: int = 500,
+        evidence: int | None = None,
     ) -> SubGraph:
         """The collaboration graph (see ``kg.store.records_graph.collaboration_graph``); around one entity at the
         researcher level, read from its neighbourhood only (``kg.store.neo4j_walks``)."""
-        return self._collaboration(level, around, depth, min_weight, since, until, rollup, limit).subgraph()
+        found = self._collaboration(level, around, depth, min_weight, since, until, rollup, limit, evidence)
+        return found.subgraph()
 
     def collaboration_json(
         self,
@@ -395,9 +397,10 @@ class Neo4jReads:
         until: str | None = None,
         rollup: bool = False,
         limit: int = 500,
+        evidence: int | None = None,
     ) -> bytes:
         """:meth:`collaboration` as the JSON of its ``SubGraph``, byte for byte, built without the models."""
-        return self._collaboration(level, around, depth, min_weight, since, until, rollup, limit).json()
+        return self._collaboration(level, around, depth, min_weight, since, until, rollup, limit, evidence).json()
 
     def _collaboration(
         self,
@@ -409,11 +412,14 @@ class Neo4jReads:
         until: str | None,
         rollup: bool,
         limit: int,
+        evidence: int | None,
     ) -> Collab:
         if around and level == "researcher":
 
             def around_work(tx: ManagedTransaction) -> Collab:
-                return walks.researcher_collaboration(tx, around, self._resolve, depth, min_weight, since, until, limit)
+                return walks.researcher_collaboration(
+                    tx, around, self._resolve, depth, min_weight, since, until, limit, evidence
+                )
 
             found: Collab = self._read(around_work)
             return found
@@ -451,7 +457,19 @@ class Neo4jReads:
 
         collab, nodes, affiliations, part_of = self._read(work)
         return collaboration_graph(
-            level, collab, nodes, affiliations, part_of, center, depth, min_weight, since, until, rollup, limit
+            level,
+            collab,
+            nodes,
+            affiliations,
+            part_of,
+            center,
+            depth,
+            min_weight,
+            since,
+            until,
+            rollup,
+            limit,
+            evidence_per_edge=evidence,
         )
 
     # ---------------------------------------------------------------------------------------------------- items

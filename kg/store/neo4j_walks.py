@@ -17,7 +17,15 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from kg.store.records import NODE_FIELDS, cypher_projection, label_of
-from kg.store.records_graph import EVIDENCE_PER_EDGE, Collab, Hop, Walk, collaboration_around, walk
+from kg.store.records_graph import (
+    EVIDENCE_PER_EDGE,
+    Collab,
+    Hop,
+    Walk,
+    collaboration_around,
+    light_evidence,
+    walk,
+)
 
 COLLAB = "COLLABORATED_WITH"
 
@@ -177,6 +185,7 @@ def collab_hops(
     among: Sequence[str] | None,
     done: AbstractSet[str] = frozenset(),
     center_out: dict[str, Any] | None = None,
+    tail: int | None = None,
 ) -> list[Hop]:
     """Every COLLABORATED_WITH fact between two researchers with an end among ``ids`` (and, when ``among`` is given,
     the other end among those), with the properties the graph reads (key, evidence; not the evidence keys or batch
@@ -189,7 +198,10 @@ def collab_hops(
     With ``among`` and at most :data:`INTO_PAIRS` pairs, both ends are sought by id and only the ties between them
     are read: the same ties in another order. The graph's edges and their evidence are sorted; only a span stored
     on two facts of one pair with different fields would keep the first one read, which already hung on the order
-    Neo4j keeps relationships in."""
+    Neo4j keeps relationships in.
+
+    ``tail`` (``records_graph.light_evidence``): the facts' evidence keys and only the last ``tail`` evidence entries
+    are read, not the whole evidence (a prolific pair's tie carries a thousand sentences)."""
     where = "WHERE NOT b.id IN $done AND (a.id < b.id OR NOT b.id IN $ids) "
     match = f"UNWIND $ids AS id MATCH (a:Researcher {{id: id}})-[r:{COLLAB}]-(b:Researcher) {where}"
     if among is not None:
@@ -205,14 +217,18 @@ def collab_hops(
         else:
             match += "AND b.id IN $among "
     far = "null" if among is not None else cypher_projection("b")
-    query = f"{match}RETURN collect([a.id, b.id, startNode(r) = a, r {{.key, .evidence}}, {far}]) AS ties"
+    if tail is None:
+        rel = "r {.key, .evidence}"
+    else:  # evidence[-0..] would be the whole list
+        rel = f"r {{.key, .evidence_keys, evidence: {'r.evidence[-$tail..]' if tail > 0 else '[]'}}}"
+    query = f"{match}RETURN collect([a.id, b.id, startNode(r) = a, {rel}, {far}]) AS ties"
     if center_out is not None:
         query = (
             f"OPTIONAL MATCH (c:Researcher {{id: $ids[0]}}) WITH {cypher_projection('c')} AS center "
             f"CALL () {{ {query} }} RETURN center, ties"
         )
     record = tx.run(  # one record (see expand_level)
-        _q(query), ids=list(ids), among=list(among or []), done=list(done)
+        _q(query), ids=list(ids), among=list(among or []), done=list(done), tail=tail
     ).single(strict=True)
     if center_out is not None and record["center"] is not None:
         center_out.update(record["center"])
@@ -232,6 +248,7 @@ def researcher_collaboration(
     since: str | None,
     until: str | None,
     limit: int,
+    evidence_per_edge: int | None = None,
 ) -> Collab:
     """The researcher collaboration graph within ``depth`` of one researcher, read from its neighbourhood only.
 
@@ -239,13 +256,14 @@ def researcher_collaboration(
     first; an id that names no researcher as given (merged away, another kind of entity, unknown) is looked up by
     ``resolve`` (which raises ``NotFound``) and the walk starts from what it finds."""
     props: dict[str, Any] = {}
-    first = collab_hops(tx, [around], None, frozenset(), props)
+    tail = light_evidence(evidence_per_edge, since, until)
+    first = collab_hops(tx, [around], None, frozenset(), props, tail)
     center: tuple[str, Mapping[str, Any]] = ("Researcher", props) if props else resolve(tx, around)
     ready = {around: first} if props else {}
 
     def fetch(ids: Sequence[str], among: Sequence[str] | None, done: AbstractSet[str]) -> list[Hop]:
         if among is None and len(ids) == 1 and ids[0] in ready:  # the centre's ties, read with it above
             return ready.pop(ids[0])
-        return collab_hops(tx, ids, among, done)
+        return collab_hops(tx, ids, among, done, tail=tail)
 
-    return collaboration_around(center, fetch, depth, min_weight, since, until, limit)
+    return collaboration_around(center, fetch, depth, min_weight, since, until, limit, evidence_per_edge)

@@ -283,10 +283,11 @@ def shortest_paths(source: Node, target: Node, expand: Expand, max_length: int =
 @dataclass
 class Collab:
     """A collaboration graph before it is rendered as models (:meth:`subgraph`) or JSON (:meth:`json`): the nodes as
-    stored (label, props), the ranked edges (a, b, weight, evidence in the model's dict form, sorted)."""
+    stored (label, props), the ranked edges (a, b, weight, evidence in the model's dict form, sorted, and the number
+    of evidence spans in the period when the evidence listed was cut, else None)."""
 
     nodes: list[tuple[str, Mapping[str, Any]]]
-    edges: list[tuple[str, str, int, list[dict[str, Any]]]]
+    edges: list[tuple[str, str, int, list[dict[str, Any]], int | None]]
     truncated: bool = False
 
     def subgraph(self) -> SubGraph:
@@ -295,8 +296,8 @@ class Collab:
         return SubGraph(
             nodes=sorted((node_from_props(*n) for n in self.nodes), key=_node_sort),
             edges=[
-                Edge(source=a, target=b, predicate=predicate, weight=float(w), evidence=evidence)
-                for a, b, w, evidence in self.edges
+                Edge(source=a, target=b, predicate=predicate, weight=float(w), evidence=evidence, evidence_total=total)
+                for a, b, w, evidence, total in self.edges
             ],
             truncated=self.truncated,
         )
@@ -314,9 +315,9 @@ class Collab:
                 "year": None,
                 "weight": float(w),
                 "evidence": evidence,
-                "evidence_total": None,
+                "evidence_total": total,
             }
-            for a, b, w, evidence in self.edges
+            for a, b, w, evidence, total in self.edges
         ]
         return subgraph_json(nodes, edges, self.truncated)
 
@@ -334,7 +335,8 @@ def collaboration_graph(
     until: str | None = None,
     rollup: bool = False,
     limit: int = 500,
-    dated: Callable[[Mapping[str, Any]], list[dict[str, Any]]] | None = None,
+    dated: DatedEvidence | None = None,
+    evidence_per_edge: int | None = None,
 ) -> Collab:
     """The collaboration graph from stored COLLABORATED_WITH facts.
 
@@ -343,10 +345,15 @@ def collaboration_graph(
     ``part_of``: (unit, parent) pairs. Edge weight = number of distinct items (evidence dated in [since, until]) the
     two share. Researcher level links researchers; institution level links institutions that collaborate directly or
     whose researchers do (through their affiliations); ``rollup`` maps each institution to its top-level parent.
-    ``dated(props)``: a fact's evidence in the period, when the caller already parsed it (see :class:`DatedEvidence`).
+    ``dated``: the facts' evidence in the period, when the caller already read it (see :class:`DatedEvidence`).
+    ``evidence_per_edge``: None lists every evidence span of an edge; a number lists at most that many, the latest
+    by item date among the last that many of each of its facts (stored order: the most recently added), and gives
+    the edge's ``evidence_total`` (spans in the period). A tie reported in a thousand items otherwise carries a
+    thousand sentences.
     """
-    dated = dated or DatedEvidence(since, until)
+    dated = dated or DatedEvidence(since, until, evidence_per_edge)
     items: dict[tuple[str, str], set[str]] = {}
+    spans: dict[tuple[str, str], set[tuple[str, int, int]]] = {}
     evidence: dict[tuple[str, str], dict[tuple[str, int, int], dict[str, Any]]] = {}
 
     def add(a: str, b: str, props: Mapping[str, Any]) -> None:
@@ -354,11 +361,12 @@ def collaboration_graph(
             return
         pair = (a, b) if a < b else (b, a)
         found = dated(props)
-        if not found:
+        if not found.items:
             return
-        items.setdefault(pair, set()).update(e["item_id"] for e in found)
+        items.setdefault(pair, set()).update(found.items)
+        spans.setdefault(pair, set()).update(found.spans)
         bucket = evidence.setdefault(pair, {})
-        for e in found:
+        for e in found.shown:
             bucket.setdefault((e["item_id"], e["start"], e["end"]), e)
 
     wanted = "Researcher" if level == "researcher" else "Institution"
@@ -404,11 +412,19 @@ def collaboration_graph(
     out_nodes = [nodes[n] for n in node_ids if n in nodes]
     if around is not None and around in nodes and around not in node_ids:
         out_nodes.insert(0, nodes[around])
-    edges = [
-        (a, b, w, sorted(evidence[(a, b)].values(), key=lambda e: (e["item_date"] or "", e["item_id"], e["start"])))
-        for (a, b), w in ranked
-    ]
+    edges: list[tuple[str, str, int, list[dict[str, Any]], int | None]] = []
+    for (a, b), w in ranked:
+        listed = sorted(evidence[(a, b)].values(), key=lambda e: (e["item_date"] or "", e["item_id"], e["start"]))
+        if evidence_per_edge is None:
+            edges.append((a, b, w, listed, None))
+        else:
+            edges.append((a, b, w, _last(listed, evidence_per_edge), len(spans[(a, b)])))
     return Collab(nodes=out_nodes, edges=edges)
+
+
+def _last(values: list[dict[str, Any]], count: int) -> list[dict[str, Any]]:
+    """The last ``count`` values (none for 0, where ``values[-0:]`` would be all)."""
+    return values[-count:] if count > 0 else []
 
 
 #: ``fetch(ids, among, done)``: every COLLABORATED_WITH fact between two researchers with an end among ``ids`` (only
@@ -419,23 +435,67 @@ def collaboration_graph(
 CollabFetch = Callable[[Sequence[str], Sequence[str] | None, AbstractSet[str]], list[Hop]]
 
 
+@dataclass(frozen=True)
+class FactEvidence:
+    """What the collaboration graph uses of one fact's evidence in a period: its distinct items (the weight), its
+    distinct spans (``item_id``, ``start``, ``end``: the edge's ``evidence_total``) and the evidence it lists, in
+    the model's dict form."""
+
+    items: frozenset[str]
+    spans: frozenset[tuple[str, int, int]]
+    shown: list[dict[str, Any]]
+
+
+def _span_of_key(key: str) -> tuple[str, int, int]:
+    """``item_id:start:end`` (:func:`kg.store.records.evidence_key`) as a span."""
+    item, start, end = key.rsplit(":", 2)
+    return item, int(start), int(end)
+
+
 class DatedEvidence:
-    """A fact's evidence dated in [since, until], in the model's dict form (:func:`records_json.evidence_dicts`):
-    each fact's evidence parsed once however often it is asked for (the walk around a researcher reads a fact up to
-    three times). Lives for one call: it keeps the props it saw."""
+    """A fact's evidence dated in [since, until] (:class:`FactEvidence`): each fact's evidence read once however
+    often it is asked for (the walk around a researcher reads a fact up to three times). Lives for one call: it
+    keeps the props it saw.
 
-    def __init__(self, since: str | None, until: str | None) -> None:
-        self.since, self.until = since, until
-        self._seen: dict[int, tuple[Mapping[str, Any], list[dict[str, Any]]]] = {}
+    ``per_edge`` (None: every span is listed): how many spans a fact lists, its last ones in stored order. Without a
+    period, a fact whose props hold ``evidence_keys`` is counted from those (short strings) and only the evidence
+    it lists is parsed, so a store may send just the tail of the evidence (:func:`light_evidence`); with a period
+    the dates are in the evidence JSON, which is then read whole."""
 
-    def __call__(self, props: Mapping[str, Any]) -> list[dict[str, Any]]:
+    def __init__(self, since: str | None, until: str | None, per_edge: int | None = None) -> None:
+        self.since, self.until, self.per_edge = since, until, per_edge
+        self._seen: dict[int, tuple[Mapping[str, Any], FactEvidence]] = {}
+
+    @property
+    def light(self) -> bool:
+        """Whether a fact's evidence keys and the tail of its evidence are all this needs."""
+        return self.per_edge is not None and self.since is None and self.until is None
+
+    def __call__(self, props: Mapping[str, Any]) -> FactEvidence:
         found = self._seen.get(id(props))
         if found is None:
-            evidence = evidence_dicts(props.get("evidence") or [])
-            if self.since is not None or self.until is not None:
-                evidence = [e for e in evidence if in_period(e["item_date"], self.since, self.until)]
-            found = self._seen[id(props)] = (props, evidence)
+            found = self._seen[id(props)] = (props, self._read(props))
         return found[1]
+
+    def _read(self, props: Mapping[str, Any]) -> FactEvidence:
+        values = props.get("evidence") or []
+        keys = props.get("evidence_keys")
+        if self.light and keys is not None:
+            spans = frozenset(_span_of_key(k) for k in keys)
+            shown = evidence_dicts(values[-self.per_edge :] if self.per_edge else [])
+            return FactEvidence(frozenset(s[0] for s in spans), spans, shown)
+        evidence = evidence_dicts(values)
+        if self.since is not None or self.until is not None:
+            evidence = [e for e in evidence if in_period(e["item_date"], self.since, self.until)]
+        spans = frozenset((e["item_id"], e["start"], e["end"]) for e in evidence)
+        shown = evidence if self.per_edge is None else _last(evidence, self.per_edge)
+        return FactEvidence(frozenset(e["item_id"] for e in evidence), spans, shown)
+
+
+def light_evidence(per_edge: int | None, since: str | None, until: str | None) -> int | None:
+    """How many of a fact's last evidence entries a collaboration fetch needs besides its ``evidence_keys``, or None
+    when it needs the whole evidence (every span listed, or a period to test against the dates inside)."""
+    return per_edge if DatedEvidence(since, until, per_edge).light else None
 
 
 def _pair_items(hops: Iterable[Hop], dated: DatedEvidence) -> dict[tuple[str, str], set[str]]:
@@ -444,8 +504,8 @@ def _pair_items(hops: Iterable[Hop], dated: DatedEvidence) -> dict[tuple[str, st
     for hop in hops:
         pair = (hop.src, hop.dst) if hop.src < hop.dst else (hop.dst, hop.src)
         found = dated(hop.props)
-        if found:
-            out.setdefault(pair, set()).update(e["item_id"] for e in found)
+        if found.items:
+            out.setdefault(pair, set()).update(found.items)
     return out
 
 
@@ -457,6 +517,7 @@ def collaboration_around(
     since: str | None = None,
     until: str | None = None,
     limit: int = 500,
+    evidence_per_edge: int | None = None,
 ) -> Collab:
     """The researcher collaboration graph within ``depth`` of ``center`` (label, props), read around it only.
 
@@ -471,7 +532,7 @@ def collaboration_around(
     reach = {center_id}
     frontier = [center_id]
     truncated = False
-    dated = DatedEvidence(since, until)
+    dated = DatedEvidence(since, until, evidence_per_edge)
     done: set[str] = set()  # researchers whose facts were all fetched: their ties need not cross the wire again
     for _ in range(max(1, depth)):
         hops = fetch(frontier, None, done)
@@ -505,7 +566,20 @@ def collaboration_around(
             facts.setdefault(_edge_key(hop), hop)
     collab = [(h.src, h.dst, h.props) for h in facts.values() if h.src in reach and h.dst in reach]
     graph = collaboration_graph(
-        "researcher", collab, nodes, (), (), center_id, depth, min_weight, since, until, False, limit, dated
+        "researcher",
+        collab,
+        nodes,
+        (),
+        (),
+        center_id,
+        depth,
+        min_weight,
+        since,
+        until,
+        False,
+        limit,
+        dated,
+        evidence_per_edge,
     )
     qualified = sum(
         1
@@ -523,6 +597,7 @@ __all__ = [
     "Collab",
     "CollabFetch",
     "DatedEvidence",
+    "FactEvidence",
     "Degrees",
     "Expand",
     "HUB_DEGREE",
@@ -531,6 +606,7 @@ __all__ = [
     "collaboration_around",
     "collaboration_graph",
     "in_period",
+    "light_evidence",
     "select_hops",
     "shortest_paths",
     "walk",

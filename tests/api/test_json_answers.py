@@ -10,6 +10,7 @@ import pytest
 from pydantic import TypeAdapter
 
 from kg.store.base import SubGraph
+from kg.store.records_graph import EVIDENCE_PER_EDGE
 
 SUBGRAPH: TypeAdapter[SubGraph] = TypeAdapter(SubGraph)
 
@@ -42,6 +43,9 @@ def test_neighbors_answer_the_models_json(client, loaded_store, ids, who: str, p
         {"around": "lin", "since": "2025-01-01"},
         {"level": "institution", "rollup": "true"},
         {"limit": 1, "min_weight": 1, "until": "2025"},
+        {"around": "zhou", "evidence": 0},
+        {"around": "lin", "depth": 2, "evidence": 1},
+        {"level": "institution", "evidence": 1_000_000},
     ],
 )
 def test_collaboration_answers_the_models_json(client, loaded_store, ids, params: dict[str, Any]) -> None:
@@ -50,7 +54,9 @@ def test_collaboration_answers_the_models_json(client, loaded_store, ids, params
     response = client.get("/collaboration", params=params)
     assert response.status_code == 200
     assert response.headers["content-type"] == "application/json"
-    store_params = {k: (v == "true" if k == "rollup" else v) for k, v in params.items()}
+    store_params = {"evidence": EVIDENCE_PER_EDGE} | {
+        k: (v == "true" if k == "rollup" else v) for k, v in params.items()
+    }
     assert response.content == SUBGRAPH.dump_json(loaded_store.collaboration(**store_params))
 
 
