@@ -90,6 +90,7 @@ COLLABORATION: dict[str, Any] = {
             "predicate": "collaboratedWith",
             "weight": 2,
             "evidence": [_EVIDENCE],
+            "evidence_total": 2,
         }
     ],
 }

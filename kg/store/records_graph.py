@@ -83,10 +83,18 @@ def select_hops(
     return kept, len(outside) > room
 
 
-#: a node with more fact relationships than this is a hub: a walk reaches it but does not expand it (the center is
-#: always expanded). An institution, journal, funder or award shared by thousands of items would otherwise make a
-#: depth-2 walk read tens of thousands of relationships to keep a few hundred nodes.
-HUB_DEGREE = 1000
+#: a node with more fact relationships than this, or than the walk may keep nodes (its ``limit``, when larger), is a
+#: hub: a walk reaches it but does not expand it (the center is always expanded). Its ties alone would fill the view,
+#: and reading them costs what the view cannot show: at 100k items a depth-2 walk of 200 nodes around a researcher
+#: read 11-16k relationships, most of them of collaborators with 200-1,000 facts each (see
+#: docs/decisions/20261127-bounded-reads.md, "hubs relative to the limit").
+HUB_DEGREE = 100
+
+
+def hub_degree(limit: int) -> int:
+    """The number of facts above which a node is a hub for a walk that keeps at most ``limit`` nodes."""
+    return max(HUB_DEGREE, limit)
+
 
 #: ``degrees(ids)``: id -> number of fact relationships (MENTIONS not counted), for the hub rule
 Degrees = Callable[[Sequence[str]], Mapping[str, int]]
@@ -109,7 +117,7 @@ def walk(
     asks only for the nodes that can still be kept (the ``room`` left under ``limit``, smallest ids first) and for
     the hops back to nodes already seen. Without a type filter that is exactly what an unbounded walk keeps (a node
     beyond the room ranks after ``limit`` nodes, and so does everything reached through it); with one, untyped nodes
-    take room too, so fewer typed nodes may be kept. Hubs (more than :data:`HUB_DEGREE` facts, when ``degrees`` is
+    take room too, so fewer typed nodes may be kept. Hubs (more than :func:`hub_degree` facts, when ``degrees`` is
     given) other than the center are kept but not expanded. ``truncated`` says nodes may have been left out."""
     if not 1 <= depth <= 3:
         raise UsageError("depth must be 1, 2 or 3", depth=depth)
@@ -128,7 +136,8 @@ def walk(
     for level in range(1, depth + 1):
         if level > 1 and degrees is not None:
             degree = degrees(frontier)
-            hubs = {n for n in frontier if degree.get(n, 0) > HUB_DEGREE}
+            most = hub_degree(limit)
+            hubs = {n for n in frontier if degree.get(n, 0) > most}
             if hubs:
                 frontier, truncated = [n for n in frontier if n not in hubs], True
             if not frontier:
@@ -601,6 +610,7 @@ __all__ = [
     "Degrees",
     "Expand",
     "HUB_DEGREE",
+    "hub_degree",
     "Hop",
     "Walk",
     "collaboration_around",

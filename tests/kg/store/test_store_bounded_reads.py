@@ -108,7 +108,15 @@ def test_collaboration_around_a_hub_researcher_is_bounded(hub) -> None:  # noqa:
 
 def test_neighbors_do_not_expand_hubs_beyond_the_center(hub, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
     monkeypatch.setattr(records_graph, "HUB_DEGREE", 10)  # the hub and the star have 31 facts each
-    graph = hub.neighbors(PEOPLE[0], depth=2)
+    graph = hub.neighbors(PEOPLE[0], depth=2, limit=20)
     assert [n.id for n in graph.nodes] == [PEOPLE[0], *sorted((HUB, STAR))]
     assert graph.truncated
-    assert len(hub.neighbors(HUB, depth=1).nodes) == HUB_SIZE + 2  # the center is expanded, hub or not
+    assert len(hub.neighbors(HUB, depth=1, limit=20).nodes) == 20  # the center is expanded, hub or not
+
+
+def test_a_walk_that_may_keep_more_nodes_expands_larger_hubs(hub, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    monkeypatch.setattr(records_graph, "HUB_DEGREE", 10)
+    # 31 facts: more than HUB_DEGREE, fewer than the 40 nodes the walk may keep, so the hub and the star are expanded
+    graph = hub.neighbors(PEOPLE[0], depth=2, limit=40)
+    assert [n.id for n in graph.nodes] == [PEOPLE[0], *sorted((HUB, STAR)), *sorted(PEOPLE[1:])]
+    assert not graph.truncated
