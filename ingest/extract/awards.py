@@ -157,7 +157,8 @@ _PROGRAMME_LEFT = re.compile(
 )
 _FUNDER_EN = re.compile(
     r"\b(?:Foundation|Council|Agency|Fund|Trust|Ministry|Office|Department|Society|Commission|Academy|Institutes?|"
-    r"Programme|Program|Initiative|Research|Innovation|Administration|Bureau|Association|Health|"
+    # (a national centre that funds: "the National Center for Advancing Translational Sciences")
+    r"Programme|Program|Initiative|Research|Innovation|Administration|Bureau|Association|Health|Cent(?:er|re)s?|"
     r"NSF|NIH|NSFC|ERC|DFG|JSPS)\b"
 )
 # the body at the head of a programme whose own name ends in no funding word

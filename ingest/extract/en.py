@@ -24,8 +24,8 @@ _SP = r"[^\S\n]+"
 _TAIL = rf"(?:{_SP}(?:of|for){_SP}(?:the{_SP})?{_WORD}(?:{_SP}(?:(?:and|&){_SP})?{_WORD}){{0,5}})?"
 # a head word alone ("Laboratory director …") is no name: it needs a word before it or an "of …" after it
 # a donor's name before the head word may hold an initial or a particle: "William A. Brookshire Department of …",
-# "Luiz de Queiroz College of Agriculture"
-_NAME_PART = rf"(?:{_WORD}|[A-Z]\.|(?:de|da|do|dos|das|del|van|von)(?={_SP}[A-Z]))"
+# "Luiz de Queiroz College of Agriculture", or two donors: "Chobanian & Avedisian School of Medicine"
+_NAME_PART = rf"(?:{_WORD}|[A-Z]\.|&(?={_SP}[A-Z])|(?:de|da|do|dos|das|del|van|von)(?={_SP}[A-Z]))"
 _INSTITUTION = re.compile(
     rf"{_WORD}{_SP}(?:{_NAME_PART}{_SP}){{0,4}}(?:{_HEADS})\b{_TAIL}"
     # ("the Institute of Multidisciplinary Research for Advanced Materials": a field may go on after "for")
@@ -199,10 +199,10 @@ _UNIT_OF_THE = re.compile(
 
 
 # "the University of Pittsburgh School of Medicine", "Duke University School of Nursing": a university's school named
-# with the university in front
+# with the university in front (and its donors between: "Boston University Chobanian & Avedisian School of Medicine")
 _UNIVERSITY_SCHOOL = re.compile(
     r"(?P<top>(?:[A-Z][\w'’-]*\s+){0,3}University(?:\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?)"
-    r"\s+(?:Medical\s+School|(?:Graduate\s+)?(?:School|College|Faculty)\s+of\s+[A-Z].*)"
+    r"\s+(?:(?:[A-Z][\w'’-]*|&)\s+){0,3}?(?:Medical\s+School|(?:Graduate\s+)?(?:School|College|Faculty)\s+of\s+[A-Z].*)"
 )
 
 

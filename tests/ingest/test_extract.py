@@ -3145,3 +3145,17 @@ def test_extract_en_a_prize_named_after_a_person_with_a_suffix_after_a_comma() -
         lang="en",
     )
     assert _facts(extraction, "received") == {("Kenji Matsudo", "George E. Valley, Jr. Prize", "2019")}
+
+
+def test_extract_en_a_centre_in_a_funding_list_funds_and_a_school_named_after_two_donors() -> None:
+    extraction = _extract(
+        "Tides\nDr Maren Osterholt, a hydrologist at Kestrel University Abernathy & Lisle School of Engineering, "
+        "led the study. The work was funded by the Harlow Foundation and the National Center for Tidal Power "
+        "Studies.",
+        lang="en",
+    )
+    school = "Kestrel University Abernathy & Lisle School of Engineering"
+    assert _names(extraction, "Funder") == {"Harlow Foundation", "National Center for Tidal Power Studies"}
+    assert _names(extraction, "Institution") == {school, "Kestrel University"}
+    assert _facts(extraction, "partOf") == {(school, "Kestrel University", None)}
+    assert _facts(extraction, "affiliatedWith") == {("Maren Osterholt", school, None)}
