@@ -393,7 +393,8 @@ def find_funders(text: str, institutions: list[Span], known: frozenset[str] = fr
                     # a year leads the round of a programme, not its name (2026年度国家杰出青年科学基金)
                     # nor does the ministry that runs a national programme (科技部国家重点研发计划)
                     name = re.sub(
-                        r"^(?:了|由|来自|the\s|The\s|by\s|(?:19|20)\d{2}\s*年度?|(?:科技部|科学技术部|教育部)(?=国家))\s*",
+                        # (其中国家杰出青年科学基金4人: "among them" opens the count, not the name)
+                        r"^(?:了|由|来自|其中|the\s|The\s|by\s|(?:19|20)\d{2}\s*年度?|(?:科技部|科学技术部|教育部)(?=国家))\s*",
                         "",
                         name,
                     )

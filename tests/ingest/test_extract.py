@@ -3159,3 +3159,40 @@ def test_extract_en_a_centre_in_a_funding_list_funds_and_a_school_named_after_tw
     assert _names(extraction, "Institution") == {school, "Kestrel University"}
     assert _facts(extraction, "partOf") == {(school, "Kestrel University", None)}
     assert _facts(extraction, "affiliatedWith") == {("Maren Osterholt", school, None)}
+
+
+def test_extract_zh_a_talent_grant_a_researcher_holds_is_an_award_received() -> None:
+    extraction = _extract(
+        "我校2026年度国家自然科学基金获批项目再创新高\n"
+        "近日，国家自然科学基金委员会公布2026年度项目评审结果。人才类项目方面，化学学院柯望舒教授获国家杰出青年科学基金"
+        "资助；物理学院葛南枝研究员获优秀青年科学基金资助。"
+    )
+    assert _names(extraction, "Award") == {"国家杰出青年科学基金", "国家优秀青年科学基金"}
+    assert _facts(extraction, "received") == {
+        ("柯望舒", "国家杰出青年科学基金", "2026"),
+        ("葛南枝", "国家优秀青年科学基金", "2026"),
+    }
+    assert _facts(extraction, "fundedBy") == set()
+
+
+def test_extract_zh_names_listed_under_a_prize_heading_won_that_prize() -> None:
+    extraction = _extract(
+        "我校6人获2026年度国家杰出青年科学基金和优秀青年科学基金资助\n"
+        "　　近日，评审结果公布，我校6人获得资助，其中国家杰出青年科学基金2人，优秀青年科学基金4人。\n"
+        "\n"
+        "　　一、国家杰出青年科学基金\n"
+        "　　　数学学院　　　　　　　　闻溪亭\n"
+        "　　　化学学院　　　　　　　　阮知秋\n"
+        "\n"
+        "　　二、优秀青年科学基金\n"
+        "　　　物理学院　　　　　　　　蒲星垂\n"
+        "　　　化学工程学院　　　　　　郜晚舟\n"
+        "　　　生命科学学院　　　　　　卞望川\n"
+        "　　　电子信息学院　　　　　　滕逸民\n"
+        "\n"
+        "　　学校将继续做好青年人才培养工作。"
+    )
+    assert _names(extraction, "Award") == {"国家杰出青年科学基金", "国家优秀青年科学基金"}
+    distinguished = {(name, "国家杰出青年科学基金", "2026") for name in ("闻溪亭", "阮知秋")}
+    excellent = {(name, "国家优秀青年科学基金", "2026") for name in ("蒲星垂", "郜晚舟", "卞望川", "滕逸民")}
+    assert _facts(extraction, "received") == distinguished | excellent

@@ -1,4 +1,5 @@
-"""fundedBy: the item's paper and the funders of its funding statements; without a paper, the people a grant goes to."""
+"""fundedBy: the item's paper and the funders of its funding statements; without a paper, the people a grant goes to
+(a talent grant a person holds, 杰青 or 优青, is an award the person received)."""
 
 from __future__ import annotations
 
@@ -35,6 +36,13 @@ _EVERY_PAPER = re.compile(
 
 _GRANT_AFTER = re.compile(r"[^。；，,]{0,12}?(?:资助|支持)")
 
+# a talent grant: a scientist, not a piece of work, is chosen for it, and news reports it as an honour received
+# ("获国家杰出青年科学基金资助", "awarded the Excellent Young Scientists Fund")
+_TALENT_GRANT = re.compile(
+    r"(?:杰出|优秀)青年(?:科学)?基金|青年拔尖人才|(?:Distinguished|Outstanding|Excellent)\s+Young\s+Scien|Young\s+Scholars"
+)
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年|\b((?:19|20)\d{2})\b(?![-/.]\d)")
+
 
 def funded_by(ctx: Context, out: dict[tuple[str, str, str], Relation], funders: list[tuple[Span, Cluster]]) -> None:
     """The item's paper to every funder of its funding statements; without a paper, the researcher a funder
@@ -64,6 +72,10 @@ def _grantees(ctx: Context, out: dict[tuple[str, str, str], Relation], funders: 
     青年科学基金项目资助)."""
     text = ctx.item.text
     people = [(s, c) for c in researchers_of(ctx) for s in c.spans]
+    for _, funder in funders:
+        if _TALENT_GRANT.search(funder.name) and funder.type != "Award":
+            funder.type = "Award"  # before any relation names it: the id follows the type
+            _mention_everywhere(ctx, funder)
     titled = [f for _, f in funders if f.name in ctx.item.title]
     if len({f.id for f in titled}) == 1:
         for m in _WON_TITLED_GRANT.finditer(text):
@@ -71,15 +83,7 @@ def _grantees(ctx: Context, out: dict[tuple[str, str, str], Relation], funders: 
             clause = max([start, *(c.end() for c in CLAUSE.finditer(text, start, m.start()))])
             for s, person in people:
                 if clause <= s.start < m.start():
-                    add(
-                        out,
-                        Relation(
-                            subject=person.id,
-                            predicate="fundedBy",
-                            object=titled[0].id,
-                            evidence=ctx.evidence(s.start, m.end()),
-                        ),
-                    )
+                    _grant(ctx, out, person, titled[0], s.start, m.end())
     for span, funder in funders:
         start, end = ctx.sentences.bounds(span.start)
         won = _WON_GRANT.search(text, max(start, span.start - 12), span.start)
@@ -93,12 +97,33 @@ def _grantees(ctx: Context, out: dict[tuple[str, str, str], Relation], funders: 
             )
             chinese = won is not None and clause <= s.start < won.start()
             if english or chinese:
-                add(
-                    out,
-                    Relation(
-                        subject=person.id,
-                        predicate="fundedBy",
-                        object=funder.id,
-                        evidence=ctx.evidence(span.start, span.end),
-                    ),
-                )
+                _grant(ctx, out, person, funder, span.start, span.end)
+
+
+def _mention_everywhere(ctx: Context, award: Cluster) -> None:
+    """Every other place the text writes the talent grant's name becomes a mention of it: a funding statement found
+    it, but the prize rules read the headings a list of holders sits under (二、优秀青年科学基金)."""
+    text = ctx.item.text
+    taken = [(s.start, s.end) for c in ctx.clusters for s in c.spans]
+    for form in sorted({s.name for s in award.spans} | {text[s.start : s.end] for s in award.spans}, key=len)[::-1]:
+        for m in re.finditer(re.escape(form), text):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                award.spans.append(Span(m.start(), m.end(), "Award", award.name))
+                taken.append((m.start(), m.end()))
+
+
+def _grant(
+    ctx: Context, out: dict[tuple[str, str, str], Relation], person: Cluster, funder: Cluster, start: int, end: int
+) -> None:
+    """``person`` holds a grant of ``funder`` (evidenced by ``text[start:end]``): funded by it, or, for a talent
+    grant (typed an award by ``_grantees``), received it in the year its sentence (else the title) writes."""
+    evidence = ctx.evidence(start, end)
+    if funder.type != "Award":
+        add(out, Relation(subject=person.id, predicate="fundedBy", object=funder.id, evidence=evidence))
+        return
+    first, last = ctx.sentences.bounds(start)
+    found = [m for m in _YEAR.finditer(ctx.item.text, first, last) if m.start() < end] or list(
+        _YEAR.finditer(ctx.item.title)
+    )
+    year = int(found[-1].group(1) or found[-1].group(2)) if found else None
+    add(out, Relation(subject=person.id, predicate="received", object=funder.id, year=year, evidence=evidence))

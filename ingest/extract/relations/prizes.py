@@ -39,6 +39,16 @@ _PRIZE_COLON = re.compile(r"(?:[一二三四五六七八九十]等奖|特等奖|
 
 _LIST_MARK = re.compile(r"\s*(?:[●•▪■◆◼▶\-*–]\s*|\d{1,2}[.、)]\s*)?")
 
+# a heading line that is a prize's name alone ("二、优秀青年科学基金", "Royal Society Wolfson Fellowships:"): the names
+# on the lines under it, up to the next such heading or a blank line, are its laureates
+_HEADING_MARK = re.compile(
+    r"[^\S\n]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．)]|[●•▪■◆◼▶*–-])?[^\S\n]*"
+)
+_HEADING_END = re.compile(
+    r"[^\S\n]*(?:项目|获得者|获奖者|获奖名单|名单|recipients|winners)?[^\S\n]*[:：]?[^\S\n]*", re.I
+)
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+
 # a list line's laureate, then the prize: "• Dr A (Chemistry) — X Fellowship", "- 王某（化学系）：X奖"
 _LIST_MARK_NAME = re.compile(r"\s*(?:[●•▪■◆◼▶\-*–]\s*|\d{1,2}[.、)]\s*)(?:(?:Dr\.?|Professor|Prof\.)\s+)?")
 _LAUREATE_DASH = re.compile(
@@ -206,6 +216,7 @@ def received(
         for i, (start, end) in enumerate(ctx.sentences.all())
         if _AWARD_VERB.search(text, start, end) and _PRIZE_WORD.search(text, start, end)
     )
+    headed = _headed_lists(ctx, out, researchers)
     announced = announced_award(ctx, title_key)
     if announced is not None and not prize_item:
         # "2025年度江南省科学技术奖公布 我校获奖15项", "我校学者获第十九届中国青年科技奖": the researchers the item
@@ -214,7 +225,8 @@ def received(
         # "航天学院青年教师谭某荣获中国青年科技奖": a title that names the winner names the only one (the others are
         # the team's authors)
         in_title = [c for c in researchers if c.name in ctx.item.title]
-        for c in in_title or researchers:
+        # (those listed under a prize's heading won that one: a title may announce two)
+        for c in in_title or [c for c in researchers if c.id not in headed]:
             # one named only where the item gives them another prize (not an earlier one) won that prize instead
             elsewhere = any(ctx.sentences.index(s.start) not in prize_sentences for s in c.spans)
             if elsewhere or not any(
@@ -230,6 +242,38 @@ def received(
     _to_variants(ctx, out)
     to_categories(out)
     return prize_item and not ctx.of("Publication"), prize_sentences
+
+
+def _headed_lists(ctx: Context, out: dict[tuple[str, str, str], Relation], researchers: list[Cluster]) -> set[str]:
+    """The researchers on the lines under a heading that is a prize's name alone, up to the next such heading or a
+    blank line after the first of them: each received that prize (the heading's or the title's year). Returns
+    their ids."""
+    text = ctx.item.text
+    headings: list[tuple[int, int, Cluster]] = []  # (line end, line start, award)
+    for award in ctx.of("Award"):
+        for a in award.spans:
+            line_start = text.rfind("\n", 0, a.start) + 1
+            line_end = text.find("\n", a.end)
+            line_end = len(text) if line_end < 0 else line_end
+            if _HEADING_MARK.fullmatch(text, line_start, a.start) and _HEADING_END.fullmatch(text, a.end, line_end):
+                headings.append((line_end, line_start, award))
+    headings.sort(key=lambda h: h[0])
+    found: set[str] = set()
+    for i, (line_end, line_start, award) in enumerate(headings):
+        stop = headings[i + 1][1] if i + 1 < len(headings) else len(text)
+        listed = sorted(
+            ((ps.start, c) for c in researchers for ps in c.spans if line_end < ps.start < stop), key=lambda x: x[0]
+        )
+        if not listed:
+            continue
+        blank = _BLANK_LINE.search(text, listed[0][0], stop)
+        until = blank.start() if blank else stop
+        year = _year(text[line_start:line_end]) or titled_year(ctx)
+        for at, c in listed:
+            if at < until:
+                add_received(ctx, out, c.id, award.id, year, next(s for s in c.spans if s.start == at))
+                found.add(c.id)
+    return found
 
 
 def _to_variants(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
