@@ -911,9 +911,13 @@ def test_extract_zh_fund_round_and_unit_being_set_up() -> None:
         "此外，我校物理学院祁晓帆副教授入选国家优秀青年科学基金项目。"
     )
     extraction = _extract(text, lang="zh")
-    # the year names the round, not the fund
-    assert "国家杰出青年科学基金" in _names(extraction, "Funder")
-    assert "国家优秀青年科学基金" in _names(extraction, "Funder")
+    # the year names the round, not the fund (a talent grant a researcher holds is an award received)
+    assert _names(extraction, "Award") == {"国家杰出青年科学基金", "国家优秀青年科学基金"}
+    assert _facts(extraction, "received") == {
+        ("卢景川", "国家杰出青年科学基金", "2026"),
+        ("闵若溪", "国家杰出青年科学基金", "2026"),
+        ("祁晓帆", "国家优秀青年科学基金", "2026"),
+    }
     affiliations = _facts(extraction, "affiliatedWith")
     assert ("闵若溪", "海洋学院", None) in affiliations
     assert ("闵若溪", "化学学院", None) not in affiliations
@@ -1348,18 +1352,19 @@ def test_extract_zh_credited_people_work_at_the_one_unit_named_and_our_school_pr
     assert not any(name.startswith("校") for name in _names(extraction, "Institution"))
 
 
-def test_extract_zh_grants_won_by_people_are_funding_not_collaboration() -> None:
+def test_extract_zh_talent_grants_won_by_people_are_awards_not_collaboration() -> None:
     extraction = _extract(
         "我校4位学者获2026年度国家杰出青年科学基金资助\n"
         "近日，国家自然科学基金委员会公布评审结果。我校数学科学学院教授鄢文博、机械与动力工程学院教授邰墨林获得资助。"
         "此外，我校化学化工学院研究员宓音佳、医学院研究员郦远心获2026年度国家优秀青年科学基金项目资助。"
     )
-    assert _facts(extraction, "fundedBy") == {
-        ("鄢文博", "国家杰出青年科学基金", None),
-        ("邰墨林", "国家杰出青年科学基金", None),
-        ("宓音佳", "国家优秀青年科学基金", None),
-        ("郦远心", "国家优秀青年科学基金", None),
+    assert _facts(extraction, "received") == {
+        ("鄢文博", "国家杰出青年科学基金", "2026"),
+        ("邰墨林", "国家杰出青年科学基金", "2026"),
+        ("宓音佳", "国家优秀青年科学基金", "2026"),
+        ("郦远心", "国家优秀青年科学基金", "2026"),
     }
+    assert not _facts(extraction, "fundedBy")
     assert not _facts(extraction, "collaboratedWith")
 
 
@@ -1908,11 +1913,11 @@ def test_extract_en_singular_job_after_a_pair_is_the_second_name_alone() -> None
     assert ("Priya Narang", "Leibniz Institute for Old Crafts", None) not in facts
 
 
-def test_extract_zh_selected_for_a_fund_grant_is_funding_not_collaboration() -> None:
+def test_extract_zh_selected_for_a_talent_grant_is_an_award_not_collaboration() -> None:
     extraction = _extract(
         "我校12人入选国家级青年人才计划\n其中，数学科学学院鲁川明、化学化工学院温若川等人入选国家杰出青年科学基金项目。"
     )
-    assert _facts(extraction, "fundedBy") == {
+    assert _facts(extraction, "received") == {
         ("鲁川明", "国家杰出青年科学基金", None),
         ("温若川", "国家杰出青年科学基金", None),
     }

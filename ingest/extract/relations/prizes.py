@@ -170,7 +170,8 @@ def received(
     researchers = researchers_of(ctx)
     title_key = resolution.key(ctx.item.title)
     prize_item = False
-    prize_sentences: set[int] = set()
+    # a sentence that already gave someone a prize (a talent grant: 入选国家优秀青年科学基金) says who got one
+    prize_sentences = {ctx.sentences.index(r.evidence.start) for r in out.values() if r.predicate == "received"}
     # "自然科学奖一等奖" over a list: the prize the title names, whatever its grade
     graded_key = resolution.key(_GRADE.sub("", ctx.item.title.strip()))
     for award in ctx.of("Award"):
