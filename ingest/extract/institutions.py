@@ -2,8 +2,10 @@
 
 A Chinese name is a chain of segments that each end in an institution suffix (同济大学|医学院, 中国科学院|物理研究所).
 The first two segments form the full name of the unit (同济大学医学院) with partOf to the first; a laboratory
-(…重点实验室) or a third segment is named on its own, partOf the first. The left edge of a chain is the nearest
-punctuation, stop word or cue word; 与 inside a chain (地质与地球物理研究所) is kept unless a unit ends before it.
+(…重点实验室) or a third segment is named on its own, with the whole written form as an alias: a lab partOf the
+first, a third segment partOf the second (中国科学院深圳先进技术研究院|生物医学与健康工程研究所). The left edge of a
+chain is the nearest punctuation, stop word or cue word; 与 inside a chain (地质与地球物理研究所) is kept unless a unit
+ends before it.
 """
 
 from __future__ import annotations
@@ -431,5 +433,17 @@ def _chain_spans(text: str, segs: list[tuple[int, int]]) -> list[Span]:
             out.append(Span(full.start, e, "Institution", full.name + unit, parent=full.name))
             full.absorbed = True  # a person of the hospital or department is affiliated with it, not its parent too
         elif _valid(unit):
-            out.append(Span(s, e, "Institution", unit, parent=first if top_ok else None))
+            # a lab named right after its host (上海交通大学金属基复合材料国家重点实验室), or a unit right after the
+            # unit it belongs to (中国科学院深圳先进技术研究院生物医学与健康工程研究所): named on its own, and the whole
+            # written form is an alias of it
+            before = out[-1] if out and out[-1].end == s else None
+            host = before if before is not None and (before is top or before.parent == first) else None
+            parent, alias = (first if top_ok else None), None
+            if host is top:
+                alias = top.name + unit
+            elif host is not None and not _LAB.search(host.name):
+                parent, alias = host.name, host.name + unit
+            unit_span = Span(s, e, "Institution", unit, parent=parent)
+            unit_span.alias = alias
+            out.append(unit_span)
     return out

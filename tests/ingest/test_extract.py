@@ -3201,3 +3201,24 @@ def test_extract_zh_names_listed_under_a_prize_heading_won_that_prize() -> None:
     distinguished = {(name, "国家杰出青年科学基金", "2026") for name in ("闻溪亭", "阮知秋")}
     excellent = {(name, "国家优秀青年科学基金", "2026") for name in ("蒲星垂", "郜晚舟", "卞望川", "滕逸民")}
     assert _facts(extraction, "received") == distinguished | excellent
+
+
+def test_extract_zh_a_lab_after_its_host_and_a_unit_of_a_unit_keep_their_written_form_as_an_alias() -> None:
+    extraction = _extract(
+        "科研进展\n"
+        "本报讯 东澜大学海岸工程全国重点实验室研究员韦宁安、青岚科学院临川先进技术研究院智能材料研究所研究员祝明远"
+        "合作完成了这项研究。"
+    )
+    aliases = {e.name: e.aliases for e in extraction.entities if e.type == "Institution"}
+    assert aliases == {
+        "东澜大学": [],
+        "海岸工程全国重点实验室": ["东澜大学海岸工程全国重点实验室"],
+        "青岚科学院": [],
+        "青岚科学院临川先进技术研究院": [],
+        "智能材料研究所": ["青岚科学院临川先进技术研究院智能材料研究所"],
+    }
+    assert _facts(extraction, "partOf") == {
+        ("海岸工程全国重点实验室", "东澜大学", None),
+        ("青岚科学院临川先进技术研究院", "青岚科学院", None),
+        ("智能材料研究所", "青岚科学院临川先进技术研究院", None),
+    }
