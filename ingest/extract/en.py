@@ -41,7 +41,12 @@ _FIELDS = (
     r"(?:Technology|Technologies|Sciences?|Engineering|Medicine|Arts|Health|Design|Agriculture|Economics|Mines"
     r"|Mathematics|Physics|Chemistry|Biology|Law|Music|Education|Humanities|Commerce|Management|Environment"
     r"|Applied|Natural|Social|Political|Life|Computer|Information|Dentistry|Pharmacy|Nursing|Veterinary"
-    r"|Molecular|Chemical|Biological|Materials|Medical|Biomedical|Electrical|Mechanical|Civil|Earth)\b"
+    r"|Molecular|Chemical|Biological|Materials|Medical|Biomedical|Electrical|Mechanical|Civil|Earth"
+    # (fields an institute is named for: "Institute of Genetics and Cancer" is one institute, not two)
+    r"|Genetics|Genomics|Cancer|Neuroscience|Neurosciences|Immunology|Oncology|Microbiology|Biochemistry|Biophysics"
+    r"|Ecology|Evolution|Geology|Geography|Astronomy|Astrophysics|Statistics|Psychology|Pharmacology|Physiology"
+    r"|Pathology|Epidemiology|Nutrition|Energy|Climate|Marine|Oceanography|Robotics|Nanotechnology|Photonics|Optics"
+    r"|Infection|Immunity|Metabolism|Surgery|Psychiatry|Linguistics|Philosophy|History|Aerospace|Cell|Quantum|Data)\b"
 )
 # (a place after "of": "University of Manchester", not a field: "College of Chemistry and Molecular Engineering")
 _PLACE_AND = re.compile(rf"(?:University|College|Institute)\s+of\s+(?!{_FIELDS})[A-Z][a-z]+(?P<and>\s+and\s+)")

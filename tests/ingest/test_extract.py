@@ -3222,3 +3222,17 @@ def test_extract_zh_a_lab_after_its_host_and_a_unit_of_a_unit_keep_their_written
         ("青岚科学院临川先进技术研究院", "青岚科学院", None),
         ("智能材料研究所", "青岚科学院临川先进技术研究院", None),
     }
+
+
+def test_extract_en_an_institute_named_for_two_fields_is_one_institute() -> None:
+    extraction = _extract(
+        "Gut microbes\nProfessor Ilse Varnholt of the Institute of Immunology and Metabolism, Harrowgate University, "
+        "led the study with Dr Tomas Quell of the Institute of Genomics and Data Science at Kestrel University.",
+        lang="en",
+    )
+    assert _names(extraction, "Institution") == {
+        "Institute of Immunology and Metabolism, Harrowgate University",
+        "Harrowgate University",
+        "Institute of Genomics and Data Science, Kestrel University",
+        "Kestrel University",
+    }
