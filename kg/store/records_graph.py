@@ -87,7 +87,7 @@ def select_hops(
 #: hub: a walk reaches it but does not expand it (the center is always expanded). Its ties alone would fill the view,
 #: and reading them costs what the view cannot show: at 100k items a depth-2 walk of 200 nodes around a researcher
 #: read 11-16k relationships, most of them of collaborators with 200-1,000 facts each (see
-#: docs/decisions/20261127-bounded-reads.md, "hubs relative to the limit").
+#: docs/decisions/20261128-walk-cuts.md).
 HUB_DEGREE = 100
 
 
@@ -478,7 +478,7 @@ class DatedEvidence:
     @property
     def light(self) -> bool:
         """Whether a fact's evidence keys and the tail of its evidence are all this needs."""
-        return self.per_edge is not None and self.since is None and self.until is None
+        return light_evidence(self.per_edge, self.since, self.until) is not None
 
     def __call__(self, props: Mapping[str, Any]) -> FactEvidence:
         found = self._seen.get(id(props))
@@ -504,7 +504,7 @@ class DatedEvidence:
 def light_evidence(per_edge: int | None, since: str | None, until: str | None) -> int | None:
     """How many of a fact's last evidence entries a collaboration fetch needs besides its ``evidence_keys``, or None
     when it needs the whole evidence (every span listed, or a period to test against the dates inside)."""
-    return per_edge if DatedEvidence(since, until, per_edge).light else None
+    return per_edge if since is None and until is None else None
 
 
 def _pair_items(hops: Iterable[Hop], dated: DatedEvidence) -> dict[tuple[str, str], set[str]]:

@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ingest.extract.relations.context import CLAUSE, Context, add, main_of, researchers_of
+from ingest.extract.relations.prizes import first_year, year_of_award
 from ingest.extract.spans import Span
 from kg.model import Relation
 
@@ -41,7 +42,6 @@ _GRANT_AFTER = re.compile(r"[^。；，,]{0,12}?(?:资助|支持)")
 _TALENT_GRANT = re.compile(
     r"(?:杰出|优秀)青年(?:科学)?基金|青年拔尖人才|(?:Distinguished|Outstanding|Excellent)\s+Young\s+Scien|Young\s+Scholars"
 )
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年|\b((?:19|20)\d{2})\b(?![-/.]\d)")
 
 
 def funded_by(ctx: Context, out: dict[tuple[str, str, str], Relation], funders: list[tuple[Span, Cluster]]) -> None:
@@ -122,8 +122,5 @@ def _grant(
         add(out, Relation(subject=person.id, predicate="fundedBy", object=funder.id, evidence=evidence))
         return
     first, last = ctx.sentences.bounds(start)
-    found = [m for m in _YEAR.finditer(ctx.item.text, first, last) if m.start() < end] or list(
-        _YEAR.finditer(ctx.item.title)
-    )
-    year = int(found[-1].group(1) or found[-1].group(2)) if found else None
+    year = year_of_award(ctx.item.text, first, start, last) or first_year(ctx.item.title)
     add(out, Relation(subject=person.id, predicate="received", object=funder.id, year=year, evidence=evidence))

@@ -85,7 +85,7 @@ def add_received(
     add(out, Relation(subject=who, predicate="received", object=award, year=given, evidence=evidence))
 
 
-def _year(*texts: str | None) -> int | None:
+def first_year(*texts: str | None) -> int | None:
     """The first year of the first text that writes one: 2025年 in Chinese, a bare 2026 in a Latin title."""
     for t in texts:
         m = _YEAR.search(t or "") or (_LATIN_YEAR.search(t) if t and t.isascii() else None)
@@ -94,7 +94,7 @@ def _year(*texts: str | None) -> int | None:
     return None
 
 
-def _year_of_award(text: str, start: int, award_start: int, end: int, award_end: int | None = None) -> int | None:
+def year_of_award(text: str, start: int, award_start: int, end: int, award_end: int | None = None) -> int | None:
     """The year a sentence gives an award: "the Gold Medal … in 1999" right after an English name, else the last
     year written before the award's name (曾于2019年获得A，2022年荣获B: B is 2022), else the first after it."""
     if award_end is not None:
@@ -152,7 +152,7 @@ def titled_year(ctx: Context) -> int | None:
     names = [resolution.key(n) for c in ctx.of("Award") for n in (c.name, *c.aliases) if n]
     for title in (ctx.item.title, ctx.item.parent_title):
         if title and (_PRIZE_WORD.search(title) or any(n and n in resolution.key(title) for n in names)):
-            year = _year(title)
+            year = first_year(title)
             if year is not None:
                 return year
     return None
@@ -178,7 +178,7 @@ def received(
         year = next((s.meta.get("year") for s in award.spans if s.meta.get("year")), None)
         keys = {resolution.key(award.name), *(resolution.key(a) for a in award.aliases)}
         if title_key in keys or graded_key in keys:
-            year = year or _year(ctx.item.title, ctx.item.parent_title)
+            year = year or first_year(ctx.item.title, ctx.item.parent_title)
             prize_item = True
             for c in researchers:
                 add_received(ctx, out, c.id, award.id, year, c.spans[0])
@@ -209,7 +209,7 @@ def received(
                 # the title's year only where the title names this award ("两位学者当选2025年院士" dates the
                 # election) and not for a prize won before ("previously received", 曾获)
                 titled = None if _EARLIER.search(text, start, end) else titled_year(ctx)
-                y = year or _year_of_award(text, start, s.start, end, s.end) or titled
+                y = year or year_of_award(text, start, s.start, end, s.end) or titled
                 add_received(ctx, out, c.id, award.id, y, ps)
     # "The prize in Physics goes to A and B": a sentence that gives a prize, even one it does not name
     prize_sentences.update(
@@ -222,7 +222,9 @@ def received(
     if announced is not None and not prize_item:
         # "2025年度江南省科学技术奖公布 我校获奖15项", "我校学者获第十九届中国青年科技奖": the researchers the item
         # names are the winners it announces
-        year = next((s.meta.get("year") for s in announced.spans if s.meta.get("year")), None) or _year(ctx.item.title)
+        year = next((s.meta.get("year") for s in announced.spans if s.meta.get("year")), None) or first_year(
+            ctx.item.title
+        )
         # "航天学院青年教师谭某荣获中国青年科技奖": a title that names the winner names the only one (the others are
         # the team's authors)
         in_title = [c for c in researchers if c.name in ctx.item.title]
@@ -235,7 +237,7 @@ def received(
             ):
                 add_received(ctx, out, c.id, announced.id, year, c.spans[0])
     if context_award is not None:
-        year = _year(ctx.item.parent_title)
+        year = first_year(ctx.item.parent_title)
         for c in researchers:
             add_received(ctx, out, c.id, context_award.id, year, c.spans[0])
     if announced is None and not prize_item:  # under a title naming the prize, the lines are its categories
@@ -269,7 +271,7 @@ def _headed_lists(ctx: Context, out: dict[tuple[str, str, str], Relation], resea
             continue
         blank = _BLANK_LINE.search(text, listed[0][0], stop)
         until = blank.start() if blank else stop
-        year = _year(text[line_start:line_end]) or titled_year(ctx)
+        year = first_year(text[line_start:line_end]) or titled_year(ctx)
         for at, c in listed:
             if at < until:
                 add_received(ctx, out, c.id, award.id, year, next(s for s in c.spans if s.start == at))
@@ -323,7 +325,7 @@ def _listed_prizes(ctx: Context, out: dict[tuple[str, str, str], Relation], rese
             for c in researchers:
                 for ps in c.spans:
                     if colon.end() <= ps.start < line_end:
-                        year = _year_of_award(text, line_start, a.start, min(line_end, first_end)) or titled_year(ctx)
+                        year = year_of_award(text, line_start, a.start, min(line_end, first_end)) or titled_year(ctx)
                         add_received(ctx, out, c.id, award.id, year, ps)
     # "• Dr Laila Haddad (Chemistry) — Royal Society Wolfson Fellowship": the laureate first, the prize after a dash
     for award in ctx.of("Award"):
@@ -340,7 +342,7 @@ def _listed_prizes(ctx: Context, out: dict[tuple[str, str, str], Relation], rese
             for c, ps in named:
                 line_end = text.find("\n", a.end)
                 line_end = len(text) if line_end < 0 else line_end
-                year = _year_of_award(text, line_start, a.start, line_end) or titled_year(ctx)
+                year = year_of_award(text, line_start, a.start, line_end) or titled_year(ctx)
                 add_received(ctx, out, c.id, award.id, year, ps)
 
 
