@@ -168,8 +168,9 @@ def test_collab_json_is_the_collab_subgraphs_json() -> None:
     collab = Collab(
         nodes=list(people.values()),
         edges=[
-            ("researcher-1", "researcher-2", 2, evidence_dicts(OTHER_FORMS[:2])),
-            ("researcher-1", "researcher-3", 1, evidence_dicts(OTHER_FORMS[4:])),
+            ("researcher-1", "researcher-2", 2, evidence_dicts(OTHER_FORMS[:2]), None),
+            # the evidence cut to what the answer lists, with the count of all
+            ("researcher-1", "researcher-3", 1, evidence_dicts(OTHER_FORMS[4:5]), 7),
         ],
         truncated=True,
     )
