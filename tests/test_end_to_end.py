@@ -43,17 +43,15 @@ def test_sample_newsletter_lands_in_store_and_reads_back(store: GraphStore, samp
     assert store.stats().nodes_by_type == counts_before, "re-ingesting the same file changed the graph"
 
 
+def run_kg(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """Run the `kg` command as a user would, from the project root."""
+    return subprocess.run([*KG, *args], env=env, capture_output=True, text=True, cwd=ROOT, timeout=300)
+
+
 def test_cli_ingest_then_stats_on_embedded_store(sample_path: Path, tmp_path: Path) -> None:
     env = {**os.environ, "KG_STORE": "embedded", "KG_DATA_DIR": str(tmp_path / "data")}
     for _ in range(2):  # the README's demo must work twice in a row
-        done = subprocess.run(
-            [*KG, "ingest", str(sample_path), "--format", "json"],
-            env=env,
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-            timeout=300,
-        )
+        done = run_kg("ingest", str(sample_path), "--format", "json", env=env)
         assert done.returncode == 0, done.stderr
         summary = json.loads(done.stdout)
         assert summary["batch"]["status"] == "committed"
@@ -64,6 +62,27 @@ def test_cli_ingest_then_stats_on_embedded_store(sample_path: Path, tmp_path: Pa
     assert stats.returncode == 0, stats.stderr
     counts = json.loads(stats.stdout)["nodes_by_type"]
     assert counts.get("Institution", 0) >= 3 and counts.get("Researcher", 0) >= 3
+
+
+def test_cli_ingests_a_folder_as_one_batch_of_its_news_files(tmp_path: Path) -> None:
+    folder = tmp_path / "releases"
+    (folder / "zh").mkdir(parents=True)
+    samples = ROOT / "ingest" / "samples"
+    (folder / "en.txt").write_bytes((samples / "sample_press_release_en.txt").read_bytes())
+    (folder / "zh" / "release.txt").write_bytes((samples / "sample_press_release_zh.txt").read_bytes())
+    (folder / "README.json").write_text("{}", encoding="utf-8")  # not a news format: left out, not an error
+    env = {**os.environ, "KG_STORE": "embedded", "KG_DATA_DIR": str(tmp_path / "data")}
+    done = run_kg("ingest", str(folder), "--dry-run", "--format", "json", env=env)
+    assert done.returncode == 0, done.stderr
+    batch = json.loads(done.stdout)["batch"]
+    assert batch["sources"] == [str(folder / "en.txt"), str(folder / "zh" / "release.txt")]
+    assert batch["counts"]["items"] == 2
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    refused = run_kg("ingest", str(empty), env=env)
+    assert refused.returncode == 2
+    assert "holds no news file" in refused.stderr and "empty" in refused.stderr
 
 
 def test_cli_help_lists_subcommands() -> None:

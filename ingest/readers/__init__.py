@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import codecs
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Literal
 
@@ -31,7 +31,7 @@ from ingest.readers.text import detect_kind, read_item_text, read_text
 from kg.errors import InputError, UsageError
 from kg.model import NewsItem
 
-__all__ = ["decode_bytes", "detect_kind", "read_item_text", "read_path", "sniff_format"]
+__all__ = ["decode_bytes", "detect_kind", "news_files", "read_item_text", "read_path", "sniff_format"]
 
 Format = Literal["text", "pdf", "html", "feed", "jsonl", "docx", "doc"]
 _SUFFIXES: dict[str, Format] = {
@@ -80,6 +80,30 @@ def _json_line(line: str) -> bool:
         return isinstance(json.loads(line), dict)
     except json.JSONDecodeError:
         return False
+
+
+def news_files(paths: Iterable[Path]) -> list[Path]:
+    """The files to read for ``paths``: a file as given (its content decides the format whatever its suffix), a
+    folder as every file under it with a suffix a reader knows, sorted, hidden files and folders left out (an export
+    folder holds ``.git``, ``.DS_Store`` and the like). A folder holding no such file is a
+    :class:`kg.errors.UsageError` naming it: a mistyped folder must not pass as an empty import."""
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if not path.is_dir():
+            files.append(path)
+            continue
+        found = sorted(
+            f
+            for f in path.rglob("*")
+            if f.is_file()
+            and f.suffix.lower() in _SUFFIXES
+            and not any(part.startswith(".") for part in f.relative_to(path).parts)
+        )
+        if not found:
+            known = ", ".join(sorted(_SUFFIXES))
+            raise UsageError(f"{path}: the folder holds no news file (suffixes read: {known})")
+        files.extend(found)
+    return files
 
 
 def read_path(

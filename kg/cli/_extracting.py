@@ -37,6 +37,13 @@ class Skipped(list[Exception]):
         err_console.print(f"[yellow]skipped:[/] {error}")
 
 
+def news_paths(paths: list[Path]) -> list[Path]:
+    """The files behind the command line's paths: folders are read as every news file under them."""
+    from ingest.readers import news_files
+
+    return news_files(paths)
+
+
 def extract_news(paths: list[Path], as_kind: str | None, skipped: Skipped) -> Iterator[Extraction]:
     """Read and extract ``paths`` with the configured spaCy models, streaming; bad items go to ``skipped``."""
     from ingest.pipeline import extract_paths  # the composition root may import ingest; kg/ library code may not
@@ -45,5 +52,9 @@ def extract_news(paths: list[Path], as_kind: str | None, skipped: Skipped) -> It
         raise UsageError("--as takes 'newsletter' or 'item'")
     settings = get_settings()
     return extract_paths(
-        paths, kind=as_kind, on_error=skipped, zh_model=settings.spacy_model_zh, en_model=settings.spacy_model_en
+        news_paths(paths),
+        kind=as_kind,
+        on_error=skipped,
+        zh_model=settings.spacy_model_zh,
+        en_model=settings.spacy_model_en,
     )

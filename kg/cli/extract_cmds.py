@@ -15,7 +15,7 @@ from kg.cli._common import FormatOption, OutputFormat, print_json
 from kg.cli._extracting import Skipped, extract_news, progress_bar
 from kg.errors import EXIT_USAGE, InputError
 
-PathsArgument = typer.Argument(..., exists=True, dir_okay=False, readable=True, help="news files to read")
+PathsArgument = typer.Argument(..., exists=True, readable=True, help="news files or folders to read")
 AsOption = typer.Option(None, "--as", help="treat text files as a 'newsletter' issue or a single 'item'")
 GoldOption = typer.Option(..., "--gold", exists=True, dir_okay=False, help="gold annotation (dev_gold.json shape)")
 

@@ -9,14 +9,14 @@ import typer
 
 from kg.cli import app, err_console
 from kg.cli._common import FormatOption, OutputFormat, print_json
-from kg.cli._extracting import Skipped, extract_news, progress_bar
+from kg.cli._extracting import Skipped, extract_news, news_paths, progress_bar
 from kg.errors import EXIT_USAGE
 from kg.settings import get_settings
 
 
 @app.command("ingest")
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(exists=True, dir_okay=False, readable=True, help="files to ingest")],
+    paths: Annotated[list[Path], typer.Argument(exists=True, readable=True, help="files or folders to ingest")],
     as_kind: str = typer.Option(None, "--as", help="treat text files as a 'newsletter' issue or a single 'item'"),
     dry_run: bool = typer.Option(False, "--dry-run", help="extract and validate, write nothing"),
     strict: bool = typer.Option(False, "--strict", help="reject the whole batch if any record violates a shape"),
@@ -30,6 +30,7 @@ def ingest(
 
     settings = get_settings()
     failures = Skipped()
+    paths = news_paths(paths)  # the batch records the files read, not the folders named
     records = extract_news(paths, as_kind, failures)  # checks --as before the store is opened
     store = None if dry_run else open_store(settings)
     try:

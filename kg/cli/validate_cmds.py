@@ -10,7 +10,7 @@ import typer
 
 from kg.cli import app
 from kg.cli._common import FormatOption, OutputFormat, print_json
-from kg.cli._extracting import Skipped, extract_news
+from kg.cli._extracting import Skipped, extract_news, news_paths
 from kg.errors import NonConformance
 
 
@@ -23,7 +23,7 @@ class Engine(StrEnum):
 
 @app.command("validate")
 def validate_cmd(
-    paths: Annotated[list[Path], typer.Argument(exists=True, dir_okay=False, readable=True, help="files to validate")],
+    paths: Annotated[list[Path], typer.Argument(exists=True, readable=True, help="files or folders to validate")],
     as_kind: Annotated[
         str | None, typer.Option("--as", help="treat text files as a 'newsletter' issue or a single 'item'")
     ] = None,
@@ -47,6 +47,7 @@ def validate_cmd(
 
     chosen = engine.value if engine is not None else get_settings().validation_engine
     skipped = Skipped()
+    paths = news_paths(paths)
     records = extract_news(paths, as_kind, skipped)
     outcome = import_batch(records, None, sources=[str(p) for p in paths], dry_run=True, engine=chosen)
     report = outcome.report

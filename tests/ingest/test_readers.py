@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.readers import decode_bytes, read_path
+from ingest.readers import decode_bytes, news_files, read_path
 from kg.errors import DecodeError, InputError, UsageError
 from kg.ids import item_id
 
@@ -558,3 +558,24 @@ def test_read_pipe_table_rows_stay_one_per_line(tmp_path: Path) -> None:
     )
     (item,) = read_path(path)
     assert "\n| 1 | 高性能材料 | 戚晓川，柏明川 |\n| 2 | 诊疗体系 | 顾长川 |" in item.text
+
+
+def test_a_folder_is_read_as_the_news_files_under_it_sorted_without_hidden_or_foreign_files(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / ".git").mkdir()
+    for name in ("b/2.html", "a.txt", "b/1.jsonl", "notes.json", ".git/HEAD.txt", ".draft.md", "c.PDF"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    loose = tmp_path / "release.data"  # a file named on the command line is read whatever its suffix
+    assert news_files([loose, tmp_path]) == [
+        loose,
+        tmp_path / "a.txt",
+        tmp_path / "b" / "1.jsonl",
+        tmp_path / "b" / "2.html",
+        tmp_path / "c.PDF",
+    ]
+
+
+def test_a_folder_without_news_files_is_a_usage_error_naming_it(tmp_path: Path) -> None:
+    (tmp_path / "notes.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(UsageError, match=f"{tmp_path}: the folder holds no news file"):
+        news_files([tmp_path])
