@@ -3236,3 +3236,18 @@ def test_extract_en_an_institute_named_for_two_fields_is_one_institute() -> None
         "Institute of Genomics and Data Science, Kestrel University",
         "Kestrel University",
     }
+
+
+def test_extract_zh_graded_prize_heading_over_a_table_gives_its_rows_the_prize() -> None:
+    extraction = _extract(
+        "2026年度青澜省科学技术奖揭晓\n部分获奖项目如下：\n"
+        "一、青澜省自然科学奖一等奖\n序号\t项目名称\t主要完成人\t主要完成单位\n"
+        "1\t深海冷泉碳循环机制\t褚云川，柏沐川\t东岭大学\n\n"
+        "二、青澜省技术发明奖一等奖\n序号\t项目名称\t主要完成人\t主要完成单位\n"
+        "2\t柔性电池封装技术\t冼立川\t北岭大学"
+    )
+    assert {(a, b) for a, b, _ in _facts(extraction, "received")} == {
+        ("褚云川", "青澜省自然科学奖"),
+        ("柏沐川", "青澜省自然科学奖"),
+        ("冼立川", "青澜省技术发明奖"),
+    }

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import ingest.resolve as resolution
 from ingest.extract.relations.context import Context, add, researchers_of
 from ingest.extract.spans import Span
+from ingest.extract.tables import is_header_line
 from kg.model import Relation
 
 if TYPE_CHECKING:
@@ -47,6 +48,9 @@ _HEADING_MARK = re.compile(
 _HEADING_END = re.compile(
     r"[^\S\n]*(?:项目|获得者|获奖者|获奖名单|名单|recipients|winners)?[^\S\n]*[:：]?[^\S\n]*", re.I
 )
+# (a prize's name with its grade over a table's header row, 一、江南省自然科学奖一等奖: the table's rows won it; over
+# prose a bare category, 一、自然科学奖一等奖, is rather read as the prize the title announces)
+_GRADED_END = re.compile(r"(?:[一二三四五六七八九十]|特)等奖[^\S\n]*")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
 # a list line's laureate, then the prize: "• Dr A (Chemistry) — X Fellowship", "- 王某（化学系）：X奖"
@@ -258,7 +262,11 @@ def _headed_lists(ctx: Context, out: dict[tuple[str, str, str], Relation], resea
             line_start = text.rfind("\n", 0, a.start) + 1
             line_end = text.find("\n", a.end)
             line_end = len(text) if line_end < 0 else line_end
-            if _HEADING_MARK.fullmatch(text, line_start, a.start) and _HEADING_END.fullmatch(text, a.end, line_end):
+            if not _HEADING_MARK.fullmatch(text, line_start, a.start):
+                continue
+            if _HEADING_END.fullmatch(text, a.end, line_end) or (
+                _GRADED_END.fullmatch(text, a.end, line_end) and is_header_line(_line_after(text, line_end))
+            ):
                 headings.append((line_end, line_start, award))
     headings.sort(key=lambda h: h[0])
     found: set[str] = set()
@@ -277,6 +285,14 @@ def _headed_lists(ctx: Context, out: dict[tuple[str, str, str], Relation], resea
                 add_received(ctx, out, c.id, award.id, year, next(s for s in c.spans if s.start == at))
                 found.add(c.id)
     return found
+
+
+def _line_after(text: str, line_end: int) -> str:
+    """The line after the one ending at ``line_end`` (empty at the end of the text)."""
+    if line_end >= len(text):
+        return ""
+    nxt = text.find("\n", line_end + 1)
+    return text[line_end + 1 : nxt if nxt >= 0 else len(text)]
 
 
 def _to_variants(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
