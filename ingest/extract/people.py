@@ -85,11 +85,14 @@ def _trie(words: tuple[str, ...]) -> str:
     return pattern.pattern
 
 
+# any scientist by the suffix of the field: a glaciologist, an astrophysicist, a geochemist, a biostatistician
+_SCIENTIST_SUFFIX = r"[a-z]+(?:ologist|icist|chemist|ographer|onomer|(?<!poli)tician)"
 _EN_BEFORE = re.compile(
-    rf"\b(?:{_trie(_EN_JOBS)})"
+    rf"\b(?:{_trie(_EN_JOBS)}|{_SCIENTIST_SUFFIX})"
     # the field's words are not the preposition that leads to an institution ("professor of neuroscience at X")
     rf"(?:\s+(?:of|in)\s+(?:{_FIELD_WORD}\s+){{0,2}}{_FIELD_WORD})?"
-    r"\s+(?:(?:(?:Associate|Assistant|Assoc|Asst)\.?\s+)?(?:Professor|Prof\.?|Dr\.?)\s+)?"
+    # ("his first graduate student, Ruth Okoro, …": the name set off as an apposition)
+    r",?\s+(?:(?:(?:Associate|Assistant|Assoc|Asst)\.?\s+)?(?:Professor|Prof\.?|Dr\.?)\s+)?"
     rf"(?P<en>{_LATIN_NAME})"
 )
 _JOBS_AFTER = alternation(
@@ -112,8 +115,7 @@ _EN_AFTER = re.compile(
     # "X, a condensed-matter physicist", "X, now a senior scientist at Y", "X, the Henry Lowell Professor of Y"
     rf"(?P<en>{_LATIN_NAME}){EN_DEGREES}"
     r"(?:,\s+(?:now\s+|currently\s+|formerly\s+)?(?:a|an|the)?\s*(?:[a-z][a-z-]+\s+){0,2}"
-    # (any scientist by the suffix of the field: a glaciologist, an astrophysicist, a geochemist)
-    rf"(?:{_JOBS_AFTER}|[a-z]+(?:ologist|icist|chemist|ographer|onomer)|pharmacist)\b"
+    rf"(?:{_JOBS_AFTER}|{_SCIENTIST_SUFFIX}|pharmacist)\b"
     r"|,\s+the\s+(?:[A-Z][\w.'’-]*\s+){1,4}Professor\b"
     r"|\s+et al\.)"
 )
@@ -166,8 +168,10 @@ _PLURAL_JOBS = tuple(w + "s" for w in (*RESEARCHER_EN_JOBS, "PhD student", "PhD 
 _EN_PLURAL_JOBS = re.compile(
     rf"(?:{_trie(_PLURAL_JOBS + tuple(w[:1].upper() + w[1:] for w in _PLURAL_JOBS))})[^\S\n]+(?=[A-Z])"
 )
+# (past each name's institution, or its part in brackets: "A (first author) and B")
 _EN_LIST_NEXT = re.compile(
-    rf"(?:\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][^,;.]*?)?(?:,\s*(?:and\s+)?|\s+and\s+)(?P<en>{_LATIN_NAME})"
+    rf"(?:\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][^,;.]*?|\s*\([^()\n]{{1,40}}\))?(?:,\s*(?:and\s+)?|\s+and\s+)"
+    rf"(?P<en>{_LATIN_NAME})"
 )
 # "The study was led by A, B, and C of X", "Drs. A and B": a list of names after a cue that names the first
 # (opening with the words, not \b, so the engine skips ahead; the word start is checked by the caller)
@@ -185,9 +189,9 @@ _JOB_WORDS_CAPITALISED = frozenset(w[:1].upper() + w[1:] for w in (*RESEARCHER_E
 _HONOUR = re.compile(r"(?:Sir|Dame|Lady|Lord)[^\S\n]+")
 _EN_OFFICIAL = re.compile(rf"\b(?:{alternation(OFFICIAL_EN)})\s+$")
 # what a researcher does, right after the name: "Isabel Navarro-Quintana studies how metal ions …", "Ji-hye Yoon
-# joined the Department of Computer Science in 2021"
+# joined the Department of Computer Science in 2021", "Piotr Zaleski, who studies pesticide risks"
 _EN_DOES_RESEARCH = re.compile(
-    rf"(?P<en>{_LATIN_NAME})[^\S\n]+(?:studies|researches|investigates|joined[^\S\n]+the[^\S\n]+"
+    rf"(?P<en>{_LATIN_NAME})(?:,[^\S\n]+who)?[^\S\n]+(?:studies|researches|investigates|joined[^\S\n]+the[^\S\n]+"
     r"(?:Department|School|Faculty|Institute|Laboratory|Lab|Centre|Center)\b|leads[^\S\n]+(?:a|the)[^\S\n]+"
     r"(?:lab|laboratory|group|team)\b)"
 )

@@ -3251,3 +3251,39 @@ def test_extract_zh_graded_prize_heading_over_a_table_gives_its_rows_the_prize()
         ("柏沐川", "青澜省自然科学奖"),
         ("冼立川", "青澜省技术发明奖"),
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # a job word named by its field's suffix, before the name
+        ("The analysis was run by biostatistician Orla Pennick, PhD, of the trial centre.", "Orla Pennick"),
+        # the name set off after the job word as an apposition
+        ("In 1975 she and her first graduate student, Tavi Rundqvist, tried a new route.", "Tavi Rundqvist"),
+        # the name introduced by what the researcher studies
+        ("Brannock Feale, who studies soil fungi at a field station, was surprised.", "Brannock Feale"),
+    ],
+)
+def test_extract_en_researcher_cues_of_news_prose(sentence: str, name: str) -> None:
+    assert name in _names(_extract(f"News\n{sentence}", lang="en"), "Researcher")
+
+
+def test_extract_en_author_list_goes_on_past_a_bracketed_part() -> None:
+    extraction = _extract(
+        'News\nThe paper, "Quiet lattices in warm rooms", was written by PhD candidates Ines Varga-Holm (first author) '
+        "and Teodor Blanck and assistant professor Sunniva Rekdal of the Northmere Vision Lab.",
+        lang="en",
+    )
+    assert {"Ines Varga-Holm", "Teodor Blanck", "Sunniva Rekdal"} <= _names(extraction, "Researcher")
+
+
+def test_extract_en_outside_voices_are_no_authors_of_the_reported_paper() -> None:
+    extraction = _extract(
+        "Bees and microbes\nA team led by Professor Alvar Henning of Eastfield University reports in Nature that a gut "
+        'microbe protects bees. The paper is titled "Gut microbes shield bees from fungicides". Co-author Mina Kloss '
+        'ran the field work.\nResearchers not involved in the work were cautious. "It is neat," says Dr Odile Sarrat '
+        "of Westmoor University.\nPiotr Zaleski, who studies pollinators at Northfield University, points out that "
+        "hives vary.",
+        lang="en",
+    )
+    assert {a for a, _, _ in _facts(extraction, "authorOf")} == {"Alvar Henning", "Mina Kloss"}
