@@ -192,10 +192,15 @@ def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
     # a gazetteer name is the award's full official name: it wins over a rule's span that is part of it (the rules
     # cut "Presidential Early Career Award for Scientists and Engineers" at "and"), not over a longer one
     rule_spans = [m.span() for m in _AWARD_EN.finditer(text)] + [m.span("name") for m in _AWARD_QUOTED.finditer(text)]
-    for start, end, _entry in gazetteer_hits.hits(text, gazetteer, "Award"):
+    heads: list[Span] = []
+    for start, end, entry in gazetteer_hits.hits(text, gazetteer, "Award"):
         if not any(a <= start and end <= b and b - a > end - start for a, b in rule_spans):
             # the surface form, not the entry's name: resolution maps it to the entry and keeps it as an alias
             add(start, end, clean(text[start:end]))
+            # 国家自然科学奖二等奖 names its prize at its head: the prize is named too (as 中国科学院 inside
+            # 中国科学院物理研究所), the grade's parent
+            if entry.parent and text.startswith(entry.parent, start) and end - start > len(entry.parent):
+                heads.append(Span(start, start + len(entry.parent), "Award", entry.parent))
     for pattern in (_AWARD_QUOTED, _TITLE_QUOTED):
         for m in pattern.finditer(text):
             name = clean(m.group("name"))
@@ -250,7 +255,7 @@ def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
             category = _CATEGORY.match(name)
             if category:  # the Halvorsen Prize in Physics is a category of the Halvorsen Prize
                 spans[-1].parent = category.group(1)
-    return spans
+    return spans + heads
 
 
 def _award_head(text: str, floor: int, end: int) -> int | None:

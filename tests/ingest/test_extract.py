@@ -2688,12 +2688,13 @@ def test_extract_zh_table_rows_wrapped_onto_the_next_line() -> None:
         "2\t重症救治体系的建立\n与推广\t莫晓川，冉泊川\t国家科学技术进步奖二等奖\n"
         "注：完成人排序以公布的名单为准。"
     )
+    # (a national prize's grade is a prize of its own, part of the prize)
     assert _facts(extraction, "received") == {
-        ("冼立川", "国家科学技术进步奖", "2026"),
-        ("陶敏川", "国家科学技术进步奖", "2026"),
-        ("葛云川", "国家科学技术进步奖", "2026"),
-        ("莫晓川", "国家科学技术进步奖", "2026"),
-        ("冉泊川", "国家科学技术进步奖", "2026"),
+        ("冼立川", "国家科学技术进步奖一等奖", "2026"),
+        ("陶敏川", "国家科学技术进步奖一等奖", "2026"),
+        ("葛云川", "国家科学技术进步奖一等奖", "2026"),
+        ("莫晓川", "国家科学技术进步奖二等奖", "2026"),
+        ("冉泊川", "国家科学技术进步奖二等奖", "2026"),
     }
     assert {frozenset(pair[:2]) for pair in _facts(extraction, "collaboratedWith")} == {
         frozenset(pair)
@@ -3287,3 +3288,10 @@ def test_extract_en_outside_voices_are_no_authors_of_the_reported_paper() -> Non
         lang="en",
     )
     assert {a for a, _, _ in _facts(extraction, "authorOf")} == {"Alvar Henning", "Mina Kloss"}
+
+
+def test_extract_zh_graded_national_prize_is_part_of_the_prize_named_at_its_head() -> None:
+    extraction = _extract("院士简介\n柏沐川，北岭大学教授，曾获国家自然科学奖二等奖（2016年）。")
+    assert _names(extraction, "Award") == {"国家自然科学奖二等奖", "国家自然科学奖"}
+    assert {(a, b) for a, b, _ in _facts(extraction, "received")} == {("柏沐川", "国家自然科学奖二等奖")}
+    assert {(a, b) for a, b, _ in _facts(extraction, "partOf")} >= {("国家自然科学奖二等奖", "国家自然科学奖")}
