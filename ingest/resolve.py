@@ -99,6 +99,47 @@ def complete_units(text: str, institutions: list[Span]) -> None:
                 last_full = span
 
 
+# a university speaking of itself: 我校 / 本校
+_OWN_VOICE = re.compile(r"我校|本校")
+# a school or an affiliated hospital, which has no name of its own without its university
+_BARE_SCHOOL = re.compile(r".{2,20}(?<!科学院)(?<!工程院)(?:学院|系)|(?:第[一二三四五六七八九十]+)?附属.{0,10}医院")
+
+
+def own_units(text: str, institutions: list[Span]) -> None:
+    """In an item a university writes about itself (我校 in its body), the schools and affiliated hospitals it names
+    bare (能源与动力工程学院, 第一附属医院) are that university's: the university named before the first 我校 (in the
+    dateline, 西安交通大学新闻网讯, or the title). The units named inside such a school follow it. Not in an item that
+    names one of the university's schools in full: the bare names there are short forms of those."""
+    title_end = text.find("\n")
+    voice = _OWN_VOICE.search(text, title_end + 1 if title_end >= 0 else 0)
+    if voice is None:
+        return
+    home = next(
+        (
+            s
+            for s in sorted(institutions, key=lambda s: s.start)
+            if s.end <= voice.start() and s.parent is None and s.name.endswith("大学")
+        ),
+        None,
+    )
+    # (an item that writes its schools in full, 华中科技大学生命科学与技术学院, writes them bare as their short forms)
+    if home is None or any(
+        s.parent == home.name and s.name.startswith(home.name) and _BARE_SCHOOL.fullmatch(s.name[len(home.name) :])
+        for s in institutions
+    ):
+        return
+    renamed: dict[str, str] = {}
+    for span in institutions:
+        if span.parent is None and _BARE_SCHOOL.fullmatch(span.name) and not span.name.startswith(_PLACES):
+            span.meta.setdefault("surface", text[span.start : span.end])
+            renamed[span.name] = home.name + span.name
+            span.name, span.parent = home.name + span.name, home.name
+    for span in institutions:
+        if span.parent in renamed and span.name.startswith(span.parent):
+            span.meta.setdefault("surface", text[span.start : span.end])
+            span.name, span.parent = home.name + span.name, renamed[span.parent]
+
+
 def _latest_top(spans: list[Span], before: int) -> Span | None:
     """The last university-level institution written before ``before``."""
     tops = [s for s in spans if s.end <= before and s.parent is None and _TOP.search(s.name)]

@@ -14,7 +14,7 @@ from ingest.extract.traditional import to_simplified
 from ingest.gazetteers import Gazetteer, load_gazetteer
 from ingest.identifiers import find_identifiers
 from ingest.nlp import model_entities
-from ingest.resolve import Cluster, complete_units, key, resolve, to_entity
+from ingest.resolve import Cluster, complete_units, key, own_units, resolve, to_entity
 from kg.model import Extraction, NewsItem, Relation
 
 __all__ = ["extract_item"]
@@ -153,6 +153,7 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     institutions.drop_country(insts)
     insts = _gazetteer_institutions(text, gaz, insts)
     complete_units(text, insts)
+    own_units(text, insts)
     en.expand_truncated(insts)
     home = en.home_institution(text, insts)
     en.adopt_units(insts, home, text)

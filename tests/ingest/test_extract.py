@@ -3295,3 +3295,23 @@ def test_extract_zh_graded_national_prize_is_part_of_the_prize_named_at_its_head
     assert _names(extraction, "Award") == {"国家自然科学奖二等奖", "国家自然科学奖"}
     assert {(a, b) for a, b, _ in _facts(extraction, "received")} == {("柏沐川", "国家自然科学奖二等奖")}
     assert {(a, b) for a, b, _ in _facts(extraction, "partOf")} >= {("国家自然科学奖二等奖", "国家自然科学奖")}
+
+
+def test_extract_zh_bare_schools_of_a_university_writing_about_itself_are_its_own() -> None:
+    extraction = _extract(
+        "我校两位教授当选院士\n北岭大学新闻网讯　近日，我校化学学院柏沐川教授、第二附属医院冼立川教授当选院士。"
+        "冼立川现任第二附属医院心内科主任。"
+    )
+    assert {("柏沐川", "北岭大学化学学院"), ("冼立川", "北岭大学第二附属医院")} <= {
+        (a, b) for a, b, _ in _facts(extraction, "affiliatedWith")
+    }
+    assert {(a, b) for a, b, _ in _facts(extraction, "partOf")} >= {
+        ("北岭大学化学学院", "北岭大学"),
+        ("北岭大学第二附属医院", "北岭大学"),
+        ("北岭大学第二附属医院心内科", "北岭大学第二附属医院"),
+    }
+
+
+def test_extract_zh_bare_school_beside_its_full_name_stays_a_short_form() -> None:
+    extraction = _extract("生命学院柏沐川获奖\n近日，北岭大学生命科学与技术学院柏沐川教授获奖，成为我校第三位获奖者。")
+    assert "北岭大学生命学院" not in _names(extraction, "Institution")
