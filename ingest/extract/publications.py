@@ -130,7 +130,12 @@ REFERENCE = re.compile(
     r"(?P<title2>[A-Z][^\n]{9,300}?),[^\S\n]+(?P<journal2>[A-Z][A-Za-z&.\s-]{1,80}?)[^\S\n]*\((?:19|20)\d{2}\)[^\n]*"
     # and with the title in quotes: 'A, B, and C, "<title>", Neuron (2025)'
     rf"|(?P<authors3>{_CITED_AUTHORS}),[^\S\n]*[“\"](?P<title3>[A-Z][^“”\"\n]{{9,300}}?)[,.]?[”\"][,.]?[^\S\n]*"
-    r"(?P<journal3>[A-Z][A-Za-z&.\s-]{1,80}?)(?=[,.(]|[^\S\n]*$|[^\S\n]+\d)[^\n]*)$"
+    r"(?P<journal3>[A-Z][A-Za-z&.\s-]{1,80}?)(?=[,.(]|[^\S\n]*$|[^\S\n]+\d)[^\n]*"
+    # and a line for each part, under an "Original publication" heading: the authors, the title, then the journal
+    # with the date, and the DOI
+    rf"|(?P<authors4>{_CITED_AUTHORS})[^\S\n]*\n[^\S\n]*(?P<title4>[A-Z][^\n]{{9,300}}?)\.?[^\S\n]*\n[^\S\n]*"
+    r"(?P<journal4>[A-Z][A-Za-z&.\-]*(?:[^\S\n][A-Za-z&.\-]+){0,8}?),?[^\S\n]+(?:\d{1,2}[^\S\n]+[A-Z][a-z]+[^\S\n]+)?"
+    r"\(?(?:19|20)\d{2}\b[^\n]*\n[^\S\n]*(?:DOI|doi)\b[^\n]*)$"
 )
 
 
@@ -151,7 +156,7 @@ def references(text: str) -> tuple[re.Match[str], ...]:
 
 def reference_parts(m: re.Match[str]) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]]:
     """(authors, title, journal) spans of a :data:`REFERENCE` match, whichever of its three styles it is."""
-    suffix = "" if m.group("title") is not None else "2" if m.group("title2") is not None else "3"
+    suffix = next(n for n in ("", "2", "3", "4") if m.group("title" + n) is not None)
     return m.span("authors" + suffix), m.span("title" + suffix), m.span("journal" + suffix)
 
 

@@ -3315,3 +3315,16 @@ def test_extract_zh_bare_schools_of_a_university_writing_about_itself_are_its_ow
 def test_extract_zh_bare_school_beside_its_full_name_stays_a_short_form() -> None:
     extraction = _extract("生命学院柏沐川获奖\n近日，北岭大学生命科学与技术学院柏沐川教授获奖，成为我校第三位获奖者。")
     assert "北岭大学生命学院" not in _names(extraction, "Institution")
+
+
+def test_extract_en_reference_with_a_line_for_each_part() -> None:
+    extraction = _extract(
+        "Spin liquid switched\nThe team led by Dr. Ilse Marbach studied a cobalt crystal with Professor Ruben Oste.\n\n"
+        "Original publication\nIlse Marbach, Ruben Oste\nField-tuned spin liquid in a layered cobaltate\n"
+        "Science, 12 March 2026\nDOI: 10.1126/science.abc1234",
+        lang="en",
+    )
+    paper = "Field-tuned spin liquid in a layered cobaltate"
+    assert _names(extraction, "Publication") == {paper}
+    assert {(a, b) for a, b, _ in _facts(extraction, "authorOf")} == {("Ilse Marbach", paper), ("Ruben Oste", paper)}
+    assert {(a, b) for a, b, _ in _facts(extraction, "publishedIn")} == {(paper, "Science")}
