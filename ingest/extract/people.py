@@ -595,10 +595,24 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
             or _EN_OFFICIAL_AFTER.match(text, e)
             or _EN_OFFICE_BEFORE_TITLE.search(text[max(0, s - 80) : s])
         )
-        role = "official" if official else "researcher"
+        role = "official" if official or _in_press_contact(text, s) else "researcher"
         seen.add((s, e))
         spans.append(Span(s, e, "Researcher", clean(text[s:e]), role=role))
     return spans
+
+
+# the heading of a release's press-office block ("Press and public relations", "Media contact")
+_PRESS_HEADING = re.compile(
+    r"(?im)^[^\S\n]*(?:press|media)(?:[^\S\n]+(?:and[^\S\n]+public[^\S\n]+relations|contacts?|enquiries|inquiries"
+    r"|office|relations))?[^\S\n]*:?[^\S\n]*$"
+)
+
+
+def _in_press_contact(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies in the block under a press-office heading: who is named there speaks for the
+    institution, whatever their title (Dr. …)."""
+    block = max(text.rfind("\n\n", 0, pos), 0)
+    return _PRESS_HEADING.search(text, block, pos) is not None
 
 
 def surname_mentions(text: str, persons: list[Span], taken: list[Span]) -> list[Span]:

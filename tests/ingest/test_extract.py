@@ -3328,3 +3328,12 @@ def test_extract_en_reference_with_a_line_for_each_part() -> None:
     assert _names(extraction, "Publication") == {paper}
     assert {(a, b) for a, b, _ in _facts(extraction, "authorOf")} == {("Ilse Marbach", paper), ("Ruben Oste", paper)}
     assert {(a, b) for a, b, _ in _facts(extraction, "publishedIn")} == {(paper, "Science")}
+
+
+def test_extract_en_press_office_contact_is_no_researcher() -> None:
+    extraction = _extract(
+        "Spin liquid switched\nThe team led by Dr. Ilse Marbach studied a cobalt crystal.\n\n"
+        "Press and public relations\nDr. Wenke Sollmann\nNorthmere Institute for Solids",
+        lang="en",
+    )
+    assert _names(extraction, "Researcher") == {"Ilse Marbach"}
