@@ -3337,3 +3337,15 @@ def test_extract_en_press_office_contact_is_no_researcher() -> None:
         lang="en",
     )
     assert _names(extraction, "Researcher") == {"Ilse Marbach"}
+
+
+def test_extract_en_unit_after_a_pair_of_names_holds_for_both() -> None:
+    extraction = _extract(
+        "Grants\nNorthmere University researchers won grants.\n\n"
+        "• Light-driven enzymes – Professor Ilse Marbach and Dr Ruben Oste, School of Molecular Sciences – $548,000",
+        lang="en",
+    )
+    assert {(a, b) for a, b, _ in _facts(extraction, "affiliatedWith")} == {
+        ("Ilse Marbach", "School of Molecular Sciences, Northmere University"),
+        ("Ruben Oste", "School of Molecular Sciences, Northmere University"),
+    }

@@ -195,13 +195,16 @@ def affiliated_with(
                 s for s in institutions if s.end <= led.start() and text[s.end : led.start()].strip() in {"", ","}
             ]
         en_after = _EN_AFFILIATION_AFTER.match(text, span.end) or _EN_DASH_UNIT.match(text, span.end)
+        unit_after = False  # a unit written right after the name, as in "A and B, School of Chemistry"
         if en_after:
             named_after = [s for s in institutions if s.start == en_after.end() and not s.absorbed]
             # "of MIT's Department of Chemistry": the department, which is part of MIT
             owned = [u for o in named_after for u in institutions if _POSSESSIVE_GAP.fullmatch(text[o.end : u.start])]
             insts += owned or named_after
         elif listed := _EN_UNIT_AFTER.match(text, span.end):
-            insts += [s for s in institutions if s.start == listed.end() and s.name.isascii() and not s.absorbed]
+            named_after = [s for s in institutions if s.start == listed.end() and s.name.isascii() and not s.absorbed]
+            unit_after = bool(named_after)
+            insts += named_after
         # "MIT professor of materials science Elena Vasquez", "Stanford chemist Raj Patel"
         insts += [s for s in institutions if s.end < span.start and _EN_JOB_GAP.fullmatch(text, s.end, span.start)]
         if (
@@ -244,7 +247,7 @@ def affiliated_with(
         )
         unplaced = [*unplaced, previous[0]] if in_list and previous is not None else []
         # "A and B, a postdoctoral researcher at X": a job in the singular is B's alone
-        if en_after and unplaced and not _SINGULAR_JOB.match(text, span.end):
+        if (en_after or unit_after) and unplaced and not _SINGULAR_JOB.match(text, span.end):
             for earlier in unplaced:
                 before = ctx.cluster_of(earlier)
                 for inst in insts:
