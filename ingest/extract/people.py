@@ -598,7 +598,36 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
         role = "official" if official or _in_press_contact(text, s) else "researcher"
         seen.add((s, e))
         spans.append(Span(s, e, "Researcher", clean(text[s:e]), role=role))
+    for s, e in _introduced_by_surname(text):
+        if not any(a < e and s < b for a, b in seen) and text[s:e] not in names_of_institutions:
+            seen.add((s, e))
+            spans.append(Span(s, e, "Researcher", clean(text[s:e]), role="researcher"))
     return spans
+
+
+# "Olmedo-Sandoval, a professor in the Department of Chemistry": a surname alone, then the job
+_SURNAME_JOB = re.compile(
+    rf"(?<![\w'’.-])(?P<surname>[{LATIN_UPPER}][{LATIN_LETTER}'’-]+),\s+(?:now\s+|currently\s+)?(?:a|an|the)\s+"
+    rf"(?:[a-z][a-z-]+\s+){{0,2}}(?:{_JOBS_AFTER}|{_SCIENTIST_SUFFIX})\b"
+)
+
+
+def _introduced_by_surname(text: str) -> list[tuple[int, int]]:
+    """The full names whose job the text gives later with the surname alone ("Ana Ortiz-Vela and Kofi Boadu were
+    elected …  Ortiz-Vela, a professor of chemistry, …"): (start, end) of each earlier mention in full."""
+    out = []
+    for m in _SURNAME_JOB.finditer(text):
+        surname = re.escape(m.group("surname"))
+        full = re.compile(
+            rf"(?<![\w'’-])[{LATIN_UPPER}][{LATIN_LETTER}'’-]+(?:[^\S\n]+[{LATIN_UPPER}][{LATIN_LETTER}'’-]+){{0,2}}"
+            rf"[^\S\n]+{surname}(?![\w'’-])"
+        )
+        for name in full.finditer(text, 0, m.start()):
+            words = set(name.group().split())
+            if _NOT_A_NAME.search(name.group()) or _FIRM.search(name.group()) or words & _PLACE_WORDS:
+                continue
+            out.append(name.span())
+    return out
 
 
 # the heading of a release's press-office block ("Press and public relations", "Media contact")

@@ -3349,3 +3349,13 @@ def test_extract_en_unit_after_a_pair_of_names_holds_for_both() -> None:
         ("Ilse Marbach", "School of Molecular Sciences, Northmere University"),
         ("Ruben Oste", "School of Molecular Sciences, Northmere University"),
     }
+
+
+def test_extract_en_full_name_whose_surname_later_takes_a_job_is_a_researcher() -> None:
+    extraction = _extract(
+        "Academy honours\nAna Ortiz-Vela and Kofi Brembah were elected to the academy this spring.\n\n"
+        "Ortiz-Vela, a professor in the Department of Chemistry, designs porous catalysts. Brembah, an associate "
+        "professor of history, studies trade.",
+        lang="en",
+    )
+    assert _names(extraction, "Researcher") == {"Ana Ortiz-Vela", "Kofi Brembah"}
