@@ -70,7 +70,8 @@ _LAB = re.compile(r"实验室$")
 # words that end the left context of a chain (besides punctuation): function words, verbs, person cues, countries
 _LEFT_STOPS = frozenset(w for w in STOP_WORDS if w not in {"与", "和", "及"}) | frozenset(
     words_of(
-        "教授 研究员 副研究员 助理研究员 副教授 助理教授 讲师 博士后 工程师 高级工程师 主任医师 "
+        "教授 研究员 副研究员 助理研究员 副教授 助理教授 讲师 博士后 工程师 高级工程师 主任医师 副主任医师 主治医师 "
+        "住院医师 医师 "
         "博士 院士 学者 研究人员 专家 美国 英国 德国 法国 日本 韩国 加拿大 澳大利亚 瑞士 瑞典 "
         "丹麦 荷兰 意大利 俄罗斯 新加坡 以色列 多家 多所 各 前往 走进 赴 访问 考察 调研 会上 会后 目前 "
         "今年 近日 日前 研究团队 团队 课题组 首届 硕士生 博士生 研究生 学生 专家学者 包括 例如 比如 邀请 "

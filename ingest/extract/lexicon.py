@@ -29,6 +29,7 @@ SINGLE_SURNAMES = frozenset(
     "暨步弘禄蔚夔厍訾毋乜鞠巢蒯竺贲"
     # variant and less common forms the census lists carry
     "阎凤桓郄谯蹇缑庹"
+    "酆眭钦畅笪靖郇菅綦仉佴"
 )
 COMPOUND_SURNAMES = frozenset(
     words_of(

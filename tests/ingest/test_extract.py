@@ -3359,3 +3359,14 @@ def test_extract_en_full_name_whose_surname_later_takes_a_job_is_a_researcher() 
         lang="en",
     )
     assert _names(extraction, "Researcher") == {"Ana Ortiz-Vela", "Kofi Brembah"}
+
+
+def test_extract_zh_less_common_census_surnames_open_names() -> None:
+    extraction = _extract("学会青年奖揭晓\n北岭大学资源学院副研究员钦沐川、云山研究所研究员畅立川获奖。")
+    assert {"钦沐川", "畅立川"} <= _names(extraction, "Researcher")
+
+
+def test_extract_zh_physician_title_ends_the_unit_before_the_name() -> None:
+    extraction = _extract("新闻\n北岭医院神经内科主治医师柏沐川和云山卓越中心博士研究生冼立川为论文共同第一作者。")
+    assert {"柏沐川", "冼立川"} <= _names(extraction, "Researcher")
+    assert not any("柏沐川" in name for name in _names(extraction, "Institution"))
