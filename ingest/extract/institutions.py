@@ -61,8 +61,10 @@ _SUFFIX = re.compile(
     # (系 first, its stem looked back at from behind it: every alternative opens with a literal character, so the
     # engine skips the characters no suffix can start with instead of trying each alternative at each position)
     + f"|系{_behind(_DEPARTMENT_STEMS, '系')}(?!统|列|数|着|于)"
-    # a hospital's clinical department (神经内科, 妇产科); not a discipline (眼科学) or a technique
-    + f"|科{_behind(_CLINICAL_STEMS, '科')}(?!学|技|研|普|室|手术)"
+    # a hospital's clinical department (神经内科, 妇产科), and any medical or surgical one by its ending (胰腺外科,
+    # 急诊医学科); not a discipline (眼科学), a technique, nor 国内外科学家 or 此外科研. (An ending alone never
+    # opens a conjoined name: 内科及药物治疗学系 is one department.)
+    + f"|科(?:{_behind(_CLINICAL_STEMS, '科')}|(?:(?<=内科|外科)|(?<=医学科))(?!及|与|和))(?!学|技|研|普|室|手术)"
 )
 #: suffixes that continue the previous segment instead of starting a new unit (加州大学旧金山分校)
 _CONTINUES = ("分校",)

@@ -3370,3 +3370,14 @@ def test_extract_zh_physician_title_ends_the_unit_before_the_name() -> None:
     extraction = _extract("新闻\n北岭医院神经内科主治医师柏沐川和云山卓越中心博士研究生冼立川为论文共同第一作者。")
     assert {"柏沐川", "冼立川"} <= _names(extraction, "Researcher")
     assert not any("柏沐川" in name for name in _names(extraction, "Institution"))
+
+
+def test_extract_zh_clinical_department_by_its_ending() -> None:
+    extraction = _extract(
+        "新闻\n北岭大学华光医院胰腺外科柏沐川教授和云山医院急诊医学科冼立川教授参与了研究；"
+        "北岭大学医学院内科及药物治疗学系陶敏川教授为通讯作者。"
+    )
+    assert {("柏沐川", "北岭大学华光医院胰腺外科"), ("冼立川", "云山医院急诊医学科")} <= {
+        (a, b) for a, b, _ in _facts(extraction, "affiliatedWith")
+    }
+    assert "药物治疗学系" not in _names(extraction, "Institution")
