@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ingest.extract.institutions import _PLACES
+from ingest.extract.lexicon import latin_written
 from ingest.extract.spans import Span
 from ingest.gazetteers import Gazetteer
 from kg.ids import entity_id, normalize_name
@@ -274,12 +275,12 @@ def _merge_programme_short_forms(clusters: list[Cluster]) -> list[Cluster]:
 def _merge_middle_names(clusters: list[Cluster]) -> list[Cluster]:
     """A researcher written once with a middle name (Margaret Ellery Thornbury) and elsewhere without it (Margaret
     Thornbury) is one person, when no other researcher of the item shares that first and last name."""
-    people = [c for c in clusters if c.type == "Researcher" and c.name.isascii() and len(c.name.split()) == 2]
+    people = [c for c in clusters if c.type == "Researcher" and latin_written(c.name) and len(c.name.split()) == 2]
     kept = []
     for c in clusters:
         words = c.name.split()
         short = None
-        if c.type == "Researcher" and c.name.isascii() and len(words) >= 3:
+        if c.type == "Researcher" and latin_written(c.name) and len(words) >= 3:
             same = [p for p in people if p.name.split() == [words[0], words[-1]]]
             short = same[0] if len(same) == 1 else None
         if short is None:

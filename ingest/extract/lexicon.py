@@ -111,3 +111,10 @@ EN_DEGREES = (
 #: Latin capitals and letters with their accented forms (Sandström, Göran, Łukasz, Ørsted), for character classes
 LATIN_UPPER = r"A-ZÀ-ÖØ-Þ\u0100-\u017f"
 LATIN_LETTER = r"A-Za-zÀ-ÖØ-öø-ÿ\u0100-\u017f"
+_LATIN_WORDS = re.compile(rf"[{LATIN_LETTER}'’.\s-]+")
+
+
+def latin_written(name: str) -> bool:
+    """Whether ``name`` is written in Latin letters, accented or not (Halmágyi, Wróblewski): a name whose first and
+    last words are its given name and surname."""
+    return _LATIN_WORDS.fullmatch(name) is not None

@@ -25,6 +25,7 @@ from ingest.extract.lexicon import (
     SINGLE_SURNAMES,
     STOP_WORDS,
     alternation,
+    latin_written,
     words_of,
 )
 from ingest.extract.spans import Span, clean
@@ -653,7 +654,8 @@ def surname_mentions(text: str, persons: list[Span], taken: list[Span]) -> list[
     by_surname: dict[str, list[Span]] = {}
     for p in persons:
         parts = p.name.split()
-        if len(parts) >= 2 and p.name.isascii():
+        # (names in Latin letters, accented or not: Halmágyi, Wróblewski)
+        if len(parts) >= 2 and latin_written(p.name):
             by_surname.setdefault(parts[-1], []).append(p)
     out: list[Span] = []
     occupied = persons + taken

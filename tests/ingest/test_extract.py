@@ -3381,3 +3381,13 @@ def test_extract_zh_clinical_department_by_its_ending() -> None:
         (a, b) for a, b, _ in _facts(extraction, "affiliatedWith")
     }
     assert "药物治疗学系" not in _names(extraction, "Institution")
+
+
+def test_extract_en_accented_name_with_and_without_middle_name_and_by_surname_is_one_researcher() -> None:
+    extraction = _extract(
+        "Tamás Révész, chemist, dies at 90\nTamás Gergely Révész, a chemist at Eastfield University, died on "
+        "Monday. Among many honours, Révész received the Priestley Medal in 2004.",
+        lang="en",
+    )
+    assert _names(extraction, "Researcher") == {"Tamás Révész"}
+    assert {(a, b) for a, b, _ in _facts(extraction, "received")} == {("Tamás Révész", "普利斯特里奖章")}
