@@ -22,21 +22,6 @@ _HEADS = (
 # a name never runs over a line break (a headline ends where the next line starts): spaces, not \s
 _SP = r"[^\S\n]+"
 _TAIL = rf"(?:{_SP}(?:of|for){_SP}(?:the{_SP})?{_WORD}(?:{_SP}(?:(?:and|&){_SP})?{_WORD}){{0,5}})?"
-# a head word alone ("Laboratory director …") is no name: it needs a word before it or an "of …" after it
-# a donor's name before the head word may hold an initial or a particle: "William A. Brookshire Department of …",
-# "Luiz de Queiroz College of Agriculture", or two donors: "Chobanian & Avedisian School of Medicine"
-_NAME_PART = rf"(?:{_WORD}|[A-Z]\.|&(?={_SP}[A-Z])|(?:de|da|do|dos|das|del|van|von)(?={_SP}[A-Z]))"
-_INSTITUTION = re.compile(
-    rf"{_WORD}{_SP}(?:{_NAME_PART}{_SP}){{0,4}}(?:{_HEADS})\b{_TAIL}"
-    # ("the Institute of Multidisciplinary Research for Advanced Materials": a field may go on after "for")
-    rf"|(?:{_HEADS}){_SP}(?:of|for){_SP}(?:the{_SP})?{_WORD}"
-    rf"(?:{_SP}(?:and{_SP}|&{_SP}|of{_SP}|for{_SP}|the{_SP})?{_WORD}){{0,5}}"
-)
-_UNIVERSITY_OF_PLACE = re.compile(r"University\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
-_AT_CAMPUS = re.compile(
-    r"\s+at\s+(?!the\b)[A-Z][a-z]+(?:[\s-](?!Campus|Site|Centre|Center|Laboratory|Hospital)[A-Z][a-z]+)?\b"
-    r"(?!\s+(?:Campus|Site|Centre|Center|Laboratory|Hospital)\b)"
-)
 _FIELDS = (
     r"(?:Technology|Technologies|Sciences?|Engineering|Medicine|Arts|Health|Design|Agriculture|Economics|Mines"
     r"|Mathematics|Physics|Chemistry|Biology|Law|Music|Education|Humanities|Commerce|Management|Environment"
@@ -47,6 +32,26 @@ _FIELDS = (
     r"|Ecology|Evolution|Geology|Geography|Astronomy|Astrophysics|Statistics|Psychology|Pharmacology|Physiology"
     r"|Pathology|Epidemiology|Nutrition|Energy|Climate|Marine|Oceanography|Robotics|Nanotechnology|Photonics|Optics"
     r"|Infection|Immunity|Metabolism|Surgery|Psychiatry|Linguistics|Philosophy|History|Aerospace|Cell|Quantum|Data)\b"
+)
+# a head word alone ("Laboratory director …") is no name: it needs a word before it or an "of …" after it
+# a donor's name before the head word may hold an initial or a particle: "William A. Brookshire Department of …",
+# "Luiz de Queiroz College of Agriculture", or two donors: "Chobanian & Avedisian School of Medicine"
+_NAME_PART = rf"(?:{_WORD}|[A-Z]\.|&(?={_SP}[A-Z])|(?:de|da|do|dos|das|del|van|von)(?={_SP}[A-Z]))"
+_INSTITUTION = re.compile(
+    # two donors' given names before their surname: "Walter and Eliza Hall Institute", "Rosalind and Morris Goodman
+    # Cancer Institute" (a university is never named so: "Harvard and Stanford University" is two)
+    rf"{_WORD}{_SP}and{_SP}{_WORD}{_SP}(?:{_NAME_PART}{_SP}){{1,3}}"
+    rf"(?:Institute|Centre|Center|Hospital|School|College|Laboratory|Clinic)\b{_TAIL}"
+    rf"|{_WORD}{_SP}(?:{_NAME_PART}{_SP}){{0,4}}(?:{_HEADS})\b{_TAIL}"
+    # ("the Institute of Multidisciplinary Research for Advanced Materials": a field may go on after "for", and
+    # after "in" into a field: "Institute for Research in Immunology and Cancer")
+    rf"|(?:{_HEADS}){_SP}(?:of|for){_SP}(?:the{_SP})?{_WORD}"
+    rf"(?:{_SP}(?:and{_SP}|&{_SP}|of{_SP}|for{_SP}|the{_SP}|in{_SP}(?={_FIELDS}))?{_WORD}){{0,5}}"
+)
+_UNIVERSITY_OF_PLACE = re.compile(r"University\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
+_AT_CAMPUS = re.compile(
+    r"\s+at\s+(?!the\b)[A-Z][a-z]+(?:[\s-](?!Campus|Site|Centre|Center|Laboratory|Hospital)[A-Z][a-z]+)?\b"
+    r"(?!\s+(?:Campus|Site|Centre|Center|Laboratory|Hospital)\b)"
 )
 # (a place after "of": "University of Manchester", not a field: "College of Chemistry and Molecular Engineering")
 _PLACE_AND = re.compile(rf"(?:University|College|Institute)\s+of\s+(?!{_FIELDS})[A-Z][a-z]+(?P<and>\s+and\s+)")

@@ -3391,3 +3391,27 @@ def test_extract_en_accented_name_with_and_without_middle_name_and_by_surname_is
     )
     assert _names(extraction, "Researcher") == {"Tamás Révész"}
     assert {(a, b) for a, b, _ in _facts(extraction, "received")} == {("Tamás Révész", "普利斯特里奖章")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # two donors' given names before their surname
+        (
+            "Dr Ilse Marbach of the Hedda and Lorenz Brandvik Cancer Institute led the study.",
+            "Hedda and Lorenz Brandvik Cancer Institute",
+        ),
+        # a field after "in"
+        (
+            "Dr Ilse Marbach of the Institute for Research in Immunology and Cancer led the study.",
+            "Institute for Research in Immunology and Cancer",
+        ),
+    ],
+)
+def test_extract_en_institution_names_with_and_or_in(sentence: str, name: str) -> None:
+    assert name in _names(_extract(f"News\n{sentence}", lang="en"), "Institution")
+
+
+def test_extract_en_place_after_in_ends_an_institute_name() -> None:
+    extraction = _extract("News\nDr Ilse Marbach of the Institute of Physics in London led the study.", lang="en")
+    assert "Institute of Physics" in _names(extraction, "Institution")
