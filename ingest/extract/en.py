@@ -17,7 +17,7 @@ from ingest.extract.spans import Span, clean
 _WORD = rf"(?:(?:[A-Z]\.){{2,}}|(?!(?:Dr|Prof|Professor|Mr|Mrs|Ms)\b)[{LATIN_UPPER}][{LATIN_LETTER}'&-]*)"
 _HEADS = (
     r"University|Institute|Institutes|Laboratory|Laboratories|Hospital|College|Academy|Center|Centre|School|"
-    r"Observatory|Museum|Polytechnic|Department|Faculty|Division|Clinic|Institution|Organization|Organisation"
+    r"Observatory|Museum|Polytechnic|Department|Faculty|Division|Clinic|Institution|Organization|Organisation|Lab"
 )
 # a name never runs over a line break (a headline ends where the next line starts): spaces, not \s
 _SP = r"[^\S\n]+"
@@ -396,13 +396,19 @@ def institution_canonical(name: str, spans: list[Span], gazetteer_name: str | No
 def expand_truncated(spans: list[Span]) -> None:
     """An institution named again without its tail ("the Max Planck Institute" after "the Max Planck Institute for
     Plant Breeding Research"), or a unit without the name before it ("the School of Law", "the Hartwell School of
-    Law"), is that institution, when exactly one longer name of the item continues it."""
+    Law"), is that institution, when exactly one longer name of the item continues it; so is a lab called by its
+    short name ("Brookhaven Lab" for Brookhaven National Laboratory, "the Delta Lab" for the UvA-Bosch Delta Lab)."""
     names = {s.name for s in spans if s.parent is None and s.name.isascii()}
     for span in spans:
         if span.parent is not None or not span.name.isascii():
             continue
         longer = set()
-        if _ENDS_WITH_HEAD.search(span.name):
+        if span.name.endswith(" Lab"):
+            stem = span.name[: -len("Lab")]
+            longer = {
+                n for n in names if (n.startswith(stem) and n.endswith(" Laboratory")) or n.endswith(" " + span.name)
+            }
+        elif _ENDS_WITH_HEAD.search(span.name):
             longer = {n for n in names if n.startswith(span.name + " of ") or n.startswith(span.name + " for ")}
         elif _UNIT.match(span.name):  # "the School of Law" in a headline, "the Hartwell School of Law" in the text
             longer = {n for n in names if n.endswith(" " + span.name)}

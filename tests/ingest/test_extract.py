@@ -3415,3 +3415,14 @@ def test_extract_en_institution_names_with_and_or_in(sentence: str, name: str) -
 def test_extract_en_place_after_in_ends_an_institute_name() -> None:
     extraction = _extract("News\nDr Ilse Marbach of the Institute of Physics in London led the study.", lang="en")
     assert "Institute of Physics" in _names(extraction, "Institution")
+
+
+def test_extract_en_lab_names_and_a_lab_by_its_short_name() -> None:
+    extraction = _extract(
+        "News\nPhD candidate Ines Varga of the Vision & Sound Lab and Dr Ruben Oste of Northmere National Laboratory "
+        "wrote the paper. Northmere Lab is managed by a trust.",
+        lang="en",
+    )
+    institutions = _names(extraction, "Institution")
+    assert {"Vision & Sound Lab", "Northmere National Laboratory"} <= institutions
+    assert "Northmere Lab" not in institutions
