@@ -55,6 +55,12 @@ _EN_JOURNAL_ADJECTIVE = re.compile(rf"(?P<en>{_LATIN_TITLE})\s+(?:article|paper|
 _EN_JOURNAL_ADJECTIVE_BEFORE = re.compile(
     r"\b(?:[Aa]n?|[Tt]he|[Tt]heir|[Hh]is|[Hh]er)\s+(?:new\s+|recent\s+|latest\s+)?$"
 )
+# "Their 1974 paper in the Journal of X, "<title>"", "the editorial board of Organometallics": where a work appeared,
+# or the journal a board runs
+_WORK_IN_JOURNAL = re.compile(
+    rf"\b(?:(?:paper|article|essay|review|report|commentary|perspective)\s+in\s+(?:the\s+)?(?P<en>{_LATIN_JOURNAL})"
+    rf",\s*(?=[“\"])|editorial\s+board\s+of\s+(?:the\s+)?(?P<board>{_LATIN_JOURNAL}))"
+)
 _QUOTED_JOURNAL = re.compile(rf"journal\s+['‘\"“](?P<en>{_LATIN_TITLE})['’\"”]")
 # a citation in brackets: (ACS Catalysis, 2024, 14, 9244)
 _CITATION = re.compile(rf"[（(]\s*(?P<en>{_LATIN_TITLE})\s*,\s*(?:19|20)\d{{2}}\s*,\s*\d+")
@@ -167,6 +173,8 @@ _PAPER = [
     re.compile(rf"{_QUOTED}\s*(?:[（(][^（）()]{{1,120}}[）)])?\s*为题"),
     # (on one line: a headline ending in "study" is not the title of the quote that opens the text)
     re.compile(rf"(?:titled|entitled|paper|article|study|the\s+title)[^\S\n]*,?[^\S\n]*{_QUOTED}"),
+    # "Their 1974 paper in the Journal of X, "<title>"": the journal between the work and its title
+    re.compile(rf"(?:paper|article|essay|review)\s+in\s+(?:the\s+)?{_LATIN_JOURNAL},[^\S\n]*{_QUOTED}"),
     # "with the title of 'Dynamic boronic ester networks …'": a title in single quotes after a title word
     re.compile(r"(?:the\s+title\s+of|titled|entitled)\s*['‘](?P<title>[^'‘’\n]{6,300}?)['’](?=[\s.,;)]|$)"),
     # 发表了…合作完成的研究论文“Fault-tolerant logical qubits…”
@@ -263,6 +271,10 @@ def find_journals(text: str, gazetteer: Gazetteer) -> list[Span]:
         add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
     for m in _JOURNAL_FIELD.finditer(text):
         add(Span(m.start("name"), m.end("name"), "Journal", clean(m.group("name"))))
+    for m in _WORK_IN_JOURNAL.finditer(text):
+        group = "en" if m.group("en") else "board"
+        name = _TRAILING_CONNECTORS.sub("", _TRAILING_WHEN.sub("", m.group(group)))
+        add(Span(m.start(group), m.start(group) + len(name), "Journal", clean(name)))
     # "in the international academic journal 'Advanced Energy Materials'"
     for m in _QUOTED_JOURNAL.finditer(text):
         add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))

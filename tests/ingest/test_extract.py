@@ -3426,3 +3426,15 @@ def test_extract_en_lab_names_and_a_lab_by_its_short_name() -> None:
     institutions = _names(extraction, "Institution")
     assert {"Vision & Sound Lab", "Northmere National Laboratory"} <= institutions
     assert "Northmere Lab" not in institutions
+
+
+def test_extract_en_work_in_a_journal_then_its_quoted_title() -> None:
+    extraction = _extract(
+        'Obituary\nTheir 1975 paper in the Bulletin of Northmere Chemistry, "Quiet lattices in warm rooms", changed '
+        "the field. He served on the editorial board of Catalysis Letters Northmere for a decade.",
+        lang="en",
+    )
+    assert {"Bulletin of Northmere Chemistry", "Catalysis Letters Northmere"} <= _names(extraction, "Journal")
+    assert {(a, b) for a, b, _ in _facts(extraction, "publishedIn")} == {
+        ("Quiet lattices in warm rooms", "Bulletin of Northmere Chemistry")
+    }
