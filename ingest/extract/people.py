@@ -39,6 +39,10 @@ _RESEARCHER_AFTER_SET = frozenset(RESEARCHER_AFTER)
 _BEFORE_R = re.compile(rf"(?:{alternation(RESEARCHER_BEFORE)})(?:还|也|另)?(?:为|包括|有)?[：:]?\s*$")
 # a head of an academic unit (院长, 所长): a researcher when a researcher cue follows the name, else an official
 _BEFORE_TITLE = re.compile(r"(?<!科学)(?<!工程)(?:副?院长|副?所长|系主任)$")
+# 研究员、原副所长漆某: the post follows a researcher's title in one list of what the person is
+_RESEARCHER_THEN_TITLE = re.compile(
+    rf"(?:{alternation(RESEARCHER_BEFORE)})[、，,]\s*(?:原|前|曾任)?(?:副?院长|副?所长|系主任)$"
+)
 _BEFORE_O = re.compile(rf"(?:{alternation(OFFICIAL)})$")
 # one alternation, longest cue first: 副主任医师 (a physician) wins over 副主任 (an official)
 _CUE_AFTER = re.compile(alternation(tuple(RESEARCHER_AFTER) + tuple(OFFICIAL)))
@@ -435,7 +439,8 @@ def find_zh(text: str, institutions: list[Span]) -> list[Span]:
             if left == "boundary" and pos > 0 and _common_word(text[pos - 1 : pos + 1]):
                 continue
             if left == "title":
-                role = "researcher" if right == "researcher" else "official"
+                listed_after_job = _RESEARCHER_THEN_TITLE.search(text, max(0, pos - 24), pos) is not None
+                role = "researcher" if right == "researcher" or listed_after_job else "official"
             elif "official" in (left, right):
                 role = "official"
             elif "researcher" in (left, right) or (left == "institution" and right == "list"):

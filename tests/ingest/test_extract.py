@@ -3438,3 +3438,11 @@ def test_extract_en_work_in_a_journal_then_its_quoted_title() -> None:
     assert {(a, b) for a, b, _ in _facts(extraction, "publishedIn")} == {
         ("Quiet lattices in warm rooms", "Bulletin of Northmere Chemistry")
     }
+
+
+def test_extract_zh_former_post_listed_after_a_researcher_title_keeps_a_researcher() -> None:
+    extraction = _extract(
+        "深切缅怀柏沐川院士\n中国科学院院士，北岭大气研究所研究员、原副所长柏沐川先生因病逝世。柏沐川先生曾获国家自然科学奖。"
+    )
+    assert "柏沐川" in _names(extraction, "Researcher")
+    assert ("柏沐川", "北岭大气研究所") in {(a, b) for a, b, _ in _facts(extraction, "affiliatedWith")}

@@ -32,7 +32,9 @@ _ROLE = rf"(?:{alternation(_ROLE_TERMS + _POSTS)})"
 _ACADEMICIAN = r"[\u4e00-\u9fff]{0,12}?(?:科学院|工程院)(?:外籍)?院士"
 _ROLE_WORDS = re.compile(
     # (never over a line break: a unit ending one line is no affiliation of the name opening the next)
-    rf"^(?:[^\S\n]|的|{_ROLE})*(?:、(?:[^\S\n]|{_ROLE}|{_ACADEMICIAN})+)*\Z|^[^，。；、,;（(\n]{{0,12}}{_ROLE}[^\S\n]*\Z"
+    # (研究员、原副所长: a former post listed after the title held there now)
+    rf"^(?:[^\S\n]|的|{_ROLE})*(?:、(?:[^\S\n]|(?:原|前){_ROLE}|{_ROLE}|{_ACADEMICIAN})+)*\Z"
+    rf"|^[^，。；、,;（(\n]{{0,12}}{_ROLE}[^\S\n]*\Z"
 )
 
 _EN_JOB_WORDS = alternation(RESEARCHER_EN_JOBS)
