@@ -479,6 +479,12 @@ _LIST_CONNECTORS = re.compile(
     r"\b(?:and|by|the|funded|supported|financed|also|as\s+well\s+as|from|of|under|through|its"
     r"|program|programme|grants?|funds?|project|scheme|initiative)\b|\([^)]*\)"
 )
+# "…, by the Deutsche Forschungsgemeinschaft", "…, and work in Vancouver by the NSERC": a list of givers takes up
+# again after what it said of the one before (the grant it gave, who held it)
+_LIST_RESUMES = re.compile(
+    r"(?:,\s*(?:and\s+)?|\band\s+(?:the\s+)?(?:work|research)\s+(?:in|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+)"
+    r"by\s+(?:the\s+)?$"
+)
 _GRANT_NAME = re.compile(r"(?:\b[A-Z][\w'’-]*\s+)+(?:Grants?|Programmes?|Programs?|Schemes?|Awards?|Fellowships?)\b")
 # "the Nano Mission of the Department of Science and Technology": a programme, then the body that funds
 _PROGRAMME_OF = re.compile(
@@ -502,7 +508,7 @@ def organisation_names(chunk: str) -> list[tuple[int, str]]:
         between = _LIST_CONNECTORS.sub("", chunk[last_end : run.start()])
         # (a grant's own name may stand between: "the SERB under its Core Research Grant, the …")
         between = _GRANT_NAME.sub("", between)
-        if out and re.search(r"[a-z]{2,}", between):
+        if out and re.search(r"[a-z]{2,}", between) and not _LIST_RESUMES.search(chunk, 0, run.start()):
             break
         last_end = run.end()
         at = run.start()

@@ -3446,3 +3446,19 @@ def test_extract_zh_former_post_listed_after_a_researcher_title_keeps_a_research
     )
     assert "柏沐川" in _names(extraction, "Researcher")
     assert ("柏沐川", "北岭大气研究所") in {(a, b) for a, b, _ in _facts(extraction, "affiliatedWith")}
+
+
+def test_extract_en_funding_list_takes_up_again_after_a_grant_or_a_place() -> None:
+    extraction = _extract(
+        "Spin liquid\nThe work was supported by the European Research Council (ERC) through a Consolidator Grant "
+        "awarded to Ilse Marbach in 2022, by the Deutsche Forschungsgemeinschaft and by the Northmere Science Trust. "
+        "Work in Tokyo was supported by JSPS KAKENHI, and work in Vancouver by the Natural Sciences and Engineering "
+        "Research Council of Canada.",
+        lang="en",
+    )
+    assert {
+        "European Research Council",
+        "Deutsche Forschungsgemeinschaft",
+        "Northmere Science Trust",
+        "Natural Sciences and Engineering Research Council of Canada",
+    } <= _names(extraction, "Funder")
