@@ -324,9 +324,19 @@ def _word_ends(text: str, pos: int) -> set[int]:
     return ends
 
 
+# a surname with a title (邬教授, 王老师): a later mention of someone, no name of its own
+_TITLE_AS_GIVEN = frozenset(words_of("教授 博士 老师 院士 先生 女士 主任 医生 同学 校长 院长 所长 书记 部长 总 工"))
+
+
 def _plausible(name: str) -> bool:
     given = name[2:] if name[:2] in COMPOUND_SURNAMES else name[1:]
-    return bool(given) and not _NOT_GIVEN.search(given) and name not in _NON_NAMES and name[:2] not in _NON_NAMES
+    return (
+        bool(given)
+        and not _NOT_GIVEN.search(given)
+        and given not in _TITLE_AS_GIVEN
+        and name not in _NON_NAMES
+        and name[:2] not in _NON_NAMES
+    )
 
 
 def _named_with_he(text: str, cand: str, right: str | None) -> bool:

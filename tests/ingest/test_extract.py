@@ -3462,3 +3462,10 @@ def test_extract_en_funding_list_takes_up_again_after_a_grant_or_a_place() -> No
         "Northmere Science Trust",
         "Natural Sciences and Engineering Research Council of Canada",
     } <= _names(extraction, "Funder")
+
+
+def test_extract_zh_surname_with_a_title_is_no_name_of_its_own() -> None:
+    extraction = _extract(
+        "新闻\n北岭大学化学系教授柏沐川团队在《自然》发表论文。柏教授团队的博士后研究员冼立川博士为第一作者。"
+    )
+    assert _names(extraction, "Researcher") == {"柏沐川", "冼立川"}
