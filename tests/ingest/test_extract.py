@@ -3469,3 +3469,10 @@ def test_extract_zh_surname_with_a_title_is_no_name_of_its_own() -> None:
         "新闻\n北岭大学化学系教授柏沐川团队在《自然》发表论文。柏教授团队的博士后研究员冼立川博士为第一作者。"
     )
     assert _names(extraction, "Researcher") == {"柏沐川", "冼立川"}
+
+
+def test_extract_zh_engineer_title_before_a_name_makes_a_researcher() -> None:
+    extraction = _extract(
+        "新闻\n该系统的发明人包括北岭大学副教授柏沐川和云山新能源研发中心高级工程师冼立川。集团总工程师陶敏川出席。"
+    )
+    assert _names(extraction, "Researcher") == {"柏沐川", "冼立川"}
