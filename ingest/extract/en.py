@@ -89,7 +89,9 @@ _GOVERNMENT_DEPARTMENT = re.compile(
 )
 _LEADING = re.compile(
     r"^(?:(?:The|A|An|At|In|From|By|With|And|Of|For|On|Astronomers|Engineers|Researchers|Scientists|Two|Three|Four|"
-    r"Five|Six|Seven|Eight|Nine|Ten|Several|Many|Some|All|Both|Former|Current|Most|About)\s+)+"
+    r"Five|Six|Seven|Eight|Nine|Ten|Several|Many|Some|All|Both|Former|Current|Most|About|"
+    # (prepositions that open a sentence before a name: "Besides Barnes-Jewish Hospital, patients were …")
+    r"Besides|Beyond|Unlike|Like|Including|Outside|Alongside|Across|Within|Through|Via|Under)\s+)+"
 )
 # (a school named after its donor is a unit too: "Elmore Family School of Electrical and Computer Engineering")
 _UNIT = re.compile(

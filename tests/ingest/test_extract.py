@@ -3476,3 +3476,10 @@ def test_extract_zh_engineer_title_before_a_name_makes_a_researcher() -> None:
         "新闻\n该系统的发明人包括北岭大学副教授柏沐川和云山新能源研发中心高级工程师冼立川。集团总工程师陶敏川出席。"
     )
     assert _names(extraction, "Researcher") == {"柏沐川", "冼立川"}
+
+
+def test_extract_en_preposition_opening_a_sentence_is_no_part_of_the_name() -> None:
+    extraction = _extract(
+        "Trial\nBesides Northmere General Hospital, patients were enrolled at five other centers.", lang="en"
+    )
+    assert _names(extraction, "Institution") == {"Northmere General Hospital"}
