@@ -3483,3 +3483,13 @@ def test_extract_en_preposition_opening_a_sentence_is_no_part_of_the_name() -> N
         "Trial\nBesides Northmere General Hospital, patients were enrolled at five other centers.", lang="en"
     )
     assert _names(extraction, "Institution") == {"Northmere General Hospital"}
+
+
+def test_extract_zh_meeting_speakers_are_no_authors_of_the_paper_it_names() -> None:
+    extraction = _extract(
+        "第三届北岭土壤学术研讨会召开\n北岭大学教授柏沐川介绍了其团队近期发表于Nature Food的论文"
+        "“Manure builds soil carbon over decades”，论文第一作者为博士研究生冼立川。"
+        "云山研究所研究员陶敏川介绍了淤地坝土壤碳汇的计量方法；北岭大学院长葛云川教授报告了地膜覆盖的长期影响。"
+    )
+    paper = "Manure builds soil carbon over decades"
+    assert {a for a, b, _ in _facts(extraction, "authorOf") if b == paper} == {"柏沐川", "冼立川"}

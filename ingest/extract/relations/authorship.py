@@ -311,13 +311,22 @@ _OUTSIDER = re.compile(
 _WHO_STUDIES = re.compile(r",\s+who\s+(?:studies|researches)\b")
 
 
+# a meeting's speaker on a topic of their own (党某教授报告了…, 某研究员介绍了…): at a meeting the item reports, no
+# author of the one paper it names
+_MEETING = re.compile(r"研讨会|学术会议|论坛|年会|大会|报告会|学术交流会")
+_SPEAKS = re.compile(r"(?:教授|研究员|院士|博士)?(?:作了|报告了|分享了|介绍了|作题为|致辞|作总结发言)")
+
+
 def _outsider(ctx: Context, span: Span, named: set[int]) -> bool:
     """Whether the researcher named at ``span`` comments from outside: their sentence says so, they are introduced as
-    the one "who studies" a field, or their paragraph opens with a sentence naming no one that says so ("Researchers
-    not involved in the work were cautious." ``named``: the sentences that name a researcher)."""
+    the one "who studies" a field, they speak at the meeting the title reports, or their paragraph opens with a
+    sentence naming no one that says so ("Researchers not involved in the work were cautious." ``named``: the
+    sentences that name a researcher)."""
     text = ctx.item.text
     a, b = ctx.sentences.bounds(span.start)
     if _OUTSIDER.search(text, a, b) or _WHO_STUDIES.match(text, span.end):
+        return True
+    if _SPEAKS.match(text, span.end) and _MEETING.search(ctx.item.title):
         return True
     paragraph = text.rfind("\n", 0, span.start) + 1
     sentences = ctx.sentences.all()
