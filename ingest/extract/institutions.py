@@ -345,7 +345,24 @@ def find_zh(text: str) -> list[Span]:
         segs = _segments(text, start, end)
         if segs:
             spans.extend(_chain_spans(text, segs))
-    return _by_abbreviation(text, spans)
+    return _joint_institutes(text, _by_abbreviation(text, spans))
+
+
+# after a partner's name: a dash, the other partner, then 联合 and a unit word (华南理工大学—某某新能源联合研究院)
+_JOINT_TAIL = re.compile(r"[—–－-]{1,2}[\u4e00-\u9fff]{2,12}?联合(?:研究院|实验室|研究中心|创新中心|研究所)")
+
+
+def _joint_institutes(text: str, spans: list[Span]) -> list[Span]:
+    """Joint institutes a university and a partner name together with a dash, which the rules miss because 联合 ends
+    a name's left context: the whole name, part of the partner named first."""
+    out = list(spans)
+    for span in spans:
+        m = _JOINT_TAIL.match(text, span.end)
+        if m is None or span.parent is not None or any(span.end < o.end <= m.end() for o in spans):
+            continue
+        span.absorbed = True  # who works at the joint institute is not placed at the partner too
+        out.append(Span(span.start, m.end(), "Institution", clean(text[span.start : m.end()]), parent=span.name))
+    return out
 
 
 # the short name a text gives a unit in brackets right after it: 香港中文大学（中大）, …第一医院（以下简称“浙大一院”）

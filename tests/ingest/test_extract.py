@@ -3493,3 +3493,8 @@ def test_extract_zh_meeting_speakers_are_no_authors_of_the_paper_it_names() -> N
     )
     paper = "Manure builds soil carbon over decades"
     assert {a for a, b, _ in _facts(extraction, "authorOf") if b == paper} == {"柏沐川", "冼立川"}
+
+
+def test_extract_zh_joint_institute_of_a_university_and_a_partner() -> None:
+    extraction = _extract("新闻\n近日，北岭理工大学—云驰新材料联合研究院年度会议在北岭理工大学举行。")
+    assert "北岭理工大学—云驰新材料联合研究院" in _names(extraction, "Institution")
