@@ -139,7 +139,9 @@ _NOT_A_NAME = re.compile(
     r"Humanities|Emeritus|Emerita|Club|Network|Alliance|Consortium|Initiative|Office|Board|Unit|Lab|Labs|"
     r"Without|Beyond|Across|Against|Year|"
     # programmes and posts (the Nano Mission of the DST, Senior Consultant)
-    r"Mission|Scheme|Facility|Platform|Consultant|Registrar|Fellow)\b"
+    r"Mission|Scheme|Facility|Platform|Consultant|Registrar|Fellow|"
+    # an office that speaks for a body ("Corporate Communications, A*STAR")
+    r"Communications|Affairs|Relations|Marketing)\b"
 )
 _EN_POSSESSED = re.compile(rf"\b(?P<owner>[A-Z][\w&-]*)['’]s\s+(?P<en>{_LATIN_NAME})")
 # the person a prize goes to: "The prize goes to Maria Chen", "awarded to Sofia Lindqvist"

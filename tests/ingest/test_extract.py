@@ -3498,3 +3498,27 @@ def test_extract_zh_meeting_speakers_are_no_authors_of_the_paper_it_names() -> N
 def test_extract_zh_joint_institute_of_a_university_and_a_partner() -> None:
     extraction = _extract("新闻\n近日，北岭理工大学—云驰新材料联合研究院年度会议在北岭理工大学举行。")
     assert "北岭理工大学—云驰新材料联合研究院" in _names(extraction, "Institution")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Dr Ilse Marbach of CSIRO led the survey.", "Commonwealth Scientific and Industrial Research Organisation"),
+        ("Dr Ilse Marbach of A*STAR led the survey.", "Agency for Science, Technology and Research"),
+        ("Dr Ilse Marbach of Trinity College Dublin led the survey.", "Trinity College Dublin"),
+        ("Dr Ilse Marbach of Wageningen University & Research led the survey.", "Wageningen University & Research"),
+    ],
+)
+def test_extract_en_public_research_organisations_and_universities_known_by_the_gazetteer(
+    sentence: str, name: str
+) -> None:
+    assert name in _names(_extract(f"News\n{sentence}", lang="en"), "Institution")
+
+
+def test_extract_en_press_office_line_names_no_person() -> None:
+    extraction = _extract(
+        "News\nDr Ilse Marbach of Northmere University led the survey.\n\n"
+        "Corporate Communications, Northmere University",
+        lang="en",
+    )
+    assert _names(extraction, "Researcher") == {"Ilse Marbach"}
