@@ -38,11 +38,12 @@ _FIELDS = (
 # "Luiz de Queiroz College of Agriculture", or two donors: "Chobanian & Avedisian School of Medicine"
 _NAME_PART = rf"(?:{_WORD}|[A-Z]\.|&(?={_SP}[A-Z])|(?:de|da|do|dos|das|del|van|von)(?={_SP}[A-Z]))"
 _INSTITUTION = re.compile(
+    rf"{_WORD}{_SP}(?:(?:{_NAME_PART}{_SP}){{0,4}}(?:{_HEADS})\b{_TAIL}"
     # two donors' given names before their surname: "Walter and Eliza Hall Institute", "Rosalind and Morris Goodman
-    # Cancer Institute" (a university is never named so: "Harvard and Stanford University" is two)
-    rf"{_WORD}{_SP}and{_SP}{_WORD}{_SP}(?:{_NAME_PART}{_SP}){{1,3}}"
-    rf"(?:Institute|Centre|Center|Hospital|School|College|Laboratory|Clinic)\b{_TAIL}"
-    rf"|{_WORD}{_SP}(?:{_NAME_PART}{_SP}){{0,4}}(?:{_HEADS})\b{_TAIL}"
+    # Cancer Institute" (a university is never named so: "Harvard and Stanford University" is two). The first word is
+    # shared with the plain name, so the engine reads it once.
+    rf"|and{_SP}{_WORD}{_SP}(?:{_NAME_PART}{_SP}){{1,3}}(?:Institute|Centre|Center|Hospital|School|College|Laboratory"
+    rf"|Clinic)\b{_TAIL})"
     # ("the Institute of Multidisciplinary Research for Advanced Materials": a field may go on after "for", and
     # after "in" into a field: "Institute for Research in Immunology and Cancer")
     rf"|(?:{_HEADS}){_SP}(?:of|for){_SP}(?:the{_SP})?{_WORD}"
