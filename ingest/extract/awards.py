@@ -195,6 +195,13 @@ def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
     heads: list[Span] = []
     for start, end, entry in gazetteer_hits.hits(text, gazetteer, "Award"):
         if not any(a <= start and end <= b and b - a > end - start for a, b in rule_spans):
+            # 陕西省最高科学技术奖: a national prize's short form after a province or city names that place's prize
+            if entry.name.startswith("国家") and (place := _PLACE_BEFORE.search(text, max(0, start - 8), start)):
+                # (what opens the window is no part of the place: 和陕西省…)
+                left = _AWARD_LEFT.match(text[place.start() : start])
+                at = place.start() + (left.end() if left else 0)
+                add(at, end, clean(text[at:end]))
+                continue
             # the surface form, not the entry's name: resolution maps it to the entry and keeps it as an alias
             add(start, end, clean(text[start:end]))
             # 国家自然科学奖二等奖 names its prize at its head: the prize is named too (as 中国科学院 inside
@@ -312,6 +319,7 @@ def _rejoin_programmes(chunk: str, parts: list[tuple[int, str]]) -> list[tuple[i
     return out
 
 
+_PLACE_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:省|市|自治区)$")
 _REGIONAL_CATEGORY = re.compile(
     r"(?P<place>[\u4e00-\u9fff]{1,7}?(?:省|市|自治区))(?:自然科学奖|技术发明奖|科学技术进步奖|科技进步奖)"
 )

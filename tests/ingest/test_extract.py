@@ -3522,3 +3522,9 @@ def test_extract_en_press_office_line_names_no_person() -> None:
         lang="en",
     )
     assert _names(extraction, "Researcher") == {"Ilse Marbach"}
+
+
+def test_extract_zh_national_prize_short_form_after_a_province_names_the_province_prize() -> None:
+    extraction = _extract("院士简介\n柏沐川，北岭大学教授，曾获国家自然科学奖二等奖和青海省最高科学技术奖。")
+    assert "青海省最高科学技术奖" in _names(extraction, "Award")
+    assert "国家最高科学技术奖" not in _names(extraction, "Award")
