@@ -52,6 +52,14 @@ _AWARD_EN = re.compile(
     r"(?:[^\S\n]+and[^\S\n]+(?:Prize|Medal))?"
     r"(?:[^\S\n]+(?:in|for)[^\S\n]+(?:[A-Z][A-Za-z-]+)(?:[^\S\n]+(?:and[^\S\n]+)?[A-Z][A-Za-z-]+){0,3})?"
 )
+# "elected Fellows of the Royal Society", "new members of the National Academy of Sciences": the honour a learned
+# body confers by election (a member only where the text says elected or new: membership alone is none)
+_BODY_HONOUR = re.compile(
+    r"\b(?P<kind>[Ff]ellows?|[Mm]embers?)[^\S\n]+of[^\S\n]+the[^\S\n]+(?P<body>(?:[A-Z][\w'’-]*[^\S\n]+){0,3}"
+    r"(?:Society|Academy|Association)(?:[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w'’-]*"
+    r"(?:[^\S\n]+(?:and[^\S\n]+|of[^\S\n]+)?[A-Z][\w'’-]*){0,4})?)"
+)
+_ELECTED_BEFORE = re.compile(r"\b(?:elected|new|inducted|named)\b[^.;\n]{0,60}$", re.I)
 _TWO_PRIZES = re.compile(
     r"(.+?\b(?:Prize|Award|Medal)s?)[^\S\n]+and[^\S\n]+((?:[A-Z][\w'’-]*[^\S\n]+)+(?:Prize|Award|Medal)s?\b.*)"
 )
@@ -262,6 +270,15 @@ def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
             category = _CATEGORY.match(name)
             if category:  # the Halvorsen Prize in Physics is a category of the Halvorsen Prize
                 spans[-1].parent = category.group(1)
+    for m in _BODY_HONOUR.finditer(text):
+        member = m.group("kind")[0] in "Mm"
+        if member and not _ELECTED_BEFORE.search(text, max(0, m.start() - 80), m.start()):
+            continue
+        before = len(spans)
+        add(m.start(), m.end(), f"{'Member' if member else 'Fellow'} of the {clean(m.group('body'))}")
+        if len(spans) > before:
+            spans[-1].meta["surface"] = clean(m.group())
+            spans[-1].meta["honour"] = True  # the body's name inside it is the body too
     return spans + heads
 
 

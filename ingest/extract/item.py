@@ -197,7 +197,8 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
             )
         )
     ]
-    prizes = [a for a in found_prizes if not _overlaps(a, journals + papers + insts)]
+    # (an honour holds the name of the body that confers it: a Fellow of the Royal Society)
+    prizes = [a for a in found_prizes if not _overlaps(a, journals + papers + ([] if a.meta.get("honour") else insts))]
     funders = awards.find_funders(text, insts, _funder_forms(gaz))
     # an institution named only in a funding statement (National Institutes of Health) is a funder there
     for f in funders:

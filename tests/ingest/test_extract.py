@@ -3528,3 +3528,16 @@ def test_extract_zh_national_prize_short_form_after_a_province_names_the_provinc
     extraction = _extract("院士简介\n柏沐川，北岭大学教授，曾获国家自然科学奖二等奖和青海省最高科学技术奖。")
     assert "青海省最高科学技术奖" in _names(extraction, "Award")
     assert "国家最高科学技术奖" not in _names(extraction, "Award")
+
+
+def test_extract_en_honour_of_a_learned_body_conferred_by_election() -> None:
+    extraction = _extract(
+        "Academy honours\nProfessor Ana Ortiz-Vela was elected a Fellow of the Northmere Academy of Sciences this "
+        "spring. Professor Kofi Brembah is a member of the Northmere Society of Chemistry.",
+        lang="en",
+    )
+    assert "Fellow of the Northmere Academy of Sciences" in _names(extraction, "Award")
+    assert not any(name.startswith("Member of") for name in _names(extraction, "Award"))
+    assert {(a, b) for a, b, _ in _facts(extraction, "received")} == {
+        ("Ana Ortiz-Vela", "Fellow of the Northmere Academy of Sciences")
+    }

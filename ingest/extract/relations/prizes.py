@@ -69,6 +69,8 @@ _AWARD_VERB = re.compile(
     r"n(?<![A-Za-z]n)amed\s+(?:an?|as)\b|b(?<![A-Za-z]b)een\s+named\b|honou?red|"
     r"g(?<![A-Za-z]g)o(?:es)?\s+to\b|w(?<![A-Za-z]w)ent\s+to\b|presented to|given to|"
     r"j(?<![A-Za-z]j)ointly to\b|e(?<![A-Za-z]e)qually to\b|a(?<![A-Za-z]a)ward\s+(?:the|this|its)\b|"
+    # ("have been elected Fellows of the Royal Society": an honour conferred by election)
+    r"e(?<![A-Za-z]e)lected\b|i(?<![A-Za-z]i)nducted\b|"
     # "湖北省自然科学奖一等奖项目“…”由A领衔完成": the people of a prize-winning project won it
     r"等奖项目"
 )
