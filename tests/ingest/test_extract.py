@@ -3541,3 +3541,16 @@ def test_extract_en_honour_of_a_learned_body_conferred_by_election() -> None:
     assert {(a, b) for a, b, _ in _facts(extraction, "received")} == {
         ("Ana Ortiz-Vela", "Fellow of the Northmere Academy of Sciences")
     }
+
+
+def test_extract_en_honour_list_under_a_colon_heading_runs_over_blank_lines() -> None:
+    extraction = _extract(
+        "Northmere Academy announces 2026 Fellows\nEight scientists have been elected Fellows of the Northmere Academy "
+        "of Science.\n\nThe 2026 Fellows of the Northmere Academy of Science include:\n\n"
+        "Professor Ana Ortiz-Vela, School of Chemistry, Eastfield University – for catalysts.\n\n"
+        "Dr Kofi Brembah, Westmoor Institute – for ocean models.\n\n"
+        "A full list is available online.\n\nDr Ilse Marbach of Eastfield University welcomed the news.",
+        lang="en",
+    )
+    honour = "Fellow of the Northmere Academy of Science"
+    assert {a for a, b, _ in _facts(extraction, "received") if b == honour} == {"Ana Ortiz-Vela", "Kofi Brembah"}

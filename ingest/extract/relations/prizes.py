@@ -44,9 +44,17 @@ _LIST_MARK = re.compile(r"\s*(?:[●•▪■◆◼▶\-*–]\s*|\d{1,2}[.、)]\
 # on the lines under it, up to the next such heading or a blank line, are its laureates
 _HEADING_MARK = re.compile(
     r"[^\S\n]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．)]|[●•▪■◆◼▶*–-])?[^\S\n]*"
+    # ("The 2025 Fellows of the Academy include:")
+    r"(?:The[^\S\n]+(?:(?:19|20)\d{2}[^\S\n]+)?)?"
 )
 _HEADING_END = re.compile(
-    r"[^\S\n]*(?:项目|获得者|获奖者|获奖名单|名单|recipients|winners)?[^\S\n]*[:：]?[^\S\n]*", re.I
+    r"[^\S\n]*(?:项目|获得者|获奖者|获奖名单|名单|recipients|winners|include|are)?[^\S\n]*[:：]?[^\S\n]*", re.I
+)
+# a heading ending in a colon opens a list whose entries may stand apart by blank lines, each opening with a name
+# (and its title)
+_COLON_END = re.compile(r"[:：][^\S\n]*$")
+_ENTRY_OPENING = re.compile(
+    r"\n[^\S\n]*\n[^\S\n]*(?:[-•*●▪][^\S\n]*)?(?:(?:Associate|Assistant|Emeritus)[^\S\n]+)?(?:Professor|Prof\.|Dr\.?)?[^\S\n]*"
 )
 # (a prize's name with its grade over a table's header row, 一、江南省自然科学奖一等奖: the table's rows won it; over
 # prose a bare category, 一、自然科学奖一等奖, is rather read as the prize the title announces)
@@ -281,6 +289,11 @@ def _headed_lists(ctx: Context, out: dict[tuple[str, str, str], Relation], resea
             continue
         blank = _BLANK_LINE.search(text, listed[0][0], stop)
         until = blank.start() if blank else stop
+        if _COLON_END.search(text, line_start, line_end):
+            starts = {at for at, _ in listed}
+            while blank is not None and (entry := _ENTRY_OPENING.match(text, blank.start())) and entry.end() in starts:
+                blank = _BLANK_LINE.search(text, entry.end(), stop)
+                until = blank.start() if blank else stop
         year = first_year(text[line_start:line_end]) or titled_year(ctx)
         for at, c in listed:
             if at < until:
