@@ -47,7 +47,7 @@ _AWARD_GAP = r"(?:,(?=[^\S\n]*(?:Jr|Sr)\.))?[^\S\n]+"
 _AWARD_EN = re.compile(
     # ("the George E. Valley, Jr. Prize": the comma before a suffix of the name it honours)
     rf"{_AWARD_WORD}{_AWARD_GAP}(?:(?:(?:of|for|the|and|in)[^\S\n]+)?{_AWARD_WORD}{_AWARD_GAP}){{0,5}}"
-    r"(?:Prize|Award|Medal|Fellowship(?:s\b)?|Fellows?\b)"
+    r"(?:Prize|Award|Medal|Fellowship(?:s\b)?|Fellows?\b|Honou?rable[^\S\n]+Mention\b)"
     # "the Clifford Paterson Medal and Prize": one honour
     r"(?:[^\S\n]+and[^\S\n]+(?:Prize|Medal))?"
     r"(?:[^\S\n]+(?:in|for)[^\S\n]+(?:[A-Z][A-Za-z-]+)(?:[^\S\n]+(?:and[^\S\n]+)?[A-Z][A-Za-z-]+){0,3})?"

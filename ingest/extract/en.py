@@ -115,6 +115,14 @@ _UNIT_TAIL = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)
 _POSSESSIVE = re.compile(r"['’]s\b")
 _PRIZE_END = re.compile(r"\b(?:Medal|Prize|Award|Fellowship|Lectureship)s?$")
 _POSSESSIVE_SPLIT = re.compile(r"['’]s\s+(?=[A-Z])")
+_PRESS_AFTER = re.compile(r"[^\S\n]+Press\b")
+
+
+def publisher_after(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is a university's press (the University of Chicago Press), a publisher."""
+    return _PRESS_AFTER.match(text, end) is not None
+
+
 _HEAD_WORD = re.compile(rf"\b(?:{_HEADS})\b")
 _ORG_RUN = re.compile(rf"{_WORD}(?:\s+(?:(?:of|for|and|on|the|de|&)\s+)*{_WORD})*")
 
@@ -167,6 +175,8 @@ def find_institutions(text: str) -> list[Span]:
             for part in ("first", "second"):
                 spans.append(Span(pair.start(part), pair.end(part), "Institution", clean(pair.group(part))))
             continue
+        if publisher_after(text, end) or text.endswith(" Press", start, end):
+            continue  # "University of Chicago Press": a publisher
         span = Span(start, end, "Institution", clean(text[start:end]))
         # "at The University of Sydney": a capital The inside a sentence is part of the official name, kept as a
         # surface form (the name stays without it, as most texts write it)

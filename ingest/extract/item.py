@@ -29,6 +29,8 @@ def _gazetteer_institutions(text: str, gazetteer: Gazetteer, found: list[Span]) 
     中国石油大学（华东）. Units whose parent was the short name get the full one."""
     out = list(found)
     for start, end, entry in gazetteer_hits.hits(text, gazetteer, "Institution"):
+        if en.publisher_after(text, end):
+            continue  # the University of Chicago Press publishes; it does no research
         # a rule's unit that starts inside a known name and runs past it was cut short at its left (澳大利亚莫纳什大学
         # 土木工程系, read 纳什大学土木工程系 because 莫 looks like an adverb): it opens where the known name does
         # (Chinese names only: an English name is cut at words, and "Riverside Institute of Oceanology, Chinese

@@ -3554,3 +3554,31 @@ def test_extract_en_honour_list_under_a_colon_heading_runs_over_blank_lines() ->
     )
     honour = "Fellow of the Northmere Academy of Science"
     assert {a for a, b, _ in _facts(extraction, "received") if b == honour} == {"Ana Ortiz-Vela", "Kofi Brembah"}
+
+
+def test_extract_en_university_press_is_a_publisher_not_an_institution() -> None:
+    extraction = _extract(
+        'Book prize\nProfessor Ana Ortiz-Vela\'s book "Salt roads", published by the University of Eastfield Press, '
+        "won a prize.",
+        lang="en",
+    )
+    assert not any("Eastfield" in name for name in _names(extraction, "Institution"))
+
+
+def test_extract_en_honorable_mention_is_an_award() -> None:
+    extraction = _extract(
+        "Paper honoured\nA paper by Dr Ilse Marbach has received a Best Paper Honorable Mention at the conference.",
+        lang="en",
+    )
+    assert "Best Paper Honorable Mention" in _names(extraction, "Award")
+
+
+def test_extract_en_pronoun_after_a_time_phrase_receives_the_honour() -> None:
+    extraction = _extract(
+        "Honours\nProfessor Kofi Brembah studies planets at Eastfield University. Earlier this year he was also named "
+        "a fellow of the Northmere Association for the Advancement of Science.",
+        lang="en",
+    )
+    assert ("Kofi Brembah", "Fellow of the Northmere Association for the Advancement of Science") in {
+        (a, b) for a, b, _ in _facts(extraction, "received")
+    }

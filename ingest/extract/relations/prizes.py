@@ -25,7 +25,8 @@ _HONOURS = re.compile(
 )
 # (after a year that opens the sentence: "In 2021 she received …")
 _PRONOUN = re.compile(
-    r"\s*(?:(?:In|By)\s+(?:19|20)\d{2}\s*,?\s+)?(?:He|She|he|she|他|她)(?![A-Za-z])|" + _HONOURS.pattern
+    r"\s*(?:(?:In|By)\s+(?:19|20)\d{2}\s*,?\s+|(?:(?:Earlier|Later)\s+(?:this|that|last)|This|Last)\s+year\s*,?\s+)?"
+    r"(?:He|She|he|she|他|她)(?![A-Za-z])|" + _HONOURS.pattern
 )
 
 # "作为…之一，他曾因…获 1999 年诺贝尔物理学奖": the pronoun opens a later clause of the sentence
