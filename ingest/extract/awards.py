@@ -270,7 +270,9 @@ def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
             category = _CATEGORY.match(name)
             if category:  # the Halvorsen Prize in Physics is a category of the Halvorsen Prize
                 spans[-1].parent = category.group(1)
-    for m in _BODY_HONOUR.finditer(text):
+    # (a literal scan first: most texts name no fellow or member, and the pattern is tried at every word)
+    honours = _BODY_HONOUR.finditer(text) if "ellow" in text or "ember" in text else ()
+    for m in honours:
         member = m.group("kind")[0] in "Mm"
         if member and not _ELECTED_BEFORE.search(text, max(0, m.start() - 80), m.start()):
             continue

@@ -633,7 +633,9 @@ _SURNAME_JOB = re.compile(
 def _introduced_by_surname(text: str) -> list[tuple[int, int]]:
     """The full names whose job the text gives later with the surname alone ("Ana Ortiz-Vela and Kofi Boadu were
     elected …  Ortiz-Vela, a professor of chemistry, …"): (start, end) of each earlier mention in full."""
-    out = []
+    out: list[tuple[int, int]] = []
+    if not any(f", {word} " in text for word in ("a", "an", "the", "now", "currently")):
+        return out  # (a literal scan first: no apposition, and the pattern would try every capital for nothing)
     for m in _SURNAME_JOB.finditer(text):
         surname = re.escape(m.group("surname"))
         full = re.compile(
