@@ -108,8 +108,8 @@ _BARE_SCHOOL = re.compile(r".{2,20}(?<!科学院)(?<!工程院)(?:学院|系)|(?
 
 def own_units(text: str, institutions: list[Span]) -> None:
     """In an item a university writes about itself (我校 in its body), the schools and affiliated hospitals it names
-    bare (能源与动力工程学院, 第一附属医院) are that university's: the university named before the first 我校 (in the
-    dateline, 西安交通大学新闻网讯, or the title). The units named inside such a school follow it. Not in an item that
+    bare (化学学院, 第二附属医院) are that university's: the university named before the first 我校 (in the
+    dateline, 北岭大学新闻网讯, or the title). The units named inside such a school follow it. Not in an item that
     names one of the university's schools in full: the bare names there are short forms of those."""
     title_end = text.find("\n")
     voice = _OWN_VOICE.search(text, title_end + 1 if title_end >= 0 else 0)
@@ -123,7 +123,7 @@ def own_units(text: str, institutions: list[Span]) -> None:
         ),
         None,
     )
-    # (an item that writes its schools in full, 华中科技大学生命科学与技术学院, writes them bare as their short forms)
+    # (an item that writes its schools in full, 北岭大学生命科学与技术学院, writes them bare as their short forms)
     if home is None or any(
         s.parent == home.name and s.name.startswith(home.name) and _BARE_SCHOOL.fullmatch(s.name[len(home.name) :])
         for s in institutions

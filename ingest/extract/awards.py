@@ -203,7 +203,7 @@ def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
     heads: list[Span] = []
     for start, end, entry in gazetteer_hits.hits(text, gazetteer, "Award"):
         if not any(a <= start and end <= b and b - a > end - start for a, b in rule_spans):
-            # 陕西省最高科学技术奖: a national prize's short form after a province or city names that place's prize
+            # 青海省最高科学技术奖: a national prize's short form after a province or city names that place's prize
             if entry.name.startswith("国家") and (place := _PLACE_BEFORE.search(text, max(0, start - 8), start)):
                 # (what opens the window is no part of the place: 和陕西省…)
                 left = _AWARD_LEFT.match(text[place.start() : start])

@@ -39,7 +39,7 @@ _FIELDS = (
 _NAME_PART = rf"(?:{_WORD}|[A-Z]\.|&(?={_SP}[A-Z])|(?:de|da|do|dos|das|del|van|von)(?={_SP}[A-Z]))"
 _INSTITUTION = re.compile(
     rf"{_WORD}{_SP}(?:(?:{_NAME_PART}{_SP}){{0,4}}(?:{_HEADS})\b{_TAIL}"
-    # two donors' given names before their surname: "Walter and Eliza Hall Institute", "Rosalind and Morris Goodman
+    # two donors' given names before their surname: "Walter and Eliza Hall Institute", "Hedda and Lorenz Brandvik
     # Cancer Institute" (a university is never named so: "Harvard and Stanford University" is two). The first word is
     # shared with the plain name, so the engine reads it once.
     rf"|and{_SP}{_WORD}{_SP}(?:{_NAME_PART}{_SP}){{1,3}}(?:Institute|Centre|Center|Hospital|School|College|Laboratory"
@@ -91,7 +91,7 @@ _GOVERNMENT_DEPARTMENT = re.compile(
 _LEADING = re.compile(
     r"^(?:(?:The|A|An|At|In|From|By|With|And|Of|For|On|Astronomers|Engineers|Researchers|Scientists|Two|Three|Four|"
     r"Five|Six|Seven|Eight|Nine|Ten|Several|Many|Some|All|Both|Former|Current|Most|About|"
-    # (prepositions that open a sentence before a name: "Besides Barnes-Jewish Hospital, patients were …")
+    # (prepositions that open a sentence before a name: "Besides Northmere General Hospital, patients were …")
     r"Besides|Beyond|Unlike|Like|Including|Outside|Alongside|Across|Within|Through|Via|Under)\s+)+"
 )
 # (a school named after its donor is a unit too: "Elmore Family School of Electrical and Computer Engineering")
@@ -410,7 +410,8 @@ def expand_truncated(spans: list[Span]) -> None:
     """An institution named again without its tail ("the Max Planck Institute" after "the Max Planck Institute for
     Plant Breeding Research"), or a unit without the name before it ("the School of Law", "the Hartwell School of
     Law"), is that institution, when exactly one longer name of the item continues it; so is a lab called by its
-    short name ("Brookhaven Lab" for Brookhaven National Laboratory, "the Delta Lab" for the UvA-Bosch Delta Lab)."""
+    short name ("Northmere Lab" for Northmere National Laboratory, "the Vision Lab" for the Eastfield-Acme Vision
+    Lab)."""
     names = {s.name for s in spans if s.parent is None and s.name.isascii()}
     for span in spans:
         if span.parent is not None or not span.name.isascii():

@@ -348,7 +348,7 @@ def find_zh(text: str) -> list[Span]:
     return _joint_institutes(text, _by_abbreviation(text, spans))
 
 
-# after a partner's name: a dash, the other partner, then 联合 and a unit word (华南理工大学—某某新能源联合研究院)
+# after a partner's name: a dash, the other partner, then 联合 and a unit word (北岭理工大学—某某新材料联合研究院)
 _JOINT_TAIL = re.compile(r"[—–－-]{1,2}[\u4e00-\u9fff]{2,12}?联合(?:研究院|实验室|研究中心|创新中心|研究所)")
 
 

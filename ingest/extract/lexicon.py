@@ -116,6 +116,6 @@ _LATIN_WORDS = re.compile(rf"[{LATIN_LETTER}'’.\s-]+")
 
 
 def latin_written(name: str) -> bool:
-    """Whether ``name`` is written in Latin letters, accented or not (Halmágyi, Wróblewski): a name whose first and
+    """Whether ``name`` is written in Latin letters, accented or not (Révész, Łęcki): a name whose first and
     last words are its given name and surname."""
     return _LATIN_WORDS.fullmatch(name) is not None

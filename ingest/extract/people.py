@@ -140,7 +140,7 @@ _NOT_A_NAME = re.compile(
     r"Without|Beyond|Across|Against|Year|"
     # programmes and posts (the Nano Mission of the DST, Senior Consultant)
     r"Mission|Scheme|Facility|Platform|Consultant|Registrar|Fellow|"
-    # an office that speaks for a body ("Corporate Communications, A*STAR")
+    # an office that speaks for a body ("Corporate Communications, Northmere University")
     r"Communications|Affairs|Relations|Marketing)\b"
 )
 _EN_POSSESSED = re.compile(rf"\b(?P<owner>[A-Z][\w&-]*)['’]s\s+(?P<en>{_LATIN_NAME})")
@@ -623,7 +623,7 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
     return spans
 
 
-# "Olmedo-Sandoval, a professor in the Department of Chemistry": a surname alone, then the job
+# "Ortiz-Vela, a professor in the Department of Chemistry": a surname alone, then the job
 _SURNAME_JOB = re.compile(
     rf"(?<![\w'’.-])(?P<surname>[{LATIN_UPPER}][{LATIN_LETTER}'’-]+),\s+(?:now\s+|currently\s+)?(?:a|an|the)\s+"
     rf"(?:[a-z][a-z-]+\s+){{0,2}}(?:{_JOBS_AFTER}|{_SCIENTIST_SUFFIX})\b"
@@ -673,7 +673,7 @@ def surname_mentions(text: str, persons: list[Span], taken: list[Span]) -> list[
     by_surname: dict[str, list[Span]] = {}
     for p in persons:
         parts = p.name.split()
-        # (names in Latin letters, accented or not: Halmágyi, Wróblewski)
+        # (names in Latin letters, accented or not: Révész, Łęcki)
         if len(parts) >= 2 and latin_written(p.name):
             by_surname.setdefault(parts[-1], []).append(p)
     out: list[Span] = []
