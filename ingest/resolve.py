@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ingest.extract.institutions import _PLACES
+from ingest.extract.lexicon import latin_written
 from ingest.extract.spans import Span
 from ingest.gazetteers import Gazetteer
 from kg.ids import entity_id, normalize_name
@@ -97,6 +98,47 @@ def complete_units(text: str, institutions: list[Span]) -> None:
                 span.name, span.parent = last_full.parent + span.name, last_full.parent
                 span.meta["surface"] = text[span.start : span.end]
                 last_full = span
+
+
+# a university speaking of itself: 我校 / 本校
+_OWN_VOICE = re.compile(r"我校|本校")
+# a school or an affiliated hospital, which has no name of its own without its university
+_BARE_SCHOOL = re.compile(r".{2,20}(?<!科学院)(?<!工程院)(?:学院|系)|(?:第[一二三四五六七八九十]+)?附属.{0,10}医院")
+
+
+def own_units(text: str, institutions: list[Span]) -> None:
+    """In an item a university writes about itself (我校 in its body), the schools and affiliated hospitals it names
+    bare (化学学院, 第二附属医院) are that university's: the university named before the first 我校 (in the
+    dateline, 北岭大学新闻网讯, or the title). The units named inside such a school follow it. Not in an item that
+    names one of the university's schools in full: the bare names there are short forms of those."""
+    title_end = text.find("\n")
+    voice = _OWN_VOICE.search(text, title_end + 1 if title_end >= 0 else 0)
+    if voice is None:
+        return
+    home = next(
+        (
+            s
+            for s in sorted(institutions, key=lambda s: s.start)
+            if s.end <= voice.start() and s.parent is None and s.name.endswith("大学")
+        ),
+        None,
+    )
+    # (an item that writes its schools in full, 北岭大学生命科学与技术学院, writes them bare as their short forms)
+    if home is None or any(
+        s.parent == home.name and s.name.startswith(home.name) and _BARE_SCHOOL.fullmatch(s.name[len(home.name) :])
+        for s in institutions
+    ):
+        return
+    renamed: dict[str, str] = {}
+    for span in institutions:
+        if span.parent is None and _BARE_SCHOOL.fullmatch(span.name) and not span.name.startswith(_PLACES):
+            span.meta.setdefault("surface", text[span.start : span.end])
+            renamed[span.name] = home.name + span.name
+            span.name, span.parent = home.name + span.name, home.name
+    for span in institutions:
+        if span.parent in renamed and span.name.startswith(span.parent):
+            span.meta.setdefault("surface", text[span.start : span.end])
+            span.name, span.parent = home.name + span.name, renamed[span.parent]
 
 
 def _latest_top(spans: list[Span], before: int) -> Span | None:
@@ -233,12 +275,12 @@ def _merge_programme_short_forms(clusters: list[Cluster]) -> list[Cluster]:
 def _merge_middle_names(clusters: list[Cluster]) -> list[Cluster]:
     """A researcher written once with a middle name (Margaret Ellery Thornbury) and elsewhere without it (Margaret
     Thornbury) is one person, when no other researcher of the item shares that first and last name."""
-    people = [c for c in clusters if c.type == "Researcher" and c.name.isascii() and len(c.name.split()) == 2]
+    people = [c for c in clusters if c.type == "Researcher" and latin_written(c.name) and len(c.name.split()) == 2]
     kept = []
     for c in clusters:
         words = c.name.split()
         short = None
-        if c.type == "Researcher" and c.name.isascii() and len(words) >= 3:
+        if c.type == "Researcher" and latin_written(c.name) and len(words) >= 3:
             same = [p for p in people if p.name.split() == [words[0], words[-1]]]
             short = same[0] if len(same) == 1 else None
         if short is None:

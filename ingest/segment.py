@@ -32,6 +32,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from ingest.extract.tables import is_header_line
 from ingest.segment_dates import dateline, first_event_date, issue_year, split_source
 from ingest.segment_items import make_item
 from ingest.segment_lines import (
@@ -377,7 +378,11 @@ def _numbered_entries(body: list[Row]) -> list[int]:
     starts = [
         i
         for i, row in enumerate(body)
-        if numbered_heading(row.text) and (i == 0 or row.blank_before or ends_sentence(body[i - 1].text))
+        if numbered_heading(row.text)
+        and (i == 0 or row.blank_before or ends_sentence(body[i - 1].text))
+        # (一、省自然科学奖一等奖 over a table's header row names the prize of the rows below: a group of the list
+        # the article prints, as a label between rows does, and no entry of its own)
+        and not (i + 1 < len(body) and is_header_line(body[i + 1].text))
     ]
     if not starts:
         return []

@@ -47,11 +47,19 @@ _AWARD_GAP = r"(?:,(?=[^\S\n]*(?:Jr|Sr)\.))?[^\S\n]+"
 _AWARD_EN = re.compile(
     # ("the George E. Valley, Jr. Prize": the comma before a suffix of the name it honours)
     rf"{_AWARD_WORD}{_AWARD_GAP}(?:(?:(?:of|for|the|and|in)[^\S\n]+)?{_AWARD_WORD}{_AWARD_GAP}){{0,5}}"
-    r"(?:Prize|Award|Medal|Fellowship(?:s\b)?|Fellows?\b)"
+    r"(?:Prize|Award|Medal|Fellowship(?:s\b)?|Fellows?\b|Honou?rable[^\S\n]+Mention\b)"
     # "the Clifford Paterson Medal and Prize": one honour
     r"(?:[^\S\n]+and[^\S\n]+(?:Prize|Medal))?"
     r"(?:[^\S\n]+(?:in|for)[^\S\n]+(?:[A-Z][A-Za-z-]+)(?:[^\S\n]+(?:and[^\S\n]+)?[A-Z][A-Za-z-]+){0,3})?"
 )
+# "elected Fellows of the Royal Society", "new members of the National Academy of Sciences": the honour a learned
+# body confers by election (a member only where the text says elected or new: membership alone is none)
+_BODY_HONOUR = re.compile(
+    r"\b(?P<kind>[Ff]ellows?|[Mm]embers?)[^\S\n]+of[^\S\n]+the[^\S\n]+(?P<body>(?:[A-Z][\w'’-]*[^\S\n]+){0,3}"
+    r"(?:Society|Academy|Association)(?:[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w'’-]*"
+    r"(?:[^\S\n]+(?:and[^\S\n]+|of[^\S\n]+)?[A-Z][\w'’-]*){0,4})?)"
+)
+_ELECTED_BEFORE = re.compile(r"\b(?:elected|new|inducted|named)\b[^.;\n]{0,60}$", re.I)
 _TWO_PRIZES = re.compile(
     r"(.+?\b(?:Prize|Award|Medal)s?)[^\S\n]+and[^\S\n]+((?:[A-Z][\w'’-]*[^\S\n]+)+(?:Prize|Award|Medal)s?\b.*)"
 )
@@ -192,10 +200,22 @@ def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
     # a gazetteer name is the award's full official name: it wins over a rule's span that is part of it (the rules
     # cut "Presidential Early Career Award for Scientists and Engineers" at "and"), not over a longer one
     rule_spans = [m.span() for m in _AWARD_EN.finditer(text)] + [m.span("name") for m in _AWARD_QUOTED.finditer(text)]
-    for start, end, _entry in gazetteer_hits.hits(text, gazetteer, "Award"):
+    heads: list[Span] = []
+    for start, end, entry in gazetteer_hits.hits(text, gazetteer, "Award"):
         if not any(a <= start and end <= b and b - a > end - start for a, b in rule_spans):
+            # 青海省最高科学技术奖: a national prize's short form after a province or city names that place's prize
+            if entry.name.startswith("国家") and (place := _PLACE_BEFORE.search(text, max(0, start - 8), start)):
+                # (what opens the window is no part of the place: 和陕西省…)
+                left = _AWARD_LEFT.match(text[place.start() : start])
+                at = place.start() + (left.end() if left else 0)
+                add(at, end, clean(text[at:end]))
+                continue
             # the surface form, not the entry's name: resolution maps it to the entry and keeps it as an alias
             add(start, end, clean(text[start:end]))
+            # 国家自然科学奖二等奖 names its prize at its head: the prize is named too (as 中国科学院 inside
+            # 中国科学院物理研究所), the grade's parent
+            if entry.parent and text.startswith(entry.parent, start) and end - start > len(entry.parent):
+                heads.append(Span(start, start + len(entry.parent), "Award", entry.parent))
     for pattern in (_AWARD_QUOTED, _TITLE_QUOTED):
         for m in pattern.finditer(text):
             name = clean(m.group("name"))
@@ -250,7 +270,18 @@ def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
             category = _CATEGORY.match(name)
             if category:  # the Halvorsen Prize in Physics is a category of the Halvorsen Prize
                 spans[-1].parent = category.group(1)
-    return spans
+    # (a literal scan first: most texts name no fellow or member, and the pattern is tried at every word)
+    honours = _BODY_HONOUR.finditer(text) if "ellow" in text or "ember" in text else ()
+    for m in honours:
+        member = m.group("kind")[0] in "Mm"
+        if member and not _ELECTED_BEFORE.search(text, max(0, m.start() - 80), m.start()):
+            continue
+        before = len(spans)
+        add(m.start(), m.end(), f"{'Member' if member else 'Fellow'} of the {clean(m.group('body'))}")
+        if len(spans) > before:
+            spans[-1].meta["surface"] = clean(m.group())
+            spans[-1].meta["honour"] = True  # the body's name inside it is the body too
+    return spans + heads
 
 
 def _award_head(text: str, floor: int, end: int) -> int | None:
@@ -307,6 +338,7 @@ def _rejoin_programmes(chunk: str, parts: list[tuple[int, str]]) -> list[tuple[i
     return out
 
 
+_PLACE_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:省|市|自治区)$")
 _REGIONAL_CATEGORY = re.compile(
     r"(?P<place>[\u4e00-\u9fff]{1,7}?(?:省|市|自治区))(?:自然科学奖|技术发明奖|科学技术进步奖|科技进步奖)"
 )

@@ -17,26 +17,11 @@ from ingest.extract.spans import Span, clean
 _WORD = rf"(?:(?:[A-Z]\.){{2,}}|(?!(?:Dr|Prof|Professor|Mr|Mrs|Ms)\b)[{LATIN_UPPER}][{LATIN_LETTER}'&-]*)"
 _HEADS = (
     r"University|Institute|Institutes|Laboratory|Laboratories|Hospital|College|Academy|Center|Centre|School|"
-    r"Observatory|Museum|Polytechnic|Department|Faculty|Division|Clinic|Institution|Organization|Organisation"
+    r"Observatory|Museum|Polytechnic|Department|Faculty|Division|Clinic|Institution|Organization|Organisation|Lab"
 )
 # a name never runs over a line break (a headline ends where the next line starts): spaces, not \s
 _SP = r"[^\S\n]+"
 _TAIL = rf"(?:{_SP}(?:of|for){_SP}(?:the{_SP})?{_WORD}(?:{_SP}(?:(?:and|&){_SP})?{_WORD}){{0,5}})?"
-# a head word alone ("Laboratory director …") is no name: it needs a word before it or an "of …" after it
-# a donor's name before the head word may hold an initial or a particle: "William A. Brookshire Department of …",
-# "Luiz de Queiroz College of Agriculture", or two donors: "Chobanian & Avedisian School of Medicine"
-_NAME_PART = rf"(?:{_WORD}|[A-Z]\.|&(?={_SP}[A-Z])|(?:de|da|do|dos|das|del|van|von)(?={_SP}[A-Z]))"
-_INSTITUTION = re.compile(
-    rf"{_WORD}{_SP}(?:{_NAME_PART}{_SP}){{0,4}}(?:{_HEADS})\b{_TAIL}"
-    # ("the Institute of Multidisciplinary Research for Advanced Materials": a field may go on after "for")
-    rf"|(?:{_HEADS}){_SP}(?:of|for){_SP}(?:the{_SP})?{_WORD}"
-    rf"(?:{_SP}(?:and{_SP}|&{_SP}|of{_SP}|for{_SP}|the{_SP})?{_WORD}){{0,5}}"
-)
-_UNIVERSITY_OF_PLACE = re.compile(r"University\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
-_AT_CAMPUS = re.compile(
-    r"\s+at\s+(?!the\b)[A-Z][a-z]+(?:[\s-](?!Campus|Site|Centre|Center|Laboratory|Hospital)[A-Z][a-z]+)?\b"
-    r"(?!\s+(?:Campus|Site|Centre|Center|Laboratory|Hospital)\b)"
-)
 _FIELDS = (
     r"(?:Technology|Technologies|Sciences?|Engineering|Medicine|Arts|Health|Design|Agriculture|Economics|Mines"
     r"|Mathematics|Physics|Chemistry|Biology|Law|Music|Education|Humanities|Commerce|Management|Environment"
@@ -47,6 +32,27 @@ _FIELDS = (
     r"|Ecology|Evolution|Geology|Geography|Astronomy|Astrophysics|Statistics|Psychology|Pharmacology|Physiology"
     r"|Pathology|Epidemiology|Nutrition|Energy|Climate|Marine|Oceanography|Robotics|Nanotechnology|Photonics|Optics"
     r"|Infection|Immunity|Metabolism|Surgery|Psychiatry|Linguistics|Philosophy|History|Aerospace|Cell|Quantum|Data)\b"
+)
+# a head word alone ("Laboratory director …") is no name: it needs a word before it or an "of …" after it
+# a donor's name before the head word may hold an initial or a particle: "William A. Brookshire Department of …",
+# "Luiz de Queiroz College of Agriculture", or two donors: "Chobanian & Avedisian School of Medicine"
+_NAME_PART = rf"(?:{_WORD}|[A-Z]\.|&(?={_SP}[A-Z])|(?:de|da|do|dos|das|del|van|von)(?={_SP}[A-Z]))"
+_INSTITUTION = re.compile(
+    rf"{_WORD}{_SP}(?:(?:{_NAME_PART}{_SP}){{0,4}}(?:{_HEADS})\b{_TAIL}"
+    # two donors' given names before their surname: "Walter and Eliza Hall Institute", "Hedda and Lorenz Brandvik
+    # Cancer Institute" (a university is never named so: "Harvard and Stanford University" is two). The first word is
+    # shared with the plain name, so the engine reads it once.
+    rf"|and{_SP}{_WORD}{_SP}(?:{_NAME_PART}{_SP}){{1,3}}(?:Institute|Centre|Center|Hospital|School|College|Laboratory"
+    rf"|Clinic)\b{_TAIL})"
+    # ("the Institute of Multidisciplinary Research for Advanced Materials": a field may go on after "for", and
+    # after "in" into a field: "Institute for Research in Immunology and Cancer")
+    rf"|(?:{_HEADS}){_SP}(?:of|for){_SP}(?:the{_SP})?{_WORD}"
+    rf"(?:{_SP}(?:and{_SP}|&{_SP}|of{_SP}|for{_SP}|the{_SP}|in{_SP}(?={_FIELDS}))?{_WORD}){{0,5}}"
+)
+_UNIVERSITY_OF_PLACE = re.compile(r"University\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
+_AT_CAMPUS = re.compile(
+    r"\s+at\s+(?!the\b)[A-Z][a-z]+(?:[\s-](?!Campus|Site|Centre|Center|Laboratory|Hospital)[A-Z][a-z]+)?\b"
+    r"(?!\s+(?:Campus|Site|Centre|Center|Laboratory|Hospital)\b)"
 )
 # (a place after "of": "University of Manchester", not a field: "College of Chemistry and Molecular Engineering")
 _PLACE_AND = re.compile(rf"(?:University|College|Institute)\s+of\s+(?!{_FIELDS})[A-Z][a-z]+(?P<and>\s+and\s+)")
@@ -84,7 +90,9 @@ _GOVERNMENT_DEPARTMENT = re.compile(
 )
 _LEADING = re.compile(
     r"^(?:(?:The|A|An|At|In|From|By|With|And|Of|For|On|Astronomers|Engineers|Researchers|Scientists|Two|Three|Four|"
-    r"Five|Six|Seven|Eight|Nine|Ten|Several|Many|Some|All|Both|Former|Current|Most|About)\s+)+"
+    r"Five|Six|Seven|Eight|Nine|Ten|Several|Many|Some|All|Both|Former|Current|Most|About|"
+    # (prepositions that open a sentence before a name: "Besides Northmere General Hospital, patients were …")
+    r"Besides|Beyond|Unlike|Like|Including|Outside|Alongside|Across|Within|Through|Via|Under)\s+)+"
 )
 # (a school named after its donor is a unit too: "Elmore Family School of Electrical and Computer Engineering")
 _UNIT = re.compile(
@@ -107,6 +115,14 @@ _UNIT_TAIL = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)
 _POSSESSIVE = re.compile(r"['’]s\b")
 _PRIZE_END = re.compile(r"\b(?:Medal|Prize|Award|Fellowship|Lectureship)s?$")
 _POSSESSIVE_SPLIT = re.compile(r"['’]s\s+(?=[A-Z])")
+_PRESS_AFTER = re.compile(r"[^\S\n]+Press\b")
+
+
+def publisher_after(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is a university's press (the University of Chicago Press), a publisher."""
+    return _PRESS_AFTER.match(text, end) is not None
+
+
 _HEAD_WORD = re.compile(rf"\b(?:{_HEADS})\b")
 _ORG_RUN = re.compile(rf"{_WORD}(?:\s+(?:(?:of|for|and|on|the|de|&)\s+)*{_WORD})*")
 
@@ -159,6 +175,8 @@ def find_institutions(text: str) -> list[Span]:
             for part in ("first", "second"):
                 spans.append(Span(pair.start(part), pair.end(part), "Institution", clean(pair.group(part))))
             continue
+        if publisher_after(text, end) or text.endswith(" Press", start, end):
+            continue  # "University of Chicago Press": a publisher
         span = Span(start, end, "Institution", clean(text[start:end]))
         # "at The University of Sydney": a capital The inside a sentence is part of the official name, kept as a
         # surface form (the name stays without it, as most texts write it)
@@ -391,13 +409,20 @@ def institution_canonical(name: str, spans: list[Span], gazetteer_name: str | No
 def expand_truncated(spans: list[Span]) -> None:
     """An institution named again without its tail ("the Max Planck Institute" after "the Max Planck Institute for
     Plant Breeding Research"), or a unit without the name before it ("the School of Law", "the Hartwell School of
-    Law"), is that institution, when exactly one longer name of the item continues it."""
+    Law"), is that institution, when exactly one longer name of the item continues it; so is a lab called by its
+    short name ("Northmere Lab" for Northmere National Laboratory, "the Vision Lab" for the Eastfield-Acme Vision
+    Lab)."""
     names = {s.name for s in spans if s.parent is None and s.name.isascii()}
     for span in spans:
         if span.parent is not None or not span.name.isascii():
             continue
         longer = set()
-        if _ENDS_WITH_HEAD.search(span.name):
+        if span.name.endswith(" Lab"):
+            stem = span.name[: -len("Lab")]
+            longer = {
+                n for n in names if (n.startswith(stem) and n.endswith(" Laboratory")) or n.endswith(" " + span.name)
+            }
+        elif _ENDS_WITH_HEAD.search(span.name):
             longer = {n for n in names if n.startswith(span.name + " of ") or n.startswith(span.name + " for ")}
         elif _UNIT.match(span.name):  # "the School of Law" in a headline, "the Hartwell School of Law" in the text
             longer = {n for n in names if n.endswith(" " + span.name)}
@@ -468,6 +493,12 @@ _LIST_CONNECTORS = re.compile(
     r"\b(?:and|by|the|funded|supported|financed|also|as\s+well\s+as|from|of|under|through|its"
     r"|program|programme|grants?|funds?|project|scheme|initiative)\b|\([^)]*\)"
 )
+# "…, by the Deutsche Forschungsgemeinschaft", "…, and work in Vancouver by the NSERC": a list of givers takes up
+# again after what it said of the one before (the grant it gave, who held it)
+_LIST_RESUMES = re.compile(
+    r"(?:,\s*(?:and\s+)?|\band\s+(?:the\s+)?(?:work|research)\s+(?:in|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+)"
+    r"by\s+(?:the\s+)?$"
+)
 _GRANT_NAME = re.compile(r"(?:\b[A-Z][\w'’-]*\s+)+(?:Grants?|Programmes?|Programs?|Schemes?|Awards?|Fellowships?)\b")
 # "the Nano Mission of the Department of Science and Technology": a programme, then the body that funds
 _PROGRAMME_OF = re.compile(
@@ -491,7 +522,7 @@ def organisation_names(chunk: str) -> list[tuple[int, str]]:
         between = _LIST_CONNECTORS.sub("", chunk[last_end : run.start()])
         # (a grant's own name may stand between: "the SERB under its Core Research Grant, the …")
         between = _GRANT_NAME.sub("", between)
-        if out and re.search(r"[a-z]{2,}", between):
+        if out and re.search(r"[a-z]{2,}", between) and not _LIST_RESUMES.search(chunk, 0, run.start()):
             break
         last_end = run.end()
         at = run.start()

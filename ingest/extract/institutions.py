@@ -61,8 +61,10 @@ _SUFFIX = re.compile(
     # (系 first, its stem looked back at from behind it: every alternative opens with a literal character, so the
     # engine skips the characters no suffix can start with instead of trying each alternative at each position)
     + f"|系{_behind(_DEPARTMENT_STEMS, '系')}(?!统|列|数|着|于)"
-    # a hospital's clinical department (神经内科, 妇产科); not a discipline (眼科学) or a technique
-    + f"|科{_behind(_CLINICAL_STEMS, '科')}(?!学|技|研|普|室|手术)"
+    # a hospital's clinical department (神经内科, 妇产科), and any medical or surgical one by its ending (胰腺外科,
+    # 急诊医学科); not a discipline (眼科学), a technique, nor 国内外科学家 or 此外科研. (An ending alone never
+    # opens a conjoined name: 内科及药物治疗学系 is one department.)
+    + f"|科(?:{_behind(_CLINICAL_STEMS, '科')}|(?:(?<=内科|外科)|(?<=医学科))(?!及|与|和))(?!学|技|研|普|室|手术)"
 )
 #: suffixes that continue the previous segment instead of starting a new unit (加州大学旧金山分校)
 _CONTINUES = ("分校",)
@@ -70,7 +72,8 @@ _LAB = re.compile(r"实验室$")
 # words that end the left context of a chain (besides punctuation): function words, verbs, person cues, countries
 _LEFT_STOPS = frozenset(w for w in STOP_WORDS if w not in {"与", "和", "及"}) | frozenset(
     words_of(
-        "教授 研究员 副研究员 助理研究员 副教授 助理教授 讲师 博士后 工程师 高级工程师 主任医师 "
+        "教授 研究员 副研究员 助理研究员 副教授 助理教授 讲师 博士后 工程师 高级工程师 主任医师 副主任医师 主治医师 "
+        "住院医师 医师 "
         "博士 院士 学者 研究人员 专家 美国 英国 德国 法国 日本 韩国 加拿大 澳大利亚 瑞士 瑞典 "
         "丹麦 荷兰 意大利 俄罗斯 新加坡 以色列 多家 多所 各 前往 走进 赴 访问 考察 调研 会上 会后 目前 "
         "今年 近日 日前 研究团队 团队 课题组 首届 硕士生 博士生 研究生 学生 专家学者 包括 例如 比如 邀请 "
@@ -342,7 +345,24 @@ def find_zh(text: str) -> list[Span]:
         segs = _segments(text, start, end)
         if segs:
             spans.extend(_chain_spans(text, segs))
-    return _by_abbreviation(text, spans)
+    return _joint_institutes(text, _by_abbreviation(text, spans))
+
+
+# after a partner's name: a dash, the other partner, then 联合 and a unit word (北岭理工大学—某某新材料联合研究院)
+_JOINT_TAIL = re.compile(r"[—–－-]{1,2}[\u4e00-\u9fff]{2,12}?联合(?:研究院|实验室|研究中心|创新中心|研究所)")
+
+
+def _joint_institutes(text: str, spans: list[Span]) -> list[Span]:
+    """Joint institutes a university and a partner name together with a dash, which the rules miss because 联合 ends
+    a name's left context: the whole name, part of the partner named first."""
+    out = list(spans)
+    for span in spans:
+        m = _JOINT_TAIL.match(text, span.end)
+        if m is None or span.parent is not None or any(span.end < o.end <= m.end() for o in spans):
+            continue
+        span.absorbed = True  # who works at the joint institute is not placed at the partner too
+        out.append(Span(span.start, m.end(), "Institution", clean(text[span.start : m.end()]), parent=span.name))
+    return out
 
 
 # the short name a text gives a unit in brackets right after it: 香港中文大学（中大）, …第一医院（以下简称“浙大一院”）

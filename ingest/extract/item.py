@@ -14,7 +14,7 @@ from ingest.extract.traditional import to_simplified
 from ingest.gazetteers import Gazetteer, load_gazetteer
 from ingest.identifiers import find_identifiers
 from ingest.nlp import model_entities
-from ingest.resolve import Cluster, complete_units, key, resolve, to_entity
+from ingest.resolve import Cluster, complete_units, key, own_units, resolve, to_entity
 from kg.model import Extraction, NewsItem, Relation
 
 __all__ = ["extract_item"]
@@ -29,6 +29,8 @@ def _gazetteer_institutions(text: str, gazetteer: Gazetteer, found: list[Span]) 
     中国石油大学（华东）. Units whose parent was the short name get the full one."""
     out = list(found)
     for start, end, entry in gazetteer_hits.hits(text, gazetteer, "Institution"):
+        if en.publisher_after(text, end):
+            continue  # the University of Chicago Press publishes; it does no research
         # a rule's unit that starts inside a known name and runs past it was cut short at its left (澳大利亚莫纳什大学
         # 土木工程系, read 纳什大学土木工程系 because 莫 looks like an adverb): it opens where the known name does
         # (Chinese names only: an English name is cut at words, and "Riverside Institute of Oceanology, Chinese
@@ -153,6 +155,7 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     institutions.drop_country(insts)
     insts = _gazetteer_institutions(text, gaz, insts)
     complete_units(text, insts)
+    own_units(text, insts)
     en.expand_truncated(insts)
     home = en.home_institution(text, insts)
     en.adopt_units(insts, home, text)
@@ -196,7 +199,8 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
             )
         )
     ]
-    prizes = [a for a in found_prizes if not _overlaps(a, journals + papers + insts)]
+    # (an honour holds the name of the body that confers it: a Fellow of the Royal Society)
+    prizes = [a for a in found_prizes if not _overlaps(a, journals + papers + ([] if a.meta.get("honour") else insts))]
     funders = awards.find_funders(text, insts, _funder_forms(gaz))
     # an institution named only in a funding statement (National Institutes of Health) is a funder there
     for f in funders:

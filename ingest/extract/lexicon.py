@@ -29,6 +29,7 @@ SINGLE_SURNAMES = frozenset(
     "暨步弘禄蔚夔厍訾毋乜鞠巢蒯竺贲"
     # variant and less common forms the census lists carry
     "阎凤桓郄谯蹇缑庹"
+    "酆眭钦畅笪靖郇菅綦仉佴"
 )
 COMPOUND_SURNAMES = frozenset(
     words_of(
@@ -51,6 +52,7 @@ RESEARCHER_BEFORE = tuple(
         "博士研究生 硕士研究生 研究生 博士生 硕士生 本科生 研究人员 研究员 副教授 教授 院士 博士 科学家 学者 "
         "通讯作者为 第一作者为 通讯作者 第一作者 共同作者 作者 讲师 教师 青年教师 学家 博士后 课题组长 "
         "主任医师 副主任医师 主治医师 医师 领衔人 负责人 主要完成人 完成人 主要完成者 获奖人 获奖者 获奖代表 "
+        "正高级工程师 高级工程师 工程师 "
         "博士生导师 导师 "
         # a research group's or a laboratory's head is its lead scientist (组长 and 主任 alone are officials)
         "研究组组长 课题组组长 研究组长 实验室主任 实验室副主任"
@@ -110,3 +112,10 @@ EN_DEGREES = (
 #: Latin capitals and letters with their accented forms (Sandström, Göran, Łukasz, Ørsted), for character classes
 LATIN_UPPER = r"A-ZÀ-ÖØ-Þ\u0100-\u017f"
 LATIN_LETTER = r"A-Za-zÀ-ÖØ-öø-ÿ\u0100-\u017f"
+_LATIN_WORDS = re.compile(rf"[{LATIN_LETTER}'’.\s-]+")
+
+
+def latin_written(name: str) -> bool:
+    """Whether ``name`` is written in Latin letters, accented or not (Révész, Łęcki): a name whose first and
+    last words are its given name and surname."""
+    return _LATIN_WORDS.fullmatch(name) is not None

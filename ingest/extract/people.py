@@ -25,6 +25,7 @@ from ingest.extract.lexicon import (
     SINGLE_SURNAMES,
     STOP_WORDS,
     alternation,
+    latin_written,
     words_of,
 )
 from ingest.extract.spans import Span, clean
@@ -38,6 +39,10 @@ _RESEARCHER_AFTER_SET = frozenset(RESEARCHER_AFTER)
 _BEFORE_R = re.compile(rf"(?:{alternation(RESEARCHER_BEFORE)})(?:还|也|另)?(?:为|包括|有)?[：:]?\s*$")
 # a head of an academic unit (院长, 所长): a researcher when a researcher cue follows the name, else an official
 _BEFORE_TITLE = re.compile(r"(?<!科学)(?<!工程)(?:副?院长|副?所长|系主任)$")
+# 研究员、原副所长漆某: the post follows a researcher's title in one list of what the person is
+_RESEARCHER_THEN_TITLE = re.compile(
+    rf"(?:{alternation(RESEARCHER_BEFORE)})[、，,]\s*(?:原|前|曾任)?(?:副?院长|副?所长|系主任)$"
+)
 _BEFORE_O = re.compile(rf"(?:{alternation(OFFICIAL)})$")
 # one alternation, longest cue first: 副主任医师 (a physician) wins over 副主任 (an official)
 _CUE_AFTER = re.compile(alternation(tuple(RESEARCHER_AFTER) + tuple(OFFICIAL)))
@@ -85,11 +90,14 @@ def _trie(words: tuple[str, ...]) -> str:
     return pattern.pattern
 
 
+# any scientist by the suffix of the field: a glaciologist, an astrophysicist, a geochemist, a biostatistician
+_SCIENTIST_SUFFIX = r"[a-z]+(?:ologist|icist|chemist|ographer|onomer|(?<!poli)tician)"
 _EN_BEFORE = re.compile(
-    rf"\b(?:{_trie(_EN_JOBS)})"
+    rf"\b(?:{_trie(_EN_JOBS)}|{_SCIENTIST_SUFFIX})"
     # the field's words are not the preposition that leads to an institution ("professor of neuroscience at X")
     rf"(?:\s+(?:of|in)\s+(?:{_FIELD_WORD}\s+){{0,2}}{_FIELD_WORD})?"
-    r"\s+(?:(?:(?:Associate|Assistant|Assoc|Asst)\.?\s+)?(?:Professor|Prof\.?|Dr\.?)\s+)?"
+    # ("his first graduate student, Ruth Okoro, …": the name set off as an apposition)
+    r",?\s+(?:(?:(?:Associate|Assistant|Assoc|Asst)\.?\s+)?(?:Professor|Prof\.?|Dr\.?)\s+)?"
     rf"(?P<en>{_LATIN_NAME})"
 )
 _JOBS_AFTER = alternation(
@@ -112,8 +120,7 @@ _EN_AFTER = re.compile(
     # "X, a condensed-matter physicist", "X, now a senior scientist at Y", "X, the Henry Lowell Professor of Y"
     rf"(?P<en>{_LATIN_NAME}){EN_DEGREES}"
     r"(?:,\s+(?:now\s+|currently\s+|formerly\s+)?(?:a|an|the)?\s*(?:[a-z][a-z-]+\s+){0,2}"
-    # (any scientist by the suffix of the field: a glaciologist, an astrophysicist, a geochemist)
-    rf"(?:{_JOBS_AFTER}|[a-z]+(?:ologist|icist|chemist|ographer|onomer)|pharmacist)\b"
+    rf"(?:{_JOBS_AFTER}|{_SCIENTIST_SUFFIX}|pharmacist)\b"
     r"|,\s+the\s+(?:[A-Z][\w.'’-]*\s+){1,4}Professor\b"
     r"|\s+et al\.)"
 )
@@ -132,7 +139,9 @@ _NOT_A_NAME = re.compile(
     r"Humanities|Emeritus|Emerita|Club|Network|Alliance|Consortium|Initiative|Office|Board|Unit|Lab|Labs|"
     r"Without|Beyond|Across|Against|Year|"
     # programmes and posts (the Nano Mission of the DST, Senior Consultant)
-    r"Mission|Scheme|Facility|Platform|Consultant|Registrar|Fellow)\b"
+    r"Mission|Scheme|Facility|Platform|Consultant|Registrar|Fellow|"
+    # an office that speaks for a body ("Corporate Communications, Northmere University")
+    r"Communications|Affairs|Relations|Marketing)\b"
 )
 _EN_POSSESSED = re.compile(rf"\b(?P<owner>[A-Z][\w&-]*)['’]s\s+(?P<en>{_LATIN_NAME})")
 # the person a prize goes to: "The prize goes to Maria Chen", "awarded to Sofia Lindqvist"
@@ -166,8 +175,10 @@ _PLURAL_JOBS = tuple(w + "s" for w in (*RESEARCHER_EN_JOBS, "PhD student", "PhD 
 _EN_PLURAL_JOBS = re.compile(
     rf"(?:{_trie(_PLURAL_JOBS + tuple(w[:1].upper() + w[1:] for w in _PLURAL_JOBS))})[^\S\n]+(?=[A-Z])"
 )
+# (past each name's institution, or its part in brackets: "A (first author) and B")
 _EN_LIST_NEXT = re.compile(
-    rf"(?:\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][^,;.]*?)?(?:,\s*(?:and\s+)?|\s+and\s+)(?P<en>{_LATIN_NAME})"
+    rf"(?:\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][^,;.]*?|\s*\([^()\n]{{1,40}}\))?(?:,\s*(?:and\s+)?|\s+and\s+)"
+    rf"(?P<en>{_LATIN_NAME})"
 )
 # "The study was led by A, B, and C of X", "Drs. A and B": a list of names after a cue that names the first
 # (opening with the words, not \b, so the engine skips ahead; the word start is checked by the caller)
@@ -185,9 +196,9 @@ _JOB_WORDS_CAPITALISED = frozenset(w[:1].upper() + w[1:] for w in (*RESEARCHER_E
 _HONOUR = re.compile(r"(?:Sir|Dame|Lady|Lord)[^\S\n]+")
 _EN_OFFICIAL = re.compile(rf"\b(?:{alternation(OFFICIAL_EN)})\s+$")
 # what a researcher does, right after the name: "Isabel Navarro-Quintana studies how metal ions …", "Ji-hye Yoon
-# joined the Department of Computer Science in 2021"
+# joined the Department of Computer Science in 2021", "Piotr Zaleski, who studies pesticide risks"
 _EN_DOES_RESEARCH = re.compile(
-    rf"(?P<en>{_LATIN_NAME})[^\S\n]+(?:studies|researches|investigates|joined[^\S\n]+the[^\S\n]+"
+    rf"(?P<en>{_LATIN_NAME})(?:,[^\S\n]+who)?[^\S\n]+(?:studies|researches|investigates|joined[^\S\n]+the[^\S\n]+"
     r"(?:Department|School|Faculty|Institute|Laboratory|Lab|Centre|Center)\b|leads[^\S\n]+(?:a|the)[^\S\n]+"
     r"(?:lab|laboratory|group|team)\b)"
 )
@@ -315,9 +326,19 @@ def _word_ends(text: str, pos: int) -> set[int]:
     return ends
 
 
+# a surname with a title (邬教授, 王老师): a later mention of someone, no name of its own
+_TITLE_AS_GIVEN = frozenset(words_of("教授 博士 老师 院士 先生 女士 主任 医生 同学 校长 院长 所长 书记 部长 总 工"))
+
+
 def _plausible(name: str) -> bool:
     given = name[2:] if name[:2] in COMPOUND_SURNAMES else name[1:]
-    return bool(given) and not _NOT_GIVEN.search(given) and name not in _NON_NAMES and name[:2] not in _NON_NAMES
+    return (
+        bool(given)
+        and not _NOT_GIVEN.search(given)
+        and given not in _TITLE_AS_GIVEN
+        and name not in _NON_NAMES
+        and name[:2] not in _NON_NAMES
+    )
 
 
 def _named_with_he(text: str, cand: str, right: str | None) -> bool:
@@ -430,7 +451,8 @@ def find_zh(text: str, institutions: list[Span]) -> list[Span]:
             if left == "boundary" and pos > 0 and _common_word(text[pos - 1 : pos + 1]):
                 continue
             if left == "title":
-                role = "researcher" if right == "researcher" else "official"
+                listed_after_job = _RESEARCHER_THEN_TITLE.search(text, max(0, pos - 24), pos) is not None
+                role = "researcher" if right == "researcher" or listed_after_job else "official"
             elif "official" in (left, right):
                 role = "official"
             elif "researcher" in (left, right) or (left == "institution" and right == "list"):
@@ -591,10 +613,55 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
             or _EN_OFFICIAL_AFTER.match(text, e)
             or _EN_OFFICE_BEFORE_TITLE.search(text[max(0, s - 80) : s])
         )
-        role = "official" if official else "researcher"
+        role = "official" if official or _in_press_contact(text, s) else "researcher"
         seen.add((s, e))
         spans.append(Span(s, e, "Researcher", clean(text[s:e]), role=role))
+    for s, e in _introduced_by_surname(text):
+        if not any(a < e and s < b for a, b in seen) and text[s:e] not in names_of_institutions:
+            seen.add((s, e))
+            spans.append(Span(s, e, "Researcher", clean(text[s:e]), role="researcher"))
     return spans
+
+
+# "Ortiz-Vela, a professor in the Department of Chemistry": a surname alone, then the job
+_SURNAME_JOB = re.compile(
+    rf"(?<![\w'’.-])(?P<surname>[{LATIN_UPPER}][{LATIN_LETTER}'’-]+),\s+(?:now\s+|currently\s+)?(?:a|an|the)\s+"
+    rf"(?:[a-z][a-z-]+\s+){{0,2}}(?:{_JOBS_AFTER}|{_SCIENTIST_SUFFIX})\b"
+)
+
+
+def _introduced_by_surname(text: str) -> list[tuple[int, int]]:
+    """The full names whose job the text gives later with the surname alone ("Ana Ortiz-Vela and Kofi Boadu were
+    elected …  Ortiz-Vela, a professor of chemistry, …"): (start, end) of each earlier mention in full."""
+    out: list[tuple[int, int]] = []
+    if not any(f", {word} " in text for word in ("a", "an", "the", "now", "currently")):
+        return out  # (a literal scan first: no apposition, and the pattern would try every capital for nothing)
+    for m in _SURNAME_JOB.finditer(text):
+        surname = re.escape(m.group("surname"))
+        full = re.compile(
+            rf"(?<![\w'’-])[{LATIN_UPPER}][{LATIN_LETTER}'’-]+(?:[^\S\n]+[{LATIN_UPPER}][{LATIN_LETTER}'’-]+){{0,2}}"
+            rf"[^\S\n]+{surname}(?![\w'’-])"
+        )
+        for name in full.finditer(text, 0, m.start()):
+            words = set(name.group().split())
+            if _NOT_A_NAME.search(name.group()) or _FIRM.search(name.group()) or words & _PLACE_WORDS:
+                continue
+            out.append(name.span())
+    return out
+
+
+# the heading of a release's press-office block ("Press and public relations", "Media contact")
+_PRESS_HEADING = re.compile(
+    r"(?im)^[^\S\n]*(?:press|media)(?:[^\S\n]+(?:and[^\S\n]+public[^\S\n]+relations|contacts?|enquiries|inquiries"
+    r"|office|relations))?[^\S\n]*:?[^\S\n]*$"
+)
+
+
+def _in_press_contact(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies in the block under a press-office heading: who is named there speaks for the
+    institution, whatever their title (Dr. …)."""
+    block = max(text.rfind("\n\n", 0, pos), 0)
+    return _PRESS_HEADING.search(text, block, pos) is not None
 
 
 def surname_mentions(text: str, persons: list[Span], taken: list[Span]) -> list[Span]:
@@ -606,7 +673,8 @@ def surname_mentions(text: str, persons: list[Span], taken: list[Span]) -> list[
     by_surname: dict[str, list[Span]] = {}
     for p in persons:
         parts = p.name.split()
-        if len(parts) >= 2 and p.name.isascii():
+        # (names in Latin letters, accented or not: Révész, Łęcki)
+        if len(parts) >= 2 and latin_written(p.name):
             by_surname.setdefault(parts[-1], []).append(p)
     out: list[Span] = []
     occupied = persons + taken

@@ -55,6 +55,12 @@ _EN_JOURNAL_ADJECTIVE = re.compile(rf"(?P<en>{_LATIN_TITLE})\s+(?:article|paper|
 _EN_JOURNAL_ADJECTIVE_BEFORE = re.compile(
     r"\b(?:[Aa]n?|[Tt]he|[Tt]heir|[Hh]is|[Hh]er)\s+(?:new\s+|recent\s+|latest\s+)?$"
 )
+# "Their 1974 paper in the Journal of X, "<title>"", "the editorial board of Organometallics": where a work appeared,
+# or the journal a board runs
+_WORK_IN_JOURNAL = re.compile(
+    rf"\b(?:(?:paper|article|essay|review|report|commentary|perspective)\s+in\s+(?:the\s+)?(?P<en>{_LATIN_JOURNAL})"
+    rf",\s*(?=[“\"])|editorial\s+board\s+of\s+(?:the\s+)?(?P<board>{_LATIN_JOURNAL}))"
+)
 _QUOTED_JOURNAL = re.compile(rf"journal\s+['‘\"“](?P<en>{_LATIN_TITLE})['’\"”]")
 # a citation in brackets: (ACS Catalysis, 2024, 14, 9244)
 _CITATION = re.compile(rf"[（(]\s*(?P<en>{_LATIN_TITLE})\s*,\s*(?:19|20)\d{{2}}\s*,\s*\d+")
@@ -130,7 +136,12 @@ REFERENCE = re.compile(
     r"(?P<title2>[A-Z][^\n]{9,300}?),[^\S\n]+(?P<journal2>[A-Z][A-Za-z&.\s-]{1,80}?)[^\S\n]*\((?:19|20)\d{2}\)[^\n]*"
     # and with the title in quotes: 'A, B, and C, "<title>", Neuron (2025)'
     rf"|(?P<authors3>{_CITED_AUTHORS}),[^\S\n]*[“\"](?P<title3>[A-Z][^“”\"\n]{{9,300}}?)[,.]?[”\"][,.]?[^\S\n]*"
-    r"(?P<journal3>[A-Z][A-Za-z&.\s-]{1,80}?)(?=[,.(]|[^\S\n]*$|[^\S\n]+\d)[^\n]*)$"
+    r"(?P<journal3>[A-Z][A-Za-z&.\s-]{1,80}?)(?=[,.(]|[^\S\n]*$|[^\S\n]+\d)[^\n]*"
+    # and a line for each part, under an "Original publication" heading: the authors, the title, then the journal
+    # with the date, and the DOI
+    rf"|(?P<authors4>{_CITED_AUTHORS})[^\S\n]*\n[^\S\n]*(?P<title4>[A-Z][^\n]{{9,300}}?)\.?[^\S\n]*\n[^\S\n]*"
+    r"(?P<journal4>[A-Z][A-Za-z&.\-]*(?:[^\S\n][A-Za-z&.\-]+){0,8}?),?[^\S\n]+(?:\d{1,2}[^\S\n]+[A-Z][a-z]+[^\S\n]+)?"
+    r"\(?(?:19|20)\d{2}\b[^\n]*\n[^\S\n]*(?:DOI|doi)\b[^\n]*)$"
 )
 
 
@@ -151,7 +162,7 @@ def references(text: str) -> tuple[re.Match[str], ...]:
 
 def reference_parts(m: re.Match[str]) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]]:
     """(authors, title, journal) spans of a :data:`REFERENCE` match, whichever of its three styles it is."""
-    suffix = "" if m.group("title") is not None else "2" if m.group("title2") is not None else "3"
+    suffix = next(n for n in ("", "2", "3", "4") if m.group("title" + n) is not None)
     return m.span("authors" + suffix), m.span("title" + suffix), m.span("journal" + suffix)
 
 
@@ -162,6 +173,8 @@ _PAPER = [
     re.compile(rf"{_QUOTED}\s*(?:[（(][^（）()]{{1,120}}[）)])?\s*为题"),
     # (on one line: a headline ending in "study" is not the title of the quote that opens the text)
     re.compile(rf"(?:titled|entitled|paper|article|study|the\s+title)[^\S\n]*,?[^\S\n]*{_QUOTED}"),
+    # "Their 1974 paper in the Journal of X, "<title>"": the journal between the work and its title
+    re.compile(rf"(?:paper|article|essay|review)\s+in\s+(?:the\s+)?{_LATIN_JOURNAL},[^\S\n]*{_QUOTED}"),
     # "with the title of 'Dynamic boronic ester networks …'": a title in single quotes after a title word
     re.compile(r"(?:the\s+title\s+of|titled|entitled)\s*['‘](?P<title>[^'‘’\n]{6,300}?)['’](?=[\s.,;)]|$)"),
     # 发表了…合作完成的研究论文“Fault-tolerant logical qubits…”
@@ -258,6 +271,10 @@ def find_journals(text: str, gazetteer: Gazetteer) -> list[Span]:
         add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
     for m in _JOURNAL_FIELD.finditer(text):
         add(Span(m.start("name"), m.end("name"), "Journal", clean(m.group("name"))))
+    for m in _WORK_IN_JOURNAL.finditer(text):
+        group = "en" if m.group("en") else "board"
+        name = _TRAILING_CONNECTORS.sub("", _TRAILING_WHEN.sub("", m.group(group)))
+        add(Span(m.start(group), m.start(group) + len(name), "Journal", clean(name)))
     # "in the international academic journal 'Advanced Energy Materials'"
     for m in _QUOTED_JOURNAL.finditer(text):
         add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))

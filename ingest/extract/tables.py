@@ -168,7 +168,7 @@ def _header_rows(text: str) -> list[Row]:
             continue
         cells = found
         words = [c[2] for c in cells]
-        if len(words) >= 2 and sum(w in _COLUMNS for w in words) >= 2 and all(w in _COLUMNS for w in words[1:]):
+        if _is_header(words):
             header, pending = words, None
             rows.append(Row(start, start + len(line)))
             continue
@@ -195,6 +195,17 @@ def _header_rows(text: str) -> list[Row]:
         elif cells:
             header = None  # prose again: the table has ended
     return rows
+
+
+def _is_header(words: list[str]) -> bool:
+    """Whether a line's cells are a header row: two or more column words, all but the first (a label) known."""
+    return len(words) >= 2 and sum(w in _COLUMNS for w in words) >= 2 and all(w in _COLUMNS for w in words[1:])
+
+
+def is_header_line(line: str) -> bool:
+    """Whether ``line`` is the header row of a table (``序号 项目名称 主要完成人 主要完成单位``)."""
+    cells = _cells(0, line)
+    return cells is not None and _is_header([c[2] for c in cells])
 
 
 def _opens_row(cells: list[tuple[int, int, str]], header: list[str]) -> bool:

@@ -2688,12 +2688,13 @@ def test_extract_zh_table_rows_wrapped_onto_the_next_line() -> None:
         "2\t重症救治体系的建立\n与推广\t莫晓川，冉泊川\t国家科学技术进步奖二等奖\n"
         "注：完成人排序以公布的名单为准。"
     )
+    # (a national prize's grade is a prize of its own, part of the prize)
     assert _facts(extraction, "received") == {
-        ("冼立川", "国家科学技术进步奖", "2026"),
-        ("陶敏川", "国家科学技术进步奖", "2026"),
-        ("葛云川", "国家科学技术进步奖", "2026"),
-        ("莫晓川", "国家科学技术进步奖", "2026"),
-        ("冉泊川", "国家科学技术进步奖", "2026"),
+        ("冼立川", "国家科学技术进步奖一等奖", "2026"),
+        ("陶敏川", "国家科学技术进步奖一等奖", "2026"),
+        ("葛云川", "国家科学技术进步奖一等奖", "2026"),
+        ("莫晓川", "国家科学技术进步奖二等奖", "2026"),
+        ("冉泊川", "国家科学技术进步奖二等奖", "2026"),
     }
     assert {frozenset(pair[:2]) for pair in _facts(extraction, "collaboratedWith")} == {
         frozenset(pair)
@@ -3235,4 +3236,349 @@ def test_extract_en_an_institute_named_for_two_fields_is_one_institute() -> None
         "Harrowgate University",
         "Institute of Genomics and Data Science, Kestrel University",
         "Kestrel University",
+    }
+
+
+def test_extract_zh_graded_prize_heading_over_a_table_gives_its_rows_the_prize() -> None:
+    extraction = _extract(
+        "2026年度青澜省科学技术奖揭晓\n部分获奖项目如下：\n"
+        "一、青澜省自然科学奖一等奖\n序号\t项目名称\t主要完成人\t主要完成单位\n"
+        "1\t深海冷泉碳循环机制\t褚云川，柏沐川\t东岭大学\n\n"
+        "二、青澜省技术发明奖一等奖\n序号\t项目名称\t主要完成人\t主要完成单位\n"
+        "2\t柔性电池封装技术\t冼立川\t北岭大学"
+    )
+    assert {(a, b) for a, b, _ in _facts(extraction, "received")} == {
+        ("褚云川", "青澜省自然科学奖"),
+        ("柏沐川", "青澜省自然科学奖"),
+        ("冼立川", "青澜省技术发明奖"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # a job word named by its field's suffix, before the name
+        ("The analysis was run by biostatistician Orla Pennick, PhD, of the trial centre.", "Orla Pennick"),
+        # the name set off after the job word as an apposition
+        ("In 1975 she and her first graduate student, Tavi Rundqvist, tried a new route.", "Tavi Rundqvist"),
+        # the name introduced by what the researcher studies
+        ("Brannock Feale, who studies soil fungi at a field station, was surprised.", "Brannock Feale"),
+    ],
+)
+def test_extract_en_researcher_cues_of_news_prose(sentence: str, name: str) -> None:
+    assert name in _names(_extract(f"News\n{sentence}", lang="en"), "Researcher")
+
+
+def test_extract_en_author_list_goes_on_past_a_bracketed_part() -> None:
+    extraction = _extract(
+        'News\nThe paper, "Quiet lattices in warm rooms", was written by PhD candidates Ines Varga-Holm (first author) '
+        "and Teodor Blanck and assistant professor Sunniva Rekdal of the Northmere Vision Lab.",
+        lang="en",
+    )
+    assert {"Ines Varga-Holm", "Teodor Blanck", "Sunniva Rekdal"} <= _names(extraction, "Researcher")
+
+
+def test_extract_en_outside_voices_are_no_authors_of_the_reported_paper() -> None:
+    extraction = _extract(
+        "Bees and microbes\nA team led by Professor Alvar Henning of Eastfield University reports in Nature that a gut "
+        'microbe protects bees. The paper is titled "Gut microbes shield bees from fungicides". Co-author Mina Kloss '
+        'ran the field work.\nResearchers not involved in the work were cautious. "It is neat," says Dr Odile Sarrat '
+        "of Westmoor University.\nPiotr Zaleski, who studies pollinators at Northfield University, points out that "
+        "hives vary.",
+        lang="en",
+    )
+    assert {a for a, _, _ in _facts(extraction, "authorOf")} == {"Alvar Henning", "Mina Kloss"}
+
+
+def test_extract_zh_graded_national_prize_is_part_of_the_prize_named_at_its_head() -> None:
+    extraction = _extract("院士简介\n柏沐川，北岭大学教授，曾获国家自然科学奖二等奖（2016年）。")
+    assert _names(extraction, "Award") == {"国家自然科学奖二等奖", "国家自然科学奖"}
+    assert {(a, b) for a, b, _ in _facts(extraction, "received")} == {("柏沐川", "国家自然科学奖二等奖")}
+    assert {(a, b) for a, b, _ in _facts(extraction, "partOf")} >= {("国家自然科学奖二等奖", "国家自然科学奖")}
+
+
+def test_extract_zh_bare_schools_of_a_university_writing_about_itself_are_its_own() -> None:
+    extraction = _extract(
+        "我校两位教授当选院士\n北岭大学新闻网讯　近日，我校化学学院柏沐川教授、第二附属医院冼立川教授当选院士。"
+        "冼立川现任第二附属医院心内科主任。"
+    )
+    assert {("柏沐川", "北岭大学化学学院"), ("冼立川", "北岭大学第二附属医院")} <= {
+        (a, b) for a, b, _ in _facts(extraction, "affiliatedWith")
+    }
+    assert {(a, b) for a, b, _ in _facts(extraction, "partOf")} >= {
+        ("北岭大学化学学院", "北岭大学"),
+        ("北岭大学第二附属医院", "北岭大学"),
+        ("北岭大学第二附属医院心内科", "北岭大学第二附属医院"),
+    }
+
+
+def test_extract_zh_bare_school_beside_its_full_name_stays_a_short_form() -> None:
+    extraction = _extract("生命学院柏沐川获奖\n近日，北岭大学生命科学与技术学院柏沐川教授获奖，成为我校第三位获奖者。")
+    assert "北岭大学生命学院" not in _names(extraction, "Institution")
+
+
+def test_extract_en_reference_with_a_line_for_each_part() -> None:
+    extraction = _extract(
+        "Spin liquid switched\nThe team led by Dr. Ilse Marbach studied a cobalt crystal with Professor Ruben Oste.\n\n"
+        "Original publication\nIlse Marbach, Ruben Oste\nField-tuned spin liquid in a layered cobaltate\n"
+        "Science, 12 March 2026\nDOI: 10.1126/science.abc1234",
+        lang="en",
+    )
+    paper = "Field-tuned spin liquid in a layered cobaltate"
+    assert _names(extraction, "Publication") == {paper}
+    assert {(a, b) for a, b, _ in _facts(extraction, "authorOf")} == {("Ilse Marbach", paper), ("Ruben Oste", paper)}
+    assert {(a, b) for a, b, _ in _facts(extraction, "publishedIn")} == {(paper, "Science")}
+
+
+def test_extract_en_press_office_contact_is_no_researcher() -> None:
+    extraction = _extract(
+        "Spin liquid switched\nThe team led by Dr. Ilse Marbach studied a cobalt crystal.\n\n"
+        "Press and public relations\nDr. Wenke Sollmann\nNorthmere Institute for Solids",
+        lang="en",
+    )
+    assert _names(extraction, "Researcher") == {"Ilse Marbach"}
+
+
+def test_extract_en_unit_after_a_pair_of_names_holds_for_both() -> None:
+    extraction = _extract(
+        "Grants\nNorthmere University researchers won grants.\n\n"
+        "• Light-driven enzymes – Professor Ilse Marbach and Dr Ruben Oste, School of Molecular Sciences – $548,000",
+        lang="en",
+    )
+    assert {(a, b) for a, b, _ in _facts(extraction, "affiliatedWith")} == {
+        ("Ilse Marbach", "School of Molecular Sciences, Northmere University"),
+        ("Ruben Oste", "School of Molecular Sciences, Northmere University"),
+    }
+
+
+def test_extract_en_full_name_whose_surname_later_takes_a_job_is_a_researcher() -> None:
+    extraction = _extract(
+        "Academy honours\nAna Ortiz-Vela and Kofi Brembah were elected to the academy this spring.\n\n"
+        "Ortiz-Vela, a professor in the Department of Chemistry, designs porous catalysts. Brembah, an associate "
+        "professor of history, studies trade.",
+        lang="en",
+    )
+    assert _names(extraction, "Researcher") == {"Ana Ortiz-Vela", "Kofi Brembah"}
+
+
+def test_extract_zh_less_common_census_surnames_open_names() -> None:
+    extraction = _extract("学会青年奖揭晓\n北岭大学资源学院副研究员钦沐川、云山研究所研究员畅立川获奖。")
+    assert {"钦沐川", "畅立川"} <= _names(extraction, "Researcher")
+
+
+def test_extract_zh_physician_title_ends_the_unit_before_the_name() -> None:
+    extraction = _extract("新闻\n北岭医院神经内科主治医师柏沐川和云山卓越中心博士研究生冼立川为论文共同第一作者。")
+    assert {"柏沐川", "冼立川"} <= _names(extraction, "Researcher")
+    assert not any("柏沐川" in name for name in _names(extraction, "Institution"))
+
+
+def test_extract_zh_clinical_department_by_its_ending() -> None:
+    extraction = _extract(
+        "新闻\n北岭大学华光医院胰腺外科柏沐川教授和云山医院急诊医学科冼立川教授参与了研究；"
+        "北岭大学医学院内科及药物治疗学系陶敏川教授为通讯作者。"
+    )
+    assert {("柏沐川", "北岭大学华光医院胰腺外科"), ("冼立川", "云山医院急诊医学科")} <= {
+        (a, b) for a, b, _ in _facts(extraction, "affiliatedWith")
+    }
+    assert "药物治疗学系" not in _names(extraction, "Institution")
+
+
+def test_extract_en_accented_name_with_and_without_middle_name_and_by_surname_is_one_researcher() -> None:
+    extraction = _extract(
+        "Tamás Révész, chemist, dies at 90\nTamás Gergely Révész, a chemist at Eastfield University, died on "
+        "Monday. Among many honours, Révész received the Priestley Medal in 2004.",
+        lang="en",
+    )
+    assert _names(extraction, "Researcher") == {"Tamás Révész"}
+    assert {(a, b) for a, b, _ in _facts(extraction, "received")} == {("Tamás Révész", "普利斯特里奖章")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # two donors' given names before their surname
+        (
+            "Dr Ilse Marbach of the Hedda and Lorenz Brandvik Cancer Institute led the study.",
+            "Hedda and Lorenz Brandvik Cancer Institute",
+        ),
+        # a field after "in"
+        (
+            "Dr Ilse Marbach of the Institute for Research in Immunology and Cancer led the study.",
+            "Institute for Research in Immunology and Cancer",
+        ),
+    ],
+)
+def test_extract_en_institution_names_with_and_or_in(sentence: str, name: str) -> None:
+    assert name in _names(_extract(f"News\n{sentence}", lang="en"), "Institution")
+
+
+def test_extract_en_place_after_in_ends_an_institute_name() -> None:
+    extraction = _extract("News\nDr Ilse Marbach of the Institute of Physics in London led the study.", lang="en")
+    assert "Institute of Physics" in _names(extraction, "Institution")
+
+
+def test_extract_en_lab_names_and_a_lab_by_its_short_name() -> None:
+    extraction = _extract(
+        "News\nPhD candidate Ines Varga of the Vision & Sound Lab and Dr Ruben Oste of Northmere National Laboratory "
+        "wrote the paper. Northmere Lab is managed by a trust.",
+        lang="en",
+    )
+    institutions = _names(extraction, "Institution")
+    assert {"Vision & Sound Lab", "Northmere National Laboratory"} <= institutions
+    assert "Northmere Lab" not in institutions
+
+
+def test_extract_en_work_in_a_journal_then_its_quoted_title() -> None:
+    extraction = _extract(
+        'Obituary\nTheir 1975 paper in the Bulletin of Northmere Chemistry, "Quiet lattices in warm rooms", changed '
+        "the field. He served on the editorial board of Catalysis Letters Northmere for a decade.",
+        lang="en",
+    )
+    assert {"Bulletin of Northmere Chemistry", "Catalysis Letters Northmere"} <= _names(extraction, "Journal")
+    assert {(a, b) for a, b, _ in _facts(extraction, "publishedIn")} == {
+        ("Quiet lattices in warm rooms", "Bulletin of Northmere Chemistry")
+    }
+
+
+def test_extract_zh_former_post_listed_after_a_researcher_title_keeps_a_researcher() -> None:
+    extraction = _extract(
+        "深切缅怀柏沐川院士\n中国科学院院士，北岭大气研究所研究员、原副所长柏沐川先生因病逝世。柏沐川先生曾获国家自然科学奖。"
+    )
+    assert "柏沐川" in _names(extraction, "Researcher")
+    assert ("柏沐川", "北岭大气研究所") in {(a, b) for a, b, _ in _facts(extraction, "affiliatedWith")}
+
+
+def test_extract_en_funding_list_takes_up_again_after_a_grant_or_a_place() -> None:
+    extraction = _extract(
+        "Spin liquid\nThe work was supported by the European Research Council (ERC) through a Consolidator Grant "
+        "awarded to Ilse Marbach in 2022, by the Deutsche Forschungsgemeinschaft and by the Northmere Science Trust. "
+        "Work in Tokyo was supported by JSPS KAKENHI, and work in Vancouver by the Natural Sciences and Engineering "
+        "Research Council of Canada.",
+        lang="en",
+    )
+    assert {
+        "European Research Council",
+        "Deutsche Forschungsgemeinschaft",
+        "Northmere Science Trust",
+        "Natural Sciences and Engineering Research Council of Canada",
+    } <= _names(extraction, "Funder")
+
+
+def test_extract_zh_surname_with_a_title_is_no_name_of_its_own() -> None:
+    extraction = _extract(
+        "新闻\n北岭大学化学系教授柏沐川团队在《自然》发表论文。柏教授团队的博士后研究员冼立川博士为第一作者。"
+    )
+    assert _names(extraction, "Researcher") == {"柏沐川", "冼立川"}
+
+
+def test_extract_zh_engineer_title_before_a_name_makes_a_researcher() -> None:
+    extraction = _extract(
+        "新闻\n该系统的发明人包括北岭大学副教授柏沐川和云山新能源研发中心高级工程师冼立川。集团总工程师陶敏川出席。"
+    )
+    assert _names(extraction, "Researcher") == {"柏沐川", "冼立川"}
+
+
+def test_extract_en_preposition_opening_a_sentence_is_no_part_of_the_name() -> None:
+    extraction = _extract(
+        "Trial\nBesides Northmere General Hospital, patients were enrolled at five other centers.", lang="en"
+    )
+    assert _names(extraction, "Institution") == {"Northmere General Hospital"}
+
+
+def test_extract_zh_meeting_speakers_are_no_authors_of_the_paper_it_names() -> None:
+    extraction = _extract(
+        "第三届北岭土壤学术研讨会召开\n北岭大学教授柏沐川介绍了其团队近期发表于Nature Food的论文"
+        "“Manure builds soil carbon over decades”，论文第一作者为博士研究生冼立川。"
+        "云山研究所研究员陶敏川介绍了淤地坝土壤碳汇的计量方法；北岭大学院长葛云川教授报告了地膜覆盖的长期影响。"
+    )
+    paper = "Manure builds soil carbon over decades"
+    assert {a for a, b, _ in _facts(extraction, "authorOf") if b == paper} == {"柏沐川", "冼立川"}
+
+
+def test_extract_zh_joint_institute_of_a_university_and_a_partner() -> None:
+    extraction = _extract("新闻\n近日，北岭理工大学—云驰新材料联合研究院年度会议在北岭理工大学举行。")
+    assert "北岭理工大学—云驰新材料联合研究院" in _names(extraction, "Institution")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Dr Ilse Marbach of CSIRO led the survey.", "Commonwealth Scientific and Industrial Research Organisation"),
+        ("Dr Ilse Marbach of A*STAR led the survey.", "Agency for Science, Technology and Research"),
+        ("Dr Ilse Marbach of Trinity College Dublin led the survey.", "Trinity College Dublin"),
+        ("Dr Ilse Marbach of Wageningen University & Research led the survey.", "Wageningen University & Research"),
+    ],
+)
+def test_extract_en_public_research_organisations_and_universities_known_by_the_gazetteer(
+    sentence: str, name: str
+) -> None:
+    assert name in _names(_extract(f"News\n{sentence}", lang="en"), "Institution")
+
+
+def test_extract_en_press_office_line_names_no_person() -> None:
+    extraction = _extract(
+        "News\nDr Ilse Marbach of Northmere University led the survey.\n\n"
+        "Corporate Communications, Northmere University",
+        lang="en",
+    )
+    assert _names(extraction, "Researcher") == {"Ilse Marbach"}
+
+
+def test_extract_zh_national_prize_short_form_after_a_province_names_the_province_prize() -> None:
+    extraction = _extract("院士简介\n柏沐川，北岭大学教授，曾获国家自然科学奖二等奖和青海省最高科学技术奖。")
+    assert "青海省最高科学技术奖" in _names(extraction, "Award")
+    assert "国家最高科学技术奖" not in _names(extraction, "Award")
+
+
+def test_extract_en_honour_of_a_learned_body_conferred_by_election() -> None:
+    extraction = _extract(
+        "Academy honours\nProfessor Ana Ortiz-Vela was elected a Fellow of the Northmere Academy of Sciences this "
+        "spring. Professor Kofi Brembah is a member of the Northmere Society of Chemistry.",
+        lang="en",
+    )
+    assert "Fellow of the Northmere Academy of Sciences" in _names(extraction, "Award")
+    assert not any(name.startswith("Member of") for name in _names(extraction, "Award"))
+    assert {(a, b) for a, b, _ in _facts(extraction, "received")} == {
+        ("Ana Ortiz-Vela", "Fellow of the Northmere Academy of Sciences")
+    }
+
+
+def test_extract_en_honour_list_under_a_colon_heading_runs_over_blank_lines() -> None:
+    extraction = _extract(
+        "Northmere Academy announces 2026 Fellows\nEight scientists have been elected Fellows of the Northmere Academy "
+        "of Science.\n\nThe 2026 Fellows of the Northmere Academy of Science include:\n\n"
+        "Professor Ana Ortiz-Vela, School of Chemistry, Eastfield University – for catalysts.\n\n"
+        "Dr Kofi Brembah, Westmoor Institute – for ocean models.\n\n"
+        "A full list is available online.\n\nDr Ilse Marbach of Eastfield University welcomed the news.",
+        lang="en",
+    )
+    honour = "Fellow of the Northmere Academy of Science"
+    assert {a for a, b, _ in _facts(extraction, "received") if b == honour} == {"Ana Ortiz-Vela", "Kofi Brembah"}
+
+
+def test_extract_en_university_press_is_a_publisher_not_an_institution() -> None:
+    extraction = _extract(
+        'Book prize\nProfessor Ana Ortiz-Vela\'s book "Salt roads", published by the University of Eastfield Press, '
+        "won a prize.",
+        lang="en",
+    )
+    assert not any("Eastfield" in name for name in _names(extraction, "Institution"))
+
+
+def test_extract_en_honorable_mention_is_an_award() -> None:
+    extraction = _extract(
+        "Paper honoured\nA paper by Dr Ilse Marbach has received a Best Paper Honorable Mention at the conference.",
+        lang="en",
+    )
+    assert "Best Paper Honorable Mention" in _names(extraction, "Award")
+
+
+def test_extract_en_pronoun_after_a_time_phrase_receives_the_honour() -> None:
+    extraction = _extract(
+        "Honours\nProfessor Kofi Brembah studies planets at Eastfield University. Earlier this year he was also named "
+        "a fellow of the Northmere Association for the Advancement of Science.",
+        lang="en",
+    )
+    assert ("Kofi Brembah", "Fellow of the Northmere Association for the Advancement of Science") in {
+        (a, b) for a, b, _ in _facts(extraction, "received")
     }

@@ -119,7 +119,7 @@ def test_gazetteer_cjk_entries_carry_labels(gazetteer: Gazetteer) -> None:
         ("国家自然科学基金委", "Funder", "国家自然科学基金"),
         ("NSFC", "Funder", "国家自然科学基金"),
         ("National Key R&D Program of China", "Funder", "国家重点研发计划"),
-        ("国家科技进步奖二等奖", "Award", "国家科学技术进步奖"),
+        ("国家科技进步奖二等奖", "Award", "国家科学技术进步奖二等奖"),
         ("未来科学大奖“生命科学奖”", "Award", "未来科学大奖生命科学奖"),
         ("Nobel Prize in Physics", "Award", "诺贝尔物理学奖"),
     ],

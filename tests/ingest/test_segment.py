@@ -858,3 +858,17 @@ def test_segment_a_web_page_s_metadata_line_under_its_headline_is_no_part_of_the
     (item,) = segment_newsletter(page)
     assert item.title == "北岭大学材料复合新技术国家重点实验室2024年度科研工作取得系列新进展"
     assert item.date == "2025-01-16"
+
+
+def test_segment_numbered_prize_headings_over_tables_stay_in_the_article() -> None:
+    # each heading names the prize of the table right under it: groups of one list, not entries of their own
+    text = (
+        " 2026年度青澜省科学技术奖揭晓\n\n青澜省人民政府日前公布2026年度青澜省科学技术奖。部分获奖项目如下：\n\n"
+        "一、青澜省自然科学奖一等奖\n序号\t项目名称\t主要完成人\t主要完成单位\n"
+        "1\t深海冷泉碳循环机制\t褚云川，柏沐川\t东岭大学\n\n"
+        "二、青澜省技术发明奖一等奖\n序号\t项目名称\t主要完成人\t主要完成单位\n"
+        "2\t柔性电池封装技术\t冼立川，陶敏川\t北岭大学\n\n（来源：青澜日报）\n"
+    )
+    [seg] = segments(text)
+    assert seg.title == "2026年度青澜省科学技术奖揭晓"
+    assert "二、青澜省技术发明奖一等奖" in seg.body

@@ -32,7 +32,9 @@ _ROLE = rf"(?:{alternation(_ROLE_TERMS + _POSTS)})"
 _ACADEMICIAN = r"[\u4e00-\u9fff]{0,12}?(?:科学院|工程院)(?:外籍)?院士"
 _ROLE_WORDS = re.compile(
     # (never over a line break: a unit ending one line is no affiliation of the name opening the next)
-    rf"^(?:[^\S\n]|的|{_ROLE})*(?:、(?:[^\S\n]|{_ROLE}|{_ACADEMICIAN})+)*\Z|^[^，。；、,;（(\n]{{0,12}}{_ROLE}[^\S\n]*\Z"
+    # (研究员、原副所长: a former post listed after the title held there now)
+    rf"^(?:[^\S\n]|的|{_ROLE})*(?:、(?:[^\S\n]|(?:原|前){_ROLE}|{_ROLE}|{_ACADEMICIAN})+)*\Z"
+    rf"|^[^，。；、,;（(\n]{{0,12}}{_ROLE}[^\S\n]*\Z"
 )
 
 _EN_JOB_WORDS = alternation(RESEARCHER_EN_JOBS)
@@ -195,13 +197,16 @@ def affiliated_with(
                 s for s in institutions if s.end <= led.start() and text[s.end : led.start()].strip() in {"", ","}
             ]
         en_after = _EN_AFFILIATION_AFTER.match(text, span.end) or _EN_DASH_UNIT.match(text, span.end)
+        unit_after = False  # a unit written right after the name, as in "A and B, School of Chemistry"
         if en_after:
             named_after = [s for s in institutions if s.start == en_after.end() and not s.absorbed]
             # "of MIT's Department of Chemistry": the department, which is part of MIT
             owned = [u for o in named_after for u in institutions if _POSSESSIVE_GAP.fullmatch(text[o.end : u.start])]
             insts += owned or named_after
         elif listed := _EN_UNIT_AFTER.match(text, span.end):
-            insts += [s for s in institutions if s.start == listed.end() and s.name.isascii() and not s.absorbed]
+            named_after = [s for s in institutions if s.start == listed.end() and s.name.isascii() and not s.absorbed]
+            unit_after = bool(named_after)
+            insts += named_after
         # "MIT professor of materials science Elena Vasquez", "Stanford chemist Raj Patel"
         insts += [s for s in institutions if s.end < span.start and _EN_JOB_GAP.fullmatch(text, s.end, span.start)]
         if (
@@ -244,7 +249,7 @@ def affiliated_with(
         )
         unplaced = [*unplaced, previous[0]] if in_list and previous is not None else []
         # "A and B, a postdoctoral researcher at X": a job in the singular is B's alone
-        if en_after and unplaced and not _SINGULAR_JOB.match(text, span.end):
+        if (en_after or unit_after) and unplaced and not _SINGULAR_JOB.match(text, span.end):
             for earlier in unplaced:
                 before = ctx.cluster_of(earlier)
                 for inst in insts:

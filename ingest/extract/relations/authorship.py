@@ -307,6 +307,38 @@ _OUTSIDER = re.compile(
 )
 
 
+# "Piotr Zaleski, who studies pesticide risks at …, points out …": how a news story brings in an outside voice
+_WHO_STUDIES = re.compile(r",\s+who\s+(?:studies|researches)\b")
+
+
+# a meeting's speaker on a topic of their own (党某教授报告了…, 某研究员介绍了…): at a meeting the item reports, no
+# author of the one paper it names
+_MEETING = re.compile(r"研讨会|学术会议|论坛|年会|大会|报告会|学术交流会")
+_SPEAKS = re.compile(r"(?:教授|研究员|院士|博士)?(?:作了|报告了|分享了|介绍了|作题为|致辞|作总结发言)")
+
+
+def _outsider(ctx: Context, span: Span, named: set[int]) -> bool:
+    """Whether the researcher named at ``span`` comments from outside: their sentence says so, they are introduced as
+    the one "who studies" a field, they speak at the meeting the title reports, or their paragraph opens with a
+    sentence naming no one that says so ("Researchers not involved in the work were cautious." ``named``: the
+    sentences that name a researcher)."""
+    text = ctx.item.text
+    a, b = ctx.sentences.bounds(span.start)
+    if _OUTSIDER.search(text, a, b) or _WHO_STUDIES.match(text, span.end):
+        return True
+    if _SPEAKS.match(text, span.end) and _MEETING.search(ctx.item.title):
+        return True
+    paragraph = text.rfind("\n", 0, span.start) + 1
+    sentences = ctx.sentences.all()
+    for before in range(ctx.sentences.index(span.start) - 1, -1, -1):
+        start, end = sentences[before]
+        if end <= paragraph:
+            return False
+        if before not in named and _OUTSIDER.search(text, start, end):
+            return True
+    return False
+
+
 def team_authors(
     ctx: Context, out: dict[tuple[str, str, str], Relation], prize_sentences: frozenset[int] | set[int] = frozenset()
 ) -> None:
@@ -320,16 +352,13 @@ def team_authors(
     known = {r.subject for r in out.values() if r.predicate == "authorOf" and r.object == paper.id}
     if not known and not any(r.predicate == "publishedIn" and r.subject == paper.id for r in out.values()):
         return
-    text = ctx.item.text
     prizes = set(prize_sentences)
-    for c in researchers_of(ctx):
+    researchers = researchers_of(ctx)
+    named = {ctx.sentences.index(s.start) for c in researchers for s in c.spans}
+    for c in researchers:
         if c.id in known:
             continue
-        bounds = [ctx.sentences.bounds(s.start) for s in c.spans]
-        if (
-            any(_OUTSIDER.search(text, a, b) for a, b in bounds)
-            or {ctx.sentences.index(a) for a, _ in bounds} <= prizes
-        ):
+        if any(_outsider(ctx, s, named) for s in c.spans) or {ctx.sentences.index(s.start) for s in c.spans} <= prizes:
             continue
         span = c.spans[0]
         add(

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import ingest.resolve as resolution
 from ingest.extract.relations.context import Context, add, researchers_of
 from ingest.extract.spans import Span
+from ingest.extract.tables import is_header_line
 from kg.model import Relation
 
 if TYPE_CHECKING:
@@ -24,7 +25,8 @@ _HONOURS = re.compile(
 )
 # (after a year that opens the sentence: "In 2021 she received …")
 _PRONOUN = re.compile(
-    r"\s*(?:(?:In|By)\s+(?:19|20)\d{2}\s*,?\s+)?(?:He|She|he|she|他|她)(?![A-Za-z])|" + _HONOURS.pattern
+    r"\s*(?:(?:In|By)\s+(?:19|20)\d{2}\s*,?\s+|(?:(?:Earlier|Later)\s+(?:this|that|last)|This|Last)\s+year\s*,?\s+)?"
+    r"(?:He|She|he|she|他|她)(?![A-Za-z])|" + _HONOURS.pattern
 )
 
 # "作为…之一，他曾因…获 1999 年诺贝尔物理学奖": the pronoun opens a later clause of the sentence
@@ -43,10 +45,21 @@ _LIST_MARK = re.compile(r"\s*(?:[●•▪■◆◼▶\-*–]\s*|\d{1,2}[.、)]\
 # on the lines under it, up to the next such heading or a blank line, are its laureates
 _HEADING_MARK = re.compile(
     r"[^\S\n]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．)]|[●•▪■◆◼▶*–-])?[^\S\n]*"
+    # ("The 2025 Fellows of the Academy include:")
+    r"(?:The[^\S\n]+(?:(?:19|20)\d{2}[^\S\n]+)?)?"
 )
 _HEADING_END = re.compile(
-    r"[^\S\n]*(?:项目|获得者|获奖者|获奖名单|名单|recipients|winners)?[^\S\n]*[:：]?[^\S\n]*", re.I
+    r"[^\S\n]*(?:项目|获得者|获奖者|获奖名单|名单|recipients|winners|include|are)?[^\S\n]*[:：]?[^\S\n]*", re.I
 )
+# a heading ending in a colon opens a list whose entries may stand apart by blank lines, each opening with a name
+# (and its title)
+_COLON_END = re.compile(r"[:：][^\S\n]*$")
+_ENTRY_OPENING = re.compile(
+    r"\n[^\S\n]*\n[^\S\n]*(?:[-•*●▪][^\S\n]*)?(?:(?:Associate|Assistant|Emeritus)[^\S\n]+)?(?:Professor|Prof\.|Dr\.?)?[^\S\n]*"
+)
+# (a prize's name with its grade over a table's header row, 一、江南省自然科学奖一等奖: the table's rows won it; over
+# prose a bare category, 一、自然科学奖一等奖, is rather read as the prize the title announces)
+_GRADED_END = re.compile(r"(?:[一二三四五六七八九十]|特)等奖[^\S\n]*")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
 # a list line's laureate, then the prize: "• Dr A (Chemistry) — X Fellowship", "- 王某（化学系）：X奖"
@@ -65,6 +78,8 @@ _AWARD_VERB = re.compile(
     r"n(?<![A-Za-z]n)amed\s+(?:an?|as)\b|b(?<![A-Za-z]b)een\s+named\b|honou?red|"
     r"g(?<![A-Za-z]g)o(?:es)?\s+to\b|w(?<![A-Za-z]w)ent\s+to\b|presented to|given to|"
     r"j(?<![A-Za-z]j)ointly to\b|e(?<![A-Za-z]e)qually to\b|a(?<![A-Za-z]a)ward\s+(?:the|this|its)\b|"
+    # ("have been elected Fellows of the Royal Society": an honour conferred by election)
+    r"e(?<![A-Za-z]e)lected\b|i(?<![A-Za-z]i)nducted\b|"
     # "湖北省自然科学奖一等奖项目“…”由A领衔完成": the people of a prize-winning project won it
     r"等奖项目"
 )
@@ -258,7 +273,11 @@ def _headed_lists(ctx: Context, out: dict[tuple[str, str, str], Relation], resea
             line_start = text.rfind("\n", 0, a.start) + 1
             line_end = text.find("\n", a.end)
             line_end = len(text) if line_end < 0 else line_end
-            if _HEADING_MARK.fullmatch(text, line_start, a.start) and _HEADING_END.fullmatch(text, a.end, line_end):
+            if not _HEADING_MARK.fullmatch(text, line_start, a.start):
+                continue
+            if _HEADING_END.fullmatch(text, a.end, line_end) or (
+                _GRADED_END.fullmatch(text, a.end, line_end) and is_header_line(_line_after(text, line_end))
+            ):
                 headings.append((line_end, line_start, award))
     headings.sort(key=lambda h: h[0])
     found: set[str] = set()
@@ -271,12 +290,25 @@ def _headed_lists(ctx: Context, out: dict[tuple[str, str, str], Relation], resea
             continue
         blank = _BLANK_LINE.search(text, listed[0][0], stop)
         until = blank.start() if blank else stop
+        if _COLON_END.search(text, line_start, line_end):
+            starts = {at for at, _ in listed}
+            while blank is not None and (entry := _ENTRY_OPENING.match(text, blank.start())) and entry.end() in starts:
+                blank = _BLANK_LINE.search(text, entry.end(), stop)
+                until = blank.start() if blank else stop
         year = first_year(text[line_start:line_end]) or titled_year(ctx)
         for at, c in listed:
             if at < until:
                 add_received(ctx, out, c.id, award.id, year, next(s for s in c.spans if s.start == at))
                 found.add(c.id)
     return found
+
+
+def _line_after(text: str, line_end: int) -> str:
+    """The line after the one ending at ``line_end`` (empty at the end of the text)."""
+    if line_end >= len(text):
+        return ""
+    nxt = text.find("\n", line_end + 1)
+    return text[line_end + 1 : nxt if nxt >= 0 else len(text)]
 
 
 def _to_variants(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
