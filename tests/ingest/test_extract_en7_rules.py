@@ -1,0 +1,35 @@
+"""Rules found on the en7/zh7 sets, checked on fictional texts (people, units and universities made up; funders,
+journals and institutes from the public gazetteers)."""
+
+from __future__ import annotations
+
+from ingest.extract import extract_item
+from kg.ids import item_id
+from kg.model import Extraction, NewsItem
+
+
+def _extract(text: str, lang: str = "en") -> Extraction:
+    title = text.split("\n", 1)[0]
+    return extract_item(NewsItem(id=item_id(title, text), title=title, text=text, lang=lang))  # type: ignore[arg-type]
+
+
+def _names(extraction: Extraction, etype: str) -> set[str]:
+    return {e.name for e in extraction.entities if e.type == etype}
+
+
+def _facts(extraction: Extraction, predicate: str) -> set[tuple[str, str]]:
+    names = {e.id: e.name for e in extraction.entities}
+    return {(names[r.subject], names[r.object]) for r in extraction.relations if r.predicate == predicate}
+
+
+def test_public_funders_and_institutes_from_the_gazetteer() -> None:
+    text = (
+        "Ice cores reveal past storms\n"
+        "Dr Maren Lindholt of the British Antarctic Survey led the study, funded by the Natural Environment "
+        "Research Council (NERC) and the Fleming Fund. Dr Oskar Vennberg of the Swiss Seismological Service "
+        "analysed the records."
+    )
+    extraction = _extract(text)
+    assert {"Natural Environment Research Council", "Fleming Fund"} <= _names(extraction, "Funder")
+    assert {"British Antarctic Survey", "Swiss Seismological Service"} <= _names(extraction, "Institution")
+    assert "Swiss Seismological Service" not in _names(extraction, "Researcher")
