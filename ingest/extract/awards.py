@@ -147,6 +147,7 @@ _FUNDER_OK = re.compile(
     r"Organization|Organisation|Initiative|Grant|Grants|Commission|Academy|University|NSF|NIH|NSFC|ERC)$"
 )
 _FUNDING_WORDS = re.compile(r"资助|经费|资金支持|补助")
+_PERSONAL_AWARD_END = re.compile(r"\b(?:Fellowship|Bursary|Scholarship|Studentship)s?$")
 _TRAILING_BRACKET = re.compile(r"\s*[(（][^()（）]*[)）]$")
 _JOINED = re.compile(rf"[{CJK}][与和及][{CJK}]")
 _TABLE_HEADER = re.compile(r"^(?:单位|名称|类别|序号|承接人|负责人|题目|类型|备注)")
@@ -411,6 +412,9 @@ def find_funders(text: str, institutions: list[Span], known: frozenset[str] = fr
                     if body:  # 上海市科学技术委员会基础研究项目: the commission runs the programme and funds the work
                         name, ok = body.group(), body
                     if len(name) < 2 or _FUNDER_BAD.search(name) or not ok:
+                        continue
+                    # "supported by the Prime Minister's Research Fellowship": a personal award, not its giver
+                    if english and _PERSONAL_AWARD_END.search(name):
                         continue
                     start = base + at + part.find(name)
                     if not any(x.start == start and x.end == start + len(name) for x in spans):

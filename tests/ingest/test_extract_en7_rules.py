@@ -33,3 +33,17 @@ def test_public_funders_and_institutes_from_the_gazetteer() -> None:
     assert {"Natural Environment Research Council", "Fleming Fund"} <= _names(extraction, "Funder")
     assert {"British Antarctic Survey", "Swiss Seismological Service"} <= _names(extraction, "Institution")
     assert "Swiss Seismological Service" not in _names(extraction, "Researcher")
+
+
+def test_funding_list_goes_on_over_the_owner_of_a_funder_and_skips_a_personal_fellowship() -> None:
+    text = (
+        "Catalyst for clean hydrogen\n"
+        "Dr Kavya Nandakumar of the Indian Institute of Science led the study, published in the Journal of the "
+        'American Chemical Society under the title "A fictional cobalt catalyst for water splitting". Nandakumar '
+        "is supported by the Prime Minister's Research Fellowship. The research was funded by the Science and "
+        "Engineering Research Board (SERB), now part of the Anusandhan National Research Foundation (ANRF), and by "
+        "the Department of Science and Technology."
+    )
+    funders = _names(_extract(text), "Funder")
+    assert {"Anusandhan National Research Foundation", "Department of Science and Technology"} <= funders
+    assert "Research Fellowship" not in funders
