@@ -492,6 +492,21 @@ def _propagate_lists(text: str, spans: list[Span]) -> list[Span]:
     return spans
 
 
+# the small words a Title Case headline leaves in lower case
+_TITLE_CASE_SMALL = frozenset(words_of("a an the of on in for and or to at by with from via as vs into over"))
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """Whether the line at ``pos`` is written in Title Case (a headline: "IBS Researchers Write Single-Atom Bits
+    Using Light"), where capitals after a job word tell no name."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    words = re.findall(r"[^\W\d_][\w'’-]*", text[start : len(text) if end < 0 else end])
+    if len(words) < 6:
+        return False
+    return all(w[0].isupper() or w in _TITLE_CASE_SMALL for w in words)
+
+
 def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ignore[assignment]
     """English person names with a researcher cue (Professor, Dr., led by, et al., 教授 after the name, a prize
     going to them, their institution in brackets or after of/at/from)."""
@@ -533,6 +548,7 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
             or _FIRM.search(text, s, e)
             or words <= _PLACE_WORDS
             or words & _JOB_WORDS_CAPITALISED
+            or _title_case_line(text, s)
         ):
             continue  # "led by A of Donghai University", "Scientists New Zealand and Engineers Australia"
         title = re.match(r"(?:Professor|Prof\.|Dr\.?|Associate Professor)\s+", text[s:e])

@@ -47,3 +47,12 @@ def test_funding_list_goes_on_over_the_owner_of_a_funder_and_skips_a_personal_fe
     funders = _names(_extract(text), "Funder")
     assert {"Anusandhan National Research Foundation", "Department of Science and Technology"} <= funders
     assert "Research Fellowship" not in funders
+
+
+def test_title_case_headline_after_a_plural_job_word_names_no_one() -> None:
+    text = (
+        "Northvale Researchers Write Tiny Magnetic Switches Using Laser Light on a Crystal\n"
+        "Researchers at Northvale University, led by Professor Idris Vantongeren, reported the switches."
+    )
+    researchers = _names(_extract(text), "Researcher")
+    assert researchers == {"Idris Vantongeren"}
