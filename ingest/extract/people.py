@@ -132,7 +132,7 @@ _NOT_A_NAME = re.compile(
     r"Humanities|Emeritus|Emerita|Club|Network|Alliance|Consortium|Initiative|Office|Board|Unit|Lab|Labs|"
     r"Without|Beyond|Across|Against|Year|"
     # programmes and posts (the Nano Mission of the DST, Senior Consultant)
-    r"Mission|Scheme|Facility|Platform|Consultant|Registrar|Fellow)\b"
+    r"Mission|Scheme|Facility|Platform|Consultant|Registrar|Fellow|Bursary|Scholarship|Studentship)\b"
 )
 _EN_POSSESSED = re.compile(rf"\b(?P<owner>[A-Z][\w&-]*)['’]s\s+(?P<en>{_LATIN_NAME})")
 # the person a prize goes to: "The prize goes to Maria Chen", "awarded to Sofia Lindqvist"
@@ -492,6 +492,7 @@ def _propagate_lists(text: str, spans: list[Span]) -> list[Span]:
     return spans
 
 
+_AWARD_LAST_WORD = re.compile(r"\b(?:Prize|Award|Medal|Fellowship|Bursary|Scholarship|Studentship)s?$")
 # the small words a Title Case headline leaves in lower case
 _TITLE_CASE_SMALL = frozenset(words_of("a an the of on in for and or to at by with from via as vs into over"))
 
@@ -553,6 +554,8 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
             continue  # "led by A of Donghai University", "Scientists New Zealand and Engineers Australia"
         title = re.match(r"(?:Professor|Prof\.|Dr\.?|Associate Professor)\s+", text[s:e])
         s += title.end() if title else 0
+        if " " not in text[s:e]:
+            continue  # "Co-authors include Dr Halden, …": a surname, a later mention of one named in full
         if (honour := _HONOUR.match(text, s, e)) and e - honour.end() > 3:
             s = honour.end()
         if not any(a < e and s < b for a, b in seen):
@@ -598,6 +601,8 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
                 continue
         if (s, e) in seen or any(a < e and s < b for a, b in seen):
             continue
+        if _AWARD_LAST_WORD.search(text, s, e):
+            continue  # "an Undergraduate Research Bursary awarded to …": a job-like word opens a prize's name
         if any(i.start <= s and e <= i.end for i in institutions):
             continue  # "the Department of Chemical Engineering, with first author …": part of a unit's name
         if text[s:e] in names_of_institutions or _PLACE_AFTER.match(text, e):

@@ -56,3 +56,14 @@ def test_title_case_headline_after_a_plural_job_word_names_no_one() -> None:
     )
     researchers = _names(_extract(text), "Researcher")
     assert researchers == {"Idris Vantongeren"}
+
+
+def test_surname_in_an_author_list_is_the_person_named_before_and_a_bursary_is_no_person() -> None:
+    text = (
+        "New fossil fish named\n"
+        "The analysis by Dr Rhodri Abernethy-Vance of Eastmoor University placed the fish near the base of the "
+        "group. Co-authors include Dr Abernethy-Vance, curator Dr Liesl Oudekerk, and Dr Tarik Benslimane. The "
+        "work was supported through a Summer Research Bursary awarded to Eastmoor student Flora Ketteridge."
+    )
+    researchers = _names(_extract(text), "Researcher")
+    assert researchers == {"Rhodri Abernethy-Vance", "Liesl Oudekerk", "Tarik Benslimane", "Flora Ketteridge"}
