@@ -115,6 +115,9 @@ _EN_AFTER = re.compile(
     # (any scientist by the suffix of the field: a glaciologist, an astrophysicist, a geochemist)
     rf"(?:{_JOBS_AFTER}|[a-z]+(?:ologist|icist|chemist|ographer|onomer)|pharmacist)\b"
     r"|,\s+the\s+(?:[A-Z][\w.'’-]*\s+){1,4}Professor\b"
+    # "…, explained Associate Director PARK Seo-yeon, who led the study"
+    r"|,\s+who\s+(?:co-)?(?:led|leads|headed|heads|directed|supervised)\s+(?:the|this)\s+"
+    r"(?:study|research|work|team|project|group|analysis)\b"
     r"|\s+et al\.)"
 )
 _EN_LED = re.compile(
@@ -492,6 +495,10 @@ def _propagate_lists(text: str, spans: list[Span]) -> list[Span]:
     return spans
 
 
+_LEADING_POST = re.compile(
+    r"(?:(?:Associate|Assistant|Deputy|Vice|Senior|Executive|Managing|Founding)[^\S\n]+)*"
+    r"(?:Director|Professor|Head|Chief|Dean|Chair|Principal[^\S\n]+Investigator|Group[^\S\n]+Leader)[^\S\n]+"
+)
 _AWARD_LAST_WORD = re.compile(r"\b(?:Prize|Award|Medal|Fellowship|Bursary|Scholarship|Studentship)s?$")
 # the small words a Title Case headline leaves in lower case
 _TITLE_CASE_SMALL = frozenset(words_of("a an the of on in for and or to at by with from via as vs into over"))
@@ -584,6 +591,9 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
             matches.append(m)
     for m in matches:
         s, e = m.start("en"), m.end("en")
+        # "Associate Director PARK Seo-yeon, who led the study": the post before the name is no part of it
+        if (post := _LEADING_POST.match(text, s, e)) is not None and " " in text[post.end() : e].strip():
+            s = post.end()
         # "The round was led by Oxford Science Enterprises": without a title or a job, a body's words say it is none
         if m.re in (_EN_LED, _EN_AWARDED, _EN_DOES_RESEARCH) and (
             _NOT_A_NAME.search(m.group("en")) or _FIRM.search(m.group("en"))

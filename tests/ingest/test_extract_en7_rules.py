@@ -67,3 +67,12 @@ def test_surname_in_an_author_list_is_the_person_named_before_and_a_bursary_is_n
     )
     researchers = _names(_extract(text), "Researcher")
     assert researchers == {"Rhodri Abernethy-Vance", "Liesl Oudekerk", "Tarik Benslimane", "Flora Ketteridge"}
+
+
+def test_name_before_who_led_the_study_without_its_post() -> None:
+    text = (
+        "Light flips single spins\n"
+        '"It works like a keyboard of atoms," explained Associate Director MOON Ji-hae, who led the study at '
+        "Northvale University."
+    )
+    assert _names(_extract(text), "Researcher") == {"MOON Ji-hae"}
