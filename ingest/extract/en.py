@@ -32,6 +32,7 @@ _INSTITUTION = re.compile(
     rf"|(?:{_HEADS}){_SP}(?:of|for){_SP}(?:the{_SP})?{_WORD}"
     rf"(?:{_SP}(?:and{_SP}|&{_SP}|of{_SP}|for{_SP}|the{_SP})?{_WORD}){{0,5}}"
 )
+_OF_PLACE_AFTER = re.compile(rf"{_SP}of{_SP}[A-Z][a-z]+(?:{_SP}[A-Z][a-z]+){{0,2}}\b")
 _UNIVERSITY_OF_PLACE = re.compile(r"University\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
 _AT_CAMPUS = re.compile(
     r"\s+at\s+(?!the\b)[A-Z][a-z]+(?:[\s-](?!Campus|Site|Centre|Center|Laboratory|Hospital)[A-Z][a-z]+)?\b"
@@ -126,6 +127,10 @@ def find_institutions(text: str) -> list[Span]:
         # "the University of Alabama at Birmingham", "the University of Texas at Austin": a campus is part of the name
         if _UNIVERSITY_OF_PLACE.fullmatch(text, start, end) and (campus := _AT_CAMPUS.match(text, end)) is not None:
             end = campus.end()
+        # "the Geophysical Institute of the University of Alaska Fairbanks": the tail stopped at the parent's head
+        # word; the parent's place goes on (the unit and its parent are split below)
+        if text.endswith(" of the University", start, end) and (place := _OF_PLACE_AFTER.match(text, end)):
+            end = place.end()
         # "Department of Electronics, Information and Bioengineering", "Department of Science, Technology and
         # Innovation": a unit's field list runs over commas to its "and"
         if _FIELD_HEAD.match(text, start) and (fields := _FIELD_LIST.match(text, end)) is not None:
@@ -198,7 +203,7 @@ def find_institutions(text: str) -> list[Span]:
 # China Meteorological Administration": a unit, then the body it belongs to
 _UNIT_OF_THE = re.compile(
     r"(?P<unit>.+?\b(?:Institute|Center|Centre|Laboratory|Department|School|College|Division|Museum|Observatory|"
-    r"Station|Research))\s+of\s+the\s+(?P<parent>(?:[A-Z][\w'’-]*\s+)+(?:Academy|University|Administration|Agency|"
+    r"Station|Research))\s+of\s+the\s+(?P<parent>(?:[A-Z][\w'’-]*\s+)*(?:Academy|University|Administration|Agency|"
     r"Ministry|Commission)(?:\s+of\s+[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*)?)"
 )
 

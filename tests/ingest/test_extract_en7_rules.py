@@ -76,3 +76,14 @@ def test_name_before_who_led_the_study_without_its_post() -> None:
         "Northvale University."
     )
     assert _names(_extract(text), "Researcher") == {"MOON Ji-hae"}
+
+
+def test_unit_of_the_university_of_a_two_word_place_and_is_a_job_at() -> None:
+    text = (
+        "Glaciers that crackle\n"
+        "Dr Sunniva Halvard is a glaciologist at the Polar Institute of the University of Northern Westmark, "
+        "where she records icequakes."
+    )
+    extraction = _extract(text)
+    assert ("Polar Institute", "University of Northern Westmark") in _facts(extraction, "partOf")
+    assert ("Sunniva Halvard", "Polar Institute") in _facts(extraction, "affiliatedWith")

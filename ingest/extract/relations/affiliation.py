@@ -48,7 +48,9 @@ _EN_JOB_GAP = re.compile(
 # "A has been appointed Dean of X"
 _EN_AFFILIATION_AFTER = re.compile(
     EN_DEGREES
-    + r"\s*,?\s*(?:now\s+|currently\s+)?(?:(?:an?\s+(?:[\w-]+\s+){1,3}(?:of\s+(?:[a-z-]+\s+){1,4})?)?(?:of|at|from)"
+    # ("A is a glaciologist at X": the job as the predicate of a sentence)
+    + r"\s*,?\s*(?:is\s+(?=an?\s))?(?:now\s+|currently\s+)?"
+    r"(?:(?:an?\s+(?:[\w-]+\s+){1,3}(?:of\s+(?:[a-z-]+\s+){1,4})?)?(?:of|at|from)"
     rf"|(?:an?\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_JOB_WORDS}|fellow|lecturer|student|candidate|director|dean|chair|member)"
     r"\s+in"
     # (a job may be capitalised as a title: "A, Senior Lecturer at X", "A, Senior Consultant at the Department of Y")
