@@ -78,6 +78,8 @@ _EN_JOURNAL = re.compile(
     rf"\s+(?:the\s+)?(?:(?:scientific|medical|academic|international|peer-reviewed)\s+)?(?:journal\s+)?"
     rf"(?P<en>{_LATIN_TITLE})"
 )
+# (a literal first, the engine skips to it; the word start is checked by the caller)
+_IN_KNOWN_JOURNAL = re.compile(rf"in\s+(?P<en>{_LATIN_TITLE})")
 # "in the North Atlantic" after "a study": a place; "in the Journal of X", "in the Lancet" name journals
 _JOURNAL_WORD = re.compile(
     r"\b(?:Journal|Review|Reviews|Letters|Proceedings|Annals|Bulletin|Reports|Transactions|Acta)\b"
@@ -161,7 +163,11 @@ _PAPER = [
     re.compile(rf"以\s*{_QUOTED}\s*(?:[（(][^（）()]{{1,120}}[）)])?\s*为题"),
     re.compile(rf"{_QUOTED}\s*(?:[（(][^（）()]{{1,120}}[）)])?\s*为题"),
     # (on one line: a headline ending in "study" is not the title of the quote that opens the text)
-    re.compile(rf"(?:titled|entitled|paper|article|study|the\s+title)[^\S\n]*,?[^\S\n]*{_QUOTED}"),
+    # ("The paper is called "…"", as a speaker says it)
+    re.compile(
+        rf"(?:titled|entitled|paper|article|study|the\s+title|(?:paper|article|study)[^\S\n]+(?:is|was)[^\S\n]+called)"
+        rf"[^\S\n]*,?[^\S\n]*{_QUOTED}"
+    ),
     # "with the title of 'Dynamic boronic ester networks …'": a title in single quotes after a title word
     re.compile(r"(?:the\s+title\s+of|titled|entitled)\s*['‘](?P<title>[^'‘’\n]{6,300}?)['’](?=[\s.,;)]|$)"),
     # 发表了…合作完成的研究论文“Fault-tolerant logical qubits…”
@@ -272,6 +278,14 @@ def find_journals(text: str, gazetteer: Gazetteer) -> list[Span]:
             continue
         if gazetteer.lookup(clean(m.group("en")), "Journal"):
             add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
+    # "Yes, in Geophysical Research Letters in November.": a known journal whose name says it is one (Letters,
+    # Journal, Review) needs no "published" before it
+    for m in _IN_KNOWN_JOURNAL.finditer(text):
+        if text[m.start() - 1 : m.start()].isalpha():
+            continue
+        name = _TRAILING_CONNECTORS.sub("", _TRAILING_WHEN.sub("", m.group("en")))
+        if _JOURNAL_WORD.search(name) and gazetteer.lookup(name, "Journal"):
+            add(Span(m.start("en"), m.start("en") + len(name), "Journal", clean(name)))
     for m in _EN_JOURNAL.finditer(text):
         # "a paper in Science in 2019": the connectors a title may hold do not end it
         # ("published in Nature Microbiology in May": the month is when, not part of the name)

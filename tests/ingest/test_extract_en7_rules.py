@@ -87,3 +87,15 @@ def test_unit_of_the_university_of_a_two_word_place_and_is_a_job_at() -> None:
     extraction = _extract(text)
     assert ("Polar Institute", "University of Northern Westmark") in _facts(extraction, "partOf")
     assert ("Sunniva Halvard", "Polar Institute") in _facts(extraction, "affiliatedWith")
+
+
+def test_spoken_paper_title_and_known_journal_without_a_publishing_verb() -> None:
+    text = (
+        "Field Notes, episode 12 (transcript)\n"
+        "[00:01:14] HOST: And you wrote this up?\n\n"
+        '[00:01:16] GUEST: Yes, in Geophysical Research Letters in March. The paper is called "Tremor bursts '
+        'follow the tides beneath a fictional glacier". Dr Annika Solvberg of Eastmoor University led the fieldwork.'
+    )
+    extraction = _extract(text)
+    assert "Geophysical Research Letters" in _names(extraction, "Journal")
+    assert "Tremor bursts follow the tides beneath a fictional glacier" in _names(extraction, "Publication")
