@@ -123,7 +123,11 @@ _FUNDING_EN_WON = re.compile(
 )
 # "The Canadian Institutes of Health Research (CIHR) and X supported the work": the funders as the subject (the verb
 # phrase alone, a literal scan, tells first whether the pattern that tries every sentence start can match)
-_SUPPORTED = r"(?:supported|funded|financed|sponsored)\s+(?:the|this)\s+(?:work|research|study|project|trial|effort)\b"
+# ("funded the Alaska fieldwork": a place may name the work)
+_SUPPORTED = (
+    r"(?:supported|funded|financed|sponsored)\s+(?:the|this)\s+(?:[A-Z][a-z]+\s+)?"
+    r"(?:work|research|study|project|trial|effort|fieldwork|field\s+work|experiments?|measurements)\b"
+)
 _SUPPORTED_THE_WORK = re.compile(_SUPPORTED)
 _FUNDING_EN_SUBJECT = re.compile(
     rf"(?:^|(?<=[.;\n])[^\S\n]*)(?:The\s+)?(?P<list>[A-Z][^.;\n]{{2,200}}?)\s+(?:also\s+|jointly\s+)?{_SUPPORTED}",

@@ -105,6 +105,7 @@ _JOBS_AFTER = alternation(
         "DPhil student",
     )
 )
+_JOB_NEXT = re.compile(rf"[^\S\n]+(?:{_JOBS_AFTER})\b")
 _CONTACT_AFTER = re.compile(r"[ \t\u3000]*(?:[：:,，]\s*)?(?:\+?\d[\d \t()-]{7,}\d|[\w.+-]+@[\w-]+\.[\w.]+)")
 # (an institution named in Latin letters, accented or not: Université de Montréal)
 _HAS_CJK = re.compile(rf"[{CJK}]")
@@ -121,7 +122,9 @@ _EN_AFTER = re.compile(
     r"|\s+et al\.)"
 )
 _EN_LED = re.compile(
-    rf"\b(?:led by|co-led by|headed by|author|authors|co-authors?(?:\s+(?:include|are|were))?)\s+(?P<en>{_LATIN_NAME})"
+    # ("The first author is A", "The senior author was B")
+    rf"\b(?:led by|co-led by|headed by|author(?:\s+(?:is|was))?|authors|co-authors?(?:\s+(?:include|are|were|is|was))?)"
+    rf"\s+(?P<en>{_LATIN_NAME})"
 )
 # capitalised runs that name no person (checked before taking "X of Y University" or "X (Y University)" as a person)
 _NOT_A_NAME = re.compile(
@@ -598,6 +601,9 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
         if m.re in (_EN_LED, _EN_AWARDED, _EN_DOES_RESEARCH) and (
             _NOT_A_NAME.search(m.group("en")) or _FIRM.search(m.group("en"))
         ):
+            continue
+        # "The first author is NTU PhD student X": a job word after the capitals, which told the person's place
+        if m.re is _EN_LED and _JOB_NEXT.match(text, e):
             continue
         # "Professor Dame Ottoline Leyser", "Sir Paul Nurse": the honour is no part of the name
         if (honour := _HONOUR.match(text, s, e)) and e - honour.end() > 3:

@@ -99,3 +99,17 @@ def test_spoken_paper_title_and_known_journal_without_a_publishing_verb() -> Non
     extraction = _extract(text)
     assert "Geophysical Research Letters" in _names(extraction, "Journal")
     assert "Tremor bursts follow the tides beneath a fictional glacier" in _names(extraction, "Publication")
+
+
+def test_first_author_is_a_name_and_funders_of_the_fieldwork() -> None:
+    text = (
+        "Listening to ice\n"
+        "Dr. Henrike Ostvold of Eastmoor University led the study. The first author is Jorun Tveitane, a PhD student "
+        "in her group; the second author is Westmoor PhD student Cato Lindqvist-Aas. The U.S. National Science "
+        "Foundation's Office of Polar Programs funded the Alaska fieldwork."
+    )
+    extraction = _extract(text)
+    researchers = _names(extraction, "Researcher")
+    assert "Jorun Tveitane" in researchers
+    assert "Westmoor PhD" not in researchers
+    assert "National Science Foundation" in _names(extraction, "Funder")
