@@ -189,6 +189,7 @@ def find_institutions(text: str) -> list[Span]:
     spans += _universities_inside(text, spans)
     spans.sort(key=lambda s: s.start)
     link_units(text, spans)
+    _link_to_faculty(text, spans)
     # a government department standing alone (the Department of Education will monitor …) governs, it does no
     # research; one of a university keeps its parent and stays. "the Institute of Physics Moseley Medal and Prize"
     # names a prize (its giver is part of the prize's name)
@@ -259,6 +260,23 @@ def link_units(text: str, spans: list[Span], known: Callable[[Span], bool] = lam
         top = _TOP.search(parent.name) or _FOREIGN_INSTITUTION.fullmatch(parent.name) or known(parent)
         if unit_like and top and _UNIT_GAP.fullmatch(_SHORT_FORM.sub("", gap, count=1)):
             unit.parent = parent.name
+
+
+# a faculty's name, and the units a faculty holds
+_FACULTY = re.compile(r"Faculty\s+of\s")
+_FACULTY_UNIT = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}(?:Department|School)\s+of\s")
+
+
+def _link_to_faculty(text: str, spans: list[Span]) -> None:
+    """A department or school written next to its faculty, either way round ("Faculty of Science, Department of
+    Physics", "School of Pharmacy, Faculty of Science"), is part of that faculty. ``spans`` in text order."""
+    for a, b in zip(spans, spans[1:], strict=False):
+        if text[a.end : b.start].strip() != ",":
+            continue
+        if _FACULTY.match(a.name) and b.parent is None and _FACULTY_UNIT.match(b.name):
+            b.parent = a.name
+        elif _FACULTY.match(b.name) and a.parent is None and _FACULTY_UNIT.match(a.name):
+            a.parent = b.name
 
 
 # "(CAB)" between a unit and its institution: the unit's short form

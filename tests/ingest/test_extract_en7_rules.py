@@ -113,3 +113,29 @@ def test_first_author_is_a_name_and_funders_of_the_fieldwork() -> None:
     assert "Jorun Tveitane" in researchers
     assert "Westmoor PhD" not in researchers
     assert "National Science Foundation" in _names(extraction, "Funder")
+
+
+def test_list_entry_units_each_with_faculty_as_parent() -> None:
+    text = (
+        "Five Harbourview University researchers named research chairs\n"
+        "Harbourview University researchers have been named research chairs this year.\n\n"
+        "Dr. Selma Arvidsson-Tor, Faculty of Science, Department of Earth Sciences, and Institute for Coastal "
+        "Studies (ICS) - Chair in Coastal Sediments\n"
+        "Dr. Kwabena Osei-Tutu (Tier 2), Faculty of Engineering, School of Mechanical Engineering - Chair in Wind "
+        "Turbines\n"
+        "Dr. Ines Valdoria, School of Marine Biology, Harbourview College - Chair in Kelp Ecology\n"
+    )
+    extraction = _extract(text)
+    part_of = {(a.split(",")[0], b.split(",")[0]) for a, b in _facts(extraction, "partOf")}
+    assert {
+        ("Department of Earth Sciences", "Faculty of Science"),
+        ("School of Mechanical Engineering", "Faculty of Engineering"),
+    } <= part_of
+    affiliated = {(a, b.split(",")[0]) for a, b in _facts(extraction, "affiliatedWith")}
+    assert {
+        ("Selma Arvidsson-Tor", "Department of Earth Sciences"),
+        ("Selma Arvidsson-Tor", "Institute for Coastal Studies"),
+        ("Kwabena Osei-Tutu", "School of Mechanical Engineering"),
+    } <= affiliated
+    # the college after a unit holds the unit: no second post of the person
+    assert ("Ines Valdoria", "Harbourview College") not in affiliated

@@ -65,6 +65,13 @@ _EN_AFFILIATION_AFTER = re.compile(
     r"|(?:has|have)\s+(?:recently\s+)?joined|joins|will\s+join)\s+(?:[Tt]he\s+|our\s+|its\s+)?"
 )
 
+_LISTED_UNIT = re.compile(r"\b(?:Faculty|Department|School|Institute|Centre|Center|Laboratory|Division|Unit|College)\b")
+# ("College of Medicine" is a unit, "Trinity College" a whole)
+_LISTED_TOP = re.compile(r"\b(?:University|Academy|Polytechnic)\b|\bCollege\b(?!\s+of\b)")
+# between two bodies of one list entry, on one line: a short form in brackets, a comma, "and"
+_NEXT_LISTED = re.compile(
+    r"(?:[^\S\n]*\([A-Z][A-Za-z&]{1,10}\))?(?:,[^\S\n]*(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+)(?:the[^\S\n]+)?"
+)
 _SINGULAR_JOB = re.compile(r"\s*,\s*(?:now\s+|currently\s+)?an?\s")
 
 # 该院教授X: the school (该校: the university …) named last before it
@@ -97,7 +104,8 @@ _CREDITED = re.compile(
 )
 
 # "Professor A, School of Life Sciences" (a list of names with their units), "Professor A in the Department of X"
-_EN_UNIT_AFTER = re.compile(r"\s*,\s*(?:the\s+)?|\s+in\s+the\s+")
+# ("A (Tier 1), Faculty of Science, …": a note in brackets may stand between)
+_EN_UNIT_AFTER = re.compile(r"(?:[^\S\n]*\([^()\n]{1,20}\))?\s*,\s*(?:the\s+)?|\s+in\s+the\s+")
 
 # "X, an assistant professor of mathematics", "X, assistant professor in …": a job written right after a name
 # (a named chair is capitalised: "the Henry Lowell Professor of Neuroscience")
@@ -203,7 +211,8 @@ def affiliated_with(
             owned = [u for o in named_after for u in institutions if _POSSESSIVE_GAP.fullmatch(text[o.end : u.start])]
             insts += owned or named_after
         elif listed := _EN_UNIT_AFTER.match(text, span.end):
-            insts += [s for s in institutions if s.start == listed.end() and s.name.isascii() and not s.absorbed]
+            first = [s for s in institutions if s.start == listed.end() and s.name.isascii() and not s.absorbed]
+            insts += first + [u for f in first for u in _units_listed_after(text, f, institutions)]
         # "MIT professor of materials science Elena Vasquez", "Stanford chemist Raj Patel"
         insts += [s for s in institutions if s.end < span.start and _EN_JOB_GAP.fullmatch(text, s.end, span.start)]
         if (
@@ -259,6 +268,27 @@ def affiliated_with(
     if home_cluster is not None:
         _home_staff(ctx, out, people, home_cluster)
     _credited_unit(ctx, out, people, institutions)
+
+
+def _units_listed_after(text: str, first: Span, institutions: list[Span]) -> list[Span]:
+    """The bodies listed on after a name's first one in an entry of a list ("A, Faculty of Science, Department of
+    Physics and Astronomy, and Institute for Quantum Computing (IQC) - …"): each is the person's too, but not a
+    parent named after its unit (it holds the unit, the person is in the unit)."""
+    out: list[Span] = []
+    previous = first
+    while True:
+        gap = _NEXT_LISTED.match(text, previous.end)
+        nxt = next((s for s in institutions if gap and s.start == gap.end() and not s.absorbed), None)
+        # (the parent as written may be shorter or longer than its canonical name: Trinity College [Dublin])
+        parent = previous.parent or ""
+        if nxt is None or not nxt.name.isascii() or (parent and (nxt.name in parent or parent in nxt.name)):
+            return out
+        # a university or college after the units is where they are, not one more post of the person
+        # (as written: a unit's name may have been qualified with its university)
+        if not _LISTED_UNIT.search(text, nxt.start, nxt.end) or _LISTED_TOP.search(text, nxt.start, nxt.end):
+            return out
+        out.append(nxt)
+        previous = nxt
 
 
 def _former(text: str, inst: Span, institutions: list[Span]) -> bool:
