@@ -321,9 +321,10 @@ _NEW = re.compile(r"(?:New|This\s+year['’]s|Our)\s+(?=[A-Z])")
 
 @lru_cache(maxsize=4)
 def _known_forms(known: frozenset[str]) -> tuple[list[str], list[str]]:
-    """The known funder names that hold 与/和/及 between Chinese characters, and those that hold commas (once per
-    gazetteer, not per item)."""
-    return [name for name in known if _JOINED.search(name)], [name for name in known if "," in name]
+    """The known funder names that hold 与/和/及 between Chinese characters, and those that hold commas or an
+    initial's dot (John R. Evans Leaders Fund), where a funding list would be cut (once per gazetteer, not per
+    item)."""
+    return [name for name in known if _JOINED.search(name)], [name for name in known if "," in name or ". " in name]
 
 
 def find_funders(text: str, institutions: list[Span], known: frozenset[str] = frozenset()) -> list[Span]:

@@ -139,3 +139,14 @@ def test_list_entry_units_each_with_faculty_as_parent() -> None:
     } <= affiliated
     # the college after a unit holds the unit: no second post of the person
     assert ("Ines Valdoria", "Harbourview College") not in affiliated
+
+
+def test_known_funder_with_an_initial_is_one_name_in_a_funding_list() -> None:
+    text = (
+        "New laboratory for soil physics\n"
+        "Dr. Maelle Tournier of Harbourview University will receive support from the Canada Foundation for "
+        "Innovation's John R. Evans Leaders Fund (JELF) to equip her laboratory."
+    )
+    funders = _names(_extract(text), "Funder")
+    assert "John R. Evans Leaders Fund" in funders
+    assert "John R" not in funders
