@@ -215,7 +215,9 @@ _PLACE_AFTER = re.compile(r"\s+(?:campus|building|site|estate|district|county|pr
 _EN_OFFICIAL_AFTER = re.compile(
     r"\s*,\s*(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+|[A-Z][A-Z&-]{1,10}\s+)?(?:Deputy\s+|Pro[- ])?(?:Vice[- ])?"
     r"(?:Principal|Chancellor|President|Provost|Chief\s+(?:Executive|Technology|Operating|Scientific)\b|CEO|CTO"
-    r"|Minister|Secretary|spokesperson|spokeswoman|spokesman"
+    r"|Minister|(?:Permanent\s+)?Secretary|spokesperson|spokeswoman|spokesman"
+    # (a university's officer written in lower case: "Waterloo's vice-president, research")
+    r"|vice[- ](?:president|chancellor|provost|principal)"
     r"|(?:Deputy|Associate|Assistant|Executive|Managing|Medical|Programme|Program)\s+(?:Medical\s+)?Director\s+(?:for|at|of)"
     r"|Head\s+of\s+(?:Science\s+|Public\s+|External\s+)?(?:Engagement|Communications?|Media|Outreach|Policy|Partnerships)"
     r")\b"

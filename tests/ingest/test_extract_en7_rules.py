@@ -150,3 +150,13 @@ def test_known_funder_with_an_initial_is_one_name_in_a_funding_list() -> None:
     funders = _names(_extract(text), "Funder")
     assert "John R. Evans Leaders Fund" in funders
     assert "John R" not in funders
+
+
+def test_officers_named_by_their_post_after_the_name_are_no_researchers() -> None:
+    text = (
+        "Harbourview opens a sepsis centre\n"
+        "The centre will be led by Professor Amara Okonkwo-Diallo of Harbourview University. Speaking at the "
+        "launch, Dr. Tendai Mavhunga-Roe, Permanent Secretary of the Ministry of Health, praised the plan. "
+        '"A great day," said Dr. Pilar Estevanez, Harbourview\'s vice-president, research.'
+    )
+    assert _names(_extract(text), "Researcher") == {"Amara Okonkwo-Diallo"}
