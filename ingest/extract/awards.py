@@ -4,6 +4,7 @@ funders (only where the text says they fund the work: 资助, 支持, 基金, fu
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from ingest.extract import en, gazetteer_hits
@@ -319,6 +320,16 @@ _ARTICLE = re.compile(r"(?:About[^\S\n]+the|The)[^\S\n]+(?=[A-Z])")
 _NEW = re.compile(r"(?:New|This\s+year['’]s|Our)\s+(?=[A-Z])")
 
 
+def _overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Matches of a funding cue whose list runs to the sentence end, each search resumed inside the last list: "funded
+    by the DFG within the priority programme X, and of the partnership supported by the NERC" holds a second
+    statement the first list stops before."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        yield m
+        pos = m.start("list")
+
+
 @lru_cache(maxsize=4)
 def _known_forms(known: frozenset[str]) -> tuple[list[str], list[str]]:
     """The known funder names that hold 与/和/及 between Chinese characters, and those that hold commas or an
@@ -362,7 +373,7 @@ def find_funders(text: str, institutions: list[Span], known: frozenset[str] = fr
         english = pattern in _FUNDING_EN_ALL
         if pattern is _FUNDING_EN_SUBJECT and not _SUPPORTED_THE_WORK.search(text):
             continue
-        for m in pattern.finditer(text):
+        for m in _overlapping(pattern, text) if pattern is _FUNDING_EN else pattern.finditer(text):
             for group in ("list", "prog"):
                 if group not in pattern.groupindex or m.group(group) is None:
                     continue

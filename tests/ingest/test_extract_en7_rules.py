@@ -160,3 +160,14 @@ def test_officers_named_by_their_post_after_the_name_are_no_researchers() -> Non
         '"A great day," said Dr. Pilar Estevanez, Harbourview\'s vice-president, research.'
     )
     assert _names(_extract(text), "Researcher") == {"Amara Okonkwo-Diallo"}
+
+
+def test_second_funding_statement_in_one_sentence() -> None:
+    text = (
+        "Moorings under the ice shelf\n"
+        "Dr Hedda Vinterbo of Eastmoor University leads the mooring work. The work is part of a project funded by "
+        'the German Research Foundation (DFG) within the priority programme "Polar Studies", and of a partnership '
+        "supported by the Natural Environment Research Council (NERC)."
+    )
+    funders = _names(_extract(text), "Funder")
+    assert {"Deutsche Forschungsgemeinschaft", "Natural Environment Research Council"} <= funders
