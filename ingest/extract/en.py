@@ -53,7 +53,9 @@ _FIELDS = (
 _PLACE_AND = re.compile(rf"(?:University|College|Institute)\s+of\s+(?!{_FIELDS})[A-Z][a-z]+(?P<and>\s+and\s+)")
 _FIELD_AFTER_AND = re.compile(_FIELDS)
 # (and a laboratory: "State Key Laboratory of Tibetan Plateau Earth System, Environment and Resources")
-_FIELD_HEAD = re.compile(r"(?:Department|Ministry|School|Faculty|Division|(?:State\s+)?Key\s+Laboratory)\s+of\s")
+_FIELD_HEAD = re.compile(
+    r"(?:Department|Ministry|School|Faculty|Division|(?:State\s+)?Key\s+Laboratory)\s+of\s+(?:the\s+)?(?=[A-Z])"
+)
 _FIELD_WORD = r"(?!(?:Dr|Professor|Prof|Mr|Ms|Mrs|Sir|Dame)\b)[A-Z][a-z]+"
 _FIELD_NOT_BODY = (
     r"(?!(?:[A-Z][a-z]+\s+)?(?:University|Institute|College|Hospital|Academy|Centre|Center|School|Foundation)\b)"
@@ -148,6 +150,13 @@ def find_institutions(text: str) -> list[Span]:
             end = tail.end()
             owned = _POSSESSIVE_UNIT.match(text[start:end])
         if owned:
+            # "the University of Portsmouth's School of the Environment, Geography and Geosciences": the unit's field
+            # list runs over its comma too
+            unit_at = start + owned.start("unit")
+            if _FIELD_HEAD.match(text, unit_at) and (fields := _FIELD_LIST.match(text, end)) is not None:
+                end = fields.end()
+                owned = _POSSESSIVE_UNIT.match(text[start:end])
+                assert owned is not None
             owner = clean(owned.group("owner"))
             spans.append(Span(start, start + owned.end("owner"), "Institution", owner, meta={"owner": True}))
             unit_start = start + owned.start("unit")

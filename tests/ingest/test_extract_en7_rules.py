@@ -171,3 +171,15 @@ def test_second_funding_statement_in_one_sentence() -> None:
     )
     funders = _names(_extract(text), "Funder")
     assert {"Deutsche Forschungsgemeinschaft", "Natural Environment Research Council"} <= funders
+
+
+def test_possessive_unit_with_a_field_list_after_of_the() -> None:
+    text = (
+        "Fossil reptile placed in its family\n"
+        "A phylogenetic analysis by Dr Wenna Treloar of Northvale University's School of the Oceans, Climate and "
+        "Coasts placed the animal close to the base of the group."
+    )
+    extraction = _extract(text)
+    assert ("Wenna Treloar", "School of the Oceans, Climate and Coasts") in {
+        (a, b.removesuffix(", Northvale University")) for a, b in _facts(extraction, "affiliatedWith")
+    }
