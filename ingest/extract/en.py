@@ -17,7 +17,9 @@ from ingest.extract.spans import Span, clean
 _WORD = rf"(?:(?:[A-Z]\.){{2,}}|(?!(?:Dr|Prof|Professor|Mr|Mrs|Ms)\b)[{LATIN_UPPER}][{LATIN_LETTER}'&-]*)"
 _HEADS = (
     r"University|Institute|Institutes|Laboratory|Laboratories|Hospital|College|Academy|Center|Centre|School|"
-    r"Observatory|Museum|Polytechnic|Department|Faculty|Division|Clinic|Institution|Organization|Organisation"
+    r"Observatory|Museum|Polytechnic|Department|Faculty|Division|Clinic|Institution|Organization|Organisation|"
+    # (units: "Solid State and Structural Chemistry Unit", "the Museum's Science Directorate")
+    r"Unit|Directorate"
 )
 # a name never runs over a line break (a headline ends where the next line starts): spaces, not \s
 _SP = r"[^\S\n]+"
@@ -25,7 +27,12 @@ _TAIL = rf"(?:{_SP}(?:of|for){_SP}(?:the{_SP})?{_WORD}(?:{_SP}(?:(?:and|&){_SP})
 # a head word alone ("Laboratory director …") is no name: it needs a word before it or an "of …" after it
 # a donor's name before the head word may hold an initial or a particle: "William A. Brookshire Department of …",
 # "Luiz de Queiroz College of Agriculture", or two donors: "Chobanian & Avedisian School of Medicine"
-_NAME_PART = rf"(?:{_WORD}|[A-Z]\.|&(?={_SP}[A-Z])|(?:de|da|do|dos|das|del|van|von)(?={_SP}[A-Z]))"
+# a title or a job word right before a capitalised run: the run opens with a person's name
+_PERSON_CUE_BEFORE = re.compile(
+    rf"\b(?:Dr\.?|Prof\.?|Professor|professor|Mr|Mrs|Ms|{alternation(RESEARCHER_EN_JOBS)})[^\S\n]+$"
+)
+# ("Solid State and Structural Chemistry Unit", "Imaging and Analysis Centre": fields joined by "and")
+_NAME_PART = rf"(?:{_WORD}|[A-Z]\.|(?:&|and)(?={_SP}[A-Z])|(?:de|da|do|dos|das|del|van|von)(?={_SP}[A-Z]))"
 _INSTITUTION = re.compile(
     rf"{_WORD}{_SP}(?:{_NAME_PART}{_SP}){{0,4}}(?:{_HEADS})\b{_TAIL}"
     # ("the Institute of Multidisciplinary Research for Advanced Materials": a field may go on after "for")
@@ -102,8 +109,8 @@ _TWO_BODIES = re.compile(r"\s+and\s+the\s+|(?:(?<=Trust)|(?<=Council)|(?<=Agency
 # "MIT's Department of Chemistry": the unit, and the institution that owns it
 # ("the University of Cambridge's Cavendish Laboratory": a unit named by a word before its head word)
 _POSSESSIVE_UNIT = re.compile(
-    r"^(?P<owner>.+?)['’]s\s+(?P<unit>(?:[A-Z][\w-]+\s+){0,2}(?:School|Department|Faculty|College|Institute"
-    r"|Laboratory|Center|Centre|Division|Clinic)\b.*)$"
+    r"^(?P<owner>.+?)['’]s\s+(?P<unit>(?:[A-Z][\w-]+\s+(?:and\s+)?){0,3}(?:School|Department|Faculty|College|Institute"
+    r"|Laboratory|Center|Centre|Division|Clinic|Unit|Directorate)\b.*)$"
 )
 # what a unit's name goes on with after its head word ("Institute for Solid State Physics")
 _UNIT_TAIL = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,5}")
@@ -124,6 +131,11 @@ def find_institutions(text: str) -> list[Span]:
         lead = _LEADING.match(m.group())
         start = m.start() + (lead.end() if lead else 0)
         end = m.end()
+        # "professor Julia Ferrano and Rhine Institute for …": a person's name after a title, then "and" and the
+        # institution (the "and" of "Solid State and Structural Chemistry Unit" joins fields, after no title)
+        and_at = text.find(" and ", start, end)
+        if and_at >= 0 and _PERSON_CUE_BEFORE.search(text, max(0, start - 30), start):
+            start = and_at + len(" and ")
         if end - start < 4 or not text[start].isupper():
             continue
         # "the University of Alabama at Birmingham", "the University of Texas at Austin": a campus is part of the name
@@ -194,6 +206,7 @@ def find_institutions(text: str) -> list[Span]:
                 s.end, s.name, s.parent = of, clean(text[s.start : of]), name
         if not any(s.start < m.end() and begin < s.end for s in spans):
             spans.append(Span(begin, m.end(), "Institution", name))
+    _owner_by_head_word(spans)
     spans = [part for s in spans for part in _split_unit_of_the(text, s)]
     spans += _universities_inside(text, spans)
     spans.sort(key=lambda s: s.start)
@@ -207,6 +220,30 @@ def find_institutions(text: str) -> list[Span]:
         for s in spans
         if (s.parent is not None or not _GOVERNMENT_DEPARTMENT.fullmatch(s.name)) and not _PRIZE_END.search(s.name)
     ]
+
+
+def _owner_by_head_word(spans: list[Span]) -> None:
+    """An owner written by its head word alone ("the Museum's Science Directorate") is the institution named before
+    with that head word (the Natural History Museum): its units get that one as parent, and the bare word is dropped."""
+    for i, owner in enumerate(spans):
+        if not owner.meta.get("owner") or not _HEAD.fullmatch(owner.name):
+            continue
+        # ("the University's Clinical Trials Unit" after the University of Birmingham)
+        full = next(
+            (
+                s.name
+                for s in reversed(spans[:i])
+                if s.name.endswith(" " + owner.name) or s.name.startswith(owner.name + " of ")
+            ),
+            None,
+        )
+        if full is None:
+            continue
+        for unit in spans:
+            if unit.parent == owner.name:
+                unit.parent = full
+        owner.meta["drop"] = True
+    spans[:] = [s for s in spans if not s.meta.get("drop")]
 
 
 # "the Institute of Tibetan Plateau Research of the Chinese Academy of Sciences", "the National Climate Center of the

@@ -206,7 +206,9 @@ _EN_OFFICE_BEFORE_TITLE = re.compile(
     r"(?:\s*\([^()\n]{1,60}\))?\s+(?:Professor|Prof\.|Dr\.?)\s+$"
 )
 # a name followed by one of these is a place: "on NTU's Yunnan Garden campus"
-_PLACE_AFTER = re.compile(r"\s+(?:campus|building|site|estate|district|county|province|street|road)\b")
+_PLACE_AFTER = re.compile(
+    r"\s+(?:campus|building|site|estate|district|county|province|street|road|gallery|galleries|hall|wing|exhibition)\b"
+)
 # "Professor Helen Darroch, Vice-Principal Research and Enterprise, said": a university's officer speaks for it,
 # whatever title goes before the name
 # (also a funder's or an agency's staff: "Dr A, EPSRC Deputy Director for Physical Sciences", "Dr B, Associate Medical

@@ -183,3 +183,22 @@ def test_possessive_unit_with_a_field_list_after_of_the() -> None:
     assert ("Wenna Treloar", "School of the Oceans, Climate and Coasts") in {
         (a, b.removesuffix(", Northvale University")) for a, b in _facts(extraction, "affiliatedWith")
     }
+
+
+def test_units_named_by_fields_joined_with_and_and_owned_by_a_head_word() -> None:
+    text = (
+        "Sea reptile found in a drawer\n"
+        "The Eastmoor Natural Science Museum announced the find. Dr Gwenllian Pask, a palaeontologist in the "
+        "Museum's Earth Sciences Directorate, re-examined it; CT scanning at the Museum's Imaging and Analysis "
+        "Centre revealed the skull. The fossil will go on display in the Museum's Ocean Giants gallery. Dr Rohan "
+        "Varadkar-Lee of the Solid State and Structural Chemistry Unit at Northvale University ran the analysis."
+    )
+    extraction = _extract(text)
+    part_of = _facts(extraction, "partOf")
+    assert {
+        ("Earth Sciences Directorate", "Eastmoor Natural Science Museum"),
+        ("Imaging and Analysis Centre", "Eastmoor Natural Science Museum"),
+    } <= {(a.split(",")[0], b) for a, b in part_of}
+    assert "Solid State and Structural Chemistry Unit" in {n.split(",")[0] for n in _names(extraction, "Institution")}
+    assert "Museum" not in _names(extraction, "Institution")
+    assert _names(extraction, "Researcher") == {"Gwenllian Pask", "Rohan Varadkar-Lee"}
