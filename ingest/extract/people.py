@@ -228,7 +228,7 @@ _STOP_BEFORE = re.compile(rf"(?:{alternation(STOP_WORDS)}|[^{CJK}])$")
 # function words that follow a name-like character far more often than they end a given name (教授曾于2019年…)
 _NOT_GIVEN = re.compile(
     # (月 is not among them: 晓月, 明月 are given names; a month follows a number, which no name holds)
-    r"[的了是在和与及等为由对从把被将也都就而或说年日个项种位名所院校系省市区县副总于已曾现即仍却便还并又获]"
+    r"[的了是在和与及等为由对从把被将也都就而或说年日个项种位名所院校系省市区县副总于已曾现即仍却便还并又获参]"
 )
 #: a byline or credit in brackets: the people in it wrote or edited the piece
 _CREDIT = re.compile(r"[（(][^（()）]{0,80}?(?:供稿|整理|撰稿|编辑|摄影|撰文|报道)\s*[）)]")
@@ -238,6 +238,8 @@ _NON_NAMES = frozenset(
     {"研究", "团队", "课题", "项目", "成果", "论文", "教授", "博士", "主任", "书记", "领导"}
     # words that follow a title as a name would (教授全职加盟, 教授曾任): a surname character opens each
     | {"全职", "曾任", "曾经", "长期", "应邀", "应用", "方向", "单位"}
+    # (第一作者为时任博士后的…, 本科毕业后: a time word after a cue)
+    | {"时任", "毕业", "毕业后"}
 )
 
 

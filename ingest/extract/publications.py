@@ -48,6 +48,8 @@ _EN_JOURNAL_ZH = re.compile(
 _EN_JOURNAL_ZH_KNOWN = re.compile(
     rf"(?P<en>{_LATIN_TITLE})\s*(?=(?:在线|上)?(?:发表|刊发|刊登)|等?(?:期刊|杂志|刊物)|\s*[、和及])"
 )
+# 论文2025年发表于Physical Review Letters。: a known English title right after the publishing verb
+_EN_JOURNAL_AFTER_VERB_ZH = re.compile(rf"(?:发表于|发表在|刊登于|刊发于|刊载于)\s*(?P<en>{_LATIN_TITLE})")
 _EN_JOURNAL_ZH_KNOWN_BEFORE = re.compile(r"(?:(?:在|于)(?:国际|国内)?(?:学术|医学)?(?:期刊|杂志)?|[、和及])\s*$")
 # "In a new Chemical Science article": a journal the gazetteer knows, named as the kind of the paper (found from the
 # title, then checked back for the article before it)
@@ -247,6 +249,10 @@ def find_journals(text: str, gazetteer: Gazetteer) -> list[Span]:
             name, "Journal"
         ):
             add(Span(m.start("en"), m.end("en"), "Journal", name))
+    for m in _EN_JOURNAL_AFTER_VERB_ZH.finditer(text):
+        name = _TRAILING_CONNECTORS.sub("", m.group("en"))
+        if gazetteer.lookup(name, "Journal"):
+            add(Span(m.start("en"), m.start("en") + len(name), "Journal", clean(name)))
     # English titles named by the Chinese words around them; a ranking or an index (中科院一区TOP期刊, SCI期刊) names no
     # journal
     latin: list[tuple[int, int]] = [m.span("en") for m in _EN_CUED_JOURNAL.finditer(text)]

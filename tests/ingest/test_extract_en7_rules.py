@@ -202,3 +202,17 @@ def test_units_named_by_fields_joined_with_and_and_owned_by_a_head_word() -> Non
     assert "Solid State and Structural Chemistry Unit" in {n.split(",")[0] for n in _names(extraction, "Institution")}
     assert "Museum" not in _names(extraction, "Institution")
     assert _names(extraction, "Researcher") == {"Gwenllian Pask", "Rohan Varadkar-Lee"}
+
+
+def test_zh_time_words_and_participating_verb_end_no_name_and_journal_after_publishing_verb() -> None:
+    # (时任 and 毕业后 open with surname characters; 参与 follows a name)
+    lines = [
+        "青石大学物理学院研究成果",
+        "该论文第一作者为时任博士后的阮清岚，现为青石大学物理学院研究员。2010年本科毕业后，他赴海外攻读博士学位。",
+        "青石大学化学学院研究员上官澄参与了研究。二人合作的论文2025年发表于Physical Review Letters。",
+    ]
+    extraction = _extract("\n".join(lines), lang="zh")
+    assert (_names(extraction, "Researcher"), _names(extraction, "Journal")) == (
+        {"阮清岚", "上官澄"},
+        {"Physical Review Letters"},
+    )
