@@ -216,3 +216,14 @@ def test_zh_time_words_and_participating_verb_end_no_name_and_journal_after_publ
         {"阮清岚", "上官澄"},
         {"Physical Review Letters"},
     )
+
+
+def test_zh_key_lab_named_by_a_field_with_a_verb_and_two_bodies_joined_by_ji() -> None:
+    from ingest.extract.institutions import find_zh
+
+    found = {s.name for s in find_zh("青石大学植物科学学院的作物抗逆改良全国重点实验室开展研究。")}
+    assert "作物抗逆改良全国重点实验室" in found
+    found = {s.name for s in find_zh("星河大学海洋研究院暨海洋资源利用国家重点实验室副研究员")}
+    assert {"星河大学海洋研究院", "海洋资源利用国家重点实验室"} <= found
+    # (暨 inside one name joins two fields)
+    assert "星河研究院动物暨植物学研究所" in {s.name for s in find_zh("星河研究院动物暨植物学研究所")}
