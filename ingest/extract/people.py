@@ -67,8 +67,10 @@ _LATIN_NAME = (
     rf"[{LATIN_UPPER}][{LATIN_LETTER}'’-]+){{1,3}}"
 )
 # found from the bracket backwards: scanning for the Chinese part first would try every CJK position
-_PAIRED_EN = re.compile(rf"[（(]\s*(?P<en>{_LATIN_NAME})\s*[）)]")
-_PAIRED_ZH = re.compile(rf"(?P<zh>[{CJK}]{{1,8}}(?:\s*[·•]\s*[{CJK}A-Z.]{{1,8}}){{0,4}})\s*$")
+# (the bracket may go on with the person's post: 汤姆·林德（Tom Lind，西岭大学理学院讲席教授）)
+_PAIRED_EN = re.compile(rf"[（(]\s*(?P<en>{_LATIN_NAME})\s*(?:[）)]|[，,](?=[^（）()\n]{{1,60}}[）)]))")
+# (a hyphen inside a transliterated part: 诺亚·本-大卫 for Ben-David)
+_PAIRED_ZH = re.compile(rf"(?P<zh>[{CJK}]{{1,8}}(?:\s*[·•]\s*[{CJK}A-Z.-]{{1,8}}){{0,4}})\s*$")
 _ZH_CUES = alternation(("教授", "博士", "研究员", "院士", "副教授", "团队", "课题组"))
 _EN_CUED = re.compile(rf"(?P<en>{_LATIN_NAME})\s*(?={_ZH_CUES})")
 # 谢菲尔德大学材料系教授 Mark Ellison: a Latin name after a Chinese title

@@ -227,3 +227,15 @@ def test_zh_key_lab_named_by_a_field_with_a_verb_and_two_bodies_joined_by_ji() -
     assert {"星河大学海洋研究院", "海洋资源利用国家重点实验室"} <= found
     # (暨 inside one name joins two fields)
     assert "星河研究院动物暨植物学研究所" in {s.name for s in find_zh("星河研究院动物暨植物学研究所")}
+
+
+def test_zh_transliterations_with_a_hyphen_or_a_post_in_the_bracket_and_a_liver_clinic() -> None:
+    lines = [
+        "获奖名单公布",
+        "获奖者：阮清岚（青石大学物理学院教授）、托比亚斯·伦德（Tobias Lund，星河大学理学院讲席教授）。",
+        "课题组博士生以利亚·本-阿米（Eliya Ben-Ami）为第一作者。",
+        "该研究与星河大学附属医院肝病科阮清岚教授团队合作完成。",
+    ]
+    extraction = _extract("\n".join(lines), lang="zh")
+    assert {"托比亚斯·伦德", "以利亚·本-阿米"} <= _names(extraction, "Researcher")
+    assert "星河大学附属医院肝病科" in _names(extraction, "Institution")
