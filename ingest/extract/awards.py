@@ -135,6 +135,15 @@ _FUNDING_EN_SUBJECT = re.compile(
     re.M,
 )
 _FUNDING_EN_ALL = (_FUNDING_EN, _FUNDING_EN_FROM, _FUNDING_EN_GIVER, _FUNDING_EN_WON, _FUNDING_EN_SUBJECT)
+# "The Science for Africa Foundation (SFA Foundation) will co-fund a fellowship scheme, and the Fleming Fund will
+# support …": a funding body as the subject of a funding verb in the future (found from the verb, the name looked
+# back at)
+_WILL_FUND = re.compile(r"[^\S\n]+will[^\S\n]+(?:also[^\S\n]+)?(?:co-?fund|fund|finance|support)\b")
+_NAME_BEFORE_VERB = re.compile(
+    r"(?:^|[.;,\n]\s*)(?:and\s+)?(?:[Tt]he\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+(?:for|of|and|[A-Z][\w'’-]*))*)"
+    r"(?:\s*\([^()\n]{1,30}\))?$"
+)
+_FUNDING_BODY_END = re.compile(r"\b(?:Foundation|Fund|Trust|Council|Agency)$")
 # a quoted programme topic or a bracket of grant numbers: list separators inside it separate nothing
 _ENCLOSED = re.compile(r"“[^”]*”|[（(][^（）()]*[）)]")
 _LIST_SPLIT = re.compile(r"[、，,;；]|以及|及|和|与")
@@ -331,6 +340,21 @@ def _overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]
 
 
 @lru_cache(maxsize=4)
+def _future_funders(text: str, known: frozenset[str]) -> list[Span]:
+    """Funding bodies that "will (co-)fund" or "will support" something: a body by its name's last word (Foundation,
+    Fund, Trust, Council, Agency) or a funder the gazetteer knows (``known``, lower case)."""
+    out: list[Span] = []
+    for m in _WILL_FUND.finditer(text):
+        before = _NAME_BEFORE_VERB.search(text, max(0, m.start() - 120), m.start())
+        if before is None:
+            continue
+        name = before.group("name")
+        if _FUNDING_BODY_END.search(name) or name.lower() in known:
+            # (what it will fund is to come: no published work of the item is funded by it)
+            out.append(Span(before.start("name"), before.end("name"), "Funder", clean(name), meta={"future": True}))
+    return out
+
+
 def _known_forms(known: frozenset[str]) -> tuple[list[str], list[str]]:
     """The known funder names that hold 与/和/及 between Chinese characters, and those that hold commas or an
     initial's dot (John R. Evans Leaders Fund), where a funding list would be cut (once per gazetteer, not per
@@ -435,4 +459,5 @@ def find_funders(text: str, institutions: list[Span], known: frozenset[str] = fr
                     start = base + at + part.find(name)
                     if not any(x.start == start and x.end == start + len(name) for x in spans):
                         spans.append(Span(start, start + len(name), "Funder", clean(name)))
+    spans += [f for f in _future_funders(text, known) if not any(x.start < f.end and f.start < x.end for x in spans)]
     return spans

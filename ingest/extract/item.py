@@ -226,7 +226,7 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     _attach_identifiers(text, sentences, clusters)
     ctx = relations.Context(item=item, sentences=sentences, clusters=clusters)
     funding: list[tuple[Span, Cluster]] = []
-    for f in funders:
+    for f in (f for f in funders if not f.meta.get("future")):
         target = next(
             (
                 c

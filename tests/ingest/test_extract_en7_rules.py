@@ -239,3 +239,16 @@ def test_zh_transliterations_with_a_hyphen_or_a_post_in_the_bracket_and_a_liver_
     extraction = _extract("\n".join(lines), lang="zh")
     assert {"托比亚斯·伦德", "以利亚·本-阿米"} <= _names(extraction, "Researcher")
     assert "星河大学附属医院肝病科" in _names(extraction, "Institution")
+
+
+def test_bodies_that_will_fund_are_funders_of_nothing_published() -> None:
+    sentences = (
+        "Harbourview opens a sepsis centre\n",
+        "Professor Amara Okonkwo-Diallo of Harbourview University led an earlier study, published in The Lancet ",
+        'under the title "Fictional sepsis outcomes in five coastal hospitals". ',
+        "The Coastal Health Foundation (CHF) will co-fund a fellowship scheme, ",
+        "and the Harbour Fund will support laboratory equipment.",
+    )
+    extraction = _extract("".join(sentences))
+    funders, funded = _names(extraction, "Funder"), _facts(extraction, "fundedBy")
+    assert {"Coastal Health Foundation", "Harbour Fund"} <= funders and not funded
