@@ -304,7 +304,12 @@ def link_units(text: str, spans: list[Span], known: Callable[[Span], bool] = lam
         listed = "," in gap and _LIST_GOES_ON.match(text, parent.end)
         unit_like = _UNIT.match(unit.name) or (not _TOP.search(unit.name) and not listed)
         top = _TOP.search(parent.name) or _FOREIGN_INSTITUTION.fullmatch(parent.name) or known(parent)
-        if unit_like and top and _UNIT_GAP.fullmatch(_SHORT_FORM.sub("", gap, count=1)):
+        gap = _SHORT_FORM.sub("", gap, count=1)
+        if unit_like and top and _UNIT_GAP.fullmatch(gap):
+            unit.parent = parent.name
+        elif _UNIT.match(unit.name) and _WITHIN.fullmatch(gap):
+            # "the Center for Quantum Nanoscience (QNS) within the Institute for Basic Science": the text says which
+            # body holds the unit, whatever its kind
             unit.parent = parent.name
 
 
@@ -325,6 +330,7 @@ def _link_to_faculty(text: str, spans: list[Span]) -> None:
             a.parent = b.name
 
 
+_WITHIN = re.compile(r"\s+(?:within|inside)\s+(?:the\s+)?")
 # "(CAB)" between a unit and its institution: the unit's short form
 _SHORT_FORM = re.compile(r"^\s*\([A-Z][A-Za-z&]{1,10}\)")
 

@@ -252,3 +252,12 @@ def test_bodies_that_will_fund_are_funders_of_nothing_published() -> None:
     extraction = _extract("".join(sentences))
     funders, funded = _names(extraction, "Funder"), _facts(extraction, "fundedBy")
     assert {"Coastal Health Foundation", "Harbour Fund"} <= funders and not funded
+
+
+def test_unit_within_an_institute_is_part_of_it() -> None:
+    from ingest.extract.en import find_institutions
+
+    found = find_institutions(
+        "Researchers at the Center for Spin Optics (CSO) within the Institute for Advanced Materials reported it."
+    )
+    assert {(s.name, s.parent) for s in found} >= {("Center for Spin Optics", "Institute for Advanced Materials")}
