@@ -261,3 +261,13 @@ def test_unit_within_an_institute_is_part_of_it() -> None:
         "Researchers at the Center for Spin Optics (CSO) within the Institute for Advanced Materials reported it."
     )
     assert {(s.name, s.parent) for s in found} >= {("Center for Spin Optics", "Institute for Advanced Materials")}
+
+
+def test_capitalised_post_in_a_unit_after_the_name() -> None:
+    extraction = _extract(
+        "Forest soils recover slowly\n"
+        '"The forest remembers," said Dr Maren Ostbye, Lecturer in the School of Geography at Eastmoor University.'
+    )
+    assert ("Maren Ostbye", "School of Geography") in {
+        (a, b.split(",")[0]) for a, b in _facts(extraction, "affiliatedWith")
+    }

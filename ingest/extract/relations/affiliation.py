@@ -51,7 +51,8 @@ _EN_AFFILIATION_AFTER = re.compile(
     # ("A is a glaciologist at X": the job as the predicate of a sentence)
     + r"\s*,?\s*(?:is\s+(?=an?\s))?(?:now\s+|currently\s+)?"
     r"(?:(?:an?\s+(?:[\w-]+\s+){1,3}(?:of\s+(?:[a-z-]+\s+){1,4})?)?(?:of|at|from)"
-    rf"|(?:an?\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_JOB_WORDS}|fellow|lecturer|student|candidate|director|dean|chair|member)"
+    # (a post may be capitalised as a title: "A, Lecturer in the School of Geography")
+    rf"|(?:an?\s+)?(?:[\w-]+\s+){{0,2}}(?i:{_EN_JOB_WORDS}|fellow|lecturer|student|candidate|director|dean|chair|member)"
     r"\s+in"
     # (a job may be capitalised as a title: "A, Senior Lecturer at X", "A, Senior Consultant at the Department of Y")
     rf"|(?:an?\s+)?(?:[\w-]+\s+){{0,2}}(?i:{_EN_JOB_WORDS}|fellow|lecturer|candidate|consultant)"
