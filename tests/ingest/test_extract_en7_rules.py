@@ -271,3 +271,14 @@ def test_capitalised_post_in_a_unit_after_the_name() -> None:
     assert ("Maren Ostbye", "School of Geography") in {
         (a, b.split(",")[0]) for a, b in _facts(extraction, "affiliatedWith")
     }
+
+
+def test_unit_before_a_known_institute_without_a_university_head_word() -> None:
+    extraction = _extract(
+        "Poster prize for a catalyst\n"
+        "Dr Kavya Nandakumar, a chemist in the Department of Soft Matter Chemistry (DSMC) at the Indian Institute of "
+        "Science (IISc), won the prize."
+    )
+    assert ("Department of Soft Matter Chemistry", "Indian Institute of Science") in {
+        (a.split(",")[0], b) for a, b in _facts(extraction, "partOf")
+    }
