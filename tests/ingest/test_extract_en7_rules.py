@@ -282,3 +282,10 @@ def test_unit_before_a_known_institute_without_a_university_head_word() -> None:
     assert ("Department of Soft Matter Chemistry", "Indian Institute of Science") in {
         (a.split(",")[0], b) for a, b in _facts(extraction, "partOf")
     }
+
+
+def test_zh_unit_after_suo_zai_de_is_the_persons() -> None:
+    extraction = _extract(
+        "研究生风采\n青石大学博士研究生阮清岚所在的水稻抗逆育种全国重点实验室长期从事相关研究。", lang="zh"
+    )
+    assert ("阮清岚", "水稻抗逆育种全国重点实验室") in _facts(extraction, "affiliatedWith")
