@@ -289,3 +289,8 @@ def test_zh_unit_after_suo_zai_de_is_the_persons() -> None:
         "研究生风采\n青石大学博士研究生阮清岚所在的水稻抗逆育种全国重点实验室长期从事相关研究。", lang="zh"
     )
     assert ("阮清岚", "水稻抗逆育种全国重点实验室") in _facts(extraction, "affiliatedWith")
+
+
+def test_zh_profile_line_ending_with_the_post() -> None:
+    extraction = _extract("未来科学大奖\n获奖者：阮清岚，青石大学数学科学学院教授\n获奖评语：表彰他的工作。", lang="zh")
+    assert ("阮清岚", "青石大学数学科学学院") in _facts(extraction, "affiliatedWith")
