@@ -69,7 +69,7 @@ _LATIN_NAME = (
 # found from the bracket backwards: scanning for the Chinese part first would try every CJK position
 # (the bracket may go on with the person's post: 汤姆·林德（Tom Lind，西岭大学理学院讲席教授）)
 _PAIRED_EN = re.compile(rf"[（(]\s*(?P<en>{_LATIN_NAME})\s*(?:[）)]|[，,](?=[^（）()\n]{{1,60}}[）)]))")
-# (a hyphen inside a transliterated part: 诺亚·本-大卫 for Ben-David)
+# (a hyphen inside a transliterated part: 以利亚·本-阿米 for Ben-Ami)
 _PAIRED_ZH = re.compile(rf"(?P<zh>[{CJK}]{{1,8}}(?:\s*[·•]\s*[{CJK}A-Z.-]{{1,8}}){{0,4}})\s*$")
 _ZH_CUES = alternation(("教授", "博士", "研究员", "院士", "副教授", "团队", "课题组"))
 _EN_CUED = re.compile(rf"(?P<en>{_LATIN_NAME})\s*(?={_ZH_CUES})")
@@ -118,7 +118,7 @@ _EN_AFTER = re.compile(
     # (any scientist by the suffix of the field: a glaciologist, an astrophysicist, a geochemist)
     rf"(?:{_JOBS_AFTER}|[a-z]+(?:ologist|icist|chemist|ographer|onomer)|pharmacist)\b"
     r"|,\s+the\s+(?:[A-Z][\w.'’-]*\s+){1,4}Professor\b"
-    # "…, explained Associate Director PARK Seo-yeon, who led the study"
+    # "…, explained Associate Director MOON Ji-hae, who led the study"
     r"|,\s+who\s+(?:co-)?(?:led|leads|headed|heads|directed|supervised)\s+(?:the|this)\s+"
     r"(?:study|research|work|team|project|group|analysis)\b"
     r"|\s+et al\.)"
@@ -602,7 +602,7 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
             matches.append(m)
     for m in matches:
         s, e = m.start("en"), m.end("en")
-        # "Associate Director PARK Seo-yeon, who led the study": the post before the name is no part of it
+        # "Associate Director MOON Ji-hae, who led the study": the post before the name is no part of it
         if (post := _LEADING_POST.match(text, s, e)) is not None and " " in text[post.end() : e].strip():
             s = post.end()
         # "The round was led by Oxford Science Enterprises": without a title or a job, a body's words say it is none

@@ -38,7 +38,7 @@ def test_public_funders_and_institutes_from_the_gazetteer() -> None:
 def test_funding_list_goes_on_over_the_owner_of_a_funder_and_skips_a_personal_fellowship() -> None:
     text = (
         "Catalyst for clean hydrogen\n"
-        "Dr Kavya Nandakumar of the Indian Institute of Science led the study, published in the Journal of the "
+        "Dr Ishani Nandakumar of the Indian Institute of Science led the study, published in the Journal of the "
         'American Chemical Society under the title "A fictional cobalt catalyst for water splitting". Nandakumar '
         "is supported by the Prime Minister's Research Fellowship. The research was funded by the Science and "
         "Engineering Research Board (SERB), now part of the Anusandhan National Research Foundation (ANRF), and by "
@@ -94,7 +94,7 @@ def test_spoken_paper_title_and_known_journal_without_a_publishing_verb() -> Non
         "Field Notes, episode 12 (transcript)\n"
         "[00:01:14] HOST: And you wrote this up?\n\n"
         '[00:01:16] GUEST: Yes, in Geophysical Research Letters in March. The paper is called "Tremor bursts '
-        'follow the tides beneath a fictional glacier". Dr Annika Solvberg of Eastmoor University led the fieldwork.'
+        'follow the tides beneath a fictional glacier". Dr Liv Solvberg of Eastmoor University led the fieldwork.'
     )
     extraction = _extract(text)
     assert "Geophysical Research Letters" in _names(extraction, "Journal")
@@ -105,7 +105,7 @@ def test_first_author_is_a_name_and_funders_of_the_fieldwork() -> None:
     text = (
         "Listening to ice\n"
         "Dr. Henrike Ostvold of Eastmoor University led the study. The first author is Jorun Tveitane, a PhD student "
-        "in her group; the second author is Westmoor PhD student Cato Lindqvist-Aas. The U.S. National Science "
+        "in her group; the second author is Westmoor PhD student Cato Nyberg-Aas. The U.S. National Science "
         "Foundation's Office of Polar Programs funded the Alaska fieldwork."
     )
     extraction = _extract(text)
@@ -121,7 +121,7 @@ def test_list_entry_units_each_with_faculty_as_parent() -> None:
         "Harbourview University researchers have been named research chairs this year.\n\n"
         "Dr. Selma Arvidsson-Tor, Faculty of Science, Department of Earth Sciences, and Institute for Coastal "
         "Studies (ICS) - Chair in Coastal Sediments\n"
-        "Dr. Kwabena Osei-Tutu (Tier 2), Faculty of Engineering, School of Mechanical Engineering - Chair in Wind "
+        "Dr. Kojo Tettey-Abban (Tier 2), Faculty of Engineering, School of Mechanical Engineering - Chair in Wind "
         "Turbines\n"
         "Dr. Ines Valdoria, School of Marine Biology, Harbourview College - Chair in Kelp Ecology\n"
     )
@@ -135,7 +135,7 @@ def test_list_entry_units_each_with_faculty_as_parent() -> None:
     assert {
         ("Selma Arvidsson-Tor", "Department of Earth Sciences"),
         ("Selma Arvidsson-Tor", "Institute for Coastal Studies"),
-        ("Kwabena Osei-Tutu", "School of Mechanical Engineering"),
+        ("Kojo Tettey-Abban", "School of Mechanical Engineering"),
     } <= affiliated
     # the college after a unit holds the unit: no second post of the person
     assert ("Ines Valdoria", "Harbourview College") not in affiliated
@@ -155,11 +155,11 @@ def test_known_funder_with_an_initial_is_one_name_in_a_funding_list() -> None:
 def test_officers_named_by_their_post_after_the_name_are_no_researchers() -> None:
     text = (
         "Harbourview opens a sepsis centre\n"
-        "The centre will be led by Professor Amara Okonkwo-Diallo of Harbourview University. Speaking at the "
+        "The centre will be led by Professor Zuri Adeyemo-Baptiste of Harbourview University. Speaking at the "
         "launch, Dr. Tendai Mavhunga-Roe, Permanent Secretary of the Ministry of Health, praised the plan. "
         '"A great day," said Dr. Pilar Estevanez, Harbourview\'s vice-president, research.'
     )
-    assert _names(_extract(text), "Researcher") == {"Amara Okonkwo-Diallo"}
+    assert _names(_extract(text), "Researcher") == {"Zuri Adeyemo-Baptiste"}
 
 
 def test_second_funding_statement_in_one_sentence() -> None:
@@ -190,7 +190,7 @@ def test_units_named_by_fields_joined_with_and_and_owned_by_a_head_word() -> Non
         "Sea reptile found in a drawer\n"
         "The Eastmoor Natural Science Museum announced the find. Dr Gwenllian Pask, a palaeontologist in the "
         "Museum's Earth Sciences Directorate, re-examined it; CT scanning at the Museum's Imaging and Analysis "
-        "Centre revealed the skull. The fossil will go on display in the Museum's Ocean Giants gallery. Dr Rohan "
+        "Centre revealed the skull. The fossil will go on display in the Museum's Ocean Giants gallery. Dr Devesh "
         "Varadkar-Lee of the Solid State and Structural Chemistry Unit at Northvale University ran the analysis."
     )
     extraction = _extract(text)
@@ -201,7 +201,7 @@ def test_units_named_by_fields_joined_with_and_and_owned_by_a_head_word() -> Non
     } <= {(a.split(",")[0], b) for a, b in part_of}
     assert "Solid State and Structural Chemistry Unit" in {n.split(",")[0] for n in _names(extraction, "Institution")}
     assert "Museum" not in _names(extraction, "Institution")
-    assert _names(extraction, "Researcher") == {"Gwenllian Pask", "Rohan Varadkar-Lee"}
+    assert _names(extraction, "Researcher") == {"Gwenllian Pask", "Devesh Varadkar-Lee"}
 
 
 def test_zh_time_words_and_participating_verb_end_no_name_and_journal_after_publishing_verb() -> None:
@@ -232,19 +232,19 @@ def test_zh_key_lab_named_by_a_field_with_a_verb_and_two_bodies_joined_by_ji() -
 def test_zh_transliterations_with_a_hyphen_or_a_post_in_the_bracket_and_a_liver_clinic() -> None:
     lines = [
         "获奖名单公布",
-        "获奖者：阮清岚（青石大学物理学院教授）、托比亚斯·伦德（Tobias Lund，星河大学理学院讲席教授）。",
+        "获奖者：阮清岚（青石大学物理学院教授）、埃斯基尔·伦德（Eskil Lund，星河大学理学院讲席教授）。",
         "课题组博士生以利亚·本-阿米（Eliya Ben-Ami）为第一作者。",
         "该研究与星河大学附属医院肝病科阮清岚教授团队合作完成。",
     ]
     extraction = _extract("\n".join(lines), lang="zh")
-    assert {"托比亚斯·伦德", "以利亚·本-阿米"} <= _names(extraction, "Researcher")
+    assert {"埃斯基尔·伦德", "以利亚·本-阿米"} <= _names(extraction, "Researcher")
     assert "星河大学附属医院肝病科" in _names(extraction, "Institution")
 
 
 def test_bodies_that_will_fund_are_funders_of_nothing_published() -> None:
     sentences = (
         "Harbourview opens a sepsis centre\n",
-        "Professor Amara Okonkwo-Diallo of Harbourview University led an earlier study, published in The Lancet ",
+        "Professor Zuri Adeyemo-Baptiste of Harbourview University led an earlier study, published in The Lancet ",
         'under the title "Fictional sepsis outcomes in five coastal hospitals". ',
         "The Coastal Health Foundation (CHF) will co-fund a fellowship scheme, ",
         "and the Harbour Fund will support laboratory equipment.",
@@ -276,7 +276,7 @@ def test_capitalised_post_in_a_unit_after_the_name() -> None:
 def test_unit_before_a_known_institute_without_a_university_head_word() -> None:
     extraction = _extract(
         "Poster prize for a catalyst\n"
-        "Dr Kavya Nandakumar, a chemist in the Department of Soft Matter Chemistry (DSMC) at the Indian Institute of "
+        "Dr Ishani Nandakumar, a chemist in the Department of Soft Matter Chemistry (DSMC) at the Indian Institute of "
         "Science (IISc), won the prize."
     )
     assert ("Department of Soft Matter Chemistry", "Indian Institute of Science") in {
