@@ -339,7 +339,6 @@ def _overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]
         pos = m.start("list")
 
 
-@lru_cache(maxsize=4)
 def _future_funders(text: str, known: frozenset[str]) -> list[Span]:
     """Funding bodies that "will (co-)fund" or "will support" something: a body by its name's last word (Foundation,
     Fund, Trust, Council, Agency) or a funder the gazetteer knows (``known``, lower case)."""
@@ -355,6 +354,7 @@ def _future_funders(text: str, known: frozenset[str]) -> list[Span]:
     return out
 
 
+@lru_cache(maxsize=4)
 def _known_forms(known: frozenset[str]) -> tuple[list[str], list[str]]:
     """The known funder names that hold 与/和/及 between Chinese characters, and those that hold commas or an
     initial's dot (John R. Evans Leaders Fund), where a funding list would be cut (once per gazetteer, not per
