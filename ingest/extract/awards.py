@@ -4,6 +4,7 @@ funders (only where the text says they fund the work: 资助, 支持, 基金, fu
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from ingest.extract import en, gazetteer_hits
@@ -131,13 +132,26 @@ _FUNDING_EN_WON = re.compile(
 )
 # "The Canadian Institutes of Health Research (CIHR) and X supported the work": the funders as the subject (the verb
 # phrase alone, a literal scan, tells first whether the pattern that tries every sentence start can match)
-_SUPPORTED = r"(?:supported|funded|financed|sponsored)\s+(?:the|this)\s+(?:work|research|study|project|trial|effort)\b"
+# ("funded the Alaska fieldwork": a place may name the work)
+_SUPPORTED = (
+    r"(?:supported|funded|financed|sponsored)\s+(?:the|this)\s+(?:[A-Z][a-z]+\s+)?"
+    r"(?:work|research|study|project|trial|effort|fieldwork|field\s+work|experiments?|measurements)\b"
+)
 _SUPPORTED_THE_WORK = re.compile(_SUPPORTED)
 _FUNDING_EN_SUBJECT = re.compile(
     rf"(?:^|(?<=[.;\n])[^\S\n]*)(?:The\s+)?(?P<list>[A-Z][^.;\n]{{2,200}}?)\s+(?:also\s+|jointly\s+)?{_SUPPORTED}",
     re.M,
 )
 _FUNDING_EN_ALL = (_FUNDING_EN, _FUNDING_EN_FROM, _FUNDING_EN_GIVER, _FUNDING_EN_WON, _FUNDING_EN_SUBJECT)
+# "The Science for Africa Foundation (SFA Foundation) will co-fund a fellowship scheme, and the Fleming Fund will
+# support …": a funding body as the subject of a funding verb in the future (found from the verb, the name looked
+# back at)
+_WILL_FUND = re.compile(r"[^\S\n]+will[^\S\n]+(?:also[^\S\n]+)?(?:co-?fund|fund|finance|support)\b")
+_NAME_BEFORE_VERB = re.compile(
+    r"(?:^|[.;,\n]\s*)(?:and\s+)?(?:[Tt]he\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+(?:for|of|and|[A-Z][\w'’-]*))*)"
+    r"(?:\s*\([^()\n]{1,30}\))?$"
+)
+_FUNDING_BODY_END = re.compile(r"\b(?:Foundation|Fund|Trust|Council|Agency)$")
 # a quoted programme topic or a bracket of grant numbers: list separators inside it separate nothing
 _ENCLOSED = re.compile(r"“[^”]*”|[（(][^（）()]*[）)]")
 _LIST_SPLIT = re.compile(r"[、，,;；]|以及|及|和|与")
@@ -155,6 +169,7 @@ _FUNDER_OK = re.compile(
     r"Organization|Organisation|Initiative|Grant|Grants|Commission|Academy|University|NSF|NIH|NSFC|ERC)$"
 )
 _FUNDING_WORDS = re.compile(r"资助|经费|资金支持|补助")
+_PERSONAL_AWARD_END = re.compile(r"\b(?:Fellowship|Bursary|Scholarship|Studentship)s?$")
 _TRAILING_BRACKET = re.compile(r"\s*[(（][^()（）]*[)）]$")
 _JOINED = re.compile(rf"[{CJK}][与和及][{CJK}]")
 _TABLE_HEADER = re.compile(r"^(?:单位|名称|类别|序号|承接人|负责人|题目|类型|备注)")
@@ -346,11 +361,37 @@ _ARTICLE = re.compile(r"(?:About[^\S\n]+the|The)[^\S\n]+(?=[A-Z])")
 _NEW = re.compile(r"(?:New|This\s+year['’]s|Our)\s+(?=[A-Z])")
 
 
+def _overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Matches of a funding cue whose list runs to the sentence end, each search resumed inside the last list: "funded
+    by the DFG within the priority programme X, and of the partnership supported by the NERC" holds a second
+    statement the first list stops before."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        yield m
+        pos = m.start("list")
+
+
+def _future_funders(text: str, known: frozenset[str]) -> list[Span]:
+    """Funding bodies that "will (co-)fund" or "will support" something: a body by its name's last word (Foundation,
+    Fund, Trust, Council, Agency) or a funder the gazetteer knows (``known``, lower case)."""
+    out: list[Span] = []
+    for m in _WILL_FUND.finditer(text):
+        before = _NAME_BEFORE_VERB.search(text, max(0, m.start() - 120), m.start())
+        if before is None:
+            continue
+        name = before.group("name")
+        if _FUNDING_BODY_END.search(name) or name.lower() in known:
+            # (what it will fund is to come: no published work of the item is funded by it)
+            out.append(Span(before.start("name"), before.end("name"), "Funder", clean(name), meta={"future": True}))
+    return out
+
+
 @lru_cache(maxsize=4)
 def _known_forms(known: frozenset[str]) -> tuple[list[str], list[str]]:
-    """The known funder names that hold 与/和/及 between Chinese characters, and those that hold commas (once per
-    gazetteer, not per item)."""
-    return [name for name in known if _JOINED.search(name)], [name for name in known if "," in name]
+    """The known funder names that hold 与/和/及 between Chinese characters, and those that hold commas or an
+    initial's dot (John R. Evans Leaders Fund), where a funding list would be cut (once per gazetteer, not per
+    item)."""
+    return [name for name in known if _JOINED.search(name)], [name for name in known if "," in name or ". " in name]
 
 
 def find_funders(text: str, institutions: list[Span], known: frozenset[str] = frozenset()) -> list[Span]:
@@ -388,7 +429,7 @@ def find_funders(text: str, institutions: list[Span], known: frozenset[str] = fr
         english = pattern in _FUNDING_EN_ALL
         if pattern is _FUNDING_EN_SUBJECT and not _SUPPORTED_THE_WORK.search(text):
             continue
-        for m in pattern.finditer(text):
+        for m in _overlapping(pattern, text) if pattern is _FUNDING_EN else pattern.finditer(text):
             for group in ("list", "prog"):
                 if group not in pattern.groupindex or m.group(group) is None:
                     continue
@@ -444,7 +485,11 @@ def find_funders(text: str, institutions: list[Span], known: frozenset[str] = fr
                         name, ok = body.group(), body
                     if len(name) < 2 or _FUNDER_BAD.search(name) or not ok:
                         continue
+                    # "supported by the Prime Minister's Research Fellowship": a personal award, not its giver
+                    if english and _PERSONAL_AWARD_END.search(name):
+                        continue
                     start = base + at + part.find(name)
                     if not any(x.start == start and x.end == start + len(name) for x in spans):
                         spans.append(Span(start, start + len(name), "Funder", clean(name)))
+    spans += [f for f in _future_funders(text, known) if not any(x.start < f.end and f.start < x.end for x in spans)]
     return spans

@@ -17,11 +17,18 @@ from ingest.extract.spans import Span, clean
 _WORD = rf"(?:(?:[A-Z]\.){{2,}}|(?!(?:Dr|Prof|Professor|Mr|Mrs|Ms)\b)[{LATIN_UPPER}][{LATIN_LETTER}'&-]*)"
 _HEADS = (
     r"University|Institute|Institutes|Laboratory|Laboratories|Hospital|College|Academy|Center|Centre|School|"
-    r"Observatory|Museum|Polytechnic|Department|Faculty|Division|Clinic|Institution|Organization|Organisation|Lab"
+    r"Observatory|Museum|Polytechnic|Department|Faculty|Division|Clinic|Institution|Organization|Organisation|Lab|"
+    # (units: "Solid State and Structural Chemistry Unit", "the Museum's Science Directorate")
+    r"Unit|Directorate"
 )
 # a name never runs over a line break (a headline ends where the next line starts): spaces, not \s
 _SP = r"[^\S\n]+"
 _TAIL = rf"(?:{_SP}(?:of|for){_SP}(?:the{_SP})?{_WORD}(?:{_SP}(?:(?:and|&){_SP})?{_WORD}){{0,5}})?"
+# a title or a job word right before a capitalised run: the run opens with a person's name
+_PERSON_CUE_BEFORE = re.compile(
+    rf"\b(?:Dr\.?|Prof\.?|Professor|professor|Mr|Mrs|Ms|{alternation(RESEARCHER_EN_JOBS)})[^\S\n]+$"
+)
+_OF_PLACE_AFTER = re.compile(rf"{_SP}of{_SP}[A-Z][a-z]+(?:{_SP}[A-Z][a-z]+){{0,2}}\b")
 _FIELDS = (
     r"(?:Technology|Technologies|Sciences?|Engineering|Medicine|Arts|Health|Design|Agriculture|Economics|Mines"
     r"|Mathematics|Physics|Chemistry|Biology|Law|Music|Education|Humanities|Commerce|Management|Environment"
@@ -36,7 +43,8 @@ _FIELDS = (
 # a head word alone ("Laboratory director …") is no name: it needs a word before it or an "of …" after it
 # a donor's name before the head word may hold an initial or a particle: "William A. Brookshire Department of …",
 # "Luiz de Queiroz College of Agriculture", or two donors: "Chobanian & Avedisian School of Medicine"
-_NAME_PART = rf"(?:{_WORD}|[A-Z]\.|&(?={_SP}[A-Z])|(?:de|da|do|dos|das|del|van|von)(?={_SP}[A-Z]))"
+# ("Solid State and Structural Chemistry Unit", "Imaging and Analysis Centre": fields joined by "and")
+_NAME_PART = rf"(?:{_WORD}|[A-Z]\.|(?:&|and)(?={_SP}[A-Z])|(?:de|da|do|dos|das|del|van|von)(?={_SP}[A-Z]))"
 _INSTITUTION = re.compile(
     rf"{_WORD}{_SP}(?:(?:{_NAME_PART}{_SP}){{0,4}}(?:{_HEADS})\b{_TAIL}"
     # two donors' given names before their surname: "Walter and Eliza Hall Institute", "Hedda and Lorenz Brandvik
@@ -58,7 +66,9 @@ _AT_CAMPUS = re.compile(
 _PLACE_AND = re.compile(rf"(?:University|College|Institute)\s+of\s+(?!{_FIELDS})[A-Z][a-z]+(?P<and>\s+and\s+)")
 _FIELD_AFTER_AND = re.compile(_FIELDS)
 # (and a laboratory: "State Key Laboratory of Tibetan Plateau Earth System, Environment and Resources")
-_FIELD_HEAD = re.compile(r"(?:Department|Ministry|School|Faculty|Division|(?:State\s+)?Key\s+Laboratory)\s+of\s")
+_FIELD_HEAD = re.compile(
+    r"(?:Department|Ministry|School|Faculty|Division|(?:State\s+)?Key\s+Laboratory)\s+of\s+(?:the\s+)?(?=[A-Z])"
+)
 _FIELD_WORD = r"(?!(?:Dr|Professor|Prof|Mr|Ms|Mrs|Sir|Dame)\b)[A-Z][a-z]+"
 _FIELD_NOT_BODY = (
     r"(?!(?:[A-Z][a-z]+\s+)?(?:University|Institute|College|Hospital|Academy|Centre|Center|School|Foundation)\b)"
@@ -107,8 +117,8 @@ _TWO_BODIES = re.compile(r"\s+and\s+the\s+|(?:(?<=Trust)|(?<=Council)|(?<=Agency
 # "MIT's Department of Chemistry": the unit, and the institution that owns it
 # ("the University of Cambridge's Cavendish Laboratory": a unit named by a word before its head word)
 _POSSESSIVE_UNIT = re.compile(
-    r"^(?P<owner>.+?)['’]s\s+(?P<unit>(?:[A-Z][\w-]+\s+){0,2}(?:School|Department|Faculty|College|Institute"
-    r"|Laboratory|Center|Centre|Division|Clinic)\b.*)$"
+    r"^(?P<owner>.+?)['’]s\s+(?P<unit>(?:[A-Z][\w-]+\s+(?:and\s+)?){0,3}(?:School|Department|Faculty|College|Institute"
+    r"|Laboratory|Center|Centre|Division|Clinic|Unit|Directorate)\b.*)$"
 )
 # what a unit's name goes on with after its head word ("Institute for Solid State Physics")
 _UNIT_TAIL = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,5}")
@@ -137,11 +147,20 @@ def find_institutions(text: str) -> list[Span]:
         lead = _LEADING.match(m.group())
         start = m.start() + (lead.end() if lead else 0)
         end = m.end()
+        # "professor Julia Ferrano and Rhine Institute for …": a person's name after a title, then "and" and the
+        # institution (the "and" of "Solid State and Structural Chemistry Unit" joins fields, after no title)
+        and_at = text.find(" and ", start, end)
+        if and_at >= 0 and _PERSON_CUE_BEFORE.search(text, max(0, start - 30), start):
+            start = and_at + len(" and ")
         if end - start < 4 or not text[start].isupper():
             continue
         # "the University of Alabama at Birmingham", "the University of Texas at Austin": a campus is part of the name
         if _UNIVERSITY_OF_PLACE.fullmatch(text, start, end) and (campus := _AT_CAMPUS.match(text, end)) is not None:
             end = campus.end()
+        # "the Geophysical Institute of the University of Alaska Fairbanks": the tail stopped at the parent's head
+        # word; the parent's place goes on (the unit and its parent are split below)
+        if text.endswith(" of the University", start, end) and (place := _OF_PLACE_AFTER.match(text, end)):
+            end = place.end()
         # "Department of Electronics, Information and Bioengineering", "Department of Science, Technology and
         # Innovation": a unit's field list runs over commas to its "and"
         if _FIELD_HEAD.match(text, start) and (fields := _FIELD_LIST.match(text, end)) is not None:
@@ -159,6 +178,13 @@ def find_institutions(text: str) -> list[Span]:
             end = tail.end()
             owned = _POSSESSIVE_UNIT.match(text[start:end])
         if owned:
+            # "the University of Portsmouth's School of the Environment, Geography and Geosciences": the unit's field
+            # list runs over its comma too
+            unit_at = start + owned.start("unit")
+            if _FIELD_HEAD.match(text, unit_at) and (fields := _FIELD_LIST.match(text, end)) is not None:
+                end = fields.end()
+                owned = _POSSESSIVE_UNIT.match(text[start:end])
+                assert owned is not None
             owner = clean(owned.group("owner"))
             spans.append(Span(start, start + owned.end("owner"), "Institution", owner, meta={"owner": True}))
             unit_start = start + owned.start("unit")
@@ -198,10 +224,12 @@ def find_institutions(text: str) -> list[Span]:
                 s.end, s.name, s.parent = of, clean(text[s.start : of]), name
         if not any(s.start < m.end() and begin < s.end for s in spans):
             spans.append(Span(begin, m.end(), "Institution", name))
+    _owner_by_head_word(spans)
     spans = [part for s in spans for part in _split_unit_of_the(text, s)]
     spans += _universities_inside(text, spans)
     spans.sort(key=lambda s: s.start)
     link_units(text, spans)
+    _link_to_faculty(text, spans)
     # a government department standing alone (the Department of Education will monitor …) governs, it does no
     # research; one of a university keeps its parent and stays. "the Institute of Physics Moseley Medal and Prize"
     # names a prize (its giver is part of the prize's name)
@@ -212,11 +240,35 @@ def find_institutions(text: str) -> list[Span]:
     ]
 
 
+def _owner_by_head_word(spans: list[Span]) -> None:
+    """An owner written by its head word alone ("the Museum's Science Directorate") is the institution named before
+    with that head word (the Natural History Museum): its units get that one as parent, and the bare word is dropped."""
+    for i, owner in enumerate(spans):
+        if not owner.meta.get("owner") or not _HEAD.fullmatch(owner.name):
+            continue
+        # ("the University's Clinical Trials Unit" after the University of Birmingham)
+        full = next(
+            (
+                s.name
+                for s in reversed(spans[:i])
+                if s.name.endswith(" " + owner.name) or s.name.startswith(owner.name + " of ")
+            ),
+            None,
+        )
+        if full is None:
+            continue
+        for unit in spans:
+            if unit.parent == owner.name:
+                unit.parent = full
+        owner.meta["drop"] = True
+    spans[:] = [s for s in spans if not s.meta.get("drop")]
+
+
 # "the Institute of Tibetan Plateau Research of the Chinese Academy of Sciences", "the National Climate Center of the
 # China Meteorological Administration": a unit, then the body it belongs to
 _UNIT_OF_THE = re.compile(
     r"(?P<unit>.+?\b(?:Institute|Center|Centre|Laboratory|Department|School|College|Division|Museum|Observatory|"
-    r"Station|Research))\s+of\s+the\s+(?P<parent>(?:[A-Z][\w'’-]*\s+)+(?:Academy|University|Administration|Agency|"
+    r"Station|Research))\s+of\s+the\s+(?P<parent>(?:[A-Z][\w'’-]*\s+)*(?:Academy|University|Administration|Agency|"
     r"Ministry|Commission)(?:\s+of\s+[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*)?)"
 )
 
@@ -270,10 +322,33 @@ def link_units(text: str, spans: list[Span], known: Callable[[Span], bool] = lam
         listed = "," in gap and _LIST_GOES_ON.match(text, parent.end)
         unit_like = _UNIT.match(unit.name) or (not _TOP.search(unit.name) and not listed)
         top = _TOP.search(parent.name) or _FOREIGN_INSTITUTION.fullmatch(parent.name) or known(parent)
-        if unit_like and top and _UNIT_GAP.fullmatch(_SHORT_FORM.sub("", gap, count=1)):
+        gap = _SHORT_FORM.sub("", gap, count=1)
+        if unit_like and top and _UNIT_GAP.fullmatch(gap):
+            unit.parent = parent.name
+        elif _UNIT.match(unit.name) and _WITHIN.fullmatch(gap):
+            # "the Center for Quantum Nanoscience (QNS) within the Institute for Basic Science": the text says which
+            # body holds the unit, whatever its kind
             unit.parent = parent.name
 
 
+# a faculty's name, and the units a faculty holds
+_FACULTY = re.compile(r"Faculty\s+of\s")
+_FACULTY_UNIT = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}(?:Department|School)\s+of\s")
+
+
+def _link_to_faculty(text: str, spans: list[Span]) -> None:
+    """A department or school written next to its faculty, either way round ("Faculty of Science, Department of
+    Physics", "School of Pharmacy, Faculty of Science"), is part of that faculty. ``spans`` in text order."""
+    for a, b in zip(spans, spans[1:], strict=False):
+        if text[a.end : b.start].strip() != ",":
+            continue
+        if _FACULTY.match(a.name) and b.parent is None and _FACULTY_UNIT.match(b.name):
+            b.parent = a.name
+        elif _FACULTY.match(b.name) and a.parent is None and _FACULTY_UNIT.match(a.name):
+            a.parent = b.name
+
+
+_WITHIN = re.compile(r"\s+(?:within|inside)\s+(?:the\s+)?")
 # "(CAB)" between a unit and its institution: the unit's short form
 _SHORT_FORM = re.compile(r"^\s*\([A-Z][A-Za-z&]{1,10}\)")
 
@@ -489,9 +564,10 @@ _JOB_AFTER = rf"\s+(?:[a-z-]+\s+){{0,3}}(?:{alternation(RESEARCHER_EN_JOBS)})\b"
 
 
 # what may stand between two names of a funding list (besides brackets): connectors, funding verbs, programme words
+# (and a funder's owner: "the SERB, now part of the ANRF, and …": the owner funds the work too)
 _LIST_CONNECTORS = re.compile(
     r"\b(?:and|by|the|funded|supported|financed|also|as\s+well\s+as|from|of|under|through|its"
-    r"|program|programme|grants?|funds?|project|scheme|initiative)\b|\([^)]*\)"
+    r"|program|programme|grants?|funds?|project|scheme|initiative|(?:now\s+|itself\s+)?(?:a\s+)?part)\b|\([^)]*\)"
 )
 # "…, by the Deutsche Forschungsgemeinschaft", "…, and work in Vancouver by the NSERC": a list of givers takes up
 # again after what it said of the one before (the grant it gave, who held it)

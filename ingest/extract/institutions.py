@@ -36,7 +36,7 @@ _CLINICAL_STEMS = words_of(
     "胸外 肝胆外 泌尿外 妇产 急诊 放射 麻醉 病理 检验 肿瘤 皮肤 口腔 耳鼻喉 康复 感染 重症医学 核医学 超声 "
     "全科 精神 老年 中医 骨 儿 眼 胃外 胃肠外 胃肠肿瘤外 肝胆胰外 结直肠外 甲状腺外 乳腺外 甲乳外 血管外 "
     "整形外 烧伤外 小儿外 脊柱外 创伤外 肿瘤内 肿瘤外 感染内 老年内 消化 肾 生殖医学 营养 疼痛 介入 输血 "
-    "心胸外 器官移植 头颈外 口腔颌面外 风湿 变态反应 皮肤性病 核医 放疗 放射治疗"
+    "心胸外 器官移植 头颈外 口腔颌面外 风湿 变态反应 皮肤性病 核医 放疗 放射治疗 肝病 肝胆 传染"
 )
 
 
@@ -86,6 +86,9 @@ _LEFT_STOPS = frozenset(w for w in STOP_WORDS if w not in {"与", "和", "及"})
 )
 _OUR = frozenset("我本该全")
 _CONJUNCTIONS = frozenset({"与", "和", "及", "以及", "同"})
+# (中华医药研究院暨中药质量研究国家重点实验室: 暨 right after a body's suffix joins two bodies; inside a name it joins
+# two fields: 植物暨微生物学研究所)
+_BODY_CONJUNCTIONS = (*_CONJUNCTIONS, "暨")
 _WORK_NOUNS = frozenset({"工作", "研究", "团队", "项目", "成果", "论文", "合作", "课题", "本", "该", "此", "这"})
 #: words tagged as verbs that are at home in institution names (应用, 创新, 研究 ...)
 #: single characters that start a clause, not a name (将材化学院…, 把…, 对…)
@@ -188,6 +191,12 @@ def _is_stop(tokens: list[tuple[int, int, str]], i: int, name_end: int, in_chain
     return False
 
 
+_SUFFIX_BEFORE = re.compile(rf"(?:{alternation(_SUFFIXES)})$")
+_CUT_FLAGS = frozenset({"v", "p", "c", "u", "d", "m", "r"})
+_FUNCTION_FLAGS = frozenset({"p", "c", "u", "r"})
+_KEY_LAB_QUALIFIER = re.compile(r"(?:全国|国家)重点$")
+
+
 def _left_edge(text: str, suffix_start: int, suffix_end: int, floor: int) -> int:
     """Where a name whose suffix is ``text[suffix_start:suffix_end]`` starts."""
     start = max(floor, suffix_start - 24)
@@ -216,16 +225,21 @@ def _left_edge(text: str, suffix_start: int, suffix_end: int, floor: int) -> int
     for body in _RUNNING_BODY.finditer(text, edge, suffix_start):
         if suffix_start - body.end() >= 2:
             edge = body.end()
+    # (the 暨 that joins this body to the one before it is no part of its name)
+    if text.startswith("暨", edge) and _SUFFIX_BEFORE.search(text, max(0, edge - 6), edge):
+        edge += 1
     # an opening quote whose closing one is not in the name is not part of it (“环上大科创中心”)
     while edge < suffix_start and text[edge] in '“"' and "”" not in text[edge:suffix_start]:
         edge += 1
     if suffix_start - edge <= 2:
         return edge
     # a long context: cut after the last verb or function word (实施精准突破集成电路…, 汇聚高水平大学)
+    # (a key laboratory is named by its field, which may hold a verb: 作物遗传改良全国重点实验室)
+    cut_flags = _FUNCTION_FLAGS if _KEY_LAB_QUALIFIER.search(text, edge, suffix_start) else _CUT_FLAGS
     pos = edge
     for word, flag in pseg.cut(text[edge:suffix_start], HMM=False):
         pos += len(word)
-        cut = flag[:1] in {"v", "p", "c", "u", "d", "m", "r"} and word not in _NAME_VERBS
+        cut = flag[:1] in cut_flags and word not in _NAME_VERBS
         if cut and not word.startswith("第") and pos < suffix_start:  # 第一人民医院 keeps its ordinal
             edge = pos
     return edge
@@ -234,7 +248,7 @@ def _left_edge(text: str, suffix_start: int, suffix_end: int, floor: int) -> int
 def _joins(text: str, gap_start: int, gap_end: int) -> bool:
     """Whether the text between two suffixes is the body of a nested unit (not a person, verb or list)."""
     gap = text[gap_start:gap_end]
-    if len(gap) > 14 or _HARD.search(gap) or gap.startswith(tuple(_CONJUNCTIONS)):
+    if len(gap) > 14 or _HARD.search(gap) or gap.startswith(_BODY_CONJUNCTIONS):
         return False
     # 清华大学生命科学学院殷若楠与西湖大学…: a person named after the unit, then 与 and the next institution
     if _person_and(text, gap_start) is not None:

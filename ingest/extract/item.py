@@ -45,6 +45,11 @@ def _gazetteer_institutions(text: str, gazetteer: Gazetteer, found: list[Span]) 
         overlapping = [s for s in out if s.start < end and start < s.end]
         inside = [s for s in overlapping if start <= s.start and s.end <= end and s.end - s.start < end - start]
         if overlapping and (len(inside) < len(overlapping) or not inside):
+            # a rule read the known name exactly (Indian Institute of Science): it is known, so a unit written before
+            # it is its unit even without a university's head word
+            for s in overlapping:
+                if s.start == start and s.end == end and s.parent is None and entry.parent is None:
+                    s.meta["gazetteer"] = True
             continue  # a rule's longer name (its unit) holds the form, or the two cross: the rule's reading stands
         full = text[start:end]
         for short in inside:
@@ -230,7 +235,7 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     _attach_identifiers(text, sentences, clusters)
     ctx = relations.Context(item=item, sentences=sentences, clusters=clusters)
     funding: list[tuple[Span, Cluster]] = []
-    for f in funders:
+    for f in (f for f in funders if not f.meta.get("future")):
         target = next(
             (
                 c

@@ -75,7 +75,7 @@ RESEARCHER_EN_BEFORE = (
     # the lower-case job words press releases put before a name ("graduate student Kevin Liu")
     "professor", "graduate student", "doctoral student", "PhD student", "Ph.D. student", "doctoral candidate",
     "MSc student", "master's student", "undergraduate student", "undergraduate researcher", "undergraduate",
-    "research assistant", "staff scientist", "research associate",
+    "research assistant", "staff scientist", "research associate", "student",
     "postdoc", "postdoctoral researcher", "postdoctoral fellow", "research scientist", "research fellow",
     "scientist", "lead author", "first author", "senior author", "co-author", "corresponding author",
     "study author", "principal investigator", "investigator", "physicist", "chemist", "biologist", "astronomer",

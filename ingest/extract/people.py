@@ -72,8 +72,10 @@ _LATIN_NAME = (
     rf"[{LATIN_UPPER}][{LATIN_LETTER}'’-]+){{1,3}}"
 )
 # found from the bracket backwards: scanning for the Chinese part first would try every CJK position
-_PAIRED_EN = re.compile(rf"[（(]\s*(?P<en>{_LATIN_NAME})\s*[）)]")
-_PAIRED_ZH = re.compile(rf"(?P<zh>[{CJK}]{{1,8}}(?:\s*[·•]\s*[{CJK}A-Z.]{{1,8}}){{0,4}})\s*$")
+# (the bracket may go on with the person's post: 汤姆·林德（Tom Lind，西岭大学理学院讲席教授）)
+_PAIRED_EN = re.compile(rf"[（(]\s*(?P<en>{_LATIN_NAME})\s*(?:[）)]|[，,](?=[^（）()\n]{{1,60}}[）)]))")
+# (a hyphen inside a transliterated part: 以利亚·本-阿米 for Ben-Ami)
+_PAIRED_ZH = re.compile(rf"(?P<zh>[{CJK}]{{1,8}}(?:\s*[·•]\s*[{CJK}A-Z.-]{{1,8}}){{0,4}})\s*$")
 _ZH_CUES = alternation(("教授", "博士", "研究员", "院士", "副教授", "团队", "课题组"))
 _EN_CUED = re.compile(rf"(?P<en>{_LATIN_NAME})\s*(?={_ZH_CUES})")
 # 谢菲尔德大学材料系教授 Mark Ellison: a Latin name after a Chinese title
@@ -113,6 +115,7 @@ _JOBS_AFTER = alternation(
         "DPhil student",
     )
 )
+_JOB_NEXT = re.compile(rf"[^\S\n]+(?:{_JOBS_AFTER})\b")
 _CONTACT_AFTER = re.compile(r"[ \t\u3000]*(?:[：:,，]\s*)?(?:\+?\d[\d \t()-]{7,}\d|[\w.+-]+@[\w-]+\.[\w.]+)")
 # (an institution named in Latin letters, accented or not: Université de Montréal)
 _HAS_CJK = re.compile(rf"[{CJK}]")
@@ -122,10 +125,15 @@ _EN_AFTER = re.compile(
     r"(?:,\s+(?:now\s+|currently\s+|formerly\s+)?(?:a|an|the)?\s*(?:[a-z][a-z-]+\s+){0,2}"
     rf"(?:{_JOBS_AFTER}|{_SCIENTIST_SUFFIX}|pharmacist)\b"
     r"|,\s+the\s+(?:[A-Z][\w.'’-]*\s+){1,4}Professor\b"
+    # "…, explained Associate Director MOON Ji-hae, who led the study"
+    r"|,\s+who\s+(?:co-)?(?:led|leads|headed|heads|directed|supervised)\s+(?:the|this)\s+"
+    r"(?:study|research|work|team|project|group|analysis)\b"
     r"|\s+et al\.)"
 )
 _EN_LED = re.compile(
-    rf"\b(?:led by|co-led by|headed by|author|authors|co-authors?(?:\s+(?:include|are|were))?)\s+(?P<en>{_LATIN_NAME})"
+    # ("The first author is A", "The senior author was B")
+    rf"\b(?:led by|co-led by|headed by|author(?:\s+(?:is|was))?|authors|co-authors?(?:\s+(?:include|are|were|is|was))?)"
+    rf"\s+(?P<en>{_LATIN_NAME})"
 )
 # capitalised runs that name no person (checked before taking "X of Y University" or "X (Y University)" as a person)
 _NOT_A_NAME = re.compile(
@@ -139,7 +147,7 @@ _NOT_A_NAME = re.compile(
     r"Humanities|Emeritus|Emerita|Club|Network|Alliance|Consortium|Initiative|Office|Board|Unit|Lab|Labs|"
     r"Without|Beyond|Across|Against|Year|"
     # programmes and posts (the Nano Mission of the DST, Senior Consultant)
-    r"Mission|Scheme|Facility|Platform|Consultant|Registrar|Fellow|"
+    r"Mission|Scheme|Facility|Platform|Consultant|Registrar|Fellow|Bursary|Scholarship|Studentship|"
     # an office that speaks for a body ("Corporate Communications, Northmere University")
     r"Communications|Affairs|Relations|Marketing)\b"
 )
@@ -211,7 +219,9 @@ _EN_OFFICE_BEFORE_TITLE = re.compile(
     r"(?:\s*\([^()\n]{1,60}\))?\s+(?:Professor|Prof\.|Dr\.?)\s+$"
 )
 # a name followed by one of these is a place: "on NTU's Yunnan Garden campus"
-_PLACE_AFTER = re.compile(r"\s+(?:campus|building|site|estate|district|county|province|street|road)\b")
+_PLACE_AFTER = re.compile(
+    r"\s+(?:campus|building|site|estate|district|county|province|street|road|gallery|galleries|hall|wing|exhibition)\b"
+)
 # "Professor Helen Darroch, Vice-Principal Research and Enterprise, said": a university's officer speaks for it,
 # whatever title goes before the name
 # (also a funder's or an agency's staff: "Dr A, EPSRC Deputy Director for Physical Sciences", "Dr B, Associate Medical
@@ -220,7 +230,9 @@ _PLACE_AFTER = re.compile(r"\s+(?:campus|building|site|estate|district|county|pr
 _EN_OFFICIAL_AFTER = re.compile(
     r"\s*,\s*(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+|[A-Z][A-Z&-]{1,10}\s+)?(?:Deputy\s+|Pro[- ])?(?:Vice[- ])?"
     r"(?:Principal|Chancellor|President|Provost|Chief\s+(?:Executive|Technology|Operating|Scientific)\b|CEO|CTO"
-    r"|Minister|Secretary|spokesperson|spokeswoman|spokesman"
+    r"|Minister|(?:Permanent\s+)?Secretary|spokesperson|spokeswoman|spokesman"
+    # (a university's officer written in lower case: "Waterloo's vice-president, research")
+    r"|vice[- ](?:president|chancellor|provost|principal)"
     r"|(?:Deputy|Associate|Assistant|Executive|Managing|Medical|Programme|Program)\s+(?:Medical\s+)?Director\s+(?:for|at|of)"
     r"|Head\s+of\s+(?:Science\s+|Public\s+|External\s+)?(?:Engagement|Communications?|Media|Outreach|Policy|Partnerships)"
     r")\b"
@@ -229,7 +241,7 @@ _STOP_BEFORE = re.compile(rf"(?:{alternation(STOP_WORDS)}|[^{CJK}])$")
 # function words that follow a name-like character far more often than they end a given name (教授曾于2019年…)
 _NOT_GIVEN = re.compile(
     # (月 is not among them: 晓月, 明月 are given names; a month follows a number, which no name holds)
-    r"[的了是在和与及等为由对从把被将也都就而或说年日个项种位名所院校系省市区县副总于已曾现即仍却便还并又获]"
+    r"[的了是在和与及等为由对从把被将也都就而或说年日个项种位名所院校系省市区县副总于已曾现即仍却便还并又获参]"
 )
 #: a byline or credit in brackets: the people in it wrote or edited the piece
 _CREDIT = re.compile(r"[（(][^（()）]{0,80}?(?:供稿|整理|撰稿|编辑|摄影|撰文|报道)\s*[）)]")
@@ -239,6 +251,8 @@ _NON_NAMES = frozenset(
     {"研究", "团队", "课题", "项目", "成果", "论文", "教授", "博士", "主任", "书记", "领导"}
     # words that follow a title as a name would (教授全职加盟, 教授曾任): a surname character opens each
     | {"全职", "曾任", "曾经", "长期", "应邀", "应用", "方向", "单位"}
+    # (第一作者为时任博士后的…, 本科毕业后: a time word after a cue)
+    | {"时任", "毕业", "毕业后"}
 )
 
 
@@ -514,6 +528,26 @@ def _propagate_lists(text: str, spans: list[Span]) -> list[Span]:
     return spans
 
 
+_LEADING_POST = re.compile(
+    r"(?:(?:Associate|Assistant|Deputy|Vice|Senior|Executive|Managing|Founding)[^\S\n]+)*"
+    r"(?:Director|Professor|Head|Chief|Dean|Chair|Principal[^\S\n]+Investigator|Group[^\S\n]+Leader)[^\S\n]+"
+)
+_AWARD_LAST_WORD = re.compile(r"\b(?:Prize|Award|Medal|Fellowship|Bursary|Scholarship|Studentship)s?$")
+# the small words a Title Case headline leaves in lower case
+_TITLE_CASE_SMALL = frozenset(words_of("a an the of on in for and or to at by with from via as vs into over"))
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """Whether the line at ``pos`` is written in Title Case (a headline: "IBS Researchers Write Single-Atom Bits
+    Using Light"), where capitals after a job word tell no name."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    words = re.findall(r"[^\W\d_][\w'’-]*", text[start : len(text) if end < 0 else end])
+    if len(words) < 6:
+        return False
+    return all(w[0].isupper() or w in _TITLE_CASE_SMALL for w in words)
+
+
 def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ignore[assignment]
     """English person names with a researcher cue (Professor, Dr., led by, et al., 教授 after the name, a prize
     going to them, their institution in brackets or after of/at/from)."""
@@ -555,10 +589,13 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
             or _FIRM.search(text, s, e)
             or words <= _PLACE_WORDS
             or words & _JOB_WORDS_CAPITALISED
+            or _title_case_line(text, s)
         ):
             continue  # "led by A of Donghai University", "Scientists New Zealand and Engineers Australia"
         title = re.match(r"(?:Professor|Prof\.|Dr\.?|Associate Professor)\s+", text[s:e])
         s += title.end() if title else 0
+        if " " not in text[s:e]:
+            continue  # "Co-authors include Dr Halden, …": a surname, a later mention of one named in full
         if (honour := _HONOUR.match(text, s, e)) and e - honour.end() > 3:
             s = honour.end()
         if not any(a < e and s < b for a, b in seen):
@@ -587,10 +624,16 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
             matches.append(m)
     for m in matches:
         s, e = m.start("en"), m.end("en")
+        # "Associate Director MOON Ji-hae, who led the study": the post before the name is no part of it
+        if (post := _LEADING_POST.match(text, s, e)) is not None and " " in text[post.end() : e].strip():
+            s = post.end()
         # "The round was led by Oxford Science Enterprises": without a title or a job, a body's words say it is none
         if m.re in (_EN_LED, _EN_AWARDED, _EN_DOES_RESEARCH) and (
             _NOT_A_NAME.search(m.group("en")) or _FIRM.search(m.group("en"))
         ):
+            continue
+        # "The first author is NTU PhD student X": a job word after the capitals, which told the person's place
+        if m.re is _EN_LED and _JOB_NEXT.match(text, e):
             continue
         # "Professor Dame Ottoline Leyser", "Sir Paul Nurse": the honour is no part of the name
         if (honour := _HONOUR.match(text, s, e)) and e - honour.end() > 3:
@@ -604,6 +647,8 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
                 continue
         if (s, e) in seen or any(a < e and s < b for a, b in seen):
             continue
+        if _AWARD_LAST_WORD.search(text, s, e):
+            continue  # "an Undergraduate Research Bursary awarded to …": a job-like word opens a prize's name
         if any(i.start <= s and e <= i.end for i in institutions):
             continue  # "the Department of Chemical Engineering, with first author …": part of a unit's name
         if text[s:e] in names_of_institutions or _PLACE_AFTER.match(text, e):

@@ -48,6 +48,8 @@ _EN_JOURNAL_ZH = re.compile(
 _EN_JOURNAL_ZH_KNOWN = re.compile(
     rf"(?P<en>{_LATIN_TITLE})\s*(?=(?:在线|上)?(?:发表|刊发|刊登)|等?(?:期刊|杂志|刊物)|\s*[、和及])"
 )
+# 论文2025年发表于Physical Review Letters。: a known English title right after the publishing verb
+_EN_JOURNAL_AFTER_VERB_ZH = re.compile(rf"(?:发表于|发表在|刊登于|刊发于|刊载于)\s*(?P<en>{_LATIN_TITLE})")
 _EN_JOURNAL_ZH_KNOWN_BEFORE = re.compile(r"(?:(?:在|于)(?:国际|国内)?(?:学术|医学)?(?:期刊|杂志)?|[、和及])\s*$")
 # "In a new Chemical Science article": a journal the gazetteer knows, named as the kind of the paper (found from the
 # title, then checked back for the article before it)
@@ -84,6 +86,8 @@ _EN_JOURNAL = re.compile(
     rf"\s+(?:the\s+)?(?:(?:scientific|medical|academic|international|peer-reviewed)\s+)?(?:journal\s+)?"
     rf"(?P<en>{_LATIN_TITLE})"
 )
+# (a literal first, the engine skips to it; the word start is checked by the caller)
+_IN_KNOWN_JOURNAL = re.compile(rf"in\s+(?P<en>{_LATIN_TITLE})")
 # "in the North Atlantic" after "a study": a place; "in the Journal of X", "in the Lancet" name journals
 _JOURNAL_WORD = re.compile(
     r"\b(?:Journal|Review|Reviews|Letters|Proceedings|Annals|Bulletin|Reports|Transactions|Acta)\b"
@@ -172,7 +176,11 @@ _PAPER = [
     re.compile(rf"以\s*{_QUOTED}\s*(?:[（(][^（）()]{{1,120}}[）)])?\s*为题"),
     re.compile(rf"{_QUOTED}\s*(?:[（(][^（）()]{{1,120}}[）)])?\s*为题"),
     # (on one line: a headline ending in "study" is not the title of the quote that opens the text)
-    re.compile(rf"(?:titled|entitled|paper|article|study|the\s+title)[^\S\n]*,?[^\S\n]*{_QUOTED}"),
+    # ("The paper is called "…"", as a speaker says it)
+    re.compile(
+        rf"(?:titled|entitled|paper|article|study|the\s+title|(?:paper|article|study)[^\S\n]+(?:is|was)[^\S\n]+called)"
+        rf"[^\S\n]*,?[^\S\n]*{_QUOTED}"
+    ),
     # "Their 1974 paper in the Journal of X, "<title>"": the journal between the work and its title
     re.compile(rf"(?:paper|article|essay|review)\s+in\s+(?:the\s+)?{_LATIN_JOURNAL},[^\S\n]*{_QUOTED}"),
     # "with the title of 'Dynamic boronic ester networks …'": a title in single quotes after a title word
@@ -254,6 +262,10 @@ def find_journals(text: str, gazetteer: Gazetteer) -> list[Span]:
             name, "Journal"
         ):
             add(Span(m.start("en"), m.end("en"), "Journal", name))
+    for m in _EN_JOURNAL_AFTER_VERB_ZH.finditer(text):
+        name = _TRAILING_CONNECTORS.sub("", m.group("en"))
+        if gazetteer.lookup(name, "Journal"):
+            add(Span(m.start("en"), m.start("en") + len(name), "Journal", clean(name)))
     # English titles named by the Chinese words around them; a ranking or an index (中科院一区TOP期刊, SCI期刊) names no
     # journal
     latin: list[tuple[int, int]] = [m.span("en") for m in _EN_CUED_JOURNAL.finditer(text)]
@@ -289,6 +301,14 @@ def find_journals(text: str, gazetteer: Gazetteer) -> list[Span]:
             continue
         if gazetteer.lookup(clean(m.group("en")), "Journal"):
             add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
+    # "Yes, in Geophysical Research Letters in November.": a known journal whose name says it is one (Letters,
+    # Journal, Review) needs no "published" before it
+    for m in _IN_KNOWN_JOURNAL.finditer(text):
+        if text[m.start() - 1 : m.start()].isalpha():
+            continue
+        name = _TRAILING_CONNECTORS.sub("", _TRAILING_WHEN.sub("", m.group("en")))
+        if _JOURNAL_WORD.search(name) and gazetteer.lookup(name, "Journal"):
+            add(Span(m.start("en"), m.start("en") + len(name), "Journal", clean(name)))
     for m in _EN_JOURNAL.finditer(text):
         # "a paper in Science in 2019": the connectors a title may hold do not end it
         # ("published in Nature Microbiology in May": the month is when, not part of the name)

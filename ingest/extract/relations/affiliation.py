@@ -50,8 +50,11 @@ _EN_JOB_GAP = re.compile(
 # "A has been appointed Dean of X"
 _EN_AFFILIATION_AFTER = re.compile(
     EN_DEGREES
-    + r"\s*,?\s*(?:now\s+|currently\s+)?(?:(?:an?\s+(?:[\w-]+\s+){1,3}(?:of\s+(?:[a-z-]+\s+){1,4})?)?(?:of|at|from)"
-    rf"|(?:an?\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_JOB_WORDS}|fellow|lecturer|student|candidate|director|dean|chair|member)"
+    # ("A is a glaciologist at X": the job as the predicate of a sentence)
+    + r"\s*,?\s*(?:is\s+(?=an?\s))?(?:now\s+|currently\s+)?"
+    r"(?:(?:an?\s+(?:[\w-]+\s+){1,3}(?:of\s+(?:[a-z-]+\s+){1,4})?)?(?:of|at|from)"
+    # (a post may be capitalised as a title: "A, Lecturer in the School of Geography")
+    rf"|(?:an?\s+)?(?:[\w-]+\s+){{0,2}}(?i:{_EN_JOB_WORDS}|fellow|lecturer|student|candidate|director|dean|chair|member)"
     r"\s+in"
     # (a job may be capitalised as a title: "A, Senior Lecturer at X", "A, Senior Consultant at the Department of Y")
     rf"|(?:an?\s+)?(?:[\w-]+\s+){{0,2}}(?i:{_EN_JOB_WORDS}|fellow|lecturer|candidate|consultant)"
@@ -65,6 +68,13 @@ _EN_AFFILIATION_AFTER = re.compile(
     r"|(?:has|have)\s+(?:recently\s+)?joined|joins|will\s+join)\s+(?:[Tt]he\s+|our\s+|its\s+)?"
 )
 
+_LISTED_UNIT = re.compile(r"\b(?:Faculty|Department|School|Institute|Centre|Center|Laboratory|Division|Unit|College)\b")
+# ("College of Medicine" is a unit, "Trinity College" a whole)
+_LISTED_TOP = re.compile(r"\b(?:University|Academy|Polytechnic)\b|\bCollege\b(?!\s+of\b)")
+# between two bodies of one list entry, on one line: a short form in brackets, a comma, "and"
+_NEXT_LISTED = re.compile(
+    r"(?:[^\S\n]*\([A-Z][A-Za-z&]{1,10}\))?(?:,[^\S\n]*(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+)(?:the[^\S\n]+)?"
+)
 _SINGULAR_JOB = re.compile(r"\s*,\s*(?:now\s+|currently\s+)?an?\s")
 
 # 该院教授X: the school (该校: the university …) named last before it
@@ -84,9 +94,12 @@ _OWNER_BEFORE = re.compile(r"\b(?P<word>[A-Z][\w&-]*)['’]s\s+$")
 # 邢晓岚，生命科学学院研究员: a profile gives the unit and the post right after the name
 # (or "X是Y学院教授": the unit and post the sentence gives the person)
 _PROFILE_UNIT = re.compile(r"\s*(?:[，,]|是|系|现为|现任)\s*")
-_PROFILE_POST = re.compile(r"(?:特聘|副|助理)?(?:研究员|教授|讲师|博士后|主任医师)(?=[，,。；;])")
+# (or the line ends with it: 获奖者：屈某，北京大学数学科学学院教授 获奖评语：…)
+_PROFILE_POST = re.compile(r"(?:特聘|副|助理)?(?:研究员|教授|讲师|博士后|主任医师)(?=[，,。；;\s]|$)")
+# (仇某所在的作物遗传改良全国重点实验室: the unit a person is in, named right after 所在的)
 _NOW_AT = re.compile(
     r"[^。；;]{0,24}?(?:现任|现为|现就职于|任职于|就职于|供职于|担任|出任|加盟|加入|入职)(?:我校|本校|该校)?"
+    r"|所在的?"
 )
 # 原美国加州理工学院化学系教授X: the post X held before, no affiliation now
 _FORMER = re.compile(r"(?:原|前|曾任|曾为|曾在)$")
@@ -97,7 +110,8 @@ _CREDITED = re.compile(
 )
 
 # "Professor A, School of Life Sciences" (a list of names with their units), "Professor A in the Department of X"
-_EN_UNIT_AFTER = re.compile(r"\s*,\s*(?:the\s+)?|\s+in\s+the\s+")
+# ("A (Tier 1), Faculty of Science, …": a note in brackets may stand between)
+_EN_UNIT_AFTER = re.compile(r"(?:[^\S\n]*\([^()\n]{1,20}\))?\s*,\s*(?:the\s+)?|\s+in\s+the\s+")
 
 # "X, an assistant professor of mathematics", "X, assistant professor in …": a job written right after a name
 # (a named chair is capitalised: "the Henry Lowell Professor of Neuroscience")
@@ -204,9 +218,9 @@ def affiliated_with(
             owned = [u for o in named_after for u in institutions if _POSSESSIVE_GAP.fullmatch(text[o.end : u.start])]
             insts += owned or named_after
         elif listed := _EN_UNIT_AFTER.match(text, span.end):
-            named_after = [s for s in institutions if s.start == listed.end() and s.name.isascii() and not s.absorbed]
-            unit_after = bool(named_after)
-            insts += named_after
+            first = [s for s in institutions if s.start == listed.end() and s.name.isascii() and not s.absorbed]
+            unit_after = bool(first)
+            insts += first + [u for f in first for u in _units_listed_after(text, f, institutions)]
         # "MIT professor of materials science Elena Vasquez", "Stanford chemist Raj Patel"
         insts += [s for s in institutions if s.end < span.start and _EN_JOB_GAP.fullmatch(text, s.end, span.start)]
         if (
@@ -262,6 +276,27 @@ def affiliated_with(
     if home_cluster is not None:
         _home_staff(ctx, out, people, home_cluster)
     _credited_unit(ctx, out, people, institutions)
+
+
+def _units_listed_after(text: str, first: Span, institutions: list[Span]) -> list[Span]:
+    """The bodies listed on after a name's first one in an entry of a list ("A, Faculty of Science, Department of
+    Physics and Astronomy, and Institute for Quantum Computing (IQC) - …"): each is the person's too, but not a
+    parent named after its unit (it holds the unit, the person is in the unit)."""
+    out: list[Span] = []
+    previous = first
+    while True:
+        gap = _NEXT_LISTED.match(text, previous.end)
+        nxt = next((s for s in institutions if gap and s.start == gap.end() and not s.absorbed), None)
+        # (the parent as written may be shorter or longer than its canonical name: Trinity College [Dublin])
+        parent = previous.parent or ""
+        if nxt is None or not nxt.name.isascii() or (parent and (nxt.name in parent or parent in nxt.name)):
+            return out
+        # a university or college after the units is where they are, not one more post of the person
+        # (as written: a unit's name may have been qualified with its university)
+        if not _LISTED_UNIT.search(text, nxt.start, nxt.end) or _LISTED_TOP.search(text, nxt.start, nxt.end):
+            return out
+        out.append(nxt)
+        previous = nxt
 
 
 def _former(text: str, inst: Span, institutions: list[Span]) -> bool:
