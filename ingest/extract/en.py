@@ -117,14 +117,15 @@ _TWO_BODIES = re.compile(r"\s+and\s+the\s+|(?:(?<=Trust)|(?<=Council)|(?<=Agency
 # "MIT's Department of Chemistry": the unit, and the institution that owns it
 # ("the University of Cambridge's Cavendish Laboratory": a unit named by a word before its head word)
 _POSSESSIVE_UNIT = re.compile(
-    r"^(?P<owner>.+?)['’]s\s+(?P<unit>(?:[A-Z][\w-]+\s+(?:and\s+)?){0,3}(?:School|Department|Faculty|College|Institute"
+    r"^(?P<owner>.+?)(?:['’]s|(?<=s)['’])\s+(?P<unit>(?:[A-Z][\w-]+\s+(?:and\s+)?){0,3}(?:School|Department|Faculty|College|Institute"
     r"|Laboratory|Center|Centre|Division|Clinic|Unit|Directorate)\b.*)$"
 )
 # what a unit's name goes on with after its head word ("Institute for Solid State Physics")
 _UNIT_TAIL = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,5}")
-_POSSESSIVE = re.compile(r"['’]s\b")
+# (a name ending in s takes the apostrophe alone: "Leeds' School of Chemistry", "Wales' Dragon Institute")
+_POSSESSIVE = re.compile(r"['’]s\b|(?<=s)['’](?=\s)")
 _PRIZE_END = re.compile(r"\b(?:Medal|Prize|Award|Fellowship|Lectureship)s?$")
-_POSSESSIVE_SPLIT = re.compile(r"['’]s\s+(?=[A-Z])")
+_POSSESSIVE_SPLIT = re.compile(r"(?:['’]s|(?<=s)['’])\s+(?=[A-Z])")
 _PRESS_AFTER = re.compile(r"[^\S\n]+Press\b")
 
 

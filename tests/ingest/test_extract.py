@@ -1892,6 +1892,16 @@ def test_extract_en_possessive_place_name_is_the_university_of_that_place() -> N
     )
 
 
+def test_extract_en_possessive_of_a_name_ending_in_s_takes_the_apostrophe_alone() -> None:
+    extraction = _extract(
+        "Enzyme news\nA team at the University of Marrows has engineered an enzyme. "
+        '"We were surprised," said Dr. Ilse Varga, a professor in Marrows\' School of Chemistry.',
+        lang="en",
+    )
+    assert _names(extraction, "Institution") == {"University of Marrows", "School of Chemistry, University of Marrows"}
+    assert ("School of Chemistry, University of Marrows", "University of Marrows", None) in _facts(extraction, "partOf")
+
+
 def test_extract_zh_ministry_before_a_national_programme_and_a_funder_named_with_zizhu() -> None:
     extraction = _extract(
         "研究进展\n东岭大学庞晓川教授团队在《细胞》发表论文。该工作得到了科技部国家重点研发计划的支持。"
