@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -255,14 +256,37 @@ def _merge_unit_short_forms(clusters: list[Cluster], headline: int = 0) -> list[
 
 
 def _merge_programme_short_forms(clusters: list[Cluster]) -> list[Cluster]:
-    """A funding programme written short (重大课题) after its full name (…决策咨询研究重大课题) is that programme."""
-    funders = [c for c in clusters if c.type == "Funder"]
+    """A funding programme written short (重大课题) after its full name (…决策咨询研究重大课题) is that programme; a
+    prize written without its giver (高等学校科学研究优秀成果奖) after the full name (教育部高等学校科学研究优秀成果奖)
+    is that prize."""
+    clusters = _merge_ends(clusters, "Funder", lambda full, short: True)
+    # (a short name of five characters or less is a category another prize may hold too: 自然科学奖 of a ministry's
+    # prize is not the 国家自然科学奖)
+    return _merge_ends(
+        clusters,
+        "Award",
+        lambda full, short: len(short) >= 6 and _AWARD_GIVER.fullmatch(full[: -len(short)]) is not None,
+    )
+
+
+# who gives a prize, written in front of its name: the state, a ministry, a province or a city
+_AWARD_GIVER = re.compile(r"国家|中国|教育部|科技部|科学技术部|[\u4e00-\u9fff]{2,3}(?:省|市|自治区)")
+
+
+def _merge_ends(clusters: list[Cluster], etype: str, fits: Callable[[str, str], bool]) -> list[Cluster]:
+    """Clusters of ``etype`` whose name ends another's (and ``fits`` it) folded into that one, as its aliases."""
+    same = [c for c in clusters if c.type == etype]
     kept = []
     for c in clusters:
         full = None
-        if c.type == "Funder" and not c.identifiers:
+        if c.type == etype and not c.identifiers:
             full = next(
-                (f for f in funders if f is not c and len(f.name) > len(c.name) and f.name.endswith(c.name)), None
+                (
+                    f
+                    for f in same
+                    if f is not c and len(f.name) > len(c.name) and f.name.endswith(c.name) and fits(f.name, c.name)
+                ),
+                None,
             )
         if full is None:
             kept.append(c)

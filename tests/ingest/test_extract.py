@@ -3592,3 +3592,9 @@ def test_extract_en_pronoun_after_a_time_phrase_receives_the_honour() -> None:
     assert ("Kofi Brembah", "Fellow of the Northmere Association for the Advancement of Science") in {
         (a, b) for a, b, _ in _facts(extraction, "received")
     }
+
+
+def test_extract_zh_school_of_information_is_a_unit_and_names_the_person_after_it() -> None:
+    extraction = _extract("获奖喜报\n信息学院钟雨桐副教授团队完成的“低功耗芯片设计方法”获技术发明奖二等奖。")
+    assert _names(extraction, "Institution") == {"信息学院"}
+    assert ("钟雨桐", "信息学院", None) in _facts(extraction, "affiliatedWith")

@@ -61,3 +61,24 @@ def test_resolve_spacing_and_width_give_one_id() -> None:
         e.id for e in second.entities if e.type == "Researcher"
     ]
     assert _entity(first, "Researcher", "Maria Olsen").mentions[0].text == "Maria  Olsen"
+
+
+def test_resolve_prize_written_without_its_giver_is_the_prize_named_in_full() -> None:
+    text = (
+        "我校获2025年度教育部青年科学研究创新成果奖\n近日，教育部公布了2025年度青年科学研究创新成果奖评审结果。"
+        "我校星河学院韩立新教授团队获一等奖。"
+    )
+    extraction = _extract(text)
+    awards = [e for e in extraction.entities if e.type == "Award"]
+    assert [a.name for a in awards] == ["教育部青年科学研究创新成果奖"]
+    assert "青年科学研究创新成果奖" in awards[0].aliases
+
+
+def test_resolve_short_prize_category_stays_apart_from_a_national_prize() -> None:
+    # 自然科学奖 here is a category of a ministry's prize; folding it into 国家自然科学奖 would say a false thing
+    text = (
+        "获奖喜报\n我校韩立新教授获国家自然科学奖二等奖。在教育部高等学校科学研究优秀成果奖评选中，"
+        "星河学院王敏教授获自然科学奖一等奖。"
+    )
+    names = {e.name for e in _extract(text).entities if e.type == "Award"}
+    assert "国家自然科学奖" in names and "自然科学奖" in names
