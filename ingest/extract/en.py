@@ -67,14 +67,15 @@ _PLACE_AND = re.compile(rf"(?:University|College|Institute)\s+of\s+(?!{_FIELDS})
 _FIELD_AFTER_AND = re.compile(_FIELDS)
 # (and a laboratory: "State Key Laboratory of Tibetan Plateau Earth System, Environment and Resources")
 _FIELD_HEAD = re.compile(
-    r"(?:Department|Ministry|School|Faculty|Division|(?:State\s+)?Key\s+Laboratory)\s+of\s+(?:the\s+)?(?=[A-Z])"
+    r"(?:Department|Ministry|School|College|Faculty|Division|(?:State\s+)?Key\s+Laboratory)\s+of\s+(?:the\s+)?(?=[A-Z])"
 )
 _FIELD_WORD = r"(?!(?:Dr|Professor|Prof|Mr|Ms|Mrs|Sir|Dame)\b)[A-Z][a-z]+"
 _FIELD_NOT_BODY = (
     r"(?!(?:[A-Z][a-z]+\s+)?(?:University|Institute|College|Hospital|Academy|Centre|Center|School|Foundation)\b)"
 )
 _FIELD_LIST = re.compile(
-    rf"(?:,\s*{_FIELD_NOT_BODY}{_FIELD_WORD}(?:\s+{_FIELD_WORD})?)+,?\s+and\s+{_FIELD_NOT_BODY}{_FIELD_WORD}"
+    # ("College of Literature, Science, and the Arts")
+    rf"(?:,\s*{_FIELD_NOT_BODY}{_FIELD_WORD}(?:\s+{_FIELD_WORD})?)+,?\s+and\s+(?:the\s+)?{_FIELD_NOT_BODY}{_FIELD_WORD}"
     rf"(?:\s+{_FIELD_WORD})?\b"
 )
 _INSIDE_SENTENCE = re.compile(r"[a-z,(]\s*$")
@@ -108,6 +109,8 @@ _LEADING = re.compile(
 _UNIT = re.compile(
     r"^(?:School|Department|Faculty|College|Institute|Laboratory|Center|Centre|Division|Clinic)\b"
     r"|^(?!\S+\s+University\b)(?:[A-Z][a-z]+\s+){1,2}(?:School|College|Faculty)\s+of\s"
+    # a school named by its kind alone ("Medical School", "Law School") has no name without its university
+    r"|^(?:Medical|Law|Business|Graduate|Dental|Nursing|Divinity|Engineering|Veterinary)\s+School$"
 )
 _TOP = re.compile(r"\b(?:University|Academy|Polytechnic|Institute of Technology)\b")
 # between a unit and its institution: "School of Chemistry, Harbourview University", "… at Westbrook Polytechnic"

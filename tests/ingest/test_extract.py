@@ -3598,3 +3598,20 @@ def test_extract_zh_school_of_information_is_a_unit_and_names_the_person_after_i
     extraction = _extract("获奖喜报\n信息学院钟雨桐副教授团队完成的“低功耗芯片设计方法”获技术发明奖二等奖。")
     assert _names(extraction, "Institution") == {"信息学院"}
     assert ("钟雨桐", "信息学院", None) in _facts(extraction, "affiliatedWith")
+
+
+def test_extract_en_fellows_list_gives_each_the_unit_after_their_job() -> None:
+    extraction = _extract(
+        "Four named fellows\nFour faculty members from Carrow University have been named fellows.\n"
+        "- Amelia Thornquist, assistant professor of chemistry, College of Literature, Science, and the Arts\n"
+        "- Rafiq Odunsi, associate professor of electrical engineering and computer science, College of Engineering\n"
+        "- Sanne Vroegop, assistant professor of neuroscience, Medical School\n"
+        "- Ilya Brandt, assistant professor of physics\n",
+        lang="en",
+    )
+    assert _facts(extraction, "affiliatedWith") == {
+        ("Amelia Thornquist", "College of Literature, Science, and the Arts, Carrow University", None),
+        ("Rafiq Odunsi", "College of Engineering, Carrow University", None),
+        ("Sanne Vroegop", "Medical School, Carrow University", None),
+        ("Ilya Brandt", "Carrow University", None),
+    }

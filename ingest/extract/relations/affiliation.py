@@ -53,6 +53,9 @@ _EN_AFFILIATION_AFTER = re.compile(
     # ("A is a glaciologist at X": the job as the predicate of a sentence)
     + r"\s*,?\s*(?:is\s+(?=an?\s))?(?:now\s+|currently\s+)?"
     r"(?:(?:an?\s+(?:[\w-]+\s+){1,3}(?:of\s+(?:[a-z-]+\s+){1,4})?)?(?:of|at|from)"
+    # ("A, assistant professor of chemistry, College of Engineering": a list entry, the unit after the job)
+    rf"|(?:an?\s+)?(?:[\w-]+\s+){{0,2}}(?i:{_EN_JOB_WORDS}|fellow|lecturer)"
+    r"(?:\s+(?:of|in)\s+(?:[a-z-]+\s+){0,5}[a-z-]+)?,(?=[^\S\n]+(?:the\s+)?[A-Z])"
     # (a post may be capitalised as a title: "A, Lecturer in the School of Geography")
     rf"|(?:an?\s+)?(?:[\w-]+\s+){{0,2}}(?i:{_EN_JOB_WORDS}|fellow|lecturer|student|candidate|director|dean|chair|member)"
     r"\s+in"
