@@ -537,7 +537,7 @@ def short_form_mentions(text: str, spans: list[Span]) -> list[Span]:
         if s.parent is not None and s.name.isascii() and len(initials(written)) >= 3:
             shorts.setdefault(initials(written), set()).add(s.name)
     taken = [(s.start, s.end) for s in spans]
-    out: list[Span] = []
+    out = _defined_short_forms(text, spans, taken)
     for short in sorted(shorts, key=len, reverse=True):
         if len(shorts[short]) != 1:
             continue  # shared by two names of the item: which one is meant is unknown
@@ -553,6 +553,30 @@ def short_form_mentions(text: str, spans: list[Span]) -> list[Span]:
                 continue  # "the Research Grants Council of Hong Kong": a place in a body's name
             out.append(Span(start, end, "Institution", full, meta={"surface": short}))
             taken.append((start, end))
+    return out
+
+
+_DEFINED_SHORT = re.compile(r"[^\S\n]*\(([A-Z]{2,6})\)")
+
+
+def _defined_short_forms(text: str, spans: list[Span], taken: list[tuple[int, int]]) -> list[Span]:
+    """Every later mention of a short form the text defines in brackets after a name ("the National Research Council
+    of Canada (NRC) … at the NRC", "the NRC's programme"): the text says what it stands for, so no cue is needed.
+    ``taken`` gains the mentions' places."""
+    defined: dict[str, set[str]] = {}
+    for s in spans:
+        if s.name.isascii() and (short := _DEFINED_SHORT.match(text, s.end)):
+            defined.setdefault(short.group(1), set()).add(s.name)
+    out: list[Span] = []
+    for short, fulls in defined.items():
+        if len(fulls) != 1:
+            continue
+        (full,) = fulls
+        for m in re.finditer(rf"(?<![\w(-]){re.escape(short)}(?![\w)-])", text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            out.append(Span(m.start(), m.end(), "Institution", full, meta={"surface": short, "defined": True}))
+            taken.append(m.span())
     return out
 
 

@@ -219,9 +219,12 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
         if (
             same
             and not any(i.parent for i in same)
-            and not any(key(i.name) == key(f.name) for i in insts if i not in same)
+            and not any(key(i.name) == key(f.name) for i in insts if i not in same and not i.meta.get("defined"))
         ):
             insts = [i for i in insts if i not in same]
+    # ("the Canadian Institutes of Health Research (CIHR) … the CIHR team": the short form is what its full name is)
+    kept = {i.name for i in insts if not i.meta.get("defined")}
+    insts = [i for i in insts if not i.meta.get("defined") or i.name in kept]
     # a funder that is also written as an institution elsewhere stays one institution entity (typing is by role)
     funder_insts = [f for f in funders if any(key(f.name) == key(i.name) for i in insts)]
     funder_spans = [f for f in funders if f not in funder_insts and not _overlaps(f, papers)]

@@ -3615,3 +3615,27 @@ def test_extract_en_fellows_list_gives_each_the_unit_after_their_job() -> None:
         ("Sanne Vroegop", "Medical School, Carrow University", None),
         ("Ilya Brandt", "Carrow University", None),
     }
+
+
+def test_extract_en_short_form_defined_in_brackets_names_the_body_later() -> None:
+    extraction = _extract(
+        "New catalyst\nChemists at Carrow University and the Northmere Institute of Energy (NIEX) made a catalyst. "
+        "First author Dr. Wen-Li Haung is a postdoctoral fellow in the group of Professor Ted Sargant; "
+        "corresponding author Mira Kuenig leads the NIEX's Clean Energy programme.",
+        lang="en",
+    )
+    council = next(e for e in extraction.entities if e.name == "Northmere Institute of Energy")
+    assert council.type == "Institution" and "NIEX" in council.aliases
+    affiliations = _facts(extraction, "affiliatedWith")
+    assert ("Mira Kuenig", "Northmere Institute of Energy", None) in affiliations
+    assert ("Ted Sargant", "Northmere Institute of Energy", None) not in affiliations
+
+
+def test_extract_en_short_form_of_a_funder_stays_a_funder() -> None:
+    extraction = _extract(
+        "Trial results\nThe trial at Carrow University was funded by the Northmere Institute for Health Research "
+        "(NIHRX) Technology Programme.\n- The NIHRX is funded by the Northmere Department of Health.",
+        lang="en",
+    )
+    assert "Northmere Institute for Health Research" not in _names(extraction, "Institution")
+    assert "Northmere Institute for Health Research" in _names(extraction, "Funder")

@@ -66,6 +66,8 @@ _EN_AFFILIATION_AFTER = re.compile(
     # "A has been appointed Dean of the X School of Law"
     r"|(?:has\s+been|was|is|will\s+be)\s+(?:appointed|named)\s+(?:as\s+)?(?:the\s+)?(?:new\s+|next\s+)?"
     r"(?:[A-Z][\w-]*\s+){1,4}(?:of|at)"
+    # "A leads the NRC's Clean Energy programme", "A heads the Institute of X": the body A runs (now, not "led")
+    r"|(?:also\s+)?(?:leads|heads|directs|runs|chairs)"
     # "A has joined the School of Physics (from the University of X)": the unit joined is the new post ("joined X in
     # 1962" tells a career, not the post held now)
     r"|(?:has|have)\s+(?:recently\s+)?joined|joins|will\s+join)\s+(?:[Tt]he\s+|our\s+|its\s+)?"
@@ -78,7 +80,8 @@ _LISTED_TOP = re.compile(r"\b(?:University|Academy|Polytechnic)\b|\bCollege\b(?!
 _NEXT_LISTED = re.compile(
     r"(?:[^\S\n]*\([A-Z][A-Za-z&]{1,10}\))?(?:,[^\S\n]*(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+)(?:the[^\S\n]+)?"
 )
-_SINGULAR_JOB = re.compile(r"\s*,\s*(?:now\s+|currently\s+)?an?\s")
+# (or a verb in the singular: "A; corresponding author B heads the Institute of X" is B's post alone)
+_SINGULAR_JOB = re.compile(r"\s*,\s*(?:now\s+|currently\s+)?an?\s|\s+(?:also\s+)?(?:leads|heads|directs|runs|chairs)\b")
 
 # 该院教授X: the school (该校: the university …) named last before it
 _BACK_REFERENCE = re.compile(r"该(院|校|所|系|中心|实验室)")
