@@ -131,7 +131,8 @@ _NOT_INSTITUTION = re.compile(
 )
 # a school or department named by a one-character discipline (医学院, 法学院, 化学系, 数学系) is a unit like any other
 # (and a clinic named by one character: 眼科苏某, 儿科梁某)
-_ONE_CHARACTER_SCHOOL = re.compile(r"[医药法商理工文农哲]学院|[化数哲法医药文史光力声]学系|[眼儿骨]科")
+# (and a faculty: 医学部, 理学部)
+_ONE_CHARACTER_SCHOOL = re.compile(r"[医药法商理工文农哲]学院|[医理工文农]学部|[化数哲法医药文史光力声]学系|[眼儿骨]科")
 _QUOTED_CLAUSE = re.compile(r"何时|如何|怎样|为何|为什么|能否|是否|走出|走进|走向|迈向|从.{1,8}到")
 _COUNTED = re.compile(r"(?:[0-9]+|[一二三四五六七八九十百千两几多]+)\s*(?:余|多)?(?:家|所)")
 _PERSON_AND = re.compile(r"([\u4e00-\u9fff]{2,3})[与和及、]")

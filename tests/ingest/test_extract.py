@@ -3639,3 +3639,8 @@ def test_extract_en_short_form_of_a_funder_stays_a_funder() -> None:
     )
     assert "Northmere Institute for Health Research" not in _names(extraction, "Institution")
     assert "Northmere Institute for Health Research" in _names(extraction, "Funder")
+
+
+def test_extract_zh_faculty_of_medicine_is_a_unit_and_ends_the_list_before_it() -> None:
+    extraction = _extract("获奖喜报\n我校化学化工学院教授孟雪澜、医学部研究员蔡思遥获此殊荣。")
+    assert _facts(extraction, "affiliatedWith") == {("孟雪澜", "化学化工学院", None), ("蔡思遥", "医学部", None)}
