@@ -3644,3 +3644,11 @@ def test_extract_en_short_form_of_a_funder_stays_a_funder() -> None:
 def test_extract_zh_faculty_of_medicine_is_a_unit_and_ends_the_list_before_it() -> None:
     extraction = _extract("获奖喜报\n我校化学化工学院教授孟雪澜、医学部研究员蔡思遥获此殊荣。")
     assert _facts(extraction, "affiliatedWith") == {("孟雪澜", "化学化工学院", None), ("蔡思遥", "医学部", None)}
+
+
+def test_extract_zh_list_carries_the_unit_over_titles_but_not_over_an_unread_unit() -> None:
+    carried = _extract("获奖喜报\n我校化学化工学院教授孟雪澜、副教授蔡思遥获此殊荣。")
+    assert ("蔡思遥", "化学化工学院", None) in _facts(carried, "affiliatedWith")
+    # (a unit the rules do not read stands before the second title: it is that person's, whatever it is)
+    not_carried = _extract("获奖喜报\n我校化学化工学院教授孟雪澜、新药研究部研究员蔡思遥获此殊荣。")
+    assert ("蔡思遥", "化学化工学院", None) not in _facts(not_carried, "affiliatedWith")

@@ -30,6 +30,10 @@ _ROLE = rf"(?:{alternation(_ROLE_TERMS + _POSTS)})"
 # (院长、教授: a post and a title, listed)
 # (院长、中国科学院院士: an academy's title may stand in the list, though the academy is no affiliation)
 _ACADEMICIAN = r"[\u4e00-\u9fff]{0,12}?(?:科学院|工程院)(?:外籍)?院士"
+# titles and nothing else (研究员, 副教授, 原副所长, 院士)
+_TITLES_ONLY = re.compile(
+    rf"(?:[^\S\n]|(?:原|前)?(?:助理|副|青年|高级|特聘|兼职|客座|访问|资深|首席|博士后)*{_ROLE}|{_ACADEMICIAN})*"
+)
 _ROLE_WORDS = re.compile(
     # (never over a line break: a unit ending one line is no affiliation of the name opening the next)
     # (研究员、原副所长: a former post listed after the title held there now)
@@ -253,7 +257,13 @@ def affiliated_with(
         if not insts and previous is not None and re.fullmatch(r"[^。；]{0,12}", text[previous[0].end : span.start]):
             gap = text[previous[0].end : span.start]
             # a unit named in between starts a new list (…教授、生命科学学院（筹）B研究员)
-            if re.search(r"[、和与及]", gap) and not any(previous[0].end <= s.start < span.start for s in institutions):
+            # (…教授、医学部研究员B: words before B's title that are no title may name B's own unit, unread)
+            after_and = re.split(r"[、和与及]", gap)[-1]
+            if (
+                re.search(r"[、和与及]", gap)
+                and not any(previous[0].end <= s.start < span.start for s in institutions)
+                and _TITLES_ONLY.fullmatch(after_and)
+            ):
                 insts = previous[1]
         person = ctx.cluster_of(span)
         for inst in insts:
