@@ -3652,3 +3652,13 @@ def test_extract_zh_list_carries_the_unit_over_titles_but_not_over_an_unread_uni
     # (a unit the rules do not read stands before the second title: it is that person's, whatever it is)
     not_carried = _extract("获奖喜报\n我校化学化工学院教授孟雪澜、新药研究部研究员蔡思遥获此殊荣。")
     assert ("蔡思遥", "化学化工学院", None) not in _facts(not_carried, "affiliatedWith")
+
+
+def test_extract_en_director_at_a_body_is_affiliated_with_it() -> None:
+    extraction = _extract(
+        "Ancient genomes\nResearchers from the Harrowgate Institute for Human Origins and Carrow University "
+        'sequenced seven genomes. "They were isolated," said senior author Johan Kreutzfeld, director at the '
+        "Harrowgate Institute for Human Origins.",
+        lang="en",
+    )
+    assert ("Johan Kreutzfeld", "Harrowgate Institute for Human Origins", None) in _facts(extraction, "affiliatedWith")
