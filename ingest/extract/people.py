@@ -237,7 +237,9 @@ _EN_OFFICIAL_AFTER = re.compile(
     r"|Head\s+of\s+(?:Science\s+|Public\s+|External\s+)?(?:Engagement|Communications?|Media|Outreach|Policy|Partnerships)"
     r")\b"
 )
-_STOP_BEFORE = re.compile(rf"(?:{alternation(STOP_WORDS)}|[^{CJK}])$")
+# a body speaking of itself, or a time word, right before a name: 我校X教授团队, 该院X研究员, 近日X教授
+_OPENERS = tuple(words_of("我校 本校 该校 我院 本院 该院 我所 本所 该所 近日 日前 近期 此前 随后"))
+_STOP_BEFORE = re.compile(rf"(?:{alternation((*STOP_WORDS, *_OPENERS))}|[^{CJK}])$")
 # function words that follow a name-like character far more often than they end a given name (教授曾于2019年…)
 _NOT_GIVEN = re.compile(
     # (月 is not among them: 晓月, 明月 are given names; a month follows a number, which no name holds)
@@ -257,7 +259,9 @@ _NON_NAMES = frozenset(
 
 
 #: last characters of every left cue and stop word: a name can only start after one of them (or a non-CJK char)
-_LEFT_END_CHARS = frozenset(w[-1] for w in (*RESEARCHER_BEFORE, *OFFICIAL, *STOP_WORDS, "院长", "所长", "系主任"))
+_LEFT_END_CHARS = frozenset(
+    w[-1] for w in (*RESEARCHER_BEFORE, *OFFICIAL, *STOP_WORDS, *_OPENERS, "院长", "所长", "系主任")
+)
 
 
 # consumes the character before a name start (a lookbehind per position is several times slower)
