@@ -3665,7 +3665,8 @@ def test_extract_en_director_at_a_body_is_affiliated_with_it() -> None:
 
 
 def test_extract_zh_name_right_after_our_school_or_a_time_word() -> None:
-    for text in ("我校钟立远教授团队构建了原型机。", "近日钟立远教授团队构建了原型机。", "该院钟立远研究员团队构建了原型机。"):
-        assert _names(_extract("新进展\n" + text), "Researcher") == {"钟立远"}, text
+    for opening in ("我校", "近日", "该院"):
+        text = f"新进展\n{opening}钟立远研究员团队构建了原型机。"
+        assert _names(_extract(text), "Researcher") == {"钟立远"}, text
     told = _extract("新进展\n记者从星河大学获悉，该校钟立远院士、陆岚教授团队构建了原型机。")
     assert _facts(told, "affiliatedWith") == {("钟立远", "星河大学", None), ("陆岚", "星河大学", None)}
