@@ -565,8 +565,8 @@ def _defined_short_forms(text: str, spans: list[Span], taken: list[tuple[int, in
     ``taken`` gains the mentions' places."""
     defined: dict[str, set[str]] = {}
     for s in spans:
-        if s.name.isascii() and (short := _DEFINED_SHORT.match(text, s.end)):
-            defined.setdefault(short.group(1), set()).add(s.name)
+        if s.name.isascii() and (bracket := _DEFINED_SHORT.match(text, s.end)):
+            defined.setdefault(bracket.group(1), set()).add(s.name)
     out: list[Span] = []
     for short, fulls in defined.items():
         if len(fulls) != 1:
