@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Literal
 
-from ingest.segment import announces_list, segment_newsletter, segments
+from ingest.segment import announces_digest, announces_list, segment_newsletter, segments
 from ingest.segment_dates import find_dates, first_event_date, parse_date, split_source
 from ingest.segment_items import make_item
 from ingest.segment_lines import (
@@ -68,13 +68,6 @@ _DATE_KEYS = {"发布时间", "发布日期", "时间", "日期", "published", "
 _SOURCE_KEYS = {"来源", "信息来源", "source"}
 
 
-#: a title that names a digest of several stories (Research highlights, News in brief, 科研简报)
-_DIGEST_TITLE = re.compile(
-    r"\b(?:highlights|news\s+in\s+brief|in\s+brief|newsletter|digest|round-?up|bulletin|briefs|this\s+(?:week|month)"
-    r"|news\s+roundup|what['’]s\s+new)\b|简报|快讯|动态|要闻|周报|月报|旬报|资讯|通讯$",
-    re.I,
-)
-
 #: the least text under a digest's headline that makes it a story
 _STORY_CHARS = 80
 
@@ -110,7 +103,7 @@ def detect_kind(text: str) -> Kind:
     if (len(text) > 8000 or announces_list(title)) and items() >= 3:
         return "newsletter"
     # "Research highlights": a digest whose headlines each stand over a story (not over a one-line list entry)
-    if _DIGEST_TITLE.search(title) and sum(1 for size in sizes() if size >= _STORY_CHARS) >= 3:
+    if announces_digest(title) and sum(1 for size in sizes() if size >= _STORY_CHARS) >= 3:
         return "newsletter"
     return "item"
 
