@@ -149,15 +149,38 @@ def item_metadata(text: str) -> tuple[str | None, str | None]:
     return date, source
 
 
+#: the label over a release's masthead (PRESS RELEASE, Media release, Pressemitteilung, 新闻稿)
+_RELEASE_LABEL = re.compile(
+    r"^(?:(?:press|news|media)\s+release|pressemitteilung|communiqué de presse|news|press|新闻稿|新闻发布)\s*[:：]?$",
+    re.I,
+)
+#: a masthead block is at most this many lines (label, issuing body, place and date)
+_MASTHEAD_ROWS = 4
+
+
+def _headline_row(lines: list[str]) -> int:
+    """Where the headline is: the first non-blank line, or the first line after a release's masthead block
+    (PRESS RELEASE / issuing body / Bremen, 12.06.2026) set off by a blank line above the headline."""
+    first = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+    if first == len(lines) or not _RELEASE_LABEL.match(lines[first].strip()):
+        return first
+    end = next((i for i in range(first, len(lines)) if not lines[i].strip()), len(lines))
+    if end - first > _MASTHEAD_ROWS or any(ends_sentence(line.strip()) for line in lines[first + 1 : end]):
+        return first
+    head = next((i for i in range(end, len(lines)) if lines[i].strip()), len(lines))
+    return head if head < len(lines) and headline_shaped(lines[head].strip()) else first
+
+
 def read_item_text(text: str, file: str | None = None) -> NewsItem | None:
     """One press release as an item: headline on the first non-empty line, leftovers dropped; None if empty."""
     lines = clean_item_lines(text)
-    while lines and not lines[0]:
-        lines.pop(0)
-    if not lines:
+    head = _headline_row(lines)
+    if head == len(lines):
         return None
-    title, rest = lines[0].strip(), lines[1:]
+    title, rest = lines[head].strip(), lines[head + 1 :]
     date, source = item_metadata(text)
+    # (the masthead's dateline dates the release: Bremen, 12.06.2026)
+    date = date or next((d.iso for line in lines[:head] for d in find_dates(line)), None)
     body: list[str] = []
     for printed in rest:
         line = printed.strip()
