@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Literal
 
+from ingest.readers.markdown import strip_bold
 from ingest.segment import announces_digest, announces_list, segment_newsletter, segments
 from ingest.segment_dates import find_dates, first_event_date, parse_date, split_source
 from ingest.segment_items import make_item
@@ -202,6 +203,7 @@ def read_item_text(text: str, file: str | None = None) -> NewsItem | None:
 def read_text(text: str, file: str | None, kind: Kind | None = None) -> Iterator[NewsItem]:
     """The items of a text file: a newsletter issue split into items, the stories of a mailing set apart by rules,
     or one item."""
+    text = strip_bold(text)
     # stories set apart by rules are a mailing's, whatever else the text looks like (its issue line, its dates)
     stories = [] if kind is not None else separated_stories(text)
     found = kind or ("item" if stories else detect_kind(text))

@@ -592,3 +592,14 @@ def test_release_masthead_block_over_the_headline_is_no_title() -> None:
     [item] = read_text(text, "release.txt", "item")
     assert item.title == "Ice crystals bend light in a new way"
     assert item.date == "2026-03-12"
+
+
+def test_bold_markers_of_a_copied_post_are_dropped() -> None:
+    """A post copied with Markdown bold (**…**) keeps its words, not the stars that would split names from text."""
+    text = (
+        "北岭大学团队在Cell Reports发表研究成果\n\n"
+        "近日，**北岭大学医学院柯明川教授团队**在 **Cell Reports** 发表论文。博士研究生**闻立川**为第一作者。\n"
+    )
+    [item] = read_text(text, "post.txt", "item")
+    assert "**" not in item.text
+    assert "博士研究生闻立川为第一作者" in item.text
