@@ -220,8 +220,8 @@ def affiliated_with(
             # "of MIT's Department of Chemistry": the department, which is part of MIT
             owned = [u for o in named_after for u in institutions if _POSSESSIVE_GAP.fullmatch(text[o.end : u.start])]
             insts += owned or named_after
-        elif listed := _EN_UNIT_AFTER.match(text, span.end):
-            first = [s for s in institutions if s.start == listed.end() and s.name.isascii() and not s.absorbed]
+        elif listed := _EN_UNIT_AFTER.match(text, span.end) or _name_line_over_unit(text, span):
+            first = [s for s in institutions if s.start == listed.end() and _latin(s) and not s.absorbed]
             unit_after = bool(first)
             insts += first + [u for f in first for u in _units_listed_after(text, f, institutions)]
         # "MIT professor of materials science Elena Vasquez", "Stanford chemist Raj Patel"
@@ -281,6 +281,26 @@ def affiliated_with(
     _credited_unit(ctx, out, people, institutions)
 
 
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _latin(span: Span) -> bool:
+    """A body named in Latin letters, accented or not (Université Paris-Saclay), not in Chinese."""
+    return not _CJK_CHAR.search(span.name)
+
+
+# a laureate block: the name alone on its line, its institution opening the next ("Ana Ruiz\nUniversity of X, City")
+_LINE_BELOW = re.compile(r"[^\S\n]*\n[^\S\n]*(?:the\s+)?")
+
+
+def _name_line_over_unit(text: str, span: Span) -> re.Match[str] | None:
+    """The break after a name written alone on its line, up to the start of the next line."""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    if text[line_start : span.start].strip():
+        return None
+    return _LINE_BELOW.match(text, span.end)
+
+
 def _units_listed_after(text: str, first: Span, institutions: list[Span]) -> list[Span]:
     """The bodies listed on after a name's first one in an entry of a list ("A, Faculty of Science, Department of
     Physics and Astronomy, and Institute for Quantum Computing (IQC) - …"): each is the person's too, but not a
@@ -292,7 +312,7 @@ def _units_listed_after(text: str, first: Span, institutions: list[Span]) -> lis
         nxt = next((s for s in institutions if gap and s.start == gap.end() and not s.absorbed), None)
         # (the parent as written may be shorter or longer than its canonical name: Trinity College [Dublin])
         parent = previous.parent or ""
-        if nxt is None or not nxt.name.isascii() or (parent and (nxt.name in parent or parent in nxt.name)):
+        if nxt is None or not _latin(nxt) or (parent and (nxt.name in parent or parent in nxt.name)):
             return out
         # a university or college after the units is where they are, not one more post of the person
         # (as written: a unit's name may have been qualified with its university)
@@ -348,7 +368,7 @@ def _possessor(text: str, pos: int, institutions: list[Span]) -> list[Span]:
     written = [s for s in institutions if s.end == owner.end("word") and not s.absorbed]
     if written:
         return written[:1]
-    named = {s.name: s for s in institutions if s.name.isascii() and s.name.split()[0] == owner.group("word")}
+    named = {s.name: s for s in institutions if _latin(s) and s.name.split()[0] == owner.group("word")}
     return list(named.values()) if len(named) == 1 else []
 
 
