@@ -3,23 +3,7 @@ journals and institutes from the public gazetteers)."""
 
 from __future__ import annotations
 
-from ingest.extract import extract_item
-from kg.ids import item_id
-from kg.model import Extraction, NewsItem
-
-
-def _extract(text: str, lang: str = "en") -> Extraction:
-    title = text.split("\n", 1)[0]
-    return extract_item(NewsItem(id=item_id(title, text), title=title, text=text, lang=lang))  # type: ignore[arg-type]
-
-
-def _names(extraction: Extraction, etype: str) -> set[str]:
-    return {e.name for e in extraction.entities if e.type == etype}
-
-
-def _facts(extraction: Extraction, predicate: str) -> set[tuple[str, str]]:
-    names = {e.id: e.name for e in extraction.entities}
-    return {(names[r.subject], names[r.object]) for r in extraction.relations if r.predicate == predicate}
+from tests.ingest.test_extract_en7_rules import _extract, _facts, _names
 
 
 def test_laureate_block_name_over_its_institution_line() -> None:
