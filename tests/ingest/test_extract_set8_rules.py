@@ -30,3 +30,16 @@ def test_field_of_a_chair_is_no_person() -> None:
         "Professor Tomasz Wielgosz-Nyberg is Professor of Structural Biochemistry at Karolinska Institutet."
     )
     assert _names(_extract(text), "Researcher") == {"Tomasz Wielgosz-Nyberg"}
+
+
+def test_title_naming_a_prize_with_its_year_makes_the_researchers_its_laureates() -> None:
+    text = (
+        "The Vantor Prize in Physics 2026\n"
+        "The Academy awards the prize to Professor Amélie Rousseau-Vidal of the Université de Brevanne and "
+        "Professor Tomasz Wielgosz-Nyberg of Karolinska Institutet."
+    )
+    received = _facts(_extract(text), "received")
+    assert received == {
+        ("Amélie Rousseau-Vidal", "Vantor Prize in Physics"),
+        ("Tomasz Wielgosz-Nyberg", "Vantor Prize in Physics"),
+    }

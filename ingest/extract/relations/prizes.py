@@ -137,6 +137,7 @@ def _clause(text: str, start: int, end: int, at: int, at_end: int, researchers: 
 
 
 _CLAUSE_END = re.compile(r"[，；;]")
+_TITLE_YEAR = re.compile(r"^(?:The\s+)?(?:(?:19|20)\d{2}\s*年?度?\s*)?|\s+(?:19|20)\d{2}$")
 _GRADE = re.compile(r"(?:[一二三四五六七八九十]|特)等奖$|[金银铜]奖$")
 
 _ANNOUNCED = re.compile(
@@ -189,10 +190,12 @@ def received(
     prize_sentences = {ctx.sentences.index(r.evidence.start) for r in out.values() if r.predicate == "received"}
     # "自然科学奖一等奖" over a list: the prize the title names, whatever its grade
     graded_key = resolution.key(_GRADE.sub("", ctx.item.title.strip()))
+    # "The Vantor Prize in Physics 2026", "2025年度某某奖": the prize's name with its year
+    dated_key = resolution.key(_TITLE_YEAR.sub("", ctx.item.title.strip()))
     for award in ctx.of("Award"):
         year = next((s.meta.get("year") for s in award.spans if s.meta.get("year")), None)
         keys = {resolution.key(award.name), *(resolution.key(a) for a in award.aliases)}
-        if title_key in keys or graded_key in keys:
+        if title_key in keys or graded_key in keys or dated_key in keys:
             year = year or first_year(ctx.item.title, ctx.item.parent_title)
             prize_item = True
             for c in researchers:
