@@ -196,6 +196,12 @@ _ISSUER = re.compile(r"(?:国家|中央|中国|教育部|科技部|科学技术�
 _FUNDER_BAD = re.compile(r"专家|学者|团队|人员|医院专家|广泛|关注|认可|好评|欢迎|青睐|肯定|重视|帮助|配合|国家和|政策")
 
 
+def _in_brackets(text: str, pos: int) -> bool:
+    """Whether ``pos`` stands inside a bracket opened on its line."""
+    line = text.rfind("\n", 0, pos)
+    return text.rfind("(", line + 1, pos) > text.rfind(")", line + 1, pos)
+
+
 def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
     """Award spans; ``meta['year']`` holds a year written just before the name (2024 年度…)."""
     spans: list[Span] = []
@@ -217,6 +223,8 @@ def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
     rule_spans = [m.span() for m in _AWARD_EN.finditer(text)] + [m.span("name") for m in _AWARD_QUOTED.finditer(text)]
     heads: list[Span] = []
     for start, end, entry in gazetteer_hits.hits(text, gazetteer, "Award"):
+        if entry.kind == "grant" and _in_brackets(text, start):
+            continue  # "funded by the ERC (ERC Consolidator Grant 'X' to A)": the funding's grant reference
         if not any(a <= start and end <= b and b - a > end - start for a, b in rule_spans):
             # 青海省最高科学技术奖: a national prize's short form after a province or city names that place's prize
             if entry.name.startswith("国家") and (place := _PLACE_BEFORE.search(text, max(0, start - 8), start)):

@@ -43,3 +43,18 @@ def test_title_naming_a_prize_with_its_year_makes_the_researchers_its_laureates(
         ("Amélie Rousseau-Vidal", "Vantor Prize in Physics"),
         ("Tomasz Wielgosz-Nyberg", "Vantor Prize in Physics"),
     }
+
+
+def test_erc_grants_are_awards_won_but_not_a_funding_reference_in_brackets() -> None:
+    won = (
+        "Two Brevanne researchers win ERC Consolidator Grants\n"
+        "Professor Amélie Rousseau-Vidal of the Université de Brevanne has been awarded a European Research Council "
+        "(ERC) Consolidator Grant for her project LUMEN."
+    )
+    assert ("Amélie Rousseau-Vidal", "ERC Consolidator Grant") in _facts(_extract(won), "received")
+    funded = (
+        "Light-driven magnets\n"
+        "Professor Amélie Rousseau-Vidal of the Université de Brevanne led the study. The research was funded by the "
+        'European Research Council (ERC Consolidator Grant "LUMEN" to A. Rousseau-Vidal).'
+    )
+    assert "ERC Consolidator Grant" not in _names(_extract(funded), "Award")
