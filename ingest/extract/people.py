@@ -233,13 +233,15 @@ _PLACE_AFTER = re.compile(
 # Director at the British Heart Foundation", "Dr C, SARAO's Head of Science Engagement"; a plain "director of the
 # X Center" leads research and is no official)
 _EN_OFFICIAL_AFTER = re.compile(
-    r"\s*,\s*(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+|[A-Z][A-Z&-]{1,10}\s+)?(?:Deputy\s+|Pro[- ])?(?:Vice[- ])?"
+    # (or the post on the line below the name, as a contact block sets it: "Dr. A\nPress Officer")
+    r"(?:\s*,\s*|[^\S\n]*\n[^\S\n]*)(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+|[A-Z][A-Z&-]{1,10}\s+)?(?:Deputy\s+|Pro[- ])?(?:Vice[- ])?"
     r"(?:Principal|Chancellor|President|Provost|Chief\s+(?:Executive|Technology|Operating|Scientific)\b|CEO|CTO"
     r"|Minister|(?:Permanent\s+)?Secretary|spokesperson|spokeswoman|spokesman"
     # (a university's officer written in lower case: "Waterloo's vice-president, research")
     r"|vice[- ](?:president|chancellor|provost|principal)"
     r"|(?:Deputy|Associate|Assistant|Executive|Managing|Medical|Programme|Program)\s+(?:Medical\s+)?Director\s+(?:for|at|of)"
     r"|Head\s+of\s+(?:Science\s+|Public\s+|External\s+)?(?:Engagement|Communications?|Media|Outreach|Policy|Partnerships)"
+    r"|(?:Press|Media|Communications?|Public\s+Relations)\s+(?:Officer|Manager|Office|Relations|Contact|Team)"
     r")\b"
 )
 _STOP_BEFORE = re.compile(rf"(?:{alternation(STOP_WORDS)}|[^{CJK}])$")

@@ -58,3 +58,13 @@ def test_erc_grants_are_awards_won_but_not_a_funding_reference_in_brackets() -> 
         'European Research Council (ERC Consolidator Grant "LUMEN" to A. Rousseau-Vidal).'
     )
     assert "ERC Consolidator Grant" not in _names(_extract(funded), "Award")
+
+
+def test_press_officer_on_the_line_below_a_name_is_no_researcher() -> None:
+    text = (
+        "Light-driven magnets\n"
+        "Dr. Amélie Rousseau-Vidal of the Université de Brevanne led the study.\n\n"
+        "Please direct your queries to\nDr. Amélie Rousseau-Vidal\nUniversité de Brevanne\n\n"
+        "Dr. Jana Pelcova\nPress Officer\nPhone: +33 1 00 00 00 00\n"
+    )
+    assert _names(_extract(text), "Researcher") == {"Amélie Rousseau-Vidal"}
