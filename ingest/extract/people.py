@@ -234,7 +234,8 @@ _PLACE_AFTER = re.compile(
 # X Center" leads research and is no official)
 _EN_OFFICIAL_AFTER = re.compile(
     # (or the post on the line below the name, as a contact block sets it: "Dr. A\nPress Officer")
-    r"(?:\s*,\s*|[^\S\n]*\n[^\S\n]*)(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+|[A-Z][A-Z&-]{1,10}\s+)?(?:Deputy\s+|Pro[- ])?(?:Vice[- ])?"
+    r"(?:\s*,\s*|[^\S\n]*\n[^\S\n]*)(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+|[A-Z][A-Z&-]{1,10}\s+)?"
+    r"(?:Deputy\s+|Pro[- ])?(?:Vice[- ])?"
     r"(?:Principal|Chancellor|President|Provost|Chief\s+(?:Executive|Technology|Operating|Scientific)\b|CEO|CTO"
     r"|Minister|(?:Permanent\s+)?Secretary|spokesperson|spokeswoman|spokesman"
     # (a university's officer written in lower case: "Waterloo's vice-president, research")
