@@ -64,9 +64,17 @@ def _gazetteer_institutions(text: str, gazetteer: Gazetteer, found: list[Span]) 
             for short in inside
             if entry.parent and (known := gazetteer.lookup(short.name, "Institution")) and known.name == entry.parent
         ]
+        out = [s for s in out if s not in inside or s in parents]
+        # "Beijing Tiantan Hospital, Capital Medical University": an English label that writes the unit, a comma and
+        # its parent names two bodies, the unit and the parent after it
+        comma = _UNIT_COMMA.match(full)
+        if comma and parents and parents[-1].end == end and start + comma.end() == parents[-1].start:
+            span = Span(start, start + comma.end(1), "Institution", clean(comma.group(1)), parent=entry.parent)
+            span.meta["gazetteer"] = True
+            out.append(span)
+            continue
         for short in parents:
             short.absorbed = True
-        out = [s for s in out if s not in inside or s in parents]
         span = Span(start, end, "Institution", full, parent=entry.parent)
         span.meta["gazetteer"] = True  # named in full already: no parent is added to the name
         out.append(span)
@@ -75,6 +83,8 @@ def _gazetteer_institutions(text: str, gazetteer: Gazetteer, found: list[Span]) 
     en.link_units(text, out, lambda s: bool(s.meta.get("gazetteer")) and not s.parent)
     return out
 
+
+_UNIT_COMMA = re.compile(r"([A-Z][^,\n]+),\s+(?:the\s+)?(?=[A-Z])")
 
 _PARENTS: dict[int, dict[str, str]] = {}
 

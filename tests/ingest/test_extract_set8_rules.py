@@ -68,3 +68,14 @@ def test_press_officer_on_the_line_below_a_name_is_no_researcher() -> None:
         "Dr. Jana Pelcova\nPress Officer\nPhone: +33 1 00 00 00 00\n"
     )
     assert _names(_extract(text), "Researcher") == {"Amélie Rousseau-Vidal"}
+
+
+def test_known_unit_comma_parent_names_two_bodies() -> None:
+    """A gazetteer's English label "Unit, Parent" written out in a text names the unit and its parent."""
+    text = (
+        "Stroke trial\n"
+        "Professor Amélie Rousseau-Vidal of the Beijing Tiantan Hospital, Capital Medical University, led the trial."
+    )
+    extraction = _extract(text)
+    assert ("Amélie Rousseau-Vidal", "Beijing Tiantan Hospital") in _facts(extraction, "affiliatedWith")
+    assert ("Beijing Tiantan Hospital", "首都医科大学") in _facts(extraction, "partOf")
