@@ -572,6 +572,8 @@ _JOB_AFTER = rf"\s+(?:[a-z-]+\s+){{0,3}}(?:{alternation(RESEARCHER_EN_JOBS)})\b"
 _LIST_CONNECTORS = re.compile(
     r"\b(?:and|by|the|funded|supported|financed|also|as\s+well\s+as|from|of|under|through|its"
     r"|program|programme|grants?|funds?|project|scheme|initiative|(?:now\s+|itself\s+)?(?:a\s+)?part)\b|\([^)]*\)"
+    # (the quoted name of a funded cluster or project: through the Cluster of Excellence "The Ocean Floor")
+    r"|\"[^\"\n]*\"|“[^”\n]*”"
 )
 # "…, by the Deutsche Forschungsgemeinschaft", "…, and work in Vancouver by the NSERC": a list of givers takes up
 # again after what it said of the one before (the grant it gave, who held it)

@@ -79,3 +79,13 @@ def test_known_unit_comma_parent_names_two_bodies() -> None:
     extraction = _extract(text)
     assert ("Amélie Rousseau-Vidal", "Beijing Tiantan Hospital") in _facts(extraction, "affiliatedWith")
     assert ("Beijing Tiantan Hospital", "首都医科大学") in _facts(extraction, "partOf")
+
+
+def test_funding_list_goes_on_over_a_quoted_cluster_name() -> None:
+    text = (
+        "Iron partners\n"
+        "Dr Amélie Rousseau-Vidal of the University of Vienna led the work. The work was funded by the Max Planck "
+        'Society, the German Research Foundation (DFG) through the Cluster of Excellence "The Deep Floor – Our '
+        'Hidden Interface" and the Austrian Science Fund (FWF).'
+    )
+    assert "Austrian Science Fund" in _names(_extract(text), "Funder")
