@@ -138,7 +138,7 @@ def publisher_after(text: str, end: int) -> bool:
 
 
 _HEAD_WORD = re.compile(rf"\b(?:{_HEADS})\b")
-_ORG_RUN = re.compile(rf"{_WORD}(?:\s+(?:(?:of|for|and|on|the|de|&)\s+)*{_WORD})*")
+_ORG_RUN = re.compile(rf"{_WORD}(?:\s+(?:(?:of|for|and|on|the|de|&|y|e|del|la|des|du|und|für|zur|der)\s+)*{_WORD})*")
 
 
 def find_institutions(text: str) -> list[Span]:
@@ -574,6 +574,8 @@ _LIST_CONNECTORS = re.compile(
     r"|program|programme|grants?|funds?|project|scheme|initiative|(?:now\s+|itself\s+)?(?:a\s+)?part)\b|\([^)]*\)"
     # (the quoted name of a funded cluster or project: through the Cluster of Excellence "The Ocean Floor")
     r"|\"[^\"\n]*\"|“[^”\n]*”"
+    # (a grant's reference: through FONDECYT Regular grant 1240873)
+    r"|\b[A-Z][A-Z0-9-]{1,12}(?:\s+[A-Z][a-z]+)?\s+(?:grant|award|project)s?\s+(?:(?:No|no)\.?\s*)?[A-Z0-9-]*\d[\w/-]*"
 )
 # "…, by the Deutsche Forschungsgemeinschaft", "…, and work in Vancouver by the NSERC": a list of givers takes up
 # again after what it said of the one before (the grant it gave, who held it)
@@ -593,7 +595,8 @@ def organisation_names(chunk: str) -> list[tuple[int, str]]:
     """(offset, name) of the capitalised name at the start of each part of a funding list."""
     out: list[tuple[int, str]] = []
     last_end = 0
-    for m in re.finditer(r"(?:^|;|,|\band\s+(?:by\s+)?(?:the\s+)?|\bby\s+(?:the\s+)?|\bthe\s+)\s*", chunk):
+    # ("… and from UNAM's PAPIIT programme": a list of givers may repeat its "from")
+    for m in re.finditer(r"(?:^|;|,|\band\s+(?:by\s+|from\s+)?(?:the\s+)?|\bby\s+(?:the\s+)?|\bthe\s+)\s*", chunk):
         run = _ORG_RUN.match(chunk, m.end())
         if not run or len(run.group()) < 3 or any(o <= run.start() < o + len(n) for o, n in out):
             continue

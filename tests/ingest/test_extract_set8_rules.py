@@ -89,3 +89,21 @@ def test_funding_list_goes_on_over_a_quoted_cluster_name() -> None:
         'Hidden Interface" and the Austrian Science Fund (FWF).'
     )
     assert "Austrian Science Fund" in _names(_extract(text), "Funder")
+
+
+def test_latin_american_funding_list_with_grant_reference_and_repeated_from() -> None:
+    chile = (
+        "Fog microbes\n"
+        "Dr. Amélie Rousseau-Vidal of the Pontificia Universidad Católica de Chile led the study. The research was "
+        "funded by Chile's National Research and Development Agency (ANID) through FONDECYT Regular grant 1230001 "
+        "and the Millennium Science Initiative Program."
+    )
+    assert "Millennium Science Initiative Program" in _names(_extract(chile), "Funder")
+    mexico = (
+        "Water vapour\n"
+        "Dr. Amélie Rousseau-Vidal of the Institute of Astronomy led the study. The work received funding from the "
+        "Consejo Nacional de Humanidades, Ciencias y Tecnologías (CONAHCYT) and from UNAM's PAPIIT programme."
+    )
+    funders = _names(_extract(mexico), "Funder")
+    assert {"Consejo Nacional de Humanidades, Ciencias y Tecnologías"} <= funders
+    assert any("PAPIIT" in e.aliases or e.name == "PAPIIT" for e in _extract(mexico).entities if e.type == "Funder")
