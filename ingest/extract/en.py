@@ -83,8 +83,10 @@ _FOREIGN_WORD = r"[A-ZÀ-Þ][\wÀ-ÿ'’-]+"
 # (the head word first, a literal the engine skips to; a qualifier before it is taken by looking back)
 _FOREIGN_INSTITUTION = re.compile(
     r"(?:Universit(?:ät|é|à|at|eit)|Universidad|Universidade|Uniwersytet|Politecnico|Politécnica|Instituto|Institut"
-    r"|École|Escuela|Hochschule|Karolinska[^\S\n]+Institutet)"
-    rf"(?:[^\S\n]+(?:(?:de|di|del|della|degli|da|do|des|du|de[^\S\n]+la|für|zu)[^\S\n]+)?{_FOREIGN_WORD}){{1,4}}"
+    r"|École|Escuela|Hochschule|Karolinska[^\S\n]+Institutet|Centro|Centre[^\S\n]+(?=de[^\S\n]))"
+    rf"(?:[^\S\n]+(?:(?:de|di|del|della|degli|da|do|des|du|de[^\S\n]+la|für|zu|en|y|e)[^\S\n]+)?{_FOREIGN_WORD}){{1,5}}"
+    # (fields listed with a comma and y: Instituto Nacional de Astrofísica, Óptica y Electrónica)
+    rf"(?:,[^\S\n]+{_FOREIGN_WORD}[^\S\n]+[ye][^\S\n]+{_FOREIGN_WORD})?"
 )
 _FOREIGN_QUALIFIER = re.compile(r"(?:Technische|Freie|Pontificia|Pontifícia)[^\S\n]+$")
 _TWO_INSTITUTIONS = re.compile(

@@ -107,3 +107,15 @@ def test_latin_american_funding_list_with_grant_reference_and_repeated_from() ->
     funders = _names(_extract(mexico), "Funder")
     assert {"Consejo Nacional de Humanidades, Ciencias y Tecnologías"} <= funders
     assert any("PAPIIT" in e.aliases or e.name == "PAPIIT" for e in _extract(mexico).entities if e.type == "Funder")
+
+
+def test_spanish_centre_and_institute_names_in_an_english_release() -> None:
+    text = (
+        "Desert fog\n"
+        "The team included Dr. Amélie Rousseau-Vidal from the Centro de Estudios Avanzados en Zonas Templadas "
+        "(CEAZT) in La Serena and Dr. Tomasz Wielgosz-Nyberg of the Instituto Regional de Geofísica, Óptica y "
+        "Acústica (IRGOA) in Puebla."
+    )
+    affiliations = _facts(_extract(text), "affiliatedWith")
+    assert ("Amélie Rousseau-Vidal", "Centro de Estudios Avanzados en Zonas Templadas") in affiliations
+    assert ("Tomasz Wielgosz-Nyberg", "Instituto Regional de Geofísica, Óptica y Acústica") in affiliations
