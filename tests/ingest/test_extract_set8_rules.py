@@ -119,3 +119,20 @@ def test_spanish_centre_and_institute_names_in_an_english_release() -> None:
     affiliations = _facts(_extract(text), "affiliatedWith")
     assert ("Amélie Rousseau-Vidal", "Centro de Estudios Avanzados en Zonas Templadas") in affiliations
     assert ("Tomasz Wielgosz-Nyberg", "Instituto Regional de Geofísica, Óptica y Acústica") in affiliations
+
+
+def test_leader_and_team_at_a_unit_and_a_second_post_at_another() -> None:
+    team = (
+        "Iron partners\n"
+        "Genomic analyses were carried out by Professor Amélie Rousseau-Vidal and her team at the Centre for "
+        "Desert Microbiology of the University of Vienna."
+    )
+    unit = "Centre for Desert Microbiology, University of Vienna"
+    assert ("Amélie Rousseau-Vidal", unit) in _facts(_extract(team), "affiliatedWith")
+    second = (
+        "Fog microbes\n"
+        "The study was led by Dr. Tomasz Wielgosz-Nyberg, a professor at the Faculty of Biological Sciences and "
+        "researcher at the Millennium Institute for Fog Ecology (MIFE)."
+    )
+    affiliations = _facts(_extract(second), "affiliatedWith")
+    assert ("Tomasz Wielgosz-Nyberg", "Millennium Institute for Fog Ecology") in affiliations

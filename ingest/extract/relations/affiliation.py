@@ -68,7 +68,15 @@ _EN_AFFILIATION_AFTER = re.compile(
     r"(?:[A-Z][\w-]*\s+){1,4}(?:of|at)"
     # "A has joined the School of Physics (from the University of X)": the unit joined is the new post ("joined X in
     # 1962" tells a career, not the post held now)
-    r"|(?:has|have)\s+(?:recently\s+)?joined|joins|will\s+join)\s+(?:[Tt]he\s+|our\s+|its\s+)?"
+    r"|(?:has|have)\s+(?:recently\s+)?joined|joins|will\s+join"
+    # "A and her team at the Centre for X": the team's place is the leader's
+    r"|and\s+(?:his|her|their)\s+(?:team|group|lab|laboratory|colleagues)\s+(?:at|of|from|in))"
+    r"\s+(?:[Tt]he\s+|our\s+|its\s+)?"
+)
+
+_AND_POST_AT = re.compile(
+    rf"(?:[^\S\n]*\([^()\n]{{1,20}}\))?\s+and\s+(?:an?\s+)?(?:[\w-]+\s+){{0,2}}"
+    rf"(?i:{_EN_JOB_WORDS}|fellow|lecturer|member|researcher|investigator)\s+(?:at|of|in)\s+(?:the\s+)?"
 )
 
 _LISTED_UNIT = re.compile(r"\b(?:Faculty|Department|School|Institute|Centre|Center|Laboratory|Division|Unit|College)\b")
@@ -220,6 +228,10 @@ def affiliated_with(
             # "of MIT's Department of Chemistry": the department, which is part of MIT
             owned = [u for o in named_after for u in institutions if _POSSESSIVE_GAP.fullmatch(text[o.end : u.start])]
             insts += owned or named_after
+            # "a professor at the Faculty of X and researcher at the Y Center": a second post, a second place
+            for held in named_after:
+                if (post := _AND_POST_AT.match(text, held.end)) is not None:
+                    insts += [s for s in institutions if s.start == post.end() and not s.absorbed]
         elif listed := _EN_UNIT_AFTER.match(text, span.end) or _name_line_over_unit(text, span):
             first = [s for s in institutions if s.start == listed.end() and _latin(s) and not s.absorbed]
             unit_after = bool(first)
