@@ -171,7 +171,8 @@ def reference_parts(m: re.Match[str]) -> tuple[tuple[int, int], tuple[int, int],
 
 
 _PAPER = [
-    re.compile(rf"(?:题为|题目为|名为|标题为)\s*{_QUOTED}"),
+    # (as a speaker says it: 论文题目叫“…”)
+    re.compile(rf"(?:题为|(?:题目|标题)(?:为|叫做?|是)|名为)\s*{_QUOTED}"),
     # (a translation in brackets may stand between: 以“English title”（中文题目）为题)
     re.compile(rf"以\s*{_QUOTED}\s*(?:[（(][^（）()]{{1,120}}[）)])?\s*为题"),
     re.compile(rf"{_QUOTED}\s*(?:[（(][^（）()]{{1,120}}[）)])?\s*为题"),

@@ -136,3 +136,14 @@ def test_leader_and_team_at_a_unit_and_a_second_post_at_another() -> None:
     )
     affiliations = _facts(_extract(second), "affiliatedWith")
     assert ("Tomasz Wielgosz-Nyberg", "Millennium Institute for Fog Ecology") in affiliations
+
+
+def test_spoken_paper_title_in_an_interview() -> None:
+    text = (
+        "专访北岭大学研究员柯明川\n"
+        "记者：能否介绍一下这项成果？\n"
+        "柯明川：我们在《科学》发表了论文。论文题目叫“Fictional riveting of grain boundaries in perovskite films”，"
+        "说的就是这件事。论文第一作者是我的博士生闻立川。\n"
+    )
+    titles = _names(_extract(text, "zh"), "Publication")
+    assert titles == {"Fictional riveting of grain boundaries in perovskite films"}
