@@ -147,3 +147,15 @@ def test_spoken_paper_title_in_an_interview() -> None:
     )
     titles = _names(_extract(text, "zh"), "Publication")
     assert titles == {"Fictional riveting of grain boundaries in perovskite films"}
+
+
+def test_meeting_report_names_participants_not_a_paper_team() -> None:
+    text = (
+        "北岭大学“深海传感”项目启动会在江城召开\n"
+        "5月18日，项目启动会在江城召开。课题一由北岭大学海洋学院郇立川教授负责；课题二由东岭大学濮明远研究员负责。\n"
+        "据悉，项目团队已取得系列成果。2025年，柯明川与简书宁合作，在《自然》发表论文“Fictional sensors for deep "
+        "hydrothermal vents”。该论文第一作者为北岭大学博士研究生晏宁，通讯作者为柯明川。\n"
+    )
+    authors = {a for a, _ in _facts(_extract(text, "zh"), "authorOf")}
+    assert "濮明远" not in authors and "郇立川" not in authors
+    assert {"柯明川", "晏宁"} <= authors

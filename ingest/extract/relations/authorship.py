@@ -314,6 +314,12 @@ _WHO_STUDIES = re.compile(r",\s+who\s+(?:studies|researches)\b")
 # a meeting's speaker on a topic of their own (党某教授报告了…, 某研究员介绍了…): at a meeting the item reports, no
 # author of the one paper it names
 _MEETING = re.compile(r"研讨会|学术会议|论坛|年会|大会|报告会|学术交流会")
+# a title reporting an event held (启动会在青岛召开, 研讨会举行, workshop held): the item is the event's report
+_EVENT_TITLE = re.compile(
+    r"(?:会|会议|论坛|仪式|典礼)(?:在[^，,。]{1,12})?(?:召开|举行|举办|开幕|闭幕|圆满结束|顺利召开)"
+    r"|\b(?:meeting|workshop|symposium|conference|forum|kick-off)\b[^.]{0,40}\b(?:held|opens|convened|took place)\b",
+    re.I,
+)
 _SPEAKS = re.compile(r"(?:教授|研究员|院士|博士)?(?:作了|报告了|分享了|介绍了|作题为|致辞|作总结发言)")
 
 
@@ -346,8 +352,8 @@ def team_authors(
     names are its authors too, role unstated: a release names the team behind the paper it reports. Not those who
     comment from outside ("who was not involved"), nor those named only where a prize is given."""
     papers = ctx.of("Publication")
-    if len(papers) != 1:
-        return
+    if len(papers) != 1 or _EVENT_TITLE.search(ctx.item.title):
+        return  # (a meeting's report names its participants, not a team behind the paper it mentions)
     paper = papers[0]
     known = {r.subject for r in out.values() if r.predicate == "authorOf" and r.object == paper.id}
     if not known and not any(r.predicate == "publishedIn" and r.subject == paper.id for r in out.values()):
