@@ -149,13 +149,28 @@ def test_spoken_paper_title_in_an_interview() -> None:
     assert titles == {"Fictional riveting of grain boundaries in perovskite films"}
 
 
+def _authors(title: str, *paragraphs: str) -> set[str]:
+    """The authors extracted from a Chinese item with this title and these paragraphs."""
+    text = "\n".join((title, *paragraphs)) + "\n"
+    return {a for a, _ in _facts(_extract(text, "zh"), "authorOf")}
+
+
 def test_meeting_report_names_participants_not_a_paper_team() -> None:
-    text = (
-        "北岭大学“深海传感”项目启动会在江城召开\n"
-        "5月18日，项目启动会在江城召开。课题一由北岭大学海洋学院郇立川教授负责；课题二由东岭大学濮明远研究员负责。\n"
+    authors = _authors(
+        "北岭大学“深海传感”项目启动会在江城召开",
+        "5月18日，项目启动会在江城召开。课题一由北岭大学海洋学院郇立川教授负责；课题二由东岭大学濮明远研究员负责。",
         "据悉，项目团队已取得系列成果。2025年，柯明川与简书宁合作，在《自然》发表论文“Fictional sensors for deep "
-        "hydrothermal vents”。该论文第一作者为北岭大学博士研究生晏宁，通讯作者为柯明川。\n"
+        "hydrothermal vents”。该论文第一作者为北岭大学博士研究生晏宁，通讯作者为柯明川。",
     )
-    authors = {a for a, _ in _facts(_extract(text, "zh"), "authorOf")}
     assert "濮明远" not in authors and "郇立川" not in authors
     assert {"柯明川", "晏宁"} <= authors
+
+
+def test_team_profile_names_members_not_a_paper_team() -> None:
+    authors = _authors(
+        "【团队风采】深耕盐碱地二十年的北岭大学耐盐作物团队",
+        "团队负责人柯明川教授是农学院学科带头人。简书宁教授主攻水稻耐盐，2024年在《自然》发表论文"
+        "“Fictional salt sensor in rice roots”，简书宁为通讯作者，博士研究生闻立川为第一作者。",
+        "如今，团队里的副教授濮明远已经独立带学生。",
+    )
+    assert authors == {"简书宁", "闻立川"}

@@ -320,6 +320,9 @@ _EVENT_TITLE = re.compile(
     r"|\b(?:meeting|workshop|symposium|conference|forum|kick-off)\b[^.]{0,40}\b(?:held|opens|convened|took place)\b",
     re.I,
 )
+# a title announcing a profile of a team or a person (【团队风采】, 走近某团队, Meet the lab; an interview is often
+# about one paper, and is not meant)
+_PROFILE_TITLE = re.compile(r"风采|走近|走进|群像|\b(?:profile|meet\s+the)\b", re.I)
 _SPEAKS = re.compile(r"(?:教授|研究员|院士|博士)?(?:作了|报告了|分享了|介绍了|作题为|致辞|作总结发言)")
 
 
@@ -352,8 +355,10 @@ def team_authors(
     names are its authors too, role unstated: a release names the team behind the paper it reports. Not those who
     comment from outside ("who was not involved"), nor those named only where a prize is given."""
     papers = ctx.of("Publication")
-    if len(papers) != 1 or _EVENT_TITLE.search(ctx.item.title):
-        return  # (a meeting's report names its participants, not a team behind the paper it mentions)
+    if len(papers) != 1 or _EVENT_TITLE.search(ctx.item.title) or _PROFILE_TITLE.search(ctx.item.title):
+        # (a meeting's report names its participants, a profile the members of a team or a life's colleagues, not
+        # a team behind the paper they mention)
+        return
     paper = papers[0]
     known = {r.subject for r in out.values() if r.predicate == "authorOf" and r.object == paper.id}
     if not known and not any(r.predicate == "publishedIn" and r.subject == paper.id for r in out.values()):
