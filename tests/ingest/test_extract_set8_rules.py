@@ -174,3 +174,8 @@ def test_team_profile_names_members_not_a_paper_team() -> None:
         "如今，团队里的副教授濮明远已经独立带学生。",
     )
     assert authors == {"简书宁", "闻立川"}
+
+
+def test_member_before_a_chinese_name_opens_it() -> None:
+    text = "北岭大学耐盐作物团队\n另一位骨干成员柯明川教授来自资源环境学院，专注土壤碳循环。\n"
+    assert _names(_extract(text, "zh"), "Researcher") == {"柯明川"}
