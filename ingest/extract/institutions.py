@@ -328,6 +328,13 @@ def find_zh(text: str) -> list[Span]:
             if after is not None and _joins(text, campus, after.start()):
                 end = after.end()
                 continue
+            # 西澳大学（The University of Western Australia）农业研究所: the English name in brackets stands between a
+            # body and its unit
+            if (english := _ENGLISH_BRACKET.match(text, end)) is not None:
+                after = _SUFFIX.search(text, english.end(), min(len(text), english.end() + 16))
+                if after is not None and _joins(text, english.end(), after.start()):
+                    end = after.end()
+                    continue
             nxt = _SUFFIX.search(text, end, min(len(text), end + 16))
             if nxt is None or not _joins(text, end, nxt.start()):
                 break
@@ -438,6 +445,9 @@ def _by_abbreviation(text: str, spans: list[Span]) -> list[Span]:
     return spans + added
 
 
+_ENGLISH_BRACKET = re.compile(r"[（(][A-Z][A-Za-z.'’&,\s-]{2,80}[）)]")
+
+
 def _chain_spans(text: str, segs: list[tuple[int, int]]) -> list[Span]:
     """Spans of one chain: the first unit, the full name of the second, labs and deeper units on their own."""
     out: list[Span] = []
@@ -447,7 +457,8 @@ def _chain_spans(text: str, segs: list[tuple[int, int]]) -> list[Span]:
     if top_ok:
         out.append(top)
     for k, (s, e) in enumerate(segs[1:], start=1):
-        unit = clean(text[s:e])
+        # (the English name of the body before it, in brackets, is no part of the unit's name)
+        unit = clean(text[english.end() : e] if (english := _ENGLISH_BRACKET.match(text, s)) else text[s:e])
         if k == 1 and not _LAB.search(unit) and top_ok:
             out.append(Span(segs[0][0], e, "Institution", first + unit, parent=first))
             top.absorbed = True

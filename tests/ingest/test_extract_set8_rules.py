@@ -179,3 +179,18 @@ def test_team_profile_names_members_not_a_paper_team() -> None:
 def test_member_before_a_chinese_name_opens_it() -> None:
     text = "北岭大学耐盐作物团队\n另一位骨干成员柯明川教授来自资源环境学院，专注土壤碳循环。\n"
     assert _names(_extract(text, "zh"), "Researcher") == {"柯明川"}
+
+
+def test_english_name_in_brackets_after_a_chinese_one_is_its_alias() -> None:
+    text = "北岭大学合作\n团队还与东岭大学医学院（Dongling Medical School）教授柯明川合作。\n"
+    extraction = _extract(text, "zh")
+    units = {e.name: e.aliases for e in extraction.entities if e.type == "Institution"}
+    assert "Dongling Medical School" not in units
+    assert ("柯明川", "东岭大学医学院") in _facts(extraction, "affiliatedWith")
+
+
+def test_unit_after_a_body_and_its_english_name_in_brackets() -> None:
+    text = "北岭大学合作\n团队还与澳大利亚东岭大学（The University of Dongling）农业研究所的柯明川教授合作二十年。\n"
+    extraction = _extract(text, "zh")
+    assert ("柯明川", "东岭大学农业研究所") in _facts(extraction, "affiliatedWith")
+    assert ("东岭大学农业研究所", "东岭大学") in _facts(extraction, "partOf")

@@ -181,6 +181,9 @@ def _institutions_before(ctx: Context, pos: int, institutions: list[Span]) -> li
         # 海军军医大学第二附属医院（上海长征医院）徐沪济: the unit's other name in brackets stands between
         if (alias := _BRACKET_ALIAS.match(gap)) and any(s.start == end + alias.start() + 1 for s in institutions):
             gap = gap[alias.end() :]
+        # 哈佛大学医学院（Harvard Medical School）教授: the unit's English name, folded into it as an alias
+        elif paired := [s.alias_span[1] for s in ending[end] if s.alias_span and s.alias_span[0] > end]:
+            gap = re.sub(r"^\s*[）)]", "", text[paired[0] : pos])
         if end <= pos and _ROLE_WORDS.match(gap):
             anchor = end
             break
