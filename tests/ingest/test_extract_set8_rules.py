@@ -194,3 +194,14 @@ def test_unit_after_a_body_and_its_english_name_in_brackets() -> None:
     extraction = _extract(text, "zh")
     assert ("柯明川", "东岭大学农业研究所") in _facts(extraction, "affiliatedWith")
     assert ("东岭大学农业研究所", "东岭大学") in _facts(extraction, "partOf")
+
+
+def test_programme_a_project_is_taken_on_under_does_not_fund_the_paper() -> None:
+    text = (
+        "北岭大学“深海传感”项目启动会在江城召开\n"
+        "5月18日，由北岭大学牵头承担的国家重点研发计划“深海传感”项目启动会在江城召开。\n"
+        "据悉，2025年柯明川在《自然》发表论文“Fictional sensors for deep hydrothermal vents”，通讯作者为柯明川。"
+        "该工作得到国家自然科学基金的资助。\n"
+    )
+    funders = {f for _, f in _facts(_extract(text, "zh"), "fundedBy")}
+    assert funders == {"国家自然科学基金"}
