@@ -168,6 +168,7 @@ _FUNDER_OK = re.compile(
     r"Foundation|Council|Agency|Fund|Trust|Institute|Institutes|Programme|Program|Ministry|Office|Department|Society|"
     r"Organization|Organisation|Initiative|Grant|Grants|Commission|Academy|University|NSF|NIH|NSFC|ERC)$"
 )
+_OWN_PROJECT = re.compile(r"^(?P<body>.{2,20}?(?:实验室|研究院|中心))[\u4e00-\u9fff]{2,8}项目$")
 _FUNDING_WORDS = re.compile(r"资助|经费|资金支持|补助")
 _PERSONAL_AWARD_END = re.compile(r"\b(?:Fellowship|Bursary|Scholarship|Studentship)s?$")
 _TRAILING_BRACKET = re.compile(r"\s*[(（][^()（）]*[)）]$")
@@ -470,7 +471,11 @@ def find_funders(text: str, institutions: list[Span], known: frozenset[str] = fr
                     parts = _rejoin_programmes(chunk, _parts(chunk, base, _LIST_SPLIT, institutions + enclosed))
                 for at, part in parts:
                     name = re.sub(r"\s*[(（][^()（）]*[)）]$|\s+(?:grants?|funds?|programmes?)$", "", part.strip())
-                    name = _FUNDER_TRIM.sub("", name).strip()
+                    trimmed = _FUNDER_TRIM.sub("", name).strip()
+                    # 崂山实验室科技创新项目: a body's own programme, named by its 项目, keeps it when the name is no
+                    # funder without; the body heading it is its other name (the body funds through it)
+                    own = None if english or _FUNDER_OK.search(trimmed) else _OWN_PROJECT.match(name.strip())
+                    name = name.strip() if own else trimmed
                     # a year leads the round of a programme, not its name (2026年度国家杰出青年科学基金)
                     # nor does the ministry that runs a national programme (科技部国家重点研发计划)
                     name = re.sub(
@@ -498,6 +503,9 @@ def find_funders(text: str, institutions: list[Span], known: frozenset[str] = fr
                         continue
                     start = base + at + part.find(name)
                     if not any(x.start == start and x.end == start + len(name) for x in spans):
-                        spans.append(Span(start, start + len(name), "Funder", clean(name)))
+                        funder = Span(start, start + len(name), "Funder", clean(name))
+                        if own:
+                            funder.alias = clean(own.group("body"))
+                        spans.append(funder)
     spans += [f for f in _future_funders(text, known) if not any(x.start < f.end and f.start < x.end for x in spans)]
     return spans

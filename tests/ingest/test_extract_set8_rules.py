@@ -205,3 +205,16 @@ def test_programme_a_project_is_taken_on_under_does_not_fund_the_paper() -> None
     )
     funders = {f for _, f in _facts(_extract(text, "zh"), "fundedBy")}
     assert funders == {"国家自然科学基金"}
+
+
+def test_authors_who_worked_together_then_published_and_a_labs_own_programme() -> None:
+    text = (
+        "【团队风采】北岭大学深海团队\n"
+        "北岭大学海洋学院柯明川教授、简书宁研究员和闻立川副教授长期从事深海研究。"
+        "2025年，柯明川、简书宁与闻立川合作，在《自然》发表论文“Fictional sensors for deep hydrothermal vents”。"
+        "该工作得到国家自然科学基金和东岭实验室科技创新项目的资助。\n"
+    )
+    extraction = _extract(text, "zh")
+    assert {"柯明川", "简书宁", "闻立川"} <= {a for a, _ in _facts(extraction, "authorOf")}
+    funders = {e.name: e.aliases for e in extraction.entities if e.type == "Funder"}
+    assert "东岭实验室科技创新项目" in funders

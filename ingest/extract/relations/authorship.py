@@ -112,7 +112,8 @@ def author_of(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
 # 郑义、罗键老师在《…》上发表了题为“…”的论文, A、B和C共同完成的研究成果在《…》发表: the subjects of the
 # publishing verb wrote the paper
 _PUBLISHED = re.compile(
-    r"(?:老师|教授|研究员|副教授|副研究员|讲师|博士)?(?:等人|等)?(?:共同|合作)?(?:完成|开展)?的?(?:研究成果|成果|论文|研究)?"
+    # (闫某、郇某与冼某合作，在…发表: the comma after 合作 ends no subject)
+    r"(?:老师|教授|研究员|副教授|副研究员|讲师|博士)?(?:等人|等)?(?:共同|合作[，,]?)?(?:完成|开展)?的?(?:研究成果|成果|论文|研究)?"
     r"(?:在|于)[^。；;，,]{0,80}?(?:上)?(?:发表|刊发|刊登)"
 )
 # between two names of the list: a bracket (a role), a conjunction, the next one's unit and title
