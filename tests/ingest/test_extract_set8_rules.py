@@ -218,3 +218,20 @@ def test_authors_who_worked_together_then_published_and_a_labs_own_programme() -
     assert {"柯明川", "简书宁", "闻立川"} <= {a for a, _ in _facts(extraction, "authorOf")}
     funders = {e.name: e.aliases for e in extraction.entities if e.type == "Funder"}
     assert "东岭实验室科技创新项目" in funders
+
+
+def test_journals_with_commas_and_ampersands_and_a_national_expedition_programme() -> None:
+    en_text = (
+        "Sepsis test\n"
+        "The study, led by Dr Amélie Rousseau-Vidal and published in The Lancet Child & Adolescent Health, tested "
+        "samples from infants."
+    )
+    assert _names(_extract(en_text), "Journal") == {"The Lancet Child & Adolescent Health"}
+    zh_text = (
+        "北岭大学团队发表高寒草地研究成果\n"
+        "北岭大学柯明川教授团队在Plant, Cell & Environment等期刊发表多篇论文。"
+        "研究得到第二次青藏高原综合科学考察研究的资助。\n"
+    )
+    extraction = _extract(zh_text, "zh")
+    assert _names(extraction, "Journal") == {"Plant, Cell & Environment"}
+    assert "第二次青藏高原综合科学考察研究" in _names(extraction, "Funder")
