@@ -49,7 +49,9 @@ RESEARCHER_AFTER = tuple(
 #: cues before a name that make the person a researcher
 RESEARCHER_BEFORE = tuple(
     words_of(
-        "博士研究生 硕士研究生 研究生 博士生 硕士生 本科生 研究人员 研究员 副教授 教授 院士 博士 科学家 学者 "
+        # (研究馆员: a museum's or a library's research post)
+        "研究馆员 副研究馆员 博士研究生 硕士研究生 研究生 博士生 硕士生 本科生 研究人员 研究员 副教授 教授 院士 博士 "
+        "科学家 学者 "
         "通讯作者为 第一作者为 通讯作者 第一作者 共同作者 作者 讲师 教师 青年教师 学家 博士后 课题组长 "
         "主任医师 副主任医师 主治医师 医师 领衔人 负责人 主要完成人 完成人 主要完成者 获奖人 获奖者 获奖代表 "
         "正高级工程师 高级工程师 工程师 "

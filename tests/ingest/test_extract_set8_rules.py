@@ -235,3 +235,11 @@ def test_journals_with_commas_and_ampersands_and_a_national_expedition_programme
     extraction = _extract(zh_text, "zh")
     assert _names(extraction, "Journal") == {"Plant, Cell & Environment"}
     assert "第二次青藏高原综合科学考察研究" in _names(extraction, "Funder")
+
+
+def test_research_librarian_title_before_a_name() -> None:
+    text = (
+        "北岭大学与东岭博物馆联合发表论文\n"
+        "北岭大学生命科学学院柯明川副教授与东岭博物馆保护研究所研究馆员简书宁合作发表论文。\n"
+    )
+    assert {"柯明川", "简书宁"} <= _names(_extract(text, "zh"), "Researcher")
