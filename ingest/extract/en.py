@@ -85,9 +85,13 @@ _FOREIGN_INSTITUTION = re.compile(
     r"(?:Universit(?:ät|é|à|at|eit)|Universidad|Universidade|Uniwersytet|Politecnico|Politécnica|Instituto|Institut"
     r"|École|Escuela|Hochschule|Karolinska[^\S\n]+Institutet|Centro|Centre[^\S\n]+(?=de[^\S\n]))"
     rf"(?:[^\S\n]+(?:(?:de|di|del|della|degli|da|do|des|du|de[^\S\n]+la|für|zu|en|y|e)[^\S\n]+)?{_FOREIGN_WORD}){{1,5}}"
+    # (a numbered university: Université Claude Bernard Lyon 1, Université Paris 8)
+    r"(?:[^\S\n]+\d{1,2}\b(?![.,:]\d))?"
     # (fields listed with a comma and y: Instituto Nacional de Astrofísica, Óptica y Electrónica)
     rf"(?:,[^\S\n]+{_FOREIGN_WORD}[^\S\n]+[ye][^\S\n]+{_FOREIGN_WORD})?"
 )
+_AMOUNT_WORD = re.compile(r"(?:Million|Billion|Thousand|Trillion)\b")
+_HEAD_ALONE = re.compile(r"(?:University|Institute|College|School|Centre|Center|Department|Faculty|Laboratory)")
 _FOREIGN_QUALIFIER = re.compile(r"(?:Technische|Freie|Pontificia|Pontifícia)[^\S\n]+$")
 _TWO_INSTITUTIONS = re.compile(
     rf"(?P<first>.*?\b(?:{_HEADS})\b.*?)\s+and\s+(?:the\s+)?(?P<second>(?:{_WORD}\s+){{0,5}}(?:{_HEADS})\b.*"
@@ -159,6 +163,10 @@ def find_institutions(text: str) -> list[Span]:
         if and_at >= 0 and _PERSON_CUE_BEFORE.search(text, max(0, start - 30), start):
             start = and_at + len(" and ")
         if end - start < 4 or not text[start].isupper():
+            continue
+        # "Launch $35 Million Center for …": an amount, not a name; "The University has signed …": the head word
+        # alone names no one body
+        if _AMOUNT_WORD.match(text, start) or _HEAD_ALONE.fullmatch(text, start, end):
             continue
         # "the University of Alabama at Birmingham", "the University of Texas at Austin": a campus is part of the name
         if _UNIVERSITY_OF_PLACE.fullmatch(text, start, end) and (campus := _AT_CAMPUS.match(text, end)) is not None:

@@ -41,7 +41,9 @@ _LEFTOVER = re.compile(
     r"|分享到|Share\b|Tweet\b|扫一扫|二维码|阅读次数|浏览次数|点击[:：]"
     # a wire release's furniture: its release line, press contacts and end mark
     r"|FOR IMMEDIATE RELEASE|(?i:embargoed\b)|(?i:(?:media|press)\s+contacts?\b)|Contacts?[:：]|新闻联系人|媒体联系"
-    r"|#{3,}\s*$|-30-\s*$)",
+    r"|#{3,}\s*$|-30-\s*$"
+    # (a newswire's closing line naming the issuer: SOURCE Northvale University)
+    r"|SOURCE\s+[A-Z])",
 )
 _NAV_WORD = re.compile(
     r"[【\[]?\s*(?:返回顶部|返回列表|返回|打印本页|打印|关闭窗口|关闭|分享|收藏|上一篇|下一篇"

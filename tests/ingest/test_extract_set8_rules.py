@@ -3,6 +3,7 @@ journals and institutes from the public gazetteers)."""
 
 from __future__ import annotations
 
+from ingest.readers.text import read_text
 from tests.ingest.test_extract_en7_rules import _extract, _facts, _names
 
 
@@ -243,3 +244,15 @@ def test_research_librarian_title_before_a_name() -> None:
         "北岭大学生命科学学院柯明川副教授与东岭博物馆保护研究所研究馆员简书宁合作发表论文。\n"
     )
     assert {"柯明川", "简书宁"} <= _names(_extract(text, "zh"), "Researcher")
+
+
+def test_amounts_bare_head_words_numbered_universities_and_wire_source_lines() -> None:
+    text = (
+        "Northvale and Eastmoor Launch $35 Million Center for Battery Research\n"
+        "Professor Amélie Rousseau-Vidal of University College Dublin and Dr Tomasz Wielgosz-Nyberg of the "
+        "Université Claude Bernard Lyon 1 lead the centre. The University has signed an agreement with Eastmoor.\n"
+        "SOURCE Northvale Institute of Technology\n"
+    )
+    [item] = read_text(text, "wire.txt", "item")
+    extraction = _extract(item.text)
+    assert _names(extraction, "Institution") == {"University College Dublin", "Université Claude Bernard Lyon 1"}
