@@ -118,6 +118,7 @@ _UNIT = re.compile(
     # a school named by its kind alone ("Medical School", "Law School") has no name without its university
     r"|^(?:Medical|Law|Business|Graduate|Dental|Nursing|Divinity|Engineering|Veterinary)\s+School$"
 )
+_KNOWN_TOP = re.compile(r"^[A-Z]{2,5}\s+[A-Z][a-zü]+$")
 _TOP = re.compile(r"\b(?:University|Academy|Polytechnic|Institute of Technology)\b")
 # between a unit and its institution: "School of Chemistry, Harbourview University", "… at Westbrook Polytechnic"
 _UNIT_GAP = re.compile(r",\s*(?:the\s+)?|\s+(?:at|of)\s+(?:the\s+)?")
@@ -400,7 +401,12 @@ def home_institution(text: str, spans: list[Span]) -> Span | None:
     end = _SENTENCE_END.search(text, newline + 1 if 0 <= newline < 200 else 0)
     lead_end = end.end() if end else len(text)
     # the top-level institutions (no unit) named before a position
-    candidates = [s for s in spans if s.parent is None and _TOP.search(s.name) and not _UNIT.match(s.name)]
+    # (or a university named by its initials and place, without a head word: KU Leuven, ETH Zurich)
+    candidates = [
+        s
+        for s in spans
+        if s.parent is None and (_TOP.search(s.name) or _KNOWN_TOP.search(s.name)) and not _UNIT.match(s.name)
+    ]
     tops = [s for s in candidates if s.start < lead_end and not _CAME_FROM.search(text, max(0, s.start - 80), s.start)]
     if _ELECTED.search(text, 0, lead_end):
         # "… have been elected Fellows of the Australian Academy of Science": the academy elects people of many
@@ -424,7 +430,7 @@ def adopt_units(spans: list[Span], home: Span | None, text: str = "") -> None:
     if home is None:
         return
     for span in spans:
-        if span.parent is None and span.name.isascii() and _UNIT.match(span.name) and home.name not in span.name:
+        if span.parent is None and not _CJK.search(span.name) and _UNIT.match(span.name) and home.name not in span.name:
             opening = max(text.rfind(".", 0, span.start), text.rfind("\n", 0, span.start)) + 1
             if text and _FUNDING_CUE.search(text, opening, span.start):
                 continue

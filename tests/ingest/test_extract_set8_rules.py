@@ -256,3 +256,12 @@ def test_amounts_bare_head_words_numbered_universities_and_wire_source_lines() -
     [item] = read_text(text, "wire.txt", "item")
     extraction = _extract(item.text)
     assert _names(extraction, "Institution") == {"University College Dublin", "Université Claude Bernard Lyon 1"}
+
+
+def test_release_from_a_university_named_by_initials_and_place_owns_its_units() -> None:
+    text = (
+        "Two KU Leuven researchers win grants\n"
+        "Two researchers from KU Leuven have each been awarded a grant. Professor Amélie Rousseau-Vidal "
+        "(Department of Chemistry) will build light-driven cages."
+    )
+    assert ("Department of Chemistry, KU Leuven", "KU Leuven") in _facts(_extract(text), "partOf")
