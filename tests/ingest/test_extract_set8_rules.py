@@ -265,3 +265,9 @@ def test_release_from_a_university_named_by_initials_and_place_owns_its_units() 
         "(Department of Chemistry) will build light-driven cages."
     )
     assert ("Department of Chemistry, KU Leuven", "KU Leuven") in _facts(_extract(text), "partOf")
+
+
+def test_psychiatry_and_psychology_clinics_are_hospital_departments() -> None:
+    text = "北岭大学团队发表论文\n近日，北岭大学附属第三医院精神心理科柯明川主任医师团队发表论文。\n"
+    extraction = _extract(text, "zh")
+    assert ("柯明川", "北岭大学附属第三医院精神心理科") in _facts(extraction, "affiliatedWith")
