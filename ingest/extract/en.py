@@ -19,7 +19,7 @@ _HEADS = (
     r"University|Institute|Institutes|Laboratory|Laboratories|Hospital|College|Academy|Center|Centre|School|"
     r"Observatory|Museum|Polytechnic|Department|Faculty|Division|Clinic|Institution|Organization|Organisation|Lab|"
     # (units: "Solid State and Structural Chemistry Unit", "the Museum's Science Directorate")
-    r"Unit|Directorate"
+    r"Unit|Directorate|Infirmary"
 )
 # a name never runs over a line break (a headline ends where the next line starts): spaces, not \s
 _SP = r"[^\S\n]+"

@@ -271,3 +271,10 @@ def test_psychiatry_and_psychology_clinics_are_hospital_departments() -> None:
     text = "北岭大学团队发表论文\n近日，北岭大学附属第三医院精神心理科柯明川主任医师团队发表论文。\n"
     extraction = _extract(text, "zh")
     assert ("柯明川", "北岭大学附属第三医院精神心理科") in _facts(extraction, "affiliatedWith")
+
+
+def test_an_infirmary_is_an_institution() -> None:
+    text = (
+        "Sepsis test\nDr Amélie Rousseau-Vidal tested samples from 1,140 infants at the Royal Infirmary of Northvale."
+    )
+    assert "Royal Infirmary of Northvale" in _names(_extract(text), "Institution")
