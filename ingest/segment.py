@@ -468,7 +468,9 @@ def segments(text: str) -> list[Segment]:
         content = article
         head = _head(content)
         # (a masthead over a column label over the first headline: Research Matters / IN BRIEF / New test …)
+        banners: list[Row] = []
         while _is_banner(content, head):
+            banners.append(content[0])
             # (◎ 科研进展, ■ 获奖信息: the mark before a banner is no part of its name)
             section = banner = _title(content[:1]).lstrip("◎●■◆▶◇□○•· ")
             content = content[1:]
@@ -480,6 +482,11 @@ def segments(text: str) -> list[Segment]:
         last_line = (closing or content)[-1].index + 1
         whole_issue = not closing and not any(row.closer for row in rows)
         parts = _split_article(content, head, last_line, section, publisher, source_date, year, whole_issue)
+        if not out and len(banners) > 1:
+            # the issue's masthead over its first column (Research Matters - the University of X newsletter / IN
+            # BRIEF) opens the first story's text: it names who publishes the issue
+            parts[0].body = _lines(banners) + parts[0].body
+            parts[0].first_line = banners[0].index + 1
         # a contributor byline names people and units (not researchers of the news): it stays in the text, at the
         # end of the part it closes, so extraction sees it for what it is; a source line is metadata only
         parts[-1].byline = [row.text for row in closing if row.closer == "byline"]

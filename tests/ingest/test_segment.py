@@ -911,3 +911,16 @@ def test_segment_column_label_under_a_masthead_is_no_headline() -> None:
         "Chemist wins medal",
         "Library opens archive",
     ]
+
+
+def test_segment_masthead_over_a_column_label_opens_the_first_story() -> None:
+    """The issue's masthead (who publishes it) goes with the first story, as the annotation assigns it."""
+    story = "A team led by Dr Ana Ruizo of the Fenwick Centre for Optics reports a new laser in Nature Photonics.\n"
+    text = (
+        "Lab Notes - the Fenwick University research newsletter\n\nIN BRIEF\n\n"
+        "New laser sees through fog\n" + story + "\n"
+        "Chemist wins medal\n" + story
+    )
+    first = segments(text)[0]
+    assert first.body[0] == "Lab Notes - the Fenwick University research newsletter"
+    assert first.first_line == 1
