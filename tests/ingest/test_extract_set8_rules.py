@@ -278,3 +278,8 @@ def test_an_infirmary_is_an_institution() -> None:
         "Sepsis test\nDr Amélie Rousseau-Vidal tested samples from 1,140 infants at the Royal Infirmary of Northvale."
     )
     assert "Royal Infirmary of Northvale" in _names(_extract(text), "Institution")
+
+
+def test_a_second_post_held_names_its_unit() -> None:
+    text = "北岭大学旱作团队\n团队负责人柯明川教授是农学院学科带头人，兼任旱区作物逆境国家重点实验室副主任。\n"
+    assert ("柯明川", "旱区作物逆境国家重点实验室") in _facts(_extract(text, "zh"), "affiliatedWith")

@@ -109,7 +109,7 @@ _PROFILE_UNIT = re.compile(r"\s*(?:[，,]|是|系|现为|现任)\s*")
 _PROFILE_POST = re.compile(r"(?:特聘|副|助理)?(?:研究员|教授|讲师|博士后|主任医师)(?=[，,。；;\s]|$)")
 # (仇某所在的作物遗传改良全国重点实验室: the unit a person is in, named right after 所在的)
 _NOW_AT = re.compile(
-    r"[^。；;]{0,24}?(?:现任|现为|现就职于|任职于|就职于|供职于|担任|出任|加盟|加入|入职)(?:我校|本校|该校)?"
+    r"[^。；;]{0,24}?(?:现任|现为|现就职于|任职于|就职于|供职于|担任|兼任|出任|加盟|加入|入职)(?:我校|本校|该校)?"
     r"|所在的?"
 )
 # 原美国加州理工学院化学系教授X: the post X held before, no affiliation now
