@@ -283,3 +283,8 @@ def test_an_infirmary_is_an_institution() -> None:
 def test_a_second_post_held_names_its_unit() -> None:
     text = "北岭大学旱作团队\n团队负责人柯明川教授是农学院学科带头人，兼任旱区作物逆境国家重点实验室副主任。\n"
     assert ("柯明川", "旱区作物逆境国家重点实验室") in _facts(_extract(text, "zh"), "affiliatedWith")
+
+
+def test_a_member_who_comes_from_a_unit_is_of_it() -> None:
+    text = "北岭大学旱作团队\n另一位骨干成员柯明川教授来自资源环境学院，专注旱地土壤碳氮循环。\n"
+    assert ("柯明川", "资源环境学院") in _facts(_extract(text, "zh"), "affiliatedWith")
