@@ -288,3 +288,8 @@ def test_a_second_post_held_names_its_unit() -> None:
 def test_a_member_who_comes_from_a_unit_is_of_it() -> None:
     text = "北岭大学旱作团队\n另一位骨干成员柯明川教授来自资源环境学院，专注旱地土壤碳氮循环。\n"
     assert ("柯明川", "资源环境学院") in _facts(_extract(text, "zh"), "affiliatedWith")
+
+
+def test_a_natural_laboratory_is_a_figure_of_speech() -> None:
+    text = "北岭大学深海项目启动\n柯明川教授指出，深海热液区是研究生命起源的天然实验室，也是理想实验室。\n"
+    assert not any("实验室" in name for name in _names(_extract(text, "zh"), "Institution"))
