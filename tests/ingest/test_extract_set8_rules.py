@@ -293,3 +293,15 @@ def test_a_member_who_comes_from_a_unit_is_of_it() -> None:
 def test_a_natural_laboratory_is_a_figure_of_speech() -> None:
     text = "北岭大学深海项目启动\n柯明川教授指出，深海热液区是研究生命起源的天然实验室，也是理想实验室。\n"
     assert not any("实验室" in name for name in _names(_extract(text, "zh"), "Institution"))
+
+
+def test_counted_winners_of_a_titled_institution_are_its_people() -> None:
+    text = (
+        "Two KU Leuven researchers win ERC Consolidator Grants\n"
+        "Two researchers from KU Leuven have each been awarded an ERC Consolidator Grant. Professor Amélie "
+        "Rousseau-Vidal (Department of Chemistry) will build light-driven cages. Professor Tomasz Wielgosz-Nyberg "
+        "(Department of Physics) co-led a study with Dr. Ana "
+        "Ruizo of the Swiss Seismological Service."
+    )
+    winners = {a for a, _ in _facts(_extract(text), "received")}
+    assert winners == {"Amélie Rousseau-Vidal", "Tomasz Wielgosz-Nyberg"}
