@@ -19,7 +19,7 @@ _HEADS = (
     r"University|Institute|Institutes|Laboratory|Laboratories|Hospital|College|Academy|Center|Centre|School|"
     r"Observatory|Museum|Polytechnic|Department|Faculty|Division|Clinic|Institution|Organization|Organisation|Lab|"
     # (units: "Solid State and Structural Chemistry Unit", "the Museum's Science Directorate")
-    r"Unit|Directorate|Infirmary"
+    r"Unit|Directorate|Infirmary|Library"
 )
 # a name never runs over a line break (a headline ends where the next line starts): spaces, not \s
 _SP = r"[^\S\n]+"
@@ -91,7 +91,7 @@ _FOREIGN_INSTITUTION = re.compile(
     rf"(?:,[^\S\n]+{_FOREIGN_WORD}[^\S\n]+[ye][^\S\n]+{_FOREIGN_WORD})?"
 )
 _AMOUNT_WORD = re.compile(r"(?:Million|Billion|Thousand|Trillion)\b")
-_HEAD_ALONE = re.compile(r"(?:University|Institute|College|School|Centre|Center|Department|Faculty|Laboratory)")
+_HEAD_ALONE = re.compile(r"(?:University|Institute|College|School|Centre|Center|Department|Faculty|Laboratory|Library)")
 _FOREIGN_QUALIFIER = re.compile(r"(?:Technische|Freie|Pontificia|Pontifícia)[^\S\n]+$")
 _TWO_INSTITUTIONS = re.compile(
     rf"(?P<first>.*?\b(?:{_HEADS})\b.*?)\s+and\s+(?:the\s+)?(?P<second>(?:{_WORD}\s+){{0,5}}(?:{_HEADS})\b.*"

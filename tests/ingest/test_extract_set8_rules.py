@@ -305,3 +305,11 @@ def test_counted_winners_of_a_titled_institution_are_its_people() -> None:
     )
     winners = {a for a, _ in _facts(_extract(text), "received")}
     assert winners == {"Amélie Rousseau-Vidal", "Tomasz Wielgosz-Nyberg"}
+
+
+def test_a_national_library_holding_manuscripts_is_an_institution() -> None:
+    text = (
+        "Manuscripts digitised\n"
+        "Dr Amélie Rousseau-Vidal's team digitised 212 medieval manuscripts held by the National Library of Northvale."
+    )
+    assert "National Library of Northvale" in _names(_extract(text), "Institution")
