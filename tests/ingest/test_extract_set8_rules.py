@@ -313,3 +313,12 @@ def test_a_national_library_holding_manuscripts_is_an_institution() -> None:
         "Dr Amélie Rousseau-Vidal's team digitised 212 medieval manuscripts held by the National Library of Northvale."
     )
     assert "National Library of Northvale" in _names(_extract(text), "Institution")
+
+
+def test_is_also_a_job_at_a_place() -> None:
+    text = (
+        "Stroke trial\n"
+        "The trial was led by Professor Amélie Rousseau-Vidal of Northvale University. Professor Rousseau-Vidal is "
+        "also a neurologist at the Eastmoor Heart Hospital."
+    )
+    assert ("Amélie Rousseau-Vidal", "Eastmoor Heart Hospital") in _facts(_extract(text), "affiliatedWith")

@@ -51,7 +51,7 @@ _EN_JOB_GAP = re.compile(
 _EN_AFFILIATION_AFTER = re.compile(
     EN_DEGREES
     # ("A is a glaciologist at X": the job as the predicate of a sentence)
-    + r"\s*,?\s*(?:is\s+(?=an?\s))?(?:now\s+|currently\s+)?"
+    + r"\s*,?\s*(?:is\s+(?:also\s+)?(?=an?\s))?(?:now\s+|currently\s+)?"
     r"(?:(?:an?\s+(?:[\w-]+\s+){1,3}(?:of\s+(?:[a-z-]+\s+){1,4})?)?(?:of|at|from)"
     # ("A, assistant professor of chemistry, College of Engineering": a list entry, the unit after the job)
     rf"|(?:an?\s+)?(?:[\w-]+\s+){{0,2}}(?i:{_EN_JOB_WORDS}|fellow|lecturer)"
