@@ -92,6 +92,19 @@ def announces_list(title: str) -> bool:
     return bool(_LIST_TITLE.search(title))
 
 
+#: a title that names a digest of several stories (Research highlights, News in brief, 科研简报, 成果月报)
+_DIGEST_TITLE = re.compile(
+    r"\b(?:highlights|news\s+in\s+brief|in\s+brief|newsletter|digest|round-?up|bulletin|briefs|this\s+(?:week|month)"
+    r"|news\s+roundup|what['’]s\s+new)\b|简报|快讯|动态|要闻|周报|月报|旬报|资讯|通讯$",
+    re.I,
+)
+
+
+def announces_digest(title: str) -> bool:
+    """The title names a digest of several stories (科研成果月报, Research highlights), whose entries are items."""
+    return bool(_DIGEST_TITLE.search(title))
+
+
 @dataclass
 class Row:
     """A non-blank, non-furniture line: its 0-based index, raw text, stripped text and layout cues."""
@@ -278,8 +291,9 @@ def _subheads(body: list[Row], title: str, whole_issue: bool = False, bracketed:
     width = typical_width([row.text for row in body])
     chapters = [row for row in body if is_numbered(row.text) and display_width(row.text) < _SHORT * width]
     if len(chapters) >= 2:
-        # numbered headings are chapters of one document, unless the article announces a list of achievements
-        if _LIST_TITLE.search(title):
+        # numbered headings are chapters of one document, unless the article announces a list of achievements or
+        # is a digest of stories (科研成果月报: 一、…团队在PNAS发表… 二、…获青年科技奖)
+        if _LIST_TITLE.search(title) or _DIGEST_TITLE.search(title):
             return _numbered_entries(body)
         if whole_issue:
             entries = _numbered_entries(body)
@@ -453,7 +467,10 @@ def segments(text: str) -> list[Segment]:
             continue
         content = article
         head = _head(content)
-        if _is_banner(content, head):
+        # (a masthead over a column label over the first headline: Research Matters / IN BRIEF / New test …)
+        banners: list[Row] = []
+        while _is_banner(content, head):
+            banners.append(content[0])
             # (◎ 科研进展, ■ 获奖信息: the mark before a banner is no part of its name)
             section = banner = _title(content[:1]).lstrip("◎●■◆▶◇□○•· ")
             content = content[1:]
@@ -465,6 +482,11 @@ def segments(text: str) -> list[Segment]:
         last_line = (closing or content)[-1].index + 1
         whole_issue = not closing and not any(row.closer for row in rows)
         parts = _split_article(content, head, last_line, section, publisher, source_date, year, whole_issue)
+        if not out and len(banners) > 1:
+            # the issue's masthead over its first column (Research Matters - the University of X newsletter / IN
+            # BRIEF) opens the first story's text: it names who publishes the issue
+            parts[0].body = _lines(banners) + parts[0].body
+            parts[0].first_line = banners[0].index + 1
         # a contributor byline names people and units (not researchers of the news): it stays in the text, at the
         # end of the part it closes, so extraction sees it for what it is; a source line is metadata only
         parts[-1].byline = [row.text for row in closing if row.closer == "byline"]

@@ -168,6 +168,7 @@ _FUNDER_OK = re.compile(
     r"Foundation|Council|Agency|Fund|Trust|Institute|Institutes|Programme|Program|Ministry|Office|Department|Society|"
     r"Organization|Organisation|Initiative|Grant|Grants|Commission|Academy|University|NSF|NIH|NSFC|ERC)$"
 )
+_OWN_PROJECT = re.compile(r"^(?P<body>.{2,20}?(?:实验室|研究院|中心))[\u4e00-\u9fff]{2,8}项目$")
 _FUNDING_WORDS = re.compile(r"资助|经费|资金支持|补助")
 _PERSONAL_AWARD_END = re.compile(r"\b(?:Fellowship|Bursary|Scholarship|Studentship)s?$")
 _TRAILING_BRACKET = re.compile(r"\s*[(（][^()（）]*[)）]$")
@@ -196,6 +197,12 @@ _ISSUER = re.compile(r"(?:国家|中央|中国|教育部|科技部|科学技术�
 _FUNDER_BAD = re.compile(r"专家|学者|团队|人员|医院专家|广泛|关注|认可|好评|欢迎|青睐|肯定|重视|帮助|配合|国家和|政策")
 
 
+def _in_brackets(text: str, pos: int) -> bool:
+    """Whether ``pos`` stands inside a bracket opened on its line."""
+    line = text.rfind("\n", 0, pos)
+    return text.rfind("(", line + 1, pos) > text.rfind(")", line + 1, pos)
+
+
 def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
     """Award spans; ``meta['year']`` holds a year written just before the name (2024 年度…)."""
     spans: list[Span] = []
@@ -217,6 +224,8 @@ def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
     rule_spans = [m.span() for m in _AWARD_EN.finditer(text)] + [m.span("name") for m in _AWARD_QUOTED.finditer(text)]
     heads: list[Span] = []
     for start, end, entry in gazetteer_hits.hits(text, gazetteer, "Award"):
+        if entry.kind == "grant" and _in_brackets(text, start):
+            continue  # "funded by the ERC (ERC Consolidator Grant 'X' to A)": the funding's grant reference
         if not any(a <= start and end <= b and b - a > end - start for a, b in rule_spans):
             # 青海省最高科学技术奖: a national prize's short form after a province or city names that place's prize
             if entry.name.startswith("国家") and (place := _PLACE_BEFORE.search(text, max(0, start - 8), start)):
@@ -462,7 +471,11 @@ def find_funders(text: str, institutions: list[Span], known: frozenset[str] = fr
                     parts = _rejoin_programmes(chunk, _parts(chunk, base, _LIST_SPLIT, institutions + enclosed))
                 for at, part in parts:
                     name = re.sub(r"\s*[(（][^()（）]*[)）]$|\s+(?:grants?|funds?|programmes?)$", "", part.strip())
-                    name = _FUNDER_TRIM.sub("", name).strip()
+                    trimmed = _FUNDER_TRIM.sub("", name).strip()
+                    # 崂山实验室科技创新项目: a body's own programme, named by its 项目, keeps it when the name is no
+                    # funder without; the body heading it is its other name (the body funds through it)
+                    own = None if english or _FUNDER_OK.search(trimmed) else _OWN_PROJECT.match(name.strip())
+                    name = name.strip() if own else trimmed
                     # a year leads the round of a programme, not its name (2026年度国家杰出青年科学基金)
                     # nor does the ministry that runs a national programme (科技部国家重点研发计划)
                     name = re.sub(
@@ -490,6 +503,9 @@ def find_funders(text: str, institutions: list[Span], known: frozenset[str] = fr
                         continue
                     start = base + at + part.find(name)
                     if not any(x.start == start and x.end == start + len(name) for x in spans):
-                        spans.append(Span(start, start + len(name), "Funder", clean(name)))
+                        funder = Span(start, start + len(name), "Funder", clean(name))
+                        if own:
+                            funder.alias = clean(own.group("body"))
+                        spans.append(funder)
     spans += [f for f in _future_funders(text, known) if not any(x.start < f.end and f.start < x.end for x in spans)]
     return spans

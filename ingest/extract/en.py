@@ -19,7 +19,7 @@ _HEADS = (
     r"University|Institute|Institutes|Laboratory|Laboratories|Hospital|College|Academy|Center|Centre|School|"
     r"Observatory|Museum|Polytechnic|Department|Faculty|Division|Clinic|Institution|Organization|Organisation|Lab|"
     # (units: "Solid State and Structural Chemistry Unit", "the Museum's Science Directorate")
-    r"Unit|Directorate"
+    r"Unit|Directorate|Infirmary|Library"
 )
 # a name never runs over a line break (a headline ends where the next line starts): spaces, not \s
 _SP = r"[^\S\n]+"
@@ -83,9 +83,15 @@ _FOREIGN_WORD = r"[A-ZÀ-Þ][\wÀ-ÿ'’-]+"
 # (the head word first, a literal the engine skips to; a qualifier before it is taken by looking back)
 _FOREIGN_INSTITUTION = re.compile(
     r"(?:Universit(?:ät|é|à|at|eit)|Universidad|Universidade|Uniwersytet|Politecnico|Politécnica|Instituto|Institut"
-    r"|École|Escuela|Hochschule|Karolinska[^\S\n]+Institutet)"
-    rf"(?:[^\S\n]+(?:(?:de|di|del|della|degli|da|do|des|du|de[^\S\n]+la|für|zu)[^\S\n]+)?{_FOREIGN_WORD}){{1,4}}"
+    r"|École|Escuela|Hochschule|Karolinska[^\S\n]+Institutet|Centro|Centre[^\S\n]+(?=de[^\S\n]))"
+    rf"(?:[^\S\n]+(?:(?:de|di|del|della|degli|da|do|des|du|de[^\S\n]+la|für|zu|en|y|e)[^\S\n]+)?{_FOREIGN_WORD}){{1,5}}"
+    # (a numbered university: Université Claude Bernard Lyon 1, Université Paris 8)
+    r"(?:[^\S\n]+\d{1,2}\b(?![.,:]\d))?"
+    # (fields listed with a comma and y: Instituto Nacional de Astrofísica, Óptica y Electrónica)
+    rf"(?:,[^\S\n]+{_FOREIGN_WORD}[^\S\n]+[ye][^\S\n]+{_FOREIGN_WORD})?"
 )
+_AMOUNT_WORD = re.compile(r"(?:Million|Billion|Thousand|Trillion)\b")
+_HEAD_ALONE = re.compile(r"(?:University|Institute|College|School|Centre|Center|Department|Faculty|Laboratory|Library)")
 _FOREIGN_QUALIFIER = re.compile(r"(?:Technische|Freie|Pontificia|Pontifícia)[^\S\n]+$")
 _TWO_INSTITUTIONS = re.compile(
     rf"(?P<first>.*?\b(?:{_HEADS})\b.*?)\s+and\s+(?:the\s+)?(?P<second>(?:{_WORD}\s+){{0,5}}(?:{_HEADS})\b.*"
@@ -112,6 +118,7 @@ _UNIT = re.compile(
     # a school named by its kind alone ("Medical School", "Law School") has no name without its university
     r"|^(?:Medical|Law|Business|Graduate|Dental|Nursing|Divinity|Engineering|Veterinary)\s+School$"
 )
+_KNOWN_TOP = re.compile(r"^[A-Z]{2,5}\s+[A-Z][a-zü]+$")
 _TOP = re.compile(r"\b(?:University|Academy|Polytechnic|Institute of Technology)\b")
 # between a unit and its institution: "School of Chemistry, Harbourview University", "… at Westbrook Polytechnic"
 _UNIT_GAP = re.compile(r",\s*(?:the\s+)?|\s+(?:at|of)\s+(?:the\s+)?")
@@ -138,7 +145,7 @@ def publisher_after(text: str, end: int) -> bool:
 
 
 _HEAD_WORD = re.compile(rf"\b(?:{_HEADS})\b")
-_ORG_RUN = re.compile(rf"{_WORD}(?:\s+(?:(?:of|for|and|on|the|de|&)\s+)*{_WORD})*")
+_ORG_RUN = re.compile(rf"{_WORD}(?:\s+(?:(?:of|for|and|on|the|de|&|y|e|del|la|des|du|und|für|zur|der)\s+)*{_WORD})*")
 
 
 def find_institutions(text: str) -> list[Span]:
@@ -157,6 +164,10 @@ def find_institutions(text: str) -> list[Span]:
         if and_at >= 0 and _PERSON_CUE_BEFORE.search(text, max(0, start - 30), start):
             start = and_at + len(" and ")
         if end - start < 4 or not text[start].isupper():
+            continue
+        # "Launch $35 Million Center for …": an amount, not a name; "The University has signed …": the head word
+        # alone names no one body
+        if _AMOUNT_WORD.match(text, start) or _HEAD_ALONE.fullmatch(text, start, end):
             continue
         # "the University of Alabama at Birmingham", "the University of Texas at Austin": a campus is part of the name
         if _UNIVERSITY_OF_PLACE.fullmatch(text, start, end) and (campus := _AT_CAMPUS.match(text, end)) is not None:
@@ -390,7 +401,12 @@ def home_institution(text: str, spans: list[Span]) -> Span | None:
     end = _SENTENCE_END.search(text, newline + 1 if 0 <= newline < 200 else 0)
     lead_end = end.end() if end else len(text)
     # the top-level institutions (no unit) named before a position
-    candidates = [s for s in spans if s.parent is None and _TOP.search(s.name) and not _UNIT.match(s.name)]
+    # (or a university named by its initials and place, without a head word: KU Leuven, ETH Zurich)
+    candidates = [
+        s
+        for s in spans
+        if s.parent is None and (_TOP.search(s.name) or _KNOWN_TOP.search(s.name)) and not _UNIT.match(s.name)
+    ]
     tops = [s for s in candidates if s.start < lead_end and not _CAME_FROM.search(text, max(0, s.start - 80), s.start)]
     if _ELECTED.search(text, 0, lead_end):
         # "… have been elected Fellows of the Australian Academy of Science": the academy elects people of many
@@ -414,7 +430,7 @@ def adopt_units(spans: list[Span], home: Span | None, text: str = "") -> None:
     if home is None:
         return
     for span in spans:
-        if span.parent is None and span.name.isascii() and _UNIT.match(span.name) and home.name not in span.name:
+        if span.parent is None and not _CJK.search(span.name) and _UNIT.match(span.name) and home.name not in span.name:
             opening = max(text.rfind(".", 0, span.start), text.rfind("\n", 0, span.start)) + 1
             if text and _FUNDING_CUE.search(text, opening, span.start):
                 continue
@@ -596,6 +612,10 @@ _JOB_AFTER = rf"\s+(?:[a-z-]+\s+){{0,3}}(?:{alternation(RESEARCHER_EN_JOBS)})\b"
 _LIST_CONNECTORS = re.compile(
     r"\b(?:and|by|the|funded|supported|financed|also|as\s+well\s+as|from|of|under|through|its"
     r"|program|programme|grants?|funds?|project|scheme|initiative|(?:now\s+|itself\s+)?(?:a\s+)?part)\b|\([^)]*\)"
+    # (the quoted name of a funded cluster or project: through the Cluster of Excellence "The Ocean Floor")
+    r"|\"[^\"\n]*\"|“[^”\n]*”"
+    # (a grant's reference: through FONDECYT Regular grant 1240873)
+    r"|\b[A-Z][A-Z0-9-]{1,12}(?:\s+[A-Z][a-z]+)?\s+(?:grant|award|project)s?\s+(?:(?:No|no)\.?\s*)?[A-Z0-9-]*\d[\w/-]*"
 )
 # "…, by the Deutsche Forschungsgemeinschaft", "…, and work in Vancouver by the NSERC": a list of givers takes up
 # again after what it said of the one before (the grant it gave, who held it)
@@ -615,7 +635,8 @@ def organisation_names(chunk: str) -> list[tuple[int, str]]:
     """(offset, name) of the capitalised name at the start of each part of a funding list."""
     out: list[tuple[int, str]] = []
     last_end = 0
-    for m in re.finditer(r"(?:^|;|,|\band\s+(?:by\s+)?(?:the\s+)?|\bby\s+(?:the\s+)?|\bthe\s+)\s*", chunk):
+    # ("… and from UNAM's PAPIIT programme": a list of givers may repeat its "from")
+    for m in re.finditer(r"(?:^|;|,|\band\s+(?:by\s+|from\s+)?(?:the\s+)?|\bby\s+(?:the\s+)?|\bthe\s+)\s*", chunk):
         run = _ORG_RUN.match(chunk, m.end())
         if not run or len(run.group()) < 3 or any(o <= run.start() < o + len(n) for o, n in out):
             continue

@@ -36,7 +36,8 @@ _CLINICAL_STEMS = words_of(
     "胸外 肝胆外 泌尿外 妇产 急诊 放射 麻醉 病理 检验 肿瘤 皮肤 口腔 耳鼻喉 康复 感染 重症医学 核医学 超声 "
     "全科 精神 老年 中医 骨 儿 眼 胃外 胃肠外 胃肠肿瘤外 肝胆胰外 结直肠外 甲状腺外 乳腺外 甲乳外 血管外 "
     "整形外 烧伤外 小儿外 脊柱外 创伤外 肿瘤内 肿瘤外 感染内 老年内 消化 肾 生殖医学 营养 疼痛 介入 输血 "
-    "心胸外 器官移植 头颈外 口腔颌面外 风湿 变态反应 皮肤性病 核医 放疗 放射治疗 肝病 肝胆 传染"
+    "心胸外 器官移植 头颈外 口腔颌面外 风湿 变态反应 皮肤性病 核医 放疗 放射治疗 肝病 肝胆 传染 "
+    "精神心理 心理 精神卫生 医学心理 临床心理 睡眠医学"
 )
 
 
@@ -120,7 +121,9 @@ _GENERIC_WORDS = tuple(
         "成果转化 转化 孵化 示范 联合 协同创新 产业 综合 全国 国内 国外 国际 一流 知名 顶尖 高水平 相关 "
         "部分 该 本 其 这 此 这些 各 多家 多所 新型 大 小 中 高 该所 研究型 重点高 国家 省 市 地方 专业 "
         "职业 会议 新闻 展览 活动 培训 教育 医学 药学 理学 工学 文学 法学 商学 学 合作 交流 发展 "
-        "管理 运营 优秀 类型 机制 个别 各类 三种 一批 首批 若干 多个 不同 验证"
+        "管理 运营 优秀 类型 机制 个别 各类 三种 一批 首批 若干 多个 不同 验证 "
+        # (天然实验室, 理想实验室: a place a field studies, as writers call it)
+        "天然 理想"
     )
 )
 _GENERIC = re.compile(rf"^(?:{alternation(_GENERIC_WORDS)})*$")
@@ -329,6 +332,13 @@ def find_zh(text: str) -> list[Span]:
             if after is not None and _joins(text, campus, after.start()):
                 end = after.end()
                 continue
+            # 西澳大学（The University of Western Australia）农业研究所: the English name in brackets stands between a
+            # body and its unit
+            if (english := _ENGLISH_BRACKET.match(text, end)) is not None:
+                after = _SUFFIX.search(text, english.end(), min(len(text), english.end() + 16))
+                if after is not None and _joins(text, english.end(), after.start()):
+                    end = after.end()
+                    continue
             nxt = _SUFFIX.search(text, end, min(len(text), end + 16))
             if nxt is None or not _joins(text, end, nxt.start()):
                 break
@@ -439,6 +449,9 @@ def _by_abbreviation(text: str, spans: list[Span]) -> list[Span]:
     return spans + added
 
 
+_ENGLISH_BRACKET = re.compile(r"[（(][A-Z][A-Za-z.'’&,\s-]{2,80}[）)]")
+
+
 def _chain_spans(text: str, segs: list[tuple[int, int]]) -> list[Span]:
     """Spans of one chain: the first unit, the full name of the second, labs and deeper units on their own."""
     out: list[Span] = []
@@ -448,7 +461,8 @@ def _chain_spans(text: str, segs: list[tuple[int, int]]) -> list[Span]:
     if top_ok:
         out.append(top)
     for k, (s, e) in enumerate(segs[1:], start=1):
-        unit = clean(text[s:e])
+        # (the English name of the body before it, in brackets, is no part of the unit's name)
+        unit = clean(text[english.end() : e] if (english := _ENGLISH_BRACKET.match(text, s)) else text[s:e])
         if k == 1 and not _LAB.search(unit) and top_ok:
             out.append(Span(segs[0][0], e, "Institution", first + unit, parent=first))
             top.absorbed = True

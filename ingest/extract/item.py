@@ -64,9 +64,17 @@ def _gazetteer_institutions(text: str, gazetteer: Gazetteer, found: list[Span]) 
             for short in inside
             if entry.parent and (known := gazetteer.lookup(short.name, "Institution")) and known.name == entry.parent
         ]
+        out = [s for s in out if s not in inside or s in parents]
+        # "Beijing Tiantan Hospital, Capital Medical University": an English label that writes the unit, a comma and
+        # its parent names two bodies, the unit and the parent after it
+        comma = _UNIT_COMMA.match(full)
+        if comma and parents and parents[-1].end == end and start + comma.end() == parents[-1].start:
+            span = Span(start, start + comma.end(1), "Institution", clean(comma.group(1)), parent=entry.parent)
+            span.meta["gazetteer"] = True
+            out.append(span)
+            continue
         for short in parents:
             short.absorbed = True
-        out = [s for s in out if s not in inside or s in parents]
         span = Span(start, end, "Institution", full, parent=entry.parent)
         span.meta["gazetteer"] = True  # named in full already: no parent is added to the name
         out.append(span)
@@ -75,6 +83,29 @@ def _gazetteer_institutions(text: str, gazetteer: Gazetteer, found: list[Span]) 
     en.link_units(text, out, lambda s: bool(s.meta.get("gazetteer")) and not s.parent)
     return out
 
+
+_OPEN_BRACKET = re.compile(r"\s*[（(]\s*")
+_CLOSE_BRACKET = re.compile(r"\s*[）)]")
+
+
+def _paired_english(text: str, spans: list[Span]) -> list[Span]:
+    """西澳大学（The University of Western Australia）: the English name in brackets right after a Chinese one is the
+    same body's (an alias of the Chinese name, as for a person's name written so), not a body of its own."""
+    by_start = {s.start: s for s in spans if not _CJK_NAME.search(s.name)}
+    folded: list[Span] = []
+    for span in spans:
+        if not _CJK_NAME.search(span.name) or span.alias or (bracket := _OPEN_BRACKET.match(text, span.end)) is None:
+            continue
+        article = re.match(r"[Tt]he\s+", text[bracket.end() :])
+        english = by_start.get(bracket.end() + (article.end() if article else 0))
+        if english is None or english.parent or not _CLOSE_BRACKET.match(text, english.end):
+            continue
+        span.alias, span.alias_span = english.name, (english.start, english.end)
+        folded.append(english)
+    return [s for s in spans if s not in folded]
+
+
+_UNIT_COMMA = re.compile(r"([A-Z][^,\n]+),\s+(?:the\s+)?(?=[A-Z])")
 
 _PARENTS: dict[int, dict[str, str]] = {}
 
@@ -159,6 +190,7 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     insts = institutions.find_zh(text) + en.find_institutions(text)
     institutions.drop_country(insts)
     insts = _gazetteer_institutions(text, gaz, insts)
+    insts = _paired_english(text, insts)
     complete_units(text, insts)
     own_units(text, insts)
     en.expand_truncated(insts)

@@ -213,6 +213,11 @@ _EN_DOES_RESEARCH = re.compile(
 #: words that introduce the names after them and open with a surname character (包括梁某: 包 is a surname)
 _INTRODUCING_WORDS = frozenset(words_of("包括 包含 以及 及其 和其 还有 其中 例如 比如 如有 即为"))
 _LINE_NAME_UNIT = re.compile(rf"(?m)^[^\S\n]*(?:[-•*][^\S\n]*)?(?P<en>{_LATIN_NAME}),[^\S\n]+(?:the[^\S\n]+)?")
+# a laureate block: the name alone on its line, the institution on the next ("Ana Ruiz\nUniversity of X, City")
+_NAME_OVER_UNIT = re.compile(rf"(?m)^[^\S\n]*(?P<en>{_LATIN_NAME})[^\S\n]*\n[^\S\n]*(?:the[^\S\n]+)?")
+_CONTACT_BELOW = re.compile(r"(?:[^\n]+\n){0,2}[^\n]*(?:@|\+?\d[\d \t()-]{7,}\d)")
+# a capitalised run right after a chair's or a post's "of" is its field: "Professor of Structural Biochemistry at X"
+_CHAIR_OF = re.compile(r"\b(?:[Pp]rofessor|[Ll]ecturer|[Rr]eader|[Cc]hair)[^\S\n]+(?:of|in)[^\S\n]+$")
 # "UQ Deputy Vice-Chancellor (Research and Innovation) Professor Tanya Whitford said": the office, then the title
 _EN_OFFICE_BEFORE_TITLE = re.compile(
     r"\b(?:Vice[- ](?:Chancellor|President|Principal|Provost)|Provost|President|Chancellor|Principal)"
@@ -228,13 +233,16 @@ _PLACE_AFTER = re.compile(
 # Director at the British Heart Foundation", "Dr C, SARAO's Head of Science Engagement"; a plain "director of the
 # X Center" leads research and is no official)
 _EN_OFFICIAL_AFTER = re.compile(
-    r"\s*,\s*(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+|[A-Z][A-Z&-]{1,10}\s+)?(?:Deputy\s+|Pro[- ])?(?:Vice[- ])?"
+    # (or the post on the line below the name, as a contact block sets it: "Dr. A\nPress Officer")
+    r"(?:\s*,\s*|[^\S\n]*\n[^\S\n]*)(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+|[A-Z][A-Z&-]{1,10}\s+)?"
+    r"(?:Deputy\s+|Pro[- ])?(?:Vice[- ])?"
     r"(?:Principal|Chancellor|President|Provost|Chief\s+(?:Executive|Technology|Operating|Scientific)\b|CEO|CTO"
     r"|Minister|(?:Permanent\s+)?Secretary|spokesperson|spokeswoman|spokesman"
     # (a university's officer written in lower case: "Waterloo's vice-president, research")
     r"|vice[- ](?:president|chancellor|provost|principal)"
     r"|(?:Deputy|Associate|Assistant|Executive|Managing|Medical|Programme|Program)\s+(?:Medical\s+)?Director\s+(?:for|at|of)"
     r"|Head\s+of\s+(?:Science\s+|Public\s+|External\s+)?(?:Engagement|Communications?|Media|Outreach|Policy|Partnerships)"
+    r"|(?:Press|Media|Communications?|Public\s+Relations)\s+(?:Officer|Manager|Office|Relations|Contact|Team)"
     r")\b"
 )
 # a body speaking of itself, or a time word, right before a name: 我校X教授团队, 该院X研究员, 近日X教授
@@ -612,11 +620,14 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
     # ("Priya Raghunathan, PhD, of the Department of Biostatistics": a degree may stand between)
     for m in re.finditer(rf"\b(?P<en>{_LATIN_NAME}){EN_DEGREES}(?:\s*\(\s*|,?\s+(?:of|at|from)\s+(?:the\s+)?)", text):
         inside = any(i.start <= m.start("en") < i.end for i in institutions)
-        if m.end() in starts and not inside and not _NOT_A_NAME.search(m.group("en")):
+        chair = _CHAIR_OF.search(text, max(0, m.start() - 20), m.start())
+        if m.end() in starts and not inside and not chair and not _NOT_A_NAME.search(m.group("en")):
             matches.append(m)
     # a list entry opening a line: "Chukwuemeka Obi, Elmore Family School of Electrical and Computer Engineering, will
-    # use his award …"
-    for m in _LINE_NAME_UNIT.finditer(text):
+    # use his award …"; a laureate's name over the line of their institution
+    # (not a contact block, whose heading the reader dropped: "Min Lee\nKAIST\nmlee@kaist.ac.kr")
+    over = (m for m in _NAME_OVER_UNIT.finditer(text) if not _CONTACT_BELOW.match(text, m.end()))
+    for m in (*_LINE_NAME_UNIT.finditer(text), *over):
         if m.end() in starts and not _NOT_A_NAME.search(m.group("en")) and not _FIRM.search(m.group("en")):
             matches.append(m)
     # "Northwestern's Ravi Menon", "the University of Toronto's Claire Dubois": a person of that institution

@@ -171,7 +171,8 @@ def reference_parts(m: re.Match[str]) -> tuple[tuple[int, int], tuple[int, int],
 
 
 _PAPER = [
-    re.compile(rf"(?:题为|题目为|名为|标题为)\s*{_QUOTED}"),
+    # (as a speaker says it: 论文题目叫“…”)
+    re.compile(rf"(?:题为|(?:题目|标题)(?:为|叫做?|是)|名为)\s*{_QUOTED}"),
     # (a translation in brackets may stand between: 以“English title”（中文题目）为题)
     re.compile(rf"以\s*{_QUOTED}\s*(?:[（(][^（）()]{{1,120}}[）)])?\s*为题"),
     re.compile(rf"{_QUOTED}\s*(?:[（(][^（）()]{{1,120}}[）)])?\s*为题"),
@@ -214,12 +215,19 @@ def _is_latin(s: str) -> bool:
     return bool(re.fullmatch(r"[A-Za-z0-9&:.,'’\s-]+", s))
 
 
+_COMMA_HEAD = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]+,[^\S\n]+$")
+
+
 def find_journals(text: str, gazetteer: Gazetteer) -> list[Span]:
     """Journal spans with the paired form beside them as ``alias``."""
     spans: list[Span] = []
     taken: list[tuple[int, int]] = []
 
     def add(span: Span) -> None:
+        # "Plant, Cell & Environment": a known title whose words before a comma the rules left out
+        head = _COMMA_HEAD.search(text, max(0, span.start - 30), span.start)
+        if head is not None and gazetteer.lookup(full := clean(text[head.start() : span.end]), "Journal"):
+            span.start, span.name = head.start(), full
         if not any(a < span.end and span.start < b for a, b in taken):
             spans.append(span)
             taken.append((span.start, span.end))

@@ -64,6 +64,15 @@ def _headings(lines: list[str]) -> list[tuple[int, re.Match[str]]]:
     return out
 
 
+_BOLD = re.compile(r"\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*")
+
+
+def strip_bold(text: str) -> str:
+    """Text without Markdown bold markers (``**中山大学某团队**``), as posts copied from a blog or WeChat keep them:
+    the words stay, and the lines stay where they were."""
+    return _BOLD.sub(r"\1", text) if "**" in text else text
+
+
 def looks_like_markdown(text: str) -> bool:
     """Text whose headlines are Markdown headings: two or more ``#`` heading lines."""
     return len(_headings(text.splitlines()[:400])) >= 2

@@ -12,7 +12,8 @@ import re
 from collections.abc import Iterator
 from typing import Literal
 
-from ingest.segment import announces_list, segment_newsletter, segments
+from ingest.readers.markdown import strip_bold
+from ingest.segment import announces_digest, announces_list, segment_newsletter, segments
 from ingest.segment_dates import find_dates, first_event_date, parse_date, split_source
 from ingest.segment_items import make_item
 from ingest.segment_lines import (
@@ -40,7 +41,9 @@ _LEFTOVER = re.compile(
     r"|分享到|Share\b|Tweet\b|扫一扫|二维码|阅读次数|浏览次数|点击[:：]"
     # a wire release's furniture: its release line, press contacts and end mark
     r"|FOR IMMEDIATE RELEASE|(?i:embargoed\b)|(?i:(?:media|press)\s+contacts?\b)|Contacts?[:：]|新闻联系人|媒体联系"
-    r"|#{3,}\s*$|-30-\s*$)",
+    r"|#{3,}\s*$|-30-\s*$"
+    # (a newswire's closing line naming the issuer: SOURCE Northvale University)
+    r"|SOURCE\s+[A-Z])",
 )
 _NAV_WORD = re.compile(
     r"[【\[]?\s*(?:返回顶部|返回列表|返回|打印本页|打印|关闭窗口|关闭|分享|收藏|上一篇|下一篇"
@@ -67,13 +70,6 @@ _META_LINE = re.compile(
 _DATE_KEYS = {"发布时间", "发布日期", "时间", "日期", "published", "posted", "date"}
 _SOURCE_KEYS = {"来源", "信息来源", "source"}
 
-
-#: a title that names a digest of several stories (Research highlights, News in brief, 科研简报)
-_DIGEST_TITLE = re.compile(
-    r"\b(?:highlights|news\s+in\s+brief|in\s+brief|newsletter|digest|round-?up|bulletin|briefs|this\s+(?:week|month)"
-    r"|news\s+roundup|what['’]s\s+new)\b|简报|快讯|动态|要闻|周报|月报|旬报|资讯|通讯$",
-    re.I,
-)
 
 #: the least text under a digest's headline that makes it a story
 _STORY_CHARS = 80
@@ -110,7 +106,7 @@ def detect_kind(text: str) -> Kind:
     if (len(text) > 8000 or announces_list(title)) and items() >= 3:
         return "newsletter"
     # "Research highlights": a digest whose headlines each stand over a story (not over a one-line list entry)
-    if _DIGEST_TITLE.search(title) and sum(1 for size in sizes() if size >= _STORY_CHARS) >= 3:
+    if announces_digest(title) and sum(1 for size in sizes() if size >= _STORY_CHARS) >= 3:
         return "newsletter"
     return "item"
 
@@ -156,15 +152,38 @@ def item_metadata(text: str) -> tuple[str | None, str | None]:
     return date, source
 
 
+#: the label over a release's masthead (PRESS RELEASE, Media release, Pressemitteilung, 新闻稿)
+_RELEASE_LABEL = re.compile(
+    r"^(?:(?:press|news|media)\s+release|pressemitteilung|communiqué de presse|news|press|新闻稿|新闻发布)\s*[:：]?$",
+    re.I,
+)
+#: a masthead block is at most this many lines (label, issuing body, place and date)
+_MASTHEAD_ROWS = 4
+
+
+def _headline_row(lines: list[str]) -> int:
+    """Where the headline is: the first non-blank line, or the first line after a release's masthead block
+    (PRESS RELEASE / issuing body / Bremen, 12.06.2026) set off by a blank line above the headline."""
+    first = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+    if first == len(lines) or not _RELEASE_LABEL.match(lines[first].strip()):
+        return first
+    end = next((i for i in range(first, len(lines)) if not lines[i].strip()), len(lines))
+    if end - first > _MASTHEAD_ROWS or any(ends_sentence(line.strip()) for line in lines[first + 1 : end]):
+        return first
+    head = next((i for i in range(end, len(lines)) if lines[i].strip()), len(lines))
+    return head if head < len(lines) and headline_shaped(lines[head].strip()) else first
+
+
 def read_item_text(text: str, file: str | None = None) -> NewsItem | None:
     """One press release as an item: headline on the first non-empty line, leftovers dropped; None if empty."""
     lines = clean_item_lines(text)
-    while lines and not lines[0]:
-        lines.pop(0)
-    if not lines:
+    head = _headline_row(lines)
+    if head == len(lines):
         return None
-    title, rest = lines[0].strip(), lines[1:]
+    title, rest = lines[head].strip(), lines[head + 1 :]
     date, source = item_metadata(text)
+    # (the masthead's dateline dates the release: Bremen, 12.06.2026)
+    date = date or next((d.iso for line in lines[:head] for d in find_dates(line)), None)
     body: list[str] = []
     for printed in rest:
         line = printed.strip()
@@ -186,6 +205,7 @@ def read_item_text(text: str, file: str | None = None) -> NewsItem | None:
 def read_text(text: str, file: str | None, kind: Kind | None = None) -> Iterator[NewsItem]:
     """The items of a text file: a newsletter issue split into items, the stories of a mailing set apart by rules,
     or one item."""
+    text = strip_bold(text)
     # stories set apart by rules are a mailing's, whatever else the text looks like (its issue line, its dates)
     stories = [] if kind is not None else separated_stories(text)
     found = kind or ("item" if stories else detect_kind(text))

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from ingest.readers import decode_bytes, news_files, read_path
+from ingest.readers.text import read_text
 from kg.errors import DecodeError, InputError, UsageError
 from kg.ids import item_id
 
@@ -579,3 +580,26 @@ def test_a_folder_without_news_files_is_a_usage_error_naming_it(tmp_path: Path) 
     (tmp_path / "notes.json").write_text("{}", encoding="utf-8")
     with pytest.raises(UsageError, match=f"{tmp_path}: the folder holds no news file"):
         news_files([tmp_path])
+
+
+def test_release_masthead_block_over_the_headline_is_no_title() -> None:
+    """PRESS RELEASE / issuing body / place and date, set off by a blank line: the headline is the line below."""
+    text = (
+        "Press release\nFenwick Institute for Polar Optics\nHarbourtown, 12 March 2026\n\n"
+        "Ice crystals bend light in a new way\n\n"
+        "A team led by Dr Ana Ruizo at the Fenwick Institute for Polar Optics reports the effect in Nature Physics.\n"
+    )
+    [item] = read_text(text, "release.txt", "item")
+    assert item.title == "Ice crystals bend light in a new way"
+    assert item.date == "2026-03-12"
+
+
+def test_bold_markers_of_a_copied_post_are_dropped() -> None:
+    """A post copied with Markdown bold (**…**) keeps its words, not the stars that would split names from text."""
+    text = (
+        "北岭大学团队在Cell Reports发表研究成果\n\n"
+        "近日，**北岭大学医学院柯明川教授团队**在 **Cell Reports** 发表论文。博士研究生**闻立川**为第一作者。\n"
+    )
+    [item] = read_text(text, "post.txt", "item")
+    assert "**" not in item.text
+    assert "博士研究生闻立川为第一作者" in item.text

@@ -872,3 +872,55 @@ def test_segment_numbered_prize_headings_over_tables_stay_in_the_article() -> No
     [seg] = segments(text)
     assert seg.title == "2026年度青澜省科学技术奖揭晓"
     assert "二、青澜省技术发明奖一等奖" in seg.body
+
+
+def test_segment_digest_numbered_entries_are_items() -> None:
+    """A research digest (成果月报) numbers its stories 一、二、三、: each is an item, the preface one of its own."""
+    entry = (
+        "近日，{}学院{}教授团队在《自然》发表论文，揭示了一种新的材料性质。"
+        "博士研究生为第一作者，该研究历时三年完成，相关成果得到江北省自然科学基金与国家重点研发计划的资助。\n"
+    )
+    text = (
+        "北岭大学科研成果月报（2026年第4期）\n\n"
+        "本期导读：3月，我校教师在多种期刊发表高水平论文。现将部分成果简要汇编如下。\n\n"
+        "一、物理学院团队在《自然》发表量子材料研究成果\n" + entry.format("物理", "柯明川") + "\n"
+        "二、化学学院团队在《科学》发表催化研究成果\n" + entry.format("化学", "闻立川") + "\n"
+        "三、生命科学学院团队发表植物免疫研究成果\n" + entry.format("生命科学", "简书宁") + "\n"
+        "（科学技术研究院　供稿）\n"
+    )
+    assert detect_kind(text) == "newsletter"
+    assert [seg.title for seg in segments(text)] == [
+        "北岭大学科研成果月报（2026年第4期）",
+        "物理学院团队在《自然》发表量子材料研究成果",
+        "化学学院团队在《科学》发表催化研究成果",
+        "生命科学学院团队发表植物免疫研究成果",
+    ]
+
+
+def test_segment_column_label_under_a_masthead_is_no_headline() -> None:
+    """Masthead, then a column label (IN BRIEF), then the first story's headline: both upper lines are banners."""
+    story = "A team led by Dr Ana Ruizo of the Fenwick Centre for Optics reports a new laser in Nature Photonics.\n"
+    text = (
+        "Lab Notes - the Fenwick University research newsletter\n\nIN BRIEF\n\n"
+        "New laser sees through fog\n" + story + "\n"
+        "Chemist wins medal\n" + story + "\n"
+        "Library opens archive\n" + story
+    )
+    assert [seg.title for seg in segments(text)] == [
+        "New laser sees through fog",
+        "Chemist wins medal",
+        "Library opens archive",
+    ]
+
+
+def test_segment_masthead_over_a_column_label_opens_the_first_story() -> None:
+    """The issue's masthead (who publishes it) goes with the first story, as the annotation assigns it."""
+    story = "A team led by Dr Ana Ruizo of the Fenwick Centre for Optics reports a new laser in Nature Photonics.\n"
+    text = (
+        "Lab Notes - the Fenwick University research newsletter\n\nIN BRIEF\n\n"
+        "New laser sees through fog\n" + story + "\n"
+        "Chemist wins medal\n" + story
+    )
+    first = segments(text)[0]
+    assert first.body[0] == "Lab Notes - the Fenwick University research newsletter"
+    assert first.first_line == 1

@@ -55,7 +55,7 @@ _EN_JOB_GAP = re.compile(
 _EN_AFFILIATION_AFTER = re.compile(
     EN_DEGREES
     # ("A is a glaciologist at X": the job as the predicate of a sentence)
-    + r"\s*,?\s*(?:is\s+(?=an?\s))?(?:now\s+|currently\s+)?"
+    + r"\s*,?\s*(?:is\s+(?:also\s+)?(?=an?\s))?(?:now\s+|currently\s+)?"
     r"(?:(?:an?\s+(?:[\w-]+\s+){1,3}(?:of\s+(?:[a-z-]+\s+){1,4})?)?(?:of|at|from)"
     # ("A, assistant professor of chemistry, College of Engineering": a list entry, the unit after the job)
     rf"|(?:an?\s+)?(?:[\w-]+\s+){{0,2}}(?i:{_EN_JOB_WORDS}|fellow|lecturer)"
@@ -75,7 +75,15 @@ _EN_AFFILIATION_AFTER = re.compile(
     r"|(?:also\s+)?(?:leads|heads|directs|runs|chairs)"
     # "A has joined the School of Physics (from the University of X)": the unit joined is the new post ("joined X in
     # 1962" tells a career, not the post held now)
-    r"|(?:has|have)\s+(?:recently\s+)?joined|joins|will\s+join)\s+(?:[Tt]he\s+|our\s+|its\s+)?"
+    r"|(?:has|have)\s+(?:recently\s+)?joined|joins|will\s+join"
+    # "A and her team at the Centre for X": the team's place is the leader's
+    r"|and\s+(?:his|her|their)\s+(?:team|group|lab|laboratory|colleagues)\s+(?:at|of|from|in))"
+    r"\s+(?:[Tt]he\s+|our\s+|its\s+)?"
+)
+
+_AND_POST_AT = re.compile(
+    rf"(?:[^\S\n]*\([^()\n]{{1,20}}\))?\s+and\s+(?:an?\s+)?(?:[\w-]+\s+){{0,2}}"
+    rf"(?i:{_EN_JOB_WORDS}|fellow|lecturer|member|researcher|investigator)\s+(?:at|of|in)\s+(?:the\s+)?"
 )
 
 _LISTED_UNIT = re.compile(r"\b(?:Faculty|Department|School|Institute|Centre|Center|Laboratory|Division|Unit|College)\b")
@@ -109,7 +117,7 @@ _PROFILE_UNIT = re.compile(r"\s*(?:[，,]|是|系|现为|现任)\s*")
 _PROFILE_POST = re.compile(r"(?:特聘|副|助理)?(?:研究员|教授|讲师|博士后|主任医师)(?=[，,。；;\s]|$)")
 # (仇某所在的作物遗传改良全国重点实验室: the unit a person is in, named right after 所在的)
 _NOW_AT = re.compile(
-    r"[^。；;]{0,24}?(?:现任|现为|现就职于|任职于|就职于|供职于|担任|出任|加盟|加入|入职)(?:我校|本校|该校)?"
+    r"[^。；;]{0,24}?(?:现任|现为|现就职于|任职于|就职于|供职于|担任|兼任|出任|加盟|加入|入职|来自)(?:我校|本校|该校)?"
     r"|所在的?"
 )
 # 原美国加州理工学院化学系教授X: the post X held before, no affiliation now
@@ -181,6 +189,9 @@ def _institutions_before(ctx: Context, pos: int, institutions: list[Span]) -> li
         # 海军军医大学第二附属医院（上海长征医院）徐沪济: the unit's other name in brackets stands between
         if (alias := _BRACKET_ALIAS.match(gap)) and any(s.start == end + alias.start() + 1 for s in institutions):
             gap = gap[alias.end() :]
+        # 哈佛大学医学院（Harvard Medical School）教授: the unit's English name, folded into it as an alias
+        elif paired := [s.alias_span[1] for s in ending[end] if s.alias_span and s.alias_span[0] > end]:
+            gap = re.sub(r"^\s*[）)]", "", text[paired[0] : pos])
         if end <= pos and _ROLE_WORDS.match(gap):
             anchor = end
             break
@@ -228,8 +239,12 @@ def affiliated_with(
             # "of MIT's Department of Chemistry": the department, which is part of MIT
             owned = [u for o in named_after for u in institutions if _POSSESSIVE_GAP.fullmatch(text[o.end : u.start])]
             insts += owned or named_after
-        elif listed := _EN_UNIT_AFTER.match(text, span.end):
-            first = [s for s in institutions if s.start == listed.end() and s.name.isascii() and not s.absorbed]
+            # "a professor at the Faculty of X and researcher at the Y Center": a second post, a second place
+            for held in named_after:
+                if (post := _AND_POST_AT.match(text, held.end)) is not None:
+                    insts += [s for s in institutions if s.start == post.end() and not s.absorbed]
+        elif listed := _EN_UNIT_AFTER.match(text, span.end) or _name_line_over_unit(text, span):
+            first = [s for s in institutions if s.start == listed.end() and _latin(s) and not s.absorbed]
             unit_after = bool(first)
             insts += first + [u for f in first for u in _units_listed_after(text, f, institutions)]
         # "MIT professor of materials science Elena Vasquez", "Stanford chemist Raj Patel"
@@ -295,6 +310,26 @@ def affiliated_with(
     _credited_unit(ctx, out, people, institutions)
 
 
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _latin(span: Span) -> bool:
+    """A body named in Latin letters, accented or not (Université Paris-Saclay), not in Chinese."""
+    return not _CJK_CHAR.search(span.name)
+
+
+# a laureate block: the name alone on its line, its institution opening the next ("Ana Ruiz\nUniversity of X, City")
+_LINE_BELOW = re.compile(r"[^\S\n]*\n[^\S\n]*(?:the\s+)?")
+
+
+def _name_line_over_unit(text: str, span: Span) -> re.Match[str] | None:
+    """The break after a name written alone on its line, up to the start of the next line."""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    if text[line_start : span.start].strip():
+        return None
+    return _LINE_BELOW.match(text, span.end)
+
+
 def _units_listed_after(text: str, first: Span, institutions: list[Span]) -> list[Span]:
     """The bodies listed on after a name's first one in an entry of a list ("A, Faculty of Science, Department of
     Physics and Astronomy, and Institute for Quantum Computing (IQC) - …"): each is the person's too, but not a
@@ -306,7 +341,7 @@ def _units_listed_after(text: str, first: Span, institutions: list[Span]) -> lis
         nxt = next((s for s in institutions if gap and s.start == gap.end() and not s.absorbed), None)
         # (the parent as written may be shorter or longer than its canonical name: Trinity College [Dublin])
         parent = previous.parent or ""
-        if nxt is None or not nxt.name.isascii() or (parent and (nxt.name in parent or parent in nxt.name)):
+        if nxt is None or not _latin(nxt) or (parent and (nxt.name in parent or parent in nxt.name)):
             return out
         # a university or college after the units is where they are, not one more post of the person
         # (as written: a unit's name may have been qualified with its university)
@@ -362,7 +397,7 @@ def _possessor(text: str, pos: int, institutions: list[Span]) -> list[Span]:
     written = [s for s in institutions if s.end == owner.end("word") and not s.absorbed]
     if written:
         return written[:1]
-    named = {s.name: s for s in institutions if s.name.isascii() and s.name.split()[0] == owner.group("word")}
+    named = {s.name: s for s in institutions if _latin(s) and s.name.split()[0] == owner.group("word")}
     return list(named.values()) if len(named) == 1 else []
 
 

@@ -112,7 +112,8 @@ def author_of(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
 # 郑义、罗键老师在《…》上发表了题为“…”的论文, A、B和C共同完成的研究成果在《…》发表: the subjects of the
 # publishing verb wrote the paper
 _PUBLISHED = re.compile(
-    r"(?:老师|教授|研究员|副教授|副研究员|讲师|博士)?(?:等人|等)?(?:共同|合作)?(?:完成|开展)?的?(?:研究成果|成果|论文|研究)?"
+    # (闫某、郇某与冼某合作，在…发表: the comma after 合作 ends no subject)
+    r"(?:老师|教授|研究员|副教授|副研究员|讲师|博士)?(?:等人|等)?(?:共同|合作[，,]?)?(?:完成|开展)?的?(?:研究成果|成果|论文|研究)?"
     r"(?:在|于)[^。；;，,]{0,80}?(?:上)?(?:发表|刊发|刊登)"
 )
 # between two names of the list: a bracket (a role), a conjunction, the next one's unit and title
@@ -314,6 +315,15 @@ _WHO_STUDIES = re.compile(r",\s+who\s+(?:studies|researches)\b")
 # a meeting's speaker on a topic of their own (党某教授报告了…, 某研究员介绍了…): at a meeting the item reports, no
 # author of the one paper it names
 _MEETING = re.compile(r"研讨会|学术会议|论坛|年会|大会|报告会|学术交流会")
+# a title reporting an event held (启动会在青岛召开, 研讨会举行, workshop held): the item is the event's report
+_EVENT_TITLE = re.compile(
+    r"(?:会|会议|论坛|仪式|典礼)(?:在[^，,。]{1,12})?(?:召开|举行|举办|开幕|闭幕|圆满结束|顺利召开)"
+    r"|\b(?:meeting|workshop|symposium|conference|forum|kick-off)\b[^.]{0,40}\b(?:held|opens|convened|took place)\b",
+    re.I,
+)
+# a title announcing a profile of a team or a person (【团队风采】, 走近某团队, Meet the lab; an interview is often
+# about one paper, and is not meant)
+_PROFILE_TITLE = re.compile(r"风采|走近|走进|群像|\b(?:profile|meet\s+the)\b", re.I)
 _SPEAKS = re.compile(r"(?:教授|研究员|院士|博士)?(?:作了|报告了|分享了|介绍了|作题为|致辞|作总结发言)")
 
 
@@ -346,7 +356,9 @@ def team_authors(
     names are its authors too, role unstated: a release names the team behind the paper it reports. Not those who
     comment from outside ("who was not involved"), nor those named only where a prize is given."""
     papers = ctx.of("Publication")
-    if len(papers) != 1:
+    if len(papers) != 1 or _EVENT_TITLE.search(ctx.item.title) or _PROFILE_TITLE.search(ctx.item.title):
+        # (a meeting's report names its participants, a profile the members of a team or a life's colleagues, not
+        # a team behind the paper they mention)
         return
     paper = papers[0]
     known = {r.subject for r in out.values() if r.predicate == "authorOf" and r.object == paper.id}

@@ -35,6 +35,9 @@ _EVERY_PAPER = re.compile(
     r"(?:两|几|多|各)项(?:研究|工作|成果)?均|均得到|均获|都得到|\b(?:[Bb]oth|[Aa]ll)\s+(?:studies|papers|works)\b"
 )
 
+_TAKEN_ON = re.compile(r"(?:承担|主持|获批)(?:了|的)?$")
+_FUNDED = re.compile(r"资助|支持|经费")
+
 _GRANT_AFTER = re.compile(r"[^。；，,]{0,12}?(?:资助|支持)")
 
 # a talent grant: a scientist, not a piece of work, is chosen for it, and news reports it as an honour received
@@ -53,6 +56,12 @@ def funded_by(ctx: Context, out: dict[tuple[str, str, str], Relation], funders: 
         return
     for span, funder in funders:
         start, end = ctx.sentences.bounds(span.start)
+        # 牵头承担的国家重点研发计划…项目启动: a programme whose project a team takes on funds that project, not the
+        # paper the item names elsewhere
+        if _TAKEN_ON.search(ctx.item.text, max(start, span.start - 8), span.start) and not _FUNDED.search(
+            ctx.item.text, start, end
+        ):
+            continue
         # "两项研究均得到…资助", "Both studies were funded by …": every paper of the item
         every = len(papers) > 1 and _EVERY_PAPER.search(ctx.item.text, start, end)
         for paper in papers if every else [main_of(ctx, "Publication", span.start) or papers[0]]:

@@ -137,6 +137,7 @@ def _clause(text: str, start: int, end: int, at: int, at_end: int, researchers: 
 
 
 _CLAUSE_END = re.compile(r"[，；;]")
+_TITLE_YEAR = re.compile(r"^(?:The\s+)?(?:(?:19|20)\d{2}\s*年?度?\s*)?|\s+(?:19|20)\d{2}$")
 _GRADE = re.compile(r"(?:[一二三四五六七八九十]|特)等奖$|[金银铜]奖$")
 
 _ANNOUNCED = re.compile(
@@ -189,10 +190,12 @@ def received(
     prize_sentences = {ctx.sentences.index(r.evidence.start) for r in out.values() if r.predicate == "received"}
     # "自然科学奖一等奖" over a list: the prize the title names, whatever its grade
     graded_key = resolution.key(_GRADE.sub("", ctx.item.title.strip()))
+    # "The Vantor Prize in Physics 2026", "2025年度某某奖": the prize's name with its year
+    dated_key = resolution.key(_TITLE_YEAR.sub("", ctx.item.title.strip()))
     for award in ctx.of("Award"):
         year = next((s.meta.get("year") for s in award.spans if s.meta.get("year")), None)
         keys = {resolution.key(award.name), *(resolution.key(a) for a in award.aliases)}
-        if title_key in keys or graded_key in keys:
+        if title_key in keys or graded_key in keys or dated_key in keys:
             year = year or first_year(ctx.item.title, ctx.item.parent_title)
             prize_item = True
             for c in researchers:
@@ -243,8 +246,11 @@ def received(
         # "航天学院青年教师谭某荣获中国青年科技奖": a title that names the winner names the only one (the others are
         # the team's authors)
         in_title = [c for c in researchers if c.name in ctx.item.title]
+        # "Three KU Leuven researchers win …": a title that names the winners' institution names them as its people
+        # (not the postdoc or the outside co-author a winner's story mentions)
+        members = _members_of_titled(ctx, out, title_key)
         # (those listed under a prize's heading won that one: a title may announce two)
-        for c in in_title or [c for c in researchers if c.id not in headed]:
+        for c in in_title or [c for c in researchers if c.id not in headed and (not members or c.id in members)]:
             # one named only where the item gives them another prize (not an earlier one) won that prize instead
             elsewhere = any(ctx.sentences.index(s.start) not in prize_sentences for s in c.spans)
             if elsewhere or not any(
@@ -260,6 +266,31 @@ def received(
     _to_variants(ctx, out)
     to_categories(out)
     return prize_item and not ctx.of("Publication"), prize_sentences
+
+
+#: a title counting the institution's winners: "Three KU Leuven researchers win …", "12 Northvale scientists named"
+_COUNTED_PEOPLE = re.compile(
+    r"\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|\d{1,3})\s+(?:[\w'’&-]+\s+){1,5}?"
+    r"(?:researchers|scientists|academics|professors|faculty|scholars)\b"
+)
+
+
+def _members_of_titled(ctx: Context, out: dict[tuple[str, str, str], Relation], title_key: str) -> set[str]:
+    """The researchers affiliated with an institution the title names (or with one of its units)."""
+    if not _COUNTED_PEOPLE.search(ctx.item.title):
+        return set()  # (a title naming one winner's university may announce a list of many universities' winners)
+    titled = {
+        c.id
+        for c in ctx.of("Institution")
+        if any(resolution.key(n) and resolution.key(n) in title_key for n in (c.name, *c.aliases))
+    }
+    if not titled:
+        return set()
+    parents = {(r.subject, r.object) for r in out.values() if r.predicate == "partOf"}
+    within = set(titled)
+    while grown := {unit for unit, parent in parents if parent in within} - within:
+        within |= grown
+    return {r.subject for r in out.values() if r.predicate == "affiliatedWith" and r.object in within}
 
 
 def _headed_lists(ctx: Context, out: dict[tuple[str, str, str], Relation], researchers: list[Cluster]) -> set[str]:
