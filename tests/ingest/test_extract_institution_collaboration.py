@@ -76,3 +76,12 @@ def test_extract_researchers_at_three_institutions_collaborate_pairwise() -> Non
         frozenset(("Fallow University", "University of Calder")),
         frozenset(("Orrin Institute for Soil Research", "University of Calder")),
     }
+
+
+def test_extract_an_academy_in_an_academicians_title_is_no_party() -> None:
+    extraction = _extract(
+        "石墨烯新进展\n星河大学化学学院教授、中国科学院院士张明远课题组与青石研究院合作，在《科学》（Science）发表论文。"
+    )
+    pairs = _institution_pairs(extraction)
+    assert frozenset({"星河大学", "青石研究院"}) in pairs
+    assert not any("中国科学院" in pair for pair in pairs)

@@ -157,6 +157,10 @@ def _root(unit: str, ancestors: dict[str, set[str]]) -> str:
     return min(tops) if tops else unit
 
 
+# an academy named in a title (中国科学院院士, 美国国家工程院外籍院士): the person's honour, no party to the work
+_TITLE_AFTER = re.compile(r"(?:外籍)?院士")
+
+
 def institutions_collaborated(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
     """Institution↔Institution where one sentence states cooperation between them or their researchers' teams.
 
@@ -188,7 +192,14 @@ def institutions_collaborated(ctx: Context, out: dict[tuple[str, str, str], Rela
         named: dict[str, int] = {}
         parties: dict[str, int] = {}
         for c in ctx.clusters:
-            at = min((s.start for s in c.spans if start <= s.start < end and not s.absorbed), default=None)
+            at = min(
+                (
+                    s.start
+                    for s in c.spans
+                    if start <= s.start < end and not s.absorbed and not _TITLE_AFTER.match(text, s.end)
+                ),
+                default=None,
+            )
             if at is None:
                 continue
             if c.type == "Institution" and _BUILT_BEFORE.search(text, max(start, at - 8), at):
