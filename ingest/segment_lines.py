@@ -16,6 +16,8 @@ CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _LATIN = re.compile(r"[A-Za-z]")
 _INDENT = re.compile("^(?: {2,}|\t|\u3000)")
+# a space between Chinese words on a line: the gap between the cells of a row ("物理学院 林雪梅")
+_CJK_ROW = re.compile(rf"[{CJK}] [{CJK}]")
 # three tokens in a row that each start with one CJK character: a cheap test before splitting into tokens
 _LETTERSPACED = re.compile(f"(?<![{CJK}])[{CJK}][^{CJK}\\s]* [{CJK}][^{CJK}\\s]* [{CJK}]")
 # East Asian Wide and Fullwidth blocks (the characters unicodedata.east_asian_width calls W or F), by range for speed
@@ -404,12 +406,14 @@ def join_wrapped(lines: Sequence[str]) -> str:
     (``exam-`` / ``ple``) is mended.
     """
     indented: list[bool] = []
+    tabbed: list[bool] = []  # (the cells of a tab-separated table wrap inside a cell: they are joined as before)
     stripped: list[str] = []
     for line in lines:
         text = despace_letterspaced(" ".join(line.split()))
         if text:
             stripped.append(text)
             indented.append(bool(_INDENT.match(line)))
+            tabbed.append("\t" in line)
     if not stripped:
         return ""
     widths = [display_width(line) for line in stripped]
@@ -435,6 +439,15 @@ def join_wrapped(lines: Sequence[str]) -> str:
             _ends_short(line, widths[index], stripped[index + 1], typical)
             # "名单如下：" before a list of short rows: the list starts on its own line
             or (line.endswith(("：", ":")) and widths[index + 1] < 0.6 * typical)
+            # two short rows of a list in a row, each a unit, a space and names ("化学学院 朱永强、邱慧敏" /
+            # "生命科学学院 唐志刚"): no wrapped paragraph, whose lines run near the width and hold no such space
+            or (
+                widths[index] < 0.6 * typical
+                and widths[index + 1] < 0.6 * typical
+                and not (tabbed[index] or tabbed[index + 1])
+                and _CJK_ROW.search(line) is not None
+                and _CJK_ROW.search(stripped[index + 1]) is not None
+            )
         )
         if ends_sentence(line) or alone or short or is_doc_number(line) or row:
             paragraphs.append("".join(current))

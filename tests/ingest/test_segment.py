@@ -311,6 +311,17 @@ def test_segment_dates_issue_year_from_issue_line_or_dates() -> None:
             "他们将获得为期三年的项目资助，用于开展原创性基础研究工作。\n机械工程学院 鲍一鸣\n化学学院 戚蓉\n"
             "生命科学学院 臧海川\n物理学院 俞佳音",
         ),
+        (
+            # a row naming two people (a 、 makes it no headline) is still a row, not the start of a wrapped line
+            [
+                "日前，星河市科学技术委员会公布了今年的青年科技人才项目入选名单，我校共有四位青年教师入选，"
+                "他们将获得为期三年的项目资助，用于开展原创性基础研究工作。",
+                "化学学院 戚蓉、闵嘉",
+                "生命科学学院 臧海川",
+            ],
+            "日前，星河市科学技术委员会公布了今年的青年科技人才项目入选名单，我校共有四位青年教师入选，"
+            "他们将获得为期三年的项目资助，用于开展原创性基础研究工作。\n化学学院 戚蓉、闵嘉\n生命科学学院 臧海川",
+        ),
     ],
 )
 def test_segment_join_wrapped(lines: list[str], expected: str) -> None:
