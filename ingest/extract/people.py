@@ -124,7 +124,7 @@ _EN_AFTER = re.compile(
     rf"(?P<en>{_LATIN_NAME}){EN_DEGREES}"
     r"(?:,\s+(?:now\s+|currently\s+|formerly\s+)?(?:a|an|the)?\s*(?:[a-z][a-z-]+\s+){0,2}"
     rf"(?:{_JOBS_AFTER}|{_SCIENTIST_SUFFIX}|pharmacist)\b"
-    r"|,\s+the\s+(?:[A-Z][\w.'’-]*\s+){1,4}Professor\b"
+    r"|,\s+the\s+(?:[A-Z][\w.'’-]*\s+){1,6}Professor\b"
     # "…, explained Associate Director MOON Ji-hae, who led the study"
     r"|,\s+who\s+(?:co-)?(?:led|leads|headed|heads|directed|supervised)\s+(?:the|this)\s+"
     r"(?:study|research|work|team|project|group|analysis)\b"

@@ -3670,3 +3670,19 @@ def test_extract_zh_name_right_after_our_school_or_a_time_word() -> None:
         assert _names(_extract(text), "Researcher") == {"钟立远"}, text
     told = _extract("新进展\n记者从星河大学获悉，该校钟立远院士、陆岚教授团队构建了原型机。")
     assert _facts(told, "affiliatedWith") == {("钟立远", "星河大学", None), ("陆岚", "星河大学", None)}
+
+
+def test_extract_en_long_named_chair_and_a_list_whose_names_are_described_one_by_one() -> None:
+    extraction = _extract(
+        "Mapping smells\nNeuroscientists at Carrow University have mapped how the cortex stores odours.\n"
+        "The work was led by graduate student Aisha Rahmani and Vinod Murali, the Raymond Leo Ellison Life Sciences "
+        "Professor of Molecular Biology. Co-authors include postdoctoral fellow Lukas Brandtner, Ji-woo Pak of "
+        "Hanbit National University, and Elena Petrakova, a research scientist at the Westbrook Institute for Brain "
+        "Science.",
+        lang="en",
+    )
+    assert "Vinod Murali" in _names(extraction, "Researcher")
+    affiliations = _facts(extraction, "affiliatedWith")
+    assert ("Vinod Murali", "Carrow University", None) in affiliations
+    assert ("Ji-woo Pak", "Hanbit National University", None) in affiliations
+    assert ("Lukas Brandtner", "Hanbit National University", None) not in affiliations

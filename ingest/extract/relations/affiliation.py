@@ -30,6 +30,8 @@ _ROLE = rf"(?:{alternation(_ROLE_TERMS + _POSTS)})"
 # (院长、教授: a post and a title, listed)
 # (院长、中国科学院院士: an academy's title may stand in the list, though the academy is no affiliation)
 _ACADEMICIAN = r"[\u4e00-\u9fff]{0,12}?(?:科学院|工程院)(?:外籍)?院士"
+# a job in the singular, in lower case, right before a name ("postdoctoral fellow A"): that person's alone
+_ONE_PERSONS_JOB = re.compile(r"\b(?:fellow|student|researcher|scientist|associate|candidate|technician)[^\S\n]+$")
 # titles and nothing else (研究员, 副教授, 原副所长, 院士)
 _TITLES_ONLY = re.compile(
     rf"(?:[^\S\n]|(?:原|前)?(?:助理|副|青年|高级|特聘|兼职|客座|访问|资深|首席|博士后)*{_ROLE}|{_ACADEMICIAN})*"
@@ -134,7 +136,7 @@ _EN_UNIT_AFTER = re.compile(r"(?:[^\S\n]*\([^()\n]{1,20}\))?\s*,\s*(?:the\s+)?|\
 
 # "X, an assistant professor of mathematics", "X, assistant professor in …": a job written right after a name
 # (a named chair is capitalised: "the Henry Lowell Professor of Neuroscience")
-_EN_JOB_AFTER = re.compile(rf",\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,4}}(?i:{_EN_JOB_WORDS}|lecturer|fellow)\b")
+_EN_JOB_AFTER = re.compile(rf",\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,6}}(?i:{_EN_JOB_WORDS}|lecturer|fellow)\b")
 
 _EN_JOB_BEFORE = re.compile(
     rf"(?:[Pp]rofessor|Prof\.|[Pp]ostdoc(?:toral)?\s+(?:researcher|fellow)|student|\b(?:{_EN_JOB_WORDS}))"
@@ -293,7 +295,14 @@ def affiliated_with(
             and not previous[1]
             and _EN_PAIR_GAP.fullmatch(text, previous[0].end, span.start) is not None
         )
-        unplaced = [*unplaced, previous[0]] if in_list and previous is not None else []
+        # ("postdoctoral fellow A, B of X, and C at Y": a name given its own job in the singular, then a comma, is
+        # described alone; "PhD student A and Professor B of X" share X)
+        described_alone = (
+            previous is not None
+            and _ONE_PERSONS_JOB.search(text, max(0, previous[0].start - 40), previous[0].start) is not None
+            and re.fullmatch(r"\s*,\s*", text[previous[0].end : span.start]) is not None
+        )
+        unplaced = [*unplaced, previous[0]] if in_list and previous is not None and not described_alone else []
         # "A and B, a postdoctoral researcher at X": a job in the singular is B's alone
         if (en_after or unit_after) and unplaced and not _SINGULAR_JOB.match(text, span.end):
             for earlier in unplaced:
