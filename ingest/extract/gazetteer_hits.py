@@ -30,8 +30,16 @@ def hits(text: str, gazetteer: Gazetteer, etype: str) -> Iterator[tuple[int, int
         return
     for m in pattern.finditer(text):
         s, e = m.span()
-        if m.group().isascii() and (s > 0 and text[s - 1].isalnum() or e < len(text) and text[e].isalnum()):
+        # (a Latin name written straight into Chinese text, 在IEEE Transactions on …发表, has Chinese letters beside it:
+        # only Latin letters and digits make it part of a longer word)
+        if m.group().isascii() and (
+            s > 0 and _latin_word_char(text[s - 1]) or e < len(text) and _latin_word_char(text[e])
+        ):
             continue
         entry = gazetteer.lookup(m.group(), etype)
         if entry is not None:
             yield s, e, entry
+
+
+def _latin_word_char(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()

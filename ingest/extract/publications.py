@@ -13,7 +13,13 @@ from ingest.extract.lexicon import CJK
 from ingest.extract.spans import Span, clean
 from ingest.gazetteers import Gazetteer
 
-_LATIN_TITLE = r"[A-Z][A-Za-z&:'’-]*(?:\s+(?:[A-Z][A-Za-z&:'’-]*|of|and|in|for|the|&))*"
+# ("IEEE Transactions on Pattern Analysis and Machine Intelligence": "on" joins a title's words too, not a day:
+# "in National Science Review on Monday")
+_ON_TITLE_WORD = (
+    r"on(?=\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)\b)[A-Z])"
+)
+_LATIN_TITLE = rf"[A-Z][A-Za-z&:'’-]*(?:\s+(?:[A-Z][A-Za-z&:'’-]*|of|and|in|{_ON_TITLE_WORD}|for|the|&))*"
 _CJK_CHAR = re.compile(rf"[{CJK}]")
 _BOOK = re.compile(r"《(?P<name>[^《》\n]{1,80})》")
 _PUBLISH_AFTER = re.compile(
@@ -46,7 +52,9 @@ _EN_JOURNAL_ZH = re.compile(
 # the publishing verb or listed after another journal
 # (found from the English title, the rarer thing in Chinese text, and checked back for what comes before it)
 _EN_JOURNAL_ZH_KNOWN = re.compile(
-    rf"(?P<en>{_LATIN_TITLE})\s*(?=(?:在线|上)?(?:发表|刊发|刊登)|等?(?:期刊|杂志|刊物)|\s*[、和及])"
+    # (its short form in brackets may stand between: …Machine Intelligence（TPAMI）发表)
+    rf"(?P<en>{_LATIN_TITLE})\s*(?=(?:[（(][A-Za-z .&-]{{2,20}}[）)])?(?:在线|上)?(?:发表|刊发|刊登)"
+    r"|等?(?:期刊|杂志|刊物)|\s*[、和及])"
 )
 # 论文2025年发表于Physical Review Letters。: a known English title right after the publishing verb
 _EN_JOURNAL_AFTER_VERB_ZH = re.compile(rf"(?:发表于|发表在|刊登于|刊发于|刊载于)\s*(?P<en>{_LATIN_TITLE})")

@@ -3686,3 +3686,29 @@ def test_extract_en_long_named_chair_and_a_list_whose_names_are_described_one_by
     assert ("Vinod Murali", "Carrow University", None) in affiliations
     assert ("Ji-woo Pak", "Hanbit National University", None) in affiliations
     assert ("Lukas Brandtner", "Hanbit National University", None) not in affiliations
+
+
+def test_extract_zh_english_journal_title_written_into_chinese_text() -> None:
+    extraction = _extract(
+        "喜报\n我院方若谷副教授在IEEE Transactions on Pattern Analysis and Machine Intelligence（TPAMI）发表论文"
+        "“Efficient Sparse Attention for Long Videos”，合作者包括麻省理工学院（MIT）研究员林一帆。"
+    )
+    assert _names(extraction, "Journal") == {"IEEE Transactions on Pattern Analysis and Machine Intelligence"}
+    assert (
+        "Efficient Sparse Attention for Long Videos",
+        "IEEE Transactions on Pattern Analysis and Machine Intelligence",
+        None,
+    ) in _facts(extraction, "publishedIn")
+
+
+def test_extract_en_journal_title_stops_before_a_weekday() -> None:
+    extraction = _extract(
+        "Rice genes\nThe team at Carrow University reported the finding in National Science Review on Monday.",
+        lang="en",
+    )
+    assert _names(extraction, "Journal") == {"National Science Review"}
+
+
+def test_extract_zh_known_latin_short_form_written_into_chinese_text() -> None:
+    extraction = _extract("合作\n星河大学与MIT签署合作协议，双方将共建联合实验室。")
+    assert "Massachusetts Institute of Technology" in _names(extraction, "Institution")
