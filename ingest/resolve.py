@@ -280,13 +280,15 @@ def _merge_ends(clusters: list[Cluster], etype: str, fits: Callable[[str, str], 
     for c in clusters:
         full = None
         if c.type == etype and not c.identifiers:
-            full = next(
+            # (the longest such name: it ends no other one, so it is kept, and what folds into it is not lost)
+            full = max(
                 (
                     f
                     for f in same
                     if f is not c and len(f.name) > len(c.name) and f.name.endswith(c.name) and fits(f.name, c.name)
                 ),
-                None,
+                key=lambda f: len(f.name),
+                default=None,
             )
         if full is None:
             kept.append(c)

@@ -32,7 +32,6 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from ingest.extract.tables import is_header_line
 from ingest.segment_dates import dateline, first_event_date, issue_year, split_source
 from ingest.segment_items import make_item
 from ingest.segment_lines import (
@@ -52,6 +51,7 @@ from ingest.segment_lines import (
     source_body,
     typical_width,
 )
+from ingest.table_lines import is_header_line
 from kg.model import NewsItem
 
 _MAX_HEAD_ROWS = 3

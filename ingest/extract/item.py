@@ -15,6 +15,7 @@ from ingest.gazetteers import Gazetteer, load_gazetteer
 from ingest.identifiers import find_identifiers
 from ingest.nlp import model_entities
 from ingest.resolve import Cluster, complete_units, key, own_units, resolve, to_entity
+from ingest.table_lines import PERSON_COLUMNS
 from kg.model import Extraction, NewsItem, Relation
 
 __all__ = ["extract_item"]
@@ -131,7 +132,7 @@ def _table_people(text: str, rows: list[tables.Row], taken: list[Span]) -> list[
     """The researchers a table lists in its person column (完成人, 获奖人 …) that the rules did not find."""
     out = []
     for row in rows:
-        for cell in row.of(tables.PERSON_COLUMNS):
+        for cell in row.of(PERSON_COLUMNS):
             for start, end in tables.names_in(text, cell):
                 span = Span(start, end, "Researcher", text[start:end], role="researcher")
                 if not _overlaps(span, taken):

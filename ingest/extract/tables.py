@@ -11,21 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.extract.lexicon import COMPOUND_SURNAMES, SINGLE_SURNAMES, words_of
+from ingest.extract.lexicon import COMPOUND_SURNAMES, SINGLE_SURNAMES
+from ingest.table_lines import PERSON_COLUMNS, cells_of, is_header
 
-PERSON_COLUMNS = frozenset(
-    words_of("主要完成人 完成人 获奖人 获奖者 负责人 项目负责人 课题负责人 姓名 承接人 主持人 申报人 入选者 人选")
-)
-UNIT_COLUMNS = frozenset(
-    words_of(
-        "完成单位 主要完成单位 单位 所在单位 工作单位 承接单位 承接人所在单位 依托单位 申报单位 "
-        "承担单位 项目承担单位 所属单位 单位名称"
-    )
-)
-PRIZE_COLUMNS = frozenset(words_of("奖种 奖项 获奖类别 奖励类别 奖励等级 获奖等级"))
-_OTHER_COLUMNS = frozenset(words_of("序号 编号 项目名称 成果名称 课题名称 名称 题目 等级 类别 职称 学院 备注"))
-_COLUMNS = PERSON_COLUMNS | UNIT_COLUMNS | PRIZE_COLUMNS | _OTHER_COLUMNS
-_CELL = re.compile(r"\S+")
 _LABEL = re.compile(r"[\u3400-\u9fff]{2,8}")
 _NAME = re.compile(r"[\u3400-\u9fff·]{2,5}")
 _NAME_SEPARATORS = re.compile(r"[，、,;；]")
@@ -45,9 +33,6 @@ _PEOPLE_HEADER = re.compile(r"主要完成人|完成人|获奖人|获奖者|入�
 _NAME_LIST_LINE = re.compile(
     r"(?m)^[ \t\u3000]*(?P<names>[\u4e00-\u9fff]{2,4}(?:[，、][\u4e00-\u9fff]{2,4}){2,})[，、]?[ \t\u3000]*$"
 )
-_PIPE_ROW = re.compile(r"^\s*\|(?:[^|\n]*\|){2,}\s*$")
-_PIPE_SEPARATOR = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*$")
-_PIPE_CELL = re.compile(r"(?<=\|)([^|\n]*)(?=\|)")
 _SURNAME_STARTS = SINGLE_SURNAMES | {s[0] for s in COMPOUND_SURNAMES}
 
 
@@ -137,38 +122,18 @@ def _name_unit_rows(text: str) -> list[Row]:
     return found
 
 
-def _cells(start: int, line: str) -> list[tuple[int, int, str]] | None:
-    """The cells of a line: words apart by spaces, or the cells between pipes of a Markdown row (``| 1 | 名称 |``);
-    None for a Markdown separator row (``| --- | --- |``), which neither belongs to the table nor ends it."""
-    if "|" not in line or not _PIPE_ROW.match(line):
-        if "-" in line and _PIPE_SEPARATOR.match(line):
-            return None
-        return [(start + m.start(), start + m.end(), m.group()) for m in _CELL.finditer(line)]
-    if _PIPE_SEPARATOR.match(line):
-        return None
-    cells = []
-    for m in _PIPE_CELL.finditer(line):
-        cell = m.group(1)
-        lead = len(cell) - len(cell.lstrip())
-        body = cell.strip()
-        if body:
-            a = start + m.start(1) + lead
-            cells.append((a, a + len(body), body))
-    return cells
-
-
 def _header_rows(text: str) -> list[Row]:
     rows: list[Row] = []
     header: list[str] | None = None
     # the first line of a row wrapped onto the next (its line start and cells), waiting for the rest
     pending: tuple[int, list[tuple[int, int, str]]] | None = None
     for start, line in _lines(text):
-        found = _cells(start, line)
+        found = cells_of(start, line)
         if found is None:
             continue
         cells = found
         words = [c[2] for c in cells]
-        if _is_header(words):
+        if is_header(words):
             header, pending = words, None
             rows.append(Row(start, start + len(line)))
             continue
@@ -195,17 +160,6 @@ def _header_rows(text: str) -> list[Row]:
         elif cells:
             header = None  # prose again: the table has ended
     return rows
-
-
-def _is_header(words: list[str]) -> bool:
-    """Whether a line's cells are a header row: two or more column words, all but the first (a label) known."""
-    return len(words) >= 2 and sum(w in _COLUMNS for w in words) >= 2 and all(w in _COLUMNS for w in words[1:])
-
-
-def is_header_line(line: str) -> bool:
-    """Whether ``line`` is the header row of a table (``序号 项目名称 主要完成人 主要完成单位``)."""
-    cells = _cells(0, line)
-    return cells is not None and _is_header([c[2] for c in cells])
 
 
 def _opens_row(cells: list[tuple[int, int, str]], header: list[str]) -> bool:

@@ -45,14 +45,15 @@ def news_paths(paths: list[Path]) -> list[Path]:
 
 
 def extract_news(paths: list[Path], as_kind: str | None, skipped: Skipped) -> Iterator[Extraction]:
-    """Read and extract ``paths`` with the configured spaCy models, streaming; bad items go to ``skipped``."""
+    """Read and extract ``paths`` (files: see :func:`news_paths`) with the configured spaCy models, streaming; bad
+    items go to ``skipped``."""
     from ingest.pipeline import extract_paths  # the composition root may import ingest; kg/ library code may not
 
     if as_kind not in KINDS:
         raise UsageError("--as takes 'newsletter' or 'item'")
     settings = get_settings()
     return extract_paths(
-        news_paths(paths),
+        paths,
         kind=as_kind,
         on_error=skipped,
         zh_model=settings.spacy_model_zh,

@@ -12,7 +12,7 @@ from rich.table import Table
 
 from kg.cli import app, err_console
 from kg.cli._common import FormatOption, OutputFormat, print_json
-from kg.cli._extracting import Skipped, extract_news, progress_bar
+from kg.cli._extracting import Skipped, extract_news, news_paths, progress_bar
 from kg.errors import EXIT_USAGE, InputError
 
 PathsArgument = typer.Argument(..., exists=True, readable=True, help="news files or folders to read")
@@ -28,7 +28,7 @@ def _run(paths: list[Path], as_kind: str | None) -> tuple[list[dict[str, Any]], 
     items: list[dict[str, Any]] = []
     with progress_bar() as progress:
         task = progress.add_task("extracting", total=None)
-        for extraction in extract_news(paths, as_kind, skipped):
+        for extraction in extract_news(news_paths(paths), as_kind, skipped):
             items.append(extraction_json(extraction))
             progress.advance(task)
     return items, skipped

@@ -82,3 +82,17 @@ def test_resolve_short_prize_category_stays_apart_from_a_national_prize() -> Non
     )
     names = {e.name for e in _extract(text).entities if e.type == "Award"}
     assert "国家自然科学奖" in names and "自然科学奖" in names
+
+
+def test_resolve_short_forms_fold_into_the_longest_name_and_lose_no_mention() -> None:
+    from ingest.extract.spans import Span
+    from ingest.resolve import Cluster, _merge_ends
+
+    clusters = []
+    for at, name in enumerate(["咨询研究重大课题", "重大课题", "星河决策咨询研究重大课题"]):
+        cluster = Cluster("Funder")
+        cluster.name, cluster.spans = name, [Span(at, at + 1, "Funder", name)]
+        clusters.append(cluster)
+    (kept,) = _merge_ends(clusters, "Funder", lambda full, short: True)
+    assert kept.name == "星河决策咨询研究重大课题"
+    assert len(kept.spans) == 3 and set(kept.aliases) == {"咨询研究重大课题", "重大课题"}

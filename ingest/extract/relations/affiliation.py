@@ -51,6 +51,9 @@ _EN_JOB_GAP = re.compile(
     r"(?:\s+(?:of|in)\s+(?:[a-z-]+\s+){0,2}[a-z-]+)?\s+(?:(?:Dr\.?|Professor|Prof\.)\s+)?"
 )
 
+# a body a person runs now ("A leads the X programme"; "led" tells a past post)
+_RUNS = r"(?:also\s+)?(?:leads|heads|directs|runs|chairs)"
+
 # what leads from a name to its institution: "A of X", "A, a professor at X", "A, a postdoctoral fellow in X's School
 # of Y", "A, now a senior scientist at X", "A, professor of plant biology at X", "A, head of the Department of Y",
 # "A has been appointed Dean of X"
@@ -74,7 +77,7 @@ _EN_AFFILIATION_AFTER = re.compile(
     r"|(?:has\s+been|was|is|will\s+be)\s+(?:appointed|named)\s+(?:as\s+)?(?:the\s+)?(?:new\s+|next\s+)?"
     r"(?:[A-Z][\w-]*\s+){1,4}(?:of|at)"
     # "A leads the NRC's Clean Energy programme", "A heads the Institute of X": the body A runs (now, not "led")
-    r"|(?:also\s+)?(?:leads|heads|directs|runs|chairs)"
+    rf"|{_RUNS}"
     # "A has joined the School of Physics (from the University of X)": the unit joined is the new post ("joined X in
     # 1962" tells a career, not the post held now)
     r"|(?:has|have)\s+(?:recently\s+)?joined|joins|will\s+join"
@@ -96,7 +99,7 @@ _NEXT_LISTED = re.compile(
     r"(?:[^\S\n]*\([A-Z][A-Za-z&]{1,10}\))?(?:,[^\S\n]*(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+)(?:the[^\S\n]+)?"
 )
 # (or a verb in the singular: "A; corresponding author B heads the Institute of X" is B's post alone)
-_SINGULAR_JOB = re.compile(r"\s*,\s*(?:now\s+|currently\s+)?an?\s|\s+(?:also\s+)?(?:leads|heads|directs|runs|chairs)\b")
+_SINGULAR_JOB = re.compile(rf"\s*,\s*(?:now\s+|currently\s+)?an?\s|\s+{_RUNS}\b")
 
 # 该院教授X: the school (该校: the university …) named last before it
 _BACK_REFERENCE = re.compile(r"该(院|校|所|系|中心|实验室)")

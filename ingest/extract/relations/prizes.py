@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import ingest.resolve as resolution
 from ingest.extract.relations.context import Context, add, researchers_of
 from ingest.extract.spans import Span
-from ingest.extract.tables import is_header_line
+from ingest.table_lines import is_header_line
 from kg.model import Relation
 
 if TYPE_CHECKING:

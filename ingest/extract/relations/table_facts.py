@@ -9,6 +9,7 @@ import ingest.resolve as resolution
 from ingest.extract import tables
 from ingest.extract.relations.context import Context, add, affiliate, researchers_of
 from ingest.extract.relations.prizes import add_received, announced_award, titled_year, to_categories
+from ingest.table_lines import PRIZE_COLUMNS, UNIT_COLUMNS
 from kg.model import Relation
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ def table_rows(ctx: Context, out: dict[tuple[str, str, str], Relation], rows: li
             if a is not b:
                 evidence = ctx.evidence(at.start, at.end)
                 add(out, Relation(subject=a.id, predicate="collaboratedWith", object=b.id, evidence=evidence))
-        for cells, etype in ((row.of(tables.UNIT_COLUMNS), "Institution"), (row.of(tables.PRIZE_COLUMNS), "Award")):
+        for cells, etype in ((row.of(UNIT_COLUMNS), "Institution"), (row.of(PRIZE_COLUMNS), "Award")):
             for cell in cells:
                 for target in ctx.of(etype):
                     # a university named only as the head of its school's name (武汉大学化学与分子科学学院): the
