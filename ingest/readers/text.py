@@ -3,13 +3,15 @@
 Which one a file is, is detected from layout cues: page numbers with running headers, several source or byline
 lines, or a long text with several headlines. A press release saved from a web page brings leftovers of the page
 (image captions, credits, bylines, share and print links, stray tags): they are dropped, the headline is the first
-non-empty line and the rest is the body.
+non-empty line and the rest is the body. A masthead above the headline (a release label and its block, or the
+issuer's name over a line dating the page) is neither: it dates the item.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Literal
 
 from ingest.readers.markdown import strip_bold
@@ -18,6 +20,7 @@ from ingest.segment_dates import find_dates, first_event_date, parse_date, split
 from ingest.segment_items import make_item
 from ingest.segment_lines import (
     closer_kind,
+    display_width,
     ends_sentence,
     furniture_rows,
     headline_shaped,
@@ -111,20 +114,30 @@ def detect_kind(text: str) -> Kind:
     return "item"
 
 
+def _printed(raw: str) -> str:
+    """A line as the page prints it: tags and non-breaking spaces gone, indentation kept."""
+    return _TAG.sub(" ", raw).replace("&nbsp;", " ").rstrip()
+
+
+def _leftover(line: str) -> bool:
+    """A stripped line that is a leftover of the web page (caption, credit, navigation, breadcrumb), no text."""
+    if _LEFTOVER.match(line) or not _NAV_WORD.sub("", line).strip(" |｜/"):
+        return True
+    return bool(_BREADCRUMB.match(line)) and len(line) <= 60
+
+
 def clean_item_lines(text: str) -> list[str]:
     """The lines of a single item with tags and web-page leftovers removed."""
     out: list[str] = []
     for raw in text.splitlines():
-        printed = _TAG.sub(" ", raw).replace("&nbsp;", " ").rstrip()
+        printed = _printed(raw)
         line = printed.strip()
         if not line:
             out.append("")
             continue
         if _TAIL.match(line):
             break
-        if _LEFTOVER.match(line) or not _NAV_WORD.sub("", line).strip(" |｜/") or is_meta_line(line):
-            continue
-        if _BREADCRUMB.match(line) and len(line) <= 60:
+        if _leftover(line) or is_meta_line(line):
             continue
         out.append(printed)  # indentation kept: it marks paragraphs
     return out
@@ -174,14 +187,85 @@ def _headline_row(lines: list[str]) -> int:
     return head if head < len(lines) and headline_shaped(lines[head].strip()) else first
 
 
+#: a page's masthead names its issuer on at most this many lines (星河大学 / 新闻网), each at most this long
+_MASTHEAD_NAMES = 2
+_MASTHEAD_NAME_CHARS = 30
+#: what a masthead's date line may hold besides its date and fields (a place, a publisher), at most
+_DATE_LINE_REST = 30
+# (a page prints the time beside the date: 2026年03月12日 18:30)
+_CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+# a comma or a full stop left beside the date makes the line a sentence that mentions a day, no date line
+_DATE_LINE_PUNCT = re.compile(r"[，。；！？,;!?]")
+
+
+@dataclass(frozen=True)
+class _Masthead:
+    """The lines a page opens with above its headline: the issuer's name over a line dating the page."""
+
+    #: the index of the first line after the date line
+    end: int
+    date: str
+    source: str | None
+
+
+def _date_line(line: str) -> tuple[str, str | None] | None:
+    """(ISO date, source) of a line that dates a page (``2026-03-02  来源：星河大学新闻网``, ``发布时间：2026年3月2日``,
+    ``Northvale University News | 2 March 2026``): a date, its fields and at most a short name, no sentence."""
+    if len(line) > 100 or ends_sentence(line):
+        return None
+    dates = find_dates(line)
+    if not dates:
+        return None
+    fields = list(_META_FIELD.finditer(line))
+    source = next((m["value"].strip() for m in fields if m["key"].lower() in _SOURCE_KEYS), None)
+    # what is left once the date, the time, the fields' keys and the source named in a field are taken out
+    taken = bytearray(len(line))
+    spans = [(d.start, d.end) for d in dates] + [m.span() for m in _CLOCK.finditer(line)]
+    spans += [m.span() if m["key"].lower() in _SOURCE_KEYS else m.span("key") for m in fields]
+    for a, b in spans:
+        taken[a:b] = b"\x01" * (b - a)
+    rest = "".join(ch for ch, t in zip(line, taken, strict=True) if not t).strip(" |｜/:：\u3000")
+    if len(rest) > _DATE_LINE_REST or _DATE_LINE_PUNCT.search(rest):
+        return None
+    return dates[0].iso, source
+
+
+def _dated_masthead(lines: list[str]) -> _Masthead | None:
+    """The masthead of a page that opens with its issuer's name over a line dating it, above the headline
+    (星河大学 / 2026-03-02  来源：星河大学新闻网 / 【科研进展】…团队在…取得新进展); None when the first line is the
+    headline. The name is short and the headline below the date line is wider than it, with text under it: under a
+    headline dated so, a shorter line (【导读】) or a paragraph opens the text."""
+    rows = [(i, line) for i, raw in enumerate(lines) if (line := _printed(raw).strip()) and not _leftover(line)]
+    for names in range(1, _MASTHEAD_NAMES + 1):
+        if len(rows) < names + 3:
+            return None
+        name = [line for _, line in rows[:names]]
+        if not all(len(t) <= _MASTHEAD_NAME_CHARS and headline_shaped(t) and not find_dates(t) for t in name):
+            return None
+        at, dated = rows[names]
+        found = _date_line(dated)
+        if found is None:
+            continue
+        head = rows[names + 1][1]
+        widest = max(display_width(t) for t in name)
+        if headline_shaped(head) and _date_line(head) is None and display_width(head) > widest:
+            return _Masthead(at + 1, *found)
+        return None
+    return None
+
+
 def read_item_text(text: str, file: str | None = None) -> NewsItem | None:
     """One press release as an item: headline on the first non-empty line, leftovers dropped; None if empty."""
-    lines = clean_item_lines(text)
+    masthead = _dated_masthead(text.splitlines())
+    # (the masthead names the issuer and dates the page: no title, no text of the item)
+    lines = clean_item_lines("\n".join(text.splitlines()[masthead.end :]) if masthead else text)
     head = _headline_row(lines)
     if head == len(lines):
         return None
     title, rest = lines[head].strip(), lines[head + 1 :]
     date, source = item_metadata(text)
+    if masthead:
+        date, source = date or masthead.date, source or masthead.source
     # (the masthead's dateline dates the release: Bremen, 12.06.2026)
     date = date or next((d.iso for line in lines[:head] for d in find_dates(line)), None)
     body: list[str] = []

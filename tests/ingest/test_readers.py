@@ -603,3 +603,49 @@ def test_bold_markers_of_a_copied_post_are_dropped() -> None:
     [item] = read_text(text, "post.txt", "item")
     assert "**" not in item.text
     assert "博士研究生闻立川为第一作者" in item.text
+
+
+@pytest.mark.parametrize(
+    ("dated", "source"),
+    [
+        ("2026-03-02  来源：星河大学新闻网", "星河大学新闻网"),
+        ("发布时间：2026年3月2日", None),
+    ],
+)
+def test_page_masthead_with_a_date_line_over_a_labelled_headline_is_no_title(dated: str, source: str | None) -> None:
+    """The issuer's name over a line dating the page: the headline (column label kept) is the line below it, and
+    the date line dates the item."""
+    text = (
+        f"星河大学\n{dated}\n【科研进展】化学学院柯明川团队在新型催化剂研究中取得新进展\n"
+        "化学学院柯明川教授团队在新型催化剂研究方面取得重要进展，相关成果发表在《自然·催化》上。\n"
+    )
+    [item] = read_text(text, "page.txt", "item")
+    assert item.title == "【科研进展】化学学院柯明川团队在新型催化剂研究中取得新进展"
+    assert item.date == "2026-03-02"
+    assert item.source == source
+    assert "星河大学\n" not in item.text
+
+
+def test_page_masthead_in_english_over_the_headline_is_no_title() -> None:
+    text = (
+        "Northvale University\nNorthvale News | 2 March 2026\nNew salt battery keeps its charge through winter\n"
+        "A team led by Dr Ana Ruizo at Northvale University reports the battery in Joule.\n"
+    )
+    [item] = read_text(text, "page.txt", "item")
+    assert item.title == "New salt battery keeps its charge through winter"
+    assert item.date == "2026-03-02"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a headline dated under it, then a paragraph
+        "星河大学新实验室揭牌\n2026-04-17  来源：星河大学\n\n　　近日，星河大学新实验室揭牌，柯明川教授出席。\n",
+        # a headline dated under it, then a shorter label opening the text
+        "深睡眠时大脑清除代谢废物的新机制被揭示\n星河脑科学　2026年03月12日 18:30\n\n【导读】\n"
+        "　　人在深睡眠时，大脑是否会清洗掉白天积累的代谢废物？\n",
+    ],
+)
+def test_a_dated_headline_keeps_its_title(text: str) -> None:
+    [item] = read_text(text, "page.txt", "item")
+    assert item.title == text.split("\n", 1)[0]
