@@ -85,3 +85,28 @@ def test_extract_an_academy_in_an_academicians_title_is_no_party() -> None:
     pairs = _institution_pairs(extraction)
     assert frozenset({"星河大学", "青石研究院"}) in pairs
     assert not any("中国科学院" in pair for pair in pairs)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Membrane breakthrough\nA team from the Northbridge Advanced Institute of Science and Technology (NAIST) "
+            "and Westmoor University has developed a salt-filtering membrane.",
+            {"Northbridge Advanced Institute of Science and Technology", "Westmoor University"},
+        ),
+        (
+            "Membrane breakthrough\nThe membrane was developed in collaboration between the Northbridge Advanced "
+            "Institute of Science and Technology (NAIST) and the Westmoor Advanced Institute of Applied Materials "
+            "Research.",
+            {
+                "Northbridge Advanced Institute of Science and Technology",
+                "Westmoor Advanced Institute of Applied Materials Research",
+            },
+        ),
+    ],
+)
+def test_extract_long_institution_names_written_together_collaborate(text: str, pair: set[str]) -> None:
+    """Parties are joined by what stands between the end of one name and the start of the next: a long name is no
+    distance between them."""
+    assert frozenset(pair) in _institution_pairs(_extract(text, "en"))

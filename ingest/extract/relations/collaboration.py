@@ -132,14 +132,26 @@ _COLLABORATORS_FROM = re.compile(
 
 _CONNECTOR = re.compile(r"与|和|同|跟|及|、|携手|\band\b|\bwith\b|,(?=\s)", re.I)
 
+#: the most text between two parties written together (a unit, a title, a team: 化学学院张明远教授团队与…)
+_JOIN_GAP = 60
 
-def _joined(text: str, a: int, b: int) -> bool:
-    """Whether the parties mentioned at ``a`` and ``b`` are written together ("X与Y", "X、Y", "X and Y")."""
-    lo, hi = min(a, b), max(a, b)
-    return hi - lo <= 60 and _CONNECTOR.search(text, lo, hi) is not None
+#: where a party is mentioned: (start, end) of the mention
+_Mention = tuple[int, int]
 
 
-def _listed_together(text: str, parties: dict[str, int]) -> list[tuple[str, str]]:
+def _joined(text: str, a: _Mention, b: _Mention) -> bool:
+    """Whether the parties mentioned at ``a`` and ``b`` are written together ("X与Y", "X、Y", "X and Y").
+
+    The gap is measured from the end of the first mention to the start of the second, and the connector looked for
+    in it: a long name ("… Institute of Science and Technology") is no distance between parties, and the "and"
+    inside it joins nothing.
+    """
+    first, second = sorted((a, b))
+    gap = second[0] - first[1]
+    return 0 <= gap <= _JOIN_GAP and _CONNECTOR.search(text, first[1], second[0]) is not None
+
+
+def _listed_together(text: str, parties: dict[str, _Mention]) -> list[tuple[str, str]]:
     """Pairs of parties written in one list: each joined to the next ("A, B and C" joins A to C through B)."""
     ordered = sorted(parties, key=lambda p: parties[p])
     groups: list[list[str]] = [[ordered[0]]]
@@ -189,12 +201,12 @@ def institutions_collaborated(ctx: Context, out: dict[tuple[str, str, str], Rela
         cue = _COOPERATION.search(text, start, end)
         if cue is None:
             continue
-        named: dict[str, int] = {}
-        parties: dict[str, int] = {}
+        named: dict[str, _Mention] = {}
+        parties: dict[str, _Mention] = {}
         for c in ctx.clusters:
             at = min(
                 (
-                    s.start
+                    (s.start, s.end)
                     for s in c.spans
                     if start <= s.start < end and not s.absorbed and not _TITLE_AFTER.match(text, s.end)
                 ),
@@ -202,7 +214,7 @@ def institutions_collaborated(ctx: Context, out: dict[tuple[str, str, str], Rela
             )
             if at is None:
                 continue
-            if c.type == "Institution" and _BUILT_BEFORE.search(text, max(start, at - 8), at):
+            if c.type == "Institution" and _BUILT_BEFORE.search(text, max(start, at[0] - 8), at[0]):
                 continue  # 共建“绿色化工联合实验室”: what the parties build is no party
             if c.type == "Institution":
                 named.setdefault(c.id, at)
@@ -211,7 +223,7 @@ def institutions_collaborated(ctx: Context, out: dict[tuple[str, str, str], Rela
                 # (in a fixed order: a researcher's units share one position, and the order breaks the tie)
                 for inst in sorted(affiliations.get(c.id, ())):
                     parties.setdefault(inst, at)
-        roots: dict[str, int] = {}
+        roots: dict[str, _Mention] = {}
         for party, at in parties.items():
             root = _root(party, ancestors)
             roots[root] = min(at, roots.get(root, at))
@@ -226,7 +238,7 @@ def institutions_collaborated(ctx: Context, out: dict[tuple[str, str, str], Rela
             ]
         elif len(named) == 1 and first is not None and _root(first, ancestors) not in roots:
             partner, at = next(iter(named.items()))
-            if _OWN_WORK_WITH.search(text, start, at):
+            if _OWN_WORK_WITH.search(text, start, at[0]):
                 pairs = [(first, partner)]
         if first is not None and _COLLABORATORS_FROM.search(text, start, end):
             # "Collaborators from A and B contributed": partners of the item's own team, not of each other
