@@ -21,7 +21,13 @@ UNIT_COLUMNS = frozenset(
     )
 )
 PRIZE_COLUMNS = frozenset(_words("奖种 奖项 获奖类别 奖励类别 奖励等级 获奖等级"))
-_OTHER_COLUMNS = frozenset(_words("序号 编号 项目名称 成果名称 课题名称 名称 题目 等级 类别 职称 学院 备注"))
+_OTHER_COLUMNS = frozenset(
+    _words(
+        "序号 编号 项目名称 成果名称 课题名称 名称 题目 等级 类别 职称 学院 备注 "
+        # (the body that put a selected person forward: 推荐学会 of a talent programme's list)
+        "推荐学会 推荐单位 提名单位 研究方向 学科"
+    )
+)
 _COLUMNS = PERSON_COLUMNS | UNIT_COLUMNS | PRIZE_COLUMNS | _OTHER_COLUMNS
 _CELL = re.compile(r"\S+")
 _PIPE_ROW = re.compile(r"^\s*\|(?:[^|\n]*\|){2,}\s*$")

@@ -1,0 +1,25 @@
+"""Rules found on the zh9 set, checked on fictional texts (people, units and universities made up; funders,
+journals, programmes and institutes from the public gazetteers)."""
+
+from __future__ import annotations
+
+from tests.ingest.test_extract_en7_rules import _extract, _facts, _names
+
+
+def test_winners_table_with_a_recommending_society_column() -> None:
+    """A list of selected people as a space-aligned table whose last column names the society that put them
+    forward: the names are people, their unit cells their institutions, never one glued to the other."""
+    text = (
+        "星河大学2名青年教师入选青年人才托举工程\n\n"
+        "近日，星河大学2名青年教师入选。\n\n"
+        "序号  姓名      所在单位                    推荐学会\n"
+        "1     岑一帆    星河大学材料科学与工程学院  中国材料研究学会\n"
+        "2     卓思远    星河大学物理学院            中国物理学会\n"
+    )
+    extraction = _extract(text, "zh")
+    assert {"岑一帆", "卓思远"} <= _names(extraction, "Researcher")
+    assert not any("岑一帆" in n or "卓思远" in n for n in _names(extraction, "Institution"))
+    assert {("岑一帆", "星河大学材料科学与工程学院"), ("卓思远", "星河大学物理学院")} <= _facts(
+        extraction, "affiliatedWith"
+    )
+
