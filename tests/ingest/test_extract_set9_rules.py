@@ -23,3 +23,16 @@ def test_winners_table_with_a_recommending_society_column() -> None:
         extraction, "affiliatedWith"
     )
 
+
+def test_people_of_paragraphs_that_never_touch_the_paper_are_not_its_authors() -> None:
+    """An exchange or selection story mentions one paper in passing: its team is named where the paper is, not the
+    students and visitors of the other paragraphs."""
+    text = (
+        "星河大学生命学院2名博士研究生赴海外联合培养\n\n"
+        "博士研究生岑一帆（导师：卓思远教授）将赴海外开展为期12个月的联合培养。\n\n"
+        "博士研究生郦若水将赴海外学习。\n\n"
+        "值得一提的是，卓思远教授2025年在Nature Plants发表论文“A fictional receptor couples roots to "
+        "nitrate”，岑一帆为该论文第一作者，卓思远为通讯作者。\n"
+    )
+    authors = {person for person, _ in _facts(_extract(text, "zh"), "authorOf")}
+    assert authors == {"岑一帆", "卓思远"}

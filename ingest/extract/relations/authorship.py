@@ -354,7 +354,8 @@ def team_authors(
 ) -> None:
     """In an item that reports one paper (its journal or one of its authors is known), the other researchers it
     names are its authors too, role unstated: a release names the team behind the paper it reports. Not those who
-    comment from outside ("who was not involved"), nor those named only where a prize is given."""
+    comment from outside ("who was not involved"), nor those named only where a prize is given, nor (in Chinese)
+    those named only in paragraphs that never speak of the paper's work."""
     papers = ctx.of("Publication")
     if len(papers) != 1 or _EVENT_TITLE.search(ctx.item.title) or _PROFILE_TITLE.search(ctx.item.title):
         # (a meeting's report names its participants, a profile the members of a team or a life's colleagues, not
@@ -367,13 +368,40 @@ def team_authors(
     prizes = set(prize_sentences)
     researchers = researchers_of(ctx)
     named = {ctx.sentences.index(s.start) for c in researchers for s in c.spans}
+    topical = _paper_paragraphs(ctx, paper)
     for c in researchers:
         if c.id in known:
             continue
         if any(_outsider(ctx, s, named) for s in c.spans) or {ctx.sentences.index(s.start) for s in c.spans} <= prizes:
+            continue
+        if ctx.item.lang == "zh" and not any(a <= s.start < b for s in c.spans for a, b in topical):
             continue
         span = c.spans[0]
         add(
             out,
             Relation(subject=c.id, predicate="authorOf", object=paper.id, evidence=ctx.evidence(span.start, span.end)),
         )
+
+
+# a paragraph about a paper's work: it names the paper or its journal, or speaks of authors, results or the study
+_ABOUT_WORK = re.compile(r"作者|论文|成果|研究团队|课题组|(?:该|本|此|这一?|此项|这项)(?:研究|工作)|研究发现|参与|实验")
+# paragraphs stand apart by a blank line, or (in a text with none) by a line break
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph; a hard-wrapped text's lines are one paragraph up to a blank line."""
+    gap = _BLANK_LINE if _BLANK_LINE.search(text) else re.compile(r"\n")
+    bounds, pos = [], 0
+    for m in gap.finditer(text):
+        bounds.append((pos, m.start()))
+        pos = m.end()
+    return [*bounds, (pos, len(text))]
+
+
+def _paper_paragraphs(ctx: Context, paper: Cluster) -> list[tuple[int, int]]:
+    """The paragraphs that speak of the paper's work: an item on selections, visits or exchanges names people whose
+    paragraphs never touch the paper it mentions in passing."""
+    text = ctx.item.text
+    named = [s.start for c in [paper, *ctx.of("Journal")] for s in c.spans]
+    return [(a, b) for a, b in _paragraphs(text) if _ABOUT_WORK.search(text, a, b) or any(a <= n < b for n in named)]
