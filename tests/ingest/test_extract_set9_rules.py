@@ -6,6 +6,11 @@ from __future__ import annotations
 from tests.ingest.test_extract_en7_rules import _extract, _facts, _names
 
 
+def _authors(text: str) -> set[str]:
+    """The people a Chinese text makes authors of a paper."""
+    return {person for person, _ in _facts(_extract(text, "zh"), "authorOf")}
+
+
 def test_winners_table_with_a_recommending_society_column() -> None:
     """A list of selected people as a space-aligned table whose last column names the society that put them
     forward: the names are people, their unit cells their institutions, never one glued to the other."""
@@ -34,5 +39,17 @@ def test_people_of_paragraphs_that_never_touch_the_paper_are_not_its_authors() -
         "值得一提的是，卓思远教授2025年在Nature Plants发表论文“A fictional receptor couples roots to "
         "nitrate”，岑一帆为该论文第一作者，卓思远为通讯作者。\n"
     )
-    authors = {person for person, _ in _facts(_extract(text, "zh"), "authorOf")}
-    assert authors == {"岑一帆", "卓思远"}
+    assert _authors(text) == {"岑一帆", "卓思远"}
+
+
+def test_a_laboratory_named_in_a_paragraph_does_not_make_it_about_the_paper() -> None:
+    """实验室 is a unit's name, not experimental work: a supervisor named with his laboratory in a life story is no
+    author of the paper a later paragraph reports."""
+    text = (
+        "校友岑一帆荣获某某奖\n\n"
+        "岑一帆本科毕业后师从星河大学光电材料国家级重点实验室卓思远教授。\n\n"
+        "岑一帆2023年在Nature Photonics发表论文“A fictional laser for cold atoms”，博士研究生郦若水为第一作者，"
+        "岑一帆为通讯作者。\n"
+    )
+    assert "卓思远" not in _authors(text)
+

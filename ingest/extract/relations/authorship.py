@@ -384,7 +384,9 @@ def team_authors(
 
 
 # a paragraph about a paper's work: it names the paper or its journal, or speaks of authors, results or the study
-_ABOUT_WORK = re.compile(r"作者|论文|成果|研究团队|课题组|(?:该|本|此|这一?|此项|这项)(?:研究|工作)|研究发现|参与|实验")
+_ABOUT_WORK = re.compile(
+    r"作者|论文|成果|研究团队|课题组|(?:该|本|此|这一?|此项|这项)(?:研究|工作)|研究发现|参与|实验(?!室)"
+)
 # paragraphs stand apart by a blank line, or (in a text with none) by a line break
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
