@@ -80,7 +80,7 @@ _LEFT_STOPS = frozenset(w for w in STOP_WORDS if w not in {"与", "和", "及"})
         "今年 近日 日前 研究团队 团队 课题组 首届 硕士生 博士生 研究生 学生 专家学者 包括 例如 比如 邀请 "
         "出席 参加 举行 召开 访 国际权威 权威 期刊 杂志 主刊 日 成立 建设 推进 引导 鼓励 比如说 来源于 "
         "源于 如下 以下 实施 建立 组建 设立 现任 曾任 担任 出任 兼任 历任 任 调入 考入 毕业 毕业于 "
-        "我院 本院 我所 本所 我校 本校 该院 该校 我科 本科 另有 还有 共有 拥有 "
+        "我院 本院 我所 本所 我校 本校 该院 该校 我科 本科 另有 还有 共有 拥有 师从 "
         # (代表学院致辞, 在学校工学院建设, 近年来学院持续…: a verb, "the university", a time before a bare 学院)
         "代表 学校 近年来 多年来 年来"
     )
@@ -120,6 +120,7 @@ _GENERIC_WORDS = tuple(
         "概念验证 重点 全国重点 国家重点 省部共建 研究 创新 技术 工程 数据 服务 医 附属 科研 高等 科技 多 "
         "成果转化 转化 孵化 示范 联合 协同创新 产业 综合 全国 国内 国外 国际 一流 知名 顶尖 高水平 相关 "
         "部分 该 本 其 这 此 这些 各 多家 多所 新型 大 小 中 高 该所 研究型 重点高 国家 省 市 地方 专业 "
+        "国家级 省级 省部级 "
         "职业 会议 新闻 展览 活动 培训 教育 医学 药学 理学 工学 文学 法学 商学 学 合作 交流 发展 "
         "管理 运营 优秀 类型 机制 个别 各类 三种 一批 首批 若干 多个 不同 验证 "
         # (天然实验室, 理想实验室: a place a field studies, as writers call it)
@@ -140,6 +141,9 @@ _QUOTED_CLAUSE = re.compile(r"何时|如何|怎样|为何|为什么|能否|是�
 _COUNTED = re.compile(r"(?:[0-9]+|[一二三四五六七八九十百千两几多]+)\s*(?:余|多)?(?:家|所)")
 _PERSON_AND = re.compile(r"([\u4e00-\u9fff]{2,3})[与和及、]")
 _RUNNING_BODY = re.compile(r"委员会|有限公司|公司|集团")
+_ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇\d]+")
+# a group's numbered institute (中国某某集团公司第五十四研究所, 某某集团第七〇二研究所) is a research institute
+_NUMBERED_INSTITUTE = re.compile(r"(?:集团|公司)第[一二三四五六七八九十百零〇\d]+(?:研究所|研究院)$")
 _CAMPUS = re.compile(r"[（(]([\u4e00-\u9fff]{2,3})[）)]")
 _TOP_LEVEL = re.compile(r"(?:大学|科学院|工程院|社会科学院)$")
 
@@ -198,7 +202,7 @@ def _is_stop(tokens: list[tuple[int, int, str]], i: int, name_end: int, in_chain
 _SUFFIX_BEFORE = re.compile(rf"(?:{alternation(_SUFFIXES)})$")
 _CUT_FLAGS = frozenset({"v", "p", "c", "u", "d", "m", "r"})
 _FUNCTION_FLAGS = frozenset({"p", "c", "u", "r"})
-_KEY_LAB_QUALIFIER = re.compile(r"(?:全国|国家)重点$")
+_KEY_LAB_QUALIFIER = re.compile(r"(?:全国|国家级?|省部?级?)重点$")
 
 
 def _left_edge(text: str, suffix_start: int, suffix_end: int, floor: int) -> int:
@@ -226,9 +230,12 @@ def _left_edge(text: str, suffix_start: int, suffix_end: int, floor: int) -> int
                 return edge
             break
     # a commission's or a firm's unit (长江水利委员会长江科学院): the name starts after the body that runs it
-    for body in _RUNNING_BODY.finditer(text, edge, suffix_start):
-        if suffix_start - body.end() >= 2:
-            edge = body.end()
+    # (but a group's numbered institute, 某集团公司第五十四研究所, is named only with its group)
+    bodies = list(_RUNNING_BODY.finditer(text, edge, suffix_start))
+    if not (bodies and _ORDINAL.fullmatch(text, bodies[-1].end(), suffix_start)):
+        for body in bodies:
+            if suffix_start - body.end() >= 2:
+                edge = body.end()
     # (the 暨 that joins this body to the one before it is no part of its name)
     if text.startswith("暨", edge) and _SUFFIX_BEFORE.search(text, max(0, edge - 6), edge):
         edge += 1
@@ -306,7 +313,7 @@ def _valid(name: str) -> bool:
         return True
     if len(name) < 3 or len(body) < 2:
         return False
-    if _GENERIC.match(body) or _NOT_INSTITUTION.search(name):
+    if _GENERIC.match(body) or (_NOT_INSTITUTION.search(name) and not _NUMBERED_INSTITUTE.search(name)):
         return False
     if name.endswith("中心") and len(body) < 3:  # 来中心, 希望中心: a verb before a bare 中心
         return False

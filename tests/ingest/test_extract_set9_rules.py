@@ -53,3 +53,18 @@ def test_a_laboratory_named_in_a_paragraph_does_not_make_it_about_the_paper() ->
     )
     assert "卓思远" not in _authors(text)
 
+
+def test_numbered_institute_keeps_its_group_and_a_national_level_lab_its_field() -> None:
+    """A state group's numbered institute is named with the group (…集团公司第十九研究所); a key laboratory written
+    国家级重点实验室 keeps the field that names it."""
+    text = (
+        "校友喜讯\n\n"
+        "星河大学校友、中国星河电子集团公司第十九研究所首席科学家岑一帆研究员获奖。"
+        "他本科毕业后师从星河大学卓思远教授，后在该校微波遥感技术国家级重点实验室工作。\n"
+    )
+    extraction = _extract(text, "zh")
+    institutions = _names(extraction, "Institution")
+    assert "中国星河电子集团公司第十九研究所" in institutions
+    assert any(name.endswith("微波遥感技术国家级重点实验室") for name in institutions)
+    assert not {"第十九研究所", "公司第十九研究所", "国家级重点实验室", "师从星河大学"} & institutions
+    assert ("岑一帆", "中国星河电子集团公司第十九研究所") in _facts(extraction, "affiliatedWith")
