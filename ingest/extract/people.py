@@ -76,6 +76,8 @@ _LATIN_NAME = (
 _PAIRED_EN = re.compile(rf"[（(]\s*(?P<en>{_LATIN_NAME})\s*(?:[）)]|[，,](?=[^（）()\n]{{1,60}}[）)]))")
 # (a hyphen inside a transliterated part: 以利亚·本-阿米 for Ben-Ami)
 _PAIRED_ZH = re.compile(rf"(?P<zh>[{CJK}]{{1,8}}(?:\s*[·•]\s*[{CJK}A-Z.-]{{1,8}}){{0,4}})\s*$")
+# the word that ends a body's name: a transliterated name ending in it names the body, not a person
+_BODY_END = re.compile(r"(?:中心|大学|学院|研究所|研究院|实验室|医院|基金会|学会|协会|公司|博物馆)$")
 _ZH_CUES = alternation(("教授", "博士", "研究员", "院士", "副教授", "团队", "课题组"))
 _EN_CUED = re.compile(rf"(?P<en>{_LATIN_NAME})\s*(?={_ZH_CUES})")
 # 谢菲尔德大学材料系教授 Mark Ellison: a Latin name after a Chinese title
@@ -398,7 +400,8 @@ def find_zh(text: str, institutions: list[Span]) -> list[Span]:
         cut = 0
         for k in range(len(zh)):
             if (
-                _left_cue(text, zs + k, inst_ends) in {"researcher", "official", "institution"}
+                # (所长沃尔夫冈·克兰茨: a head's post before the name is no part of it either)
+                _left_cue(text, zs + k, inst_ends) in {"researcher", "official", "institution", "title"}
                 or text[zs + k - 1] in "的了和与、"
             ):
                 cut = k
@@ -409,6 +412,8 @@ def find_zh(text: str, institutions: list[Span]) -> list[Span]:
             continue
         if "·" not in name and not (_CANDIDATE.fullmatch(name) and _plausible(name)):
             continue
+        if _BODY_END.search(name):
+            continue  # 约翰·英纳斯中心（John Innes Centre）: a body named after a person
         left = _left_cue(text, zs, inst_ends)
         right = _right_cue(text, m.end())
         # a press contact: 索菲·布雷南（Sophie Brennan）　+61 3 9903 4840, or an e-mail address

@@ -68,3 +68,16 @@ def test_numbered_institute_keeps_its_group_and_a_national_level_lab_its_field()
     assert any(name.endswith("微波遥感技术国家级重点实验室") for name in institutions)
     assert not {"第十九研究所", "公司第十九研究所", "国家级重点实验室", "师从星河大学"} & institutions
     assert ("岑一帆", "中国星河电子集团公司第十九研究所") in _facts(extraction, "affiliatedWith")
+
+
+def test_transliterated_body_and_a_post_before_a_transliterated_name() -> None:
+    """A body named after a person (约翰·某某中心, with its English name) is no researcher, and a head's post
+    written before a transliterated name (所长) is no part of it."""
+    text = (
+        "星河大学博士研究生赴海外联合培养\n\n"
+        "博士研究生岑一帆将赴英国彼得·霍尔中心（Peter Hall Centre）开展联合培养。\n\n"
+        "德国某某研究所所长卡尔·韦伯纳（Karl Webner）来院访问。\n"
+    )
+    researchers = _names(_extract(text, "zh"), "Researcher")
+    assert "卡尔·韦伯纳" in researchers
+    assert not any("中心" in name or name.startswith("所长") for name in researchers)
