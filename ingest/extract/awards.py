@@ -84,7 +84,8 @@ _YEAR_EN = re.compile(r"\b((?:19|20)\d{2})\s+(?=[A-Z])")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?")
 
 _FUNDING_ZH = re.compile(
-    r"(?:得到|受到|获得|获|受)(?:了)?(?P<list>[^。；;！？\n]{2,120}?)(?:等(?:多个|多项)?(?:项目|课题)?)?(?:的)?"
+    # (受 of 受体, 受试者, 受访, 受聘, 受邀 receives no grant: a list opened there swallows the clause before 获…资助)
+    r"(?:得到|受到|获得|获|受(?!体|试|访|聘|邀))(?:了)?(?P<list>[^。；;！？\n]{2,120}?)(?:等(?:多个|多项)?(?:项目|课题)?)?(?:的)?"
     # 资助 inside a funder's name (香港研究资助局) is no end of the list
     r"(?:大力|鼎力|共同|联合)?(?:资助|支持|经费支持|资金支持|资助支持|经费补助|补助)(?!局|委员会|机构|署)"
 )

@@ -81,3 +81,11 @@ def test_transliterated_body_and_a_post_before_a_transliterated_name() -> None:
     researchers = _names(_extract(text, "zh"), "Researcher")
     assert "卡尔·韦伯纳" in researchers
     assert not any("中心" in name or name.startswith("所长") for name in researchers)
+
+
+def test_receptor_opens_no_funding_statement() -> None:
+    """受体 (a receptor) is no 受 (received): a sentence on receptor research followed by a grant keeps the funder's
+    name free of the verb and the year before it."""
+    text = "星河大学学者获奖\n\n岑一帆长期从事植物免疫受体研究，2021年获国家自然科学基金面上项目资助。\n"
+    funders = _names(_extract(text, "zh"), "Funder")
+    assert funders and not any(name.startswith(("获", "体", "2021")) for name in funders)
