@@ -83,7 +83,10 @@ _NEWS_LEAD = re.compile(
 _BRACKETED = re.compile(r"【([^【】]{2,60})】")
 #: titles announcing a list of achievements or prizes, whose numbered entries are items of their own
 _LIST_TITLE = re.compile(
-    r"十大|年度.{0,12}进展|名单|榜单|入选|获奖|揭晓|颁奖|评选|top\s*\d+|\bwinners?\b|laureates|prizes|awards", re.I
+    r"十大|年度.{0,12}进展|名单|榜单|入选|获奖|揭晓|颁奖|评选|top\s*\d+|\bwinners?\b|laureates|prizes|awards"
+    # (a university's honorary degrees: one section per honorand)
+    r"|honorary\s+(?:degrees|doctorates)",
+    re.I,
 )
 
 
@@ -222,13 +225,27 @@ _META = re.compile(
 )
 
 
+#: the fields of a page's metadata line under its headline (University of X | News | 2 July 2027)
+_BAR_FIELDS = re.compile(r"\s+[|｜]\s+")
+
+
+def _metadata_row(text: str) -> bool:
+    """A web page's metadata line: its fields (``发布时间：…``) or fields apart by bars ending with the date."""
+    if _META.match(text):
+        return True
+    fields = _BAR_FIELDS.split(text)
+    return len(fields) >= 2 and dateline(fields[-1]) is not None
+
+
 def _head(rows: list[Row]) -> int:
     """How many leading rows form the headline (a wrapped headline ends at the first blank line)."""
     if not rows:
         return 0
     count = 1
     # (a web page's metadata line right under its headline, 发布时间：… 来源：…, is no part of the headline)
-    while count < min(len(rows), _MAX_HEAD_ROWS) and not rows[count].blank_before and not _META.match(rows[count].text):
+    while (
+        count < min(len(rows), _MAX_HEAD_ROWS) and not rows[count].blank_before and not _metadata_row(rows[count].text)
+    ):
         count += 1
     if count < len(rows) and not rows[count].blank_before:
         return 1  # no blank line closes the block: only the first line is the headline

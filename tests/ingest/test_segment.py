@@ -935,3 +935,26 @@ def test_segment_masthead_over_a_column_label_opens_the_first_story() -> None:
     first = segments(text)[0]
     assert first.body[0] == "Lab Notes - the Fenwick University research newsletter"
     assert first.first_line == 1
+
+
+def test_segment_honorary_degrees_split_into_one_item_per_honorand() -> None:
+    """An honorary-degree announcement: the introduction (its metadata line no part of its headline) and one item
+    per honorand's section."""
+    text = (
+        "Honorary degrees conferred at winter graduation 2026\nNorthvale University | News | 4 December 2026\n\n"
+        "Northvale University will confer honorary degrees on three people at its winter graduation.\n\n"
+        "Professor Ana Ruizo - Doctor of Science\n"
+        "Professor Ana Ruizo leads the polar optics group at Harlow Institute. She won the Corday Medal.\n\n"
+        "Dr. Kofi Mensar - Doctor of Engineering\n"
+        "Dr. Kofi Mensar is chief engineer at the Fenwick Space Centre. He built its first telescope.\n\n"
+        "Ms. Dana Whitcombe - Doctor of Laws\n"
+        "Dana Whitcombe is chief executive of the Northvale Wildlife Trust. She led its marine campaign.\n"
+    )
+    assert detect_kind(text) == "newsletter"
+    titles = [item.title for item in read_text(text, "degrees.txt")]
+    assert titles == [
+        "Honorary degrees conferred at winter graduation 2026",
+        "Professor Ana Ruizo - Doctor of Science",
+        "Dr. Kofi Mensar - Doctor of Engineering",
+        "Ms. Dana Whitcombe - Doctor of Laws",
+    ]
