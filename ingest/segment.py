@@ -90,6 +90,24 @@ _LIST_TITLE = re.compile(
 )
 
 
+#: a sub-headline numbered inside its label (【成果一】…, 【成果二】…, [Result 1] …): one numbered sibling of a list
+_LABELLED_NUMBER = re.compile(
+    r"^[【\[](?P<stem>[^【】\[\]\d一二三四五六七八九十]{1,12}?)\s*(?:[一二三四五六七八九十]|\d{1,2})[】\]]\s*\S"
+)
+
+
+def labelled_sections(lines: Sequence[str]) -> list[int]:
+    """Indices of the lines that open sections numbered inside a common label (【成果一】…, 【成果二】…), when there
+    are two or more of them: each reports an achievement of its own, as the entries of a list do."""
+    stems: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        match = _LABELLED_NUMBER.match(line.strip())
+        if match and headline_shaped(line.strip()):
+            stems.setdefault(match["stem"], []).append(i)
+    found = max(stems.values(), key=len, default=[])
+    return found if len(found) >= 2 else []
+
+
 def announces_list(title: str) -> bool:
     """The title announces a list of achievements or prizes (十大进展揭晓, winners named), whose entries are items."""
     return bool(_LIST_TITLE.search(title))
@@ -305,6 +323,9 @@ def _subheads(body: list[Row], title: str, whole_issue: bool = False, bracketed:
     bullets = [i for i, row in enumerate(body) if bullet_heading(row.text)]
     if bullets:
         return bullets
+    labelled = labelled_sections([row.text for row in body])
+    if labelled:
+        return labelled
     width = typical_width([row.text for row in body])
     chapters = [row for row in body if is_numbered(row.text) and display_width(row.text) < _SHORT * width]
     if len(chapters) >= 2:

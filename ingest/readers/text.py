@@ -16,7 +16,7 @@ from typing import Literal
 
 from ingest.readers.item_furniture import drop_page_furniture, lead_furniture
 from ingest.readers.markdown import strip_bold
-from ingest.segment import announces_digest, announces_list, segment_newsletter, segments
+from ingest.segment import announces_digest, announces_list, labelled_sections, segment_newsletter, segments
 from ingest.segment_dates import find_dates, first_event_date, parse_date, split_source
 from ingest.segment_items import make_item
 from ingest.segment_lines import (
@@ -104,6 +104,9 @@ def detect_kind(text: str) -> Kind:
         return len(sizes())
 
     if (closers >= 2 or layout >= 1) and items() >= 2:
+        return "newsletter"
+    # 【成果一】… 【成果二】…: sections numbered inside a common label, each an achievement of its own
+    if labelled_sections(lines) and items() >= 2:
         return "newsletter"
     # "2025年度中国生命科学十大进展揭晓" and one headed section per advance: a list whose entries are items
     title = next((line.strip() for line in lines if line.strip()), "")
