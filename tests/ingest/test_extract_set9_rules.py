@@ -40,3 +40,12 @@ def test_faculty_page_bio_headed_by_name_and_rank() -> None:
     assert {"Amélie Rousseau-Vidal", "Tomasz Wielgosz-Nyberg"} <= _names(extraction, "Researcher")
     authors = {person for person, _ in _facts(extraction, "authorOf")}
     assert authors == {"Amélie Rousseau-Vidal"}
+
+
+def test_known_journal_title_with_a_word_in_lower_case_is_not_cut() -> None:
+    text = (
+        "Diamonds carry carbon deep\n"
+        "Professor Amélie Rousseau-Vidal of Karolinska Institutet published the work in Geochimica et Cosmochimica "
+        "Acta this week."
+    )
+    assert _names(_extract(text), "Journal") == {"Geochimica et Cosmochimica Acta"}
