@@ -83,8 +83,29 @@ _NEWS_LEAD = re.compile(
 _BRACKETED = re.compile(r"【([^【】]{2,60})】")
 #: titles announcing a list of achievements or prizes, whose numbered entries are items of their own
 _LIST_TITLE = re.compile(
-    r"十大|年度.{0,12}进展|名单|榜单|入选|获奖|揭晓|颁奖|评选|top\s*\d+|\bwinners?\b|laureates|prizes|awards", re.I
+    r"十大|年度.{0,12}进展|名单|榜单|入选|获奖|揭晓|颁奖|评选|top\s*\d+|\bwinners?\b|laureates|prizes|awards"
+    # (a university's honorary degrees: one section per honorand)
+    r"|honorary\s+(?:degrees|doctorates)",
+    re.I,
 )
+
+
+#: a sub-headline numbered inside its label (【成果一】…, 【成果二】…, [Result 1] …): one numbered sibling of a list
+_LABELLED_NUMBER = re.compile(
+    r"^[【\[](?P<stem>[^【】\[\]\d一二三四五六七八九十]{1,12}?)\s*(?:[一二三四五六七八九十]|\d{1,2})[】\]]\s*\S"
+)
+
+
+def labelled_sections(lines: Sequence[str]) -> list[int]:
+    """Indices of the lines that open sections numbered inside a common label (【成果一】…, 【成果二】…), when there
+    are two or more of them: each reports an achievement of its own, as the entries of a list do."""
+    stems: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        match = _LABELLED_NUMBER.match(line.strip())
+        if match and headline_shaped(line.strip()):
+            stems.setdefault(match["stem"], []).append(i)
+    found = max(stems.values(), key=len, default=[])
+    return found if len(found) >= 2 else []
 
 
 def announces_list(title: str) -> bool:
@@ -222,13 +243,27 @@ _META = re.compile(
 )
 
 
+#: the fields of a page's metadata line under its headline (University of X | News | 2 July 2027)
+_BAR_FIELDS = re.compile(r"\s+[|｜]\s+")
+
+
+def _metadata_row(text: str) -> bool:
+    """A web page's metadata line: its fields (``发布时间：…``) or fields apart by bars ending with the date."""
+    if _META.match(text):
+        return True
+    fields = _BAR_FIELDS.split(text)
+    return len(fields) >= 2 and dateline(fields[-1]) is not None
+
+
 def _head(rows: list[Row]) -> int:
     """How many leading rows form the headline (a wrapped headline ends at the first blank line)."""
     if not rows:
         return 0
     count = 1
     # (a web page's metadata line right under its headline, 发布时间：… 来源：…, is no part of the headline)
-    while count < min(len(rows), _MAX_HEAD_ROWS) and not rows[count].blank_before and not _META.match(rows[count].text):
+    while (
+        count < min(len(rows), _MAX_HEAD_ROWS) and not rows[count].blank_before and not _metadata_row(rows[count].text)
+    ):
         count += 1
     if count < len(rows) and not rows[count].blank_before:
         return 1  # no blank line closes the block: only the first line is the headline
@@ -288,6 +323,9 @@ def _subheads(body: list[Row], title: str, whole_issue: bool = False, bracketed:
     bullets = [i for i, row in enumerate(body) if bullet_heading(row.text)]
     if bullets:
         return bullets
+    labelled = labelled_sections([row.text for row in body])
+    if labelled:
+        return labelled
     width = typical_width([row.text for row in body])
     chapters = [row for row in body if is_numbered(row.text) and display_width(row.text) < _SHORT * width]
     if len(chapters) >= 2:

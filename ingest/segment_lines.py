@@ -33,6 +33,8 @@ _SENTENCE_END = re.compile(r"[。！？!?…](?:[”’」』）)\]]*)\s*$|[.](?
 _INNER_PUNCT = re.compile(r"[，。；！？、,;!?]|[:：]\s|\.\s")
 _ABBREVIATION = re.compile(r"\b(?:[A-Z]\.)+|\b(?:Dr|Prof|Mr|Mrs|Ms|St|Jr|Sr|No|Vol|vs)\.")
 _TRAILING_PUNCT = re.compile(r"[，。；：！？、,;:!?]\s*$")
+#: a title before a name, whose full stop ends no sentence where a line breaks after it (Dr. / Tobias …)
+_TITLE_AT_END = re.compile(r"(?:^|\s)(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.$")
 
 _PAGE_NUMBER = re.compile(
     r"^(?:P|p|Page|PAGE|第)?\s*[-—–·•]?\s*\d{1,3}\s*(?:(?:/|of)\s*\d{1,3}\s*)?[-—–·•]?\s*(?:页)?$"
@@ -268,7 +270,7 @@ def _near_page_number(lines: Sequence[str]) -> set[int]:
     """Indices of lines within a few lines of a page number, where running headers and labels stand."""
     near: set[int] = set()
     for i, line in enumerate(lines):
-        if is_page_number(line.strip()) and _isolated(lines, i):
+        if is_page_number(line.strip()) and stands_between_blanks(lines, i):
             near.update(range(max(0, i - 7), min(len(lines), i + 8)))
     return near
 
@@ -345,7 +347,7 @@ def furniture_rows(lines: Sequence[str]) -> set[int]:
         plain, decorated = is_page_number(text), is_decorated_page_number(text)
         if plain or decorated:
             numbers.append(i)
-        page_number = (plain and _isolated(lines, i)) or decorated
+        page_number = (plain and stands_between_blanks(lines, i)) or decorated
         header = text in headers and (i in near or i == first)
         # "上海高校科技发展动态 P 03": the masthead's title and the page number on one line, one space apart
         numbered = _NUMBERED_HEADER.match(text)
@@ -390,8 +392,8 @@ def furniture_rows(lines: Sequence[str]) -> set[int]:
     return rows
 
 
-def _isolated(lines: Sequence[str], i: int) -> bool:
-    """A number line with blank lines (or the file's edge) on both sides, as page numbers stand."""
+def stands_between_blanks(lines: Sequence[str], i: int) -> bool:
+    """A line with blank lines (or the text's edge) on both sides, as page numbers and running heads stand."""
     before = i == 0 or not lines[i - 1].strip()
     after = i + 1 >= len(lines) or not lines[i + 1].strip()
     return before and after
@@ -449,7 +451,8 @@ def join_wrapped(lines: Sequence[str]) -> str:
                 and _CJK_ROW.search(stripped[index + 1]) is not None
             )
         )
-        if ends_sentence(line) or alone or short or is_doc_number(line) or row:
+        ended = ends_sentence(line) and not (index < last and _TITLE_AT_END.search(line))
+        if ended or alone or short or is_doc_number(line) or row:
             paragraphs.append("".join(current))
             current = []
     if current:

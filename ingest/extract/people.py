@@ -214,7 +214,16 @@ _EN_DOES_RESEARCH = re.compile(
 )
 #: words that introduce the names after them and open with a surname character (包括梁某: 包 is a surname)
 _INTRODUCING_WORDS = frozenset(words_of("包括 包含 以及 及其 和其 还有 其中 例如 比如 如有 即为"))
-_LINE_NAME_UNIT = re.compile(rf"(?m)^[^\S\n]*(?:[-•*][^\S\n]*)?(?P<en>{_LATIN_NAME}),[^\S\n]+(?:the[^\S\n]+)?")
+# (or apart by a dash, as a funder's list of awards prints each applicant: "- Ana Ruiz - Harlow Institute, City")
+_LINE_NAME_UNIT = re.compile(
+    rf"(?m)^[^\S\n]*(?:[-•*][^\S\n]*)?(?P<en>{_LATIN_NAME})(?:,|[^\S\n]+[-–—])[^\S\n]+(?:the[^\S\n]+)?"
+)
+# a bio's heading on a faculty page: the name, then the rank ("Ana Ruiz, Assistant Professor")
+_NAME_RANK_LINE = re.compile(
+    rf"(?m)^[^\S\n]*(?P<en>{_LATIN_NAME}),[^\S\n]+(?:(?:Assistant|Associate|Full|Adjunct|Visiting|Research"
+    r"|Senior|Distinguished|Clinical|Teaching)[^\S\n]+)?(?:Professor|Lecturer|Reader|Fellow|Scientist"
+    r"|Investigator)\b[^\n.;]{0,60}$"
+)
 # a laureate block: the name alone on its line, the institution on the next ("Ana Ruiz\nUniversity of X, City")
 _NAME_OVER_UNIT = re.compile(rf"(?m)^[^\S\n]*(?P<en>{_LATIN_NAME})[^\S\n]*\n[^\S\n]*(?:the[^\S\n]+)?")
 _CONTACT_BELOW = re.compile(r"(?:[^\n]+\n){0,2}[^\n]*(?:@|\+?\d[\d \t()-]{7,}\d)")
@@ -618,7 +627,7 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
         if not any(a < e and s < b for a, b in seen):
             seen.add((s, e))
             spans.append(Span(s, e, "Researcher", clean(text[s:e]), role="researcher"))
-    patterns = (_EN_BEFORE, _EN_AFTER, _EN_LED, _EN_CUED, _EN_AFTER_ZH_TITLE, _EN_DOES_RESEARCH)
+    patterns = (_EN_BEFORE, _EN_AFTER, _EN_LED, _EN_CUED, _EN_AFTER_ZH_TITLE, _EN_DOES_RESEARCH, _NAME_RANK_LINE)
     matches = [m for pattern in patterns for m in pattern.finditer(text)] + awarded
     # "Maria Chen (University of Toronto)", "Sofia Lindqvist of Uppsala University": a name, then its institution
     starts = {i.start for i in institutions if not _HAS_CJK.search(i.name)}

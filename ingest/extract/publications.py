@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ingest.extract import gazetteer_hits
 from ingest.extract.lexicon import CJK
 from ingest.extract.spans import Span, clean
 from ingest.gazetteers import Gazetteer
@@ -223,6 +224,8 @@ def _is_latin(s: str) -> bool:
     return bool(re.fullmatch(r"[A-Za-z0-9&:.,'’\s-]+", s))
 
 
+#: the longest journal title the gazetteer may extend a cut one to
+_LONGEST_TITLE = 120
 _COMMA_HEAD = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]+,[^\S\n]+$")
 
 
@@ -236,6 +239,11 @@ def find_journals(text: str, gazetteer: Gazetteer) -> list[Span]:
         head = _COMMA_HEAD.search(text, max(0, span.start - 30), span.start)
         if head is not None and gazetteer.lookup(full := clean(text[head.start() : span.end]), "Journal"):
             span.start, span.name = head.start(), full
+        # "Geochimica et Cosmochimica Acta": a known title the rules cut at a word in lower case runs on
+        longer = next(gazetteer_hits.hits(text[span.start : span.start + _LONGEST_TITLE], gazetteer, "Journal"), None)
+        if longer is not None and longer[0] == 0 and span.start + longer[1] > span.end:
+            span.end = span.start + longer[1]
+            span.name = clean(text[span.start : span.end])
         if not any(a < span.end and span.start < b for a, b in taken):
             spans.append(span)
             taken.append((span.start, span.end))

@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from ingest.readers.item_furniture import drop_page_furniture, lead_furniture
 from ingest.readers.markdown import strip_bold
-from ingest.segment import announces_digest, announces_list, segment_newsletter, segments
+from ingest.segment import announces_digest, announces_list, labelled_sections, segment_newsletter, segments
 from ingest.segment_dates import find_dates, first_event_date, parse_date, split_source
 from ingest.segment_items import make_item
 from ingest.segment_lines import (
@@ -104,6 +105,9 @@ def detect_kind(text: str) -> Kind:
 
     if (closers >= 2 or layout >= 1) and items() >= 2:
         return "newsletter"
+    # 【成果一】… 【成果二】…: sections numbered inside a common label, each an achievement of its own
+    if labelled_sections(lines) and items() >= 2:
+        return "newsletter"
     # "2025年度中国生命科学十大进展揭晓" and one headed section per advance: a list whose entries are items
     title = next((line.strip() for line in lines if line.strip()), "")
     if (len(text) > 8000 or announces_list(title)) and items() >= 3:
@@ -178,6 +182,8 @@ def _headline_row(lines: list[str]) -> int:
     """Where the headline is: the first non-blank line, or the first line after a release's masthead block
     (PRESS RELEASE / issuing body / Bremen, 12.06.2026) set off by a blank line above the headline."""
     first = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+    # (a magazine's running head, the page's date, a label in capitals: furniture above the headline)
+    first = lead_furniture(lines, first)
     if first == len(lines) or not _RELEASE_LABEL.match(lines[first].strip()):
         return first
     end = next((i for i in range(first, len(lines)) if not lines[i].strip()), len(lines))
@@ -258,7 +264,9 @@ def read_item_text(text: str, file: str | None = None) -> NewsItem | None:
     """One press release as an item: headline on the first non-empty line, leftovers dropped; None if empty."""
     masthead = _dated_masthead(text.splitlines())
     # (the masthead names the issuer and dates the page: no title, no text of the item)
-    lines = clean_item_lines("\n".join(text.splitlines()[masthead.end :]) if masthead else text)
+    # (running heads left in the text by a PDF and a contact block are furniture, not the story)
+    kept = drop_page_furniture(text.splitlines()[masthead.end :] if masthead else text.splitlines())
+    lines = clean_item_lines("\n".join(kept))
     head = _headline_row(lines)
     if head == len(lines):
         return None

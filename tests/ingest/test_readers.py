@@ -649,3 +649,52 @@ def test_page_masthead_in_english_over_the_headline_is_no_title() -> None:
 def test_a_dated_headline_keeps_its_title(text: str) -> None:
     [item] = read_text(text, "page.txt", "item")
     assert item.title == text.split("\n", 1)[0]
+
+
+def test_magazine_running_heads_are_no_title_and_one_inside_a_sentence_is_cut_out() -> None:
+    """A feature extracted from a magazine PDF: the running head with its page number, the season and the section
+    label stand over the headline; a running head in mid-sentence is dropped and the sentence joined again."""
+    text = (
+        "WAVELENGTHS | The Northvale University Research Magazine                    17\n"
+        "Autumn 2026\n\nFEATURE\n\nThe singing glacier\nHow a Northvale team listens to ice.\n\n"
+        "Dr. Ana Ruizo and her colleagues were co-corresponding\n\n"
+        "18                      WAVELENGTHS | Autumn 2026\n\n"
+        "authors of the study in Nature Geoscience, working with Dr.\nKofi Mensar of Harlow Institute.\n"
+    )
+    [item] = read_text(text, "feature.txt", "item")
+    assert item.title == "The singing glacier"
+    assert "WAVELENGTHS" not in item.text
+    assert "co-corresponding authors of the study" in item.text
+    assert "Dr. Kofi Mensar" in item.text
+
+
+def test_a_label_in_capitals_over_the_headline_is_no_title() -> None:
+    text = (
+        "CASE STUDY\n\nSalt batteries for island grids\n\n"
+        "Funder: Northvale Research Council\nPrincipal investigator: Dr Ana Ruizo\n"
+    )
+    [item] = read_text(text, "case.txt", "item")
+    assert item.title == "Salt batteries for island grids"
+
+
+def test_a_media_contact_block_over_the_headline_is_no_title() -> None:
+    text = (
+        "EMBARGOED UNTIL 9:00 A.M. ET, MONDAY, MARCH 2, 2026\n\nMedia contact:\nDana Whitcombe\n"
+        "Northvale Health Communications\n555.0142 | dana@example.org\n\n"
+        "Protein in blood linked to stroke risk, Northvale Health study finds\n\n"
+        "NORTHVALE - A protein made in the liver is linked to stroke, according to a study in Stroke.\n"
+    )
+    [item] = read_text(text, "release.txt", "item")
+    assert item.title == "Protein in blood linked to stroke risk, Northvale Health study finds"
+    assert "Dana" not in item.text
+
+
+def test_a_newspaper_page_header_is_no_title() -> None:
+    """A newspaper page printed to text opens with its header (date, weekday, paper) and page label."""
+    text = (
+        "2026年3月6日　星期五　　　　　　　　　　　　北岭日报\n综合新闻　　　　　　　　　　　　　　　　　　5\n\n"
+        "我国科学家发现新型超导材料\n\n北岭日报讯 记者5日从北岭大学获悉，柯明川教授团队发现新型超导材料。\n"
+    )
+    [item] = read_text(text, "page.txt", "item")
+    assert item.title == "我国科学家发现新型超导材料"
+    assert item.date == "2026-03-06"

@@ -935,3 +935,46 @@ def test_segment_masthead_over_a_column_label_opens_the_first_story() -> None:
     first = segments(text)[0]
     assert first.body[0] == "Lab Notes - the Fenwick University research newsletter"
     assert first.first_line == 1
+
+
+def _split_titles(text: str) -> list[str]:
+    """The item titles of a text read as a split issue (which it must be detected as)."""
+    assert detect_kind(text) == "newsletter"
+    return [item.title for item in read_text(text, "page.txt")]
+
+
+def test_segment_honorary_degrees_split_into_one_item_per_honorand() -> None:
+    """An honorary-degree announcement: the introduction (its metadata line no part of its headline) and one item
+    per honorand's section."""
+    text = (
+        "Honorary degrees conferred at winter graduation 2026\nNorthvale University | News | 4 December 2026\n\n"
+        "Northvale University will confer honorary degrees on three people at its winter graduation.\n\n"
+        "Professor Ana Ruizo - Doctor of Science\n"
+        "Professor Ana Ruizo leads the polar optics group at Harlow Institute. She won the Corday Medal.\n\n"
+        "Dr. Kofi Mensar - Doctor of Engineering\n"
+        "Dr. Kofi Mensar is chief engineer at the Fenwick Space Centre. He built its first telescope.\n\n"
+        "Ms. Dana Whitcombe - Doctor of Laws\n"
+        "Dana Whitcombe is chief executive of the Northvale Wildlife Trust. She led its marine campaign.\n"
+    )
+    assert _split_titles(text) == [
+        "Honorary degrees conferred at winter graduation 2026",
+        "Professor Ana Ruizo - Doctor of Science",
+        "Dr. Kofi Mensar - Doctor of Engineering",
+        "Ms. Dana Whitcombe - Doctor of Laws",
+    ]
+
+
+def test_segment_sections_numbered_inside_a_label_are_items_of_their_own() -> None:
+    """【成果一】… 【成果二】…: a release reporting two papers, each section with its own paper block, splits into the
+    introduction and one item per section."""
+    text = (
+        "北岭大学团队在催化与储能领域连发论文\n北岭大学新闻网　2026/05/09\n\n"
+        "近期，北岭大学化学系团队分别在两本期刊发表论文。\n\n"
+        "【成果一】新型催化剂实现常温制氢\n化学系柯明川教授课题组开发出一种新型催化剂。\n"
+        "论文信息：\n期刊：Nature Catalysis\n资助：国家自然科学基金\n\n"
+        "【成果二】固态电解质助力长寿命电池\n材料系闻立川研究员团队设计了一种固态电解质。\n"
+        "论文信息：\n期刊：Advanced Materials\n资助：国家自然科学基金\n"
+    )
+    titles = _split_titles(text)
+    assert titles[1:] == ["【成果一】新型催化剂实现常温制氢", "【成果二】固态电解质助力长寿命电池"]
+    assert titles[0].startswith("北岭大学团队在催化与储能领域连发论文")

@@ -224,7 +224,8 @@ def _without(sentence: str, start: int, spans: list[tuple[int, int]]) -> str:
     return sentence
 
 
-_POSSESSIVE_PAPER = re.compile(r"\s*(?:Her|His)\s+(?:[a-z-]+\s+){0,2}(?:paper|study|article)\b")
+# ("Her 2025 paper in …": its year may stand before the word)
+_POSSESSIVE_PAPER = re.compile(r"\s*(?:Her|His)\s+(?:(?:[a-z-]+|(?:19|20)\d{2})\s+){0,2}(?:paper|study|article)\b")
 
 
 def possessive_author(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
@@ -323,7 +324,10 @@ _EVENT_TITLE = re.compile(
 )
 # a title announcing a profile of a team or a person (【团队风采】, 走近某团队, Meet the lab; an interview is often
 # about one paper, and is not meant)
-_PROFILE_TITLE = re.compile(r"风采|走近|走进|群像|\b(?:profile|meet\s+the)\b", re.I)
+# (a department's welcome to its new faculty profiles each of them in turn)
+_PROFILE_TITLE = re.compile(
+    r"风采|走近|走进|群像|新进教师|\b(?:profile|meet\s+the|new\s+(?:faculty|colleagues|hires|staff|members))\b", re.I
+)
 _SPEAKS = re.compile(r"(?:教授|研究员|院士|博士)?(?:作了|报告了|分享了|介绍了|作题为|致辞|作总结发言)")
 
 

@@ -1,0 +1,122 @@
+"""Page furniture inside one release or feature saved as text: no title, no part of the story.
+
+A feature extracted from a magazine PDF keeps the magazine's running heads (``TIDELINES | Research Magazine  23``),
+one of them possibly in the middle of a sentence; a page printed from a newspaper opens with its page header
+(``2026年11月13日 星期五    科技日报``); a release may open with a section label (``CASE STUDY``, ``FEATURE``) or a
+media-contact block above its headline. The headline is the first line that is none of these.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ingest.segment_lines import (
+    ends_sentence,
+    headline_shaped,
+    is_header_row,
+    is_issue_line,
+    is_page_number,
+    stands_between_blanks,
+)
+
+#: fields of a line set in columns (a running head's title and its page number), or apart by a vertical bar
+_FIELDS = re.compile(r"\s{3,}|\u3000{2,}|\s+\|\s+")
+#: the longest text field of a running head beside its page number (the magazine's name and its publisher)
+_HEAD_FIELD = 60
+#: a line that is only a date, a season or a weekday (Spring 2027, 2026年11月13日 星期五, March 2026)
+_DATE_ONLY = re.compile(
+    r"^(?:(?:Spring|Summer|Autumn|Fall|Winter|January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\s+(?:19|20)\d{2}"
+    r"|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:\s*(?:星期|周)[一二三四五六日天])?)$"
+)
+#: a section label over a headline: a few words in capitals (CASE STUDY, FEATURE, JOINT STATEMENT)
+_LABEL = re.compile(r"^[A-Z][A-Z&'’-]*(?: [A-Z][A-Z&'’-]*){0,3}$")
+_LABEL_CHARS = 30
+#: a contact block's label on a line of its own, the contact's name, unit and numbers on the lines under it
+_CONTACT_LABEL = re.compile(
+    r"^(?:(?:media|press|news)\s+(?:contacts?|enquiries|inquiries|office)|contacts?(?:\s+information)?)\s*[:：]?$",
+    re.I,
+)
+_CONTACT_ROWS = 5
+
+
+def is_running_head(stripped: str) -> bool:
+    """A running head: a page number set apart at one edge of the line from one or two short texts (``TIDELINES |
+    The University Research Magazine   23``, ``24   TIDELINES | Spring 2027``), or a header row set in columns."""
+    if is_header_row(stripped):
+        return True
+    fields = [f for f in _FIELDS.split(stripped) if f]
+    if not 2 <= len(fields) <= 3:
+        return False
+    numbered = [i for i in (0, len(fields) - 1) if is_page_number(fields[i])]
+    if len(numbered) != 1:
+        return False
+    texts = [f for i, f in enumerate(fields) if i != numbered[0]]
+    return all(len(f) <= _HEAD_FIELD and not ends_sentence(f) for f in texts)
+
+
+def _is_date_line(stripped: str) -> bool:
+    """A line that only dates the page (``Spring 2027``) or its issue (``Issue 12``)."""
+    head = _FIELDS.split(stripped)
+    return bool(_DATE_ONLY.match(stripped)) or is_issue_line(stripped) or bool(head and _DATE_ONLY.match(head[0]))
+
+
+def _is_label(lines: Sequence[str], i: int) -> bool:
+    """A short label in capitals set off by a blank line above a headline-shaped line (CASE STUDY / … / headline)."""
+    text = lines[i].strip()
+    if len(text) > _LABEL_CHARS or not _LABEL.match(text):
+        return False
+    following = [k for k in range(i + 1, len(lines)) if lines[k].strip()]
+    if not following:
+        return False
+    nxt = following[0]
+    set_off = nxt > i + 1
+    return set_off and headline_shaped(lines[nxt].strip()) and not _LABEL.match(lines[nxt].strip())
+
+
+def lead_furniture(lines: Sequence[str], start: int) -> int:
+    """The first row at or after ``start`` that is not furniture above the headline: running heads, a line dating
+    the page, a section label in capitals over the headline."""
+    i = start
+    while i < len(lines):
+        text = lines[i].strip()
+        if text and not (is_running_head(text) or _is_date_line(text) or _is_label(lines, i)):
+            return i
+        i += 1
+    return start
+
+
+def drop_page_furniture(lines: Sequence[str]) -> list[str]:
+    """The lines without the running heads standing alone in the text and the contact blocks under a label of their
+    own. Where a running head broke a sentence (``co-corresponding`` / ``24  TIDELINES`` / ``authors.``), the
+    sentence is joined again: the blank lines around the head are dropped with it."""
+    out: list[str] = []
+    skip_blank = False
+    contact = 0
+    for i, line in enumerate(lines):
+        text = line.strip()
+        if not text:
+            contact = 0
+            if not skip_blank:
+                out.append(line)
+            continue
+        skip_blank = False
+        if contact:
+            contact -= 1
+            if len(text) <= 100 and not ends_sentence(text):
+                continue
+            contact = 0
+        if _CONTACT_LABEL.match(text):
+            contact = _CONTACT_ROWS
+            continue
+        last = i + 1 >= len(lines) or not any(line.strip() for line in lines[i + 1 :])
+        if (stands_between_blanks(lines, i) or last) and is_running_head(text) and out:
+            previous = next((t.strip() for t in reversed(out) if t.strip()), "")
+            if previous and not ends_sentence(previous):
+                while out and not out[-1].strip():
+                    out.pop()
+                skip_blank = True
+            continue
+        out.append(line)
+    return out
