@@ -16,10 +16,10 @@ from ingest.pipeline import extract_paths, extraction_json
 
 SETS = Path(__file__).parent / "data" / "eval"
 
-# measured on 2026-11-29 after merging the rules of sets 6, 7 and 8 (overall F1: zh 0.94, zh2 0.93, zh3 0.92, zh4 0.97,
-# zh5 0.87, zh6 0.93, zh7 0.85, zh8 0.97, en 0.89, en2 0.91, en3 0.86, en4 0.83, en5 0.86, en6 0.88, en7 0.92, en8 0.95;
-# first scored unseen: zh6 0.71, en6 0.73, zh7 0.75, en7 0.68, zh8 0.68, en8 0.70); the floors leave room for rules
-# made more general, not for a regression
+# measured on 2026-11-29 after merging the rules of sets 6 to 9 (overall F1: zh 0.94, zh2 0.93, zh3 0.92, zh4 0.97,
+# zh5 0.87, zh6 0.93, zh7 0.86, zh8 0.97, zh9 0.85, en 0.89, en2 0.91, en3 0.86, en4 0.83, en5 0.86, en6 0.88,
+# en7 0.92, en8 0.95, en9 0.75; first scored unseen: zh6 0.71, en6 0.73, zh7 0.75, en7 0.68, zh8 0.68, en8 0.70,
+# zh9 0.61, en9 0.28); the floors leave room for rules made more general, not for a regression
 FLOORS = {
     "zh": 0.91,
     "zh2": 0.90,
@@ -37,6 +37,8 @@ FLOORS = {
     "en7": 0.89,
     "zh8": 0.94,
     "en8": 0.92,
+    "zh9": 0.82,
+    "en9": 0.72,
 }
 
 
