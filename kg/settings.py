@@ -44,6 +44,12 @@ class Settings(BaseSettings):
         "cost) or pySHACL, the reference",
     )
     write_batch_size: int = Field(default=5000, ge=1, description="rows per UNWIND write transaction")
+    evidence_inline: int = Field(
+        default=64,
+        ge=3,
+        description="evidence spans a fact keeps on itself once it has more than twice as many; its older spans "
+        "move to archive rows (kg.store.records_archive)",
+    )
     embedded_buffer_pool_mb: int = Field(
         default=4096, ge=256, description="page cache of the embedded LadybugDB store (MiB)"
     )

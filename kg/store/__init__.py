@@ -20,7 +20,11 @@ def open_store(settings: Settings, init_schema: bool = True) -> GraphStore:
         from kg.store.ladybug import LadybugStore
 
         settings.embedded_path.parent.mkdir(parents=True, exist_ok=True)
-        store = LadybugStore(settings.embedded_path, buffer_pool_bytes=settings.embedded_buffer_pool_mb << 20)
+        store = LadybugStore(
+            settings.embedded_path,
+            buffer_pool_bytes=settings.embedded_buffer_pool_mb << 20,
+            evidence_inline=settings.evidence_inline,
+        )
     elif settings.store == "neo4j":
         from kg.store.neo4j import Neo4jStore
 
@@ -30,6 +34,7 @@ def open_store(settings: Settings, init_schema: bool = True) -> GraphStore:
             settings.neo4j_password.get_secret_value(),
             database=settings.neo4j_database,
             batch_size=settings.write_batch_size,
+            evidence_inline=settings.evidence_inline,
         )
     else:  # pragma: no cover - Settings validates the literal
         raise UsageError(f"unknown store {settings.store!r}")

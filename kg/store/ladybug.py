@@ -30,9 +30,9 @@ from kg.store.base import (
     Stats,
     SubGraph,
 )
-from kg.store.ladybug_db import BUFFER_FULL, DEFAULT_BUFFER_POOL, add_missing_columns, ddl, open_db
-from kg.store.ladybug_write import chunks
+from kg.store.ladybug_db import BUFFER_FULL, DEFAULT_BUFFER_POOL, add_missing_columns, chunks, ddl, open_db
 from kg.store.records import node_from_props, search_text
+from kg.store.records_archive import KEEP_INLINE, checked_keep
 from kg.store.records_graph import walk_json, walk_subgraph
 from kg.store.schema import BATCH_LABEL, GraphSchema, get_schema
 
@@ -44,10 +44,16 @@ class LadybugStore:
     capabilities: frozenset[str] = frozenset({CAP_CYPHER, CAP_TRANSACTIONS})
 
     def __init__(
-        self, path: FsPath, schema: GraphSchema | None = None, buffer_pool_bytes: int = DEFAULT_BUFFER_POOL
+        self,
+        path: FsPath,
+        schema: GraphSchema | None = None,
+        buffer_pool_bytes: int = DEFAULT_BUFFER_POOL,
+        evidence_inline: int = KEEP_INLINE,
     ) -> None:
         self.path = FsPath(path)
         self.schema = schema or get_schema()
+        # spans a hub fact keeps inline once it archives its older ones (kg.store.records_archive)
+        self.evidence_inline = checked_keep(evidence_inline)
         self._db = open_db(self.path, buffer_pool_bytes)
         self._closed = False
         # merged-away id -> surviving id; read lazily, dropped whenever a merge, rollback or clear changes it
@@ -109,14 +115,18 @@ class LadybugStore:
         """Write a batch all-or-nothing and idempotently (one transaction; COPY for what is new)."""
         with self._db.lock, self._db.all_threads(), collector_paused():  # see kg.collector
             try:
-                result = ladybug_write.apply_batch(self._db, self.schema, batch, records, self._redirect_map())
+                result = ladybug_write.apply_batch(
+                    self._db, self.schema, batch, records, self._redirect_map(), self.evidence_inline
+                )
             except StoreError as exc:
                 if BUFFER_FULL not in str(exc):
                     raise
                 # the failed batch left nothing behind; changes not yet checkpointed held the page cache: fold them
                 # into the file and try once more
                 self._db.maybe_checkpoint(wal_bytes=0)
-                result = ladybug_write.apply_batch(self._db, self.schema, batch, records, self._redirect_map())
+                result = ladybug_write.apply_batch(
+                    self._db, self.schema, batch, records, self._redirect_map(), self.evidence_inline
+                )
             # a new connection frees what the batch's statements left in the driver's cache, and after a checkpoint a
             # new engine also frees what the engine kept from the batches (see LadybugDb.reopen)
             if self._db.maybe_checkpoint():
@@ -129,7 +139,7 @@ class LadybugStore:
         """Remove what that batch alone contributed; ``Conflict`` when it is already rolled back."""
         with self._db.lock:
             self._redirects = None
-            return ladybug_write.rollback_batch(self._db, self.schema, batch_id)
+            return ladybug_write.rollback_batch(self._db, self.schema, batch_id, self.evidence_inline)
 
     def batches(self) -> list[ImportBatch]:
         """Every import batch, oldest first."""
@@ -250,11 +260,11 @@ class LadybugStore:
         """Merge ``drop`` into ``keep``; ``drop`` resolves to ``keep`` afterwards."""
         with self._db.lock:
             self._redirects = None
-            return ladybug_curation.merge(self._db, self.schema, keep, drop)
+            return ladybug_curation.merge(self._db, self.schema, keep, drop, self.evidence_inline)
 
     def split(self, entity_id: str, aliases: Sequence[str], new_name: str) -> Node:
         """Move the given aliases, their mentions and the facts resting on them to a new entity."""
-        return ladybug_curation.split(self._db, self.schema, entity_id, aliases, new_name)
+        return ladybug_curation.split(self._db, self.schema, entity_id, aliases, new_name, self.evidence_inline)
 
     def rename(self, entity_id: str, name: str | None = None, add_aliases: Sequence[str] = ()) -> Node:
         """A new canonical name (the old one stays as an alias) and/or more aliases; the id stays."""

@@ -8,8 +8,10 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 from kg.errors import UsageError
+from kg.store.ladybug_archive import whole_facts
 from kg.store.ladybug_db import LadybugDb
-from kg.store.ladybug_graph import around, hop_columns, node_columns, node_props, read_hops, resolve
+from kg.store.ladybug_graph import around, hop_columns, node_columns, node_props, read_hops, resolve, whole_hops
+from kg.store.records_archive import ARCHIVE_ROWS
 from kg.store.records_graph import Collab, Hop, collaboration_around, collaboration_graph
 from kg.store.schema import GraphSchema, rel_type
 
@@ -30,7 +32,7 @@ def collab_hops(db: LadybugDb, ids: Sequence[str], among: Sequence[str] | None) 
         rows = around(
             db, "Researcher", ids, COLLAB, columns, far="Researcher", where=where, params={"among": list(among)}
         )
-    return read_hops(rows, rel_keys)
+    return whole_hops(db, read_hops(rows, rel_keys))
 
 
 def collaboration(
@@ -63,14 +65,19 @@ def collaboration(
         )
     centre = resolve(db, schema, around)[1]["id"] if around else None
     nodes: dict[str, tuple[str, dict[str, Any]]] = {}
-    collab = []
+    ties: list[tuple[str, str, str, dict[str, Any]]] = []
     # named columns, only what the graph shows: whole node and relationship values converted row by row took 0.7 s
     # of the 1.3 s an institution-level graph cost at 10k items
-    query = f"MATCH (a)-[r:{COLLAB}]->(b) RETURN label(a) AS _al, label(b) AS _bl, r.evidence AS evidence, "
+    query = (
+        f"MATCH (a)-[r:{COLLAB}]->(b) RETURN label(a) AS _al, label(b) AS _bl, r.evidence AS evidence, r.key AS key, "
+        f"r.{ARCHIVE_ROWS} AS {ARCHIVE_ROWS}, "
+    )
     for row in db.dicts(query + f"{node_columns('a')}, {node_columns('b')}"):
         ap, bp = node_props(row, "a"), node_props(row, "b")
         nodes[ap["id"]], nodes[bp["id"]] = (row["_al"], ap), (row["_bl"], bp)
-        collab.append((ap["id"], bp["id"], {"evidence": row["evidence"]}))
+        props = {"evidence": row["evidence"], "key": row["key"], ARCHIVE_ROWS: row[ARCHIVE_ROWS]}
+        ties.append((ap["id"], bp["id"], COLLAB, props))
+    collab = [(a, b, {"evidence": p["evidence"]}) for a, b, _, p in whole_facts(db, ties)]
     affiliations, part_of = [], []
     if level == "institution":
         query = f"MATCH (a:Researcher)-[:{AFFIL}]->(b:Institution) RETURN a.id AS _a, {node_columns('b')}"

@@ -11,19 +11,23 @@ from kg.errors import Conflict, UsageError
 from kg.ids import entity_id as make_entity_id
 from kg.ids import normalize_name
 from kg.model import SYMMETRIC_PREDICATES, Evidence, Mention
+from kg.store import ladybug_archive as archive
 from kg.store import records as rec
 from kg.store.base import Node
 from kg.store.ladybug_db import LadybugDb, clean
 from kg.store.ladybug_graph import Fact, facts_touching, fetch_nodes, resolve, to_node
 from kg.store.ladybug_write import (
+    WholeFact,
     delete_nodes,
     delete_rels,
     node_columns,
     rel_columns,
     set_nodes,
     set_rels,
+    store_whole,
     stored_rels,
 )
+from kg.store.records_archive import KEEP_INLINE, layout, row_ids
 from kg.store.schema import ITEM_LABEL, MENTIONS, GraphSchema, predicate_of
 
 
@@ -39,26 +43,59 @@ def _oriented(fact: Fact, src: str, dst: str, labels: dict[str, str]) -> dict[st
     return {**fact.props, "src": src, "dst": dst, "src_label": labels[src], "dst_label": labels[dst]}
 
 
-def _write_rels(db: LadybugDb, schema: GraphSchema, rtype: str, rows: Sequence[dict[str, Any]], merge: Any) -> None:
-    """Create the rows as relationships, merging into those that already exist between the same ends."""
-    has_key = rtype != MENTIONS
+def _write_rels(
+    db: LadybugDb, schema: GraphSchema, rtype: str, rows: Sequence[dict[str, Any]], merge: Any, inline: int
+) -> None:
+    """Create the rows as relationships, merging into those that already exist between the same ends. Fact rows
+    are whole facts (``records_archive``): merged with the whole stored fact and laid out again (``inline`` spans
+    kept inline)."""
+    if rtype == MENTIONS:
+        _write_mentions(db, schema, rows, merge)
+        return
     by_pair: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for row in rows:
         by_pair.setdefault((row["src_label"], row["dst_label"]), []).append(row)
     for pair, group in by_pair.items():
-        keys = [(r["src"], r["dst"], r.get("key") if has_key else None) for r in group]
+        keys = [(r["src"], r["dst"], r.get("key")) for r in group]
         stored = stored_rels(db, rtype, pair, keys)
+        found = [(s, d, rtype, stored[(s, d, k)]) for s, d, k in keys if (s, d, k) in stored]
+        wholes = {(s, d, props.get("key")): props for s, d, _, props in archive.whole_facts(db, found)}
+        new: list[WholeFact] = []
+        changed: list[WholeFact] = []
+        for row, key in zip(group, keys, strict=True):
+            if key in stored:
+                old = row_ids([(row["src"], row["dst"], rtype, stored[key])])
+                changed.append((rtype, pair, row["src"], row["dst"], merge(wholes[key], row), old))
+            else:
+                new.append((rtype, pair, row["src"], row["dst"], row, ()))
+        created: list[dict[str, Any]] = []
+        for _, _, src, dst, props, _ in new:
+            inline_props, rows_laid = layout(rtype, src, dst, props, inline)
+            created.append({**inline_props, "src": src, "dst": dst})
+            archive.write_rows(db, schema, rows_laid)
+        db.copy(rtype, rel_columns(schema, rtype), created, pair)
+        store_whole(db, schema, changed, inline)
+
+
+def _write_mentions(db: LadybugDb, schema: GraphSchema, rows: Sequence[dict[str, Any]], merge: Any) -> None:
+    """Create MENTIONS rows, merging into those that already exist between the same ends."""
+    by_pair: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for row in rows:
+        by_pair.setdefault((row["src_label"], row["dst_label"]), []).append(row)
+    for pair, group in by_pair.items():
+        keys: list[tuple[str, str, str | None]] = [(r["src"], r["dst"], None) for r in group]
+        stored = stored_rels(db, MENTIONS, pair, keys)
         new, changed = [], []
         for row, key in zip(group, keys, strict=True):
             if key in stored:
                 changed.append({**merge(stored[key], row), "src": row["src"], "dst": row["dst"]})
             else:
                 new.append(row)
-        db.copy(rtype, rel_columns(schema, rtype), new, pair)
-        set_rels(db, schema, rtype, pair, changed)
+        db.copy(MENTIONS, rel_columns(schema, MENTIONS), new, pair)
+        set_rels(db, schema, MENTIONS, pair, changed)
 
 
-def merge(db: LadybugDb, schema: GraphSchema, keep: str, drop: str) -> Node:
+def merge(db: LadybugDb, schema: GraphSchema, keep: str, drop: str, inline: int = KEEP_INLINE) -> Node:
     """Merge ``drop`` into ``keep`` (see ``GraphStore.merge``)."""
     with db.lock:
         keep_label, keep_props = resolve(db, schema, keep)
@@ -86,10 +123,12 @@ def merge(db: LadybugDb, schema: GraphSchema, keep: str, drop: str) -> Node:
         ]
         with db.transaction():
             delete_nodes(db, drop_label, [did])
+            archive.delete_rows(db, [x for fact in facts for x in fact.old])  # drop's facts went with it
             set_nodes(db, schema, keep_label, [absorbed])
             for rtype in schema.fact_types:
-                _write_rels(db, schema, rtype, [r for r in moved.values() if r["type"] == rtype], rec.merge_fact)
-            _write_rels(db, schema, MENTIONS, mentions, rec.merge_mention)
+                rows = [r for r in moved.values() if r["type"] == rtype]
+                _write_rels(db, schema, rtype, rows, rec.merge_fact, inline)
+            _write_mentions(db, schema, mentions, rec.merge_mention)
         return to_node(keep_label, absorbed)
 
 
@@ -130,7 +169,14 @@ def _split_evidence(props: dict[str, Any], moves: list[bool]) -> tuple[dict[str,
     return parts[0], parts[1]
 
 
-def split(db: LadybugDb, schema: GraphSchema, entity_id: str, aliases: Sequence[str], new_name: str) -> Node:
+def split(
+    db: LadybugDb,
+    schema: GraphSchema,
+    entity_id: str,
+    aliases: Sequence[str],
+    new_name: str,
+    inline: int = KEEP_INLINE,
+) -> Node:
     """A new entity takes the aliases, the mentions with those surface forms and the facts whose evidence spans hold
     only those mentions."""
     with db.lock:
@@ -192,18 +238,20 @@ def split(db: LadybugDb, schema: GraphSchema, entity_id: str, aliases: Sequence[
             set_nodes(db, schema, label, [old_row])
             delete_rels(db, MENTIONS, (ITEM_LABEL, label), drop_mentions)
             set_rels(db, schema, MENTIONS, (ITEM_LABEL, label), keep_mentions)
-            _write_rels(db, schema, MENTIONS, move_mentions, rec.merge_mention)
+            _write_mentions(db, schema, move_mentions, rec.merge_mention)
             for fact, stays, goes in changed:
                 pair = (fact.src_label, fact.dst_label)
                 row = {**fact.props, "src": fact.src, "dst": fact.dst}
                 if stays is None:
                     delete_rels(db, fact.type, pair, [row])
+                    archive.delete_rows(db, fact.old)
                 else:
-                    set_rels(db, schema, fact.type, pair, [{**stays, "src": fact.src, "dst": fact.dst}])
+                    store_whole(db, schema, [(fact.type, pair, fact.src, fact.dst, stays, fact.old)], inline)
                 if goes is not None:
                     src = new_id if fact.src == oid else fact.src
                     dst = new_id if fact.dst == oid else fact.dst
                     labels = {fact.src: fact.src_label, fact.dst: fact.dst_label, new_id: label}
                     moved_fact = Fact(fact.src, fact.dst, fact.src_label, fact.dst_label, fact.type, goes)
-                    _write_rels(db, schema, fact.type, [_oriented(moved_fact, src, dst, labels)], rec.merge_fact)
+                    rows = [_oriented(moved_fact, src, dst, labels)]
+                    _write_rels(db, schema, fact.type, rows, rec.merge_fact, inline)
         return to_node(label, new_row)

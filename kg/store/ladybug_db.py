@@ -20,6 +20,15 @@ import pyarrow as pa
 from kg.errors import Conflict, KgError, QueryError, StoreError, StoreUnavailable
 from kg.store.schema import GraphSchema
 
+#: rows per parameterised UNWIND statement (lookups and updates); larger lists only cost memory
+CHUNK = 5000
+
+
+def chunks(values: Sequence[Any], size: int = CHUNK) -> list[Sequence[Any]]:
+    """``values`` cut into lists of at most ``size``."""
+    return [values[i : i + size] for i in range(0, len(values), size)]
+
+
 #: below this many rows a parameterised CREATE beats COPY (whose fixed cost is tens of milliseconds)
 SMALL_COPY = 256
 
@@ -94,19 +103,23 @@ def ddl(schema: GraphSchema) -> list[str]:
 
 
 def add_missing_columns(db: LadybugDb, schema: GraphSchema) -> list[tuple[str, str]]:
-    """Add the node columns the schema gained since a table was created (e.g. ``search_text``); ``ALTER ... ADD``
+    """Add the columns the schema gained since a table was created (e.g. ``search_text``); ``ALTER ... ADD``
     appends, which keeps table order equal to the schema's because new properties are declared last. Returns the
     (label, column) pairs added, so the caller can fill them."""
     added = []
     tables = {r[0] for r in db.rows("CALL show_tables() RETURN name")}
-    for spec in schema.nodes.values():
-        if spec.label not in tables:
+    # relationship tables too: facts gained the archive counters (kg.store.records_archive)
+    specs = [(n.label, n.properties) for n in schema.nodes.values()] + [
+        (r.type, r.properties) for r in schema.rels.values()
+    ]
+    for table, properties in specs:
+        if table not in tables:
             continue
-        have = {r[0] for r in db.rows(f"CALL table_info('{spec.label}') RETURN name")}
-        for name, kind in spec.properties.items():
+        have = {r[0] for r in db.rows(f"CALL table_info('{table}') RETURN name")}
+        for name, kind in properties.items():
             if name not in have:
-                db.run(f"ALTER TABLE {spec.label} ADD {name} {kind}")
-                added.append((spec.label, name))
+                db.run(f"ALTER TABLE {table} ADD {name} {kind}")
+                added.append((table, name))
     return added
 
 

@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from kg.errors import NotFound, UsageError
+from kg.store import ladybug_archive as archive
 from kg.store import records as rec
 from kg.store.base import Edge, Node
-from kg.store.ladybug_db import LadybugDb, clean
-from kg.store.ladybug_write import chunks
+from kg.store.ladybug_db import LadybugDb, chunks, clean
+from kg.store.records_archive import ARCHIVE_ROWS, ARCHIVED, row_ids
 from kg.store.records_graph import Hop
 from kg.store.schema import FACT_PROPERTIES, ITEM_LABEL, GraphSchema, rel_type
 
@@ -27,6 +28,8 @@ class Fact:
     dst_label: str
     type: str
     props: dict[str, Any]
+    #: the ids of the archive rows the fact had when read (``props`` then holds its whole evidence)
+    old: tuple[str, ...] = ()
 
     @property
     def identity(self) -> tuple[str, str, str, str]:
@@ -169,7 +172,12 @@ def facts_touching(db: LadybugDb, schema: GraphSchema, ids: Iterable[str], relat
             else:
                 fact = Fact(row["_there"], row["_here"], row["_bl"], row["_al"], row["_t"], props)
             seen.setdefault(fact.identity, fact)
-    return sorted(seen.values(), key=lambda f: f.identity)
+    facts = sorted(seen.values(), key=lambda f: f.identity)
+    wholes = archive.whole_facts(db, [(f.src, f.dst, f.type, f.props) for f in facts])
+    return [
+        Fact(f.src, f.dst, f.src_label, f.dst_label, f.type, whole, tuple(row_ids([(f.src, f.dst, f.type, f.props)])))
+        for f, (_, _, _, whole) in zip(facts, wholes, strict=True)
+    ]
 
 
 def degrees(db: LadybugDb, schema: GraphSchema, ids: Iterable[str]) -> dict[str, int]:
@@ -206,12 +214,15 @@ def hop_columns(evidence: int | None = None) -> tuple[str, tuple[str, ...]]:
     they give. With ``evidence`` set, a hop holds only the last that many evidence entries and their total as
     ``evidence_total`` (what a neighbourhood lists; hub facts carry thousands)."""
     rel_cols = ", ".join(f"r.{p} AS r_{p}" for p in HOP_REL if p != "evidence")
-    if evidence is None:
-        rel_cols += ", r.evidence AS r_evidence"
-    else:
-        rel_cols += f", r.evidence[-{int(evidence)}:] AS r_evidence, coalesce(size(r.evidence), 0) AS r_evidence_total"
+    if evidence is None:  # a hub fact's archive rows are read after (read_hops' caller)
+        rel_cols += f", r.evidence AS r_evidence, r.{ARCHIVE_ROWS} AS r_{ARCHIVE_ROWS}"
+    else:  # the latest spans are inline; the total counts the archived ones too
+        rel_cols += (
+            f", r.evidence[-{int(evidence)}:] AS r_evidence, "
+            f"coalesce(size(r.evidence), 0) + coalesce(r.{ARCHIVED}, 0) AS r_evidence_total"
+        )
     columns = f"a.id AS _here, label(r) AS _t, label(b) AS _bl, {rel_cols}, {node_columns('b')}"
-    return columns, HOP_REL if evidence is None else (*HOP_REL, "evidence_total")
+    return columns, (*HOP_REL, ARCHIVE_ROWS) if evidence is None else (*HOP_REL, "evidence_total")
 
 
 def read_hops(rows: Iterable[dict[str, Any]], rel_keys: Sequence[str]) -> list[Hop]:
@@ -242,4 +253,14 @@ def hops(
         if label == ITEM_LABEL:
             continue
         out.extend(read_hops(around(db, label, group, types, columns), rel_keys))
-    return out
+    return out if evidence is not None else whole_hops(db, out)
+
+
+def whole_hops(db: LadybugDb, found: Sequence[Hop]) -> list[Hop]:
+    """Hops read with all their evidence (:func:`hop_columns` without a count) with the archive rows of hub facts
+    put back (``records_archive``)."""
+    wholes = archive.whole_facts(db, [(h.src, h.dst, h.type, dict(h.props)) for h in found])
+    return [
+        Hop(h.src, h.dst, h.type, props, h.other_label, h.other_props)
+        for h, (_, _, _, props) in zip(found, wholes, strict=True)
+    ]

@@ -10,6 +10,7 @@ from typing import Any
 from kg.errors import NotFound, QueryError, UsageError
 from kg.ids import normalize_name
 from kg.model import ENTITY_TYPES, Extraction, ImportBatch
+from kg.store import ladybug_archive as archive
 from kg.store import records as rec
 from kg.store.base import (
     EntityDetail,
@@ -23,7 +24,7 @@ from kg.store.base import (
     StoredMention,
 )
 from kg.store.cypher_guard import check_read_only
-from kg.store.ladybug_db import LadybugDb, clean
+from kg.store.ladybug_db import LadybugDb, chunks, clean
 from kg.store.ladybug_graph import (
     HOP_NODE,
     Fact,
@@ -36,7 +37,6 @@ from kg.store.ladybug_graph import (
     resolve,
     to_node,
 )
-from kg.store.ladybug_write import chunks
 from kg.store.records_graph import EVIDENCE_PER_EDGE, Walk, bound_entity, select_hops, shortest_paths, walk
 from kg.store.records_search import rank_search_props
 from kg.store.schema import BATCH_LABEL, ITEM_LABEL, MENTIONS, GraphSchema, predicate_of
@@ -322,6 +322,12 @@ def subgraph(db: LadybugDb, schema: GraphSchema, around: str | None, depth: int)
     facts = []
     for rtype in schema.fact_types:
         rows = db.rows(f"MATCH (a)-[r:{rtype}]->(b) RETURN a.id, b.id, label(a), label(b), r")
-        facts.extend(Fact(s, d, sl, dl, rtype, clean(r)) for s, d, sl, dl, r in rows)
+        wholes = archive.whole_facts(
+            db,
+            ((s, d, rtype, clean(r)) for s, d, _, _, r in rows),  # hub facts with their archive rows
+        )
+        facts.extend(
+            Fact(s, d, sl, dl, rtype, props) for (s, d, sl, dl, _), (_, _, _, props) in zip(rows, wholes, strict=True)
+        )
     all_items = {r[0] for r in db.rows(f"MATCH (i:{ITEM_LABEL}) RETURN i.id")}
     return to_extractions(db, ids, facts, all_items)

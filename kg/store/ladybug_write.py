@@ -14,18 +14,24 @@ from typing import Any
 
 from kg.errors import Conflict, NotFound, QueryError
 from kg.model import Extraction, ImportBatch
+from kg.store import ladybug_archive as archive
 from kg.store import records as rec
 from kg.store.base import BatchResult
-from kg.store.ladybug_db import LadybugDb, clean
+from kg.store.ladybug_db import LadybugDb, chunks, clean
+from kg.store.ladybug_graph import around
+from kg.store.records_archive import (
+    ARCHIVE_LABEL,
+    ARCHIVE_ROWS,
+    ARCHIVED,
+    KEEP_INLINE,
+    due,
+    fact_hash,
+    layout,
+    new_items_only,
+    row_ids,
+    rows_of,
+)
 from kg.store.schema import BATCH_LABEL, ITEM_LABEL, MENTIONS, GraphSchema
-
-#: rows per parameterised UNWIND statement (lookups and updates); larger lists only cost memory
-CHUNK = 5000
-
-
-def chunks(values: Sequence[Any], size: int = CHUNK) -> list[Sequence[Any]]:
-    """``values`` cut into lists of at most ``size``."""
-    return [values[i : i + size] for i in range(0, len(values), size)]
 
 
 def node_columns(schema: GraphSchema, label: str) -> list[tuple[str, str]]:
@@ -215,8 +221,10 @@ def _upsert_rels(
     rows: Sequence[dict[str, Any]],
     fresh: set[str],
     merge: Any,
+    keep: int = KEEP_INLINE,
 ) -> tuple[int, int]:
-    """COPY the new relationships, SET the changed existing ones; returns (created, evidence added)."""
+    """COPY the new relationships, SET the changed existing ones; returns (created, evidence added). A hub fact
+    whose inline lists grow past twice ``keep`` moves its oldest spans to an archive row (``records_archive``)."""
     has_key = rtype != MENTIONS
     by_pair: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for row in rows:
@@ -235,11 +243,16 @@ def _upsert_rels(
         # rows by the properties that changed: a hub fact seen again gains evidence, and writing only what changed
         # keeps the engine from rewriting (and logging) the lists that did not
         changed: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        moves: list[dict[str, Any]] = []
+        whole: list[dict[str, Any]] = []
         for row in group:
             old = stored.get((row["src"], row["dst"], row["key"] if has_key else None))
             if old is None:
                 new.append(row)
                 evidence += len(row.get("evidence_keys") or [])
+                continue
+            if has_key and rows_of(old) and not new_items_only(row["evidence_keys"], fresh):
+                whole.append(row)  # a span of an item stored before may be in the archive rows: merged whole below
                 continue
             if has_key:
                 old = rec.evidence_placeholders(old)
@@ -256,28 +269,128 @@ def _upsert_rels(
             }
             if "evidence" in columns:
                 update["evidence"] = rec.appended_evidence(old, merged)
+                moved = due(len(merged["evidence_keys"]), keep)
+                if moved:
+                    moves.append(_archive_move(rtype, update, merged, old, moved))
+                    continue
             changed.setdefault(columns, []).append(update)
         db.copy(rtype, rel_columns(schema, rtype), new, pair)
         for columns, rows_changed in changed.items():
             update_rels(db, schema, rtype, pair, columns, rows_changed)
+        if moves:
+            _move_to_archive(db, rtype, pair, moves)
+        if whole:
+            evidence += _merge_whole(db, schema, rtype, pair, whole, keep)
         created += len(new)
     return created, evidence
 
 
+def _archive_move(
+    rtype: str, update: dict[str, Any], merged: Mapping[str, Any], stored: Mapping[str, Any], moved: int
+) -> dict[str, Any]:
+    """A row of :func:`_move_to_archive`: the appended evidence JSON, the merged key and batch lists cut in two."""
+    fact = fact_hash(rtype, update["src"], update["dst"], update["key"])
+    seq = rows_of(stored) + 1
+    keys, ev_batches = merged["evidence_keys"], merged["evidence_batches"]
+    return {
+        "src": update["src"],
+        "dst": update["dst"],
+        "key": update["key"] or "",
+        "evidence": update["evidence"],
+        "move": moved,
+        "aid": f"{fact}#{seq}",
+        "fact": fact,
+        "seq": seq,
+        "a_keys": keys[:moved],
+        "a_batches": ev_batches[:moved],
+        "evidence_keys": keys[moved:],
+        "evidence_batches": ev_batches[moved:],
+        "batches": merged["batches"],
+    }
+
+
+def _move_to_archive(db: LadybugDb, rtype: str, pair: tuple[str, str], rows: Sequence[Mapping[str, Any]]) -> None:
+    """Append evidence to hub facts and move each one's oldest ``move`` spans into a new archive row, in one
+    statement: the stored evidence JSON is sliced where it lies, never read back (``list_slice`` is 1-based and
+    inclusive)."""
+    query = rel_match(rtype, pair) + (
+        "WITH r, x, list_concat(r.evidence, CAST(x.evidence AS STRING[])) AS ev "
+        f"CREATE (:{ARCHIVE_LABEL} {{id: x.aid, fact: x.fact, src: x.src, dst: x.dst, seq: x.seq, "
+        "evidence: list_slice(ev, 1, x.move), evidence_keys: CAST(x.a_keys AS STRING[]), "
+        "evidence_batches: CAST(x.a_batches AS STRING[])}) "
+        "SET r.evidence = list_slice(ev, x.move + 1, size(ev)), "
+        "r.evidence_keys = CAST(x.evidence_keys AS STRING[]), "
+        "r.evidence_batches = CAST(x.evidence_batches AS STRING[]), r.batches = CAST(x.batches AS STRING[]), "
+        f"r.{ARCHIVED} = coalesce(r.{ARCHIVED}, 0) + x.move, r.{ARCHIVE_ROWS} = x.seq"
+    )
+    for part in chunks(list(rows)):
+        db.run(query, {"rows": list(part)})
+
+
+def _merge_whole(
+    db: LadybugDb, schema: GraphSchema, rtype: str, pair: tuple[str, str], rows: Sequence[dict[str, Any]], keep: int
+) -> int:
+    """Merge batch rows into stored hub facts read whole (inline lists and archive rows) and write them back laid
+    out again; returns the evidence added. Only for a fact with archive rows that a batch gives a span of an item
+    stored before (a source ingested again in another batch): its rows may hold that span already."""
+    stored = stored_rels(db, rtype, pair, [(r["src"], r["dst"], r["key"]) for r in rows])
+    facts = [(r["src"], r["dst"], rtype, stored[(r["src"], r["dst"], r["key"])]) for r in rows]
+    added = 0
+    out: list[WholeFact] = []
+    for row, (src, dst, _, props), (_, _, _, whole) in zip(rows, facts, archive.whole_facts(db, facts), strict=True):
+        merged = rec.merge_fact(whole, row)
+        added += len(merged["evidence_keys"]) - len(whole["evidence_keys"])
+        out.append((rtype, pair, src, dst, merged, row_ids([(src, dst, rtype, props)])))
+    store_whole(db, schema, out, keep)
+    return added
+
+
+#: a whole fact to write: (type, (source label, target label), src, dst, props as ``records_archive.hydrate`` gives,
+#: the ids of the archive rows it had when read)
+WholeFact = tuple[str, tuple[str, str], str, str, dict[str, Any], Sequence[str]]
+
+
+def store_whole(db: LadybugDb, schema: GraphSchema, facts: Sequence[WholeFact], keep: int) -> None:
+    """Write whole facts back: each fact's properties set from its inline part, its old archive rows replaced by the
+    rows of its new layout."""
+    rows: list[dict[str, Any]] = []
+    stale: list[str] = []
+    sets: dict[tuple[str, tuple[str, str]], list[dict[str, Any]]] = {}
+    for rtype, pair, src, dst, props, old in facts:
+        inline, laid = layout(rtype, src, dst, props, keep)
+        sets.setdefault((rtype, pair), []).append({**inline, "src": src, "dst": dst})
+        rows.extend(laid)
+        stale.extend(old)
+    archive.delete_rows(db, [*stale, *(row["id"] for row in rows)])
+    for (rtype, pair), group in sets.items():
+        set_rels(db, schema, rtype, pair, group)
+    archive.write_rows(db, schema, rows)
+
+
 def apply_batch(
-    db: LadybugDb, schema: GraphSchema, batch: ImportBatch, records: Sequence[Extraction], redirects: dict[str, str]
+    db: LadybugDb,
+    schema: GraphSchema,
+    batch: ImportBatch,
+    records: Sequence[Extraction],
+    redirects: dict[str, str],
+    keep: int = KEEP_INLINE,
 ) -> BatchResult:
     """Write a batch in one transaction (see the module docstring); the batch node is committed with it. A record
     the tables cannot hold (e.g. a relation between labels the ontology does not link) fails the whole batch with
     ``Conflict``."""
     try:
-        return _apply(db, schema, batch, records, redirects)
+        return _apply(db, schema, batch, records, redirects, keep)
     except QueryError as exc:  # our statements are fixed: a binder error here means the data does not fit
         raise Conflict(f"batch {batch.id} does not fit the graph schema: {exc}", batch=batch.id) from exc
 
 
 def _apply(
-    db: LadybugDb, schema: GraphSchema, batch: ImportBatch, records: Sequence[Extraction], redirects: dict[str, str]
+    db: LadybugDb,
+    schema: GraphSchema,
+    batch: ImportBatch,
+    records: Sequence[Extraction],
+    redirects: dict[str, str],
+    keep: int,
 ) -> BatchResult:
     rows = rec.prepare_batch(batch.id, records, redirects)
     committed = batch.model_copy(update={"status": "committed"})
@@ -299,7 +412,7 @@ def _apply(
         created, _ = _upsert_rels(db, schema, MENTIONS, mentions, fresh, rec.merge_mention)
         rels_created += created
         for rtype, group in rows.facts_by_type().items():
-            created, added = _upsert_rels(db, schema, rtype, group, fresh, rec.merge_fact)
+            created, added = _upsert_rels(db, schema, rtype, group, fresh, rec.merge_fact, keep)
             rels_created += created
             evidence_added += added
         write_batch_node(db, committed)
@@ -319,7 +432,7 @@ def read_batch(db: LadybugDb, batch_id: str) -> ImportBatch:
     return rec.batch_from_props(clean(found[0][0]))
 
 
-def rollback_batch(db: LadybugDb, schema: GraphSchema, batch_id: str) -> ImportBatch:
+def rollback_batch(db: LadybugDb, schema: GraphSchema, batch_id: str, keep: int = KEEP_INLINE) -> ImportBatch:
     """Remove what the batch alone contributed (one transaction) and mark it rolled back."""
     batch = read_batch(db, batch_id)
     if batch.status == "rolled_back":
@@ -332,28 +445,41 @@ def rollback_batch(db: LadybugDb, schema: GraphSchema, batch_id: str) -> ImportB
                 "RETURN a.id, b.id, label(a), label(b), r"
             )
             by_pair: dict[tuple[str, str], tuple[list[dict[str, Any]], list[dict[str, Any]]]] = {}
-            for src, dst, src_label, dst_label, rel in db.rows(query, params):
-                props = {**clean(rel), "src": src, "dst": dst}
-                keep, drop = by_pair.setdefault((src_label, dst_label), ([], []))
+            found = db.rows(query, params)
+            # hub facts are rolled back whole: the batch's spans may be in their archive rows
+            wholes = archive.whole_facts(db, [(src, dst, rtype, clean(rel)) for src, dst, _, _, rel in found])
+            hubs: list[WholeFact] = []
+            stale: list[str] = []  # archive rows of deleted facts
+            for (src, dst, src_label, dst_label, rel), (_, _, _, whole) in zip(found, wholes, strict=True):
+                props = {**whole, "src": src, "dst": dst}
+                kept, drop = by_pair.setdefault((src_label, dst_label), ([], []))
                 if rtype == MENTIONS:
                     props["batches"] = [b for b in props.get("batches") or [] if b != batch_id]
-                    (keep if props["batches"] else drop).append(props)
+                    (kept if props["batches"] else drop).append(props)
                     continue
-                left = rec.rollback_fact(props, batch_id)
+                old = row_ids([(src, dst, rtype, clean(rel))])
+                left = rec.rollback_fact(whole, batch_id)
                 if left is None:
                     drop.append(props)
+                    stale.extend(old)
+                elif old:
+                    hubs.append((rtype, (src_label, dst_label), src, dst, left, old))
                 else:
-                    keep.append({**left, "src": src, "dst": dst})
-            for pair, (keep, drop) in by_pair.items():
+                    kept.append({**left, "src": src, "dst": dst})
+            for pair, (kept, drop) in by_pair.items():
                 delete_rels(db, rtype, pair, drop)
-                set_rels(db, schema, rtype, pair, keep)
+                set_rels(db, schema, rtype, pair, kept)
+            archive.delete_rows(db, stale)
+            store_whole(db, schema, hubs, keep)
         for label in (*schema.entity_labels, ITEM_LABEL):
             found = db.rows(f"MATCH (n:{label}) WHERE list_contains(n.batches, $b) RETURN n.id, n.batches", params)
             gone = [nid for nid, batches in found if not [b for b in batches if b != batch_id]]
-            kept = [{"id": nid, "batches": [b for b in batches if b != batch_id]} for nid, batches in found]
-            kept = [k for k in kept if k["batches"]]
+            remaining = [{"id": nid, "batches": [b for b in batches if b != batch_id]} for nid, batches in found]
+            remaining = [k for k in remaining if k["batches"]]
+            if label != ITEM_LABEL:  # facts that go with those entities take their archive rows along
+                archive.delete_rows(db, row_ids(_hub_facts(db, schema, label, gone)))
             delete_nodes(db, label, gone)
-            for part in chunks(kept):
+            for part in chunks(remaining):
                 db.run(
                     f"UNWIND $rows AS x MATCH (n:{label} {{id: x.id}}) SET n.batches = CAST(x.batches AS STRING[])",
                     {"rows": list(part)},
@@ -361,3 +487,23 @@ def rollback_batch(db: LadybugDb, schema: GraphSchema, batch_id: str) -> ImportB
         done = batch.model_copy(update={"status": "rolled_back"})
         write_batch_node(db, done)
     return done
+
+
+def _hub_facts(
+    db: LadybugDb, schema: GraphSchema, label: str, ids: Sequence[str]
+) -> list[tuple[str, str, str, dict[str, Any]]]:
+    """(src, dst, type, props with ``key`` and the archive counter) of the facts with archive rows at these nodes."""
+    if not ids:
+        return []
+    columns = f"a.id AS _here, b.id AS _there, label(r) AS _t, r.key AS key, r.{ARCHIVE_ROWS} AS {ARCHIVE_ROWS}"
+    rows = around(db, label, ids, "|".join(schema.fact_types), columns, where=f"r.{ARCHIVE_ROWS} > 0")
+    out = {}
+    for row in rows:
+        src, dst = (row["_here"], row["_there"]) if row["_out"] else (row["_there"], row["_here"])
+        out[(src, dst, row["_t"], row["key"])] = (
+            src,
+            dst,
+            row["_t"],
+            {"key": row["key"], ARCHIVE_ROWS: row[ARCHIVE_ROWS]},
+        )
+    return list(out.values())

@@ -23,13 +23,15 @@ from kg.collector import collector_paused
 from kg.errors import Conflict, KgError, NotFound, QueryError, StoreError, StoreUnavailable, WriteForbidden
 from kg.model import ImportBatch
 from kg.store.base import CAP_CYPHER, CAP_FULLTEXT, CAP_TRANSACTIONS, BatchResult
+from kg.store.neo4j_archive import WholeFact, delete_rows, store_whole, whole_facts
 from kg.store.neo4j_curation import Neo4jCuration
 from kg.store.neo4j_reads import Neo4jReads
-from kg.store.neo4j_write import WRITE_LOCK_DDL, Neo4jWrites, chunks, refresh_search_rank
+from kg.store.neo4j_write import FACT_KEYS, WRITE_LOCK_DDL, Neo4jWrites, chunks, refresh_search_rank
 from kg.store.records import (
     batch_from_props,
     rollback_fact,
 )
+from kg.store.records_archive import ARCHIVE_ROWS, KEEP_INLINE, archive_ids, checked_keep, row_ids, rows_of
 from kg.store.schema import BATCH_LABEL, ITEM_LABEL, GraphSchema, get_schema, neo4j_backfill, neo4j_ddl
 
 # Rows per UNWIND statement (KG_WRITE_BATCH_SIZE). Measured 2026-11-27 on the shared 2-core machine, 4000 synthetic
@@ -92,10 +94,13 @@ class Neo4jStore(Neo4jWrites, Neo4jReads, Neo4jCuration):
         schema: GraphSchema | None = None,
         connection_timeout: float = 10.0,
         max_retry_time: float = 30.0,
+        evidence_inline: int = KEEP_INLINE,
     ) -> None:
         self.uri = uri
         self.database = database
         self.batch_size = batch_size
+        # spans a hub fact keeps inline once it archives its older ones (kg.store.records_archive)
+        self.evidence_inline = checked_keep(evidence_inline)
         self.schema = schema or get_schema()
         with translate():
             self.driver: Driver = GraphDatabase.driver(
@@ -205,19 +210,30 @@ class Neo4jStore(Neo4jWrites, Neo4jReads, Neo4jCuration):
         facts = tx.run(
             q(
                 f"MATCH (x)-[r:{fact_types}]->(y) WHERE $b IN r.batches "
-                "RETURN elementId(r) AS eid, properties(r) AS p, elementId(x) AS a, elementId(y) AS b"
+                "RETURN elementId(r) AS eid, properties(r) AS p, elementId(x) AS a, elementId(y) AS b, "
+                "x.id AS src, y.id AS dst, type(r) AS t"
             ),
             b=batch_id,
-        )
+        ).data()
+        # hub facts are rolled back whole: the batch's spans may be in their archive rows
+        wholes = whole_facts(tx, [(f["src"], f["dst"], f["t"], f["p"]) for f in facts])
         updates, deletes = [], []
+        archived: list[WholeFact] = []
+        stale: list[str] = []  # archive rows of deleted facts
         ranked: set[str] = set()  # element ids of the entities whose degree this rollback lowers
-        for fact in facts:
-            kept = rollback_fact(fact["p"], batch_id)
+        for fact, (src, dst, rtype, props) in zip(facts, wholes, strict=True):
+            old = archive_ids(rtype, src, dst, props.get("key"), rows_of(fact["p"]))
+            kept = rollback_fact(props, batch_id)
             if kept is None:
                 deletes.append(fact["eid"])
+                stale.extend(old)
                 ranked.update((fact["a"], fact["b"]))
+            elif old:
+                archived.append((fact["eid"], src, dst, rtype, kept, old))
             else:
                 updates.append({"eid": fact["eid"], "props": kept})
+        delete_rows(tx, stale)
+        store_whole(tx, archived, self.evidence_inline, [k for k in FACT_KEYS if k != "key"])
         for chunk in chunks(updates, self.batch_size):
             tx.run(q("UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.eid SET r = row.props"), rows=chunk)
         for chunk in chunks(deletes, self.batch_size):
@@ -241,6 +257,21 @@ class Neo4jStore(Neo4jWrites, Neo4jReads, Neo4jCuration):
                 ),
                 b=batch_id,
             )
+        )
+        # facts that go with those entities take their archive rows along
+        delete_rows(
+            tx,
+            row_ids(
+                (r["src"], r["dst"], r["t"], r["p"])
+                for r in tx.run(
+                    q(
+                        f"MATCH (n:{entities}) WHERE $b IN n.batches AND all(x IN n.batches WHERE x = $b) "
+                        f"MATCH (n)-[r:{fact_types}]-() WHERE r.{ARCHIVE_ROWS} > 0 RETURN DISTINCT "
+                        f"startNode(r).id AS src, endNode(r).id AS dst, type(r) AS t, r {{.key, .{ARCHIVE_ROWS}}} AS p"
+                    ),
+                    b=batch_id,
+                )
+            ),
         )
         labels = "|".join((*self.schema.entity_labels, ITEM_LABEL))
         tx.run(

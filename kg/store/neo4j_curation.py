@@ -15,6 +15,7 @@ from kg.errors import Conflict, NotFound, UsageError
 from kg.ids import entity_id as make_entity_id
 from kg.model import SYMMETRIC_PREDICATES, Evidence
 from kg.store.base import Node
+from kg.store.neo4j_archive import delete_rows, whole_facts
 from kg.store.neo4j_write import refresh_search_rank
 from kg.store.records import (
     _finish_entity,
@@ -26,6 +27,7 @@ from kg.store.records import (
     node_from_props,
     parse_span,
 )
+from kg.store.records_archive import ARCHIVE_LABEL, archive_ids, layout, rows_of
 from kg.store.schema import ITEM_LABEL, GraphSchema, predicate_of
 
 
@@ -39,6 +41,7 @@ class Neo4jCuration:
     """merge / split / rename."""
 
     schema: GraphSchema
+    evidence_inline: int
     _write: Callable[..., Any]
 
     def _props(self, tx: ManagedTransaction, node_id: str) -> tuple[str, dict[str, Any]]:
@@ -58,7 +61,24 @@ class Neo4jCuration:
             ),
             id=node_id,
         )
-        return [dict(r) for r in rows]
+        out = [dict(r) for r in rows]
+        # facts are handled whole (their archive rows read back); ``old`` names the rows to replace on write
+        facts = [r for r in out if r["t"] != "MENTIONS"]
+        wholes = whole_facts(tx, [(r["src"], r["dst"], r["t"], dict(r["p"])) for r in facts])
+        for rel, (_, _, _, props) in zip(facts, wholes, strict=True):
+            rel["old"] = archive_ids(rel["t"], rel["src"], rel["dst"], rel["p"].get("key"), rows_of(rel["p"]))
+            rel["p"] = props
+        return out
+
+    def _laid_out(
+        self, tx: ManagedTransaction, rtype: str, src: str, dst: str, props: dict[str, Any], stale: Sequence[str]
+    ) -> dict[str, Any]:
+        """A whole fact's inline properties; its archive rows written, the ``stale`` ones deleted first."""
+        inline, rows = layout(rtype, src, dst, props, self.evidence_inline)
+        delete_rows(tx, sorted(set(stale) | {row["id"] for row in rows}))
+        if rows:
+            tx.run(_q(f"UNWIND $rows AS row CREATE (e:{ARCHIVE_LABEL}) SET e = row"), rows=rows).consume()
+        return inline
 
     def _put_rel(self, tx: ManagedTransaction, rel: dict[str, Any], src: str, dst: str) -> None:
         """Merge a relationship's properties into the one between src and dst (created if missing)."""
@@ -82,7 +102,11 @@ class Neo4jCuration:
             f"MATCH (a:{sl} {{id: $src}})-[r:{rtype} {{key: $key}}]->(b:{dl} {{id: $dst}}) RETURN properties(r) AS p"
         )
         record = tx.run(_q(match), src=src, dst=dst, key=props["key"]).single()
-        merged = merge_fact(None if record is None else dict(record["p"]), props)
+        stored, stale = None, []
+        if record is not None:
+            stale = archive_ids(rtype, src, dst, props["key"], rows_of(record["p"]))
+            stored = whole_facts(tx, [(src, dst, rtype, dict(record["p"]))])[0][3]
+        merged = self._laid_out(tx, rtype, src, dst, merge_fact(stored, props), stale)
         tx.run(
             _q(
                 f"MATCH (a:{sl} {{id: $src}}) MATCH (b:{dl} {{id: $dst}}) MERGE (a)-[r:{rtype} {{key: $key}}]->(b) "
@@ -115,6 +139,8 @@ class Neo4jCuration:
                 dst = keep if rel["dst"] == drop else rel["dst"]
                 if src != dst:
                     self._put_rel(tx, rel, src, dst)
+            # drop's facts go with it: their archive rows too (the moved facts were written anew under keep)
+            delete_rows(tx, [x for rel in rels for x in rel.get("old", ())])
             tx.run(_q(f"MATCH (n:{drop_label} {{id: $id}}) DETACH DELETE n"), id=drop).consume()
             merged = absorb_entity(keep_props, drop_props)
             tx.run(_q(f"MATCH (n:{keep_label} {{id: $id}}) SET n = $p"), id=keep, p=merged).consume()
@@ -203,10 +229,24 @@ class Neo4jCuration:
         batches = sorted({b for bs in move["evidence_batches"] for b in bs.split()})
         self._put_rel(tx, {**rel, "p": {**props, **move, "batches": batches}}, src, dst)
         left = sorted({b for bs in stay["evidence_batches"] for b in bs.split()})
-        self._set_or_delete(tx, rel["eid"], {**props, **stay, "batches": left}, "evidence")
+        self._set_or_delete(tx, rel["eid"], {**props, **stay, "batches": left}, "evidence", rel)
 
-    def _set_or_delete(self, tx: ManagedTransaction, eid: str, props: dict[str, Any], list_key: str) -> None:
-        """Overwrite a relationship's properties, or delete it when ``props[list_key]`` is empty."""
+    def _set_or_delete(
+        self,
+        tx: ManagedTransaction,
+        eid: str,
+        props: dict[str, Any],
+        list_key: str,
+        fact: dict[str, Any] | None = None,
+    ) -> None:
+        """Overwrite a relationship's properties, or delete it when ``props[list_key]`` is empty; a ``fact`` (as
+        ``_rels`` read it) is laid out again with its archive rows."""
+        if fact is not None:
+            stale = list(fact.get("old", ()))
+            if not props[list_key]:
+                delete_rows(tx, stale)
+            else:
+                props = self._laid_out(tx, fact["t"], fact["src"], fact["dst"], props, stale)
         if props[list_key]:
             tx.run(_q("MATCH ()-[r]->() WHERE elementId(r) = $eid SET r = $p"), eid=eid, p=props).consume()
         else:

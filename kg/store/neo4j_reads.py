@@ -30,6 +30,7 @@ from kg.store.base import (
     SubGraph,
 )
 from kg.store.cypher_guard import check_read_only
+from kg.store.neo4j_archive import whole_facts
 from kg.store.records import (
     ITEM_FIELDS,
     NODE_FIELDS,
@@ -47,6 +48,7 @@ from kg.store.records import (
     rank_degree,
     search_needles,
 )
+from kg.store.records_archive import ARCHIVE_ROWS, ARCHIVED
 from kg.store.records_graph import (
     Collab,
     Hop,
@@ -93,6 +95,9 @@ def to_json(value: Any) -> Any:
     if isinstance(value, neo_time.Date | neo_time.DateTime | neo_time.Time | neo_time.Duration):
         return value.iso_format()
     return value
+
+
+COLLAB_TYPE = rel_type("collaboratedWith")
 
 
 class Neo4jReads:
@@ -144,7 +149,9 @@ class Neo4jReads:
                     ),
                     ids=label_ids,
                 )
-                hops.extend(Hop(r["src"], r["dst"], r["type"], r["p"], r["bl"], r["bp"]) for r in rows)
+                found = [(r["src"], r["dst"], r["type"], dict(r["p"]), r["bl"], r["bp"]) for r in rows]
+                facts = whole_facts(tx, [f[:4] for f in found])
+                hops.extend(Hop(*fact, f[4], f[5]) for fact, f in zip(facts, found, strict=True))
             return hops
 
         result: list[Hop] = self._read(work)
@@ -257,7 +264,7 @@ class Neo4jReads:
             for src, dst, rtype, rprops, blabel, bprops in record["rels"]:
                 facts.append((src, dst, rtype, rprops))
                 ends[bprops["id"]] = (blabel, bprops)
-            edges = edges_from_facts(facts)
+            edges = edges_from_facts(whole_facts(tx, facts))
             neighbors = dict(zip(ends, nodes_from_props(list(ends.values())), strict=True))
             items = [item_from_props(i, with_text=False) for i in record["items"]]
             edges.sort(key=edge_order)
@@ -289,9 +296,10 @@ class Neo4jReads:
             f"MATCH (n:{label} {{id: $id}}) "
             f"CALL (n) {{ RETURN COUNT {{ (n)-[:{facts}]-() }} AS edges, "
             f"COUNT {{ (:{ITEM_LABEL})-[:{MENTIONS}]->(n) }} AS items_total }} "
-            f"CALL (n) {{ MATCH (n)-[r:{facts}]-(b) WITH r, b ORDER BY size(r.evidence) DESC, type(r), "
-            "startNode(r).id, endNode(r).id, coalesce(r.role, ''), coalesce(r.year, 0)" + cut + " "
-            "RETURN collect([startNode(r).id, endNode(r).id, type(r), r {.role, .year, .evidence}, labels(b)[0], "
+            f"CALL (n) {{ MATCH (n)-[r:{facts}]-(b) WITH r, b ORDER BY size(r.evidence) + coalesce(r.{ARCHIVED}, 0) "
+            "DESC, type(r), startNode(r).id, endNode(r).id, coalesce(r.role, ''), coalesce(r.year, 0)" + cut + " "
+            f"RETURN collect([startNode(r).id, endNode(r).id, type(r), r {{.key, .role, .year, .evidence, "
+            f".{ARCHIVE_ROWS}}}, labels(b)[0], "
             f"{cypher_projection('b')}]) AS rels }} "
             f"CALL (n) {{ MATCH (i:{ITEM_LABEL})-[:{MENTIONS}]->(n) WITH i ORDER BY coalesce(i.date, '') DESC, i.id"
             + cut
@@ -437,6 +445,7 @@ class Neo4jReads:
                 nodes[r["ap"]["id"]] = (r["al"], r["ap"])
                 nodes[r["bp"]["id"]] = (r["bl"], r["bp"])
                 collab.append((r["ap"]["id"], r["bp"]["id"], r["p"]))
+            collab = [(a, b, p) for a, b, _, p in whole_facts(tx, [(a, b, COLLAB_TYPE, p) for a, b, p in collab])]
             affiliations, part_of = [], []
             if level == "institution":
                 for r in tx.run(
@@ -613,7 +622,7 @@ class Neo4jReads:
         """Rows for :func:`group_extractions`: all of them (ids None) or those around the given entities."""
         where = "WHERE a.id IN $ids OR b.id IN $ids" if ids is not None else ""
         entities: dict[str, tuple[str, dict[str, Any]]] = {}
-        facts = []
+        facts: list[tuple[str, str, str, dict[str, Any]]] = []
         for r in tx.run(
             _q(
                 f"MATCH (a)-[r:{self._fact_types}]->(b) {where} RETURN labels(a)[0] AS al, properties(a) AS ap, "
@@ -624,6 +633,7 @@ class Neo4jReads:
             entities[r["ap"]["id"]] = (r["al"], r["ap"])
             entities[r["bp"]["id"]] = (r["bl"], r["bp"])
             facts.append((r["ap"]["id"], r["bp"]["id"], r["t"], r["p"]))
+        facts = whole_facts(tx, facts)
         mention_where = "WHERE e.id IN $ids" if ids is not None else ""
         mentions = []
         items: dict[str, dict[str, Any]] = {}

@@ -16,7 +16,9 @@ from typing import Any
 
 from neo4j import ManagedTransaction
 
+from kg.store.neo4j_archive import whole_facts
 from kg.store.records import NODE_FIELDS, cypher_projection, label_of
+from kg.store.records_archive import ARCHIVE_ROWS, ARCHIVED
 from kg.store.records_graph import (
     EVIDENCE_PER_EDGE,
     Collab,
@@ -90,7 +92,8 @@ def expand_level(
         # the evidence list bound once ([e IN [...] | ...][0]): read for the slice and again for its size, a hub
         # fact's thousands of spans were decoded twice (PROFILE at 100k: ~10% of a depth-2 level's server CPU)
         "[x IN rels | [e IN [x[2].evidence] | [x[0], x[1], type(x[2]), {key: x[2].key, role: x[2].role, "
-        "year: x[2].year, evidence: e[-$ev..], evidence_total: size(e)}]][0]]]) AS groups"
+        f"year: x[2].year, evidence: e[-$ev..], evidence_total: size(e) + coalesce(x[2].{ARCHIVED}, 0)}}]][0]]]) "
+        "AS groups"
     )
     if center_out is not None:
         fields = ", ".join(f".{f}" for f in CENTER_FIELDS)
@@ -217,10 +220,12 @@ def collab_hops(
         else:
             match += "AND b.id IN $among "
     far = "null" if among is not None else cypher_projection("b")
+    # a hub tie's archive rows are read after (neo4j_archive.whole_facts): older spans before the inline ones, so
+    # the keys are whole and the tail is still the tail
     if tail is None:
-        rel = "r {.key, .evidence}"
+        rel = f"r {{.key, .evidence, .{ARCHIVE_ROWS}}}"
     else:  # evidence[-0..] would be the whole list
-        rel = f"r {{.key, .evidence_keys, evidence: {'r.evidence[-$tail..]' if tail > 0 else '[]'}}}"
+        rel = f"r {{.key, .evidence_keys, .{ARCHIVE_ROWS}, evidence: {'r.evidence[-$tail..]' if tail > 0 else '[]'}}}"
     query = f"{match}RETURN collect([a.id, b.id, startNode(r) = a, {rel}, {far}]) AS ties"
     if center_out is not None:
         query = (
@@ -232,11 +237,16 @@ def collab_hops(
     ).single(strict=True)
     if center_out is not None and record["center"] is not None:
         center_out.update(record["center"])
-    hops = []
+    ends: list[tuple[str, str, dict[str, Any]]] = []
+    facts = []
     for here, there, out, props, other in record["ties"]:
         src, dst = (here, there) if out else (there, here)
-        hops.append(Hop(src, dst, COLLAB, props, "Researcher", other or {"id": there}))
-    return hops
+        facts.append((src, dst, COLLAB, dict(props)))
+        ends.append((src, dst, other or {"id": there}))
+    return [
+        Hop(src, dst, COLLAB, props, "Researcher", far)
+        for (src, dst, far), (_, _, _, props) in zip(ends, whole_facts(tx, facts), strict=True)
+    ]
 
 
 def researcher_collaboration(

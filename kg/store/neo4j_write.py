@@ -35,6 +35,7 @@ from neo4j import ManagedTransaction
 from kg.errors import Conflict
 from kg.model import ImportBatch
 from kg.store.base import BatchResult
+from kg.store.neo4j_archive import WholeFact, read_rows, store_whole
 from kg.store.records import (
     BatchRows,
     appended_evidence,
@@ -47,6 +48,17 @@ from kg.store.records import (
     merge_mention,
     prepare_batch,
 )
+from kg.store.records_archive import (
+    ARCHIVE_LABEL,
+    ARCHIVE_ROWS,
+    ARCHIVED,
+    archive_ids,
+    due,
+    fact_hash,
+    hydrate,
+    new_items_only,
+    rows_of,
+)
 from kg.store.schema import BATCH_LABEL, ITEM_LABEL, MENTIONS, SEARCH_RANK, GraphSchema, search_rank_cypher
 
 Merge = Callable[[Mapping[str, Any] | None, Mapping[str, Any]], dict[str, Any]]
@@ -54,7 +66,17 @@ Merge = Callable[[Mapping[str, Any] | None, Mapping[str, Any]], dict[str, Any]]
 WRITE_LOCK_LABEL = "KgWriteLock"  # one node, locked by every apply (not part of the graph the API shows)
 # unique, so that the first two applies after a clear cannot each MERGE a lock node of their own
 WRITE_LOCK_DDL = f"CREATE CONSTRAINT kg_write_lock_id IF NOT EXISTS FOR (l:{WRITE_LOCK_LABEL}) REQUIRE l.id IS UNIQUE"
-FACT_KEYS = ("key", "role", "year", "evidence", "evidence_keys", "evidence_batches", "batches")
+FACT_KEYS = (
+    "key",
+    "role",
+    "year",
+    "evidence",
+    "evidence_keys",
+    "evidence_batches",
+    "batches",
+    ARCHIVED,
+    ARCHIVE_ROWS,
+)
 MENTION_KEYS = ("spans", "batches")
 
 
@@ -114,6 +136,7 @@ class Neo4jWrites:
 
     schema: GraphSchema
     batch_size: int
+    evidence_inline: int
 
     def _apply_tx(self, tx: ManagedTransaction, batch: ImportBatch, records: list[Any]) -> BatchResult:
         # One apply at a time: the write lock on this node is held until commit, so a concurrent apply waits and then
@@ -269,9 +292,14 @@ class Neo4jWrites:
                 ends = _Endpoints(done.eids)
                 fresh: list[dict[str, Any]] = []
                 changed: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+                whole: list[tuple[str, dict[str, Any]]] = []
                 for row in chunk:
                     before = stored.get((row["src"], row["dst"], row["key"]))
                     props = None if before is None else before[1]
+                    if props is not None and rows_of(props) and not new_items_only(row["evidence_keys"], done.new):
+                        # a span of an item stored before may be in the fact's archive rows: merged whole below
+                        whole.append((before[0], row))  # type: ignore[index]
+                        continue
                     merged = merge(props, row)
                     if "evidence_keys" in merged:
                         added += len(merged["evidence_keys"]) - len((props or {}).get("evidence_keys") or [])
@@ -284,6 +312,10 @@ class Neo4jWrites:
                     update = {k: merged.get(k) for k in changed_keys(props, merged, keys)}
                     if "evidence" in update:
                         update["evidence"] = appended_evidence(props, merged)
+                        moved = due(len(merged["evidence_keys"]), self.evidence_inline)
+                        if moved:  # the statement sets every list, changed or not
+                            update |= {k: merged.get(k) for k in ("evidence_keys", "evidence_batches", "batches")}
+                            update |= _archive_move(rtype, row, props, moved)
                     if update:
                         changed.setdefault(tuple(update), []).append({"eid": eid, **update})
                 created += len(fresh)
@@ -294,6 +326,9 @@ class Neo4jWrites:
                         eids=ends.eids,
                     )
                 for diff, part in changed.items():
+                    if "move" in diff:
+                        tx.run(_ARCHIVE_MOVE, rows=part)
+                        continue
                     # the evidence of a row is what merge_fact appended (see evidence_placeholders)
                     sets = ", ".join(
                         "r.evidence = r.evidence + row.evidence" if k == "evidence" else f"r.{k} = row.{k}"
@@ -302,7 +337,55 @@ class Neo4jWrites:
                     tx.run(
                         _q(f"UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.eid SET {sets}"), rows=part
                     )
+                if whole:
+                    added += self._merge_whole(tx, rtype, whole)
         return created, added
+
+    def _merge_whole(self, tx: ManagedTransaction, rtype: str, found: list[tuple[str, dict[str, Any]]]) -> int:
+        """Merge batch rows into stored hub facts read whole (inline lists and archive rows), and write them back
+        laid out again; returns the evidence added. Only for a fact with archive rows that a batch gives a span of an
+        item stored before (a source ingested again in another batch): its rows may hold that span already."""
+        stored = {
+            r["eid"]: dict(r["p"])
+            for r in tx.run(
+                _q("UNWIND $eids AS eid MATCH ()-[r]->() WHERE elementId(r) = eid RETURN eid, properties(r) AS p"),
+                eids=[eid for eid, _ in found],
+            )
+        }
+        old_ids = {
+            eid: archive_ids(rtype, row["src"], row["dst"], row["key"], rows_of(stored[eid])) for eid, row in found
+        }
+        rows = read_rows(tx, [x for ids in old_ids.values() for x in ids])
+        added = 0
+        out: list[WholeFact] = []
+        for eid, row in found:
+            props = hydrate(stored[eid], [rows[x] for x in old_ids[eid] if x in rows])
+            merged = merge_fact(props, row)
+            added += len(merged["evidence_keys"]) - len(props["evidence_keys"])
+            out.append((eid, row["src"], row["dst"], rtype, merged, old_ids[eid]))
+        store_whole(tx, out, self.evidence_inline, [k for k in FACT_KEYS if k != "key"])
+        return added
+
+
+#: a hub fact's append that also moves its oldest ``row.move`` spans into a new archive row (records_archive): the
+#: stored evidence JSON is sliced where it lies, never sent back; keys and batches are the merged lists the row carries
+_ARCHIVE_MOVE = _q(
+    "UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.eid "
+    "WITH r, row, r.evidence + row.evidence AS ev "
+    f"CREATE (:{ARCHIVE_LABEL} {{id: row.aid, fact: row.fact, src: row.src, dst: row.dst, seq: row.seq, "
+    "evidence: ev[..row.move], evidence_keys: row.evidence_keys[..row.move], "
+    "evidence_batches: row.evidence_batches[..row.move]}) "
+    "SET r.evidence = ev[row.move..], r.evidence_keys = row.evidence_keys[row.move..], "
+    "r.evidence_batches = row.evidence_batches[row.move..], r.batches = row.batches, "
+    f"r.{ARCHIVED} = coalesce(r.{ARCHIVED}, 0) + row.move, r.{ARCHIVE_ROWS} = row.seq"
+)
+
+
+def _archive_move(rtype: str, row: Mapping[str, Any], stored: Mapping[str, Any], moved: int) -> dict[str, Any]:
+    """The fields of an :data:`_ARCHIVE_MOVE` row besides the merged lists."""
+    fact = fact_hash(rtype, row["src"], row["dst"], row["key"])
+    seq = rows_of(stored) + 1
+    return {"move": moved, "aid": f"{fact}#{seq}", "fact": fact, "src": row["src"], "dst": row["dst"], "seq": seq}
 
 
 class _Endpoints:

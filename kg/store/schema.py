@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.model import ENTITY_TYPES, PREDICATES
+from kg.store.records_archive import ARCHIVE_LABEL, ARCHIVE_PROPERTIES
 
 ONTOLOGY_NS = "https://w3id.org/science-news-kg/ontology#"
 DEFAULT_ONTOLOGY = Path(__file__).resolve().parent.parent.parent / "ontology" / "kg.ttl"
@@ -74,6 +75,9 @@ FACT_PROPERTIES: dict[str, str] = {
     "evidence_keys": "STRING[]",  # item_id:start:end, parallel to evidence
     "evidence_batches": "STRING[]",  # space-separated batch ids per evidence, parallel to evidence
     "batches": "STRING[]",
+    # a hub fact's older spans live in archive rows (kg.store.records_archive): how many spans, in how many rows
+    "archived": "INT64",
+    "archive_rows": "INT64",
 }
 MENTION_PROPERTIES: dict[str, str] = {
     "spans": "STRING[]",  # "start:end:text"
@@ -200,6 +204,7 @@ def build_schema(ontology: Path | None = None) -> GraphSchema:
     nodes: dict[str, NodeSpec] = {label: NodeSpec(label, dict(ENTITY_PROPERTIES)) for label in ENTITY_TYPES}
     nodes[ITEM_LABEL] = NodeSpec(ITEM_LABEL, dict(ITEM_PROPERTIES))
     nodes[BATCH_LABEL] = NodeSpec(BATCH_LABEL, dict(BATCH_PROPERTIES))
+    nodes[ARCHIVE_LABEL] = NodeSpec(ARCHIVE_LABEL, dict(ARCHIVE_PROPERTIES))
     rels: dict[str, RelSpec] = {}
     for predicate in PREDICATES:
         domain, rng = pairs_by_predicate[predicate]
