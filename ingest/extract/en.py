@@ -75,9 +75,21 @@ _FIELD_NOT_BODY = (
 )
 _FIELD_LIST = re.compile(
     # ("College of Literature, Science, and the Arts")
-    rf"(?:,\s*{_FIELD_NOT_BODY}{_FIELD_WORD}(?:\s+{_FIELD_WORD})?)+,?\s+and\s+(?:the\s+)?{_FIELD_NOT_BODY}{_FIELD_WORD}"
-    rf"(?:\s+{_FIELD_WORD})?\b"
+    rf"(?:,\s*{_FIELD_NOT_BODY}{_FIELD_WORD}(?:\s+{_FIELD_WORD})?)+,?\s+(?:and|&)\s+(?:the\s+)?{_FIELD_NOT_BODY}"
+    rf"{_FIELD_WORD}(?:\s+{_FIELD_WORD})?\b"
 )
+# a unit or institute named for its fields, its first field at the end of the match: "Rosenstiel School of Marine",
+# "Federal Institute for Forest" go on over ", Snow and Landscape Research" (not a university: "University of
+# Leeds, York and Hull" are three)
+_FIELD_HEAD_END = re.compile(
+    r"\b(?:Institute|Institutes|School|Centre|Center|Laboratory|Laboratories|Department|Faculty|Division|College|Unit)"
+    rf"{_SP}(?:of|for){_SP}(?:the{_SP})?{_WORD}(?:{_SP}{_WORD})?$"
+)
+# fields listed before the head word: "the Heart, Vascular & Thoracic Institute", "National Heart, Lung, and Blood
+# Institute" (the match began at the last field; the list runs back over the commas)
+_FIELDS_BEFORE = re.compile(rf"(?<![\w&'’.-])(?:{_WORD}{_SP})?{_WORD},{_SP}(?:{_WORD},{_SP})*(?:(?:and|&){_SP})?$")
+_JOINED = re.compile(r"\s(?:and|&)\s")
+_NOT_A_FIELD = re.compile(rf"\b(?:{_HEADS}|University|Dr|Prof|Professor|Mr|Mrs|Ms|In|At|From|By|With|For|The)\b")
 _INSIDE_SENTENCE = re.compile(r"[a-z,(]\s*$")
 _FOREIGN_WORD = r"[A-ZÀ-Þ][\wÀ-ÿ'’-]+"
 # (the head word first, a literal the engine skips to; a qualifier before it is taken by looking back)
@@ -128,11 +140,20 @@ _TWO_BODIES = re.compile(r"\s+and\s+the\s+|(?:(?<=Trust)|(?<=Council)|(?<=Agency
 # ("the University of Cambridge's Cavendish Laboratory": a unit named by a word before its head word)
 _POSSESSIVE_UNIT = re.compile(
     r"^(?P<owner>.+?)(?:['’]s|(?<=s)['’])\s+(?P<unit>(?:[A-Z][\w-]+\s+(?:and\s+)?){0,3}(?:School|Department|Faculty|College|Institute"
-    r"|Laboratory|Center|Centre|Division|Clinic|Unit|Directorate)\b.*)$"
+    r"|Laboratory|Center|Centre|Division|Clinic|Unit|Directorate)\b.*)$",
+    # (a unit's field list may run over a line break: "School of Marine,\nAtmospheric, and Earth Science")
+    re.S,
 )
 # what a unit's name goes on with after its head word ("Institute for Solid State Physics")
 _UNIT_TAIL = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,5}")
 # (a name ending in s takes the apostrophe alone: "Leeds' School of Chemistry", "Wales' Dragon Institute")
+_LAST_OF_LIST = re.compile(r"^.*\s(?:and|&)\s+(?=[A-Z]{2,8}$)")
+# an owner named before a unit the name rule took alone (its words before the head word too many to reach the
+# owner): "the Nordic Space Agency's Nordic Space Research and Technology Centre"
+_OWNER_BEFORE = re.compile(
+    r"(?<![\w'’-])(?P<owner>(?:[A-Z][\w-]*[^\S\n]+(?:(?:of|for|and)[^\S\n]+)?){0,5}(?:Agency|Organi[sz]ation|Council"
+    r"|Survey|Administration|Laboratory|Institute|University|Society|Foundation|Academy))['’]s[^\S\n]+$"
+)
 _POSSESSIVE = re.compile(r"['’]s\b|(?<=s)['’](?=\s)")
 _PRIZE_END = re.compile(r"\b(?:Medal|Prize|Award|Fellowship|Lectureship)s?$")
 _POSSESSIVE_SPLIT = re.compile(r"(?:['’]s|(?<=s)['’])\s+(?=[A-Z])")
@@ -178,8 +199,9 @@ def find_institutions(text: str) -> list[Span]:
             end = place.end()
         # "Department of Electronics, Information and Bioengineering", "Department of Science, Technology and
         # Innovation": a unit's field list runs over commas to its "and"
-        if _FIELD_HEAD.match(text, start) and (fields := _FIELD_LIST.match(text, end)) is not None:
+        if _lists_fields(text, start, end) and (fields := _FIELD_LIST.match(text, end)) is not None:
             end = fields.end()
+        start = _fields_before(text, start, end)
         # "the University of Toronto's Claire Dubois": the possessive ends the name unless a unit follows it
         possessive = _POSSESSIVE.search(text, start, end)
         if possessive and not _HEAD_WORD.search(text, possessive.end(), end):
@@ -196,8 +218,13 @@ def find_institutions(text: str) -> list[Span]:
             # "the University of Portsmouth's School of the Environment, Geography and Geosciences": the unit's field
             # list runs over its comma too
             unit_at = start + owned.start("unit")
-            if _FIELD_HEAD.match(text, unit_at) and (fields := _FIELD_LIST.match(text, end)) is not None:
+            if _lists_fields(text, unit_at, end) and (fields := _FIELD_LIST.match(text, end)) is not None:
                 end = fields.end()
+                owned = _POSSESSIVE_UNIT.match(text[start:end])
+                assert owned is not None
+            # "Vantor Klinikum Ostheim and NORDLAB's Genomics Institute": the owner is the last of a list
+            if last := _LAST_OF_LIST.search(owned.group("owner")):
+                start += last.end()
                 owned = _POSSESSIVE_UNIT.match(text[start:end])
                 assert owned is not None
             owner = clean(owned.group("owner"))
@@ -240,6 +267,7 @@ def find_institutions(text: str) -> list[Span]:
         if not any(s.start < m.end() and begin < s.end for s in spans):
             spans.append(Span(begin, m.end(), "Institution", name))
     _owner_by_head_word(spans)
+    spans += _owners_before(text, spans)
     spans = [part for s in spans for part in _split_unit_of_the(text, s)]
     spans += _universities_inside(text, spans)
     spans.sort(key=lambda s: s.start)
@@ -253,6 +281,48 @@ def find_institutions(text: str) -> list[Span]:
         for s in spans
         if (s.parent is not None or not _GOVERNMENT_DEPARTMENT.fullmatch(s.name)) and not _PRIZE_END.search(s.name)
     ]
+
+
+def _owners_before(text: str, spans: list[Span]) -> list[Span]:
+    """Owners written with a possessive right before a unit found alone ("the Nordic Space Agency's Nordic Space
+    Research and Technology Centre"): the unit gets the owner as parent; the owners are returned."""
+    owners: list[Span] = []
+    for span in spans:
+        if span.parent is not None or span.meta.get("owner"):
+            continue
+        found = _OWNER_BEFORE.search(text, max(0, span.start - 120), span.start)
+        if found is None:
+            continue
+        lead = _LEADING.match(found.group("owner"))
+        begin = found.start("owner") + (lead.end() if lead else 0)
+        owner = clean(text[begin : found.end("owner")])
+        if any(s.start <= begin < s.end for s in spans):
+            continue
+        owners.append(Span(begin, found.end("owner"), "Institution", owner, meta={"owner": True}))
+        span.parent = owner
+    return owners
+
+
+def _lists_fields(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` is a unit or institute named by fields whose list may go on past ``end``."""
+    return _FIELD_HEAD.match(text, start) is not None or _FIELD_HEAD_END.search(text, start, end) is not None
+
+
+def _fields_before(text: str, start: int, end: int) -> int:
+    """Where a name opens when fields listed with commas before its head word belong to it ("Heart, Vascular &
+    Thoracic Institute"): the list must be joined by and/& (before the match or inside it) and hold no head word, title
+    or preposition, so that "Dr Ana Ruiz, Lung Institute" or "In Boston, Heart Institute" stay as they are."""
+    head = _HEAD_WORD.search(text, start, end)
+    # ("Department of Physics and Astronomy, and Institute for Quantum Computing": a name that opens with its head
+    # word has no fields before it; the comma closes another unit)
+    if head is None or head.start() == start:
+        return start
+    before = _FIELDS_BEFORE.search(text, max(0, start - 80), start)
+    if before is None or _NOT_A_FIELD.search(before.group()) or _PERSON_CUE_BEFORE.search(text, 0, before.start()):
+        return start
+    if not _JOINED.search(before.group()) and not _JOINED.search(text, start, head.start()):
+        return start
+    return before.start()
 
 
 def _owner_by_head_word(spans: list[Span]) -> None:

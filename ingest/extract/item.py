@@ -240,7 +240,9 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     # (an honour holds the name of the body that confers it: a Fellow of the Royal Society)
     prizes = [a for a in found_prizes if not _overlaps(a, journals + papers + ([] if a.meta.get("honour") else insts))]
     funders = awards.find_funders(text, insts, _funder_forms(gaz))
-    # an institution named only in a funding statement (National Institutes of Health) is a funder there
+    # an institution named only in a funding statement (National Institutes of Health) is a funder there, and so is a
+    # unit of a funder named in the same statement ("the National Heart, Lung, and Blood Institute of the NIH")
+    funder_keys = {key(f.name) for f in funders}
     for f in funders:
         # (or read inside the funder's longer name: "Blood Institute" in the National Heart, Lung, and Blood Institute)
         same = [
@@ -251,7 +253,7 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
         ]
         if (
             same
-            and not any(i.parent for i in same)
+            and not any(i.parent and key(i.parent) not in funder_keys for i in same)
             and not any(key(i.name) == key(f.name) for i in insts if i not in same and not i.meta.get("defined"))
         ):
             insts = [i for i in insts if i not in same]
