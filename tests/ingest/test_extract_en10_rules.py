@@ -1,0 +1,63 @@
+"""Rules found on the en10 round, checked on fictional texts (people, units and universities made up; funders,
+journals and institutes from the public gazetteers)."""
+
+from __future__ import annotations
+
+from tests.ingest.test_extract_en7_rules import _extract, _facts, _names
+
+
+def test_institution_named_by_a_comma_list_of_fields() -> None:
+    """A unit or institute named for several fields lists them with commas, after "of/for" or before the head word."""
+    text = (
+        "Forests lose snow\n"
+        "Dr Amélie Rousseau-Vidal of the Alpine Federal Institute for Forest, Snow and Landscape Research led the "
+        "study. Dr Tomasz Wielgosz-Nyberg, a cardiologist in the Lung, Kidney & Vascular Institute, joined. Professor "
+        "Ines Kowal-Brandt at Harbourview University's Rosewood School of Marine,\nAtmospheric, and Earth Science "
+        "helped."
+    )
+    extraction = _extract(text)
+    institutions = _names(extraction, "Institution")
+    assert {
+        "Alpine Federal Institute for Forest, Snow and Landscape Research",
+        "Lung, Kidney & Vascular Institute",
+    } <= institutions
+    assert any(name.startswith("Rosewood School of Marine, Atmospheric, and Earth Science") for name in institutions)
+    assert not {"Alpine Federal Institute for Forest", "Kidney & Vascular Institute"} & institutions
+
+
+def test_funder_named_with_a_comma_list_is_one_funder() -> None:
+    """A funder whose name lists fields keeps its whole name, also as a unit of another funder in the statement."""
+    text = (
+        "Gut metabolite tied to heart failure\n"
+        "Dr Amélie Rousseau-Vidal of Harbourview University led the study. The study was supported by the National "
+        "Heart, Lung, and Blood Institute (NHLBI) of the National Institutes of Health."
+    )
+    extraction = _extract(text)
+    assert "National Heart, Lung, and Blood Institute" in _names(extraction, "Funder")
+    assert not any("Blood Institute" in name for name in _names(extraction, "Institution"))
+
+
+def test_about_heading_names_no_researcher() -> None:
+    """A press release closes with "About <Organisation>" over the organisation's profile: no person."""
+    text = (
+        "New clinic opens\n"
+        "Dr Amélie Rousseau-Vidal of Harbourview University led the study.\n\n"
+        "About Northmere Clinic\n"
+        "Northmere Clinic is a nonprofit academic medical center.\n"
+    )
+    assert _names(_extract(text), "Researcher") == {"Amélie Rousseau-Vidal"}
+
+
+def test_possessive_owner_of_a_long_unit_and_last_of_a_list() -> None:
+    """ "X's Y": Y is part of X, also when Y's name is long and when X closes a list of bodies."""
+    text = (
+        "Network launched\n"
+        "Harbourview University, Vantor Klinikum Ostheim and NORDLAB's Northern Genomics Institute today announce a "
+        "network. Dr. Ana Ruiz-Tovar is Chief Engineer at the Nordic Space Agency's Nordic Space Research and "
+        "Technology Centre in Leiden."
+    )
+    extraction = _extract(text)
+    part_of = _facts(extraction, "partOf")
+    assert ("Northern Genomics Institute", "NORDLAB") in part_of
+    assert ("Nordic Space Research and Technology Centre", "Nordic Space Agency") in part_of
+    assert not any(" and NORDLAB" in name for name in _names(extraction, "Institution"))
