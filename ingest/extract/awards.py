@@ -143,7 +143,19 @@ _FUNDING_EN_SUBJECT = re.compile(
     rf"(?:^|(?<=[.;\n])[^\S\n]*)(?:The\s+)?(?P<list>[A-Z][^.;\n]{{2,200}}?)\s+(?:also\s+|jointly\s+)?{_SUPPORTED}",
     re.M,
 )
-_FUNDING_EN_ALL = (_FUNDING_EN, _FUNDING_EN_FROM, _FUNDING_EN_GIVER, _FUNDING_EN_WON, _FUNDING_EN_SUBJECT)
+# a project's metadata block: "Funder: X, part of Y", "Funded by: X", "Funding bodies: X; Y"
+_FUNDING_EN_FIELD = re.compile(
+    r"(?im)^[^\S\n]*(?:funders?|funded[^\S\n]+by|funding(?:[^\S\n]+(?:bod(?:y|ies)|agenc(?:y|ies)|sources?))?"
+    r"|sponsors?)[^\S\n]*:[^\S\n]*(?P<list>[^\n]{2,300})"
+)
+_FUNDING_EN_ALL = (
+    _FUNDING_EN,
+    _FUNDING_EN_FROM,
+    _FUNDING_EN_GIVER,
+    _FUNDING_EN_WON,
+    _FUNDING_EN_SUBJECT,
+    _FUNDING_EN_FIELD,
+)
 # "The Science for Africa Foundation (SFA Foundation) will co-fund a fellowship scheme, and the Fleming Fund will
 # support …": a funding body as the subject of a funding verb in the future (found from the verb, the name looked
 # back at)

@@ -61,3 +61,63 @@ def test_possessive_owner_of_a_long_unit_and_last_of_a_list() -> None:
     assert ("Northern Genomics Institute", "NORDLAB") in part_of
     assert ("Nordic Space Research and Technology Centre", "Nordic Space Agency") in part_of
     assert not any(" and NORDLAB" in name for name in _names(extraction, "Institution"))
+
+
+_DEFENCE = (
+    "Public defence of doctoral thesis: Amélie Rousseau-Vidal\n\n"
+    "Harbourview University\n\n"
+    "Amélie Rousseau-Vidal, M.Sc., will defend her thesis for the degree of PhD in Natural Sciences.\n\n"
+    "Thesis title: Light-driven magnets in living cells: theory and practice\n\n"
+    "Time and place: Friday 11 December 2026 at 12:15, Auditorium 2, Tromsø\n\n"
+    "Supervisors:\n"
+    "- Professor Tomasz Wielgosz-Nyberg (main supervisor), Department of Chemistry, Harbourview University\n\n"
+    "The thesis is based on the following papers:\n"
+    'I. Amélie Rousseau-Vidal, Tomasz Wielgosz-Nyberg. "Magnetic fields steer migrating cells". The FEBS Journal '
+    "(2024).\n"
+    'II. Amélie Rousseau-Vidal, Tomasz Wielgosz-Nyberg. "Optical switching of ferritin cages". Manuscript '
+    "submitted to Protein Science.\n\n"
+    "The work was funded by the Research Council of Norway.\n"
+)
+
+
+def test_numbered_references_of_a_thesis() -> None:
+    """'I. A, B. "<title>". Journal (2024).': each listed paper, its authors and its journal; a manuscript submitted
+    to a journal is not published in it."""
+    extraction = _extract(_DEFENCE)
+    assert {"Magnetic fields steer migrating cells", "Optical switching of ferritin cages"} <= _names(
+        extraction, "Publication"
+    )
+    assert {
+        ("Amélie Rousseau-Vidal", "Magnetic fields steer migrating cells"),
+        ("Tomasz Wielgosz-Nyberg", "Optical switching of ferritin cages"),
+    } <= _facts(extraction, "authorOf")
+    assert _facts(extraction, "publishedIn") == {("Magnetic fields steer migrating cells", "The FEBS Journal")}
+
+
+def test_thesis_of_a_defence_notice_is_the_candidates_and_takes_the_funding() -> None:
+    """The thesis titled on a line of its own is the candidate's; the funding statement after the list of papers
+    funds the thesis, not the last paper listed."""
+    extraction = _extract(_DEFENCE)
+    thesis = "Light-driven magnets in living cells: theory and practice"
+    assert thesis in _names(extraction, "Publication")
+    assert ("Amélie Rousseau-Vidal", thesis) in _facts(extraction, "authorOf")
+    assert _facts(extraction, "fundedBy") == {(thesis, "Research Council of Norway")}
+
+
+def test_harvard_reference_and_funder_field() -> None:
+    """ "Surname, I. and Surname, J. (2025) "<title>", Journal 27, 1-9.": the paper, the named people as its authors,
+    its journal; a metadata block's "Funder: X" funds it."""
+    text = (
+        "Turning seaweed into film\n\n"
+        "Funder: Engineering and Physical Sciences Research Council (EPSRC)\n"
+        "Principal investigator: Dr Amélie Rousseau-Vidal\n\n"
+        "PhD student Tomasz Wielgosz-Nyberg cast the film.\n\n"
+        "Outcomes\n"
+        '- Publication: Rousseau-Vidal, A. and Wielgosz-Nyberg, T. (2025) "Calcium films from farmed kelp for '
+        'compostable packaging", Green Chemistry 27, 4410-4422.\n'
+    )
+    extraction = _extract(text)
+    paper = "Calcium films from farmed kelp for compostable packaging"
+    assert {("Amélie Rousseau-Vidal", paper), ("Tomasz Wielgosz-Nyberg", paper)} <= _facts(extraction, "authorOf")
+    assert (paper, "Green Chemistry") in _facts(extraction, "publishedIn")
+    assert (paper, "Engineering and Physical Sciences Research Council") in _facts(extraction, "fundedBy")

@@ -23,6 +23,7 @@ from ingest.extract.relations.authorship import (
     published_in,
     reference_authors,
     team_authors,
+    thesis_author,
 )
 from ingest.extract.relations.collaboration import collaborated_with, institutions_collaborated
 from ingest.extract.relations.context import Context
@@ -35,6 +36,7 @@ __all__ = [
     "affiliated_with",
     "author_of",
     "reference_authors",
+    "thesis_author",
     "collaborated_with",
     "funded_by",
     "institutions_collaborated",

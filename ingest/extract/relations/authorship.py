@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ingest.extract.publications import reference_parts, references
+from ingest.extract.publications import SUBMITTED_TO, reference_parts, references
 from ingest.extract.relations.context import CLAUSE, Context, add, main_of, researchers_of
 from ingest.extract.spans import Span
 from kg.model import Relation
@@ -155,6 +155,38 @@ def reference_authors(ctx: Context, out: dict[tuple[str, str, str], Relation]) -
                 )
 
 
+# a defence notice: the candidate defends the thesis, whose title stands on a line of its own or after "entitled"
+_DEFENDS = re.compile(
+    r"[^\S\n]*(?:,[^\n]{0,40}?,)?[^\S\n]+(?:will[^\S\n]+|is[^\S\n]+to[^\S\n]+)?defend(?:s|ed)?[^\S\n]+"
+    r"(?:his|her|their|the)[^\S\n]+(?:(?:doctoral|PhD|Ph\.D\.)[^\S\n]+)?(?:thesis|dissertation)\b"
+)
+_THESIS_TITLE = re.compile(
+    r"(?:^|\n)[^\S\n]*(?:(?:doctoral|PhD|Ph\.D\.)[^\S\n]+)?(?:thesis|dissertation)(?:[^\S\n]+title)?[^\S\n]*:[^\S\n]*[“\"]?$"
+    r"|\b(?:thesis|dissertation)[^\S\n]+(?:entitled|titled)[^\S\n]*[“\"]?$",
+    re.I,
+)
+
+
+def thesis_author(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
+    """The candidate of a defence notice ("Ana Ruiz, M.Sc., will defend her thesis") is the author of the thesis the
+    notice titles ("Thesis title: <title>")."""
+    text = ctx.item.text
+    theses = [
+        p for p in ctx.of("Publication") if _THESIS_TITLE.search(text, max(0, p.spans[0].start - 60), p.spans[0].start)
+    ]
+    if not theses:
+        return
+    for c in researchers_of(ctx):
+        for s in c.spans:
+            if _DEFENDS.match(text, s.end):
+                for thesis in theses:
+                    evidence = ctx.evidence(s.start, s.end)
+                    add(
+                        out,
+                        Relation(subject=c.id, predicate="authorOf", object=thesis.id, role="sole", evidence=evidence),
+                    )
+
+
 def published_by(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
     """The subjects of 发表 (and those listed with them) to the titled paper of that sentence, or to the item's only
     paper; in English, the subjects of a reporting verb ("A and B show that …") to the paper their sentence names by
@@ -280,8 +312,16 @@ _EN_ROLE_JOIN = re.compile(
 
 
 def published_in(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
-    """Each paper to the journal of its sentence, or to the item's only journal."""
+    """Each paper to the journal of its reference or its sentence, or to the item's only journal; a manuscript
+    submitted to a journal is not in it."""
+    text = ctx.item.text
     journals = ctx.of("Journal")
+    submitted = [
+        j for j in journals if any(SUBMITTED_TO.search(text, max(0, js.start - 40), js.start) for js in j.spans)
+    ]
+    journals = [j for j in journals if j not in submitted]
+    # (a reference's full stops split it into sentences: 'A, B. "<title>". Journal (2024).')
+    cited = {t: jn for t, jn in ((reference_parts(m)[1][0], reference_parts(m)[2]) for m in references(text))}
     for paper in ctx.of("Publication"):
         s = paper.spans[0]
         journal = None
@@ -290,7 +330,12 @@ def published_in(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> Non
             if any(ctx.sentences.index(js.start) == sentence for js in j.spans):
                 journal = j
                 break
-        if journal is None and len(journals) == 1:
+        if s.start in cited:
+            a, b = cited[s.start]
+            journal = next((j for j in ctx.of("Journal") if any(a <= js.start < b for js in j.spans)), None)
+            if journal in submitted:
+                continue
+        if journal is None and len(journals) == 1 and not submitted:
             journal = journals[0]
         if journal is not None:
             add(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ingest.extract.publications import reference_parts, references
 from ingest.extract.relations.context import CLAUSE, Context, add, main_of, researchers_of
 from ingest.extract.relations.prizes import first_year, year_of_award
 from ingest.extract.spans import Span
@@ -54,6 +55,11 @@ def funded_by(ctx: Context, out: dict[tuple[str, str, str], Relation], funders: 
     if not papers:
         _grantees(ctx, out, funders)
         return
+    # a thesis or a report listing the papers it rests on: a funding statement outside those references funds the
+    # work the item is about, not the last paper listed
+    cited = [m.span() for m in references(ctx.item.text)]
+    titles = {reference_parts(m)[1][0] for m in references(ctx.item.text)}
+    own = [p for p in papers if not any(s.start in titles for s in p.spans)]
     for span, funder in funders:
         start, end = ctx.sentences.bounds(span.start)
         # 牵头承担的国家重点研发计划…项目启动: a programme whose project a team takes on funds that project, not the
@@ -64,7 +70,10 @@ def funded_by(ctx: Context, out: dict[tuple[str, str, str], Relation], funders: 
             continue
         # "两项研究均得到…资助", "Both studies were funded by …": every paper of the item
         every = len(papers) > 1 and _EVERY_PAPER.search(ctx.item.text, start, end)
-        for paper in papers if every else [main_of(ctx, "Publication", span.start) or papers[0]]:
+        chosen = main_of(ctx, "Publication", span.start) or papers[0]
+        if own and chosen not in own and not any(a <= span.start < b for a, b in cited):
+            chosen = own[0]
+        for paper in papers if every else [chosen]:
             add(
                 out,
                 Relation(
