@@ -291,6 +291,7 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     relations.author_of(ctx, out)
     relations.reference_authors(ctx, out)
     relations.thesis_author(ctx, out)
+    relations.co_writer_author(ctx, out)
     relations.possessive_author(ctx, out)
     relations.published_by(ctx, out)
     relations.published_in(ctx, out)

@@ -64,7 +64,8 @@ _EN_JOURNAL_ZH_KNOWN_BEFORE = re.compile(r"(?:(?:在|于)(?:国际|国内)?(?:�
 # title, then checked back for the article before it)
 _EN_JOURNAL_ADJECTIVE = re.compile(rf"(?P<en>{_LATIN_TITLE})\s+(?:article|paper|study|report)\b")
 _EN_JOURNAL_ADJECTIVE_BEFORE = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he|[Tt]heir|[Hh]is|[Hh]er)\s+(?:new\s+|recent\s+|latest\s+)?$"
+    # ("the landmark 2018 Lancet paper": a word and a year may stand between)
+    r"\b(?:[Aa]n?|[Tt]he|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[a-z-]+\s+)?(?:(?:19|20)\d{2}\s+)?$"
 )
 # "Their 1974 paper in the Journal of X, "<title>"", "the editorial board of Organometallics": where a work appeared,
 # or the journal a board runs
@@ -207,8 +208,14 @@ _PAPER = [
         rf"(?:titled|entitled|paper|article|study|the\s+title|(?:paper|article|study)[^\S\n]+(?:is|was)[^\S\n]+called)"
         rf"[^\S\n]*,?[^\S\n]*{_QUOTED}"
     ),
-    # "Their 1974 paper in the Journal of X, "<title>"": the journal between the work and its title
-    re.compile(rf"(?:paper|article|essay|review)\s+in\s+(?:the\s+)?{_LATIN_JOURNAL},[^\S\n]*{_QUOTED}"),
+    # "Their 1974 paper in the Journal of X, "<title>"": the journal between the work and its title (also "a paper
+    # published last October in X, "<title>"")
+    re.compile(
+        rf"(?:paper|article|essay|review)\s+(?:published\s+(?:(?!in\b)\w+\s+){{0,3}})?in\s+(?:the\s+)?{_LATIN_JOURNAL},"
+        rf"[^\S\n]*{_QUOTED}"
+    ),
+    # "published in Geochimica et Cosmochimica Acta ("<title>")": the title in brackets after the journal
+    re.compile(rf"\bpublished\s+in\s+(?:the\s+)?[A-Z][^\"“”()\n.;]{{1,80}}?\s*\(\s*{_QUOTED}\s*\)"),
     # "with the title of 'Dynamic boronic ester networks …'": a title in single quotes after a title word
     re.compile(r"(?:the\s+title\s+of|titled|entitled)\s*['‘](?P<title>[^'‘’\n]{6,300}?)['’](?=[\s.,;)]|$)"),
     # 发表了…合作完成的研究论文“Fault-tolerant logical qubits…”

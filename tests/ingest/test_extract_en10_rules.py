@@ -121,3 +121,38 @@ def test_harvard_reference_and_funder_field() -> None:
     assert {("Amélie Rousseau-Vidal", paper), ("Tomasz Wielgosz-Nyberg", paper)} <= _facts(extraction, "authorOf")
     assert (paper, "Green Chemistry") in _facts(extraction, "publishedIn")
     assert (paper, "Engineering and Physical Sciences Research Council") in _facts(extraction, "fundedBy")
+
+
+def test_paper_title_after_its_journal_and_its_co_writers() -> None:
+    """ "a paper published last October in Journal, "<title>"", "published in Journal ("<title>")"; the person a paper
+    was "written with" or whose work was "led by" them is its author."""
+    text = (
+        "New faculty join the department\n"
+        "Dr. Amélie Rousseau-Vidal joins Harbourview University. In a paper published last October in Current "
+        'Biology, "Magnetic fields steer migrating cells", written with her former adviser Dr. Tomasz '
+        "Wielgosz-Nyberg, she showed how cells find their way.\n"
+        "Professor Ines Kowal-Brandt studies diamonds. Her group's recent work, led by doctoral student Ola "
+        'Berg-Haugen and published in Geochimica et Cosmochimica Acta ("Carbonate melt inclusions in deep '
+        'diamonds"), was funded by the National Science Foundation.\n'
+    )
+    extraction = _extract(text)
+    first, second = "Magnetic fields steer migrating cells", "Carbonate melt inclusions in deep diamonds"
+    assert {first, second} <= _names(extraction, "Publication")
+    assert {("Tomasz Wielgosz-Nyberg", first), ("Ola Berg-Haugen", second)} <= _facts(extraction, "authorOf")
+    assert {(first, "Current Biology"), (second, "Geochimica et Cosmochimica Acta")} <= _facts(
+        extraction, "publishedIn"
+    )
+
+
+def test_journal_named_as_the_kind_of_a_paper_after_a_year() -> None:
+    """ "the landmark 2018 Lancet paper "<title>"": the journal, by its name as the gazetteer knows it."""
+    text = (
+        "Malaria trial\n"
+        "With Dr. Kwame Asante-Boateng of Harbourview University she published the landmark 2018 Lancet paper "
+        '"Seasonal malaria chemoprevention in older children: a trial".\n'
+    )
+    extraction = _extract(text)
+    assert _names(extraction, "Journal") == {"The Lancet"}
+    assert ("Seasonal malaria chemoprevention in older children: a trial", "The Lancet") in _facts(
+        extraction, "publishedIn"
+    )

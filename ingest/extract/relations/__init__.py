@@ -18,6 +18,7 @@ from __future__ import annotations
 from ingest.extract.relations.affiliation import affiliated_with, part_of
 from ingest.extract.relations.authorship import (
     author_of,
+    co_writer_author,
     possessive_author,
     published_by,
     published_in,
@@ -35,6 +36,7 @@ __all__ = [
     "Context",
     "affiliated_with",
     "author_of",
+    "co_writer_author",
     "reference_authors",
     "thesis_author",
     "collaborated_with",

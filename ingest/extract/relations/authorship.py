@@ -276,6 +276,33 @@ def possessive_author(ctx: Context, out: dict[tuple[str, str, str], Relation]) -
         add(out, Relation(subject=person.id, predicate="authorOf", object=paper.id, evidence=ctx.evidence(start, end)))
 
 
+# "written with her former adviser Dr. A", "led by doctoral student B": in a sentence that names a paper, the person
+# the paper was written with or whose work it was is one of its authors
+_CO_WRITER_BEFORE = re.compile(
+    r"\b(?:(?:(?:co-)?written|co-authored|authored)[^\S\n]+(?:together[^\S\n]+)?with|led[^\S\n]+by)[^\S\n]+"
+    r"(?:(?:his|her|their|the)[^\S\n]+)?(?:[a-z-]+[^\S\n]+){0,4}(?:(?:Dr|Prof|Professor)\.?[^\S\n]+)?$"
+)
+
+
+def co_writer_author(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
+    """The person a paper was "written with" or "led by", in the sentence that names the paper, is its author."""
+    text = ctx.item.text
+    papers = ctx.of("Publication")
+    for c in researchers_of(ctx):
+        for s in c.spans:
+            start, end = ctx.sentences.bounds(s.start)
+            if not _CO_WRITER_BEFORE.search(text, max(start, s.start - 80), s.start):
+                continue
+            paper = next((p for p in papers if any(start <= ps.start < end for ps in p.spans)), None)
+            if paper is not None:
+                add(
+                    out,
+                    Relation(
+                        subject=c.id, predicate="authorOf", object=paper.id, evidence=ctx.evidence(s.start, s.end)
+                    ),
+                )
+
+
 def _english_role_names(
     text: str, named: list[tuple[Span, Cluster]], key_start: int, key_end: int
 ) -> list[tuple[Span, Cluster]]:
