@@ -268,6 +268,7 @@ def find_institutions(text: str) -> list[Span]:
             spans.append(Span(begin, m.end(), "Institution", name))
     _owner_by_head_word(spans)
     spans += _owners_before(text, spans)
+    spans += _acronym_owners(spans)
     spans = [part for s in spans for part in _split_unit_of_the(text, s)]
     spans += _universities_inside(text, spans)
     spans.sort(key=lambda s: s.start)
@@ -281,6 +282,27 @@ def find_institutions(text: str) -> list[Span]:
         for s in spans
         if (s.parent is not None or not _GOVERNMENT_DEPARTMENT.fullmatch(s.name)) and not _PRIZE_END.search(s.name)
     ]
+
+
+# "RIKEN Center for Biosystems Dynamics Research": a centre named after the acronym of the body that runs it
+_ACRONYM_UNIT = re.compile(
+    r"^(?P<top>[A-Z]{3,8})\s+(?:Center|Centre|Institute|Laboratory|Laboratories)\s+(?:for|of)\s"
+    # (a funder's scheme is no owner: "ARC Centre of Excellence for …" is funded by the ARC, not part of it)
+    r"(?!Excellence\b)"
+)
+
+
+def _acronym_owners(spans: list[Span]) -> list[Span]:
+    """The bodies whose acronym opens a unit's name (partOf from the unit); the new owner spans are returned."""
+    owners: list[Span] = []
+    for span in spans:
+        if span.parent is None and (m := _ACRONYM_UNIT.match(span.name)) is not None:
+            top = m.group("top")
+            span.parent = top
+            # (absorbed: who works at the centre is placed there, not at its owner too)
+            owner = Span(span.start, span.start + len(top), "Institution", top, meta={"owner": True}, absorbed=True)
+            owners.append(owner)
+    return owners
 
 
 def _owners_before(text: str, spans: list[Span]) -> list[Span]:

@@ -119,6 +119,7 @@ def _parents(gazetteer: Gazetteer) -> dict[str, str]:
 
 
 _FUNDER_FORMS: dict[int, frozenset[str]] = {}
+_BODY_WORD = re.compile(r"\s+(?:Organization|Organisation|Foundation|Council|Agency|Trust)$")
 
 
 def _funder_forms(gazetteer: Gazetteer) -> frozenset[str]:
@@ -263,6 +264,14 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     # a funder that is also written as an institution elsewhere stays one institution entity (typing is by role)
     funder_insts = [f for f in funders if any(key(f.name) == key(i.name) for i in insts)]
     funder_spans = [f for f in funders if f not in funder_insts and not _overlaps(f, papers)]
+    # "the Vantor Science Program Organization (VSPO)" where "Vantor Science Program announces … Grants": the body
+    # with its organisation word is the funder too
+    bodies = {key(f.name) for f in funders}
+    for i in list(insts):
+        word = _BODY_WORD.search(i.name)
+        if word is not None and i.parent is None and key(i.name[: word.start()]) in bodies:
+            insts.remove(i)
+            funder_spans.append(Span(i.start, i.end, "Funder", i.name))
     persons = [p for p in persons if not _overlaps(p, journals + papers)]
     # "the Proceedings of the National Academy of Sciences": a body named inside a journal's name is no institution
     insts = [i for i in insts if not any(j.start <= i.start and i.end <= j.end for j in journals)]

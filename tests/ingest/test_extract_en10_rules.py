@@ -156,3 +156,49 @@ def test_journal_named_as_the_kind_of_a_paper_after_a_year() -> None:
     assert ("Seasonal malaria chemoprevention in older children: a trial", "The Lancet") in _facts(
         extraction, "publishedIn"
     )
+
+
+_GRANT_LIST = (
+    "Vantor Science Program announces 2027 Research Grants and Career Development Awards\n\n"
+    "Lyon, 24 March 2027 - The Vantor Science Program Organization (VSPO) today announced the results of its 2027 "
+    "competition: 24 Research Grants and 8 Career Development Awards were approved.\n\n"
+    "RESEARCH GRANTS\n\n"
+    '"Mechanical memory in migrating cell collectives"\n'
+    "- Amélie Rousseau-Vidal - Karolinska Institutet, Stockholm, Sweden\n"
+    "- Tomasz Wielgosz-Nyberg - NORDLAB Center for Cell Dynamics Research, Kobe, Japan\n\n"
+    "CAREER DEVELOPMENT AWARDS\n\n"
+    "- Ines Kowal-Brandt - Weizmann Institute of Science, Rehovot, Israel\n"
+)
+
+
+def test_grant_list_of_a_funder() -> None:
+    """A body that announces grants is their funder (also under its longer name with Organization); a heading's
+    list of kinds is no award; holders under an award's heading in capitals received it; a team grant's applicants,
+    listed under its title, collaborate."""
+    extraction = _extract(_GRANT_LIST)
+    assert "Vantor Science Program Organization" in _names(extraction, "Funder")
+    assert "Vantor Science Program Organization" not in _names(extraction, "Institution")
+    assert _names(extraction, "Award") == {"Career Development Award"}
+    assert {person for person, _ in _facts(extraction, "received")} == {"Ines Kowal-Brandt"}
+    collaborations = {frozenset(pair) for pair in _facts(extraction, "collaboratedWith")}
+    assert collaborations == {frozenset({"Amélie Rousseau-Vidal", "Tomasz Wielgosz-Nyberg"})}
+
+
+def test_centre_named_after_its_owners_acronym() -> None:
+    """ "NORDLAB Center for Cell Dynamics Research" is part of NORDLAB (an ARC Centre of Excellence is a scheme's)."""
+    part_of = _facts(_extract(_GRANT_LIST), "partOf")
+    assert ("NORDLAB Center for Cell Dynamics Research", "NORDLAB") in part_of
+
+
+def test_two_awards_in_one_sentence_each_to_its_clause() -> None:
+    """ "A holds X, and B received Y": each award goes to the name of its own clause."""
+    text = (
+        "Reef sounds\n"
+        "Graduate student Ola Berg-Haugen and Dr. Ines Kowal-Brandt wrote the paper. Berg-Haugen holds an NSF "
+        "Graduate Research Fellowship, and Kowal-Brandt received an NSF CAREER award in 2024 for her work.\n"
+    )
+    received = _facts(_extract(text), "received")
+    assert received == {
+        ("Ola Berg-Haugen", "NSF Graduate Research Fellowship"),
+        ("Ines Kowal-Brandt", "NSF CAREER Award"),
+    }
