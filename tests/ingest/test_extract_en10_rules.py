@@ -202,3 +202,26 @@ def test_two_awards_in_one_sentence_each_to_its_clause() -> None:
         ("Ola Berg-Haugen", "NSF Graduate Research Fellowship"),
         ("Ines Kowal-Brandt", "NSF CAREER Award"),
     }
+
+
+def test_notes_give_author_roles_as_fields_and_signatories_are_no_authors() -> None:
+    """ "First author: Dr. A (X). Corresponding authors: B and C.": each with the role; a joint statement's signature
+    line ("Dr. D, Director, X") signs for a body and names no author."""
+    text = (
+        "Four institutes launch a fungal genome network\n\n"
+        "Harbourview University and Karolinska Institutet today announce a network.\n\n"
+        "Signed:\n"
+        "Dr. Ola Berg-Haugen, Director, Harbourview University\n\n"
+        "Notes to editors\n"
+        '1. The network\'s pilot study, "Genomic epidemiology of drug-resistant yeasts in Europe", is published today '
+        "in Nature Microbiology. First author: Dr. Amélie Rousseau-Vidal (Harbourview University). Corresponding "
+        "authors: Professor Tomasz Wielgosz-Nyberg and Dr. Ines Kowal-Brandt.\n"
+    )
+    extraction = _extract(text)
+    names = {e.id: e.name for e in extraction.entities}
+    roles = {names[r.subject]: r.role for r in extraction.relations if r.predicate == "authorOf"}
+    assert roles == {
+        "Amélie Rousseau-Vidal": "first",
+        "Tomasz Wielgosz-Nyberg": "corresponding",
+        "Ines Kowal-Brandt": "corresponding",
+    }

@@ -33,6 +33,8 @@ _ROLES = (
     ),
 )
 
+# a release's notes list the roles as fields: "Corresponding authors: A and B."
+_ROLE_FIELD = re.compile(r"s?[^\S\n]*:[^\S\n]*")
 _LIST_FOLLOWS = re.compile(r"s?\s+(?:include|are|were)\b|ed\s+by\b")
 # (the full stop of "Dr." or of an initial ends no list)
 _LIST_END = re.compile(r"(?<!\bDr)(?<!\bProf)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<![A-Z])[.!?](?=\s|$)|\n")
@@ -71,6 +73,10 @@ def author_of(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
             if keyword.group().startswith("contributed"):
                 # every name of the clause before it: "Dr A and Dr B of X also contributed to the study"
                 named = [(s, c) for s, c in named if s.end <= cs + keyword.start()]
+            elif keyword.group().isascii() and (field := _ROLE_FIELD.match(text, cs + keyword.end())) is not None:
+                # "First author: Dr. A (X).", "Corresponding authors: A and B.": the names of the field
+                stop = _LIST_END.search(text, field.end())
+                named = [(s, c) for s, c in people if field.end() <= s.start < (stop.start() if stop else end)]
             elif keyword.group().isascii():
                 if _LIST_FOLLOWS.match(text, cs + keyword.end()):
                     # "co-authors include A, her supervisor; B from X; and C": the list runs past semicolons
@@ -403,6 +409,15 @@ _PROFILE_TITLE = re.compile(
 _SPEAKS = re.compile(r"(?:教授|研究员|院士|博士)?(?:作了|报告了|分享了|介绍了|作题为|致辞|作总结发言)")
 
 
+# a statement's signature line: "Dr. A, Director, X" signs for a body; it is no line of the team's
+_SIGNATORY = re.compile(
+    r",[^\S\n]*(?:Director(?:-General)?|President|Vice-President|Chief[^\S\n]+Executive(?:[^\S\n]+Officer)?|CEO"
+    r"|(?:Pro-|Deputy[^\S\n]+)?Vice-Chancellor|Chancellor|Provost|Rector|Secretary-General)\b[^\n]*$",
+    re.M,
+)
+_LINE_OPENING = re.compile(r"[^\S\n]*(?:(?:Dr\.?|Professor|Prof\.)[^\S\n]+)?")
+
+
 def _outsider(ctx: Context, span: Span, named: set[int]) -> bool:
     """Whether the researcher named at ``span`` comments from outside: their sentence says so, they are introduced as
     the one "who studies" a field, they speak at the meeting the title reports, or their paragraph opens with a
@@ -415,6 +430,8 @@ def _outsider(ctx: Context, span: Span, named: set[int]) -> bool:
     if _SPEAKS.match(text, span.end) and _MEETING.search(ctx.item.title):
         return True
     paragraph = text.rfind("\n", 0, span.start) + 1
+    if _SIGNATORY.match(text, span.end) and _LINE_OPENING.fullmatch(text, paragraph, span.start):
+        return True
     sentences = ctx.sentences.all()
     for before in range(ctx.sentences.index(span.start) - 1, -1, -1):
         start, end = sentences[before]
@@ -441,6 +458,7 @@ def team_authors(
     known = {r.subject for r in out.values() if r.predicate == "authorOf" and r.object == paper.id}
     if not known and not any(r.predicate == "publishedIn" and r.subject == paper.id for r in out.values()):
         return
+
     prizes = set(prize_sentences)
     researchers = researchers_of(ctx)
     named = {ctx.sentences.index(s.start) for c in researchers for s in c.spans}
