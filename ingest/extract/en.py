@@ -432,11 +432,19 @@ def link_units(text: str, spans: list[Span], known: Callable[[Span], bool] = lam
         gap = _SHORT_FORM.sub("", gap, count=1)
         if unit_like and top and _UNIT_GAP.fullmatch(gap):
             unit.parent = parent.name
+        elif _LOW_UNIT.match(unit.name) and _HIGH_UNIT.search(parent.name) and _AT_UNIT_GAP.fullmatch(gap):
+            # "the Department of Marine Biology at the university's Rosewood School of Marine Science": a department
+            # at a school is part of that school
+            unit.parent = parent.name
         elif _UNIT.match(unit.name) and _WITHIN.fullmatch(gap):
             # "the Center for Quantum Nanoscience (QNS) within the Institute for Basic Science": the text says which
             # body holds the unit, whatever its kind
             unit.parent = parent.name
 
+
+_LOW_UNIT = re.compile(r"(?:Department|Division)\s+of\s")
+_HIGH_UNIT = re.compile(r"\b(?:School|Faculty|College)\s+of\s")
+_AT_UNIT_GAP = re.compile(r"\s+(?:at|in)\s+(?:the\s+)?(?:(?:university|institute|college)['’]s\s+)?")
 
 # a faculty's name, and the units a faculty holds
 _FACULTY = re.compile(r"Faculty\s+of\s")

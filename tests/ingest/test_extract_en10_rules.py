@@ -225,3 +225,20 @@ def test_notes_give_author_roles_as_fields_and_signatories_are_no_authors() -> N
         "Tomasz Wielgosz-Nyberg": "corresponding",
         "Ines Kowal-Brandt": "corresponding",
     }
+
+
+def test_units_of_the_university_the_feature_is_about() -> None:
+    """ "a department at the university's School of X" is part of the school; "a computer scientist at the
+    university's Institute for Y" works there."""
+    text = (
+        "The listening reef\n"
+        "Dr. Tobias Lindqvist-Hale is an associate professor in the Department of Marine Biology at the university's "
+        "Rosewood School of Marine and Earth Science, Harbourview University.\n"
+        "His collaborator, Dr. Ines Kowal-Brandt, is a computer scientist\n"
+        "at the university's Institute for Data Science and Computing (IDSC).\n"
+    )
+    extraction = _extract(text)
+    assert ("Ines Kowal-Brandt", "Institute for Data Science and Computing") in _facts(extraction, "affiliatedWith")
+    department = next(n for n in _names(extraction, "Institution") if n.startswith("Department of Marine Biology"))
+    school = next(n for n in _names(extraction, "Institution") if n.startswith("Rosewood School"))
+    assert (department, school) in _facts(extraction, "partOf")

@@ -83,7 +83,8 @@ _EN_AFFILIATION_AFTER = re.compile(
     r"|(?:has|have)\s+(?:recently\s+)?joined|joins|will\s+join"
     # "A and her team at the Centre for X": the team's place is the leader's
     r"|and\s+(?:his|her|their)\s+(?:team|group|lab|laboratory|colleagues)\s+(?:at|of|from|in))"
-    r"\s+(?:[Tt]he\s+|our\s+|its\s+)?"
+    # ("at the university's Institute for X": the unit of the body the text is about)
+    r"\s+(?:[Tt]he\s+(?:(?:university|institute|college|hospital|school|centre|center)['’]s\s+)?|our\s+|its\s+)?"
 )
 
 _AND_POST_AT = re.compile(
