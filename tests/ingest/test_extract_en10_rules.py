@@ -242,3 +242,38 @@ def test_units_of_the_university_the_feature_is_about() -> None:
     department = next(n for n in _names(extraction, "Institution") if n.startswith("Department of Marine Biology"))
     school = next(n for n in _names(extraction, "Institution") if n.startswith("Rosewood School"))
     assert (department, school) in _facts(extraction, "partOf")
+
+
+def test_new_faculty_join_the_unit_the_page_names() -> None:
+    """ "Two new faculty members join the Department of X": each bio headed "Name, Assistant Professor" is at X."""
+    text = (
+        "Welcome to our new faculty, 2026-27\n"
+        "Department of Earth Sciences, Harbourview University\n\n"
+        "Two new faculty members join the Department of Earth Sciences this fall.\n\n"
+        "Amélie Rousseau-Vidal, Assistant Professor\n"
+        "Rousseau-Vidal studies volcanoes on Mars.\n\n"
+        "Tomasz Wielgosz-Nyberg, Associate Professor\n"
+        "Wielgosz-Nyberg studies glaciers.\n"
+    )
+    extraction = _extract(text)
+    department = next(n for n in _names(extraction, "Institution") if n.startswith("Department of Earth Sciences"))
+    assert {("Amélie Rousseau-Vidal", department), ("Tomasz Wielgosz-Nyberg", department)} <= _facts(
+        extraction, "affiliatedWith"
+    )
+
+
+def test_honorary_graduate_bio_with_a_named_chair_and_a_pronoun() -> None:
+    """ "A is Professor of <Field> at X" places A at X; "With Dr. B she published … She received the Y Medal": the
+    medal is hers, not her co-author's."""
+    text = (
+        "Honorary degrees awarded at summer graduation 2027\n"
+        "Professor Ines Kowal-Brandt - Doctor of Science\n"
+        "Professor Ines Kowal-Brandt is Professor of Infectious Disease Epidemiology at the Harbourview School of "
+        "Hygiene & Tropical Medicine (HSHTM). With Dr. Ola Berg-Haugen of Karolinska Institutet she published a "
+        "landmark trial. She received the Royal Society's Buchanan Medal in 2025.\n"
+    )
+    extraction = _extract(text)
+    assert ("Ines Kowal-Brandt", "Harbourview School of Hygiene & Tropical Medicine") in _facts(
+        extraction, "affiliatedWith"
+    )
+    assert {person for person, _ in _facts(extraction, "received")} == {"Ines Kowal-Brandt"}

@@ -61,7 +61,11 @@ _EN_AFFILIATION_AFTER = re.compile(
     EN_DEGREES
     # ("A is a glaciologist at X": the job as the predicate of a sentence)
     + r"\s*,?\s*(?:is\s+(?:also\s+)?(?=an?\s))?(?:now\s+|currently\s+)?"
-    r"(?:(?:an?\s+(?:[\w-]+\s+){1,3}(?:of\s+(?:[a-z-]+\s+){1,4})?)?(?:of|at|from)"
+    # "A is Professor of Infectious Disease Epidemiology at X": a named chair, its field capitalised (first: the
+    # job alternatives below would stop at its "of")
+    r"(?:is\s+(?:(?:the|an?)\s+)?(?:[A-Z][\w-]*\s+){0,2}(?:Professor|Lecturer|Reader|Chair)\s+(?:of|in)\s+"
+    r"(?:(?:[A-Z][\w-]*|and|&)\s+){1,6}(?:at|of)"
+    r"|(?:an?\s+(?:[\w-]+\s+){1,3}(?:of\s+(?:[a-z-]+\s+){1,4})?)?(?:of|at|from)"
     # ("A, assistant professor of chemistry, College of Engineering": a list entry, the unit after the job)
     rf"|(?:an?\s+)?(?:[\w-]+\s+){{0,2}}(?i:{_EN_JOB_WORDS}|fellow|lecturer)"
     r"(?:\s+(?:of|in)\s+(?:[a-z-]+\s+){0,5}[a-z-]+)?,(?=[^\S\n]+(?:the\s+)?[A-Z])"
@@ -321,6 +325,36 @@ def affiliated_with(
     if home_cluster is not None:
         _home_staff(ctx, out, people, home_cluster)
     _credited_unit(ctx, out, people, institutions)
+    _new_faculty(ctx, out, people, institutions)
+
+
+# "Three new faculty members join the Department of X this fall": the unit the new colleagues join
+_JOIN_UNIT = re.compile(
+    r"\b(?:new\s+)?(?:faculty(?:\s+members)?|colleagues|professors|members)\s+(?:will\s+)?(?:join|joined|joining)\s+"
+    r"(?:the\s+|our\s+)?$"
+)
+# each new colleague's bio opens with a heading of the name and the rank ("Ana Ruiz, Assistant Professor")
+_RANK_AFTER = re.compile(
+    r",[^\S\n]+(?:(?:Assistant|Associate|Full|Adjunct|Visiting|Research|Senior|Distinguished|Clinical|Teaching)"
+    r"[^\S\n]+)?(?:Professor|Lecturer|Reader|Fellow|Scientist|Investigator)\b[^\n.;]{0,60}$",
+    re.M,
+)
+
+
+def _new_faculty(
+    ctx: Context, out: dict[tuple[str, str, str], Relation], people: list[Span], institutions: list[Span]
+) -> None:
+    """On a page welcoming new faculty to a unit, each person whose bio heading gives a rank is at that unit."""
+    text = ctx.item.text
+    joined = [s for s in institutions if _JOIN_UNIT.search(text, max(0, s.start - 60), s.start)]
+    if len(joined) != 1 or (target := ctx.cluster_of(joined[0])) is None:
+        return
+    for span in people:
+        line_start = text.rfind("\n", 0, span.start) + 1
+        if text[line_start : span.start].strip() or not _RANK_AFTER.match(text, span.end):
+            continue
+        if (person := ctx.cluster_of(span)) is not None:
+            affiliate(ctx, out, person, target, span)
 
 
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")

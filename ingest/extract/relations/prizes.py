@@ -435,11 +435,26 @@ def _pronoun_subject(ctx: Context, researchers: list[Cluster], start: int, end: 
     ):
         return []
     index = ctx.sentences.index(start)
+    # "With Dr. B she published …. She was elected …": a sentence whose own subject is the same pronoun names only
+    # someone she worked with; the one she is was named before it
+    pronoun = _SUBJECT_PRONOUN.search(text, start, end)
+    sentences = ctx.sentences.all()
     for previous in range(index - 1, max(-1, index - 6), -1):
         named = {c.id: (c, s) for c in researchers for s in c.spans if ctx.sentences.index(s.start) == previous}
+        if (
+            named
+            and pronoun is not None
+            and re.search(rf"\b{pronoun.group().lower()}\b", text[slice(*sentences[previous])])
+            and all(_WITH_BEFORE.search(text, max(0, s.start - 30), s.start) for _, s in named.values())
+        ):
+            continue
         if named:
             return list(named.values()) if len(named) == 1 else []
     return []
+
+
+_SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_WITH_BEFORE = re.compile(r"\b(?:[Ww]ith|[Aa]longside|[Tt]ogether\s+with)\s+(?:(?:Dr\.?|Professor|Prof\.)\s+)?$")
 
 
 def to_categories(out: dict[tuple[str, str, str], Relation]) -> None:
