@@ -277,3 +277,27 @@ def test_honorary_graduate_bio_with_a_named_chair_and_a_pronoun() -> None:
         extraction, "affiliatedWith"
     )
     assert {person for person, _ in _facts(extraction, "received")} == {"Ines Kowal-Brandt"}
+
+
+def test_paper_written_by_a_list_and_presented_as_their_paper() -> None:
+    """ "The paper, "<T>", was written by A and B, together with C": all three wrote it; "D and E were finalists with
+    their paper "<U>"": both wrote U; "The award-winning research was supported by F" funds T, not U."""
+    text = (
+        "Robotics researchers win Best Paper Award\n"
+        'The paper, "Tactile policies for soft objects", was written by doctoral students Amélie Rousseau-Vidal and '
+        "Tomasz Wielgosz-Nyberg from Harbourview University, together with Assistant Professor Ines Kowal-Brandt of "
+        "Karolinska Institutet.\n"
+        "Doctoral student Ola Berg-Haugen and Dr. Runa Eklund-Soto were also among the finalists with their paper "
+        '"Semantic mapping in changing warehouses".\n'
+        "The award-winning research was partially supported by the Swedish Research Council.\n"
+    )
+    extraction = _extract(text)
+    first, second = "Tactile policies for soft objects", "Semantic mapping in changing warehouses"
+    assert {
+        ("Amélie Rousseau-Vidal", first),
+        ("Tomasz Wielgosz-Nyberg", first),
+        ("Ines Kowal-Brandt", first),
+        ("Ola Berg-Haugen", second),
+        ("Runa Eklund-Soto", second),
+    } <= _facts(extraction, "authorOf")
+    assert _facts(extraction, "fundedBy") == {(first, "Swedish Research Council")}

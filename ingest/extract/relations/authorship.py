@@ -290,14 +290,23 @@ _CO_WRITER_BEFORE = re.compile(
 )
 
 
+# "The paper, "<title>", was written by A and B, C and D, together with E": everyone named after it in the sentence
+_WRITTEN_BY = re.compile(r"\b(?:was|were|is|are)\s+(?:co-)?(?:written|authored)\s+by\b")
+# "A and B were among the finalists with their paper "<title>"": the sentence's people before it
+_WITH_THEIR_PAPER = re.compile(r"\bwith\s+(?:their|his|her)\s+(?:new\s+|joint\s+)?(?:paper|article|study)\b")
+
+
 def co_writer_author(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
-    """The person a paper was "written with" or "led by", in the sentence that names the paper, is its author."""
+    """The person a paper was "written with" or "led by", in the sentence that names the paper, is its author; so are
+    all those it "was written by", and those who presented "their paper"."""
     text = ctx.item.text
     papers = ctx.of("Publication")
     for c in researchers_of(ctx):
         for s in c.spans:
             start, end = ctx.sentences.bounds(s.start)
-            if not _CO_WRITER_BEFORE.search(text, max(start, s.start - 80), s.start):
+            by = _WRITTEN_BY.search(text, start, s.start)
+            theirs = _WITH_THEIR_PAPER.search(text, s.end, end)
+            if not (by or theirs or _CO_WRITER_BEFORE.search(text, max(start, s.start - 80), s.start)):
                 continue
             paper = next((p for p in papers if any(start <= ps.start < end for ps in p.spans)), None)
             if paper is not None:

@@ -36,6 +36,7 @@ _EVERY_PAPER = re.compile(
     r"(?:两|几|多|各)项(?:研究|工作|成果)?均|均得到|均获|都得到|\b(?:[Bb]oth|[Aa]ll)\s+(?:studies|papers|works)\b"
 )
 
+_AWARD_WINNING = re.compile(r"\b(?:award|prize)-winning\s+(?:research|work|paper|study|project)\b", re.I)
 _TAKEN_ON = re.compile(r"(?:承担|主持|获批)(?:了|的)?$")
 _FUNDED = re.compile(r"资助|支持|经费")
 
@@ -71,6 +72,9 @@ def funded_by(ctx: Context, out: dict[tuple[str, str, str], Relation], funders: 
         # "两项研究均得到…资助", "Both studies were funded by …": every paper of the item
         every = len(papers) > 1 and _EVERY_PAPER.search(ctx.item.text, start, end)
         chosen = main_of(ctx, "Publication", span.start) or papers[0]
+        # "The award-winning research was supported by …": the paper the item's award went to, the one it opens with
+        if _AWARD_WINNING.search(ctx.item.text, start, span.start):
+            chosen = min(papers, key=lambda p: min(s.start for s in p.spans))
         if own and chosen not in own and not any(a <= span.start < b for a, b in cited):
             chosen = own[0]
         for paper in papers if every else [chosen]:
