@@ -23,7 +23,6 @@ _HEADS = (
 )
 # a name never runs over a line break (a headline ends where the next line starts): spaces, not \s
 _SP = r"[^\S\n]+"
-_TAIL = rf"(?:{_SP}(?:of|for){_SP}(?:the{_SP})?{_WORD}(?:{_SP}(?:(?:and|&){_SP})?{_WORD}){{0,5}})?"
 # a title or a job word right before a capitalised run: the run opens with a person's name
 _PERSON_CUE_BEFORE = re.compile(
     rf"\b(?:Dr\.?|Prof\.?|Professor|professor|Mr|Mrs|Ms|{alternation(RESEARCHER_EN_JOBS)})[^\S\n]+$"
@@ -40,6 +39,8 @@ _FIELDS = (
     r"|Pathology|Epidemiology|Nutrition|Energy|Climate|Marine|Oceanography|Robotics|Nanotechnology|Photonics|Optics"
     r"|Infection|Immunity|Metabolism|Surgery|Psychiatry|Linguistics|Philosophy|History|Aerospace|Cell|Quantum|Data)\b"
 )
+# ("Brazilian Center for Research in Energy and Materials": after "in", a field goes on)
+_TAIL = rf"(?:{_SP}(?:of|for){_SP}(?:the{_SP})?{_WORD}(?:{_SP}(?:(?:and|&){_SP}|in{_SP}(?={_FIELDS}))?{_WORD}){{0,5}})?"
 # a head word alone ("Laboratory director …") is no name: it needs a word before it or an "of …" after it
 # a donor's name before the head word may hold an initial or a particle: "William A. Brookshire Department of …",
 # "Luiz de Queiroz College of Agriculture", or two donors: "Chobanian & Avedisian School of Medicine"
@@ -57,6 +58,7 @@ _INSTITUTION = re.compile(
     rf"|(?:{_HEADS}){_SP}(?:of|for){_SP}(?:the{_SP})?{_WORD}"
     rf"(?:{_SP}(?:and{_SP}|&{_SP}|of{_SP}|for{_SP}|the{_SP}|in{_SP}(?={_FIELDS}))?{_WORD}){{0,5}}"
 )
+_ACRONYM_AND = re.compile(rf"[A-Z]{{2,8}}{_SP}(?:and|&){_SP}(?=[A-Z])")
 _UNIVERSITY_OF_PLACE = re.compile(r"University\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
 _AT_CAMPUS = re.compile(
     r"\s+at\s+(?!the\b)[A-Z][a-z]+(?:[\s-](?!Campus|Site|Centre|Center|Laboratory|Hospital)[A-Z][a-z]+)?\b"
@@ -184,6 +186,9 @@ def find_institutions(text: str) -> list[Span]:
         and_at = text.find(" and ", start, end)
         if and_at >= 0 and _PERSON_CUE_BEFORE.search(text, max(0, start - 30), start):
             start = and_at + len(" and ")
+        # "with POSTECH and Tohoku University": an acronym's body listed before the named one is another body
+        if (acronym := _ACRONYM_AND.match(text, start, end)) is not None:
+            start = acronym.end()
         if end - start < 4 or not text[start].isupper():
             continue
         # "Launch $35 Million Center for …": an amount, not a name; "The University has signed …": the head word

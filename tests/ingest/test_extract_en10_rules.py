@@ -301,3 +301,16 @@ def test_paper_written_by_a_list_and_presented_as_their_paper() -> None:
         ("Runa Eklund-Soto", second),
     } <= _facts(extraction, "authorOf")
     assert _facts(extraction, "fundedBy") == {(first, "Swedish Research Council")}
+
+
+def test_centre_name_going_on_after_in_and_an_acronym_listed_before() -> None:
+    """ "Center for Research in Energy and Materials" is one name; "with NORDTECH and Harbourview University" lists
+    two bodies, not one."""
+    text = (
+        "Fungi\n"
+        "Dr. Ana Ruiz-Tovar of the Brazilian Center for Research in Energy and Materials led the study.\n"
+        "Joint research with NORDTECH and Harbourview University.\n"
+    )
+    institutions = _names(_extract(text), "Institution")
+    assert {"Brazilian Center for Research in Energy and Materials", "Harbourview University"} <= institutions
+    assert not any(name.startswith("NORDTECH and") for name in institutions)
