@@ -150,6 +150,8 @@ _NOT_A_NAME = re.compile(
     r"Without|Beyond|Across|Against|Year|"
     # a press release's boilerplate heading over its publisher's profile ("About Northmere Clinic")
     r"About|"
+    # a research facility named like a person ("Swiss Light Source", "Keck Telescope")
+    r"Source|Synchrotron|Telescope|Beamline|Reactor|Collider|"
     # programmes and posts (the Nano Mission of the DST, Senior Consultant)
     r"Mission|Scheme|Facility|Platform|Consultant|Registrar|Fellow|Bursary|Scholarship|Studentship|"
     # an office that speaks for a body ("Corporate Communications, Northmere University")

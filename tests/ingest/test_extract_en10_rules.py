@@ -314,3 +314,13 @@ def test_centre_name_going_on_after_in_and_an_acronym_listed_before() -> None:
     institutions = _names(_extract(text), "Institution")
     assert {"Brazilian Center for Research in Energy and Materials", "Harbourview University"} <= institutions
     assert not any(name.startswith("NORDTECH and") for name in institutions)
+
+
+def test_research_facility_is_no_person() -> None:
+    """ "the Harbourview Institute's Nordic Light Source": a facility named like a person is none."""
+    text = (
+        "Skyrmions at room temperature\n"
+        "Dr. Ana Ruiz-Tovar of Harbourview University led the study, which used X-ray microscopy at the Vantor "
+        "Institute's Nordic Light Source to image the swirls directly.\n"
+    )
+    assert _names(_extract(text), "Researcher") == {"Ana Ruiz-Tovar"}
