@@ -741,7 +741,10 @@ def organisation_names(chunk: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     last_end = 0
     # ("… and from UNAM's PAPIIT programme": a list of givers may repeat its "from")
-    for m in re.finditer(r"(?:^|;|,|\band\s+(?:by\s+|from\s+)?(?:the\s+)?|\bby\s+(?:the\s+)?|\bthe\s+)\s*", chunk):
+    # ("X (EPSRC), part of UK Research and Innovation": the body a funder belongs to funds the work too)
+    for m in re.finditer(
+        r"(?:^|;|,|\band\s+(?:by\s+|from\s+)?(?:the\s+)?|\bby\s+(?:the\s+)?|\bthe\s+|\bpart\s+of\s+)\s*", chunk
+    ):
         run = _ORG_RUN.match(chunk, m.end())
         if not run or len(run.group()) < 3 or any(o <= run.start() < o + len(n) for o, n in out):
             continue

@@ -119,6 +119,8 @@ def _parents(gazetteer: Gazetteer) -> dict[str, str]:
 
 
 _FUNDER_FORMS: dict[int, frozenset[str]] = {}
+_SHORT_AFTER = re.compile(r"[^\S\n]*\(")
+_ACRONYM = re.compile(r"[A-Z][A-Za-z&-]{1,9}")
 _BODY_WORD = re.compile(r"\s+(?:Organization|Organisation|Foundation|Council|Agency|Trust)$")
 
 
@@ -257,6 +259,8 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
             and not any(i.parent and key(i.parent) not in funder_keys for i in same)
             and not any(key(i.name) == key(f.name) for i in insts if i not in same and not i.meta.get("defined"))
         ):
+            # ("the National Institutes of Health (NIH)": the short form in brackets is the funder's too)
+            same += [i for i in insts if _SHORT_AFTER.fullmatch(text, f.end, i.start) and _ACRONYM.fullmatch(i.name)]
             insts = [i for i in insts if i not in same]
     # ("the Canadian Institutes of Health Research (CIHR) … the CIHR team": the short form is what its full name is)
     kept = {i.name for i in insts if not i.meta.get("defined")}

@@ -324,3 +324,26 @@ def test_research_facility_is_no_person() -> None:
         "Institute's Nordic Light Source to image the swirls directly.\n"
     )
     assert _names(_extract(text), "Researcher") == {"Ana Ruiz-Tovar"}
+
+
+def test_funders_short_form_and_the_body_it_is_part_of() -> None:
+    """ "the X (NIH)" in a funding statement: the short form is the funder's, no institution; "Funder: X (EPSRC),
+    part of UK Research and Innovation": the body it belongs to is a funder too."""
+    text = (
+        "Text coaching lowers blood pressure\n"
+        "Dr. Ana Ruiz-Tovar of Harbourview University led the trial.\n"
+        "The study was supported by the National Heart, Lung, and Blood Institute (NHLBI), part of the National "
+        "Institutes of Health (NIH), and by the American Heart Association.\n"
+    )
+    extraction = _extract(text)
+    assert _names(extraction, "Institution") == {"Harbourview University"}
+    assert "National Institutes of Health" in _names(extraction, "Funder")
+    block = (
+        "Turning seaweed into film\n\n"
+        "Funder: Engineering and Physical Sciences Research Council (EPSRC), part of UK Research and Innovation "
+        "(UKRI)\n"
+        "Principal investigator: Dr Amélie Rousseau-Vidal\n"
+    )
+    assert {"Engineering and Physical Sciences Research Council", "UK Research and Innovation"} <= _names(
+        _extract(block), "Funder"
+    )
