@@ -347,3 +347,16 @@ def test_funders_short_form_and_the_body_it_is_part_of() -> None:
     assert {"Engineering and Physical Sciences Research Council", "UK Research and Innovation"} <= _names(
         _extract(block), "Funder"
     )
+
+
+def test_principal_investigator_field_takes_the_blocks_department() -> None:
+    """A grant's block: "Department: X" and "Principal investigator: Dr A" on lines of their own place A at X."""
+    text = (
+        "Turning seaweed into film\n\n"
+        "Lead research organisation: Harbourview University\n"
+        "Department: Department of Chemical and Process Engineering\n"
+        "Principal investigator: Dr Amélie Rousseau-Vidal\n"
+        "Co-investigators: Professor Tomasz Wielgosz-Nyberg (Karolinska Institutet)\n"
+    )
+    affiliations = _facts(_extract(text), "affiliatedWith")
+    assert any(p == "Amélie Rousseau-Vidal" and i.startswith("Department of Chemical") for p, i in affiliations)

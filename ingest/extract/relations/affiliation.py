@@ -326,6 +326,39 @@ def affiliated_with(
         _home_staff(ctx, out, people, home_cluster)
     _credited_unit(ctx, out, people, institutions)
     _new_faculty(ctx, out, people, institutions)
+    _investigator_field(ctx, out, people, institutions)
+
+
+# a grant's metadata block: "Principal investigator: Dr A" with "Department: …" or "Lead research organisation: …"
+_INVESTIGATOR_FIELD = re.compile(
+    r"(?im)^[^\S\n]*(?:principal|lead|chief)[^\S\n]+investigator[^\S\n]*:[^\S\n]*(?:(?:Dr\.?|Professor|Prof\.)[^\S\n]+)?$"
+)
+_UNIT_FIELD = re.compile(
+    r"(?im)^[^\S\n]*(?:(?P<unit>department|school|faculty)|(?:lead[^\S\n]+)?(?:research[^\S\n]+)?"
+    r"organi[sz]ation|host[^\S\n]+institution|institution)[^\S\n]*:[^\S\n]*"
+)
+
+
+def _investigator_field(
+    ctx: Context, out: dict[tuple[str, str, str], Relation], people: list[Span], institutions: list[Span]
+) -> None:
+    """A grant's principal investigator, given a line of their own in the block, is at the block's unit (its
+    "Department:" line, else its "Lead research organisation:" line), when their line names none."""
+    text = ctx.item.text
+    fields = [(m, m.group("unit") is not None) for m in _UNIT_FIELD.finditer(text)]
+    for span in people:
+        line_start = text.rfind("\n", 0, span.start) + 1
+        if not _INVESTIGATOR_FIELD.fullmatch(text, line_start, span.start):
+            continue
+        line_end = text.find("\n", span.end)
+        if any(span.end <= i.start < (line_end if line_end >= 0 else len(text)) for i in institutions):
+            continue
+        near = [(m, unit) for m, unit in fields if abs(m.start() - span.start) < 600]
+        for m, _ in sorted(near, key=lambda pair: not pair[1])[:1]:
+            target = next((i for i in institutions if i.start == m.end()), None)
+            person, place = ctx.cluster_of(span), ctx.cluster_of(target) if target else None
+            if person and place:
+                affiliate(ctx, out, person, place, span)
 
 
 # "Three new faculty members join the Department of X this fall": the unit the new colleagues join
