@@ -207,7 +207,8 @@ _FUNDER_EN = re.compile(
     r"\b(?:Foundation|Council|Agency|Fund|Trust|Ministry|Office|Department|Society|Commission|Academy|Institutes?|"
     # (a national centre that funds: "the National Center for Advancing Translational Sciences")
     r"Programme|Program|Initiative|Research|Innovation|Administration|Bureau|Association|Health|Cent(?:er|re)s?|"
-    r"NSF|NIH|NSFC|ERC|DFG|JSPS)\b"
+    # (a national laboratory that funds: "supported by the Defence Science and Technology Laboratory")
+    r"Laboratory|NSF|NIH|NSFC|ERC|DFG|JSPS)\b"
 )
 # the body at the head of a programme whose own name ends in no funding word
 _FUNDING_BODY = re.compile(

@@ -360,3 +360,16 @@ def test_principal_investigator_field_takes_the_blocks_department() -> None:
     )
     affiliations = _facts(_extract(text), "affiliatedWith")
     assert any(p == "Amélie Rousseau-Vidal" and i.startswith("Department of Chemical") for p, i in affiliations)
+
+
+def test_laboratory_in_a_funding_list_is_a_funder() -> None:
+    """ "supported by EPSRC and by the Defence Science and Technology Laboratory (Dstl)": a national laboratory that
+    funds the work is its funder there."""
+    text = (
+        "Gravity sensors\n"
+        'Dr. Ana Ruiz-Tovar of Harbourview University led the study "Cold-atom gravity gradiometry beneath a street". '
+        "That study was supported by EPSRC and by the Defence Science and Technology Laboratory (Dstl).\n"
+    )
+    extraction = _extract(text)
+    assert "Defence Science and Technology Laboratory" in _names(extraction, "Funder")
+    assert "Defence Science and Technology Laboratory" not in _names(extraction, "Institution")
