@@ -495,12 +495,18 @@ def _wrap_width(widths: list[int]) -> float:
     return longest if longest > 2 * typical else typical
 
 
+def _latin(ch: str) -> bool:
+    """Whether ``ch`` is written in a Latin-script run: ASCII, or a letter with a diacritic (a line ending in
+    "Tromsø" or "Zürich" joins the next with a space, as one ending in plain letters does)."""
+    return ch.isascii() or ("\u00c0" <= ch <= "\u024f" and ch.isalpha())
+
+
 def _joint(left: str, right: str) -> tuple[str, bool]:
     """How a wrapped line joins the previous one: the separator, and whether a trailing hyphen is dropped."""
     a, b = left[-1], right[0]
     if a == "-" and len(left) >= 2 and left[-2].isascii() and left[-2].islower() and b.isascii() and b.islower():
         return "", True  # de-hyphenate a word broken across lines
-    if a.isascii() and b.isascii() and a not in "-/(" and not (a.isalnum() and b in ",.;:)!?"):
+    if _latin(a) and _latin(b) and a not in "-/(" and not (a.isalnum() and b in ",.;:)!?"):
         return " ", False
     if (is_cjk(a) and b.isascii() and b.isalnum()) or (a.isascii() and a.isalnum() and is_cjk(b)):
         return " ", False  # the layout's spacing between Chinese and Latin or digits, as inside lines

@@ -64,6 +64,9 @@ _ELECTED_BEFORE = re.compile(r"\b(?:elected|new|inducted|named)\b[^.;\n]{0,60}$"
 _TWO_PRIZES = re.compile(
     r"(.+?\b(?:Prize|Award|Medal)s?)[^\S\n]+and[^\S\n]+((?:[A-Z][\w'’-]*[^\S\n]+)+(?:Prize|Award|Medal)s?\b.*)"
 )
+_KINDS_BEFORE = re.compile(
+    r"(?:[A-Z][\w'’-]*[^\S\n]+)*?(?:Grants|Awards|Fellowships|Prizes|Scholarships|Programmes|Programs)[^\S\n]+and[^\S\n]+(?=[A-Z])"
+)
 _CATEGORY = re.compile(r"(.+?\b(?:Prize|Award|Medal))\s+(?:in|for)\s+[A-Z]")
 _OWNER = re.compile(r"^.*['’]s[^\S\n]+")
 # a fellowship of no one in particular: "Research Fellows", "Postdoctoral Fellowship"
@@ -123,6 +126,13 @@ _FUNDING_EN_GIVER = re.compile(
     r"(?:awarded|granted|given|provided|committed|pledged)\s+[^.;\n]{0,80}?"
     r"(?:\b(?:grants?|funding)\b|(?:[£$€¥]|US\$|\b[A-Z]{3}\s)\s?\d)"  # £3.2 million, SEK 12 million
 )
+# "The Vantor Foundation announces 2027 Research Grants", "X awards three fellowships": the body that announces or
+# awards grants gives them
+_FUNDING_EN_ANNOUNCES = re.compile(
+    r"(?:^|(?<=[.;\n])[^\S\n]*|\b(?:the|The)[^\S\n]+)(?P<list>[A-Z][^.;\n]{2,80}?)[^\S\n]+(?:has[^\S\n]+)?"
+    r"(?:announce[sd]?|awards|awarded)[^\S\n]+(?:the[^\S\n]+|its[^\S\n]+)?(?:(?:19|20)\d{2}[^\S\n]+)?(?:[A-Z][\w-]*[^\S\n]+){0,3}"
+    r"(?i:grants|fellowships|scholarships)\b"
+)
 # "have been awarded European Research Council (ERC) Advanced Grants", "won an NIH grant": the grant names its giver
 _FUNDING_EN_WON = re.compile(
     r"\b(?:awarded|won|wins?|receiv(?:e|es|ed)|secur(?:e|es|ed)|earn(?:s|ed)?)\s+(?:an?\s+|the\s+|(?:19|20)\d{2}\s+)?"
@@ -143,7 +153,20 @@ _FUNDING_EN_SUBJECT = re.compile(
     rf"(?:^|(?<=[.;\n])[^\S\n]*)(?:The\s+)?(?P<list>[A-Z][^.;\n]{{2,200}}?)\s+(?:also\s+|jointly\s+)?{_SUPPORTED}",
     re.M,
 )
-_FUNDING_EN_ALL = (_FUNDING_EN, _FUNDING_EN_FROM, _FUNDING_EN_GIVER, _FUNDING_EN_WON, _FUNDING_EN_SUBJECT)
+# a project's metadata block: "Funder: X, part of Y", "Funded by: X", "Funding bodies: X; Y"
+_FUNDING_EN_FIELD = re.compile(
+    r"(?im)^[^\S\n]*(?:funders?|funded[^\S\n]+by|funding(?:[^\S\n]+(?:bod(?:y|ies)|agenc(?:y|ies)|sources?))?"
+    r"|sponsors?)[^\S\n]*:[^\S\n]*(?P<list>[^\n]{2,300})"
+)
+_FUNDING_EN_ALL = (
+    _FUNDING_EN,
+    _FUNDING_EN_FROM,
+    _FUNDING_EN_GIVER,
+    _FUNDING_EN_WON,
+    _FUNDING_EN_SUBJECT,
+    _FUNDING_EN_FIELD,
+    _FUNDING_EN_ANNOUNCES,
+)
 # "The Science for Africa Foundation (SFA Foundation) will co-fund a fellowship scheme, and the Fleming Fund will
 # support …": a funding body as the subject of a funding verb in the future (found from the verb, the name looked
 # back at)
@@ -184,7 +207,8 @@ _FUNDER_EN = re.compile(
     r"\b(?:Foundation|Council|Agency|Fund|Trust|Ministry|Office|Department|Society|Commission|Academy|Institutes?|"
     # (a national centre that funds: "the National Center for Advancing Translational Sciences")
     r"Programme|Program|Initiative|Research|Innovation|Administration|Bureau|Association|Health|Cent(?:er|re)s?|"
-    r"NSF|NIH|NSFC|ERC|DFG|JSPS)\b"
+    # (a national laboratory that funds: "supported by the Defence Science and Technology Laboratory")
+    r"Laboratory|NSF|NIH|NSFC|ERC|DFG|JSPS)\b"
 )
 # the body at the head of a programme whose own name ends in no funding word
 _FUNDING_BODY = re.compile(
@@ -269,6 +293,10 @@ def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
         # "New University Research Fellows" heading a list: "new" says when, it names nothing
         if (new := _NEW.match(text, start, m.end())) is not None:
             start = new.end()
+        # "announces 2027 Research Grants and Career Development Awards": kinds listed before the last one are
+        # categories, each no award of its own
+        if (kinds := _KINDS_BEFORE.match(text, start, m.end())) is not None:
+            start = kinds.end()
         # "receive 2025 Sloan Research Fellowships", "named 2026 Sloan Research Fellows": one fellowship, named in
         # the singular
         surface = clean(text[start : m.end()])
@@ -306,7 +334,31 @@ def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
         if len(spans) > before:
             spans[-1].meta["surface"] = clean(m.group())
             spans[-1].meta["honour"] = True  # the body's name inside it is the body too
+    spans += _capitalised_headings(text, spans)
     return spans + heads
+
+
+_CAPS_LINE = re.compile(r"(?m)^[^\S\n]*(?P<name>[A-Z][A-Z'’ -]{4,80}?)S?[^\S\n]*:?[^\S\n]*$")
+
+
+def _capitalised_headings(text: str, spans: list[Span]) -> list[Span]:
+    """A list's heading in capitals that is an award named elsewhere ("CAREER DEVELOPMENT AWARDS" over its holders,
+    the Career Development Award named in the text): a mention of that award, for the holders under it."""
+    names = {s.name.upper(): s.name for s in spans if s.name.isascii()}
+    out: list[Span] = []
+    for m in _CAPS_LINE.finditer(text) if names else ():
+        name = names.get(" ".join(m.group("name").split()))
+        if name is not None and not any(s.start < m.end() and m.start() < s.end for s in spans):
+            out.append(
+                Span(
+                    m.start("name"),
+                    m.end(),
+                    "Award",
+                    name,
+                    meta={"surface": clean(text[m.start("name") : m.end()]), "caps_heading": True},
+                )
+            )
+    return out
 
 
 def _award_head(text: str, floor: int, end: int) -> int | None:

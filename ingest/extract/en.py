@@ -23,7 +23,6 @@ _HEADS = (
 )
 # a name never runs over a line break (a headline ends where the next line starts): spaces, not \s
 _SP = r"[^\S\n]+"
-_TAIL = rf"(?:{_SP}(?:of|for){_SP}(?:the{_SP})?{_WORD}(?:{_SP}(?:(?:and|&){_SP})?{_WORD}){{0,5}})?"
 # a title or a job word right before a capitalised run: the run opens with a person's name
 _PERSON_CUE_BEFORE = re.compile(
     rf"\b(?:Dr\.?|Prof\.?|Professor|professor|Mr|Mrs|Ms|{alternation(RESEARCHER_EN_JOBS)})[^\S\n]+$"
@@ -40,6 +39,8 @@ _FIELDS = (
     r"|Pathology|Epidemiology|Nutrition|Energy|Climate|Marine|Oceanography|Robotics|Nanotechnology|Photonics|Optics"
     r"|Infection|Immunity|Metabolism|Surgery|Psychiatry|Linguistics|Philosophy|History|Aerospace|Cell|Quantum|Data)\b"
 )
+# ("Brazilian Center for Research in Energy and Materials": after "in", a field goes on)
+_TAIL = rf"(?:{_SP}(?:of|for){_SP}(?:the{_SP})?{_WORD}(?:{_SP}(?:(?:and|&){_SP}|in{_SP}(?={_FIELDS}))?{_WORD}){{0,5}})?"
 # a head word alone ("Laboratory director …") is no name: it needs a word before it or an "of …" after it
 # a donor's name before the head word may hold an initial or a particle: "William A. Brookshire Department of …",
 # "Luiz de Queiroz College of Agriculture", or two donors: "Chobanian & Avedisian School of Medicine"
@@ -57,6 +58,7 @@ _INSTITUTION = re.compile(
     rf"|(?:{_HEADS}){_SP}(?:of|for){_SP}(?:the{_SP})?{_WORD}"
     rf"(?:{_SP}(?:and{_SP}|&{_SP}|of{_SP}|for{_SP}|the{_SP}|in{_SP}(?={_FIELDS}))?{_WORD}){{0,5}}"
 )
+_ACRONYM_AND = re.compile(rf"[A-Z]{{2,8}}{_SP}(?:and|&){_SP}(?=[A-Z])")
 _UNIVERSITY_OF_PLACE = re.compile(r"University\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
 _AT_CAMPUS = re.compile(
     r"\s+at\s+(?!the\b)[A-Z][a-z]+(?:[\s-](?!Campus|Site|Centre|Center|Laboratory|Hospital)[A-Z][a-z]+)?\b"
@@ -75,9 +77,21 @@ _FIELD_NOT_BODY = (
 )
 _FIELD_LIST = re.compile(
     # ("College of Literature, Science, and the Arts")
-    rf"(?:,\s*{_FIELD_NOT_BODY}{_FIELD_WORD}(?:\s+{_FIELD_WORD})?)+,?\s+and\s+(?:the\s+)?{_FIELD_NOT_BODY}{_FIELD_WORD}"
-    rf"(?:\s+{_FIELD_WORD})?\b"
+    rf"(?:,\s*{_FIELD_NOT_BODY}{_FIELD_WORD}(?:\s+{_FIELD_WORD})?)+,?\s+(?:and|&)\s+(?:the\s+)?{_FIELD_NOT_BODY}"
+    rf"{_FIELD_WORD}(?:\s+{_FIELD_WORD})?\b"
 )
+# a unit or institute named for its fields, its first field at the end of the match: "Rosenstiel School of Marine",
+# "Federal Institute for Forest" go on over ", Snow and Landscape Research" (not a university: "University of
+# Leeds, York and Hull" are three)
+_FIELD_HEAD_END = re.compile(
+    r"\b(?:Institute|Institutes|School|Centre|Center|Laboratory|Laboratories|Department|Faculty|Division|College|Unit)"
+    rf"{_SP}(?:of|for){_SP}(?:the{_SP})?{_WORD}(?:{_SP}{_WORD})?$"
+)
+# fields listed before the head word: "the Heart, Vascular & Thoracic Institute", "National Heart, Lung, and Blood
+# Institute" (the match began at the last field; the list runs back over the commas)
+_FIELDS_BEFORE = re.compile(rf"(?<![\w&'’.-])(?:{_WORD}{_SP})?{_WORD},{_SP}(?:{_WORD},{_SP})*(?:(?:and|&){_SP})?$")
+_JOINED = re.compile(r"\s(?:and|&)\s")
+_NOT_A_FIELD = re.compile(rf"\b(?:{_HEADS}|University|Dr|Prof|Professor|Mr|Mrs|Ms|In|At|From|By|With|For|The)\b")
 _INSIDE_SENTENCE = re.compile(r"[a-z,(]\s*$")
 _FOREIGN_WORD = r"[A-ZÀ-Þ][\wÀ-ÿ'’-]+"
 # (the head word first, a literal the engine skips to; a qualifier before it is taken by looking back)
@@ -128,11 +142,20 @@ _TWO_BODIES = re.compile(r"\s+and\s+the\s+|(?:(?<=Trust)|(?<=Council)|(?<=Agency
 # ("the University of Cambridge's Cavendish Laboratory": a unit named by a word before its head word)
 _POSSESSIVE_UNIT = re.compile(
     r"^(?P<owner>.+?)(?:['’]s|(?<=s)['’])\s+(?P<unit>(?:[A-Z][\w-]+\s+(?:and\s+)?){0,3}(?:School|Department|Faculty|College|Institute"
-    r"|Laboratory|Center|Centre|Division|Clinic|Unit|Directorate)\b.*)$"
+    r"|Laboratory|Center|Centre|Division|Clinic|Unit|Directorate)\b.*)$",
+    # (a unit's field list may run over a line break: "School of Marine,\nAtmospheric, and Earth Science")
+    re.S,
 )
 # what a unit's name goes on with after its head word ("Institute for Solid State Physics")
 _UNIT_TAIL = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,5}")
 # (a name ending in s takes the apostrophe alone: "Leeds' School of Chemistry", "Wales' Dragon Institute")
+_LAST_OF_LIST = re.compile(r"^.*\s(?:and|&)\s+(?=[A-Z]{2,8}$)")
+# an owner named before a unit the name rule took alone (its words before the head word too many to reach the
+# owner): "the Nordic Space Agency's Nordic Space Research and Technology Centre"
+_OWNER_BEFORE = re.compile(
+    r"(?<![\w'’-])(?P<owner>(?:[A-Z][\w-]*[^\S\n]+(?:(?:of|for|and)[^\S\n]+)?){0,5}(?:Agency|Organi[sz]ation|Council"
+    r"|Survey|Administration|Laboratory|Institute|University|Society|Foundation|Academy))['’]s[^\S\n]+$"
+)
 _POSSESSIVE = re.compile(r"['’]s\b|(?<=s)['’](?=\s)")
 _PRIZE_END = re.compile(r"\b(?:Medal|Prize|Award|Fellowship|Lectureship)s?$")
 _POSSESSIVE_SPLIT = re.compile(r"(?:['’]s|(?<=s)['’])\s+(?=[A-Z])")
@@ -163,6 +186,9 @@ def find_institutions(text: str) -> list[Span]:
         and_at = text.find(" and ", start, end)
         if and_at >= 0 and _PERSON_CUE_BEFORE.search(text, max(0, start - 30), start):
             start = and_at + len(" and ")
+        # "with POSTECH and Tohoku University": an acronym's body listed before the named one is another body
+        if (acronym := _ACRONYM_AND.match(text, start, end)) is not None:
+            start = acronym.end()
         if end - start < 4 or not text[start].isupper():
             continue
         # "Launch $35 Million Center for …": an amount, not a name; "The University has signed …": the head word
@@ -178,8 +204,9 @@ def find_institutions(text: str) -> list[Span]:
             end = place.end()
         # "Department of Electronics, Information and Bioengineering", "Department of Science, Technology and
         # Innovation": a unit's field list runs over commas to its "and"
-        if _FIELD_HEAD.match(text, start) and (fields := _FIELD_LIST.match(text, end)) is not None:
+        if _lists_fields(text, start, end) and (fields := _FIELD_LIST.match(text, end)) is not None:
             end = fields.end()
+        start = _fields_before(text, start, end)
         # "the University of Toronto's Claire Dubois": the possessive ends the name unless a unit follows it
         possessive = _POSSESSIVE.search(text, start, end)
         if possessive and not _HEAD_WORD.search(text, possessive.end(), end):
@@ -196,8 +223,13 @@ def find_institutions(text: str) -> list[Span]:
             # "the University of Portsmouth's School of the Environment, Geography and Geosciences": the unit's field
             # list runs over its comma too
             unit_at = start + owned.start("unit")
-            if _FIELD_HEAD.match(text, unit_at) and (fields := _FIELD_LIST.match(text, end)) is not None:
+            if _lists_fields(text, unit_at, end) and (fields := _FIELD_LIST.match(text, end)) is not None:
                 end = fields.end()
+                owned = _POSSESSIVE_UNIT.match(text[start:end])
+                assert owned is not None
+            # "Vantor Klinikum Ostheim and NORDLAB's Genomics Institute": the owner is the last of a list
+            if last := _LAST_OF_LIST.search(owned.group("owner")):
+                start += last.end()
                 owned = _POSSESSIVE_UNIT.match(text[start:end])
                 assert owned is not None
             owner = clean(owned.group("owner"))
@@ -240,6 +272,8 @@ def find_institutions(text: str) -> list[Span]:
         if not any(s.start < m.end() and begin < s.end for s in spans):
             spans.append(Span(begin, m.end(), "Institution", name))
     _owner_by_head_word(spans)
+    spans += _owners_before(text, spans)
+    spans += _acronym_owners(spans)
     spans = [part for s in spans for part in _split_unit_of_the(text, s)]
     spans += _universities_inside(text, spans)
     spans.sort(key=lambda s: s.start)
@@ -253,6 +287,69 @@ def find_institutions(text: str) -> list[Span]:
         for s in spans
         if (s.parent is not None or not _GOVERNMENT_DEPARTMENT.fullmatch(s.name)) and not _PRIZE_END.search(s.name)
     ]
+
+
+# "RIKEN Center for Biosystems Dynamics Research": a centre named after the acronym of the body that runs it
+_ACRONYM_UNIT = re.compile(
+    r"^(?P<top>[A-Z]{3,8})\s+(?:Center|Centre|Institute|Laboratory|Laboratories)\s+(?:for|of)\s"
+    # (a funder's scheme is no owner: "ARC Centre of Excellence for …" is funded by the ARC, not part of it)
+    r"(?!Excellence\b)"
+)
+
+
+def _acronym_owners(spans: list[Span]) -> list[Span]:
+    """The bodies whose acronym opens a unit's name (partOf from the unit); the new owner spans are returned."""
+    owners: list[Span] = []
+    for span in spans:
+        if span.parent is None and (m := _ACRONYM_UNIT.match(span.name)) is not None:
+            top = m.group("top")
+            span.parent = top
+            # (absorbed: who works at the centre is placed there, not at its owner too)
+            owner = Span(span.start, span.start + len(top), "Institution", top, meta={"owner": True}, absorbed=True)
+            owners.append(owner)
+    return owners
+
+
+def _owners_before(text: str, spans: list[Span]) -> list[Span]:
+    """Owners written with a possessive right before a unit found alone ("the Nordic Space Agency's Nordic Space
+    Research and Technology Centre"): the unit gets the owner as parent; the owners are returned."""
+    owners: list[Span] = []
+    for span in spans:
+        if span.parent is not None or span.meta.get("owner"):
+            continue
+        found = _OWNER_BEFORE.search(text, max(0, span.start - 120), span.start)
+        if found is None:
+            continue
+        lead = _LEADING.match(found.group("owner"))
+        begin = found.start("owner") + (lead.end() if lead else 0)
+        owner = clean(text[begin : found.end("owner")])
+        if any(s.start <= begin < s.end for s in spans):
+            continue
+        owners.append(Span(begin, found.end("owner"), "Institution", owner, meta={"owner": True}))
+        span.parent = owner
+    return owners
+
+
+def _lists_fields(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` is a unit or institute named by fields whose list may go on past ``end``."""
+    return _FIELD_HEAD.match(text, start) is not None or _FIELD_HEAD_END.search(text, start, end) is not None
+
+
+def _fields_before(text: str, start: int, end: int) -> int:
+    """Where a name opens when fields listed with commas before its head word belong to it ("Heart, Vascular &
+    Thoracic Institute"): the list must be joined by and/& (before the match or inside it) and hold no head word, title
+    or preposition, so that "Dr Ana Ruiz, Lung Institute" or "In Boston, Heart Institute" stay as they are."""
+    head = _HEAD_WORD.search(text, start, end)
+    # ("Department of Physics and Astronomy, and Institute for Quantum Computing": a name that opens with its head
+    # word has no fields before it; the comma closes another unit)
+    if head is None or head.start() == start:
+        return start
+    before = _FIELDS_BEFORE.search(text, max(0, start - 80), start)
+    if before is None or _NOT_A_FIELD.search(before.group()) or _PERSON_CUE_BEFORE.search(text, 0, before.start()):
+        return start
+    if not _JOINED.search(before.group()) and not _JOINED.search(text, start, head.start()):
+        return start
+    return before.start()
 
 
 def _owner_by_head_word(spans: list[Span]) -> None:
@@ -340,11 +437,19 @@ def link_units(text: str, spans: list[Span], known: Callable[[Span], bool] = lam
         gap = _SHORT_FORM.sub("", gap, count=1)
         if unit_like and top and _UNIT_GAP.fullmatch(gap):
             unit.parent = parent.name
+        elif _LOW_UNIT.match(unit.name) and _HIGH_UNIT.search(parent.name) and _AT_UNIT_GAP.fullmatch(gap):
+            # "the Department of Marine Biology at the university's Rosewood School of Marine Science": a department
+            # at a school is part of that school
+            unit.parent = parent.name
         elif _UNIT.match(unit.name) and _WITHIN.fullmatch(gap):
             # "the Center for Quantum Nanoscience (QNS) within the Institute for Basic Science": the text says which
             # body holds the unit, whatever its kind
             unit.parent = parent.name
 
+
+_LOW_UNIT = re.compile(r"(?:Department|Division)\s+of\s")
+_HIGH_UNIT = re.compile(r"\b(?:School|Faculty|College)\s+of\s")
+_AT_UNIT_GAP = re.compile(r"\s+(?:at|in)\s+(?:the\s+)?(?:(?:university|institute|college)['’]s\s+)?")
 
 # a faculty's name, and the units a faculty holds
 _FACULTY = re.compile(r"Faculty\s+of\s")
@@ -636,7 +741,10 @@ def organisation_names(chunk: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     last_end = 0
     # ("… and from UNAM's PAPIIT programme": a list of givers may repeat its "from")
-    for m in re.finditer(r"(?:^|;|,|\band\s+(?:by\s+|from\s+)?(?:the\s+)?|\bby\s+(?:the\s+)?|\bthe\s+)\s*", chunk):
+    # ("X (EPSRC), part of UK Research and Innovation": the body a funder belongs to funds the work too)
+    for m in re.finditer(
+        r"(?:^|;|,|\band\s+(?:by\s+|from\s+)?(?:the\s+)?|\bby\s+(?:the\s+)?|\bthe\s+|\bpart\s+of\s+)\s*", chunk
+    ):
         run = _ORG_RUN.match(chunk, m.end())
         if not run or len(run.group()) < 3 or any(o <= run.start() < o + len(n) for o, n in out):
             continue

@@ -119,6 +119,9 @@ def _parents(gazetteer: Gazetteer) -> dict[str, str]:
 
 
 _FUNDER_FORMS: dict[int, frozenset[str]] = {}
+_SHORT_AFTER = re.compile(r"[^\S\n]*\(")
+_ACRONYM = re.compile(r"[A-Z][A-Za-z&-]{1,9}")
+_BODY_WORD = re.compile(r"\s+(?:Organization|Organisation|Foundation|Council|Agency|Trust)$")
 
 
 def _funder_forms(gazetteer: Gazetteer) -> frozenset[str]:
@@ -240,7 +243,9 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     # (an honour holds the name of the body that confers it: a Fellow of the Royal Society)
     prizes = [a for a in found_prizes if not _overlaps(a, journals + papers + ([] if a.meta.get("honour") else insts))]
     funders = awards.find_funders(text, insts, _funder_forms(gaz))
-    # an institution named only in a funding statement (National Institutes of Health) is a funder there
+    # an institution named only in a funding statement (National Institutes of Health) is a funder there, and so is a
+    # unit of a funder named in the same statement ("the National Heart, Lung, and Blood Institute of the NIH")
+    funder_keys = {key(f.name) for f in funders}
     for f in funders:
         # (or read inside the funder's longer name: "Blood Institute" in the National Heart, Lung, and Blood Institute)
         same = [
@@ -251,9 +256,11 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
         ]
         if (
             same
-            and not any(i.parent for i in same)
+            and not any(i.parent and key(i.parent) not in funder_keys for i in same)
             and not any(key(i.name) == key(f.name) for i in insts if i not in same and not i.meta.get("defined"))
         ):
+            # ("the National Institutes of Health (NIH)": the short form in brackets is the funder's too)
+            same += [i for i in insts if _SHORT_AFTER.fullmatch(text, f.end, i.start) and _ACRONYM.fullmatch(i.name)]
             insts = [i for i in insts if i not in same]
     # ("the Canadian Institutes of Health Research (CIHR) … the CIHR team": the short form is what its full name is)
     kept = {i.name for i in insts if not i.meta.get("defined")}
@@ -261,6 +268,14 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     # a funder that is also written as an institution elsewhere stays one institution entity (typing is by role)
     funder_insts = [f for f in funders if any(key(f.name) == key(i.name) for i in insts)]
     funder_spans = [f for f in funders if f not in funder_insts and not _overlaps(f, papers)]
+    # "the Vantor Science Program Organization (VSPO)" where "Vantor Science Program announces … Grants": the body
+    # with its organisation word is the funder too
+    bodies = {key(f.name) for f in funders}
+    for i in list(insts):
+        word = _BODY_WORD.search(i.name)
+        if word is not None and i.parent is None and key(i.name[: word.start()]) in bodies:
+            insts.remove(i)
+            funder_spans.append(Span(i.start, i.end, "Funder", i.name))
     persons = [p for p in persons if not _overlaps(p, journals + papers)]
     # "the Proceedings of the National Academy of Sciences": a body named inside a journal's name is no institution
     insts = [i for i in insts if not any(j.start <= i.start and i.end <= j.end for j in journals)]
@@ -288,6 +303,8 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     relations.affiliated_with(ctx, out, insts, home)
     relations.author_of(ctx, out)
     relations.reference_authors(ctx, out)
+    relations.thesis_author(ctx, out)
+    relations.co_writer_author(ctx, out)
     relations.possessive_author(ctx, out)
     relations.published_by(ctx, out)
     relations.published_in(ctx, out)

@@ -148,6 +148,10 @@ _NOT_A_NAME = re.compile(
     r"Engineering|Sciences?|Studies|Physics|Chemistry|Biology|Medicine|Mathematics|Research|Technology|Economics|"
     r"Humanities|Emeritus|Emerita|Club|Network|Alliance|Consortium|Initiative|Office|Board|Unit|Lab|Labs|"
     r"Without|Beyond|Across|Against|Year|"
+    # a press release's boilerplate heading over its publisher's profile ("About Northmere Clinic")
+    r"About|"
+    # a research facility named like a person ("Swiss Light Source", "Keck Telescope")
+    r"Source|Synchrotron|Telescope|Beamline|Reactor|Collider|"
     # programmes and posts (the Nano Mission of the DST, Senior Consultant)
     r"Mission|Scheme|Facility|Platform|Consultant|Registrar|Fellow|Bursary|Scholarship|Studentship|"
     # an office that speaks for a body ("Corporate Communications, Northmere University")

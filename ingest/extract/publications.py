@@ -64,7 +64,8 @@ _EN_JOURNAL_ZH_KNOWN_BEFORE = re.compile(r"(?:(?:在|于)(?:国际|国内)?(?:�
 # title, then checked back for the article before it)
 _EN_JOURNAL_ADJECTIVE = re.compile(rf"(?P<en>{_LATIN_TITLE})\s+(?:article|paper|study|report)\b")
 _EN_JOURNAL_ADJECTIVE_BEFORE = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he|[Tt]heir|[Hh]is|[Hh]er)\s+(?:new\s+|recent\s+|latest\s+)?$"
+    # ("the landmark 2018 Lancet paper": a word and a year may stand between)
+    r"\b(?:[Aa]n?|[Tt]he|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[a-z-]+\s+)?(?:(?:19|20)\d{2}\s+)?$"
 )
 # "Their 1974 paper in the Journal of X, "<title>"", "the editorial board of Organometallics": where a work appeared,
 # or the journal a board runs
@@ -140,16 +141,32 @@ _CITED_AUTHORS = rf"{_CITED_NAME}(?:,[^\S\n]*(?:and[^\S\n]+)?{_CITED_NAME})+(?:,
 # and with commas throughout, surnames with initials: "Kulkarni A, Chatterjee S, Shaikh MI, <title>, ACS Applied
 # Materials & Interfaces (2025)."
 _INITIALLED = r"[A-ZÀ-Þ][\w'’-]+[^\S\n][A-Z]{1,3}"
+# Harvard style, surname first: "Ruiz, A., Berg, O.J. and Kowal-Brandt, I."
+_SURNAME_INITIALS = r"[A-ZÀ-Þ][\w'’-]+,[^\S\n]*(?:[A-Z]\.-?){1,3}"
+_AUTHOR_GAP = r"(?:,[^\S\n]*|,?[^\S\n]+(?:and|&)[^\S\n]+)"
+_HARVARD_AUTHORS = rf"{_SURNAME_INITIALS}(?:{_AUTHOR_GAP}{_SURNAME_INITIALS})*(?:,?[^\S\n]*et[^\S\n]+al\.?)?"
+# a thesis's list of papers numbers them: "I. A, B. "<title>". Journal (2024).", "2) …"
+_NUMBERED = r"(?:(?:[IVX]{1,4}|\d{1,2})[.)][^\S\n]+)?"
+# a manuscript not yet out names the journal it went to ("Manuscript submitted to Journal X."): no publishedIn
+SUBMITTED_TO = re.compile(
+    r"\b(?:[Mm]anuscript[^\S\n]+)?(?:submitted|under[^\S\n]+review)[^\S\n]+(?:to|at|with)[^\S\n]+$"
+)
 REFERENCE = re.compile(
-    rf"(?m)^[^\S\n]*(?:[-•*][^\S\n]*)?(?:(?:Reference|Citation|Original\s+publication)[^\S\n]*:[^\S\n]*)?"
+    rf"(?m)^[^\S\n]*(?:[-•*][^\S\n]*)?(?:(?:Reference|Citation|Original\s+publication|Publication)[^\S\n]*:[^\S\n]*)?"
+    rf"{_NUMBERED}"
     rf"(?:(?P<authors>{_CITED_AUTHORS})[^\S\n]*(?::|\.)[^\S\n]+"
     r"(?P<title>[A-Z][^\n]{5,300}?)\.[^\S\n]+(?P<journal>[A-Z][A-Za-z&.\s-]{1,80}?)(?=,|[^\S\n]+\(?(?:19|20)\d{2}|[^\S\n]+\d)"
     r"[^\n]{0,80}?(?:DOI|doi)\b[^\n]*"
     rf"|(?P<authors2>{_INITIALLED}(?:,[^\S\n]*{_INITIALLED})+(?:,?[^\S\n]*et[^\S\n]+al\.?)?),[^\S\n]+"
     r"(?P<title2>[A-Z][^\n]{9,300}?),[^\S\n]+(?P<journal2>[A-Z][A-Za-z&.\s-]{1,80}?)[^\S\n]*\((?:19|20)\d{2}\)[^\n]*"
     # and with the title in quotes: 'A, B, and C, "<title>", Neuron (2025)'
-    rf"|(?P<authors3>{_CITED_AUTHORS}),[^\S\n]*[“\"](?P<title3>[A-Z][^“”\"\n]{{9,300}}?)[,.]?[”\"][,.]?[^\S\n]*"
+    # (or after a full stop: 'A, B. "<title>". Neuron (2025).', and a manuscript's journal it was submitted to)
+    rf"|(?P<authors3>{_CITED_AUTHORS})[,.][^\S\n]*[“\"](?P<title3>[A-Z][^“”\"\n]{{9,300}}?)[,.]?[”\"][,.]?[^\S\n]*"
+    r"(?:(?:[Mm]anuscript[^\S\n]+)?(?:submitted|under[^\S\n]+review)[^\S\n]+(?:to|at|with)[^\S\n]+)?"
     r"(?P<journal3>[A-Z][A-Za-z&.\s-]{1,80}?)(?=[,.(]|[^\S\n]*$|[^\S\n]+\d)[^\n]*"
+    # Harvard style: 'Ruiz, A. and Berg, O. (2025) "<title>", Journal 27, 4410-4422.'
+    rf"|(?P<authors5>{_HARVARD_AUTHORS})[^\S\n]*\((?:19|20)\d{{2}}[a-z]?\)[.,]?[^\S\n]*[“\"‘'](?P<title5>[A-Z][^“”\"\n]{{9,300}}?)"
+    r"[,.]?[”\"’'][,.]?[^\S\n]*(?:[Ii]n:?[^\S\n]+)?(?P<journal5>[A-Z][A-Za-z&.\s-]{1,80}?)(?=[,.(]|[^\S\n]*$|[^\S\n]+\d)[^\n]*"
     # and a line for each part, under an "Original publication" heading: the authors, the title, then the journal
     # with the date, and the DOI
     rf"|(?P<authors4>{_CITED_AUTHORS})[^\S\n]*\n[^\S\n]*(?P<title4>[A-Z][^\n]{{9,300}}?)\.?[^\S\n]*\n[^\S\n]*"
@@ -175,7 +192,7 @@ def references(text: str) -> tuple[re.Match[str], ...]:
 
 def reference_parts(m: re.Match[str]) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]]:
     """(authors, title, journal) spans of a :data:`REFERENCE` match, whichever of its three styles it is."""
-    suffix = next(n for n in ("", "2", "3", "4") if m.group("title" + n) is not None)
+    suffix = next(n for n in ("", "2", "3", "4", "5") if m.group("title" + n) is not None)
     return m.span("authors" + suffix), m.span("title" + suffix), m.span("journal" + suffix)
 
 
@@ -191,8 +208,14 @@ _PAPER = [
         rf"(?:titled|entitled|paper|article|study|the\s+title|(?:paper|article|study)[^\S\n]+(?:is|was)[^\S\n]+called)"
         rf"[^\S\n]*,?[^\S\n]*{_QUOTED}"
     ),
-    # "Their 1974 paper in the Journal of X, "<title>"": the journal between the work and its title
-    re.compile(rf"(?:paper|article|essay|review)\s+in\s+(?:the\s+)?{_LATIN_JOURNAL},[^\S\n]*{_QUOTED}"),
+    # "Their 1974 paper in the Journal of X, "<title>"": the journal between the work and its title (also "a paper
+    # published last October in X, "<title>"")
+    re.compile(
+        rf"(?:paper|article|essay|review)\s+(?:published\s+(?:(?!in\b)\w+\s+){{0,3}})?in\s+(?:the\s+)?{_LATIN_JOURNAL},"
+        rf"[^\S\n]*{_QUOTED}"
+    ),
+    # "published in Geochimica et Cosmochimica Acta ("<title>")": the title in brackets after the journal
+    re.compile(rf"\bpublished\s+in\s+(?:the\s+)?[A-Z][^\"“”()\n.;]{{1,80}}?\s*\(\s*{_QUOTED}\s*\)"),
     # "with the title of 'Dynamic boronic ester networks …'": a title in single quotes after a title word
     re.compile(r"(?:the\s+title\s+of|titled|entitled)\s*['‘](?P<title>[^'‘’\n]{6,300}?)['’](?=[\s.,;)]|$)"),
     # 发表了…合作完成的研究论文“Fault-tolerant logical qubits…”
@@ -206,6 +229,13 @@ _PAPER = [
     re.compile(
         r"(?im)^[^\S\n]*title[^\S\n]*:[^\S\n]*[“\"]?(?P<title>[A-Z][^\n“”\"]{5,300}?)[”\"]?[^\S\n]*\n"
         r"(?=(?:[^\n]*\n){0,3}[^\S\n]*(?:journal|doi)[^\S\n]*:)"
+    ),
+    # a defence notice: "Thesis title: <title>", "Dissertation: <title>" (THESIS_LINE)
+    re.compile(
+        r"(?im)^[^\S\n]*(?:(?:doctoral|PhD|Ph\.D\.)[^\S\n]+)?(?:thesis|dissertation)(?:[^\S\n]+title)?[^\S\n]*:[^\S\n]*"
+        # (the reader may join the next field to the title's line: "… potential Time and place: Friday …")
+        r"[“\"]?(?P<title>[A-Z][^\n“”\"]{5,300}?)[”\"]?[^\S\n]*(?:$|(?=(?:Time|Date|Place|Venue|Location|Supervisors?"
+        r"|Opponents?|Committee|Evaluation|Language|Candidate|Summary|Abstract|Trial)(?:[^\S\n]+(?:and|of)[^\S\n]+\w+)?:))"
     ),
     # a reference line closing a release: "Study: <title> (DOI: 10.1038/…)", "Paper: <title>. Nature (2025)"
     re.compile(

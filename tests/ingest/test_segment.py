@@ -978,3 +978,12 @@ def test_segment_sections_numbered_inside_a_label_are_items_of_their_own() -> No
     titles = _split_titles(text)
     assert titles[1:] == ["【成果一】新型催化剂实现常温制氢", "【成果二】固态电解质助力长寿命电池"]
     assert titles[0].startswith("北岭大学团队在催化与储能领域连发论文")
+
+
+def test_wrapped_line_ending_in_a_letter_with_a_diacritic_joins_with_a_space() -> None:
+    """Latin letters with diacritics (ø, ü) are Latin script: the next line is another word, not the same one."""
+    from ingest.segment_lines import join_wrapped
+
+    assert join_wrapped(["The meeting takes place in Tromsø", "during the winter."]) == (
+        "The meeting takes place in Tromsø during the winter."
+    )

@@ -18,11 +18,13 @@ from __future__ import annotations
 from ingest.extract.relations.affiliation import affiliated_with, part_of
 from ingest.extract.relations.authorship import (
     author_of,
+    co_writer_author,
     possessive_author,
     published_by,
     published_in,
     reference_authors,
     team_authors,
+    thesis_author,
 )
 from ingest.extract.relations.collaboration import collaborated_with, institutions_collaborated
 from ingest.extract.relations.context import Context
@@ -34,7 +36,9 @@ __all__ = [
     "Context",
     "affiliated_with",
     "author_of",
+    "co_writer_author",
     "reference_authors",
+    "thesis_author",
     "collaborated_with",
     "funded_by",
     "institutions_collaborated",

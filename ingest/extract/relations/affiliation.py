@@ -61,7 +61,11 @@ _EN_AFFILIATION_AFTER = re.compile(
     EN_DEGREES
     # ("A is a glaciologist at X": the job as the predicate of a sentence)
     + r"\s*,?\s*(?:is\s+(?:also\s+)?(?=an?\s))?(?:now\s+|currently\s+)?"
-    r"(?:(?:an?\s+(?:[\w-]+\s+){1,3}(?:of\s+(?:[a-z-]+\s+){1,4})?)?(?:of|at|from)"
+    # "A is Professor of Infectious Disease Epidemiology at X": a named chair, its field capitalised (first: the
+    # job alternatives below would stop at its "of")
+    r"(?:is\s+(?:(?:the|an?)\s+)?(?:[A-Z][\w-]*\s+){0,2}(?:Professor|Lecturer|Reader|Chair)\s+(?:of|in)\s+"
+    r"(?:(?:[A-Z][\w-]*|and|&)\s+){1,6}(?:at|of)"
+    r"|(?:an?\s+(?:[\w-]+\s+){1,3}(?:of\s+(?:[a-z-]+\s+){1,4})?)?(?:of|at|from)"
     # ("A, assistant professor of chemistry, College of Engineering": a list entry, the unit after the job)
     rf"|(?:an?\s+)?(?:[\w-]+\s+){{0,2}}(?i:{_EN_JOB_WORDS}|fellow|lecturer)"
     r"(?:\s+(?:of|in)\s+(?:[a-z-]+\s+){0,5}[a-z-]+)?,(?=[^\S\n]+(?:the\s+)?[A-Z])"
@@ -83,7 +87,8 @@ _EN_AFFILIATION_AFTER = re.compile(
     r"|(?:has|have)\s+(?:recently\s+)?joined|joins|will\s+join"
     # "A and her team at the Centre for X": the team's place is the leader's
     r"|and\s+(?:his|her|their)\s+(?:team|group|lab|laboratory|colleagues)\s+(?:at|of|from|in))"
-    r"\s+(?:[Tt]he\s+|our\s+|its\s+)?"
+    # ("at the university's Institute for X": the unit of the body the text is about)
+    r"\s+(?:[Tt]he\s+(?:(?:university|institute|college|hospital|school|centre|center)['’]s\s+)?|our\s+|its\s+)?"
 )
 
 _AND_POST_AT = re.compile(
@@ -320,6 +325,69 @@ def affiliated_with(
     if home_cluster is not None:
         _home_staff(ctx, out, people, home_cluster)
     _credited_unit(ctx, out, people, institutions)
+    _new_faculty(ctx, out, people, institutions)
+    _investigator_field(ctx, out, people, institutions)
+
+
+# a grant's metadata block: "Principal investigator: Dr A" with "Department: …" or "Lead research organisation: …"
+_INVESTIGATOR_FIELD = re.compile(
+    r"(?im)^[^\S\n]*(?:principal|lead|chief)[^\S\n]+investigator[^\S\n]*:[^\S\n]*(?:(?:Dr\.?|Professor|Prof\.)[^\S\n]+)?$"
+)
+_UNIT_FIELD = re.compile(
+    r"(?im)^[^\S\n]*(?:(?P<unit>department|school|faculty)|(?:lead[^\S\n]+)?(?:research[^\S\n]+)?"
+    r"organi[sz]ation|host[^\S\n]+institution|institution)[^\S\n]*:[^\S\n]*"
+)
+
+
+def _investigator_field(
+    ctx: Context, out: dict[tuple[str, str, str], Relation], people: list[Span], institutions: list[Span]
+) -> None:
+    """A grant's principal investigator, given a line of their own in the block, is at the block's unit (its
+    "Department:" line, else its "Lead research organisation:" line), when their line names none."""
+    text = ctx.item.text
+    fields = [(m, m.group("unit") is not None) for m in _UNIT_FIELD.finditer(text)]
+    for span in people:
+        line_start = text.rfind("\n", 0, span.start) + 1
+        if not _INVESTIGATOR_FIELD.fullmatch(text, line_start, span.start):
+            continue
+        line_end = text.find("\n", span.end)
+        if any(span.end <= i.start < (line_end if line_end >= 0 else len(text)) for i in institutions):
+            continue
+        near = [(m, unit) for m, unit in fields if abs(m.start() - span.start) < 600]
+        for m, _ in sorted(near, key=lambda pair: not pair[1])[:1]:
+            target = next((i for i in institutions if i.start == m.end()), None)
+            person, place = ctx.cluster_of(span), ctx.cluster_of(target) if target else None
+            if person and place:
+                affiliate(ctx, out, person, place, span)
+
+
+# "Three new faculty members join the Department of X this fall": the unit the new colleagues join
+_JOIN_UNIT = re.compile(
+    r"\b(?:new\s+)?(?:faculty(?:\s+members)?|colleagues|professors|members)\s+(?:will\s+)?(?:join|joined|joining)\s+"
+    r"(?:the\s+|our\s+)?$"
+)
+# each new colleague's bio opens with a heading of the name and the rank ("Ana Ruiz, Assistant Professor")
+_RANK_AFTER = re.compile(
+    r",[^\S\n]+(?:(?:Assistant|Associate|Full|Adjunct|Visiting|Research|Senior|Distinguished|Clinical|Teaching)"
+    r"[^\S\n]+)?(?:Professor|Lecturer|Reader|Fellow|Scientist|Investigator)\b[^\n.;]{0,60}$",
+    re.M,
+)
+
+
+def _new_faculty(
+    ctx: Context, out: dict[tuple[str, str, str], Relation], people: list[Span], institutions: list[Span]
+) -> None:
+    """On a page welcoming new faculty to a unit, each person whose bio heading gives a rank is at that unit."""
+    text = ctx.item.text
+    joined = [s for s in institutions if _JOIN_UNIT.search(text, max(0, s.start - 60), s.start)]
+    if len(joined) != 1 or (target := ctx.cluster_of(joined[0])) is None:
+        return
+    for span in people:
+        line_start = text.rfind("\n", 0, span.start) + 1
+        if text[line_start : span.start].strip() or not _RANK_AFTER.match(text, span.end):
+            continue
+        if (person := ctx.cluster_of(span)) is not None:
+            affiliate(ctx, out, person, target, span)
 
 
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ingest.extract.publications import reference_parts, references
+from ingest.extract.publications import SUBMITTED_TO, reference_parts, references
 from ingest.extract.relations.context import CLAUSE, Context, add, main_of, researchers_of
 from ingest.extract.spans import Span
 from kg.model import Relation
@@ -33,6 +33,8 @@ _ROLES = (
     ),
 )
 
+# a release's notes list the roles as fields: "Corresponding authors: A and B."
+_ROLE_FIELD = re.compile(r"s?[^\S\n]*:[^\S\n]*")
 _LIST_FOLLOWS = re.compile(r"s?\s+(?:include|are|were)\b|ed\s+by\b")
 # (the full stop of "Dr." or of an initial ends no list)
 _LIST_END = re.compile(r"(?<!\bDr)(?<!\bProf)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<![A-Z])[.!?](?=\s|$)|\n")
@@ -71,6 +73,10 @@ def author_of(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
             if keyword.group().startswith("contributed"):
                 # every name of the clause before it: "Dr A and Dr B of X also contributed to the study"
                 named = [(s, c) for s, c in named if s.end <= cs + keyword.start()]
+            elif keyword.group().isascii() and (field := _ROLE_FIELD.match(text, cs + keyword.end())) is not None:
+                # "First author: Dr. A (X).", "Corresponding authors: A and B.": the names of the field
+                stop = _LIST_END.search(text, field.end())
+                named = [(s, c) for s, c in people if field.end() <= s.start < (stop.start() if stop else end)]
             elif keyword.group().isascii():
                 if _LIST_FOLLOWS.match(text, cs + keyword.end()):
                     # "co-authors include A, her supervisor; B from X; and C": the list runs past semicolons
@@ -153,6 +159,38 @@ def reference_authors(ctx: Context, out: dict[tuple[str, str, str], Relation]) -
                     out,
                     Relation(subject=c.id, predicate="authorOf", object=paper.id, role="co-author", evidence=evidence),
                 )
+
+
+# a defence notice: the candidate defends the thesis, whose title stands on a line of its own or after "entitled"
+_DEFENDS = re.compile(
+    r"[^\S\n]*(?:,[^\n]{0,40}?,)?[^\S\n]+(?:will[^\S\n]+|is[^\S\n]+to[^\S\n]+)?defend(?:s|ed)?[^\S\n]+"
+    r"(?:his|her|their|the)[^\S\n]+(?:(?:doctoral|PhD|Ph\.D\.)[^\S\n]+)?(?:thesis|dissertation)\b"
+)
+_THESIS_TITLE = re.compile(
+    r"(?:^|\n)[^\S\n]*(?:(?:doctoral|PhD|Ph\.D\.)[^\S\n]+)?(?:thesis|dissertation)(?:[^\S\n]+title)?[^\S\n]*:[^\S\n]*[“\"]?$"
+    r"|\b(?:thesis|dissertation)[^\S\n]+(?:entitled|titled)[^\S\n]*[“\"]?$",
+    re.I,
+)
+
+
+def thesis_author(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
+    """The candidate of a defence notice ("Ana Ruiz, M.Sc., will defend her thesis") is the author of the thesis the
+    notice titles ("Thesis title: <title>")."""
+    text = ctx.item.text
+    theses = [
+        p for p in ctx.of("Publication") if _THESIS_TITLE.search(text, max(0, p.spans[0].start - 60), p.spans[0].start)
+    ]
+    if not theses:
+        return
+    for c in researchers_of(ctx):
+        for s in c.spans:
+            if _DEFENDS.match(text, s.end):
+                for thesis in theses:
+                    evidence = ctx.evidence(s.start, s.end)
+                    add(
+                        out,
+                        Relation(subject=c.id, predicate="authorOf", object=thesis.id, role="sole", evidence=evidence),
+                    )
 
 
 def published_by(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
@@ -244,6 +282,42 @@ def possessive_author(ctx: Context, out: dict[tuple[str, str, str], Relation]) -
         add(out, Relation(subject=person.id, predicate="authorOf", object=paper.id, evidence=ctx.evidence(start, end)))
 
 
+# "written with her former adviser Dr. A", "led by doctoral student B": in a sentence that names a paper, the person
+# the paper was written with or whose work it was is one of its authors
+_CO_WRITER_BEFORE = re.compile(
+    r"\b(?:(?:(?:co-)?written|co-authored|authored)[^\S\n]+(?:together[^\S\n]+)?with|led[^\S\n]+by)[^\S\n]+"
+    r"(?:(?:his|her|their|the)[^\S\n]+)?(?:[a-z-]+[^\S\n]+){0,4}(?:(?:Dr|Prof|Professor)\.?[^\S\n]+)?$"
+)
+
+
+# "The paper, "<title>", was written by A and B, C and D, together with E": everyone named after it in the sentence
+_WRITTEN_BY = re.compile(r"\b(?:was|were|is|are)\s+(?:co-)?(?:written|authored)\s+by\b")
+# "A and B were among the finalists with their paper "<title>"": the sentence's people before it
+_WITH_THEIR_PAPER = re.compile(r"\bwith\s+(?:their|his|her)\s+(?:new\s+|joint\s+)?(?:paper|article|study)\b")
+
+
+def co_writer_author(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
+    """The person a paper was "written with" or "led by", in the sentence that names the paper, is its author; so are
+    all those it "was written by", and those who presented "their paper"."""
+    text = ctx.item.text
+    papers = ctx.of("Publication")
+    for c in researchers_of(ctx):
+        for s in c.spans:
+            start, end = ctx.sentences.bounds(s.start)
+            by = _WRITTEN_BY.search(text, start, s.start)
+            theirs = _WITH_THEIR_PAPER.search(text, s.end, end)
+            if not (by or theirs or _CO_WRITER_BEFORE.search(text, max(start, s.start - 80), s.start)):
+                continue
+            paper = next((p for p in papers if any(start <= ps.start < end for ps in p.spans)), None)
+            if paper is not None:
+                add(
+                    out,
+                    Relation(
+                        subject=c.id, predicate="authorOf", object=paper.id, evidence=ctx.evidence(s.start, s.end)
+                    ),
+                )
+
+
 def _english_role_names(
     text: str, named: list[tuple[Span, Cluster]], key_start: int, key_end: int
 ) -> list[tuple[Span, Cluster]]:
@@ -280,8 +354,16 @@ _EN_ROLE_JOIN = re.compile(
 
 
 def published_in(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
-    """Each paper to the journal of its sentence, or to the item's only journal."""
+    """Each paper to the journal of its reference or its sentence, or to the item's only journal; a manuscript
+    submitted to a journal is not in it."""
+    text = ctx.item.text
     journals = ctx.of("Journal")
+    submitted = [
+        j for j in journals if any(SUBMITTED_TO.search(text, max(0, js.start - 40), js.start) for js in j.spans)
+    ]
+    journals = [j for j in journals if j not in submitted]
+    # (a reference's full stops split it into sentences: 'A, B. "<title>". Journal (2024).')
+    cited = {t: jn for t, jn in ((reference_parts(m)[1][0], reference_parts(m)[2]) for m in references(text))}
     for paper in ctx.of("Publication"):
         s = paper.spans[0]
         journal = None
@@ -290,7 +372,12 @@ def published_in(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> Non
             if any(ctx.sentences.index(js.start) == sentence for js in j.spans):
                 journal = j
                 break
-        if journal is None and len(journals) == 1:
+        if s.start in cited:
+            a, b = cited[s.start]
+            journal = next((j for j in ctx.of("Journal") if any(a <= js.start < b for js in j.spans)), None)
+            if journal in submitted:
+                continue
+        if journal is None and len(journals) == 1 and not submitted:
             journal = journals[0]
         if journal is not None:
             add(
@@ -331,6 +418,15 @@ _PROFILE_TITLE = re.compile(
 _SPEAKS = re.compile(r"(?:教授|研究员|院士|博士)?(?:作了|报告了|分享了|介绍了|作题为|致辞|作总结发言)")
 
 
+# a statement's signature line: "Dr. A, Director, X" signs for a body; it is no line of the team's
+_SIGNATORY = re.compile(
+    r",[^\S\n]*(?:Director(?:-General)?|President|Vice-President|Chief[^\S\n]+Executive(?:[^\S\n]+Officer)?|CEO"
+    r"|(?:Pro-|Deputy[^\S\n]+)?Vice-Chancellor|Chancellor|Provost|Rector|Secretary-General)\b[^\n]*$",
+    re.M,
+)
+_LINE_OPENING = re.compile(r"[^\S\n]*(?:(?:Dr\.?|Professor|Prof\.)[^\S\n]+)?")
+
+
 def _outsider(ctx: Context, span: Span, named: set[int]) -> bool:
     """Whether the researcher named at ``span`` comments from outside: their sentence says so, they are introduced as
     the one "who studies" a field, they speak at the meeting the title reports, or their paragraph opens with a
@@ -343,6 +439,8 @@ def _outsider(ctx: Context, span: Span, named: set[int]) -> bool:
     if _SPEAKS.match(text, span.end) and _MEETING.search(ctx.item.title):
         return True
     paragraph = text.rfind("\n", 0, span.start) + 1
+    if _SIGNATORY.match(text, span.end) and _LINE_OPENING.fullmatch(text, paragraph, span.start):
+        return True
     sentences = ctx.sentences.all()
     for before in range(ctx.sentences.index(span.start) - 1, -1, -1):
         start, end = sentences[before]
@@ -369,6 +467,7 @@ def team_authors(
     known = {r.subject for r in out.values() if r.predicate == "authorOf" and r.object == paper.id}
     if not known and not any(r.predicate == "publishedIn" and r.subject == paper.id for r in out.values()):
         return
+
     prizes = set(prize_sentences)
     researchers = researchers_of(ctx)
     named = {ctx.sentences.index(s.start) for c in researchers for s in c.spans}

@@ -11,7 +11,7 @@ from ingest.extract.relations.context import Context, add, researchers_of
 from kg.model import Relation
 
 if TYPE_CHECKING:
-    pass
+    from ingest.resolve import Cluster
 
 
 # a sentence that reports a piece of work (co-listed researchers in it collaborated on it)
@@ -82,9 +82,10 @@ def collaborated_with(
                     for s in c.spans
                 )
             }
+    teams = _grant_teams(ctx, researchers)
     for a, b in itertools.combinations(researchers, 2):
         co_listed = sentences[a.id] & sentences[b.id]
-        co_authors = any(a.id in group and b.id in group for group in authors.values())
+        co_authors = any(a.id in group and b.id in group for group in [*authors.values(), *teams])
         if not (co_listed or co_authors):
             continue
         s = next((s for s in a.spans if ctx.sentences.index(s.start) in co_listed), a.spans[0])
@@ -92,6 +93,27 @@ def collaborated_with(
             subject=a.id, predicate="collaboratedWith", object=b.id, evidence=ctx.evidence(s.start, s.end)
         )
         add(out, relation)
+
+
+# a funder's list of team grants: the project's title in quotes on a line of its own, its applicants one per list line
+# under it ("- Name - Institution, City")
+_QUOTED_TITLE_LINE = re.compile(r"(?m)^[^\S\n]*[“\"][^“”\"\n]{6,300}[”\"][^\S\n]*$")
+_LIST_LINE = re.compile(r"[^\S\n]*[-•*–●▪][^\S\n]+[^\n]*")
+
+
+def _grant_teams(ctx: Context, researchers: list[Cluster]) -> list[set[str]]:
+    """The ids of the applicants listed together under each quoted project title: one team's grant is joint work."""
+    text = ctx.item.text
+    teams: list[set[str]] = []
+    for m in _QUOTED_TITLE_LINE.finditer(text):
+        pos, lines = m.end() + 1, []
+        while pos < len(text) and (line := _LIST_LINE.match(text, pos)) is not None:
+            lines.append((line.start(), line.end()))
+            pos = line.end() + 1
+        team = {c.id for c in researchers for s in c.spans if any(a <= s.start < b for a, b in lines)}
+        if len(team) > 1:
+            teams.append(team)
+    return teams
 
 
 def _ancestors(out: dict[tuple[str, str, str], Relation]) -> dict[str, set[str]]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ingest.extract.publications import reference_parts, references
 from ingest.extract.relations.context import CLAUSE, Context, add, main_of, researchers_of
 from ingest.extract.relations.prizes import first_year, year_of_award
 from ingest.extract.spans import Span
@@ -35,6 +36,7 @@ _EVERY_PAPER = re.compile(
     r"(?:两|几|多|各)项(?:研究|工作|成果)?均|均得到|均获|都得到|\b(?:[Bb]oth|[Aa]ll)\s+(?:studies|papers|works)\b"
 )
 
+_AWARD_WINNING = re.compile(r"\b(?:award|prize)-winning\s+(?:research|work|paper|study|project)\b", re.I)
 _TAKEN_ON = re.compile(r"(?:承担|主持|获批)(?:了|的)?$")
 _FUNDED = re.compile(r"资助|支持|经费")
 
@@ -54,6 +56,11 @@ def funded_by(ctx: Context, out: dict[tuple[str, str, str], Relation], funders: 
     if not papers:
         _grantees(ctx, out, funders)
         return
+    # a thesis or a report listing the papers it rests on: a funding statement outside those references funds the
+    # work the item is about, not the last paper listed
+    cited = [m.span() for m in references(ctx.item.text)]
+    titles = {reference_parts(m)[1][0] for m in references(ctx.item.text)}
+    own = [p for p in papers if not any(s.start in titles for s in p.spans)]
     for span, funder in funders:
         start, end = ctx.sentences.bounds(span.start)
         # 牵头承担的国家重点研发计划…项目启动: a programme whose project a team takes on funds that project, not the
@@ -64,7 +71,13 @@ def funded_by(ctx: Context, out: dict[tuple[str, str, str], Relation], funders: 
             continue
         # "两项研究均得到…资助", "Both studies were funded by …": every paper of the item
         every = len(papers) > 1 and _EVERY_PAPER.search(ctx.item.text, start, end)
-        for paper in papers if every else [main_of(ctx, "Publication", span.start) or papers[0]]:
+        chosen = main_of(ctx, "Publication", span.start) or papers[0]
+        # "The award-winning research was supported by …": the paper the item's award went to, the one it opens with
+        if _AWARD_WINNING.search(ctx.item.text, start, span.start):
+            chosen = min(papers, key=lambda p: min(s.start for s in p.spans))
+        if own and chosen not in own and not any(a <= span.start < b for a, b in cited):
+            chosen = own[0]
+        for paper in papers if every else [chosen]:
             add(
                 out,
                 Relation(

@@ -61,6 +61,8 @@ _ENTRY_OPENING = re.compile(
 # prose a bare category, 一、自然科学奖一等奖, is rather read as the prize the title announces)
 _GRADED_END = re.compile(r"(?:[一二三四五六七八九十]|特)等奖[^\S\n]*")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+_BLANK_LINES = re.compile(r"(?:[^\S\n]*\n)+")
+_LIST_ENTRY = re.compile(r"[^\S\n]*[-•*–●▪][^\S\n]+[^\n]*")
 
 # a list line's laureate, then the prize: "• Dr A (Chemistry) — X Fellowship", "- 王某（化学系）：X奖"
 _LIST_MARK_NAME = re.compile(r"\s*(?:[●•▪■◆◼▶\-*–]\s*|\d{1,2}[.、)]\s*)(?:(?:Dr\.?|Professor|Prof\.)\s+)?")
@@ -131,12 +133,14 @@ def _clause(text: str, start: int, end: int, at: int, at_end: int, researchers: 
         right = _CLAUSE_END.search(text, at_end, end)
         return left, right.start() if right else end
     nearest = max(names_before)
-    left = max((m.end() for m in _CLAUSE_END.finditer(text, start, nearest)), default=start)
+    # (one character past the name: the English clause end looks ahead at its capital)
+    left = max((m.end() for m in _CLAUSE_END.finditer(text, start, nearest + 1) if m.end() <= nearest), default=start)
     right = _CLAUSE_END.search(text, at_end, end)
     return left, right.start() if right else end
 
 
-_CLAUSE_END = re.compile(r"[，；;]")
+# ("A holds an X Fellowship, and B received a Y award in 2024": an English clause opens after ", and" before a name)
+_CLAUSE_END = re.compile(r"[，；;]|,\s+(?:and|while|whereas|but)\s+(?=[A-Z])")
 _TITLE_YEAR = re.compile(r"^(?:The\s+)?(?:(?:19|20)\d{2}\s*年?度?\s*)?|\s+(?:19|20)\d{2}$")
 _GRADE = re.compile(r"(?:[一二三四五六七八九十]|特)等奖$|[金银铜]奖$")
 
@@ -299,6 +303,7 @@ def _headed_lists(ctx: Context, out: dict[tuple[str, str, str], Relation], resea
     their ids."""
     text = ctx.item.text
     headings: list[tuple[int, int, Cluster]] = []  # (line end, line start, award)
+    caps: dict[int, bool] = {}  # line end -> whether the heading is a capitalised list heading
     for award in ctx.of("Award"):
         for a in award.spans:
             line_start = text.rfind("\n", 0, a.start) + 1
@@ -310,6 +315,7 @@ def _headed_lists(ctx: Context, out: dict[tuple[str, str, str], Relation], resea
                 _GRADED_END.fullmatch(text, a.end, line_end) and is_header_line(_line_after(text, line_end))
             ):
                 headings.append((line_end, line_start, award))
+                caps[line_end] = bool(a.meta.get("caps_heading"))
     headings.sort(key=lambda h: h[0])
     found: set[str] = set()
     for i, (line_end, line_start, award) in enumerate(headings):
@@ -321,6 +327,14 @@ def _headed_lists(ctx: Context, out: dict[tuple[str, str, str], Relation], resea
             continue
         blank = _BLANK_LINE.search(text, listed[0][0], stop)
         until = blank.start() if blank else stop
+        if caps.get(line_end):
+            # a heading in capitals found only as a known award's name heads its list lines ("- Name - Institution"),
+            # nothing past them (a reader may have joined the blank line after them away)
+            until = line_end
+            first = _BLANK_LINES.match(text, line_end + 1)
+            at = first.end() if first else line_end + 1
+            while (entry := _LIST_ENTRY.match(text, at)) is not None:
+                until, at = entry.end(), entry.end() + 1
         if _COLON_END.search(text, line_start, line_end):
             starts = {at for at, _ in listed}
             while blank is not None and (entry := _ENTRY_OPENING.match(text, blank.start())) and entry.end() in starts:
@@ -421,11 +435,26 @@ def _pronoun_subject(ctx: Context, researchers: list[Cluster], start: int, end: 
     ):
         return []
     index = ctx.sentences.index(start)
+    # "With Dr. B she published …. She was elected …": a sentence whose own subject is the same pronoun names only
+    # someone she worked with; the one she is was named before it
+    pronoun = _SUBJECT_PRONOUN.search(text, start, end)
+    sentences = ctx.sentences.all()
     for previous in range(index - 1, max(-1, index - 6), -1):
         named = {c.id: (c, s) for c in researchers for s in c.spans if ctx.sentences.index(s.start) == previous}
+        if (
+            named
+            and pronoun is not None
+            and re.search(rf"\b{pronoun.group().lower()}\b", text[slice(*sentences[previous])])
+            and all(_WITH_BEFORE.search(text, max(0, s.start - 30), s.start) for _, s in named.values())
+        ):
+            continue
         if named:
             return list(named.values()) if len(named) == 1 else []
     return []
+
+
+_SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_WITH_BEFORE = re.compile(r"\b(?:[Ww]ith|[Aa]longside|[Tt]ogether\s+with)\s+(?:(?:Dr\.?|Professor|Prof\.)\s+)?$")
 
 
 def to_categories(out: dict[tuple[str, str, str], Relation]) -> None:
