@@ -102,6 +102,12 @@ _FUNDING_ZH5 = re.compile(r"入选(?:了)?(?P<list>[^。；;，,、\n“”\"]{2
 _FUNDING_ZH6 = re.compile(
     r"(?:承担|主持|获批)(?:了|的)?(?P<list>[^。；;，,、\n“”\"]{2,30}?(?:计划|基金|专项))(?=[“\"]|重点专项|项目|课题)"
 )
+# the funding field of a paper's details block (资助：A、B; 基金项目：…), its lines often run together when read
+_FUNDING_ZH7 = re.compile(
+    r"(?:^|(?<=[\s:：]))(?:(?:基金)?资助(?:项目|信息|来源)?|基金项目|项目资助)[^\S\n]*[:：][^\S\n]*"
+    r"(?P<list>[^。；;\n:：]{2,160}?)[^\S\n]*(?=[。；;\n]|$|[^\S\n]+[\u4e00-\u9fff]{2,4}[:：])",
+    re.M,
+)
 # 在国家重点研发计划“智能传感器”重点专项支持下
 _FUNDING_ZH4 = re.compile(r"在(?P<list>[^。；;，,\n]{2,60}?)(?:的)?(?:大力|鼎力)?(?:资助|支持)下")
 _FUNDING_EN = re.compile(
@@ -160,7 +166,8 @@ _LIST_SPLIT = re.compile(r"[、，,;；]|以及|及|和|与")
 _LIST_SPLIT_EN = re.compile(r"\s*(?:;|,\s*and\s+(?:by\s+)?|\s+and\s+by\s+|\s+and\s+the\s+|,)\s*")
 # the grant's tier goes with 项目 (国家自然科学基金重点项目 is the fund's key-project grant: the funder is the fund)
 _FUNDER_TRIM = re.compile(
-    r"(?:等)?(?:多个|多项)?(?:(?:重点|面上|青年|重大|一般|联合|培育|优秀青年|杰出青年)?(?:项目|课题)"
+    # (a city's or province's 科技计划项目 is the programme's own name: it keeps its 项目)
+    r"(?:等)?(?:多个|多项)?(?:(?<!科技计划)(?:重点|面上|青年|重大|一般|联合|培育|优秀青年|杰出青年)?(?:项目|课题)"
     # 国家自然科学基金优秀青年科学基金项目: the fund's grant for young scientists, funded by the fund
     r"|(?<=基金)(?:优秀青年|杰出青年|青年)科学基金(?:项目)?)?(?:等)?(?:的)?(?:大力|鼎力)?$"
 )
@@ -434,6 +441,7 @@ def find_funders(text: str, institutions: list[Span], known: frozenset[str] = fr
         _FUNDING_ZH4,
         _FUNDING_ZH5,
         _FUNDING_ZH6,
+        _FUNDING_ZH7,
         *_FUNDING_EN_ALL,
     ):
         english = pattern in _FUNDING_EN_ALL
