@@ -36,3 +36,47 @@ def test_known_english_journal_before_an_adverb_and_the_verb() -> None:
         "nitrate”，岑一帆为通讯作者。\n"
     )
     assert "The Plant Cell" in _names(_extract(text, "zh"), "Journal")
+
+
+def _received(text: str) -> set[tuple[str, str]]:
+    """The (person, award) pairs a Chinese text says were received."""
+    return _facts(_extract(text, "zh"), "received")
+
+
+def test_talent_programme_a_person_is_selected_for_is_an_award() -> None:
+    """入选 + a talent programme (the year and a quoted name between), or 获得者 after it: an honour received."""
+    text = (
+        "星河大学团队发表新成果\n\n"
+        "岑一帆教授团队在Nature Energy发表论文“A fictional cathode that never fades”。"
+        "岑一帆为2021年度国家杰出青年科学基金获得者，2023年入选“万人计划”科技创新领军人才。\n"
+    )
+    received = _received(text)
+    assert ("岑一帆", "国家杰出青年科学基金") in received
+    assert any(person == "岑一帆" and "万人计划" in award for person, award in received)
+
+
+def test_talent_programme_in_a_title_over_a_list_of_those_selected() -> None:
+    """A title saying people were selected for a province's quoted programme (…“某某计划”入选名单公布): the people
+    listed under it received it, and the year before the province is no part of its name."""
+    text = (
+        "2025年度江南省“星火计划”入选名单公布\n\n"
+        "近日，2025年度江南省“星火计划”入选名单公布，我校岑一帆教授、卓思远研究员入选。\n"
+    )
+    extraction = _extract(text, "zh")
+    assert "江南省“星火计划”" in _names(extraction, "Award")
+    assert {("岑一帆", "江南省“星火计划”"), ("卓思远", "江南省“星火计划”")} <= _facts(extraction, "received")
+
+
+def test_personal_talent_grant_is_the_award_and_a_programme_funding_work_stays_a_funder() -> None:
+    """2021年获国家自然科学基金优秀青年科学基金项目资助 in a profile: the grant, whole, is the person's award (not
+    the fund as a funder); a programme whose project supports a network (获某某市“某某计划”攻关项目支持) funds it."""
+    text = (
+        "星河大学岑一帆获科学探索奖\n\n"
+        "岑一帆研究员长期从事植物免疫研究，2021年获国家自然科学基金优秀青年科学基金项目资助。"
+        "观测网由卓思远教授负责，获上海市“科技创新行动计划”社会发展科技攻关项目支持。\n"
+    )
+    extraction = _extract(text, "zh")
+    # (named without 项目, the written form an alias)
+    assert ("岑一帆", "国家自然科学基金优秀青年科学基金") in _facts(extraction, "received")
+    assert "国家自然科学基金" not in _names(extraction, "Funder")
+    assert not any("科技创新行动计划" in award for award in _names(extraction, "Award"))

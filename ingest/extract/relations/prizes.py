@@ -141,7 +141,7 @@ _TITLE_YEAR = re.compile(r"^(?:The\s+)?(?:(?:19|20)\d{2}\s*年?度?\s*)?|\s+(?:1
 _GRADE = re.compile(r"(?:[一二三四五六七八九十]|特)等奖$|[金银铜]奖$")
 
 _ANNOUNCED = re.compile(
-    r"获奖|获|公布|揭晓|颁奖|授予|名单|荣膺|摘得|\bwins?\b|winners?|laureates?|awarded|honou?red|"
+    r"获奖|获|入选|公布|揭晓|颁奖|授予|名单|荣膺|摘得|\bwins?\b|winners?|laureates?|awarded|honou?red|"
     r"\breceive[sd]?\b|\bnamed\b|recipients?|\bfellows\b|\bearns?\b|\bsecures?\b|\bclaims?\b|\bgarners?\b",
     re.I,
 )
@@ -203,7 +203,9 @@ def received(
             continue
         for s in award.spans:
             start, end = ctx.sentences.bounds(s.start)
-            if not (_AWARD_VERB.search(text[start:end]) or _HONOURS.match(text, start, end)):
+            # (入选 says someone holds a talent programme; of a list, 入选十大进展, it says the work was chosen)
+            selected = s.meta.get("talent") and "入选" in text[start:end]
+            if not (_AWARD_VERB.search(text[start:end]) or _HONOURS.match(text, start, end) or selected):
                 continue
             prize_sentences.add(ctx.sentences.index(s.start))
             others = [a for a in ctx.of("Award") if a is not award and any(start <= x.start < end for x in a.spans)]
@@ -227,6 +229,9 @@ def received(
                 # the title's year only where the title names this award ("两位学者当选2025年院士" dates the
                 # election) and not for a prize won before ("previously received", 曾获)
                 titled = None if _EARLIER.search(text, start, end) else titled_year(ctx)
+                # (a talent grant's round is the year of a title on the grants: 2026年度国家自然科学基金获批项目…)
+                if titled is None and s.meta.get("talent") and not _EARLIER.search(text, start, end):
+                    titled = first_year(ctx.item.title)
                 y = year or year_of_award(text, start, s.start, end, s.end) or titled
                 add_received(ctx, out, c.id, award.id, y, ps)
     # "The prize in Physics goes to A and B": a sentence that gives a prize, even one it does not name
