@@ -80,3 +80,24 @@ def test_personal_talent_grant_is_the_award_and_a_programme_funding_work_stays_a
     assert ("岑一帆", "国家自然科学基金优秀青年科学基金") in _facts(extraction, "received")
     assert "国家自然科学基金" not in _names(extraction, "Funder")
     assert not any("科技创新行动计划" in award for award in _names(extraction, "Award"))
+
+
+def test_name_after_a_strong_cue_whose_surname_the_list_lacks() -> None:
+    """博士研究生 + a name closed by a comma: a researcher even when the surname is missing from the census list;
+    the cue followed by a function word (博士研究生为第一作者) names no one."""
+    text = (
+        "星河大学团队发表新成果\n\n"
+        "该研究第一作者为星河大学物理研究所博士研究生乇晓禾，岑一帆研究员为通讯作者。"
+        "另一项工作中，博士研究生为第一作者。\n"
+    )
+    people = _names(_extract(text, "zh"), "Researcher")
+    assert "乇晓禾" in people
+    assert not any(name.startswith("为") for name in people)
+
+
+def test_given_name_ending_in_wei_before_its_echo_and_a_chair_title() -> None:
+    """某可为为第一作者: the doubled 为 ends the name at the first; 讲席教授 after a name is a researcher's title."""
+    text = "星河大学团队发表新成果\n\n材料系卓思远讲席教授团队设计了一种隔膜。材料系博士后岑可为为第一作者。\n"
+    people = _names(_extract(text, "zh"), "Researcher")
+    assert {"岑可为", "卓思远"} <= people
+    assert "岑可" not in people
