@@ -101,3 +101,43 @@ def test_given_name_ending_in_wei_before_its_echo_and_a_chair_title() -> None:
     people = _names(_extract(text, "zh"), "Researcher")
     assert {"岑可为", "卓思远"} <= people
     assert "岑可" not in people
+
+
+def test_an_invited_visit_and_a_meeting_attended_are_no_collaboration() -> None:
+    """应X教授邀请来院访问: the host and the guest worked on nothing together; A、B、C等单位的代表参加交流合作会: the
+    bodies attended one meeting."""
+    text = (
+        "星河大学生命学院国际交流动态\n\n"
+        "岑一帆教授团队在Nature Plants发表研究论文。"
+        "德国某某研究所（Fictional Institute for Plant Research）所长卡尔·韦伯纳（Karl Webner）应岑一帆教授邀请"
+        "来院访问，作学术报告。\n\n"
+        "星河大学、北岭大学、南川大学等单位的代表参加了产学研合作交流会。\n"
+    )
+    extraction = _extract(text, "zh")
+    pairs = {frozenset(pair) for pair in _facts(extraction, "collaboratedWith")}
+    assert frozenset({"岑一帆", "卡尔·韦伯纳"}) not in pairs
+    assert not any("北岭大学" in pair for pair in pairs)
+
+
+def test_students_of_an_item_that_speaks_as_the_college_and_a_host_supervisor_abroad() -> None:
+    """我院4名博士研究生… then 博士研究生A、B: students of the college the item speaks for (its source line);
+    外方导师为X after 赴某大学某系: the supervisor works at that host."""
+    text = (
+        "我院2名博士研究生赴海外联合培养\n"
+        "星河大学生命学院　2026年9月22日\n\n"
+        "日前，我院2名博士研究生获资助赴海外联合培养。\n\n"
+        "博士研究生岑一帆、卓思远将赴荷兰北岭大学植物科学系学习，外方导师为卡尔·韦伯纳（Karl Webner）教授。\n"
+    )
+    affiliations = _facts(_extract(text, "zh"), "affiliatedWith")
+    assert {("岑一帆", "星河大学生命学院"), ("卓思远", "星河大学生命学院")} <= affiliations
+    assert ("卡尔·韦伯纳", "北岭大学植物科学系") in affiliations
+
+
+def test_our_university_before_a_student_names_the_university_of_the_item() -> None:
+    """我校博士研究生X in an alumni story from the university's alumni association: X studies at that university."""
+    text = (
+        "校友喜讯｜我校校友岑一帆获奖\n"
+        "星河大学校友总会　2026年11月2日\n\n"
+        "岑一帆研究员与我校卓思远教授团队合作发表论文，我校博士研究生郦若水为第一作者。\n"
+    )
+    assert ("郦若水", "星河大学") in _facts(_extract(text, "zh"), "affiliatedWith")

@@ -316,6 +316,7 @@ def affiliated_with(
                         affiliate(ctx, out, before, target, earlier)
         # an affiliation in brackets belongs to that name alone, not to the names listed after it
         previous = (span, [] if bracketed else insts)
+    _own_people(ctx, out, people, institutions)
     home_cluster = ctx.cluster_of(home) if home is not None else None
     if home_cluster is not None:
         _home_staff(ctx, out, people, home_cluster)
@@ -398,6 +399,52 @@ def _referred(text: str, pos: int, institutions: list[Span]) -> list[Span]:
     at = pos - len(window) + ref.start()
     earlier = [s for s in institutions if s.end <= at and not s.absorbed and s.name.endswith(_REFERRED[ref.group(1)])]
     return [max(earlier, key=lambda s: s.end)] if earlier else []
+
+
+# 我院X教授, 本校博士研究生X: the unit the item speaks for (its source line, its masthead, the first it names)
+_OWN_BEFORE = re.compile(r"(?:我|本)(院|校|所)(?P<role>[^，。；、,;（(\n]{0,12})$")
+_OWN_WORD = re.compile(r"(?:我|本)(院|校|所)(?![长内外士])")
+_OWN = {"院": ("学院", "研究院", "医院"), "校": ("大学", "学院", "学校"), "所": ("所",)}
+# a student named by that title alone, in an item that speaks of 我院/我校, studies there
+# (and the names listed after the first: 博士研究生A、B)
+_STUDENT_BEFORE = re.compile(r"(?:博士研究生|硕士研究生|博士生|硕士生|本科生)(?:[\u4e00-\u9fff·]{2,8}[、和与及])*$")
+# 赴某大学某系…，外方导师为X: the supervisor abroad works at the host the sentence names
+_HOST_SUPERVISOR = re.compile(r"(?:外方|国外|海外|合作)导师(?:为|是)?[：:]?\s*$")
+
+
+def _own_people(
+    ctx: Context, out: dict[tuple[str, str, str], Relation], people: list[Span], institutions: list[Span]
+) -> None:
+    """Researchers with no affiliation yet whom the item places by its own voice (我院X, 我校博士研究生X, a student
+    of an item that speaks of 我院) or as a host supervisor abroad (外方导师为X) in a sentence naming the host."""
+    text = ctx.item.text
+    placed = {r.subject for r in out.values() if r.predicate == "affiliatedWith"}
+    spoken = _OWN_WORD.search(text)
+    for span in people:
+        person = ctx.cluster_of(span)
+        if person is None or person.id in placed:
+            continue
+        units: list[Span] = []
+        own = _OWN_BEFORE.search(text, max(0, span.start - 16), span.start)
+        if own and _ROLE_WORDS.match(own.group("role")):
+            units = _own_unit(institutions, own.group(1))
+        elif spoken and _STUDENT_BEFORE.search(text, max(0, span.start - 24), span.start):
+            units = _own_unit(institutions, spoken.group(1))
+        elif _HOST_SUPERVISOR.search(text, max(0, span.start - 12), span.start):
+            start, _ = ctx.sentences.bounds(span.start)
+            hosts = [i for i in institutions if start <= i.start and i.end <= span.start and not i.absorbed]
+            units = [max(hosts, key=lambda i: (i.end, i.end - i.start))] if hosts else []
+        for unit in units:
+            target = ctx.cluster_of(unit)
+            if target is not None:
+                placed.add(person.id)
+                affiliate(ctx, out, person, target, span)
+
+
+def _own_unit(institutions: list[Span], word: str) -> list[Span]:
+    """The first institution the item names whose name ends as 院, 校 or 所 says (a Chinese name)."""
+    named = [i for i in institutions if not i.absorbed and _CJK_CHAR.search(i.name) and i.name.endswith(_OWN[word])]
+    return [min(named, key=lambda i: i.start)] if named else []
 
 
 def _possessor(text: str, pos: int, institutions: list[Span]) -> list[Span]:
