@@ -481,6 +481,8 @@ def _chain_spans(text: str, segs: list[tuple[int, int]]) -> list[Span]:
                 unit.startswith("附属")
                 # a clinical department (胃外科, 胃肠外科中心) of the hospital or cancer centre before it
                 or (out[-1].name.endswith(("医院", "中心")) and re.search(r"科(?:中心|病区)?$", unit) is not None)
+                # a hospital's clinical centre, named short (内镜中心, 体检中心): too short to stand alone
+                or (out[-1].name.endswith("医院") and re.fullmatch(r"[\u4e00-\u9fff]{2,6}中心", unit) is not None)
             )
         ):
             # 浙江大学医学院附属第二医院: the hospital of the unit before it; 复旦大学附属中山医院神经内科: the

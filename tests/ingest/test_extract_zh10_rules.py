@@ -141,3 +141,19 @@ def test_our_university_before_a_student_names_the_university_of_the_item() -> N
         "岑一帆研究员与我校卓思远教授团队合作发表论文，我校博士研究生郦若水为第一作者。\n"
     )
     assert ("郦若水", "星河大学") in _facts(_extract(text, "zh"), "affiliatedWith")
+
+
+def test_a_hospital_centre_kept_whole_and_a_head_of_department_placed_in_it() -> None:
+    """某大学附属某医院内镜中心: a short clinical centre is the hospital's, named whole; 某科主任、主任医师X: the
+    post between the department and the name does not cut the affiliation."""
+    text = (
+        "【科室动态】消化内科团队发表多中心研究\n\n"
+        "星河大学附属北岭医院消化内科主任、主任医师岑一帆教授团队牵头完成研究。"
+        "南川大学附属东湖医院内镜中心副主任医师卓思远为论文共同作者。\n"
+    )
+    extraction = _extract(text, "zh")
+    assert "南川大学附属东湖医院内镜中心" in _names(extraction, "Institution")
+    assert ("南川大学附属东湖医院内镜中心", "南川大学附属东湖医院") in _facts(extraction, "partOf")
+    affiliations = _facts(extraction, "affiliatedWith")
+    assert ("岑一帆", "星河大学附属北岭医院消化内科") in affiliations
+    assert ("卓思远", "南川大学附属东湖医院内镜中心") in affiliations
