@@ -37,7 +37,7 @@ _CLINICAL_STEMS = words_of(
     "全科 精神 老年 中医 骨 儿 眼 胃外 胃肠外 胃肠肿瘤外 肝胆胰外 结直肠外 甲状腺外 乳腺外 甲乳外 血管外 "
     "整形外 烧伤外 小儿外 脊柱外 创伤外 肿瘤内 肿瘤外 感染内 老年内 消化 肾 生殖医学 营养 疼痛 介入 输血 "
     "心胸外 器官移植 头颈外 口腔颌面外 风湿 变态反应 皮肤性病 核医 放疗 放射治疗 肝病 肝胆 传染 "
-    "精神心理 心理 精神卫生 医学心理 临床心理 睡眠医学"
+    "精神心理 心理 精神卫生 医学心理 临床心理 睡眠医学 麻醉手术 影像 医学影像 药剂 临床药学 健康管理"
 )
 
 
@@ -505,3 +505,27 @@ def _chain_spans(text: str, segs: list[tuple[int, int]]) -> list[Span]:
             unit_span.alias = alias
             out.append(unit_span)
     return out
+
+
+# (科中心 is a centre of its own: 某某眼科中心)
+_DEPARTMENT = re.compile(rf"[{CJK}]{{1,8}}科(?:病区)?")
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+
+
+def hospital_departments(text: str, spans: list[Span]) -> None:
+    """In an item about one hospital, the clinical departments it names bare after the hospital in the same sentence
+    (某医院胸外科…在麻醉手术科、影像科的配合下) are that hospital's: named with it wherever written, part of it (the
+    written form kept as an alias). A field listed elsewhere (研究领域涵盖心血管外科) names no department."""
+    hospitals = {s.name for s in spans if s.name.endswith("医院")}
+    if len(hospitals) != 1:
+        return
+    hospital = hospitals.pop()
+    bare = [s for s in spans if s.parent is None and _DEPARTMENT.fullmatch(s.name) and _SUFFIX.search(s.name)]
+    written = [s.start for s in spans if s.name.startswith(hospital)]
+    placed = {
+        s.name for s in bare if any(at < s.start and not _SENTENCE_END.search(text, at, s.start) for at in written)
+    }
+    for span in bare:
+        if span.name in placed:
+            span.meta.setdefault("surface", text[span.start : span.end])
+            span.name, span.parent = hospital + span.name, hospital

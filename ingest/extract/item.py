@@ -194,6 +194,7 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     insts = _paired_english(text, insts)
     complete_units(text, insts)
     own_units(text, insts)
+    institutions.hospital_departments(text, insts)
     en.expand_truncated(insts)
     home = en.home_institution(text, insts)
     en.adopt_units(insts, home, text)

@@ -157,3 +157,17 @@ def test_a_hospital_centre_kept_whole_and_a_head_of_department_placed_in_it() ->
     affiliations = _facts(extraction, "affiliatedWith")
     assert ("岑一帆", "星河大学附属北岭医院消化内科") in affiliations
     assert ("卓思远", "南川大学附属东湖医院内镜中心") in affiliations
+
+
+def test_bare_clinical_departments_of_an_item_about_one_hospital() -> None:
+    """An item about one hospital names its departments bare (麻醉手术科, 影像科): each is that hospital's."""
+    text = (
+        "我院胸外科完成省内首例混合现实导航手术\n\n"
+        "近日，星河大学第一附属医院胸外科岑一帆主任医师团队在麻醉手术科、影像科的配合下完成手术。"
+        "麻醉手术科主任医师卓思远负责麻醉管理。\n"
+    )
+    extraction = _extract(text, "zh")
+    parts = _facts(extraction, "partOf")
+    assert ("星河大学第一附属医院麻醉手术科", "星河大学第一附属医院") in parts
+    assert ("星河大学第一附属医院影像科", "星河大学第一附属医院") in parts
+    assert ("卓思远", "星河大学第一附属医院麻醉手术科") in _facts(extraction, "affiliatedWith")
