@@ -16,7 +16,7 @@ import jieba.posseg as pseg
 
 from ingest.extract.lexicon import CJK, SINGLE_SURNAMES, STOP_WORDS, alternation, words_of
 from ingest.extract.spans import Span, clean
-from ingest.nlp import words, words_freq
+from ingest.nlp import tagged_noun, words, words_freq
 
 _SUFFIXES = tuple(
     words_of(
@@ -150,21 +150,33 @@ _TOP_LEVEL = re.compile(r"(?:大学|科学院|工程院|社会科学院)$")
 
 # a foreign country before a university's name says where it is, not what it is called (美国加州大学伯克利分校);
 # 新加坡国立大学 and 澳大利亚国立大学 carry theirs in the name
-_COUNTRY = re.compile(
-    r"^(?:美国|英国|德国|法国|日本|韩国|加拿大|澳大利亚|瑞士|瑞典|丹麦|荷兰|意大利|俄罗斯|新加坡|以色列|比利时|奥地利|"
-    r"挪威|芬兰|西班牙|新西兰|爱尔兰)(?!国立|国家|皇家)(?=.{4})"
+_COUNTRIES = (
+    r"(?:美国|英国|德国|法国|日本|韩国|加拿大|澳大利亚|瑞士|瑞典|丹麦|荷兰|意大利|俄罗斯|新加坡|以色列|比利时|奥地利|"
+    r"挪威|芬兰|西班牙|新西兰|爱尔兰)"
 )
+_COUNTRY = re.compile(rf"^{_COUNTRIES}(?!国立|国家|皇家)(?=.{{4}})")
+_COUNTRY_BEFORE = re.compile(rf"{_COUNTRIES}$")
 
 
 def drop_country(spans: list[Span]) -> None:
-    """Names written after a foreign country lose it; the written form stays a surface form (an alias)."""
+    """Names written after a foreign country lose it; the written form stays a surface form (an alias). A national
+    institute named by its field alone (瑞典土壤研究所) keeps it: without the country it names no one body."""
     for span in spans:
         country = _COUNTRY.match(span.name)
+        if country and _named_by_field(span.name[country.end() :]):
+            continue
         if country:
             span.meta.setdefault("surface", span.name)
             span.name = span.name[country.end() :]
         if span.parent and (country := _COUNTRY.match(span.parent)):
             span.parent = span.parent[country.end() :]
+
+
+def _named_by_field(name: str) -> bool:
+    """Whether a name is a field word and a body's suffix alone (土壤研究所), no proper name in it."""
+    suffix = _SUFFIX.search(name)
+    body = name[: suffix.start()] if suffix else name
+    return suffix is not None and suffix.end() == len(name) and tagged_noun(body)
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -194,11 +206,16 @@ def _is_stop(tokens: list[tuple[int, int, str]], i: int, name_end: int, in_chain
         right = tokens[i + 1][2] if i + 1 < len(tokens) else ""
         # 与 inside a body (地质与地球物理) joins two field words; between a person or a work and a name it separates
         return (
-            (len(left) < 2 and not in_chain) or left in _WORK_NOUNS or left in _LEFT_STOPS or right.startswith(_PLACES)
+            (len(left) < 2 and not in_chain and left not in _FIELD_CHARACTERS)
+            or left in _WORK_NOUNS
+            or left in _LEFT_STOPS
+            or right.startswith(_PLACES)
         )
     return False
 
 
+# fields written in one character, joined by 与 to the next (水与土壤研究所, 光与物质): no name ends before them
+_FIELD_CHARACTERS = frozenset("水土光电热核声磁冰药")
 _SUFFIX_BEFORE = re.compile(rf"(?:{alternation(_SUFFIXES)})$")
 _CUT_FLAGS = frozenset({"v", "p", "c", "u", "d", "m", "r"})
 _FUNCTION_FLAGS = frozenset({"p", "c", "u", "r"})
@@ -215,6 +232,12 @@ def _left_edge(text: str, suffix_start: int, suffix_end: int, floor: int) -> int
         if tokens[i][1] <= suffix_start and _is_stop(tokens, i, suffix_start):
             edge = tokens[i][1]
             break
+    # 某国土壤研究所, 某国国家水与大洋研究所: a national institute named by its field alone, or as the nation's,
+    # starts at its country (a stop word elsewhere)
+    if (country := _COUNTRY_BEFORE.search(text, max(0, edge - 4), edge)) and (
+        _named_by_field(text[edge:suffix_end]) or text.startswith(("国家", "国立", "皇家"), edge)
+    ):
+        return country.start()
     # start at the place name nearest the suffix (研究上海交通大学), unless only a generic word would be left between
     # them (北京凝聚态物理国家研究中心 is no 国家研究中心)
     for i in range(len(tokens) - 1, -1, -1):
@@ -226,6 +249,11 @@ def _left_edge(text: str, suffix_start: int, suffix_end: int, floor: int) -> int
                 break  # 固体微结构物理国家重点实验室: no place opens this name, the field does
             # 附属上海市肺科医院; 国立台湾大学 (a public university is named so: 国立, 省立, 市立, 州立, 私立)
             edge = b - 2 if text[max(edge, b - 2) : b] in ("附属", "国立", "省立", "市立", "州立", "私立") else b
+            # (某国国家水与大洋研究所: the nation's institute keeps the nation)
+            if text.startswith(("国家", "国立", "皇家"), edge) and (
+                country := _COUNTRY_BEFORE.search(text, max(0, edge - 4), edge)
+            ):
+                edge = country.start()
             if suffix_start - edge <= 6:
                 return edge
             break
@@ -272,7 +300,13 @@ def _person_and(text: str, pos: int) -> int | None:
     """Where a person's name and the 与 (和, 及, 、) after it end, when ``text`` at ``pos`` opens with them: a surname
     and one or two characters that make no dictionary word (殷若楠与…, not 地质与…)."""
     person = _PERSON_AND.match(text, pos)
-    if person is None or person.group(1)[0] not in SINGLE_SURNAMES or words_freq(person.group(1)):
+    # (国家水与…: a place or 国家 opens a body's name, not a person's)
+    if (
+        person is None
+        or person.group(1)[0] not in SINGLE_SURNAMES
+        or words_freq(person.group(1))
+        or person.group(1).startswith(_PLACES)
+    ):
         return None
     return person.end()
 

@@ -171,3 +171,16 @@ def test_bare_clinical_departments_of_an_item_about_one_hospital() -> None:
     assert ("星河大学第一附属医院麻醉手术科", "星河大学第一附属医院") in parts
     assert ("星河大学第一附属医院影像科", "星河大学第一附属医院") in parts
     assert ("卓思远", "星河大学第一附属医院麻醉手术科") in _facts(extraction, "affiliatedWith")
+
+
+def test_a_foreign_national_institute_named_by_its_field_keeps_its_country() -> None:
+    """瑞典土壤研究所, 澳大利亚国家水与土壤研究所: without the country a field institute names no one body, and 水与
+    inside the name joins two fields (no person 国家水 before 与); 美国某某大学 still drops the country."""
+    text = (
+        "中外科学家联合发布南极冰架研究成果\n\n"
+        "瑞典土壤研究所（SGI）研究员岑一帆和澳大利亚国家水与土壤研究所（NWSI）科学家卡尔·韦伯纳参与了研究。"
+        "美国北岭大学教授卓思远也参与了研究。\n"
+    )
+    institutions = _names(_extract(text, "zh"), "Institution")
+    assert {"瑞典土壤研究所", "澳大利亚国家水与土壤研究所", "北岭大学"} <= institutions
+    assert not {"土壤研究所", "美国北岭大学"} & institutions
