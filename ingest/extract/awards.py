@@ -45,7 +45,7 @@ _AWARD_GENERIC = re.compile(
 # 国家杰出青年科学基金获得者), so it is an award where a cue says someone holds it, not a funder
 _TALENT_NAMED = (
     rf"(?:国家自然科学基金)?(?:国家)?(?:杰出|优秀)青年(?:科学)?基金(?:项目)?"
-    # (the ten-thousand-talents plan's honour is its category: “万人计划”科技创新领军人才)
+    # (the ten-thousand-talents plan's honour is its category: “万人计划”青年拔尖人才)
     rf"|“?万人计划”?[{CJK}]{{0,8}}?(?:人才|学者|专家)(?![{CJK}]{{0,2}}计划)"
     rf"|青年人才托举工程(?:[{CJK}]{{0,5}}专项计划)?"
     # (a province's programme in quotes: 某某省“星火计划”)

@@ -515,7 +515,7 @@ def _chain_spans(text: str, segs: list[tuple[int, int]]) -> list[Span]:
                 unit.startswith("附属")
                 # a clinical department (胃外科, 胃肠外科中心) of the hospital or cancer centre before it
                 or (out[-1].name.endswith(("医院", "中心")) and re.search(r"科(?:中心|病区)?$", unit) is not None)
-                # a hospital's clinical centre, named short (内镜中心, 体检中心): too short to stand alone
+                # a hospital's clinical centre, named short (体检中心, 透析中心): too short to stand alone
                 or (out[-1].name.endswith("医院") and re.fullmatch(r"[\u4e00-\u9fff]{2,6}中心", unit) is not None)
             )
         ):
@@ -548,7 +548,7 @@ _SENTENCE_END = re.compile(r"[。！？!?\n]")
 
 def hospital_departments(text: str, spans: list[Span]) -> None:
     """In an item about one hospital, the clinical departments it names bare after the hospital in the same sentence
-    (某医院胸外科…在麻醉手术科、影像科的配合下) are that hospital's: named with it wherever written, part of it (the
+    (某医院骨科…在麻醉科、放射科的配合下) are that hospital's: named with it wherever written, part of it (the
     written form kept as an alias). A field listed elsewhere (研究领域涵盖心血管外科) names no department."""
     hospitals = {s.name for s in spans if s.name.endswith("医院")}
     if len(hospitals) != 1:

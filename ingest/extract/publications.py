@@ -30,7 +30,7 @@ _PUBLISH_AFTER = re.compile(
 # the rest of a list of titles (《A》《B》（B's English name）等期刊): the cue after the list holds for each title in it
 _MORE_BOOKS = re.compile(r"(?:\s*[、，,和及与]?\s*《[^《》\n]{1,80}》(?:\s*[（(][^（）()]{1,80}[）)])?)*\s*等?")
 _JOURNAL_GRADE = re.compile(r"TOP|Top|SCI|SCIE|SSCI|EI|CSSCI|CSCD|Q[1-4]|JCR")
-# (on the same line: "… at −40 °C" closing a title line is no journal named by the "期刊：" field below it)
+# (on the same line: "… at 5 °C" closing a title line is no journal named by the "期刊：" field below it)
 _EN_CUED_JOURNAL = re.compile(rf"(?P<en>{_LATIN_TITLE})[^\S\n]*(?=杂志|期刊(?![^\S\n]*[:：]))")
 # in Chinese text, an English journal named by its editors' posts (当选Journal of X副主编, 受聘为IEEE Transactions
 # on Y编委) or after the word journal (国际期刊Translational Neurodegeneration编委); "on" may join its words
@@ -57,7 +57,7 @@ _EN_JOURNAL_ZH = re.compile(
 # (found from the English title, the rarer thing in Chinese text, and checked back for what comes before it)
 _EN_JOURNAL_ZH_KNOWN = re.compile(
     # (its short form in brackets may stand between: …Machine Intelligence（TPAMI）发表)
-    # (an adverb may stand before the verb: 在The Plant Cell共同发表, 联合发表)
+    # (an adverb may stand before the verb: 在Nature Plants共同发表, 联合发表)
     rf"(?P<en>{_LATIN_TITLE})\s*(?=(?:[（(][A-Za-z .&-]{{2,20}}[）)])?(?:在线|上)?(?:联合|共同|合作|同期|相继|先后)?"
     r"(?:在线)?(?:发表|刊发|刊登)"
     r"|等?(?:期刊|杂志|刊物)|\s*[、和及])"
@@ -109,7 +109,7 @@ _JOURNAL_WORD = re.compile(
 # the metadata block of a wire release: "Journal: Science Robotics", "期刊：《…》"
 # (EurekAlert prints the field's name on a line of its own and the value on the next: "Journal\nNature Communications")
 _JOURNAL_FIELD = re.compile(
-    # (the citation may follow the name on its line: "期刊：Nature Communications, 2026, 17: 8821")
+    # (the citation may follow the name on its line: "期刊：Nature Energy, 2025, 10: 112")
     r"(?im)^[^\S\n]*(?:journal|期刊|发表期刊)[^\S\n]*(?:[:：]|\n)[^\S\n]*《?(?P<name>[^\n《》:：]{2,80}?)》?"
     r"(?:[^\S\n]*[,，][^\S\n]*(?:19|20)\d{2}\b[^\n]*)?[^\S\n]*$"
 )

@@ -13,29 +13,29 @@ def test_paper_details_block_run_together_names_title_journal_and_funders() -> N
     text = (
         "【成果一】星河大学团队研制新型凝胶\n"
         "化学系岑一帆副教授课题组开发出一种低温凝胶。\n"
-        "论文信息：标题：Fictional gels that keep sensing at −40 °C 期刊：Nature Communications, 2026, 17: 8821\n"
+        "论文信息：标题：Fictional gels that keep sensing at −20 °C 期刊：Nature Energy, 2025, 10: 112\n"
         "DOI：10.1038/s41467-026-00001-x\n"
         "作者：化学系硕士研究生卓思远为第一作者，岑一帆为通讯作者。\n"
-        "资助：国家自然科学基金、深圳市科技计划项目"
+        "资助：国家自然科学基金、江南市科技计划项目"
     )
     extraction = _extract(text, "zh")
-    title = "Fictional gels that keep sensing at −40 °C"
+    title = "Fictional gels that keep sensing at −20 °C"
     assert _names(extraction, "Publication") == {title}
-    assert _names(extraction, "Journal") == {"Nature Communications"}
-    assert {"国家自然科学基金", "深圳市科技计划项目"} <= _names(extraction, "Funder")
-    assert (title, "Nature Communications") in _facts(extraction, "publishedIn")
+    assert _names(extraction, "Journal") == {"Nature Energy"}
+    assert {"国家自然科学基金", "江南市科技计划项目"} <= _names(extraction, "Funder")
+    assert (title, "Nature Energy") in _facts(extraction, "publishedIn")
     assert {("卓思远", title), ("岑一帆", title)} <= _facts(extraction, "authorOf")
 
 
 def test_known_english_journal_before_an_adverb_and_the_verb() -> None:
-    """在The Plant Cell共同发表论文: an adverb (共同, 联合) between a known English title and 发表 keeps it a
+    """在New Phytologist共同发表论文: an adverb (共同, 联合) between a known English title and 发表 keeps it a
     journal."""
     text = (
         "星河大学学者合作发表论文\n\n"
-        "岑一帆教授与卓思远研究员2025年在The Plant Cell共同发表论文“A fictional kinase couples roots to "
+        "岑一帆教授与卓思远研究员2025年在New Phytologist共同发表论文“A fictional kinase couples roots to "
         "nitrate”，岑一帆为通讯作者。\n"
     )
-    assert "The Plant Cell" in _names(_extract(text, "zh"), "Journal")
+    assert "New Phytologist" in _names(_extract(text, "zh"), "Journal")
 
 
 def _received(text: str) -> set[tuple[str, str]]:
@@ -69,17 +69,17 @@ def test_talent_programme_in_a_title_over_a_list_of_those_selected() -> None:
 
 def test_personal_talent_grant_is_the_award_and_a_programme_funding_work_stays_a_funder() -> None:
     """2021年获国家自然科学基金优秀青年科学基金项目资助 in a profile: the grant, whole, is the person's award (not
-    the fund as a funder); a programme whose project supports a network (获某某市“某某计划”攻关项目支持) funds it."""
+    the fund as a funder); a programme whose project supports a network (获某省“某某计划”攻关项目支持) funds it."""
     text = (
-        "星河大学岑一帆获科学探索奖\n\n"
-        "岑一帆研究员长期从事植物免疫研究，2021年获国家自然科学基金优秀青年科学基金项目资助。"
-        "观测网由卓思远教授负责，获上海市“科技创新行动计划”社会发展科技攻关项目支持。\n"
+        "星河大学岑一帆获星河青年科学奖\n\n"
+        "岑一帆研究员长期从事新型材料研究，2021年获国家自然科学基金优秀青年科学基金项目资助。"
+        "监测平台由卓思远教授负责，获江南省“星火行动计划”科技攻关项目支持。\n"
     )
     extraction = _extract(text, "zh")
     # (named without 项目, the written form an alias)
     assert ("岑一帆", "国家自然科学基金优秀青年科学基金") in _facts(extraction, "received")
     assert "国家自然科学基金" not in _names(extraction, "Funder")
-    assert not any("科技创新行动计划" in award for award in _names(extraction, "Award"))
+    assert not any("星火行动计划" in award for award in _names(extraction, "Award"))
 
 
 def test_name_after_a_strong_cue_whose_surname_the_list_lacks() -> None:
@@ -144,25 +144,25 @@ def test_our_university_before_a_student_names_the_university_of_the_item() -> N
 
 
 def test_a_hospital_centre_kept_whole_and_a_head_of_department_placed_in_it() -> None:
-    """某大学附属某医院内镜中心: a short clinical centre is the hospital's, named whole; 某科主任、主任医师X: the
+    """某大学附属某医院体检中心: a short clinical centre is the hospital's, named whole; 某科主任、主任医师X: the
     post between the department and the name does not cut the affiliation."""
     text = (
-        "【科室动态】消化内科团队发表多中心研究\n\n"
-        "星河大学附属北岭医院消化内科主任、主任医师岑一帆教授团队牵头完成研究。"
-        "南川大学附属东湖医院内镜中心副主任医师卓思远为论文共同作者。\n"
+        "【科室动态】呼吸内科团队发表多中心研究\n\n"
+        "星河大学附属北岭医院呼吸内科主任、主任医师岑一帆教授团队牵头完成研究。"
+        "南川大学附属东湖医院体检中心副主任医师卓思远为论文共同作者。\n"
     )
     extraction = _extract(text, "zh")
-    assert "南川大学附属东湖医院内镜中心" in _names(extraction, "Institution")
-    assert ("南川大学附属东湖医院内镜中心", "南川大学附属东湖医院") in _facts(extraction, "partOf")
+    assert "南川大学附属东湖医院体检中心" in _names(extraction, "Institution")
+    assert ("南川大学附属东湖医院体检中心", "南川大学附属东湖医院") in _facts(extraction, "partOf")
     affiliations = _facts(extraction, "affiliatedWith")
-    assert ("岑一帆", "星河大学附属北岭医院消化内科") in affiliations
-    assert ("卓思远", "南川大学附属东湖医院内镜中心") in affiliations
+    assert ("岑一帆", "星河大学附属北岭医院呼吸内科") in affiliations
+    assert ("卓思远", "南川大学附属东湖医院体检中心") in affiliations
 
 
 def test_bare_clinical_departments_of_an_item_about_one_hospital() -> None:
     """An item about one hospital names its departments bare (麻醉手术科, 影像科): each is that hospital's."""
     text = (
-        "我院胸外科完成省内首例混合现实导航手术\n\n"
+        "我院胸外科完成省内首例机器人辅助手术\n\n"
         "近日，星河大学第一附属医院胸外科岑一帆主任医师团队在麻醉手术科、影像科的配合下完成手术。"
         "麻醉手术科主任医师卓思远负责麻醉管理。\n"
     )

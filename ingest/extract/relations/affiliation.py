@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 _POSTS = (
     "团队", "特聘研究员", "院长", "副院长", "所长", "副所长", "系主任", "特聘教授", "讲席教授", "长江学者特聘教授",
     "长江学者讲席教授", "冠名教授", "首席教授",
-    # (a department's head is its member: 消化内科主任、主任医师X)
+    # (a department's head is its member: 骨科主任、主任医师X)
     "科主任", "副主任", "主任",
 )  # fmt: skip
 # 院士 is left out: an academician of an academy is not affiliated with it (中国工程院院士、北岭大学教授X)
