@@ -184,3 +184,13 @@ def test_a_foreign_national_institute_named_by_its_field_keeps_its_country() -> 
     institutions = _names(_extract(text, "zh"), "Institution")
     assert {"瑞典土壤研究所", "澳大利亚国家水与土壤研究所", "北岭大学"} <= institutions
     assert not {"土壤研究所", "美国北岭大学"} & institutions
+
+
+def test_laureate_line_whose_next_field_runs_into_the_post() -> None:
+    """获奖者：X，某大学某学院教授 with the next field run into it when read (…教授获奖评语：…): X's unit."""
+    text = (
+        "物质科学奖：为新材料找到答案\n"
+        "获奖者：岑一帆，星河大学物理学院教授获奖评语：表彰他在新材料方面的工作。\n"
+        "岑一帆证明了一类新材料的稳定性。\n"
+    )
+    assert ("岑一帆", "星河大学物理学院") in _facts(_extract(text, "zh"), "affiliatedWith")

@@ -121,7 +121,10 @@ _OWNER_BEFORE = re.compile(r"\b(?P<word>[A-Z][\w&-]*)['’]s\s+$")
 # (or "X是Y学院教授": the unit and post the sentence gives the person)
 _PROFILE_UNIT = re.compile(r"\s*(?:[，,]|是|系|现为|现任)\s*")
 # (or the line ends with it: 获奖者：屈某，北京大学数学科学学院教授 获奖评语：…)
-_PROFILE_POST = re.compile(r"(?:特聘|副|助理)?(?:研究员|教授|讲师|博士后|主任医师)(?=[，,。；;\s]|$)")
+# (… or the next field of the block, run into it when the page is read: …学院教授获奖评语：)
+_PROFILE_POST = re.compile(
+    r"(?:特聘|副|助理)?(?:研究员|教授|讲师|博士后|主任医师)(?=[，,。；;\s]|$|[\u4e00-\u9fff]{2,6}[：:])"
+)
 # (仇某所在的作物遗传改良全国重点实验室: the unit a person is in, named right after 所在的)
 _NOW_AT = re.compile(
     r"[^。；;]{0,24}?(?:现任|现为|现就职于|任职于|就职于|供职于|担任|兼任|出任|加盟|加入|入职|来自)(?:我校|本校|该校)?"
