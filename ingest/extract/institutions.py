@@ -127,6 +127,8 @@ _GENERIC_WORDS = tuple(
         "天然 理想"
     )
 )
+# fields whose name is made of generic words (大 + 数据): a 大数据学院 is a school of that field
+_FIELDS_OF_GENERIC_WORDS = frozenset(words_of("大数据"))
 _GENERIC = re.compile(rf"^(?:{alternation(_GENERIC_WORDS)})*$")
 _PLACE_GENERIC = re.compile(rf"^(?:{alternation(_PLACES)})(?:{alternation(_GENERIC_WORDS)})+$")
 #: suffixes of bodies that are not research institutions (service centres, venues, companies)
@@ -347,7 +349,9 @@ def _valid(name: str) -> bool:
         return True
     if len(name) < 3 or len(body) < 2:
         return False
-    if _GENERIC.match(body) or (_NOT_INSTITUTION.search(name) and not _NUMBERED_INSTITUTE.search(name)):
+    if (_GENERIC.match(body) and body not in _FIELDS_OF_GENERIC_WORDS) or (
+        _NOT_INSTITUTION.search(name) and not _NUMBERED_INSTITUTE.search(name)
+    ):
         return False
     if name.endswith("中心") and len(body) < 3:  # 来中心, 希望中心: a verb before a bare 中心
         return False

@@ -194,3 +194,10 @@ def test_laureate_line_whose_next_field_runs_into_the_post() -> None:
         "岑一帆证明了一类新材料的稳定性。\n"
     )
     assert ("岑一帆", "星河大学物理学院") in _facts(_extract(text, "zh"), "affiliatedWith")
+
+
+def test_a_school_of_big_data_is_a_school() -> None:
+    """大数据学院: a field named by generic words (大 + 数据) still names a school."""
+    text = "星河大学团队发表新成果\n\n近日，大数据学院岑一帆教授团队发表论文。\n"
+    extraction = _extract(text, "zh")
+    assert any(name.endswith("大数据学院") for name in _names(extraction, "Institution"))
