@@ -201,3 +201,12 @@ def test_a_school_of_big_data_is_a_school() -> None:
     text = "星河大学团队发表新成果\n\n近日，大数据学院岑一帆教授团队发表论文。\n"
     extraction = _extract(text, "zh")
     assert any(name.endswith("大数据学院") for name in _names(extraction, "Institution"))
+
+
+def test_a_name_then_wei_and_a_unit_with_a_post() -> None:
+    """X为某医院某科副主任医师: 为 introduces the person's unit and post as 是 does."""
+    text = (
+        "星河大学附属北岭医院骨科团队发表新成果\n\n"
+        "近日，骨科团队完成研究。论文第一作者岑一帆为星河大学附属北岭医院骨科副主任医师，卓思远为通讯作者。\n"
+    )
+    assert ("岑一帆", "星河大学附属北岭医院骨科") in _facts(_extract(text, "zh"), "affiliatedWith")

@@ -118,8 +118,8 @@ _REFERRED = {
 _OWNER_BEFORE = re.compile(r"\b(?P<word>[A-Z][\w&-]*)['’]s\s+$")
 
 # 邢晓岚，生命科学学院研究员: a profile gives the unit and the post right after the name
-# (or "X是Y学院教授": the unit and post the sentence gives the person)
-_PROFILE_UNIT = re.compile(r"\s*(?:[，,]|是|系|现为|现任)\s*")
+# (or "X是Y学院教授", "X为Y医院Z科副主任医师": the unit and post the sentence gives the person)
+_PROFILE_UNIT = re.compile(r"\s*(?:[，,]|是|系|为|现为|现任)\s*")
 # (or the line ends with it: 获奖者：屈某，北京大学数学科学学院教授 获奖评语：…)
 # (… or the next field of the block, run into it when the page is read: …学院教授获奖评语：)
 _PROFILE_POST = re.compile(
