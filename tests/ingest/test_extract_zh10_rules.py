@@ -210,3 +210,19 @@ def test_a_name_then_wei_and_a_unit_with_a_post() -> None:
         "近日，骨科团队完成研究。论文第一作者岑一帆为星河大学附属北岭医院骨科副主任医师，卓思远为通讯作者。\n"
     )
     assert ("岑一帆", "星河大学附属北岭医院骨科") in _facts(_extract(text, "zh"), "affiliatedWith")
+
+
+def test_a_numbered_table_of_those_selected_names_who_received_the_title_s_programme() -> None:
+    """A title announcing selection over a numbered table: the table's people received it, not a collaborator the
+    paragraph below mentions."""
+    text = (
+        "我校2名青年教师入选青年人才托举工程\n\n"
+        "近日，我校2名青年教师入选。\n\n"
+        "序号  姓名      所在单位\n"
+        "1     岑一帆    星河大学材料科学与工程学院\n"
+        "2     卓思远    星河大学物理学院\n\n"
+        "其中，岑一帆2025年在Nature Energy发表论文“A fictional cathode”，合作者包括材料学院郦若水教授。\n"
+    )
+    received = {person for person, _ in _facts(_extract(text, "zh"), "received")}
+    assert {"岑一帆", "卓思远"} <= received
+    assert "郦若水" not in received

@@ -255,6 +255,10 @@ def received(
         # (not the postdoc or the outside co-author a winner's story mentions)
         members = _members_of_titled(ctx, out, title_key)
         # (those listed under a prize's heading won that one: a title may announce two)
+        # (a numbered table of those selected lists them all: a collaborator a paragraph below mentions is none)
+        listed = [c for c in researchers if any(_in_numbered_row(text, x.start) for x in c.spans)]
+        if len(listed) >= 2 and not members:
+            members = {c.id for c in listed}
         for c in in_title or [c for c in researchers if c.id not in headed and (not members or c.id in members)]:
             # one named only where the item gives them another prize (not an earlier one) won that prize instead
             elsewhere = any(ctx.sentences.index(s.start) not in prize_sentences for s in c.spans)
@@ -271,6 +275,16 @@ def received(
     _to_variants(ctx, out)
     to_categories(out)
     return prize_item and not ctx.of("Publication"), prize_sentences
+
+
+_NUMBERED_ROW = re.compile(r"[^\S\n]*\d{1,3}[^\S\n]+[^\n]*")
+
+
+def _in_numbered_row(text: str, pos: int) -> bool:
+    """Whether ``pos`` stands on a line that opens with a row number (1     某某    某学院)."""
+    start = text.rfind("\n", 0, pos) + 1
+    row = _NUMBERED_ROW.match(text, start)
+    return row is not None and pos < row.end()
 
 
 #: a title counting the institution's winners: "Three KU Leuven researchers win …", "12 Northvale scientists named"
