@@ -226,3 +226,9 @@ def test_a_numbered_table_of_those_selected_names_who_received_the_title_s_progr
     received = {person for person, _ in _facts(_extract(text, "zh"), "received")}
     assert {"岑一帆", "卓思远"} <= received
     assert "郦若水" not in received
+
+
+def test_a_word_after_a_strong_cue_is_no_name() -> None:
+    """博士后出站, 博士研究生导师、: a dictionary word after the cue is no person, however rare the word."""
+    text = "星河大学新闻\n\n他是博士研究生导师、教授。今年共有8名博士后出站。\n"
+    assert not _names(_extract(text, "zh"), "Researcher")
