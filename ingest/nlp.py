@@ -64,6 +64,11 @@ def tagged_verb(word: str) -> bool:
     return _word_tag(word) in {"v", "vn", "vd"}
 
 
+def tagged_noun(word: str) -> bool:
+    """Whether jieba's dictionary tags ``word`` as a common noun (土壤, 能源): a field, not a place or a person."""
+    return _word_tag(word) in {"n", "nz"}
+
+
 @lru_cache(maxsize=4)
 def pipeline(lang: str, model: str | None = None) -> Any:
     """A spaCy pipeline for ``lang``: ``model`` (a package name or a path) if given, else a blank one with rules.

@@ -41,6 +41,33 @@ _AWARD_GENERIC = re.compile(
     r"^(?:该|本|此|大会|会议|评选出|最终评选出)*(?:最佳|优秀|杰出)(?:学生|青年)?论文奖$|"
     r"^.*颁奖$|^(?:单项|大|该|本|此|各|获|颁|得|奖|一等|二等|三等|特等|金|银|铜|优秀|最佳|特别|奖项|这个|这一|多项|多个|个|项)+(?:奖|奖章)$"
 )
+# a talent programme a scientist is selected for: Chinese news reports it as an honour received (入选“长江学者奖励计划”,
+# 国家杰出青年科学基金获得者), so it is an award where a cue says someone holds it, not a funder
+_TALENT_NAMED = (
+    rf"(?:国家自然科学基金)?(?:国家)?(?:杰出|优秀)青年(?:科学)?基金(?:项目)?"
+    # (the ten-thousand-talents plan's honour is its category: “万人计划”青年拔尖人才)
+    rf"|“?万人计划”?[{CJK}]{{0,8}}?(?:人才|学者|专家)(?![{CJK}]{{0,2}}计划)"
+    rf"|青年人才托举工程(?:[{CJK}]{{0,5}}专项计划)?"
+    # (a province's programme in quotes: 某某省“星火计划”)
+    rf"|(?:(?!年|度)[{CJK}]{{2,3}}(?:省|市|自治区))?“[{CJK}]{{2,10}}计划”"
+)
+_TALENT_NAMED_ANYWHERE = re.compile(_TALENT_NAMED)
+# (unquoted, a programme's name has no clear start: read only right after the verb, 入选某某学者计划)
+_TALENT_AFTER_CUE = re.compile(
+    rf"{_TALENT_NAMED}|(?:[{CJK}]{{2,3}}(?:省|市|自治区))?[{CJK}]{{2,6}}(?:人才|学者)(?:奖励|支持|引进)?计划"
+)
+# a verb of selection or winning before it (the issuer, the year and a quote may stand between), or the holder's
+# word after it, says that someone holds it
+_TALENT_CUE = re.compile(
+    rf"(?:入选|获得|荣获|获评|获批|获|当选)(?:了)?(?:[{CJK}]{{2,6}}(?=[“0-9]))?"
+    r"(?:\s*(?:19|20)\d{2}(?:\s*[—–-]\s*(?:19|20)\d{2})?\s*年度?)?\s*"
+)
+# a programme whose project or support goes to work (获某市“某某计划”攻关项目支持) funds it: only a
+# talent fund (杰出/优秀青年科学基金) is personal even then
+_WORK_FUNDED_AFTER = re.compile(r"[^，,。；;\n]{0,14}?(?:项目|课题|专项|支持|资助)")
+_PERSONAL_FUND = re.compile(r"(?:杰出|优秀)青年")
+_WORK_SUBJECT = re.compile(r"(?:研究|成果|工作|论文|课题|项目)[^，,。；;\n]{0,6}$")
+_TALENT_HOLDER = re.compile(r"[”\"]?\s*(?:获得者|入选者|入选名单|人选|称号)")
 # a name never runs over a line break (a headline ends where the next line starts)
 # a word of a prize's name: capitalised, or an initial or suffix of the person it honours (George E. Valley Jr.)
 _AWARD_WORD = rf"(?:[{LATIN_UPPER}][{LATIN_LETTER}'’-]+|(?:[A-Z]\.)+|Jr\.|Sr\.)"
@@ -104,6 +131,12 @@ _FUNDING_ZH5 = re.compile(r"入选(?:了)?(?P<list>[^。；;，,、\n“”\"]{2
 # 牵头承担的国家重点研发计划“新型储能”重点专项项目, 主持国家自然科学基金项目: a programme's project taken on
 _FUNDING_ZH6 = re.compile(
     r"(?:承担|主持|获批)(?:了|的)?(?P<list>[^。；;，,、\n“”\"]{2,30}?(?:计划|基金|专项))(?=[“\"]|重点专项|项目|课题)"
+)
+# the funding field of a paper's details block (资助：A、B; 基金项目：…), its lines often run together when read
+_FUNDING_ZH7 = re.compile(
+    r"(?:^|(?<=[\s:：]))(?:(?:基金)?资助(?:项目|信息|来源)?|基金项目|项目资助)[^\S\n]*[:：][^\S\n]*"
+    r"(?P<list>[^。；;\n:：]{2,160}?)[^\S\n]*(?=[。；;\n]|$|[^\S\n]+[\u4e00-\u9fff]{2,4}[:：])",
+    re.M,
 )
 # 在国家重点研发计划“智能传感器”重点专项支持下
 _FUNDING_ZH4 = re.compile(r"在(?P<list>[^。；;，,\n]{2,60}?)(?:的)?(?:大力|鼎力)?(?:资助|支持)下")
@@ -183,7 +216,8 @@ _LIST_SPLIT = re.compile(r"[、，,;；]|以及|及|和|与")
 _LIST_SPLIT_EN = re.compile(r"\s*(?:;|,\s*and\s+(?:by\s+)?|\s+and\s+by\s+|\s+and\s+the\s+|,)\s*")
 # the grant's tier goes with 项目 (国家自然科学基金重点项目 is the fund's key-project grant: the funder is the fund)
 _FUNDER_TRIM = re.compile(
-    r"(?:等)?(?:多个|多项)?(?:(?:重点|面上|青年|重大|一般|联合|培育|优秀青年|杰出青年)?(?:项目|课题)"
+    # (a city's or province's 科技计划项目 is the programme's own name: it keeps its 项目)
+    r"(?:等)?(?:多个|多项)?(?:(?<!科技计划)(?:重点|面上|青年|重大|一般|联合|培育|优秀青年|杰出青年)?(?:项目|课题)"
     # 国家自然科学基金优秀青年科学基金项目: the fund's grant for young scientists, funded by the fund
     r"|(?<=基金)(?:优秀青年|杰出青年|青年)科学基金(?:项目)?)?(?:等)?(?:的)?(?:大力|鼎力)?$"
 )
@@ -323,6 +357,21 @@ def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
             category = _CATEGORY.match(name)
             if category:  # the Halvorsen Prize in Physics is a category of the Halvorsen Prize
                 spans[-1].parent = category.group(1)
+    for m in (
+        (
+            *_talent_after_cues(text),
+            *(m for m in _TALENT_NAMED_ANYWHERE.finditer(text) if _TALENT_HOLDER.match(text, m.end())),
+        )
+        if "计划" in text or "基金" in text or "工程" in text
+        else ()
+    ):
+        before = len(spans)
+        surface = clean(m.group())
+        # (the fund's grant is named with or without 项目: the shorter name, the written one kept as an alias)
+        add(m.start(), m.end(), re.sub(r"(?<=基金)项目$", "", surface))
+        if len(spans) > before:
+            spans[-1].meta["talent"] = True
+            spans[-1].meta["surface"] = surface
     # (a literal scan first: most texts name no fellow or member, and the pattern is tried at every word)
     honours = _BODY_HONOUR.finditer(text) if "ellow" in text or "ember" in text else ()
     for m in honours:
@@ -359,6 +408,19 @@ def _capitalised_headings(text: str, spans: list[Span]) -> list[Span]:
                 )
             )
     return out
+
+
+def _talent_after_cues(text: str) -> Iterator[re.Match[str]]:
+    """The talent programmes named right after a verb that says someone was selected for or won one."""
+    for cue in _TALENT_CUE.finditer(text):
+        programme = _TALENT_AFTER_CUE.match(text, cue.end())
+        # (该研究获得…优秀青年科学基金项目资助: a piece of work, not a person, is what the grant went to)
+        if _WORK_SUBJECT.search(text, max(0, cue.start() - 12), cue.start()):
+            continue
+        if programme is not None and (
+            _PERSONAL_FUND.search(programme.group()) or not _WORK_FUNDED_AFTER.match(text, programme.end())
+        ):
+            yield programme
 
 
 def _award_head(text: str, floor: int, end: int) -> int | None:
@@ -486,6 +548,7 @@ def find_funders(text: str, institutions: list[Span], known: frozenset[str] = fr
         _FUNDING_ZH4,
         _FUNDING_ZH5,
         _FUNDING_ZH6,
+        _FUNDING_ZH7,
         *_FUNDING_EN_ALL,
     ):
         english = pattern in _FUNDING_EN_ALL

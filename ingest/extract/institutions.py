@@ -16,7 +16,7 @@ import jieba.posseg as pseg
 
 from ingest.extract.lexicon import CJK, SINGLE_SURNAMES, STOP_WORDS, alternation, words_of
 from ingest.extract.spans import Span, clean
-from ingest.nlp import words, words_freq
+from ingest.nlp import tagged_noun, words, words_freq
 
 _SUFFIXES = tuple(
     words_of(
@@ -37,7 +37,7 @@ _CLINICAL_STEMS = words_of(
     "全科 精神 老年 中医 骨 儿 眼 胃外 胃肠外 胃肠肿瘤外 肝胆胰外 结直肠外 甲状腺外 乳腺外 甲乳外 血管外 "
     "整形外 烧伤外 小儿外 脊柱外 创伤外 肿瘤内 肿瘤外 感染内 老年内 消化 肾 生殖医学 营养 疼痛 介入 输血 "
     "心胸外 器官移植 头颈外 口腔颌面外 风湿 变态反应 皮肤性病 核医 放疗 放射治疗 肝病 肝胆 传染 "
-    "精神心理 心理 精神卫生 医学心理 临床心理 睡眠医学"
+    "精神心理 心理 精神卫生 医学心理 临床心理 睡眠医学 麻醉手术 影像 医学影像 药剂 临床药学 健康管理"
 )
 
 
@@ -127,6 +127,8 @@ _GENERIC_WORDS = tuple(
         "天然 理想"
     )
 )
+# fields whose name is made of generic words (大 + 数据): a 大数据学院 is a school of that field
+_FIELDS_OF_GENERIC_WORDS = frozenset(words_of("大数据"))
 _GENERIC = re.compile(rf"^(?:{alternation(_GENERIC_WORDS)})*$")
 _PLACE_GENERIC = re.compile(rf"^(?:{alternation(_PLACES)})(?:{alternation(_GENERIC_WORDS)})+$")
 #: suffixes of bodies that are not research institutions (service centres, venues, companies)
@@ -150,21 +152,33 @@ _TOP_LEVEL = re.compile(r"(?:大学|科学院|工程院|社会科学院)$")
 
 # a foreign country before a university's name says where it is, not what it is called (美国加州大学伯克利分校);
 # 新加坡国立大学 and 澳大利亚国立大学 carry theirs in the name
-_COUNTRY = re.compile(
-    r"^(?:美国|英国|德国|法国|日本|韩国|加拿大|澳大利亚|瑞士|瑞典|丹麦|荷兰|意大利|俄罗斯|新加坡|以色列|比利时|奥地利|"
-    r"挪威|芬兰|西班牙|新西兰|爱尔兰)(?!国立|国家|皇家)(?=.{4})"
+_COUNTRIES = (
+    r"(?:美国|英国|德国|法国|日本|韩国|加拿大|澳大利亚|瑞士|瑞典|丹麦|荷兰|意大利|俄罗斯|新加坡|以色列|比利时|奥地利|"
+    r"挪威|芬兰|西班牙|新西兰|爱尔兰)"
 )
+_COUNTRY = re.compile(rf"^{_COUNTRIES}(?!国立|国家|皇家)(?=.{{4}})")
+_COUNTRY_BEFORE = re.compile(rf"{_COUNTRIES}$")
 
 
 def drop_country(spans: list[Span]) -> None:
-    """Names written after a foreign country lose it; the written form stays a surface form (an alias)."""
+    """Names written after a foreign country lose it; the written form stays a surface form (an alias). A national
+    institute named by its field alone (瑞典土壤研究所) keeps it: without the country it names no one body."""
     for span in spans:
         country = _COUNTRY.match(span.name)
+        if country and _named_by_field(span.name[country.end() :]):
+            continue
         if country:
             span.meta.setdefault("surface", span.name)
             span.name = span.name[country.end() :]
         if span.parent and (country := _COUNTRY.match(span.parent)):
             span.parent = span.parent[country.end() :]
+
+
+def _named_by_field(name: str) -> bool:
+    """Whether a name is a field word and a body's suffix alone (土壤研究所), no proper name in it."""
+    suffix = _SUFFIX.search(name)
+    body = name[: suffix.start()] if suffix else name
+    return suffix is not None and suffix.end() == len(name) and tagged_noun(body)
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -194,11 +208,16 @@ def _is_stop(tokens: list[tuple[int, int, str]], i: int, name_end: int, in_chain
         right = tokens[i + 1][2] if i + 1 < len(tokens) else ""
         # 与 inside a body (地质与地球物理) joins two field words; between a person or a work and a name it separates
         return (
-            (len(left) < 2 and not in_chain) or left in _WORK_NOUNS or left in _LEFT_STOPS or right.startswith(_PLACES)
+            (len(left) < 2 and not in_chain and left not in _FIELD_CHARACTERS)
+            or left in _WORK_NOUNS
+            or left in _LEFT_STOPS
+            or right.startswith(_PLACES)
         )
     return False
 
 
+# fields written in one character, joined by 与 to the next (水与土壤研究所, 光与物质): no name ends before them
+_FIELD_CHARACTERS = frozenset("水土光电热核声磁冰药")
 _SUFFIX_BEFORE = re.compile(rf"(?:{alternation(_SUFFIXES)})$")
 _CUT_FLAGS = frozenset({"v", "p", "c", "u", "d", "m", "r"})
 _FUNCTION_FLAGS = frozenset({"p", "c", "u", "r"})
@@ -215,6 +234,12 @@ def _left_edge(text: str, suffix_start: int, suffix_end: int, floor: int) -> int
         if tokens[i][1] <= suffix_start and _is_stop(tokens, i, suffix_start):
             edge = tokens[i][1]
             break
+    # 某国土壤研究所, 某国国家水与大洋研究所: a national institute named by its field alone, or as the nation's,
+    # starts at its country (a stop word elsewhere)
+    if (country := _COUNTRY_BEFORE.search(text, max(0, edge - 4), edge)) and (
+        _named_by_field(text[edge:suffix_end]) or text.startswith(("国家", "国立", "皇家"), edge)
+    ):
+        return country.start()
     # start at the place name nearest the suffix (研究上海交通大学), unless only a generic word would be left between
     # them (北京凝聚态物理国家研究中心 is no 国家研究中心)
     for i in range(len(tokens) - 1, -1, -1):
@@ -226,6 +251,11 @@ def _left_edge(text: str, suffix_start: int, suffix_end: int, floor: int) -> int
                 break  # 固体微结构物理国家重点实验室: no place opens this name, the field does
             # 附属上海市肺科医院; 国立台湾大学 (a public university is named so: 国立, 省立, 市立, 州立, 私立)
             edge = b - 2 if text[max(edge, b - 2) : b] in ("附属", "国立", "省立", "市立", "州立", "私立") else b
+            # (某国国家水与大洋研究所: the nation's institute keeps the nation)
+            if text.startswith(("国家", "国立", "皇家"), edge) and (
+                country := _COUNTRY_BEFORE.search(text, max(0, edge - 4), edge)
+            ):
+                edge = country.start()
             if suffix_start - edge <= 6:
                 return edge
             break
@@ -272,7 +302,13 @@ def _person_and(text: str, pos: int) -> int | None:
     """Where a person's name and the 与 (和, 及, 、) after it end, when ``text`` at ``pos`` opens with them: a surname
     and one or two characters that make no dictionary word (殷若楠与…, not 地质与…)."""
     person = _PERSON_AND.match(text, pos)
-    if person is None or person.group(1)[0] not in SINGLE_SURNAMES or words_freq(person.group(1)):
+    # (国家水与…: a place or 国家 opens a body's name, not a person's)
+    if (
+        person is None
+        or person.group(1)[0] not in SINGLE_SURNAMES
+        or words_freq(person.group(1))
+        or person.group(1).startswith(_PLACES)
+    ):
         return None
     return person.end()
 
@@ -313,7 +349,9 @@ def _valid(name: str) -> bool:
         return True
     if len(name) < 3 or len(body) < 2:
         return False
-    if _GENERIC.match(body) or (_NOT_INSTITUTION.search(name) and not _NUMBERED_INSTITUTE.search(name)):
+    if (_GENERIC.match(body) and body not in _FIELDS_OF_GENERIC_WORDS) or (
+        _NOT_INSTITUTION.search(name) and not _NUMBERED_INSTITUTE.search(name)
+    ):
         return False
     if name.endswith("中心") and len(body) < 3:  # 来中心, 希望中心: a verb before a bare 中心
         return False
@@ -481,6 +519,8 @@ def _chain_spans(text: str, segs: list[tuple[int, int]]) -> list[Span]:
                 unit.startswith("附属")
                 # a clinical department (胃外科, 胃肠外科中心) of the hospital or cancer centre before it
                 or (out[-1].name.endswith(("医院", "中心")) and re.search(r"科(?:中心|病区)?$", unit) is not None)
+                # a hospital's clinical centre, named short (体检中心, 透析中心): too short to stand alone
+                or (out[-1].name.endswith("医院") and re.fullmatch(r"[\u4e00-\u9fff]{2,6}中心", unit) is not None)
             )
         ):
             # 浙江大学医学院附属第二医院: the hospital of the unit before it; 复旦大学附属中山医院神经内科: the
@@ -503,3 +543,27 @@ def _chain_spans(text: str, segs: list[tuple[int, int]]) -> list[Span]:
             unit_span.alias = alias
             out.append(unit_span)
     return out
+
+
+# (科中心 is a centre of its own: 某某眼科中心)
+_DEPARTMENT = re.compile(rf"[{CJK}]{{1,8}}科(?:病区)?")
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+
+
+def hospital_departments(text: str, spans: list[Span]) -> None:
+    """In an item about one hospital, the clinical departments it names bare after the hospital in the same sentence
+    (某医院骨科…在麻醉科、放射科的配合下) are that hospital's: named with it wherever written, part of it (the
+    written form kept as an alias). A field listed elsewhere (研究领域涵盖心血管外科) names no department."""
+    hospitals = {s.name for s in spans if s.name.endswith("医院")}
+    if len(hospitals) != 1:
+        return
+    hospital = hospitals.pop()
+    bare = [s for s in spans if s.parent is None and _DEPARTMENT.fullmatch(s.name) and _SUFFIX.search(s.name)]
+    written = [s.start for s in spans if s.name.startswith(hospital)]
+    placed = {
+        s.name for s in bare if any(at < s.start and not _SENTENCE_END.search(text, at, s.start) for at in written)
+    }
+    for span in bare:
+        if span.name in placed:
+            span.meta.setdefault("surface", text[span.start : span.end])
+            span.name, span.parent = hospital + span.name, hospital

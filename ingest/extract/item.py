@@ -197,6 +197,7 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     insts = _paired_english(text, insts)
     complete_units(text, insts)
     own_units(text, insts)
+    institutions.hospital_departments(text, insts)
     en.expand_truncated(insts)
     home = en.home_institution(text, insts)
     en.adopt_units(insts, home, text)
@@ -267,6 +268,10 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     insts = [i for i in insts if not i.meta.get("defined") or i.name in kept]
     # a funder that is also written as an institution elsewhere stays one institution entity (typing is by role)
     funder_insts = [f for f in funders if any(key(f.name) == key(i.name) for i in insts)]
+    # a talent grant someone holds (曾获国家自然科学基金优秀青年科学基金项目资助) is their award; only a paper's
+    # funding statement keeps the fund as the paper's funder too
+    talents = [] if papers else [a for a in prizes if a.meta.get("talent")]
+    funders = [f for f in funders if not _overlaps(f, talents)]
     funder_spans = [f for f in funders if f not in funder_insts and not _overlaps(f, papers)]
     # "the Vantor Science Program Organization (VSPO)" where "Vantor Science Program announces … Grants": the body
     # with its organisation word is the funder too

@@ -41,6 +41,8 @@ COMPOUND_SURNAMES = frozenset(
 #: cues after a name that make the person a researcher (longest first matters for the regex)
 RESEARCHER_AFTER = tuple(
     words_of(
+        # (a chair and a tenured or tenure-track post: 讲席教授, 长聘副教授, 研究助理教授)
+        "讲席教授 长聘教授 长聘副教授 预聘副教授 研究助理教授 "
         "特聘研究员 特聘教授 副研究员 研究员 副教授 教授 院士 博士后 博士生 博士 讲师 老师 研究团队 "
         "教授团队 课题组 团队 主任医师 副主任医师 首席科学家 科学家 研究生 硕士生 助理研究员 助理教授 "
         "老师 等人 研究组 课题组长"

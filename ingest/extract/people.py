@@ -121,6 +121,7 @@ _JOB_NEXT = re.compile(rf"[^\S\n]+(?:{_JOBS_AFTER})\b")
 _CONTACT_AFTER = re.compile(r"[ \t\u3000]*(?:[：:,，]\s*)?(?:\+?\d[\d \t()-]{7,}\d|[\w.+-]+@[\w-]+\.[\w.]+)")
 # (an institution named in Latin letters, accented or not: Université de Montréal)
 _HAS_CJK = re.compile(rf"[{CJK}]")
+_HAS_CJK_ONLY = re.compile(rf"[{CJK}]+")
 _EN_AFTER = re.compile(
     # "X, a condensed-matter physicist", "X, now a senior scientist at Y", "X, the Henry Lowell Professor of Y"
     rf"(?P<en>{_LATIN_NAME}){EN_DEGREES}"
@@ -382,6 +383,12 @@ def _plausible(name: str) -> bool:
     )
 
 
+def _named_before_its_echo(text: str, cand: str, end: int) -> bool:
+    """A given name ending in a function word (可为, 有为) when the text writes that word twice (某可为为第一作者):
+    the first ends the name, the second is the verb."""
+    return len(cand) == 3 and cand[-1] in "为于" and text[end : end + 1] == cand[-1] and _plausible(cand[:2])
+
+
 def _named_with_he(text: str, cand: str, right: str | None) -> bool:
     """A given name ending in 和 (景和, 永和), which reads as "and" elsewhere: taken when a cue word follows it
     (尤景和团队) and the full name recurs in the item (尤景和表示), as "X and" would not."""
@@ -472,7 +479,9 @@ def find_zh(text: str, institutions: list[Span]) -> list[Span]:
             if right is None:
                 continue
             cand = text[pos:end]
-            if not _CANDIDATE.fullmatch(cand) or not (_plausible(cand) or _named_with_he(text, cand, right)):
+            if not _CANDIDATE.fullmatch(cand) or not (
+                _plausible(cand) or _named_with_he(text, cand, right) or _named_before_its_echo(text, cand, end)
+            ):
                 continue
             if length == 4 and cand[:2] not in COMPOUND_SURNAMES:
                 continue
@@ -509,6 +518,7 @@ def find_zh(text: str, institutions: list[Span]) -> list[Span]:
             confirmed.append(span)
             covered[pos:end] = b"\x01" * length
             break
+    confirmed += _unlisted_surnames(text, covered, first_chars)
     # a name the text also writes as a firm's or a body's (巴斯夫公司) names that body, not a person
     before_suffix = {text[max(0, m.start() - n) : m.start()] for m in _ORG_SUFFIX.finditer(text) for n in (2, 3, 4)}
     confirmed = [s for s in confirmed if s.name not in before_suffix]
@@ -540,6 +550,37 @@ def find_zh(text: str, institutions: list[Span]) -> list[Span]:
             if credit.start() <= span.start < credit.end():
                 span.role = "official"
     return [s for s in spans if s.role in {"researcher", "official"}]
+
+
+# a cue strong enough to say a name follows whatever its surname (博士研究生X，, 第一作者为X、): the name is read even
+# when its surname is missing from the census list, if a boundary closes it
+_STRONG_CUE = re.compile(r"(?:博士研究生|硕士研究生|博士后|(?:共同)?(?:第一|通讯)作者(?:为|是))(?=[\u4e00-\u9fff])")
+_UNLISTED_END = re.compile(rf"[，,、。；;（(和与及等]|为(?:第一|通讯|共同|论文)|{alternation(RESEARCHER_AFTER)}")
+
+
+def _unlisted_surnames(text: str, covered: bytearray, first_chars: frozenset[str]) -> list[Span]:
+    """Researchers right after a strong cue whose surname the list lacks: three characters closed by punctuation, a
+    conjunction or a researcher's title, none of them a function word, a dictionary word or a common word's start.
+    (Three only: two after a cue are a word more often than a name, 博士后出站.)"""
+    found: list[Span] = []
+    for cue in _STRONG_CUE.finditer(text):
+        pos, end = cue.end(), cue.end() + 3
+        cand = text[pos:end]
+        if (
+            text[pos] not in first_chars
+            and len(cand) == 3
+            and _HAS_CJK_ONLY.fullmatch(cand)
+            and not any(covered[pos:end])
+            and _UNLISTED_END.match(text, end)
+            and not _NOT_GIVEN.search(cand)
+            and not _common_word(cand[:2])
+            and not words_freq(cand)
+            and not words_freq(cand[:2])
+            and cand not in _NON_NAMES
+        ):
+            found.append(Span(pos, end, "Researcher", cand, role="researcher"))
+            covered[pos:end] = b"\x01" * 3
+    return found
 
 
 def _propagate_lists(text: str, spans: list[Span]) -> list[Span]:

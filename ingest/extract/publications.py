@@ -30,7 +30,8 @@ _PUBLISH_AFTER = re.compile(
 # the rest of a list of titles (《A》《B》（B's English name）等期刊): the cue after the list holds for each title in it
 _MORE_BOOKS = re.compile(r"(?:\s*[、，,和及与]?\s*《[^《》\n]{1,80}》(?:\s*[（(][^（）()]{1,80}[）)])?)*\s*等?")
 _JOURNAL_GRADE = re.compile(r"TOP|Top|SCI|SCIE|SSCI|EI|CSSCI|CSCD|Q[1-4]|JCR")
-_EN_CUED_JOURNAL = re.compile(rf"(?P<en>{_LATIN_TITLE})\s*(?=杂志|期刊)")
+# (on the same line: "… at 5 °C" closing a title line is no journal named by the "期刊：" field below it)
+_EN_CUED_JOURNAL = re.compile(rf"(?P<en>{_LATIN_TITLE})[^\S\n]*(?=杂志|期刊(?![^\S\n]*[:：]))")
 # in Chinese text, an English journal named by its editors' posts (当选Journal of X副主编, 受聘为IEEE Transactions
 # on Y编委) or after the word journal (国际期刊Translational Neurodegeneration编委); "on" may join its words
 _LATIN_JOURNAL = r"[A-Z][A-Za-z&:'’-]*(?:\s+(?:[A-Z][A-Za-z&:'’-]*|of|and|in|for|on|the|&))*"
@@ -40,6 +41,8 @@ _EN_JOURNAL_EDITORS = re.compile(
 # 在IEEE Transactions on X、ACM Transactions on Y等期刊发表: every title of a list that ends in "journals"
 _EN_JOURNAL_LIST_ZH = re.compile(
     rf"(?P<list>{_LATIN_JOURNAL}(?:\s*[、和及]\s*{_LATIN_JOURNAL})*)\s*等?(?:国际|国内|学术|顶级|权威|知名|\s)*(?:期刊|杂志)"
+    # (期刊： labels the field of a details block: the words before it end another field, not a journal's name)
+    r"(?![^\S\n]*[:：])"
 )
 _EN_JOURNAL_AFTER_WORD = re.compile(rf"(?:期刊|杂志)\s*(?P<en>{_LATIN_JOURNAL})(?=\s*[\u4e00-\u9fff、，。])")
 _PUBLISH_BEFORE = re.compile(
@@ -54,7 +57,9 @@ _EN_JOURNAL_ZH = re.compile(
 # (found from the English title, the rarer thing in Chinese text, and checked back for what comes before it)
 _EN_JOURNAL_ZH_KNOWN = re.compile(
     # (its short form in brackets may stand between: …Machine Intelligence（TPAMI）发表)
-    rf"(?P<en>{_LATIN_TITLE})\s*(?=(?:[（(][A-Za-z .&-]{{2,20}}[）)])?(?:在线|上)?(?:发表|刊发|刊登)"
+    # (an adverb may stand before the verb: 在Nature Plants共同发表, 联合发表)
+    rf"(?P<en>{_LATIN_TITLE})\s*(?=(?:[（(][A-Za-z .&-]{{2,20}}[）)])?(?:在线|上)?(?:联合|共同|合作|同期|相继|先后)?"
+    r"(?:在线)?(?:发表|刊发|刊登)"
     r"|等?(?:期刊|杂志|刊物)|\s*[、和及])"
 )
 # 论文2025年发表于Physical Review Letters。: a known English title right after the publishing verb
@@ -105,7 +110,13 @@ _JOURNAL_WORD = re.compile(
 # the metadata block of a wire release: "Journal: Science Robotics", "期刊：《…》"
 # (EurekAlert prints the field's name on a line of its own and the value on the next: "Journal\nNature Communications")
 _JOURNAL_FIELD = re.compile(
-    r"(?im)^[^\S\n]*(?:journal|期刊|发表期刊)[^\S\n]*(?:[:：]|\n)[^\S\n]*《?(?P<name>[^\n《》:：]{2,80}?)》?[^\S\n]*$"
+    # (the citation may follow the name on its line: "期刊：Nature Energy, 2025, 10: 112")
+    r"(?im)^[^\S\n]*(?:journal|期刊|发表期刊)[^\S\n]*(?:[:：]|\n)[^\S\n]*《?(?P<name>[^\n《》:：]{2,80}?)》?"
+    r"(?:[^\S\n]*[,，][^\S\n]*(?:19|20)\d{2}\b[^\n]*)?[^\S\n]*$"
+)
+# the same field run into the line before it, its citation after the name ("… 期刊：Nature Communications, 2026, 17")
+_JOURNAL_FIELD_INLINE = re.compile(
+    rf"(?<=\s)(?:发表)?期刊[^\S\n]*[:：][^\S\n]*(?P<name>{_LATIN_JOURNAL})(?=[^\S\n]*(?:[,，;；]|$))", re.M
 )
 _WEAK_CUES = frozenset(
     {
@@ -237,6 +248,14 @@ _PAPER = [
         r"[“\"]?(?P<title>[A-Z][^\n“”\"]{5,300}?)[”\"]?[^\S\n]*(?:$|(?=(?:Time|Date|Place|Venue|Location|Supervisors?"
         r"|Opponents?|Committee|Evaluation|Language|Candidate|Summary|Abstract|Trial)(?:[^\S\n]+(?:and|of)[^\S\n]+\w+)?:))"
     ),
+    # the same block in Chinese (论文信息：标题：… / 期刊：… / DOI：…), the label in either language
+    # (its lines often run together when the page is read: 论文信息：标题：… 期刊：…)
+    re.compile(
+        r"(?:^|(?<=[\s:：]))(?:标题|题目)[^\S\n]*[:：][^\S\n]*[“\"]?(?P<title>[A-Za-z\u4e00-\u9fff][^\n“”\"]{5,300}?)"
+        r"[”\"]?[^\S\n]*(?=(?:发表)?期刊[^\S\n]*[:：]|(?:DOI|doi)[^\S\n]*[:：]"
+        r"|\n(?:[^\n]*\n){0,3}[^\S\n]*(?:(?:发表)?期刊|DOI|doi)[^\S\n]*[:：])",
+        re.M,
+    ),
     # a reference line closing a release: "Study: <title> (DOI: 10.1038/…)", "Paper: <title>. Nature (2025)"
     re.compile(
         r"(?m)^[^\S\n]*(?:Study|Paper|Article|Publication)[^\S\n]*:[^\S\n]*[“\"]?"
@@ -335,7 +354,7 @@ def find_journals(text: str, gazetteer: Gazetteer) -> list[Span]:
             add(Span(a, b, "Journal", clean(text[a:b])))
     for m in _CITATION.finditer(text):
         add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
-    for m in _JOURNAL_FIELD.finditer(text):
+    for m in (*_JOURNAL_FIELD.finditer(text), *_JOURNAL_FIELD_INLINE.finditer(text)):
         add(Span(m.start("name"), m.end("name"), "Journal", clean(m.group("name"))))
     for m in _WORK_IN_JOURNAL.finditer(text):
         group = "en" if m.group("en") else "board"

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 _POSTS = (
     "团队", "特聘研究员", "院长", "副院长", "所长", "副所长", "系主任", "特聘教授", "讲席教授", "长江学者特聘教授",
     "长江学者讲席教授", "冠名教授", "首席教授",
+    # (a department's head is its member: 骨科主任、主任医师X)
+    "科主任", "副主任", "主任",
 )  # fmt: skip
 # 院士 is left out: an academician of an academy is not affiliated with it (中国工程院院士、北岭大学教授X)
 _ROLE_TERMS = tuple(w for w in RESEARCHER_BEFORE if "作者" not in w and w != "院士")
@@ -121,10 +123,13 @@ _REFERRED = {
 _OWNER_BEFORE = re.compile(r"\b(?P<word>[A-Z][\w&-]*)['’]s\s+$")
 
 # 邢晓岚，生命科学学院研究员: a profile gives the unit and the post right after the name
-# (or "X是Y学院教授": the unit and post the sentence gives the person)
-_PROFILE_UNIT = re.compile(r"\s*(?:[，,]|是|系|现为|现任)\s*")
+# (or "X是Y学院教授", "X为Y医院Z科副主任医师": the unit and post the sentence gives the person)
+_PROFILE_UNIT = re.compile(r"\s*(?:[，,]|是|系|为|现为|现任)\s*")
 # (or the line ends with it: 获奖者：屈某，北京大学数学科学学院教授 获奖评语：…)
-_PROFILE_POST = re.compile(r"(?:特聘|副|助理)?(?:研究员|教授|讲师|博士后|主任医师)(?=[，,。；;\s]|$)")
+# (… or the next field of the block, run into it when the page is read: …学院教授获奖评语：)
+_PROFILE_POST = re.compile(
+    r"(?:特聘|副|助理)?(?:研究员|教授|讲师|博士后|主任医师)(?=[，,。；;\s]|$|[\u4e00-\u9fff]{2,6}[：:])"
+)
 # (仇某所在的作物遗传改良全国重点实验室: the unit a person is in, named right after 所在的)
 _NOW_AT = re.compile(
     r"[^。；;]{0,24}?(?:现任|现为|现就职于|任职于|就职于|供职于|担任|兼任|出任|加盟|加入|入职|来自)(?:我校|本校|该校)?"
@@ -321,6 +326,7 @@ def affiliated_with(
                         affiliate(ctx, out, before, target, earlier)
         # an affiliation in brackets belongs to that name alone, not to the names listed after it
         previous = (span, [] if bracketed else insts)
+    _own_people(ctx, out, people, institutions)
     home_cluster = ctx.cluster_of(home) if home is not None else None
     if home_cluster is not None:
         _home_staff(ctx, out, people, home_cluster)
@@ -466,6 +472,52 @@ def _referred(text: str, pos: int, institutions: list[Span]) -> list[Span]:
     at = pos - len(window) + ref.start()
     earlier = [s for s in institutions if s.end <= at and not s.absorbed and s.name.endswith(_REFERRED[ref.group(1)])]
     return [max(earlier, key=lambda s: s.end)] if earlier else []
+
+
+# 我院X教授, 本校博士研究生X: the unit the item speaks for (its source line, its masthead, the first it names)
+_OWN_BEFORE = re.compile(r"(?:我|本)(院|校|所)(?P<role>[^，。；、,;（(\n]{0,12})$")
+_OWN_WORD = re.compile(r"(?:我|本)(院|校|所)(?![长内外士])")
+_OWN = {"院": ("学院", "研究院", "医院"), "校": ("大学", "学院", "学校"), "所": ("所",)}
+# a student named by that title alone, in an item that speaks of 我院/我校, studies there
+# (and the names listed after the first: 博士研究生A、B)
+_STUDENT_BEFORE = re.compile(r"(?:博士研究生|硕士研究生|博士生|硕士生|本科生)(?:[\u4e00-\u9fff·]{2,8}[、和与及])*$")
+# 赴某大学某系…，外方导师为X: the supervisor abroad works at the host the sentence names
+_HOST_SUPERVISOR = re.compile(r"(?:外方|国外|海外|合作)导师(?:为|是)?[：:]?\s*$")
+
+
+def _own_people(
+    ctx: Context, out: dict[tuple[str, str, str], Relation], people: list[Span], institutions: list[Span]
+) -> None:
+    """Researchers with no affiliation yet whom the item places by its own voice (我院X, 我校博士研究生X, a student
+    of an item that speaks of 我院) or as a host supervisor abroad (外方导师为X) in a sentence naming the host."""
+    text = ctx.item.text
+    placed = {r.subject for r in out.values() if r.predicate == "affiliatedWith"}
+    spoken = _OWN_WORD.search(text)
+    for span in people:
+        person = ctx.cluster_of(span)
+        if person is None or person.id in placed:
+            continue
+        units: list[Span] = []
+        own = _OWN_BEFORE.search(text, max(0, span.start - 16), span.start)
+        if own and _ROLE_WORDS.match(own.group("role")):
+            units = _own_unit(institutions, own.group(1))
+        elif spoken and _STUDENT_BEFORE.search(text, max(0, span.start - 24), span.start):
+            units = _own_unit(institutions, spoken.group(1))
+        elif _HOST_SUPERVISOR.search(text, max(0, span.start - 12), span.start):
+            start, _ = ctx.sentences.bounds(span.start)
+            hosts = [i for i in institutions if start <= i.start and i.end <= span.start and not i.absorbed]
+            units = [max(hosts, key=lambda i: (i.end, i.end - i.start))] if hosts else []
+        for unit in units:
+            target = ctx.cluster_of(unit)
+            if target is not None:
+                placed.add(person.id)
+                affiliate(ctx, out, person, target, span)
+
+
+def _own_unit(institutions: list[Span], word: str) -> list[Span]:
+    """The first institution the item names whose name ends as 院, 校 or 所 says (a Chinese name)."""
+    named = [i for i in institutions if not i.absorbed and _CJK_CHAR.search(i.name) and i.name.endswith(_OWN[word])]
+    return [min(named, key=lambda i: i.start)] if named else []
 
 
 def _possessor(text: str, pos: int, institutions: list[Span]) -> list[Span]:

@@ -23,6 +23,11 @@ _WORK = re.compile(
     re.I,
 )
 
+# 应X教授邀请来院访问/作报告: a host and the guest they invited, a visit and no joint work
+_VISIT = re.compile(
+    r"应[^，,。；;]{1,40}?邀请?[^。；;]{0,16}?(?:来访|访问|来院|来校|来所|来华|讲学|作报告|作题为|做客)"
+)
+
 _BUILT_BEFORE = re.compile(
     r"(?:共建|共同建设|联合建设|合作建设|共同成立|联合成立|成立|组建|设立|揭牌)(?:的|了)?[“\"]?$"
 )
@@ -63,7 +68,7 @@ def collaborated_with(
     work = {
         i
         for i, (a, b) in enumerate(ctx.sentences.all())
-        if any(not named[m.start()] for m in _WORK.finditer(text, a, b))
+        if any(not named[m.start()] for m in _WORK.finditer(text, a, b)) and not _VISIT.search(text, a, b)
     } - set(prize_sentences)
     sentences = {c.id: {ctx.sentences.index(s.start) for s in c.spans} & work for c in researchers}
     authors: dict[str, set[str]] = {}
@@ -192,6 +197,10 @@ def _root(unit: str, ancestors: dict[str, set[str]]) -> str:
 
 
 # an academy named in a title (中国科学院院士, 美国国家工程院外籍院士): the person's honour, no party to the work
+# 来自A、B等单位的代表参加会议, A、B等单位参加了合作交流会: bodies attending one meeting, not working together
+_ATTENDED = re.compile(
+    r"等(?:[^，,。；;]{0,6}单位|[^，,。；;]{0,10}(?:代表|专家|学者|嘉宾))[^。；;]{0,16}?(?:参加|出席|参会|与会)"
+)
 _TITLE_AFTER = re.compile(r"(?:外籍)?院士")
 
 
@@ -221,7 +230,7 @@ def institutions_collaborated(ctx: Context, out: dict[tuple[str, str, str], Rela
     }
     for start, end in ctx.sentences.all():
         cue = _COOPERATION.search(text, start, end)
-        if cue is None:
+        if cue is None or _ATTENDED.search(text, start, end):
             continue
         named: dict[str, _Mention] = {}
         parties: dict[str, _Mention] = {}

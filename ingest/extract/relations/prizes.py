@@ -145,7 +145,7 @@ _TITLE_YEAR = re.compile(r"^(?:The\s+)?(?:(?:19|20)\d{2}\s*年?度?\s*)?|\s+(?:1
 _GRADE = re.compile(r"(?:[一二三四五六七八九十]|特)等奖$|[金银铜]奖$")
 
 _ANNOUNCED = re.compile(
-    r"获奖|获|公布|揭晓|颁奖|授予|名单|荣膺|摘得|\bwins?\b|winners?|laureates?|awarded|honou?red|"
+    r"获奖|获|入选|公布|揭晓|颁奖|授予|名单|荣膺|摘得|\bwins?\b|winners?|laureates?|awarded|honou?red|"
     r"\breceive[sd]?\b|\bnamed\b|recipients?|\bfellows\b|\bearns?\b|\bsecures?\b|\bclaims?\b|\bgarners?\b",
     re.I,
 )
@@ -207,7 +207,9 @@ def received(
             continue
         for s in award.spans:
             start, end = ctx.sentences.bounds(s.start)
-            if not (_AWARD_VERB.search(text[start:end]) or _HONOURS.match(text, start, end)):
+            # (入选 says someone holds a talent programme; of a list, 入选十大进展, it says the work was chosen)
+            selected = s.meta.get("talent") and "入选" in text[start:end]
+            if not (_AWARD_VERB.search(text[start:end]) or _HONOURS.match(text, start, end) or selected):
                 continue
             prize_sentences.add(ctx.sentences.index(s.start))
             others = [a for a in ctx.of("Award") if a is not award and any(start <= x.start < end for x in a.spans)]
@@ -231,6 +233,9 @@ def received(
                 # the title's year only where the title names this award ("两位学者当选2025年院士" dates the
                 # election) and not for a prize won before ("previously received", 曾获)
                 titled = None if _EARLIER.search(text, start, end) else titled_year(ctx)
+                # (a talent grant's round is the year of a title on the grants: 2026年度国家自然科学基金获批项目…)
+                if titled is None and s.meta.get("talent") and not _EARLIER.search(text, start, end):
+                    titled = first_year(ctx.item.title)
                 y = year or year_of_award(text, start, s.start, end, s.end) or titled
                 add_received(ctx, out, c.id, award.id, y, ps)
     # "The prize in Physics goes to A and B": a sentence that gives a prize, even one it does not name
@@ -254,6 +259,10 @@ def received(
         # (not the postdoc or the outside co-author a winner's story mentions)
         members = _members_of_titled(ctx, out, title_key)
         # (those listed under a prize's heading won that one: a title may announce two)
+        # (a numbered table of those selected lists them all: a collaborator a paragraph below mentions is none)
+        listed = [c for c in researchers if any(_in_numbered_row(text, x.start) for x in c.spans)]
+        if len(listed) >= 2 and not members:
+            members = {c.id for c in listed}
         for c in in_title or [c for c in researchers if c.id not in headed and (not members or c.id in members)]:
             # one named only where the item gives them another prize (not an earlier one) won that prize instead
             elsewhere = any(ctx.sentences.index(s.start) not in prize_sentences for s in c.spans)
@@ -270,6 +279,16 @@ def received(
     _to_variants(ctx, out)
     to_categories(out)
     return prize_item and not ctx.of("Publication"), prize_sentences
+
+
+_NUMBERED_ROW = re.compile(r"[^\S\n]*\d{1,3}[^\S\n]+[^\n]*")
+
+
+def _in_numbered_row(text: str, pos: int) -> bool:
+    """Whether ``pos`` stands on a line that opens with a row number (1     某某    某学院)."""
+    start = text.rfind("\n", 0, pos) + 1
+    row = _NUMBERED_ROW.match(text, start)
+    return row is not None and pos < row.end()
 
 
 #: a title counting the institution's winners: "Three KU Leuven researchers win …", "12 Northvale scientists named"
