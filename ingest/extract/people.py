@@ -554,7 +554,11 @@ def find_zh(text: str, institutions: list[Span]) -> list[Span]:
 
 # a cue strong enough to say a name follows whatever its surname (博士研究生X，, 第一作者为X、): the name is read even
 # when its surname is missing from the census list, if a boundary closes it
-_STRONG_CUE = re.compile(r"(?:博士研究生|硕士研究生|博士后|(?:共同)?(?:第一|通讯)作者(?:为|是))(?=[\u4e00-\u9fff])")
+# (each alternative opens with a literal, 共同 spelled out rather than optional: an optional prefix keeps re from
+# skipping to the cues' first characters, 1.2 ms per 100 kB of the bench's items)
+_STRONG_CUE = re.compile(
+    r"(?:博士(?:研究生|后)|硕士研究生|共同(?:第一|通讯)作者(?:为|是)|(?:第一|通讯)作者(?:为|是))(?=[\u4e00-\u9fff])"
+)
 _UNLISTED_END = re.compile(rf"[，,、。；;（(和与及等]|为(?:第一|通讯|共同|论文)|{alternation(RESEARCHER_AFTER)}")
 
 
