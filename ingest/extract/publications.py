@@ -118,6 +118,7 @@ _JOURNAL_FIELD = re.compile(
 _JOURNAL_FIELD_INLINE = re.compile(
     rf"(?<=\s)(?:发表)?期刊[^\S\n]*[:：][^\S\n]*(?P<name>{_LATIN_JOURNAL})(?=[^\S\n]*(?:[,，;；]|$))", re.M
 )
+_JOURNAL_LABEL = re.compile(r"期刊[^\S\n]*[:：]")
 _WEAK_CUES = frozenset(
     {
         "study",
@@ -359,7 +360,10 @@ def find_journals(text: str, gazetteer: Gazetteer) -> list[Span]:
             add(Span(a, b, "Journal", clean(text[a:b])))
     for m in _CITATION.finditer(text):
         add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
-    for m in (*_JOURNAL_FIELD.finditer(text), *_JOURNAL_FIELD_INLINE.finditer(text)):
+    # (a literal scan first: _JOURNAL_FIELD_INLINE opens with a lookbehind, 0.6 ms per 100 kB of the bench's items;
+    # each of its matches holds the label this finds)
+    inline = _JOURNAL_FIELD_INLINE.finditer(text) if _JOURNAL_LABEL.search(text) else ()
+    for m in (*_JOURNAL_FIELD.finditer(text), *inline):
         add(Span(m.start("name"), m.end("name"), "Journal", clean(m.group("name"))))
     for m in _WORK_IN_JOURNAL.finditer(text):
         group = "en" if m.group("en") else "board"
