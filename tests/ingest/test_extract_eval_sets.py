@@ -42,12 +42,29 @@ FLOORS = {
 }
 
 
-@pytest.fixture(scope="module", params=sorted(FLOORS))
-def scored(request: pytest.FixtureRequest) -> tuple[str, dict[str, Any]]:
-    folder = SETS / request.param
+# sets whose rules are not written yet: their first (unseen) score, measured when they arrived on 2026-11-29; items
+# they split differently from the gold are not held against them yet, a drop of their score is
+UNSEEN = {
+    "zh10": 0.716,
+    "en10": 0.522,
+}
+
+
+def _score(name: str) -> dict[str, Any]:
+    folder = SETS / name
     items = [extraction_json(x) for x in extract_paths(sorted(folder.glob("*.txt")))]
     gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
-    return request.param, score(gold, items).as_dict()
+    return score(gold, items).as_dict()
+
+
+@pytest.fixture(scope="module", params=sorted(FLOORS))
+def scored(request: pytest.FixtureRequest) -> tuple[str, dict[str, Any]]:
+    return request.param, _score(request.param)
+
+
+@pytest.mark.parametrize("name", sorted(UNSEEN))
+def test_unseen_sets_keep_their_first_score(name: str) -> None:
+    assert _score(name)["overall"]["f1"] >= UNSEEN[name] - 0.03
 
 
 def test_eval_sets_overall_floor(scored: tuple[str, dict[str, Any]]) -> None:
