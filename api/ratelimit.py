@@ -66,7 +66,9 @@ class RateLimiter:
             self._windows[client] = (start, count)
             if len(self._windows) > 10_000:  # forget idle clients so memory stays bounded
                 self._windows = {c: w for c, w in self._windows.items() if now - w[0] < self.window}
-        reset = max(1, math.ceil(start + self.window - now))
+        # what is left of the window, from the time elapsed: (start + window) - now rounds, and at some clock readings
+        # a fresh window came out as 61 s of 60
+        reset = max(1, math.ceil(self.window - (now - start)))
         return Decision(allowed, self.limit, self.limit - count, reset)
 
 

@@ -104,6 +104,12 @@ def test_auth_check_key_distinguishes_missing_wrong_and_valid() -> None:
     assert "beta" not in key_id("beta")
 
 
+def test_a_fresh_window_never_resets_later_than_the_window() -> None:
+    # at this clock reading (start + 60) - start is 60.00000000000091 in floating point
+    limiter = RateLimiter(limit=2, window=60, clock=lambda: 8174.326235239371)
+    assert limiter.hit("a").reset == 60
+
+
 def test_rate_limiter_resets_after_the_window() -> None:
     now = [1000.0]
     limiter = RateLimiter(limit=2, window=60, clock=lambda: now[0])
