@@ -67,10 +67,11 @@ _TALENT_CUE = re.compile(
 _WORK_FUNDED_AFTER = re.compile(r"[^，,。；;\n]{0,14}?(?:项目|课题|专项|支持|资助)")
 _PERSONAL_FUND = re.compile(r"(?:杰出|优秀)青年")
 _WORK_SUBJECT = re.compile(r"(?:研究|成果|工作|论文|课题|项目)[^，,。；;\n]{0,6}$")
-_TALENT_HOLDER = re.compile(r"[”\"]?\s*(?:获得者|入选者|入选名单|人选|称号)")
+_HOLDER_WORDS = "获得者|入选者|入选名单|人选|称号"
+_TALENT_HOLDER = re.compile(rf"[”\"]?\s*(?:{_HOLDER_WORDS})")
 # (a literal scan first: _TALENT_NAMED opens with optional parts, so re tries it at every character, 4.6 ms per
 # 100 kB of the bench's items; without a holder's word in the text none of its matches is kept)
-_TALENT_HOLDER_WORD = re.compile(r"获得者|入选者|入选名单|人选|称号")
+_TALENT_HOLDER_WORD = re.compile(_HOLDER_WORDS)
 # a name never runs over a line break (a headline ends where the next line starts)
 # a word of a prize's name: capitalised, or an initial or suffix of the person it honours (George E. Valley Jr.)
 _AWARD_WORD = rf"(?:[{LATIN_UPPER}][{LATIN_LETTER}'’-]+|(?:[A-Z]\.)+|Jr\.|Sr\.)"

@@ -13,7 +13,7 @@ from kg.store import ladybug_archive as archive
 from kg.store import records as rec
 from kg.store.base import Edge, Node
 from kg.store.ladybug_db import LadybugDb, chunks, clean
-from kg.store.records_archive import ARCHIVE_ROWS, ARCHIVED, row_ids
+from kg.store.records_archive import ARCHIVE_ROWS, ARCHIVED, row_ids, rows_of
 from kg.store.records_graph import Hop
 from kg.store.schema import FACT_PROPERTIES, ITEM_LABEL, GraphSchema, rel_type
 
@@ -259,6 +259,8 @@ def hops(
 def whole_hops(db: LadybugDb, found: Sequence[Hop]) -> list[Hop]:
     """Hops read with all their evidence (:func:`hop_columns` without a count) with the archive rows of hub facts
     put back (``records_archive``)."""
+    if not any(rows_of(h.props) for h in found):  # most walks meet no hub fact: nothing to rebuild
+        return list(found)
     wholes = archive.whole_facts(db, [(h.src, h.dst, h.type, dict(h.props)) for h in found])
     return [
         Hop(h.src, h.dst, h.type, props, h.other_label, h.other_props)

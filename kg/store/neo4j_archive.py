@@ -59,11 +59,16 @@ def store_whole(tx: ManagedTransaction, facts: Sequence[WholeFact], keep: int, f
         sets.append({"eid": eid, "props": {k: inline.get(k) for k in fact_keys}})
         creates.extend(rows)
         stale.extend(old)
-    delete_rows(tx, sorted(set(stale) | {row["id"] for row in creates}))
     if sets:
         assignments = ", ".join(f"r.{k} = row.props.{k}" for k in fact_keys)
         tx.run(
             _q(f"UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.eid SET {assignments}"), rows=sets
         ).consume()
-    if creates:
-        tx.run(_q(f"UNWIND $rows AS row CREATE (e:{ARCHIVE_LABEL}) SET e = row"), rows=creates).consume()
+    replace_rows(tx, stale, creates)
+
+
+def replace_rows(tx: ManagedTransaction, stale: Sequence[str], rows: Sequence[dict[str, Any]]) -> None:
+    """Delete the ``stale`` archive rows (and any stored under the new rows' ids), then create ``rows``."""
+    delete_rows(tx, sorted(set(stale) | {row["id"] for row in rows}))
+    if rows:
+        tx.run(_q(f"UNWIND $rows AS row CREATE (e:{ARCHIVE_LABEL}) SET e = row"), rows=list(rows)).consume()

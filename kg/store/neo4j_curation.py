@@ -15,7 +15,7 @@ from kg.errors import Conflict, NotFound, UsageError
 from kg.ids import entity_id as make_entity_id
 from kg.model import SYMMETRIC_PREDICATES, Evidence
 from kg.store.base import Node
-from kg.store.neo4j_archive import delete_rows, whole_facts
+from kg.store.neo4j_archive import delete_rows, replace_rows, whole_facts
 from kg.store.neo4j_write import refresh_search_rank
 from kg.store.records import (
     _finish_entity,
@@ -27,7 +27,7 @@ from kg.store.records import (
     node_from_props,
     parse_span,
 )
-from kg.store.records_archive import ARCHIVE_LABEL, archive_ids, layout, rows_of
+from kg.store.records_archive import archive_ids, layout, rows_of
 from kg.store.schema import ITEM_LABEL, GraphSchema, predicate_of
 
 
@@ -75,9 +75,7 @@ class Neo4jCuration:
     ) -> dict[str, Any]:
         """A whole fact's inline properties; its archive rows written, the ``stale`` ones deleted first."""
         inline, rows = layout(rtype, src, dst, props, self.evidence_inline)
-        delete_rows(tx, sorted(set(stale) | {row["id"] for row in rows}))
-        if rows:
-            tx.run(_q(f"UNWIND $rows AS row CREATE (e:{ARCHIVE_LABEL}) SET e = row"), rows=rows).consume()
+        replace_rows(tx, stale, rows)
         return inline
 
     def _put_rel(self, tx: ManagedTransaction, rel: dict[str, Any], src: str, dst: str) -> None:
