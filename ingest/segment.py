@@ -93,6 +93,8 @@ _LIST_TITLE = re.compile(
 #: a sub-headline numbered inside its label (【成果一】…, 【成果二】…, [Result 1] …): one numbered sibling of a list
 _LABELLED_NUMBER = re.compile(
     r"^[【\[](?P<stem>[^【】\[\]\d一二三四五六七八九十]{1,12}?)\s*(?:[一二三四五六七八九十]|\d{1,2})[】\]]\s*\S"
+    # (a bare number in lenticular brackets, 【1】…【2】…, numbers a brief's entries; a bare [1] opens a reference)
+    r"|^【(?P<bare>)\s*(?:[一二三四五六七八九十]|\d{1,2})\s*】\s*\S"
 )
 
 
@@ -103,9 +105,15 @@ def labelled_sections(lines: Sequence[str]) -> list[int]:
     for i, line in enumerate(lines):
         match = _LABELLED_NUMBER.match(line.strip())
         if match and headline_shaped(line.strip()):
-            stems.setdefault(match["stem"], []).append(i)
+            stems.setdefault(match["stem"] or "", []).append(i)
     found = max(stems.values(), key=len, default=[])
     return found if len(found) >= 2 else []
+
+
+#: a numbered chapter of a report whose sections each report an achievement (三、科技创新成果, 4. Research highlights)
+_ACHIEVEMENTS_CHAPTER = re.compile(
+    r"成果|进展|突破|亮点|获奖|奖励|荣誉|\b(?:achievements|highlights|breakthroughs)\b", re.I
+)
 
 
 def announces_list(title: str) -> bool:
@@ -326,6 +334,20 @@ def _subheads(body: list[Row], title: str, whole_issue: bool = False, bracketed:
     labelled = labelled_sections([row.text for row in body])
     if labelled:
         return labelled
+    chapter = numbering(title)
+    if chapter and _ACHIEVEMENTS_CHAPTER.search(chapter[1]):
+        # 三、科技创新成果 over （一）…研制出… (二)…: a report's chapter of achievements, cut out of the report by its
+        # pages; each numbered section (even a single one) is an achievement of its own
+        sections = [
+            i
+            for i, row in enumerate(body)
+            if numbered_heading(row.text)
+            and (numbering(row.text) or ("", ""))[0] != chapter[0]
+            and (i == 0 or row.blank_before or ends_sentence(body[i - 1].text))
+        ]
+        styles = {(numbering(body[i].text) or ("", ""))[0] for i in sections}
+        if sections and len(styles) == 1:
+            return sections
     width = typical_width([row.text for row in body])
     chapters = [row for row in body if is_numbered(row.text) and display_width(row.text) < _SHORT * width]
     if len(chapters) >= 2:
@@ -554,7 +576,14 @@ def _split_article(
 ) -> list[Segment]:
     title = _title(content[:head])
     body = content[head:]
-    subheads = _subheads(body, title, whole_issue, bool(_BRACKETED.fullmatch(content[0].text)))
+    # 【1】… over its text and 【2】…: the headline is the first of the brief's numbered entries, each a story
+    entries = labelled_sections([row.text for row in content[:1] + body]) if head == 1 else []
+    labelled = bool(entries) and entries[0] == 0
+    subheads = (
+        [i - 1 for i in entries[1:]]
+        if labelled
+        else _subheads(body, title, whole_issue, bool(_BRACKETED.fullmatch(content[0].text)))
+    )
     if not subheads:
         date = source_date or content[0].dated or first_event_date("".join(row.text for row in body), year)
         return [Segment(title, content[0].index + 1, last_line, _lines(body), None, section, publisher, date)]
@@ -575,7 +604,9 @@ def _split_article(
             )
         )
     # 【A】 … 【B】 …: headlines set alike are siblings, not an article and its sections
-    siblings = head == 1 and all(_BRACKETED.fullmatch(row.text) for row in [content[0], *(body[i] for i in subheads)])
+    siblings = labelled or (
+        head == 1 and all(_BRACKETED.fullmatch(row.text) for row in [content[0], *(body[i] for i in subheads)])
+    )
     bounds = [*subheads, len(body)]
     for number, (start, end) in enumerate(zip(bounds, bounds[1:], strict=False)):
         rows = body[start:end]

@@ -17,6 +17,8 @@ from ingest.segment_lines import (
     is_header_row,
     is_issue_line,
     is_page_number,
+    numbered_heading,
+    numbering,
     stands_between_blanks,
 )
 
@@ -75,13 +77,28 @@ def _is_label(lines: Sequence[str], i: int) -> bool:
     return set_off and headline_shaped(lines[nxt].strip()) and not _LABEL.match(lines[nxt].strip())
 
 
+def _is_chapter(lines: Sequence[str], i: int) -> bool:
+    """A report's numbered chapter heading set off above a numbered section heading of a lower rank (``三、科技创新
+    成果`` / ``（一）激光研究所研制出…``): a page cut from a report opens inside the chapter, whose section heading
+    is the story's headline."""
+    text = lines[i].strip()
+    chapter = numbering(text)
+    if chapter is None or not numbered_heading(text):
+        return False
+    nxt = next((k for k in range(i + 1, len(lines)) if lines[k].strip()), None)
+    if nxt is None or nxt == i + 1:
+        return False
+    section = numbering(lines[nxt].strip())
+    return section is not None and section[0] != chapter[0] and numbered_heading(lines[nxt].strip())
+
+
 def lead_furniture(lines: Sequence[str], start: int) -> int:
     """The first row at or after ``start`` that is not furniture above the headline: running heads, a line dating
     the page, a section label in capitals over the headline."""
     i = start
     while i < len(lines):
         text = lines[i].strip()
-        if text and not (is_running_head(text) or _is_date_line(text) or _is_label(lines, i)):
+        if text and not (is_running_head(text) or _is_date_line(text) or _is_label(lines, i) or _is_chapter(lines, i)):
             return i
         i += 1
     return start

@@ -698,3 +698,15 @@ def test_a_newspaper_page_header_is_no_title() -> None:
     [item] = read_text(text, "page.txt", "item")
     assert item.title == "我国科学家发现新型超导材料"
     assert item.date == "2026-03-06"
+
+
+def test_a_report_chapter_over_its_section_is_no_title() -> None:
+    """A page cut from a report opens inside a chapter (三、科技创新成果) whose numbered section heading below it is
+    the story's headline."""
+    text = (
+        "北岭省科学院2025年度报告                      · 17 ·\n\n三、科技创新成果\n\n"
+        "（一）激光研究所研制出新型光纤激光器\n    2025年，激光研究所柯明川研究员团队研制出新型激光器。\n"
+    )
+    [item] = read_text(text, "report.txt", "item")
+    assert item.title == "（一）激光研究所研制出新型光纤激光器"
+    assert "三、科技创新成果" not in item.text

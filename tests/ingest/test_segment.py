@@ -987,3 +987,37 @@ def test_wrapped_line_ending_in_a_letter_with_a_diacritic_joins_with_a_space() -
     assert join_wrapped(["The meeting takes place in Tromsø", "during the winter."]) == (
         "The meeting takes place in Tromsø during the winter."
     )
+
+
+def test_segment_brief_entries_numbered_in_lenticular_brackets_are_items() -> None:
+    """A 科研简报 whose entries are numbered 【1】…【2】… under its masthead: one item per entry (the first entry's
+    headline is the article's own), with no introduction and no parent between them."""
+    text = (
+        "北岭大学科研简报\n2026年第7期　　北岭大学科学技术研究院编　　2026年5月20日\n\n"
+        "【1】化学系团队在催化领域取得新进展\n"
+        "5月12日，化学系柯明川研究员课题组在《美国化学会志》发表论文。研究得到国家自然科学基金的资助。\n\n"
+        "【2】物理系闻立川获青年科技奖\n"
+        "5月18日，物理系闻立川研究员获青年科技奖。闻立川长期从事超导材料研究。\n\n"
+        "（科学技术研究院供稿）\n"
+    )
+    items = list(read_text(text, "brief.txt"))
+    assert [item.title for item in items] == ["【1】化学系团队在催化领域取得新进展", "【2】物理系闻立川获青年科技奖"]
+    assert "柯明川" not in items[1].text and "闻立川" not in items[0].text
+    assert all(item.parent_title is None for item in items)
+
+
+def test_segment_report_chapter_of_achievements_splits_into_its_sections() -> None:
+    """A report's chapter of achievements (三、科技创新成果) cut out by its pages: each numbered section is an item,
+    a single one as well as several; a single section of a chapter of another kind is no item of its own."""
+    chapter = (
+        "北岭省科学院2025年度报告                      · 17 ·\n\n三、科技创新成果\n\n"
+        "（一）激光研究所研制出新型光纤激光器\n    2025年，激光研究所柯明川研究员团队研制出新型激光器。\n"
+        "相关成果发表于《光学快报》。\n\n"
+        "（二）海洋研究所发现深海新物种\n    2025年，海洋研究所闻立川研究员团队发现深海新物种。\n\n"
+        "· 18 ·                      北岭省科学院2025年度报告\n"
+    )
+    assert [seg.title for seg in segments(chapter)] == ["激光研究所研制出新型光纤激光器", "海洋研究所发现深海新物种"]
+    single = chapter.split("（二）")[0] + "\n· 18 ·                      北岭省科学院2025年度报告\n"
+    assert [seg.title for seg in segments(single)] == ["激光研究所研制出新型光纤激光器"]
+    other = single.replace("三、科技创新成果", "三、保障措施")
+    assert [seg.title for seg in segments(other)] == ["三、保障措施"]
