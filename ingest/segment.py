@@ -48,6 +48,7 @@ from ingest.segment_lines import (
     join_wrapped,
     numbered_heading,
     numbering,
+    run_in_bullet,
     source_body,
     typical_width,
 )
@@ -124,6 +125,8 @@ def announces_list(title: str) -> bool:
 #: a title that names a digest of several stories (Research highlights, News in brief, 科研简报, 成果月报)
 _DIGEST_TITLE = re.compile(
     r"\b(?:highlights|news\s+in\s+brief|in\s+brief|newsletter|digest|round-?up|bulletin|briefs|this\s+(?:week|month)"
+    # (a weekly column watching a kind of output: Preprint Watch - Week of 9 November)
+    r"|(?:preprint|paper|research|science|policy|funding|grants?)s?\s+watch|week\s+of"
     r"|news\s+roundup|what['’]s\s+new)\b|简报|快讯|动态|要闻|周报|月报|旬报|资讯|通讯$",
     re.I,
 )
@@ -175,6 +178,11 @@ def _rows(lines: Sequence[str], year: int | None = None) -> list[Row]:
     gap = True
     page_break = False
     dated: str | None = None
+    # two or more bullets whose headings run into their stories ("* Heading - text."): a digest's entries, each
+    # read as a bullet heading over its text
+    run_in = {i: found for i, line in enumerate(lines) if (found := run_in_bullet(line.strip()))}
+    if len(run_in) < 2:
+        run_in = {}
     for index, raw in enumerate(lines):
         text = raw.strip()
         if index in furniture or not text:
@@ -184,6 +192,13 @@ def _rows(lines: Sequence[str], year: int | None = None) -> list[Row]:
         # a line holding only a date dates the story below it and sets it off as a blank line would
         if index in days:
             dated, gap = days[index], True
+            continue
+        if index in run_in:
+            head, story = run_in[index]
+            rows.append(Row(index, raw, f"• {head}", gap, after_page_break=page_break, dated=dated))
+            rows.append(Row(index, story, story, False))
+            gap = page_break = False
+            dated = None
             continue
         kind = closer_kind(text)
         if kind == "source" and len(rows) == 1:

@@ -217,6 +217,27 @@ def bullet_heading(stripped: str) -> str | None:
     return rest or None
 
 
+#: a bullet whose heading runs into its story: "* Ice-sheet modelling - Dr. X and Y report that …", "● 标题——正文"
+_RUN_IN_BULLET = re.compile(r"^[*•●■◆▪▸►–-]\s+(?P<head>[^\s].{4,98}?)(?:\s+[-–—]{1,2}\s+|\s*——\s*)(?P<rest>\S.*)$")
+#: the least text after a run-in heading that makes it a story, not a list entry ("- Prof. X – chair")
+_RUN_IN_STORY = 40
+
+
+def run_in_bullet(stripped: str) -> tuple[str, str] | None:
+    """(heading, story) of a bullet whose headline runs into its text and whose text is sentences, or None."""
+    if not stripped or stripped[0] not in "*•●■◆▪▸►–-":
+        return None
+    match = _RUN_IN_BULLET.match(stripped)
+    if match is None:
+        return None
+    head, rest = match["head"].strip(), match["rest"].strip()
+    if len(rest) < _RUN_IN_STORY or not ends_sentence(rest) or not headline_shaped(head):
+        return None
+    if len(head.split()) < 2 and not _CJK_CHAR.search(head):
+        return None  # (one word before a dash names a list entry's subject: "* Chemistry - …")
+    return head, rest
+
+
 def ends_sentence(stripped: str) -> bool:
     """The line ends with sentence-final punctuation (possibly followed by a closing quote or bracket)."""
     return bool(_SENTENCE_END.search(stripped))

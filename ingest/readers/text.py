@@ -30,6 +30,7 @@ from ingest.segment_lines import (
     is_issue_line,
     is_page_number,
     join_wrapped,
+    run_in_bullet,
     source_body,
 )
 from kg.model import NewsItem
@@ -113,8 +114,12 @@ def detect_kind(text: str) -> Kind:
     if (len(text) > 8000 or announces_list(title)) and items() >= 3:
         return "newsletter"
     # "Research highlights": a digest whose headlines each stand over a story (not over a one-line list entry)
-    if announces_digest(title) and sum(1 for size in sizes() if size >= _STORY_CHARS) >= 3:
-        return "newsletter"
+    if announces_digest(title):
+        stories = sum(1 for size in sizes() if size >= _STORY_CHARS)
+        # (bullets whose headings run into their stories are a digest's entries: two of them make one)
+        run_in = sum(1 for line in lines if run_in_bullet(line.strip()))
+        if stories >= 3 or (stories >= 2 and run_in >= 2):
+            return "newsletter"
     return "item"
 
 

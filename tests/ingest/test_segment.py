@@ -14,7 +14,7 @@ from ingest.readers import read_path
 from ingest.readers.text import detect_kind, read_text
 from ingest.segment import Segment, segment_newsletter, segments
 from ingest.segment_dates import find_dates, first_event_date, issue_year, parse_date
-from ingest.segment_lines import despace_letterspaced, is_page_number, join_wrapped
+from ingest.segment_lines import despace_letterspaced, is_page_number, join_wrapped, run_in_bullet
 from kg.ids import item_id
 
 CJK = "\u4e00-\u9fff"
@@ -1021,3 +1021,52 @@ def test_segment_report_chapter_of_achievements_splits_into_its_sections() -> No
     assert [seg.title for seg in segments(single)] == ["激光研究所研制出新型光纤激光器"]
     other = single.replace("三、科技创新成果", "三、保障措施")
     assert [seg.title for seg in segments(other)] == ["三、保障措施"]
+
+
+def test_segment_bullets_whose_headings_run_into_their_stories_are_items() -> None:
+    """A roundup whose '*' bullets open with a heading and a dash, then the story: one item per bullet, titled by
+    its heading; the masthead and the line introducing the bullets are an item of their own."""
+    text = (
+        "RESEARCH ROUNDUP | Faculty of Science, Northvale University | May 2026\n\n"
+        "Highlights from our research community this month:\n\n"
+        "* Coral sound maps in Science Advances - Dr. Ana Ruizo and PhD student Kofi Mensar report that reef sounds "
+        "predict recovery after bleaching. Their paper appeared in Science Advances on 3 May.\n\n"
+        "* Medal for Professor Dana Whitcombe - Prof. Dana Whitcombe has been awarded the 2026 Northvale Medal for "
+        "her work on coastal erosion.\n\n"
+        "Got news for the next roundup? Email science-news@northvale.example\n"
+    )
+    titles = _split_titles(text)
+    assert titles[1:] == ["Coral sound maps in Science Advances", "Medal for Professor Dana Whitcombe"]
+    items = list(read_text(text, "roundup.txt"))
+    assert items[1].text.splitlines()[1].startswith("Dr. Ana Ruizo and PhD student")
+    assert "Whitcombe" not in items[1].text
+
+
+def test_segment_dashed_list_entries_are_no_run_in_stories() -> None:
+    """A list of people with their units after dashes is no digest, and one bullet with a story is no list."""
+    names = "Panel members:\n- Prof. Ana Ruizo - Northvale University\n- Dr. Kofi Mensar - Eastbrook Institute\n"
+    assert run_in_bullet("- Prof. Ana Ruizo - Northvale University") is None
+    release = (
+        "Northvale opens a coastal lab\n\nNorthvale University opened a coastal lab on Monday.\n\n"
+        "* Coral sound maps - the lab's first project records reef sounds along the whole northern coast.\n"
+    )
+    assert detect_kind(names) == "item" and detect_kind(release) == "item"
+
+
+def test_detect_a_weekly_preprint_watch_as_a_digest() -> None:
+    """A weekly column of preprints (Preprint Watch - Week of …) with numbered entries is split into its entries."""
+    text = (
+        "Preprint Watch - Week of 4 May 2026\n"
+        "Selected new manuscripts posted to bioRxiv and medRxiv. Preprints have not been peer reviewed.\n\n"
+        "1. Reef sounds predict coral recovery after bleaching\n"
+        "Posted to bioRxiv on 4 May 2026. A study led by Dr. Ana Ruizo of Northvale University with colleagues "
+        "from the Eastbrook Institute. Funded by the Northvale Ocean Trust.\n\n"
+        "2. A soil fungus that breaks down microplastics\n"
+        "Posted to bioRxiv on 6 May 2026. Authors: Kofi Mensar (first author) and Prof. Dana Whitcombe "
+        "(corresponding author), Eastbrook Institute. The study was funded by the European Research Council.\n"
+    )
+    titles = _split_titles(text)
+    assert titles[1:] == [
+        "Reef sounds predict coral recovery after bleaching",
+        "A soil fungus that breaks down microplastics",
+    ]
