@@ -32,7 +32,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from ingest.segment_dates import dateline, first_event_date, issue_year, split_source
+from ingest.segment_dates import dated_headline, dateline, first_event_date, issue_year, split_source
 from ingest.segment_items import make_item
 from ingest.segment_lines import (
     bullet_heading,
@@ -127,7 +127,7 @@ _DIGEST_TITLE = re.compile(
     r"\b(?:highlights|news\s+in\s+brief|in\s+brief|newsletter|digest|round-?up|bulletin|briefs|this\s+(?:week|month)"
     # (a weekly column watching a kind of output: Preprint Watch - Week of 9 November)
     r"|(?:preprint|paper|research|science|policy|funding|grants?)s?\s+watch|week\s+of"
-    r"|news\s+roundup|what['’]s\s+new)\b|简报|快讯|动态|要闻|周报|月报|旬报|资讯|通讯$",
+    r"|news\s+roundup|what['’]s\s+new)\b|简报|快讯|动态|导读|要闻|周报|月报|旬报|资讯|通讯$",
     re.I,
 )
 
@@ -152,6 +152,8 @@ class Row:
     after_page_break: bool = False
     #: the ISO date of a line holding only a date right above this one (bulletins date each story so)
     dated: str | None = None
+    #: a news list's entry headline, dated on its own line (2026-12-15 | Paper out!): a headline whatever its shape
+    listed: bool = False
 
 
 @dataclass
@@ -183,6 +185,11 @@ def _rows(lines: Sequence[str], year: int | None = None) -> list[Row]:
     run_in = {i: found for i, line in enumerate(lines) if (found := run_in_bullet(line.strip()))}
     if len(run_in) < 2:
         run_in = {}
+    # two or more lines that date a headline (2026-12-15 | Paper out in Neuron): a news list's entries
+    heads = {i: found for i, line in enumerate(lines) if (found := dated_headline(line.strip(), year))}
+    if len(heads) < 2:
+        heads = {}
+    furniture -= set(heads)  # (set in columns as a running header is, but a headline)
     for index, raw in enumerate(lines):
         text = raw.strip()
         if index in furniture or not text:
@@ -192,6 +199,12 @@ def _rows(lines: Sequence[str], year: int | None = None) -> list[Row]:
         # a line holding only a date dates the story below it and sets it off as a blank line would
         if index in days:
             dated, gap = days[index], True
+            continue
+        if index in heads:
+            day, head = heads[index]
+            rows.append(Row(index, raw, head, gap, after_page_break=page_break, dated=day, listed=True))
+            gap = page_break = False
+            dated = None
             continue
         if index in run_in:
             head, story = run_in[index]
@@ -317,6 +330,10 @@ def _lenient_subhead(row: Row, after: Row) -> bool:
     return cjk_trailing_space(row.raw) or row.raw[:1].isspace() or (row.blank_before and after.blank_before)
 
 
+#: a programme's time slot (08:40—09:20　Talk title): an entry of the session's schedule, no story's headline
+_TIME_SLOT = re.compile(r"^\d{1,2}[:：]\d{2}\s*(?:[—–~-]{1,2}|至|到)\s*\d{1,2}[:：]\d{2}")
+
+
 def _candidates(rows: list[Row]) -> list[int]:
     """Rows that could open a sub-section: headline-shaped, after a finished paragraph, followed by text.
 
@@ -325,14 +342,16 @@ def _candidates(rows: list[Row]) -> list[int]:
     out = []
     for i in range(len(rows) - 1):
         row = rows[i]
+        shaped = row.listed or (headline_shaped(row.text) and not _TIME_SLOT.match(row.text))
         if i == 0:
-            if (row.dated or _BRACKETED.fullmatch(row.text)) and headline_shaped(row.text):
+            if (row.dated or _BRACKETED.fullmatch(row.text)) and shaped:
                 out.append(i)  # a dated or bracketed story right under the issue's masthead or section
             continue
         before = rows[i - 1].text
         # a reference line (DOI: 10.1021/…, a link) closes a story as a full stop does
         finished = ends_sentence(before) or before.endswith(("：", ":")) or bool(_REFERENCE_LINE.match(before))
-        if finished and headline_shaped(row.text) and not is_doc_number(row.text):
+        # (a news list's dated entry opens a story whatever stands above it: the page's masthead, a tagline)
+        if (finished or row.listed) and shaped and not is_doc_number(row.text):
             out.append(i)
     return out
 
@@ -480,12 +499,18 @@ def _numbered_entries(body: list[Row]) -> list[int]:
     return same if len(same) >= 2 else []
 
 
+#: a field of an event's notice (时间：… 地点：…, Venue: …): the heading above it is the notice's own, no banner
+_EVENT_FIELD = re.compile(
+    r"^(?:时间|地点|主持人?|报告人|主讲人|日期|会场|Time|Date|Venue|Location|Chair|Speaker)\s*[:：]", re.I
+)
+
+
 def _is_banner(rows: list[Row], head: int) -> bool:
     """A one-line head followed at once by another headline is a section banner."""
     if head != 1 or len(rows) < 3 or bullet_heading(rows[1].text):
         return False
     nxt = rows[1]
-    if not nxt.blank_before or not headline_shaped(nxt.text) or is_doc_number(nxt.text):
+    if not nxt.blank_before or not headline_shaped(nxt.text) or is_doc_number(nxt.text) or _EVENT_FIELD.match(nxt.text):
         return False
     width = typical_width([row.text for row in rows[2:12]])
     # the next line ends as headlines do, or begins a headline wrapped over several lines

@@ -156,6 +156,24 @@ def dateline(text: str, year: int | None = None) -> str | None:
     return found[0].iso if _DATELINE_REST.fullmatch(rest) else None
 
 
+#: a date and a headline on one line, apart by a bar (2027-01-09 | Best poster at the meeting!)
+_DATED_HEADLINE = re.compile(r"^(?P<date>[^|｜]{6,30}?)\s*[|｜]\s*(?P<head>\S.{2,99})$")
+#: a sentence break inside a headline: it is text, not a heading
+_SENTENCE_BREAK = re.compile(r"[.!?。！？]\s+\S")
+
+
+def dated_headline(text: str, year: int | None = None) -> tuple[str, str] | None:
+    """(ISO date, headline) of a news list's entry line that dates its headline (``2026-12-15 | Paper out in
+    Neuron``), as a lab's or a department's news page prints them; None for any other line."""
+    if "|" not in text and "｜" not in text:
+        return None
+    match = _DATED_HEADLINE.match(text)
+    if match is None or _SENTENCE_BREAK.search(match["head"]):
+        return None
+    day = dateline(match["date"].strip(), year)
+    return (day, match["head"].strip()) if day else None
+
+
 def first_event_date(text: str, year: int | None, window: int = 400) -> str | None:
     """The date an item reports: the first day-precise date near its start, else a month written out in words.
 

@@ -72,7 +72,7 @@ _NUMBERED = re.compile(
 # (a number that counts or dates something opens a sentence, not a row: "11 月 5 日，…", "3 项成果…")
 _TABLE_ROW = re.compile(r"^\d{1,3}\s+(?![月日年号时项位名人个家所万亿%％])\S+(?:\s+\S+){1,6}$")
 _SENTENCE_PUNCT = re.compile(r"[。！？；]")
-_BULLET = re.compile(r"^[●■◆▲◼•]\s*")
+_BULLET = re.compile(r"^[●■◆▲◼•▍▌▎]\s*")
 _SOURCE = re.compile(r"^[（(]?\s*(?:数据)?(?:来源|来\s*源|Source|SOURCE)\s*[：:]\s*(?P<body>.*?)\s*[）)]?\s*$")
 _BYLINE = re.compile(r"^[（(][^（）()]*(?:供稿|整理|撰稿|执笔|编辑|供图)[）)]$")
 _PAREN_LINE = re.compile(r"^[（(][^（）()]{2,60}[）)]$")
@@ -296,6 +296,14 @@ def _near_page_number(lines: Sequence[str]) -> set[int]:
     return near
 
 
+def _in_columns(stripped: str) -> bool:
+    """Two or three short texts set apart by wide spaces (a running header: the title, the date and place)."""
+    if not any(gap in stripped for gap in _COLUMN_GAP_HINTS):
+        return False
+    fields = _COLUMN_GAP.split(stripped)
+    return 2 <= len(fields) <= 3 and all(len(f) <= 30 for f in fields)
+
+
 def running_headers(lines: Sequence[str], near: set[int] | None = None) -> set[str]:
     """Short texts printed more than once, at least once next to a page number: the running header."""
     near = _near_page_number(lines) if near is None else near
@@ -305,7 +313,7 @@ def running_headers(lines: Sequence[str], near: set[int] | None = None) -> set[s
         for i in near
         if lines[i].strip()
         and counts[lines[i].strip()] >= 2
-        and len(lines[i].strip()) <= 30
+        and (len(lines[i].strip()) <= 30 or _in_columns(lines[i].strip()))
         and not ends_sentence(lines[i].strip())
         and not is_page_number(lines[i].strip())
     }

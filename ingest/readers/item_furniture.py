@@ -77,19 +77,30 @@ def _is_label(lines: Sequence[str], i: int) -> bool:
     return set_off and headline_shaped(lines[nxt].strip()) and not _LABEL.match(lines[nxt].strip())
 
 
+#: a report's chapter numbered in figures (3 Research Highlights) and a section of it (3.2 Oxygen-free waters …)
+_DECIMAL_CHAPTER = re.compile(r"^(?P<chapter>\d{1,2})\.?\s+[A-Z][^.!?]{2,60}$")
+_DECIMAL_SECTION = re.compile(r"^(?P<chapter>\d{1,2})\.\d{1,2}\.?\s+(?P<text>\S.*)$")
+
+
 def _is_chapter(lines: Sequence[str], i: int) -> bool:
     """A report's numbered chapter heading set off above a numbered section heading of a lower rank (``三、科技创新
     成果`` / ``（一）激光研究所研制出…``): a page cut from a report opens inside the chapter, whose section heading
     is the story's headline."""
     text = lines[i].strip()
-    chapter = numbering(text)
-    if chapter is None or not numbered_heading(text):
-        return False
     nxt = next((k for k in range(i + 1, len(lines)) if lines[k].strip()), None)
     if nxt is None or nxt == i + 1:
         return False
-    section = numbering(lines[nxt].strip())
-    return section is not None and section[0] != chapter[0] and numbered_heading(lines[nxt].strip())
+    below = lines[nxt].strip()
+    # 3 Research Highlights / 3.2 Oxygen-free bottom waters…: a decimal section of the chapter numbered above it
+    decimal = _DECIMAL_CHAPTER.match(text)
+    if decimal:
+        part = _DECIMAL_SECTION.match(below)
+        return bool(part and part["chapter"] == decimal["chapter"] and headline_shaped(part["text"]))
+    chapter = numbering(text)
+    if chapter is None or not numbered_heading(text):
+        return False
+    section = numbering(below)
+    return section is not None and section[0] != chapter[0] and numbered_heading(below)
 
 
 def lead_furniture(lines: Sequence[str], start: int) -> int:

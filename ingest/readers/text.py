@@ -265,6 +265,29 @@ def _dated_masthead(lines: list[str]) -> _Masthead | None:
     return None
 
 
+#: a field of a record printed as key-value lines (Project Number: …, Title: …, 项目名称：…)
+_RECORD_FIELD = re.compile(r"^(?P<key>[A-Z][A-Za-z /&()-]{1,40}|[\u4e00-\u9fff]{2,8})\s*[:：]\s*(?P<value>\S.*)$")
+#: a page's label: the page's kind and the site apart by a bar (Project Details | NIH RePORTER)
+_BAR_LABEL = re.compile(r"\S\s+[|｜]\s+\S")
+_TITLE_KEYS = {"title", "project title", "paper title", "题目", "标题", "项目名称", "论文题目"}
+#: a record's fields stand among its first lines; this many make the text a record
+_RECORD_LINES = 12
+_RECORD_FIELDS = 3
+
+
+def _record_title(lines: list[str]) -> str | None:
+    """The title field of a database page that opens as a record under the page's label (``Project Details | NIH
+    RePORTER`` / Project Number: … / Title: … / Contact PI: …): it names the item better than the label. None for
+    any other text: a notice's own headline over its fields (答辩公告 / 论文题目：…) stays its title."""
+    filled = [line.strip() for line in lines if line.strip()][: _RECORD_LINES + 1]
+    if len(filled) < 2 or not _BAR_LABEL.search(filled[0]) or not _RECORD_FIELD.match(filled[1]):
+        return None
+    fields = [match for line in filled[1:] if (match := _RECORD_FIELD.match(line))]
+    if len(fields) < _RECORD_FIELDS:
+        return None
+    return next((m["value"].strip() for m in fields if m["key"].strip().lower() in _TITLE_KEYS), None)
+
+
 def read_item_text(text: str, file: str | None = None) -> NewsItem | None:
     """One press release as an item: headline on the first non-empty line, leftovers dropped; None if empty."""
     masthead = _dated_masthead(text.splitlines())
@@ -276,6 +299,9 @@ def read_item_text(text: str, file: str | None = None) -> NewsItem | None:
     if head == len(lines):
         return None
     title, rest = lines[head].strip(), lines[head + 1 :]
+    record = _record_title(lines[head:])
+    if record:
+        title, rest = record, lines[head:]  # (the page's label stays as text: it names the database)
     date, source = item_metadata(text)
     if masthead:
         date, source = date or masthead.date, source or masthead.source
@@ -325,8 +351,30 @@ _MAILING_FURNITURE = re.compile(
     re.I,
 )
 _CONTENTS_HEADING = re.compile(
-    r"^(?:in this issue|contents|highlights|本期导读|本期目录|目录|本期要目)\s*[:：]?$", re.I
+    r"^(?:in this issue|contents|highlights|today['’]s topics|本期导读|本期目录|目录|本期要目)\s*[:：]?$", re.I
 )
+
+
+#: a message's header line in a mail digest (Message: 2 / From: … / Subject: …)
+_MAIL_HEADER = re.compile(r"^(?:Message|From|To|Cc|Date|Sent|Subject|Reply-To|Message-ID|Content-Type)\s*:", re.I)
+#: what a subject line carries besides its headline: a list's tag and reply marks ([SOILNET-L] Re: …)
+_SUBJECT_TAGS = re.compile(r"^(?:\s*(?:\[[^\]]{1,40}\]|(?:Re|Fwd?|AW|WG)\s*:))+\s*", re.I)
+
+
+def _mail_message(lines: list[str]) -> list[str] | None:
+    """A part of a mail digest that opens with a message's headers: its subject as the headline over its body (the
+    headers dropped, the list's tag and reply marks taken from the subject); None for other parts."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    headers = 0
+    while headers < len(filled) and _MAIL_HEADER.match(lines[filled[headers]].strip()):
+        headers += 1
+    subject = next(
+        (lines[i].strip().split(":", 1)[1] for i in filled[:headers] if lines[i].strip().lower().startswith("subject")),
+        None,
+    )
+    if subject is None or not (title := _SUBJECT_TAGS.sub("", subject).strip()):
+        return None
+    return [title, "", *lines[filled[headers - 1] + 1 :]]
 
 
 def separated_stories(text: str) -> list[str]:
@@ -340,12 +388,15 @@ def separated_stories(text: str) -> list[str]:
         elif not _MAILING_FURNITURE.match(line.strip()):
             parts[-1].append(line)
     stories = []
-    for lines in parts:
+    for part in parts:
+        message = _mail_message(part)
+        lines = message or part
         content = [line.strip() for line in lines if line.strip()]
-        if not content or _CONTENTS_HEADING.match(content[0]):
+        if not content or any(_CONTENTS_HEADING.match(line) for line in content[:2]):
             continue
         if any(is_issue_line(line) for line in content[:3]):
             continue  # the mailing's masthead (LAB NOTES WEEKLY / Issue 47 | 14 November 2025 / …), no story
-        if headline_shaped(content[0]) and any(ends_sentence(line) for line in content[1:]):
+        # (a message's subject is its headline whatever its punctuation: "New paper: …")
+        if (message or headline_shaped(content[0])) and any(ends_sentence(line) for line in content[1:]):
             stories.append("\n".join(lines).strip("\n"))
     return stories if len(stories) >= 2 else []

@@ -710,3 +710,47 @@ def test_a_report_chapter_over_its_section_is_no_title() -> None:
     [item] = read_text(text, "report.txt", "item")
     assert item.title == "（一）激光研究所研制出新型光纤激光器"
     assert "三、科技创新成果" not in item.text
+
+
+def test_read_mail_digest_one_item_per_message_titled_by_its_subject() -> None:
+    """A mailing list's digest: its table of topics is no story; each message is an item titled by its subject
+    (the list's tag dropped, punctuation kept), without its headers."""
+    rule = "-" * 40
+    text = (
+        "From: REEFNET-L digest <reefnet-l@lists.example.org>\nSubject: REEFNET-L Digest, Vol 12, Issue 3\n\n"
+        "Today's Topics:\n   1. New paper: reef sounds (Ana Ruizo)\n   2. Congratulations to Kofi Mensar\n\n"
+        f"{rule}\nMessage: 1\nFrom: Ana Ruizo <a.ruizo@northvale.example>\n"
+        "Subject: [REEFNET-L] New paper: reef sounds\n\n"
+        "Dear colleagues, our paper on reef sounds is now out in Science Advances.\n\n"
+        f"{rule}\nMessage: 2\nFrom: REEFNET-L Moderator <owner@lists.example.org>\n"
+        "Subject: [REEFNET-L] Re: Congratulations to Kofi Mensar\n\n"
+        "Please join us in congratulating Kofi Mensar, who will receive the 2027 Northvale Medal.\n\n"
+        f"{rule}\nEnd of REEFNET-L Digest, Vol 12, Issue 3\n"
+    )
+    items = list(read_text(text, "digest.txt"))
+    assert [item.title for item in items] == ["New paper: reef sounds", "Congratulations to Kofi Mensar"]
+    assert "Message: 1" not in items[0].text and "From:" not in items[0].text
+
+
+def test_a_report_section_under_its_decimal_chapter_is_the_title() -> None:
+    """3 Research Highlights / 3.2 …: the chapter a report page opens in is furniture, its section the headline."""
+    text = (
+        "24                                      Northvale Institute Annual Report 2026\n\n3 Research Highlights\n\n"
+        "3.2 Reef sounds predict recovery\n\nA team led by Dr. Ana Ruizo has shown that reef sounds predict recovery.\n"
+    )
+    [item] = read_text(text, "report.txt", "item")
+    assert item.title == "3.2 Reef sounds predict recovery"
+
+
+def test_a_database_record_is_titled_by_its_title_field() -> None:
+    """A grant database's page (label | site / Project Number: … / Title: …) is titled by its Title field; a notice
+    with its own headline over labelled fields keeps its headline."""
+    record = (
+        "Project Details | Grant Finder\n\nProject Number: 1R01XX000001\nTitle: Reef sounds as a recovery signal\n"
+        "Contact PI: RUIZO, ANA\nOrganization: NORTHVALE UNIVERSITY\n\nAbstract: Reefs make sounds.\n"
+    )
+    [item] = read_text(record, "record.txt", "item")
+    assert item.title == "Reef sounds as a recovery signal"
+    notice = "北岭大学2027年博士学位论文答辩公告\n\n答辩人：柯明川\n学号：2022001\n论文题目：单分子荧光成像方法研究\n"
+    [item] = read_text(notice, "notice.txt", "item")
+    assert item.title == "北岭大学2027年博士学位论文答辩公告"

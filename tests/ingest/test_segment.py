@@ -1070,3 +1070,55 @@ def test_detect_a_weekly_preprint_watch_as_a_digest() -> None:
         "Reef sounds predict coral recovery after bleaching",
         "A soil fungus that breaks down microplastics",
     ]
+
+
+def test_segment_wechat_guide_entries_under_bar_marks_are_items() -> None:
+    """A journal's 本期导读 post whose entries open with ▍: one item per entry."""
+    entry = (
+        "作者：柯明川，闻立川*\n单位：北岭大学地理学院\n研究利用多源遥感数据评估了冰川消融对下游径流的贡献，"
+        "发现近十年冰川融水对干流夏季径流的贡献率已升至约17%。研究得到国家自然科学基金和省科技计划的资助。\n\n"
+    )
+    text = (
+        "本期导读｜《北岭地学进展》2027年第1期\n原创　北岭地学进展编辑部　2027年1月15日\n\n"
+        "本期共刊发论文16篇。编辑部精选其中3篇，与读者先睹为快。\n\n"
+        f"▍封面文章｜冰川物质亏损对径流的贡献\n{entry}▍研究论文｜深层地下水超采区地面沉降监测\n{entry}"
+        f"▍综述｜深海微生物固碳研究进展\n{entry}"
+    )
+    assert _split_titles(text)[1:] == [
+        "封面文章｜冰川物质亏损对径流的贡献",
+        "研究论文｜深层地下水超采区地面沉降监测",
+        "综述｜深海微生物固碳研究进展",
+    ]
+
+
+def test_segment_news_list_entries_dated_on_their_headline_line_are_items() -> None:
+    """A lab's news page (2026-12-15 | Paper out!): one item per dated entry, dated so, whatever the headline's
+    punctuation; the page's masthead and tagline are no part of the first entry."""
+    text = (
+        "Ruizo Lab | News\nCoastal Acoustics Group - Northvale University\n\n"
+        "2027-01-09 | Best poster at the Reef Meeting!\n"
+        "Congrats to Kofi Mensar, who won a Best Poster Award for his work on reef sounds.\n\n"
+        "2026-12-15 | Paper out in Science Advances\n"
+        "Our paper on reef recovery is out in Science Advances. Thanks to first author Dana Whitcombe.\n\n"
+        "Older news >>\n"
+    )
+    segs = segments(text)
+    assert [(s.title, s.date) for s in segs[1:]] == [
+        ("Best poster at the Reef Meeting!", "2027-01-09"),
+        ("Paper out in Science Advances", "2026-12-15"),
+    ]
+    assert detect_kind(text) == "newsletter"
+
+
+def test_segment_programme_time_slots_stay_in_their_session() -> None:
+    """A conference handbook's session (四、大会特邀报告 / 时间：… 地点：… / 08:40—09:20 talk …) printed over
+    two pages with a running header in columns: one item titled by the session, the header dropped."""
+    header = "第九届北岭化学学术会议·会议手册                                  2027年4月 北岭\n\n"
+    talk = "    报告人：柯明川 教授　北岭大学化学系\n    柯明川主要从事单分子研究，2024年获青年化学奖。\n\n"
+    text = (
+        f"{header}四、大会特邀报告\n\n    时间：4月17日 08:30—12:00　地点：北岭会议中心\n\n"
+        f"08:40—09:20　单分子荧光揭示蛋白构象动力学\n{talk}09:20—10:00　活细胞成像\n{talk}"
+        f"                                   — 7 —\n\n{header}10:20—11:00　金属酶催化\n{talk}"
+        "                                   — 8 —\n"
+    )
+    assert [seg.title for seg in segments(text)] == ["四、大会特邀报告"]
