@@ -465,19 +465,25 @@ def join_wrapped(lines: Sequence[str]) -> str:
             current.append(separator + line)
         else:
             current.append(line)
-        alone = index < last and _stands_alone(line, widths[index], typical, numbered)
-        short = index < last and (
-            _ends_short(line, widths[index], stripped[index + 1], typical)
-            # "名单如下：" before a list of short rows: the list starts on its own line
-            or (line.endswith(("：", ":")) and widths[index + 1] < 0.6 * typical)
-            # two short rows of a list in a row, each a unit, a space and names ("化学学院 朱永强、邱慧敏" /
-            # "生命科学学院 唐志刚"): no wrapped paragraph, whose lines run near the width and hold no such space
-            or (
-                widths[index] < 0.6 * typical
-                and widths[index + 1] < 0.6 * typical
-                and not (tabbed[index] or tabbed[index + 1])
-                and _CJK_ROW.search(line) is not None
-                and _CJK_ROW.search(stripped[index + 1]) is not None
+        # (a Latin word broken at its hyphen, Lorentzen- / Abara: the wrapper broke the line, not the writer)
+        broken = index < last and line[-1] == "-" and line[-2:-1].isalpha() and stripped[index + 1][:1].isalpha()
+        alone = index < last and not broken and _stands_alone(line, widths[index], typical, numbered)
+        short = (
+            index < last
+            and not broken
+            and (
+                _ends_short(line, widths[index], stripped[index + 1], typical)
+                # "名单如下：" before a list of short rows: the list starts on its own line
+                or (line.endswith(("：", ":")) and widths[index + 1] < 0.6 * typical)
+                # two short rows of a list in a row, each a unit, a space and names ("化学学院 朱永强、邱慧敏" /
+                # "生命科学学院 唐志刚"): no wrapped paragraph, whose lines run near the width and hold no such space
+                or (
+                    widths[index] < 0.6 * typical
+                    and widths[index + 1] < 0.6 * typical
+                    and not (tabbed[index] or tabbed[index + 1])
+                    and _CJK_ROW.search(line) is not None
+                    and _CJK_ROW.search(stripped[index + 1]) is not None
+                )
             )
         )
         ended = ends_sentence(line) and not (index < last and _TITLE_AT_END.search(line))

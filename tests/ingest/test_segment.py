@@ -1122,3 +1122,13 @@ def test_segment_programme_time_slots_stay_in_their_session() -> None:
         "                                   — 8 —\n"
     )
     assert [seg.title for seg in segments(text)] == ["四、大会特邀报告"]
+
+
+def test_wrapped_line_broken_at_a_hyphenated_names_hyphen_joins_the_name() -> None:
+    """A short line ending at a hyphenated surname's hyphen (Ruizo- / Mensar) was broken by the wrapper: the name is
+    mended whole, and a word broken by a soft hyphen (Limnol- / ogy) still loses its hyphen."""
+    lines = ["The study, led", "by Dr. Ana Ruizo-", "Mensar and PhD student Kofi Dane, appeared in Limnol-", "ogy."]
+    assert (
+        join_wrapped(lines)
+        == "The study, led\nby Dr. Ana Ruizo-Mensar and PhD student Kofi Dane, appeared in Limnology."
+    )
