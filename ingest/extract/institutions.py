@@ -82,7 +82,11 @@ _LEFT_STOPS = frozenset(w for w in STOP_WORDS if w not in {"与", "和", "及"})
         "源于 如下 以下 实施 建立 组建 设立 现任 曾任 担任 出任 兼任 历任 任 调入 考入 毕业 毕业于 "
         "我院 本院 我所 本所 我校 本校 该院 该校 我科 本科 另有 还有 共有 拥有 师从 "
         # (代表学院致辞, 在学校工学院建设, 近年来学院持续…: a verb, "the university", a time before a bare 学院)
-        "代表 学校 近年来 多年来 年来"
+        "代表 学校 近年来 多年来 年来 "
+        # (近年与某大学…合作: a time word, then 与 and the partner, opens no name)
+        "近年 近期 近来 此前 此后 随后 之后 去年 前年 同年 当年 次年 曾 曾经 先后 长期 后来 最近 "
+        # (全职加盟某大学: the verb of joining, which jieba may not tag as one)
+        "加盟 加入 入职 受聘 受聘于 全职"
     )
 )
 _OUR = frozenset("我本该全")
@@ -218,6 +222,7 @@ def _is_stop(tokens: list[tuple[int, int, str]], i: int, name_end: int, in_chain
 
 # fields written in one character, joined by 与 to the next (水与土壤研究所, 光与物质): no name ends before them
 _FIELD_CHARACTERS = frozenset("水土光电热核声磁冰药")
+_FIELD_JOINERS = ("与", "及")
 _SUFFIX_BEFORE = re.compile(rf"(?:{alternation(_SUFFIXES)})$")
 _CUT_FLAGS = frozenset({"v", "p", "c", "u", "d", "m", "r"})
 _FUNCTION_FLAGS = frozenset({"p", "c", "u", "r"})
@@ -280,7 +285,8 @@ def _left_edge(text: str, suffix_start: int, suffix_end: int, floor: int) -> int
     pos = edge
     for word, flag in pseg.cut(text[edge:suffix_start], HMM=False):
         pos += len(word)
-        cut = flag[:1] in cut_flags and word not in _NAME_VERBS
+        # (脑认知与脑疾病研究所: a verb-like field word joined by 与 to the next field is part of the name)
+        cut = flag[:1] in cut_flags and word not in _NAME_VERBS and not text.startswith(_FIELD_JOINERS, pos)
         if cut and not word.startswith("第") and pos < suffix_start:  # 第一人民医院 keeps its ordinal
             edge = pos
     return edge

@@ -232,3 +232,30 @@ def test_a_word_after_a_strong_cue_is_no_name() -> None:
     """博士后出站, 博士研究生导师、: a dictionary word after the cue is no person, however rare the word."""
     text = "星河大学新闻\n\n他是博士研究生导师、教授。今年共有8名博士后出站。\n"
     assert not _names(_extract(text, "zh"), "Researcher")
+
+
+def test_time_word_and_conjunction_before_a_partner_open_no_institution() -> None:
+    """近年与某大学某学院X研究员合作: the time word and 与 before the partner's name are no part of it."""
+    text = (
+        "星河大学岑一帆获青年科学奖\n\n"
+        "岑一帆研究员长期从事细胞器研究，近年与南岭大学生命科学学院卓思远研究员合作，揭示了一种新的机制。\n"
+    )
+    extraction = _extract(text, "zh")
+    assert "南岭大学生命科学学院" in _names(extraction, "Institution")
+    assert not any(name.startswith(("近年", "与")) for name in _names(extraction, "Institution"))
+    assert ("卓思远", "南岭大学生命科学学院") in _facts(extraction, "affiliatedWith")
+
+
+def test_unit_after_a_short_name_bracket_keeps_a_verb_field_joined_by_and() -> None:
+    """某研究院（以下简称“某院”）学习与记忆研究所: a field jieba tags as a verb (学习), joined by 与 to the next,
+    opens the unit's name."""
+    text = (
+        "南岭科学院星河先进技术研究院学习与记忆研究所2027年度博士后招聘启事\n\n"
+        "南岭科学院星河先进技术研究院（以下简称“星河先进院”）学习与记忆研究所现面向海内外公开招聘博士后。\n\n"
+        "1. 神经回路课题组　合作导师：岑一帆研究员\n"
+        "   课题组主要研究记忆的神经机制。\n"
+    )
+    institutions = _names(_extract(text, "zh"), "Institution")
+    # (the unit is named on its own, the whole written form its alias, as for any third segment of a chain)
+    assert "学习与记忆研究所" in institutions
+    assert "记忆研究所" not in institutions
