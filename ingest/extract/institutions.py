@@ -421,7 +421,28 @@ def find_zh(text: str) -> list[Span]:
         segs = _segments(text, start, end)
         if segs:
             spans.extend(_chain_spans(text, segs))
+    if "公司" in text:
+        spans += _employers(text, spans)
     return _joint_institutes(text, _by_abbreviation(text, spans))
+
+
+# a firm's research staff written right after it (某某集团有限公司高级工程师X): the firm employs researchers, so it
+# is their institution; a firm named with its managers or its products is no research body
+_EMPLOYER = re.compile(
+    r"(?:有限公司|集团公司)(?=(?:教授级|正高级|高级)?工程师|(?:特聘|副|助理)?研究员|首席(?:科学家|专家)|博士后)"
+)
+
+
+def _employers(text: str, spans: list[Span]) -> list[Span]:
+    """Companies a researcher is written as working at (the suffix rules leave companies out)."""
+    out: list[Span] = []
+    for m in _EMPLOYER.finditer(text):
+        if any(s.start < m.end() and m.start() < s.end for s in spans):
+            continue
+        start = _left_edge(text, m.start(), m.end(), 0)
+        if m.start() - start >= 2:
+            out.append(Span(start, m.end(), "Institution", clean(text[start : m.end()])))
+    return out
 
 
 # after a partner's name: a dash, the other partner, then 联合 and a unit word (北岭理工大学—某某新材料联合研究院)

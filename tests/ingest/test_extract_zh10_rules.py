@@ -259,3 +259,15 @@ def test_unit_after_a_short_name_bracket_keeps_a_verb_field_joined_by_and() -> N
     # (the unit is named on its own, the whole written form its alias, as for any third segment of a chain)
     assert "学习与记忆研究所" in institutions
     assert "记忆研究所" not in institutions
+
+
+def test_company_with_a_researcher_written_after_it_is_an_institution() -> None:
+    """某某集团有限公司高级工程师X: the firm employs the researcher, so it is their institution."""
+    text = (
+        "星河大学与企业共建联合中心\n\n"
+        "团队博士研究生卓思远在Nature Energy发表论文“A fictional insulation ageing model”，岑一帆为通讯作者，"
+        "江南动力集团有限公司高级工程师柴明远为合作者。\n"
+    )
+    extraction = _extract(text, "zh")
+    assert "江南动力集团有限公司" in _names(extraction, "Institution")
+    assert ("柴明远", "江南动力集团有限公司") in _facts(extraction, "affiliatedWith")
