@@ -132,7 +132,13 @@ def own_units(text: str, institutions: list[Span]) -> None:
         return
     renamed: dict[str, str] = {}
     for span in institutions:
-        if span.parent is None and _BARE_SCHOOL.fullmatch(span.name) and not span.name.startswith(_PLACES):
+        # (a name the gazetteer knows whole, 某某理工学院 abroad, is a body of its own, not one of the home's schools)
+        if (
+            span.parent is None
+            and _BARE_SCHOOL.fullmatch(span.name)
+            and not span.name.startswith(_PLACES)
+            and not span.meta.get("gazetteer")
+        ):
             span.meta.setdefault("surface", text[span.start : span.end])
             renamed[span.name] = home.name + span.name
             span.name, span.parent = home.name + span.name, home.name

@@ -271,3 +271,16 @@ def test_company_with_a_researcher_written_after_it_is_an_institution() -> None:
     extraction = _extract(text, "zh")
     assert "江南动力集团有限公司" in _names(extraction, "Institution")
     assert ("柴明远", "江南动力集团有限公司") in _facts(extraction, "affiliatedWith")
+
+
+def test_known_foreign_college_is_not_a_school_of_the_home_university() -> None:
+    """An alumni story that says 我校: a college abroad the gazetteer knows (麻省理工学院) is a body of its own, its
+    department its unit, not the home university's school."""
+    text = (
+        "校友风采｜星河大学校友岑一帆回母校任教\n"
+        "星河大学校友会　2026年10月28日\n\n"
+        "近日，我校化学学院校友岑一帆教授全职加盟星河大学。岑一帆此前任麻省理工学院"
+        "（Massachusetts Institute of Technology）化学系教授。\n"
+    )
+    institutions = _names(_extract(text, "zh"), "Institution")
+    assert not any(name.startswith("星河大学麻省") for name in institutions)
