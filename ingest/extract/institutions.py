@@ -421,9 +421,41 @@ def find_zh(text: str) -> list[Span]:
         segs = _segments(text, start, end)
         if segs:
             spans.extend(_chain_spans(text, segs))
+    if "任" in text:
+        spans += _posts_taken(text, spans)
     if "公司" in text:
         spans += _employers(text, spans)
     return _joint_institutes(text, _by_abbreviation(text, spans))
+
+
+# 加盟某某大学，任高等研究院讲席教授: the unit of the post taken is the university's just named
+_POST_TAKEN = re.compile(r"[，,]\s*(?:并)?(?:担任|出任|受聘为|兼任|任)")
+_POST_AFTER = re.compile(r"(?:讲席|特聘|长聘|首席)?(?:副|助理)?(?:教授|研究员)|(?:副)?(?:院长|所长|主任)")
+
+
+def _posts_taken(text: str, spans: list[Span]) -> list[Span]:
+    """A unit named bare for the post a person takes right after a university (…大学，任某某研究院教授): that
+    university's unit, though its name alone (高等研究院) would be too generic to read."""
+    out: list[Span] = []
+    for top in spans:
+        if top.parent is not None or not top.name.endswith("大学") or (m := _POST_TAKEN.match(text, top.end)) is None:
+            continue
+        suffix = _SUFFIX.search(text, m.end(), min(len(text), m.end() + 12))
+        if suffix is None or suffix.start() - m.end() < 2 or not _POST_AFTER.match(text, suffix.end()):
+            continue
+        tokens = _tokens(text, m.end(), suffix.start())
+        if any(_is_stop(tokens, i, suffix.start(), in_chain=True) for i in range(len(tokens))):
+            continue
+        unit = text[m.end() : suffix.end()]
+        bare = [s for s in spans if s.start == m.end() and s.end == suffix.end() and s.parent is None]
+        for span in bare:
+            span.meta.setdefault("surface", unit)
+            span.name, span.parent = top.name + unit, top.name
+        if not bare:
+            span = Span(m.end(), suffix.end(), "Institution", top.name + unit, parent=top.name)
+            span.meta["surface"] = unit
+            out.append(span)
+    return out
 
 
 # a firm's research staff written right after it (某某集团有限公司高级工程师X): the firm employs researchers, so it

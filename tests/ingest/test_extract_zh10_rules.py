@@ -284,3 +284,13 @@ def test_known_foreign_college_is_not_a_school_of_the_home_university() -> None:
     )
     institutions = _names(_extract(text, "zh"), "Institution")
     assert not any(name.startswith("星河大学麻省") for name in institutions)
+
+
+def test_alumnus_named_after_class_year_and_unit_of_post_taken_at_university() -> None:
+    """1998级校友X教授 is a researcher; 加盟某大学，任高等研究院讲席教授: the post is at that university's unit,
+    even one whose name alone is generic."""
+    text = "校友风采｜岑一帆全职回母校任教\n\n近日，1998级校友岑一帆教授正式全职加盟北岭大学，任高等研究院讲席教授。\n"
+    extraction = _extract(text, "zh")
+    assert "岑一帆" in _names(extraction, "Researcher")
+    assert "北岭大学高等研究院" in _names(extraction, "Institution")
+    assert ("岑一帆", "北岭大学高等研究院") in _facts(extraction, "affiliatedWith")

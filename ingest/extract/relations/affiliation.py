@@ -133,6 +133,8 @@ _PROFILE_POST = re.compile(
 # (仇某所在的作物遗传改良全国重点实验室: the unit a person is in, named right after 所在的)
 _NOW_AT = re.compile(
     r"[^。；;]{0,24}?(?:现任|现为|现就职于|任职于|就职于|供职于|担任|兼任|出任|加盟|加入|入职|来自)(?:我校|本校|该校)?"
+    # (加盟某某大学，任某某研究院教授: the unit of the post taken at the university joined)
+    r"(?:[\u4e00-\u9fff]{2,16}大学[，,](?:并)?(?:担任|出任|兼任|任))?"
     r"|所在的?"
 )
 # 原美国加州理工学院化学系教授X: the post X held before, no affiliation now
