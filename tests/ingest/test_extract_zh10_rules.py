@@ -261,6 +261,17 @@ def test_unit_after_a_short_name_bracket_keeps_a_verb_field_joined_by_and() -> N
     assert "记忆研究所" not in institutions
 
 
+def test_recruitment_notice_supervisors_work_at_the_unit_its_title_names() -> None:
+    """A unit's recruitment notice (…招聘启事) lists its group leaders as supervisors (合作导师：X研究员)."""
+    text = (
+        "南岭大学星河研究院2027年度博士后招聘启事\n\n"
+        "南岭大学星河研究院现面向海内外公开招聘博士后。\n\n"
+        "1. 神经回路课题组　合作导师：岑一帆研究员\n"
+        "   课题组主要研究记忆的神经机制。\n"
+    )
+    assert ("岑一帆", "南岭大学星河研究院") in _facts(_extract(text, "zh"), "affiliatedWith")
+
+
 def test_company_with_a_researcher_written_after_it_is_an_institution() -> None:
     """某某集团有限公司高级工程师X: the firm employs the researcher, so it is their institution."""
     text = (
