@@ -305,3 +305,11 @@ def test_alumnus_named_after_class_year_and_unit_of_post_taken_at_university() -
     assert "岑一帆" in _names(extraction, "Researcher")
     assert "北岭大学高等研究院" in _names(extraction, "Institution")
     assert ("岑一帆", "北岭大学高等研究院") in _facts(extraction, "affiliatedWith")
+
+
+def test_hyphenated_transliterated_award_name_is_whole() -> None:
+    """某某-某某奖 (two transliterated surnames joined by a hyphen) is one award name, not its tail."""
+    text = "星河大学岑一帆获奖\n\n2019年，岑一帆教授获某化学学会颁发的卡特-莫里斯奖。\n"
+    extraction = _extract(text, "zh")
+    assert "卡特-莫里斯奖" in _names(extraction, "Award")
+    assert ("岑一帆", "卡特-莫里斯奖") in _facts(extraction, "received")
