@@ -313,3 +313,14 @@ def test_hyphenated_transliterated_award_name_is_whole() -> None:
     extraction = _extract(text, "zh")
     assert "卡特-莫里斯奖" in _names(extraction, "Award")
     assert ("岑一帆", "卡特-莫里斯奖") in _facts(extraction, "received")
+
+
+def test_the_two_of_a_sentence_as_co_corresponding_authors() -> None:
+    """A与同事B合作发表论文，两人为共同通讯作者: both wrote it."""
+    text = (
+        "星河大学学者合作发表论文\n\n"
+        "岑一帆教授与南岭理工大学同事柴明远教授合作，在Nature Energy发表论文“A fictional perovskite film”，"
+        "两人为共同通讯作者。\n"
+    )
+    title = "A fictional perovskite film"
+    assert {("岑一帆", title), ("柴明远", title)} <= _facts(_extract(text, "zh"), "authorOf")
