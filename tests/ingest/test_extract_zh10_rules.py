@@ -324,3 +324,15 @@ def test_the_two_of_a_sentence_as_co_corresponding_authors() -> None:
     )
     title = "A fictional perovskite film"
     assert {("岑一帆", title), ("柴明远", title)} <= _facts(_extract(text, "zh"), "authorOf")
+
+
+def test_work_done_before_a_move_makes_no_collaboration_of_the_new_university() -> None:
+    """回国前，A与某大学同事B合作: done before A joined the university named earlier, which was no party to it."""
+    text = (
+        "校友风采｜岑一帆回母校任教\n\n"
+        "近日，校友岑一帆教授正式全职加盟北岭大学。\n"
+        "回国前，岑一帆与南岭理工大学同事柴明远教授合作，研制出一种新型薄膜。\n"
+    )
+    collaborated = _facts(_extract(text, "zh"), "collaboratedWith")
+    assert ("柴明远", "岑一帆") in collaborated or ("岑一帆", "柴明远") in collaborated
+    assert not any("北岭大学" in pair for pair in collaborated)
