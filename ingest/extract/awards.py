@@ -54,7 +54,8 @@ _TALENT_NAMED = (
 _TALENT_NAMED_ANYWHERE = re.compile(_TALENT_NAMED)
 # (unquoted, a programme's name has no clear start: read only right after the verb, 入选某某学者计划)
 _TALENT_AFTER_CUE = re.compile(
-    rf"{_TALENT_NAMED}|(?:[{CJK}]{{2,3}}(?:省|市|自治区))?[{CJK}]{{2,6}}(?:人才|学者)(?:奖励|支持|引进)?计划"
+    # (a tier may stand between the holder's word and 计划: 某某学者攀登计划, 某某人才特殊支持计划)
+    rf"{_TALENT_NAMED}|(?:[{CJK}]{{2,3}}(?:省|市|自治区))?[{CJK}]{{2,6}}(?:人才|学者)[{CJK}]{{0,4}}?计划"
 )
 # a verb of selection or winning before it (the issuer, the year and a quote may stand between), or the holder's
 # word after it, says that someone holds it

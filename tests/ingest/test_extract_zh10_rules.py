@@ -336,3 +336,9 @@ def test_work_done_before_a_move_makes_no_collaboration_of_the_new_university() 
     collaborated = _facts(_extract(text, "zh"), "collaboratedWith")
     assert ("柴明远", "岑一帆") in collaborated or ("岑一帆", "柴明远") in collaborated
     assert not any("北岭大学" in pair for pair in collaborated)
+
+
+def test_talent_programme_with_a_tier_between_the_holder_word_and_plan() -> None:
+    """入选某某学者攀登计划: a tier word between 学者 and 计划 is part of the programme's name."""
+    text = "北岭省科学院年度报告\n\n岑一帆研究员团队研制出新型激光器。岑一帆于2025年入选南山学者攀登计划。\n"
+    assert ("岑一帆", "南山学者攀登计划") in _received(text)
