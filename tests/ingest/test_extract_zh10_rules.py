@@ -342,3 +342,15 @@ def test_talent_programme_with_a_tier_between_the_holder_word_and_plan() -> None
     """入选某某学者攀登计划: a tier word between 学者 and 计划 is part of the programme's name."""
     text = "北岭省科学院年度报告\n\n岑一帆研究员团队研制出新型激光器。岑一帆于2025年入选南山学者攀登计划。\n"
     assert ("岑一帆", "南山学者攀登计划") in _received(text)
+
+
+def test_category_written_into_a_known_prize_name_is_what_was_received() -> None:
+    """The gazetteer lists a prize's category (某某团队奖) as another name of the prize: the category a person
+    received is named as written, part of the prize, not folded into the prize."""
+    text = (
+        "星河大学岑一帆团队获奖\n\n"
+        "2026年度中国青年女科学家奖颁奖典礼在北京举行，星河大学岑一帆教授团队获中国青年女科学家团队奖。\n"
+    )
+    extraction = _extract(text, "zh")
+    assert ("岑一帆", "中国青年女科学家团队奖") in _facts(extraction, "received")
+    assert ("中国青年女科学家团队奖", "中国青年女科学家奖") in _facts(extraction, "partOf")
