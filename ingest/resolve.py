@@ -132,7 +132,13 @@ def own_units(text: str, institutions: list[Span]) -> None:
         return
     renamed: dict[str, str] = {}
     for span in institutions:
-        if span.parent is None and _BARE_SCHOOL.fullmatch(span.name) and not span.name.startswith(_PLACES):
+        # (a name the gazetteer knows whole, 某某理工学院 abroad, is a body of its own, not one of the home's schools)
+        if (
+            span.parent is None
+            and _BARE_SCHOOL.fullmatch(span.name)
+            and not span.name.startswith(_PLACES)
+            and not span.meta.get("gazetteer")
+        ):
             span.meta.setdefault("surface", text[span.start : span.end])
             renamed[span.name] = home.name + span.name
             span.name, span.parent = home.name + span.name, home.name
@@ -166,6 +172,9 @@ def resolve(text: str, spans: list[Span], gazetteer: Gazetteer) -> list[Cluster]
             entry = gazetteer.lookup(surface, span.type)
         if entry is None and span.type != "Researcher":
             entry = gazetteer.lookup(span.name, span.type)
+        if entry is not None and span.type == "Award" and _category_of(entry.name, span.name):
+            # the category a person received is named as written, part of the prize the gazetteer knows
+            span.parent, entry = span.parent or entry.name, None
         if entry is None and span.alias and span.type != "Researcher":
             entry = gazetteer.lookup(span.alias, span.type)
         if entry is not None:
@@ -195,6 +204,21 @@ def resolve(text: str, spans: list[Span], gazetteer: Gazetteer) -> list[Cluster]
     for c in clusters:
         c.aliases = [a for a in dict.fromkeys(c.aliases) if key(a) != key(c.name)]
     return clusters
+
+
+# the words that name a prize's category when written into its name before 奖 (某某科学奖 → 某某科学创新奖)
+_CATEGORY_WORDS = re.compile(r"成就|创新|进步|产业化|临床医学|青年|团队")
+
+
+def _category_of(prize: str, written: str) -> bool:
+    """Whether ``written`` is a category of ``prize``: its name with a category word put in before 奖. A gazetteer may
+    list such a form as another name of the prize; the person received the category."""
+    return (
+        prize.endswith("奖")
+        and written.endswith("奖")
+        and written.startswith(prize[:-1])
+        and _CATEGORY_WORDS.fullmatch(written, len(prize) - 1, len(written) - 1) is not None
+    )
 
 
 def _is_subsequence(short: str, full: str) -> bool:

@@ -54,7 +54,8 @@ _TALENT_NAMED = (
 _TALENT_NAMED_ANYWHERE = re.compile(_TALENT_NAMED)
 # (unquoted, a programme's name has no clear start: read only right after the verb, 入选某某学者计划)
 _TALENT_AFTER_CUE = re.compile(
-    rf"{_TALENT_NAMED}|(?:[{CJK}]{{2,3}}(?:省|市|自治区))?[{CJK}]{{2,6}}(?:人才|学者)(?:奖励|支持|引进)?计划"
+    # (a tier may stand between the holder's word and 计划: 某某学者攀登计划, 某某人才特殊支持计划)
+    rf"{_TALENT_NAMED}|(?:[{CJK}]{{2,3}}(?:省|市|自治区))?[{CJK}]{{2,6}}(?:人才|学者)[{CJK}]{{0,4}}?计划"
 )
 # a verb of selection or winning before it (the issuer, the year and a quote may stand between), or the holder's
 # word after it, says that someone holds it
@@ -434,19 +435,23 @@ def _talent_after_cues(text: str) -> Iterator[re.Match[str]]:
             yield programme
 
 
+_NAME_JOINERS = "·-‐－"
+
+
 def _award_head(text: str, floor: int, end: int) -> int | None:
-    """Where the Chinese run before an award word (奖) starts: at most 20 characters back (a · between two of them
-    included), after an organisation's acronym if one opens it (IEEE电力与能源协会…); None for fewer than 2.
+    """Where the Chinese run before an award word (奖) starts: at most 20 characters back (a · or a hyphen between
+    two of them included), after an organisation's acronym if one opens it (IEEE电力与能源协会…); None for fewer than 2.
 
     A backward walk: a regular expression anchored at the end would be tried at every position of the window."""
     i = end
     while i > floor and end - i < 20:
         c = text[i - 1]
-        if _CJK_CHAR.match(c) or (c == "·" and i < end and i - 2 >= floor and _CJK_CHAR.match(text[i - 2])):
+        # (a hyphen joins two transliterated surnames as · joins a given name and a surname: 某某-某某奖)
+        if _CJK_CHAR.match(c) or (c in _NAME_JOINERS and i < end and i - 2 >= floor and _CJK_CHAR.match(text[i - 2])):
             i -= 1
             continue
         break
-    if text[i : i + 1] == "·":
+    if text[i : i + 1] in _NAME_JOINERS:
         i += 1
     if end - i < 2:
         return None

@@ -82,7 +82,11 @@ _LEFT_STOPS = frozenset(w for w in STOP_WORDS if w not in {"与", "和", "及"})
         "源于 如下 以下 实施 建立 组建 设立 现任 曾任 担任 出任 兼任 历任 任 调入 考入 毕业 毕业于 "
         "我院 本院 我所 本所 我校 本校 该院 该校 我科 本科 另有 还有 共有 拥有 师从 "
         # (代表学院致辞, 在学校工学院建设, 近年来学院持续…: a verb, "the university", a time before a bare 学院)
-        "代表 学校 近年来 多年来 年来"
+        "代表 学校 近年来 多年来 年来 "
+        # (近年与某大学…合作: a time word, then 与 and the partner, opens no name)
+        "近年 近期 近来 此前 此后 随后 之后 去年 前年 同年 当年 次年 曾 曾经 先后 长期 后来 最近 "
+        # (全职加盟某大学: the verb of joining, which jieba may not tag as one)
+        "加盟 加入 入职 受聘 受聘于 全职"
     )
 )
 _OUR = frozenset("我本该全")
@@ -218,6 +222,7 @@ def _is_stop(tokens: list[tuple[int, int, str]], i: int, name_end: int, in_chain
 
 # fields written in one character, joined by 与 to the next (水与土壤研究所, 光与物质): no name ends before them
 _FIELD_CHARACTERS = frozenset("水土光电热核声磁冰药")
+_FIELD_JOINERS = ("与", "及")
 _SUFFIX_BEFORE = re.compile(rf"(?:{alternation(_SUFFIXES)})$")
 _CUT_FLAGS = frozenset({"v", "p", "c", "u", "d", "m", "r"})
 _FUNCTION_FLAGS = frozenset({"p", "c", "u", "r"})
@@ -280,7 +285,8 @@ def _left_edge(text: str, suffix_start: int, suffix_end: int, floor: int) -> int
     pos = edge
     for word, flag in pseg.cut(text[edge:suffix_start], HMM=False):
         pos += len(word)
-        cut = flag[:1] in cut_flags and word not in _NAME_VERBS
+        # (脑认知与脑疾病研究所: a verb-like field word joined by 与 to the next field is part of the name)
+        cut = flag[:1] in cut_flags and word not in _NAME_VERBS and not text.startswith(_FIELD_JOINERS, pos)
         if cut and not word.startswith("第") and pos < suffix_start:  # 第一人民医院 keeps its ordinal
             edge = pos
     return edge
@@ -415,7 +421,60 @@ def find_zh(text: str) -> list[Span]:
         segs = _segments(text, start, end)
         if segs:
             spans.extend(_chain_spans(text, segs))
+    if "任" in text:
+        spans += _posts_taken(text, spans)
+    if "公司" in text:
+        spans += _employers(text, spans)
     return _joint_institutes(text, _by_abbreviation(text, spans))
+
+
+# 加盟某某大学，任高等研究院讲席教授: the unit of the post taken is the university's just named
+_POST_TAKEN = re.compile(r"[，,]\s*(?:并)?(?:担任|出任|受聘为|兼任|任)")
+_POST_AFTER = re.compile(r"(?:讲席|特聘|长聘|首席)?(?:副|助理)?(?:教授|研究员)|(?:副)?(?:院长|所长|主任)")
+
+
+def _posts_taken(text: str, spans: list[Span]) -> list[Span]:
+    """A unit named bare for the post a person takes right after a university (…大学，任某某研究院教授): that
+    university's unit, though its name alone (高等研究院) would be too generic to read."""
+    out: list[Span] = []
+    for top in spans:
+        if top.parent is not None or not top.name.endswith("大学") or (m := _POST_TAKEN.match(text, top.end)) is None:
+            continue
+        suffix = _SUFFIX.search(text, m.end(), min(len(text), m.end() + 12))
+        if suffix is None or suffix.start() - m.end() < 2 or not _POST_AFTER.match(text, suffix.end()):
+            continue
+        tokens = _tokens(text, m.end(), suffix.start())
+        if any(_is_stop(tokens, i, suffix.start(), in_chain=True) for i in range(len(tokens))):
+            continue
+        unit = text[m.end() : suffix.end()]
+        bare = [s for s in spans if s.start == m.end() and s.end == suffix.end() and s.parent is None]
+        for span in bare:
+            span.meta.setdefault("surface", unit)
+            span.name, span.parent = top.name + unit, top.name
+        if not bare:
+            span = Span(m.end(), suffix.end(), "Institution", top.name + unit, parent=top.name)
+            span.meta["surface"] = unit
+            out.append(span)
+    return out
+
+
+# a firm's research staff written right after it (某某集团有限公司高级工程师X): the firm employs researchers, so it
+# is their institution; a firm named with its managers or its products is no research body
+_EMPLOYER = re.compile(
+    r"(?:有限公司|集团公司)(?=(?:教授级|正高级|高级)?工程师|(?:特聘|副|助理)?研究员|首席(?:科学家|专家)|博士后)"
+)
+
+
+def _employers(text: str, spans: list[Span]) -> list[Span]:
+    """Companies a researcher is written as working at (the suffix rules leave companies out)."""
+    out: list[Span] = []
+    for m in _EMPLOYER.finditer(text):
+        if any(s.start < m.end() and m.start() < s.end for s in spans):
+            continue
+        start = _left_edge(text, m.start(), m.end(), 0)
+        if m.start() - start >= 2:
+            out.append(Span(start, m.end(), "Institution", clean(text[start : m.end()])))
+    return out
 
 
 # after a partner's name: a dash, the other partner, then 联合 and a unit word (北岭理工大学—某某新材料联合研究院)

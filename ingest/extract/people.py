@@ -262,7 +262,8 @@ _EN_OFFICIAL_AFTER = re.compile(
     r")\b"
 )
 # a body speaking of itself, or a time word, right before a name: 我校X教授团队, 该院X研究员, 近日X教授
-_OPENERS = tuple(words_of("我校 本校 该校 我院 本院 该院 我所 本所 该所 近日 日前 近期 此前 随后"))
+# (and a tie to the body or a person named before: 1998级校友X教授, 某大学同事X)
+_OPENERS = tuple(words_of("我校 本校 该校 我院 本院 该院 我所 本所 该所 近日 日前 近期 此前 随后 校友 同事"))
 _STOP_BEFORE = re.compile(rf"(?:{alternation((*STOP_WORDS, *_OPENERS))}|[^{CJK}])$")
 # function words that follow a name-like character far more often than they end a given name (教授曾于2019年…)
 _NOT_GIVEN = re.compile(

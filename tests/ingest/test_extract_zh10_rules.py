@@ -232,3 +232,125 @@ def test_a_word_after_a_strong_cue_is_no_name() -> None:
     """博士后出站, 博士研究生导师、: a dictionary word after the cue is no person, however rare the word."""
     text = "星河大学新闻\n\n他是博士研究生导师、教授。今年共有8名博士后出站。\n"
     assert not _names(_extract(text, "zh"), "Researcher")
+
+
+def test_time_word_and_conjunction_before_a_partner_open_no_institution() -> None:
+    """近年与某大学某学院X研究员合作: the time word and 与 before the partner's name are no part of it."""
+    text = (
+        "星河大学岑一帆获青年科学奖\n\n"
+        "岑一帆研究员长期从事细胞器研究，近年与南岭大学生命科学学院卓思远研究员合作，揭示了一种新的机制。\n"
+    )
+    extraction = _extract(text, "zh")
+    assert "南岭大学生命科学学院" in _names(extraction, "Institution")
+    assert not any(name.startswith(("近年", "与")) for name in _names(extraction, "Institution"))
+    assert ("卓思远", "南岭大学生命科学学院") in _facts(extraction, "affiliatedWith")
+
+
+def test_unit_after_a_short_name_bracket_keeps_a_verb_field_joined_by_and() -> None:
+    """某研究院（以下简称“某院”）学习与记忆研究所: a field jieba tags as a verb (学习), joined by 与 to the next,
+    opens the unit's name."""
+    text = (
+        "南岭科学院星河先进技术研究院学习与记忆研究所2027年度博士后招聘启事\n\n"
+        "南岭科学院星河先进技术研究院（以下简称“星河先进院”）学习与记忆研究所现面向海内外公开招聘博士后。\n\n"
+        "1. 神经回路课题组　合作导师：岑一帆研究员\n"
+        "   课题组主要研究记忆的神经机制。\n"
+    )
+    institutions = _names(_extract(text, "zh"), "Institution")
+    # (the unit is named on its own, the whole written form its alias, as for any third segment of a chain)
+    assert "学习与记忆研究所" in institutions
+    assert "记忆研究所" not in institutions
+
+
+def test_recruitment_notice_supervisors_work_at_the_unit_its_title_names() -> None:
+    """A unit's recruitment notice (…招聘启事) lists its group leaders as supervisors (合作导师：X研究员)."""
+    text = (
+        "南岭大学星河研究院2027年度博士后招聘启事\n\n"
+        "南岭大学星河研究院现面向海内外公开招聘博士后。\n\n"
+        "1. 神经回路课题组　合作导师：岑一帆研究员\n"
+        "   课题组主要研究记忆的神经机制。\n"
+    )
+    assert ("岑一帆", "南岭大学星河研究院") in _facts(_extract(text, "zh"), "affiliatedWith")
+
+
+def test_company_with_a_researcher_written_after_it_is_an_institution() -> None:
+    """某某集团有限公司高级工程师X: the firm employs the researcher, so it is their institution."""
+    text = (
+        "星河大学与企业共建联合中心\n\n"
+        "团队博士研究生卓思远在Nature Energy发表论文“A fictional insulation ageing model”，岑一帆为通讯作者，"
+        "江南动力集团有限公司高级工程师柴明远为合作者。\n"
+    )
+    extraction = _extract(text, "zh")
+    assert "江南动力集团有限公司" in _names(extraction, "Institution")
+    assert ("柴明远", "江南动力集团有限公司") in _facts(extraction, "affiliatedWith")
+
+
+def test_known_foreign_college_is_not_a_school_of_the_home_university() -> None:
+    """An alumni story that says 我校: a college abroad the gazetteer knows (麻省理工学院) is a body of its own, its
+    department its unit, not the home university's school."""
+    text = (
+        "校友风采｜星河大学校友岑一帆回母校任教\n"
+        "星河大学校友会　2026年10月28日\n\n"
+        "近日，我校化学学院校友岑一帆教授全职加盟星河大学。岑一帆此前任麻省理工学院"
+        "（Massachusetts Institute of Technology）化学系教授。\n"
+    )
+    institutions = _names(_extract(text, "zh"), "Institution")
+    assert not any(name.startswith("星河大学麻省") for name in institutions)
+
+
+def test_alumnus_named_after_class_year_and_unit_of_post_taken_at_university() -> None:
+    """1998级校友X教授 is a researcher; 加盟某大学，任高等研究院讲席教授: the post is at that university's unit,
+    even one whose name alone is generic."""
+    text = "校友风采｜岑一帆全职回母校任教\n\n近日，1998级校友岑一帆教授正式全职加盟北岭大学，任高等研究院讲席教授。\n"
+    extraction = _extract(text, "zh")
+    assert "岑一帆" in _names(extraction, "Researcher")
+    assert "北岭大学高等研究院" in _names(extraction, "Institution")
+    assert ("岑一帆", "北岭大学高等研究院") in _facts(extraction, "affiliatedWith")
+
+
+def test_hyphenated_transliterated_award_name_is_whole() -> None:
+    """某某-某某奖 (two transliterated surnames joined by a hyphen) is one award name, not its tail."""
+    text = "星河大学岑一帆获奖\n\n2019年，岑一帆教授获某化学学会颁发的卡特-莫里斯奖。\n"
+    extraction = _extract(text, "zh")
+    assert "卡特-莫里斯奖" in _names(extraction, "Award")
+    assert ("岑一帆", "卡特-莫里斯奖") in _facts(extraction, "received")
+
+
+def test_the_two_of_a_sentence_as_co_corresponding_authors() -> None:
+    """A与同事B合作发表论文，两人为共同通讯作者: both wrote it."""
+    text = (
+        "星河大学学者合作发表论文\n\n"
+        "岑一帆教授与南岭理工大学同事柴明远教授合作，在Nature Energy发表论文“A fictional perovskite film”，"
+        "两人为共同通讯作者。\n"
+    )
+    title = "A fictional perovskite film"
+    assert {("岑一帆", title), ("柴明远", title)} <= _facts(_extract(text, "zh"), "authorOf")
+
+
+def test_work_done_before_a_move_makes_no_collaboration_of_the_new_university() -> None:
+    """回国前，A与某大学同事B合作: done before A joined the university named earlier, which was no party to it."""
+    text = (
+        "校友风采｜岑一帆回母校任教\n\n"
+        "近日，校友岑一帆教授正式全职加盟北岭大学。\n"
+        "回国前，岑一帆与南岭理工大学同事柴明远教授合作，研制出一种新型薄膜。\n"
+    )
+    collaborated = _facts(_extract(text, "zh"), "collaboratedWith")
+    assert ("柴明远", "岑一帆") in collaborated or ("岑一帆", "柴明远") in collaborated
+    assert not any("北岭大学" in pair for pair in collaborated)
+
+
+def test_talent_programme_with_a_tier_between_the_holder_word_and_plan() -> None:
+    """入选某某学者攀登计划: a tier word between 学者 and 计划 is part of the programme's name."""
+    text = "北岭省科学院年度报告\n\n岑一帆研究员团队研制出新型激光器。岑一帆于2025年入选南山学者攀登计划。\n"
+    assert ("岑一帆", "南山学者攀登计划") in _received(text)
+
+
+def test_category_written_into_a_known_prize_name_is_what_was_received() -> None:
+    """The gazetteer lists a prize's category (某某团队奖) as another name of the prize: the category a person
+    received is named as written, part of the prize, not folded into the prize."""
+    text = (
+        "星河大学岑一帆团队获奖\n\n"
+        "2026年度中国青年女科学家奖颁奖典礼在北京举行，星河大学岑一帆教授团队获中国青年女科学家团队奖。\n"
+    )
+    extraction = _extract(text, "zh")
+    assert ("岑一帆", "中国青年女科学家团队奖") in _facts(extraction, "received")
+    assert ("中国青年女科学家团队奖", "中国青年女科学家奖") in _facts(extraction, "partOf")

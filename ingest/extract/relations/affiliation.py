@@ -133,6 +133,8 @@ _PROFILE_POST = re.compile(
 # (仇某所在的作物遗传改良全国重点实验室: the unit a person is in, named right after 所在的)
 _NOW_AT = re.compile(
     r"[^。；;]{0,24}?(?:现任|现为|现就职于|任职于|就职于|供职于|担任|兼任|出任|加盟|加入|入职|来自)(?:我校|本校|该校)?"
+    # (加盟某某大学，任某某研究院教授: the unit of the post taken at the university joined)
+    r"(?:[\u4e00-\u9fff]{2,16}大学[，,](?:并)?(?:担任|出任|兼任|任))?"
     r"|所在的?"
 )
 # 原美国加州理工学院化学系教授X: the post X held before, no affiliation now
@@ -493,6 +495,7 @@ def _own_people(
     text = ctx.item.text
     placed = {r.subject for r in out.values() if r.predicate == "affiliatedWith"}
     spoken = _OWN_WORD.search(text)
+    publisher = _notice_publisher(text, institutions)
     for span in people:
         person = ctx.cluster_of(span)
         if person is None or person.id in placed:
@@ -507,11 +510,31 @@ def _own_people(
             start, _ = ctx.sentences.bounds(span.start)
             hosts = [i for i in institutions if start <= i.start and i.end <= span.start and not i.absorbed]
             units = [max(hosts, key=lambda i: (i.end, i.end - i.start))] if hosts else []
+            if not units and publisher is not None:
+                units = [publisher]
+        elif publisher is not None and _NOTICE_PERSON.search(text, max(0, span.start - 12), span.start):
+            units = [publisher]
         for unit in units:
             target = ctx.cluster_of(unit)
             if target is not None:
                 placed.add(person.id)
                 affiliate(ctx, out, person, target, span)
+
+
+# a unit's recruitment notice (某研究所2027年度博士后招聘启事) lists its own group leaders as the supervisors
+_NOTICE_TITLE = re.compile(r"招聘|招生|招收|遴选")
+_NOTICE_PERSON = re.compile(r"(?:合作|指导|博士后|研究生)?导师(?:为|是)?[：:]?\s*$|(?:课题组长|团队负责人|PI)[：:]\s*$")
+
+
+def _notice_publisher(text: str, institutions: list[Span]) -> Span | None:
+    """The unit a recruitment notice is from: the last one its title names (the deepest of a chain), if the title is
+    a notice's."""
+    title_end = text.find("\n")
+    title_end = len(text) if title_end < 0 else title_end
+    if not _NOTICE_TITLE.search(text, 0, title_end):
+        return None
+    named = [i for i in institutions if i.end <= title_end and not i.absorbed]
+    return max(named, key=lambda i: (i.end, i.end - i.start)) if named else None
 
 
 def _own_unit(institutions: list[Span], word: str) -> list[Span]:

@@ -46,6 +46,16 @@ _ASIDE = re.compile(
 )
 
 
+# 两人为共同通讯作者, 二人均为第一作者: a role given to "the two" of the sentence
+_THE_PAIR = re.compile(r"\s*(?:两人|二人)(?:均|都|同|共同)?(?:为|是|系|担任)")
+
+
+def _the_pair(people: list[tuple[Span, Cluster]], start: int, end: int) -> list[tuple[Span, Cluster]]:
+    """The names written in ``[start, end)`` when they are two people, else none."""
+    named = [(s, c) for s, c in people if start <= s.start < end]
+    return named if len({c.id for _, c in named}) == 2 else []
+
+
 def author_of(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
     """Researchers named in an author-role clause, to the paper of that sentence or the item's paper; a role in
     brackets right after a name (冉明轩（第一作者）) is that person's alone."""
@@ -88,6 +98,9 @@ def author_of(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
                 # 通讯作者：许明哲教授 — the names follow the colon
                 ns, ne, _ = clauses[i + 1]
                 named = [(s, c) for s, c in people if ns <= s.start < ne]
+            elif not named and "人" in part[: keyword.start()] and _THE_PAIR.match(part):
+                # A与B合作……，两人为共同通讯作者: the two named before in the sentence
+                named = _the_pair(people, start, cs)
             # names listed in the clauses before (李慧莹，博士研究生邱昱皓，硕士研究生宋博闻为共同第一作者); not when an
             # English role names its person after it ("…, with first author and MSc student A")
             named_after = keyword.group().isascii() and any(s.start >= cs + keyword.end() for s, _ in named)

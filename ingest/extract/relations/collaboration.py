@@ -202,6 +202,8 @@ _ATTENDED = re.compile(
     r"等(?:[^，,。；;]{0,6}单位|[^，,。；;]{0,10}(?:代表|专家|学者|嘉宾))[^。；;]{0,16}?(?:参加|出席|参会|与会)"
 )
 _TITLE_AFTER = re.compile(r"(?:外籍)?院士")
+# 回国前，A与某学院同事B合作: work done before a move, so A's present post was no party to it
+_BEFORE_MOVE = re.compile(r"\s*(?:回国|归国|回校|入职|加盟|加入|调入|到校|来校)(?:之)?前[，,]")
 
 
 def institutions_collaborated(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
@@ -234,6 +236,7 @@ def institutions_collaborated(ctx: Context, out: dict[tuple[str, str, str], Rela
             continue
         named: dict[str, _Mention] = {}
         parties: dict[str, _Mention] = {}
+        before_move = "前" in text[start : min(end, start + 8)] and _BEFORE_MOVE.match(text, start) is not None
         for c in ctx.clusters:
             at = min(
                 (
@@ -250,7 +253,7 @@ def institutions_collaborated(ctx: Context, out: dict[tuple[str, str, str], Rela
             if c.type == "Institution":
                 named.setdefault(c.id, at)
                 parties.setdefault(c.id, at)
-            elif c.id in researchers:
+            elif c.id in researchers and not before_move:
                 # (in a fixed order: a researcher's units share one position, and the order breaks the tie)
                 for inst in sorted(affiliations.get(c.id, ())):
                     parties.setdefault(inst, at)
