@@ -75,7 +75,7 @@ _FIELD_WORD = r"(?!(?:Dr|Professor|Prof|Mr|Ms|Mrs|Sir|Dame)\b)[A-Z][a-z]+"
 _FIELD_NOT_BODY = (
     r"(?!(?:[A-Z][a-z]+\s+)?(?:University|Institute|College|Hospital|Academy|Centre|Center|School|Foundation)\b)"
 )
-_FIELD_LIST = re.compile(
+FIELD_LIST = re.compile(
     # ("College of Literature, Science, and the Arts")
     rf"(?:,\s*{_FIELD_NOT_BODY}{_FIELD_WORD}(?:\s+{_FIELD_WORD})?)+,?\s+(?:and|&)\s+(?:the\s+)?{_FIELD_NOT_BODY}"
     rf"{_FIELD_WORD}(?:\s+{_FIELD_WORD})?\b"
@@ -204,7 +204,7 @@ def find_institutions(text: str) -> list[Span]:
             end = place.end()
         # "Department of Electronics, Information and Bioengineering", "Department of Science, Technology and
         # Innovation": a unit's field list runs over commas to its "and"
-        if _lists_fields(text, start, end) and (fields := _FIELD_LIST.match(text, end)) is not None:
+        if _lists_fields(text, start, end) and (fields := FIELD_LIST.match(text, end)) is not None:
             end = fields.end()
         start = _fields_before(text, start, end)
         # "the University of Toronto's Claire Dubois": the possessive ends the name unless a unit follows it
@@ -223,7 +223,7 @@ def find_institutions(text: str) -> list[Span]:
             # "the University of Portsmouth's School of the Environment, Geography and Geosciences": the unit's field
             # list runs over its comma too
             unit_at = start + owned.start("unit")
-            if _lists_fields(text, unit_at, end) and (fields := _FIELD_LIST.match(text, end)) is not None:
+            if _lists_fields(text, unit_at, end) and (fields := FIELD_LIST.match(text, end)) is not None:
                 end = fields.end()
                 owned = _POSSESSIVE_UNIT.match(text[start:end])
                 assert owned is not None

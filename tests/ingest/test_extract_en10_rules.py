@@ -373,3 +373,52 @@ def test_laboratory_in_a_funding_list_is_a_funder() -> None:
     extraction = _extract(text)
     assert "Defence Science and Technology Laboratory" in _names(extraction, "Funder")
     assert "Defence Science and Technology Laboratory" not in _names(extraction, "Institution")
+
+
+def test_journal_after_a_strong_cue_behind_a_weak_one() -> None:
+    """ "described in a paper published today in X, "<title>"": "published" names the journal, whatever cue opened
+    the sentence; a month after "published in" says when."""
+    text = (
+        "Maps of the sea\n"
+        'The method is described in a paper published today in Coastal Remote Sensing of Ice, "Retrieval of algae '
+        'from orbit", with Dr. Ana Ruiz-Tovar as first author. The paper, "Snow on sea ice in winter", was published '
+        "in May 2025."
+    )
+    extraction = _extract(text)
+    assert _names(extraction, "Journal") == {"Coastal Remote Sensing of Ice"}
+    assert ("Retrieval of algae from orbit", "Coastal Remote Sensing of Ice") in _facts(extraction, "publishedIn")
+
+
+def test_title_after_the_journal_in_brackets_or_after_as() -> None:
+    """ "in the journal X ("<title>")" and "published in X - <subtitle> as "<title>"" name the paper's title."""
+    brackets = (
+        "Flames tamed\n"
+        'Professor Ana Ruiz-Tovar of Harbourview University reported it in the journal Fire and Smoke ("Stability of '
+        'lean flames at high pressure"), with Dr. Tomasz Wielgosz-Nyberg as first author; the study was funded by '
+        "the Leverhulme Trust."
+    )
+    extraction = _extract(brackets)
+    assert ("Stability of lean flames at high pressure", "Fire and Smoke") in _facts(extraction, "publishedIn")
+    assert ("Tomasz Wielgosz-Nyberg", "Stability of lean flames at high pressure") in _facts(extraction, "authorOf")
+    subtitle = (
+        "Frogs keep microbes\n"
+        'The findings are published in Kestrel - The Fictional Journal of Birds as "Persistence of skin bacteria in '
+        'frogs", with Harbourview PhD student Ana Ruiz-Tovar as first author. The project was funded by the '
+        "Leverhulme Trust."
+    )
+    extraction = _extract(subtitle)
+    assert ("Persistence of skin bacteria in frogs", "Kestrel") in _facts(extraction, "publishedIn")
+    assert ("Persistence of skin bacteria in frogs", "Leverhulme Trust") in _facts(extraction, "fundedBy")
+
+
+def test_journal_named_for_a_list_of_fields_keeps_its_commas() -> None:
+    """ "Transactions on Sound, Speech and Language Processing" is one title; a list of known journals stays a list."""
+    text = (
+        "Hearing aids learn\n"
+        'Her paper "Beamforming in small rooms", written with Professor Ana Ruiz-Tovar, was published in Fictional '
+        "Transactions on Sound, Speech and Language Processing. Earlier work was published in Journal of Ecology, "
+        "Nature and Science."
+    )
+    journals = _names(_extract(text), "Journal")
+    assert "Fictional Transactions on Sound, Speech and Language Processing" in journals
+    assert not any(name.startswith("Journal of Ecology,") for name in journals)
