@@ -19,7 +19,9 @@ _HEADS = (
     r"University|Institute|Institutes|Laboratory|Laboratories|Hospital|College|Academy|Center|Centre|School|"
     r"Observatory|Museum|Polytechnic|Department|Faculty|Division|Clinic|Institution|Organization|Organisation|Lab|"
     # (units: "Solid State and Structural Chemistry Unit", "the Museum's Science Directorate")
-    r"Unit|Directorate|Infirmary|Library"
+    r"Unit|Directorate|Infirmary|Library|"
+    # (a zoo, an aquarium or a botanic garden keeps collections and employs scientists, as a museum does)
+    r"Zoo|Aquarium|Botanic(?:al)?[^\S\n]+Gardens?"
 )
 # a name never runs over a line break (a headline ends where the next line starts): spaces, not \s
 _SP = r"[^\S\n]+"
@@ -157,6 +159,7 @@ _OWNER_BEFORE = re.compile(
     r"|Survey|Administration|Laboratory|Institute|University|Society|Foundation|Academy))['’]s[^\S\n]+$"
 )
 _POSSESSIVE = re.compile(r"['’]s\b|(?<=s)['’](?=\s)")
+_GOVERNMENT_OF = ("Government of ", "government of ")
 _PRIZE_END = re.compile(r"\b(?:Medal|Prize|Award|Fellowship|Lectureship)s?$")
 _POSSESSIVE_SPLIT = re.compile(r"(?:['’]s|(?<=s)['’])\s+(?=[A-Z])")
 _PRESS_AFTER = re.compile(r"[^\S\n]+Press\b")
@@ -233,6 +236,9 @@ def find_institutions(text: str) -> list[Span]:
                 owned = _POSSESSIVE_UNIT.match(text[start:end])
                 assert owned is not None
             owner = clean(owned.group("owner"))
+            # "the Government of Ontario's Department of Energy": the owner is a place, its unit a ministry
+            if text.endswith(_GOVERNMENT_OF, max(0, start - 15), start):
+                continue
             spans.append(Span(start, start + owned.end("owner"), "Institution", owner, meta={"owner": True}))
             unit_start = start + owned.start("unit")
             spans.append(Span(unit_start, end, "Institution", clean(text[unit_start:end]), parent=owner))

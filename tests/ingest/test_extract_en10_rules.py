@@ -422,3 +422,27 @@ def test_journal_named_for_a_list_of_fields_keeps_its_commas() -> None:
     journals = _names(_extract(text), "Journal")
     assert "Fictional Transactions on Sound, Speech and Language Processing" in journals
     assert not any(name.startswith("Journal of Ecology,") for name in journals)
+
+
+def test_zoos_aquaria_and_botanic_gardens_are_institutions() -> None:
+    text = (
+        "Frogs thrive\n"
+        "Scientists at Brackenfield Zoo and the Harbourview Aquarium worked with the Royal Botanic Gardens of "
+        "Elmswick. Dr. Ana Ruiz-Tovar of Brackenfield Zoo led the study."
+    )
+    extraction = _extract(text)
+    assert {"Brackenfield Zoo", "Harbourview Aquarium", "Royal Botanic Gardens of Elmswick"} <= _names(
+        extraction, "Institution"
+    )
+    assert ("Ana Ruiz-Tovar", "Brackenfield Zoo") in _facts(extraction, "affiliatedWith")
+
+
+def test_a_governments_department_is_no_institution_nor_its_place() -> None:
+    """ "the Government of Elmswick's Department of Lands and Forests": a place and its ministry, no research
+    bodies."""
+    text = (
+        "Frogs return\n"
+        "Dr. Ana Ruiz-Tovar of Harbourview University led the work, with support from the Government of Elmswick's "
+        "Department of Lands and Forests."
+    )
+    assert _names(_extract(text), "Institution") == {"Harbourview University"}
