@@ -78,8 +78,13 @@ _AWARD_WORD = rf"(?:[{LATIN_UPPER}][{LATIN_LETTER}'’-]+|(?:[A-Z]\.)+|Jr\.|Sr\.
 _AWARD_GAP = r"(?:,(?=[^\S\n]*(?:Jr|Sr)\.))?[^\S\n]+"
 _AWARD_EN = re.compile(
     # ("the George E. Valley, Jr. Prize": the comma before a suffix of the name it honours)
+    # ("EAS Elmswick Acoustics Society Best Author Paper Award": the acronym of the giver may open a long name)
+    rf"(?:[A-Z]{{2,8}}[^\S\n]+)?"
     rf"{_AWARD_WORD}{_AWARD_GAP}(?:(?:(?:of|for|the|and|in)[^\S\n]+)?{_AWARD_WORD}{_AWARD_GAP}){{0,5}}"
-    r"(?:Prize|Award|Medal|Fellowship(?:s\b)?|Fellows?\b|Honou?rable[^\S\n]+Mention\b)"
+    # (a named scholarship is held as an honour: "received a 2024 Harbourview Graduate Scholarship")
+    r"(?:Prize|Award|Medal|Fellowship(?:s\b)?|Fellows?\b|Scholarship(?:s\b)?|Honou?rable[^\S\n]+Mention\b)"
+    # ("Harbourview Research Scholarship – Doctoral": the level of a scholarship after a dash)
+    r"(?:(?<=Scholarship)[^\S\n]+[–—][^\S\n]+(?:Doctoral|Master['’]?s|Postdoctoral|Undergraduate)\b)?"
     # "the Clifford Paterson Medal and Prize": one honour
     r"(?:[^\S\n]+and[^\S\n]+(?:Prize|Medal))?"
     r"(?:[^\S\n]+(?:in|for)[^\S\n]+(?:[A-Z][A-Za-z-]+)(?:[^\S\n]+(?:and[^\S\n]+)?[A-Z][A-Za-z-]+){0,3})?"
@@ -104,7 +109,7 @@ _OWNER = re.compile(r"^.*['’]s[^\S\n]+")
 _AWARD_GENERIC_EN = re.compile(
     r"(?:The[^\S\n]+)?(?:Research|Postdoctoral|Senior|Junior|Faculty|Graduate|Doctoral|Visiting|Teaching|Our|Its|"
     r"Their|New|Past|Former)(?:[^\S\n]+(?:Research|Postdoctoral|Senior|Junior|Faculty|Graduate|Doctoral|Visiting))?"
-    r"[^\S\n]+(?:Fellowship|Fellow|Award|Prize)|(?:Fellowship|Fellows?|Awards?|Prizes?|Medals?)"
+    r"[^\S\n]+(?:Fellowship|Fellow|Award|Prize|Scholarship)|(?:Fellowship|Fellows?|Awards?|Prizes?|Medals?|Scholarships?)"
 )
 # the body behind a prize is no prize: the Breakthrough Prize Foundation, 未来科学大奖委员会
 _AWARD_BODY = re.compile(

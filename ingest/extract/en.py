@@ -45,9 +45,10 @@ _FIELDS = (
 _TAIL = rf"(?:{_SP}(?:of|for){_SP}(?:the{_SP})?{_WORD}(?:{_SP}(?:(?:and|&){_SP}|in{_SP}(?={_FIELDS}))?{_WORD}){{0,5}})?"
 # a head word alone ("Laboratory director …") is no name: it needs a word before it or an "of …" after it
 # a donor's name before the head word may hold an initial or a particle: "William A. Brookshire Department of …",
-# "Luiz de Queiroz College of Agriculture", or two donors: "Chobanian & Avedisian School of Medicine"
+# "Luiz de Queiroz College of Agriculture" (with a suffix: "Tomas K. Arvidson Sr. Department"), or two donors:
+# "Chobanian & Avedisian School of Medicine"
 # ("Solid State and Structural Chemistry Unit", "Imaging and Analysis Centre": fields joined by "and")
-_NAME_PART = rf"(?:{_WORD}|[A-Z]\.|(?:&|and)(?={_SP}[A-Z])|(?:de|da|do|dos|das|del|van|von)(?={_SP}[A-Z]))"
+_NAME_PART = rf"(?:{_WORD}|[A-Z]\.|(?:Jr|Sr)\.|(?:&|and)(?={_SP}[A-Z])|(?:de|da|do|dos|das|del|van|von)(?={_SP}[A-Z]))"
 _INSTITUTION = re.compile(
     rf"{_WORD}{_SP}(?:(?:{_NAME_PART}{_SP}){{0,4}}(?:{_HEADS})\b{_TAIL}"
     # two donors' given names before their surname: "Walter and Eliza Hall Institute", "Hedda and Lorenz Brandvik
@@ -158,8 +159,8 @@ _OWNER_BEFORE = re.compile(
     r"(?<![\w'’-])(?P<owner>(?:[A-Z][\w-]*[^\S\n]+(?:(?:of|for|and)[^\S\n]+)?){0,5}(?:Agency|Organi[sz]ation|Council"
     r"|Survey|Administration|Laboratory|Institute|University|Society|Foundation|Academy))['’]s[^\S\n]+$"
 )
-_POSSESSIVE = re.compile(r"['’]s\b|(?<=s)['’](?=\s)")
 _GOVERNMENT_OF = ("Government of ", "government of ")
+_POSSESSIVE = re.compile(r"['’]s\b|(?<=s)['’](?=\s)")
 _PRIZE_END = re.compile(r"\b(?:Medal|Prize|Award|Fellowship|Lectureship)s?$")
 _POSSESSIVE_SPLIT = re.compile(r"(?:['’]s|(?<=s)['’])\s+(?=[A-Z])")
 _PRESS_AFTER = re.compile(r"[^\S\n]+Press\b")
@@ -235,10 +236,10 @@ def find_institutions(text: str) -> list[Span]:
                 start += last.end()
                 owned = _POSSESSIVE_UNIT.match(text[start:end])
                 assert owned is not None
-            owner = clean(owned.group("owner"))
             # "the Government of Ontario's Department of Energy": the owner is a place, its unit a ministry
             if text.endswith(_GOVERNMENT_OF, max(0, start - 15), start):
                 continue
+            owner = clean(owned.group("owner"))
             spans.append(Span(start, start + owned.end("owner"), "Institution", owner, meta={"owner": True}))
             unit_start = start + owned.start("unit")
             spans.append(Span(unit_start, end, "Institution", clean(text[unit_start:end]), parent=owner))

@@ -446,3 +446,42 @@ def test_a_governments_department_is_no_institution_nor_its_place() -> None:
         "Department of Lands and Forests."
     )
     assert _names(_extract(text), "Institution") == {"Harbourview University"}
+
+
+def test_award_opened_by_an_acronym_and_a_scholarship_held_before() -> None:
+    """A long prize name opened by its giver's acronym is whole; a named scholarship "held" is an award received in
+    its year; a title's single winner is the one the text names, not her co-author; "Sr." goes on into the
+    department named after a person."""
+    text = (
+        "Doctoral student wins EAS Elmswick Acoustics Society Best Author Paper Award\n"
+        "Ana Ruiz-Tovar, a PhD candidate in the Tomas K. Arvidson Sr. Department of Sound Engineering at Harbourview "
+        "University, has received the 2026 EAS Elmswick Acoustics Society Best Author Paper Award.\n"
+        'The award recognizes her paper "Beamforming in small rooms", co-authored with her supervisor, Professor '
+        "Tomasz Wielgosz-Nyberg. Ruiz-Tovar previously held a 2024 Harbourview Graduate Scholarship."
+    )
+    extraction = _extract(text)
+    award = "EAS Elmswick Acoustics Society Best Author Paper Award"
+    assert {award, "Harbourview Graduate Scholarship"} <= _names(extraction, "Award")
+    assert _facts(extraction, "received") == {
+        ("Ana Ruiz-Tovar", award),
+        ("Ana Ruiz-Tovar", "Harbourview Graduate Scholarship"),
+    }
+    years = {r.year for r in extraction.relations if r.predicate == "received"}
+    assert years == {2024, 2026}
+    assert "Tomas K. Arvidson Sr. Department of Sound Engineering" in {
+        n for e in extraction.entities if e.type == "Institution" for n in (e.name, *e.aliases)
+    }
+
+
+def test_sentence_ends_at_a_quote_closed_after_its_full_stop() -> None:
+    """'… "forever chemicals." Tomasz …': each trainee got the scholarship of their own sentence, its level kept."""
+    text = (
+        "Trainees honoured\n"
+        'PhD candidate Ana Ruiz-Tovar received a Harbourview Graduate Scholarship for her work on "forever '
+        'chemicals." Tomasz '
+        "Wielgosz-Nyberg, a doctoral student, was awarded an Elmswick Postgraduate Scholarship – Doctoral."
+    )
+    assert _facts(_extract(text), "received") == {
+        ("Ana Ruiz-Tovar", "Harbourview Graduate Scholarship"),
+        ("Tomasz Wielgosz-Nyberg", "Elmswick Postgraduate Scholarship – Doctoral"),
+    }
