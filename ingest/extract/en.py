@@ -650,7 +650,13 @@ def short_form_mentions(text: str, spans: list[Span]) -> list[Span]:
     Institution") or before a job ("Eastmoor chemist Rajan Pell", "WIT professor …"), not followed by another
     capitalised word. The span takes the full name; the short form stays a surface form."""
     shorts: dict[str, set[str]] = {}
-    for full in {s.name for s in spans if s.parent is None and s.name.isascii() and len(s.name.split()) >= 2}:
+    # (a unit with a name of its own is written short too: "Elmswick postdoc A" after "the Agency's Elmswick Space
+    # Centre"; one named by its head word, "School of X", is not)
+    for full in {
+        s.name
+        for s in spans
+        if (s.parent is None or not _HEAD.match(s.name)) and s.name.isascii() and len(s.name.split()) >= 2
+    }:
         words = full.split()
         for k in range(1, len(words)):
             prefix = " ".join(words[:k])

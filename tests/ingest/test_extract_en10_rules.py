@@ -485,3 +485,30 @@ def test_sentence_ends_at_a_quote_closed_after_its_full_stop() -> None:
         ("Ana Ruiz-Tovar", "Harbourview Graduate Scholarship"),
         ("Tomasz Wielgosz-Nyberg", "Elmswick Postgraduate Scholarship – Doctoral"),
     }
+
+
+def test_affiliations_to_a_units_short_name_and_to_the_body_named_by_its_kind() -> None:
+    """ "Elmswick postdoctoral fellow Dr. A" after "the Agency's Elmswick Space Centre" places A at the centre; "of
+    the University's Faculty of X" at the faculty; "A, the zoo's Head of X" at the item's one zoo."""
+    text = (
+        "Frogs and satellites\n"
+        "Dr. Ana Ruiz-Tovar, an oceanographer at the Nordic Space Agency's Elmswick Space Centre, led the work, with "
+        "Elmswick postdoctoral fellow Dr. Tomasz Wielgosz-Nyberg as first author. Harbourview University helped: "
+        "Professor Amélie Rousseau-Vidal of the University's Faculty of Engineering advised. Scientists at "
+        "Brackenfield Zoo took part, led by Dr. Ines Kowal-Brandt, the zoo's Head of Conservation Science."
+    )
+    affiliations = _facts(_extract(text), "affiliatedWith")
+    assert ("Tomasz Wielgosz-Nyberg", "Elmswick Space Centre") in affiliations
+    assert ("Ines Kowal-Brandt", "Brackenfield Zoo") in affiliations
+    assert any(p == "Amélie Rousseau-Vidal" and i.startswith("Faculty of Engineering") for p, i in affiliations)
+
+
+def test_fellow_of_an_academy_is_no_affiliation() -> None:
+    """ "A is a Fellow of the X Academy of Engineering": an honour the body confers, not a post held there."""
+    text = (
+        "Centre opens\n"
+        "Professor Ana Ruiz-Tovar of Harbourview University will direct the centre. Ruiz-Tovar is a Fellow of the "
+        "Elmswick Academy of Engineering."
+    )
+    affiliations = _facts(_extract(text), "affiliatedWith")
+    assert affiliations == {("Ana Ruiz-Tovar", "Harbourview University")}
