@@ -749,14 +749,28 @@ _PROGRAMME_OF = re.compile(
 _ACRONYM_OF = re.compile(r"[A-Z][A-Z0-9-]{1,12}(?:\s+[A-Z][A-Z0-9-]{1,12})?\s+(?:of|from)\s+the\s+(?=[A-Z])")
 
 
+# an administrative unit of a body: "the Agency's Earth Science Division" gives the money, not the agency as a whole
+# (a programme office is the body's money: "the Department of Energy's Vehicle Technologies Office" funds as both)
+ADMIN_UNIT = re.compile(r"\b(?:Division|Directorate)$")
+
+
+def _owned_funder(body: str) -> list[str]:
+    """The funders of "X's Y" in a funding list: both X and its programme Y, but Y alone when Y is an administrative
+    unit of X."""
+    parts = _POSSESSIVE_SPLIT.split(body)
+    return parts[1:] if len(parts) == 2 and ADMIN_UNIT.search(parts[1]) else parts
+
+
 def organisation_names(chunk: str) -> list[tuple[int, str]]:
     """(offset, name) of the capitalised name at the start of each part of a funding list."""
     out: list[tuple[int, str]] = []
     last_end = 0
     # ("… and from UNAM's PAPIIT programme": a list of givers may repeat its "from")
     # ("X (EPSRC), part of UK Research and Innovation": the body a funder belongs to funds the work too)
+    # ("and by a Vantor Institute scholarship": the body whose grant it is, after an article)
     for m in re.finditer(
-        r"(?:^|;|,|\band\s+(?:by\s+|from\s+)?(?:the\s+)?|\bby\s+(?:the\s+)?|\bthe\s+|\bpart\s+of\s+)\s*", chunk
+        r"(?:^|;|,|\band\s+(?:by\s+|from\s+)?(?:the\s+|an?\s+)?|\bby\s+(?:the\s+|an?\s+)?|\bthe\s+|\bpart\s+of\s+)\s*",
+        chunk,
     ):
         run = _ORG_RUN.match(chunk, m.end())
         if not run or len(run.group()) < 3 or any(o <= run.start() < o + len(n) for o, n in out):
@@ -773,7 +787,7 @@ def organisation_names(chunk: str) -> list[tuple[int, str]]:
         last_end = run.end()
         at = run.start()
         # "the European Commission's Horizon Europe programme": the body and its programme both fund the work
-        for part in (p for body in _TWO_BODIES.split(run.group()) for p in _POSSESSIVE_SPLIT.split(body)):
+        for part in (p for body in _TWO_BODIES.split(run.group()) for p in _owned_funder(body)):
             # "CREST of the Japan Science and Technology Agency": a programme's acronym, then the body that funds
             if (programme := _ACRONYM_OF.match(part) or _PROGRAMME_OF.match(part)) is not None:
                 part = part[programme.end() :]

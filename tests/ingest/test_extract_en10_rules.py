@@ -512,3 +512,17 @@ def test_fellow_of_an_academy_is_no_affiliation() -> None:
     )
     affiliations = _facts(_extract(text), "affiliatedWith")
     assert affiliations == {("Ana Ruiz-Tovar", "Harbourview University")}
+
+
+def test_a_funding_division_funds_alone_and_a_bodys_scholarship_names_the_body() -> None:
+    """ "supported by the Agency's X Division": the division funds, not the agency as a whole; "and by a Y Institute
+    scholarship": the institute whose scholarship it is funds the work."""
+    text = (
+        "Maps of the sea\n"
+        'Dr. Ana Ruiz-Tovar of Harbourview University led the study "Retrieval of algae from orbit". The work was '
+        "supported by the Nordic Space Agency's Earth Observation Division and by a Brackenfield Institute "
+        "scholarship."
+    )
+    extraction = _extract(text)
+    funded = {funder for _, funder in _facts(extraction, "fundedBy")}
+    assert funded == {"Earth Observation Division", "Brackenfield Institute"}
