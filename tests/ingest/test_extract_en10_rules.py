@@ -526,3 +526,15 @@ def test_a_funding_division_funds_alone_and_a_bodys_scholarship_names_the_body()
     extraction = _extract(text)
     funded = {funder for _, funder in _facts(extraction, "fundedBy")}
     assert funded == {"Earth Observation Division", "Brackenfield Institute"}
+
+
+def test_money_for_a_centre_before_the_paper_does_not_fund_the_paper() -> None:
+    """A centre "backed by £5 million from X" before the paper is named, and "the study was funded by Y" after it:
+    Y funds the paper, X the centre."""
+    text = (
+        "Centre for flight opens\n"
+        "Harbourview University today opened a new Centre for Clean Flight, backed by £5 million from the Elmswick "
+        'Research Council. Professor Ana Ruiz-Tovar reported stable flames in the journal Fire and Smoke ("Stability '
+        'of lean flames at high pressure"); the study was funded by the Leverhulme Trust.'
+    )
+    assert _facts(_extract(text), "fundedBy") == {("Stability of lean flames at high pressure", "Leverhulme Trust")}
