@@ -171,7 +171,8 @@ def publisher_after(text: str, end: int) -> bool:
     return _PRESS_AFTER.match(text, end) is not None
 
 
-_HEAD_WORD = re.compile(rf"\b(?:{_HEADS})\b")
+#: a research body's head word (University, Institute, Zoo …) anywhere in a name
+HEAD_WORD = re.compile(rf"\b(?:{_HEADS})\b")
 _ORG_RUN = re.compile(rf"{_WORD}(?:\s+(?:(?:of|for|and|on|the|de|&|y|e|del|la|des|du|und|für|zur|der)\s+)*{_WORD})*")
 
 
@@ -213,7 +214,7 @@ def find_institutions(text: str) -> list[Span]:
         start = _fields_before(text, start, end)
         # "the University of Toronto's Claire Dubois": the possessive ends the name unless a unit follows it
         possessive = _POSSESSIVE.search(text, start, end)
-        if possessive and not _HEAD_WORD.search(text, possessive.end(), end):
+        if possessive and not HEAD_WORD.search(text, possessive.end(), end):
             end = possessive.start()
         owned = _POSSESSIVE_UNIT.match(text[start:end])
         if (
@@ -247,7 +248,7 @@ def find_institutions(text: str) -> list[Span]:
         # "a partnership between the University of Manchester and Johnson Matthey": the place ends the name; "and"
         # goes on only into a field (University of Science and Technology)
         joined = _PLACE_AND.match(text, start, end)
-        if joined and not _FIELD_AFTER_AND.match(text, joined.end()) and not _HEAD_WORD.search(text, joined.end(), end):
+        if joined and not _FIELD_AFTER_AND.match(text, joined.end()) and not HEAD_WORD.search(text, joined.end(), end):
             end = joined.start("and")
         # "the University of Melbourne and Monash University": two institutions, each with its own head word
         pair = _TWO_INSTITUTIONS.fullmatch(text, start, end)
@@ -346,7 +347,7 @@ def _fields_before(text: str, start: int, end: int) -> int:
     """Where a name opens when fields listed with commas before its head word belong to it ("Heart, Vascular &
     Thoracic Institute"): the list must be joined by and/& (before the match or inside it) and hold no head word, title
     or preposition, so that "Dr Ana Ruiz, Lung Institute" or "In Boston, Heart Institute" stay as they are."""
-    head = _HEAD_WORD.search(text, start, end)
+    head = HEAD_WORD.search(text, start, end)
     # ("Department of Physics and Astronomy, and Institute for Quantum Computing": a name that opens with its head
     # word has no fields before it; the comma closes another unit)
     if head is None or head.start() == start:

@@ -538,3 +538,18 @@ def test_money_for_a_centre_before_the_paper_does_not_fund_the_paper() -> None:
         'of lean flames at high pressure"); the study was funded by the Leverhulme Trust.'
     )
     assert _facts(_extract(text), "fundedBy") == {("Stability of lean flames at high pressure", "Leverhulme Trust")}
+
+
+def test_a_companys_officer_quoted_on_the_work_is_no_author() -> None:
+    """'"…," said Dr A, Director of Combustion Technology at Vantor Engines': an industry partner's voice, not one of
+    the paper's team (a speaker at a research body still is)."""
+    text = (
+        "Centre for flight opens\n"
+        "Professor Ana Ruiz-Tovar of Harbourview University reported stable flames in the journal Fire and Smoke "
+        '("Stability of lean flames at high pressure"), with Dr. Tomasz Wielgosz-Nyberg as first author.\n'
+        '"Hydrogen is the future of flight," said Dr. Ines Kowal-Brandt, Director of Combustion Technology at Vantor '
+        'Engines. "It works," said Dr. Amélie Rousseau-Vidal, Head of Combustion at the Elmswick Institute.'
+    )
+    authors = {person for person, _ in _facts(_extract(text), "authorOf")}
+    assert "Ines Kowal-Brandt" not in authors
+    assert {"Ana Ruiz-Tovar", "Tomasz Wielgosz-Nyberg", "Amélie Rousseau-Vidal"} <= authors
