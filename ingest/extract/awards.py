@@ -78,8 +78,6 @@ _AWARD_WORD = rf"(?:[{LATIN_UPPER}][{LATIN_LETTER}'’-]+|(?:[A-Z]\.)+|Jr\.|Sr\.
 _AWARD_GAP = r"(?:,(?=[^\S\n]*(?:Jr|Sr)\.))?[^\S\n]+"
 _AWARD_EN = re.compile(
     # ("the George E. Valley, Jr. Prize": the comma before a suffix of the name it honours)
-    # ("EAS Elmswick Acoustics Society Best Author Paper Award": the acronym of the giver may open a long name)
-    rf"(?:[A-Z]{{2,8}}[^\S\n]+)?"
     rf"{_AWARD_WORD}{_AWARD_GAP}(?:(?:(?:of|for|the|and|in)[^\S\n]+)?{_AWARD_WORD}{_AWARD_GAP}){{0,5}}"
     # (a named scholarship is held as an honour: "received a 2024 Harbourview Graduate Scholarship")
     r"(?:Prize|Award|Medal|Fellowship(?:s\b)?|Fellows?\b|Scholarship(?:s\b)?|Honou?rable[^\S\n]+Mention\b)"
@@ -105,6 +103,7 @@ _KINDS_BEFORE = re.compile(
 )
 _CATEGORY = re.compile(r"(.+?\b(?:Prize|Award|Medal))\s+(?:in|for)\s+[A-Z]")
 _OWNER = re.compile(r"^.*['’]s[^\S\n]+")
+_GIVER_ACRONYM = re.compile(r"(?<![\w&.-])[A-Z]{2,8}[^\S\n]+$")
 # a fellowship of no one in particular: "Research Fellows", "Postdoctoral Fellowship"
 _AWARD_GENERIC_EN = re.compile(
     r"(?:The[^\S\n]+)?(?:Research|Postdoctoral|Senior|Junior|Faculty|Graduate|Doctoral|Visiting|Teaching|Our|Its|"
@@ -333,6 +332,10 @@ def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
         # the body that gives it is no part of the name: "the American Physical Society's George E. Valley Jr. Prize"
         owner = _OWNER.match(m.group())
         start = m.start() + (owner.end() if owner else 0)
+        # "EAS Elmswick Acoustics Society Best Author Paper Award": the acronym of the giver opens a name too long
+        # for the pattern's word count (looked up behind it: in the pattern it costs a try at every capital)
+        if not owner and (acronym := _GIVER_ACRONYM.search(text, max(0, start - 10), start)) is not None:
+            start = acronym.start()
         # "The Kavli Prize", "About the Kavli Prize" (a section heading): the article is no part of the name
         if (article := _ARTICLE.match(text, start, m.end())) is not None:
             start = article.end()

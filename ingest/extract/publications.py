@@ -213,7 +213,10 @@ def reference_parts(m: re.Match[str]) -> tuple[tuple[int, int], tuple[int, int],
 
 # (also "in the journal X ("<title>")", and "published in X - <subtitle> as "<title>"")
 _PUBLISHED_IN_TITLE = re.compile(
-    rf"\b(?:published\s+in|in\s+the\s+journal)\s+(?:the\s+)?[A-Z][^\"“”()\n.;]{{1,80}}?(?:\s*\(\s*|\s+as\s+){_QUOTED}"
+    # (each alternative opens with a literal and checks the word start from behind it: a leading \b is tried at every
+    # character)
+    r"(?:p(?<![A-Za-z]p)ublished\s+in|i(?<![A-Za-z]i)n\s+the\s+journal)\s+"
+    rf"(?:the\s+)?[A-Z][^\"“”()\n.;]{{1,80}}?(?:\s*\(\s*|\s+as\s+){_QUOTED}"
 )
 _TITLE_FIELD_ZH = re.compile(
     r"(?:^|(?<=[\s:：]))(?:标题|题目)[^\S\n]*[:：][^\S\n]*[“\"]?(?P<title>[A-Za-z\u4e00-\u9fff][^\n“”\"]{5,300}?)"
