@@ -153,7 +153,8 @@ _FUNDING_FIELD_LABEL = re.compile(r"(?:资助(?:项目|信息|来源)?|基金项
 _FUNDING_ZH4 = re.compile(r"在(?P<list>[^。；;，,\n]{2,60}?)(?:的)?(?:大力|鼎力)?(?:资助|支持)下")
 _FUNDING_EN = re.compile(
     # the list runs to the end of the sentence; the dots of an abbreviation (U.S.) do not end it
-    r"(?:funded|supported|financed|sponsored|backed)\s*,?\s+(?:in\s+part\s*,?\s+|partly\s+|jointly\s+)?by\s+"
+    # ("Funded by the X Society.": a digest's entry opens a sentence with the participle)
+    r"(?:[Ff]unded|[Ss]upported|[Ff]inanced|[Ss]ponsored|[Bb]acked)\s*,?\s+(?:in\s+part\s*,?\s+|partly\s+|jointly\s+)?by\s+"
     r"(?:grants?\s+from\s+)?"
     r"(?P<list>(?:(?<![A-Za-z])[A-Z]\.|\b[Nn]os?\.|[^.;\n]){2,400})"
 )

@@ -553,3 +553,18 @@ def test_a_companys_officer_quoted_on_the_work_is_no_author() -> None:
     authors = {person for person, _ in _facts(_extract(text), "authorOf")}
     assert "Ines Kowal-Brandt" not in authors
     assert {"Ana Ruiz-Tovar", "Tomasz Wielgosz-Nyberg", "Amélie Rousseau-Vidal"} <= authors
+
+
+def test_digest_entry_names_its_authors_field_and_opens_with_funded_by() -> None:
+    """A preprint digest's entry: "Authors: A (first author) and Prof. B (corresponding author), X, together with Dr
+    C of Y." lists A as a researcher at X with B; "Funded by the Z Society." opens a sentence with the participle."""
+    text = (
+        "A fictional atlas of regenerating limbs\n"
+        "Posted on 12 November 2026. Authors: Ana Ruiz-Tovar (first author) and Prof. Tomasz Wielgosz-Nyberg "
+        "(corresponding author), Elmswick Institute of Molecular Biology, Vienna, together with Dr. Ines Kowal-Brandt "
+        "of Harbourview University. Funded by the Brackenfield Cancer Society (BCS)."
+    )
+    extraction = _extract(text)
+    assert "Ana Ruiz-Tovar" in _names(extraction, "Researcher")
+    assert ("Ana Ruiz-Tovar", "Elmswick Institute of Molecular Biology") in _facts(extraction, "affiliatedWith")
+    assert "Brackenfield Cancer Society" in _names(extraction, "Funder")

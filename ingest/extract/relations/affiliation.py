@@ -167,7 +167,9 @@ _EN_LIST_AND = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 _NOT_INVOLVED = re.compile(r"[^.;]{0,60}\b(?:not|wasn['’]t|isn['’]t)\s+(?:involved|part\s+of|affiliated)")
 
 # "Dr A and materials scientist Professor B of X": the second name's job words may stand between
+# ("A (first author) and Professor B (corresponding author), X": a name's part in the paper may stand between)
 _EN_PAIR_GAP = re.compile(
+    r"(?:[^\S\n]*\((?:co-)?(?:first|senior|corresponding|last|lead)[^\S\n]+author\))?"
     r"\s*(?:,\s*(?:and\s+)?|;\s*|and\s+|&\s+)(?:(?!(?:the|of|at|from|with|his|her|their|team)\b)[a-z][a-z-]+\s+){0,3}"
     r"(?:(?:Dr\.?|Professor|Prof\.|Associate\s+Professor|Assistant\s+Professor)\s+)?"
 )
