@@ -80,7 +80,10 @@ _AWARD_GAP = r"(?:,(?=[^\S\n]*(?:Jr|Sr)\.))?[^\S\n]+"
 _AWARD_EN = re.compile(
     # ("the George E. Valley, Jr. Prize": the comma before a suffix of the name it honours)
     rf"{_AWARD_WORD}{_AWARD_GAP}(?:(?:(?:of|for|the|and|in)[^\S\n]+)?{_AWARD_WORD}{_AWARD_GAP}){{0,5}}"
-    r"(?:Prize|Award|Medal|Fellowship(?:s\b)?|Fellows?\b|Honou?rable[^\S\n]+Mention\b)"
+    # (a named scholarship is held as an honour: "received a 2024 Harbourview Graduate Scholarship")
+    r"(?:Prize|Award|Medal|Fellowship(?:s\b)?|Fellows?\b|Scholarship(?:s\b)?|Honou?rable[^\S\n]+Mention\b)"
+    # ("Harbourview Research Scholarship – Doctoral": the level of a scholarship after a dash)
+    r"(?:(?<=Scholarship)[^\S\n]+[–—][^\S\n]+(?:Doctoral|Master['’]?s|Postdoctoral|Undergraduate)\b)?"
     # "the Clifford Paterson Medal and Prize": one honour
     r"(?:[^\S\n]+and[^\S\n]+(?:Prize|Medal))?"
     r"(?:[^\S\n]+(?:in|for)[^\S\n]+(?:[A-Z][A-Za-z-]+)(?:[^\S\n]+(?:and[^\S\n]+)?[A-Z][A-Za-z-]+){0,3})?"
@@ -101,11 +104,12 @@ _KINDS_BEFORE = re.compile(
 )
 _CATEGORY = re.compile(r"(.+?\b(?:Prize|Award|Medal))\s+(?:in|for)\s+[A-Z]")
 _OWNER = re.compile(r"^.*['’]s[^\S\n]+")
+_GIVER_ACRONYM = re.compile(r"(?<![\w&.-])[A-Z]{2,8}[^\S\n]+$")
 # a fellowship of no one in particular: "Research Fellows", "Postdoctoral Fellowship"
 _AWARD_GENERIC_EN = re.compile(
     r"(?:The[^\S\n]+)?(?:Research|Postdoctoral|Senior|Junior|Faculty|Graduate|Doctoral|Visiting|Teaching|Our|Its|"
     r"Their|New|Past|Former)(?:[^\S\n]+(?:Research|Postdoctoral|Senior|Junior|Faculty|Graduate|Doctoral|Visiting))?"
-    r"[^\S\n]+(?:Fellowship|Fellow|Award|Prize)|(?:Fellowship|Fellows?|Awards?|Prizes?|Medals?)"
+    r"[^\S\n]+(?:Fellowship|Fellow|Award|Prize|Scholarship)|(?:Fellowship|Fellows?|Awards?|Prizes?|Medals?|Scholarships?)"
 )
 # the body behind a prize is no prize: the Breakthrough Prize Foundation, 未来科学大奖委员会
 _AWARD_BODY = re.compile(
@@ -150,7 +154,8 @@ _FUNDING_FIELD_LABEL = re.compile(r"(?:资助(?:项目|信息|来源)?|基金项
 _FUNDING_ZH4 = re.compile(r"在(?P<list>[^。；;，,\n]{2,60}?)(?:的)?(?:大力|鼎力)?(?:资助|支持)下")
 _FUNDING_EN = re.compile(
     # the list runs to the end of the sentence; the dots of an abbreviation (U.S.) do not end it
-    r"(?:funded|supported|financed|sponsored|backed)\s*,?\s+(?:in\s+part\s*,?\s+|partly\s+|jointly\s+)?by\s+"
+    # ("Funded by the X Society.": a digest's entry opens a sentence with the participle)
+    r"(?:[Ff]unded|[Ss]upported|[Ff]inanced|[Ss]ponsored|[Bb]acked)\s*,?\s+(?:in\s+part\s*,?\s+|partly\s+|jointly\s+)?by\s+"
     r"(?:grants?\s+from\s+)?"
     r"(?P<list>(?:(?<![A-Za-z])[A-Z]\.|\b[Nn]os?\.|[^.;\n]){2,400})"
 )
@@ -329,6 +334,10 @@ def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
         # the body that gives it is no part of the name: "the American Physical Society's George E. Valley Jr. Prize"
         owner = _OWNER.match(m.group())
         start = m.start() + (owner.end() if owner else 0)
+        # "EAS Elmswick Acoustics Society Best Author Paper Award": the acronym of the giver opens a name too long
+        # for the pattern's word count (looked up behind it: in the pattern it costs a try at every capital)
+        if not owner and (acronym := _GIVER_ACRONYM.search(text, max(0, start - 10), start)) is not None:
+            start = acronym.start()
         # "The Kavli Prize", "About the Kavli Prize" (a section heading): the article is no part of the name
         if (article := _ARTICLE.match(text, start, m.end())) is not None:
             start = article.end()

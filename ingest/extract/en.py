@@ -19,7 +19,9 @@ _HEADS = (
     r"University|Institute|Institutes|Laboratory|Laboratories|Hospital|College|Academy|Center|Centre|School|"
     r"Observatory|Museum|Polytechnic|Department|Faculty|Division|Clinic|Institution|Organization|Organisation|Lab|"
     # (units: "Solid State and Structural Chemistry Unit", "the Museum's Science Directorate")
-    r"Unit|Directorate|Infirmary|Library"
+    r"Unit|Directorate|Infirmary|Library|"
+    # (a zoo, an aquarium or a botanic garden keeps collections and employs scientists, as a museum does)
+    r"Zoo|Aquarium|Botanic(?:al)?[^\S\n]+Gardens?"
 )
 # a name never runs over a line break (a headline ends where the next line starts): spaces, not \s
 _SP = r"[^\S\n]+"
@@ -43,9 +45,10 @@ _FIELDS = (
 _TAIL = rf"(?:{_SP}(?:of|for){_SP}(?:the{_SP})?{_WORD}(?:{_SP}(?:(?:and|&){_SP}|in{_SP}(?={_FIELDS}))?{_WORD}){{0,5}})?"
 # a head word alone ("Laboratory director …") is no name: it needs a word before it or an "of …" after it
 # a donor's name before the head word may hold an initial or a particle: "William A. Brookshire Department of …",
-# "Luiz de Queiroz College of Agriculture", or two donors: "Chobanian & Avedisian School of Medicine"
+# "Luiz de Queiroz College of Agriculture" (with a suffix: "Tomas K. Arvidson Sr. Department"), or two donors:
+# "Chobanian & Avedisian School of Medicine"
 # ("Solid State and Structural Chemistry Unit", "Imaging and Analysis Centre": fields joined by "and")
-_NAME_PART = rf"(?:{_WORD}|[A-Z]\.|(?:&|and)(?={_SP}[A-Z])|(?:de|da|do|dos|das|del|van|von)(?={_SP}[A-Z]))"
+_NAME_PART = rf"(?:{_WORD}|[A-Z]\.|(?:Jr|Sr)\.|(?:&|and)(?={_SP}[A-Z])|(?:de|da|do|dos|das|del|van|von)(?={_SP}[A-Z]))"
 _INSTITUTION = re.compile(
     rf"{_WORD}{_SP}(?:(?:{_NAME_PART}{_SP}){{0,4}}(?:{_HEADS})\b{_TAIL}"
     # two donors' given names before their surname: "Walter and Eliza Hall Institute", "Hedda and Lorenz Brandvik
@@ -75,7 +78,7 @@ _FIELD_WORD = r"(?!(?:Dr|Professor|Prof|Mr|Ms|Mrs|Sir|Dame)\b)[A-Z][a-z]+"
 _FIELD_NOT_BODY = (
     r"(?!(?:[A-Z][a-z]+\s+)?(?:University|Institute|College|Hospital|Academy|Centre|Center|School|Foundation)\b)"
 )
-_FIELD_LIST = re.compile(
+FIELD_LIST = re.compile(
     # ("College of Literature, Science, and the Arts")
     rf"(?:,\s*{_FIELD_NOT_BODY}{_FIELD_WORD}(?:\s+{_FIELD_WORD})?)+,?\s+(?:and|&)\s+(?:the\s+)?{_FIELD_NOT_BODY}"
     rf"{_FIELD_WORD}(?:\s+{_FIELD_WORD})?\b"
@@ -156,6 +159,7 @@ _OWNER_BEFORE = re.compile(
     r"(?<![\w'’-])(?P<owner>(?:[A-Z][\w-]*[^\S\n]+(?:(?:of|for|and)[^\S\n]+)?){0,5}(?:Agency|Organi[sz]ation|Council"
     r"|Survey|Administration|Laboratory|Institute|University|Society|Foundation|Academy))['’]s[^\S\n]+$"
 )
+_GOVERNMENT_OF = ("Government of ", "government of ")
 _POSSESSIVE = re.compile(r"['’]s\b|(?<=s)['’](?=\s)")
 _PRIZE_END = re.compile(r"\b(?:Medal|Prize|Award|Fellowship|Lectureship)s?$")
 _POSSESSIVE_SPLIT = re.compile(r"(?:['’]s|(?<=s)['’])\s+(?=[A-Z])")
@@ -167,7 +171,8 @@ def publisher_after(text: str, end: int) -> bool:
     return _PRESS_AFTER.match(text, end) is not None
 
 
-_HEAD_WORD = re.compile(rf"\b(?:{_HEADS})\b")
+#: a research body's head word (University, Institute, Zoo …) anywhere in a name
+HEAD_WORD = re.compile(rf"\b(?:{_HEADS})\b")
 _ORG_RUN = re.compile(rf"{_WORD}(?:\s+(?:(?:of|for|and|on|the|de|&|y|e|del|la|des|du|und|für|zur|der)\s+)*{_WORD})*")
 
 
@@ -204,12 +209,12 @@ def find_institutions(text: str) -> list[Span]:
             end = place.end()
         # "Department of Electronics, Information and Bioengineering", "Department of Science, Technology and
         # Innovation": a unit's field list runs over commas to its "and"
-        if _lists_fields(text, start, end) and (fields := _FIELD_LIST.match(text, end)) is not None:
+        if _lists_fields(text, start, end) and (fields := FIELD_LIST.match(text, end)) is not None:
             end = fields.end()
         start = _fields_before(text, start, end)
         # "the University of Toronto's Claire Dubois": the possessive ends the name unless a unit follows it
         possessive = _POSSESSIVE.search(text, start, end)
-        if possessive and not _HEAD_WORD.search(text, possessive.end(), end):
+        if possessive and not HEAD_WORD.search(text, possessive.end(), end):
             end = possessive.start()
         owned = _POSSESSIVE_UNIT.match(text[start:end])
         if (
@@ -223,7 +228,7 @@ def find_institutions(text: str) -> list[Span]:
             # "the University of Portsmouth's School of the Environment, Geography and Geosciences": the unit's field
             # list runs over its comma too
             unit_at = start + owned.start("unit")
-            if _lists_fields(text, unit_at, end) and (fields := _FIELD_LIST.match(text, end)) is not None:
+            if _lists_fields(text, unit_at, end) and (fields := FIELD_LIST.match(text, end)) is not None:
                 end = fields.end()
                 owned = _POSSESSIVE_UNIT.match(text[start:end])
                 assert owned is not None
@@ -232,6 +237,9 @@ def find_institutions(text: str) -> list[Span]:
                 start += last.end()
                 owned = _POSSESSIVE_UNIT.match(text[start:end])
                 assert owned is not None
+            # "the Government of Ontario's Department of Energy": the owner is a place, its unit a ministry
+            if text.endswith(_GOVERNMENT_OF, max(0, start - 15), start):
+                continue
             owner = clean(owned.group("owner"))
             spans.append(Span(start, start + owned.end("owner"), "Institution", owner, meta={"owner": True}))
             unit_start = start + owned.start("unit")
@@ -240,7 +248,7 @@ def find_institutions(text: str) -> list[Span]:
         # "a partnership between the University of Manchester and Johnson Matthey": the place ends the name; "and"
         # goes on only into a field (University of Science and Technology)
         joined = _PLACE_AND.match(text, start, end)
-        if joined and not _FIELD_AFTER_AND.match(text, joined.end()) and not _HEAD_WORD.search(text, joined.end(), end):
+        if joined and not _FIELD_AFTER_AND.match(text, joined.end()) and not HEAD_WORD.search(text, joined.end(), end):
             end = joined.start("and")
         # "the University of Melbourne and Monash University": two institutions, each with its own head word
         pair = _TWO_INSTITUTIONS.fullmatch(text, start, end)
@@ -339,7 +347,7 @@ def _fields_before(text: str, start: int, end: int) -> int:
     """Where a name opens when fields listed with commas before its head word belong to it ("Heart, Vascular &
     Thoracic Institute"): the list must be joined by and/& (before the match or inside it) and hold no head word, title
     or preposition, so that "Dr Ana Ruiz, Lung Institute" or "In Boston, Heart Institute" stay as they are."""
-    head = _HEAD_WORD.search(text, start, end)
+    head = HEAD_WORD.search(text, start, end)
     # ("Department of Physics and Astronomy, and Institute for Quantum Computing": a name that opens with its head
     # word has no fields before it; the comma closes another unit)
     if head is None or head.start() == start:
@@ -643,7 +651,13 @@ def short_form_mentions(text: str, spans: list[Span]) -> list[Span]:
     Institution") or before a job ("Eastmoor chemist Rajan Pell", "WIT professor …"), not followed by another
     capitalised word. The span takes the full name; the short form stays a surface form."""
     shorts: dict[str, set[str]] = {}
-    for full in {s.name for s in spans if s.parent is None and s.name.isascii() and len(s.name.split()) >= 2}:
+    # (a unit with a name of its own is written short too: "Elmswick postdoc A" after "the Agency's Elmswick Space
+    # Centre"; one named by its head word, "School of X", is not)
+    for full in {
+        s.name
+        for s in spans
+        if (s.parent is None or not _HEAD.match(s.name)) and s.name.isascii() and len(s.name.split()) >= 2
+    }:
         words = full.split()
         for k in range(1, len(words)):
             prefix = " ".join(words[:k])
@@ -736,14 +750,28 @@ _PROGRAMME_OF = re.compile(
 _ACRONYM_OF = re.compile(r"[A-Z][A-Z0-9-]{1,12}(?:\s+[A-Z][A-Z0-9-]{1,12})?\s+(?:of|from)\s+the\s+(?=[A-Z])")
 
 
+# an administrative unit of a body: "the Agency's Earth Science Division" gives the money, not the agency as a whole
+# (a programme office is the body's money: "the Department of Energy's Vehicle Technologies Office" funds as both)
+ADMIN_UNIT = re.compile(r"\b(?:Division|Directorate)$")
+
+
+def _owned_funder(body: str) -> list[str]:
+    """The funders of "X's Y" in a funding list: both X and its programme Y, but Y alone when Y is an administrative
+    unit of X."""
+    parts = _POSSESSIVE_SPLIT.split(body)
+    return parts[1:] if len(parts) == 2 and ADMIN_UNIT.search(parts[1]) else parts
+
+
 def organisation_names(chunk: str) -> list[tuple[int, str]]:
     """(offset, name) of the capitalised name at the start of each part of a funding list."""
     out: list[tuple[int, str]] = []
     last_end = 0
     # ("… and from UNAM's PAPIIT programme": a list of givers may repeat its "from")
     # ("X (EPSRC), part of UK Research and Innovation": the body a funder belongs to funds the work too)
+    # ("and by a Vantor Institute scholarship": the body whose grant it is, after an article)
     for m in re.finditer(
-        r"(?:^|;|,|\band\s+(?:by\s+|from\s+)?(?:the\s+)?|\bby\s+(?:the\s+)?|\bthe\s+|\bpart\s+of\s+)\s*", chunk
+        r"(?:^|;|,|\band\s+(?:by\s+|from\s+)?(?:the\s+|an?\s+)?|\bby\s+(?:the\s+|an?\s+)?|\bthe\s+|\bpart\s+of\s+)\s*",
+        chunk,
     ):
         run = _ORG_RUN.match(chunk, m.end())
         if not run or len(run.group()) < 3 or any(o <= run.start() < o + len(n) for o, n in out):
@@ -760,7 +788,7 @@ def organisation_names(chunk: str) -> list[tuple[int, str]]:
         last_end = run.end()
         at = run.start()
         # "the European Commission's Horizon Europe programme": the body and its programme both fund the work
-        for part in (p for body in _TWO_BODIES.split(run.group()) for p in _POSSESSIVE_SPLIT.split(body)):
+        for part in (p for body in _TWO_BODIES.split(run.group()) for p in _owned_funder(body)):
             # "CREST of the Japan Science and Technology Agency": a programme's acronym, then the body that funds
             if (programme := _ACRONYM_OF.match(part) or _PROGRAMME_OF.match(part)) is not None:
                 part = part[programme.end() :]

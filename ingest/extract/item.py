@@ -257,7 +257,10 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
         ]
         if (
             same
-            and not any(i.parent and key(i.parent) not in funder_keys for i in same)
+            # (an administrative unit funds as itself: "NASA's Earth Science Division", the agency no funder there)
+            and not any(
+                i.parent and key(i.parent) not in funder_keys and not en.ADMIN_UNIT.search(i.name) for i in same
+            )
             and not any(key(i.name) == key(f.name) for i in insts if i not in same and not i.meta.get("defined"))
         ):
             # ("the National Institutes of Health (NIH)": the short form in brackets is the funder's too)

@@ -135,7 +135,9 @@ _EN_AFTER = re.compile(
 )
 _EN_LED = re.compile(
     # ("The first author is A", "The senior author was B")
-    rf"\b(?:led by|co-led by|headed by|author(?:\s+(?:is|was))?|authors|co-authors?(?:\s+(?:include|are|were|is|was))?)"
+    # ("Authors: A (first author) and B": a digest's field)
+    r"\b(?:led by|co-led by|headed by|author(?:\s+(?:is|was))?|[Aa]uthors:?"
+    r"|co-authors?(?:\s+(?:include|are|were|is|was))?)"
     rf"\s+(?P<en>{_LATIN_NAME})"
 )
 # capitalised runs that name no person (checked before taking "X of Y University" or "X (Y University)" as a person)

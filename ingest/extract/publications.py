@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from ingest.extract import gazetteer_hits
+from ingest.extract.en import FIELD_LIST
 from ingest.extract.lexicon import CJK
 from ingest.extract.spans import Span, clean
 from ingest.gazetteers import Gazetteer
@@ -134,6 +135,8 @@ _WEAK_CUES = frozenset(
         "details",
     }
 )
+_MONTH = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
+_STRONG_CUE = re.compile(r"\b(?:published|appeared|appears)\b")
 _LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _TRAILING_WHEN = re.compile(
     r"\s+(?:in|on|this|last)\s+(?:January|February|March|April|May|June|July|August|September|October|November"
@@ -208,7 +211,13 @@ def reference_parts(m: re.Match[str]) -> tuple[tuple[int, int], tuple[int, int],
     return m.span("authors" + suffix), m.span("title" + suffix), m.span("journal" + suffix)
 
 
-_PUBLISHED_IN_TITLE = re.compile(rf"\bpublished\s+in\s+(?:the\s+)?[A-Z][^\"“”()\n.;]{{1,80}}?\s*\(\s*{_QUOTED}\s*\)")
+# (also "in the journal X ("<title>")", and "published in X - <subtitle> as "<title>"")
+_PUBLISHED_IN_TITLE = re.compile(
+    # (each alternative opens with a literal and checks the word start from behind it: a leading \b is tried at every
+    # character)
+    r"(?:p(?<![A-Za-z]p)ublished\s+in|i(?<![A-Za-z]i)n\s+the\s+journal)\s+"
+    rf"(?:the\s+)?[A-Z][^\"“”()\n.;]{{1,80}}?(?:\s*\(\s*|\s+as\s+){_QUOTED}"
+)
 _TITLE_FIELD_ZH = re.compile(
     r"(?:^|(?<=[\s:：]))(?:标题|题目)[^\S\n]*[:：][^\S\n]*[“\"]?(?P<title>[A-Za-z\u4e00-\u9fff][^\n“”\"]{5,300}?)"
     r"[”\"]?[^\S\n]*(?=(?:发表)?期刊[^\S\n]*[:：]|(?:DOI|doi)[^\S\n]*[:：]"
@@ -236,7 +245,8 @@ _PAPER = [
         rf"(?:paper|article|essay|review)\s+(?:published\s+(?:(?!in\b)\w+\s+){{0,3}})?in\s+(?:the\s+)?{_LATIN_JOURNAL},"
         rf"[^\S\n]*{_QUOTED}"
     ),
-    # "published in Geochimica et Cosmochimica Acta ("<title>")": the title in brackets after the journal
+    # "published in Geochimica et Cosmochimica Acta ("<title>")": the title in brackets (or after "as") after the
+    # journal
     _PUBLISHED_IN_TITLE,
     # "with the title of 'Dynamic boronic ester networks …'": a title in single quotes after a title word
     re.compile(r"(?:the\s+title\s+of|titled|entitled)\s*['‘](?P<title>[^'‘’\n]{6,300}?)['’](?=[\s.,;)]|$)"),
@@ -281,6 +291,7 @@ def _is_latin(s: str) -> bool:
 
 #: the longest journal title the gazetteer may extend a cut one to
 _LONGEST_TITLE = 120
+_FIELD_OF_END = re.compile(r"\b(?:on|of|for|in)\s+(?:the\s+)?[A-Z][a-z]+$")
 _COMMA_HEAD = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]+,[^\S\n]+$")
 
 
@@ -299,6 +310,14 @@ def find_journals(text: str, gazetteer: Gazetteer) -> list[Span]:
         if longer is not None and longer[0] == 0 and span.start + longer[1] > span.end:
             span.end = span.start + longer[1]
             span.name = clean(text[span.start : span.end])
+        # "Fictional Transactions on Sound, Speech and Hearing": a title named for a list of fields runs over
+        # its commas to the "and" (not over a list of journals: "in Cell Reports, Nature and Science")
+        if text.startswith(",", span.end) and _FIELD_OF_END.search(span.name):
+            fields = FIELD_LIST.match(text, span.end)
+            if fields is not None and not any(
+                gazetteer.lookup(part, "Journal") for part in _LIST_SEPARATOR.split(fields.group().strip(", "))
+            ):
+                span.end, span.name = fields.end(), clean(text[span.start : fields.end()])
         if not any(a < span.end and span.start < b for a, b in taken):
             spans.append(span)
             taken.append((span.start, span.end))
@@ -401,7 +420,11 @@ def find_journals(text: str, gazetteer: Gazetteer) -> list[Span]:
         if the and not _JOURNAL_WORD.search(name) and not known:
             continue
         # "a study of malaria in children in Ghana": after a word that does not say "published", a place is likelier
-        weak = m.group("cue") in _WEAK_CUES
+        # ("was published in May 2023": when, not where)
+        if _MONTH.match(name):
+            continue
+        # ("described in a paper published today in X": a strong cue between the weak one and the name holds)
+        weak = m.group("cue") in _WEAK_CUES and not _STRONG_CUE.search(text, m.start(), start)
         if weak and not known and not _JOURNAL_WORD.search(name) and len(_LIST_SEPARATOR.split(name)) == 1:
             continue
         parts, pos = [], 0
@@ -432,7 +455,7 @@ def find_publications(text: str) -> list[Span]:
         Span(a, b, "Publication", clean(text[a:b])) for a, b in (reference_parts(m)[1] for m in references(text))
     ]
     for pattern in _PAPER:
-        if pattern is _PUBLISHED_IN_TITLE and "published" not in text:
+        if pattern is _PUBLISHED_IN_TITLE and "published" not in text and "journal" not in text:
             continue
         if pattern is _TITLE_FIELD_ZH and not _TITLE_LABEL_ZH.search(text):
             continue

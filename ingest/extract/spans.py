@@ -14,8 +14,10 @@ if TYPE_CHECKING:
 
 # a full stop ends an English sentence unless it ends a title or abbreviation (Dr. Sara Whitfield)
 # (an English semicolon ends a clause, except the one before the last entry of a list: "A of X; and B of Y")
-_SENTENCE_END = re.compile(r"[。！？；!?\n]+|;(?!\s+and\b)|\.(?=\s+[A-Z\"“(])|\.$")
-_ABBREVIATION = re.compile(r"(?:\b(?:Dr|Mr|Ms|Mrs|Prof|St|No|al|vs|Fig)|\b[A-Z])$")
+# (American style closes the quote after the full stop: '… on "cold atoms." Dr. Ruiz …')
+_SENTENCE_END = re.compile(r"[。！？；!?\n]+|;(?!\s+and\b)|\.(?:(?=\s+[A-Z\"“(])|[\"”](?=\s+[A-Z])|$)")
+# ("the Tomas K. Arvidson Sr. Department": the suffix of a name goes on into what is named after the person)
+_ABBREVIATION = re.compile(r"(?:\b(?:Dr|Mr|Ms|Mrs|Prof|St|No|al|vs|Fig|Jr|Sr)|\b[A-Z])$")
 
 
 @dataclass

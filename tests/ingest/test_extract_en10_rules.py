@@ -373,3 +373,198 @@ def test_laboratory_in_a_funding_list_is_a_funder() -> None:
     extraction = _extract(text)
     assert "Defence Science and Technology Laboratory" in _names(extraction, "Funder")
     assert "Defence Science and Technology Laboratory" not in _names(extraction, "Institution")
+
+
+def test_journal_after_a_strong_cue_behind_a_weak_one() -> None:
+    """ "described in a paper published today in X, "<title>"": "published" names the journal, whatever cue opened
+    the sentence; a month after "published in" says when."""
+    text = (
+        "Maps of the sea\n"
+        'The method is described in a paper published today in Coastal Remote Sensing of Ice, "Retrieval of algae '
+        'from orbit", with Dr. Ana Ruiz-Tovar as first author. The paper, "Snow on sea ice in winter", was published '
+        "in May 2025."
+    )
+    extraction = _extract(text)
+    assert _names(extraction, "Journal") == {"Coastal Remote Sensing of Ice"}
+    assert ("Retrieval of algae from orbit", "Coastal Remote Sensing of Ice") in _facts(extraction, "publishedIn")
+
+
+def test_title_after_the_journal_in_brackets_or_after_as() -> None:
+    """ "in the journal X ("<title>")" and "published in X - <subtitle> as "<title>"" name the paper's title."""
+    brackets = (
+        "Flames tamed\n"
+        'Professor Ana Ruiz-Tovar of Harbourview University reported it in the journal Fire and Smoke ("Stability of '
+        'lean flames at high pressure"), with Dr. Tomasz Wielgosz-Nyberg as first author; the study was funded by '
+        "the Leverhulme Trust."
+    )
+    extraction = _extract(brackets)
+    assert ("Stability of lean flames at high pressure", "Fire and Smoke") in _facts(extraction, "publishedIn")
+    assert ("Tomasz Wielgosz-Nyberg", "Stability of lean flames at high pressure") in _facts(extraction, "authorOf")
+    subtitle = (
+        "Frogs keep microbes\n"
+        'The findings are published in Kestrel - The Fictional Journal of Birds as "Persistence of skin bacteria in '
+        'frogs", with Harbourview PhD student Ana Ruiz-Tovar as first author. The project was funded by the '
+        "Leverhulme Trust."
+    )
+    extraction = _extract(subtitle)
+    assert ("Persistence of skin bacteria in frogs", "Kestrel") in _facts(extraction, "publishedIn")
+    assert ("Persistence of skin bacteria in frogs", "Leverhulme Trust") in _facts(extraction, "fundedBy")
+
+
+def test_journal_named_for_a_list_of_fields_keeps_its_commas() -> None:
+    """ "Transactions on Sound, Speech and Language Processing" is one title; a list of known journals stays a list."""
+    text = (
+        "Hearing aids learn\n"
+        'Her paper "Beamforming in small rooms", written with Professor Ana Ruiz-Tovar, was published in Fictional '
+        "Transactions on Sound, Speech and Language Processing. Earlier work was published in Journal of Ecology, "
+        "Nature and Science."
+    )
+    journals = _names(_extract(text), "Journal")
+    assert "Fictional Transactions on Sound, Speech and Language Processing" in journals
+    assert not any(name.startswith("Journal of Ecology,") for name in journals)
+
+
+def test_zoos_aquaria_and_botanic_gardens_are_institutions() -> None:
+    text = (
+        "Frogs thrive\n"
+        "Scientists at Brackenfield Zoo and the Harbourview Aquarium worked with the Royal Botanic Gardens of "
+        "Elmswick. Dr. Ana Ruiz-Tovar of Brackenfield Zoo led the study."
+    )
+    extraction = _extract(text)
+    assert {"Brackenfield Zoo", "Harbourview Aquarium", "Royal Botanic Gardens of Elmswick"} <= _names(
+        extraction, "Institution"
+    )
+    assert ("Ana Ruiz-Tovar", "Brackenfield Zoo") in _facts(extraction, "affiliatedWith")
+
+
+def test_a_governments_department_is_no_institution_nor_its_place() -> None:
+    """ "the Government of Elmswick's Department of Lands and Forests": a place and its ministry, no research
+    bodies."""
+    text = (
+        "Frogs return\n"
+        "Dr. Ana Ruiz-Tovar of Harbourview University led the work, with support from the Government of Elmswick's "
+        "Department of Lands and Forests."
+    )
+    assert _names(_extract(text), "Institution") == {"Harbourview University"}
+
+
+def test_award_opened_by_an_acronym_and_a_scholarship_held_before() -> None:
+    """A long prize name opened by its giver's acronym is whole; a named scholarship "held" is an award received in
+    its year; a title's single winner is the one the text names, not her co-author; "Sr." goes on into the
+    department named after a person."""
+    text = (
+        "Doctoral student wins EAS Elmswick Acoustics Society Best Author Paper Award\n"
+        "Ana Ruiz-Tovar, a PhD candidate in the Tomas K. Arvidson Sr. Department of Sound Engineering at Harbourview "
+        "University, has received the 2026 EAS Elmswick Acoustics Society Best Author Paper Award.\n"
+        'The award recognizes her paper "Beamforming in small rooms", co-authored with her supervisor, Professor '
+        "Tomasz Wielgosz-Nyberg. Ruiz-Tovar previously held a 2024 Harbourview Graduate Scholarship."
+    )
+    extraction = _extract(text)
+    award = "EAS Elmswick Acoustics Society Best Author Paper Award"
+    assert {award, "Harbourview Graduate Scholarship"} <= _names(extraction, "Award")
+    assert _facts(extraction, "received") == {
+        ("Ana Ruiz-Tovar", award),
+        ("Ana Ruiz-Tovar", "Harbourview Graduate Scholarship"),
+    }
+    years = {r.year for r in extraction.relations if r.predicate == "received"}
+    assert years == {2024, 2026}
+    assert "Tomas K. Arvidson Sr. Department of Sound Engineering" in {
+        n for e in extraction.entities if e.type == "Institution" for n in (e.name, *e.aliases)
+    }
+
+
+def test_sentence_ends_at_a_quote_closed_after_its_full_stop() -> None:
+    """'… "forever chemicals." Tomasz …': each trainee got the scholarship of their own sentence, its level kept."""
+    text = (
+        "Trainees honoured\n"
+        'PhD candidate Ana Ruiz-Tovar received a Harbourview Graduate Scholarship for her work on "forever '
+        'chemicals." Tomasz '
+        "Wielgosz-Nyberg, a doctoral student, was awarded an Elmswick Postgraduate Scholarship – Doctoral."
+    )
+    assert _facts(_extract(text), "received") == {
+        ("Ana Ruiz-Tovar", "Harbourview Graduate Scholarship"),
+        ("Tomasz Wielgosz-Nyberg", "Elmswick Postgraduate Scholarship – Doctoral"),
+    }
+
+
+def test_affiliations_to_a_units_short_name_and_to_the_body_named_by_its_kind() -> None:
+    """ "Elmswick postdoctoral fellow Dr. A" after "the Agency's Elmswick Space Centre" places A at the centre; "of
+    the University's Faculty of X" at the faculty; "A, the zoo's Head of X" at the item's one zoo."""
+    text = (
+        "Frogs and satellites\n"
+        "Dr. Ana Ruiz-Tovar, an oceanographer at the Nordic Space Agency's Elmswick Space Centre, led the work, with "
+        "Elmswick postdoctoral fellow Dr. Tomasz Wielgosz-Nyberg as first author. Harbourview University helped: "
+        "Professor Amélie Rousseau-Vidal of the University's Faculty of Engineering advised. Scientists at "
+        "Brackenfield Zoo took part, led by Dr. Ines Kowal-Brandt, the zoo's Head of Conservation Science."
+    )
+    affiliations = _facts(_extract(text), "affiliatedWith")
+    assert ("Tomasz Wielgosz-Nyberg", "Elmswick Space Centre") in affiliations
+    assert ("Ines Kowal-Brandt", "Brackenfield Zoo") in affiliations
+    assert any(p == "Amélie Rousseau-Vidal" and i.startswith("Faculty of Engineering") for p, i in affiliations)
+
+
+def test_fellow_of_an_academy_is_no_affiliation() -> None:
+    """ "A is a Fellow of the X Academy of Engineering": an honour the body confers, not a post held there."""
+    text = (
+        "Centre opens\n"
+        "Professor Ana Ruiz-Tovar of Harbourview University will direct the centre. Ruiz-Tovar is a Fellow of the "
+        "Elmswick Academy of Engineering."
+    )
+    affiliations = _facts(_extract(text), "affiliatedWith")
+    assert affiliations == {("Ana Ruiz-Tovar", "Harbourview University")}
+
+
+def test_a_funding_division_funds_alone_and_a_bodys_scholarship_names_the_body() -> None:
+    """ "supported by the Agency's X Division": the division funds, not the agency as a whole; "and by a Y Institute
+    scholarship": the institute whose scholarship it is funds the work."""
+    text = (
+        "Maps of the sea\n"
+        'Dr. Ana Ruiz-Tovar of Harbourview University led the study "Retrieval of algae from orbit". The work was '
+        "supported by the Nordic Space Agency's Earth Observation Division and by a Brackenfield Institute "
+        "scholarship."
+    )
+    extraction = _extract(text)
+    funded = {funder for _, funder in _facts(extraction, "fundedBy")}
+    assert funded == {"Earth Observation Division", "Brackenfield Institute"}
+
+
+def test_money_for_a_centre_before_the_paper_does_not_fund_the_paper() -> None:
+    """A centre "backed by £5 million from X" before the paper is named, and "the study was funded by Y" after it:
+    Y funds the paper, X the centre."""
+    text = (
+        "Centre for flight opens\n"
+        "Harbourview University today opened a new Centre for Clean Flight, backed by £5 million from the Elmswick "
+        'Research Council. Professor Ana Ruiz-Tovar reported stable flames in the journal Fire and Smoke ("Stability '
+        'of lean flames at high pressure"); the study was funded by the Leverhulme Trust.'
+    )
+    assert _facts(_extract(text), "fundedBy") == {("Stability of lean flames at high pressure", "Leverhulme Trust")}
+
+
+def test_a_companys_officer_quoted_on_the_work_is_no_author() -> None:
+    """'"…," said Dr A, Director of Combustion Technology at Vantor Engines': an industry partner's voice, not one of
+    the paper's team (a speaker at a research body still is)."""
+    text = (
+        "Centre for flight opens\n"
+        "Professor Ana Ruiz-Tovar of Harbourview University reported stable flames in the journal Fire and Smoke "
+        '("Stability of lean flames at high pressure"), with Dr. Tomasz Wielgosz-Nyberg as first author.\n'
+        '"Hydrogen is the future of flight," said Dr. Ines Kowal-Brandt, Director of Combustion Technology at Vantor '
+        'Engines. "It works," said Dr. Amélie Rousseau-Vidal, Head of Combustion at the Elmswick Institute.'
+    )
+    authors = {person for person, _ in _facts(_extract(text), "authorOf")}
+    assert "Ines Kowal-Brandt" not in authors
+    assert {"Ana Ruiz-Tovar", "Tomasz Wielgosz-Nyberg", "Amélie Rousseau-Vidal"} <= authors
+
+
+def test_digest_entry_names_its_authors_field_and_opens_with_funded_by() -> None:
+    """A preprint digest's entry: "Authors: A (first author) and Prof. B (corresponding author), X, together with Dr
+    C of Y." lists A as a researcher at X with B; "Funded by the Z Society." opens a sentence with the participle."""
+    text = (
+        "A fictional atlas of regenerating limbs\n"
+        "Posted on 12 November 2026. Authors: Ana Ruiz-Tovar (first author) and Prof. Tomasz Wielgosz-Nyberg "
+        "(corresponding author), Elmswick Institute of Molecular Biology, Vienna, together with Dr. Ines Kowal-Brandt "
+        "of Harbourview University. Funded by the Brackenfield Cancer Society (BCS)."
+    )
+    extraction = _extract(text)
+    assert "Ana Ruiz-Tovar" in _names(extraction, "Researcher")
+    assert ("Ana Ruiz-Tovar", "Elmswick Institute of Molecular Biology") in _facts(extraction, "affiliatedWith")
+    assert "Brackenfield Cancer Society" in _names(extraction, "Funder")

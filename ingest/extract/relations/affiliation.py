@@ -90,8 +90,12 @@ _EN_AFFILIATION_AFTER = re.compile(
     # "A and her team at the Centre for X": the team's place is the leader's
     r"|and\s+(?:his|her|their)\s+(?:team|group|lab|laboratory|colleagues)\s+(?:at|of|from|in))"
     # ("at the university's Institute for X": the unit of the body the text is about)
-    r"\s+(?:[Tt]he\s+(?:(?:university|institute|college|hospital|school|centre|center)['’]s\s+)?|our\s+|its\s+)?"
+    # ("of the University's Faculty of X": the word capitalised as the text's own body)
+    r"\s+(?:[Tt]he\s+(?:(?i:university|institute|college|hospital|school|centre|center|museum|zoo)['’]s\s+)?|our\s+"
+    r"|its\s+)?"
 )
+
+_HONOUR_OF = re.compile(r"\b(?:Fellow|Member)\s+of\s+(?:the\s+)?$")
 
 _AND_POST_AT = re.compile(
     rf"(?:[^\S\n]*\([^()\n]{{1,20}}\))?\s+and\s+(?:an?\s+)?(?:[\w-]+\s+){{0,2}}"
@@ -165,7 +169,9 @@ _EN_LIST_AND = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 _NOT_INVOLVED = re.compile(r"[^.;]{0,60}\b(?:not|wasn['’]t|isn['’]t)\s+(?:involved|part\s+of|affiliated)")
 
 # "Dr A and materials scientist Professor B of X": the second name's job words may stand between
+# ("A (first author) and Professor B (corresponding author), X": a name's part in the paper may stand between)
 _EN_PAIR_GAP = re.compile(
+    r"(?:[^\S\n]*\((?:co-)?(?:first|senior|corresponding|last|lead)[^\S\n]+author\))?"
     r"\s*(?:,\s*(?:and\s+)?|;\s*|and\s+|&\s+)(?:(?!(?:the|of|at|from|with|his|her|their|team)\b)[a-z][a-z-]+\s+){0,3}"
     r"(?:(?:Dr\.?|Professor|Prof\.|Associate\s+Professor|Assistant\s+Professor)\s+)?"
 )
@@ -250,6 +256,9 @@ def affiliated_with(
                 s for s in institutions if s.end <= led.start() and text[s.end : led.start()].strip() in {"", ","}
             ]
         en_after = _EN_AFFILIATION_AFTER.match(text, span.end) or _EN_DASH_UNIT.match(text, span.end)
+        # "A is a Fellow of the Royal Academy of X": an honour the body confers, no post there
+        if en_after is not None and _HONOUR_OF.search(en_after.group()):
+            en_after = None
         unit_after = False  # a unit written right after the name, as in "A and B, School of Chemistry"
         if en_after:
             named_after = [s for s in institutions if s.start == en_after.end() and not s.absorbed]
@@ -275,7 +284,11 @@ def affiliated_with(
         ):
             insts = list(previous[1])
         if not insts:
-            insts = _referred(text, span.start, institutions) or _possessor(text, span.start, institutions)
+            insts = (
+                _referred(text, span.start, institutions)
+                or _possessor(text, span.start, institutions)
+                or _kind_referred(text, span.end, institutions)
+            )
         # 钮思齐，女，1988年生，现任我校环境科学与工程学院教授: the post the profile gives
         insts += [s for s in institutions if s.start > span.end and _NOW_AT.fullmatch(text, span.end, s.start)]
         insts += [
@@ -459,6 +472,25 @@ def _credited_unit(
             person = ctx.cluster_of(span)
             if m.start("people") <= span.start < m.end("people") and person and target:
                 affiliate(ctx, out, person, target, span)
+
+
+# "A, the zoo's Head of Conservation", "A, the museum's curator of fossils": the body named by its kind
+_KIND_POST = re.compile(
+    r",\s+the\s+(?P<kind>university|institute|college|hospital|museum|zoo|aquarium|observatory|laboratory)['’]s\s+"
+    r"(?:[A-Za-z-]+\s+){0,2}(?i:head|director|curator|chair|dean|professor|scientist|researcher|keeper)\b"
+)
+
+
+def _kind_referred(text: str, end: int, institutions: list[Span]) -> list[Span]:
+    """The one institution of the item whose name holds the kind word of "A, the zoo's Head of X" after a name."""
+    if not text.startswith(",", end):
+        return []
+    m = _KIND_POST.match(text, end)
+    if m is None:
+        return []
+    head = re.compile(rf"\b{m.group('kind').capitalize()}\b")
+    named = {s.name: s for s in institutions if s.start < end and not s.absorbed and head.search(s.name)}
+    return list(named.values()) if len(named) == 1 else []
 
 
 def _referred(text: str, pos: int, institutions: list[Span]) -> list[Span]:

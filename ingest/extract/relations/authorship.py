@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ingest.extract.en import HEAD_WORD
 from ingest.extract.publications import SUBMITTED_TO, reference_parts, references
 from ingest.extract.relations.context import CLAUSE, Context, add, main_of, researchers_of
 from ingest.extract.spans import Span
@@ -437,6 +438,12 @@ _SIGNATORY = re.compile(
     r"|(?:Pro-|Deputy[^\S\n]+)?Vice-Chancellor|Chancellor|Provost|Rector|Secretary-General)\b[^\n]*$",
     re.M,
 )
+# '"…," said Dr A, Director of Combustion at Vantor Engines': a company's officer quoted on the work, no author of it
+_SAID = re.compile(r"\bsaid[^\S\n]+(?:(?:Dr\.?|Professor|Prof\.)[^\S\n]+)?$")
+_COMPANY_POST = re.compile(
+    r",[^\S\n]+(?:[A-Z][\w-]*[^\S\n]+){0,2}(?:Director|Chief|Head|President|Vice-President|Manager|Officer)\b"
+    r"[^.;,\n]{0,60}?[^\S\n]at[^\S\n]+(?P<org>[A-Z][\w&-]*(?:[^\S\n]+[A-Z][\w&-]*){0,3})"
+)
 _LINE_OPENING = re.compile(r"[^\S\n]*(?:(?:Dr\.?|Professor|Prof\.)[^\S\n]+)?")
 
 
@@ -451,6 +458,8 @@ def _outsider(ctx: Context, span: Span, named: set[int]) -> bool:
         return True
     if _SPEAKS.match(text, span.end) and _MEETING.search(ctx.item.title):
         return True
+    if _SAID.search(text, max(0, span.start - 24), span.start) and (post := _COMPANY_POST.match(text, span.end)):
+        return not HEAD_WORD.search(post.group("org"))
     paragraph = text.rfind("\n", 0, span.start) + 1
     if _SIGNATORY.match(text, span.end) and _LINE_OPENING.fullmatch(text, paragraph, span.start):
         return True

@@ -36,6 +36,10 @@ _EVERY_PAPER = re.compile(
     r"(?:两|几|多|各)项(?:研究|工作|成果)?均|均得到|均获|都得到|\b(?:[Bb]oth|[Aa]ll)\s+(?:studies|papers|works)\b"
 )
 
+_WORK_WORD = re.compile(
+    r"\b(?:study|studies|research|researchers|scientists|team|work|paper|findings|project|results|trial|experiments?)\b"
+)
+
 _AWARD_WINNING = re.compile(r"\b(?:award|prize)-winning\s+(?:research|work|paper|study|project)\b", re.I)
 _TAKEN_ON = re.compile(r"(?:承担|主持|获批)(?:了|的)?$")
 _FUNDED = re.compile(r"资助|支持|经费")
@@ -61,8 +65,14 @@ def funded_by(ctx: Context, out: dict[tuple[str, str, str], Relation], funders: 
     cited = [m.span() for m in references(ctx.item.text)]
     titles = {reference_parts(m)[1][0] for m in references(ctx.item.text)}
     own = [p for p in papers if not any(s.start in titles for s in p.spans)]
+    first_paper = min(s.start for p in papers for s in p.spans)
+    later = ctx.item.lang == "en" and any(span.start > first_paper for span, _ in funders)
     for span, funder in funders:
         start, end = ctx.sentences.bounds(span.start)
+        # "opened a centre, backed by £14 million from X … the study was funded by Y": money given before the paper
+        # is named, in a sentence of no work, went to what that sentence is about when the paper names its own funder
+        if later and end <= first_paper and not _WORK_WORD.search(ctx.item.text, start, end):
+            continue
         # 牵头承担的国家重点研发计划…项目启动: a programme whose project a team takes on funds that project, not the
         # paper the item names elsewhere
         if _TAKEN_ON.search(ctx.item.text, max(start, span.start - 8), span.start) and not _FUNDED.search(

@@ -76,7 +76,7 @@ _LATIN_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 # a leading \b keeps the engine from skipping to the characters a verb can start with, and this runs per sentence
 _AWARD_VERB = re.compile(
     r"获得|荣获|获|分享|授予|摘得|颁给|颁发给|得主|w(?<![A-Za-z]w)[io]ns?\b|awarded|receive[sd]?\b|"
-    r"s(?<![A-Za-z]s)hared?\b|recipients?|laureates?|h(?<![A-Za-z]h)olds\b|w(?<![A-Za-z]w)inner\b|"
+    r"s(?<![A-Za-z]s)hared?\b|recipients?|laureates?|h(?<![A-Za-z]h)(?:olds\b|eld\s+(?:an?|the)\b)|w(?<![A-Za-z]w)inner\b|"
     r"n(?<![A-Za-z]n)amed\s+(?:an?|as)\b|b(?<![A-Za-z]b)een\s+named\b|honou?red|"
     r"g(?<![A-Za-z]g)o(?:es)?\s+to\b|w(?<![A-Za-z]w)ent\s+to\b|presented to|given to|"
     r"j(?<![A-Za-z]j)ointly to\b|e(?<![A-Za-z]e)qually to\b|a(?<![A-Za-z]a)ward\s+(?:the|this|its)\b|"
@@ -150,6 +150,8 @@ _ANNOUNCED = re.compile(
     re.I,
 )
 
+# a title's verb in the singular, its subject one person: "Doctoral student wins …", "Chemist receives …"
+_ONE_WINNER = re.compile(r"^(?!.*\b(?:[Tt]eam|[Gg]roup|[Ll]ab)\b).*\b(?:wins|receives|earns|secures|claims)\b")
 # a prize the sentence says was won before ("previously received …", "曾获…"): not the one the title announces
 _EARLIER = re.compile(r"previously|earlier|formerly|in the past|曾|此前|先后")
 
@@ -263,6 +265,10 @@ def received(
         listed = [c for c in researchers if any(_in_numbered_row(text, x.start) for x in c.spans)]
         if len(listed) >= 2 and not members:
             members = {c.id for c in listed}
+        # "PhD student wins the X Award" over "A has received the X Award": one winner, the one the text names (her
+        # co-author is no laureate)
+        if _ONE_WINNER.search(ctx.item.title) and any(k[1] == "received" and k[2] == announced.id for k in out):
+            in_title = in_title or [c for c in researchers if (c.id, "received", announced.id) in out]
         for c in in_title or [c for c in researchers if c.id not in headed and (not members or c.id in members)]:
             # one named only where the item gives them another prize (not an earlier one) won that prize instead
             elsewhere = any(ctx.sentences.index(s.start) not in prize_sentences for s in c.spans)
