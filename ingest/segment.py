@@ -45,6 +45,7 @@ from ingest.segment_lines import (
     headline_shaped,
     is_doc_number,
     is_numbered,
+    is_table_row,
     join_wrapped,
     numbered_heading,
     numbering,
@@ -84,7 +85,9 @@ _NEWS_LEAD = re.compile(
 _BRACKETED = re.compile(r"【([^【】]{2,60})】")
 #: titles announcing a list of achievements or prizes, whose numbered entries are items of their own
 _LIST_TITLE = re.compile(
-    r"十大|年度.{0,12}进展|名单|榜单|入选|获奖|揭晓|颁奖|评选|top\s*\d+|\bwinners?\b|laureates|prizes|awards"
+    r"十大|十佳|年度.{0,12}进展|名单|榜单|入选|获奖|揭晓|颁奖|评选|候选|top\s*\d+|\bwinners?\b|laureates|prizes|awards"
+    # (a magazine's page of its faculty's prizes and fellowships: Faculty honors)
+    r"|\bhonou?rs\s*$"
     # (a university's honorary degrees: one section per honorand)
     r"|honorary\s+(?:degrees|doctorates)",
     re.I,
@@ -127,7 +130,9 @@ _DIGEST_TITLE = re.compile(
     r"\b(?:highlights|news\s+in\s+brief|in\s+brief|newsletter|digest|round-?up|bulletin|briefs|this\s+(?:week|month)"
     # (a weekly column watching a kind of output: Preprint Watch - Week of 9 November)
     r"|(?:preprint|paper|research|science|policy|funding|grants?)s?\s+watch|week\s+of"
-    r"|news\s+roundup|what['’]s\s+new)\b|简报|快讯|动态|导读|要闻|周报|月报|旬报|资讯|通讯$",
+    r"|news\s+roundup|what['’]s\s+new)\b|简报|快讯|动态|本期导读|要闻|周报|月报|旬报|资讯|通讯$"
+    # (a column's issue: 【医学新进展】2027年第3期)
+    r"|^【[^】]{2,12}】\s*(?:19|20)\d{2}\s*年\s*第\s*\d{1,3}\s*期$",
     re.I,
 )
 
@@ -254,7 +259,12 @@ def _resolve_asides(rows: list[Row]) -> None:
             continue
         if row.closer != "aside":
             continue
-        closes = nxt is None or nxt.closer in ("source", "byline") or headline_shaped(nxt.text)
+        # (a table's row is no headline: （万元） under a table's header row closes nothing)
+        closes = (
+            nxt is None
+            or nxt.closer in ("source", "byline")
+            or (headline_shaped(nxt.text) and not is_table_row(nxt.text))
+        )
         row.closer = "byline" if closes else None
 
 
@@ -330,6 +340,8 @@ def _lenient_subhead(row: Row, after: Row) -> bool:
     return cjk_trailing_space(row.raw) or row.raw[:1].isspace() or (row.blank_before and after.blank_before)
 
 
+#: a notice's attachment heading (附件 2, Annex): the notice goes on, no story begins
+_ATTACHMENT = re.compile(r"^(?:附件|附表|附录|Annex|Appendix|Attachment)\s*\d{0,2}\s*[:：]?$", re.I)
 #: a programme's time slot (08:40—09:20　Talk title): an entry of the session's schedule, no story's headline
 _TIME_SLOT = re.compile(r"^\d{1,2}[:：]\d{2}\s*(?:[—–~-]{1,2}|至|到)\s*\d{1,2}[:：]\d{2}")
 
@@ -342,7 +354,13 @@ def _candidates(rows: list[Row]) -> list[int]:
     out = []
     for i in range(len(rows) - 1):
         row = rows[i]
-        shaped = row.listed or (headline_shaped(row.text) and not _TIME_SLOT.match(row.text))
+        # (a table's row, 1  项目名称  承担单位  负责人, and a programme's time slot head no story)
+        shaped = row.listed or (
+            headline_shaped(row.text)
+            and not _TIME_SLOT.match(row.text)
+            and not is_table_row(row.text)
+            and not _ATTACHMENT.match(row.text)
+        )
         if i == 0:
             if (row.dated or _BRACKETED.fullmatch(row.text)) and shaped:
                 out.append(i)  # a dated or bracketed story right under the issue's masthead or section

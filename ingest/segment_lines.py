@@ -67,7 +67,9 @@ _MASTHEAD_LINES = 4
 _DOC_NUMBER = re.compile(r"[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d+\s*号\s*$")
 _NUMBERED = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|第[一二三四五六七八九十\d]+[，,、部章节条]"
-    r"|\d{1,2}\s*[.．、](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩])"
+    r"|\d{1,2}\s*[.．、](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩]"
+    # (a zero-padded number set off by a wide space numbers an entry: 01　揭示…)
+    r"|0\d(?:\u3000|\s{2,}))"
 )
 # (a number that counts or dates something opens a sentence, not a row: "11 月 5 日，…", "3 项成果…")
 _TABLE_ROW = re.compile(r"^\d{1,3}\s+(?![月日年号时项位名人个家所万亿%％])\S+(?:\s+\S+){1,6}$")
@@ -120,6 +122,31 @@ def despace_letterspaced(line: str) -> str:
             out.append(tokens[i])
             i += 1
     return " ".join(out)
+
+
+#: the issuer of an official notice, letter-spaced over it (甘 肃 省 科 学 技 术 厅)
+_SPACED_ISSUER = re.compile(f"^(?:[{CJK}] ){{3,}}[{CJK}]$")
+_ISSUER_END = (
+    "厅",
+    "局",
+    "部",
+    "委",
+    "委员会",
+    "院",
+    "大学",
+    "学院",
+    "研究所",
+    "中心",
+    "政府",
+    "办公室",
+    "协会",
+    "学会",
+)
+
+
+def is_spaced_issuer(stripped: str) -> bool:
+    """An issuing body's name printed letter-spaced over its notice (甘 肃 省 科 学 技 术 厅): masthead, no title."""
+    return bool(_SPACED_ISSUER.match(stripped)) and stripped.replace(" ", "").endswith(_ISSUER_END)
 
 
 def is_page_number(stripped: str) -> bool:
@@ -189,6 +216,7 @@ _STYLES = (
     ("num-paren", re.compile(r"^[（(]\d+[）)]")),
     ("num", re.compile(r"^\d{1,2}\s*[.．、](?!\d)\s*")),
     ("circled", re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩]")),
+    ("padded", re.compile(r"^0\d(?:\u3000|\s{2,})")),
     ("ordinal", re.compile(r"^第[一二三四五六七八九十\d]+[，,、部章节条]")),
 )
 
@@ -330,6 +358,13 @@ _MASTHEAD_CHARS = 30
 _EDITED_BY = re.compile(r"编印|主办|编辑出版|编辑部|主编[:：]")
 
 
+def _amid_table(lines: Sequence[str], i: int) -> bool:
+    """A numbered line among a table's rows (3   项目名称   单位  负责人  60): a row of it, whatever its cells look
+    like, not a running header with a page number."""
+    near = [k for k in (i - 2, i - 1, i + 1, i + 2) if 0 <= k < len(lines) and lines[k].strip()]
+    return is_table_row(lines[i].strip()) and sum(1 for k in near if is_table_row(lines[k].strip())) >= 2
+
+
 def furniture_rows(lines: Sequence[str]) -> set[int]:
     """Indices of page furniture: page numbers, running headers, the labels between them, issue lines.
 
@@ -339,7 +374,7 @@ def furniture_rows(lines: Sequence[str]) -> set[int]:
     near = _near_page_number(lines)
     headers = running_headers(lines, near)
     # the masthead's title reprinted on every page beside the issue: "星海大学科技动态      2026 年第 3 期"
-    header_rows = {i for i, line in enumerate(lines) if is_header_row(line.strip())}
+    header_rows = {i for i, line in enumerate(lines) if is_header_row(line.strip()) and not _amid_table(lines, i)}
     titles = {_title_key(f) for i in header_rows for f in _COLUMN_GAP.split(lines[i].strip())}
     if titles:
         headers |= {line.strip() for line in lines if line.strip() and _title_key(line.strip()) in titles}
@@ -347,6 +382,8 @@ def furniture_rows(lines: Sequence[str]) -> set[int]:
     first = nonblank[0] if nonblank else -1
     masthead = set(nonblank[:_MASTHEAD_LINES])
     rows: set[int] = set()
+    if nonblank and is_spaced_issuer(lines[first].strip()):
+        rows.add(first)  # (甘 肃 省 科 学 技 术 厅 over its notice's title)
     # the issue's title right above its issue line ("科研简报" / "2026年第11期"), on one line or two ("华中科技大学" /
     # "科 技 动 态"), is the masthead, not a banner; so is the line that says who edits it (…发展院 编印 2025年6月20日)
     issue_at = next(

@@ -17,6 +17,7 @@ from ingest.segment_lines import (
     is_header_row,
     is_issue_line,
     is_page_number,
+    is_spaced_issuer,
     numbered_heading,
     numbering,
     stands_between_blanks,
@@ -43,13 +44,32 @@ _CONTACT_LABEL = re.compile(
 _CONTACT_ROWS = 5
 
 
+#: a sentence break inside a line: it is text, not a title
+_SENTENCE_BREAK = re.compile(r"[.!?。！？]\s+\S")
+_TITLE_CHARS = 120
+
+
+def title_like(stripped: str) -> bool:
+    """A line that can be a release's title under its furniture: headline-shaped, or an English title with a comma or
+    a colon in it ("Q&A: Why …", "Fungal threads ferry …, study finds") — no sentence in it, not ending as one."""
+    if headline_shaped(stripped):
+        return True
+    return (
+        0 < len(stripped) <= _TITLE_CHARS
+        and stripped[0].isupper()
+        and not ends_sentence(stripped)
+        and not _SENTENCE_BREAK.search(stripped)
+    )
+
+
 def is_running_head(stripped: str) -> bool:
     """A running head: a page number set apart at one edge of the line from one or two short texts (``TIDELINES |
     The University Research Magazine   23``, ``24   TIDELINES | Spring 2027``), or a header row set in columns."""
     if is_header_row(stripped):
         return True
     fields = [f for f in _FIELDS.split(stripped) if f]
-    if not 2 <= len(fields) <= 3:
+    # (a magazine's section, its title and issue and the page: AROUND THE HILL   MAGAZINE | SPRING 2027   14)
+    if not 2 <= len(fields) <= 4:
         return False
     numbered = [i for i in (0, len(fields) - 1) if is_page_number(fields[i])]
     if len(numbered) != 1:
@@ -65,7 +85,8 @@ def _is_date_line(stripped: str) -> bool:
 
 
 def _is_label(lines: Sequence[str], i: int) -> bool:
-    """A short label in capitals set off by a blank line above a headline-shaped line (CASE STUDY / … / headline)."""
+    """A short label in capitals above a headline-shaped line (CASE STUDY / … / headline): set off by a blank line,
+    or right above it when it names a news desk (UNIVERSITY NEWS AND INFORMATION)."""
     text = lines[i].strip()
     if len(text) > _LABEL_CHARS or not _LABEL.match(text):
         return False
@@ -73,8 +94,20 @@ def _is_label(lines: Sequence[str], i: int) -> bool:
     if not following:
         return False
     nxt = following[0]
-    set_off = nxt > i + 1
-    return set_off and headline_shaped(lines[nxt].strip()) and not _LABEL.match(lines[nxt].strip())
+    set_off = nxt > i + 1 or bool(_NEWS_DESK.search(text))
+    return set_off and title_like(lines[nxt].strip()) and not _LABEL.match(lines[nxt].strip())
+
+
+#: a news desk's name in a label (UAF NEWS AND INFORMATION, MEDIA RELATIONS, NEWSROOM)
+_NEWS_DESK = re.compile(r"\b(?:NEWS|NEWSROOM|MEDIA|PRESS|COMMUNICATIONS|INFORMATION|ANNOUNCEMENTS?|UPDATES?)\b")
+#: a newspaper's edition line: its name, the date and the page (中国科学报 2027-04-12 第4版 人物周刊)
+_EDITION = re.compile(r"第\s*\d{1,3}\s*版|\b[A-D]\d{1,2}\s*版")
+_DATED = re.compile(r"(?:19|20)\d{2}\s*(?:[-./年])\s*\d{1,2}")
+
+
+def _is_edition_line(text: str) -> bool:
+    """A newspaper page's edition line: a date and the page's number (… 2027-04-12 第4版 人物周刊)."""
+    return len(text) <= _HEAD_FIELD and bool(_EDITION.search(text)) and bool(_DATED.search(text))
 
 
 #: a report's chapter numbered in figures (3 Research Highlights) and a section of it (3.2 Oxygen-free waters …)
@@ -109,7 +142,14 @@ def lead_furniture(lines: Sequence[str], start: int) -> int:
     i = start
     while i < len(lines):
         text = lines[i].strip()
-        if text and not (is_running_head(text) or _is_date_line(text) or _is_label(lines, i) or _is_chapter(lines, i)):
+        if text and not (
+            is_running_head(text)
+            or _is_date_line(text)
+            or _is_label(lines, i)
+            or _is_chapter(lines, i)
+            or is_spaced_issuer(text)
+            or _is_edition_line(text)
+        ):
             return i
         i += 1
     return start

@@ -14,12 +14,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from ingest.readers.item_furniture import drop_page_furniture, lead_furniture
+from ingest.readers.item_furniture import drop_page_furniture, lead_furniture, title_like
 from ingest.readers.markdown import strip_bold
 from ingest.segment import announces_digest, announces_list, labelled_sections, segment_newsletter, segments
 from ingest.segment_dates import find_dates, first_event_date, parse_date, split_source
 from ingest.segment_items import make_item
 from ingest.segment_lines import (
+    bullet_heading,
     closer_kind,
     display_width,
     ends_sentence,
@@ -78,6 +79,8 @@ _SOURCE_KEYS = {"来源", "信息来源", "source"}
 
 #: the least text under a digest's headline that makes it a story
 _STORY_CHARS = 80
+#: the lines at a page's head that can name it a list or a digest: its title, its column and its issue
+_HEAD_LINES = 3
 
 
 def detect_kind(text: str) -> Kind:
@@ -109,16 +112,24 @@ def detect_kind(text: str) -> Kind:
     # 【成果一】… 【成果二】…: sections numbered inside a common label, each an achievement of its own
     if labelled_sections(lines) and items() >= 2:
         return "newsletter"
+    # the page's first lines past its furniture (a running head, a site's name over its trail, 发布时间：…): the
+    # title, and the column or the issue it appears in (【医学新进展】2027年第3期)
+    top = [
+        t
+        for i, line in enumerate(lines)
+        if (t := line.strip()) and i not in furniture and not _leftover(t) and not is_meta_line(t)
+    ][:_HEAD_LINES]
+    # (past the title, only a title-like line that dates no day: a column's issue, not a dated masthead or a sentence)
+    heads = top[:1] + [t for t in top[1:] if title_like(t) and not any(d.has_day for d in find_dates(t))]
     # "2025年度中国生命科学十大进展揭晓" and one headed section per advance: a list whose entries are items
-    title = next((line.strip() for line in lines if line.strip()), "")
-    if (len(text) > 8000 or announces_list(title)) and items() >= 3:
+    if (len(text) > 8000 or any(map(announces_list, heads[:1]))) and items() >= 3:
         return "newsletter"
     # "Research highlights": a digest whose headlines each stand over a story (not over a one-line list entry)
-    if announces_digest(title):
+    if any(map(announces_digest, heads)):
         stories = sum(1 for size in sizes() if size >= _STORY_CHARS)
-        # (bullets whose headings run into their stories are a digest's entries: two of them make one)
-        run_in = sum(1 for line in lines if run_in_bullet(line.strip()))
-        if stories >= 3 or (stories >= 2 and run_in >= 2):
+        # (entries marked as such, ● or "* Heading - text.", are a digest's: two of them make one)
+        marked = sum(1 for line in lines if bullet_heading(t := line.strip()) or run_in_bullet(t))
+        if stories >= 3 or (stories >= 2 and marked >= 2):
             return "newsletter"
     return "item"
 
@@ -135,9 +146,15 @@ def _leftover(line: str) -> bool:
     return bool(_BREADCRUMB.match(line)) and len(line) <= 60
 
 
+#: a navigation trail's separator, and the most lines a site's masthead has above it
+_SITE_TRAIL = re.compile(r"\S\s*[>›»]\s*\S")
+_SITE_ROWS = 2
+
+
 def clean_item_lines(text: str) -> list[str]:
     """The lines of a single item with tags and web-page leftovers removed."""
     out: list[str] = []
+    trail: int | None = None
     for raw in text.splitlines():
         printed = _printed(raw)
         line = printed.strip()
@@ -147,8 +164,15 @@ def clean_item_lines(text: str) -> list[str]:
         if _TAIL.match(line):
             break
         if _leftover(line) or is_meta_line(line):
+            if _SITE_TRAIL.search(line) and sum(1 for kept in out if kept.strip()) <= _SITE_ROWS:
+                trail = len(out)
             continue
         out.append(printed)  # indentation kept: it marks paragraphs
+    # a site's name over its navigation trail (某某研究所 / 首页 > 新闻动态 > … / headline) is the page's masthead;
+    # a headline over the trail (… 网络投票 / 首页 > 通知公告 > 正文 / 发布时间：…) stays
+    below = next((line.strip() for line in out[trail:] if line.strip()), "") if trail is not None else ""
+    if below and title_like(below):
+        return out[trail:]
     return out
 
 
@@ -176,9 +200,13 @@ def item_metadata(text: str) -> tuple[str | None, str | None]:
 
 #: the label over a release's masthead (PRESS RELEASE, Media release, Pressemitteilung, 新闻稿)
 _RELEASE_LABEL = re.compile(
-    r"^(?:(?:press|news|media)\s+release|pressemitteilung|communiqué de presse|news|press|新闻稿|新闻发布)\s*[:：]?$",
+    r"^(?:(?:press|news|media)\s+release|pressemitteilung|communiqué de presse|news|press|新闻稿|新闻发布)\s*[:：]?"
+    # (a wire service dates its label: NEWS RELEASE 14-APR-2027)
+    r"(?:\s+\d{1,2}[-\s][A-Za-z]{3,9}[-\s](?:19|20)\d{2})?$",
     re.I,
 )
+#: a line in capitals: an issuing body's name in a release's masthead, no headline
+_CAPITALS = re.compile(r"^[^a-z]*$")
 #: a masthead block is at most this many lines (label, issuing body, place and date)
 _MASTHEAD_ROWS = 4
 
@@ -192,10 +220,14 @@ def _headline_row(lines: list[str]) -> int:
     if first == len(lines) or not _RELEASE_LABEL.match(lines[first].strip()):
         return first
     end = next((i for i in range(first, len(lines)) if not lines[i].strip()), len(lines))
-    if end - first > _MASTHEAD_ROWS or any(ends_sentence(line.strip()) for line in lines[first + 1 : end]):
-        return first
-    head = next((i for i in range(end, len(lines)) if lines[i].strip()), len(lines))
-    return head if head < len(lines) and headline_shaped(lines[head].strip()) else first
+    if end - first <= _MASTHEAD_ROWS and not any(ends_sentence(line.strip()) for line in lines[first + 1 : end]):
+        head = next((i for i in range(end, len(lines)) if lines[i].strip()), len(lines))
+        if head < len(lines) and headline_shaped(lines[head].strip()):
+            return head
+    # (else the headline right under the label, the issuer's name below it: NEWS RELEASE … / headline / UNIVERSITY)
+    if first + 1 < len(lines) and title_like(lines[first + 1].strip()) and not _CAPITALS.match(lines[first + 1]):
+        return first + 1
+    return first
 
 
 #: a page's masthead names its issuer on at most this many lines (星河大学 / 新闻网), each at most this long
@@ -377,6 +409,24 @@ def _mail_message(lines: list[str]) -> list[str] | None:
     return [title, "", *lines[filled[headers - 1] + 1 :]]
 
 
+#: a page's footer under its rule: the publisher's line and the page number, within this many lines
+_FOOTER_ROWS = 3
+
+
+def _join_page_breaks(parts: list[list[str]]) -> list[list[str]]:
+    """Parts whose first lines hold a page number follow a page's footer rule, not a rule between stories: they
+    continue the part before them, without the footer (National Science Foundation • www.nsf.gov / Page 2 of 2)."""
+    out = [parts[0]]
+    for part in parts[1:]:
+        filled = [i for i, line in enumerate(part) if line.strip()][:_FOOTER_ROWS]
+        numbered = [i for i in filled if is_page_number(part[i].strip())]
+        if numbered:
+            out[-1] = out[-1] + part[numbered[-1] + 1 :]
+        else:
+            out.append(part)
+    return out
+
+
 def separated_stories(text: str) -> list[str]:
     """The stories of a text whose parts are set apart by rules (an e-mail newsletter): each part that opens with a
     headline and holds sentences, without the mailing's own lines (Read more, Unsubscribe). Empty unless there are
@@ -387,6 +437,7 @@ def separated_stories(text: str) -> list[str]:
             parts.append([])
         elif not _MAILING_FURNITURE.match(line.strip()):
             parts[-1].append(line)
+    parts = _join_page_breaks(parts)
     stories = []
     for part in parts:
         message = _mail_message(part)

@@ -754,3 +754,67 @@ def test_a_database_record_is_titled_by_its_title_field() -> None:
     notice = "北岭大学2027年博士学位论文答辩公告\n\n答辩人：柯明川\n学号：2022001\n论文题目：单分子荧光成像方法研究\n"
     [item] = read_text(notice, "notice.txt", "item")
     assert item.title == "北岭大学2027年博士学位论文答辩公告"
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        # an official notice's issuer, letter-spaced over it
+        ("北 岭 省 科 学 技 术 厅\n", "关于2027年度省重点研发计划拟立项项目的公示"),
+        # a newspaper's edition line (name, date, page)
+        ("北岭科学报 2027-04-12 第4版 人物周刊\n", "关于2027年度省重点研发计划拟立项项目的公示"),
+        # a site's name over its navigation trail
+        ("北岭大学新闻网\n首页 > 新闻动态 > 所内新闻\n", "关于2027年度省重点研发计划拟立项项目的公示"),
+    ],
+)
+def test_page_furniture_over_a_notice_is_no_title(head: str, title: str) -> None:
+    text = f"{head}{title}\n\n根据有关规定，经专家评审，拟对31个项目予以立项支持。北岭大学柯明川教授牵头的项目入选。\n"
+    [item] = read_text(text, "notice.txt", "item")
+    assert item.title == title
+
+
+def test_a_headline_over_its_navigation_trail_stays_the_title() -> None:
+    text = (
+        "北岭大学2026年度十佳科研成果网络投票\n首页 > 通知公告 > 正文\n发布时间：2027-01-06 09:00\n\n"
+        "为集中展示我校科技创新成效，现将候选成果予以展示。化学系柯明川教授团队的成果入选。\n"
+    )
+    [item] = read_text(text, "vote.txt", "item")
+    assert item.title == "北岭大学2026年度十佳科研成果网络投票"
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        ("NORTHVALE NEWS AND INFORMATION\n", "Q&A: Why the glacier is melting from below"),
+        (
+            "NEWS RELEASE 14-APR-2027\nEMBARGOED UNTIL 14-APR-2027 11:00 ET\n",
+            "Fungi ferry plastics into roots, study finds",
+        ),
+    ],
+)
+def test_a_news_desks_label_over_a_title_with_a_colon_or_comma(head: str, title: str) -> None:
+    """A desk's label in capitals right above the title, and a wire's dated release label, are no title; the title
+    may hold a colon or a comma ("Q&A: …", "…, study finds")."""
+    tail = "Peer-Reviewed Publication\nNORTHVALE UNIVERSITY\n\nDr. Ana Ruizo of Northvale University led the study.\n"
+    text = f"{head}{title}\n{tail}"
+    [item] = read_text(text, "release.txt", "item")
+    assert item.title == title
+
+
+def test_a_page_footer_under_a_rule_does_not_split_a_release() -> None:
+    """A rule over a page's footer and its page number (----- / Publisher • site / Page 2 of 2) breaks a page, not
+    a mailing into stories: the release stays one item, titled by its two-line headline."""
+    text = (
+        "Northvale News Release 27-041                         Page 1 of 2\n\n"
+        "Northvale launches $30 million centre\nto predict the future of soil carbon\n\n"
+        "The Northvale Science Agency has awarded $30 million to a centre led by Dr. Ana Ruizo.\n"
+        "The centre will run for five years.\n"
+        "--------------------------------------------------------------\n"
+        "Northvale Science Agency • www.northvale.example\n                                Page 2 of 2\n\n"
+        "Field trials will run on farms of the Northvale Cooperative.\n"
+    )
+    items = list(read_text(text, "release.txt"))
+    assert [item.title for item in items] == [
+        "Northvale launches $30 million centre to predict the future of soil carbon"
+    ]
+    assert "Field trials" in items[0].text

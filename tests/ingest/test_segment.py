@@ -1132,3 +1132,60 @@ def test_wrapped_line_broken_at_a_hyphenated_names_hyphen_joins_the_name() -> No
         join_wrapped(lines)
         == "The study, led\nby Dr. Ana Ruizo-Mensar and PhD student Kofi Dane, appeared in Limnology."
     )
+
+
+def test_segment_a_notice_with_its_attached_table_is_one_item() -> None:
+    """A notice whose attachment is a table of projects (its header's second line in brackets, rows numbered, some
+    with a single space between columns) stays one item: no row is a headline, no header line closes the notice."""
+    text = (
+        "北 岭 省 科 学 技 术 厅\n关于2027年度省重点研发计划拟立项项目的公示\n\n"
+        "    根据有关规定，经专家评审，拟对下列项目予以立项支持。现予公示。\n\n"
+        "                                  — 1 —\n\n附件\n\n          拟立项项目名单\n\n"
+        "序号  项目名称                       承担单位                          负责人  资助经费\n"
+        "                                                                                （万元）\n"
+        "1     高海拔光伏组件自清洁涂层       北岭大学物理学院                  柯明川  80\n"
+        "2     草原鼠害生物防控技术集成       北岭农业大学草业学院              闻立川  60\n"
+        "3     盐碱地枸杞耐盐品种选育         北岭省科学院生态研究所  岑一帆  60\n"
+        "4     肿瘤剂量在线验证系统研制       北岭省科学院物理研究所            卓思远  100\n\n"
+        "                                  — 2 —\n"
+    )
+    assert [seg.title for seg in segments(text)] == ["关于2027年度省重点研发计划拟立项项目的公示"]
+
+
+@pytest.mark.parametrize(
+    ("head", "entries"),
+    [
+        # a vote page for a university's ten best results, entries numbered 01　…
+        (
+            "北岭大学2026年度“十佳科研成果”网络投票\n首页 > 通知公告 > 正文\n\n"
+            "为集中展示科技创新成效，现将候选成果予以展示。\n\n",
+            "0{n}　第{n}项候选成果的标题\n",
+        ),
+        # a hospital column's issue, entries under ◆
+        (
+            "北岭大学附属医院\n首页 > 新闻中心 > 医学新进展\n【医学新进展】2027年第3期\n\n"
+            "本栏目每月介绍我院近期成果。\n\n",
+            "◆ 第{n}科：第{n}项成果的标题\n",
+        ),
+    ],
+)
+def test_segment_lists_and_columns_named_below_the_first_line(head: str, entries: str) -> None:
+    """A list (十佳) or a column's issue (【…】2027年第3期) named in the page's first lines past its furniture: one
+    item per entry."""
+    body = (
+        "北岭大学化学系柯明川教授团队在Nature Chemistry发表论文，博士研究生闻立川为第一作者。"
+        "研究得到国家自然科学基金资助，成果已在省内多家医院和企业推广应用。\n\n"
+    )
+    text = head + "".join(entries.format(n=n) + body for n in (1, 2, 3))
+    titles = _split_titles(text)
+    assert len(titles) == 4 and all(f"第{n}" in titles[n] for n in (1, 2, 3))
+
+
+def test_detect_faculty_honors_page_but_not_a_prize_that_honours() -> None:
+    """'Faculty honors' over headed entries is a list; a release whose prize 'honours' a discovery is one story."""
+    story = (
+        "Dr. Ana Ruizo of Northvale University received the award for her work on reef sounds and coral recovery.\n\n"
+    )
+    entries = "".join(f"Award {n} for a Northvale chemist\n{story}" for n in (1, 2, 3))
+    assert detect_kind(f"Faculty honors\nA season of national recognition.\n\n{entries}") == "newsletter"
+    assert detect_kind(f"2026 Northvale Prize honours discovery of reef sounds\n\n{entries}") == "item"
