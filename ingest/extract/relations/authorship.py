@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ingest.extract.lexicon import CJK
 from ingest.extract.publications import SUBMITTED_TO, reference_parts, references
 from ingest.extract.relations.context import CLAUSE, Context, add, main_of, researchers_of
 from ingest.extract.spans import Span
@@ -149,6 +150,11 @@ _EN_LISTED = re.compile(
 )
 
 
+_AUTHOR_MARKS = re.compile(r"[*#＊†]")
+_AUTHOR_SPLIT = re.compile(r"[,，、]|\band\b")
+_CJK_NAME = re.compile(rf"[{CJK}]{{2,4}}")
+
+
 def reference_authors(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
     """The authors a citation-style reference lists ("A Mehta, M Kern, L Hoffmann: <title>. Journal …", "Akinola O,
     Kulkarni S, et al. <title>. …"), each to the paper of that reference, when the item names them elsewhere: by full
@@ -160,13 +166,18 @@ def reference_authors(ctx: Context, out: dict[tuple[str, str, str], Relation]) -
         paper = next((p for p in papers if any(s.start == title for s in p.spans)), None)
         if paper is None:
             continue
-        listed = [part.split() for part in re.split(r",|\band\b", text[a:b]) if part.strip()]
+        # (the marks of a corresponding or a co-first author, A* and B#, are no part of the name)
+        listed = [part.split() for part in _AUTHOR_SPLIT.split(_AUTHOR_MARKS.sub("", text[a:b])) if part.strip()]
         for c in researchers_of(ctx):
             words = c.name.split()
-            # a full name as listed, or its surname opening a listed "Kulkarni A" (names in Latin letters only)
-            if not any("a" <= ch.lower() <= "z" for ch in c.name):
-                continue
-            if any(part == words or part[0] == words[-1] for part in listed):
+            if _CJK_NAME.fullmatch(c.name):
+                # a Chinese name as listed (GB/T 7714: 张三, 李四*)
+                found = [c.name] in listed
+            else:
+                # a full name as listed, or its surname opening a listed "Kulkarni A" (names in Latin letters only)
+                latin = any("a" <= ch.lower() <= "z" for ch in c.name)
+                found = latin and any(part == words or part[0] == words[-1] for part in listed)
+            if found:
                 evidence = ctx.evidence(a, b)
                 add(
                     out,

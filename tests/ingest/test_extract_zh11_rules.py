@@ -1,0 +1,49 @@
+"""Rules found on the zh11 set, checked on fictional texts (people, units, papers and journals made up; funders from
+the public gazetteers)."""
+
+from __future__ import annotations
+
+from tests.ingest.test_extract_en7_rules import _extract, _facts, _names
+
+
+def test_gbt_citation_gives_paper_journal_and_each_chinese_author() -> None:
+    text = (
+        "本期导读\n"
+        "▍研究论文｜某湖泊沉积物的碳埋藏\n"
+        "作者：甄望舒，巫可为，蔺远帆*\n"
+        "引用格式：甄望舒, 巫可为, 蔺远帆. 某湖泊沉积物中有机碳埋藏的年代变化[J]. 湖沼虚构学报, 2026, 18(2): 33-45.\n"
+    )
+    extraction = _extract(text, "zh")
+    title = "某湖泊沉积物中有机碳埋藏的年代变化"
+    assert title in _names(extraction, "Publication")
+    assert (title, "湖沼虚构学报") in _facts(extraction, "publishedIn")
+    assert {("甄望舒", title), ("巫可为", title), ("蔺远帆", title)} <= _facts(extraction, "authorOf")
+
+
+def test_numbered_list_of_papers_in_gbt_style_english_titles_and_a_submitted_manuscript() -> None:
+    text = (
+        "博士学位论文答辩公告\n"
+        "攻读博士学位期间主要科研成果：\n"
+        "1. 辛若谷, 蒙一川, 柏知遥*. A fictional kinase licenses root hair growth. Journal of Imaginary Botany, 2025, "
+        "12(3): e0041-25.\n"
+        "2. 辛若谷, 柏知遥*. A second fictional kinase in pollen tubes. 已投稿至Plant Fiction Letters（审稿中）.\n"
+    )
+    extraction = _extract(text, "zh")
+    first, second = "A fictional kinase licenses root hair growth", "A second fictional kinase in pollen tubes"
+    assert {first, second} <= _names(extraction, "Publication")
+    assert {"辛若谷", "蒙一川", "柏知遥"} <= _names(extraction, "Researcher")
+    authored = _facts(extraction, "authorOf")
+    assert {("辛若谷", first), ("蒙一川", first), ("柏知遥", second)} <= authored
+    published = _facts(extraction, "publishedIn")
+    assert (first, "Journal of Imaginary Botany") in published
+    assert not any(paper == second for paper, _ in published)
+
+
+def test_marks_of_corresponding_and_co_first_authors_are_no_part_of_a_latin_name() -> None:
+    text = (
+        "个人主页\n【代表性论文】\n"
+        "1. Fen Muyang#, Lorca Benedikt*. Fictional shelf waves over a made-up slope. Journal of Pretend Oceans, "
+        "2024, 7: 11-20.\n"
+    )
+    authored = _facts(_extract(text, "zh"), "authorOf")
+    assert ("Fen Muyang", "Fictional shelf waves over a made-up slope") in authored
