@@ -47,3 +47,25 @@ def test_marks_of_corresponding_and_co_first_authors_are_no_part_of_a_latin_name
     )
     authored = _facts(_extract(text, "zh"), "authorOf")
     assert ("Fen Muyang", "Fictional shelf waves over a made-up slope") in authored
+
+
+def test_committee_table_rows_give_each_member_the_unit_after_the_rank() -> None:
+    """Name, letter-spaced rank and unit in columns; a rare surname and a committee post before the name."""
+    text = (
+        "博士学位论文答辩公告\n"
+        "答辩委员会：\n"
+        "主　席：穰景舟　研究员　北岭农业科学院植物保护研究所\n"
+        "委　员：辛若谷　教　授　南岭大学生命科学学院\n"
+        "　　　　泮知微　教　授　东川大学医学研究院\n"
+    )
+    affiliated = _facts(_extract(text, "zh"), "affiliatedWith")
+    assert {
+        ("穰景舟", "北岭农业科学院植物保护研究所"),
+        ("辛若谷", "南岭大学生命科学学院"),
+        ("泮知微", "东川大学医学研究院"),
+    } <= affiliated
+
+
+def test_programme_speaker_line_with_unit_after_a_full_width_space() -> None:
+    text = "会议手册\n08:40—09:20　某报告\n    报告人：柏知遥 教授　南岭大学化学系\n    柏知遥长期从事酶催化研究。\n"
+    assert ("柏知遥", "南岭大学化学系") in _facts(_extract(text, "zh"), "affiliatedWith")
