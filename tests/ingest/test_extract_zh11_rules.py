@@ -69,3 +69,21 @@ def test_committee_table_rows_give_each_member_the_unit_after_the_rank() -> None
 def test_programme_speaker_line_with_unit_after_a_full_width_space() -> None:
     text = "会议手册\n08:40—09:20　某报告\n    报告人：柏知遥 教授　南岭大学化学系\n    柏知遥长期从事酶催化研究。\n"
     assert ("柏知遥", "南岭大学化学系") in _facts(_extract(text, "zh"), "affiliatedWith")
+
+
+def test_two_bodies_set_apart_by_a_space_on_one_line_are_not_glued() -> None:
+    text = "本期导读\n邬知行为北岭大学研究员。\n主办：南岭省科学技术协会学术部 北岭科学院东川生态研究院\n"
+    names = _names(_extract(text, "zh"), "Institution")
+    assert not any("学术部北岭" in n for n in names)
+    assert "北岭科学院东川生态研究院" in names
+
+
+def test_department_after_its_school_across_a_space_is_that_schools_unit() -> None:
+    text = "邬知行\n邬知行　教授\n所在单位：北岭大学海洋科学学院　海洋化学系\n"
+    assert ("北岭大学海洋科学学院海洋化学系", "北岭大学海洋科学学院") in _facts(_extract(text, "zh"), "partOf")
+
+
+def test_now_ending_a_date_range_opens_no_institution_name() -> None:
+    text = "邬知行\n【工作经历】\n2019—2023　北岭大学物理学院　副教授\n2023—今　北岭大学物理学院　教授\n"
+    names = _names(_extract(text, "zh"), "Institution")
+    assert not any(n.startswith("今") for n in names)
