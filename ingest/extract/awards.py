@@ -258,6 +258,7 @@ _FUNDING_BODY = re.compile(
     # 上海市“科技创新行动计划”基础研究领域项目: the programme the project belongs to
     r"|.{0,12}?“[^”]{2,20}(?:计划|基金|专项)”)"
 )
+_PLAN_TOPIC = re.compile(r"^(.{2,20}?(?:计划|基金))[“\"][^”\"]{2,40}[”\"](?:重点|重大)?专项(?:项目|课题)?$")
 _FUND_PROJECT = re.compile(r"^(.{2,14}?科学基金)(?!委员会|会).{2,24}$")
 # how the next entry of a funding list starts: the state, a ministry or a province or city
 _ISSUER = re.compile(r"(?:国家|中央|中国|教育部|科技部|科学技术部|[\u4e00-\u9fff]{2,3}(?:省|市|自治区))")
@@ -631,6 +632,11 @@ def find_funders(text: str, institutions: list[Span], known: frozenset[str] = fr
                     if not english and (fund := _FUND_PROJECT.match(name)) is not None:
                         name = fund.group(1)
                         ok = _FUNDER_OK.search(name)
+                    # 某某计划“某主题”重点专项: a special programme of the plan on the topic in quotes, funded by it
+                    # (the special programme's name stays as the funder's other name)
+                    plan = None if english else _PLAN_TOPIC.match(name)
+                    if plan is not None:
+                        name, ok = plan.group(1), plan
                     body = None if ok or english else _FUNDING_BODY.match(name)
                     if body:  # 上海市科学技术委员会基础研究项目: the commission runs the programme and funds the work
                         name, ok = body.group(), body
@@ -644,6 +650,8 @@ def find_funders(text: str, institutions: list[Span], known: frozenset[str] = fr
                         funder = Span(start, start + len(name), "Funder", clean(name))
                         if own:
                             funder.alias = clean(own.group("body"))
+                        elif plan is not None:
+                            funder.alias = clean(plan.group())
                         spans.append(funder)
     spans += [f for f in _future_funders(text, known) if not any(x.start < f.end and f.start < x.end for x in spans)]
     return spans

@@ -87,3 +87,25 @@ def test_now_ending_a_date_range_opens_no_institution_name() -> None:
     text = "邬知行\n【工作经历】\n2019—2023　北岭大学物理学院　副教授\n2023—今　北岭大学物理学院　教授\n"
     names = _names(_extract(text, "zh"), "Institution")
     assert not any(n.startswith("今") for n in names)
+
+
+def test_special_programme_on_a_quoted_topic_is_funded_by_its_plan() -> None:
+    text = (
+        "学位论文答辩公告\n论文题目：某虚构病毒蛋白的免疫逃逸机制\n"
+        "论文研究工作得到国家重点研发计划“虚构作物病害绿色防控技术”重点专项的资助。\n"
+    )
+    extraction = _extract(text, "zh")
+    funders = _names(extraction, "Funder")
+    assert "国家重点研发计划" in funders
+    assert not any("“" in f for f in funders)
+    thesis = "某虚构病毒蛋白的免疫逃逸机制"
+    assert (thesis, "国家重点研发计划") in _facts(extraction, "fundedBy")
+
+
+def test_candidate_field_of_a_chinese_defence_notice_authors_the_thesis() -> None:
+    text = (
+        "博士学位论文答辩公告\n"
+        "答 辩 人：辛若谷\n学科专业：预防兽医学\n指导教师：柏知遥 教授\n"
+        "论文题目：某虚构病毒蛋白拮抗宿主免疫的分子机制\n"
+    )
+    assert ("辛若谷", "某虚构病毒蛋白拮抗宿主免疫的分子机制") in _facts(_extract(text, "zh"), "authorOf")

@@ -192,14 +192,18 @@ _DEFENDS = re.compile(
 )
 _THESIS_TITLE = re.compile(
     r"(?:^|\n)[^\S\n]*(?:(?:doctoral|PhD|Ph\.D\.)[^\S\n]+)?(?:thesis|dissertation)(?:[^\S\n]+title)?[^\S\n]*:[^\S\n]*[“\"]?$"
-    r"|\b(?:thesis|dissertation)[^\S\n]+(?:entitled|titled)[^\S\n]*[“\"]?$",
+    r"|\b(?:thesis|dissertation)[^\S\n]+(?:entitled|titled)[^\S\n]*[“\"]?$"
+    # (a Chinese defence notice: 论文题目：…)
+    r"|(?:^|\n)[^\S\n]*(?:学位)?论文(?:题目|名称)[^\S\n]*[:：][^\S\n]*[“\"]?$",
     re.I,
 )
+# the candidate's field of a Chinese defence notice (答辩人：X, letter-spaced or not)
+_CANDIDATE_FIELD_ZH = re.compile(r"(?:答[^\S\n]*辩[^\S\n]*人|学位申请人)[^\S\n]*[:：][^\S\n]*$")
 
 
 def thesis_author(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
-    """The candidate of a defence notice ("Ana Ruiz, M.Sc., will defend her thesis") is the author of the thesis the
-    notice titles ("Thesis title: <title>")."""
+    """The candidate of a defence notice ("Ana Ruiz, M.Sc., will defend her thesis", 答辩人：X) is the author of the
+    thesis the notice titles ("Thesis title: <title>", 论文题目：…)."""
     text = ctx.item.text
     theses = [
         p for p in ctx.of("Publication") if _THESIS_TITLE.search(text, max(0, p.spans[0].start - 60), p.spans[0].start)
@@ -208,7 +212,7 @@ def thesis_author(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> No
         return
     for c in researchers_of(ctx):
         for s in c.spans:
-            if _DEFENDS.match(text, s.end):
+            if _DEFENDS.match(text, s.end) or _CANDIDATE_FIELD_ZH.search(text, max(0, s.start - 12), s.start):
                 for thesis in theses:
                     evidence = ctx.evidence(s.start, s.end)
                     add(
