@@ -397,6 +397,9 @@ def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
             spans[-1].meta["surface"] = clean(m.group())
             spans[-1].meta["honour"] = True  # the body's name inside it is the body too
     spans += _capitalised_headings(text, spans)
+    # 某省科学技术奖自然科学奖一等奖: the category written right after its prize is the prize's, no award of its own
+    prize_ends = {s.end for s in spans if s.name.endswith("科学技术奖")}
+    spans = [s for s in spans if not (s.start in prize_ends and _BARE_CATEGORY.fullmatch(s.name))]
     return spans + heads
 
 
@@ -495,6 +498,7 @@ def _rejoin_programmes(chunk: str, parts: list[tuple[int, str]]) -> list[tuple[i
 
 
 _PLACE_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:省|市|自治区)$")
+_BARE_CATEGORY = re.compile(r"(?:自然科学奖|技术发明奖|科学技术进步奖|科技进步奖)(?:[一二三]等奖|特等奖)?")
 _REGIONAL_CATEGORY = re.compile(
     r"(?P<place>[\u4e00-\u9fff]{1,7}?(?:省|市|自治区))(?:自然科学奖|技术发明奖|科学技术进步奖|科技进步奖)"
 )

@@ -109,3 +109,10 @@ def test_candidate_field_of_a_chinese_defence_notice_authors_the_thesis() -> Non
         "论文题目：某虚构病毒蛋白拮抗宿主免疫的分子机制\n"
     )
     assert ("辛若谷", "某虚构病毒蛋白拮抗宿主免疫的分子机制") in _facts(_extract(text, "zh"), "authorOf")
+
+
+def test_category_written_right_after_a_provincial_prize_is_no_award_of_its_own() -> None:
+    text = "邬知行\n【荣誉奖励】\n2024　南岭省科学技术奖自然科学奖二等奖（排名第一）\n邬知行为北岭大学教授。\n"
+    awards = _names(_extract(text, "zh"), "Award")
+    assert "南岭省科学技术奖" in awards
+    assert "自然科学奖" not in awards
