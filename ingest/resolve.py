@@ -64,6 +64,11 @@ class Cluster:
         return "official" if "official" in roles else ("researcher" if "researcher" in roles else None)
 
 
+_SPACE_ON_LINE = re.compile(r"[^\S\n]+")
+_SCHOOL_END = re.compile(r"(?:学院|研究院|研究所)$")
+_DEPARTMENT_END = re.compile(r"(?:系|教研室|研究室)$")
+
+
 def complete_units(text: str, institutions: list[Span]) -> None:
     """A unit listed right after a sibling that names its parent takes that parent (同济大学医学院、附属东方医院)."""
     ordered = sorted(institutions, key=lambda s: (s.start, -s.end))
@@ -99,6 +104,14 @@ def complete_units(text: str, institutions: list[Span]) -> None:
                 span.name, span.parent = last_full.parent + span.name, last_full.parent
                 span.meta["surface"] = text[span.start : span.end]
                 last_full = span
+            elif (
+                _SPACE_ON_LINE.fullmatch(gap)
+                and _SCHOOL_END.search(last_full.name)
+                and _DEPARTMENT_END.search(span.name)
+            ):
+                # 某大学某学院　某系: a department set apart from its school by a space is that school's
+                span.name, span.parent = last_full.name + span.name, last_full.name
+                span.meta["surface"] = text[span.start : span.end]
 
 
 # a university speaking of itself: 我校 / 本校

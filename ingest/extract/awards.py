@@ -263,6 +263,7 @@ _FUNDING_BODY = re.compile(
     # 上海市“科技创新行动计划”基础研究领域项目: the programme the project belongs to
     r"|.{0,12}?“[^”]{2,20}(?:计划|基金|专项)”)"
 )
+_PLAN_TOPIC = re.compile(r"^(.{2,20}?(?:计划|基金))[“\"][^”\"]{2,40}[”\"](?:重点|重大)?专项(?:项目|课题)?$")
 _FUND_PROJECT = re.compile(r"^(.{2,14}?科学基金)(?!委员会|会).{2,24}$")
 # how the next entry of a funding list starts: the state, a ministry or a province or city
 _ISSUER = re.compile(r"(?:国家|中央|中国|教育部|科技部|科学技术部|[\u4e00-\u9fff]{2,3}(?:省|市|自治区))")
@@ -405,6 +406,9 @@ def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
             spans[-1].meta["surface"] = clean(m.group())
             spans[-1].meta["honour"] = True  # the body's name inside it is the body too
     spans += _capitalised_headings(text, spans)
+    # 某省科学技术奖自然科学奖一等奖: the category written right after its prize is the prize's, no award of its own
+    prize_ends = {s.end for s in spans if s.name.endswith("科学技术奖")}
+    spans = [s for s in spans if not (s.start in prize_ends and _BARE_CATEGORY.fullmatch(s.name))]
     return spans + heads
 
 
@@ -503,6 +507,7 @@ def _rejoin_programmes(chunk: str, parts: list[tuple[int, str]]) -> list[tuple[i
 
 
 _PLACE_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:省|市|自治区)$")
+_BARE_CATEGORY = re.compile(r"(?:自然科学奖|技术发明奖|科学技术进步奖|科技进步奖)(?:[一二三]等奖|特等奖)?")
 _REGIONAL_CATEGORY = re.compile(
     r"(?P<place>[\u4e00-\u9fff]{1,7}?(?:省|市|自治区))(?:自然科学奖|技术发明奖|科学技术进步奖|科技进步奖)"
 )
@@ -640,6 +645,11 @@ def find_funders(text: str, institutions: list[Span], known: frozenset[str] = fr
                     if not english and (fund := _FUND_PROJECT.match(name)) is not None:
                         name = fund.group(1)
                         ok = _FUNDER_OK.search(name)
+                    # 某某计划“某主题”重点专项: a special programme of the plan on the topic in quotes, funded by it
+                    # (the special programme's name stays as the funder's other name)
+                    plan = None if english else _PLAN_TOPIC.match(name)
+                    if plan is not None:
+                        name, ok = plan.group(1), plan
                     body = None if ok or english else _FUNDING_BODY.match(name)
                     if body:  # 上海市科学技术委员会基础研究项目: the commission runs the programme and funds the work
                         name, ok = body.group(), body
@@ -653,6 +663,8 @@ def find_funders(text: str, institutions: list[Span], known: frozenset[str] = fr
                         funder = Span(start, start + len(name), "Funder", clean(name))
                         if own:
                             funder.alias = clean(own.group("body"))
+                        elif plan is not None:
+                            funder.alias = clean(plan.group())
                         spans.append(funder)
     spans += [f for f in _future_funders(text, known) if not any(x.start < f.end and f.start < x.end for x in spans)]
     return spans

@@ -85,6 +85,8 @@ _LEFT_STOPS = frozenset(w for w in STOP_WORDS if w not in {"与", "和", "及"})
         "代表 学校 近年来 多年来 年来 "
         # (近年与某大学…合作: a time word, then 与 and the partner, opens no name)
         "近年 近期 近来 此前 此后 随后 之后 去年 前年 同年 当年 次年 曾 曾经 先后 长期 后来 最近 "
+        # (2023—今　某大学: "now", the end of a date range in a CV's list of posts)
+        "今 至今 "
         # (全职加盟某大学: the verb of joining, which jieba may not tag as one)
         "加盟 加入 入职 受聘 受聘于 全职"
     )

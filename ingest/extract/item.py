@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ingest.extract import awards, en, gazetteer_hits, institutions, people, publications, relations, tables
-from ingest.extract.lexicon import CJK
+from ingest.extract.lexicon import CJK, COMPOUND_SURNAMES
 from ingest.extract.spans import Sentences, Span, clean, compact_text, map_back
 from ingest.extract.traditional import to_simplified
 from ingest.gazetteers import Gazetteer, load_gazetteer
@@ -144,6 +144,8 @@ def _table_people(text: str, rows: list[tables.Row], taken: list[Span]) -> list[
 
 
 # a full name in a reference's author list ("Yuki Arakawa, Ji-woo Park, and Takeshi Morimoto")
+# (a whole entry of the list: 张三, 李四* — not a run of characters inside an English name's neighbours)
+_CITED_ZH_NAME = re.compile(rf"(?<![{CJK}])[{CJK}]{{2,4}}(?![{CJK}])")
 _FULL_NAME = re.compile(r"[A-ZÀ-Þ][\w'’-]+(?:[^\S\n]+[A-ZÀ-Þ][\w'’-]+){1,3}")
 
 
@@ -153,6 +155,12 @@ def _reference_people(text: str, taken: list[Span]) -> list[Span]:
     out: list[Span] = []
     for m in publications.references(text):
         (a, b), _, _ = publications.reference_parts(m)
+        # a Chinese author list (GB/T 7714) holds nothing but names: each is one, whatever its surname
+        for name in _CITED_ZH_NAME.finditer(text, a, b):
+            if len(name.group()) < 4 or name.group()[:2] in COMPOUND_SURNAMES:
+                span = Span(name.start(), name.end(), "Researcher", name.group(), role="researcher")
+                if not _overlaps(span, taken + out):
+                    out.append(span)
         for name in _FULL_NAME.finditer(text, a, b):
             if name.group().split()[0] in {"and", "The"} or re.fullmatch(r"[A-Z]{1,3}", name.group().split()[-1]):
                 continue

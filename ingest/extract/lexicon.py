@@ -58,6 +58,8 @@ RESEARCHER_BEFORE = tuple(
         "主任医师 副主任医师 主治医师 医师 领衔人 负责人 主要完成人 完成人 主要完成者 获奖人 获奖者 获奖代表 "
         "正高级工程师 高级工程师 工程师 "
         "博士生导师 导师 "
+        # (a defence notice's candidate: 答辩人：X)
+        "答辩人 "
         # a research group's or a laboratory's head is its lead scientist (组长 and 主任 alone are officials)
         "研究组组长 课题组组长 研究组长 实验室主任 实验室副主任"
     )

@@ -9,6 +9,7 @@ conjunction. It becomes a Researcher only with a researcher cue (教授, 研究�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ingest.extract.lexicon import (
     CJK,
@@ -522,6 +523,7 @@ def find_zh(text: str, institutions: list[Span]) -> list[Span]:
             covered[pos:end] = b"\x01" * length
             break
     confirmed += _unlisted_surnames(text, covered, first_chars)
+    confirmed += _rank_rows(text, covered, institutions, confirmed)
     # a name the text also writes as a firm's or a body's (巴斯夫公司) names that body, not a person
     before_suffix = {text[max(0, m.start() - n) : m.start()] for m in _ORG_SUFFIX.finditer(text) for n in (2, 3, 4)}
     confirmed = [s for s in confirmed if s.name not in before_suffix]
@@ -587,6 +589,57 @@ def _unlisted_surnames(text: str, covered: bytearray, first_chars: frozenset[str
         ):
             found.append(Span(pos, end, "Researcher", cand, role="researcher"))
             covered[pos:end] = b"\x01" * 3
+    return found
+
+
+def _spaced(word: str) -> str:
+    """``word`` as a table letter-spaces it to align its column (教　授)."""
+    return r"[^\S\n]?".join(word)
+
+
+# a row of a committee's or a programme's table: the name, the rank (letter-spaced or not) and the unit, apart by
+# spaces on one line (委　员：谯某某　教　授　某大学医学院; 报告人：某某 研究员　某研究所); the spaces between Chinese
+# characters are gone when the rules read it (ingest.extract.spans.compact_text), so the name is the shortest that
+# leaves a rank after it (张某副教授)
+_ROW_RANKS = ("正高级工程师", "高级工程师", "副研究员", "助理研究员", "研究员", "副教授", "助理教授", "教授", "讲师",
+              "副主任医师", "主任医师", "博士后")  # fmt: skip
+RANK_ROW = re.compile(
+    rf"(?m)(?:^|[：:])[^\S\n]*(?P<name>[{CJK}]{{2,3}}?)[^\S\n]*(?:{'|'.join(map(_spaced, _ROW_RANKS))})[^\S\n]*"
+)
+
+
+@lru_cache(maxsize=8)
+def rank_rows(text: str) -> dict[tuple[int, int], re.Match[str]]:
+    """The :data:`RANK_ROW` rows of ``text`` by the span of their name, found once per text for every rule that
+    reads them."""
+    return {m.span("name"): m for m in RANK_ROW.finditer(text)}
+
+
+def row_unit(text: str, row: re.Match[str], institutions: list[Span]) -> Span | None:
+    """The unit of a :data:`RANK_ROW` row: the institution that opens right after the rank and closes the line."""
+    line_end = text.find("\n", row.end())
+    line_end = len(text) if line_end < 0 else line_end
+    rest = text[row.end() : line_end].rstrip()
+    return next(
+        (s for s in institutions if s.start == row.end() and s.end == row.end() + len(rest) and not s.absorbed),
+        None,
+    )
+
+
+def _rank_rows(text: str, covered: bytearray, institutions: list[Span], confirmed: list[Span]) -> list[Span]:
+    """Researchers of the rows of a table that gives the name, the rank and the unit (:data:`RANK_ROW`), whatever
+    their surname: the row's shape says it is a name (the unit must fill the rest of the line)."""
+    found: list[Span] = []
+    for (pos, end), m in rank_rows(text).items():
+        if not row_unit(text, m, institutions):
+            continue
+        # (the committee's post before the name, 主席：X, is no official's: the rank after it says what X is)
+        for span in confirmed:
+            if (span.start, span.end) == (pos, end):
+                span.role = "researcher"
+        if not any(covered[pos:end]) and not words_freq(m.group("name")):
+            found.append(Span(pos, end, "Researcher", m.group("name"), role="researcher"))
+            covered[pos:end] = b"\x01" * (end - pos)
     return found
 
 

@@ -165,6 +165,7 @@ _NUMBERED = r"(?:(?:[IVX]{1,4}|\d{1,2})[.)][^\S\n]+)?"
 # a manuscript not yet out names the journal it went to ("Manuscript submitted to Journal X."): no publishedIn
 SUBMITTED_TO = re.compile(
     r"\b(?:[Mm]anuscript[^\S\n]+)?(?:submitted|under[^\S\n]+review)[^\S\n]+(?:to|at|with)[^\S\n]+$"
+    r"|投稿(?:至|于|到)[^\S\n]*$"
 )
 REFERENCE = re.compile(
     rf"(?m)^[^\S\n]*(?:[-•*][^\S\n]*)?(?:(?:Reference|Citation|Original\s+publication|Publication)[^\S\n]*:[^\S\n]*)?"
@@ -190,23 +191,45 @@ REFERENCE = re.compile(
 )
 
 
+# the Chinese national style (GB/T 7714) a journal's 引用格式 and a thesis's list of papers use: "A, B, C*. <title>[J].
+# <journal>, 2027, 42(1): 1-14." with names in Chinese or in Latin letters (* marks the corresponding author, # a
+# co-first one), the volume after the year; a manuscript names the journal it went to (已投稿至<journal>（审稿中）)
+_GBT_NAME = rf"(?:[{CJK}]{{2,4}}|{_CITED_NAME})[*#＊†]*"
+GBT_REFERENCE = re.compile(
+    rf"(?m)(?:^|(?<=[:：]))[^\S\n]*(?:\[\d{{1,3}}\]|\d{{1,2}}[.、)]|[（(]\d{{1,2}}[）)])?[^\S\n]*"
+    rf"(?P<authors6>{_GBT_NAME}(?:[,，、][^\S\n]*{_GBT_NAME})*)(?:[,，]?[^\S\n]*(?:等|et[^\S\n]+al\.?))?"
+    r"[.．][^\S\n]*(?P<title6>[^\n]{4,300}?)(?:\[[A-Z]{1,2}(?:/OL)?\])?[.．][^\S\n]*"
+    r"(?:(?P<submitted>已?投稿(?:至|于|到)|(?:[Ss]ubmitted|[Uu]nder[^\S\n]+review)[^\S\n]+(?:to|at)[^\S\n]+)"
+    r"(?P<sjournal6>[^\n,，.。（(]{2,80}?)[^\S\n]*(?=[（(.。]|$)"
+    r"|(?P<journal6>[^\n,，\[\]]{2,80}?)[,，][^\S\n]*(?:19|20)\d{2}[^\S\n]*[,，(（][^\S\n]*\d)"
+)
+# (the volume after the year, or a manuscript's word: the style's guard, a cheap scan before the full pattern)
+_GBT_HINT = re.compile(r"(?:19|20)\d{2}[^\S\n]*[,，][^\S\n]*\d|投稿|ubmitted")
+
 #: what every style of reference holds: its guard (a cheap literal scan) keeps the full pattern off most texts
 _REFERENCE_HINT = re.compile(r"DOI|doi|\((?:19|20)\d{2}\)|[”\"],")
 
 
 @lru_cache(maxsize=8)
 def references(text: str) -> tuple[re.Match[str], ...]:
-    """The citation-style references of ``text`` (:data:`REFERENCE`), found once per text for every rule that
-    reads them."""
-    if not _REFERENCE_HINT.search(text):
-        return ()
-    # a title of fewer than three words is an author's name cut at an initial ("A. Borah, …, N. Phukan, B. J.
-    # Saikia, ACS Catalysis 2025": a reference that gives no title)
-    return tuple(m for m in REFERENCE.finditer(text) if len(text[slice(*reference_parts(m)[1])].split()) >= 3)
+    """The citation-style references of ``text`` (:data:`REFERENCE`, :data:`GBT_REFERENCE`), found once per text for
+    every rule that reads them."""
+    found: list[re.Match[str]] = []
+    if _REFERENCE_HINT.search(text):
+        # a title of fewer than three words is an author's name cut at an initial ("A. Borah, …, N. Phukan, B. J.
+        # Saikia, ACS Catalysis 2025": a reference that gives no title)
+        found += [m for m in REFERENCE.finditer(text) if len(text[slice(*reference_parts(m)[1])].split()) >= 3]
+    if _GBT_HINT.search(text):
+        found += [m for m in GBT_REFERENCE.finditer(text) if not any(f.start() <= m.start() < f.end() for f in found)]
+    return tuple(found)
 
 
 def reference_parts(m: re.Match[str]) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]]:
-    """(authors, title, journal) spans of a :data:`REFERENCE` match, whichever of its three styles it is."""
+    """(authors, title, journal) spans of a :data:`REFERENCE` or :data:`GBT_REFERENCE` match, whichever style it
+    is."""
+    if m.re is GBT_REFERENCE:
+        journal = "journal6" if m.group("journal6") is not None else "sjournal6"
+        return m.span("authors6"), m.span("title6"), m.span(journal)
     suffix = next(n for n in ("", "2", "3", "4", "5") if m.group("title" + n) is not None)
     return m.span("authors" + suffix), m.span("title" + suffix), m.span("journal" + suffix)
 

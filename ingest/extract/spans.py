@@ -91,6 +91,19 @@ _PDF_SPACE = re.compile(rf"(?<=[{_CJK_CHAR}])\s+|\s+(?=[{_CJK_CHAR}])")
 _SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK_CHAR}])[ \t\u00a0\u3000]+(?=[{_CJK_CHAR}])")
 
 
+# a space after a body's name and before a word, neither of them letter-spaced: two names set apart on a line
+# (主办：某委员会某部　某研究院), which letter-spacing, a space between every two characters, never leaves
+_BODY_BEFORE = re.compile(rf"[{_CJK_CHAR}](?:院|所|部|系|校|中心|实验室|委员会)$")
+_WORD_AFTER = re.compile(rf"[{_CJK_CHAR}]{{2}}")
+
+
+def _bodies_apart(text: str, gap: re.Match[str]) -> bool:
+    return (
+        _BODY_BEFORE.search(text, max(0, gap.start() - 4), gap.start()) is not None
+        and _WORD_AFTER.match(text, gap.end()) is not None
+    )
+
+
 def compact_text(text: str) -> tuple[str, list[int] | None]:
     """``text`` without spaces between CJK characters, and the original offset of each kept character.
 
@@ -100,7 +113,7 @@ def compact_text(text: str) -> tuple[str, list[int] | None]:
     if not found:
         return text, None
     tables = table_lines(text)
-    gaps = [m for m in found if not any(a <= m.start() < b for a, b in tables)]
+    gaps = [m for m in found if not any(a <= m.start() < b for a, b in tables) and not _bodies_apart(text, m)]
     if not gaps:
         return text, None
     offsets: list[int] = []

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from ingest.readers.item_furniture import drop_page_furniture, lead_furniture, title_like
+from ingest.readers.item_furniture import drop_page_furniture, is_running_head, lead_furniture, title_like
 from ingest.readers.markdown import strip_bold
 from ingest.segment import announces_digest, announces_list, labelled_sections, segment_newsletter, segments
 from ingest.segment_dates import find_dates, first_event_date, parse_date, split_source
@@ -117,7 +117,11 @@ def detect_kind(text: str) -> Kind:
     top = [
         t
         for i, line in enumerate(lines)
-        if (t := line.strip()) and i not in furniture and not _leftover(t) and not is_meta_line(t)
+        if (t := line.strip())
+        and i not in furniture
+        and not _leftover(t)
+        and not is_meta_line(t)
+        and not is_running_head(t)
     ][:_HEAD_LINES]
     # (past the title, only a title-like line that dates no day: a column's issue, not a dated masthead or a sentence)
     heads = top[:1] + [t for t in top[1:] if title_like(t) and not any(d.has_day for d in find_dates(t))]

@@ -1187,5 +1187,6 @@ def test_detect_faculty_honors_page_but_not_a_prize_that_honours() -> None:
         "Dr. Ana Ruizo of Northvale University received the award for her work on reef sounds and coral recovery.\n\n"
     )
     entries = "".join(f"Award {n} for a Northvale chemist\n{story}" for n in (1, 2, 3))
-    assert detect_kind(f"Faculty honors\nA season of national recognition.\n\n{entries}") == "newsletter"
+    head = "AROUND CAMPUS                      NORTHVALE MAGAZINE | SPRING 2027   14\n\n"
+    assert detect_kind(f"{head}Faculty honors\nA season of national recognition.\n\n{entries}") == "newsletter"
     assert detect_kind(f"2026 Northvale Prize honours discovery of reef sounds\n\n{entries}") == "item"

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import ingest.resolve as resolution
 from ingest.extract.lexicon import EN_DEGREES, RESEARCHER_BEFORE, RESEARCHER_EN_JOBS, alternation
+from ingest.extract.people import rank_rows, row_unit
 from ingest.extract.relations.context import Context, add, affiliate, researchers_of
 from ingest.extract.spans import Span
 from kg.model import Relation
@@ -289,6 +290,9 @@ def affiliated_with(
                 or _possessor(text, span.start, institutions)
                 or _kind_referred(text, span.end, institutions)
             )
+        # a table row (某某　教　授　某大学某学院): the unit after the rank
+        if (row := rank_rows(text).get((span.start, span.end))) and (unit := row_unit(text, row, institutions)):
+            insts.append(unit)
         # 钮思齐，女，1988年生，现任我校环境科学与工程学院教授: the post the profile gives
         insts += [s for s in institutions if s.start > span.end and _NOW_AT.fullmatch(text, span.end, s.start)]
         insts += [

@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ingest.extract.en import HEAD_WORD
+from ingest.extract.lexicon import CJK
 from ingest.extract.publications import SUBMITTED_TO, reference_parts, references
 from ingest.extract.relations.context import CLAUSE, Context, add, main_of, researchers_of
 from ingest.extract.spans import Span
@@ -150,6 +151,11 @@ _EN_LISTED = re.compile(
 )
 
 
+_AUTHOR_MARKS = re.compile(r"[*#＊†]")
+_AUTHOR_SPLIT = re.compile(r"[,，、]|\band\b")
+_CJK_NAME = re.compile(rf"[{CJK}]{{2,4}}")
+
+
 def reference_authors(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
     """The authors a citation-style reference lists ("A Mehta, M Kern, L Hoffmann: <title>. Journal …", "Akinola O,
     Kulkarni S, et al. <title>. …"), each to the paper of that reference, when the item names them elsewhere: by full
@@ -161,13 +167,18 @@ def reference_authors(ctx: Context, out: dict[tuple[str, str, str], Relation]) -
         paper = next((p for p in papers if any(s.start == title for s in p.spans)), None)
         if paper is None:
             continue
-        listed = [part.split() for part in re.split(r",|\band\b", text[a:b]) if part.strip()]
+        # (the marks of a corresponding or a co-first author, A* and B#, are no part of the name)
+        listed = [part.split() for part in _AUTHOR_SPLIT.split(_AUTHOR_MARKS.sub("", text[a:b])) if part.strip()]
         for c in researchers_of(ctx):
             words = c.name.split()
-            # a full name as listed, or its surname opening a listed "Kulkarni A" (names in Latin letters only)
-            if not any("a" <= ch.lower() <= "z" for ch in c.name):
-                continue
-            if any(part == words or part[0] == words[-1] for part in listed):
+            if _CJK_NAME.fullmatch(c.name):
+                # a Chinese name as listed (GB/T 7714: 张三, 李四*)
+                found = [c.name] in listed
+            else:
+                # a full name as listed, or its surname opening a listed "Kulkarni A" (names in Latin letters only)
+                latin = any("a" <= ch.lower() <= "z" for ch in c.name)
+                found = latin and any(part == words or part[0] == words[-1] for part in listed)
+            if found:
                 evidence = ctx.evidence(a, b)
                 add(
                     out,
@@ -182,14 +193,18 @@ _DEFENDS = re.compile(
 )
 _THESIS_TITLE = re.compile(
     r"(?:^|\n)[^\S\n]*(?:(?:doctoral|PhD|Ph\.D\.)[^\S\n]+)?(?:thesis|dissertation)(?:[^\S\n]+title)?[^\S\n]*:[^\S\n]*[“\"]?$"
-    r"|\b(?:thesis|dissertation)[^\S\n]+(?:entitled|titled)[^\S\n]*[“\"]?$",
+    r"|\b(?:thesis|dissertation)[^\S\n]+(?:entitled|titled)[^\S\n]*[“\"]?$"
+    # (a Chinese defence notice: 论文题目：…)
+    r"|(?:^|\n)[^\S\n]*(?:学位)?论文(?:题目|名称)[^\S\n]*[:：][^\S\n]*[“\"]?$",
     re.I,
 )
+# the candidate's field of a Chinese defence notice (答辩人：X, letter-spaced or not)
+_CANDIDATE_FIELD_ZH = re.compile(r"(?:答[^\S\n]*辩[^\S\n]*人|学位申请人)[^\S\n]*[:：][^\S\n]*$")
 
 
 def thesis_author(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
-    """The candidate of a defence notice ("Ana Ruiz, M.Sc., will defend her thesis") is the author of the thesis the
-    notice titles ("Thesis title: <title>")."""
+    """The candidate of a defence notice ("Ana Ruiz, M.Sc., will defend her thesis", 答辩人：X) is the author of the
+    thesis the notice titles ("Thesis title: <title>", 论文题目：…)."""
     text = ctx.item.text
     theses = [
         p for p in ctx.of("Publication") if _THESIS_TITLE.search(text, max(0, p.spans[0].start - 60), p.spans[0].start)
@@ -198,7 +213,7 @@ def thesis_author(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> No
         return
     for c in researchers_of(ctx):
         for s in c.spans:
-            if _DEFENDS.match(text, s.end):
+            if _DEFENDS.match(text, s.end) or _CANDIDATE_FIELD_ZH.search(text, max(0, s.start - 12), s.start):
                 for thesis in theses:
                     evidence = ctx.evidence(s.start, s.end)
                     add(
