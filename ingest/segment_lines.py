@@ -465,6 +465,10 @@ def stands_between_blanks(lines: Sequence[str], i: int) -> bool:
     return before and after
 
 
+#: a field's label in capitals on a line of its own (JOURNAL, ARTICLE TITLE, COI STATEMENT)
+_CAPS_LABEL = re.compile(r"^[A-Z][A-Z&/'’ -]{3,39}$")
+
+
 def join_wrapped(lines: Sequence[str]) -> str:
     """Re-join hard-wrapped lines into paragraphs separated by ``\\n``.
 
@@ -492,7 +496,9 @@ def join_wrapped(lines: Sequence[str]) -> str:
     for index, line in enumerate(stripped):
         numbered = is_numbered(line)
         row = is_table_row(line)
-        if current and (numbered or indented[index] or _BULLET.match(line) or row):
+        # (a label in capitals over its value, JOURNAL / Nature … / ARTICLE TITLE / …, opens a field of its own)
+        label = bool(_CAPS_LABEL.match(line)) and not _CAPS_LABEL.match(current[-1] if current else "")
+        if current and (numbered or indented[index] or _BULLET.match(line) or row or label):
             paragraphs.append("".join(current))
             current = []
         if current:

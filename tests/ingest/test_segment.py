@@ -1190,3 +1190,17 @@ def test_detect_faculty_honors_page_but_not_a_prize_that_honours() -> None:
     head = "AROUND CAMPUS                      NORTHVALE MAGAZINE | SPRING 2027   14\n\n"
     assert detect_kind(f"{head}Faculty honors\nA season of national recognition.\n\n{entries}") == "newsletter"
     assert detect_kind(f"2026 Northvale Prize honours discovery of reef sounds\n\n{entries}") == "item"
+
+
+def test_wrapped_lines_keep_a_wire_releases_labelled_fields_apart() -> None:
+    """JOURNAL / value / ARTICLE TITLE / value …: a label in capitals opens a field of its own, so the title does not
+    run into the next label."""
+    lines = [
+        "JOURNAL",
+        "Northvale Letters",
+        "ARTICLE TITLE",
+        "Reef sounds predict coral recovery after bleaching",
+        "ARTICLE PUBLICATION DATE",
+        "14-Apr-2027",
+    ]
+    assert join_wrapped(lines).splitlines()[3] == "Reef sounds predict coral recovery after bleaching"
