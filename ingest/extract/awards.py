@@ -204,7 +204,13 @@ _FUNDING_EN_FIELD = re.compile(
     r"(?im)^[^\S\n]*(?:funders?|funded[^\S\n]+by|funding(?:[^\S\n]+(?:bod(?:y|ies)|agenc(?:y|ies)|sources?))?"
     r"|sponsors?)[^\S\n]*:[^\S\n]*(?P<list>[^\n]{2,300})"
 )
+# a wire release's block: the label in capitals on its own line, the funders under it, separated by semicolons
+_FUNDING_EN_CAPS_FIELD = re.compile(
+    r"(?m)^[^\S\n]*(?:FUNDING|FUNDERS?|FUNDED[^\S\n]+BY|FUNDING[^\S\n]+(?:SOURCES?|INFORMATION))[^\S\n]*\n[^\S\n]*"
+    rf"(?P<list>[^\n]{{2,300}}?)(?:{en.JOINED_CAPS_LABEL.pattern}|[^\S\n]*$)"
+)
 _FUNDING_EN_ALL = (
+    _FUNDING_EN_CAPS_FIELD,
     _FUNDING_EN,
     _FUNDING_EN_FROM,
     _FUNDING_EN_GIVER,
@@ -589,6 +595,8 @@ def find_funders(text: str, institutions: list[Span], known: frozenset[str] = fr
         # (a literal scan first: the pattern opens with a lookbehind or \b, 1.4 ms per 100 kB; its verb is in every
         # match)
         if pattern is _FUNDING_EN_ANNOUNCES and "announce" not in text and "award" not in text:
+            continue
+        if pattern is _FUNDING_EN_CAPS_FIELD and "FUND" not in text:
             continue
         for m in _overlapping(pattern, text) if pattern is _FUNDING_EN else pattern.finditer(text):
             for group in ("list", "prog"):

@@ -826,3 +826,10 @@ def cut_at_people(institutions: list[Span], people: list[Span], text: str = "") 
 
 
 _TAIL_AFTER_PERSON = re.compile(r"\s*(?:,\s*)?(?:of|at|from)\s+(?:the\s+)?(?=[A-Z])")
+
+
+# a wire release's metadata block puts each field's label in capitals on its own line; the reader may join the next
+# label to the value before it ("<title> ARTICLE PUBLICATION DATE", "<funders> COI STATEMENT")
+JOINED_CAPS_LABEL = re.compile(
+    r"(?:[^\S\n]+[A-Z]{2,})*[^\S\n]+(?:DATE|STATEMENT|FUNDING|JOURNAL|TITLE|DOI|SUBJECT|KEYWORDS|CONTACTS?)[^\S\n]*$"
+)

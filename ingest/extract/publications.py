@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from ingest.extract import gazetteer_hits
-from ingest.extract.en import FIELD_LIST
+from ingest.extract.en import FIELD_LIST, JOINED_CAPS_LABEL
 from ingest.extract.lexicon import CJK
 from ingest.extract.spans import Span, clean
 from ingest.gazetteers import Gazetteer
@@ -301,6 +301,14 @@ _PAPER = [
         r"(?!.*\bet\s+al\b)(?P<title>[A-Z][^\n“”\"]{5,300}?)[”\"]?[^\S\n]*(?:[.,]?[^\S\n]*\(?(?:DOI|doi|https?://)[^\n]*)?$"
     ),
 ]
+# a preprint digest's entry: its heading is the paper's title, the line under it says where it was posted ("Posted to
+# medRxiv on 10 November 2026.")
+_PREPRINT_HEADING = re.compile(
+    r"\A[^\S\n]*(?:\d{1,2}[.)][^\S\n]+)?(?P<title>[A-Z][^\n]{10,300}?)[^\S\n]*\n[^\S\n]*"
+    r"(?:Posted|Deposited|Published|Uploaded)[^\S\n]+(?:to|on|in)[^\S\n]+(?:the[^\S\n]+)?"
+    r"(?:[A-Za-z]*Rxiv|arXiv|SSRN|Research[^\S\n]+Square|Preprints\.org|OSF[^\S\n]+Preprints)\b"
+)
+_PAPER.append(_PREPRINT_HEADING)
 _TALK_AFTER = re.compile(
     r"\s*(?:的)?(?:学术|主旨|特邀|专题|大会)?(?:报告|讲座|演讲|发言|讲话|致辞)|\s*(?:talk|lecture|keynote)", re.I
 )
@@ -482,12 +490,16 @@ def find_publications(text: str) -> list[Span]:
             continue
         if pattern is _TITLE_FIELD_ZH and not _TITLE_LABEL_ZH.search(text):
             continue
+        if pattern is _PREPRINT_HEADING and "Rxiv" not in text and "arXiv" not in text and "Preprint" not in text:
+            continue
         for m in pattern.finditer(text):
             if _TALK_AFTER.match(text, m.end()) or _TALK_BEFORE.search(text, max(0, m.start() - 24), m.start()):
                 continue  # 作题为“…”的学术报告, a lecture titled "…": the title of a talk, not of a paper
             s, e = m.start("title"), m.end("title")
             # American style puts the sentence's comma or full stop inside the quotes ("… sodium storage,")
             e -= len(m.group("title")) - len(m.group("title").rstrip(",.;:，。；："))
+            if (label := JOINED_CAPS_LABEL.search(text, s, e)) is not None and label.start() > s:
+                e = label.start()
             if any(x.start < e and s < x.end for x in spans):
                 continue
             title = clean(text[s:e])
