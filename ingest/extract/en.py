@@ -283,6 +283,7 @@ def find_institutions(text: str) -> list[Span]:
     spans += _owners_before(text, spans)
     spans += _acronym_owners(spans)
     spans = [part for s in spans for part in _split_unit_of_the(text, s)]
+    spans = [part for s in spans for part in _split_university_unit(text, s)]
     spans += _universities_inside(text, spans)
     spans.sort(key=lambda s: s.start)
     link_units(text, spans)
@@ -414,6 +415,31 @@ def _universities_inside(text: str, spans: list[Span]) -> list[Span]:
         span.parent = top.name
         out.append(top)
     return out
+
+
+# "the University of Alaska Fairbanks Geophysical Institute": a university's institute or centre written after the
+# university's name; the unit's name opens with a field or a word made from one (Geophysical, Tropical), a place's
+# name seldom does
+_UNIVERSITY_UNIT = re.compile(
+    r"(?P<top>University\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|(?:[A-Z][\w'’-]*\s+){1,3}University)"
+    # (a university's hospital or cancer centre is named with the university: "University of X Medical Center")
+    r"\s+(?P<unit>(?!(?:Medical|Cancer|Health|Eye|Heart)\s+(?:Center|Centre)$)"
+    rf"(?:{_FIELDS}|[A-Z][a-z]+(?:al|ic|ary)\b|Research\b)(?:\s+(?:and\s+)?[A-Z][\w'’-]*){{0,4}}?"
+    r"\s+(?:Institute|Center|Centre|Laboratory|Observatory|Station))"
+)
+
+
+def _split_university_unit(text: str, span: Span) -> list[Span]:
+    """A university's institute written after the university's name, as two spans (the unit with its parent)."""
+    if span.parent is not None or "University" not in span.name:
+        return [span]
+    m = _UNIVERSITY_UNIT.fullmatch(text, span.start, span.end)
+    if m is None:
+        return [span]
+    # (the unit's span covers the university's name too, as a school's does: the person "of" the whole is the unit's)
+    parent = Span(m.start("top"), m.end("top"), "Institution", clean(m.group("top")))
+    parent.absorbed = True
+    return [Span(span.start, span.end, "Institution", clean(m.group("unit")), parent=parent.name), parent]
 
 
 def _split_unit_of_the(text: str, span: Span) -> list[Span]:

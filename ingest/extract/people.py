@@ -126,7 +126,10 @@ _HAS_CJK_ONLY = re.compile(rf"[{CJK}]+")
 _EN_AFTER = re.compile(
     # "X, a condensed-matter physicist", "X, now a senior scientist at Y", "X, the Henry Lowell Professor of Y"
     rf"(?P<en>{_LATIN_NAME}){EN_DEGREES}"
-    r"(?:,\s+(?:now\s+|currently\s+|formerly\s+)?(?:a|an|the)?\s*(?:[a-z][a-z-]+\s+){0,2}"
+    # ("X is an associate professor at Y": a profile's opening sentence says the same with a verb; "X is the
+    # corresponding author" names a role in a paper, often with a surname a title leads)
+    r"(?:(?:,|[^\S\n]+(?:is|was)(?=[^\S\n]+(?:(?:now|currently)[^\S\n]+)?an?\b))\s+(?:now\s+|currently\s+|formerly\s+)?"
+    r"(?:a|an|the)?\s*(?:[a-z][a-z-]+\s+){0,2}"
     rf"(?:{_JOBS_AFTER}|{_SCIENTIST_SUFFIX}|pharmacist)\b"
     r"|,\s+the\s+(?:[A-Z][\w.'’-]*\s+){1,6}Professor\b"
     # "…, explained Associate Director MOON Ji-hae, who led the study"

@@ -35,3 +35,29 @@ def test_wire_metadata_block_in_capitals() -> None:
     assert _names(extraction, "Publication") == {title}
     assert {"Natural Environment Research Council", "Leverhulme Trust"} <= _names(extraction, "Funder")
     assert (title, "Leverhulme Trust") in _facts(extraction, "fundedBy")
+
+
+def test_profile_sentence_with_a_verb_names_a_researcher() -> None:
+    """ "X is an associate professor at Y" makes X a researcher, as "X, an associate professor at Y" does."""
+    text = (
+        "Glaciers melt from below\n"
+        "Amélie Rousseau-Vidal is an associate professor at Harbourview University. Tomasz Wielgosz-Nyberg is a "
+        "third-year PhD student there."
+    )
+    extraction = _extract(text)
+    assert {"Amélie Rousseau-Vidal", "Tomasz Wielgosz-Nyberg"} <= _names(extraction, "Researcher")
+    assert ("Amélie Rousseau-Vidal", "Harbourview University") in _facts(extraction, "affiliatedWith")
+
+
+def test_university_institute_written_after_the_university() -> None:
+    """ "the University of X Y Geophysical Institute": the institute is part of the university, the person in it; a
+    university's medical centre keeps the university in its name."""
+    text = (
+        "Glaciers melt from below\n"
+        "Dr. Amélie Rousseau-Vidal of the University of Northmere Coldwater Geophysical Institute led the study with "
+        "Dr. Tomasz Wielgosz-Nyberg of the University of Northmere Medical Center."
+    )
+    extraction = _extract(text)
+    assert ("Geophysical Institute", "University of Northmere Coldwater") in _facts(extraction, "partOf")
+    assert ("Amélie Rousseau-Vidal", "Geophysical Institute") in _facts(extraction, "affiliatedWith")
+    assert "University of Northmere Medical Center" in _names(extraction, "Institution")
