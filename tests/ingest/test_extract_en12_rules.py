@@ -61,3 +61,43 @@ def test_university_institute_written_after_the_university() -> None:
     assert ("Geophysical Institute", "University of Northmere Coldwater") in _facts(extraction, "partOf")
     assert ("Amélie Rousseau-Vidal", "Geophysical Institute") in _facts(extraction, "affiliatedWith")
     assert "University of Northmere Medical Center" in _names(extraction, "Institution")
+
+
+_GRANT_RECORD = (
+    "Project Details | Grant Database\n\n"
+    "Project Number: 5R01XX000001-02\n"
+    "Title: Tidal wetland carbon under rising seas\n"
+    "Contact PI / Project Leader: ROUSSEAU-VIDAL, AMELIE K\n"
+    "Other PIs: WIELGOSZ-NYBERG, TOMASZ; KOWAL-BRANDT, INES\n"
+    "Awardee Organization: UNIVERSITY OF NORTHMERE AT HARBOURVIEW\n"
+    "Department: BIOLOGY\n"
+    "Administering Institutes or Centers: NATIONAL INSTITUTE OF ALLERGY AND INFECTIOUS DISEASES\n\n"
+    "Publications (2):\n"
+    "Rousseau-Vidal AK, Okafor-Lind D, Wielgosz-Nyberg T. Salt marsh roots store carbon for centuries. mBio. "
+    "2026 Mar;17(3):e0312825. PMID: 41200001\n"
+    "Okafor-Lind D, Rousseau-Vidal AK. Sediment cores date the marsh platform. J Coastal Res. 2026 "
+    "Sep;42(5):1021-1030. PMID: 41200002\n"
+)
+
+
+def test_grant_record_fields_name_people_organisation_and_funder() -> None:
+    """A grant database's record: surname-first names in capitals, the awardee organisation, the administering
+    institute as funder; its field labels name no institution."""
+    extraction = _extract(_GRANT_RECORD)
+    assert {"Amelie K Rousseau-Vidal", "Tomasz Wielgosz-Nyberg", "Ines Kowal-Brandt"} <= _names(
+        extraction, "Researcher"
+    )
+    assert "University of Northmere at Harbourview" in _names(extraction, "Institution")
+    assert ("Amelie K Rousseau-Vidal", "University of Northmere at Harbourview") in _facts(extraction, "affiliatedWith")
+    assert "National Institute of Allergy and Infectious Diseases" in _names(extraction, "Funder")
+    assert not {"Awardee Organization", "Administering Institutes"} & _names(extraction, "Institution")
+
+
+def test_pubmed_style_references() -> None:
+    """PubMed's citation style (closed by a PMID, the journal abbreviated): the papers, their journals, their authors;
+    an author known only by surname and initials is named as written."""
+    extraction = _extract(_GRANT_RECORD)
+    first, second = "Salt marsh roots store carbon for centuries", "Sediment cores date the marsh platform"
+    assert {first, second} <= _names(extraction, "Publication")
+    assert {(first, "mBio"), (second, "J Coastal Res")} <= _facts(extraction, "publishedIn")
+    assert {("Amelie K Rousseau-Vidal", first), ("Okafor-Lind D", second)} <= _facts(extraction, "authorOf")

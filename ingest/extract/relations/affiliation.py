@@ -356,10 +356,12 @@ def affiliated_with(
 
 # a grant's metadata block: "Principal investigator: Dr A" with "Department: …" or "Lead research organisation: …"
 _INVESTIGATOR_FIELD = re.compile(
-    r"(?im)^[^\S\n]*(?:principal|lead|chief)[^\S\n]+investigator[^\S\n]*:[^\S\n]*(?:(?:Dr\.?|Professor|Prof\.)[^\S\n]+)?$"
+    r"(?im)^[^\S\n]*(?:(?:principal|lead|chief)[^\S\n]+investigator"
+    # (a grant database's "Contact PI / Project Leader")
+    r"|contact[^\S\n]+PI(?:[^\S\n]*/[^\S\n]*project[^\S\n]+leader)?)[^\S\n]*:[^\S\n]*(?:(?:Dr\.?|Professor|Prof\.)[^\S\n]+)?$"
 )
 _UNIT_FIELD = re.compile(
-    r"(?im)^[^\S\n]*(?:(?P<unit>department|school|faculty)|(?:lead[^\S\n]+)?(?:research[^\S\n]+)?"
+    r"(?im)^[^\S\n]*(?:(?P<unit>department|school|faculty)|(?:lead[^\S\n]+|awardee[^\S\n]+)?(?:research[^\S\n]+)?"
     r"organi[sz]ation|host[^\S\n]+institution|institution)[^\S\n]*:[^\S\n]*"
 )
 
@@ -379,11 +381,13 @@ def _investigator_field(
         if any(span.end <= i.start < (line_end if line_end >= 0 else len(text)) for i in institutions):
             continue
         near = [(m, unit) for m, unit in fields if abs(m.start() - span.start) < 600]
-        for m, _ in sorted(near, key=lambda pair: not pair[1])[:1]:
+        # (a unit's field may hold a bare field, "Department: MICROBIOLOGY", no name: the organisation's is next)
+        for m, _ in sorted(near, key=lambda pair: not pair[1]):
             target = next((i for i in institutions if i.start == m.end()), None)
             person, place = ctx.cluster_of(span), ctx.cluster_of(target) if target else None
             if person and place:
                 affiliate(ctx, out, person, place, span)
+                break
 
 
 # "Three new faculty members join the Department of X this fall": the unit the new colleagues join
