@@ -95,7 +95,11 @@ _BODY_HONOUR = re.compile(
     r"(?:Society|Academy|Association)(?:[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w'’-]*"
     r"(?:[^\S\n]+(?:and[^\S\n]+|of[^\S\n]+)?[A-Z][\w'’-]*){0,4})?)"
 )
-_ELECTED_BEFORE = re.compile(r"\b(?:elected|new|inducted|named)\b[^.;\n]{0,60}$", re.I)
+_HONORARY = re.compile(
+    r"\b(?:elected|admitted|inducted|named)[^\S\n]+(?:as[^\S\n]+)?(?:an?[^\S\n]+)?"
+    r"(?P<name>Honorary[^\S\n]+(?P<kind>Members?|Fellows?))\b(?![^\S\n]+of\b)"
+)
+_ELECTED_BEFORE = re.compile(r"\b(?:elected|new|inducted|named|admitted)\b[^.;\n]{0,60}$", re.I)
 _TWO_PRIZES = re.compile(
     r"(.+?\b(?:Prize|Award|Medal)s?)[^\S\n]+and[^\S\n]+((?:[A-Z][\w'’-]*[^\S\n]+)+(?:Prize|Award|Medal)s?\b.*)"
 )
@@ -402,15 +406,21 @@ def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
             spans[-1].meta["surface"] = surface
     # (a literal scan first: most texts name no fellow or member, and the pattern is tried at every word)
     honours = _BODY_HONOUR.finditer(text) if "ellow" in text or "ember" in text else ()
+    elected_body: str | None = None
     for m in honours:
         member = m.group("kind")[0] in "Mm"
         if member and not _ELECTED_BEFORE.search(text, max(0, m.start() - 80), m.start()):
             continue
         before = len(spans)
+        elected_body = elected_body or clean(m.group("body"))
         add(m.start(), m.end(), f"{'Member' if member else 'Fellow'} of the {clean(m.group('body'))}")
         if len(spans) > before:
             spans[-1].meta["surface"] = clean(m.group())
             spans[-1].meta["honour"] = True  # the body's name inside it is the body too
+    # "X was elected an Honorary Member": the honorary rank of the body whose election the item reports
+    if elected_body is not None and "Honorary" in text:
+        for m in _HONORARY.finditer(text):
+            add(m.start("name"), m.end("name"), f"Honorary {m.group('kind').rstrip('s')} of the {elected_body}")
     spans += _capitalised_headings(text, spans)
     # 某省科学技术奖自然科学奖一等奖: the category written right after its prize is the prize's, no award of its own
     prize_ends = {s.end for s in spans if s.name.endswith("科学技术奖")}

@@ -69,7 +69,8 @@ _CANDIDATE = re.compile(rf"{_SURNAME}[{CJK}]{{1,2}}")
 # (with the particles of Dutch, German, French, Italian and Spanish surnames: Pieter de Graaf, Ana van der Berg)
 _LATIN_NAME = (
     rf"[{LATIN_UPPER}][{LATIN_LETTER}'’-]+(?:[^\S\n]*[A-Z]\.)?(?:[^\S\n]+(?:[A-Z]\.[^\S\n]*"
-    rf"|(?:(?:van|von|de|der|den|da|di|du|del|della|dos|la|le|ter|ten|bin|binti)[^\S\n]+){{1,2}})?"
+    # (and Irish ones: Declan Ó Briain, Aoife Ní Bhriain, Seán Mac Giolla)
+    rf"|(?:(?:van|von|de|der|den|da|di|du|del|della|dos|la|le|ter|ten|bin|binti|Ó|Ní|Nic|Mac|Uí)[^\S\n]+){{1,2}})?"
     rf"[{LATIN_UPPER}][{LATIN_LETTER}'’-]+){{1,3}}"
 )
 # found from the bracket backwards: scanning for the Chinese part first would try every CJK position
@@ -215,7 +216,8 @@ _FIRM = re.compile(
 #: job words written with a capital, as organisations start their names (Engineers Australia, Scientists for …)
 _JOB_WORDS_CAPITALISED = frozenset(w[:1].upper() + w[1:] for w in (*RESEARCHER_EN_JOBS, *_PLURAL_JOBS) if " " not in w)
 _HONOUR = re.compile(r"(?:Sir|Dame|Lady|Lord)[^\S\n]+")
-_EN_OFFICIAL = re.compile(rf"\b(?:{alternation(OFFICIAL_EN)})\s+$")
+# ("Minister of State A TD": the office's "of State" runs into the capitalised name)
+_EN_OFFICIAL = re.compile(rf"\b(?:{alternation(OFFICIAL_EN)})(?:[^\S\n]+of)?\s+$")
 # what a researcher does, right after the name: "Isabel Navarro-Quintana studies how metal ions …", "Ji-hye Yoon
 # joined the Department of Computer Science in 2021", "Piotr Zaleski, who studies pesticide risks"
 _EN_DOES_RESEARCH = re.compile(

@@ -101,3 +101,28 @@ def test_pubmed_style_references() -> None:
     assert {first, second} <= _names(extraction, "Publication")
     assert {(first, "mBio"), (second, "J Coastal Res")} <= _facts(extraction, "publishedIn")
     assert {("Amelie K Rousseau-Vidal", first), ("Okafor-Lind D", second)} <= _facts(extraction, "authorOf")
+
+
+def test_academy_election_list_and_honorary_member() -> None:
+    """An election's list under a line that says so, one more "also elected", an honorary member of the same body;
+    an Irish surname's particle, and a minister "of State" no researcher."""
+    text = (
+        "Twelve new Members elected to the Northmere Academy\n"
+        "Friday, 21 May 2027\n\n"
+        "Twelve scholars were admitted as Members of the Northmere Academy today. The newly elected Members in the "
+        "sciences include:\n\n"
+        "• Dr Amélie Rousseau-Vidal, School of Physics, Harbourview University\n"
+        "• Professor Tomasz Wielgosz-Nyberg, Department of Chemistry, Harbourview University\n"
+        "In the humanities, Professor Ciarán Ó Dálaigh of the Department of Music at Harbourview University was also "
+        "elected.\n"
+        "Professor Ines Kowal-Brandt of ETH Zurich was elected an Honorary Member.\n"
+        "Minister of State Rory Gallagher-Lynn TD, of the Department of Further Education, attended.\n"
+    )
+    extraction = _extract(text)
+    received = _facts(extraction, "received")
+    member = "Member of the Northmere Academy"
+    assert {("Amélie Rousseau-Vidal", member), ("Tomasz Wielgosz-Nyberg", member)} <= received
+    assert ("Ciarán Ó Dálaigh", member) in received
+    assert ("Ines Kowal-Brandt", "Honorary Member of the Northmere Academy") in received
+    assert ("Ines Kowal-Brandt", member) not in received
+    assert not any("Gallagher" in name for name in _names(extraction, "Researcher"))

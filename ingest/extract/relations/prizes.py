@@ -247,6 +247,7 @@ def received(
         if _AWARD_VERB.search(text, start, end) and _PRIZE_WORD.search(text, start, end)
     )
     headed = _headed_lists(ctx, out, researchers)
+    _elected(ctx, out, researchers)
     announced = announced_award(ctx, title_key)
     if announced is not None and not prize_item:
         # "2025年度江南省科学技术奖公布 我校获奖15项", "我校学者获第十九届中国青年科技奖": the researchers the item
@@ -371,6 +372,47 @@ def _headed_lists(ctx: Context, out: dict[tuple[str, str, str], Relation], resea
                 add_received(ctx, out, c.id, award.id, year, next(s for s in c.spans if s.start == at))
                 found.add(c.id)
     return found
+
+
+# an election's list: "The newly elected Members in the sciences include:" over a line for each new member
+_ELECTION = re.compile(r"\b(?:elected|admitted|inducted|new[^\S\n]+(?:Members|Fellows|members|fellows))\b")
+_BULLET_LINE = re.compile(r"[^\S\n]*[•●▪◆*–-][^\S\n]")
+# "Professor A of the Department of X was also elected.": one more of those the item's election names
+_ALSO_ELECTED = re.compile(r"\b(?:was|were|been)[^\S\n]+(?:also[^\S\n]+)?(?:elected|admitted|inducted)[^\S\n]*[.;]")
+
+
+def _elected(ctx: Context, out: dict[tuple[str, str, str], Relation], researchers: list[Cluster]) -> None:
+    """The members a learned body's election admits, listed under a line that says so or said to be elected too,
+    received its honour (the body's membership or fellowship)."""
+    text = ctx.item.text
+    honour = next((a for a in ctx.of("Award") if any(s.meta.get("honour") for s in a.spans)), None)
+    if honour is None:
+        return
+    year = titled_year(ctx) or first_year(ctx.item.date)
+    for c in researchers:
+        for ps in c.spans:
+            line_start = text.rfind("\n", 0, ps.start) + 1
+            if _BULLET_LINE.match(text, line_start):
+                # the list's lead: the first line above its entries (a blank line may stand between)
+                lead_end = line_start - 1
+                while lead_end > 0:
+                    lead_start = text.rfind("\n", 0, lead_end) + 1
+                    if text[lead_start:lead_end].strip() and not _BULLET_LINE.match(text, lead_start):
+                        break
+                    lead_end = lead_start - 1
+                else:
+                    continue
+                lead = text[lead_start:lead_end].rstrip()
+                if not (lead.endswith(":") and _ELECTION.search(lead)):
+                    continue
+            else:
+                start, end = ctx.sentences.bounds(ps.start)
+                if not _ALSO_ELECTED.search(text, ps.end, end) or any(
+                    start <= x.start < end for a in ctx.of("Award") for x in a.spans
+                ):
+                    continue
+            add_received(ctx, out, c.id, honour.id, year, ps)
+            break
 
 
 def _line_after(text: str, line_end: int) -> str:
