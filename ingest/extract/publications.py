@@ -97,6 +97,8 @@ _EN_JOURNAL = re.compile(
     # (the dot of an abbreviated month is no sentence end: "published Oct. 29 in the …")
     rf"(?:[^.;\n]|{_MONTH_DOT}){{0,200}}?\bin"
     rf"|\b(?:results|findings|work|research)\s+appear\s+in"
+    # ("Our paper "…" is now out in Global Change Biology")
+    rf"|\b(?:is|are)\s+(?:now\s+)?out\s+(?:now\s+)?in"
     rf"|(?:in|of|for|to) the (?:(?:scientific|medical|academic|international|peer-reviewed)\s+)?journal)"
     # ("published in the journal ACS Catalysis": the word journal may follow the "in" of a cue)
     rf"\s+(?:the\s+)?(?:(?:scientific|medical|academic|international|peer-reviewed)\s+)?(?:journal\s+)?"

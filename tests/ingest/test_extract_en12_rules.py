@@ -126,3 +126,21 @@ def test_academy_election_list_and_honorary_member() -> None:
     assert ("Ines Kowal-Brandt", "Honorary Member of the Northmere Academy") in received
     assert ("Ines Kowal-Brandt", member) not in received
     assert not any("Gallagher" in name for name in _names(extraction, "Researcher"))
+
+
+def test_paper_now_out_in_a_journal_and_student_here_in_a_unit() -> None:
+    """A mailing-list post: "Our paper "…" is now out in <Journal>", "my PhD student A here in the Department of X"."""
+    text = (
+        "New paper: soil carbon in paddies\n"
+        'Dear colleagues, our paper "Straw mulch doubles soil carbon in terraced rice paddies" is now out in Northmere '
+        "Soil Letters. It was led by my PhD student Amélie Rousseau-Vidal here in the Department of Soil Science at "
+        "Harbourview University, with Dr. Tomasz Wielgosz-Nyberg (Eastvale University).\n"
+    )
+    extraction = _extract(text)
+    title = "Straw mulch doubles soil carbon in terraced rice paddies"
+    assert (title, "Northmere Soil Letters") in _facts(extraction, "publishedIn")
+    assert ("Amélie Rousseau-Vidal", title) in _facts(extraction, "authorOf")
+    assert any(
+        person == "Amélie Rousseau-Vidal" and unit.startswith("Department of Soil Science")
+        for person, unit in _facts(extraction, "affiliatedWith")
+    )

@@ -89,7 +89,9 @@ _EN_AFFILIATION_AFTER = re.compile(
     # 1962" tells a career, not the post held now)
     r"|(?:has|have)\s+(?:recently\s+)?joined|joins|will\s+join"
     # "A and her team at the Centre for X": the team's place is the leader's
-    r"|and\s+(?:his|her|their)\s+(?:team|group|lab|laboratory|colleagues)\s+(?:at|of|from|in))"
+    r"|and\s+(?:his|her|their)\s+(?:team|group|lab|laboratory|colleagues)\s+(?:at|of|from|in)"
+    # ("my PhD student A here in the Department of X": the writer's own unit, where A is too)
+    r"|here\s+(?:in|at))"
     # ("at the university's Institute for X": the unit of the body the text is about)
     # ("of the University's Faculty of X": the word capitalised as the text's own body)
     r"\s+(?:[Tt]he\s+(?:(?i:university|institute|college|hospital|school|centre|center|museum|zoo)['’]s\s+)?|our\s+"
