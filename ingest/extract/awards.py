@@ -266,6 +266,8 @@ _FUNDER_EN = re.compile(
     r"Programme|Program|Initiative|Research|Innovation|Administration|Bureau|Association|Health|Cent(?:er|re)s?|"
     # (a national laboratory that funds: "supported by the Defence Science and Technology Laboratory")
     r"Laboratory|NSF|NIH|NSFC|ERC|DFG|JSPS)\b"
+    # (a German foundation: Deutsche Bundesstiftung Umwelt, Volkswagenstiftung)
+    r"|\w*[Ss]tiftung\b"
 )
 # the body at the head of a programme whose own name ends in no funding word
 _FUNDING_BODY = re.compile(

@@ -59,7 +59,10 @@ _INSTITUTION = re.compile(
     # ("the Institute of Multidisciplinary Research for Advanced Materials": a field may go on after "for", and
     # after "in" into a field: "Institute for Research in Immunology and Cancer")
     rf"|(?:{_HEADS}){_SP}(?:of|for){_SP}(?:the{_SP})?{_WORD}"
-    rf"(?:{_SP}(?:and{_SP}|&{_SP}|of{_SP}|for{_SP}|the{_SP}|in{_SP}(?={_FIELDS}))?{_WORD}){{0,5}}"
+    # ("Institute for Chemistry and Biology of the Marine Environment": "of the" inside the fields)
+    # (not "of the University of X": the parent body, another name)
+    rf"(?:{_SP}(?:and{_SP}|&{_SP}|of{_SP}(?:the{_SP}(?!(?:{_WORD}{_SP}){{0,3}}(?:{_HEADS})\b))?|for{_SP}|the{_SP}"
+    rf"|in{_SP}(?={_FIELDS}))?{_WORD}){{0,5}}"
 )
 _ACRONYM_AND = re.compile(rf"[A-Z]{{2,8}}{_SP}(?:and|&){_SP}(?=[A-Z])")
 _UNIVERSITY_OF_PLACE = re.compile(r"University\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")

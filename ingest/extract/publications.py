@@ -71,7 +71,9 @@ _EN_JOURNAL_ZH_KNOWN_BEFORE = re.compile(r"(?:(?:在|于)(?:国际|国内)?(?:�
 _EN_JOURNAL_ADJECTIVE = re.compile(rf"(?P<en>{_LATIN_TITLE})\s+(?:article|paper|study|report)\b")
 _EN_JOURNAL_ADJECTIVE_BEFORE = re.compile(
     # ("the landmark 2018 Lancet paper": a word and a year may stand between)
-    r"\b(?:[Aa]n?|[Tt]he|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[a-z-]+\s+)?(?:(?:19|20)\d{2}\s+)?$"
+    # ("her group's Nature Climate Change paper": the paper of a team)
+    r"\b(?:[Aa]n?|[Tt]he|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)\s+(?:(?:group|team|lab|laboratory)['’]s\s+)?(?:[a-z-]+\s+)?"
+    r"(?:(?:19|20)\d{2}\s+)?$"
 )
 # "Their 1974 paper in the Journal of X, "<title>"", "the editorial board of Organometallics": where a work appeared,
 # or the journal a board runs

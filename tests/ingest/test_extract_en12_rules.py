@@ -144,3 +144,25 @@ def test_paper_now_out_in_a_journal_and_student_here_in_a_unit() -> None:
         person == "Amélie Rousseau-Vidal" and unit.startswith("Department of Soil Science")
         for person, unit in _facts(extraction, "affiliatedWith")
     )
+
+
+def test_meeting_report_names_a_group_paper_and_a_german_sponsor() -> None:
+    """A meeting report: "her group's <Journal> paper" names its journal, the other speakers are no authors of it;
+    an institute named for fields "of the Marine Environment"; a German foundation (…stiftung) sponsors."""
+    text = (
+        "Meeting report: Northmere Coastal Workshop 2026\n"
+        "Prof. Amélie Rousseau-Vidal (Institute for Geology and Biology of the Coastal Environment, Harbourview "
+        'University) presented her group\'s Nature Climate Change paper "Salt marshes bury less carbon as seas rise", '
+        "written with Dr. Tomasz Wielgosz-Nyberg of Eastvale University. Dr. Ines Kowal-Brandt (Northmere "
+        "University) spoke on seagrass.\n"
+        "The workshop was sponsored by the Nordsee Meeresstiftung.\n"
+    )
+    extraction = _extract(text)
+    title = "Salt marshes bury less carbon as seas rise"
+    assert (title, "Nature Climate Change") in _facts(extraction, "publishedIn")
+    assert ("Ines Kowal-Brandt", title) not in _facts(extraction, "authorOf")
+    assert any(
+        name.startswith("Institute for Geology and Biology of the Coastal Environment")
+        for name in _names(extraction, "Institution")
+    )
+    assert "Nordsee Meeresstiftung" in _names(extraction, "Funder")
