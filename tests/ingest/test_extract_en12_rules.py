@@ -3,6 +3,7 @@ journals and institutes from the public gazetteers)."""
 
 from __future__ import annotations
 
+from kg.model import Extraction
 from tests.ingest.test_extract_en7_rules import _extract, _facts, _names
 
 
@@ -128,6 +129,12 @@ def test_academy_election_list_and_honorary_member() -> None:
     assert not any("Gallagher" in name for name in _names(extraction, "Researcher"))
 
 
+def _published_in(text: str, title: str, journal: str) -> Extraction:
+    extraction = _extract(text)
+    assert (title, journal) in _facts(extraction, "publishedIn")
+    return extraction
+
+
 def test_paper_now_out_in_a_journal_and_student_here_in_a_unit() -> None:
     """A mailing-list post: "Our paper "…" is now out in <Journal>", "my PhD student A here in the Department of X"."""
     text = (
@@ -136,9 +143,8 @@ def test_paper_now_out_in_a_journal_and_student_here_in_a_unit() -> None:
         "Soil Letters. It was led by my PhD student Amélie Rousseau-Vidal here in the Department of Soil Science at "
         "Harbourview University, with Dr. Tomasz Wielgosz-Nyberg (Eastvale University).\n"
     )
-    extraction = _extract(text)
     title = "Straw mulch doubles soil carbon in terraced rice paddies"
-    assert (title, "Northmere Soil Letters") in _facts(extraction, "publishedIn")
+    extraction = _published_in(text, title, "Northmere Soil Letters")
     assert ("Amélie Rousseau-Vidal", title) in _facts(extraction, "authorOf")
     assert any(
         person == "Amélie Rousseau-Vidal" and unit.startswith("Department of Soil Science")
@@ -157,9 +163,8 @@ def test_meeting_report_names_a_group_paper_and_a_german_sponsor() -> None:
         "University) spoke on seagrass.\n"
         "The workshop was sponsored by the Nordsee Meeresstiftung.\n"
     )
-    extraction = _extract(text)
     title = "Salt marshes bury less carbon as seas rise"
-    assert (title, "Nature Climate Change") in _facts(extraction, "publishedIn")
+    extraction = _published_in(text, title, "Nature Climate Change")
     assert ("Ines Kowal-Brandt", title) not in _facts(extraction, "authorOf")
     assert any(
         name.startswith("Institute for Geology and Biology of the Coastal Environment")
