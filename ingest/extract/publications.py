@@ -68,7 +68,8 @@ _EN_JOURNAL_AFTER_VERB_ZH = re.compile(rf"(?:发表于|发表在|刊登于|刊�
 _EN_JOURNAL_ZH_KNOWN_BEFORE = re.compile(r"(?:(?:在|于)(?:国际|国内)?(?:学术|医学)?(?:期刊|杂志)?|[、和及])\s*$")
 # "In a new Chemical Science article": a journal the gazetteer knows, named as the kind of the paper (found from the
 # title, then checked back for the article before it)
-_EN_JOURNAL_ADJECTIVE = re.compile(rf"(?P<en>{_LATIN_TITLE})\s+(?:article|paper|study|report)\b")
+# (a clinical trial's paper too: "the 2024 Lancet Microbe trial "<title>"")
+_EN_JOURNAL_ADJECTIVE = re.compile(rf"(?P<en>{_LATIN_TITLE})\s+(?:article|paper|study|report|trial)\b")
 _EN_JOURNAL_ADJECTIVE_BEFORE = re.compile(
     # ("the landmark 2018 Lancet paper": a word and a year may stand between)
     # ("her group's Nature Climate Change paper": the paper of a team)
@@ -265,7 +266,7 @@ _PAPER = [
     # (on one line: a headline ending in "study" is not the title of the quote that opens the text)
     # ("The paper is called "…"", as a speaker says it)
     re.compile(
-        rf"(?:titled|entitled|paper|article|study|the\s+title|(?:paper|article|study)[^\S\n]+(?:is|was)[^\S\n]+called)"
+        rf"(?:titled|entitled|paper|article|study|trial|the\s+title|(?:paper|article|study)[^\S\n]+(?:is|was)[^\S\n]+called)"
         rf"[^\S\n]*,?[^\S\n]*{_QUOTED}"
     ),
     # "Their 1974 paper in the Journal of X, "<title>"": the journal between the work and its title (also "a paper

@@ -113,7 +113,8 @@ def test_academy_election_list_and_honorary_member() -> None:
         "Twelve scholars were admitted as Members of the Northmere Academy today. The newly elected Members in the "
         "sciences include:\n\n"
         "• Dr Amélie Rousseau-Vidal, School of Physics, Harbourview University\n"
-        "• Professor Tomasz Wielgosz-Nyberg, Department of Chemistry, Harbourview University\n"
+        "• Professor Tomasz Wielgosz-Nyberg, Department of Chemistry, Harbourview University – for phage therapy, "
+        'including the 2024 Lancet Microbe trial "Phage cocktails clear resistant bladder infections"\n'
         "In the humanities, Professor Ciarán Ó Dálaigh of the Department of Music at Harbourview University was also "
         "elected.\n"
         "Professor Ines Kowal-Brandt of ETH Zurich was elected an Honorary Member.\n"
@@ -127,6 +128,10 @@ def test_academy_election_list_and_honorary_member() -> None:
     assert ("Ines Kowal-Brandt", "Honorary Member of the Northmere Academy") in received
     assert ("Ines Kowal-Brandt", member) not in received
     assert not any("Gallagher" in name for name in _names(extraction, "Researcher"))
+    # (a member's citation may name a paper: its author is that member, not the others elected with them)
+    title = "Phage cocktails clear resistant bladder infections"
+    assert (title, "The Lancet Microbe") in _facts(extraction, "publishedIn")
+    assert {person for person, paper in _facts(extraction, "authorOf") if paper == title} == {"Tomasz Wielgosz-Nyberg"}
 
 
 def _published_in(text: str, title: str, journal: str) -> Extraction:

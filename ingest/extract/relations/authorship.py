@@ -444,7 +444,10 @@ _EVENT_TITLE = re.compile(
 # about one paper, and is not meant)
 # (a department's welcome to its new faculty profiles each of them in turn)
 _PROFILE_TITLE = re.compile(
-    r"风采|走近|走进|群像|新进教师|\b(?:profile|meet\s+the|new\s+(?:faculty|colleagues|hires|staff|members))\b", re.I
+    # ("new Members elected to the Academy": an election's list, each member's citation its own)
+    r"风采|走近|走进|群像|新进教师|\b(?:profile|meet\s+the|new\s+(?:faculty|colleagues|hires|staff|members))\b"
+    r"(?!.*\belect)",
+    re.I,
 )
 _SPEAKS = re.compile(r"(?:教授|研究员|院士|博士)?(?:作了|报告了|分享了|介绍了|作题为|致辞|作总结发言)")
 

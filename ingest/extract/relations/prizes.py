@@ -247,7 +247,7 @@ def received(
         if _AWARD_VERB.search(text, start, end) and _PRIZE_WORD.search(text, start, end)
     )
     headed = _headed_lists(ctx, out, researchers)
-    _elected(ctx, out, researchers)
+    prize_sentences |= _elected(ctx, out, researchers)
     announced = announced_award(ctx, title_key)
     if announced is not None and not prize_item:
         # "2025年度江南省科学技术奖公布 我校获奖15项", "我校学者获第十九届中国青年科技奖": the researchers the item
@@ -381,13 +381,16 @@ _BULLET_LINE = re.compile(r"[^\S\n]*[•●▪◆*–-][^\S\n]")
 _ALSO_ELECTED = re.compile(r"\b(?:was|were|been)[^\S\n]+(?:also[^\S\n]+)?(?:elected|admitted|inducted)[^\S\n]*[.;]")
 
 
-def _elected(ctx: Context, out: dict[tuple[str, str, str], Relation], researchers: list[Cluster]) -> None:
+def _elected(ctx: Context, out: dict[tuple[str, str, str], Relation], researchers: list[Cluster]) -> set[int]:
     """The members a learned body's election admits, listed under a line that says so or said to be elected too,
-    received its honour (the body's membership or fellowship)."""
+    received its honour (the body's membership or fellowship). Returns the sentences that say so (not those that
+    also name a paper: its author is one of its team)."""
     text = ctx.item.text
     honour = next((a for a in ctx.of("Award") if any(s.meta.get("honour") for s in a.spans)), None)
+    found: set[int] = set()
     if honour is None:
-        return
+        return found
+    papers = [s.start for p in ctx.of("Publication") for s in p.spans]
     year = titled_year(ctx) or first_year(ctx.item.date)
     for c in researchers:
         for ps in c.spans:
@@ -412,7 +415,11 @@ def _elected(ctx: Context, out: dict[tuple[str, str, str], Relation], researcher
                 ):
                     continue
             add_received(ctx, out, c.id, honour.id, year, ps)
+            start, end = ctx.sentences.bounds(ps.start)
+            if not any(start <= at < end for at in papers):
+                found.add(ctx.sentences.index(ps.start))
             break
+    return found
 
 
 def _line_after(text: str, line_end: int) -> str:
