@@ -14,7 +14,11 @@ from ingest.extract.lexicon import LATIN_LETTER, LATIN_UPPER, RESEARCHER_EN_JOBS
 from ingest.extract.spans import Span, clean
 
 # a capitalised word, or a dotted abbreviation (U.S., U.K.) that starts many agency names; a title starts a name
-_WORD = rf"(?:(?:[A-Z]\.){{2,}}|(?!(?:Dr|Prof|Professor|Mr|Mrs|Ms)\b)[{LATIN_UPPER}][{LATIN_LETTER}'&-]*)"
+# ("University of Puerto Rico–Mayagüez": a campus after an en dash is part of the word)
+_WORD = (
+    rf"(?:(?:[A-Z]\.){{2,}}|(?!(?:Dr|Prof|Professor|Mr|Mrs|Ms)\b)[{LATIN_UPPER}][{LATIN_LETTER}'&-]*"
+    rf"(?:–[{LATIN_UPPER}][{LATIN_LETTER}'&-]*)?)"
+)
 _HEADS = (
     r"University|Institute|Institutes|Laboratory|Laboratories|Hospital|College|Academy|Center|Centre|School|"
     r"Observatory|Museum|Polytechnic|Department|Faculty|Division|Clinic|Institution|Organization|Organisation|Lab|"

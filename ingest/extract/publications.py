@@ -269,6 +269,8 @@ _PAPER = [
         rf"(?:titled|entitled|paper|article|study|trial|the\s+title|(?:paper|article|study)[^\S\n]+(?:is|was)[^\S\n]+called)"
         rf"[^\S\n]*,?[^\S\n]*{_QUOTED}"
     ),
+    # "a 2025 study by A and B, "<title>,"": the authors between the work and its title
+    re.compile(rf"\b(?:paper|study|article)[^\S\n]+by[^\S\n]+[A-Z][^\n“”\"().;]{{1,80}}?,[^\S\n]*{_QUOTED}"),
     # "Their 1974 paper in the Journal of X, "<title>"": the journal between the work and its title (also "a paper
     # published last October in X, "<title>"")
     re.compile(

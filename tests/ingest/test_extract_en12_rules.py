@@ -176,3 +176,19 @@ def test_meeting_report_names_a_group_paper_and_a_german_sponsor() -> None:
         for name in _names(extraction, "Institution")
     )
     assert "Nordsee Meeresstiftung" in _names(extraction, "Funder")
+
+
+def test_study_by_its_authors_then_its_title_and_a_campus_after_a_dash() -> None:
+    """ "a 2025 study by A and B, "<title>," published in Science"; "the University of Northmere–Eastvale": the
+    campus after an en dash is part of the university's name."""
+    text = (
+        "Soil carbon centre launched\n"
+        "Co-directors are Dr. Amélie Rousseau-Vidal of the Department of Soil Science at the University of "
+        "Northmere–Eastvale and Dr. Tomasz Wielgosz-Nyberg of Harbourview University. The centre grows out of a 2025 "
+        'study by Rousseau-Vidal and Wielgosz-Nyberg, "Fungal necromass stores carbon in deep subsoils," published '
+        "in Science.\n"
+    )
+    title = "Fungal necromass stores carbon in deep subsoils"
+    extraction = _published_in(text, title, "Science")
+    assert ("Amélie Rousseau-Vidal", title) in _facts(extraction, "authorOf")
+    assert "University of Northmere–Eastvale" in _names(extraction, "Institution")
