@@ -134,9 +134,10 @@ def test_academy_election_list_and_honorary_member() -> None:
     assert {person for person, paper in _facts(extraction, "authorOf") if paper == title} == {"Tomasz Wielgosz-Nyberg"}
 
 
-def _published_in(text: str, title: str, journal: str) -> Extraction:
+def _published_in(text: str, title: str, journal: str, author: str | None = None) -> Extraction:
     extraction = _extract(text)
     assert (title, journal) in _facts(extraction, "publishedIn")
+    assert author is None or (author, title) in _facts(extraction, "authorOf")
     return extraction
 
 
@@ -149,8 +150,7 @@ def test_paper_now_out_in_a_journal_and_student_here_in_a_unit() -> None:
         "Harbourview University, with Dr. Tomasz Wielgosz-Nyberg (Eastvale University).\n"
     )
     title = "Straw mulch doubles soil carbon in terraced rice paddies"
-    extraction = _published_in(text, title, "Northmere Soil Letters")
-    assert ("Amélie Rousseau-Vidal", title) in _facts(extraction, "authorOf")
+    extraction = _published_in(text, title, "Northmere Soil Letters", "Amélie Rousseau-Vidal")
     assert any(
         person == "Amélie Rousseau-Vidal" and unit.startswith("Department of Soil Science")
         for person, unit in _facts(extraction, "affiliatedWith")
@@ -189,6 +189,5 @@ def test_study_by_its_authors_then_its_title_and_a_campus_after_a_dash() -> None
         "in Science.\n"
     )
     title = "Fungal necromass stores carbon in deep subsoils"
-    extraction = _published_in(text, title, "Science")
-    assert ("Amélie Rousseau-Vidal", title) in _facts(extraction, "authorOf")
+    extraction = _published_in(text, title, "Science", "Amélie Rousseau-Vidal")
     assert "University of Northmere–Eastvale" in _names(extraction, "Institution")
