@@ -269,6 +269,8 @@ _PAPER = [
         rf"(?:titled|entitled|paper|article|study|trial|the\s+title|(?:paper|article|study)[^\S\n]+(?:is|was)[^\S\n]+called)"
         rf"[^\S\n]*,?[^\S\n]*{_QUOTED}"
     ),
+    # ("won a Best Paper Award for "<title>," written with A": a quoted title its writers follow)
+    re.compile(rf"{_QUOTED}[^\S\n]*,?[^\S\n]*(?:co-)?(?:written|authored)[^\S\n]+(?:with|by)\b"),
     # "a 2025 study by A and B, "<title>,"": the authors between the work and its title
     re.compile(rf"\b(?:paper|study|article)[^\S\n]+by[^\S\n]+[A-Z][^\n“”\"().;]{{1,80}}?,[^\S\n]*{_QUOTED}"),
     # "Their 1974 paper in the Journal of X, "<title>"": the journal between the work and its title (also "a paper

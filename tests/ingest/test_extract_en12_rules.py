@@ -191,3 +191,20 @@ def test_study_by_its_authors_then_its_title_and_a_campus_after_a_dash() -> None
     title = "Fungal necromass stores carbon in deep subsoils"
     extraction = _published_in(text, title, "Science", "Amélie Rousseau-Vidal")
     assert "University of Northmere–Eastvale" in _names(extraction, "Institution")
+
+
+def test_prize_won_for_a_paper_written_with_a_colleague() -> None:
+    """ "A and B won a Best Paper Award at X for "<title>," written with C": a paper, its three authors."""
+    text = (
+        "Best paper at a conference\n"
+        "Amélie Rousseau-Vidal, associate professor of computer science, and PhD student Tomasz Wielgosz-Nyberg won a "
+        'Best Paper Award at the Northmere Conference for "Tactile Maps: Audio Guides for Blind Visitors in Museums," '
+        "written with Ines Kowal-Brandt of Harbourview University.\n"
+    )
+    extraction = _extract(text)
+    title = "Tactile Maps: Audio Guides for Blind Visitors in Museums"
+    assert {person for person, paper in _facts(extraction, "authorOf") if paper == title} == {
+        "Amélie Rousseau-Vidal",
+        "Tomasz Wielgosz-Nyberg",
+        "Ines Kowal-Brandt",
+    }

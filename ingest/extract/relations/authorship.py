@@ -325,9 +325,15 @@ _WRITTEN_BY = re.compile(r"\b(?:was|were|is|are)\s+(?:co-)?(?:written|authored)\
 _WITH_THEIR_PAPER = re.compile(r"\bwith\s+(?:their|his|her)\s+(?:new\s+|joint\s+)?(?:paper|article|study)\b")
 
 
+# "A and B won a Best Paper Award at X for "<title>"": those who won a prize for a paper wrote it
+_PRIZED_FOR = re.compile(
+    r"\b(?:won|wins|received|receives|earned|earns)\b[^.;\n“\"]{0,120}?\bfor[^\S\n]+(?:their[^\S\n]+paper,?[^\S\n]+)?[“\"]"
+)
+
+
 def co_writer_author(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
     """The person a paper was "written with" or "led by", in the sentence that names the paper, is its author; so are
-    all those it "was written by", and those who presented "their paper"."""
+    all those it "was written by", those who presented "their paper" and those who won a prize for it."""
     text = ctx.item.text
     papers = ctx.of("Publication")
     for c in researchers_of(ctx):
@@ -335,9 +341,15 @@ def co_writer_author(ctx: Context, out: dict[tuple[str, str, str], Relation]) ->
             start, end = ctx.sentences.bounds(s.start)
             by = _WRITTEN_BY.search(text, start, s.start)
             theirs = _WITH_THEIR_PAPER.search(text, s.end, end)
-            if not (by or theirs or _CO_WRITER_BEFORE.search(text, max(start, s.start - 80), s.start)):
-                continue
-            paper = next((p for p in papers if any(start <= ps.start < end for ps in p.spans)), None)
+            prized = _PRIZED_FOR.search(text, s.end, end) if "for" in text[s.end : end] else None
+            # (the paper a prize was for: its title opens right after the quote)
+            paper = (
+                next((p for p in papers if any(ps.start == prized.end() for ps in p.spans)), None) if prized else None
+            )
+            if paper is None:
+                if not (by or theirs or _CO_WRITER_BEFORE.search(text, max(start, s.start - 80), s.start)):
+                    continue
+                paper = next((p for p in papers if any(start <= ps.start < end for ps in p.spans)), None)
             if paper is not None:
                 add(
                     out,
