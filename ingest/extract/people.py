@@ -133,6 +133,13 @@ _EN_AFTER = re.compile(
     r"(?:a|an|the)?\s*(?:[a-z][a-z-]+\s+){0,2}"
     rf"(?:{_JOBS_AFTER}|{_SCIENTIST_SUFFIX}|pharmacist)\b"
     r"|,\s+the\s+(?:[A-Z][\w.'’-]*\s+){1,6}Professor\b"
+    # ("A, Research Director at X": a research institute's senior rank, not an administrator)
+    r"|,\s+(?:a\s+)?(?:Senior\s+)?(?i:research\s+director|directeur\s+de\s+recherche|research\s+professor)\b"
+    # ("Congrats to A, who won a Best Poster Award", "A, who will receive the X Medal": a laureate)
+    r"|,\s+who\s+(?:has\s+|have\s+|will\s+|also\s+)?(?:won|wins|win|received|receives|receive|earned|was\s+awarded)\s+"
+    r"(?:an?|the|this|their|his|her|(?:19|20)\d{2})\b"
+    # ("welcome A, who joins us as a Postdoctoral Fellow": a new member of a research group)
+    r"|,\s+who\s+(?:joins|joined|will\s+join)\s+(?:us|the\s+(?:lab|group|team))\s+as\s+an?\b"
     # "…, explained Associate Director MOON Ji-hae, who led the study"
     r"|,\s+who\s+(?:co-)?(?:led|leads|headed|heads|directed|supervised)\s+(?:the|this)\s+"
     r"(?:study|research|work|team|project|group|analysis)\b"
@@ -804,7 +811,10 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
         if not any(a < e and s < b for a, b in seen) and text[s:e] not in names_of_institutions:
             seen.add((s, e))
             spans.append(Span(s, e, "Researcher", clean(text[s:e]), role="researcher"))
-    return spans
+    # "said Treviño Anzaldúa, who received …": a two-word surname of someone named in full is a later mention of
+    # them, left to the surname rule, not a person of its own
+    full = {span.name for span in spans if span.name.count(" ") >= 2}
+    return [span for span in spans if not any(f.endswith(" " + span.name) for f in full)]
 
 
 # "Ortiz-Vela, a professor in the Department of Chemistry": a surname alone, then the job

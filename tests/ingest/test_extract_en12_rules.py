@@ -208,3 +208,24 @@ def test_prize_won_for_a_paper_written_with_a_colleague() -> None:
         "Tomasz Wielgosz-Nyberg",
         "Ines Kowal-Brandt",
     }
+
+
+def test_lab_news_laureate_newcomer_and_research_director() -> None:
+    """ "Congrats to A, who won a Best Poster Award", "welcome B, who joins us as a X Postdoctoral Fellow", "C,
+    Research Director at Y, who will receive the Z Award": researchers and what they received; a later mention by a
+    two-word surname is the same person."""
+    text = (
+        "Lab news\n"
+        "Congrats to Amélie Rousseau-Vidal, who won a Best Poster Award at the Northmere Meeting.\n"
+        "We welcome Tomasz Wielgosz-Nyberg, who joins us as a Harbourview Postdoctoral Fellow from Eastvale "
+        "University.\n"
+        'Ana María Ruiz Tovar, Research Director at the Northmere Institute, will give the keynote. "Soils matter," '
+        "said Ruiz Tovar, who received the Eastvale Soil Medal in 2023.\n"
+    )
+    extraction = _extract(text)
+    assert {"Amélie Rousseau-Vidal", "Tomasz Wielgosz-Nyberg", "Ana María Ruiz Tovar"} == _names(
+        extraction, "Researcher"
+    )
+    received = _facts(extraction, "received")
+    assert ("Amélie Rousseau-Vidal", "Best Poster Award") in received
+    assert ("Tomasz Wielgosz-Nyberg", "Harbourview Postdoctoral Fellowship") in received
