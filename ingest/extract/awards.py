@@ -79,9 +79,12 @@ _AWARD_WORD = rf"(?:[{LATIN_UPPER}][{LATIN_LETTER}'’-]+|(?:[A-Z]\.)+|Jr\.|Sr\.
 _AWARD_GAP = r"(?:,(?=[^\S\n]*(?:Jr|Sr)\.))?[^\S\n]+"
 _AWARD_EN = re.compile(
     # ("the George E. Valley, Jr. Prize": the comma before a suffix of the name it honours)
-    rf"{_AWARD_WORD}{_AWARD_GAP}(?:(?:(?:of|for|the|and|in)[^\S\n]+)?{_AWARD_WORD}{_AWARD_GAP}){{0,5}}"
+    # ("the Till & McCulloch Award": two people it honours)
+    rf"{_AWARD_WORD}{_AWARD_GAP}(?:(?:(?:of|for|the|and|in|&)[^\S\n]+)?{_AWARD_WORD}{_AWARD_GAP}){{0,5}}"
     # (a named scholarship is held as an honour: "received a 2024 Harbourview Graduate Scholarship")
-    r"(?:Prize|Award|Medal|Fellowship(?:s\b)?|Fellows?\b|Scholarship(?:s\b)?|Honou?rable[^\S\n]+Mention\b)"
+    # (and an endowed chair in a field: "the Vantor Chair in Paediatric Oncology Research"; a programme's "Research
+    # Chair" is the programme's, whatever its holder's field)
+    r"(?:(?<!Research[^\S\n])Chair(?=[^\S\n]+in[^\S\n]+[A-Z])|Prize|Award|Medal|Fellowship(?:s\b)?|Fellows?\b|Scholarship(?:s\b)?|Honou?rable[^\S\n]+Mention\b)"
     # ("Harbourview Research Scholarship – Doctoral": the level of a scholarship after a dash)
     r"(?:(?<=Scholarship)[^\S\n]+[–—][^\S\n]+(?:Doctoral|Master['’]?s|Postdoctoral|Undergraduate)\b)?"
     # "the Clifford Paterson Medal and Prize": one honour

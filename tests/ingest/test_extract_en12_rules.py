@@ -229,3 +229,17 @@ def test_lab_news_laureate_newcomer_and_research_director() -> None:
     received = _facts(extraction, "received")
     assert ("Amélie Rousseau-Vidal", "Best Poster Award") in received
     assert ("Tomasz Wielgosz-Nyberg", "Harbourview Postdoctoral Fellowship") in received
+
+
+def test_endowed_chair_and_an_award_named_for_two_people() -> None:
+    """ "the X Chair in <Field>" endowed by a gift is an honour (a programme's "Research Chair" keeps its own name);
+    "the Till & Able Award" honours two people and is one award."""
+    text = (
+        "Gift creates a chair\n"
+        "A $5 million gift creates the Harrowgate Chair in Paediatric Oncology Research at Northmere Hospital. Dr. "
+        "Amélie Rousseau-Vidal, a Senior Scientist at Northmere Hospital, also received the 2025 Vantor & Bellweather "
+        "Award from the Eastvale Network.\n"
+    )
+    awards = _names(_extract(text), "Award")
+    assert {"Harrowgate Chair in Paediatric Oncology Research", "Vantor & Bellweather Award"} <= awards
+    assert "Bellweather Award" not in awards
