@@ -216,8 +216,14 @@ _FUNDING_EN_CAPS_FIELD = re.compile(
     r"(?m)^[^\S\n]*(?:FUNDING|FUNDERS?|FUNDED[^\S\n]+BY|FUNDING[^\S\n]+(?:SOURCES?|INFORMATION))[^\S\n]*\n[^\S\n]*"
     rf"(?P<list>[^\n]{{2,300}}?)(?:{en.JOINED_CAPS_LABEL.pattern}|[^\S\n]*$)"
 )
+# an interview's question on the money, the funders in the answer: "Q: Who paid for this?\nA: The X, plus the Y."
+_FUNDING_EN_ANSWER = re.compile(
+    r"(?im)^[^\S\n]*Q[:.][^\n]*\b(?:paid|pays|pay|funded|funds|fund|funding|financed|supported)\b[^\n]*\?[^\S\n]*\n"
+    r"[^\S\n]*A[:.][^\S\n]*(?P<list>[^\n.;]{2,300})"
+)
 _FUNDING_EN_ALL = (
     _FUNDING_EN_CAPS_FIELD,
+    _FUNDING_EN_ANSWER,
     _FUNDING_EN,
     _FUNDING_EN_FROM,
     _FUNDING_EN_GIVER,
@@ -612,6 +618,8 @@ def find_funders(text: str, institutions: list[Span], known: frozenset[str] = fr
         if pattern is _FUNDING_EN_ANNOUNCES and "announce" not in text and "award" not in text:
             continue
         if pattern is _FUNDING_EN_CAPS_FIELD and "FUND" not in text:
+            continue
+        if pattern is _FUNDING_EN_ANSWER and "Q:" not in text and "Q." not in text:
             continue
         for m in _overlapping(pattern, text) if pattern is _FUNDING_EN else pattern.finditer(text):
             for group in ("list", "prog"):

@@ -762,7 +762,7 @@ _JOB_AFTER = rf"\s+(?:[a-z-]+\s+){{0,3}}(?:{alternation(RESEARCHER_EN_JOBS)})\b"
 # what may stand between two names of a funding list (besides brackets): connectors, funding verbs, programme words
 # (and a funder's owner: "the SERB, now part of the ANRF, and …": the owner funds the work too)
 _LIST_CONNECTORS = re.compile(
-    r"\b(?:and|by|the|funded|supported|financed|also|as\s+well\s+as|from|of|under|through|its"
+    r"\b(?:and|by|the|funded|supported|financed|also|plus|as\s+well\s+as|from|of|under|through|its"
     r"|program|programme|grants?|funds?|project|scheme|initiative|(?:now\s+|itself\s+)?(?:a\s+)?part)\b|\([^)]*\)"
     # (the quoted name of a funded cluster or project: through the Cluster of Excellence "The Ocean Floor")
     r"|\"[^\"\n]*\"|“[^”\n]*”"

@@ -243,3 +243,19 @@ def test_endowed_chair_and_an_award_named_for_two_people() -> None:
     awards = _names(_extract(text), "Award")
     assert {"Harrowgate Chair in Paediatric Oncology Research", "Vantor & Bellweather Award"} <= awards
     assert "Bellweather Award" not in awards
+
+
+def test_interview_answer_on_who_paid_names_the_funders() -> None:
+    """A Q&A: the answer to a question on who paid names the funders, "plus" between them."""
+    text = (
+        "Q&A: why the glacier melts from below\n"
+        "Amélie Rousseau-Vidal is an associate professor at Harbourview University.\n\n"
+        'Q: What did you find?\nA: The paper, "Meltwater plumes undercut a tidewater glacier," was led by my '
+        "graduate student Tomasz Wielgosz-Nyberg.\n\n"
+        "Q: Who paid for this?\nA: The Northmere Research Council, plus the Eastvale Polar Science Center.\n"
+    )
+    extraction = _extract(text)
+    title = "Meltwater plumes undercut a tidewater glacier"
+    assert {(title, "Northmere Research Council"), (title, "Eastvale Polar Science Center")} <= _facts(
+        extraction, "fundedBy"
+    )
