@@ -257,6 +257,10 @@ _TITLE_FIELD_ZH = re.compile(
 # (literal scans first: the two patterns above open with \b or a lookbehind, so re tries them at every character,
 # 0.5 and 1.0 ms per 100 kB of the bench's items; each of their matches holds what these find)
 _TITLE_LABEL_ZH = re.compile(r"(?:标题|题目)[^\S\n]*[:：]")
+# ("won a Best Paper Award for "<title>," written with A": a quoted title its writers follow)
+_WRITTEN_AFTER = re.compile(rf"{_QUOTED}[^\S\n]*,?[^\S\n]*(?:co-)?(?:written|authored)[^\S\n]+(?:with|by)\b")
+# "a 2025 study by A and B, "<title>,"": the authors between the work and its title
+_WORK_BY = re.compile(rf"\b(?:paper|study|article)[^\S\n]+by[^\S\n]+[A-Z][^\n“”\"().;]{{1,80}}?,[^\S\n]*{_QUOTED}")
 _PAPER = [
     # (as a speaker says it: 论文题目叫“…”)
     re.compile(rf"(?:题为|(?:题目|标题)(?:为|叫做?|是)|名为)\s*{_QUOTED}"),
@@ -269,10 +273,8 @@ _PAPER = [
         rf"(?:titled|entitled|paper|article|study|trial|the\s+title|(?:paper|article|study)[^\S\n]+(?:is|was)[^\S\n]+called)"
         rf"[^\S\n]*,?[^\S\n]*{_QUOTED}"
     ),
-    # ("won a Best Paper Award for "<title>," written with A": a quoted title its writers follow)
-    re.compile(rf"{_QUOTED}[^\S\n]*,?[^\S\n]*(?:co-)?(?:written|authored)[^\S\n]+(?:with|by)\b"),
-    # "a 2025 study by A and B, "<title>,"": the authors between the work and its title
-    re.compile(rf"\b(?:paper|study|article)[^\S\n]+by[^\S\n]+[A-Z][^\n“”\"().;]{{1,80}}?,[^\S\n]*{_QUOTED}"),
+    _WRITTEN_AFTER,
+    _WORK_BY,
     # "Their 1974 paper in the Journal of X, "<title>"": the journal between the work and its title (also "a paper
     # published last October in X, "<title>"")
     re.compile(
@@ -500,6 +502,11 @@ def find_publications(text: str) -> list[Span]:
         if pattern is _PUBLISHED_IN_TITLE and "published" not in text and "journal" not in text:
             continue
         if pattern is _TITLE_FIELD_ZH and not _TITLE_LABEL_ZH.search(text):
+            continue
+        # (literal scans first: each pattern's words are in every match)
+        if pattern is _WRITTEN_AFTER and "written" not in text and "authored" not in text:
+            continue
+        if pattern is _WORK_BY and " by " not in text:
             continue
         if pattern is _PREPRINT_HEADING and "Rxiv" not in text and "arXiv" not in text and "Preprint" not in text:
             continue
