@@ -486,8 +486,22 @@ def link_units(text: str, spans: list[Span], known: Callable[[Span], bool] = lam
             # "the Center for Quantum Nanoscience (QNS) within the Institute for Basic Science": the text says which
             # body holds the unit, whatever its kind
             unit.parent = parent.name
+        elif (
+            parent.parent is None
+            and _UNIT_AFTER_TOP.match(parent.name)
+            and _TOP.search(unit.name)
+            and not _UNIT.match(unit.name)
+            and _TOP_THEN_UNIT_GAP.fullmatch(gap)
+            and _UNIT_LIST_CLOSE.match(text, parent.end)
+        ):
+            # "(Bangor University, School of Ocean Sciences)": an affiliation written from the top down, the
+            # university first (closed by the bracket or the line: not a list of bodies going on)
+            parent.parent = unit.name
 
 
+_UNIT_AFTER_TOP = re.compile(r"(?:School|Department|Faculty|Division)\s+of\s")
+_TOP_THEN_UNIT_GAP = re.compile(r",[^\S\n]*")
+_UNIT_LIST_CLOSE = re.compile(r"[^\S\n]*(?:[)\n]|$)")
 _LOW_UNIT = re.compile(r"(?:Department|Division)\s+of\s")
 _HIGH_UNIT = re.compile(r"\b(?:School|Faculty|College)\s+of\s")
 _AT_UNIT_GAP = re.compile(r"\s+(?:at|in)\s+(?:the\s+)?(?:(?:university|institute|college)['’]s\s+)?")

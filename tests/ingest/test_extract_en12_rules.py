@@ -259,3 +259,16 @@ def test_interview_answer_on_who_paid_names_the_funders() -> None:
     assert {(title, "Northmere Research Council"), (title, "Eastvale Polar Science Center")} <= _facts(
         extraction, "fundedBy"
     )
+
+
+def test_affiliation_written_from_the_university_down() -> None:
+    """ "(Harbourview University, School of Ocean Sciences)": the school is part of the university named first; a
+    list of bodies going on is no such pair."""
+    text = (
+        "Prizes\n"
+        "The Early Career Prize went to Dr. Amélie Rousseau-Vidal (Harbourview University, School of Ocean Sciences). "
+        "Partners include Eastvale University, School of Music of Northmere and the Vantor Institute.\n"
+    )
+    part_of = _facts(_extract(text), "partOf")
+    assert any(unit.startswith("School of Ocean Sciences") and top == "Harbourview University" for unit, top in part_of)
+    assert not any(top == "Eastvale University" for _, top in part_of)
