@@ -169,7 +169,7 @@ def test_meeting_report_names_a_group_paper_and_a_german_sponsor() -> None:
         "The workshop was sponsored by the Nordsee Meeresstiftung.\n"
     )
     title = "Salt marshes bury less carbon as seas rise"
-    extraction = _published_in(text, title, "Nature Climate Change")
+    extraction = _published_in(text, title, "Nature Climate Change", "Amélie Rousseau-Vidal")
     assert ("Ines Kowal-Brandt", title) not in _facts(extraction, "authorOf")
     assert any(
         name.startswith("Institute for Geology and Biology of the Coastal Environment")

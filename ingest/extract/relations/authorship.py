@@ -295,16 +295,24 @@ def _without(sentence: str, start: int, spans: list[tuple[int, int]]) -> str:
 _POSSESSIVE_PAPER = re.compile(r"\s*(?:Her|His)\s+(?:(?:[a-z-]+|(?:19|20)\d{2})\s+){0,2}(?:paper|study|article)\b")
 
 
+# "A (X) presented her group's Nature Climate Change paper "<title>"": the subject's own paper, in the sentence
+_PRESENTS_OWN_PAPER = re.compile(
+    r"\b(?:presented|presents)[^\S\n]+(?:her|his|their)[^\S\n]+"
+    r"(?:(?:group|team|lab)['’]s[^\S\n]+)?(?:[\w-]+[^\S\n]+){0,4}(?:paper|study|article)\b"
+)
+
+
 def possessive_author(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
     """A sentence opening "Her recent paper …" or "His study …": the researcher named last before it wrote the paper
-    that sentence names."""
+    that sentence names; so did one who "presented her group's paper" in the sentence."""
     text = ctx.item.text
     people = sorted(((s, c) for c in researchers_of(ctx) for s in c.spans), key=lambda pair: pair[0].start)
     for start, end in ctx.sentences.all():
-        if not _POSSESSIVE_PAPER.match(text, start):
+        own = None if "present" not in text[start:end] else _PRESENTS_OWN_PAPER.search(text, start, end)
+        if own is None and not _POSSESSIVE_PAPER.match(text, start):
             continue
         paper = next((c for c in ctx.of("Publication") if any(start <= s.start < end for s in c.spans)), None)
-        before = [(s, c) for s, c in people if s.end <= start]
+        before = [(s, c) for s, c in people if (start <= s.start and s.end <= own.start() if own else s.end <= start)]
         if paper is None or not before:
             continue
         span, person = before[-1]
