@@ -176,6 +176,8 @@ def test_meeting_report_names_a_group_paper_and_a_german_sponsor() -> None:
         for name in _names(extraction, "Institution")
     )
     assert "Nordsee Meeresstiftung" in _names(extraction, "Funder")
+    # (the workshop's sponsor, not the paper's funder)
+    assert not _facts(extraction, "fundedBy")
 
 
 def test_study_by_its_authors_then_its_title_and_a_campus_after_a_dash() -> None:
