@@ -79,7 +79,7 @@ _AWARD_WORD = rf"(?:[{LATIN_UPPER}][{LATIN_LETTER}'’-]+|(?:[A-Z]\.)+|Jr\.|Sr\.
 _AWARD_GAP = r"(?:,(?=[^\S\n]*(?:Jr|Sr)\.))?[^\S\n]+"
 _AWARD_EN = re.compile(
     # ("the George E. Valley, Jr. Prize": the comma before a suffix of the name it honours)
-    # ("the Till & McCulloch Award": two people it honours)
+    # ("the Vantor & Bellweather Award": two people it honours)
     rf"{_AWARD_WORD}{_AWARD_GAP}(?:(?:(?:of|for|the|and|in|&)[^\S\n]+)?{_AWARD_WORD}{_AWARD_GAP}){{0,5}}"
     # (a named scholarship is held as an honour: "received a 2024 Harbourview Graduate Scholarship")
     # (and an endowed chair in a field: "the Vantor Chair in Paediatric Oncology Research"; a programme's "Research
@@ -275,7 +275,7 @@ _FUNDER_EN = re.compile(
     r"Programme|Program|Initiative|Research|Innovation|Administration|Bureau|Association|Health|Cent(?:er|re)s?|"
     # (a national laboratory that funds: "supported by the Defence Science and Technology Laboratory")
     r"Laboratory|NSF|NIH|NSFC|ERC|DFG|JSPS)\b"
-    # (a German foundation: Deutsche Bundesstiftung Umwelt, Volkswagenstiftung)
+    # (a German foundation: Volkswagenstiftung, Carl-Zeiss-Stiftung)
     r"|\w*[Ss]tiftung\b"
 )
 # the body at the head of a programme whose own name ends in no funding word

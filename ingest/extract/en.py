@@ -14,7 +14,7 @@ from ingest.extract.lexicon import LATIN_LETTER, LATIN_UPPER, RESEARCHER_EN_JOBS
 from ingest.extract.spans import Span, clean
 
 # a capitalised word, or a dotted abbreviation (U.S., U.K.) that starts many agency names; a title starts a name
-# ("University of Puerto Rico–Mayagüez": a campus after an en dash is part of the word)
+# ("University of Northmere–Eastvale": a campus after an en dash is part of the word)
 _WORD = (
     rf"(?:(?:[A-Z]\.){{2,}}|(?!(?:Dr|Prof|Professor|Mr|Mrs|Ms)\b)[{LATIN_UPPER}][{LATIN_LETTER}'&-]*"
     rf"(?:–[{LATIN_UPPER}][{LATIN_LETTER}'&-]*)?)"
@@ -63,7 +63,7 @@ _INSTITUTION = re.compile(
     # ("the Institute of Multidisciplinary Research for Advanced Materials": a field may go on after "for", and
     # after "in" into a field: "Institute for Research in Immunology and Cancer")
     rf"|(?:{_HEADS}){_SP}(?:of|for){_SP}(?:the{_SP})?{_WORD}"
-    # ("Institute for Chemistry and Biology of the Marine Environment": "of the" inside the fields)
+    # ("Institute for Geology and Biology of the Coastal Environment": "of the" inside the fields)
     # (not "of the University of X": the parent body, another name)
     rf"(?:{_SP}(?:and{_SP}|&{_SP}|of{_SP}(?:the{_SP}(?!(?:{_WORD}{_SP}){{0,3}}(?:{_HEADS})\b))?|for{_SP}|the{_SP}"
     rf"|in{_SP}(?={_FIELDS}))?{_WORD}){{0,5}}"
@@ -424,8 +424,8 @@ def _universities_inside(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
-# "the University of Alaska Fairbanks Geophysical Institute": a university's institute or centre written after the
-# university's name; the unit's name opens with a field or a word made from one (Geophysical, Tropical), a place's
+# "the University of Northmere Coldwater Glaciological Institute": a university's institute or centre written after the
+# university's name; the unit's name opens with a field or a word made from one (Glaciological, Botanical), a place's
 # name seldom does
 _UNIVERSITY_UNIT = re.compile(
     r"(?P<top>University\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|(?:[A-Z][\w'’-]*\s+){1,3}University)"
@@ -494,7 +494,7 @@ def link_units(text: str, spans: list[Span], known: Callable[[Span], bool] = lam
             and _TOP_THEN_UNIT_GAP.fullmatch(gap)
             and _UNIT_LIST_CLOSE.match(text, parent.end)
         ):
-            # "(Bangor University, School of Ocean Sciences)": an affiliation written from the top down, the
+            # "(Harbourview University, School of Tidal Sciences)": an affiliation written from the top down, the
             # university first (closed by the bracket or the line: not a list of bodies going on)
             parent.parent = unit.name
 

@@ -181,7 +181,7 @@ def _reference_people(text: str, taken: list[Span]) -> list[Span]:
             span = Span(name.start(), name.end(), "Researcher", name.group(), role="researcher")
             if not _overlaps(span, taken + out):
                 out.append(span)
-        # "Pruitt-Anand D" whose surname no one else in the item bears: an author known only so, named as written
+        # "Okafor-Lind D" whose surname no one else in the item bears: an author known only so, named as written
         initialled += [
             Span(name.start(), name.end(), "Researcher", name.group(), role="researcher")
             for name in _INITIALLED_NAME.finditer(text, a, b)

@@ -135,7 +135,7 @@ _EN_AFTER = re.compile(
     r"|,\s+the\s+(?:[A-Z][\w.'’-]*\s+){1,6}Professor\b"
     # ("A, Research Director at X": a research institute's senior rank, not an administrator)
     r"|,\s+(?:a\s+)?(?:Senior\s+)?(?i:research\s+director|directeur\s+de\s+recherche|research\s+professor)\b"
-    # ("Congrats to A, who won a Best Poster Award", "A, who will receive the X Medal": a laureate)
+    # ("Congrats to A, who won a Best Talk Award", "A, who will receive the X Medal": a laureate)
     r"|,\s+who\s+(?:has\s+|have\s+|will\s+|also\s+)?(?:won|wins|win|received|receives|receive|earned|was\s+awarded)\s+"
     r"(?:an?|the|this|their|his|her|(?:19|20)\d{2})\b"
     # ("welcome A, who joins us as a Postdoctoral Fellow": a new member of a research group)

@@ -68,11 +68,11 @@ _EN_JOURNAL_AFTER_VERB_ZH = re.compile(rf"(?:发表于|发表在|刊登于|刊�
 _EN_JOURNAL_ZH_KNOWN_BEFORE = re.compile(r"(?:(?:在|于)(?:国际|国内)?(?:学术|医学)?(?:期刊|杂志)?|[、和及])\s*$")
 # "In a new Chemical Science article": a journal the gazetteer knows, named as the kind of the paper (found from the
 # title, then checked back for the article before it)
-# (a clinical trial's paper too: "the 2024 Lancet Microbe trial "<title>"")
+# (a clinical trial's paper too: "the 2024 JAMA Oncology trial "<title>"")
 _EN_JOURNAL_ADJECTIVE = re.compile(rf"(?P<en>{_LATIN_TITLE})\s+(?:article|paper|study|report|trial)\b")
 _EN_JOURNAL_ADJECTIVE_BEFORE = re.compile(
     # ("the landmark 2018 Lancet paper": a word and a year may stand between)
-    # ("her group's Nature Climate Change paper": the paper of a team)
+    # ("her group's Nature Food paper": the paper of a team)
     r"\b(?:[Aa]n?|[Tt]he|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)\s+(?:(?:group|team|lab|laboratory)['’]s\s+)?(?:[a-z-]+\s+)?"
     r"(?:(?:19|20)\d{2}\s+)?$"
 )
@@ -100,7 +100,7 @@ _EN_JOURNAL = re.compile(
     # (the dot of an abbreviated month is no sentence end: "published Oct. 29 in the …")
     rf"(?:[^.;\n]|{_MONTH_DOT}){{0,200}}?\bin"
     rf"|\b(?:results|findings|work|research)\s+appear\s+in"
-    # ("Our paper "…" is now out in Global Change Biology")
+    # ("Our paper "…" is now out in Soil Letters")
     rf"|\b(?:is|are)\s+(?:now\s+)?out\s+(?:now\s+)?in"
     rf"|(?:in|of|for|to) the (?:(?:scientific|medical|academic|international|peer-reviewed)\s+)?journal)"
     # ("published in the journal ACS Catalysis": the word journal may follow the "in" of a cue)
@@ -257,7 +257,7 @@ _TITLE_FIELD_ZH = re.compile(
 # (literal scans first: the two patterns above open with \b or a lookbehind, so re tries them at every character,
 # 0.5 and 1.0 ms per 100 kB of the bench's items; each of their matches holds what these find)
 _TITLE_LABEL_ZH = re.compile(r"(?:标题|题目)[^\S\n]*[:：]")
-# ("won a Best Paper Award for "<title>," written with A": a quoted title its writers follow)
+# ("won a Best Talk Award for "<title>," written with A": a quoted title its writers follow)
 _WRITTEN_AFTER = re.compile(rf"{_QUOTED}[^\S\n]*,?[^\S\n]*(?:co-)?(?:written|authored)[^\S\n]+(?:with|by)\b")
 # "a 2025 study by A and B, "<title>,"": the authors between the work and its title
 _WORK_BY = re.compile(rf"\b(?:paper|study|article)[^\S\n]+by[^\S\n]+[A-Z][^\n“”\"().;]{{1,80}}?,[^\S\n]*{_QUOTED}")
@@ -315,7 +315,7 @@ _PAPER = [
     ),
 ]
 # a preprint digest's entry: its heading is the paper's title, the line under it says where it was posted ("Posted to
-# medRxiv on 10 November 2026.")
+# ChemRxiv on 3 March 2027.")
 _PREPRINT_HEADING = re.compile(
     r"\A[^\S\n]*(?:\d{1,2}[.)][^\S\n]+)?(?P<title>[A-Z][^\n]{10,300}?)[^\S\n]*\n[^\S\n]*"
     r"(?:Posted|Deposited|Published|Uploaded)[^\S\n]+(?:to|on|in)[^\S\n]+(?:the[^\S\n]+)?"

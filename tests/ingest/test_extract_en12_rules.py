@@ -11,14 +11,14 @@ def test_preprint_digest_heading_is_the_paper() -> None:
     """A preprint digest's entry is headed by the paper's title, the line under it says where it was posted."""
     text = (
         "Root exudates shape the wheat rhizosphere under drought\n"
-        "Posted to bioRxiv on 3 March 2027. A field study led by Dr. Amélie Rousseau-Vidal of Harbourview "
-        "University, with Prof. Tomasz Wielgosz-Nyberg as senior author. Funded by the Wellcome Trust."
+        "Posted to arXiv on 3 March 2027. A field study led by Dr. Amélie Rousseau-Vidal of Harbourview "
+        "University, with Prof. Tomasz Wielgosz-Nyberg as senior author. Funded by the Nuffield Foundation."
     )
     extraction = _extract(text)
     title = "Root exudates shape the wheat rhizosphere under drought"
     assert title in _names(extraction, "Publication")
     assert ("Amélie Rousseau-Vidal", title) in _facts(extraction, "authorOf")
-    assert (title, "Wellcome Trust") in _facts(extraction, "fundedBy")
+    assert (title, "Nuffield Foundation") in _facts(extraction, "fundedBy")
 
 
 def test_wire_metadata_block_in_capitals() -> None:
@@ -26,16 +26,18 @@ def test_wire_metadata_block_in_capitals() -> None:
     text = (
         "Soil fungi move microplastics\n"
         "A team led by Dr. Amélie Rousseau-Vidal of Harbourview University grew barley in spiked soil.\n"
-        "JOURNAL\nNature Communications\nARTICLE TITLE\n"
+        "JOURNAL\nNature Plants\nARTICLE TITLE\n"
         "Hyphal networks carry microplastics into barley roots ARTICLE PUBLICATION DATE\n3-Mar-2027\n"
-        "FUNDING\nNatural Environment Research Council (NERC); Leverhulme Trust COI STATEMENT\n"
+        "FUNDING\nBiotechnology and Biological Sciences Research Council (BBSRC); Nuffield Foundation COI STATEMENT\n"
         "The authors declare no competing interests.\n"
     )
     extraction = _extract(text)
     title = "Hyphal networks carry microplastics into barley roots"
     assert _names(extraction, "Publication") == {title}
-    assert {"Natural Environment Research Council", "Leverhulme Trust"} <= _names(extraction, "Funder")
-    assert (title, "Leverhulme Trust") in _facts(extraction, "fundedBy")
+    assert {"Biotechnology and Biological Sciences Research Council", "Nuffield Foundation"} <= _names(
+        extraction, "Funder"
+    )
+    assert (title, "Nuffield Foundation") in _facts(extraction, "fundedBy")
 
 
 def test_profile_sentence_with_a_verb_names_a_researcher() -> None:
@@ -51,16 +53,16 @@ def test_profile_sentence_with_a_verb_names_a_researcher() -> None:
 
 
 def test_university_institute_written_after_the_university() -> None:
-    """ "the University of X Y Geophysical Institute": the institute is part of the university, the person in it; a
+    """ "the University of X Y Glaciological Institute": the institute is part of the university, the person in it; a
     university's medical centre keeps the university in its name."""
     text = (
         "Glaciers melt from below\n"
-        "Dr. Amélie Rousseau-Vidal of the University of Northmere Coldwater Geophysical Institute led the study with "
+        "Dr. Amélie Rousseau-Vidal of the University of Northmere Coldwater Glaciological Institute led the study with "
         "Dr. Tomasz Wielgosz-Nyberg of the University of Northmere Medical Center."
     )
     extraction = _extract(text)
-    assert ("Geophysical Institute", "University of Northmere Coldwater") in _facts(extraction, "partOf")
-    assert ("Amélie Rousseau-Vidal", "Geophysical Institute") in _facts(extraction, "affiliatedWith")
+    assert ("Glaciological Institute", "University of Northmere Coldwater") in _facts(extraction, "partOf")
+    assert ("Amélie Rousseau-Vidal", "Glaciological Institute") in _facts(extraction, "affiliatedWith")
     assert "University of Northmere Medical Center" in _names(extraction, "Institution")
 
 
@@ -72,7 +74,7 @@ _GRANT_RECORD = (
     "Other PIs: WIELGOSZ-NYBERG, TOMASZ; KOWAL-BRANDT, INES\n"
     "Awardee Organization: UNIVERSITY OF NORTHMERE AT HARBOURVIEW\n"
     "Department: BIOLOGY\n"
-    "Administering Institutes or Centers: NATIONAL INSTITUTE OF ALLERGY AND INFECTIOUS DISEASES\n\n"
+    "Administering Institutes or Centers: NATIONAL CANCER INSTITUTE\n\n"
     "Publications (2):\n"
     "Rousseau-Vidal AK, Okafor-Lind D, Wielgosz-Nyberg T. Salt marsh roots store carbon for centuries. mBio. "
     "2026 Mar;17(3):e0312825. PMID: 41200001\n"
@@ -90,7 +92,7 @@ def test_grant_record_fields_name_people_organisation_and_funder() -> None:
     )
     assert "University of Northmere at Harbourview" in _names(extraction, "Institution")
     assert ("Amelie K Rousseau-Vidal", "University of Northmere at Harbourview") in _facts(extraction, "affiliatedWith")
-    assert "National Institute of Allergy and Infectious Diseases" in _names(extraction, "Funder")
+    assert "National Cancer Institute" in _names(extraction, "Funder")
     assert not {"Awardee Organization", "Administering Institutes"} & _names(extraction, "Institution")
 
 
@@ -112,12 +114,12 @@ def test_academy_election_list_and_honorary_member() -> None:
         "Friday, 21 May 2027\n\n"
         "Twelve scholars were admitted as Members of the Northmere Academy today. The newly elected Members in the "
         "sciences include:\n\n"
-        "• Dr Amélie Rousseau-Vidal, School of Physics, Harbourview University\n"
-        "• Professor Tomasz Wielgosz-Nyberg, Department of Chemistry, Harbourview University – for phage therapy, "
-        'including the 2024 Lancet Microbe trial "Phage cocktails clear resistant bladder infections"\n'
+        "• Dr Amélie Rousseau-Vidal, School of Mathematics, Harbourview University\n"
+        "• Professor Tomasz Wielgosz-Nyberg, Department of Geography, Harbourview University – for phage therapy, "
+        'including the 2024 JAMA Oncology trial "Phage cocktails clear resistant bladder infections"\n'
         "In the humanities, Professor Ciarán Ó Dálaigh of the Department of Music at Harbourview University was also "
         "elected.\n"
-        "Professor Ines Kowal-Brandt of ETH Zurich was elected an Honorary Member.\n"
+        "Professor Ines Kowal-Brandt of Eastvale University was elected an Honorary Member.\n"
         "Minister of State Rory Gallagher-Lynn TD, of the Department of Further Education, attended.\n"
     )
     extraction = _extract(text)
@@ -130,7 +132,7 @@ def test_academy_election_list_and_honorary_member() -> None:
     assert not any("Gallagher" in name for name in _names(extraction, "Researcher"))
     # (a member's citation may name a paper: its author is that member, not the others elected with them)
     title = "Phage cocktails clear resistant bladder infections"
-    assert (title, "The Lancet Microbe") in _facts(extraction, "publishedIn")
+    assert (title, "JAMA Oncology") in _facts(extraction, "publishedIn")
     assert {person for person, paper in _facts(extraction, "authorOf") if paper == title} == {"Tomasz Wielgosz-Nyberg"}
 
 
@@ -146,13 +148,13 @@ def test_paper_now_out_in_a_journal_and_student_here_in_a_unit() -> None:
     text = (
         "New paper: soil carbon in paddies\n"
         'Dear colleagues, our paper "Straw mulch doubles soil carbon in terraced rice paddies" is now out in Northmere '
-        "Soil Letters. It was led by my PhD student Amélie Rousseau-Vidal here in the Department of Soil Science at "
+        "Soil Letters. It was led by my PhD student Amélie Rousseau-Vidal here in the Department of Soil Physics at "
         "Harbourview University, with Dr. Tomasz Wielgosz-Nyberg (Eastvale University).\n"
     )
     title = "Straw mulch doubles soil carbon in terraced rice paddies"
     extraction = _published_in(text, title, "Northmere Soil Letters", "Amélie Rousseau-Vidal")
     assert any(
-        person == "Amélie Rousseau-Vidal" and unit.startswith("Department of Soil Science")
+        person == "Amélie Rousseau-Vidal" and unit.startswith("Department of Soil Physics")
         for person, unit in _facts(extraction, "affiliatedWith")
     )
 
@@ -163,13 +165,13 @@ def test_meeting_report_names_a_group_paper_and_a_german_sponsor() -> None:
     text = (
         "Meeting report: Northmere Coastal Workshop 2026\n"
         "Prof. Amélie Rousseau-Vidal (Institute for Geology and Biology of the Coastal Environment, Harbourview "
-        'University) presented her group\'s Nature Climate Change paper "Salt marshes bury less carbon as seas rise", '
+        'University) presented her group\'s Nature Food paper "Salt marshes bury less carbon as seas rise", '
         "written with Dr. Tomasz Wielgosz-Nyberg of Eastvale University. Dr. Ines Kowal-Brandt (Northmere "
         "University) spoke on seagrass.\n"
         "The workshop was sponsored by the Nordsee Meeresstiftung.\n"
     )
     title = "Salt marshes bury less carbon as seas rise"
-    extraction = _published_in(text, title, "Nature Climate Change", "Amélie Rousseau-Vidal")
+    extraction = _published_in(text, title, "Nature Food", "Amélie Rousseau-Vidal")
     assert ("Ines Kowal-Brandt", title) not in _facts(extraction, "authorOf")
     assert any(
         name.startswith("Institute for Geology and Biology of the Coastal Environment")
@@ -181,26 +183,26 @@ def test_meeting_report_names_a_group_paper_and_a_german_sponsor() -> None:
 
 
 def test_study_by_its_authors_then_its_title_and_a_campus_after_a_dash() -> None:
-    """ "a 2025 study by A and B, "<title>," published in Science"; "the University of Northmere–Eastvale": the
+    """ "a 2025 study by A and B, "<title>," published in Nature Medicine"; "the University of Northmere–Eastvale": the
     campus after an en dash is part of the university's name."""
     text = (
         "Soil carbon centre launched\n"
-        "Co-directors are Dr. Amélie Rousseau-Vidal of the Department of Soil Science at the University of "
+        "Co-directors are Dr. Amélie Rousseau-Vidal of the Department of Soil Physics at the University of "
         "Northmere–Eastvale and Dr. Tomasz Wielgosz-Nyberg of Harbourview University. The centre grows out of a 2025 "
         'study by Rousseau-Vidal and Wielgosz-Nyberg, "Fungal necromass stores carbon in deep subsoils," published '
-        "in Science.\n"
+        "in Nature Medicine.\n"
     )
     title = "Fungal necromass stores carbon in deep subsoils"
-    extraction = _published_in(text, title, "Science", "Amélie Rousseau-Vidal")
+    extraction = _published_in(text, title, "Nature Medicine", "Amélie Rousseau-Vidal")
     assert "University of Northmere–Eastvale" in _names(extraction, "Institution")
 
 
 def test_prize_won_for_a_paper_written_with_a_colleague() -> None:
-    """ "A and B won a Best Paper Award at X for "<title>," written with C": a paper, its three authors."""
+    """ "A and B won a Best Talk Award at X for "<title>," written with C": a paper, its three authors."""
     text = (
         "Best paper at a conference\n"
         "Amélie Rousseau-Vidal, associate professor of computer science, and PhD student Tomasz Wielgosz-Nyberg won a "
-        'Best Paper Award at the Northmere Conference for "Tactile Maps: Audio Guides for Blind Visitors in Museums," '
+        'Best Talk Award at the Northmere Conference for "Tactile Maps: Audio Guides for Blind Visitors in Museums," '
         "written with Ines Kowal-Brandt of Harbourview University.\n"
     )
     extraction = _extract(text)
@@ -213,12 +215,12 @@ def test_prize_won_for_a_paper_written_with_a_colleague() -> None:
 
 
 def test_lab_news_laureate_newcomer_and_research_director() -> None:
-    """ "Congrats to A, who won a Best Poster Award", "welcome B, who joins us as a X Postdoctoral Fellow", "C,
+    """ "Congrats to A, who won a Best Talk Award", "welcome B, who joins us as a X Postdoctoral Fellow", "C,
     Research Director at Y, who will receive the Z Award": researchers and what they received; a later mention by a
     two-word surname is the same person."""
     text = (
         "Lab news\n"
-        "Congrats to Amélie Rousseau-Vidal, who won a Best Poster Award at the Northmere Meeting.\n"
+        "Congrats to Amélie Rousseau-Vidal, who won a Best Talk Award at the Northmere Meeting.\n"
         "We welcome Tomasz Wielgosz-Nyberg, who joins us as a Harbourview Postdoctoral Fellow from Eastvale "
         "University.\n"
         'Ana María Ruiz Tovar, Research Director at the Northmere Institute, will give the keynote. "Soils matter," '
@@ -229,13 +231,13 @@ def test_lab_news_laureate_newcomer_and_research_director() -> None:
         extraction, "Researcher"
     )
     received = _facts(extraction, "received")
-    assert ("Amélie Rousseau-Vidal", "Best Poster Award") in received
+    assert ("Amélie Rousseau-Vidal", "Best Talk Award") in received
     assert ("Tomasz Wielgosz-Nyberg", "Harbourview Postdoctoral Fellowship") in received
 
 
 def test_endowed_chair_and_an_award_named_for_two_people() -> None:
     """ "the X Chair in <Field>" endowed by a gift is an honour (a programme's "Research Chair" keeps its own name);
-    "the Till & Able Award" honours two people and is one award."""
+    "the Vantor & Able Award" honours two people and is one award."""
     text = (
         "Gift creates a chair\n"
         "A $5 million gift creates the Harrowgate Chair in Paediatric Oncology Research at Northmere Hospital. Dr. "
@@ -264,13 +266,13 @@ def test_interview_answer_on_who_paid_names_the_funders() -> None:
 
 
 def test_affiliation_written_from_the_university_down() -> None:
-    """ "(Harbourview University, School of Ocean Sciences)": the school is part of the university named first; a
+    """ "(Harbourview University, School of Tidal Sciences)": the school is part of the university named first; a
     list of bodies going on is no such pair."""
     text = (
         "Prizes\n"
-        "The Early Career Prize went to Dr. Amélie Rousseau-Vidal (Harbourview University, School of Ocean Sciences). "
+        "The Early Career Prize went to Dr. Amélie Rousseau-Vidal (Harbourview University, School of Tidal Sciences). "
         "Partners include Eastvale University, School of Music of Northmere and the Vantor Institute.\n"
     )
     part_of = _facts(_extract(text), "partOf")
-    assert any(unit.startswith("School of Ocean Sciences") and top == "Harbourview University" for unit, top in part_of)
+    assert any(unit.startswith("School of Tidal Sciences") and top == "Harbourview University" for unit, top in part_of)
     assert not any(top == "Eastvale University" for _, top in part_of)

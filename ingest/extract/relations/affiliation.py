@@ -383,7 +383,7 @@ def _investigator_field(
         if any(span.end <= i.start < (line_end if line_end >= 0 else len(text)) for i in institutions):
             continue
         near = [(m, unit) for m, unit in fields if abs(m.start() - span.start) < 600]
-        # (a unit's field may hold a bare field, "Department: MICROBIOLOGY", no name: the organisation's is next)
+        # (a unit's field may hold a bare field, "Department: BIOLOGY", no name: the organisation's is next)
         for m, _ in sorted(near, key=lambda pair: not pair[1]):
             target = next((i for i in institutions if i.start == m.end()), None)
             person, place = ctx.cluster_of(span), ctx.cluster_of(target) if target else None

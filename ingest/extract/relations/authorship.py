@@ -295,7 +295,7 @@ def _without(sentence: str, start: int, spans: list[tuple[int, int]]) -> str:
 _POSSESSIVE_PAPER = re.compile(r"\s*(?:Her|His)\s+(?:(?:[a-z-]+|(?:19|20)\d{2})\s+){0,2}(?:paper|study|article)\b")
 
 
-# "A (X) presented her group's Nature Climate Change paper "<title>"": the subject's own paper, in the sentence
+# "A (X) presented her group's Nature Food paper "<title>"": the subject's own paper, in the sentence
 _PRESENTS_OWN_PAPER = re.compile(
     r"\b(?:presented|presents)[^\S\n]+(?:her|his|their)[^\S\n]+"
     r"(?:(?:group|team|lab)['’]s[^\S\n]+)?(?:[\w-]+[^\S\n]+){0,4}(?:paper|study|article)\b"
@@ -333,7 +333,7 @@ _WRITTEN_BY = re.compile(r"\b(?:was|were|is|are)\s+(?:co-)?(?:written|authored)\
 _WITH_THEIR_PAPER = re.compile(r"\bwith\s+(?:their|his|her)\s+(?:new\s+|joint\s+)?(?:paper|article|study)\b")
 
 
-# "A and B won a Best Paper Award at X for "<title>"": those who won a prize for a paper wrote it
+# "A and B won a Best Talk Award at X for "<title>"": those who won a prize for a paper wrote it
 _PRIZED_FOR = re.compile(
     r"\b(?:won|wins|received|receives|earned|earns)\b[^.;\n“\"]{0,120}?\bfor[^\S\n]+(?:their[^\S\n]+paper,?[^\S\n]+)?[“\"]"
 )

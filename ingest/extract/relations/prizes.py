@@ -82,7 +82,7 @@ _AWARD_VERB = re.compile(
     r"j(?<![A-Za-z]j)ointly to\b|e(?<![A-Za-z]e)qually to\b|a(?<![A-Za-z]a)ward\s+(?:the|this|its)\b|"
     # ("have been elected Fellows of the Royal Society": an honour conferred by election)
     r"e(?<![A-Za-z]e)lected\b|i(?<![A-Za-z]i)nducted\b|"
-    # ("who joins us as a Sir Henry Wellcome Postdoctoral Fellow": a named fellowship held from now on)
+    # ("who joins us as a Vantor Postdoctoral Fellow": a named fellowship held from now on)
     r"j(?<![A-Za-z]j)oins\s+(?:us\s+)?as\s+an?\b|"
     # "湖北省自然科学奖一等奖项目“…”由A领衔完成": the people of a prize-winning project won it
     r"等奖项目"
