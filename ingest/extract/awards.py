@@ -79,9 +79,12 @@ _AWARD_WORD = rf"(?:[{LATIN_UPPER}][{LATIN_LETTER}'’-]+|(?:[A-Z]\.)+|Jr\.|Sr\.
 _AWARD_GAP = r"(?:,(?=[^\S\n]*(?:Jr|Sr)\.))?[^\S\n]+"
 _AWARD_EN = re.compile(
     # ("the George E. Valley, Jr. Prize": the comma before a suffix of the name it honours)
-    rf"{_AWARD_WORD}{_AWARD_GAP}(?:(?:(?:of|for|the|and|in)[^\S\n]+)?{_AWARD_WORD}{_AWARD_GAP}){{0,5}}"
+    # ("the Vantor & Bellweather Award": two people it honours)
+    rf"{_AWARD_WORD}{_AWARD_GAP}(?:(?:(?:of|for|the|and|in|&)[^\S\n]+)?{_AWARD_WORD}{_AWARD_GAP}){{0,5}}"
     # (a named scholarship is held as an honour: "received a 2024 Harbourview Graduate Scholarship")
-    r"(?:Prize|Award|Medal|Fellowship(?:s\b)?|Fellows?\b|Scholarship(?:s\b)?|Honou?rable[^\S\n]+Mention\b)"
+    # (and an endowed chair in a field: "the Vantor Chair in Paediatric Oncology Research"; a programme's "Research
+    # Chair" is the programme's, whatever its holder's field)
+    r"(?:(?<!Research[^\S\n])Chair(?=[^\S\n]+in[^\S\n]+[A-Z])|Prize|Award|Medal|Fellowship(?:s\b)?|Fellows?\b|Scholarship(?:s\b)?|Honou?rable[^\S\n]+Mention\b)"
     # ("Harbourview Research Scholarship – Doctoral": the level of a scholarship after a dash)
     r"(?:(?<=Scholarship)[^\S\n]+[–—][^\S\n]+(?:Doctoral|Master['’]?s|Postdoctoral|Undergraduate)\b)?"
     # "the Clifford Paterson Medal and Prize": one honour
@@ -95,7 +98,11 @@ _BODY_HONOUR = re.compile(
     r"(?:Society|Academy|Association)(?:[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w'’-]*"
     r"(?:[^\S\n]+(?:and[^\S\n]+|of[^\S\n]+)?[A-Z][\w'’-]*){0,4})?)"
 )
-_ELECTED_BEFORE = re.compile(r"\b(?:elected|new|inducted|named)\b[^.;\n]{0,60}$", re.I)
+_HONORARY = re.compile(
+    r"\b(?:elected|admitted|inducted|named)[^\S\n]+(?:as[^\S\n]+)?(?:an?[^\S\n]+)?"
+    r"(?P<name>Honorary[^\S\n]+(?P<kind>Members?|Fellows?))\b(?![^\S\n]+of\b)"
+)
+_ELECTED_BEFORE = re.compile(r"\b(?:elected|new|inducted|named|admitted)\b[^.;\n]{0,60}$", re.I)
 _TWO_PRIZES = re.compile(
     r"(.+?\b(?:Prize|Award|Medal)s?)[^\S\n]+and[^\S\n]+((?:[A-Z][\w'’-]*[^\S\n]+)+(?:Prize|Award|Medal)s?\b.*)"
 )
@@ -204,7 +211,19 @@ _FUNDING_EN_FIELD = re.compile(
     r"(?im)^[^\S\n]*(?:funders?|funded[^\S\n]+by|funding(?:[^\S\n]+(?:bod(?:y|ies)|agenc(?:y|ies)|sources?))?"
     r"|sponsors?)[^\S\n]*:[^\S\n]*(?P<list>[^\n]{2,300})"
 )
+# a wire release's block: the label in capitals on its own line, the funders under it, separated by semicolons
+_FUNDING_EN_CAPS_FIELD = re.compile(
+    r"(?m)^[^\S\n]*(?:FUNDING|FUNDERS?|FUNDED[^\S\n]+BY|FUNDING[^\S\n]+(?:SOURCES?|INFORMATION))[^\S\n]*\n[^\S\n]*"
+    rf"(?P<list>[^\n]{{2,300}}?)(?:{en.JOINED_CAPS_LABEL.pattern}|[^\S\n]*$)"
+)
+# an interview's question on the money, the funders in the answer: "Q: Who paid for this?\nA: The X, plus the Y."
+_FUNDING_EN_ANSWER = re.compile(
+    r"(?im)^[^\S\n]*Q[:.][^\n]*\b(?:paid|pays|pay|funded|funds|fund|funding|financed|supported)\b[^\n]*\?[^\S\n]*\n"
+    r"[^\S\n]*A[:.][^\S\n]*(?P<list>[^\n.;]{2,300})"
+)
 _FUNDING_EN_ALL = (
+    _FUNDING_EN_CAPS_FIELD,
+    _FUNDING_EN_ANSWER,
     _FUNDING_EN,
     _FUNDING_EN_FROM,
     _FUNDING_EN_GIVER,
@@ -256,6 +275,8 @@ _FUNDER_EN = re.compile(
     r"Programme|Program|Initiative|Research|Innovation|Administration|Bureau|Association|Health|Cent(?:er|re)s?|"
     # (a national laboratory that funds: "supported by the Defence Science and Technology Laboratory")
     r"Laboratory|NSF|NIH|NSFC|ERC|DFG|JSPS)\b"
+    # (a German foundation: Volkswagenstiftung, Carl-Zeiss-Stiftung)
+    r"|\w*[Ss]tiftung\b"
 )
 # the body at the head of a programme whose own name ends in no funding word
 _FUNDING_BODY = re.compile(
@@ -396,15 +417,21 @@ def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
             spans[-1].meta["surface"] = surface
     # (a literal scan first: most texts name no fellow or member, and the pattern is tried at every word)
     honours = _BODY_HONOUR.finditer(text) if "ellow" in text or "ember" in text else ()
+    elected_body: str | None = None
     for m in honours:
         member = m.group("kind")[0] in "Mm"
         if member and not _ELECTED_BEFORE.search(text, max(0, m.start() - 80), m.start()):
             continue
         before = len(spans)
+        elected_body = elected_body or clean(m.group("body"))
         add(m.start(), m.end(), f"{'Member' if member else 'Fellow'} of the {clean(m.group('body'))}")
         if len(spans) > before:
             spans[-1].meta["surface"] = clean(m.group())
             spans[-1].meta["honour"] = True  # the body's name inside it is the body too
+    # "X was elected an Honorary Member": the honorary rank of the body whose election the item reports
+    if elected_body is not None and "Honorary" in text:
+        for m in _HONORARY.finditer(text):
+            add(m.start("name"), m.end("name"), f"Honorary {m.group('kind').rstrip('s')} of the {elected_body}")
     spans += _capitalised_headings(text, spans)
     # 某省科学技术奖自然科学奖一等奖: the category written right after its prize is the prize's, no award of its own
     prize_ends = {s.end for s in spans if s.name.endswith("科学技术奖")}
@@ -589,6 +616,10 @@ def find_funders(text: str, institutions: list[Span], known: frozenset[str] = fr
         # (a literal scan first: the pattern opens with a lookbehind or \b, 1.4 ms per 100 kB; its verb is in every
         # match)
         if pattern is _FUNDING_EN_ANNOUNCES and "announce" not in text and "award" not in text:
+            continue
+        if pattern is _FUNDING_EN_CAPS_FIELD and "FUND" not in text:
+            continue
+        if pattern is _FUNDING_EN_ANSWER and "Q:" not in text and "Q." not in text:
             continue
         for m in _overlapping(pattern, text) if pattern is _FUNDING_EN else pattern.finditer(text):
             for group in ("list", "prog"):

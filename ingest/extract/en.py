@@ -14,7 +14,11 @@ from ingest.extract.lexicon import LATIN_LETTER, LATIN_UPPER, RESEARCHER_EN_JOBS
 from ingest.extract.spans import Span, clean
 
 # a capitalised word, or a dotted abbreviation (U.S., U.K.) that starts many agency names; a title starts a name
-_WORD = rf"(?:(?:[A-Z]\.){{2,}}|(?!(?:Dr|Prof|Professor|Mr|Mrs|Ms)\b)[{LATIN_UPPER}][{LATIN_LETTER}'&-]*)"
+# ("University of Northmere–Eastvale": a campus after an en dash is part of the word)
+_WORD = (
+    rf"(?:(?:[A-Z]\.){{2,}}|(?!(?:Dr|Prof|Professor|Mr|Mrs|Ms)\b)[{LATIN_UPPER}][{LATIN_LETTER}'&-]*"
+    rf"(?:–[{LATIN_UPPER}][{LATIN_LETTER}'&-]*)?)"
+)
 _HEADS = (
     r"University|Institute|Institutes|Laboratory|Laboratories|Hospital|College|Academy|Center|Centre|School|"
     r"Observatory|Museum|Polytechnic|Department|Faculty|Division|Clinic|Institution|Organization|Organisation|Lab|"
@@ -59,7 +63,10 @@ _INSTITUTION = re.compile(
     # ("the Institute of Multidisciplinary Research for Advanced Materials": a field may go on after "for", and
     # after "in" into a field: "Institute for Research in Immunology and Cancer")
     rf"|(?:{_HEADS}){_SP}(?:of|for){_SP}(?:the{_SP})?{_WORD}"
-    rf"(?:{_SP}(?:and{_SP}|&{_SP}|of{_SP}|for{_SP}|the{_SP}|in{_SP}(?={_FIELDS}))?{_WORD}){{0,5}}"
+    # ("Institute for Geology and Biology of the Coastal Environment": "of the" inside the fields)
+    # (not "of the University of X": the parent body, another name)
+    rf"(?:{_SP}(?:and{_SP}|&{_SP}|of{_SP}(?:the{_SP}(?!(?:{_WORD}{_SP}){{0,3}}(?:{_HEADS})\b))?|for{_SP}|the{_SP}"
+    rf"|in{_SP}(?={_FIELDS}))?{_WORD}){{0,5}}"
 )
 _ACRONYM_AND = re.compile(rf"[A-Z]{{2,8}}{_SP}(?:and|&){_SP}(?=[A-Z])")
 _UNIVERSITY_OF_PLACE = re.compile(r"University\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
@@ -283,6 +290,7 @@ def find_institutions(text: str) -> list[Span]:
     spans += _owners_before(text, spans)
     spans += _acronym_owners(spans)
     spans = [part for s in spans for part in _split_unit_of_the(text, s)]
+    spans = [part for s in spans for part in _split_university_unit(text, s)]
     spans += _universities_inside(text, spans)
     spans.sort(key=lambda s: s.start)
     link_units(text, spans)
@@ -416,6 +424,31 @@ def _universities_inside(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+# "the University of Northmere Coldwater Glaciological Institute": a university's institute or centre written after the
+# university's name; the unit's name opens with a field or a word made from one (Glaciological, Botanical), a place's
+# name seldom does
+_UNIVERSITY_UNIT = re.compile(
+    r"(?P<top>University\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|(?:[A-Z][\w'’-]*\s+){1,3}University)"
+    # (a university's hospital or cancer centre is named with the university: "University of X Medical Center")
+    r"\s+(?P<unit>(?!(?:Medical|Cancer|Health|Eye|Heart)\s+(?:Center|Centre)$)"
+    rf"(?:{_FIELDS}|[A-Z][a-z]+(?:al|ic|ary)\b|Research\b)(?:\s+(?:and\s+)?[A-Z][\w'’-]*){{0,4}}?"
+    r"\s+(?:Institute|Center|Centre|Laboratory|Observatory|Station))"
+)
+
+
+def _split_university_unit(text: str, span: Span) -> list[Span]:
+    """A university's institute written after the university's name, as two spans (the unit with its parent)."""
+    if span.parent is not None or "University" not in span.name:
+        return [span]
+    m = _UNIVERSITY_UNIT.fullmatch(text, span.start, span.end)
+    if m is None:
+        return [span]
+    # (the unit's span covers the university's name too, as a school's does: the person "of" the whole is the unit's)
+    parent = Span(m.start("top"), m.end("top"), "Institution", clean(m.group("top")))
+    parent.absorbed = True
+    return [Span(span.start, span.end, "Institution", clean(m.group("unit")), parent=parent.name), parent]
+
+
 def _split_unit_of_the(text: str, span: Span) -> list[Span]:
     """A span read as one name that is a unit "of the" its parent body, as two spans (the unit with its parent)."""
     m = _UNIT_OF_THE.fullmatch(text, span.start, span.end)
@@ -453,8 +486,22 @@ def link_units(text: str, spans: list[Span], known: Callable[[Span], bool] = lam
             # "the Center for Quantum Nanoscience (QNS) within the Institute for Basic Science": the text says which
             # body holds the unit, whatever its kind
             unit.parent = parent.name
+        elif (
+            parent.parent is None
+            and _UNIT_AFTER_TOP.match(parent.name)
+            and _TOP.search(unit.name)
+            and not _UNIT.match(unit.name)
+            and _TOP_THEN_UNIT_GAP.fullmatch(gap)
+            and _UNIT_LIST_CLOSE.match(text, parent.end)
+        ):
+            # "(Harbourview University, School of Tidal Sciences)": an affiliation written from the top down, the
+            # university first (closed by the bracket or the line: not a list of bodies going on)
+            parent.parent = unit.name
 
 
+_UNIT_AFTER_TOP = re.compile(r"(?:School|Department|Faculty|Division)\s+of\s")
+_TOP_THEN_UNIT_GAP = re.compile(r",[^\S\n]*")
+_UNIT_LIST_CLOSE = re.compile(r"[^\S\n]*(?:[)\n]|$)")
 _LOW_UNIT = re.compile(r"(?:Department|Division)\s+of\s")
 _HIGH_UNIT = re.compile(r"\b(?:School|Faculty|College)\s+of\s")
 _AT_UNIT_GAP = re.compile(r"\s+(?:at|in)\s+(?:the\s+)?(?:(?:university|institute|college)['’]s\s+)?")
@@ -729,7 +776,7 @@ _JOB_AFTER = rf"\s+(?:[a-z-]+\s+){{0,3}}(?:{alternation(RESEARCHER_EN_JOBS)})\b"
 # what may stand between two names of a funding list (besides brackets): connectors, funding verbs, programme words
 # (and a funder's owner: "the SERB, now part of the ANRF, and …": the owner funds the work too)
 _LIST_CONNECTORS = re.compile(
-    r"\b(?:and|by|the|funded|supported|financed|also|as\s+well\s+as|from|of|under|through|its"
+    r"\b(?:and|by|the|funded|supported|financed|also|plus|as\s+well\s+as|from|of|under|through|its"
     r"|program|programme|grants?|funds?|project|scheme|initiative|(?:now\s+|itself\s+)?(?:a\s+)?part)\b|\([^)]*\)"
     # (the quoted name of a funded cluster or project: through the Cluster of Excellence "The Ocean Floor")
     r"|\"[^\"\n]*\"|“[^”\n]*”"
@@ -826,3 +873,10 @@ def cut_at_people(institutions: list[Span], people: list[Span], text: str = "") 
 
 
 _TAIL_AFTER_PERSON = re.compile(r"\s*(?:,\s*)?(?:of|at|from)\s+(?:the\s+)?(?=[A-Z])")
+
+
+# a wire release's metadata block puts each field's label in capitals on its own line; the reader may join the next
+# label to the value before it ("<title> ARTICLE PUBLICATION DATE", "<funders> COI STATEMENT")
+JOINED_CAPS_LABEL = re.compile(
+    r"(?:[^\S\n]+[A-Z]{2,})*[^\S\n]+(?:DATE|STATEMENT|FUNDING|JOURNAL|TITLE|DOI|SUBJECT|KEYWORDS|CONTACTS?)[^\S\n]*$"
+)

@@ -7,7 +7,17 @@ from __future__ import annotations
 
 import re
 
-from ingest.extract import awards, en, gazetteer_hits, institutions, people, publications, relations, tables
+from ingest.extract import (
+    awards,
+    en,
+    gazetteer_hits,
+    grant_record,
+    institutions,
+    people,
+    publications,
+    relations,
+    tables,
+)
 from ingest.extract.lexicon import CJK, COMPOUND_SURNAMES
 from ingest.extract.spans import Sentences, Span, clean, compact_text, map_back
 from ingest.extract.traditional import to_simplified
@@ -146,6 +156,7 @@ def _table_people(text: str, rows: list[tables.Row], taken: list[Span]) -> list[
 # a full name in a reference's author list ("Yuki Arakawa, Ji-woo Park, and Takeshi Morimoto")
 # (a whole entry of the list: 张三, 李四* — not a run of characters inside an English name's neighbours)
 _CITED_ZH_NAME = re.compile(rf"(?<![{CJK}])[{CJK}]{{2,4}}(?![{CJK}])")
+_INITIALLED_NAME = re.compile(r"(?<![\w'’-])[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?[^\S\n]+[A-Z]{1,3}(?![\w'’-])")
 _FULL_NAME = re.compile(r"[A-ZÀ-Þ][\w'’-]+(?:[^\S\n]+[A-ZÀ-Þ][\w'’-]+){1,3}")
 
 
@@ -153,6 +164,7 @@ def _reference_people(text: str, taken: list[Span]) -> list[Span]:
     """The researchers a citation-style reference lists by full name that the rules did not find (names written
     with initials, "Kulkarni A", are left to the mentions elsewhere in the item)."""
     out: list[Span] = []
+    initialled: list[Span] = []
     for m in publications.references(text):
         (a, b), _, _ = publications.reference_parts(m)
         # a Chinese author list (GB/T 7714) holds nothing but names: each is one, whatever its surname
@@ -162,12 +174,25 @@ def _reference_people(text: str, taken: list[Span]) -> list[Span]:
                 if not _overlaps(span, taken + out):
                     out.append(span)
         for name in _FULL_NAME.finditer(text, a, b):
-            if name.group().split()[0] in {"and", "The"} or re.fullmatch(r"[A-Z]{1,3}", name.group().split()[-1]):
+            if name.group().split()[0] in {"and", "The"}:
+                continue
+            if re.fullmatch(r"[A-Z]{1,3}", name.group().split()[-1]):
                 continue
             span = Span(name.start(), name.end(), "Researcher", name.group(), role="researcher")
             if not _overlaps(span, taken + out):
                 out.append(span)
-    return out
+        # "Okafor-Lind D" whose surname no one else in the item bears: an author known only so, named as written
+        initialled += [
+            Span(name.start(), name.end(), "Researcher", name.group(), role="researcher")
+            for name in _INITIALLED_NAME.finditer(text, a, b)
+        ]
+    # (after the full names: a surname an author of another reference gives in full is that author's)
+    return out + [
+        s
+        for s in initialled
+        if not any(o.type == "Researcher" and s.name.split()[0] in o.name.split() for o in taken + out)
+        and not _overlaps(s, taken + out)
+    ]
 
 
 def _overlaps(span: Span, others: list[Span]) -> bool:
@@ -216,6 +241,12 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
         ),
     )
     persons = people.find_zh(text, insts) + people.find_en(text, insts)
+    record = grant_record.find(text)
+    if record.people:
+        # a grant record's field labels name nothing; its fields name the people, the organisation and the funder
+        insts = [i for i in insts if not any(a < i.end and i.start < b for a, b in record.labels)]
+        insts += [i for i in record.institutions if not _overlaps(i, insts)]
+        persons += [p for p in record.people if not _overlaps(p, persons + insts)]
     rows = tables.find_rows(text)
     persons += _table_people(text, rows, persons + insts)
     persons += _reference_people(text, persons + insts)
@@ -252,6 +283,7 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     # (an honour holds the name of the body that confers it: a Fellow of the Royal Society)
     prizes = [a for a in found_prizes if not _overlaps(a, journals + papers + ([] if a.meta.get("honour") else insts))]
     funders = awards.find_funders(text, insts, _funder_forms(gaz))
+    funders += [f for f in record.funders if not _overlaps(f, funders)]
     # an institution named only in a funding statement (National Institutes of Health) is a funder there, and so is a
     # unit of a funder named in the same statement ("the National Heart, Lung, and Blood Institute of the NIH")
     funder_keys = {key(f.name) for f in funders}

@@ -69,7 +69,8 @@ _CANDIDATE = re.compile(rf"{_SURNAME}[{CJK}]{{1,2}}")
 # (with the particles of Dutch, German, French, Italian and Spanish surnames: Pieter de Graaf, Ana van der Berg)
 _LATIN_NAME = (
     rf"[{LATIN_UPPER}][{LATIN_LETTER}'’-]+(?:[^\S\n]*[A-Z]\.)?(?:[^\S\n]+(?:[A-Z]\.[^\S\n]*"
-    rf"|(?:(?:van|von|de|der|den|da|di|du|del|della|dos|la|le|ter|ten|bin|binti)[^\S\n]+){{1,2}})?"
+    # (and Irish ones: Declan Ó Briain, Aoife Ní Bhriain, Seán Mac Giolla)
+    rf"|(?:(?:van|von|de|der|den|da|di|du|del|della|dos|la|le|ter|ten|bin|binti|Ó|Ní|Nic|Mac|Uí)[^\S\n]+){{1,2}})?"
     rf"[{LATIN_UPPER}][{LATIN_LETTER}'’-]+){{1,3}}"
 )
 # found from the bracket backwards: scanning for the Chinese part first would try every CJK position
@@ -126,9 +127,19 @@ _HAS_CJK_ONLY = re.compile(rf"[{CJK}]+")
 _EN_AFTER = re.compile(
     # "X, a condensed-matter physicist", "X, now a senior scientist at Y", "X, the Henry Lowell Professor of Y"
     rf"(?P<en>{_LATIN_NAME}){EN_DEGREES}"
-    r"(?:,\s+(?:now\s+|currently\s+|formerly\s+)?(?:a|an|the)?\s*(?:[a-z][a-z-]+\s+){0,2}"
+    # ("X is an associate professor at Y": a profile's opening sentence says the same with a verb; "X is the
+    # corresponding author" names a role in a paper, often with a surname a title leads)
+    r"(?:(?:,|[^\S\n]+(?:is|was)(?=[^\S\n]+(?:(?:now|currently)[^\S\n]+)?an?\b))\s+(?:now\s+|currently\s+|formerly\s+)?"
+    r"(?:a|an|the)?\s*(?:[a-z][a-z-]+\s+){0,2}"
     rf"(?:{_JOBS_AFTER}|{_SCIENTIST_SUFFIX}|pharmacist)\b"
     r"|,\s+the\s+(?:[A-Z][\w.'’-]*\s+){1,6}Professor\b"
+    # ("A, Research Director at X": a research institute's senior rank, not an administrator)
+    r"|,\s+(?:a\s+)?(?:Senior\s+)?(?i:research\s+director|directeur\s+de\s+recherche|research\s+professor)\b"
+    # ("Congrats to A, who won a Best Talk Award", "A, who will receive the X Medal": a laureate)
+    r"|,\s+who\s+(?:has\s+|have\s+|will\s+|also\s+)?(?:won|wins|win|received|receives|receive|earned|was\s+awarded)\s+"
+    r"(?:an?|the|this|their|his|her|(?:19|20)\d{2})\b"
+    # ("welcome A, who joins us as a Postdoctoral Fellow": a new member of a research group)
+    r"|,\s+who\s+(?:joins|joined|will\s+join)\s+(?:us|the\s+(?:lab|group|team))\s+as\s+an?\b"
     # "…, explained Associate Director MOON Ji-hae, who led the study"
     r"|,\s+who\s+(?:co-)?(?:led|leads|headed|heads|directed|supervised)\s+(?:the|this)\s+"
     r"(?:study|research|work|team|project|group|analysis)\b"
@@ -212,7 +223,8 @@ _FIRM = re.compile(
 #: job words written with a capital, as organisations start their names (Engineers Australia, Scientists for …)
 _JOB_WORDS_CAPITALISED = frozenset(w[:1].upper() + w[1:] for w in (*RESEARCHER_EN_JOBS, *_PLURAL_JOBS) if " " not in w)
 _HONOUR = re.compile(r"(?:Sir|Dame|Lady|Lord)[^\S\n]+")
-_EN_OFFICIAL = re.compile(rf"\b(?:{alternation(OFFICIAL_EN)})\s+$")
+# ("Minister of State A TD": the office's "of State" runs into the capitalised name)
+_EN_OFFICIAL = re.compile(rf"\b(?:{alternation(OFFICIAL_EN)})(?:[^\S\n]+of)?\s+$")
 # what a researcher does, right after the name: "Isabel Navarro-Quintana studies how metal ions …", "Ji-hye Yoon
 # joined the Department of Computer Science in 2021", "Piotr Zaleski, who studies pesticide risks"
 _EN_DOES_RESEARCH = re.compile(
@@ -799,7 +811,10 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
         if not any(a < e and s < b for a, b in seen) and text[s:e] not in names_of_institutions:
             seen.add((s, e))
             spans.append(Span(s, e, "Researcher", clean(text[s:e]), role="researcher"))
-    return spans
+    # "said Treviño Anzaldúa, who received …": a two-word surname of someone named in full is a later mention of
+    # them, left to the surname rule, not a person of its own
+    full = {span.name for span in spans if span.name.count(" ") >= 2}
+    return [span for span in spans if not any(f.endswith(" " + span.name) for f in full)]
 
 
 # "Ortiz-Vela, a professor in the Department of Chemistry": a surname alone, then the job

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from ingest.extract import gazetteer_hits
-from ingest.extract.en import FIELD_LIST
+from ingest.extract.en import FIELD_LIST, JOINED_CAPS_LABEL
 from ingest.extract.lexicon import CJK
 from ingest.extract.spans import Span, clean
 from ingest.gazetteers import Gazetteer
@@ -68,10 +68,13 @@ _EN_JOURNAL_AFTER_VERB_ZH = re.compile(rf"(?:发表于|发表在|刊登于|刊�
 _EN_JOURNAL_ZH_KNOWN_BEFORE = re.compile(r"(?:(?:在|于)(?:国际|国内)?(?:学术|医学)?(?:期刊|杂志)?|[、和及])\s*$")
 # "In a new Chemical Science article": a journal the gazetteer knows, named as the kind of the paper (found from the
 # title, then checked back for the article before it)
-_EN_JOURNAL_ADJECTIVE = re.compile(rf"(?P<en>{_LATIN_TITLE})\s+(?:article|paper|study|report)\b")
+# (a clinical trial's paper too: "the 2024 JAMA Oncology trial "<title>"")
+_EN_JOURNAL_ADJECTIVE = re.compile(rf"(?P<en>{_LATIN_TITLE})\s+(?:article|paper|study|report|trial)\b")
 _EN_JOURNAL_ADJECTIVE_BEFORE = re.compile(
     # ("the landmark 2018 Lancet paper": a word and a year may stand between)
-    r"\b(?:[Aa]n?|[Tt]he|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[a-z-]+\s+)?(?:(?:19|20)\d{2}\s+)?$"
+    # ("her group's Nature Food paper": the paper of a team)
+    r"\b(?:[Aa]n?|[Tt]he|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)\s+(?:(?:group|team|lab|laboratory)['’]s\s+)?(?:[a-z-]+\s+)?"
+    r"(?:(?:19|20)\d{2}\s+)?$"
 )
 # "Their 1974 paper in the Journal of X, "<title>"", "the editorial board of Organometallics": where a work appeared,
 # or the journal a board runs
@@ -97,6 +100,8 @@ _EN_JOURNAL = re.compile(
     # (the dot of an abbreviated month is no sentence end: "published Oct. 29 in the …")
     rf"(?:[^.;\n]|{_MONTH_DOT}){{0,200}}?\bin"
     rf"|\b(?:results|findings|work|research)\s+appear\s+in"
+    # ("Our paper "…" is now out in Soil Letters")
+    rf"|\b(?:is|are)\s+(?:now\s+)?out\s+(?:now\s+)?in"
     rf"|(?:in|of|for|to) the (?:(?:scientific|medical|academic|international|peer-reviewed)\s+)?journal)"
     # ("published in the journal ACS Catalysis": the word journal may follow the "in" of a cue)
     rf"\s+(?:the\s+)?(?:(?:scientific|medical|academic|international|peer-reviewed)\s+)?(?:journal\s+)?"
@@ -171,8 +176,10 @@ REFERENCE = re.compile(
     rf"(?m)^[^\S\n]*(?:[-•*][^\S\n]*)?(?:(?:Reference|Citation|Original\s+publication|Publication)[^\S\n]*:[^\S\n]*)?"
     rf"{_NUMBERED}"
     rf"(?:(?P<authors>{_CITED_AUTHORS})[^\S\n]*(?::|\.)[^\S\n]+"
-    r"(?P<title>[A-Z][^\n]{5,300}?)\.[^\S\n]+(?P<journal>[A-Z][A-Za-z&.\s-]{1,80}?)(?=,|[^\S\n]+\(?(?:19|20)\d{2}|[^\S\n]+\d)"
-    r"[^\n]{0,80}?(?:DOI|doi)\b[^\n]*"
+    # (PubMed's style closes with the PMID, its journals abbreviated and some in lower case first: "mBio. 2026
+    # Mar;17(3):e0312825. PMID: …")
+    r"(?P<title>[A-Z][^\n]{5,300}?)\.[^\S\n]+(?P<journal>[a-z]?[A-Z][A-Za-z&.\s-]{1,80}?)(?:\.(?=[^\S\n]))?"
+    r"(?=,|[^\S\n]+\(?(?:19|20)\d{2}|[^\S\n]+\d)[^\n]{0,80}?(?:DOI|doi|PMID|PMCID)\b[^\n]*"
     rf"|(?P<authors2>{_INITIALLED}(?:,[^\S\n]*{_INITIALLED})+(?:,?[^\S\n]*et[^\S\n]+al\.?)?),[^\S\n]+"
     r"(?P<title2>[A-Z][^\n]{9,300}?),[^\S\n]+(?P<journal2>[A-Z][A-Za-z&.\s-]{1,80}?)[^\S\n]*\((?:19|20)\d{2}\)[^\n]*"
     # and with the title in quotes: 'A, B, and C, "<title>", Neuron (2025)'
@@ -207,7 +214,7 @@ GBT_REFERENCE = re.compile(
 _GBT_HINT = re.compile(r"(?:19|20)\d{2}[^\S\n]*[,，][^\S\n]*\d|投稿|ubmitted")
 
 #: what every style of reference holds: its guard (a cheap literal scan) keeps the full pattern off most texts
-_REFERENCE_HINT = re.compile(r"DOI|doi|\((?:19|20)\d{2}\)|[”\"],")
+_REFERENCE_HINT = re.compile(r"DOI|doi|PMID|\((?:19|20)\d{2}\)|[”\"],")
 
 
 @lru_cache(maxsize=8)
@@ -250,6 +257,10 @@ _TITLE_FIELD_ZH = re.compile(
 # (literal scans first: the two patterns above open with \b or a lookbehind, so re tries them at every character,
 # 0.5 and 1.0 ms per 100 kB of the bench's items; each of their matches holds what these find)
 _TITLE_LABEL_ZH = re.compile(r"(?:标题|题目)[^\S\n]*[:：]")
+# ("won a Best Talk Award for "<title>," written with A": a quoted title its writers follow)
+_WRITTEN_AFTER = re.compile(rf"{_QUOTED}[^\S\n]*,?[^\S\n]*(?:co-)?(?:written|authored)[^\S\n]+(?:with|by)\b")
+# "a 2025 study by A and B, "<title>,"": the authors between the work and its title
+_WORK_BY = re.compile(rf"\b(?:paper|study|article)[^\S\n]+by[^\S\n]+[A-Z][^\n“”\"().;]{{1,80}}?,[^\S\n]*{_QUOTED}")
 _PAPER = [
     # (as a speaker says it: 论文题目叫“…”)
     re.compile(rf"(?:题为|(?:题目|标题)(?:为|叫做?|是)|名为)\s*{_QUOTED}"),
@@ -259,9 +270,11 @@ _PAPER = [
     # (on one line: a headline ending in "study" is not the title of the quote that opens the text)
     # ("The paper is called "…"", as a speaker says it)
     re.compile(
-        rf"(?:titled|entitled|paper|article|study|the\s+title|(?:paper|article|study)[^\S\n]+(?:is|was)[^\S\n]+called)"
+        rf"(?:titled|entitled|paper|article|study|trial|the\s+title|(?:paper|article|study)[^\S\n]+(?:is|was)[^\S\n]+called)"
         rf"[^\S\n]*,?[^\S\n]*{_QUOTED}"
     ),
+    _WRITTEN_AFTER,
+    _WORK_BY,
     # "Their 1974 paper in the Journal of X, "<title>"": the journal between the work and its title (also "a paper
     # published last October in X, "<title>"")
     re.compile(
@@ -301,6 +314,14 @@ _PAPER = [
         r"(?!.*\bet\s+al\b)(?P<title>[A-Z][^\n“”\"]{5,300}?)[”\"]?[^\S\n]*(?:[.,]?[^\S\n]*\(?(?:DOI|doi|https?://)[^\n]*)?$"
     ),
 ]
+# a preprint digest's entry: its heading is the paper's title, the line under it says where it was posted ("Posted to
+# ChemRxiv on 3 March 2027.")
+_PREPRINT_HEADING = re.compile(
+    r"\A[^\S\n]*(?:\d{1,2}[.)][^\S\n]+)?(?P<title>[A-Z][^\n]{10,300}?)[^\S\n]*\n[^\S\n]*"
+    r"(?:Posted|Deposited|Published|Uploaded)[^\S\n]+(?:to|on|in)[^\S\n]+(?:the[^\S\n]+)?"
+    r"(?:[A-Za-z]*Rxiv|arXiv|SSRN|Research[^\S\n]+Square|Preprints\.org|OSF[^\S\n]+Preprints)\b"
+)
+_PAPER.append(_PREPRINT_HEADING)
 _TALK_AFTER = re.compile(
     r"\s*(?:的)?(?:学术|主旨|特邀|专题|大会)?(?:报告|讲座|演讲|发言|讲话|致辞)|\s*(?:talk|lecture|keynote)", re.I
 )
@@ -482,12 +503,21 @@ def find_publications(text: str) -> list[Span]:
             continue
         if pattern is _TITLE_FIELD_ZH and not _TITLE_LABEL_ZH.search(text):
             continue
+        # (literal scans first: each pattern's words are in every match)
+        if pattern is _WRITTEN_AFTER and "written" not in text and "authored" not in text:
+            continue
+        if pattern is _WORK_BY and " by " not in text:
+            continue
+        if pattern is _PREPRINT_HEADING and "Rxiv" not in text and "arXiv" not in text and "Preprint" not in text:
+            continue
         for m in pattern.finditer(text):
             if _TALK_AFTER.match(text, m.end()) or _TALK_BEFORE.search(text, max(0, m.start() - 24), m.start()):
                 continue  # 作题为“…”的学术报告, a lecture titled "…": the title of a talk, not of a paper
             s, e = m.start("title"), m.end("title")
             # American style puts the sentence's comma or full stop inside the quotes ("… sodium storage,")
             e -= len(m.group("title")) - len(m.group("title").rstrip(",.;:，。；："))
+            if (label := JOINED_CAPS_LABEL.search(text, s, e)) is not None and label.start() > s:
+                e = label.start()
             if any(x.start < e and s < x.end for x in spans):
                 continue
             title = clean(text[s:e])

@@ -89,7 +89,9 @@ _EN_AFFILIATION_AFTER = re.compile(
     # 1962" tells a career, not the post held now)
     r"|(?:has|have)\s+(?:recently\s+)?joined|joins|will\s+join"
     # "A and her team at the Centre for X": the team's place is the leader's
-    r"|and\s+(?:his|her|their)\s+(?:team|group|lab|laboratory|colleagues)\s+(?:at|of|from|in))"
+    r"|and\s+(?:his|her|their)\s+(?:team|group|lab|laboratory|colleagues)\s+(?:at|of|from|in)"
+    # ("my PhD student A here in the Department of X": the writer's own unit, where A is too)
+    r"|here\s+(?:in|at))"
     # ("at the university's Institute for X": the unit of the body the text is about)
     # ("of the University's Faculty of X": the word capitalised as the text's own body)
     r"\s+(?:[Tt]he\s+(?:(?i:university|institute|college|hospital|school|centre|center|museum|zoo)['’]s\s+)?|our\s+"
@@ -356,10 +358,12 @@ def affiliated_with(
 
 # a grant's metadata block: "Principal investigator: Dr A" with "Department: …" or "Lead research organisation: …"
 _INVESTIGATOR_FIELD = re.compile(
-    r"(?im)^[^\S\n]*(?:principal|lead|chief)[^\S\n]+investigator[^\S\n]*:[^\S\n]*(?:(?:Dr\.?|Professor|Prof\.)[^\S\n]+)?$"
+    r"(?im)^[^\S\n]*(?:(?:principal|lead|chief)[^\S\n]+investigator"
+    # (a grant database's "Contact PI / Project Leader")
+    r"|contact[^\S\n]+PI(?:[^\S\n]*/[^\S\n]*project[^\S\n]+leader)?)[^\S\n]*:[^\S\n]*(?:(?:Dr\.?|Professor|Prof\.)[^\S\n]+)?$"
 )
 _UNIT_FIELD = re.compile(
-    r"(?im)^[^\S\n]*(?:(?P<unit>department|school|faculty)|(?:lead[^\S\n]+)?(?:research[^\S\n]+)?"
+    r"(?im)^[^\S\n]*(?:(?P<unit>department|school|faculty)|(?:lead[^\S\n]+|awardee[^\S\n]+)?(?:research[^\S\n]+)?"
     r"organi[sz]ation|host[^\S\n]+institution|institution)[^\S\n]*:[^\S\n]*"
 )
 
@@ -379,11 +383,13 @@ def _investigator_field(
         if any(span.end <= i.start < (line_end if line_end >= 0 else len(text)) for i in institutions):
             continue
         near = [(m, unit) for m, unit in fields if abs(m.start() - span.start) < 600]
-        for m, _ in sorted(near, key=lambda pair: not pair[1])[:1]:
+        # (a unit's field may hold a bare field, "Department: BIOLOGY", no name: the organisation's is next)
+        for m, _ in sorted(near, key=lambda pair: not pair[1]):
             target = next((i for i in institutions if i.start == m.end()), None)
             person, place = ctx.cluster_of(span), ctx.cluster_of(target) if target else None
             if person and place:
                 affiliate(ctx, out, person, place, span)
+                break
 
 
 # "Three new faculty members join the Department of X this fall": the unit the new colleagues join

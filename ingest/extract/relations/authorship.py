@@ -295,16 +295,24 @@ def _without(sentence: str, start: int, spans: list[tuple[int, int]]) -> str:
 _POSSESSIVE_PAPER = re.compile(r"\s*(?:Her|His)\s+(?:(?:[a-z-]+|(?:19|20)\d{2})\s+){0,2}(?:paper|study|article)\b")
 
 
+# "A (X) presented her group's Nature Food paper "<title>"": the subject's own paper, in the sentence
+_PRESENTS_OWN_PAPER = re.compile(
+    r"\b(?:presented|presents)[^\S\n]+(?:her|his|their)[^\S\n]+"
+    r"(?:(?:group|team|lab)['’]s[^\S\n]+)?(?:[\w-]+[^\S\n]+){0,4}(?:paper|study|article)\b"
+)
+
+
 def possessive_author(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
     """A sentence opening "Her recent paper …" or "His study …": the researcher named last before it wrote the paper
-    that sentence names."""
+    that sentence names; so did one who "presented her group's paper" in the sentence."""
     text = ctx.item.text
     people = sorted(((s, c) for c in researchers_of(ctx) for s in c.spans), key=lambda pair: pair[0].start)
     for start, end in ctx.sentences.all():
-        if not _POSSESSIVE_PAPER.match(text, start):
+        own = None if "present" not in text[start:end] else _PRESENTS_OWN_PAPER.search(text, start, end)
+        if own is None and not _POSSESSIVE_PAPER.match(text, start):
             continue
         paper = next((c for c in ctx.of("Publication") if any(start <= s.start < end for s in c.spans)), None)
-        before = [(s, c) for s, c in people if s.end <= start]
+        before = [(s, c) for s, c in people if (start <= s.start and s.end <= own.start() if own else s.end <= start)]
         if paper is None or not before:
             continue
         span, person = before[-1]
@@ -325,9 +333,15 @@ _WRITTEN_BY = re.compile(r"\b(?:was|were|is|are)\s+(?:co-)?(?:written|authored)\
 _WITH_THEIR_PAPER = re.compile(r"\bwith\s+(?:their|his|her)\s+(?:new\s+|joint\s+)?(?:paper|article|study)\b")
 
 
+# "A and B won a Best Talk Award at X for "<title>"": those who won a prize for a paper wrote it
+_PRIZED_FOR = re.compile(
+    r"\b(?:won|wins|received|receives|earned|earns)\b[^.;\n“\"]{0,120}?\bfor[^\S\n]+(?:their[^\S\n]+paper,?[^\S\n]+)?[“\"]"
+)
+
+
 def co_writer_author(ctx: Context, out: dict[tuple[str, str, str], Relation]) -> None:
     """The person a paper was "written with" or "led by", in the sentence that names the paper, is its author; so are
-    all those it "was written by", and those who presented "their paper"."""
+    all those it "was written by", those who presented "their paper" and those who won a prize for it."""
     text = ctx.item.text
     papers = ctx.of("Publication")
     for c in researchers_of(ctx):
@@ -335,9 +349,15 @@ def co_writer_author(ctx: Context, out: dict[tuple[str, str, str], Relation]) ->
             start, end = ctx.sentences.bounds(s.start)
             by = _WRITTEN_BY.search(text, start, s.start)
             theirs = _WITH_THEIR_PAPER.search(text, s.end, end)
-            if not (by or theirs or _CO_WRITER_BEFORE.search(text, max(start, s.start - 80), s.start)):
-                continue
-            paper = next((p for p in papers if any(start <= ps.start < end for ps in p.spans)), None)
+            prized = _PRIZED_FOR.search(text, s.end, end) if "for" in text[s.end : end] else None
+            # (the paper a prize was for: its title opens right after the quote)
+            paper = (
+                next((p for p in papers if any(ps.start == prized.end() for ps in p.spans)), None) if prized else None
+            )
+            if paper is None:
+                if not (by or theirs or _CO_WRITER_BEFORE.search(text, max(start, s.start - 80), s.start)):
+                    continue
+                paper = next((p for p in papers if any(start <= ps.start < end for ps in p.spans)), None)
             if paper is not None:
                 add(
                     out,
@@ -435,14 +455,19 @@ _MEETING = re.compile(r"研讨会|学术会议|论坛|年会|大会|报告会|�
 # a title reporting an event held (启动会在青岛召开, 研讨会举行, workshop held): the item is the event's report
 _EVENT_TITLE = re.compile(
     r"(?:会|会议|论坛|仪式|典礼)(?:在[^，,。]{1,12})?(?:召开|举行|举办|开幕|闭幕|圆满结束|顺利召开)"
-    r"|\b(?:meeting|workshop|symposium|conference|forum|kick-off)\b[^.]{0,40}\b(?:held|opens|convened|took place)\b",
+    r"|\b(?:meeting|workshop|symposium|conference|forum|kick-off)\b[^.]{0,40}\b(?:held|opens|convened|took place)\b"
+    # ("Meeting report: …", "Workshop report": a report of the event)
+    r"|\b(?:meeting|workshop|symposium|conference)\s+report\b",
     re.I,
 )
 # a title announcing a profile of a team or a person (【团队风采】, 走近某团队, Meet the lab; an interview is often
 # about one paper, and is not meant)
 # (a department's welcome to its new faculty profiles each of them in turn)
 _PROFILE_TITLE = re.compile(
-    r"风采|走近|走进|群像|新进教师|\b(?:profile|meet\s+the|new\s+(?:faculty|colleagues|hires|staff|members))\b", re.I
+    # ("new Members elected to the Academy": an election's list, each member's citation its own)
+    r"风采|走近|走进|群像|新进教师|\b(?:profile|meet\s+the|new\s+(?:faculty|colleagues|hires|staff|members))\b"
+    r"(?!.*\belect)",
+    re.I,
 )
 _SPEAKS = re.compile(r"(?:教授|研究员|院士|博士)?(?:作了|报告了|分享了|介绍了|作题为|致辞|作总结发言)")
 

@@ -53,6 +53,12 @@ _TALENT_GRANT = re.compile(
 )
 
 
+_EVENT_FUNDED = re.compile(
+    r"\s*(?:The|This|Our|the)\s+(?:(?:19|20)\d{2}\s+)?(?:workshop|meeting|conference|symposium|summer\s+school|event)"
+    r"\s+(?:was|is|were|are)\s+(?:(?:kindly|generously)\s+)?(?:sponsored|funded|supported|financed)\s+by\b"
+)
+
+
 def funded_by(ctx: Context, out: dict[tuple[str, str, str], Relation], funders: list[tuple[Span, Cluster]]) -> None:
     """The item's paper to every funder of its funding statements; without a paper, the researcher a funder
     awarded a grant to ("The Wellcome Trust has awarded £3.2 million to Dr Abena Owusu")."""
@@ -78,6 +84,9 @@ def funded_by(ctx: Context, out: dict[tuple[str, str, str], Relation], funders: 
         if _TAKEN_ON.search(ctx.item.text, max(start, span.start - 8), span.start) and not _FUNDED.search(
             ctx.item.text, start, end
         ):
+            continue
+        # "The workshop was sponsored by X": an event's sponsor, no funder of a paper a speaker presented there
+        if _EVENT_FUNDED.match(ctx.item.text, start, span.start):
             continue
         # "两项研究均得到…资助", "Both studies were funded by …": every paper of the item
         every = len(papers) > 1 and _EVERY_PAPER.search(ctx.item.text, start, end)

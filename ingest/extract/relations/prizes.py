@@ -82,6 +82,8 @@ _AWARD_VERB = re.compile(
     r"j(?<![A-Za-z]j)ointly to\b|e(?<![A-Za-z]e)qually to\b|a(?<![A-Za-z]a)ward\s+(?:the|this|its)\b|"
     # ("have been elected Fellows of the Royal Society": an honour conferred by election)
     r"e(?<![A-Za-z]e)lected\b|i(?<![A-Za-z]i)nducted\b|"
+    # ("who joins us as a Vantor Postdoctoral Fellow": a named fellowship held from now on)
+    r"j(?<![A-Za-z]j)oins\s+(?:us\s+)?as\s+an?\b|"
     # "湖北省自然科学奖一等奖项目“…”由A领衔完成": the people of a prize-winning project won it
     r"等奖项目"
 )
@@ -247,6 +249,7 @@ def received(
         if _AWARD_VERB.search(text, start, end) and _PRIZE_WORD.search(text, start, end)
     )
     headed = _headed_lists(ctx, out, researchers)
+    prize_sentences |= _elected(ctx, out, researchers)
     announced = announced_award(ctx, title_key)
     if announced is not None and not prize_item:
         # "2025年度江南省科学技术奖公布 我校获奖15项", "我校学者获第十九届中国青年科技奖": the researchers the item
@@ -370,6 +373,54 @@ def _headed_lists(ctx: Context, out: dict[tuple[str, str, str], Relation], resea
             if at < until:
                 add_received(ctx, out, c.id, award.id, year, next(s for s in c.spans if s.start == at))
                 found.add(c.id)
+    return found
+
+
+# an election's list: "The newly elected Members in the sciences include:" over a line for each new member
+_ELECTION = re.compile(r"\b(?:elected|admitted|inducted|new[^\S\n]+(?:Members|Fellows|members|fellows))\b")
+_BULLET_LINE = re.compile(r"[^\S\n]*[•●▪◆*–-][^\S\n]")
+# "Professor A of the Department of X was also elected.": one more of those the item's election names
+_ALSO_ELECTED = re.compile(r"\b(?:was|were|been)[^\S\n]+(?:also[^\S\n]+)?(?:elected|admitted|inducted)[^\S\n]*[.;]")
+
+
+def _elected(ctx: Context, out: dict[tuple[str, str, str], Relation], researchers: list[Cluster]) -> set[int]:
+    """The members a learned body's election admits, listed under a line that says so or said to be elected too,
+    received its honour (the body's membership or fellowship). Returns the sentences that say so (not those that
+    also name a paper: its author is one of its team)."""
+    text = ctx.item.text
+    honour = next((a for a in ctx.of("Award") if any(s.meta.get("honour") for s in a.spans)), None)
+    found: set[int] = set()
+    if honour is None:
+        return found
+    papers = [s.start for p in ctx.of("Publication") for s in p.spans]
+    year = titled_year(ctx) or first_year(ctx.item.date)
+    for c in researchers:
+        for ps in c.spans:
+            line_start = text.rfind("\n", 0, ps.start) + 1
+            if _BULLET_LINE.match(text, line_start):
+                # the list's lead: the first line above its entries (a blank line may stand between)
+                lead_end = line_start - 1
+                while lead_end > 0:
+                    lead_start = text.rfind("\n", 0, lead_end) + 1
+                    if text[lead_start:lead_end].strip() and not _BULLET_LINE.match(text, lead_start):
+                        break
+                    lead_end = lead_start - 1
+                else:
+                    continue
+                lead = text[lead_start:lead_end].rstrip()
+                if not (lead.endswith(":") and _ELECTION.search(lead)):
+                    continue
+            else:
+                start, end = ctx.sentences.bounds(ps.start)
+                if not _ALSO_ELECTED.search(text, ps.end, end) or any(
+                    start <= x.start < end for a in ctx.of("Award") for x in a.spans
+                ):
+                    continue
+            add_received(ctx, out, c.id, honour.id, year, ps)
+            start, end = ctx.sentences.bounds(ps.start)
+            if not any(start <= at < end for at in papers):
+                found.add(ctx.sentences.index(ps.start))
+            break
     return found
 
 
