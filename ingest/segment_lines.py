@@ -34,7 +34,8 @@ _INNER_PUNCT = re.compile(r"[，。；！？、,;!?]|[:：]\s|\.\s")
 _ABBREVIATION = re.compile(r"\b(?:[A-Z]\.)+|\b(?:Dr|Prof|Mr|Mrs|Ms|St|Jr|Sr|No|Vol|vs)\.")
 _TRAILING_PUNCT = re.compile(r"[，。；：！？、,;:!?]\s*$")
 #: a title before a name, whose full stop ends no sentence where a line breaks after it (Dr. / Tobias …)
-_TITLE_AT_END = re.compile(r"(?:^|\s)(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.$")
+# (and a name's initials, P.C. / Rossin College: a wrapper breaks after them, no sentence ends there)
+_TITLE_AT_END = re.compile(r"(?:^|\s)(?:Dr|Prof|Mr|Mrs|Ms|Mx|(?:[A-Z]\.)+[A-Z])\.$")
 
 _PAGE_NUMBER = re.compile(
     r"^(?:P|p|Page|PAGE|第)?\s*[-—–·•]?\s*\d{1,3}\s*(?:(?:/|of)\s*\d{1,3}\s*)?[-—–·•]?\s*(?:页)?$"

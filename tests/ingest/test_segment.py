@@ -1204,3 +1204,12 @@ def test_wrapped_lines_keep_a_wire_releases_labelled_fields_apart() -> None:
         "14-Apr-2027",
     ]
     assert join_wrapped(lines).splitlines()[3] == "Reef sounds predict coral recovery after bleaching"
+
+
+def test_wrapped_line_ending_in_initials_joins_the_next() -> None:
+    """A name's initials at a line's end (the P.C. / Rossin College) end no sentence: the name is joined whole."""
+    lines = ["Ana Ruizo, assistant professor in the P.C.", "Northvale College of Engineering, won the award."]
+    assert (
+        join_wrapped(lines)
+        == "Ana Ruizo, assistant professor in the P.C. Northvale College of Engineering, won the award."
+    )
