@@ -30,11 +30,17 @@ SINGLE_SURNAMES = frozenset(
     # variant and less common forms the census lists carry
     "阎凤桓郄谯蹇缑庹"
     "酆眭钦畅笪靖郇菅綦仉佴"
+    # the 百家姓's rarer entries and the census's rare surnames that are no everyday word (the list's other
+    # entries, 水 家 山 能 通 红 …, open too many words to start a name on their own)
+    "郤郈鬱帖禤蒿茆佀撖郐睢郅琚邗郯禚妫蒉柘邶迮盍祢楮豊仵麹骞剡苻凃"
 )
 COMPOUND_SURNAMES = frozenset(
     words_of(
         "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 令狐 长孙 宇文 夏侯 轩辕 端木 司徒 申屠 西门 "
-        "独孤 南宫 闻人 赫连 澹台 公冶 太史 钟离 宗政 濮阳 淳于 单于 呼延 万俟 第五"
+        "独孤 南宫 闻人 赫连 澹台 公冶 太史 钟离 宗政 濮阳 淳于 单于 呼延 万俟 第五 "
+        # the rest of the 百家姓's compound surnames, but for those that are place words (百里 南门 东门 子车)
+        "公羊 太叔 仲孙 鲜于 闾丘 司空 亓官 司寇 颛孙 巫马 公西 漆雕 乐正 壤驷 公良 拓跋 夹谷 宰父 谷梁 段干 东郭 羊舌 "
+        "微生 梁丘 左丘 伯赏"
     )
 )
 

@@ -377,7 +377,8 @@ _TITLE_AS_GIVEN = frozenset(words_of("教授 博士 老师 院士 先生 女士 
 
 
 def _plausible(name: str) -> bool:
-    given = name[2:] if name[:2] in COMPOUND_SURNAMES else name[1:]
+    # 左丘 alone is a single surname and its given name: a compound surname needs a given name after it
+    given = name[2:] if name[:2] in COMPOUND_SURNAMES and len(name) > 2 else name[1:]
     return (
         bool(given)
         and not _NOT_GIVEN.search(given)
