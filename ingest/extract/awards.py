@@ -150,6 +150,10 @@ _FUNDING_ZH7 = re.compile(
 # (a literal scan first: _FUNDING_ZH7 opens with a lookbehind and is tried at every character, 1.2 ms per 100 kB;
 # each of its matches holds a label this finds, so a text without one skips it)
 _FUNDING_FIELD_LABEL = re.compile(r"(?:资助(?:项目|信息|来源)?|基金项目)[^\S\n]*[:：]")
+# 2027年度省重点研发计划拟立项项目: a programme's list of projects to fund (a literal 立项 is looked for first)
+_FUNDING_ZH8 = re.compile(
+    r"(?:年度|关于)(?P<list>[^。；;，,、\s“”\"（）()]{2,20}?(?:计划|专项|基金))(?:拟|项目)?(?:立项|资助)(?:项目|名单|清单)"
+)
 # 在国家重点研发计划“智能传感器”重点专项支持下
 _FUNDING_ZH4 = re.compile(r"在(?P<list>[^。；;，,\n]{2,60}?)(?:的)?(?:大力|鼎力)?(?:资助|支持)下")
 _FUNDING_EN = re.compile(
@@ -579,12 +583,15 @@ def find_funders(text: str, institutions: list[Span], known: frozenset[str] = fr
         _FUNDING_ZH5,
         _FUNDING_ZH6,
         _FUNDING_ZH7,
+        _FUNDING_ZH8,
         *_FUNDING_EN_ALL,
     ):
         english = pattern in _FUNDING_EN_ALL
         if pattern is _FUNDING_EN_SUBJECT and not _SUPPORTED_THE_WORK.search(text):
             continue
         if pattern is _FUNDING_ZH7 and not _FUNDING_FIELD_LABEL.search(text):
+            continue
+        if pattern is _FUNDING_ZH8 and "立项" not in text and "资助项目" not in text:
             continue
         # (a literal scan first: the pattern opens with a lookbehind or \b, 1.4 ms per 100 kB; its verb is in every
         # match)
