@@ -243,6 +243,7 @@ _FUNDER_OK = re.compile(
     r"Foundation|Council|Agency|Fund|Trust|Institute|Institutes|Programme|Program|Ministry|Office|Department|Society|"
     r"Organization|Organisation|Initiative|Grant|Grants|Commission|Academy|University|NSF|NIH|NSFC|ERC)$"
 )
+_REGIONAL_PROJECT = re.compile(r"^\s*[\u4e00-\u9fff]{2,3}(?:省|市|自治区)[\u4e00-\u9fff]{4,20}项目$")
 _OWN_PROJECT = re.compile(r"^(?P<body>.{2,20}?(?:实验室|研究院|中心))[\u4e00-\u9fff]{2,8}项目$")
 _FUNDING_WORDS = re.compile(r"资助|经费|资金支持|补助")
 _PERSONAL_AWARD_END = re.compile(r"\b(?:Fellowship|Bursary|Scholarship|Studentship)s?$")
@@ -634,7 +635,16 @@ def find_funders(text: str, institutions: list[Span], known: frozenset[str] = fr
                     # 崂山实验室科技创新项目: a body's own programme, named by its 项目, keeps it when the name is no
                     # funder without; the body heading it is its other name (the body funds through it)
                     own = None if english or _FUNDER_OK.search(trimmed) else _OWN_PROJECT.match(name.strip())
-                    name = name.strip() if own else trimmed
+                    # 某省临床医疗技术创新引导项目: a province's or a city's programme named by its 项目 keeps it (not
+                    # a body's project, 某市科学技术委员会基础研究项目: the body funds it)
+                    regional = (
+                        own is None
+                        and not english
+                        and not _FUNDER_OK.search(trimmed)
+                        and _REGIONAL_PROJECT.match(name)
+                        and not _FUNDING_BODY.match(trimmed)
+                    )
+                    name = name.strip() if own or regional else trimmed
                     # a year leads the round of a programme, not its name (2026年度国家杰出青年科学基金)
                     # nor does the ministry that runs a national programme (科技部国家重点研发计划)
                     name = re.sub(

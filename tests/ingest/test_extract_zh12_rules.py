@@ -31,3 +31,25 @@ def test_funding_table_with_a_money_column_its_units_and_wrapped_titles() -> Non
         extraction, "affiliatedWith"
     )
     assert "市自然科学基金" in _names(extraction, "Funder")
+
+
+def test_a_unit_the_item_calls_its_own_is_not_another_bodys_unit_of_that_name() -> None:
+    text = (
+        "肾内科：新型透析方案降低感染风险\n"
+        "近日，肾内科柏映川主任医师团队的研究在《柳叶刀》发表。我院肾内科主治医师温若溪为第一作者，"
+        "江城大学附属医院肾内科龚德明教授为共同通讯作者。"
+    )
+    extraction = _extract(text, "zh")
+    affiliations = _facts(extraction, "affiliatedWith")
+    assert ("温若溪", "肾内科") in affiliations
+    assert ("龚德明", "江城大学附属医院肾内科") in affiliations
+    assert ("温若溪", "江城大学附属医院肾内科") not in affiliations
+
+
+def test_a_provinces_programme_named_by_its_project_word_funds_the_work() -> None:
+    text = (
+        "团队揭示肝纤维化新靶点\n"
+        "江城大学医学院教授邝远航团队在《自然·通讯》发表论文。研究得到国家自然科学基金和"
+        "浙江省医药卫生科技创新引导项目资助。"
+    )
+    assert "浙江省医药卫生科技创新引导项目" in _names(_extract(text, "zh"), "Funder")
