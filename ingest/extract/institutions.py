@@ -21,7 +21,9 @@ from ingest.nlp import tagged_noun, words, words_freq
 _SUFFIXES = tuple(
     words_of(
         "大学 学院 研究院 研究所 医院 实验室 研究中心 中心 科学院 工程院 天文台 分校 研究基地 博物馆 植物园 研究室 "
-        "学系 工程系 学部"
+        "学系 工程系 学部 "
+        # (a field station: 某某生态系统国家野外科学观测研究站, 某天文台某观测站)
+        "观测研究站 研究站 观测站 试验站"
     )
 )
 # disciplines whose department is written "<discipline>系" (a public list of fields, not of institutions)
@@ -105,7 +107,9 @@ _NAME_VERB_WORDS = (
     "应用 创新 发展 管理 服务 设计 制造 检测 开发 转化 转移 孵化 验证 计算 控制 勘探 监测 评价 保护 "
     "育种 治疗 康复 预防 生产 加工 交叉 融合 集成 教育 培训 规划 振动 冲击 调控 合成 感知 通信 传感 测量 "
     "测试 诊断 养殖 种植 生命 测绘 传播 体育 统计 临床 免疫 遗传 创意 翻译 急救 影像 检验 运输 勘察 采矿 印刷 "
-    "包装 发酵 灌溉 减灾 防灾 应急 治理 消化 呼吸 循环 麻醉 感染 移植 介入 生殖 营养 与 和 及"
+    "包装 发酵 灌溉 减灾 防灾 应急 治理 消化 呼吸 循环 麻醉 感染 移植 介入 生殖 营养 与 和 及 "
+    # (tagged an adverb, "naturally", but a field before a noun: 自然保护地学院, 自然地理研究所)
+    "自然 观测"
 )
 _NAME_VERBS = frozenset(_NAME_VERB_WORDS.split())
 # place names (provinces, large cities, regions, countries): a name often starts with one. Geography only, no
@@ -130,7 +134,9 @@ _GENERIC_WORDS = tuple(
         "职业 会议 新闻 展览 活动 培训 教育 医学 药学 理学 工学 文学 法学 商学 学 合作 交流 发展 "
         "管理 运营 优秀 类型 机制 个别 各类 三种 一批 首批 若干 多个 不同 验证 "
         # (天然实验室, 理想实验室: a place a field studies, as writers call it)
-        "天然 理想"
+        "天然 理想 "
+        # (国家野外科学观测研究站: the kind of a national field station, named by its place and ecosystem before it)
+        "野外科学观测 野外科学 野外观测 野外"
     )
 )
 # fields whose name is made of generic words (大 + 数据): a 大数据学院 is a school of that field
@@ -141,10 +147,13 @@ _PLACE_GENERIC = re.compile(rf"^(?:{alternation(_PLACES)})(?:{alternation(_GENER
 _NOT_INSTITUTION = re.compile(
     r"(?:政府|党委|委员会|管理局|局|厅|公司)|(?:服务中心|会议中心|会展中心|活动中心|交流中心|指挥中心|购物中心|营业中心|数据中心|客服中心|运营中心|学习中心|培训中心|教育中心|保护中心|技术转移中心)$"
 )
-# a school or department named by a one-character discipline (医学院, 法学院, 化学系, 数学系) is a unit like any other
+# a school or department named by a one-character discipline (医学院, 法学院, 林学院, 化学系, 数学系) is a unit like any
+# other
 # (and a clinic named by one character: 眼科苏某, 儿科梁某)
 # (and a faculty: 医学部, 理学部)
-_ONE_CHARACTER_SCHOOL = re.compile(r"[医药法商理工文农哲]学院|[医理工文农]学部|[化数哲法医药文史光力声]学系|[眼儿骨]科")
+_ONE_CHARACTER_SCHOOL = re.compile(
+    r"[医药法商理工文农哲林]学院|[医理工文农]学部|[化数哲法医药文史光力声]学系|[眼儿骨]科"
+)
 _QUOTED_CLAUSE = re.compile(r"何时|如何|怎样|为何|为什么|能否|是否|走出|走进|走向|迈向|从.{1,8}到")
 _COUNTED = re.compile(r"(?:[0-9]+|[一二三四五六七八九十百千两几多]+)\s*(?:余|多)?(?:家|所)")
 _PERSON_AND = re.compile(r"([\u4e00-\u9fff]{2,3})[与和及、]")

@@ -53,3 +53,20 @@ def test_a_provinces_programme_named_by_its_project_word_funds_the_work() -> Non
         "浙江省医药卫生科技创新引导项目资助。"
     )
     assert "浙江省医药卫生科技创新引导项目" in _names(_extract(text, "zh"), "Funder")
+
+
+def test_school_and_field_station_names() -> None:
+    text = (
+        "森林碳汇研究获新进展\n"
+        "林学院柏青山副教授依托雁鸣山森林生态系统国家野外科学观测研究站开展研究。"
+        "湿地与自然保护地学院柯若水教授参与合作。西岭天文观测基地北湖天文台观测站也提供了数据。"
+    )
+    extraction = _extract(text, "zh")
+    institutions = _names(extraction, "Institution")
+    assert {
+        "林学院",
+        "雁鸣山森林生态系统国家野外科学观测研究站",
+        "湿地与自然保护地学院",
+        "西岭天文观测基地北湖天文台观测站",
+    } <= institutions
+    assert {("柏青山", "林学院"), ("柯若水", "湿地与自然保护地学院")} <= _facts(extraction, "affiliatedWith")
