@@ -283,6 +283,8 @@ _NON_NAMES = frozenset(
     | {"全职", "曾任", "曾经", "长期", "应邀", "应用", "方向", "单位"}
     # (第一作者为时任博士后的…, 本科毕业后: a time word after a cue)
     | {"时任", "毕业", "毕业后"}
+    # (在国外做博士后: where someone worked, before a cue)
+    | {"国外", "国内", "海外"}
 )
 
 

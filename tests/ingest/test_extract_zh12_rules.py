@@ -70,3 +70,23 @@ def test_school_and_field_station_names() -> None:
         "西岭天文观测基地北湖天文台观测站",
     } <= institutions
     assert {("柏青山", "林学院"), ("柯若水", "湿地与自然保护地学院")} <= _facts(extraction, "affiliatedWith")
+
+
+_INTERVIEW = (
+    "柏云舒：在细胞里找开关\n"
+    "导语：江城大学生命科学学院研究员柏云舒团队在《细胞》发表论文。日前，《江南科学报》专访了柏云舒。\n"
+    "《江南科学报》：您在国外做博士后的经历有什么影响？\n"
+    "柏云舒：回国后，国家自然科学基金和浙江省重点研发计划给了我们稳定支持，这很关键。"
+)
+
+
+def test_a_science_newspaper_is_no_journal() -> None:
+    assert "江南科学报" not in _names(_extract(_INTERVIEW, "zh"), "Journal")
+
+
+def test_where_someone_worked_before_a_cue_is_no_name() -> None:
+    assert "国外做" not in _names(_extract(_INTERVIEW, "zh"), "Researcher")
+
+
+def test_funders_as_the_subject_of_giving_support() -> None:
+    assert {"国家自然科学基金", "浙江省重点研发计划"} <= _names(_extract(_INTERVIEW, "zh"), "Funder")
