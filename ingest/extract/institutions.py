@@ -90,7 +90,9 @@ _LEFT_STOPS = frozenset(w for w in STOP_WORDS if w not in {"与", "和", "及"})
         # (2023—今　某大学: "now", the end of a date range in a CV's list of posts)
         "今 至今 "
         # (全职加盟某大学: the verb of joining, which jieba may not tag as one)
-        "加盟 加入 入职 受聘 受聘于 全职"
+        "加盟 加入 入职 受聘 受聘于 全职 "
+        # (成果按学院推荐顺序排列, 请联系科学技术研究院: "by", "contact")
+        "按 按照 联系 请联系"
     )
 )
 _OUR = frozenset("我本该全")
@@ -294,13 +296,33 @@ def _left_edge(text: str, suffix_start: int, suffix_end: int, floor: int) -> int
     # (a key laboratory is named by its field, which may hold a verb: 作物遗传改良全国重点实验室)
     cut_flags = _FUNCTION_FLAGS if _KEY_LAB_QUALIFIER.search(text, edge, suffix_start) else _CUT_FLAGS
     pos = edge
-    for word, flag in pseg.cut(text[edge:suffix_start], HMM=False):
+    cut_words = list(pseg.cut(text[edge:suffix_start], HMM=False))
+    in_run = _single_character_runs([w for w, _ in cut_words])
+    for k, (word, flag) in enumerate(cut_words):
         pos += len(word)
         # (脑认知与脑疾病研究所: a verb-like field word joined by 与 to the next field is part of the name)
         cut = flag[:1] in cut_flags and word not in _NAME_VERBS and not text.startswith(_FIELD_JOINERS, pos)
+        # (亥姆霍兹感染研究中心: a transliteration the dictionary lacks falls apart into characters, tagged at
+        # random; it names the body, no cut inside or after it)
+        cut = cut and not in_run[k]
         if cut and not word.startswith("第") and pos < suffix_start:  # 第一人民医院 keeps its ordinal
             edge = pos
     return edge
+
+
+def _single_character_runs(words: list[str]) -> list[bool]:
+    """For each word, whether it is one of three or more single characters in a row, the first no surname (a
+    person's name falls apart so too: 魏某某植物研究所, a contact's name before the unit)."""
+    marks = [False] * len(words)
+    k = 0
+    while k < len(words):
+        j = k
+        while j < len(words) and len(words[j]) == 1:
+            j += 1
+        if j - k >= 3 and words[k] not in SINGLE_SURNAMES:
+            marks[k:j] = [True] * (j - k)
+        k = max(j, k + 1)
+    return marks
 
 
 def _joins(text: str, gap_start: int, gap_end: int) -> bool:

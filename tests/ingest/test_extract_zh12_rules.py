@@ -90,3 +90,18 @@ def test_where_someone_worked_before_a_cue_is_no_name() -> None:
 
 def test_funders_as_the_subject_of_giving_support() -> None:
     assert {"国家自然科学基金", "浙江省重点研发计划"} <= _names(_extract(_INTERVIEW, "zh"), "Funder")
+
+
+def test_a_transliterated_body_name_before_a_transliterated_person() -> None:
+    text = (
+        "新化合物抗耐药菌\n化学学院柯静远教授与德国埃姆兰兹感染研究中心卡尔·韦伯瑙（Karl Webernau）教授合作发表论文。"
+    )
+    extraction = _extract(text, "zh")
+    assert "埃姆兰兹感染研究中心" in _names(extraction, "Institution")
+    assert ("卡尔·韦伯瑙", "埃姆兰兹感染研究中心") in _facts(extraction, "affiliatedWith")
+
+
+def test_by_and_contact_open_no_unit_name() -> None:
+    text = "候选成果展示\n注：候选成果按学院推荐顺序排列。如有疑问，请联系科学技术研究院成果管理科。"
+    institutions = _names(_extract(text, "zh"), "Institution")
+    assert not any(name.startswith(("成果按", "联系", "请联系")) for name in institutions)
