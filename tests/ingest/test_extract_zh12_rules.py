@@ -105,3 +105,27 @@ def test_by_and_contact_open_no_unit_name() -> None:
     text = "候选成果展示\n注：候选成果按学院推荐顺序排列。如有疑问，请联系科学技术研究院成果管理科。"
     institutions = _names(_extract(text, "zh"), "Institution")
     assert not any(name.startswith(("成果按", "联系", "请联系")) for name in institutions)
+
+
+def test_a_researchers_own_page_gives_posts_and_honours_in_its_fields() -> None:
+    text = (
+        "柏映山\n"
+        "柏映山　教授，博士生导师\n"
+        "所在单位：江城大学地球科学学院\n"
+        "兼　　职：北岭大学海洋研究院双聘研究员\n"
+        "\n"
+        "【荣誉奖励】\n"
+        "2022　湖北省科学技术奖自然科学奖一等奖（排名第一）\n"
+        "2024　中国青年科技奖\n"
+        "\n"
+        "【研究团队】\n"
+        "团队现有博士研究生3人。"
+    )
+    extraction = _extract(text, "zh")
+    assert {("柏映山", "江城大学地球科学学院"), ("柏映山", "北岭大学海洋研究院")} <= _facts(
+        extraction, "affiliatedWith"
+    )
+    received = {(r.object, r.year) for r in extraction.relations if r.predicate == "received"}
+    names = {e.id: e.name for e in extraction.entities}
+    assert {(names[o], y) for o, y in received} >= {("中国青年科技奖", 2024)}
+    assert any(names[o].startswith("湖北省科学技术奖") and y == 2022 for o, y in received)
