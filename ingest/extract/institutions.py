@@ -239,6 +239,7 @@ _FIELD_JOINERS = ("与", "及")
 _SUFFIX_BEFORE = re.compile(rf"(?:{alternation(_SUFFIXES)})$")
 _CUT_FLAGS = frozenset({"v", "p", "c", "u", "d", "m", "r"})
 _FUNCTION_FLAGS = frozenset({"p", "c", "u", "r"})
+_PROVINCE_ONLY = re.compile(r"[\u4e00-\u9fff]{2,3}省")
 _KEY_LAB_QUALIFIER = re.compile(r"(?:全国|国家级?|省部?级?)重点$")
 
 
@@ -263,7 +264,8 @@ def _left_edge(text: str, suffix_start: int, suffix_end: int, floor: int) -> int
     for i in range(len(tokens) - 1, -1, -1):
         b, _, w = tokens[i]
         if edge <= b < suffix_start and w.startswith(_PLACES):
-            if _GENERIC.match(text[b:suffix_start]):
+            # (南方海洋科学与工程广东省实验室: a province's laboratory is named by its field before the province)
+            if _GENERIC.match(text[b:suffix_start]) or _PROVINCE_ONLY.fullmatch(text, b, suffix_start):
                 if any(edge <= tokens[j][0] and tokens[j][2].startswith(_PLACES) for j in range(i)):
                     continue
                 break  # 固体微结构物理国家重点实验室: no place opens this name, the field does

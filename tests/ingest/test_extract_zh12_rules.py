@@ -129,3 +129,8 @@ def test_a_researchers_own_page_gives_posts_and_honours_in_its_fields() -> None:
     names = {e.id: e.name for e in extraction.entities}
     assert {(names[o], y) for o, y in received} >= {("中国青年科技奖", 2024)}
     assert any(names[o].startswith("湖北省科学技术奖") and y == 2022 for o, y in received)
+
+
+def test_a_provinces_laboratory_keeps_its_field_before_the_province() -> None:
+    text = "新型储能研究获突破\n江城大学教授柏青岚任先进储能材料与器件湖北省实验室首席科学家。"
+    assert "先进储能材料与器件湖北省实验室" in _names(_extract(text, "zh"), "Institution")
