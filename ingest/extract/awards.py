@@ -144,8 +144,12 @@ _FUNDING_ZH2 = re.compile(r"(?:由|经(?!费))(?P<list>[^。；;，,\n]{2,60}?)(
 # 入选国家优秀青年科学基金项目: a fund's grant won, written without 资助
 _FUNDING_ZH5 = re.compile(r"入选(?:了)?(?P<list>[^。；;，,、\n“”\"]{2,30}?基金)(?!委|会)")
 # 牵头承担的国家重点研发计划“新型储能”重点专项项目, 主持国家自然科学基金项目: a programme's project taken on
+# (主持国家自然科学基金面上项目2项、国家重点研发计划课题1项: a CV's list of grants held, each with its tier and count)
+_GRANT_TIER = r"(?:面上|青年|重点|重大|一般)?(?:项目|课题)"
 _FUNDING_ZH6 = re.compile(
-    r"(?:承担|主持|获批)(?:了|的)?(?P<list>[^。；;，,、\n“”\"]{2,30}?(?:计划|基金|专项))(?=[“\"]|重点专项|项目|课题)"
+    r"(?:承担|主持|获批)(?:了|的)?(?P<list>[^。；;，,、\n“”\"]{2,30}?(?:计划|基金|专项)"
+    rf"(?:{_GRANT_TIER}[\d一二三四五六七八九十]*项?、[^。；;，,、\n“”\"]{{2,30}}?(?:计划|基金|专项))*)"
+    rf"(?=[“\"]|重点专项|{_GRANT_TIER})"
 )
 # the funding field of a paper's details block (资助：A、B; 基金项目：…), its lines often run together when read
 _FUNDING_ZH7 = re.compile(
@@ -639,7 +643,11 @@ def find_funders(text: str, institutions: list[Span], known: frozenset[str] = fr
                     ]
                     parts = _rejoin_programmes(chunk, _parts(chunk, base, _LIST_SPLIT, institutions + enclosed))
                 for at, part in parts:
-                    name = re.sub(r"\s*[(（][^()（）]*[)）]$|\s+(?:grants?|funds?|programmes?)$", "", part.strip())
+                    name = re.sub(
+                        r"\s*[(（][^()（）]*[)）]$|\s+(?:grants?|funds?|programmes?)$|(?<=项目|课题)[\d一二三四五六七八九十]+项$",
+                        "",
+                        part.strip(),
+                    )
                     trimmed = _FUNDER_TRIM.sub("", name).strip()
                     # 崂山实验室科技创新项目: a body's own programme, named by its 项目, keeps it when the name is no
                     # funder without; the body heading it is its other name (the body funds through it)

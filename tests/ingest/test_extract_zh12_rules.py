@@ -134,3 +134,8 @@ def test_a_researchers_own_page_gives_posts_and_honours_in_its_fields() -> None:
 def test_a_provinces_laboratory_keeps_its_field_before_the_province() -> None:
     text = "新型储能研究获突破\n江城大学教授柏青岚任先进储能材料与器件湖北省实验室首席科学家。"
     assert "先进储能材料与器件湖北省实验室" in _names(_extract(text, "zh"), "Institution")
+
+
+def test_a_cvs_list_of_grants_held_with_tiers_and_counts() -> None:
+    text = "柏青岚\n柏青岚，主要从事湖泊沉积研究。主持国家自然科学基金青年项目1项、国家重点研发计划课题2项。"
+    assert {"国家自然科学基金", "国家重点研发计划"} <= _names(_extract(text, "zh"), "Funder")
