@@ -12,8 +12,9 @@ from ingest.extract.lexicon import CJK, LATIN_LETTER, LATIN_UPPER
 from ingest.extract.spans import Span, clean
 from ingest.gazetteers import Gazetteer
 
+# (a scholarship in quotes is one named and conferred like a prize: 获某大学“研究生国家奖学金”)
 _AWARD_QUOTED = re.compile(
-    rf"[“\"《](?P<name>[{CJK}A-Za-z0-9·\s]{{2,24}}?(?:奖章|奖|十大(?:科学|科技)?(?:进展|新闻|突破)))[”\"》]"
+    rf"[“\"《](?P<name>[{CJK}A-Za-z0-9·\s]{{2,24}}?(?:奖章|奖学金|奖|十大(?:科学|科技)?(?:进展|新闻|突破)))[”\"》]"
 )
 # an honorary title conferred like a prize: 获“晨星青年学者”称号
 _TITLE_QUOTED = re.compile(rf"[“\"](?P<name>[{CJK}A-Za-z0-9·]{{2,24}}?)[”\"](?=(?:荣誉)?称号)")

@@ -390,6 +390,8 @@ def _valid(name: str) -> bool:
         return True
     if len(name) < 3 or len(body) < 2:
         return False
+    if "第三方" in body:  # 委托第三方实验室: a third party's role, no body's name
+        return False
     if (_GENERIC.match(body) and body not in _FIELDS_OF_GENERIC_WORDS) or (
         _NOT_INSTITUTION.search(name) and not _NUMBERED_INSTITUTE.search(name)
     ):

@@ -31,7 +31,7 @@ from ingest.extract.lexicon import (
 )
 from ingest.extract.spans import Span, clean
 from ingest.extract.trie import trie_pattern
-from ingest.nlp import tagged_person, tagged_verb, words, words_freq
+from ingest.nlp import tagged_noun, tagged_person, tagged_verb, words, words_freq
 
 _SURNAME = rf"(?:{alternation(COMPOUND_SURNAMES)}|[{''.join(sorted(SINGLE_SURNAMES))}])"
 _RESEARCHER_AFTER_SET = frozenset(RESEARCHER_AFTER)
@@ -390,6 +390,19 @@ def _plausible(name: str) -> bool:
     )
 
 
+# surnames that are also prepositions (向, 于, 对): before a common noun and a verb, "to the journal, apply"
+_PREPOSITION_SURNAMES = frozenset("向于对")
+
+
+def _preposition_and_object(text: str, cand: str, end: int) -> bool:
+    """Whether ``cand`` reads as a preposition and its object, a verb after them (作者向期刊申请撤回): the
+    surname character is the preposition, the "given name" a common noun."""
+    if cand[0] not in _PREPOSITION_SURNAMES or not (_common_word(cand[1:]) and tagged_noun(cand[1:])):
+        return False
+    after = words(text[end : end + 4])
+    return bool(after) and tagged_verb(after[0])
+
+
 def _named_before_its_echo(text: str, cand: str, end: int) -> bool:
     """A given name ending in a function word (可为, 有为) when the text writes that word twice (某可为为第一作者):
     the first ends the name, the second is the verb."""
@@ -506,6 +519,8 @@ def find_zh(text: str, institutions: list[Span]) -> list[Span]:
             if _common_word(cand) and not named and tagged_verb(cand):
                 continue
             if length == 3 and cand[:2] in _INTRODUCING_WORDS:
+                continue
+            if length == 3 and right == "list" and _preposition_and_object(text, cand, end):
                 continue
             # 还原场景: the surname is the end of a word that starts before it
             if left == "boundary" and pos > 0 and _common_word(text[pos - 1 : pos + 1]):

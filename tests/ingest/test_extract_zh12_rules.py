@@ -139,3 +139,20 @@ def test_a_provinces_laboratory_keeps_its_field_before_the_province() -> None:
 def test_a_cvs_list_of_grants_held_with_tiers_and_counts() -> None:
     text = "柏青岚\n柏青岚，主要从事湖泊沉积研究。主持国家自然科学基金青年项目1项、国家重点研发计划课题2项。"
     assert {"国家自然科学基金", "国家重点研发计划"} <= _names(_extract(text, "zh"), "Funder")
+
+
+def test_a_scholarship_in_quotes_is_received() -> None:
+    text = "研究生风采\n博士研究生柏安宁2025年获江城大学“研究生国家奖学金”。"
+    assert ("柏安宁", "研究生国家奖学金") in _facts(_extract(text, "zh"), "received")
+
+
+def test_a_preposition_and_its_object_after_a_cue_is_no_name() -> None:
+    text = "关于论文问题的调查结论\n一、督促作者向期刊申请撤回该论文。二、通讯作者向明月教授已作说明。"
+    researchers = _names(_extract(text, "zh"), "Researcher")
+    assert "向期刊" not in researchers
+    assert "向明月" in researchers
+
+
+def test_a_third_party_laboratory_is_no_institution() -> None:
+    text = "关于论文问题的调查结论\n调查组委托第三方实验室对原始数据进行了复核。"
+    assert not _names(_extract(text, "zh"), "Institution")
