@@ -156,3 +156,24 @@ def test_a_preposition_and_its_object_after_a_cue_is_no_name() -> None:
 def test_a_third_party_laboratory_is_no_institution() -> None:
     text = "关于论文问题的调查结论\n调查组委托第三方实验室对原始数据进行了复核。"
     assert not _names(_extract(text, "zh"), "Institution")
+
+
+_NOTICE = (
+    "关于柏文远论文问题调查处理情况的通报\n"
+    "有网友反映我校化学学院副教授柏文远作为通讯作者发表的论文“Porous cages for selective lithium capture”"
+    "存在图片问题。\n"
+    "经查，该论文第一作者为硕士研究生柯梦然。论文图2与该课题组发表于《膜科学》的论文“多孔笼的合成及其吸附性能”"
+    "图1系同一图像。\n"
+    "四、该论文标注的国家自然科学基金青年科学基金项目（批准号12345XXX）和浙江省自然科学基金项目的相关情况，"
+    "已按程序报告。"
+)
+
+
+def test_the_grants_a_paper_acknowledges_fund_it() -> None:
+    assert {"国家自然科学基金", "浙江省自然科学基金"} <= _names(_extract(_NOTICE, "zh"), "Funder")
+
+
+def test_this_paper_is_the_one_the_item_names_first() -> None:
+    extraction = _extract(_NOTICE, "zh")
+    assert ("柯梦然", "Porous cages for selective lithium capture") in _facts(extraction, "authorOf")
+    assert ("Porous cages for selective lithium capture", "浙江省自然科学基金") in _facts(extraction, "fundedBy")
