@@ -177,3 +177,14 @@ def test_this_paper_is_the_one_the_item_names_first() -> None:
     extraction = _extract(_NOTICE, "zh")
     assert ("柯梦然", "Porous cages for selective lithium capture") in _facts(extraction, "authorOf")
     assert ("Porous cages for selective lithium capture", "浙江省自然科学基金") in _facts(extraction, "fundedBy")
+
+
+def test_a_student_placed_after_the_name_and_a_back_reference_to_the_unit() -> None:
+    text = (
+        "冰川融水贡献研究进展\n第一作者柏星宇为中国科学院地理科学与资源研究所博士研究生，通讯作者柯闻远为该所研究员。"
+    )
+    affiliations = _facts(_extract(text, "zh"), "affiliatedWith")
+    assert {
+        ("柏星宇", "中国科学院地理科学与资源研究所"),
+        ("柯闻远", "中国科学院地理科学与资源研究所"),
+    } <= affiliations
