@@ -23,7 +23,9 @@ _SUFFIXES = tuple(
         "大学 学院 研究院 研究所 医院 实验室 研究中心 中心 科学院 工程院 天文台 分校 研究基地 博物馆 植物园 研究室 "
         "学系 工程系 学部 "
         # (a field station: 某某生态系统国家野外科学观测研究站, 某天文台某观测站)
-        "观测研究站 研究站 观测站 试验站"
+        "观测研究站 研究站 观测站 试验站 "
+        # (a survey's or a monitoring body's institute: 某省地质环境监测院, 某省地质矿产勘查院)
+        "监测院 勘查院 勘察院"
     )
 )
 # disciplines whose department is written "<discipline>系" (a public list of fields, not of institutions)

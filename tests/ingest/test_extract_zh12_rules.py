@@ -188,3 +188,8 @@ def test_a_student_placed_after_the_name_and_a_back_reference_to_the_unit() -> N
         ("柏星宇", "中国科学院地理科学与资源研究所"),
         ("柯闻远", "中国科学院地理科学与资源研究所"),
     } <= affiliations
+
+
+def test_a_monitoring_or_survey_institute_is_an_institution() -> None:
+    text = "地面沉降研究\n江北省地质环境监测院高级工程师柯晨阳提供了水准测量数据。"
+    assert ("柯晨阳", "江北省地质环境监测院") in _facts(_extract(text, "zh"), "affiliatedWith")
