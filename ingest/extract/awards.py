@@ -53,6 +53,9 @@ _TALENT_NAMED = (
     rf"|(?:(?!年|度)[{CJK}]{{2,3}}(?:省|市|自治区))?“[{CJK}]{{2,10}}计划”"
 )
 _TALENT_NAMED_ANYWHERE = re.compile(_TALENT_NAMED)
+# the honour a quoted programme confers, written right after it (“某某计划”某某青年英才)
+_TALENT_WORD = re.compile(r"人才|学者|英才|专家")
+_PLAN_HONOUR = re.compile(rf"[{CJK}]{{2,8}}?(?:英才|人才|学者|新星|专家)(?![{CJK}])")
 # (unquoted, a programme's name has no clear start: read only right after the verb, 入选某某学者计划)
 _TALENT_AFTER_CUE = re.compile(
     # (a tier may stand between the holder's word and 计划: 某某学者攀登计划, 某某人才特殊支持计划)
@@ -408,8 +411,16 @@ def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
     ):
         before = len(spans)
         surface = clean(m.group())
-        # (the fund's grant is named with or without 项目: the shorter name, the written one kept as an alias)
-        add(m.start(), m.end(), re.sub(r"(?<=基金)项目$", "", surface))
+        # 入选某省“某某计划”某某青年英才: the honour a programme of a bare name confers is what the person holds (a
+        # programme named as a talent one, “某某人才计划”, is the honour itself)
+        bare_plan = surface.endswith("计划”") and not _TALENT_WORD.search(surface)
+        honour = _PLAN_HONOUR.match(text, m.end()) if bare_plan else None
+        if honour is not None:
+            add(m.end(), honour.end(), clean(honour.group()))
+            surface = clean(text[m.start() : honour.end()])
+        else:
+            # (the fund's grant is named with or without 项目: the shorter name, the written one kept as an alias)
+            add(m.start(), m.end(), re.sub(r"(?<=基金)项目$", "", surface))
         if len(spans) > before:
             spans[-1].meta["talent"] = True
             spans[-1].meta["surface"] = surface

@@ -193,3 +193,8 @@ def test_a_student_placed_after_the_name_and_a_back_reference_to_the_unit() -> N
 def test_a_monitoring_or_survey_institute_is_an_institution() -> None:
     text = "地面沉降研究\n江北省地质环境监测院高级工程师柯晨阳提供了水准测量数据。"
     assert ("柯晨阳", "江北省地质环境监测院") in _facts(_extract(text, "zh"), "affiliatedWith")
+
+
+def test_the_honour_a_bare_named_programme_confers() -> None:
+    text = "医学新进展\n病理科副主任医师柯晴川2026年入选江南省“青松计划”江南青年英才。"
+    assert ("柯晴川", "江南青年英才") in _facts(_extract(text, "zh"), "received")
