@@ -77,7 +77,9 @@ OFFICIAL = tuple(
         "副市长 市长 省长 主席 秘书长 总经理 经理 董事长 总裁 记者 编辑 主持人 主持 调研员 总工程师 律师 "
         "供稿 整理 撰稿 摄影 通讯员 委员 总干事 助理 代表 发言人 科长 组长 专员 干部 "
         # the head of a ministry's office speaks for it (教育部科学技术与信息化司负责人某某)
-        "司负责人 局负责人 厅负责人 部负责人 委负责人 办负责人 处负责人 有关负责人 相关负责人"
+        "司负责人 局负责人 厅负责人 部负责人 委负责人 办负责人 处负责人 有关负责人 相关负责人 "
+        # (a mission's diplomats: 总领事馆科技参赞某某)
+        "参赞 科技参赞 总领事 副总领事 领事 大使 公使"
     )
 )
 OFFICIAL_EN = ("Minister", "Secretary", "Mayor", "President", "Governor", "reporter", "editor", "spokesperson")

@@ -198,3 +198,9 @@ def test_a_monitoring_or_survey_institute_is_an_institution() -> None:
 def test_the_honour_a_bare_named_programme_confers() -> None:
     text = "医学新进展\n病理科副主任医师柯晴川2026年入选江南省“青松计划”江南青年英才。"
     assert ("柯晴川", "江南青年英才") in _facts(_extract(text, "zh"), "received")
+
+
+def test_a_missions_diplomat_is_no_researcher() -> None:
+    text = "合作备忘录签署\n德国驻上海总领事馆科技参赞伊娜·施托尔克（Ina Storck）出席签约仪式。"
+    researchers = _names(_extract(text, "zh"), "Researcher")
+    assert not any("施托尔克" in name for name in researchers)
