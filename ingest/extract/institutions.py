@@ -534,6 +534,7 @@ def _joint_institutes(text: str, spans: list[Span]) -> list[Span]:
 
 
 # the short name a text gives a unit in brackets right after it: 香港中文大学（中大）, …第一医院（以下简称“浙大一院”）
+_SHORT_UNIT_ENDS = ("所", "院", "大", "中心", "实验室")
 _ABBREVIATION = re.compile(r"[（(](?:以下)?(?:简称|下称)?[“\"]?(?P<short>[\u4e00-\u9fff]{2,6})[”\"]?[）)]")
 # a unit between the short name and the unit named after it (中大|医学院|内科及药物治疗学系)
 _MIDDLE_UNIT = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:学院|医院|研究所|研究院|中心)")
@@ -589,7 +590,28 @@ def _by_abbreviation(text: str, spans: list[Span]) -> list[Span]:
         unit.start = start
         unit.name = parent + clean(text[start : unit.end])
         unit.parent = parent
-    return spans + added
+    return spans + added + _short_mentions(text, [*spans, *added], owners, after)
+
+
+def _short_mentions(text: str, spans: list[Span], owners: dict[str, Span], after: dict[int, Span]) -> list[Span]:
+    """The short name a bracket gave (以下简称“某某所”) written alone later: a mention of the unit it stands for
+    (某某所副研究员X), kept only where the short name ends in a unit word, as a body's short name does."""
+    out: list[Span] = []
+    for short, owner in owners.items():
+        if not short.endswith(_SHORT_UNIT_ENDS):
+            continue
+        for m in re.finditer(re.escape(short), text):
+            # (东岭一院心内科: a short name heading a unit is that unit's parent, read with it)
+            if m.start() < min(after) or any(
+                s.start <= m.start() < s.end or s.start == m.end() for s in [*spans, *out]
+            ):
+                continue
+            if any(a - len(short) - 2 <= m.start() < a for a in after):
+                continue  # the bracket that gives the short name
+            span = Span(m.start(), m.end(), "Institution", owner.name, parent=owner.parent)
+            span.meta["surface"] = short
+            out.append(span)
+    return out
 
 
 _ENGLISH_BRACKET = re.compile(r"[（(][A-Z][A-Za-z.'’&,\s-]{2,80}[）)]")

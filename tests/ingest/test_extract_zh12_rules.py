@@ -204,3 +204,12 @@ def test_a_missions_diplomat_is_no_researcher() -> None:
     text = "合作备忘录签署\n德国驻上海总领事馆科技参赞伊娜·施托尔克（Ina Storck）出席签约仪式。"
     researchers = _names(_extract(text, "zh"), "Researcher")
     assert not any("施托尔克" in name for name in researchers)
+
+
+def test_a_short_name_given_in_brackets_names_the_unit_later() -> None:
+    text = (
+        "合作备忘录签署\n"
+        "近日，中国科学院北湖地理研究所（以下简称“北湖所”）与外方签署合作备忘录。\n"
+        "2025年，柯雪松与北湖所副研究员柏晓蓓合作发表论文。"
+    )
+    assert ("柏晓蓓", "中国科学院北湖地理研究所") in _facts(_extract(text, "zh"), "affiliatedWith")
