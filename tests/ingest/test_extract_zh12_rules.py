@@ -213,3 +213,10 @@ def test_a_short_name_given_in_brackets_names_the_unit_later() -> None:
         "2025年，柯雪松与北湖所副研究员柏晓蓓合作发表论文。"
     )
     assert ("柏晓蓓", "中国科学院北湖地理研究所") in _facts(_extract(text, "zh"), "affiliatedWith")
+
+
+def test_the_work_of_the_items_one_researcher_wins_a_prize() -> None:
+    text = (
+        "十佳科研成果候选\n材料学院柏嘉懿教授团队研制出可降解薄膜。该成果获2026年度江南省科学技术奖技术发明奖一等奖。"
+    )
+    assert ("柏嘉懿", "江南省科学技术奖") in _facts(_extract(text, "zh"), "received")
