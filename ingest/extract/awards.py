@@ -12,7 +12,7 @@ from ingest.extract.lexicon import CJK, LATIN_LETTER, LATIN_UPPER
 from ingest.extract.spans import Span, clean
 from ingest.gazetteers import Gazetteer
 
-# (a scholarship in quotes is one named and conferred like a prize: 获某大学“研究生国家奖学金”)
+# (a scholarship in quotes is one named and conferred like a prize: 获某大学“某某奖学金”)
 _AWARD_QUOTED = re.compile(
     rf"[“\"《](?P<name>[{CJK}A-Za-z0-9·\s]{{2,24}}?(?:奖章|奖学金|奖|十大(?:科学|科技)?(?:进展|新闻|突破)))[”\"》]"
 )

@@ -93,7 +93,7 @@ _LEFT_STOPS = frozenset(w for w in STOP_WORDS if w not in {"与", "和", "及"})
         "今 至今 "
         # (全职加盟某大学: the verb of joining, which jieba may not tag as one)
         "加盟 加入 入职 受聘 受聘于 全职 "
-        # (成果按学院推荐顺序排列, 请联系科学技术研究院: "by", "contact")
+        # (按学院推荐顺序排列, 请联系某某研究院: "by", "contact")
         "按 按照 联系 请联系"
     )
 )
@@ -266,7 +266,7 @@ def _left_edge(text: str, suffix_start: int, suffix_end: int, floor: int) -> int
     for i in range(len(tokens) - 1, -1, -1):
         b, _, w = tokens[i]
         if edge <= b < suffix_start and w.startswith(_PLACES):
-            # (南方海洋科学与工程广东省实验室: a province's laboratory is named by its field before the province)
+            # (某某与某某广东省实验室: a province's laboratory is named by its field before the province)
             if _GENERIC.match(text[b:suffix_start]) or _PROVINCE_ONLY.fullmatch(text, b, suffix_start):
                 if any(edge <= tokens[j][0] and tokens[j][2].startswith(_PLACES) for j in range(i)):
                     continue
@@ -306,7 +306,7 @@ def _left_edge(text: str, suffix_start: int, suffix_end: int, floor: int) -> int
         pos += len(word)
         # (脑认知与脑疾病研究所: a verb-like field word joined by 与 to the next field is part of the name)
         cut = flag[:1] in cut_flags and word not in _NAME_VERBS and not text.startswith(_FIELD_JOINERS, pos)
-        # (亥姆霍兹感染研究中心: a transliteration the dictionary lacks falls apart into characters, tagged at
+        # (某某兹感染研究中心: a transliteration the dictionary lacks falls apart into characters, tagged at
         # random; it names the body, no cut inside or after it)
         cut = cut and not in_run[k]
         if cut and not word.startswith("第") and pos < suffix_start:  # 第一人民医院 keeps its ordinal

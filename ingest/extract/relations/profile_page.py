@@ -41,7 +41,7 @@ def profile_fields(ctx: Context, out: dict[tuple[str, str, str], Relation], inst
         line_end = text.find("\n", field.end())
         line_end = len(text) if line_end < 0 else line_end
         on_line = [s for s in institutions if field.end() <= s.start and s.end <= line_end]
-        # (中山大学海洋科学学院　物理海洋学系: the innermost unit, not the parents named inside it)
+        # (某大学某学院　某某学系: the innermost unit, not the parents named inside it)
         outer = [s for s in on_line if not any(o is not s and o.start <= s.start and s.end <= o.end for o in on_line)]
         for span in outer:
             if (place := ctx.cluster_of(span)) is not None:
