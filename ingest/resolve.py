@@ -211,7 +211,7 @@ def resolve(text: str, spans: list[Span], gazetteer: Gazetteer) -> list[Cluster]
                 if f not in found.aliases:
                     found.aliases.append(f)
     _short_forms(text, clusters)
-    clusters = _merge_unit_short_forms(clusters, max(0, text.find("\n")))
+    clusters = _merge_unit_short_forms(clusters, max(0, text.find("\n")), text)
     clusters = _merge_programme_short_forms(clusters)
     clusters = _merge_middle_names(clusters)
     for c in clusters:
@@ -239,11 +239,12 @@ def _is_subsequence(short: str, full: str) -> bool:
     return all(c in chars for c in short)
 
 
-def _merge_unit_short_forms(clusters: list[Cluster], headline: int = 0) -> list[Cluster]:
+def _merge_unit_short_forms(clusters: list[Cluster], headline: int = 0, text: str = "") -> list[Cluster]:
     """A unit written without its parent (智能科技学院) or abbreviated (智能学院, 材化学院) after its full name
     (上海理工大学智能科技学院) in the same item is that unit: its spans and surface join the full name's cluster.
     ``headline``: where the item's headline ends (a headline may use the short name before the text gives the full
-    one)."""
+    one). Not a unit the item calls its own (我院心血管内科) and names before the full one: another body's unit of
+    the same name."""
     full_units = [c for c in clusters if c.type == "Institution" and c.parent and c.name.startswith(c.parent)]
     big = max((s.end for c in clusters for s in c.spans), default=0) + 1
     kept = []
@@ -257,11 +258,14 @@ def _merge_unit_short_forms(clusters: list[Cluster], headline: int = 0) -> list[
             body = c.name[: suffix.start()]
             for full in full_units:
                 unit = full.name[len(full.parent or "") :]
-                if unit == c.name or (
-                    unit.endswith(suffix.group())
-                    and len(body) >= 2
-                    and _is_subsequence(body, unit[: -len(suffix.group())])
-                ):
+                if (
+                    unit == c.name
+                    or (
+                        unit.endswith(suffix.group())
+                        and len(body) >= 2
+                        and _is_subsequence(body, unit[: -len(suffix.group())])
+                    )
+                ) and not _own_before(text, c, full, headline):
                     target = full
                     break
         if target is None and suffix and suffix.group() in _SCHOOL and len(body := c.name[: suffix.start()]) >= 2:
@@ -290,6 +294,18 @@ def _merge_unit_short_forms(clusters: list[Cluster], headline: int = 0) -> list[
             target.spans.extend(c.spans)
             target.aliases.extend(a for a in [c.name, *c.aliases] if a not in target.aliases)
     return kept
+
+
+# a body speaking of itself right before one of its units: 我院心血管内科, 本所分析测试中心
+_OWN_UNIT_VOICE = ("我院", "本院", "我所", "本所", "我校", "本校")
+
+
+def _own_before(text: str, short: Cluster, full: Cluster, headline: int) -> bool:
+    """Whether the item calls the ``short`` unit its own (我院X) and writes it before ``full`` in its body."""
+    if not text or not any(text[max(0, s.start - 2) : s.start] in _OWN_UNIT_VOICE for s in short.spans):
+        return False
+    first_short = min((s.start for s in short.spans if s.start > headline), default=len(text))
+    return first_short < min(s.start for s in full.spans)
 
 
 def _merge_programme_short_forms(clusters: list[Cluster]) -> list[Cluster]:

@@ -25,7 +25,9 @@ _OTHER_COLUMNS = frozenset(
     _words(
         "序号 编号 项目名称 成果名称 课题名称 名称 题目 等级 类别 职称 学院 备注 "
         # (the body that put a selected person forward: 推荐学会 of a talent programme's list)
-        "推荐学会 推荐单位 提名单位 研究方向 学科"
+        "推荐学会 推荐单位 提名单位 研究方向 学科 "
+        # (a funding list's money column, its unit on the line below: 资助经费 / （万元）)
+        "资助经费 经费 资助金额 金额 资助额度 拟资助经费 财政资助经费 经费预算"
     )
 )
 _COLUMNS = PERSON_COLUMNS | UNIT_COLUMNS | PRIZE_COLUMNS | _OTHER_COLUMNS

@@ -12,8 +12,9 @@ from ingest.extract.lexicon import CJK, LATIN_LETTER, LATIN_UPPER
 from ingest.extract.spans import Span, clean
 from ingest.gazetteers import Gazetteer
 
+# (a scholarship in quotes is one named and conferred like a prize: 获某大学“某某奖学金”)
 _AWARD_QUOTED = re.compile(
-    rf"[“\"《](?P<name>[{CJK}A-Za-z0-9·\s]{{2,24}}?(?:奖章|奖|十大(?:科学|科技)?(?:进展|新闻|突破)))[”\"》]"
+    rf"[“\"《](?P<name>[{CJK}A-Za-z0-9·\s]{{2,24}}?(?:奖章|奖学金|奖|十大(?:科学|科技)?(?:进展|新闻|突破)))[”\"》]"
 )
 # an honorary title conferred like a prize: 获“晨星青年学者”称号
 _TITLE_QUOTED = re.compile(rf"[“\"](?P<name>[{CJK}A-Za-z0-9·]{{2,24}}?)[”\"](?=(?:荣誉)?称号)")
@@ -52,6 +53,9 @@ _TALENT_NAMED = (
     rf"|(?:(?!年|度)[{CJK}]{{2,3}}(?:省|市|自治区))?“[{CJK}]{{2,10}}计划”"
 )
 _TALENT_NAMED_ANYWHERE = re.compile(_TALENT_NAMED)
+# the honour a quoted programme confers, written right after it (“某某计划”某某青年英才)
+_TALENT_WORD = re.compile(r"人才|学者|英才|专家")
+_PLAN_HONOUR = re.compile(rf"[{CJK}]{{2,8}}?(?:英才|人才|学者|新星|专家)(?![{CJK}])")
 # (unquoted, a programme's name has no clear start: read only right after the verb, 入选某某学者计划)
 _TALENT_AFTER_CUE = re.compile(
     # (a tier may stand between the holder's word and 计划: 某某学者攀登计划, 某某人才特殊支持计划)
@@ -140,13 +144,26 @@ _FUNDING_ZH3 = re.compile(
     r"(?:^|[，,。；;\n])\s*(?:[^，,。；;\n]{0,12}?[，,])?(?P<list>[^，,。；;\n对]{2,20}?)"
     r"(?:通过(?P<prog>[^，,。；;\n]{2,20}?))?共?对[^。；;\n]{1,40}?(?:进行|给予)?(?:立项)?(?:资助|经费支持|资金支持)"
 )
+# 国家自然科学基金和某市科技重大专项给了我们稳定支持: the funders as the subject of giving support (a literal 给/提供
+# is looked for first)
+_FUNDING_ZH9 = re.compile(
+    r"(?:^|[，,。；;\n])\s*(?P<list>[^，,。；;：:\n]{2,40}?)(?:给了|给予了?|提供了)"
+    r"(?:我们|团队|课题组|本研究|该研究|研究|项目)?[^，,。；;\n]{0,6}?(?:支持|资助)"
+)
+# 该论文标注的国家自然科学基金项目和某省自然科学基金项目的相关情况: the grants a paper acknowledges (a literal 标注
+# is looked for first)
+_FUNDING_ZH10 = re.compile(r"标注(?:了|的)(?P<list>[^。；;\n]{2,80}?)的?(?:相关情况|情况|资助|支持)")
 # (研究经费由X支持: the 经 of 经费 opens no list)
 _FUNDING_ZH2 = re.compile(r"(?:由|经(?!费))(?P<list>[^。；;，,\n]{2,60}?)(?:资助|支持)(?!局|委员会|机构|署)")
 # 入选国家优秀青年科学基金项目: a fund's grant won, written without 资助
 _FUNDING_ZH5 = re.compile(r"入选(?:了)?(?P<list>[^。；;，,、\n“”\"]{2,30}?基金)(?!委|会)")
 # 牵头承担的国家重点研发计划“新型储能”重点专项项目, 主持国家自然科学基金项目: a programme's project taken on
+# (主持国家自然科学基金面上项目2项、国家重点研发计划课题1项: a CV's list of grants held, each with its tier and count)
+_GRANT_TIER = r"(?:面上|青年|重点|重大|一般)?(?:项目|课题)"
 _FUNDING_ZH6 = re.compile(
-    r"(?:承担|主持|获批)(?:了|的)?(?P<list>[^。；;，,、\n“”\"]{2,30}?(?:计划|基金|专项))(?=[“\"]|重点专项|项目|课题)"
+    r"(?:承担|主持|获批)(?:了|的)?(?P<list>[^。；;，,、\n“”\"]{2,30}?(?:计划|基金|专项)"
+    rf"(?:{_GRANT_TIER}[\d一二三四五六七八九十]*项?、[^。；;，,、\n“”\"]{{2,30}}?(?:计划|基金|专项))*)"
+    rf"(?=[“\"]|重点专项|{_GRANT_TIER})"
 )
 # the funding field of a paper's details block (资助：A、B; 基金项目：…), its lines often run together when read
 _FUNDING_ZH7 = re.compile(
@@ -157,6 +174,10 @@ _FUNDING_ZH7 = re.compile(
 # (a literal scan first: _FUNDING_ZH7 opens with a lookbehind and is tried at every character, 1.2 ms per 100 kB;
 # each of its matches holds a label this finds, so a text without one skips it)
 _FUNDING_FIELD_LABEL = re.compile(r"(?:资助(?:项目|信息|来源)?|基金项目)[^\S\n]*[:：]")
+# 2027年度省重点研发计划拟立项项目: a programme's list of projects to fund (a literal 立项 is looked for first)
+_FUNDING_ZH8 = re.compile(
+    r"(?:年度|关于)(?P<list>[^。；;，,、\s“”\"（）()]{2,20}?(?:计划|专项|基金))(?:拟|项目)?(?:立项|资助)(?:项目|名单|清单)"
+)
 # 在国家重点研发计划“智能传感器”重点专项支持下
 _FUNDING_ZH4 = re.compile(r"在(?P<list>[^。；;，,\n]{2,60}?)(?:的)?(?:大力|鼎力)?(?:资助|支持)下")
 _FUNDING_EN = re.compile(
@@ -258,6 +279,7 @@ _FUNDER_OK = re.compile(
     r"Foundation|Council|Agency|Fund|Trust|Institute|Institutes|Programme|Program|Ministry|Office|Department|Society|"
     r"Organization|Organisation|Initiative|Grant|Grants|Commission|Academy|University|NSF|NIH|NSFC|ERC)$"
 )
+_REGIONAL_PROJECT = re.compile(r"^\s*[\u4e00-\u9fff]{2,3}(?:省|市|自治区)[\u4e00-\u9fff]{4,20}项目$")
 _OWN_PROJECT = re.compile(r"^(?P<body>.{2,20}?(?:实验室|研究院|中心))[\u4e00-\u9fff]{2,8}项目$")
 _FUNDING_WORDS = re.compile(r"资助|经费|资金支持|补助")
 _PERSONAL_AWARD_END = re.compile(r"\b(?:Fellowship|Bursary|Scholarship|Studentship)s?$")
@@ -410,8 +432,16 @@ def find_awards(text: str, gazetteer: Gazetteer) -> list[Span]:
     ):
         before = len(spans)
         surface = clean(m.group())
-        # (the fund's grant is named with or without 项目: the shorter name, the written one kept as an alias)
-        add(m.start(), m.end(), re.sub(r"(?<=基金)项目$", "", surface))
+        # 入选某省“某某计划”某某青年英才: the honour a programme of a bare name confers is what the person holds (a
+        # programme named as a talent one, “某某人才计划”, is the honour itself)
+        bare_plan = surface.endswith("计划”") and not _TALENT_WORD.search(surface)
+        honour = _PLAN_HONOUR.match(text, m.end()) if bare_plan else None
+        if honour is not None:
+            add(m.end(), honour.end(), clean(honour.group()))
+            surface = clean(text[m.start() : honour.end()])
+        else:
+            # (the fund's grant is named with or without 项目: the shorter name, the written one kept as an alias)
+            add(m.start(), m.end(), re.sub(r"(?<=基金)项目$", "", surface))
         if len(spans) > before:
             spans[-1].meta["talent"] = True
             spans[-1].meta["surface"] = surface
@@ -606,12 +636,21 @@ def find_funders(text: str, institutions: list[Span], known: frozenset[str] = fr
         _FUNDING_ZH5,
         _FUNDING_ZH6,
         _FUNDING_ZH7,
+        _FUNDING_ZH8,
+        _FUNDING_ZH9,
+        _FUNDING_ZH10,
         *_FUNDING_EN_ALL,
     ):
         english = pattern in _FUNDING_EN_ALL
         if pattern is _FUNDING_EN_SUBJECT and not _SUPPORTED_THE_WORK.search(text):
             continue
         if pattern is _FUNDING_ZH7 and not _FUNDING_FIELD_LABEL.search(text):
+            continue
+        if pattern is _FUNDING_ZH8 and "立项" not in text and "资助项目" not in text:
+            continue
+        if pattern is _FUNDING_ZH9 and "给" not in text and "提供了" not in text:
+            continue
+        if pattern is _FUNDING_ZH10 and "标注" not in text:
             continue
         # (a literal scan first: the pattern opens with a lookbehind or \b, 1.4 ms per 100 kB; its verb is in every
         # match)
@@ -653,12 +692,25 @@ def find_funders(text: str, institutions: list[Span], known: frozenset[str] = fr
                     ]
                     parts = _rejoin_programmes(chunk, _parts(chunk, base, _LIST_SPLIT, institutions + enclosed))
                 for at, part in parts:
-                    name = re.sub(r"\s*[(（][^()（）]*[)）]$|\s+(?:grants?|funds?|programmes?)$", "", part.strip())
+                    name = re.sub(
+                        r"\s*[(（][^()（）]*[)）]$|\s+(?:grants?|funds?|programmes?)$|(?<=项目|课题)[\d一二三四五六七八九十]+项$",
+                        "",
+                        part.strip(),
+                    )
                     trimmed = _FUNDER_TRIM.sub("", name).strip()
                     # 崂山实验室科技创新项目: a body's own programme, named by its 项目, keeps it when the name is no
                     # funder without; the body heading it is its other name (the body funds through it)
                     own = None if english or _FUNDER_OK.search(trimmed) else _OWN_PROJECT.match(name.strip())
-                    name = name.strip() if own else trimmed
+                    # 某省临床医疗技术创新引导项目: a province's or a city's programme named by its 项目 keeps it (not
+                    # a body's project, 某市科学技术委员会基础研究项目: the body funds it)
+                    regional = (
+                        own is None
+                        and not english
+                        and not _FUNDER_OK.search(trimmed)
+                        and _REGIONAL_PROJECT.match(name)
+                        and not _FUNDING_BODY.match(trimmed)
+                    )
+                    name = name.strip() if own or regional else trimmed
                     # a year leads the round of a programme, not its name (2026年度国家杰出青年科学基金)
                     # nor does the ministry that runs a national programme (科技部国家重点研发计划)
                     name = re.sub(

@@ -21,7 +21,11 @@ from ingest.nlp import tagged_noun, words, words_freq
 _SUFFIXES = tuple(
     words_of(
         "大学 学院 研究院 研究所 医院 实验室 研究中心 中心 科学院 工程院 天文台 分校 研究基地 博物馆 植物园 研究室 "
-        "学系 工程系 学部"
+        "学系 工程系 学部 "
+        # (a field station: 某某生态系统国家野外科学观测研究站, 某天文台某观测站)
+        "观测研究站 研究站 观测站 试验站 "
+        # (a survey's or a monitoring body's institute: 某省地质环境监测院, 某省地质矿产勘查院)
+        "监测院 勘查院 勘察院"
     )
 )
 # disciplines whose department is written "<discipline>系" (a public list of fields, not of institutions)
@@ -88,7 +92,9 @@ _LEFT_STOPS = frozenset(w for w in STOP_WORDS if w not in {"与", "和", "及"})
         # (2023—今　某大学: "now", the end of a date range in a CV's list of posts)
         "今 至今 "
         # (全职加盟某大学: the verb of joining, which jieba may not tag as one)
-        "加盟 加入 入职 受聘 受聘于 全职"
+        "加盟 加入 入职 受聘 受聘于 全职 "
+        # (按学院推荐顺序排列, 请联系某某研究院: "by", "contact")
+        "按 按照 联系 请联系"
     )
 )
 _OUR = frozenset("我本该全")
@@ -105,7 +111,9 @@ _NAME_VERB_WORDS = (
     "应用 创新 发展 管理 服务 设计 制造 检测 开发 转化 转移 孵化 验证 计算 控制 勘探 监测 评价 保护 "
     "育种 治疗 康复 预防 生产 加工 交叉 融合 集成 教育 培训 规划 振动 冲击 调控 合成 感知 通信 传感 测量 "
     "测试 诊断 养殖 种植 生命 测绘 传播 体育 统计 临床 免疫 遗传 创意 翻译 急救 影像 检验 运输 勘察 采矿 印刷 "
-    "包装 发酵 灌溉 减灾 防灾 应急 治理 消化 呼吸 循环 麻醉 感染 移植 介入 生殖 营养 与 和 及"
+    "包装 发酵 灌溉 减灾 防灾 应急 治理 消化 呼吸 循环 麻醉 感染 移植 介入 生殖 营养 与 和 及 "
+    # (tagged an adverb, "naturally", but a field before a noun: 自然保护地学院, 自然地理研究所)
+    "自然 观测"
 )
 _NAME_VERBS = frozenset(_NAME_VERB_WORDS.split())
 # place names (provinces, large cities, regions, countries): a name often starts with one. Geography only, no
@@ -130,7 +138,9 @@ _GENERIC_WORDS = tuple(
         "职业 会议 新闻 展览 活动 培训 教育 医学 药学 理学 工学 文学 法学 商学 学 合作 交流 发展 "
         "管理 运营 优秀 类型 机制 个别 各类 三种 一批 首批 若干 多个 不同 验证 "
         # (天然实验室, 理想实验室: a place a field studies, as writers call it)
-        "天然 理想"
+        "天然 理想 "
+        # (国家野外科学观测研究站: the kind of a national field station, named by its place and ecosystem before it)
+        "野外科学观测 野外科学 野外观测 野外"
     )
 )
 # fields whose name is made of generic words (大 + 数据): a 大数据学院 is a school of that field
@@ -141,10 +151,13 @@ _PLACE_GENERIC = re.compile(rf"^(?:{alternation(_PLACES)})(?:{alternation(_GENER
 _NOT_INSTITUTION = re.compile(
     r"(?:政府|党委|委员会|管理局|局|厅|公司)|(?:服务中心|会议中心|会展中心|活动中心|交流中心|指挥中心|购物中心|营业中心|数据中心|客服中心|运营中心|学习中心|培训中心|教育中心|保护中心|技术转移中心)$"
 )
-# a school or department named by a one-character discipline (医学院, 法学院, 化学系, 数学系) is a unit like any other
+# a school or department named by a one-character discipline (医学院, 法学院, 林学院, 化学系, 数学系) is a unit like any
+# other
 # (and a clinic named by one character: 眼科苏某, 儿科梁某)
 # (and a faculty: 医学部, 理学部)
-_ONE_CHARACTER_SCHOOL = re.compile(r"[医药法商理工文农哲]学院|[医理工文农]学部|[化数哲法医药文史光力声]学系|[眼儿骨]科")
+_ONE_CHARACTER_SCHOOL = re.compile(
+    r"[医药法商理工文农哲林]学院|[医理工文农]学部|[化数哲法医药文史光力声]学系|[眼儿骨]科"
+)
 _QUOTED_CLAUSE = re.compile(r"何时|如何|怎样|为何|为什么|能否|是否|走出|走进|走向|迈向|从.{1,8}到")
 _COUNTED = re.compile(r"(?:[0-9]+|[一二三四五六七八九十百千两几多]+)\s*(?:余|多)?(?:家|所)")
 _PERSON_AND = re.compile(r"([\u4e00-\u9fff]{2,3})[与和及、]")
@@ -228,6 +241,7 @@ _FIELD_JOINERS = ("与", "及")
 _SUFFIX_BEFORE = re.compile(rf"(?:{alternation(_SUFFIXES)})$")
 _CUT_FLAGS = frozenset({"v", "p", "c", "u", "d", "m", "r"})
 _FUNCTION_FLAGS = frozenset({"p", "c", "u", "r"})
+_PROVINCE_ONLY = re.compile(r"[\u4e00-\u9fff]{2,3}省")
 _KEY_LAB_QUALIFIER = re.compile(r"(?:全国|国家级?|省部?级?)重点$")
 
 
@@ -252,7 +266,8 @@ def _left_edge(text: str, suffix_start: int, suffix_end: int, floor: int) -> int
     for i in range(len(tokens) - 1, -1, -1):
         b, _, w = tokens[i]
         if edge <= b < suffix_start and w.startswith(_PLACES):
-            if _GENERIC.match(text[b:suffix_start]):
+            # (某某与某某广东省实验室: a province's laboratory is named by its field before the province)
+            if _GENERIC.match(text[b:suffix_start]) or _PROVINCE_ONLY.fullmatch(text, b, suffix_start):
                 if any(edge <= tokens[j][0] and tokens[j][2].startswith(_PLACES) for j in range(i)):
                     continue
                 break  # 固体微结构物理国家重点实验室: no place opens this name, the field does
@@ -285,13 +300,33 @@ def _left_edge(text: str, suffix_start: int, suffix_end: int, floor: int) -> int
     # (a key laboratory is named by its field, which may hold a verb: 作物遗传改良全国重点实验室)
     cut_flags = _FUNCTION_FLAGS if _KEY_LAB_QUALIFIER.search(text, edge, suffix_start) else _CUT_FLAGS
     pos = edge
-    for word, flag in pseg.cut(text[edge:suffix_start], HMM=False):
+    cut_words = list(pseg.cut(text[edge:suffix_start], HMM=False))
+    in_run = _single_character_runs([w for w, _ in cut_words])
+    for k, (word, flag) in enumerate(cut_words):
         pos += len(word)
         # (脑认知与脑疾病研究所: a verb-like field word joined by 与 to the next field is part of the name)
         cut = flag[:1] in cut_flags and word not in _NAME_VERBS and not text.startswith(_FIELD_JOINERS, pos)
+        # (某某兹感染研究中心: a transliteration the dictionary lacks falls apart into characters, tagged at
+        # random; it names the body, no cut inside or after it)
+        cut = cut and not in_run[k]
         if cut and not word.startswith("第") and pos < suffix_start:  # 第一人民医院 keeps its ordinal
             edge = pos
     return edge
+
+
+def _single_character_runs(words: list[str]) -> list[bool]:
+    """For each word, whether it is one of three or more single characters in a row, the first no surname (a
+    person's name falls apart so too: 魏某某植物研究所, a contact's name before the unit)."""
+    marks = [False] * len(words)
+    k = 0
+    while k < len(words):
+        j = k
+        while j < len(words) and len(words[j]) == 1:
+            j += 1
+        if j - k >= 3 and words[k] not in SINGLE_SURNAMES:
+            marks[k:j] = [True] * (j - k)
+        k = max(j, k + 1)
+    return marks
 
 
 def _joins(text: str, gap_start: int, gap_end: int) -> bool:
@@ -356,6 +391,8 @@ def _valid(name: str) -> bool:
     if _ONE_CHARACTER_SCHOOL.fullmatch(name):
         return True
     if len(name) < 3 or len(body) < 2:
+        return False
+    if "第三方" in body:  # 委托第三方实验室: a third party's role, no body's name
         return False
     if (_GENERIC.match(body) and body not in _FIELDS_OF_GENERIC_WORDS) or (
         _NOT_INSTITUTION.search(name) and not _NUMBERED_INSTITUTE.search(name)
@@ -497,6 +534,7 @@ def _joint_institutes(text: str, spans: list[Span]) -> list[Span]:
 
 
 # the short name a text gives a unit in brackets right after it: 香港中文大学（中大）, …第一医院（以下简称“浙大一院”）
+_SHORT_UNIT_ENDS = ("所", "院", "大", "中心", "实验室")
 _ABBREVIATION = re.compile(r"[（(](?:以下)?(?:简称|下称)?[“\"]?(?P<short>[\u4e00-\u9fff]{2,6})[”\"]?[）)]")
 # a unit between the short name and the unit named after it (中大|医学院|内科及药物治疗学系)
 _MIDDLE_UNIT = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:学院|医院|研究所|研究院|中心)")
@@ -552,7 +590,28 @@ def _by_abbreviation(text: str, spans: list[Span]) -> list[Span]:
         unit.start = start
         unit.name = parent + clean(text[start : unit.end])
         unit.parent = parent
-    return spans + added
+    return spans + added + _short_mentions(text, [*spans, *added], owners, after)
+
+
+def _short_mentions(text: str, spans: list[Span], owners: dict[str, Span], after: dict[int, Span]) -> list[Span]:
+    """The short name a bracket gave (以下简称“某某所”) written alone later: a mention of the unit it stands for
+    (某某所副研究员X), kept only where the short name ends in a unit word, as a body's short name does."""
+    out: list[Span] = []
+    for short, owner in owners.items():
+        if not short.endswith(_SHORT_UNIT_ENDS):
+            continue
+        for m in re.finditer(re.escape(short), text):
+            # (东岭一院心内科: a short name heading a unit is that unit's parent, read with it)
+            if m.start() < min(after) or any(
+                s.start <= m.start() < s.end or s.start == m.end() for s in [*spans, *out]
+            ):
+                continue
+            if any(a - len(short) - 2 <= m.start() < a for a in after):
+                continue  # the bracket that gives the short name
+            span = Span(m.start(), m.end(), "Institution", owner.name, parent=owner.parent)
+            span.meta["surface"] = short
+            out.append(span)
+    return out
 
 
 _ENGLISH_BRACKET = re.compile(r"[（(][A-Z][A-Za-z.'’&,\s-]{2,80}[）)]")

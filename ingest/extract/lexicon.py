@@ -30,11 +30,17 @@ SINGLE_SURNAMES = frozenset(
     # variant and less common forms the census lists carry
     "阎凤桓郄谯蹇缑庹"
     "酆眭钦畅笪靖郇菅綦仉佴"
+    # the 百家姓's rarer entries and the census's rare surnames that are no everyday word (the list's other
+    # entries, 水 家 山 能 通 红 …, open too many words to start a name on their own)
+    "郤郈鬱帖禤蒿茆佀撖郐睢郅琚邗郯禚妫蒉柘邶迮盍祢楮豊仵麹骞剡苻凃"
 )
 COMPOUND_SURNAMES = frozenset(
     words_of(
         "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 令狐 长孙 宇文 夏侯 轩辕 端木 司徒 申屠 西门 "
-        "独孤 南宫 闻人 赫连 澹台 公冶 太史 钟离 宗政 濮阳 淳于 单于 呼延 万俟 第五"
+        "独孤 南宫 闻人 赫连 澹台 公冶 太史 钟离 宗政 濮阳 淳于 单于 呼延 万俟 第五 "
+        # the rest of the 百家姓's compound surnames, but for those that are place words (百里 南门 东门 子车)
+        "公羊 太叔 仲孙 鲜于 闾丘 司空 亓官 司寇 颛孙 巫马 公西 漆雕 乐正 壤驷 公良 拓跋 夹谷 宰父 谷梁 段干 东郭 羊舌 "
+        "微生 梁丘 左丘 伯赏"
     )
 )
 
@@ -71,7 +77,9 @@ OFFICIAL = tuple(
         "副市长 市长 省长 主席 秘书长 总经理 经理 董事长 总裁 记者 编辑 主持人 主持 调研员 总工程师 律师 "
         "供稿 整理 撰稿 摄影 通讯员 委员 总干事 助理 代表 发言人 科长 组长 专员 干部 "
         # the head of a ministry's office speaks for it (教育部科学技术与信息化司负责人某某)
-        "司负责人 局负责人 厅负责人 部负责人 委负责人 办负责人 处负责人 有关负责人 相关负责人"
+        "司负责人 局负责人 厅负责人 部负责人 委负责人 办负责人 处负责人 有关负责人 相关负责人 "
+        # (a mission's diplomats: 总领事馆科技参赞某某)
+        "参赞 科技参赞 总领事 副总领事 领事 大使 公使"
     )
 )
 OFFICIAL_EN = ("Minister", "Secretary", "Mayor", "President", "Governor", "reporter", "editor", "spokesperson")

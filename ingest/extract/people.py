@@ -31,7 +31,7 @@ from ingest.extract.lexicon import (
 )
 from ingest.extract.spans import Span, clean
 from ingest.extract.trie import trie_pattern
-from ingest.nlp import tagged_person, tagged_verb, words, words_freq
+from ingest.nlp import tagged_noun, tagged_person, tagged_verb, words, words_freq
 
 _SURNAME = rf"(?:{alternation(COMPOUND_SURNAMES)}|[{''.join(sorted(SINGLE_SURNAMES))}])"
 _RESEARCHER_AFTER_SET = frozenset(RESEARCHER_AFTER)
@@ -295,6 +295,8 @@ _NON_NAMES = frozenset(
     | {"全职", "曾任", "曾经", "长期", "应邀", "应用", "方向", "单位"}
     # (第一作者为时任博士后的…, 本科毕业后: a time word after a cue)
     | {"时任", "毕业", "毕业后"}
+    # (在国外做博士后: where someone worked, before a cue)
+    | {"国外", "国内", "海外"}
 )
 
 
@@ -389,7 +391,8 @@ _TITLE_AS_GIVEN = frozenset(words_of("教授 博士 老师 院士 先生 女士 
 
 
 def _plausible(name: str) -> bool:
-    given = name[2:] if name[:2] in COMPOUND_SURNAMES else name[1:]
+    # 左丘 alone is a single surname and its given name: a compound surname needs a given name after it
+    given = name[2:] if name[:2] in COMPOUND_SURNAMES and len(name) > 2 else name[1:]
     return (
         bool(given)
         and not _NOT_GIVEN.search(given)
@@ -397,6 +400,19 @@ def _plausible(name: str) -> bool:
         and name not in _NON_NAMES
         and name[:2] not in _NON_NAMES
     )
+
+
+# surnames that are also prepositions (向, 于, 对): before a common noun and a verb, "to the journal, apply"
+_PREPOSITION_SURNAMES = frozenset("向于对")
+
+
+def _preposition_and_object(text: str, cand: str, end: int) -> bool:
+    """Whether ``cand`` reads as a preposition and its object, a verb after them (作者向期刊申请撤回): the
+    surname character is the preposition, the "given name" a common noun."""
+    if cand[0] not in _PREPOSITION_SURNAMES or not (_common_word(cand[1:]) and tagged_noun(cand[1:])):
+        return False
+    after = words(text[end : end + 4])
+    return bool(after) and tagged_verb(after[0])
 
 
 def _named_before_its_echo(text: str, cand: str, end: int) -> bool:
@@ -515,6 +531,8 @@ def find_zh(text: str, institutions: list[Span]) -> list[Span]:
             if _common_word(cand) and not named and tagged_verb(cand):
                 continue
             if length == 3 and cand[:2] in _INTRODUCING_WORDS:
+                continue
+            if length == 3 and right == "list" and _preposition_and_object(text, cand, end):
                 continue
             # 还原场景: the surname is the end of a word that starts before it
             if left == "boundary" and pos > 0 and _common_word(text[pos - 1 : pos + 1]):

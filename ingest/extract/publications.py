@@ -384,8 +384,9 @@ def find_journals(text: str, gazetteer: Gazetteer) -> list[Span]:
             or _PUBLISH_AFTER.match(text, listed_to)
             or _PUBLISH_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
         )
-        # 学报, 杂志 and 期刊 end the names of journals only (机械工程学报), cue or not
-        if not (entry or cued or re.search(r"(?:学报|杂志|期刊)(?:[（(][^（）()]*[）)])?$", name)):
+        # 学报, 杂志 and 期刊 end the names of journals only (机械工程学报), cue or not; 科学报 is a science
+        # newspaper's name (科学 + 报), not a 学报
+        if not (entry or cued or re.search(r"(?:(?<!科)学报|科学学报|杂志|期刊)(?:[（(][^（）()]*[）)])?$", name)):
             continue
         if re.search(r"意见|规划|方案|办法|纲要|计划|通知|条例|指南|报告|决定|法$", name):
             continue

@@ -14,7 +14,10 @@ from dataclasses import dataclass, field
 from ingest.extract.lexicon import COMPOUND_SURNAMES, SINGLE_SURNAMES
 from ingest.table_lines import PERSON_COLUMNS, cells_of, is_header
 
-_LABEL = re.compile(r"[\u3400-\u9fff]{2,8}")
+# a lone word between rows: a group's label (二等奖) or a wrapped cell's last characters (a title's 育)
+_LABEL = re.compile(r"[\u3400-\u9fff]{1,8}")
+# a header's units on the line below it (资助经费 over （万元）)
+_HEADER_UNITS = re.compile(r"[（(][^（()）]{1,6}[）)]")
 _NAME = re.compile(r"[\u3400-\u9fff·]{2,5}")
 _NAME_SEPARATORS = re.compile(r"[，、,;；]")
 # a name, spaces, and a unit named by its kind (…大学, …研究所): one line of a header-less list
@@ -127,18 +130,24 @@ def _header_rows(text: str) -> list[Row]:
     header: list[str] | None = None
     # the first line of a row wrapped onto the next (its line start and cells), waiting for the rest
     pending: tuple[int, list[tuple[int, int, str]]] | None = None
+    previous = -1  # the start of the last line with cells
     for start, line in _lines(text):
         found = cells_of(start, line)
         if found is None:
             continue
         cells = found
         words = [c[2] for c in cells]
+        if not words:
+            continue
+        last, previous = previous, start
         if is_header(words):
             header, pending = words, None
             rows.append(Row(start, start + len(line)))
             continue
         if header is None:
             continue
+        if rows and rows[-1].start == last and all(_HEADER_UNITS.fullmatch(w) for w in words):
+            continue  # the header's units: the table goes on
         row_start = start
         if pending is not None:
             merged = _wrapped(text, pending[1], cells, header)

@@ -30,6 +30,7 @@ from ingest.extract.relations.collaboration import collaborated_with, institutio
 from ingest.extract.relations.context import Context
 from ingest.extract.relations.funding import funded_by
 from ingest.extract.relations.prizes import received
+from ingest.extract.relations.profile_page import profile_fields
 from ingest.extract.relations.table_facts import table_rows
 
 __all__ = [
@@ -44,6 +45,7 @@ __all__ = [
     "institutions_collaborated",
     "part_of",
     "possessive_author",
+    "profile_fields",
     "published_by",
     "published_in",
     "received",

@@ -134,9 +134,13 @@ _OWNER_BEFORE = re.compile(r"\b(?P<word>[A-Z][\w&-]*)['’]s\s+$")
 _PROFILE_UNIT = re.compile(r"\s*(?:[，,]|是|系|为|现为|现任)\s*")
 # (or the line ends with it: 获奖者：屈某，北京大学数学科学学院教授 获奖评语：…)
 # (… or the next field of the block, run into it when the page is read: …学院教授获奖评语：)
+# (第一作者X为某所博士研究生: a student's place is given so too)
 _PROFILE_POST = re.compile(
-    r"(?:特聘|副|助理)?(?:研究员|教授|讲师|博士后|主任医师)(?=[，,。；;\s]|$|[\u4e00-\u9fff]{2,6}[：:])"
+    r"(?:(?:特聘|副|助理)?(?:研究员|教授|讲师|博士后|主任医师)|博士研究生|硕士研究生|博士生|硕士生)"
+    r"(?=[，,。；;\s]|$|[\u4e00-\u9fff]{2,6}[：:])"
 )
+# 通讯作者X为该所研究员: the unit a back reference after the name points to
+_REFERRED_AFTER = re.compile(r"(?:为|是|系)该(院|校|所|系|中心|实验室)")
 # (仇某所在的作物遗传改良全国重点实验室: the unit a person is in, named right after 所在的)
 _NOW_AT = re.compile(
     r"[^。；;]{0,24}?(?:现任|现为|现就职于|任职于|就职于|供职于|担任|兼任|出任|加盟|加入|入职|来自)(?:我校|本校|该校)?"
@@ -286,6 +290,8 @@ def affiliated_with(
             and _EN_LIST_AND.fullmatch(text, previous[0].end, span.start)
         ):
             insts = list(previous[1])
+        if not insts and (back := _REFERRED_AFTER.match(text, span.end)) and _PROFILE_POST.match(text, back.end()):
+            insts = _last_of_kind(institutions, span.start, back.group(1))
         if not insts:
             insts = (
                 _referred(text, span.start, institutions)
@@ -513,8 +519,12 @@ def _referred(text: str, pos: int, institutions: list[Span]) -> list[Span]:
             ref = m
     if ref is None:
         return []
-    at = pos - len(window) + ref.start()
-    earlier = [s for s in institutions if s.end <= at and not s.absorbed and s.name.endswith(_REFERRED[ref.group(1)])]
+    return _last_of_kind(institutions, pos - len(window) + ref.start(), ref.group(1))
+
+
+def _last_of_kind(institutions: list[Span], before: int, word: str) -> list[Span]:
+    """The last unit named before ``before`` whose name ends as the back reference's ``word`` (院, 校, 所) says."""
+    earlier = [s for s in institutions if s.end <= before and not s.absorbed and s.name.endswith(_REFERRED[word])]
     return [max(earlier, key=lambda s: s.end)] if earlier else []
 
 

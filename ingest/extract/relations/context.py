@@ -75,6 +75,9 @@ def affiliate(
     add(out, Relation(subject=person.id, predicate="affiliatedWith", object=institution.id, evidence=evidence))
 
 
+_THIS_PAPER = re.compile(r"该论文|该文章|这篇论文|此论文")
+
+
 def main_of(ctx: Context, etype: str, near: int) -> Cluster | None:
     """The cluster of ``etype`` in the sentence of ``near``, else the one written last before it (an item reporting
     two papers names each one's authors after it), else the first of the item."""
@@ -86,4 +89,8 @@ def main_of(ctx: Context, etype: str, near: int) -> Cluster | None:
         if any(ctx.sentences.index(s.start) == sentence for s in c.spans):
             return c
     before = [(s.start, c) for c in clusters for s in c.spans if s.start < near]
+    start, _ = ctx.sentences.bounds(near)
+    if before and etype == "Publication" and _THIS_PAPER.search(ctx.item.text, start, near + 8):
+        # 该论文: the paper the item is about, the first it names, not one a later sentence compares it with
+        return min(before, key=lambda pair: pair[0])[1]
     return max(before, key=lambda pair: pair[0])[1] if before else clusters[0]

@@ -142,6 +142,7 @@ def _clause(text: str, start: int, end: int, at: int, at_end: int, researchers: 
 
 
 # ("A holds an X Fellowship, and B received a Y award in 2024": an English clause opens after ", and" before a name)
+_THIS_WORK = re.compile(r"(?:该|此|这一|这项)(?:成果|项目|研究成果)(?:还|也|曾|已)?(?:荣获|获得|获)")
 _CLAUSE_END = re.compile(r"[，；;]|,\s+(?:and|while|whereas|but)\s+(?=[A-Z])")
 _TITLE_YEAR = re.compile(r"^(?:The\s+)?(?:(?:19|20)\d{2}\s*年?度?\s*)?|\s+(?:19|20)\d{2}$")
 _GRADE = re.compile(r"(?:[一二三四五六七八九十]|特)等奖$|[金银铜]奖$")
@@ -229,6 +230,9 @@ def received(
             ]
             if not named:
                 named = _pronoun_subject(ctx, researchers, start, end)
+            if not named and len(researchers) == 1 and _THIS_WORK.search(text, start, s.start):
+                # 该成果获某奖: the work of the item's one researcher won it
+                named = [(researchers[0], researchers[0].spans[0])]
             elif _PRONOUN.match(text, start, end):
                 # "In 2003 she shared the Tyler Prize with A": she won it too
                 known = {c.id for c, _ in named}

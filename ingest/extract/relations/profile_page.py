@@ -1,0 +1,59 @@
+"""A researcher's own page (a faculty homepage, titled with the person's name): its labelled fields and sections
+speak of that person without naming them again.
+
+- affiliatedWith: the units on a post field's line (所在单位：…, 兼　　职：…).
+- received: the prizes on the dated lines of an honours section (【荣誉奖励】 2024　某省科学技术奖…), in that year.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extract.relations.context import Context, affiliate, researchers_of
+from ingest.extract.relations.prizes import add_received
+from ingest.extract.spans import Span
+from kg.model import Relation
+
+# a post field (the label may be letter-spaced to line up with the others: 兼　　职)
+_POST_FIELD = re.compile(
+    r"(?m)^[^\S\n]*(?:所在单位|工作单位|单[^\S\n]*位|现[^\S\n]*任|兼[^\S\n]*职|双[^\S\n]*聘)[^\S\n]*[：:]"
+)
+# an honours section's heading (【荣誉奖励】, 【获奖情况】, 荣誉称号：): up to the next heading or a blank line
+_HONOURS_HEADING = re.compile(
+    r"(?m)^[^\S\n]*[【\[]?(?:荣誉奖励|获奖情况|获奖与荣誉|荣誉与奖励|主要荣誉|荣誉称号|奖励与荣誉|学术荣誉|获奖)[】\]]?[^\S\n]*[：:]?[^\S\n]*$"
+)
+_DATED_LINE = re.compile(r"[^\S\n]*((?:19|20)\d{2})(?:[^\S\n]*年)?[^\S\n]*(?:[—–-][^\S\n]*(?:19|20)?\d{0,4})?[^\S\n]+")
+_SECTION_END = re.compile(r"\n[^\S\n]*\n|\n[^\S\n]*[【\[]")
+
+
+def profile_fields(ctx: Context, out: dict[tuple[str, str, str], Relation], institutions: list[Span]) -> None:
+    """On a page titled with a researcher's name alone, that researcher's posts and honours from its fields."""
+    text = ctx.item.text
+    # (literal scans first: a page holds a field's colon or a section's bracket)
+    if "：" not in text and ":" not in text and "【" not in text:
+        return
+    title = ctx.item.title.strip()
+    subject = next((c for c in researchers_of(ctx) if c.name == title), None)
+    if subject is None:
+        return
+    at = subject.spans[0]
+    for field in _POST_FIELD.finditer(text):
+        line_end = text.find("\n", field.end())
+        line_end = len(text) if line_end < 0 else line_end
+        on_line = [s for s in institutions if field.end() <= s.start and s.end <= line_end]
+        # (某大学某学院　某某学系: the innermost unit, not the parents named inside it)
+        outer = [s for s in on_line if not any(o is not s and o.start <= s.start and s.end <= o.end for o in on_line)]
+        for span in outer:
+            if (place := ctx.cluster_of(span)) is not None:
+                affiliate(ctx, out, subject, place, at)
+    for heading in _HONOURS_HEADING.finditer(text):
+        end = _SECTION_END.search(text, heading.end())
+        stop = end.start() if end else len(text)
+        for award in ctx.of("Award"):
+            for s in award.spans:
+                if not heading.end() <= s.start < stop:
+                    continue
+                line_start = text.rfind("\n", 0, s.start) + 1
+                dated = _DATED_LINE.match(text, line_start)
+                if dated is not None and dated.end() <= s.start:
+                    add_received(ctx, out, subject.id, award.id, int(dated.group(1)), at)
