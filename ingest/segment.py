@@ -85,7 +85,7 @@ _NEWS_LEAD = re.compile(
 _BRACKETED = re.compile(r"【([^【】]{2,60})】")
 #: titles announcing a list of achievements or prizes, whose numbered entries are items of their own
 _LIST_TITLE = re.compile(
-    r"十大|十佳|年度.{0,12}进展|名单|榜单|入选|获奖|揭晓|颁奖|评选|候选|top\s*\d+|\bwinners?\b|laureates|prizes|awards"
+    r"十大|十佳|年度.{0,12}进展|名单|榜单|入选|获奖|揭晓|颁奖|评选|候选|提名|top\s*\d+|\bwinners?\b|laureates|prizes|awards"
     # (a magazine's page of its faculty's prizes and fellowships: Faculty honors)
     r"|\bhonou?rs\s*$"
     # (a university's honorary degrees: one section per honorand)

@@ -359,6 +359,12 @@ _MASTHEAD_CHARS = 30
 _EDITED_BY = re.compile(r"编印|主办|编辑出版|编辑部|主编[:：]")
 
 
+def _text_follows(lines: Sequence[str], i: int) -> bool:
+    """The next non-blank line after ``i`` is a paragraph's (too long or too punctuated for a heading)."""
+    nxt = next((line.strip() for line in lines[i + 1 :] if line.strip()), "")
+    return bool(_INNER_PUNCT.search(nxt) or ends_sentence(nxt)) and not numbered_heading(nxt)
+
+
 def _amid_table(lines: Sequence[str], i: int) -> bool:
     """A numbered line among a table's rows (3   项目名称   单位  负责人  60): a row of it, whatever its cells look
     like, not a running header with a page number."""
@@ -415,7 +421,8 @@ def furniture_rows(lines: Sequence[str]) -> set[int]:
         if plain or decorated:
             numbers.append(i)
         page_number = (plain and stands_between_blanks(lines, i)) or decorated
-        header = text in headers and (i in near or i == first)
+        # (the first line is the masthead unless text follows it at once: then the title the pages repeat as their head)
+        header = text in headers and (i in near or i == first) and not (i == first and _text_follows(lines, i))
         # "上海高校科技发展动态 P 03": the masthead's title and the page number on one line, one space apart
         numbered = _NUMBERED_HEADER.match(text)
         if numbered and first >= 0 and i != first:

@@ -33,6 +33,8 @@ _DATE_ONLY = re.compile(
     r"|November|December)\s+(?:19|20)\d{2}"
     r"|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:\s*(?:星期|周)[一二三四五六日天])?)$"
 )
+#: a day's date written out (12 May 2027, May 12, 2027)
+_DAY_DATE = re.compile(r"^(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2},?)\s+(?:19|20)\d{2}$")
 #: a section label over a headline: a few words in capitals (CASE STUDY, FEATURE, JOINT STATEMENT)
 _LABEL = re.compile(r"^[A-Z][A-Z&'’-]*(?: [A-Z][A-Z&'’-]*){0,3}$")
 _LABEL_CHARS = 30
@@ -79,9 +81,12 @@ def is_running_head(stripped: str) -> bool:
 
 
 def _is_date_line(stripped: str) -> bool:
-    """A line that only dates the page (``Spring 2027``) or its issue (``Issue 12``)."""
-    head = _FIELDS.split(stripped)
-    return bool(_DATE_ONLY.match(stripped)) or is_issue_line(stripped) or bool(head and _DATE_ONLY.match(head[0]))
+    """A line that only dates the page (``Spring 2027``) or its issue (``Issue 12``), or a section's label and the
+    date (``NEWS AND VIEWS | 12 May 2027``)."""
+    fields = _FIELDS.split(stripped)
+    if _DATE_ONLY.match(stripped) or is_issue_line(stripped) or (fields and _DATE_ONLY.match(fields[0])):
+        return True
+    return len(fields) == 2 and bool(_LABEL.match(fields[0])) and bool(_DAY_DATE.match(fields[1]))
 
 
 def _is_label(lines: Sequence[str], i: int) -> bool:
@@ -103,6 +108,27 @@ _NEWS_DESK = re.compile(r"\b(?:NEWS|NEWSROOM|MEDIA|PRESS|COMMUNICATIONS|INFORMAT
 #: a newspaper's edition line: its name, the date and the page (中国科学报 2027-04-12 第4版 人物周刊)
 _EDITION = re.compile(r"第\s*\d{1,3}\s*版|\b[A-D]\d{1,2}\s*版")
 _DATED = re.compile(r"(?:19|20)\d{2}\s*(?:[-./年])\s*\d{1,2}")
+
+
+#: a rubric names a field in a word or three (Plant biology, Ocean science)
+_RUBRIC_WORDS = 3
+_RUBRIC_CHARS = 30
+_RUBRIC_CJK = 8
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _is_rubric(lines: Sequence[str], i: int) -> bool:
+    """A field's rubric over a feature's title, each set off by blank lines (Plant biology / Roots that taste the
+    rain / the standfirst): the title is the longer line below it."""
+    text = lines[i].strip()
+    limit = _RUBRIC_CJK if _CJK.search(text) else _RUBRIC_CHARS
+    if len(text) > limit or len(text.split()) > _RUBRIC_WORDS or not headline_shaped(text):
+        return False
+    filled = [k for k in range(i + 1, min(len(lines), i + 8)) if lines[k].strip()]
+    if len(filled) < 2 or filled[0] == i + 1 or filled[1] == filled[0] + 1:
+        return False
+    title = lines[filled[0]].strip()
+    return title_like(title) and len(title) > len(text) and not headline_shaped(lines[filled[1]].strip())
 
 
 def _is_edition_line(text: str) -> bool:
@@ -149,6 +175,7 @@ def lead_furniture(lines: Sequence[str], start: int) -> int:
             or _is_chapter(lines, i)
             or is_spaced_issuer(text)
             or _is_edition_line(text)
+            or _is_rubric(lines, i)
         ):
             return i
         i += 1

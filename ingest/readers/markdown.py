@@ -73,9 +73,13 @@ def strip_bold(text: str) -> str:
     return _BOLD.sub(r"\1", text) if "**" in text else text
 
 
+#: a ``#`` line that holds sentences is a comment of a data file (``# Data supplied under … . Contact: …``)
+_SENTENCES = re.compile(r"[.!?。！？]\s+\S|[.。]$")
+
+
 def looks_like_markdown(text: str) -> bool:
-    """Text whose headlines are Markdown headings: two or more ``#`` heading lines."""
-    return len(_headings(text.splitlines()[:400])) >= 2
+    """Text whose headlines are Markdown headings: two or more ``#`` heading lines that read as headings."""
+    return sum(1 for _, m in _headings(text.splitlines()[:400]) if not _SENTENCES.search(m.group(2))) >= 2
 
 
 def markdown_to_text(text: str) -> str:

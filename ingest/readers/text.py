@@ -33,6 +33,7 @@ from ingest.segment_lines import (
     join_wrapped,
     run_in_bullet,
     source_body,
+    typical_width,
 )
 from kg.model import NewsItem
 
@@ -324,6 +325,20 @@ def _record_title(lines: list[str]) -> str | None:
     return next((m["value"].strip() for m in fields if m["key"].strip().lower() in _TITLE_KEYS), None)
 
 
+#: a headline wrapped by the page is at least this share of the body's line width
+_WRAPPED_HEADLINE = 0.6
+
+
+def _wrapped_headline(title: str, rest: list[str]) -> bool:
+    """The headline goes on on the next line (Museum feathers reveal … in North / Atlantic seabirds): a title-like
+    line right under a wide headline line, closed by a blank line, with no sentence ending it."""
+    if not rest or not (second := rest[0].strip()) or (len(rest) > 1 and rest[1].strip()):
+        return False
+    if not title_like(second) or ends_sentence(title) or ends_sentence(second) or find_dates(second):
+        return False
+    return display_width(title) >= _WRAPPED_HEADLINE * typical_width(rest[1:40])
+
+
 def read_item_text(text: str, file: str | None = None) -> NewsItem | None:
     """One press release as an item: headline on the first non-empty line, leftovers dropped; None if empty."""
     masthead = _dated_masthead(text.splitlines())
@@ -335,6 +350,8 @@ def read_item_text(text: str, file: str | None = None) -> NewsItem | None:
     if head == len(lines):
         return None
     title, rest = lines[head].strip(), lines[head + 1 :]
+    if _wrapped_headline(title, rest):
+        title, rest = join_wrapped([title, rest[0]]), rest[1:]
     record = _record_title(lines[head:])
     if record:
         title, rest = record, lines[head:]  # (the page's label stays as text: it names the database)
@@ -423,7 +440,7 @@ def _join_page_breaks(parts: list[list[str]]) -> list[list[str]]:
     out = [parts[0]]
     for part in parts[1:]:
         filled = [i for i, line in enumerate(part) if line.strip()][:_FOOTER_ROWS]
-        numbered = [i for i in filled if is_page_number(part[i].strip())]
+        numbered = [i for i in filled if is_page_number(t := part[i].strip()) or is_running_head(t)]
         if numbered:
             out[-1] = out[-1] + part[numbered[-1] + 1 :]
         else:

@@ -818,3 +818,47 @@ def test_a_page_footer_under_a_rule_does_not_split_a_release() -> None:
         "Northvale launches $30 million centre to predict the future of soil carbon"
     ]
     assert "Field trials" in items[0].text
+
+
+def test_a_wrapped_headline_and_a_rubric_above_a_feature() -> None:
+    """A field's rubric over a feature's title (Ocean science / Reef sounds …) under a section label dated in the
+    day-first way is furniture; a headline wrapped onto a second line is joined."""
+    feature = (
+        "NEWS AND VIEWS | 12 May 2027\n\nOcean science\n\nReefs that sing\n\n"
+        "A study of reef sounds shows that they predict recovery.\n\nBy Ana Ruizo\n\nReefs make sounds.\n"
+    )
+    assert [item.title for item in read_text(feature, "nv.txt", "item")] == ["Reefs that sing"]
+    wrapped = (
+        "Museum feathers reveal a century of mercury in Northvale\nseabirds\n\n"
+        "Mercury in Northvale seabirds rose four-fold between 1890 and the 1970s, a study of museum\n"
+        "specimens shows. It was led by Dr Ana Ruizo of the Northvale Centre for Ecology.\n"
+    )
+    [item] = read_text(wrapped, "release.txt", "item")
+    assert item.title == "Museum feathers reveal a century of mercury in Northvale seabirds"
+
+
+def test_a_data_export_with_comment_lines_is_no_markdown(tmp_path: Path) -> None:
+    """'# …' comment lines of a data export hold sentences: no Markdown headings, so the export's first line stays
+    its title."""
+    path = tmp_path / "export.txt"
+    path.write_text(
+        "Northvale Grants: projects export\n# query: reefs | generated 2027-02-11 | 2 records\n"
+        'Ref,Title,PI\nNV/1,"Reef sounds",Dr Ana Ruizo\nNV/2,"Coral recovery",Dr Kofi Mensar\n'
+        "# Funder codes: NV = Northvale Research Council.\n"
+        "# Data supplied under an open licence. Contact: help@nv.example\n",
+        encoding="utf-8",
+    )
+    assert [item.title for item in read_path(path)] == ["Northvale Grants: projects export"]
+
+
+def test_a_running_head_under_a_rule_continues_the_release() -> None:
+    """ENDS / ----- / Press Office   Page 2 of 2 / Notes to editors: the rule breaks a page, the notes stay in the
+    release."""
+    text = (
+        "Reef sounds predict coral recovery\n\nDr. Ana Ruizo of Northvale University led the study of reef sounds.\n"
+        "It was published today.\n\nENDS\n" + "-" * 60 + "\nNorthvale University Press Office          Page 2 of 2\n\n"
+        "Notes to editors\n1. The research was funded by the Northvale Research Council.\n"
+    )
+    items = list(read_text(text, "release.txt"))
+    assert [item.title for item in items] == ["Reef sounds predict coral recovery"]
+    assert "funded by the Northvale Research Council" in items[0].text

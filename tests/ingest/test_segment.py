@@ -1213,3 +1213,30 @@ def test_wrapped_line_ending_in_initials_joins_the_next() -> None:
         join_wrapped(lines)
         == "Ana Ruizo, assistant professor in the P.C. Northvale College of Engineering, won the award."
     )
+
+
+def test_segment_a_title_the_pages_repeat_as_their_head_stays_the_title() -> None:
+    """An obituary whose title each page repeats as its head: the first one, with the text right under it, is the
+    title; the repeat after the page number is furniture."""
+    text = (
+        "                          柯明川同志生平\n\n"
+        "    中国科学院院士，著名物理化学家，北岭大学化学系教授柯明川同志，因病医治无效，于2027年2月3日逝世。\n"
+        "    柯明川同志1934年出生，1956年毕业于北岭大学化学系。\n\n                                — 1 —\n\n"
+        "                          柯明川同志生平\n\n    柯明川同志1995年当选中国科学院院士。\n\n"
+        "                                — 2 —\n"
+    )
+    assert [seg.title for seg in segments(text)] == ["柯明川同志生平"]
+
+
+def test_segment_a_prize_nomination_notice_splits_into_its_projects() -> None:
+    """A 提名 notice lists its nominated projects under 一、二、: the introduction and one item per project."""
+    project = (
+        "提名等级：一等奖\n主要完成人：柯明川（北岭大学化学学院）、闻立川（北岭大学化学学院）\n"
+        "主要完成单位：北岭大学\n代表性论文：\n1. Reef sounds predict coral recovery，Nature Geoscience，2024\n\n"
+    )
+    text = (
+        "关于2027年度北岭省自然科学奖提名项目的公示\n发布日期：2027-04-12\n\n"
+        "经学院推荐、学校学术委员会评审，我校拟提名以下2个项目申报2027年度北岭省自然科学奖。现予公示。\n\n"
+        f"一、湖泊沉积物有机碳埋藏的微生物调控机制\n{project}二、高山植物适应低温的基因组机制\n{project}"
+    )
+    assert _split_titles(text)[1:] == ["湖泊沉积物有机碳埋藏的微生物调控机制", "高山植物适应低温的基因组机制"]
