@@ -39,18 +39,20 @@ FLOORS = {
     "en8": 0.92,
     "zh9": 0.95,
     "en9": 0.94,
+    # 2026-11-29 (fourth session): first scored unseen zh10 0.72, en10 0.52, zh11 0.44, en11 0.37, zh12 0.20,
+    # en12 0.34; after their rules zh10 0.99, en10 0.98, zh11 0.96, en11 0.91, zh12 0.97, en12 0.94
+    "zh10": 0.96,
+    "en10": 0.94,
+    "zh11": 0.92,
+    "en11": 0.88,
+    "zh12": 0.93,
+    "en12": 0.90,
 }
 
 
 # sets whose rules are not written yet: their first (unseen) score, measured when they arrived on 2026-11-29; items
 # they split differently from the gold are not held against them yet, a drop of their score is
 UNSEEN = {
-    "zh10": 0.716,
-    "en10": 0.522,
-    "zh11": 0.439,
-    "en11": 0.365,
-    "zh12": 0.196,
-    "en12": 0.339,
     "zh13": 0.449,
     "en13": 0.443,
 }
