@@ -114,7 +114,7 @@ def labelled_sections(lines: Sequence[str]) -> list[int]:
     return found if len(found) >= 2 else []
 
 
-#: a numbered chapter of a report whose sections each report an achievement (三、科技创新成果, 4. Research highlights)
+#: a numbered chapter of a report whose sections each report an achievement (三、年度科研成果, 4. Research highlights)
 _ACHIEVEMENTS_CHAPTER = re.compile(
     r"成果|进展|突破|亮点|获奖|奖励|荣誉|\b(?:achievements|highlights|breakthroughs)\b", re.I
 )
@@ -128,10 +128,10 @@ def announces_list(title: str) -> bool:
 #: a title that names a digest of several stories (Research highlights, News in brief, 科研简报, 成果月报)
 _DIGEST_TITLE = re.compile(
     r"\b(?:highlights|news\s+in\s+brief|in\s+brief|newsletter|digest|round-?up|bulletin|briefs|this\s+(?:week|month)"
-    # (a weekly column watching a kind of output: Preprint Watch - Week of 9 November)
+    # (a weekly column watching a kind of output: Preprint Watch - Week of 4 May)
     r"|(?:preprint|paper|research|science|policy|funding|grants?)s?\s+watch|week\s+of"
     r"|news\s+roundup|what['’]s\s+new)\b|简报|快讯|动态|本期导读|要闻|周报|月报|旬报|资讯|通讯$"
-    # (a column's issue: 【医学新进展】2027年第3期)
+    # (a column's issue: 【科研进展】2027年第3期)
     r"|^【[^】]{2,12}】\s*(?:19|20)\d{2}\s*年\s*第\s*\d{1,3}\s*期$",
     re.I,
 )
@@ -190,7 +190,7 @@ def _rows(lines: Sequence[str], year: int | None = None) -> list[Row]:
     run_in = {i: found for i, line in enumerate(lines) if (found := run_in_bullet(line.strip()))}
     if len(run_in) < 2:
         run_in = {}
-    # two or more lines that date a headline (2026-12-15 | Paper out in Neuron): a news list's entries
+    # two or more lines that date a headline (2026-12-15 | Paper out in Science Advances): a news list's entries
     heads = {i: found for i, line in enumerate(lines) if (found := dated_headline(line.strip(), year))}
     if len(heads) < 2:
         heads = {}
@@ -388,7 +388,7 @@ def _subheads(body: list[Row], title: str, whole_issue: bool = False, bracketed:
         return labelled
     chapter = numbering(title)
     if chapter and _ACHIEVEMENTS_CHAPTER.search(chapter[1]):
-        # 三、科技创新成果 over （一）…研制出… (二)…: a report's chapter of achievements, cut out of the report by its
+        # 三、年度科研成果 over （一）…研制出… (二)…: a report's chapter of achievements, cut out of the report by its
         # pages; each numbered section (even a single one) is an achievement of its own
         sections = [
             i

@@ -34,7 +34,7 @@ _INNER_PUNCT = re.compile(r"[，。；！？、,;!?]|[:：]\s|\.\s")
 _ABBREVIATION = re.compile(r"\b(?:[A-Z]\.)+|\b(?:Dr|Prof|Mr|Mrs|Ms|St|Jr|Sr|No|Vol|vs)\.")
 _TRAILING_PUNCT = re.compile(r"[，。；：！？、,;:!?]\s*$")
 #: a title before a name, whose full stop ends no sentence where a line breaks after it (Dr. / Tobias …)
-# (and a name's initials, P.C. / Rossin College: a wrapper breaks after them, no sentence ends there)
+# (and a name's initials, A.B. / Northvale College: a wrapper breaks after them, no sentence ends there)
 _TITLE_AT_END = re.compile(r"(?:^|\s)(?:Dr|Prof|Mr|Mrs|Ms|Mx|(?:[A-Z]\.)+[A-Z])\.$")
 
 _PAGE_NUMBER = re.compile(
@@ -125,7 +125,7 @@ def despace_letterspaced(line: str) -> str:
     return " ".join(out)
 
 
-#: the issuer of an official notice, letter-spaced over it (甘 肃 省 科 学 技 术 厅)
+#: the issuer of an official notice, letter-spaced over it (北 岭 省 科 学 技 术 厅)
 _SPACED_ISSUER = re.compile(f"^(?:[{CJK}] ){{3,}}[{CJK}]$")
 _ISSUER_END = (
     "厅",
@@ -146,7 +146,7 @@ _ISSUER_END = (
 
 
 def is_spaced_issuer(stripped: str) -> bool:
-    """An issuing body's name printed letter-spaced over its notice (甘 肃 省 科 学 技 术 厅): masthead, no title."""
+    """An issuing body's name printed letter-spaced over its notice (北 岭 省 科 学 技 术 厅): masthead, no title."""
     return bool(_SPACED_ISSUER.match(stripped)) and stripped.replace(" ", "").endswith(_ISSUER_END)
 
 
@@ -246,7 +246,7 @@ def bullet_heading(stripped: str) -> str | None:
     return rest or None
 
 
-#: a bullet whose heading runs into its story: "* Ice-sheet modelling - Dr. X and Y report that …", "● 标题——正文"
+#: a bullet whose heading runs into its story: "* Reef acoustics - Dr. X and Y report that …", "● 标题——正文"
 _RUN_IN_BULLET = re.compile(r"^[*•●■◆▪▸►–-]\s+(?P<head>[^\s].{4,98}?)(?:\s+[-–—]{1,2}\s+|\s*——\s*)(?P<rest>\S.*)$")
 #: the least text after a run-in heading that makes it a story, not a list entry ("- Prof. X – chair")
 _RUN_IN_STORY = 40
@@ -390,7 +390,7 @@ def furniture_rows(lines: Sequence[str]) -> set[int]:
     masthead = set(nonblank[:_MASTHEAD_LINES])
     rows: set[int] = set()
     if nonblank and is_spaced_issuer(lines[first].strip()):
-        rows.add(first)  # (甘 肃 省 科 学 技 术 厅 over its notice's title)
+        rows.add(first)  # (北 岭 省 科 学 技 术 厅 over its notice's title)
     # the issue's title right above its issue line ("科研简报" / "2026年第11期"), on one line or two ("华中科技大学" /
     # "科 技 动 态"), is the masthead, not a banner; so is the line that says who edits it (…发展院 编印 2025年6月20日)
     issue_at = next(
@@ -516,7 +516,7 @@ def join_wrapped(lines: Sequence[str]) -> str:
             current.append(separator + line)
         else:
             current.append(line)
-        # (a Latin word broken at its hyphen, Lorentzen- / Abara: the wrapper broke the line, not the writer)
+        # (a Latin word broken at its hyphen, Ruizo- / Mensar: the wrapper broke the line, not the writer)
         broken = index < last and line[-1] == "-" and line[-2:-1].isalpha() and stripped[index + 1][:1].isalpha()
         alone = index < last and not broken and _stands_alone(line, widths[index], typical, numbered)
         short = (

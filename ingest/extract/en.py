@@ -49,7 +49,7 @@ _FIELDS = (
 _TAIL = rf"(?:{_SP}(?:of|for){_SP}(?:the{_SP})?{_WORD}(?:{_SP}(?:(?:and|&){_SP}|in{_SP}(?={_FIELDS}))?{_WORD}){{0,5}})?"
 # a head word alone ("Laboratory director …") is no name: it needs a word before it or an "of …" after it
 # a donor's name before the head word may hold an initial or a particle: "William A. Brookshire Department of …",
-# "Luiz de Queiroz College of Agriculture" (with a suffix: "Tomas K. Arvidson Sr. Department"), or two donors:
+# "Northvale de Souza College of Agriculture" (with a suffix: "Tomas K. Arvidson Sr. Department"), or two donors:
 # "Chobanian & Avedisian School of Medicine"
 # ("Solid State and Structural Chemistry Unit", "Imaging and Analysis Centre": fields joined by "and")
 _NAME_PART = rf"(?:{_WORD}|[A-Z]\.|(?:Jr|Sr)\.|(?:&|and)(?={_SP}[A-Z])|(?:de|da|do|dos|das|del|van|von)(?={_SP}[A-Z]))"
@@ -797,8 +797,8 @@ _PROGRAMME_OF = re.compile(
 _ACRONYM_OF = re.compile(r"[A-Z][A-Z0-9-]{1,12}(?:\s+[A-Z][A-Z0-9-]{1,12})?\s+(?:of|from)\s+the\s+(?=[A-Z])")
 
 
-# an administrative unit of a body: "the Agency's Earth Science Division" gives the money, not the agency as a whole
-# (a programme office is the body's money: "the Department of Energy's Vehicle Technologies Office" funds as both)
+# an administrative unit of a body: "the Agency's Ocean Science Division" gives the money, not the agency as a whole
+# (a programme office is the body's money: "the Department of Energy's Marine Energy Office" funds as both)
 ADMIN_UNIT = re.compile(r"\b(?:Division|Directorate)$")
 
 

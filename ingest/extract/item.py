@@ -162,7 +162,7 @@ _FULL_NAME = re.compile(r"[A-ZÀ-Þ][\w'’-]+(?:[^\S\n]+[A-ZÀ-Þ][\w'’-]+){1
 
 def _reference_people(text: str, taken: list[Span]) -> list[Span]:
     """The researchers a citation-style reference lists by full name that the rules did not find (names written
-    with initials, "Kulkarni A", are left to the mentions elsewhere in the item)."""
+    with initials, "Ruizo A", are left to the mentions elsewhere in the item)."""
     out: list[Span] = []
     initialled: list[Span] = []
     for m in publications.references(text):
@@ -297,7 +297,7 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
         ]
         if (
             same
-            # (an administrative unit funds as itself: "NASA's Earth Science Division", the agency no funder there)
+            # (an administrative unit funds as itself: "the Agency's Ocean Division", the agency no funder there)
             and not any(
                 i.parent and key(i.parent) not in funder_keys and not en.ADMIN_UNIT.search(i.name) for i in same
             )

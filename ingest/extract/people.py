@@ -829,7 +829,7 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
         if not any(a < e and s < b for a, b in seen) and text[s:e] not in names_of_institutions:
             seen.add((s, e))
             spans.append(Span(s, e, "Researcher", clean(text[s:e]), role="researcher"))
-    # "said Treviño Anzaldúa, who received …": a two-word surname of someone named in full is a later mention of
+    # "said Ruizo Quintal, who received …": a two-word surname of someone named in full is a later mention of
     # them, left to the surname rule, not a person of its own
     full = {span.name for span in spans if span.name.count(" ") >= 2}
     return [span for span in spans if not any(f.endswith(" " + span.name) for f in full)]

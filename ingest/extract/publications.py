@@ -158,7 +158,7 @@ _CITED_AUTHORS = rf"{_CITED_NAME}(?:,[^\S\n]*(?:and[^\S\n]+)?{_CITED_NAME})+(?:,
 # a reference in the citation style (authors, title, journal), as a release's "Original publication" gives it:
 # "A Mehta, M Kern, L Hoffmann: <title>. Developmental Cell, 15 January 2025. DOI: …", "Akinola O, Kulkarni S,
 # et al. <title>. N Engl J Med 2025. DOI: …"
-# and with commas throughout, surnames with initials: "Kulkarni A, Chatterjee S, Shaikh MI, <title>, ACS Applied
+# and with commas throughout, surnames with initials: "Ruizo A, Mensar K, Dane MI, <title>, ACS Applied
 # Materials & Interfaces (2025)."
 _INITIALLED = r"[A-ZÀ-Þ][\w'’-]+[^\S\n][A-Z]{1,3}"
 # Harvard style, surname first: "Ruiz, A., Berg, O.J. and Kowal-Brandt, I."
@@ -223,7 +223,7 @@ def references(text: str) -> tuple[re.Match[str], ...]:
     every rule that reads them."""
     found: list[re.Match[str]] = []
     if _REFERENCE_HINT.search(text):
-        # a title of fewer than three words is an author's name cut at an initial ("A. Borah, …, N. Phukan, B. J.
+        # a title of fewer than three words is an author's name cut at an initial ("A. Ruizo, …, K. Mensar, B. J.
         # Saikia, ACS Catalysis 2025": a reference that gives no title)
         found += [m for m in REFERENCE.finditer(text) if len(text[slice(*reference_parts(m)[1])].split()) >= 3]
     if _GBT_HINT.search(text):

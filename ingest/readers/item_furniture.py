@@ -70,7 +70,7 @@ def is_running_head(stripped: str) -> bool:
     if is_header_row(stripped):
         return True
     fields = [f for f in _FIELDS.split(stripped) if f]
-    # (a magazine's section, its title and issue and the page: AROUND THE HILL   MAGAZINE | SPRING 2027   14)
+    # (a magazine's section, its title and issue and the page: AROUND CAMPUS   MAGAZINE | SPRING 2027   14)
     if not 2 <= len(fields) <= 4:
         return False
     numbered = [i for i in (0, len(fields) - 1) if is_page_number(fields[i])]
@@ -82,7 +82,7 @@ def is_running_head(stripped: str) -> bool:
 
 def _is_date_line(stripped: str) -> bool:
     """A line that only dates the page (``Spring 2027``) or its issue (``Issue 12``), or a section's label and the
-    date (``NEWS AND VIEWS | 12 May 2027``)."""
+    date (``RESEARCH BRIEFS | 12 May 2027``)."""
     fields = _FIELDS.split(stripped)
     if _DATE_ONLY.match(stripped) or is_issue_line(stripped) or (fields and _DATE_ONLY.match(fields[0])):
         return True
@@ -103,14 +103,14 @@ def _is_label(lines: Sequence[str], i: int) -> bool:
     return set_off and title_like(lines[nxt].strip()) and not _LABEL.match(lines[nxt].strip())
 
 
-#: a news desk's name in a label (UAF NEWS AND INFORMATION, MEDIA RELATIONS, NEWSROOM)
+#: a news desk's name in a label (UNIVERSITY NEWS AND INFORMATION, MEDIA RELATIONS, NEWSROOM)
 _NEWS_DESK = re.compile(r"\b(?:NEWS|NEWSROOM|MEDIA|PRESS|COMMUNICATIONS|INFORMATION|ANNOUNCEMENTS?|UPDATES?)\b")
-#: a newspaper's edition line: its name, the date and the page (中国科学报 2027-04-12 第4版 人物周刊)
+#: a newspaper's edition line: its name, the date and the page (北岭科学报 2027-04-12 第4版 人物周刊)
 _EDITION = re.compile(r"第\s*\d{1,3}\s*版|\b[A-D]\d{1,2}\s*版")
 _DATED = re.compile(r"(?:19|20)\d{2}\s*(?:[-./年])\s*\d{1,2}")
 
 
-#: a rubric names a field in a word or three (Plant biology, Ocean science)
+#: a rubric names a field in a word or three (Marine biology, Ocean science)
 _RUBRIC_WORDS = 3
 _RUBRIC_CHARS = 30
 _RUBRIC_CJK = 8
@@ -118,8 +118,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _is_rubric(lines: Sequence[str], i: int) -> bool:
-    """A field's rubric over a feature's title, each set off by blank lines (Plant biology / Roots that taste the
-    rain / the standfirst): the title is the longer line below it."""
+    """A field's rubric over a feature's title, each set off by blank lines (Marine biology / Reefs that
+    sing / the standfirst): the title is the longer line below it."""
     text = lines[i].strip()
     limit = _RUBRIC_CJK if _CJK.search(text) else _RUBRIC_CHARS
     if len(text) > limit or len(text.split()) > _RUBRIC_WORDS or not headline_shaped(text):
@@ -136,21 +136,21 @@ def _is_edition_line(text: str) -> bool:
     return len(text) <= _HEAD_FIELD and bool(_EDITION.search(text)) and bool(_DATED.search(text))
 
 
-#: a report's chapter numbered in figures (3 Research Highlights) and a section of it (3.2 Oxygen-free waters …)
+#: a report's chapter numbered in figures (3 Research Highlights) and a section of it (3.2 Reef sounds …)
 _DECIMAL_CHAPTER = re.compile(r"^(?P<chapter>\d{1,2})\.?\s+[A-Z][^.!?]{2,60}$")
 _DECIMAL_SECTION = re.compile(r"^(?P<chapter>\d{1,2})\.\d{1,2}\.?\s+(?P<text>\S.*)$")
 
 
 def _is_chapter(lines: Sequence[str], i: int) -> bool:
-    """A report's numbered chapter heading set off above a numbered section heading of a lower rank (``三、科技创新
-    成果`` / ``（一）激光研究所研制出…``): a page cut from a report opens inside the chapter, whose section heading
+    """A report's numbered chapter heading set off above a numbered section heading of a lower rank (``三、年度科研
+    成果`` / ``（一）某研究所研制出…``): a page cut from a report opens inside the chapter, whose section heading
     is the story's headline."""
     text = lines[i].strip()
     nxt = next((k for k in range(i + 1, len(lines)) if lines[k].strip()), None)
     if nxt is None or nxt == i + 1:
         return False
     below = lines[nxt].strip()
-    # 3 Research Highlights / 3.2 Oxygen-free bottom waters…: a decimal section of the chapter numbered above it
+    # 3 Research Highlights / 3.2 Reef sounds predict…: a decimal section of the chapter numbered above it
     decimal = _DECIMAL_CHAPTER.match(text)
     if decimal:
         part = _DECIMAL_SECTION.match(below)

@@ -114,7 +114,7 @@ def detect_kind(text: str) -> Kind:
     if labelled_sections(lines) and items() >= 2:
         return "newsletter"
     # the page's first lines past its furniture (a running head, a site's name over its trail, 发布时间：…): the
-    # title, and the column or the issue it appears in (【医学新进展】2027年第3期)
+    # title, and the column or the issue it appears in (【科研进展】2027年第3期)
     top = [
         t
         for i, line in enumerate(lines)
@@ -304,7 +304,7 @@ def _dated_masthead(lines: list[str]) -> _Masthead | None:
 
 #: a field of a record printed as key-value lines (Project Number: …, Title: …, 项目名称：…)
 _RECORD_FIELD = re.compile(r"^(?P<key>[A-Z][A-Za-z /&()-]{1,40}|[\u4e00-\u9fff]{2,8})\s*[:：]\s*(?P<value>\S.*)$")
-#: a page's label: the page's kind and the site apart by a bar (Project Details | NIH RePORTER)
+#: a page's label: the page's kind and the site apart by a bar (Project Details | Grant Finder)
 _BAR_LABEL = re.compile(r"\S\s+[|｜]\s+\S")
 _TITLE_KEYS = {"title", "project title", "paper title", "题目", "标题", "项目名称", "论文题目"}
 #: a record's fields stand among its first lines; this many make the text a record
@@ -313,8 +313,8 @@ _RECORD_FIELDS = 3
 
 
 def _record_title(lines: list[str]) -> str | None:
-    """The title field of a database page that opens as a record under the page's label (``Project Details | NIH
-    RePORTER`` / Project Number: … / Title: … / Contact PI: …): it names the item better than the label. None for
+    """The title field of a database page that opens as a record under the page's label (``Project Details | Grant
+    Finder`` / Project Number: … / Title: … / Contact PI: …): it names the item better than the label. None for
     any other text: a notice's own headline over its fields (答辩公告 / 论文题目：…) stays its title."""
     filled = [line.strip() for line in lines if line.strip()][: _RECORD_LINES + 1]
     if len(filled) < 2 or not _BAR_LABEL.search(filled[0]) or not _RECORD_FIELD.match(filled[1]):
@@ -330,7 +330,7 @@ _WRAPPED_HEADLINE = 0.6
 
 
 def _wrapped_headline(title: str, rest: list[str]) -> bool:
-    """The headline goes on on the next line (Museum feathers reveal … in North / Atlantic seabirds): a title-like
+    """The headline goes on on the next line (Old specimens reveal … in the North / Sea): a title-like
     line right under a wide headline line, closed by a blank line, with no sentence ending it."""
     if not rest or not (second := rest[0].strip()) or (len(rest) > 1 and rest[1].strip()):
         return False
@@ -410,7 +410,7 @@ _CONTENTS_HEADING = re.compile(
 
 #: a message's header line in a mail digest (Message: 2 / From: … / Subject: …)
 _MAIL_HEADER = re.compile(r"^(?:Message|From|To|Cc|Date|Sent|Subject|Reply-To|Message-ID|Content-Type)\s*:", re.I)
-#: what a subject line carries besides its headline: a list's tag and reply marks ([SOILNET-L] Re: …)
+#: what a subject line carries besides its headline: a list's tag and reply marks ([REEFNET-L] Re: …)
 _SUBJECT_TAGS = re.compile(r"^(?:\s*(?:\[[^\]]{1,40}\]|(?:Re|Fwd?|AW|WG)\s*:))+\s*", re.I)
 
 
@@ -436,7 +436,7 @@ _FOOTER_ROWS = 3
 
 def _join_page_breaks(parts: list[list[str]]) -> list[list[str]]:
     """Parts whose first lines hold a page number follow a page's footer rule, not a rule between stories: they
-    continue the part before them, without the footer (National Science Foundation • www.nsf.gov / Page 2 of 2)."""
+    continue the part before them, without the footer (Northvale Science Agency • www.nv.example / Page 2 of 2)."""
     out = [parts[0]]
     for part in parts[1:]:
         filled = [i for i, line in enumerate(part) if line.strip()][:_FOOTER_ROWS]

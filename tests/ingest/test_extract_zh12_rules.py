@@ -196,7 +196,7 @@ def test_a_monitoring_or_survey_institute_is_an_institution() -> None:
 
 
 def test_the_honour_a_bare_named_programme_confers() -> None:
-    text = "医学新进展\n病理科副主任医师柯晴川2026年入选江南省“青松计划”江南青年英才。"
+    text = "科研进展\n病理科副主任医师柯晴川2026年入选江南省“青松计划”江南青年英才。"
     assert ("柯晴川", "江南青年英才") in _facts(_extract(text, "zh"), "received")
 
 

@@ -701,15 +701,15 @@ def test_a_newspaper_page_header_is_no_title() -> None:
 
 
 def test_a_report_chapter_over_its_section_is_no_title() -> None:
-    """A page cut from a report opens inside a chapter (三、科技创新成果) whose numbered section heading below it is
+    """A page cut from a report opens inside a chapter (三、年度科研成果) whose numbered section heading below it is
     the story's headline."""
     text = (
-        "北岭省科学院2025年度报告                      · 17 ·\n\n三、科技创新成果\n\n"
-        "（一）激光研究所研制出新型光纤激光器\n    2025年，激光研究所柯明川研究员团队研制出新型激光器。\n"
+        "北岭省科学院2025年度报告                      · 17 ·\n\n三、年度科研成果\n\n"
+        "（一）光电研究所研制出新型光纤激光器\n    2025年，光电研究所柯明川研究员团队研制出新型激光器。\n"
     )
     [item] = read_text(text, "report.txt", "item")
-    assert item.title == "（一）激光研究所研制出新型光纤激光器"
-    assert "三、科技创新成果" not in item.text
+    assert item.title == "（一）光电研究所研制出新型光纤激光器"
+    assert "三、年度科研成果" not in item.text
 
 
 def test_read_mail_digest_one_item_per_message_titled_by_its_subject() -> None:
@@ -824,17 +824,17 @@ def test_a_wrapped_headline_and_a_rubric_above_a_feature() -> None:
     """A field's rubric over a feature's title (Ocean science / Reef sounds …) under a section label dated in the
     day-first way is furniture; a headline wrapped onto a second line is joined."""
     feature = (
-        "NEWS AND VIEWS | 12 May 2027\n\nOcean science\n\nReefs that sing\n\n"
+        "RESEARCH BRIEFS | 12 May 2027\n\nOcean science\n\nReefs that sing\n\n"
         "A study of reef sounds shows that they predict recovery.\n\nBy Ana Ruizo\n\nReefs make sounds.\n"
     )
     assert [item.title for item in read_text(feature, "nv.txt", "item")] == ["Reefs that sing"]
     wrapped = (
-        "Museum feathers reveal a century of mercury in Northvale\nseabirds\n\n"
+        "Old specimens reveal a century of mercury in Northvale\nseabirds\n\n"
         "Mercury in Northvale seabirds rose four-fold between 1890 and the 1970s, a study of museum\n"
         "specimens shows. It was led by Dr Ana Ruizo of the Northvale Centre for Ecology.\n"
     )
     [item] = read_text(wrapped, "release.txt", "item")
-    assert item.title == "Museum feathers reveal a century of mercury in Northvale seabirds"
+    assert item.title == "Old specimens reveal a century of mercury in Northvale seabirds"
 
 
 def test_a_data_export_with_comment_lines_is_no_markdown(tmp_path: Path) -> None:

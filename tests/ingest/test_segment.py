@@ -1007,19 +1007,19 @@ def test_segment_brief_entries_numbered_in_lenticular_brackets_are_items() -> No
 
 
 def test_segment_report_chapter_of_achievements_splits_into_its_sections() -> None:
-    """A report's chapter of achievements (三、科技创新成果) cut out by its pages: each numbered section is an item,
+    """A report's chapter of achievements (三、年度科研成果) cut out by its pages: each numbered section is an item,
     a single one as well as several; a single section of a chapter of another kind is no item of its own."""
     chapter = (
-        "北岭省科学院2025年度报告                      · 17 ·\n\n三、科技创新成果\n\n"
-        "（一）激光研究所研制出新型光纤激光器\n    2025年，激光研究所柯明川研究员团队研制出新型激光器。\n"
+        "北岭省科学院2025年度报告                      · 17 ·\n\n三、年度科研成果\n\n"
+        "（一）光电研究所研制出新型光纤激光器\n    2025年，光电研究所柯明川研究员团队研制出新型激光器。\n"
         "相关成果发表于《光学快报》。\n\n"
         "（二）海洋研究所发现深海新物种\n    2025年，海洋研究所闻立川研究员团队发现深海新物种。\n\n"
         "· 18 ·                      北岭省科学院2025年度报告\n"
     )
-    assert [seg.title for seg in segments(chapter)] == ["激光研究所研制出新型光纤激光器", "海洋研究所发现深海新物种"]
+    assert [seg.title for seg in segments(chapter)] == ["光电研究所研制出新型光纤激光器", "海洋研究所发现深海新物种"]
     single = chapter.split("（二）")[0] + "\n· 18 ·                      北岭省科学院2025年度报告\n"
-    assert [seg.title for seg in segments(single)] == ["激光研究所研制出新型光纤激光器"]
-    other = single.replace("三、科技创新成果", "三、保障措施")
+    assert [seg.title for seg in segments(single)] == ["光电研究所研制出新型光纤激光器"]
+    other = single.replace("三、年度科研成果", "三、保障措施")
     assert [seg.title for seg in segments(other)] == ["三、保障措施"]
 
 
@@ -1163,8 +1163,7 @@ def test_segment_a_notice_with_its_attached_table_is_one_item() -> None:
         ),
         # a hospital column's issue, entries under ◆
         (
-            "北岭大学附属医院\n首页 > 新闻中心 > 医学新进展\n【医学新进展】2027年第3期\n\n"
-            "本栏目每月介绍我院近期成果。\n\n",
+            "北岭大学附属医院\n首页 > 新闻中心 > 科研进展\n【科研进展】2027年第3期\n\n本栏目每月介绍我院近期成果。\n\n",
             "◆ 第{n}科：第{n}项成果的标题\n",
         ),
     ],
@@ -1207,7 +1206,7 @@ def test_wrapped_lines_keep_a_wire_releases_labelled_fields_apart() -> None:
 
 
 def test_wrapped_line_ending_in_initials_joins_the_next() -> None:
-    """A name's initials at a line's end (the P.C. / Rossin College) end no sentence: the name is joined whole."""
+    """A name's initials at a line's end (the A.B. / Northvale College) end no sentence: the name is joined whole."""
     lines = ["Ana Ruizo, assistant professor in the P.C.", "Northvale College of Engineering, won the award."]
     assert (
         join_wrapped(lines)

@@ -175,7 +175,7 @@ def reference_authors(ctx: Context, out: dict[tuple[str, str, str], Relation]) -
                 # a Chinese name as listed (GB/T 7714: 张三, 李四*)
                 found = [c.name] in listed
             else:
-                # a full name as listed, or its surname opening a listed "Kulkarni A" (names in Latin letters only)
+                # a full name as listed, or its surname opening a listed "Ruizo A" (names in Latin letters only)
                 latin = any("a" <= ch.lower() <= "z" for ch in c.name)
                 found = latin and any(part == words or part[0] == words[-1] for part in listed)
             if found:
