@@ -68,7 +68,8 @@ _EN_AFFILIATION_AFTER = re.compile(
     # job alternatives below would stop at its "of")
     r"(?:is\s+(?:(?:the|an?)\s+)?(?:[A-Z][\w-]*\s+){0,2}(?:Professor|Lecturer|Reader|Chair)\s+(?:of|in)\s+"
     r"(?:(?:[A-Z][\w-]*|and|&)\s+){1,6}(?:at|of)"
-    r"|(?:an?\s+(?:[\w-]+\s+){1,3}(?:of\s+(?:[a-z-]+\s+){1,4})?)?(?:of|at|from)"
+    # ("A, a palaeoclimatologist and Future Fellow at X": two posts joined by "and")
+    r"|(?:an?\s+(?:[\w-]+\s+){1,3}(?:and\s+(?:[\w-]+\s+){1,3})?(?:of\s+(?:[a-z-]+\s+){1,4})?)?(?:of|at|from)"
     # ("A, assistant professor of chemistry, College of Engineering": a list entry, the unit after the job)
     rf"|(?:an?\s+)?(?:[\w-]+\s+){{0,2}}(?i:{_EN_JOB_WORDS}|fellow|lecturer)"
     r"(?:\s+(?:of|in)\s+(?:[a-z-]+\s+){0,5}[a-z-]+)?,(?=[^\S\n]+(?:the\s+)?[A-Z])"

@@ -1,0 +1,48 @@
+"""Rules found on the en13 set, checked on fictional texts (people and units made up; universities, funders and
+journals public)."""
+
+from __future__ import annotations
+
+from tests.ingest.test_extract_en7_rules import _extract, _facts, _names
+
+
+def test_reference_authors_split_at_an_ampersand() -> None:
+    text = (
+        "Caves and climate\n"
+        "Dr. Merrin Hollowby-Tase studies stalagmites at the University of Otago with Dr. Corwen Abernath-Lyle.\n\n"
+        "Papers discussed\n"
+        '- Abernath-Lyle, C., & Hollowby-Tase, M. (2025). "Drip water chemistry in a subtropical limestone cave." '
+        "Quaternary Science Reviews.\n"
+    )
+    extraction = _extract(text)
+    title = "Drip water chemistry in a subtropical limestone cave"
+    assert {("Merrin Hollowby-Tase", title), ("Corwen Abernath-Lyle", title)} <= _facts(extraction, "authorOf")
+
+
+def test_french_units_written_in_lower_case() -> None:
+    text = (
+        "Lake ice and bacteria\n"
+        "The study was led by Professor Solène Marchetaux-Brun of the Département de chimie, Faculté des sciences et "
+        "de génie, at the Université de Sherbrooke, and a member of the Institut de recherche sur les glaces polaires. "
+        "The Département de physique announced a new chair."
+    )
+    institutions = _names(_extract(text), "Institution")
+    assert {
+        "Département de chimie",
+        "Faculté des sciences et de génie",
+        "Institut de recherche sur les glaces polaires",
+        "Département de physique",
+    } <= institutions
+
+
+def test_affiliation_after_two_posts_joined_by_and() -> None:
+    text = (
+        "Rain in the deep past\n"
+        "This week the host talks with Dr. Tavita Wrensford-Olu, a geochemist and Future Fellow at the Research "
+        "School of Earth Sciences, Australian National University. Tavita explains how caves record rain."
+    )
+    affiliations = _facts(_extract(text), "affiliatedWith")
+    assert any(
+        person == "Tavita Wrensford-Olu" and "Research School of Earth Sciences" in unit
+        for person, unit in affiliations
+    )
