@@ -813,6 +813,8 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
             continue
         if _AWARD_LAST_WORD.search(text, s, e):
             continue  # "an Undergraduate Research Bursary awarded to …": a job-like word opens a prize's name
+        if text.endswith(" Campus", s, e):
+            continue  # "the University of Westmoor's Harbour Campus": a place, no person
         if any(i.start <= s and e <= i.end for i in institutions):
             continue  # "the Department of Chemical Engineering, with first author …": part of a unit's name
         if text[s:e] in names_of_institutions or _PLACE_AFTER.match(text, e):

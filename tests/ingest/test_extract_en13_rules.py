@@ -46,3 +46,37 @@ def test_affiliation_after_two_posts_joined_by_and() -> None:
         person == "Tavita Wrensford-Olu" and "Research School of Earth Sciences" in unit
         for person, unit in affiliations
     )
+
+
+def test_apa_author_known_only_by_surname_and_initial() -> None:
+    text = (
+        "Caves and climate\n"
+        "Dr. Merrin Hollowby-Tase studies stalagmites at the University of Otago.\n\n"
+        "Papers discussed\n"
+        '- Quenby-Hart, A. J., & Hollowby-Tase, M. (2024). "A cyclone archive from subtropical speleothems." '
+        "Quaternary Science Reviews.\n"
+    )
+    extraction = _extract(text)
+    title = "A cyclone archive from subtropical speleothems"
+    assert "A. J. Quenby-Hart" in _names(extraction, "Researcher")
+    assert "M. Hollowby-Tase" not in _names(extraction, "Researcher")
+    assert {("A. J. Quenby-Hart", title), ("Merrin Hollowby-Tase", title)} <= _facts(extraction, "authorOf")
+
+
+def test_a_campus_after_a_possessive_is_no_person() -> None:
+    text = (
+        "Seabirds and mercury\n"
+        "It was led by Dr Ysolde Pengarrow-Nwosu of the Centre for Marine Ecology on the University of Exeter's "
+        "Tremough Campus, with colleagues at the Natural History Museum."
+    )
+    assert _names(_extract(text), "Researcher") == {"Ysolde Pengarrow-Nwosu"}
+
+
+def test_initials_first_list_is_not_read_surname_first() -> None:
+    text = (
+        "Sodium cathodes imaged\n"
+        "Dr Ruan Velasko-Tim of the University of Leeds led the work.\n"
+        'Reference: R. Velasko-Tim, L. Prasanthi, B. Okorowe, "Operando imaging of layered sodium cathodes," '
+        "Nature Energy (2026)."
+    )
+    assert "B. Prasanthi" not in _names(_extract(text), "Researcher")
