@@ -489,6 +489,11 @@ def link_units(text: str, spans: list[Span], known: Callable[[Span], bool] = lam
     top-level institutions without a head word (Imperial College London, from the gazetteer). ``spans`` in text
     order."""
     for unit, parent in zip(spans, spans[1:], strict=False):
+        if unit.parent is None and _FR_LOW_UNIT.match(unit.name) and _FR_HIGH_UNIT.match(parent.name):
+            # "Département de chimie, Faculté des sciences": a French department, then the faculty that holds it
+            if _TOP_THEN_UNIT_GAP.fullmatch(text, unit.end, parent.start):
+                unit.parent = parent.name
+            continue
         if unit.parent is not None or not unit.name.isascii():
             continue
         gap = text[unit.end : parent.start]
@@ -523,6 +528,8 @@ def link_units(text: str, spans: list[Span], known: Callable[[Span], bool] = lam
             parent.parent = unit.name
 
 
+_FR_LOW_UNIT = re.compile(r"(?:Département|Laboratoire)\s")
+_FR_HIGH_UNIT = re.compile(r"(?:Faculté|École|Institut)\s")
 _UNIT_AFTER_TOP = re.compile(r"(?:School|Department|Faculty|Division)\s+of\s")
 _TOP_THEN_UNIT_GAP = re.compile(r",[^\S\n]*")
 _UNIT_LIST_CLOSE = re.compile(r"[^\S\n]*(?:[)\n]|$)")

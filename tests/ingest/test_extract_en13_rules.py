@@ -26,13 +26,15 @@ def test_french_units_written_in_lower_case() -> None:
         "de génie, at the Université de Sherbrooke, and a member of the Institut de recherche sur les glaces polaires. "
         "The Département de physique announced a new chair."
     )
-    institutions = _names(_extract(text), "Institution")
+    extraction = _extract(text)
+    institutions = _names(extraction, "Institution")
     assert {
         "Département de chimie",
         "Faculté des sciences et de génie",
         "Institut de recherche sur les glaces polaires",
         "Département de physique",
     } <= institutions
+    assert ("Département de chimie", "Faculté des sciences et de génie") in _facts(extraction, "partOf")
 
 
 def test_affiliation_after_two_posts_joined_by_and() -> None:
@@ -80,3 +82,22 @@ def test_initials_first_list_is_not_read_surname_first() -> None:
         "Nature Energy (2026)."
     )
     assert "B. Prasanthi" not in _names(_extract(text), "Researcher")
+
+
+def test_a_curator_at_a_museum_works_there() -> None:
+    text = (
+        "Seabirds and mercury\n"
+        "Co-author Dr Aled Brynmor-Okoye, senior curator of birds at the Natural History Museum, said the "
+        "collection made the work possible."
+    )
+    assert ("Aled Brynmor-Okoye", "Natural History Museum") in _facts(_extract(text), "affiliatedWith")
+
+
+def test_the_author_of_a_feed_post_is_read_from_the_header_line() -> None:
+    text = (
+        "Saga Lindqvar-Obi • 2nd\n"
+        "Associate Professor at KTH Royal Institute of Technology\n"
+        "3d • Edited\n\n"
+        'I\'m thrilled to share that our paper "Cellulose membranes for salt-free water" is now out!'
+    )
+    assert "Saga Lindqvar-Obi" in _names(_extract(text), "Researcher")

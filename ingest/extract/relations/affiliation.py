@@ -78,7 +78,9 @@ _EN_AFFILIATION_AFTER = re.compile(
     r"\s+in"
     # (a job may be capitalised as a title: "A, Senior Lecturer at X", "A, Senior Consultant at the Department of Y")
     # ("A, director at the Max Planck institute": a post held at a body)
-    rf"|(?:an?\s+)?(?:[\w-]+\s+){{0,2}}(?i:{_EN_JOB_WORDS}|fellow|lecturer|candidate|consultant|director|dean|head)"
+    # ("A, senior curator of birds at the X Museum": a museum's research post)
+    rf"|(?:an?\s+)?(?:[\w-]+\s+){{0,2}}(?i:{_EN_JOB_WORDS}|fellow|lecturer|candidate|consultant|director|dean|head"
+    r"|curator)"
     r"(?:\s+of\s+(?:[a-z-]+\s+){0,3}[a-z-]+)?\s+(?:at|of|from)"
     r"|(?:the\s+)?(?:head|director|dean|chair)\s+of"
     # "A has been appointed Dean of the X School of Law"
