@@ -211,6 +211,33 @@ def _surname(name: str) -> str:
     return words[-1] if words[0].endswith(".") else words[0]
 
 
+# an "Authors:" field listing surnames with initials ("Authors: Marlow T., Quenby-Hart A. J."), up to a blank or a
+# numbered line
+_AUTHORS_FIELD = re.compile(
+    r"\bAuthors[^\S\n]*:[^\S\n]*(?P<list>(?:(?!\n[^\S\n]*(?:\n|\d+[.)]))[^.!?]|\.(?!\s*$)){1,400})"
+)
+_SURNAME_THEN_INITIALS = re.compile(
+    r"(?<![\w'’-])(?P<surname>[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?)\s+"
+    r"(?P<initials>[A-Z]\.?(?:[^\S\n]?[A-Z]\.?)?)(?=[,;]|\.?\s*$|\.?\s+(?:and|&)\s|\.\s*\n)"
+)
+
+
+def _authors_field_people(text: str, taken: list[Span]) -> list[Span]:
+    """The authors an "Authors:" field lists by surname and initials whom the item names nowhere else, named
+    initials first ("T. Marlow")."""
+    out: list[Span] = []
+    for field in _AUTHORS_FIELD.finditer(text) if "Authors" in text else ():
+        for name in _SURNAME_THEN_INITIALS.finditer(text, field.start("list"), field.end("list")):
+            surname = name.group("surname")
+            if any(o.type == "Researcher" and surname in o.name.split() for o in taken + out):
+                continue
+            initials = " ".join(c + "." for c in re.findall(r"[A-Z]", name.group("initials")))
+            span = Span(name.start(), name.end(), "Researcher", f"{initials} {surname}", role="researcher")
+            if not _overlaps(span, taken + out):
+                out.append(span)
+    return out
+
+
 def _overlaps(span: Span, others: list[Span]) -> bool:
     return any(o.start < span.end and span.start < o.end for o in others)
 
@@ -266,6 +293,7 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     rows = tables.find_rows(text)
     persons += _table_people(text, rows, persons + insts)
     persons += _reference_people(text, persons + insts)
+    persons += _authors_field_people(text, persons + insts)
     insts = en.cut_at_people(insts, persons, text)
     insts += en.short_form_mentions(text, insts)
     # the unit of a byline wrote the piece; it is not part of the news

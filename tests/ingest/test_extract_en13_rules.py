@@ -101,3 +101,19 @@ def test_the_author_of_a_feed_post_is_read_from_the_header_line() -> None:
         'I\'m thrilled to share that our paper "Cellulose membranes for salt-free water" is now out!'
     )
     assert "Saga Lindqvar-Obi" in _names(_extract(text), "Researcher")
+
+
+def test_authors_field_with_surnames_and_initials() -> None:
+    text = (
+        "Feathers and mercury\n"
+        "The study was led by Dr Ysolde Pengarrow-Nwosu of the University of Exeter.\n\n"
+        "Notes to editors\n"
+        '1. The paper, "A century of mercury in seabird feathers", is published in Biology Letters. Authors: '
+        "Pengarrow-Nwosu Y., Marlowe-Adeyemi T., Quenby-Hart A. J.\n"
+        "2. The research was funded by the Leverhulme Trust.\n"
+    )
+    extraction = _extract(text)
+    researchers = _names(extraction, "Researcher")
+    assert {"T. Marlowe-Adeyemi", "A. J. Quenby-Hart"} <= researchers
+    assert "Y. Pengarrow-Nwosu" not in researchers
+    assert ("T. Marlowe-Adeyemi", "A century of mercury in seabird feathers") in _facts(extraction, "authorOf")
