@@ -117,3 +117,12 @@ def test_authors_field_with_surnames_and_initials() -> None:
     assert {"T. Marlowe-Adeyemi", "A. J. Quenby-Hart"} <= researchers
     assert "Y. Pengarrow-Nwosu" not in researchers
     assert ("T. Marlowe-Adeyemi", "A century of mercury in seabird feathers") in _facts(extraction, "authorOf")
+
+
+def test_a_named_fellowship_held_in_apposition() -> None:
+    text = (
+        "Rain in the deep past\n"
+        "This week the host talks with Dr. Tavita Wrensford-Olu, a geochemist and ARC Future Fellow at the Research "
+        "School of Earth Sciences, Australian National University."
+    )
+    assert ("Tavita Wrensford-Olu", "ARC Future Fellowship") in _facts(_extract(text), "received")
