@@ -114,6 +114,20 @@ _FOREIGN_INSTITUTION = re.compile(
     # (fields listed with a comma and y: Instituto Nacional de Astrofísica, Óptica y Electrónica)
     rf"(?:,[^\S\n]+{_FOREIGN_WORD}[^\S\n]+[ye][^\S\n]+{_FOREIGN_WORD})?"
 )
+# a French unit or institute, written as French writes it: the head word alone capitalised, then lower-case words
+# joined by de, des, du, la, et (Département de chimie, Faculté des sciences et de génie, Institut national de la
+# recherche scientifique)
+_FR_LOWER = r"[a-zà-ÿ][a-zà-ÿ-]+"
+# (an adjective after its noun, with no "de" to join it, is read only when it looks French: an accent or a French
+# ending; "Département de chimie announced" stops at the English verb)
+_FR_ADJECTIVE = r"[a-zà-ÿ-]*(?:[à-ÿ][a-zà-ÿ-]*|ique|iques|ale|ales|aire|aires|ive|ives|elle|elles|ienne|iennes)\b"
+_FRENCH_UNIT = re.compile(
+    r"(?:Département|Faculté|Institut|École|Laboratoire|Centre)"
+    rf"(?:[^\S\n]+(?:national|nationale|supérieur|supérieure|universitaire))?"
+    rf"(?:[^\S\n]+(?:de[^\S\n]+la|de[^\S\n]+l['’]|des|du|de|d['’]))(?:[^\S\n]*){_FR_LOWER}"
+    rf"(?:[^\S\n]+(?:(?:et|de|des|du|de[^\S\n]+la|en|sur|pour|aux)(?:[^\S\n]+les)?[^\S\n]+{_FR_LOWER}|{_FR_ADJECTIVE}))*"
+)
+_FR_FUNCTION = frozenset(("et", "de", "des", "du", "la", "en", "le", "les", "sur", "pour", "aux"))
 _AMOUNT_WORD = re.compile(r"(?:Million|Billion|Thousand|Trillion)\b")
 _HEAD_ALONE = re.compile(r"(?:University|Institute|College|School|Centre|Center|Department|Faculty|Laboratory|Library)")
 _FOREIGN_QUALIFIER = re.compile(r"(?:Technische|Freie|Pontificia|Pontifícia)[^\S\n]+$")
@@ -286,6 +300,16 @@ def find_institutions(text: str) -> list[Span]:
                 s.end, s.name, s.parent = of, clean(text[s.start : of]), name
         if not any(s.start < m.end() and begin < s.end for s in spans):
             spans.append(Span(begin, m.end(), "Institution", name))
+    if "é" in text or "Institut " in text:
+        for m in _FRENCH_UNIT.finditer(text):
+            if m.start() and text[m.start() - 1].isalpha():
+                continue
+            end = m.end()
+            # (a name ends on a content word, not on "et" or "de")
+            while (cut := text.rfind(" ", m.start(), end)) > 0 and text[cut + 1 : end] in _FR_FUNCTION:
+                end = cut
+            if not any(s.start < end and m.start() < s.end for s in spans):
+                spans.append(Span(m.start(), end, "Institution", clean(text[m.start() : end])))
     _owner_by_head_word(spans)
     spans += _owners_before(text, spans)
     spans += _acronym_owners(spans)
@@ -465,6 +489,11 @@ def link_units(text: str, spans: list[Span], known: Callable[[Span], bool] = lam
     top-level institutions without a head word (Imperial College London, from the gazetteer). ``spans`` in text
     order."""
     for unit, parent in zip(spans, spans[1:], strict=False):
+        if unit.parent is None and _FR_LOW_UNIT.match(unit.name) and _FR_HIGH_UNIT.match(parent.name):
+            # "Département de chimie, Faculté des sciences": a French department, then the faculty that holds it
+            if _TOP_THEN_UNIT_GAP.fullmatch(text, unit.end, parent.start):
+                unit.parent = parent.name
+            continue
         if unit.parent is not None or not unit.name.isascii():
             continue
         gap = text[unit.end : parent.start]
@@ -499,6 +528,8 @@ def link_units(text: str, spans: list[Span], known: Callable[[Span], bool] = lam
             parent.parent = unit.name
 
 
+_FR_LOW_UNIT = re.compile(r"(?:Département|Laboratoire)\s")
+_FR_HIGH_UNIT = re.compile(r"(?:Faculté|École|Institut)\s")
 _UNIT_AFTER_TOP = re.compile(r"(?:School|Department|Faculty|Division)\s+of\s")
 _TOP_THEN_UNIT_GAP = re.compile(r",[^\S\n]*")
 _UNIT_LIST_CLOSE = re.compile(r"[^\S\n]*(?:[)\n]|$)")

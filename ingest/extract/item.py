@@ -157,6 +157,12 @@ def _table_people(text: str, rows: list[tables.Row], taken: list[Span]) -> list[
 # (a whole entry of the list: 张三, 李四* — not a run of characters inside an English name's neighbours)
 _CITED_ZH_NAME = re.compile(rf"(?<![{CJK}])[{CJK}]{{2,4}}(?![{CJK}])")
 _INITIALLED_NAME = re.compile(r"(?<![\w'’-])[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?[^\S\n]+[A-Z]{1,3}(?![\w'’-])")
+# Harvard and APA style, surname first: "Quenby-Hart, A.", "Marlow, T. J." (named with the initials first)
+_SURNAME_COMMA_INITIALS = re.compile(
+    r"(?<![\w'’-])(?P<surname>[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?),[^\S\n]*"
+    # (not a list written initials first, "L. Prasad, B. Okoro": there a surname, not an initial, follows)
+    r"(?P<initials>[A-Z]\.(?:-?[^\S\n]?[A-Z]\.){0,2})(?![^\S\n]*[A-ZÀ-Þ][a-zß-ÿ])"
+)
 _FULL_NAME = re.compile(r"[A-ZÀ-Þ][\w'’-]+(?:[^\S\n]+[A-ZÀ-Þ][\w'’-]+){1,3}")
 
 
@@ -186,13 +192,50 @@ def _reference_people(text: str, taken: list[Span]) -> list[Span]:
             Span(name.start(), name.end(), "Researcher", name.group(), role="researcher")
             for name in _INITIALLED_NAME.finditer(text, a, b)
         ]
+        if "," in text[a:b] and "." in text[a:b]:
+            for name in _SURNAME_COMMA_INITIALS.finditer(text, a, b):
+                full = f"{name.group('initials')} {name.group('surname')}"
+                initialled.append(Span(name.start(), name.end(), "Researcher", full, role="researcher"))
     # (after the full names: a surname an author of another reference gives in full is that author's)
     return out + [
         s
         for s in initialled
-        if not any(o.type == "Researcher" and s.name.split()[0] in o.name.split() for o in taken + out)
+        if not any(o.type == "Researcher" and _surname(s.name) in o.name.split() for o in taken + out)
         and not _overlaps(s, taken + out)
     ]
+
+
+def _surname(name: str) -> str:
+    """The surname of an author named with initials, "Okafor-Lind D" or "A. Quenby-Hart"."""
+    words = name.split()
+    return words[-1] if words[0].endswith(".") else words[0]
+
+
+# an "Authors:" field listing surnames with initials ("Authors: Marlow T., Quenby-Hart A. J."), up to a blank or a
+# numbered line
+_AUTHORS_FIELD = re.compile(
+    r"\bAuthors[^\S\n]*:[^\S\n]*(?P<list>(?:(?!\n[^\S\n]*(?:\n|\d+[.)]))[^.!?]|\.(?!\s*$)){1,400})"
+)
+_SURNAME_THEN_INITIALS = re.compile(
+    r"(?<![\w'’-])(?P<surname>[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?)\s+"
+    r"(?P<initials>[A-Z]\.?(?:[^\S\n]?[A-Z]\.?)?)(?=[,;]|\.?\s*$|\.?\s+(?:and|&)\s|\.\s*\n)"
+)
+
+
+def _authors_field_people(text: str, taken: list[Span]) -> list[Span]:
+    """The authors an "Authors:" field lists by surname and initials whom the item names nowhere else, named
+    initials first ("T. Marlow")."""
+    out: list[Span] = []
+    for field in _AUTHORS_FIELD.finditer(text) if "Authors" in text else ():
+        for name in _SURNAME_THEN_INITIALS.finditer(text, field.start("list"), field.end("list")):
+            surname = name.group("surname")
+            if any(o.type == "Researcher" and surname in o.name.split() for o in taken + out):
+                continue
+            initials = " ".join(c + "." for c in re.findall(r"[A-Z]", name.group("initials")))
+            span = Span(name.start(), name.end(), "Researcher", f"{initials} {surname}", role="researcher")
+            if not _overlaps(span, taken + out):
+                out.append(span)
+    return out
 
 
 def _overlaps(span: Span, others: list[Span]) -> bool:
@@ -250,6 +293,7 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     rows = tables.find_rows(text)
     persons += _table_people(text, rows, persons + insts)
     persons += _reference_people(text, persons + insts)
+    persons += _authors_field_people(text, persons + insts)
     insts = en.cut_at_people(insts, persons, text)
     insts += en.short_form_mentions(text, insts)
     # the unit of a byline wrote the piece; it is not part of the news

@@ -244,6 +244,10 @@ _NAME_RANK_LINE = re.compile(
     r"|Senior|Distinguished|Clinical|Teaching)[^\S\n]+)?(?:Professor|Lecturer|Reader|Fellow|Scientist"
     r"|Investigator)\b[^\n.;]{0,60}$"
 )
+# a post's author in a social feed: the name, a bullet, the viewer's degree of connection ("Ana Ruiz • 2nd")
+_FEED_AUTHOR_LINE = re.compile(
+    rf"(?m)^[^\S\n]*(?P<en>{_LATIN_NAME})[^\S\n]+•[^\S\n]+(?:1st|2nd|3rd\+?|Following|Follow)[^\S\n]*$"
+)
 # a laureate block: the name alone on its line, the institution on the next ("Ana Ruiz\nUniversity of X, City")
 _NAME_OVER_UNIT = re.compile(rf"(?m)^[^\S\n]*(?P<en>{_LATIN_NAME})[^\S\n]*\n[^\S\n]*(?:the[^\S\n]+)?")
 _CONTACT_BELOW = re.compile(r"(?:[^\n]+\n){0,2}[^\n]*(?:@|\+?\d[\d \t()-]{7,}\d)")
@@ -764,6 +768,8 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
             spans.append(Span(s, e, "Researcher", clean(text[s:e]), role="researcher"))
     patterns = (_EN_BEFORE, _EN_AFTER, _EN_LED, _EN_CUED, _EN_AFTER_ZH_TITLE, _EN_DOES_RESEARCH, _NAME_RANK_LINE)
     matches = [m for pattern in patterns for m in pattern.finditer(text)] + awarded
+    if "•" in text:
+        matches += _FEED_AUTHOR_LINE.finditer(text)
     # "Maria Chen (University of Toronto)", "Sofia Lindqvist of Uppsala University": a name, then its institution
     starts = {i.start for i in institutions if not _HAS_CJK.search(i.name)}
     # ("Priya Raghunathan, PhD, of the Department of Biostatistics": a degree may stand between)
@@ -813,6 +819,8 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
             continue
         if _AWARD_LAST_WORD.search(text, s, e):
             continue  # "an Undergraduate Research Bursary awarded to …": a job-like word opens a prize's name
+        if text.endswith(" Campus", s, e):
+            continue  # "the University of Westmoor's Harbour Campus": a place, no person
         if any(i.start <= s and e <= i.end for i in institutions):
             continue  # "the Department of Chemical Engineering, with first author …": part of a unit's name
         if text[s:e] in names_of_institutions or _PLACE_AFTER.match(text, e):

@@ -162,7 +162,8 @@ _CITED_AUTHORS = rf"{_CITED_NAME}(?:,[^\S\n]*(?:and[^\S\n]+)?{_CITED_NAME})+(?:,
 # Materials & Interfaces (2025)."
 _INITIALLED = r"[A-ZÀ-Þ][\w'’-]+[^\S\n][A-Z]{1,3}"
 # Harvard style, surname first: "Ruiz, A., Berg, O.J. and Kowal-Brandt, I."
-_SURNAME_INITIALS = r"[A-ZÀ-Þ][\w'’-]+,[^\S\n]*(?:[A-Z]\.-?){1,3}"
+# (APA spaces the initials: "Kowal-Brandt, I. M.")
+_SURNAME_INITIALS = r"[A-ZÀ-Þ][\w'’-]+,[^\S\n]*[A-Z]\.(?:-?[^\S\n]?[A-Z]\.){0,2}"
 _AUTHOR_GAP = r"(?:,[^\S\n]*|,?[^\S\n]+(?:and|&)[^\S\n]+)"
 _HARVARD_AUTHORS = rf"{_SURNAME_INITIALS}(?:{_AUTHOR_GAP}{_SURNAME_INITIALS})*(?:,?[^\S\n]*et[^\S\n]+al\.?)?"
 # a thesis's list of papers numbers them: "I. A, B. "<title>". Journal (2024).", "2) …"

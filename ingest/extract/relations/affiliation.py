@@ -68,7 +68,8 @@ _EN_AFFILIATION_AFTER = re.compile(
     # job alternatives below would stop at its "of")
     r"(?:is\s+(?:(?:the|an?)\s+)?(?:[A-Z][\w-]*\s+){0,2}(?:Professor|Lecturer|Reader|Chair)\s+(?:of|in)\s+"
     r"(?:(?:[A-Z][\w-]*|and|&)\s+){1,6}(?:at|of)"
-    r"|(?:an?\s+(?:[\w-]+\s+){1,3}(?:of\s+(?:[a-z-]+\s+){1,4})?)?(?:of|at|from)"
+    # ("A, a palaeoclimatologist and Future Fellow at X": two posts joined by "and")
+    r"|(?:an?\s+(?:[\w-]+\s+){1,3}(?:and\s+(?:[\w-]+\s+){1,3})?(?:of\s+(?:[a-z-]+\s+){1,4})?)?(?:of|at|from)"
     # ("A, assistant professor of chemistry, College of Engineering": a list entry, the unit after the job)
     rf"|(?:an?\s+)?(?:[\w-]+\s+){{0,2}}(?i:{_EN_JOB_WORDS}|fellow|lecturer)"
     r"(?:\s+(?:of|in)\s+(?:[a-z-]+\s+){0,5}[a-z-]+)?,(?=[^\S\n]+(?:the\s+)?[A-Z])"
@@ -77,7 +78,9 @@ _EN_AFFILIATION_AFTER = re.compile(
     r"\s+in"
     # (a job may be capitalised as a title: "A, Senior Lecturer at X", "A, Senior Consultant at the Department of Y")
     # ("A, director at the Max Planck institute": a post held at a body)
-    rf"|(?:an?\s+)?(?:[\w-]+\s+){{0,2}}(?i:{_EN_JOB_WORDS}|fellow|lecturer|candidate|consultant|director|dean|head)"
+    # ("A, senior curator of birds at the X Museum": a museum's research post)
+    rf"|(?:an?\s+)?(?:[\w-]+\s+){{0,2}}(?i:{_EN_JOB_WORDS}|fellow|lecturer|candidate|consultant|director|dean|head"
+    r"|curator)"
     r"(?:\s+of\s+(?:[a-z-]+\s+){0,3}[a-z-]+)?\s+(?:at|of|from)"
     r"|(?:the\s+)?(?:head|director|dean|chair)\s+of"
     # "A has been appointed Dean of the X School of Law"

@@ -152,7 +152,7 @@ _EN_LISTED = re.compile(
 
 
 _AUTHOR_MARKS = re.compile(r"[*#＊†]")
-_AUTHOR_SPLIT = re.compile(r"[,，、]|\band\b")
+_AUTHOR_SPLIT = re.compile(r"[,，、&]|\band\b")
 _CJK_NAME = re.compile(rf"[{CJK}]{{2,4}}")
 
 

@@ -186,6 +186,10 @@ def titled_year(ctx: Context) -> int | None:
 _PRIZE_WORD = re.compile(r"奖|进展|Prize|Award|Medal", re.I)
 
 
+# between a name and the fellowship it holds, in apposition: ", a palaeoclimatologist and "
+_FELLOW_APPOSITION = re.compile(r",[^\S\n]+an?[^\S\n]+(?:[a-z][\w-]*[^\S\n]+(?:and[^\S\n]+)?)?")
+
+
 def received(
     ctx: Context, out: dict[tuple[str, str, str], Relation], context_award: Cluster | None
 ) -> tuple[bool, set[int]]:
@@ -215,6 +219,13 @@ def received(
             # (入选 says someone holds a talent programme; of a list, 入选十大进展, it says the work was chosen)
             selected = s.meta.get("talent") and "入选" in text[start:end]
             if not (_AWARD_VERB.search(text[start:end]) or _HONOURS.match(text, start, end) or selected):
+                # "Dr A, a geochemist and X Future Fellow at Y": the name's apposition says A holds the fellowship
+                if text.endswith("Fellow", s.start, s.end):
+                    for c in researchers:
+                        if any(
+                            _FELLOW_APPOSITION.fullmatch(text, ps.end, s.start) for ps in c.spans if ps.end <= s.start
+                        ):
+                            add_received(ctx, out, c.id, award.id, year, s)
                 continue
             prize_sentences.add(ctx.sentences.index(s.start))
             others = [a for a in ctx.of("Award") if a is not award and any(start <= x.start < end for x in a.spans)]
