@@ -32,7 +32,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from ingest.segment_dates import dated_headline, dateline, first_event_date, issue_year, split_source
+from ingest.segment_dates import dated_headline, dateline, feed_header, first_event_date, issue_year, split_source
 from ingest.segment_items import make_item
 from ingest.segment_lines import (
     bullet_heading,
@@ -191,7 +191,11 @@ def _rows(lines: Sequence[str], year: int | None = None) -> list[Row]:
     if len(run_in) < 2:
         run_in = {}
     # two or more lines that date a headline (2026-12-15 | Paper out in Science Advances): a news list's entries
-    heads = {i: found for i, line in enumerate(lines) if (found := dated_headline(line.strip(), year))}
+    heads: dict[int, tuple[str | None, str]] = {
+        i: found for i, line in enumerate(lines) if (found := dated_headline(line.strip(), year))
+    }
+    # (a social feed's post headers, Ana Ruizo • 1st, open its posts as dated lines open a news list's entries)
+    heads |= {i: (None, t) for i, line in enumerate(lines) if feed_header(t := line.strip())}
     if len(heads) < 2:
         heads = {}
     furniture -= set(heads)  # (set in columns as a running header is, but a headline)
@@ -374,7 +378,9 @@ def _candidates(rows: list[Row]) -> list[int]:
     return out
 
 
-def _subheads(body: list[Row], title: str, whole_issue: bool = False, bracketed: bool = False) -> list[int]:
+def _subheads(
+    body: list[Row], title: str, whole_issue: bool = False, bracketed: bool = False, listed: bool = False
+) -> list[int]:
     """Indices (into ``body``) of the rows that open sub-items.
 
     ``whole_issue``: the body is a whole issue without closing lines (no article level), whose numbered headlines
@@ -419,6 +425,7 @@ def _subheads(body: list[Row], title: str, whole_issue: bool = False, bracketed:
         if _strict_subhead(body[i], width)
         or _opens_news(body[i], body[i + 1])
         or body[i].dated is not None
+        or body[i].listed
         or _BRACKETED.fullmatch(body[i].text)
     ]
     # one sub-headline is a section of the article, unless the issue has no article level and the line opens news
@@ -434,6 +441,8 @@ def _subheads(body: list[Row], title: str, whole_issue: bool = False, bracketed:
     )
     # under a headline in 【】, one more such line is the next story's headline
     single = single or (bracketed and len(strict) == 1 and bool(_BRACKETED.fullmatch(body[strict[0]].text)))
+    # (under a news list's or a feed's entry headline, one more such line opens the next entry)
+    single = single or (listed and len(strict) == 1 and body[strict[0]].listed)
     if len(strict) < 2 and not single:
         return []
     heads = [i for i in candidates if i in strict or _lenient_subhead(body[i], body[i + 1])]
@@ -640,7 +649,7 @@ def _split_article(
     subheads = (
         [i - 1 for i in entries[1:]]
         if labelled
-        else _subheads(body, title, whole_issue, bool(_BRACKETED.fullmatch(content[0].text)))
+        else _subheads(body, title, whole_issue, bool(_BRACKETED.fullmatch(content[0].text)), content[0].listed)
     )
     if not subheads:
         date = source_date or content[0].dated or first_event_date("".join(row.text for row in body), year)

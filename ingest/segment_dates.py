@@ -174,6 +174,15 @@ def dated_headline(text: str, year: int | None = None) -> tuple[str, str] | None
     return (day, match["head"].strip()) if day else None
 
 
+#: a social feed's post header: the poster's name and their tie to the reader (Ana Ruizo • 2nd, … • Following)
+_FEED_HEADER = re.compile(r"^(?P<name>[^•|\n]{3,60}?)\s+•\s+(?:1st|2nd|3rd\+?|Following|Author|Premium)$")
+
+
+def feed_header(text: str) -> bool:
+    """A post's header line in a social feed copied as text (``Ana Ruizo • 1st``): the post's headline."""
+    return "•" in text and bool(_FEED_HEADER.match(text))
+
+
 def first_event_date(text: str, year: int | None, window: int = 400) -> str | None:
     """The date an item reports: the first day-precise date near its start, else a month written out in words.
 

@@ -17,7 +17,7 @@ from typing import Literal
 from ingest.readers.item_furniture import drop_page_furniture, is_running_head, lead_furniture, title_like
 from ingest.readers.markdown import strip_bold
 from ingest.segment import announces_digest, announces_list, labelled_sections, segment_newsletter, segments
-from ingest.segment_dates import find_dates, first_event_date, parse_date, split_source
+from ingest.segment_dates import feed_header, find_dates, first_event_date, parse_date, split_source
 from ingest.segment_items import make_item
 from ingest.segment_lines import (
     bullet_heading,
@@ -109,6 +109,9 @@ def detect_kind(text: str) -> Kind:
         return len(sizes())
 
     if (closers >= 2 or layout >= 1) and items() >= 2:
+        return "newsletter"
+    # a social feed copied as text: one item per post (Ana Ruizo • 1st / … / Kofi Mensar • Following / …)
+    if sum(1 for line in lines if feed_header(line.strip())) >= 2 and items() >= 2:
         return "newsletter"
     # 【成果一】… 【成果二】…: sections numbered inside a common label, each an achievement of its own
     if labelled_sections(lines) and items() >= 2:

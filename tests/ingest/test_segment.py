@@ -1239,3 +1239,15 @@ def test_segment_a_prize_nomination_notice_splits_into_its_projects() -> None:
         f"一、湖泊沉积物有机碳埋藏的微生物调控机制\n{project}二、高山植物适应低温的基因组机制\n{project}"
     )
     assert _split_titles(text)[1:] == ["湖泊沉积物有机碳埋藏的微生物调控机制", "高山植物适应低温的基因组机制"]
+
+
+def test_segment_a_social_feed_splits_into_its_posts() -> None:
+    """A feed copied as text (Name • 1st / headline / time / post … Name • Following / …): one item per post, titled
+    by its header."""
+    post = (
+        "Professor, Marine Biology at Northvale University\n3d • 🌐\n\n"
+        "Our paper on reef sounds is now out in Science Advances! Thanks to Kofi Mensar.\n\nLike   Comment   Repost\n\n"
+    )
+    text = f"Ana Ruizo • 1st\n{post}Dana Whitmore • Following\n{post}"
+    assert detect_kind(text) == "newsletter"
+    assert [item.title for item in read_text(text, "feed.txt")] == ["Ana Ruizo • 1st", "Dana Whitmore • Following"]
