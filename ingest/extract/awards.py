@@ -167,13 +167,19 @@ _FUNDING_ZH6 = re.compile(
 )
 # the funding field of a paper's details block (资助：A、B; 基金项目：…), its lines often run together when read
 _FUNDING_ZH7 = re.compile(
-    r"(?:^|(?<=[\s:：]))(?:(?:基金)?资助(?:项目|信息|来源)?|基金项目|项目资助)[^\S\n]*[:：][^\S\n]*"
-    r"(?P<list>[^。；;\n:：]{2,160}?)[^\S\n]*(?=[。；;\n]|$|[^\S\n]+[\u4e00-\u9fff]{2,4}[:：])",
+    # (基金资助：, 基金项目： open a field even run on to the line before: 关键词：…；青藏高原基金资助：…)
+    r"(?:(?:^|(?<=[\s:：]))(?:(?:基金)?资助(?:项目|信息|来源)?|基金项目|项目资助)|基金资助|基金项目)"
+    r"[^\S\n]*[:：][^\S\n]*"
+    # (a field's grants, each with its number in brackets, run on over semicolons: 基金资助：A（1）；B（2）; the
+    # next field's label may follow a number's bracket with no space: …（25JRRA612）专辑：)
+    r"(?P<list>[^。；;\n:：]{2,160}?(?:[；;][^。；;\n:：]{2,80}?[（(][A-Za-z\d-]{4,}[）)])*)"
+    r"[^\S\n]*(?=[。；;\n]|$|[^\S\n]+[\u4e00-\u9fff]{2,4}[:：]|(?<=[）)])[\u4e00-\u9fff]{2,4}[:：])",
     re.M,
 )
 # (a literal scan first: _FUNDING_ZH7 opens with a lookbehind and is tried at every character, 1.2 ms per 100 kB;
 # each of its matches holds a label this finds, so a text without one skips it)
 _FUNDING_FIELD_LABEL = re.compile(r"(?:资助(?:项目|信息|来源)?|基金项目)[^\S\n]*[:：]")
+_GRANT_NUMBER_END = re.compile(r"[\u4e00-\u9fff][（(][A-Za-z]*\d[A-Za-z\d-]{3,}[）)]$")
 # 2027年度省重点研发计划拟立项项目: a programme's list of projects to fund (a literal 立项 is looked for first)
 _FUNDING_ZH8 = re.compile(
     r"(?:年度|关于)(?P<list>[^。；;，,、\s“”\"（）()]{2,20}?(?:计划|专项|基金))(?:拟|项目)?(?:立项|资助)(?:项目|名单|清单)"
@@ -721,6 +727,9 @@ def find_funders(text: str, institutions: list[Span], known: frozenset[str] = fr
                     )
                     ok: object = _FUNDER_EN.search(name) if english else _FUNDER_OK.search(name)
                     ok = ok or name.lower() in known
+                    # 某某综合科学考察研究（2019XXKK0101）: a grant in a funding field, its number in brackets, is a
+                    # programme that funds, whatever its name ends in
+                    ok = ok or (pattern is _FUNDING_ZH7 and _GRANT_NUMBER_END.search(part.strip()))
                     if english and not ok:
                         # a body's programme ("the European Commission's Horizon Europe") funds under its name
                         ok = re.search(r"['’]s\s+$", m.group(group)[:at])

@@ -1,0 +1,39 @@
+"""Rules found on the zh13 set, checked on fictional texts (people, units and papers made up; funders from the
+public gazetteers)."""
+
+from __future__ import annotations
+
+from tests.ingest.test_extract_en7_rules import _extract, _facts, _names
+
+_PAGE = (
+    "河谷湿地土壤甲烷通量的季节变化及其驱动因素\n"
+    "Seasonal variation of methane fluxes from valley wetland soils and its drivers\n"
+    "\n"
+    "柏清远1　岑若溪1,2　闵书航3\n"
+    "1.青川大学资源环境学院　2.青川大学湿地生态研究中心　3.中国科学院南岭生态研究所\n"
+    "摘要：本研究分析了河谷湿地土壤甲烷通量的季节变化。\n"
+    "关键词：甲烷；湿地基金资助：国家自然科学基金项目（41234567）；南岭山地综合科学考察研究（2020NLKK0101）"
+    "专辑：基础科学\n"
+)
+
+
+def test_paper_header_authors_with_numbered_units() -> None:
+    extraction = _extract(_PAGE, "zh")
+    paper = "河谷湿地土壤甲烷通量的季节变化及其驱动因素"
+    assert {"柏清远", "岑若溪", "闵书航"} <= _names(extraction, "Researcher")
+    assert paper in _names(extraction, "Publication")
+    assert {("柏清远", paper), ("岑若溪", paper), ("闵书航", paper)} <= _facts(extraction, "authorOf")
+    affiliations = _facts(extraction, "affiliatedWith")
+    assert ("岑若溪", "青川大学资源环境学院") in affiliations
+    assert ("闵书航", "中国科学院南岭生态研究所") in affiliations
+    assert ("柏清远", "中国科学院南岭生态研究所") not in affiliations
+
+
+def test_funding_field_runs_on_over_semicolons_and_after_a_run_on_line() -> None:
+    funders = _names(_extract(_PAGE, "zh"), "Funder")
+    assert {"国家自然科学基金", "南岭山地综合科学考察研究"} <= funders
+
+
+def test_digits_after_names_with_no_numbered_units_name_no_header() -> None:
+    text = "河谷湿地的甲烷\n柏清远1　岑若溪2\n摘要：本研究分析了河谷湿地土壤甲烷通量。\n"
+    assert "authorOf" not in {r.predicate for r in _extract(text, "zh").relations}
