@@ -62,7 +62,9 @@ def find(text: str) -> Block | None:
             if not all(mark in block.units for mark in marks):
                 return None  # numbers that point to no unit: not an author line
             name = one.group("name")
-            block.authors.append((Span(one.start(), one.start() + len(name), "Researcher", name, role="researcher"), marks))
+            block.authors.append(
+                (Span(one.start(), one.start() + len(name), "Researcher", name, role="researcher"), marks)
+            )
         # the title: the nearest Chinese line above (a line of English between is its translation, which a reader
         # may have run on into the author line)
         if not _LATIN.fullmatch(text, text.rfind("\n", 0, line.start()) + 1, line.start("names")):

@@ -184,6 +184,10 @@ _GRANT_NUMBER_END = re.compile(r"[\u4e00-\u9fff][（(][A-Za-z]*\d[A-Za-z\d-]{3,}
 _FUNDING_ZH8 = re.compile(
     r"(?:年度|关于)(?P<list>[^。；;，,、\s“”\"（）()]{2,20}?(?:计划|专项|基金))(?:拟|项目)?(?:立项|资助)(?:项目|名单|清单)"
 )
+# 经费来自国家自然科学基金和某某专项: where the money came from (a literal 来自 or 来源 is looked for first)
+_FUNDING_ZH11 = re.compile(
+    r"(?:经费|资金|资助)(?:均|主要)?(?:来自|来源于)(?:于)?(?P<list>[^。；;，,\n]{2,80}?)(?=[。；;，,\n]|$)"
+)
 # 在国家重点研发计划“智能传感器”重点专项支持下
 _FUNDING_ZH4 = re.compile(r"在(?P<list>[^。；;，,\n]{2,60}?)(?:的)?(?:大力|鼎力)?(?:资助|支持)下")
 _FUNDING_EN = re.compile(
@@ -645,6 +649,7 @@ def find_funders(text: str, institutions: list[Span], known: frozenset[str] = fr
         _FUNDING_ZH8,
         _FUNDING_ZH9,
         _FUNDING_ZH10,
+        _FUNDING_ZH11,
         *_FUNDING_EN_ALL,
     ):
         english = pattern in _FUNDING_EN_ALL
@@ -657,6 +662,8 @@ def find_funders(text: str, institutions: list[Span], known: frozenset[str] = fr
         if pattern is _FUNDING_ZH9 and "给" not in text and "提供了" not in text:
             continue
         if pattern is _FUNDING_ZH10 and "标注" not in text:
+            continue
+        if pattern is _FUNDING_ZH11 and "来自" not in text and "来源于" not in text:
             continue
         # (a literal scan first: the pattern opens with a lookbehind or \b, 1.4 ms per 100 kB; its verb is in every
         # match)

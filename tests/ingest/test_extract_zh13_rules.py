@@ -37,3 +37,25 @@ def test_funding_field_runs_on_over_semicolons_and_after_a_run_on_line() -> None
 def test_digits_after_names_with_no_numbered_units_name_no_header() -> None:
     text = "河谷湿地的甲烷\n柏清远1　岑若溪2\n摘要：本研究分析了河谷湿地土壤甲烷通量。\n"
     assert "authorOf" not in {r.predicate for r in _extract(text, "zh").relations}
+
+
+def test_reference_after_a_chinese_label_with_marked_authors_and_an_ellipsis() -> None:
+    text = (
+        "如何看待某团队的新型钾离子电池成果？\n"
+        "先放论文信息：Lin Qiaoyu#, Mo Xinghe#, …, Tan Yueling*. "
+        '"Layered vanadium oxides with pillared interlayers for durable potassium storage". Nature Materials, 2027.\n'
+        "一作是我的师兄，通讯作者是我们老板。"
+    )
+    extraction = _extract(text, "zh")
+    paper = "Layered vanadium oxides with pillared interlayers for durable potassium storage"
+    assert paper in _names(extraction, "Publication")
+    assert (paper, "Nature Materials") in _facts(extraction, "publishedIn")
+
+
+def test_funding_where_the_money_came_from() -> None:
+    text = (
+        "某团队研制新型催化剂\n"
+        "这项工作没有企业参与，经费来自国家自然科学基金和中国科学院战略性先导科技专项。"
+        "论文第一作者为博士生柏清远。"
+    )
+    assert {"国家自然科学基金", "中国科学院战略性先导科技专项"} <= _names(_extract(text, "zh"), "Funder")
