@@ -59,3 +59,15 @@ def test_funding_where_the_money_came_from() -> None:
         "论文第一作者为博士生柏清远。"
     )
     assert {"国家自然科学基金", "中国科学院战略性先导科技专项"} <= _names(_extract(text, "zh"), "Funder")
+
+
+def test_a_professor_chairing_a_meeting_is_a_researcher() -> None:
+    text = "学校召开学术委员会全体会议\n学术委员会主任委员、土木工程学院教授柏承烈主持会议，校长容怀安出席会议。"
+    extraction = _extract(text, "zh")
+    assert "柏承烈" in _names(extraction, "Researcher")
+    assert ("柏承烈", "土木工程学院") in _facts(extraction, "affiliatedWith")
+
+
+def test_a_rare_census_surname_opens_a_name() -> None:
+    text = "学校新设研究院\n该研究院依托交通运输学院建设，首任院长由交通运输学院教授雒书航兼任。"
+    assert "雒书航" in _names(_extract(text, "zh"), "Researcher")
