@@ -71,3 +71,15 @@ def test_a_professor_chairing_a_meeting_is_a_researcher() -> None:
 def test_a_rare_census_surname_opens_a_name() -> None:
     text = "学校新设研究院\n该研究院依托交通运输学院建设，首任院长由交通运输学院教授雒书航兼任。"
     assert "雒书航" in _names(_extract(text, "zh"), "Researcher")
+
+
+def test_a_meeting_report_names_no_team_behind_the_paper_it_mentions() -> None:
+    text = (
+        "学院召开青年教师学术交流会议\n"
+        "会议由材料学院教授闵书航主持。\n"
+        "材料学院副教授柏清远以第一作者身份在Nature Materials发表论文“Layered vanadium oxides with pillared "
+        "interlayers for durable potassium storage”。\n"
+        "会议还审议通过了设立储能研究院的方案。该研究院依托化学学院建设，首任院长由化学学院教授岑若溪兼任。"
+    )
+    authors = {a for a, _ in _facts(_extract(text, "zh"), "authorOf")}
+    assert authors == {"柏清远"}
