@@ -83,3 +83,24 @@ def test_a_meeting_report_names_no_team_behind_the_paper_it_mentions() -> None:
     )
     authors = {a for a, _ in _facts(_extract(text, "zh"), "authorOf")}
     assert authors == {"柏清远"}
+
+
+def test_a_learned_society_funds_through_its_programme() -> None:
+    text = (
+        "某大学学者揭示湿地甲烷阈值\n"
+        "副教授柏清远为论文通讯作者。研究得到江苏省自然科学基金和英国皇家学会国际交流项目资助。"
+    )
+    funders = _names(_extract(text, "zh"), "Funder")
+    assert "江苏省自然科学基金" in funders
+    assert funders & {"英国皇家学会", "The Royal Society", "Royal Society"}
+
+
+def test_a_fellowship_of_the_society_is_no_funding_of_the_paper() -> None:
+    text = (
+        "某学者的独立课题组\n"
+        "2019年柏清远获得英国皇家学会大学研究员资助，建立了自己的独立课题组。"
+        "2024年以“Layered vanadium oxides with pillared interlayers for durable potassium storage”为题发表于"
+        "Nature Physics。"
+    )
+    funded = {f for _, f in _facts(_extract(text, "zh"), "fundedBy")}
+    assert not funded & {"英国皇家学会", "The Royal Society", "Royal Society"}
