@@ -167,16 +167,26 @@ _FUNDING_ZH6 = re.compile(
 )
 # the funding field of a paper's details block (资助：A、B; 基金项目：…), its lines often run together when read
 _FUNDING_ZH7 = re.compile(
-    r"(?:^|(?<=[\s:：]))(?:(?:基金)?资助(?:项目|信息|来源)?|基金项目|项目资助)[^\S\n]*[:：][^\S\n]*"
-    r"(?P<list>[^。；;\n:：]{2,160}?)[^\S\n]*(?=[。；;\n]|$|[^\S\n]+[\u4e00-\u9fff]{2,4}[:：])",
+    # (基金资助：, 基金项目： open a field even run on to the line before: 关键词：…；青藏高原基金资助：…)
+    r"(?:(?:^|(?<=[\s:：]))(?:(?:基金)?资助(?:项目|信息|来源)?|基金项目|项目资助)|基金资助|基金项目)"
+    r"[^\S\n]*[:：][^\S\n]*"
+    # (a field's grants, each with its number in brackets, run on over semicolons: 基金资助：A（1）；B（2）; the
+    # next field's label may follow a number's bracket with no space: …（25JRRA612）专辑：)
+    r"(?P<list>[^。；;\n:：]{2,160}?(?:[；;][^。；;\n:：]{2,80}?[（(][A-Za-z\d-]{4,}[）)])*)"
+    r"[^\S\n]*(?=[。；;\n]|$|[^\S\n]+[\u4e00-\u9fff]{2,4}[:：]|(?<=[）)])[\u4e00-\u9fff]{2,4}[:：])",
     re.M,
 )
 # (a literal scan first: _FUNDING_ZH7 opens with a lookbehind and is tried at every character, 1.2 ms per 100 kB;
 # each of its matches holds a label this finds, so a text without one skips it)
 _FUNDING_FIELD_LABEL = re.compile(r"(?:资助(?:项目|信息|来源)?|基金项目)[^\S\n]*[:：]")
+_GRANT_NUMBER_END = re.compile(r"[\u4e00-\u9fff][（(][A-Za-z]*\d[A-Za-z\d-]{3,}[）)]$")
 # 2027年度省重点研发计划拟立项项目: a programme's list of projects to fund (a literal 立项 is looked for first)
 _FUNDING_ZH8 = re.compile(
     r"(?:年度|关于)(?P<list>[^。；;，,、\s“”\"（）()]{2,20}?(?:计划|专项|基金))(?:拟|项目)?(?:立项|资助)(?:项目|名单|清单)"
+)
+# 经费来自国家自然科学基金和某某专项: where the money came from (a literal 来自 or 来源 is looked for first)
+_FUNDING_ZH11 = re.compile(
+    r"(?:经费|资金|资助)(?:均|主要)?(?:来自|来源于)(?:于)?(?P<list>[^。；;，,\n]{2,80}?)(?=[。；;，,\n]|$)"
 )
 # 在国家重点研发计划“智能传感器”重点专项支持下
 _FUNDING_ZH4 = re.compile(r"在(?P<list>[^。；;，,\n]{2,60}?)(?:的)?(?:大力|鼎力)?(?:资助|支持)下")
@@ -302,7 +312,9 @@ _FUNDER_EN = re.compile(
 )
 # the body at the head of a programme whose own name ends in no funding word
 _FUNDING_BODY = re.compile(
-    r"^(?:.{2,20}?(?:委员会|基金会|基金委|科委|教委|科技厅|科技局|教育厅|发展中心)|.{0,20}?(?:科学技术部|科技部|教育部)"
+    # (英国皇家学会国际交流项目: a learned society funds through its programme, not through a fellowship it gives)
+    r"^(?:.{2,20}?(?:委员会|基金会|基金委|科委|教委|科技厅|科技局|教育厅|发展中心)"
+    r"|.{0,20}?皇家学会(?=[\u4e00-\u9fff]{2,8}$)(?![\u4e00-\u9fff]*(?:研究员|学者|会士|奖学金|奖)$)|.{0,20}?(?:科学技术部|科技部|教育部)"
     # 上海市“科技创新行动计划”基础研究领域项目: the programme the project belongs to
     r"|.{0,12}?“[^”]{2,20}(?:计划|基金|专项)”)"
 )
@@ -639,6 +651,7 @@ def find_funders(text: str, institutions: list[Span], known: frozenset[str] = fr
         _FUNDING_ZH8,
         _FUNDING_ZH9,
         _FUNDING_ZH10,
+        _FUNDING_ZH11,
         *_FUNDING_EN_ALL,
     ):
         english = pattern in _FUNDING_EN_ALL
@@ -651,6 +664,8 @@ def find_funders(text: str, institutions: list[Span], known: frozenset[str] = fr
         if pattern is _FUNDING_ZH9 and "给" not in text and "提供了" not in text:
             continue
         if pattern is _FUNDING_ZH10 and "标注" not in text:
+            continue
+        if pattern is _FUNDING_ZH11 and "来自" not in text and "来源于" not in text:
             continue
         # (a literal scan first: the pattern opens with a lookbehind or \b, 1.4 ms per 100 kB; its verb is in every
         # match)
@@ -721,6 +736,9 @@ def find_funders(text: str, institutions: list[Span], known: frozenset[str] = fr
                     )
                     ok: object = _FUNDER_EN.search(name) if english else _FUNDER_OK.search(name)
                     ok = ok or name.lower() in known
+                    # 某某综合科学考察研究（2019XXKK0101）: a grant in a funding field, its number in brackets, is a
+                    # programme that funds, whatever its name ends in
+                    ok = ok or (pattern is _FUNDING_ZH7 and _GRANT_NUMBER_END.search(part.strip()))
                     if english and not ok:
                         # a body's programme ("the European Commission's Horizon Europe") funds under its name
                         ok = re.search(r"['’]s\s+$", m.group(group)[:at])

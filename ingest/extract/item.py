@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ingest.extract import (
+    author_block,
     awards,
     en,
     gazetteer_hits,
@@ -283,7 +284,13 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
             name, insts, entry.name if (entry := gaz.lookup(name, "Institution")) else None
         ),
     )
+    # a Chinese paper's header (authors with their units' numbers above the numbered units)
+    block = author_block.find(text) if item.lang == "zh" else None
+    if block is not None:
+        insts = author_block.complete_units(text, block, insts)
     persons = people.find_zh(text, insts) + people.find_en(text, insts)
+    if block is not None:
+        persons += [s for s, _ in block.authors if not _overlaps(s, persons + insts)]
     record = grant_record.find(text)
     if record.people:
         # a grant record's field labels name nothing; its fields name the people, the organisation and the funder
@@ -307,6 +314,8 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     journals = publications.find_journals(text, gaz)
     persons += people.surname_mentions(text, persons, insts + journals)
     papers = publications.find_publications(text)
+    if block is not None and block.title is not None and not _overlaps(block.title, papers):
+        papers.append(block.title)
     # "a paper titled "Boron-stabilised Cu+ sites in Cu2O …"": a journal read inside a quoted title is none
     journals = [j for j in journals if not any(p.start <= j.start and j.end <= p.end for p in papers)]
     papers = [p for p in papers if not _overlaps(p, journals)]
@@ -394,6 +403,8 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     relations.part_of(ctx, out, parents)
     relations.affiliated_with(ctx, out, insts, home)
     relations.author_of(ctx, out)
+    if block is not None:
+        relations.header_authors(ctx, out, block, insts)
     relations.reference_authors(ctx, out)
     relations.thesis_author(ctx, out)
     relations.co_writer_author(ctx, out)

@@ -29,7 +29,7 @@ SINGLE_SURNAMES = frozenset(
     "暨步弘禄蔚夔厍訾毋乜鞠巢蒯竺贲"
     # variant and less common forms the census lists carry
     "阎凤桓郄谯蹇缑庹"
-    "酆眭钦畅笪靖郇菅綦仉佴"
+    "酆眭钦畅笪靖郇菅綦仉佴雒"
     # the 百家姓's rarer entries and the census's rare surnames that are no everyday word (the list's other
     # entries, 水 家 山 能 通 红 …, open too many words to start a name on their own)
     "郤郈鬱帖禤蒿茆佀撖郐睢郅琚邗郯禚妫蒉柘邶迮盍祢楮豊仵麹骞剡苻凃"

@@ -544,6 +544,8 @@ def find_zh(text: str, institutions: list[Span]) -> list[Span]:
             if left == "title":
                 listed_after_job = _RESEARCHER_THEN_TITLE.search(text, max(0, pos - 24), pos) is not None
                 role = "researcher" if right == "researcher" or listed_after_job else "official"
+            elif left == "researcher" and right == "official" and text.startswith("主持", end):
+                role = "researcher"  # 土木工程学院教授X主持会议: a professor chairing a meeting is still a scholar
             elif "official" in (left, right):
                 role = "official"
             elif "researcher" in (left, right) or (left == "institution" and right == "list"):

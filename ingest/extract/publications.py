@@ -173,8 +173,12 @@ SUBMITTED_TO = re.compile(
     r"\b(?:[Mm]anuscript[^\S\n]+)?(?:submitted|under[^\S\n]+review)[^\S\n]+(?:to|at|with)[^\S\n]+$"
     r"|投稿(?:至|于|到)[^\S\n]*$"
 )
+# (an author list may mark co-first and corresponding authors, #, *, and leave some out: "A#, B#, …, C*")
+_MARKED_NAME = rf"{_CITED_NAME}[*#†]*"
+_MARKED_AUTHORS = rf"{_MARKED_NAME}(?:,[^\S\n]*(?:and[^\S\n]+)?(?:…|\.\.\.|{_MARKED_NAME}))+(?:,?[^\S\n]*et[^\S\n]+al)?"
 REFERENCE = re.compile(
-    rf"(?m)^[^\S\n]*(?:[-•*][^\S\n]*)?(?:(?:Reference|Citation|Original\s+publication|Publication)[^\S\n]*:[^\S\n]*)?"
+    # (a Chinese text introduces one after a label: 论文信息：A, B. "<title>". Science, 2027.)
+    rf"(?m)(?:^|(?<=[：]))[^\S\n]*(?:[-•*][^\S\n]*)?(?:(?:Reference|Citation|Original\s+publication|Publication)[^\S\n]*:[^\S\n]*)?"
     rf"{_NUMBERED}"
     rf"(?:(?P<authors>{_CITED_AUTHORS})[^\S\n]*(?::|\.)[^\S\n]+"
     # (PubMed's style closes with the PMID, its journals abbreviated and some in lower case first: "mBio. 2026
@@ -185,7 +189,7 @@ REFERENCE = re.compile(
     r"(?P<title2>[A-Z][^\n]{9,300}?),[^\S\n]+(?P<journal2>[A-Z][A-Za-z&.\s-]{1,80}?)[^\S\n]*\((?:19|20)\d{2}\)[^\n]*"
     # and with the title in quotes: 'A, B, and C, "<title>", Neuron (2025)'
     # (or after a full stop: 'A, B. "<title>". Neuron (2025).', and a manuscript's journal it was submitted to)
-    rf"|(?P<authors3>{_CITED_AUTHORS})[,.][^\S\n]*[“\"](?P<title3>[A-Z][^“”\"\n]{{9,300}}?)[,.]?[”\"][,.]?[^\S\n]*"
+    rf"|(?P<authors3>{_MARKED_AUTHORS})[,.][^\S\n]*[“\"](?P<title3>[A-Z][^“”\"\n]{{9,300}}?)[,.]?[”\"][,.]?[^\S\n]*"
     r"(?:(?:[Mm]anuscript[^\S\n]+)?(?:submitted|under[^\S\n]+review)[^\S\n]+(?:to|at|with)[^\S\n]+)?"
     r"(?P<journal3>[A-Z][A-Za-z&.\s-]{1,80}?)(?=[,.(]|[^\S\n]*$|[^\S\n]+\d)[^\n]*"
     # Harvard style: 'Ruiz, A. and Berg, O. (2025) "<title>", Journal 27, 4410-4422.'
@@ -215,7 +219,7 @@ GBT_REFERENCE = re.compile(
 _GBT_HINT = re.compile(r"(?:19|20)\d{2}[^\S\n]*[,，][^\S\n]*\d|投稿|ubmitted")
 
 #: what every style of reference holds: its guard (a cheap literal scan) keeps the full pattern off most texts
-_REFERENCE_HINT = re.compile(r"DOI|doi|PMID|\((?:19|20)\d{2}\)|[”\"],")
+_REFERENCE_HINT = re.compile(r"DOI|doi|PMID|\((?:19|20)\d{2}\)|[”\"],|：[^\S\n]*[A-Z]")
 
 
 @lru_cache(maxsize=8)

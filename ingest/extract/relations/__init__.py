@@ -29,6 +29,7 @@ from ingest.extract.relations.authorship import (
 from ingest.extract.relations.collaboration import collaborated_with, institutions_collaborated
 from ingest.extract.relations.context import Context
 from ingest.extract.relations.funding import funded_by
+from ingest.extract.relations.paper_header import header_authors
 from ingest.extract.relations.prizes import received
 from ingest.extract.relations.profile_page import profile_fields
 from ingest.extract.relations.table_facts import table_rows
@@ -42,6 +43,7 @@ __all__ = [
     "thesis_author",
     "collaborated_with",
     "funded_by",
+    "header_authors",
     "institutions_collaborated",
     "part_of",
     "possessive_author",

@@ -455,6 +455,8 @@ _MEETING = re.compile(r"研讨会|学术会议|论坛|年会|大会|报告会|�
 # a title reporting an event held (启动会在青岛召开, 研讨会举行, workshop held): the item is the event's report
 _EVENT_TITLE = re.compile(
     r"(?:会|会议|论坛|仪式|典礼)(?:在[^，,。]{1,12})?(?:召开|举行|举办|开幕|闭幕|圆满结束|顺利召开)"
+    # (the verb first: 学校召开学术委员会全体会议, 学院举办青年学者论坛)
+    r"|(?:召开|举行|举办)[^，,。\n]{0,24}?(?:会议|大会|全体会|论坛|研讨会|座谈会)$"
     r"|\b(?:meeting|workshop|symposium|conference|forum|kick-off)\b[^.]{0,40}\b(?:held|opens|convened|took place)\b"
     # ("Meeting report: …", "Workshop report": a report of the event)
     r"|\b(?:meeting|workshop|symposium|conference)\s+report\b",
