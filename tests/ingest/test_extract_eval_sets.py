@@ -47,15 +47,15 @@ FLOORS = {
     "en11": 0.88,
     "zh12": 0.93,
     "en12": 0.90,
+    # first scored unseen at the end of the session's rules: zh13 0.45, en13 0.44; then zh13 0.85, en13 0.80
+    "zh13": 0.82,
+    "en13": 0.77,
 }
 
 
 # sets whose rules are not written yet: their first (unseen) score, measured when they arrived on 2026-11-29; items
 # they split differently from the gold are not held against them yet, a drop of their score is
-UNSEEN = {
-    "zh13": 0.449,
-    "en13": 0.443,
-}
+UNSEEN: dict[str, float] = {}
 
 
 def _score(name: str) -> dict[str, Any]:
