@@ -312,7 +312,7 @@ _FUNDER_EN = re.compile(
 )
 # the body at the head of a programme whose own name ends in no funding word
 _FUNDING_BODY = re.compile(
-    # (英国皇家学会国际交流项目: a learned society funds through its programme, not through a fellowship it gives)
+    # (英国某学会合作交流项目: a learned society funds through its programme, not through a fellowship it gives)
     r"^(?:.{2,20}?(?:委员会|基金会|基金委|科委|教委|科技厅|科技局|教育厅|发展中心)"
     r"|.{0,20}?皇家学会(?=[\u4e00-\u9fff]{2,8}$)(?![\u4e00-\u9fff]*(?:研究员|学者|会士|奖学金|奖)$)|.{0,20}?(?:科学技术部|科技部|教育部)"
     # 上海市“科技创新行动计划”基础研究领域项目: the programme the project belongs to

@@ -115,11 +115,11 @@ _FOREIGN_INSTITUTION = re.compile(
     rf"(?:,[^\S\n]+{_FOREIGN_WORD}[^\S\n]+[ye][^\S\n]+{_FOREIGN_WORD})?"
 )
 # a French unit or institute, written as French writes it: the head word alone capitalised, then lower-case words
-# joined by de, des, du, la, et (Département de chimie, Faculté des sciences et de génie, Institut national de la
+# joined by de, des, du, la, et (Département de physique, Faculté des sciences et de médecine, Institut national de la
 # recherche scientifique)
 _FR_LOWER = r"[a-zà-ÿ][a-zà-ÿ-]+"
 # (an adjective after its noun, with no "de" to join it, is read only when it looks French: an accent or a French
-# ending; "Département de chimie announced" stops at the English verb)
+# ending; "Département de physique announced" stops at the English verb)
 _FR_ADJECTIVE = r"[a-zà-ÿ-]*(?:[à-ÿ][a-zà-ÿ-]*|ique|iques|ale|ales|aire|aires|ive|ives|elle|elles|ienne|iennes)\b"
 _FRENCH_UNIT = re.compile(
     r"(?:Département|Faculté|Institut|École|Laboratoire|Centre)"
@@ -490,7 +490,7 @@ def link_units(text: str, spans: list[Span], known: Callable[[Span], bool] = lam
     order."""
     for unit, parent in zip(spans, spans[1:], strict=False):
         if unit.parent is None and _FR_LOW_UNIT.match(unit.name) and _FR_HIGH_UNIT.match(parent.name):
-            # "Département de chimie, Faculté des sciences": a French department, then the faculty that holds it
+            # "Département de physique, Faculté des sciences": a French department, then the faculty that holds it
             if _TOP_THEN_UNIT_GAP.fullmatch(text, unit.end, parent.start):
                 unit.parent = parent.name
             continue

@@ -18,7 +18,7 @@ _PEOPLE_FIELD = re.compile(
     r"|(?:Co-)?(?:Principal[^\S\n]+)?Investigators?|Co-PIs?|PIs?|Project[^\S\n]+Leaders?)[^\S\n]*:[^\S\n]*"
     r"(?P<value>[^\n]+)"
 )
-# "ABERNATHY, SELMA R": the surname, a comma, the given names and initials
+# "RUIZO, ANA M": the surname, a comma, the given names and initials
 _SURNAME_FIRST = re.compile(
     r"(?P<surname>[A-Z][A-Z'’-]+(?:[^\S\n]+[A-Z][A-Z'’-]+)?)[^\S\n]*,[^\S\n]*"
     r"(?P<given>[A-Z][A-Z'’-]+(?:[^\S\n]+[A-Z][A-Z'’-]*\.?)*)"

@@ -22,19 +22,20 @@ def test_reference_authors_split_at_an_ampersand() -> None:
 def test_french_units_written_in_lower_case() -> None:
     text = (
         "Lake ice and bacteria\n"
-        "The study was led by Professor Solène Marchetaux-Brun of the Département de chimie, Faculté des sciences et "
-        "de génie, at the Université de Sherbrooke, and a member of the Institut de recherche sur les glaces polaires. "
+        "The study was led by Professor Solène Marchetaux-Brun of the Département de géologie, Faculté des sciences et "
+        "de médecine, at the Université de Sherbrooke, and a member of the Institut de recherche sur les glaces "
+        "polaires. "
         "The Département de physique announced a new chair."
     )
     extraction = _extract(text)
     institutions = _names(extraction, "Institution")
     assert {
-        "Département de chimie",
-        "Faculté des sciences et de génie",
+        "Département de géologie",
+        "Faculté des sciences et de médecine",
         "Institut de recherche sur les glaces polaires",
         "Département de physique",
     } <= institutions
-    assert ("Département de chimie", "Faculté des sciences et de génie") in _facts(extraction, "partOf")
+    assert ("Département de géologie", "Faculté des sciences et de médecine") in _facts(extraction, "partOf")
 
 
 def test_affiliation_after_two_posts_joined_by_and() -> None:

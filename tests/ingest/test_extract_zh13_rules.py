@@ -88,7 +88,7 @@ def test_a_meeting_report_names_no_team_behind_the_paper_it_mentions() -> None:
 def test_a_learned_society_funds_through_its_programme() -> None:
     text = (
         "某大学学者揭示湿地甲烷阈值\n"
-        "副教授柏清远为论文通讯作者。研究得到江苏省自然科学基金和英国皇家学会国际交流项目资助。"
+        "副教授柏清远为论文通讯作者。研究得到江苏省自然科学基金和英国皇家学会合作研究项目资助。"
     )
     funders = _names(_extract(text, "zh"), "Funder")
     assert "江苏省自然科学基金" in funders
