@@ -157,7 +157,8 @@ class Row:
     after_page_break: bool = False
     #: the ISO date of a line holding only a date right above this one (bulletins date each story so)
     dated: str | None = None
-    #: a news list's entry headline, dated on its own line (2026-12-15 | Paper out!): a headline whatever its shape
+    #: a news list's or a feed's entry headline (2026-12-15 | Paper out!, Ana Ruizo • 1st): a headline whatever its
+    #: shape
     listed: bool = False
 
 
@@ -358,7 +359,8 @@ def _candidates(rows: list[Row]) -> list[int]:
     out = []
     for i in range(len(rows) - 1):
         row = rows[i]
-        # (a table's row, 1  项目名称  承担单位  负责人, and a programme's time slot head no story)
+        # (a table's row, 1  项目名称  承担单位  负责人, a programme's time slot and an attachment's heading head no
+        # story)
         shaped = row.listed or (
             headline_shaped(row.text)
             and not _TIME_SLOT.match(row.text)

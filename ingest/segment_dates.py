@@ -11,6 +11,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ingest.segment_lines import SENTENCE_BREAK
+
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -158,17 +160,15 @@ def dateline(text: str, year: int | None = None) -> str | None:
 
 #: a date and a headline on one line, apart by a bar (2027-01-09 | Best poster at the meeting!)
 _DATED_HEADLINE = re.compile(r"^(?P<date>[^|｜]{6,30}?)\s*[|｜]\s*(?P<head>\S.{2,99})$")
-#: a sentence break inside a headline: it is text, not a heading
-_SENTENCE_BREAK = re.compile(r"[.!?。！？]\s+\S")
 
 
 def dated_headline(text: str, year: int | None = None) -> tuple[str, str] | None:
     """(ISO date, headline) of a news list's entry line that dates its headline (``2026-12-15 | Paper out in
-    Neuron``), as a lab's or a department's news page prints them; None for any other line."""
+    Science Advances``), as a lab's or a department's news page prints them; None for any other line."""
     if "|" not in text and "｜" not in text:
         return None
     match = _DATED_HEADLINE.match(text)
-    if match is None or _SENTENCE_BREAK.search(match["head"]):
+    if match is None or SENTENCE_BREAK.search(match["head"]):
         return None
     day = dateline(match["date"].strip(), year)
     return (day, match["head"].strip()) if day else None

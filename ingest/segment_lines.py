@@ -32,6 +32,8 @@ _SENTENCE_END = re.compile(r"[。！？!?…](?:[”’」』）)\]]*)\s*$|[.](?
 #: punctuation that a headline does not contain outside brackets (a body line usually does)
 _INNER_PUNCT = re.compile(r"[，。；！？、,;!?]|[:：]\s|\.\s")
 _ABBREVIATION = re.compile(r"\b(?:[A-Z]\.)+|\b(?:Dr|Prof|Mr|Mrs|Ms|St|Jr|Sr|No|Vol|vs)\.")
+#: a sentence break inside a line (a full stop, then more text): the line holds text, not a title
+SENTENCE_BREAK = re.compile(r"[.!?。！？]\s+\S")
 _TRAILING_PUNCT = re.compile(r"[，。；：！？、,;:!?]\s*$")
 #: a title before a name, whose full stop ends no sentence where a line breaks after it (Dr. / Tobias …)
 # (and a name's initials, A.B. / Northvale College: a wrapper breaks after them, no sentence ends there)

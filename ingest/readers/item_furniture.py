@@ -12,6 +12,8 @@ import re
 from collections.abc import Sequence
 
 from ingest.segment_lines import (
+    CJK,
+    SENTENCE_BREAK,
     ends_sentence,
     headline_shaped,
     is_header_row,
@@ -46,8 +48,6 @@ _CONTACT_LABEL = re.compile(
 _CONTACT_ROWS = 5
 
 
-#: a sentence break inside a line: it is text, not a title
-_SENTENCE_BREAK = re.compile(r"[.!?。！？]\s+\S")
 _TITLE_CHARS = 120
 
 
@@ -60,7 +60,7 @@ def title_like(stripped: str) -> bool:
         0 < len(stripped) <= _TITLE_CHARS
         and stripped[0].isupper()
         and not ends_sentence(stripped)
-        and not _SENTENCE_BREAK.search(stripped)
+        and not SENTENCE_BREAK.search(stripped)
     )
 
 
@@ -114,7 +114,7 @@ _DATED = re.compile(r"(?:19|20)\d{2}\s*(?:[-./年])\s*\d{1,2}")
 _RUBRIC_WORDS = 3
 _RUBRIC_CHARS = 30
 _RUBRIC_CJK = 8
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = re.compile(f"[{CJK}]")
 
 
 def _is_rubric(lines: Sequence[str], i: int) -> bool:
