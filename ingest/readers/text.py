@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 from typing import Literal
 
 from ingest.readers.item_furniture import drop_page_furniture, is_running_head, lead_furniture, title_like
@@ -118,15 +119,21 @@ def detect_kind(text: str) -> Kind:
         return "newsletter"
     # the page's first lines past its furniture (a running head, a site's name over its trail, 发布时间：…): the
     # title, and the column or the issue it appears in (【科研进展】2027年第3期)
-    top = [
-        t
-        for i, line in enumerate(lines)
-        if (t := line.strip())
-        and i not in furniture
-        and not _leftover(t)
-        and not is_meta_line(t)
-        and not is_running_head(t)
-    ][:_HEAD_LINES]
+    # (a generator cut at the first few: the tests run per line, and only a page's head is wanted)
+    top = list(
+        islice(
+            (
+                t
+                for i, line in enumerate(lines)
+                if (t := line.strip())
+                and i not in furniture
+                and not _leftover(t)
+                and not is_meta_line(t)
+                and not is_running_head(t)
+            ),
+            _HEAD_LINES,
+        )
+    )
     # (past the title, only a title-like line that dates no day: a column's issue, not a dated masthead or a sentence)
     heads = top[:1] + [t for t in top[1:] if title_like(t) and not any(d.has_day for d in find_dates(t))]
     # "2025年度中国生命科学十大进展揭晓" and one headed section per advance: a list whose entries are items
@@ -319,7 +326,7 @@ def _record_title(lines: list[str]) -> str | None:
     """The title field of a database page that opens as a record under the page's label (``Project Details | Grant
     Finder`` / Project Number: … / Title: … / Contact PI: …): it names the item better than the label. None for
     any other text: a notice's own headline over its fields (答辩公告 / 论文题目：…) stays its title."""
-    filled = [line.strip() for line in lines if line.strip()][: _RECORD_LINES + 1]
+    filled = list(islice((t for line in lines if (t := line.strip())), _RECORD_LINES + 1))
     if len(filled) < 2 or not _BAR_LABEL.search(filled[0]) or not _RECORD_FIELD.match(filled[1]):
         return None
     fields = [match for line in filled[1:] if (match := _RECORD_FIELD.match(line))]
