@@ -8,7 +8,7 @@ yields the ministry only.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from ingest.extract.lexicon import LATIN_LETTER, LATIN_UPPER, RESEARCHER_EN_JOBS, alternation
 from ingest.extract.spans import Span, clean
@@ -755,18 +755,44 @@ def short_form_mentions(text: str, spans: list[Span]) -> list[Span]:
         if len(shorts[short]) != 1:
             continue  # shared by two names of the item: which one is meant is unknown
         (full,) = shorts[short]
-        name = re.escape(short)
-        pattern = rf"\b(?:of|at|from)\s+(?:the\s+)?({name})\b(?!\s+[A-Z])(?![-'’])|\b({name})(?={_JOB_AFTER})"
-        for m in re.finditer(pattern, text):
-            group = 1 if m.group(1) is not None else 2
-            start, end = m.span(group)
+        for opened, start, end, group in _short_form_places(text, short):
             if any(a < end and start < b for a, b in taken):
                 continue
-            if group == 1 and _BODY_BEFORE_OF.search(text, max(0, m.start() - 40), m.start()):
+            if group == 1 and _BODY_BEFORE_OF.search(text, max(0, opened - 40), opened):
                 continue  # "the Research Grants Council of Hong Kong": a place in a body's name
             out.append(Span(start, end, "Institution", full, meta={"surface": short}))
             taken.append((start, end))
     return out
+
+
+# where a short form stands for its institution: after of/at/from (not running into another capitalised word or a
+# hyphen), or before a job; precompiled, where a pattern built per short form was compiled anew for each (the job
+# alternation is long, and an item holds many short forms)
+_OF_BEFORE = re.compile(r"(?<!\w)(?:of|at|from)\s+(?:the\s+)?$")
+_NOT_AFTER_OF = re.compile(r"\s+[A-Z]|[-'’]")
+
+
+def _short_form_places(text: str, short: str) -> Iterator[tuple[int, int, int, int]]:
+    """(where the phrase opens, start, end, 1 after of/at/from or 2 before a job) of each whole-word occurrence of
+    ``short`` that stands for its institution."""
+    at = text.find(short)
+    while at >= 0:
+        end = at + len(short)
+        whole = not (at and _word_char(text[at - 1])) and not (end < len(text) and _word_char(text[end]))
+        of = _OF_BEFORE.search(text, max(0, at - 24), at) if whole else None
+        if of is not None and not _NOT_AFTER_OF.match(text, end):
+            yield of.start(), at, end, 1
+            at = text.find(short, end)
+            continue
+        if not (at and _word_char(text[at - 1])) and _JOB_AFTER_RE.match(text, end):
+            yield at, at, end, 2
+            at = text.find(short, end)
+            continue
+        at = text.find(short, at + 1)
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 _DEFINED_SHORT = re.compile(r"[^\S\n]*\(([A-Z]{2,6})\)")
@@ -802,6 +828,7 @@ _BODY_BEFORE_OF = re.compile(
 # a job (and the field) written between an institution's short name and a person: "Eastmoor chemist", "WIT professor
 # of materials science"
 _JOB_AFTER = rf"\s+(?:[a-z-]+\s+){{0,3}}(?:{alternation(RESEARCHER_EN_JOBS)})\b"
+_JOB_AFTER_RE = re.compile(_JOB_AFTER)
 
 
 # what may stand between two names of a funding list (besides brackets): connectors, funding verbs, programme words
