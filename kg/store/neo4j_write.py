@@ -267,7 +267,6 @@ class Neo4jWrites:
         # the stored evidence JSON is neither read nor re-sent: see records.evidence_placeholders
         projection = ", ".join(f".{k}" for k in keys if k != "evidence")
         for rtype, group in groups.items():
-            keyed = "" if rtype == MENTIONS else " {key: row.key}"
             inline = ", ".join(f"{k}: row.{k}" for k in keys)
             for chunk in chunks(group, self.batch_size):
                 known = [r for r in chunk if r["src"] not in done.new and r["dst"] not in done.new]
@@ -275,10 +274,7 @@ class Neo4jWrites:
                 if known:
                     ends = _Endpoints(done.eids)
                     found = tx.run(
-                        _q(
-                            f"UNWIND $rows AS row {ends.match} MATCH (a)-[r:{rtype}{keyed}]->(b) "
-                            f"RETURN row.i AS i, elementId(r) AS eid, r {{{projection}}} AS p"
-                        ),
+                        stored_rels_query(rtype, projection),
                         rows=[
                             ends.row(r["src"], r["dst"], i=i) | ({} if rtype == MENTIONS else {"key": r["key"]})
                             for i, r in enumerate(known)
@@ -386,6 +382,25 @@ def _archive_move(rtype: str, row: Mapping[str, Any], stored: Mapping[str, Any],
     fact = fact_hash(rtype, row["src"], row["dst"], row["key"])
     seq = rows_of(stored) + 1
     return {"move": moved, "aid": f"{fact}#{seq}", "fact": fact, "src": row["src"], "dst": row["dst"], "seq": seq}
+
+
+def stored_rels_query(rtype: str, projection: str) -> LiteralString:
+    """The statement that reads the stored relationships of type ``rtype`` between given endpoint pairs (rows carry
+    the endpoints' positions in ``$eids``, ``i`` and, for a fact, its ``key``): position, element id and the
+    ``projection`` of each found.
+
+    The relationship is matched inside a subquery that receives both endpoints bound, so the planner must check for
+    it between them (``Expand(Into)``, which walks the smaller of the two nodes' relationships). Written as one more
+    ``MATCH`` after the endpoints, the planner expanded every relationship of the source and then filtered on the
+    target: a researcher with 4,500 collaborators expanded 4,500 relationships per row, and the read of a 5,000-item
+    batch's stored COLLABORATED_WITH facts went from 0.1 s to 0.8 s as the store grew to 60k items (3 s for 3,000
+    pairs of hub researchers, against 0.1 s in the subquery)."""
+    keyed = "" if rtype == MENTIONS else " {key: row.key}"
+    return _q(
+        f"UNWIND $rows AS row {_Endpoints.match} "
+        f"CALL (a, b, row) {{ MATCH (a)-[r:{rtype}{keyed}]->(b) RETURN r }} "
+        f"RETURN row.i AS i, elementId(r) AS eid, r {{{projection}}} AS p"
+    )
 
 
 class _Endpoints:

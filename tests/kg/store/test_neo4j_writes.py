@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
 from kg.store.neo4j import Neo4jStore
+from kg.store.neo4j_write import stored_rels_query
 
 from .conftest import batch_of, eid
 from .test_store_batches import FULL_EDGES, FULL_NODES, counts
@@ -59,3 +61,22 @@ def test_neo4j_concurrent_applies_of_overlapping_batches_serialize(
         e for e in lin.edges if e.predicate == "collaboratedWith" and eid("wang") in (e.source, e.target)
     )
     assert len(collaboration.evidence) == 2  # told in items A and C, one batch each
+
+
+def _operators(plan: Any) -> list[str]:
+    return [plan["operatorType"].split("@")[0], *(op for child in plan.get("children", []) for op in _operators(child))]
+
+
+@pytest.mark.parametrize("rtype", ["MENTIONS", "COLLABORATED_WITH"])
+def test_neo4j_stored_relationship_read_checks_between_both_ends(neo4j: Neo4jStore, rtype: str) -> None:
+    """The read of a batch's stored relationships looks for each between its two endpoints (Expand(Into)), instead of
+    expanding every relationship of the source and filtering on the target, which cost time in the degree of hub
+    researchers and institutions (see stored_rels_query)."""
+    neo4j.apply(*batch_of("A", "B"))
+    query = stored_rels_query(rtype, ".key")
+    plan = neo4j.driver.execute_query(
+        "EXPLAIN " + query, rows=[{"a": 0, "b": 1, "i": 0, "key": "|"}], eids=["4:x:0", "4:x:1"]
+    ).summary.plan
+    operators = _operators(plan)
+    assert "Expand(Into)" in operators, operators
+    assert "Expand(All)" not in operators, operators
