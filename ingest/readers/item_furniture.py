@@ -91,7 +91,9 @@ def _is_date_line(stripped: str) -> bool:
 
 def _is_label(lines: Sequence[str], i: int) -> bool:
     """A short label in capitals above a headline-shaped line (CASE STUDY / … / headline): set off by a blank line,
-    or right above it when it names a news desk (UNIVERSITY NEWS AND INFORMATION)."""
+    or right above it when it names a news desk (UNIVERSITY NEWS AND INFORMATION) or stands over a headline in
+    lower case at least twice its length (LICENSING OPPORTUNITY / Paper test triages …: a kicker, not a headline
+    over its subtitle)."""
     text = lines[i].strip()
     if len(text) > _LABEL_CHARS or not _LABEL.match(text):
         return False
@@ -99,8 +101,10 @@ def _is_label(lines: Sequence[str], i: int) -> bool:
     if not following:
         return False
     nxt = following[0]
-    set_off = nxt > i + 1 or bool(_NEWS_DESK.search(text))
-    return set_off and title_like(lines[nxt].strip()) and not _LABEL.match(lines[nxt].strip())
+    below = lines[nxt].strip()
+    kicker = len(below) >= 2 * len(text) and any(c.islower() for c in below)
+    set_off = nxt > i + 1 or kicker or bool(_NEWS_DESK.search(text))
+    return set_off and title_like(below) and not _LABEL.match(below)
 
 
 #: a news desk's name in a label (UNIVERSITY NEWS AND INFORMATION, MEDIA RELATIONS, NEWSROOM)

@@ -73,8 +73,9 @@ def strip_bold(text: str) -> str:
     return _BOLD.sub(r"\1", text) if "**" in text else text
 
 
-#: a ``#`` line that holds sentences is a comment of a data file (``# Data supplied under … . Contact: …``)
-_SENTENCES = re.compile(r"[.!?。！？]\s+\S|[.。]$")
+#: a ``#`` line that holds sentences or clauses apart by semicolons is a comment of a data file (``# Data supplied
+#: under … . Contact: …``, ``# 数据来源：…；导出时间：…``)
+_SENTENCES = re.compile(r"[.!?。！？]\s+\S|[.。]$|[；;]")
 
 
 def looks_like_markdown(text: str) -> bool:

@@ -17,6 +17,9 @@ from typing import Literal
 
 from ingest.readers.item_furniture import drop_page_furniture, is_running_head, lead_furniture, title_like
 from ingest.readers.markdown import strip_bold
+from ingest.readers.microblog import microblog_posts
+from ingest.readers.rubric_digest import rubric_headlines
+from ingest.readers.template_parts import template_parts
 from ingest.segment import announces_digest, announces_list, labelled_sections, segment_newsletter, segments
 from ingest.segment_dates import feed_header, find_dates, first_event_date, parse_date, split_source
 from ingest.segment_items import make_item
@@ -164,6 +167,36 @@ def _leftover(line: str) -> bool:
 #: a navigation trail's separator, and the most lines a site's masthead has above it
 _SITE_TRAIL = re.compile(r"\S\s*[>›»]\s*\S")
 _SITE_ROWS = 2
+#: a trail that opens at the site's home, whatever its separator (Home / Research / Diagnostics, 首页 | 新闻)
+_HOME_TRAIL = re.compile(
+    r"^(?:Home|Homepage|首页|主页|网站首页|当前位置\s*[:：]?|您的位置\s*[:：]?|You are here\s*:?)\s*[/>›»|｜·]\s*\S",
+    re.I,
+)
+#: a site's menu bar: short fields set apart by wide spaces or bars (Home   About   Programme, News | Opinion | Sports)
+_MENU_FIELDS = re.compile(r"\s{2,}|\u3000+|\s*[|｜·•]\s*")
+_MENU_ENTRIES = 4
+_MENU_ENTRY_CHARS = 25
+_MENU_WORD = re.compile(
+    r"^(?:Home|About(?: us)?|News|Newsroom|Contact(?: us)?|Events?|Research|Programme|Program|Registration|Search|Menu"
+    r"|首页|新闻|新闻动态|关于|关于我们|联系我们|综合|概况|学术活动)$",
+    re.I,
+)
+
+
+def is_site_menu(line: str) -> bool:
+    """A site's menu bar copied with its page: four short entries or more set apart by wide spaces or bars, one of
+    them a menu's usual entry (Home, News, About, 首页, 新闻), no sentence among them."""
+    fields = [f for f in _MENU_FIELDS.split(line) if f]
+    if len(fields) < _MENU_ENTRIES or ends_sentence(line):
+        return False
+    if any(len(f) > _MENU_ENTRY_CHARS or len(f.split()) > 4 for f in fields):
+        return False
+    return any(_MENU_WORD.match(f) for f in fields)
+
+
+def _site_head(line: str) -> bool:
+    """A line that closes a page's masthead: its navigation trail or its menu bar."""
+    return bool(_SITE_TRAIL.search(line) or _HOME_TRAIL.match(line)) or is_site_menu(line)
 
 
 def clean_item_lines(text: str) -> list[str]:
@@ -178,8 +211,9 @@ def clean_item_lines(text: str) -> list[str]:
             continue
         if _TAIL.match(line):
             break
-        if _leftover(line) or is_meta_line(line):
-            if _SITE_TRAIL.search(line) and sum(1 for kept in out if kept.strip()) <= _SITE_ROWS:
+        head = sum(1 for kept in out if kept.strip()) <= _SITE_ROWS and _site_head(line)
+        if head or _leftover(line) or is_meta_line(line):
+            if head:
                 trail = len(out)
             continue
         out.append(printed)  # indentation kept: it marks paragraphs
@@ -339,10 +373,14 @@ def _record_title(lines: list[str]) -> str | None:
 _WRAPPED_HEADLINE = 0.6
 
 
-def _wrapped_headline(title: str, rest: list[str]) -> bool:
+def _wrapped_headline(title: str, rest: list[str], raw: list[str]) -> bool:
     """The headline goes on on the next line (Old specimens reveal … in the North / Sea): a title-like
-    line right under a wide headline line, closed by a blank line, with no sentence ending it."""
+    line right under a wide headline line, closed by a blank line, with no sentence ending it. The blank must be the
+    page's (``raw``, its lines as read): a byline or a date line dropped under a standfirst leaves none."""
     if not rest or not (second := rest[0].strip()) or (len(rest) > 1 and rest[1].strip()):
+        return False
+    at = next((i for i, line in enumerate(raw) if line.strip() == second), None)
+    if at is not None and at + 1 < len(raw) and raw[at + 1].strip():
         return False
     if not title_like(second) or ends_sentence(title) or ends_sentence(second) or find_dates(second):
         return False
@@ -360,7 +398,7 @@ def read_item_text(text: str, file: str | None = None) -> NewsItem | None:
     if head == len(lines):
         return None
     title, rest = lines[head].strip(), lines[head + 1 :]
-    if _wrapped_headline(title, rest):
+    if _wrapped_headline(title, rest, kept):
         title, rest = join_wrapped([title, rest[0]]), rest[1:]
     record = _record_title(lines[head:])
     if record:
@@ -391,14 +429,22 @@ def read_item_text(text: str, file: str | None = None) -> NewsItem | None:
 def read_text(text: str, file: str | None, kind: Kind | None = None) -> Iterator[NewsItem]:
     """The items of a text file: a newsletter issue split into items, the stories of a mailing set apart by rules,
     or one item."""
-    text = strip_bold(text)
+    text = rubric_headlines(strip_bold(text))
     # stories set apart by rules are a mailing's, whatever else the text looks like (its issue line, its dates)
-    stories = [] if kind is not None else separated_stories(text)
+    # (and the posts of a microblog page copied as text)
+    stories = [] if kind is not None else (separated_stories(text) or microblog_posts(text))
     found = kind or ("item" if stories else detect_kind(text))
+    if found == "item" and kind is None and not stories:
+        # (records of one template pasted one after another, each under the template's block: one item each)
+        stories = template_parts(text)
     if found == "newsletter":
         yield from segment_newsletter(text, file)
         return
-    for story in stories or [text]:
+    # (one message saved from a mail client: its subject is the headline, its headers no text: 发件人：… / 主题：…)
+    lines = text.splitlines()
+    opening = next((t for line in lines if (t := line.strip())), "")
+    message = _mail_message(lines) if not stories and _MAIL_SENDER.match(opening) else None
+    for story in stories or ["\n".join(message) if message else text]:
         item = read_item_text(story, file)
         if item is not None:
             yield item
@@ -419,7 +465,16 @@ _CONTENTS_HEADING = re.compile(
 
 
 #: a message's header line in a mail digest (Message: 2 / From: … / Subject: …)
-_MAIL_HEADER = re.compile(r"^(?:Message|From|To|Cc|Date|Sent|Subject|Reply-To|Message-ID|Content-Type)\s*:", re.I)
+_MAIL_HEADER = re.compile(
+    r"^(?:Message|From|To|Cc|Bcc|Date|Sent|Subject|Reply-To|Message-ID|Content-Type|Attachments?"
+    r"|发件人|收件人|抄送|密送|发送时间|时间|日期|主题|附件)\s*[:：]",
+    re.I,
+)
+#: the header that dates a message (Sent: Thursday, July 17, 2025 6:02 AM, 发送时间：2026年3月16日 22:47)
+_MAIL_DATE = re.compile(r"^(?:Date|Sent|发送时间|日期|时间)\s*[:：]\s*(?P<value>\S.*)$", re.I)
+#: the header a saved message opens with (From: …, 发件人：…)
+_MAIL_SENDER = re.compile(r"^(?:From|发件人)\s*[:：]", re.I)
+_SUBJECT_KEY = re.compile(r"^(?:Subject|主题)\s*[:：]\s*", re.I)
 #: what a subject line carries besides its headline: a list's tag and reply marks ([REEFNET-L] Re: …)
 _SUBJECT_TAGS = re.compile(r"^(?:\s*(?:\[[^\]]{1,40}\]|(?:Re|Fwd?|AW|WG)\s*:))+\s*", re.I)
 
@@ -432,12 +487,13 @@ def _mail_message(lines: list[str]) -> list[str] | None:
     while headers < len(filled) and _MAIL_HEADER.match(lines[filled[headers]].strip()):
         headers += 1
     subject = next(
-        (lines[i].strip().split(":", 1)[1] for i in filled[:headers] if lines[i].strip().lower().startswith("subject")),
-        None,
+        (_SUBJECT_KEY.sub("", t) for i in filled[:headers] if _SUBJECT_KEY.match(t := lines[i].strip())), None
     )
     if subject is None or not (title := _SUBJECT_TAGS.sub("", subject).strip()):
         return None
-    return [title, "", *lines[filled[headers - 1] + 1 :]]
+    # (the message's date dates the item: kept as the page's date field, which item_metadata reads)
+    sent = next((m["value"] for i in filled[:headers] if (m := _MAIL_DATE.match(lines[i].strip()))), None)
+    return [title, *([f"Date: {sent}"] if sent else []), "", *lines[filled[headers - 1] + 1 :]]
 
 
 #: a page's footer under its rule: the publisher's line and the page number, within this many lines

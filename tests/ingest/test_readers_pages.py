@@ -1,0 +1,218 @@
+"""Pages users copy as text whose own lines must not become titles: a site's masthead, menu and trail, a message's
+headers, a data export's comments, a narrow-column digest, records of one template, a microblog's posts. All names
+are made up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingest.readers import read_path
+from ingest.readers.text import read_text
+
+WEB_PAGE = """Skip to main content
+Northvale Innovation
+Menu   Search
+Home / Licensing opportunities / Healthcare / Devices
+
+LICENSING OPPORTUNITY
+Folded paper sensor reads wound infection in ten minutes
+
+Project number: 4471
+Technology area: Diagnostics
+
+Researchers at Northvale University have developed a paper sensor that changes colour when a wound is infected.
+The device was tested on 90 samples by Dr Ana Ruizo of the Department of Engineering.
+"""
+
+STUDENT_PAPER = """Skip to content
+The Eastmoor Ledger
+Eastmoor University's Student Newspaper Since 1921
+News | Opinion | Features | Arts | Science | Sports
+
+SCIENCE
+
+Second-year student finds a comet in archive plates
+Undergraduate is first author of a new study in Icarus
+By Kofi Mensar, Science Editor
+Published: March 3, 2027
+
+When Lina Ortsberg joined the observatory in 2026, she expected to sort data. Instead she found a comet.
+"""
+
+
+def test_a_web_pages_masthead_menu_trail_and_kicker_are_no_title() -> None:
+    """Skip link, the site's name, its menu, a trail from Home apart by slashes and a kicker in capitals right above
+    the headline: the headline is the title."""
+    (item,) = read_text(WEB_PAGE, "page.txt")
+    assert item.title == "Folded paper sensor reads wound infection in ten minutes"
+    assert "Menu" not in item.text and "Home /" not in item.text
+
+
+def test_a_site_menu_apart_by_bars_closes_the_masthead_and_a_standfirst_is_no_wrapped_headline() -> None:
+    """Site name, tagline, a menu apart by bars, a section label: furniture. The standfirst under the headline is
+    closed by a byline, not by a blank line: it is not the headline's second line."""
+    (item,) = read_text(STUDENT_PAPER, "ledger.txt")
+    assert item.title == "Second-year student finds a comet in archive plates"
+    assert item.text.split("\n")[1] == "Undergraduate is first author of a new study in Icarus"
+
+
+def test_a_menu_line_inside_a_story_is_kept() -> None:
+    """Past the page's head a line of short fields is the story's (a table's row), not a menu."""
+    text = (
+        "Reef lab wins three grants\n\nThe lab of Dr Ana Ruizo won three grants this year.\n"
+        "Projects and funders:\n\nHome reefs   Northvale Trust   2027   News desk\n"
+    )
+    (item,) = read_text(text, "grants.txt")
+    assert "Home reefs Northvale Trust 2027 News desk" in item.text
+
+
+def test_a_saved_message_is_titled_by_its_subject_and_dated_by_its_headers() -> None:
+    """发件人 / 发送时间 / 收件人 / 主题: the subject is the title, the sending day the date, the headers no text."""
+    text = (
+        "发件人: 林晓风 <lin@example.cn>\n发送时间: 2027年3月16日 星期二 22:47\n收件人: 周明远; 赵明远\n"
+        "主题: 【请核对】稿件作者信息及基金标注\n附件: form.docx (48 KB)\n\n各位老师：\n\n"
+        "我们的稿件已被接收，请核对作者单位：林晓风，星河大学物理学院。\n"
+    )
+    (item,) = read_text(text, "mail.txt")
+    assert item.title == "【请核对】稿件作者信息及基金标注"
+    assert item.date == "2027-03-16"
+    assert "发件人" not in item.text and "收件人" not in item.text
+
+
+def test_a_notice_with_a_topic_field_is_no_message() -> None:
+    """主题：… in a talk's notice is its topic: no sender above it, so the notice keeps its own headline."""
+    text = "学术报告通知\n\n主题：深海微生物的能量代谢\n时间：2027年4月2日 14:00\n报告人：周明远研究员\n"
+    (item,) = read_text(text, "talk.txt")
+    assert item.title == "学术报告通知"
+
+
+def test_a_data_exports_chinese_comment_lines_are_no_markdown(tmp_path: Path) -> None:
+    """'# 数据来源：…；导出时间：…' comment lines with clauses apart by semicolons are no headings."""
+    path = tmp_path / "papers.txt"
+    path.write_text(
+        "星河大学物理学院2027年度论文统计表\n# 数据来源：科研管理系统；导出时间：2027-01-09\n"
+        '# 统计口径：第一署名单位；“*”为通讯作者\n序号,论文题目,第一作者\n1,"Reef sounds",林晓风\n',
+        encoding="utf-8",
+    )
+    assert [item.title for item in read_path(path)] == ["星河大学物理学院2027年度论文统计表"]
+
+
+COLUMN_DIGEST = """Research highlights
+Selections from the literature
+
+MARINE BIOLOGY
+Reef fish sing
+at dawn
+Damselfish on shallow reefs
+call loudest in the first hour
+of light. Ana Ruizo at Northvale
+University recorded 40 reefs.
+Mar. Biol. 12, 44 (2027)
+
+CHEMISTRY
+Plastic unzipped at room
+temperature
+A cheap iron catalyst breaks
+polyester down in an hour.
+Kofi Mensar at Eastmoor
+University led the work.
+J. Chem. 3, 12 (2027)
+
+PLANETARY SCIENCE
+A comet in old plates
+Archive plates from 1931 show
+a faint comet. Lina Ortsberg
+found it in the scans.
+Icarus 9, 101 (2027)
+"""
+
+
+def test_a_narrow_column_digest_splits_at_its_rubrics() -> None:
+    """A rubric in capitals over a headline wrapped in lower case and the story run on under it: one item per
+    entry, titled by its whole headline."""
+    titles = [item.title for item in read_text(COLUMN_DIGEST, "highlights.txt")]
+    assert titles[-3:] == ["Reef fish sing at dawn", "Plastic unzipped at room temperature", "A comet in old plates"]
+
+
+def test_capitals_over_contact_lines_are_no_digest() -> None:
+    """MEDIA CONTACT / a name / a role: no story under it (no sentence), so a release stays one item."""
+    text = (
+        "Northvale team maps reef sounds\n\nDr Ana Ruizo of Northvale University led the study of 40 reefs.\n\n"
+        "MEDIA CONTACT\nKofi Mensar\nPress Officer\n\nABOUT NORTHVALE\nNorthvale University\nFounded 1890\n"
+    )
+    assert [item.title for item in read_text(text, "release.txt")] == ["Northvale team maps reef sounds"]
+
+
+TEMPLATE_RECORDS = """NOSM27-0412, updated on 02 May 2027
+https://doi.org/10.0000/nosm27-0412
+Northern Ocean Sciences Meeting 2027
+(c) Author(s) 2027. This work is distributed under
+the Creative Commons Attribution 4.0 License.
+Reef sounds predict coral recovery after heatwaves
+Ana Ruizo1 and Kofi Mensar2
+1Northvale University, Department of Marine Science
+2Eastmoor University
+We recorded 40 reefs for three years. Louder reefs recovered faster.
+
+NOSM27-0977, updated on 28 Apr 2027
+https://doi.org/10.0000/nosm27-0977
+Northern Ocean Sciences Meeting 2027
+(c) Author(s) 2027. This work is distributed under
+the Creative Commons Attribution 4.0 License.
+Kelp forests store carbon in winter storms
+Lina Ortsberg1
+1Eastmoor University, School of Ocean Science
+Storms bury kelp in deep sediment. We traced 12 tonnes per kilometre.
+"""
+
+
+def test_records_of_one_template_are_one_item_each() -> None:
+    """The block every record repeats (meeting, licence) and its label above are no title: each record is an
+    item titled by the line under the block."""
+    items = list(read_text(TEMPLATE_RECORDS, "abstracts.txt"))
+    assert [item.title for item in items] == [
+        "Reef sounds predict coral recovery after heatwaves",
+        "Kelp forests store carbon in winter storms",
+    ]
+    assert "Creative Commons" not in items[1].text
+
+
+def test_a_running_head_repeated_on_pages_of_one_story_splits_nothing() -> None:
+    """One line repeated on every page (the journal's head) is no template block: the story stays one."""
+    text = (
+        "Reef sounds predict recovery\n\nNORTHVALE SCIENCE REVIEW\nDr Ana Ruizo recorded 40 reefs. Louder reefs "
+        "recovered.\n\nNORTHVALE SCIENCE REVIEW\nThe team will record 20 more reefs. Kofi Mensar joins them.\n"
+    )
+    assert len(list(read_text(text, "story.txt"))) == 1
+
+
+MICROBLOG = """微博搜索
+综合　实时　用户　视频　图片　话题
+
+星河大学
+V
+3月12日 10:25 来自 微博网页版
+【星河大学团队在Nature发文：水稻记得干旱】3月12日，星河大学农学院林晓风教授团队在《自然》发表论文。
+收起
+
+ 转发 236 ｜ 评论 58 ｜ 赞 1021
+
+海岳研究所
+V
+3月11日 18:02 来自 iPhone客户端
+【祝贺！海岳研究所周明远研究员获青年科学家奖】近日，周明远研究员获得2027年度青年科学家奖。
+
+ 转发 88 ｜ 评论 41 ｜ 赞 760
+"""
+
+
+def test_a_microblog_page_is_one_item_per_post() -> None:
+    """Posts under their account and a '… 来自 client' line: one item each, titled by the 【】 headline; the
+    account's name stays as the post's first line, the counts go."""
+    items = list(read_text(MICROBLOG, "weibo.txt"))
+    assert [item.title for item in items] == [
+        "星河大学团队在Nature发文：水稻记得干旱",
+        "祝贺！海岳研究所周明远研究员获青年科学家奖",
+    ]
+    assert items[1].text.split("\n")[1] == "海岳研究所"
+    assert "转发" not in items[0].text and "海岳研究所" not in items[0].text
