@@ -104,3 +104,81 @@ def unit_of(block: Block, mark: str, institutions: list[Span]) -> Span | None:
     inside = [s for s in institutions if a <= s.start and s.end <= b]
     outer = [s for s in inside if not any(o is not s and o.start <= s.start and s.end <= o.end for o in inside)]
     return max(outer, key=lambda s: s.end - s.start) if outer else None
+
+
+# ---------------------------------------------------------------------------------------------------------- English
+
+#: a word of an English author's name: a capital and letters (accents, inner capitals, apostrophes), or an initial
+_NAME_WORD = r"(?:[A-Z]\.(?:-?[A-Z]\.)*|[A-Z][^\W\d_]*(?:['’-][A-Z]?[^\W\d_]+)*)"
+_PARTICLE = r"(?:van|von|de|der|den|da|dos|du|del|la|le|bin|al)"
+#: an author of an English paper header: a name of two to four words with its units' numbers glued to it (and a
+#: marker of a corresponding or co-first author): Ana M. Ruizo1,2*
+_AUTHOR_EN = (
+    rf"(?P<name>{_NAME_WORD}(?:[ \n](?:{_PARTICLE} )?{_NAME_WORD}){{1,3}})(?P<marks>\d{{1,2}}(?:,\d{{1,2}})*)[*†#]?"
+)
+_ONE_EN = re.compile(_AUTHOR_EN)
+#: the author list: two or more authors apart by commas, the last after "and"
+_AUTHORS_EN = re.compile(
+    rf"{_AUTHOR_EN}(?:,?[ \n](?:and[ \n])?{_AUTHOR_EN.replace('?P<name>', '').replace('?P<marks>', '')})+"
+)
+#: a numbered unit after the list: its number glued to (or a space before) its name, 1University of …
+_UNIT_EN = re.compile(r"(?:^|(?<=[\s,;]))(?P<n>\d{1,2})\s?(?=[A-Z])")
+#: the last unit runs into the abstract: it is read at most this far
+_LAST_UNIT = 160
+
+
+def find_en(text: str) -> Block | None:
+    """The header of an English paper or abstract, if ``text`` has one: an author list whose names carry their
+    units' numbers (Ana Ruizo1, Kofi Mensar1,2 and Lina Ortsberg2) followed by the numbered units (1Northvale
+    University, Department of …  2Eastmoor University …), the title on the lines above the list."""
+    for line in _AUTHORS_EN.finditer(text):
+        block = Block()
+        for one in _ONE_EN.finditer(text, line.start(), line.end()):
+            name = " ".join(one.group("name").split())
+            span = Span(one.start("name"), one.end("name"), "Researcher", name, role="researcher")
+            block.authors.append((span, one.group("marks").split(",")))
+        numbers: list[re.Match[str]] = []
+        pos = line.end()
+        expected = 1
+        # (the units follow the list: 1… 2… 3…, in order, each after the one before)
+        for m in _UNIT_EN.finditer(text, pos, min(len(text), pos + 1200)):
+            if m.group("n") == str(expected) and (numbers or m.start() - pos <= 2):
+                numbers.append(m)
+                expected += 1
+        if not numbers:
+            continue
+        for i, m in enumerate(numbers):
+            stop = numbers[i + 1].start() if i + 1 < len(numbers) else min(len(text), m.end() + _LAST_UNIT)
+            paragraph = text.find("\n\n", m.end(), stop)
+            stop = paragraph if paragraph >= 0 else stop
+            block.units[m.group("n")] = (m.end(), len(text[:stop].rstrip(" ,;")))
+        if not all(mark in block.units for _, marks in block.authors for mark in marks):
+            continue  # numbers that point to no unit: no header
+        block.title = _title_above(text, line.start())
+        return block
+    return None
+
+
+#: a title wraps over at most this many lines above its author list
+_TITLE_LINES_EN = 2
+_TITLE_CHARS_EN = 250
+
+
+def _title_above(text: str, at: int) -> Span | None:
+    """The paper's title on the line or two right above its author list: words with no sentence end in them."""
+    end = text.rfind("\n", 0, at)
+    if end < 0:
+        return None
+    start = end + 1  # the first character of the title block taken so far
+    for _ in range(_TITLE_LINES_EN):
+        if start == 0:
+            break
+        previous = text.rfind("\n", 0, start - 1) + 1
+        line = text[previous : start - 1].strip()
+        if not line or not line[:1].isalnum() or re.search(r"[.!?]\s|[.!?]$", line):
+            break
+        start = previous
+    title = " ".join(text[start:end].split())
+    if not title or len(title) > _TITLE_CHARS_EN:
+        return None
+    return Span(start, end, "Publication", title)

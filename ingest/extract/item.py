@@ -285,8 +285,9 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
         ),
     )
     # a Chinese paper's header (authors with their units' numbers above the numbered units)
-    block = author_block.find(text) if item.lang == "zh" else None
-    if block is not None:
+    # (or an English paper's, authors with their units' numbers glued to their names)
+    block = author_block.find(text) if item.lang == "zh" else author_block.find_en(text)
+    if block is not None and item.lang == "zh":
         insts = author_block.complete_units(text, block, insts)
     persons = people.find_zh(text, insts) + people.find_en(text, insts)
     if block is not None:

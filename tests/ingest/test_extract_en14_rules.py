@@ -1,0 +1,39 @@
+"""Rules found on the en14/zh14 sets, checked on fictional texts (people and units made up; universities from the
+public gazetteers)."""
+
+from __future__ import annotations
+
+from tests.ingest.test_extract_en7_rules import _extract, _facts, _names
+
+
+def test_an_abstracts_authors_carry_their_units_numbers() -> None:
+    """An author list whose names carry their units' numbers (glued: Ruizo-Tam1,2) over the numbered units, run
+    into one paragraph by the reader: each author is a researcher of the units their numbers point to, and an author
+    of the title on the lines above the list (the first author first)."""
+    text = (
+        "Reef sounds predict coral recovery after\nmarine heatwaves, 2019–2026\n"
+        "Ana Ruizo-Tam1,2, Kofi D. Mensar-Hale2, and Lina Ortsberg3 1University of Oxford, Department of Zoology, "
+        "Oxford, UK 2Northvale Centre for Reef Acoustics, Northvale, UK 3Eastmoor Institute of Marine Science, "
+        "Eastmoor, UK We recorded 40 reefs for three years. Louder reefs recovered faster."
+    )
+    extraction = _extract(text)
+    assert {"Ana Ruizo-Tam", "Kofi D. Mensar-Hale", "Lina Ortsberg"} <= _names(extraction, "Researcher")
+    title = "Reef sounds predict coral recovery after marine heatwaves, 2019–2026"
+    assert {("Ana Ruizo-Tam", title), ("Lina Ortsberg", title)} <= _facts(extraction, "authorOf")
+    affiliations = _facts(extraction, "affiliatedWith")
+    assert ("Kofi D. Mensar-Hale", "Northvale Centre for Reef Acoustics") in affiliations
+    assert ("Lina Ortsberg", "Eastmoor Institute of Marine Science") in affiliations
+    assert not any(person == "Lina Ortsberg" and "Northvale" in unit for person, unit in affiliations)
+    first = next(r for r in extraction.relations if r.predicate == "authorOf" and r.role == "first")
+    assert {e.id: e.name for e in extraction.entities}[first.subject] == "Ana Ruizo-Tam"
+
+
+def test_numbers_after_names_that_point_to_no_unit_make_no_header() -> None:
+    """Names followed by numbers with no numbered units after them (scores, counts) are no author list."""
+    text = (
+        "Reef survey results\n"
+        "The divers Ana Ruizo-Tam 12, Kofi Mensar-Hale 9 and Lina Ortsberg 4 counted fish at Northvale reefs. "
+        "Results follow."
+    )
+    extraction = _extract(text)
+    assert not _facts(extraction, "authorOf")
