@@ -16,12 +16,20 @@ from dataclasses import dataclass, field
 from ingest.extract.lexicon import CJK
 from ingest.extract.spans import Span
 
-# an author with the numbers of their affiliations (and a marker of a corresponding or co-first author)
-_AUTHOR = rf"[{CJK}]{{2,4}}\d{{1,2}}(?:[,，]\d{{1,2}})*[*#＊]?"
-# two or more such authors at the end of a line, apart by spaces (a reader may run the line on after an English
-# title written right before it)
-_AUTHOR_LINE = re.compile(rf"(?m)(?<![{CJK}\w])(?P<names>{_AUTHOR}(?:[^\S\n]+{_AUTHOR})+)[^\S\n]*$")
-_ONE = re.compile(rf"(?P<name>[{CJK}]{{2,4}})(?P<marks>\d{{1,2}}(?:[,，]\d{{1,2}})*)[*#＊]?")
+# an author with the numbers of their affiliations (and a marker of a corresponding or co-first author, before or
+# after the numbers; the name's English form in brackets may stand between: 司徒颖欣（Wing-yan Szeto）3)
+_AUTHOR = rf"[{CJK}]{{2,4}}(?:（[^）\n]{{1,40}}）)?[*#＊]?\d{{1,2}}(?:[,，]\d{{1,2}})*[*#＊]?"
+# two or more such authors at the end of a line, apart by spaces or commas (a reader may run the line on after an
+# English title written right before it)
+_AUTHOR_LINE = re.compile(
+    rf"(?m)(?<![{CJK}\w])(?P<names>{_AUTHOR}(?:(?:[^\S\n]+|[，、,][^\S\n]*){_AUTHOR})+)[^\S\n]*"
+    # (the line ends, or the reader ran the first unit on after it: … 蓝启鸿*1 1 某大学…)
+    r"(?:$|(?=1[.．、]?[^\S\n]*[\u4e00-\u9fff]))"
+)
+_ONE = re.compile(
+    rf"(?P<name>[{CJK}]{{2,4}})(?:（[^）\n]{{1,40}}）)?(?P<pre>[*#＊]?)(?P<marks>\d{{1,2}}(?:[,，]\d{{1,2}})*)"
+    r"(?P<post>[*#＊]?)"
+)
 # the numbered affiliation line: 1.某大学某学院　2.某研究所 (each number opens a unit)
 _AFFILIATION = re.compile(r"(?:^|(?<=\s))(?P<n>\d{1,2})[.．、]?[^\S\n]*(?=[\u4e00-\u9fff])")
 # a line in Latin letters (an English title), or nothing
@@ -37,15 +45,17 @@ class Block:
     authors: list[tuple[Span, list[str]]] = field(default_factory=list)
     units: dict[str, tuple[int, int]] = field(default_factory=dict)
     title: Span | None = None
+    #: authors (by position) marked co-first (#) or corresponding (*); unmarked lists make the first author first
+    roles: dict[int, str] = field(default_factory=dict)
 
 
 def find(text: str) -> Block | None:
     """The paper header of ``text``, if it has one (an author line right above its numbered affiliation line)."""
-    # (a literal scan first: the affiliation line opens with "1.")
-    if "1." not in text and "1．" not in text and "1、" not in text:
+    # (a literal scan first: the affiliation line opens with "1.", "1、" or "1 ")
+    if not any(opening in text for opening in ("1.", "1．", "1、", "1 ", "\n1")):
         return None
     for line in _AUTHOR_LINE.finditer(text):
-        below = line.end() + 1
+        below = line.end() + 1 if text.startswith("\n", line.end()) else line.end()
         if not text.startswith("1", below):
             continue
         line_end = text.find("\n", below)
@@ -53,6 +63,13 @@ def find(text: str) -> Block | None:
         numbers = list(_AFFILIATION.finditer(text, below, line_end))
         if not numbers or numbers[0].group("n") != "1":
             continue
+        # (one unit per line: 1 某大学… / 2 某研究所…, each line opening with the next number)
+        while line_end < len(text) and (nxt := _AFFILIATION.match(text, line_end + 1)) is not None:
+            if nxt.group("n") != str(int(numbers[-1].group("n")) + 1):
+                break
+            numbers.append(nxt)
+            found_end = text.find("\n", nxt.end())
+            line_end = len(text) if found_end < 0 else found_end
         block = Block()
         for i, m in enumerate(numbers):
             stop = numbers[i + 1].start() if i + 1 < len(numbers) else line_end
@@ -62,6 +79,9 @@ def find(text: str) -> Block | None:
             if not all(mark in block.units for mark in marks):
                 return None  # numbers that point to no unit: not an author line
             name = one.group("name")
+            marker = one.group("pre") or one.group("post")
+            if marker:
+                block.roles[len(block.authors)] = "first" if marker == "#" else "corresponding"
             block.authors.append(
                 (Span(one.start(), one.start() + len(name), "Researcher", name, role="researcher"), marks)
             )

@@ -19,7 +19,8 @@ def header_authors(
         if person is None or person.type != "Researcher":
             continue
         if paper is not None:
-            role = "first" if i == 0 else None
+            # (marked co-first and corresponding authors as marked; else the first is the first author)
+            role = block.roles.get(i) if block.roles else ("first" if i == 0 else None)
             evidence = ctx.evidence(span.start, span.end)
             add(out, Relation(subject=person.id, predicate="authorOf", object=paper.id, role=role, evidence=evidence))
         for mark in marks:
