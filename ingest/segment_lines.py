@@ -12,6 +12,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from ingest.delimited_lines import record_blocks
+
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -480,13 +482,31 @@ _CAPS_LABEL = re.compile(r"^[A-Z][A-Z&/'’ -]{3,39}$")
 
 
 def join_wrapped(lines: Sequence[str]) -> str:
-    """Re-join hard-wrapped lines into paragraphs separated by ``\\n``.
+    """Re-join hard-wrapped lines into paragraphs separated by ``\\n``; a block of delimited records (a CSV or
+    tab-separated export: a header row, then a record per line) keeps its lines as written, one record a line.
 
     A paragraph ends after a line ending a sentence, before a numbered entry or an indented line (two spaces or an
     ideographic space: one stray space is a PDF artefact), and after a short line that stands alone (a heading).
     Inside a paragraph CJK text joins with no space, Latin words with one, and a word hyphenated across the break
     (``exam-`` / ``ple``) is mended.
     """
+    # (a record's cells hold commas and no sentence end: joined, the records would run into one another, and the
+    # tabs between cells would be lost)
+    blocks = record_blocks(lines)
+    if not blocks:
+        return _join_paragraphs(lines)
+    parts: list[str] = []
+    done = 0
+    for first, end in blocks:
+        parts.append(_join_paragraphs(lines[done:first]))
+        parts.extend(line.strip(" \r\n\u3000") for line in lines[first:end])
+        done = end
+    parts.append(_join_paragraphs(lines[done:]))
+    return "\n".join(part for part in parts if part)
+
+
+def _join_paragraphs(lines: Sequence[str]) -> str:
+    """Hard-wrapped lines re-joined into paragraphs (see ``join_wrapped``)."""
     indented: list[bool] = []
     tabbed: list[bool] = []  # (the cells of a tab-separated table wrap inside a cell: they are joined as before)
     stripped: list[str] = []

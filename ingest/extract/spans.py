@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ingest.delimited_lines import text_blocks
 from ingest.extract.tables import table_lines
 
 if TYPE_CHECKING:
@@ -112,7 +113,8 @@ def compact_text(text: str) -> tuple[str, list[int] | None]:
     found = list(_SPACE_IN_CJK.finditer(text))
     if not found:
         return text, None
-    tables = table_lines(text)
+    # (and the tabs between the cells of delimited records: 林晓风<tab>周明远 are two cells, not one spaced name)
+    tables = table_lines(text) + [line for block in text_blocks(text) for line in block]
     gaps = [m for m in found if not any(a <= m.start() < b for a, b in tables) and not _bodies_apart(text, m)]
     if not gaps:
         return text, None

@@ -1,0 +1,72 @@
+"""Paper lists exported as delimited records: read one record a line (all names invented)."""
+
+from __future__ import annotations
+
+from ingest.readers.text import read_text
+from kg.model import NewsItem
+
+ZH_EXPORT = (
+    "星河大学化学学院2025年度论文统计表\n"
+    "# 数据来源：科研管理系统；“#”为共同第一作者，“*”为通讯作者\n"
+    "序号,论文题目,第一作者,通讯作者,全部作者,作者单位,期刊名称,卷(期):页码,发表日期,基金标注\n"
+    '1,"Layered perovskite membranes sieve lithium from brine",林晓风,周明远,'
+    '"林晓风,卜雨桐,周明远*","林晓风/周明远：化学学院；卜雨桐：中国科学院化学研究所",'
+    'Nature Chemistry,17(3):301-309,2025-03-02,"国家自然科学基金;国家重点研发计划"\n'
+    '2,"二维共价有机框架的可控合成",苏映雪,"欧阳景川,周明远","苏映雪#,韦子墨#,欧阳景川*,周明远*",'
+    '"化学学院",化学学报,83(2):100-108,2025-02-11,"国家自然科学基金"\n'
+    "共2条记录\n"
+)
+
+EN_EXPORT = (
+    "Scopus export of department papers\n"
+    "Authors,Author full names,Title,Year,Source title,Affiliations,Authors with affiliations,Funding Details\n"
+    '"Ruizo A.; Mensar K.","Ruizo, Ana (57201234567); Mensar, Kofi (57201234568)",'
+    '"Tidal mixing sets the pace of carbon burial in salt marshes",2025,Nature Geoscience,'
+    '"University of Oxford, Oxford, United Kingdom; Stanford University, Stanford, United States",'
+    '"Ruizo, A., University of Oxford, Oxford, United Kingdom; Mensar, K., Stanford University, Stanford, '
+    'United States","Natural Environment Research Council; National Science Foundation, NSF: 2034567"\n'
+    '"Ortsberg L.; Ruizo A.","Ortsberg, Lina (57201234569); Ruizo, Ana (57201234567)",'
+    '"Sediment cores record two centuries of marsh retreat",2024,Estuarine Coastal and Shelf Science,'
+    '"University of Oxford, Oxford, United Kingdom","Ortsberg, L., University of Oxford, Oxford, United Kingdom; '
+    'Ruizo, A., University of Oxford, Oxford, United Kingdom","Natural Environment Research Council"\n'
+)
+
+TAB_EXPORT = (
+    "课题组论文清单\n"
+    "论文题目\t第一作者\t通讯作者\t全部作者\t期刊名称\t基金标注\n"
+    "钙钛矿太阳电池的界面钝化\t林晓风\t周明远\t林晓风、卜雨桐、周明远*\t物理学报\t国家自然科学基金\n"
+    "柔性热电薄膜的室温制备\t卜雨桐\t周明远\t卜雨桐、苏映雪、周明远*\t物理学报\t国家重点研发计划；国家自然科学基金\n"
+)
+
+PROSE = (
+    "Marsh study wins support\n"
+    "The team, which includes chemists, geologists, ecologists and engineers, sampled marshes in spring,\n"
+    "summer, autumn and winter, and found that carbon, nitrogen, phosphorus and silica all moved with the\n"
+    "tides, the wind, the river and the seasons, said Ana Ruizo, who led the work, in an interview.\n"
+)
+
+
+def _item(text: str) -> NewsItem:
+    items = list(read_text(text, "export.txt"))
+    assert len(items) == 1
+    return items[0]
+
+
+def test_records_keep_their_lines_apart() -> None:
+    item = _item(ZH_EXPORT)
+    assert item.title == "星河大学化学学院2025年度论文统计表"
+    lines = item.text.split("\n")
+    assert any(line.startswith("序号,论文题目,") and line.endswith("基金标注") for line in lines)
+    assert any(line.startswith('1,"Layered') and line.endswith('国家重点研发计划"') for line in lines)
+    assert any(line.startswith('2,"二维') for line in lines)
+
+
+def test_tab_records_keep_their_tabs() -> None:
+    item = _item(TAB_EXPORT)
+    assert "论文题目\t第一作者\t通讯作者" in item.text
+    assert any(line.startswith("柔性热电薄膜") and line.count("\t") == 5 for line in item.text.split("\n"))
+
+
+def test_prose_with_commas_is_no_table() -> None:
+    item = _item(PROSE)
+    assert "\n" not in item.text.split("\n", 1)[-1].strip()  # (the wrapped paragraph is joined as before)
