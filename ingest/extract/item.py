@@ -10,6 +10,7 @@ import re
 from ingest.extract import (
     author_block,
     awards,
+    delimited_records,
     en,
     gazetteer_hits,
     grant_record,
@@ -239,6 +240,39 @@ def _authors_field_people(text: str, taken: list[Span]) -> list[Span]:
     return out
 
 
+def _record_spans(
+    text: str, records: list[delimited_records.Record], persons: list[Span], insts: list[Span]
+) -> tuple[list[Span], list[Span]]:
+    """``persons`` and ``insts`` with the authors of paper-list records in place of the rules' readings of their
+    cells, and each Chinese unit of an affiliation cell the rules found no institution in as one (a cell of its
+    column names units, whatever their head word)."""
+    authors = [span for rec in records for span, _ in rec.authors]
+    cells = [s for rec in records for s in (rec.title, rec.journal) if s is not None]
+    persons = [p for p in persons if not _overlaps(p, authors + cells)] + authors
+    insts = [i for i in insts if not _overlaps(i, authors + cells)]
+    for rec in records:
+        for unit, (a, b), _ in delimited_records.unit_spans(rec, insts):
+            if unit is None and _CJK_NAME.fullmatch(text, a, b) and b - a <= _RECORD_UNIT_CHARS:
+                insts.append(Span(a, b, "Institution", text[a:b]))
+    return persons, insts
+
+
+#: a unit the rules did not read in an affiliation cell is taken as written up to this long (longer is a list)
+_RECORD_UNIT_CHARS = 30
+
+
+def _record_journal(rec: delimited_records.Record, journals: list[Span]) -> list[Span]:
+    """``journals`` with the journal of a record's source cell: the rules' reading where they found one in it (its
+    name as the gazetteer knows it), else the cell as written."""
+    if rec.journal is None:
+        return journals
+    found = next((j for j in journals if _overlaps(j, [rec.journal])), None)
+    if found is not None:
+        rec.journal = found
+        return journals
+    return [*journals, rec.journal]
+
+
 def _overlaps(span: Span, others: list[Span]) -> bool:
     return any(o.start < span.end and span.start < o.end for o in others)
 
@@ -292,6 +326,11 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     persons = people.find_zh(text, insts) + people.find_en(text, insts)
     if block is not None:
         persons += [s for s, _ in block.authors if not _overlaps(s, persons + insts)]
+    # a paper list's delimited records (a header row naming its columns, one paper a line): the cells name the
+    # authors exactly, so the rules' readings of them give way
+    records = delimited_records.find(text)
+    if records:
+        persons, insts = _record_spans(text, records, persons, insts)
     record = grant_record.find(text)
     if record.people:
         # a grant record's field labels name nothing; its fields name the people, the organisation and the funder
@@ -317,6 +356,12 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     papers = publications.find_publications(text)
     if block is not None and block.title is not None and not _overlaps(block.title, papers):
         papers.append(block.title)
+    for rec in records:
+        journals = _record_journal(rec, journals)
+        if rec.title is not None:
+            # (a title cell is the paper's title whatever it holds: "… in Nature cells" names no journal there)
+            papers = [p for p in papers if not _overlaps(p, [rec.title])] + [rec.title]
+            journals = [j for j in journals if not _overlaps(j, [rec.title])]
     # "a paper titled "Boron-stabilised Cu+ sites in Cu2O …"": a journal read inside a quoted title is none
     journals = [j for j in journals if not any(p.start <= j.start and j.end <= p.end for p in papers)]
     papers = [p for p in papers if not _overlaps(p, journals)]
@@ -338,6 +383,10 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     prizes = [a for a in found_prizes if not _overlaps(a, journals + papers + ([] if a.meta.get("honour") else insts))]
     funders = awards.find_funders(text, insts, _funder_forms(gaz))
     funders += [f for f in record.funders if not _overlaps(f, funders)]
+    for rec in records:
+        # (the rules' reading of a funding cell's entry stands where they found it; else the entry's own)
+        rec.funders = [next((f for f in funders if _overlaps(f, [g])), g) for g in rec.funders]
+        funders += [f for f in rec.funders if f not in funders]
     # an institution named only in a funding statement (National Institutes of Health) is a funder there, and so is a
     # unit of a funder named in the same statement ("the National Heart, Lung, and Blood Institute of the NIH")
     funder_keys = {key(f.name) for f in funders}
@@ -406,6 +455,8 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     relations.author_of(ctx, out)
     if block is not None:
         relations.header_authors(ctx, out, block, insts)
+    if records:
+        relations.record_facts(ctx, out, records, insts)
     relations.reference_authors(ctx, out)
     relations.thesis_author(ctx, out)
     relations.co_writer_author(ctx, out)

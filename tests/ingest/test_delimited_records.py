@@ -1,9 +1,12 @@
-"""Paper lists exported as delimited records: read one record a line (all names invented)."""
+"""Paper lists exported as delimited records: read one record a line, and extracted cell by cell (all names
+invented)."""
 
 from __future__ import annotations
 
+from ingest.extract import extract_item
+from ingest.extract.delimited_records import find
 from ingest.readers.text import read_text
-from kg.model import NewsItem
+from kg.model import Extraction, NewsItem
 
 ZH_EXPORT = (
     "星河大学化学学院2025年度论文统计表\n"
@@ -52,6 +55,15 @@ def _item(text: str) -> NewsItem:
     return items[0]
 
 
+def _facts(extraction: Extraction, predicate: str) -> set[tuple[str, str, str | None]]:
+    names = {e.id: e.name for e in extraction.entities}
+    return {(names[r.subject], names[r.object], r.role) for r in extraction.relations if r.predicate == predicate}
+
+
+def _names(extraction: Extraction, etype: str) -> set[str]:
+    return {e.name for e in extraction.entities if e.type == etype}
+
+
 def test_records_keep_their_lines_apart() -> None:
     item = _item(ZH_EXPORT)
     assert item.title == "星河大学化学学院2025年度论文统计表"
@@ -67,6 +79,78 @@ def test_tab_records_keep_their_tabs() -> None:
     assert any(line.startswith("柔性热电薄膜") and line.count("\t") == 5 for line in item.text.split("\n"))
 
 
+def test_chinese_export() -> None:
+    item = _item(ZH_EXPORT)
+    extraction = extract_item(item)
+    people = _names(extraction, "Researcher")
+    assert {"林晓风", "卜雨桐", "周明远", "苏映雪", "韦子墨", "欧阳景川"} <= people
+    assert not any(mark in name for name in people for mark in "#*")
+    assert {"Nature Chemistry", "化学学报"} <= _names(extraction, "Journal")
+    first, second = "Layered perovskite membranes sieve lithium from brine", "二维共价有机框架的可控合成"
+    assert {first, second} <= _names(extraction, "Publication")
+    authors = _facts(extraction, "authorOf")
+    assert {
+        ("林晓风", first, "first"),
+        ("卜雨桐", first, None),
+        ("周明远", first, "corresponding"),
+        ("苏映雪", second, "first"),
+        ("韦子墨", second, "first"),
+        ("欧阳景川", second, "corresponding"),
+        ("周明远", second, "corresponding"),
+    } <= authors
+    assert (first, "Nature Chemistry", None) in _facts(extraction, "publishedIn")
+    funded = {(paper, funder) for paper, funder, _ in _facts(extraction, "fundedBy")}
+    assert {(first, "国家自然科学基金"), (first, "国家重点研发计划"), (second, "国家自然科学基金")} <= funded
+    affiliations = {(person, unit) for person, unit, _ in _facts(extraction, "affiliatedWith")}
+    assert ("卜雨桐", "中国科学院化学研究所") in affiliations
+    assert not any(person == "卜雨桐" and unit.endswith("化学学院") for person, unit in affiliations)
+    assert any(person == "林晓风" and unit.endswith("化学学院") for person, unit in affiliations)
+    colleagues = {frozenset((a, b)) for a, b, _ in _facts(extraction, "collaboratedWith")}
+    assert frozenset(("林晓风", "卜雨桐")) in colleagues
+    assert frozenset(("苏映雪", "欧阳景川")) in colleagues
+
+
+def test_first_and_corresponding_is_first() -> None:
+    text = ZH_EXPORT.replace('"林晓风,卜雨桐,周明远*"', '"林晓风*,卜雨桐,周明远*"').replace(
+        ",林晓风,周明远,", ',林晓风,"林晓风,周明远",'
+    )
+    records = find(text)
+    roles = {span.name: role for span, role in records[0].authors}
+    assert roles == {"林晓风": "first", "卜雨桐": None, "周明远": "corresponding"}
+
+
+def test_scopus_export() -> None:
+    item = _item(EN_EXPORT)
+    extraction = extract_item(item)
+    people = _names(extraction, "Researcher")
+    assert {"Ana Ruizo", "Kofi Mensar", "Lina Ortsberg"} <= people
+    paper = "Tidal mixing sets the pace of carbon burial in salt marshes"
+    assert paper in _names(extraction, "Publication")
+    authors = _facts(extraction, "authorOf")
+    assert ("Ana Ruizo", paper, None) in authors and ("Kofi Mensar", paper, None) in authors
+    assert (paper, "Nature Geoscience", None) in _facts(extraction, "publishedIn")
+    funders = {funder for p, funder, _ in _facts(extraction, "fundedBy") if p == paper}
+    assert "Natural Environment Research Council" in funders
+    assert any("National Science Foundation" in f for f in funders)
+    affiliations = {(person, unit) for person, unit, _ in _facts(extraction, "affiliatedWith")}
+    assert ("Ana Ruizo", "University of Oxford") in affiliations
+    assert ("Kofi Mensar", "Stanford University") in affiliations
+    assert ("Ana Ruizo", "Stanford University") not in affiliations
+
+
+def test_tab_separated_export() -> None:
+    extraction = extract_item(_item(TAB_EXPORT))
+    assert {"林晓风", "卜雨桐", "周明远", "苏映雪"} <= _names(extraction, "Researcher")
+    paper = "柔性热电薄膜的室温制备"
+    authors = _facts(extraction, "authorOf")
+    assert {("卜雨桐", paper, "first"), ("苏映雪", paper, None), ("周明远", paper, "corresponding")} <= authors
+    assert (paper, "物理学报", None) in _facts(extraction, "publishedIn")
+    funded = {funder for p, funder, _ in _facts(extraction, "fundedBy") if p == paper}
+    assert {"国家重点研发计划", "国家自然科学基金"} <= funded
+
+
 def test_prose_with_commas_is_no_table() -> None:
     item = _item(PROSE)
     assert "\n" not in item.text.split("\n", 1)[-1].strip()  # (the wrapped paragraph is joined as before)
+    assert find(item.text) == []
+    assert find(PROSE) == []

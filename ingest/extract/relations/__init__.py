@@ -32,6 +32,7 @@ from ingest.extract.relations.funding import funded_by
 from ingest.extract.relations.paper_header import header_authors
 from ingest.extract.relations.prizes import received
 from ingest.extract.relations.profile_page import profile_fields
+from ingest.extract.relations.record_facts import record_facts
 from ingest.extract.relations.table_facts import table_rows
 
 __all__ = [
@@ -51,6 +52,7 @@ __all__ = [
     "published_by",
     "published_in",
     "received",
+    "record_facts",
     "table_rows",
     "team_authors",
 ]
