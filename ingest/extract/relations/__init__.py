@@ -8,6 +8,8 @@
 - received: researchers in a sentence that says they got an award; every researcher of an item whose title (or whose
   parent article's title) is the award, with the year written there.
 - partOf: a unit and the parent named inside it; a prize category and its prize (gazetteer).
+- a paper list's delimited records (one paper a line): authorOf with the role its columns and markers give,
+  publishedIn, fundedBy and affiliatedWith, record by record.
 - collaboratedWith: researchers co-listed on the same work; sharing a prize is not collaboration. Institutions only
   where a sentence says they (or their researchers' teams) work together (合作, 携手, in collaboration with ...): two
   institutions merely named in one item did not necessarily collaborate.
