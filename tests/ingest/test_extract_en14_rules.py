@@ -37,3 +37,21 @@ def test_numbers_after_names_that_point_to_no_unit_make_no_header() -> None:
     )
     extraction = _extract(text)
     assert not _facts(extraction, "authorOf")
+
+
+def test_a_citation_in_the_journals_own_style_names_the_journal() -> None:
+    """A highlight closes with its source as journals cite themselves: the abbreviated title with volume, pages and
+    year, or with the DOI (and Nature's house style writes "Nature" out in its own abbreviations)."""
+    text = (
+        "Reef fish sing at dawn\n"
+        "Damselfish call loudest at first light. Ana Ruizo at Northvale University recorded 40 reefs.\n"
+        "J. Am. Chem. Soc. 147, 18832–18840 (2025)\n"
+        "Kofi Mensar at Eastmoor University counted flashes. Nature Neurosci. https://doi.org/10.1038/s00000-025-0"
+    )
+    assert {"Journal of the American Chemical Society", "Nature Neuroscience"} <= _names(_extract(text), "Journal")
+
+
+def test_a_volume_and_year_after_an_unknown_name_make_no_journal() -> None:
+    """Only a known title is read from a citation-shaped line: a street, a room or a team is none."""
+    text = "Reef fish sing at dawn\nThe team met at Harbour Street 12, 4401 (2025) to plan the survey of 40 reefs.\n"
+    assert not _names(_extract(text), "Journal")
