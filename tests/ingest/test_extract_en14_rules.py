@@ -55,3 +55,18 @@ def test_a_volume_and_year_after_an_unknown_name_make_no_journal() -> None:
     """Only a known title is read from a citation-shaped line: a street, a room or a team is none."""
     text = "Reef fish sing at dawn\nThe team met at Harbour Street 12, 4401 (2025) to plan the survey of 40 reefs.\n"
     assert not _names(_extract(text), "Journal")
+
+
+def test_a_speakers_page_names_no_team_behind_the_one_paper_it_mentions() -> None:
+    """Bios on a meeting's keynote page: the paper one bio mentions is its two authors', not every speaker's."""
+    text = (
+        "Keynote Speakers\n"
+        "Prof. Ana Ruizo-Tam\nDepartment of Chemistry, University of Oxford\n"
+        "Prof. Ruizo-Tam leads the battery group. She received the Royal Society Medal in 2020.\n\n"
+        "Dr. Kofi Mensar-Hale\nUniversity of Cambridge\n"
+        'With Prof. Ruizo-Tam he co-authored the 2023 Nature Energy paper "Cathodes that breathe without oxygen '
+        'loss".\n\n'
+        "Prof. Lina Ortsberg\nUniversity of Bristol\nProf. Ortsberg studies sodium-ion cells.\n"
+    )
+    authors = {person for person, _ in _facts(_extract(text), "authorOf")}
+    assert "Lina Ortsberg" not in authors

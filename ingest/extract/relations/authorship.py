@@ -468,7 +468,9 @@ _EVENT_TITLE = re.compile(
 _PROFILE_TITLE = re.compile(
     # ("new Members elected to the Academy": an election's list, each member's citation its own)
     r"风采|走近|走进|群像|新进教师|\b(?:profile|meet\s+the|new\s+(?:faculty|colleagues|hires|staff|members))\b"
-    r"(?!.*\belect)",
+    r"(?!.*\belect)"
+    # (a meeting's page of its speakers' bios: each names their own work, no team behind one paper)
+    r"|\b(?:keynote|plenary|invited|featured|confirmed)\s+speakers?\b|^speakers$|特邀报告人|报告嘉宾|嘉宾介绍|主讲嘉宾",
     re.I,
 )
 _SPEAKS = re.compile(r"(?:教授|研究员|院士|博士)?(?:作了|报告了|分享了|介绍了|作题为|致辞|作总结发言)")
