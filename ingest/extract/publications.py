@@ -274,6 +274,10 @@ _TITLE_LABEL_ZH = re.compile(r"(?:标题|题目)[^\S\n]*[:：]")
 _WRITTEN_AFTER = re.compile(rf"{_QUOTED}[^\S\n]*,?[^\S\n]*(?:co-)?(?:written|authored)[^\S\n]+(?:with|by)\b")
 # "a 2025 study by A and B, "<title>,"": the authors between the work and its title
 _WORK_BY = re.compile(rf"\b(?:paper|study|article)[^\S\n]+by[^\S\n]+[A-Z][^\n“”\"().;]{{1,80}}?,[^\S\n]*{_QUOTED}")
+# "is first author of "<title>," published in …": the quoted title of the work someone wrote
+_AUTHOR_OF = re.compile(
+    rf"a(?<![A-Za-z]a)uthor[^\S\n]+of[^\S\n]+(?:the[^\S\n]+(?:paper|study|article)[^\S\n]*,?[^\S\n]*)?{_QUOTED}"
+)
 _PAPER = [
     # (as a speaker says it: 论文题目叫“…”)
     re.compile(rf"(?:题为|(?:题目|标题)(?:为|叫做?|是)|名为)\s*{_QUOTED}"),
@@ -288,6 +292,7 @@ _PAPER = [
     ),
     _WRITTEN_AFTER,
     _WORK_BY,
+    _AUTHOR_OF,
     # "Their 1974 paper in the Journal of X, "<title>"": the journal between the work and its title (also "a paper
     # published last October in X, "<title>"")
     re.compile(
@@ -538,6 +543,8 @@ def find_publications(text: str) -> list[Span]:
         if pattern is _WRITTEN_AFTER and "written" not in text and "authored" not in text:
             continue
         if pattern is _WORK_BY and " by " not in text:
+            continue
+        if pattern is _AUTHOR_OF and "author of" not in text:
             continue
         if pattern is _PREPRINT_HEADING and "Rxiv" not in text and "arXiv" not in text and "Preprint" not in text:
             continue

@@ -70,3 +70,17 @@ def test_a_speakers_page_names_no_team_behind_the_one_paper_it_mentions() -> Non
     )
     authors = {person for person, _ in _facts(_extract(text), "authorOf")}
     assert "Lina Ortsberg" not in authors
+
+
+def test_the_quoted_title_someone_is_the_author_of() -> None:
+    """'is first author of "<title>," published in …': the quoted title is the paper (its comma inside the quotes
+    no part of it), its writer an author."""
+    text = (
+        "Student finds a waking star\n"
+        'Lina Ortsberg, a fourth-year student, is first author of "Reawakening of a dormant binary after sixty '
+        'years," published last month in The Astrophysical Journal Letters.'
+    )
+    extraction = _extract(text)
+    title = "Reawakening of a dormant binary after sixty years"
+    assert title in _names(extraction, "Publication")
+    assert ("Lina Ortsberg", title) in _facts(extraction, "authorOf")
