@@ -63,6 +63,9 @@ _FULL = 0.82  # a line this wide (as a share of the column) was wrapped, not end
 _GENERIC_SECTION = re.compile(
     r"^(?:研究|主要|项目|成果|团队|相关)?(?:背景|简介|概况|概述|意义|展望|结论|方法|过程|成果|亮点|发现|进展|介绍|小结|总结"
     r"|下一步|前景|点评|链接|阅读|应用|创新点|内容|目标|致谢|参考文献|联系方式)$"
+    # (a thesis's or a CV's lists of outputs: 一、学术论文（*为通讯作者） 二、授权发明专利 三、参与的科研项目)
+    r"|^(?:(?:已?发表的?|攻读[^，。]{0,12}期间(?:发表|取得)的)?(?:学术)?论文|(?:授权)?(?:发明)?专利|(?:主持|参与)的?科研项目"
+    r"|科研项目|获奖情况|学术成果)(?:[（(][^（）()]*[）)])?$"
     r"|^(?:background|results?|methods?|conclusions?|about|summary|outlook|significance|related|next steps?"
     r"|key findings|findings|what'?s next|introduction|discussion|funding|acknowledge?ments|references|contacts?)$",
     re.I,

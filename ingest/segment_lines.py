@@ -505,6 +505,10 @@ def join_wrapped(lines: Sequence[str]) -> str:
     return "\n".join(part for part in parts if part)
 
 
+#: a reference list's entry number in brackets ([1], [12])
+_REFERENCE_MARK = re.compile(r"^\[\d{1,3}\]")
+
+
 def _join_paragraphs(lines: Sequence[str]) -> str:
     """Hard-wrapped lines re-joined into paragraphs (see ``join_wrapped``)."""
     indented: list[bool] = []
@@ -522,13 +526,17 @@ def _join_paragraphs(lines: Sequence[str]) -> str:
     typical = _wrap_width(widths)
     paragraphs: list[str] = []
     current: list[str] = []
+    opened = 0  # the index of the current paragraph's first line
     last = len(stripped) - 1
     for index, line in enumerate(stripped):
         numbered = is_numbered(line)
         row = is_table_row(line)
         # (a label in capitals over its value, JOURNAL / Nature … / ARTICLE TITLE / …, opens a field of its own)
         label = bool(_CAPS_LABEL.match(line)) and not _CAPS_LABEL.match(current[-1] if current else "")
-        if current and (numbered or indented[index] or _BULLET.match(line) or row or label):
+        # (a reference list set with a hanging indent, [1] Authors. Title … / ⎵⎵⎵⎵title goes on[J]. Journal …: the
+        # indented lines go on the entry)
+        hanging = bool(current) and _REFERENCE_MARK.match(stripped[opened]) is not None and not indented[opened]
+        if current and (numbered or (indented[index] and not hanging) or _BULLET.match(line) or row or label):
             paragraphs.append("".join(current))
             current = []
         if current:
@@ -538,6 +546,7 @@ def _join_paragraphs(lines: Sequence[str]) -> str:
             current.append(separator + line)
         else:
             current.append(line)
+            opened = index
         # (a Latin word broken at its hyphen, Ruizo- / Mensar: the wrapper broke the line, not the writer)
         broken = index < last and line[-1] == "-" and line[-2:-1].isalpha() and stripped[index + 1][:1].isalpha()
         alone = index < last and not broken and _stands_alone(line, widths[index], typical, numbered)
@@ -560,7 +569,15 @@ def _join_paragraphs(lines: Sequence[str]) -> str:
             )
         )
         ended = ends_sentence(line) and not (index < last and _TITLE_AT_END.search(line))
-        if ended or alone or short or is_doc_number(line) or row:
+        # (an entry's full stops end its authors and its title, not the entry: its hanging lines go on)
+        goes_on = (
+            index < last
+            and indented[index + 1]
+            and not indented[opened]
+            and _REFERENCE_MARK.match(stripped[opened]) is not None
+            and not is_numbered(stripped[index + 1])
+        )
+        if (ended and not goes_on) or alone or short or is_doc_number(line) or row:
             paragraphs.append("".join(current))
             current = []
     if current:

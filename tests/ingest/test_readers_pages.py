@@ -216,3 +216,34 @@ def test_a_microblog_page_is_one_item_per_post() -> None:
     ]
     assert items[1].text.split("\n")[1] == "海岳研究所"
     assert "转发" not in items[0].text and "海岳研究所" not in items[0].text
+
+
+THESIS_APPENDIX = """致　谢
+
+感谢导师周明远教授多年来的悉心指导。感谢星河大学光电学院各位老师的帮助。
+
+附录1　攻读博士学位期间取得的学术成果
+
+一、学术论文（#为共同第一作者，*为通讯作者）
+[1] Lin Xiaofeng#, Zhou Mingyuan*. On-chip training of a photonic neural
+    network[J]. Nature Photonics, 2025, 19(4): 388-396.
+[2] 林晓风, 周明远*. 基于相变材料的光子突触器件[J]. 光学
+    学报, 2023, 43(15): 1513002.
+
+二、授权发明专利
+[1] 周明远, 林晓风. 一种光子芯片的训练装置:
+    ZL202310000000.0[P]. 2024-09-13.
+
+三、参与的科研项目
+[1] 国家自然科学基金面上项目：光子神经网络的片上学习方法，2023—2026，参与。
+"""
+
+
+def test_a_thesis_appendix_stays_in_the_thesis_and_its_references_keep_their_hanging_lines() -> None:
+    """一、学术论文 / 二、授权发明专利 / 三、参与的科研项目 list a thesis's outputs, no stories of their own; a
+    reference set with a hanging indent is one entry, its full stops (after the authors, after the title) inside."""
+    (item,) = read_text(THESIS_APPENDIX, "thesis.txt")
+    assert item.title == "致 谢"
+    lines = item.text.split("\n")
+    assert any(line.startswith("[1] Lin Xiaofeng#") and line.endswith("19(4): 388-396.") for line in lines)
+    assert any(line.startswith("[2] 林晓风") and "光学学报" in line for line in lines)
