@@ -26,6 +26,8 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     "title": (
         "论文题目",
         "论文题名",
+        # (a project's outputs listed on a grant database's page: 成果名称 / 作者 / 期刊/会议名称)
+        "成果名称",
         "论文名称",
         "题目",
         "题名",
@@ -72,6 +74,8 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "journal": (
         "期刊名称",
+        "期刊/会议名称",
+        "期刊/会议",
         "期刊",
         "刊名",
         "发表期刊",

@@ -466,6 +466,7 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     relations.funded_by(ctx, out, funding)
     prize_item, prize_sentences = relations.received(ctx, out, context_award)
     relations.profile_fields(ctx, out, insts)
+    relations.project_leader(ctx, out, insts)
     relations.table_rows(ctx, out, rows)
     if not prize_item:
         relations.team_authors(ctx, out, prize_sentences)

@@ -199,12 +199,24 @@ def _site_head(line: str) -> bool:
     return bool(_SITE_TRAIL.search(line) or _HOME_TRAIL.match(line)) or is_site_menu(line)
 
 
+#: a field of a page's table copied as "label<tab>value" (依托单位<tab>某大学, 项目负责人<tab>某某)
+_TAB_FIELD = re.compile(
+    r"^(?P<key>\s*[\u4e00-\u9fff]{0,6}(?:单位|机构|负责人|主持人|职称|职务|编号|批准号|分类|学科|领域|金额|类别|类型|期限"
+    r"|名称|题目|主题词|关键词|日期|时间|来源|作者|地址|邮箱|电话))\t+(?=[^\t\s][^\t]*$)"
+)
+
+
 def clean_item_lines(text: str) -> list[str]:
-    """The lines of a single item with tags and web-page leftovers removed."""
+    """The lines of a single item with tags and web-page leftovers removed; a field copied from a page's table as
+    ``label<tab>value`` is written ``label：value``, as the rules read fields (the tab would be lost with the other
+    white space, running the label into its value: 依托单位 某大学)."""
     out: list[str] = []
     trail: int | None = None
     for raw in text.splitlines():
         printed = _printed(raw)
+        # (a label names a field by its kind: 依托单位, 项目负责人, 批准号; a wrapped table row's end is none)
+        if "\t" in printed:
+            printed = _TAB_FIELD.sub(r"\g<key>：", printed)
         line = printed.strip()
         if not line:
             out.append("")

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from ingest.extract import extract_item
+from ingest.readers.text import read_text
 from tests.ingest.test_extract_en7_rules import _extract, _facts
 
 
@@ -25,3 +27,24 @@ def test_an_author_list_apart_by_commas_with_markers_and_one_unit_per_line(joint
         ("赵明远", "浙江大学生命科学学院"),
     } <= affiliations
     assert ("林晓风", "清华大学化学系") not in affiliations
+
+
+PROJECT_PAGE = (
+    "国家自然科学基金项目详情\n首页 > 项目检索 > 结题项目 > 项目详情\n\n红树林沉积物蓝碳埋藏的潮汐调控机制\n\n"
+    "批准号\t42200000\n项目负责人\t林晓风\n负责人职称\t教授\n依托单位\t北京大学\n项目类别\t面上项目\n\n"
+    "结题摘要\n本项目研究了红树林沉积物中蓝碳的埋藏过程。\n\n项目成果\n"
+    "序号\t成果名称\t作者\t发表年份\t期刊/会议名称\n"
+    "1\tTidal pumping exports carbon from mangrove estuaries\t周明远；林晓风\t2024\tGlobal Change Biology\n"
+    "2\t红树林沉积有机碳来源的判别\t赵明远；林晓风\t2023\t海洋学报\n"
+)
+
+
+def test_a_project_pages_tab_fields_and_outputs_table() -> None:
+    """A grant database's page copied as text: label<tab>value fields (the leader works at the host unit) and a
+    tab-separated table of outputs (成果名称 / 作者 / 期刊/会议名称: papers, their authors and journals)."""
+    (item,) = read_text(PROJECT_PAGE, "project.txt")
+    extraction = extract_item(item)
+    assert ("林晓风", "北京大学") in _facts(extraction, "affiliatedWith")
+    assert "单位北京大学" not in {e.name for e in extraction.entities}
+    assert ("周明远", "Tidal pumping exports carbon from mangrove estuaries") in _facts(extraction, "authorOf")
+    assert ("红树林沉积有机碳来源的判别", "海洋学报") in _facts(extraction, "publishedIn")

@@ -33,7 +33,7 @@ from ingest.extract.relations.context import Context
 from ingest.extract.relations.funding import funded_by
 from ingest.extract.relations.paper_header import header_authors
 from ingest.extract.relations.prizes import received
-from ingest.extract.relations.profile_page import profile_fields
+from ingest.extract.relations.profile_page import profile_fields, project_leader
 from ingest.extract.relations.record_facts import record_facts
 from ingest.extract.relations.table_facts import table_rows
 
@@ -51,6 +51,7 @@ __all__ = [
     "part_of",
     "possessive_author",
     "profile_fields",
+    "project_leader",
     "published_by",
     "published_in",
     "received",

@@ -57,3 +57,39 @@ def profile_fields(ctx: Context, out: dict[tuple[str, str, str], Relation], inst
                 dated = _DATED_LINE.match(text, line_start)
                 if dated is not None and dated.end() <= s.start:
                     add_received(ctx, out, subject.id, award.id, int(dated.group(1)), at)
+
+
+# a project record's fields (a grant database's project page, a 立项 list's entry): its leader and its host unit
+_LEADER_FIELD = re.compile(
+    r"(?m)^[^\S\n]*(?:项目负责人|负责人|项目主持人|主持人)[^\S\n]*[：:][^\S\n]*(?P<value>[^\n]{2,40})$"
+)
+_HOST_FIELD = re.compile(
+    r"(?m)^[^\S\n]*(?:依托单位|承担单位|申请单位|项目承担单位)[^\S\n]*[：:][^\S\n]*(?P<value>[^\n]{2,60})$"
+)
+
+
+def project_leader(ctx: Context, out: dict[tuple[str, str, str], Relation], institutions: list[Span]) -> None:
+    """On a project's record, its leader (项目负责人：…) works at its host unit (依托单位：…): one of each field."""
+    text = ctx.item.text
+    if "负责人" not in text and "主持人" not in text:
+        return
+    leaders, hosts = list(_LEADER_FIELD.finditer(text)), list(_HOST_FIELD.finditer(text))
+    if len(leaders) != 1 or len(hosts) != 1:
+        return  # (a list of projects pairs its fields by entry, not here)
+    lead, host = leaders[0], hosts[0]
+    person = next(
+        (
+            (c, s)
+            for c in researchers_of(ctx)
+            for s in c.spans
+            if lead.start("value") <= s.start and s.end <= lead.end("value")
+        ),
+        None,
+    )
+    on_line = [s for s in institutions if host.start("value") <= s.start and s.end <= host.end("value")]
+    outer = [s for s in on_line if not any(o is not s and o.start <= s.start and s.end <= o.end for o in on_line)]
+    if person is None:
+        return
+    for span in outer:
+        if (place := ctx.cluster_of(span)) is not None:
+            affiliate(ctx, out, person[0], place, person[1])
