@@ -399,8 +399,39 @@ def _wrapped_headline(title: str, rest: list[str], raw: list[str]) -> bool:
     return display_width(title) >= _WRAPPED_HEADLINE * typical_width(rest[1:40])
 
 
+#: an encyclopedia entry's buttons under its name (Baike: 播报 / 讨论 / 上传视频; Wikipedia's tag line)
+_ENTRY_BUTTON = re.compile(
+    r"^(?:播报|讨论|上传视频|编辑|收藏|编辑锁定|锁定|From Wikipedia, the free encyclopedia|维基百科，自由的百科全书)$"
+)
+#: the entry's name stands within this many lines of the page's top
+_ENTRY_HEAD = 40
+
+
+def _encyclopedia_entry(lines: list[str]) -> list[str]:
+    """The lines of an encyclopedia entry copied from its site from its name on (the site's menu above it and the
+    buttons under it dropped): the name is the line over two such buttons, or over the tag line. Other texts as
+    they are."""
+    filled = [i for i, line in enumerate(lines[:_ENTRY_HEAD]) if line.strip()]
+    for n, i in enumerate(filled[:-1]):
+        buttons = 0
+        for k in filled[n + 1 :]:
+            if not _ENTRY_BUTTON.match(lines[k].strip()):
+                break
+            buttons += 1
+        tagline = "encyclopedia" in lines[filled[n + 1]] or "百科全书" in lines[filled[n + 1]]
+        if (buttons >= 2 or (buttons == 1 and tagline)) and not _ENTRY_BUTTON.match(lines[i].strip()):
+            rest = lines[filled[n + buttons] + 1 :] if n + buttons < len(filled) else lines[i + 1 :]
+            return [lines[i], "", *rest]
+    return lines
+
+
 def read_item_text(text: str, file: str | None = None) -> NewsItem | None:
     """One press release as an item: headline on the first non-empty line, leftovers dropped; None if empty."""
+    text = (
+        "\n".join(_encyclopedia_entry(text.splitlines()))
+        if any(b in text[:2000] for b in ("播报", "讨论", "encyclopedia", "百科全书"))
+        else text
+    )
     masthead = _dated_masthead(text.splitlines())
     # (the masthead names the issuer and dates the page: no title, no text of the item)
     # (running heads left in the text by a PDF and a contact block are furniture, not the story)

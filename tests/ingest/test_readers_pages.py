@@ -247,3 +247,41 @@ def test_a_thesis_appendix_stays_in_the_thesis_and_its_references_keep_their_han
     lines = item.text.split("\n")
     assert any(line.startswith("[1] Lin Xiaofeng#") and line.endswith("19(4): 388-396.") for line in lines)
     assert any(line.startswith("[2] 林晓风") and "光学学报" in line for line in lines)
+
+
+ENCYCLOPEDIA_ENTRY = """百科首页
+登录
+注册
+进入词条
+帮助
+个人中心
+林晓风
+播报
+讨论
+上传视频
+星河大学物理学院教授
+林晓风，1980年出生，物理学家，星河大学物理学院教授。
+"""
+
+
+def test_an_encyclopedia_entry_is_titled_by_its_name_over_its_buttons() -> None:
+    """The site's menu one entry a line, then the entry's name over its buttons (播报 / 讨论 / 上传视频): the name
+    is the title, the menu and the buttons no text."""
+    (item,) = read_text(ENCYCLOPEDIA_ENTRY, "entry.txt")
+    assert item.title == "林晓风"
+    assert "登录" not in item.text and "播报" not in item.text
+
+
+def test_a_wikipedia_copy_is_titled_by_the_line_over_its_tag_line() -> None:
+    text = (
+        "Main menu\nSearch\nDonate\nLina Ortsberg\nFrom Wikipedia, the free encyclopedia\n"
+        "Lina Ortsberg (born 1975) is a Swedish astronomer at Eastmoor University.\n"
+    )
+    (item,) = read_text(text, "wiki.txt")
+    assert item.title == "Lina Ortsberg"
+
+
+def test_a_discussion_in_a_story_is_no_encyclopedia_button() -> None:
+    text = "星河大学举办学术沙龙\n\n讨论\n交流\n与会教师围绕光子芯片展开讨论。\n"
+    (item,) = read_text(text, "salon.txt")
+    assert item.title == "星河大学举办学术沙龙"
