@@ -191,8 +191,11 @@ REFERENCE = re.compile(
     rf"(?:(?P<authors>{_CITED_AUTHORS})[^\S\n]*(?::|\.)[^\S\n]+"
     # (PubMed's style closes with the PMID, its journals abbreviated and some in lower case first: "mBio. 2026
     # Mar;17(3):e0312825. PMID: …")
-    r"(?P<title>[A-Z][^\n]{5,300}?)\.[^\S\n]+(?P<journal>[a-z]?[A-Z][A-Za-z&.\s-]{1,80}?)(?:\.(?=[^\S\n]))?"
-    r"(?=,|[^\S\n]+\(?(?:19|20)\d{2}|[^\S\n]+\d)[^\n]{0,80}?(?:DOI|doi|PMID|PMCID)\b[^\n]*"
+    r"(?P<title>[A-Z][^\n]{5,300}?)\.[^\S\n]+(?P<journal>[a-z]?[A-Z][A-Za-z&.\s-]{1,80}?)(?:\.(?=\s))?"
+    r"(?=,|\s+\(?(?:19|20)\d{2}|[^\S\n]+\d)(?:[^\n]{0,80}?(?:DOI|doi|PMID|PMCID)\b[^\n]*"
+    # (or, Vancouver's way, no identifier but the year, volume, issue and pages: "Lab Chip. 2024;24(19):4512-4524.",
+    # the reader may have broken the line after the journal's full stop)
+    r"|\s+(?:19|20)\d{2}(?:[^\S\n]+[A-Z][a-z]{2}(?:[^\S\n]+\d{1,2})?)?;[^\S\n]*\d{1,4}(?:\(\d{1,4}\))?:[^\S\n]*[A-Za-z]?\d+[^\n]*)"
     rf"|(?P<authors2>{_INITIALLED}(?:,[^\S\n]*{_INITIALLED})+(?:,?[^\S\n]*et[^\S\n]+al\.?)?),[^\S\n]+"
     r"(?P<title2>[A-Z][^\n]{9,300}?),[^\S\n]+(?P<journal2>[A-Z][A-Za-z&.\s-]{1,80}?)[^\S\n]*\((?:19|20)\d{2}\)[^\n]*"
     # and with the title in quotes: 'A, B, and C, "<title>", Neuron (2025)'
@@ -227,7 +230,7 @@ GBT_REFERENCE = re.compile(
 _GBT_HINT = re.compile(r"(?:19|20)\d{2}[^\S\n]*[,，][^\S\n]*\d|投稿|ubmitted")
 
 #: what every style of reference holds: its guard (a cheap literal scan) keeps the full pattern off most texts
-_REFERENCE_HINT = re.compile(r"DOI|doi|PMID|\((?:19|20)\d{2}\)|[”\"],|：[^\S\n]*[A-Z]")
+_REFERENCE_HINT = re.compile(r"DOI|doi|PMID|\((?:19|20)\d{2}\)|[”\"],|：[^\S\n]*[A-Z]|(?:19|20)\d{2};[^\S\n]*\d")
 
 
 @lru_cache(maxsize=8)

@@ -84,3 +84,16 @@ def test_the_quoted_title_someone_is_the_author_of() -> None:
     title = "Reawakening of a dormant binary after sixty years"
     assert title in _names(extraction, "Publication")
     assert ("Lina Ortsberg", title) in _facts(extraction, "authorOf")
+
+
+def test_a_vancouver_reference_without_an_identifier() -> None:
+    """'Ruizo-Tam A, Mensar-Hale K, et al. <title>. Lab on a Chip. 2024;24(19):4512-4524.': the year, volume,
+    issue and pages mark the reference as a DOI does (also when the line breaks after the journal's full stop)."""
+    text = (
+        "Paper sensor triages sepsis\nPublication\nRuizo-Tam A, Mensar-Hale K, et al. A folded-paper immunoassay for "
+        "sepsis triage. Lab on a Chip.\n2024;24(19):4512-4524.\n"
+    )
+    extraction = _extract(text)
+    title = "A folded-paper immunoassay for sepsis triage"
+    assert title in _names(extraction, "Publication")
+    assert (title, "Lab on a Chip") in _facts(extraction, "publishedIn")
