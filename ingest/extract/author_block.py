@@ -17,13 +17,13 @@ from ingest.extract.lexicon import CJK
 from ingest.extract.spans import Span
 
 # an author with the numbers of their affiliations (and a marker of a corresponding or co-first author, before or
-# after the numbers; the name's English form in brackets may stand between: 司徒颖欣（Wing-yan Szeto）3)
+# after the numbers; the name's English form in brackets may stand between: 柯岚（Lan Ke）3)
 _AUTHOR = rf"[{CJK}]{{2,4}}(?:（[^）\n]{{1,40}}）)?[*#＊]?\d{{1,2}}(?:[,，]\d{{1,2}})*[*#＊]?"
 # two or more such authors at the end of a line, apart by spaces or commas (a reader may run the line on after an
 # English title written right before it)
 _AUTHOR_LINE = re.compile(
     rf"(?m)(?<![{CJK}\w])(?P<names>{_AUTHOR}(?:(?:[^\S\n]+|[，、,][^\S\n]*){_AUTHOR})+)[^\S\n]*"
-    # (the line ends, or the reader ran the first unit on after it: … 蓝启鸿*1 1 某大学…)
+    # (the line ends, or the reader ran the first unit on after it: … 林晓风*1 1 某大学…)
     r"(?:$|(?=1[.．、]?[^\S\n]*[\u4e00-\u9fff]))"
 )
 _ONE = re.compile(

@@ -87,12 +87,12 @@ _QUOTED_JOURNAL = re.compile(rf"journal\s+['‘\"“](?P<en>{_LATIN_TITLE})['’
 _CITATION = re.compile(rf"[（(]\s*(?P<en>{_LATIN_TITLE})\s*,\s*(?:19|20)\d{{2}}\s*,\s*\d+")
 _CITE_END = re.compile(r"\s*(?:[.;,。；，]|$)", re.M)
 #: a citation in the journals' own style: the journal (often abbreviated), its volume, pages and year, or the DOI
-#: right after it (Proc. R. Soc. B 292, 20250871 (2025); Nature 612, 505–512 (2025); Nature Neurosci. https://doi…)
+#: right after it (Proc. R. Soc. B 291, 20240001 (2024); Nature 600, 101–105 (2021); Nature Chem. https://doi…)
 _VOLUME_CITATION = re.compile(
     r"(?P<en>[A-Z][\w.&'’ -]{0,60}?)\s+(?:\d{1,4},\s*[A-Za-z]?\d{1,8}(?:\s*[–-]\s*\d{1,8})?\s*\((?:19|20)\d{2}\)"
     r"|(?:https?://(?:dx\.)?doi\.org/|doi:)\s*10\.)"
 )
-#: Nature's house style abbreviates its own titles with "Nature" written out (Nature Neurosci. for Nat. Neurosci.)
+#: Nature's house style abbreviates its own titles with "Nature" written out (Nature Chem. for Nat. Chem.)
 _NATURE_SHORT = re.compile(r"^Nature (?=[A-Z][a-z]*\.)")
 _BRACKETED_TITLE = re.compile(rf"[（(]\s*(?P<en>{_LATIN_TITLE})\s*[）)]")
 _MONTH_DOT = (
@@ -193,7 +193,7 @@ REFERENCE = re.compile(
     # Mar;17(3):e0312825. PMID: …")
     r"(?P<title>[A-Z][^\n]{5,300}?)\.[^\S\n]+(?P<journal>[a-z]?[A-Z][A-Za-z&.\s-]{1,80}?)(?:\.(?=\s))?"
     r"(?=,|\s+\(?(?:19|20)\d{2}|[^\S\n]+\d)(?:[^\n]{0,80}?(?:DOI|doi|PMID|PMCID)\b[^\n]*"
-    # (or, Vancouver's way, no identifier but the year, volume, issue and pages: "Lab Chip. 2024;24(19):4512-4524.",
+    # (or, Vancouver's way, no identifier but the year, volume, issue and pages: "Lab Chip. 2023;23(4):101-110.",
     # the reader may have broken the line after the journal's full stop)
     r"|\s+(?:19|20)\d{2}(?:[^\S\n]+[A-Z][a-z]{2}(?:[^\S\n]+\d{1,2})?)?;[^\S\n]*\d{1,4}(?:\(\d{1,4}\))?:[^\S\n]*[A-Za-z]?\d+[^\n]*)"
     rf"|(?P<authors2>{_INITIALLED}(?:,[^\S\n]*{_INITIALLED})+(?:,?[^\S\n]*et[^\S\n]+al\.?)?),[^\S\n]+"

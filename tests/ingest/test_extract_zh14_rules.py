@@ -17,7 +17,7 @@ def test_an_author_list_apart_by_commas_with_markers_and_one_unit_per_line(joint
     corresponding one."""
     text = (
         "关于稿件作者信息的核对\n二、作者顺序及单位（# 共同第一作者，* 共同通讯作者）\n"
-        f"林晓风#1，周明远#1,2，罗安娜（Anna Rossi）2，赵明远*3{joint}1 北京大学物理学院\n"
+        f"林晓风#1，周明远#1,2，柯岚（Lan Ke）2，赵明远*3{joint}1 北京大学物理学院\n"
         "2 清华大学化学系\n3 浙江大学生命科学学院\n请各位老师核对。\n"
     )
     affiliations = _facts(_extract(text, "zh"), "affiliatedWith")
@@ -30,12 +30,12 @@ def test_an_author_list_apart_by_commas_with_markers_and_one_unit_per_line(joint
 
 
 PROJECT_PAGE = (
-    "国家自然科学基金项目详情\n首页 > 项目检索 > 结题项目 > 项目详情\n\n红树林沉积物蓝碳埋藏的潮汐调控机制\n\n"
+    "国家自然科学基金项目详情\n首页 > 项目检索 > 结题项目 > 项目详情\n\n高原湖泊冰封期浮游植物的越冬机制\n\n"
     "批准号\t42200000\n项目负责人\t林晓风\n负责人职称\t教授\n依托单位\t北京大学\n项目类别\t面上项目\n\n"
-    "结题摘要\n本项目研究了红树林沉积物中蓝碳的埋藏过程。\n\n项目成果\n"
+    "结题摘要\n本项目研究了高原湖泊冰封期浮游植物的越冬过程。\n\n项目成果\n"
     "序号\t成果名称\t作者\t发表年份\t期刊/会议名称\n"
-    "1\tTidal pumping exports carbon from mangrove estuaries\t周明远；林晓风\t2024\tGlobal Change Biology\n"
-    "2\t红树林沉积有机碳来源的判别\t赵明远；林晓风\t2023\t海洋学报\n"
+    "1\tDiatoms overwinter under lake ice on the plateau\t周明远；林晓风\t2024\tLimnology and Oceanography Letters\n"
+    "2\t冰下湖水光照与硅藻群落的关系\t赵明远；林晓风\t2023\t湖泊科学\n"
 )
 
 
@@ -46,5 +46,5 @@ def test_a_project_pages_tab_fields_and_outputs_table() -> None:
     extraction = extract_item(item)
     assert ("林晓风", "北京大学") in _facts(extraction, "affiliatedWith")
     assert "单位北京大学" not in {e.name for e in extraction.entities}
-    assert ("周明远", "Tidal pumping exports carbon from mangrove estuaries") in _facts(extraction, "authorOf")
-    assert ("红树林沉积有机碳来源的判别", "海洋学报") in _facts(extraction, "publishedIn")
+    assert ("周明远", "Diatoms overwinter under lake ice on the plateau") in _facts(extraction, "authorOf")
+    assert ("冰下湖水光照与硅藻群落的关系", "湖泊科学") in _facts(extraction, "publishedIn")

@@ -12,16 +12,16 @@ from ingest.readers.text import read_text
 WEB_PAGE = """Skip to main content
 Northvale Innovation
 Menu   Search
-Home / Licensing opportunities / Healthcare / Devices
+Home / Licensing opportunities / Environment / Sensors
 
 LICENSING OPPORTUNITY
-Folded paper sensor reads wound infection in ten minutes
+Low-cost drone counts seabird nests from the air
 
 Project number: 4471
-Technology area: Diagnostics
+Technology area: Environmental monitoring
 
-Researchers at Northvale University have developed a paper sensor that changes colour when a wound is infected.
-The device was tested on 90 samples by Dr Ana Ruizo of the Department of Engineering.
+Researchers at Northvale University have built a drone that counts seabird nests on cliffs.
+The drone was tested on 12 colonies by Dr Ana Ruizo of the Department of Engineering.
 """
 
 STUDENT_PAPER = """Skip to content
@@ -31,12 +31,12 @@ News | Opinion | Features | Arts | Science | Sports
 
 SCIENCE
 
-Second-year student finds a comet in archive plates
-Undergraduate is first author of a new study in Icarus
+Second-year student maps a buried river under campus
+Undergraduate is first author of a new study in Geology
 By Kofi Mensar, Science Editor
 Published: March 3, 2027
 
-When Lina Ortsberg joined the observatory in 2026, she expected to sort data. Instead she found a comet.
+When Lina Ortsberg joined the geology lab in 2026, she expected to sort samples. Instead she found a river.
 """
 
 
@@ -44,7 +44,7 @@ def test_a_web_pages_masthead_menu_trail_and_kicker_are_no_title() -> None:
     """Skip link, the site's name, its menu, a trail from Home apart by slashes and a kicker in capitals right above
     the headline: the headline is the title."""
     (item,) = read_text(WEB_PAGE, "page.txt")
-    assert item.title == "Folded paper sensor reads wound infection in ten minutes"
+    assert item.title == "Low-cost drone counts seabird nests from the air"
     assert "Menu" not in item.text and "Home /" not in item.text
 
 
@@ -52,8 +52,8 @@ def test_a_site_menu_apart_by_bars_closes_the_masthead_and_a_standfirst_is_no_wr
     """Site name, tagline, a menu apart by bars, a section label: furniture. The standfirst under the headline is
     closed by a byline, not by a blank line: it is not the headline's second line."""
     (item,) = read_text(STUDENT_PAPER, "ledger.txt")
-    assert item.title == "Second-year student finds a comet in archive plates"
-    assert item.text.split("\n")[1] == "Undergraduate is first author of a new study in Icarus"
+    assert item.title == "Second-year student maps a buried river under campus"
+    assert item.text.split("\n")[1] == "Undergraduate is first author of a new study in Geology"
 
 
 def test_a_menu_line_inside_a_story_is_kept() -> None:
@@ -70,11 +70,11 @@ def test_a_saved_message_is_titled_by_its_subject_and_dated_by_its_headers() -> 
     """发件人 / 发送时间 / 收件人 / 主题: the subject is the title, the sending day the date, the headers no text."""
     text = (
         "发件人: 林晓风 <lin@example.cn>\n发送时间: 2027年3月16日 星期二 22:47\n收件人: 周明远; 赵明远\n"
-        "主题: 【请核对】稿件作者信息及基金标注\n附件: form.docx (48 KB)\n\n各位老师：\n\n"
-        "我们的稿件已被接收，请核对作者单位：林晓风，星河大学物理学院。\n"
+        "主题: 【请确认】会议报告题目与单位\n附件: form.docx (48 KB)\n\n各位老师：\n\n"
+        "下周研讨会的报告安排如下，请确认单位：林晓风，星河大学物理学院。\n"
     )
     (item,) = read_text(text, "mail.txt")
-    assert item.title == "【请核对】稿件作者信息及基金标注"
+    assert item.title == "【请确认】会议报告题目与单位"
     assert item.date == "2027-03-16"
     assert "发件人" not in item.text and "收件人" not in item.text
 
@@ -90,33 +90,33 @@ def test_a_data_exports_chinese_comment_lines_are_no_markdown(tmp_path: Path) ->
     """'# 数据来源：…；导出时间：…' comment lines with clauses apart by semicolons are no headings."""
     path = tmp_path / "papers.txt"
     path.write_text(
-        "星河大学物理学院2027年度论文统计表\n# 数据来源：科研管理系统；导出时间：2027-01-09\n"
+        "星河大学物理学院2027年度学术报告统计表\n# 数据来源：科研管理系统；导出时间：2027-01-09\n"
         '# 统计口径：第一署名单位；“*”为通讯作者\n序号,论文题目,第一作者\n1,"Reef sounds",林晓风\n',
         encoding="utf-8",
     )
-    assert [item.title for item in read_path(path)] == ["星河大学物理学院2027年度论文统计表"]
+    assert [item.title for item in read_path(path)] == ["星河大学物理学院2027年度学术报告统计表"]
 
 
 COLUMN_DIGEST = """Research highlights
 Selections from the literature
 
-MARINE BIOLOGY
-Reef fish sing
-at dawn
-Damselfish on shallow reefs
-call loudest in the first hour
-of light. Ana Ruizo at Northvale
-University recorded 40 reefs.
-Mar. Biol. 12, 44 (2027)
+PLANT BIOLOGY
+Moss wakes after
+a century of ice
+Moss buried under a glacier
+since 1920 grew again in a
+lab dish. Ana Ruizo at Northvale
+University grew the shoots.
+Plant Biol. 12, 44 (2027)
 
 CHEMISTRY
-Plastic unzipped at room
-temperature
-A cheap iron catalyst breaks
-polyester down in an hour.
+Salt crystals grown
+in zero gravity
+Crystals grown on a space
+station came out flawless.
 Kofi Mensar at Eastmoor
 University led the work.
-J. Chem. 3, 12 (2027)
+J. Cryst. 3, 12 (2027)
 
 PLANETARY SCIENCE
 A comet in old plates
@@ -131,7 +131,11 @@ def test_a_narrow_column_digest_splits_at_its_rubrics() -> None:
     """A rubric in capitals over a headline wrapped in lower case and the story run on under it: one item per
     entry, titled by its whole headline."""
     titles = [item.title for item in read_text(COLUMN_DIGEST, "highlights.txt")]
-    assert titles[-3:] == ["Reef fish sing at dawn", "Plastic unzipped at room temperature", "A comet in old plates"]
+    assert titles[-3:] == [
+        "Moss wakes after a century of ice",
+        "Salt crystals grown in zero gravity",
+        "A comet in old plates",
+    ]
 
 
 def test_capitals_over_contact_lines_are_no_digest() -> None:
@@ -192,7 +196,7 @@ MICROBLOG = """微博搜索
 星河大学
 V
 3月12日 10:25 来自 微博网页版
-【星河大学团队在Nature发文：水稻记得干旱】3月12日，星河大学农学院林晓风教授团队在《自然》发表论文。
+【星河大学团队在Nature发文：珊瑚礁会“唱歌”】3月12日，星河大学海洋学院林晓风教授团队在《自然》发表论文。
 收起
 
  转发 236 ｜ 评论 58 ｜ 赞 1021
@@ -211,7 +215,7 @@ def test_a_microblog_page_is_one_item_per_post() -> None:
     account's name stays as the post's first line, the counts go."""
     items = list(read_text(MICROBLOG, "weibo.txt"))
     assert [item.title for item in items] == [
-        "星河大学团队在Nature发文：水稻记得干旱",
+        "星河大学团队在Nature发文：珊瑚礁会“唱歌”",
         "祝贺！海岳研究所周明远研究员获青年科学家奖",
     ]
     assert items[1].text.split("\n")[1] == "海岳研究所"
@@ -220,22 +224,22 @@ def test_a_microblog_page_is_one_item_per_post() -> None:
 
 THESIS_APPENDIX = """致　谢
 
-感谢导师周明远教授多年来的悉心指导。感谢星河大学光电学院各位老师的帮助。
+感谢导师周明远教授多年来的悉心指导。感谢星河大学地理学院各位老师的帮助。
 
 附录1　攻读博士学位期间取得的学术成果
 
 一、学术论文（#为共同第一作者，*为通讯作者）
-[1] Lin Xiaofeng#, Zhou Mingyuan*. On-chip training of a photonic neural
-    network[J]. Nature Photonics, 2025, 19(4): 388-396.
-[2] 林晓风, 周明远*. 基于相变材料的光子突触器件[J]. 光学
-    学报, 2023, 43(15): 1513002.
+[1] Lin Xiaofeng#, Zhou Mingyuan*. Glacier retreat on the eastern plateau
+    since 1970[J]. Nature Geoscience, 2025, 18(2): 101-109.
+[2] 林晓风, 周明远*. 青藏高原东部冰川退缩的遥感监测[J]. 地理
+    学报, 2023, 78(5): 1101-1115.
 
 二、授权发明专利
-[1] 周明远, 林晓风. 一种光子芯片的训练装置:
+[1] 周明远, 林晓风. 一种冰川测量装置:
     ZL202310000000.0[P]. 2024-09-13.
 
 三、参与的科研项目
-[1] 国家自然科学基金面上项目：光子神经网络的片上学习方法，2023—2026，参与。
+[1] 国家自然科学基金项目：高原冰川物质平衡观测，2023—2026，参与。
 """
 
 
@@ -245,8 +249,8 @@ def test_a_thesis_appendix_stays_in_the_thesis_and_its_references_keep_their_han
     (item,) = read_text(THESIS_APPENDIX, "thesis.txt")
     assert item.title == "致 谢"
     lines = item.text.split("\n")
-    assert any(line.startswith("[1] Lin Xiaofeng#") and line.endswith("19(4): 388-396.") for line in lines)
-    assert any(line.startswith("[2] 林晓风") and "光学学报" in line for line in lines)
+    assert any(line.startswith("[1] Lin Xiaofeng#") and line.endswith("18(2): 101-109.") for line in lines)
+    assert any(line.startswith("[2] 林晓风") and "地理学报" in line for line in lines)
 
 
 ENCYCLOPEDIA_ENTRY = """百科首页
