@@ -50,6 +50,13 @@ class Settings(BaseSettings):
         description="evidence spans a fact keeps on itself once it has more than twice as many; its older spans "
         "move to archive rows (kg.store.records_archive)",
     )
+    embedded_checkpoint_mb: int = Field(
+        default=64,
+        ge=16,
+        description="write-ahead log (MiB) past which the embedded store folds an import into its file: larger "
+        "imports faster and holds more in memory (100k synthetic items: 64 MiB 8.3k rows/s and 2.4 GiB, 256 MiB "
+        "10.3k rows/s and 2.9 GiB)",
+    )
     embedded_buffer_pool_mb: int = Field(
         default=4096, ge=256, description="page cache of the embedded LadybugDB store (MiB)"
     )

@@ -24,6 +24,7 @@ def open_store(settings: Settings, init_schema: bool = True) -> GraphStore:
             settings.embedded_path,
             buffer_pool_bytes=settings.embedded_buffer_pool_mb << 20,
             evidence_inline=settings.evidence_inline,
+            checkpoint_bytes=settings.embedded_checkpoint_mb << 20,
         )
     elif settings.store == "neo4j":
         from kg.store.neo4j import Neo4jStore

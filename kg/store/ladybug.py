@@ -30,7 +30,15 @@ from kg.store.base import (
     Stats,
     SubGraph,
 )
-from kg.store.ladybug_db import BUFFER_FULL, DEFAULT_BUFFER_POOL, add_missing_columns, chunks, ddl, open_db
+from kg.store.ladybug_db import (
+    BUFFER_FULL,
+    CHECKPOINT_WAL_BYTES,
+    DEFAULT_BUFFER_POOL,
+    add_missing_columns,
+    chunks,
+    ddl,
+    open_db,
+)
 from kg.store.records import node_from_props, search_text
 from kg.store.records_archive import KEEP_INLINE, checked_keep
 from kg.store.records_graph import walk_json, walk_subgraph
@@ -49,8 +57,11 @@ class LadybugStore:
         schema: GraphSchema | None = None,
         buffer_pool_bytes: int = DEFAULT_BUFFER_POOL,
         evidence_inline: int = KEEP_INLINE,
+        checkpoint_bytes: int = CHECKPOINT_WAL_BYTES,
     ) -> None:
         self.path = FsPath(path)
+        # log size past which an import batch is folded into the file: larger is faster and holds more in memory
+        self.checkpoint_bytes = checkpoint_bytes
         self.schema = schema or get_schema()
         # spans a hub fact keeps inline once it archives its older ones (kg.store.records_archive)
         self.evidence_inline = checked_keep(evidence_inline)
@@ -129,7 +140,7 @@ class LadybugStore:
                 )
             # a new connection frees what the batch's statements left in the driver's cache, and after a checkpoint a
             # new engine also frees what the engine kept from the batches (see LadybugDb.reopen)
-            if self._db.maybe_checkpoint():
+            if self._db.maybe_checkpoint(self.checkpoint_bytes):
                 self._db.reopen()
             else:
                 self._db.recycle_connection()

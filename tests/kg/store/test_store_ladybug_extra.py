@@ -274,3 +274,23 @@ def test_hops_evidence_cut_equals_the_stored_tail(tmp_path: Path) -> None:
             assert hop.props["evidence_total"] == len(stored)
     finally:
         store.close()
+
+
+@pytest.mark.parametrize(("threshold", "folded"), [(1, True), (1 << 30, False)])
+def test_ladybug_checkpoint_threshold_decides_when_an_import_is_folded_in(
+    tmp_path: Path, threshold: int, folded: bool
+) -> None:
+    """KG_EMBEDDED_CHECKPOINT_MB: past the threshold the batch's log is folded into the file (the log emptied),
+    under it the log keeps the batch, which reopening the store replays."""
+    path = tmp_path / "db"
+    store = LadybugStore(path, checkpoint_bytes=threshold)
+    store.init_schema()
+    store._db.maybe_checkpoint(wal_bytes=0)  # the schema's own log folded in: what is left after apply is the batch's
+    store.apply(*batch_of("A", "B"))
+    wal = path / "graph.lbug.wal"
+    assert (not wal.exists() or wal.stat().st_size == 0) is folded
+    before = store.stats().nodes_by_type
+    store.close()
+    reopened = LadybugStore(path)
+    assert reopened.stats().nodes_by_type == before
+    reopened.close()
