@@ -66,6 +66,10 @@ _GENERIC_SECTION = re.compile(
     # (a thesis's or a CV's lists of outputs: 一、学术论文（*为通讯作者） 二、授权发明专利 三、参与的科研项目)
     r"|^(?:(?:已?发表的?|攻读[^，。]{0,12}期间(?:发表|取得)的)?(?:学术)?论文|(?:授权)?(?:发明)?专利|(?:主持|参与)的?科研项目"
     r"|科研项目|获奖情况|学术成果)(?:[（(][^（）()]*[）)])?$"
+    # (an application's CV: 一、代表性论著（…） 二、论著之外的代表性研究成果和学术奖励; a meeting's minutes:
+    # 一、实验室年度工作报告 二、学术报告 三、委员意见与建议 四、会议决定)
+    r"|^[^，。]{0,12}?(?:代表性(?:论著|论文|研究成果|成果)[^，。]{0,12}|工作报告|学术报告|(?:委员|专家|与会)?意见(?:与|和)建议"
+    r"|会议(?:决定|决议|议程|纪要)|学术奖励)(?:[（(][^（）()]*[）)])?$"
     r"|^(?:background|results?|methods?|conclusions?|about|summary|outlook|significance|related|next steps?"
     r"|key findings|findings|what'?s next|introduction|discussion|funding|acknowledge?ments|references|contacts?)$",
     re.I,

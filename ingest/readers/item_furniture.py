@@ -186,10 +186,40 @@ def lead_furniture(lines: Sequence[str], start: int) -> int:
     return start
 
 
+#: a page's footer line: its number, maybe with the form's version beside it (第 16 页    版本：2502…)
+_PAGE_FOOTER = re.compile(
+    r"^(?:第\s*\d{1,4}\s*页|Page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|[-—–]\s*\d{1,4}\s*[-—–])(?:\s.*)?$"
+)
+
+
+def repeated_heads(lines: Sequence[str]) -> set[str]:
+    """Lines a form or a report prints at the top of every page (国家自然科学基金申请书   2025版): the same short line
+    opening the text and again right under a page's footer."""
+    stripped = [" ".join(line.split()) for line in lines]
+    filled = [i for i, t in enumerate(stripped) if t]
+    if not filled:
+        return set()
+    first = stripped[filled[0]]
+    if len(first) > _HEAD_FIELD or ends_sentence(first):
+        return set()
+    after_footer = any(
+        stripped[k] == first and n and _PAGE_FOOTER.match(stripped[filled[n - 1]]) for n, k in enumerate(filled)
+    )
+    return {first} if after_footer else set()
+
+
 def drop_page_furniture(lines: Sequence[str]) -> list[str]:
-    """The lines without the running heads standing alone in the text and the contact blocks under a label of their
-    own. Where a running head broke a sentence (``co-corresponding`` / ``24  TIDELINES`` / ``authors.``), the
-    sentence is joined again: the blank lines around the head are dropped with it."""
+    """The lines without the running heads standing alone in the text (or repeated at the top of every page) and the
+    contact blocks under a label of their own. Where a running head broke a sentence (``co-corresponding`` / ``24
+    TIDELINES`` / ``authors.``), the sentence is joined again: the blank lines around the head are dropped with it."""
+    heads = repeated_heads(lines) if len(lines) > 2 else set()
+    if heads:
+        # (and the footers the heads follow: 第 16 页    版本：…)
+        lines = [
+            line
+            for line in lines
+            if " ".join(line.split()) not in heads and not _PAGE_FOOTER.match(" ".join(line.split()))
+        ]
     out: list[str] = []
     skip_blank = False
     contact = 0

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Literal
 
+from ingest.readers.date_blocks import dated_blocks
 from ingest.readers.item_furniture import drop_page_furniture, is_running_head, lead_furniture, title_like
 from ingest.readers.markdown import strip_bold
 from ingest.readers.microblog import microblog_posts
@@ -70,15 +71,20 @@ _TAIL = re.compile(
 )
 _BREADCRUMB = re.compile(r"^[^。，,.!?！？]{1,12}(?:\s*[|｜>›»/]\s*[^。，,.!?！？|｜>›»/]{1,12}){1,6}$")
 _META_FIELD = re.compile(
-    r"(?P<key>发布时间|发布日期|时间|日期|来源|信息来源|作者|浏览次数|点击数|Published|Posted|Date|Source|Author)"
+    r"(?P<key>发布时间|发布日期|时间|日期|来源|信息来源|作者|浏览次数|点击数|Published|Posted(?:\s+On)?|Date|Source|Author)"
     r"\s*[:：]\s*(?P<value>.+?)(?=\s{2,}|\u3000|$|(?:\s+(?:发布时间|发布日期|来源|作者|浏览次数|点击数|Source|Author)\s*[:：]))",
     re.I,
 )
 _META_LINE = re.compile(
-    r"^(?:发布时间|发布日期|时间|日期|来源|信息来源|作者|浏览次数|点击数|Published|Posted|Date|Source|Author)\s*[:：]",
+    r"^(?:发布时间|发布日期|时间|日期|来源|信息来源|作者|浏览次数|点击数|Published|Posted(?:\s+On)?|Date|Source|Author)"
+    r"\s*[:：]|^已有\s*\d+\s*次阅读",
     re.I,
 )
-_DATE_KEYS = {"发布时间", "发布日期", "时间", "日期", "published", "posted", "date"}
+#: a posting line right under a page's headline, its own masthead above (Posted On: 04 JUL 2025 by …, 已有 312 次阅读 …)
+_POSTING_LINE = re.compile(r"^(?:Posted\s+On\s*:|Published\s+on\s*:|已有\s*\d+\s*次阅读)", re.I)
+#: the most lines a page prints above such a headline (the issuer's names, a menu, a blogger's line)
+_POSTED_HEAD_ROWS = 8
+_DATE_KEYS = {"发布时间", "发布日期", "时间", "日期", "published", "posted", "posted on", "date"}
 _SOURCE_KEYS = {"来源", "信息来源", "source"}
 
 
@@ -212,6 +218,7 @@ def clean_item_lines(text: str) -> list[str]:
     white space, running the label into its value: 依托单位 某大学)."""
     out: list[str] = []
     trail: int | None = None
+    posted: int | None = None
     for raw in text.splitlines():
         printed = _printed(raw)
         # (a label names a field by its kind: 依托单位, 项目负责人, 批准号; a wrapped table row's end is none)
@@ -227,10 +234,21 @@ def clean_item_lines(text: str) -> list[str]:
         if head or _leftover(line) or is_meta_line(line):
             if head:
                 trail = len(out)
+            # (a posting line right under the headline: what the page prints above it is its masthead)
+            elif (
+                posted is None
+                and _POSTING_LINE.match(line)
+                and out
+                and out[-1].strip()
+                and sum(1 for kept in out if kept.strip()) <= _POSTED_HEAD_ROWS
+            ):
+                posted = len(out) - 1
             continue
         out.append(printed)  # indentation kept: it marks paragraphs
     # a site's name over its navigation trail (某某研究所 / 首页 > 新闻动态 > … / headline) is the page's masthead;
     # a headline over the trail (… 网络投票 / 首页 > 通知公告 > 正文 / 发布时间：…) stays
+    if posted is not None and title_like(out[posted].strip()):
+        return out[posted:]
     below = next((line.strip() for line in out[trail:] if line.strip()), "") if trail is not None else ""
     if below and title_like(below):
         return out[trail:]
@@ -472,7 +490,7 @@ def read_item_text(text: str, file: str | None = None) -> NewsItem | None:
 def read_text(text: str, file: str | None, kind: Kind | None = None) -> Iterator[NewsItem]:
     """The items of a text file: a newsletter issue split into items, the stories of a mailing set apart by rules,
     or one item."""
-    text = rubric_headlines(strip_bold(text))
+    text = dated_blocks(rubric_headlines(strip_bold(text)))
     # stories set apart by rules are a mailing's, whatever else the text looks like (its issue line, its dates)
     # (and the posts of a microblog page copied as text)
     stories = [] if kind is not None else (separated_stories(text) or microblog_posts(text))

@@ -289,3 +289,70 @@ def test_a_discussion_in_a_story_is_no_encyclopedia_button() -> None:
     text = "星河大学举办学术沙龙\n\n讨论\n交流\n与会教师围绕光子芯片展开讨论。\n"
     (item,) = read_text(text, "salon.txt")
     assert item.title == "星河大学举办学术沙龙"
+
+
+NEWS_LIST = """星河大学物理学院 | 林晓风课题组
+首页　 研究方向　 团队成员　 新闻动态　 联系我们
+
+新闻动态  NEWS
+
+15
+2026-12
+课题组成果在Nature Physics发表
+近日，课题组在Nature Physics发表研究论文。林晓风教授为通讯作者。
+查看详情 >
+
+28
+2026-11
+林晓风教授获青年科学家奖
+11月26日，林晓风教授获得2026年度青年科学家奖。
+查看详情 >
+"""
+
+
+def test_a_news_list_dated_by_day_over_month_blocks() -> None:
+    """15 / 2026-12 / headline: a news list's entries dated by a two-line block, one item each, dated so."""
+    items = list(read_text(NEWS_LIST, "news.txt"))
+    entries = [(item.title, item.date) for item in items if item.date]
+    assert entries == [
+        ("课题组成果在Nature Physics发表", "2026-12-15"),
+        ("林晓风教授获青年科学家奖", "2026-11-28"),
+    ]
+
+
+def test_minutes_and_a_cv_keep_their_numbered_sections() -> None:
+    """一、实验室年度工作报告 二、学术报告 三、委员意见与建议 (minutes) and 一、代表性论著（…） (a CV): sections of one
+    document, printed over page numbers; no stories of their own."""
+    text = (
+        "星河大学光电实验室学术委员会会议纪要\n\n    2026年12月6日，学术委员会会议在星河大学召开。\n\n"
+        "    一、实验室年度工作报告\n    林晓风主任报告了实验室年度工作。\n\n    二、学术报告\n"
+        "    周明远研究员作了题为《光子芯片》的报告。\n\n    三、委员意见与建议\n    委员们建议加强合作。\n\n"
+        "— 1 —\n\n    四、会议决定\n    会议同意新设两个研究方向。\n"
+    )
+    assert [item.title for item in read_text(text, "minutes.txt")] == ["星河大学光电实验室学术委员会会议纪要"]
+
+
+def test_a_forms_running_head_on_every_page_is_no_title() -> None:
+    """The form's name printed at the top of every page, under the page's footer (第 N 页  版本：…): furniture; the
+    heading under it is the title."""
+    text = (
+        "星河基金申请书                                  2026版\n\n                    个人简历\n\n"
+        "林晓风，星河大学物理学院，教授。\n\n一、代表性论著（请注意：投稿阶段的论文不要列出）\n"
+        "[1] 林晓风, 周明远*. 光子芯片的片上训练[J]. 物理学报, 2025, 74(1): 1-9.\n\n"
+        "                 第 16 页            版本：2601000000\n"
+        "星河基金申请书                                  2026版\n\n"
+        "二、论著之外的代表性研究成果和学术奖励\n[1] 2024年获星河省自然科学奖一等奖。\n"
+    )
+    assert [item.title for item in read_text(text, "cv.txt")] == ["个人简历"]
+
+
+def test_a_posting_line_under_the_headline_puts_the_masthead_above_it() -> None:
+    """Issuer's names over the headline, 'Posted On: …' under it: the headline is the title, dated by that line."""
+    text = (
+        "Northvale Science Bureau\nGovernment of Northvale\nMinistry of Science\n"
+        "Northvale team maps a buried river under the capital\nPosted On: 04 JUL 2026 3:41PM by NSB Northvale\n"
+        "Geologists at Northvale University led by Dr. Ana Ruizo mapped the river with radar.\n"
+    )
+    (item,) = read_text(text, "release.txt")
+    assert item.title == "Northvale team maps a buried river under the capital"
+    assert item.date == "2026-07-04"
