@@ -135,6 +135,8 @@ def announces_list(title: str) -> bool:
 #: a title that names a digest of several stories (Research highlights, News in brief, 科研简报, 成果月报)
 _DIGEST_TITLE = re.compile(
     r"\b(?:highlights|news\s+in\s+brief|in\s+brief|newsletter|digest|round-?up|bulletin|briefs|this\s+(?:week|month)"
+    # (a journal's pages of short pieces each of its own: CORRECTIONS, ERRATA, LETTERS)
+    r"|corrections|errata|letters"
     # (a weekly column watching a kind of output: Preprint Watch - Week of 4 May)
     r"|(?:preprint|paper|research|science|policy|funding|grants?)s?\s+watch|week\s+of"
     r"|news\s+roundup|what['’]s\s+new)\b|简报|快讯|动态|本期导读|要闻|周报|月报|旬报|资讯|通讯$"

@@ -23,6 +23,8 @@ from ingest.segment_lines import ends_sentence, headline_shaped
 #: a rubric: a field in capitals, a word to three (ANIMAL BEHAVIOUR, CHEMISTRY, PLANETARY SCIENCE)
 _RUBRIC = re.compile(r"^[A-Z][A-Z&'’-]+(?: [A-Z][A-Z&'’-]+){0,2}$")
 _RUBRIC_CHARS = 30
+#: a page's label in capitals (CORRECTIONS, RESEARCH HIGHLIGHTS, INSIGHTS | LETTERS)
+_PAGE_LABEL = re.compile(r"^[A-Z][A-Z&'’ |-]{2,40}$")
 #: a headline wraps over at most this many lines
 _HEAD_LINES = 3
 #: the story under it ends a sentence within this many lines
@@ -34,11 +36,15 @@ _ENTRIES = 3
 def _entry(lines: Sequence[str], i: int) -> int | None:
     """Where the story of a rubric's entry opens (the headline is between), or None when ``lines[i]`` opens none."""
     text = lines[i].strip()
-    if len(text) > _RUBRIC_CHARS or not _RUBRIC.match(text) or (i and lines[i - 1].strip()):
+    # (set off by a blank line, or right under the page's own label in capitals: CORRECTIONS / ECOLOGY / …)
+    above = lines[i - 1].strip() if i else ""
+    if len(text) > _RUBRIC_CHARS or not _RUBRIC.match(text) or (above and not _PAGE_LABEL.match(above)):
         return None
     k = i + 1
     if k >= len(lines) or not headline_shaped(lines[k].strip()) or ends_sentence(lines[k].strip()):
         return None
+    if _RUBRIC.match(lines[k].strip()):
+        return None  # (a page's label over a rubric: the rubric opens the entry)
     k += 1
     # (the headline's wrapped lines go on in lower case; the story opens with a capital)
     while k < len(lines) and k - i <= _HEAD_LINES and lines[k].strip()[:1].islower():
@@ -59,7 +65,8 @@ def rubric_headlines(text: str) -> str:
     if len(entries) < 2:
         return text
     head = next((line.strip() for line in lines if line.strip()), "")
-    if len(entries) < _ENTRIES and not announces_digest(head):
+    # (a page that opens with its label in capitals is a page of entries: CORRECTIONS, LETTERS)
+    if len(entries) < _ENTRIES and not announces_digest(head) and not _PAGE_LABEL.match(head):
         return text
     out: list[str] = []
     i = 0

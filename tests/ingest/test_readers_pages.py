@@ -356,3 +356,29 @@ def test_a_posting_line_under_the_headline_puts_the_masthead_above_it() -> None:
     (item,) = read_text(text, "release.txt")
     assert item.title == "Northvale team maps a buried river under the capital"
     assert item.date == "2026-07-04"
+
+
+CORRECTIONS_PAGE = """CORRECTIONS
+PLANT BIOLOGY
+Correction for "Moss wakes after a century
+under glacier ice," by Ana Ruizo, Kofi
+Mensar and Lina Ortsberg, which was first published April 22, 2026.
+   The authors note that an affiliation appeared incorrectly. The online version
+has been corrected.
+
+GEOLOGY
+Correction for "A buried river under the old
+town," by Lina
+Ortsberg, which was first published May 2, 2026.
+   The authors note that a funder was listed in error. The online version has
+been corrected.
+"""
+
+
+def test_a_corrections_page_is_one_item_per_notice() -> None:
+    """A journal's CORRECTIONS page: each rubric (the first right under the page's label) opens a notice titled by
+    its correction line."""
+    titles = [item.title for item in read_text(CORRECTIONS_PAGE, "corrections.txt")]
+    assert len(titles) == 2
+    assert titles[0].startswith('Correction for "Moss wakes after a century under glacier ice,"')
+    assert titles[1].startswith('Correction for "A buried river under the old town,"')
