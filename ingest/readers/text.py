@@ -443,8 +443,27 @@ def _encyclopedia_entry(lines: list[str]) -> list[str]:
     return lines
 
 
+#: a code repository's page header (owner / name  Public) and the label over its rendered README (README  MIT license)
+_REPOSITORY = re.compile(r"^[\w.-]+\s*/\s*[\w.-]+\s+(?:Public|Private|Internal)(?:\s+template)?$")
+_README = re.compile(r"^README(?:\.md|\.rst)?(?:\s{2,}.*)?$")
+#: the repository's header stands among the page's first lines, its README label within the file list's length
+_REPOSITORY_HEAD = 5
+_README_HEAD = 60
+
+
+def _repository_readme(lines: list[str]) -> list[str]:
+    """A code repository's page copied as text (GitHub, GitLab): its README from its heading on, the page's header,
+    tabs and file list dropped; other texts as they are."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if not any(_REPOSITORY.match(lines[i].strip()) for i in filled[:_REPOSITORY_HEAD]):
+        return lines
+    label = next((i for i in filled[:_README_HEAD] if _README.match(lines[i].strip())), None)
+    return lines if label is None else lines[label + 1 :]
+
+
 def read_item_text(text: str, file: str | None = None) -> NewsItem | None:
     """One press release as an item: headline on the first non-empty line, leftovers dropped; None if empty."""
+    text = "\n".join(_repository_readme(text.splitlines())) if " / " in text[:300] else text
     text = (
         "\n".join(_encyclopedia_entry(text.splitlines()))
         if any(b in text[:2000] for b in ("播报", "讨论", "encyclopedia", "百科全书"))

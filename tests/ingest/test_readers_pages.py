@@ -382,3 +382,27 @@ def test_a_corrections_page_is_one_item_per_notice() -> None:
     assert len(titles) == 2
     assert titles[0].startswith('Correction for "Moss wakes after a century under glacier ice,"')
     assert titles[1].startswith('Correction for "A buried river under the old town,"')
+
+
+REPOSITORY_PAGE = """Skip to content
+northvale-lab / ReefNet Public
+Notifications  Fork 12  Star 80
+Code  Issues 3  Pull requests 1  Actions
+main   2 Branches  4 Tags
+configs	add presets	5 months ago
+reefnet	fix loader	2 months ago
+README.md	update README	3 weeks ago
+README  MIT license
+
+ReefNet: listening to reefs with self-supervised audio models
+English | 简体中文
+Ana Ruizo, Kofi Mensar (Northvale University)
+ReefNet learns reef sounds from unlabelled recordings. It was trained on 4,000 hours of audio.
+"""
+
+
+def test_a_code_repositorys_page_is_titled_by_its_readme() -> None:
+    """'owner / name  Public', the tabs and the file list are the site's; the README's heading is the title."""
+    (item,) = read_text(REPOSITORY_PAGE, "repo.txt")
+    assert item.title == "ReefNet: listening to reefs with self-supervised audio models"
+    assert "Pull requests" not in item.text
