@@ -55,7 +55,9 @@ _LEFTOVER = re.compile(
     r"|FOR IMMEDIATE RELEASE|(?i:embargoed\b)|(?i:(?:media|press)\s+contacts?\b)|Contacts?[:：]|新闻联系人|媒体联系"
     r"|#{3,}\s*$|-30-\s*$"
     # (a newswire's closing line naming the issuer: SOURCE Northvale University)
-    r"|SOURCE\s+[A-Z])",
+    r"|SOURCE\s+[A-Z]"
+    # (a scholarly site's name standing alone over the profile or record it shows)
+    r"|(?:Google Scholar|Semantic Scholar|ResearchGate|ORCID|Web of Science|Scopus|PubMed|百度学术|中国知网|CNKI)$)",
 )
 _NAV_WORD = re.compile(
     r"[【\[]?\s*(?:返回顶部|返回列表|返回|打印本页|打印|关闭窗口|关闭|分享|收藏|上一篇|下一篇"

@@ -406,3 +406,13 @@ def test_a_code_repositorys_page_is_titled_by_its_readme() -> None:
     (item,) = read_text(REPOSITORY_PAGE, "repo.txt")
     assert item.title == "ReefNet: listening to reefs with self-supervised audio models"
     assert "Pull requests" not in item.text
+
+
+def test_a_scholarly_sites_name_over_a_profile_is_no_title() -> None:
+    """'Google Scholar' standing alone over the profile it shows: the site's, the scholar's name is the title."""
+    text = (
+        "Google Scholar\nLina Ortsberg\nProfessor of Geology, Eastmoor University\nVerified email at eastmoor.edu\n"
+        "Title\tCited by\tYear\nA buried river under the old town\t12\t2026\n"
+    )
+    (item,) = read_text(text, "profile.txt")
+    assert item.title == "Lina Ortsberg"
