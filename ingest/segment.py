@@ -68,8 +68,9 @@ _GENERIC_SECTION = re.compile(
     r"|科研项目|获奖情况|学术成果)(?:[（(][^（）()]*[）)])?$"
     # (an application's CV: 一、代表性论著（…） 二、论著之外的代表性研究成果和学术奖励; a meeting's minutes:
     # 一、实验室年度工作报告 二、学术报告 三、委员意见与建议 四、会议决定)
-    r"|^[^，。]{0,12}?(?:代表性(?:论著|论文|研究成果|成果)[^，。]{0,12}|工作报告|学术报告|(?:委员|专家|与会)?意见(?:与|和)建议"
-    r"|会议(?:决定|决议|议程|纪要)|学术奖励)(?:[（(][^（）()]*[）)])?$"
+    r"|^(?:[^，。]{0,12}?代表性(?:论著|论文|研究成果|成果)[^，。]{0,12}|[^，。]{0,12}?学术奖励"
+    r"|(?:[\u4e00-\u9fff]{0,8}(?:实验室|中心|学院|研究所|委员会))?(?:年度)?工作报告|学术报告"
+    r"|(?:委员|专家|与会)?意见(?:与|和)建议|会议(?:决定|决议|议程|纪要))(?:[（(][^（）()]*[）)])?$"
     r"|^(?:background|results?|methods?|conclusions?|about|summary|outlook|significance|related|next steps?"
     r"|key findings|findings|what'?s next|introduction|discussion|funding|acknowledge?ments|references|contacts?)$",
     re.I,
@@ -135,8 +136,6 @@ def announces_list(title: str) -> bool:
 #: a title that names a digest of several stories (Research highlights, News in brief, 科研简报, 成果月报)
 _DIGEST_TITLE = re.compile(
     r"\b(?:highlights|news\s+in\s+brief|in\s+brief|newsletter|digest|round-?up|bulletin|briefs|this\s+(?:week|month)"
-    # (a journal's pages of short pieces each of its own: CORRECTIONS, ERRATA, LETTERS)
-    r"|corrections|errata|letters"
     # (a weekly column watching a kind of output: Preprint Watch - Week of 4 May)
     r"|(?:preprint|paper|research|science|policy|funding|grants?)s?\s+watch|week\s+of"
     r"|news\s+roundup|what['’]s\s+new)\b|简报|快讯|动态|本期导读|要闻|周报|月报|旬报|资讯|通讯$"
@@ -146,9 +145,13 @@ _DIGEST_TITLE = re.compile(
 )
 
 
+#: a journal's page of short pieces each of its own, named by its label alone (CORRECTIONS, ERRATA, INSIGHTS | LETTERS)
+_PIECES_PAGE = re.compile(r"^(?:[A-Za-z]+\s*\|\s*)?(?:corrections?|errata|letters)$", re.I)
+
+
 def announces_digest(title: str) -> bool:
     """The title names a digest of several stories (科研成果月报, Research highlights), whose entries are items."""
-    return bool(_DIGEST_TITLE.search(title))
+    return bool(_DIGEST_TITLE.search(title) or _PIECES_PAGE.match(title.strip()))
 
 
 @dataclass

@@ -132,6 +132,8 @@ def _parents(gazetteer: Gazetteer) -> dict[str, str]:
 
 _FUNDER_FORMS: dict[int, frozenset[str]] = {}
 _SHORT_AFTER = re.compile(r"[^\S\n]*\(")
+#: a name with its unit's number glued to it (Ruizo-Tam1,): the guard of the English paper header
+_GLUED = re.compile(r"[a-z]\d{1,2}(?:,\d{1,2})*[*†#]?(?:,|\s+and\b)")
 _ACRONYM = re.compile(r"[A-Z][A-Za-z&-]{1,9}")
 _BODY_WORD = re.compile(r"\s+(?:Organization|Organisation|Foundation|Council|Agency|Trust)$")
 
@@ -320,7 +322,10 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
     )
     # a Chinese paper's header (authors with their units' numbers above the numbered units)
     # (or an English paper's, authors with their units' numbers glued to their names)
-    block = author_block.find(text) if item.lang == "zh" else author_block.find_en(text)
+    # (the English list's names carry their numbers glued: a letter and a digit side by side, a cheap scan first)
+    block = (
+        author_block.find(text) if item.lang == "zh" else (author_block.find_en(text) if _GLUED.search(text) else None)
+    )
     if block is not None and item.lang == "zh":
         insts = author_block.complete_units(text, block, insts)
     persons = people.find_zh(text, insts) + people.find_en(text, insts)

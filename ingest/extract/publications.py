@@ -92,6 +92,8 @@ _VOLUME_CITATION = re.compile(
     r"(?P<en>[A-Z][\w.&'’ -]{0,60}?)\s+(?:\d{1,4},\s*[A-Za-z]?\d{1,8}(?:\s*[–-]\s*\d{1,8})?\s*\((?:19|20)\d{2}\)"
     r"|(?:https?://(?:dx\.)?doi\.org/|doi:)\s*10\.)"
 )
+#: what every citation of that style holds: the year in brackets after a page, or a DOI (the pattern's guard)
+_VOLUME_HINT = re.compile(r"\d\s*\((?:19|20)\d{2}\)|doi")
 #: Nature's house style abbreviates its own titles with "Nature" written out (Nature Chem. for Nat. Chem.)
 _NATURE_SHORT = re.compile(r"^Nature (?=[A-Z][a-z]*\.)")
 _BRACKETED_TITLE = re.compile(rf"[（(]\s*(?P<en>{_LATIN_TITLE})\s*[）)]")
@@ -457,7 +459,7 @@ def find_journals(text: str, gazetteer: Gazetteer) -> list[Span]:
             add(Span(a, b, "Journal", clean(text[a:b])))
     for m in _CITATION.finditer(text):
         add(Span(m.start("en"), m.end("en"), "Journal", clean(m.group("en"))))
-    for m in _VOLUME_CITATION.finditer(text) if ("(" in text or "doi" in text) else ():
+    for m in _VOLUME_CITATION.finditer(text) if _VOLUME_HINT.search(text) else ():
         found = _known_title_end(m.group("en"), gazetteer)
         if found is not None:
             at, entry_name = found

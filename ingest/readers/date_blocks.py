@@ -24,7 +24,7 @@ def dated_blocks(text: str) -> str:
     """``text`` with each day-over-month date block joined to the headline under it (see the module); unchanged
     unless it holds two blocks or more."""
     lines = text.splitlines()
-    found = [
+    found = {
         i
         for i in range(len(lines) - 2)
         if (day := _DAY.match(lines[i]))
@@ -32,7 +32,7 @@ def dated_blocks(text: str) -> str:
         and 1 <= int(day["day"]) <= 31
         and 1 <= int(month["month"]) <= 12
         and lines[i + 2].strip()
-    ]
+    }
     if len(found) < _BLOCKS:
         return text
     out: list[str] = []

@@ -91,9 +91,9 @@ def _is_date_line(stripped: str) -> bool:
 
 def _is_label(lines: Sequence[str], i: int) -> bool:
     """A short label in capitals above a headline-shaped line (CASE STUDY / … / headline): set off by a blank line,
-    or right above it when it names a news desk (UNIVERSITY NEWS AND INFORMATION) or stands over a headline in
-    lower case at least twice its length (LICENSING OPPORTUNITY / Paper test triages …: a kicker, not a headline
-    over its subtitle)."""
+    or right above it when it names a news desk (UNIVERSITY NEWS AND INFORMATION), or names a page's kind over a
+    headline in lower case at least twice its length (LICENSING OPPORTUNITY / Paper test triages …: a kicker; a
+    headline in capitals over its deck, OCEAN HEAT RECORD / Researchers …, stays the headline)."""
     text = lines[i].strip()
     if len(text) > _LABEL_CHARS or not _LABEL.match(text):
         return False
@@ -102,11 +102,16 @@ def _is_label(lines: Sequence[str], i: int) -> bool:
         return False
     nxt = following[0]
     below = lines[nxt].strip()
-    kicker = len(below) >= 2 * len(text) and any(c.islower() for c in below)
+    kicker = bool(_KICKER.search(text)) and len(below) >= 2 * len(text) and any(c.islower() for c in below)
     set_off = nxt > i + 1 or kicker or bool(_NEWS_DESK.search(text))
     return set_off and title_like(below) and not _LABEL.match(below)
 
 
+#: a page's kind in a kicker over its headline (LICENSING OPPORTUNITY, CASE STUDY, FEATURE, Q&A, INTERVIEW)
+_KICKER = re.compile(
+    r"\b(?:OPPORTUNIT(?:Y|IES)|CASE STUDY|FEATURE|Q&A|INTERVIEW|OPINION|ANALYSIS|PROFILE|SPOTLIGHT|IN FOCUS"
+    r"|TECHNOLOGY|FUNDING|AWARD|EVENT|OBITUARY)\b"
+)
 #: a news desk's name in a label (UNIVERSITY NEWS AND INFORMATION, MEDIA RELATIONS, NEWSROOM)
 _NEWS_DESK = re.compile(r"\b(?:NEWS|NEWSROOM|MEDIA|PRESS|COMMUNICATIONS|INFORMATION|ANNOUNCEMENTS?|UPDATES?)\b")
 #: a newspaper's edition line: its name, the date and the page (北岭科学报 2027-04-12 第4版 人物周刊)

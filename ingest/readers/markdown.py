@@ -75,7 +75,7 @@ def strip_bold(text: str) -> str:
 
 #: a ``#`` line that holds sentences or clauses apart by semicolons is a comment of a data file (``# Data supplied
 #: under … . Contact: …``, ``# 数据来源：…；导出时间：…``)
-_SENTENCES = re.compile(r"[.!?。！？]\s+\S|[.。]$|[；;]")
+_SENTENCES = re.compile(r"[.!?。！？]\s+\S|[.。]$|[:：][^；;\n]*[；;]")
 
 
 def looks_like_markdown(text: str) -> bool:

@@ -18,7 +18,8 @@ import re
 
 #: a post's header: when it was sent and from which client (3月12日 10:25 来自 iPhone客户端, 2026-03-12 10:25 来自 …)
 _POST_HEADER = re.compile(
-    r"^(?:(?:(?:19|20)\d{2}[-年])?\d{1,2}[-月]\d{1,2}日?|今天|昨天|\d{1,2}\s*分钟前)\s*(?:\d{1,2}:\d{2})?\s*来自\s*\S"
+    r"^(?:(?:(?:19|20)\d{2}[-年])?\d{1,2}[-月]\d{1,2}日?\s*\d{1,2}:\d{2}|今天\s*\d{1,2}:\d{2}|昨天\s*\d{1,2}:\d{2}"
+    r"|\d{1,2}\s*分钟前)\s*来自\s*\S{1,20}(?:\s+已编辑)?$"
 )
 #: a post's counts (转发 236 ｜ 评论 58 ｜ 赞 1021) and the page's controls (收起, 展开全文, 正在加载中)
 _COUNTS = re.compile(

@@ -21,8 +21,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-#: a template's block repeats at least this many lines, one of them at least this long
-_BLOCK_LINES = 2
+#: a template's block repeats at least this many lines, one of them at least this long (a share bar above and below
+#: a story repeats two short lines: no template)
+_BLOCK_LINES = 3
 _BLOCK_CHARS = 20
 #: the block stands within this many lines of its record's start
 _HEAD_ROWS = 4
@@ -53,7 +54,11 @@ def template_parts(text: str) -> list[str]:
     if len(block) < _BLOCK_LINES or max(map(len, block)) < _BLOCK_CHARS:
         return []
     # every occurrence of the block opens a record: it stands within a few lines under a blank line or the start
-    starts = [i for i in range(len(lines)) if [t.strip() for t in lines[i : i + len(block)]] == block]
+    starts = [
+        i
+        for i in range(len(lines))
+        if lines[i].strip() == block[0] and [t.strip() for t in lines[i : i + len(block)]] == block
+    ]
     if len(starts) != times:
         return []
     parts: list[str] = []

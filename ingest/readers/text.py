@@ -61,7 +61,9 @@ _LEFTOVER = re.compile(
 )
 _NAV_WORD = re.compile(
     r"[【\[]?\s*(?:返回顶部|返回列表|返回|打印本页|打印|关闭窗口|关闭|分享|收藏|上一篇|下一篇"
-    r"|首页|菜单|搜索|Skip to (?:main )?content|Back to top|Back|Print|Close|Share|Top|Home|Menu|Search)"
+    r"|首页|菜单|搜索|Skip to (?:main )?content|Back to top|Back|Print|Close|Share|Top|Home|Menu|Search"
+    # (a share bar's targets, on a line of their own)
+    r"|Facebook|Twitter|LinkedIn|E-?mail|WhatsApp|Reddit|Bluesky|微信|微博|QQ空间)"
     r"\s*[】\]]?",
     re.I,
 )
@@ -221,6 +223,7 @@ def clean_item_lines(text: str) -> list[str]:
     out: list[str] = []
     trail: int | None = None
     posted: int | None = None
+    filled = 0  # (rows kept so far that hold text: counted as they come, the head rules ask at every line)
     for raw in text.splitlines():
         printed = _printed(raw)
         # (a label names a field by its kind: 依托单位, 项目负责人, 批准号; a wrapped table row's end is none)
@@ -232,21 +235,18 @@ def clean_item_lines(text: str) -> list[str]:
             continue
         if _TAIL.match(line):
             break
-        head = sum(1 for kept in out if kept.strip()) <= _SITE_ROWS and _site_head(line)
+        head = filled <= _SITE_ROWS and _site_head(line)
         if head or _leftover(line) or is_meta_line(line):
             if head:
                 trail = len(out)
             # (a posting line right under the headline: what the page prints above it is its masthead)
             elif (
-                posted is None
-                and _POSTING_LINE.match(line)
-                and out
-                and out[-1].strip()
-                and sum(1 for kept in out if kept.strip()) <= _POSTED_HEAD_ROWS
+                posted is None and _POSTING_LINE.match(line) and out and out[-1].strip() and filled <= _POSTED_HEAD_ROWS
             ):
                 posted = len(out) - 1
             continue
         out.append(printed)  # indentation kept: it marks paragraphs
+        filled += 1
     # a site's name over its navigation trail (某某研究所 / 首页 > 新闻动态 > … / headline) is the page's masthead;
     # a headline over the trail (… 网络投票 / 首页 > 通知公告 > 正文 / 发布时间：…) stays
     if posted is not None and title_like(out[posted].strip()):

@@ -48,3 +48,16 @@ def test_a_project_pages_tab_fields_and_outputs_table() -> None:
     assert "单位北京大学" not in {e.name for e in extraction.entities}
     assert ("周明远", "Diatoms overwinter under lake ice on the plateau") in _facts(extraction, "authorOf")
     assert ("冰下湖水光照与硅藻群落的关系", "湖泊科学") in _facts(extraction, "publishedIn")
+
+
+def test_a_header_marking_only_its_corresponding_author_keeps_its_first_author_first() -> None:
+    """林晓风1 周明远1,2 赵明远2*: only * marked, so the first author is still the first."""
+    text = (
+        "冰川退缩的遥感监测\n林晓风1　周明远1,2　赵明远2*\n1.星河大学地理学院　2.海岳研究所\n"
+        "摘要：本文研究了高原冰川的退缩。\n"
+    )
+    extraction = _extract(text, "zh")
+    names = {e.id: e.name for e in extraction.entities}
+    roles = {names[r.subject]: r.role for r in extraction.relations if r.predicate == "authorOf"}
+    assert roles.get("林晓风") == "first"
+    assert roles.get("赵明远") == "corresponding"

@@ -416,3 +416,53 @@ def test_a_scholarly_sites_name_over_a_profile_is_no_title() -> None:
     )
     (item,) = read_text(text, "profile.txt")
     assert item.title == "Lina Ortsberg"
+
+
+# ---------------------------------------------------------------------------------------- what these rules leave alone
+
+
+def test_news_paragraphs_opening_with_a_date_are_no_microblog_posts() -> None:
+    """'3月12日来自全国20余所高校的…' opens a report's paragraph: no post header (a time and a client alone are)."""
+    text = (
+        "星河大学举办海洋科学论坛\n3月12日来自全国20余所高校的专家齐聚星河大学，讨论海洋观测。\n"
+        "3月13日来自海岳研究所的周明远研究员作了报告。\n会议由海洋学院主办，校长致辞。\n"
+    )
+    (item,) = read_text(text, "forum.txt")
+    assert item.title == "星河大学举办海洋科学论坛"
+    assert "3月12日来自全国" in item.text and "3月13日来自海岳研究所" in item.text
+
+
+def test_a_share_bar_above_and_below_a_story_is_no_template() -> None:
+    text = (
+        "Share this story\nFacebook   Twitter   LinkedIn   Email\n\nNorthvale team maps a buried river\n\n"
+        "Geologists at Northvale University mapped a river under the old town. Dr Ana Ruizo led the survey.\n\n"
+        "Share this story\nFacebook   Twitter   LinkedIn   Email\n"
+    )
+    titles = [item.title for item in read_text(text, "story.txt")]
+    assert titles == ["Northvale team maps a buried river"]
+
+
+def test_letters_in_a_features_title_make_no_page_of_pieces() -> None:
+    text = (
+        "Lost letters reveal how a chemist built her lab\n\nArchivists at Northvale University found 40 letters.\n\n"
+        "A lab in a shed\n\nThe first letters describe a shed. Dr Ana Ruizo read them all.\n\n"
+        "Friends abroad\n\nLater letters went to Eastmoor. Kofi Mensar kept the replies.\n\n"
+        "A last letter\n\nThe final letter was sent in 1931. It names her students.\n"
+    )
+    assert len(list(read_text(text, "feature.txt"))) == 1
+
+
+def test_a_capitals_headline_over_its_deck_stays_the_headline() -> None:
+    text = (
+        "OCEAN HEAT RECORD\nResearchers at Northvale University say the sea was warmer than any year measured\n\n"
+        "The team of Dr Ana Ruizo measured 400 buoys. The record was broken in March.\n"
+    )
+    (item,) = read_text(text, "record.txt")
+    assert item.title == "OCEAN HEAT RECORD"
+
+
+def test_markdown_headings_with_a_semicolon_stay_headings() -> None:
+    from ingest.readers.markdown import looks_like_markdown
+
+    text = "# 一、研究背景；意义\n\n正文一。\n\n# 二、研究方法；数据\n\n正文二。\n"
+    assert looks_like_markdown(text)

@@ -20,7 +20,7 @@ def header_authors(
             continue
         if paper is not None:
             # (marked co-first and corresponding authors as marked; else the first is the first author)
-            role = block.roles.get(i) if block.roles else ("first" if i == 0 else None)
+            role = block.roles.get(i) or ("first" if i == 0 and "first" not in block.roles.values() else None)
             evidence = ctx.evidence(span.start, span.end)
             add(out, Relation(subject=person.id, predicate="authorOf", object=paper.id, role=role, evidence=evidence))
         for mark in marks:
