@@ -29,8 +29,6 @@ _PAGE_LABEL = re.compile(r"^[A-Z][A-Z&'’ |-]{2,40}$")
 _HEAD_LINES = 3
 #: the story under it ends a sentence within this many lines
 _STORY_LINES = 12
-#: entries it takes, under a title that does not announce a digest
-_ENTRIES = 3
 
 
 def _entry(lines: Sequence[str], i: int) -> int | None:
@@ -59,14 +57,15 @@ def _entry(lines: Sequence[str], i: int) -> int | None:
 
 def rubric_headlines(text: str) -> str:
     """The text with a narrow-column digest's entries laid out as headlines over their stories (see the module);
-    unchanged unless the page announces a digest and has two such entries, or has three."""
+    unchanged unless the page announces a digest (or opens with its label in capitals) and has two such entries."""
     lines = text.splitlines()
     entries = {i: k for i in range(len(lines)) if (k := _entry(lines, i)) is not None}
     if len(entries) < 2:
         return text
     head = next((line.strip() for line in lines if line.strip()), "")
-    # (a page that opens with its label in capitals is a page of entries: CORRECTIONS, LETTERS)
-    if len(entries) < _ENTRIES and not announces_digest(head) and not _PAGE_LABEL.match(head):
+    # (only a page that says it is one, by its title or its label in capitals: a release's ABOUT THE STUDY / FUNDING
+    # / ABOUT NORTHVALE blocks are shaped alike)
+    if not announces_digest(head) and not _PAGE_LABEL.match(head):
         return text
     out: list[str] = []
     i = 0

@@ -466,3 +466,17 @@ def test_markdown_headings_with_a_semicolon_stay_headings() -> None:
 
     text = "# 一、研究背景；意义\n\n正文一。\n\n# 二、研究方法；数据\n\n正文二。\n"
     assert looks_like_markdown(text)
+
+
+def test_a_releases_labelled_blocks_are_no_column_digest() -> None:
+    """ABOUT THE STUDY / FUNDING / ABOUT NORTHVALE over short lines and sentences: a release's blocks, its text left
+    as written."""
+    from ingest.readers.rubric_digest import rubric_headlines
+
+    text = (
+        "Northvale team maps a buried river\n\nGeologists at Northvale University mapped a river.\n\n"
+        "ABOUT THE STUDY\nRadar maps of the old town\nThe survey ran for two years. It covered 4 km.\n\n"
+        "FUNDING\nNorthvale Research Council\nThe council paid for the radar. It also paid for two students.\n\n"
+        "ABOUT NORTHVALE\nA public university\nNorthvale University was founded in 1890. It has 20,000 students.\n"
+    )
+    assert rubric_headlines(text) == text
