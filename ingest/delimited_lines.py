@@ -8,6 +8,7 @@ them apart, the extractor reads their cells by the header's column names. These 
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Sequence
 
 #: a header row names at least this many columns (fewer is a sentence with a comma or two)
@@ -40,8 +41,19 @@ def parse(line: str, delimiter: str) -> list[str]:
         return []
 
 
+#: a word that names a column of an export (one cell at least holds one): a hard-wrapped list of names apart by
+#: commas (… Lina Ortsberg, Tom / Lee, Ming Chen, …) is shaped like a header row but names no column
+_COLUMN_WORD = re.compile(
+    r"(?i)\b(?:title|authors?|year|journal|source|affiliations?|addresses|doi|funding|funders?|name|date|id|no|pi"
+    r"|institutions?|organi[sz]ations?|amount|type|status|keywords?|abstract|volume|issue|pages?|ti|au|so|c1|fu)\b"
+    r"|序号|题|作者|期刊|单位|年|名称|日期|编号|基金|类别|类型|金额|负责人|状态|机构|来源|刊名|卷|页"
+)
+
+
 def _header_shaped(cells: list[str]) -> bool:
-    """Column names: each present, short, a few words, no sentence."""
+    """Column names: each present, short, a few words, no sentence, and one of them a column's usual word."""
+    if not any(_COLUMN_WORD.search(cell) for cell in cells):
+        return False
     for cell in cells:
         name = cell.strip().strip('"')
         if not name or len(name) > _MAX_HEADER_CELL or len(name.split()) > _MAX_HEADER_WORDS:

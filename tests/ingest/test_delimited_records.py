@@ -154,3 +154,16 @@ def test_prose_with_commas_is_no_table() -> None:
     assert "\n" not in item.text.split("\n", 1)[-1].strip()  # (the wrapped paragraph is joined as before)
     assert find(item.text) == []
     assert find(PROSE) == []
+
+
+def test_a_wrapped_list_of_names_is_no_header_row() -> None:
+    """Lines of names apart by commas, hard-wrapped, name no column: they are joined as a paragraph."""
+    from ingest.segment_lines import join_wrapped
+
+    lines = [
+        "The prize committee thanked Ana Ruizo, Kofi Mensar, Lina Ortsberg, Tom",
+        "Lee, Ming Chen, Sara Holm, Omar Diallo, Rui Costa, Jan",
+        "Berg, Eva Lind, Paul Roy, Ines Vidal, Marc Dubois, Anna",
+        "Weber, Luca Marino and the jury for their work this year.",
+    ]
+    assert "Tom Lee" in join_wrapped(lines)
