@@ -161,9 +161,9 @@ def test_a_wrapped_list_of_names_is_no_header_row() -> None:
     from ingest.segment_lines import join_wrapped
 
     lines = [
-        "The prize committee thanked Ana Ruizo, Kofi Mensar, Lina Ortsberg, Tom",
-        "Lee, Ming Chen, Sara Holm, Omar Diallo, Rui Costa, Jan",
-        "Berg, Eva Lind, Paul Roy, Ines Vidal, Marc Dubois, Anna",
-        "Weber, Luca Marino and the jury for their work this year.",
+        "Thanks to Ana Ruizo, Kofi Mensar, Lina Ortsberg, Tom",
+        "Lee, Ming Chen, Sara Holm, Omar Diallo",
+        "Rui Costa, Jan Berg, Eva Lind, Paul Roy",
+        "and the jury for their work this year.",
     ]
     assert "Tom Lee" in join_wrapped(lines)
