@@ -42,7 +42,7 @@ def parse(line: str, delimiter: str) -> list[str]:
 
 
 #: a word that names a column of an export (one cell at least holds one): a hard-wrapped list of names apart by
-#: commas (… Lina Ortsberg, Tom / Lee, Ming Chen, …) is shaped like a header row but names no column
+#: commas (… Lina Ortsberg, Tom / Lee, Ming Hart, …) is shaped like a header row but names no column
 _COLUMN_WORD = re.compile(
     r"(?i)\b(?:title|authors?|year|journal|source|affiliations?|addresses|doi|funding|funders?|name|date|id|no|pi"
     r"|institutions?|organi[sz]ations?|amount|type|status|keywords?|abstract|volume|issue|pages?|ti|au|so|c1|fu)\b"
