@@ -200,10 +200,12 @@ _PAGE_FOOTER = re.compile(
 def repeated_heads(lines: Sequence[str]) -> set[str]:
     """Lines a form or a report prints at the top of every page (国家自然科学基金申请书   2025版): the same short line
     opening the text and again right under a page's footer."""
+    opening = next((line for line in lines if line.strip()), None)
+    # (a literal scan first: the opening line's first word must stand on another line too)
+    if opening is None or sum(1 for line in lines if opening.split()[0] in line) < 2:
+        return set()
     stripped = [" ".join(line.split()) for line in lines]
     filled = [i for i, t in enumerate(stripped) if t]
-    if not filled:
-        return set()
     first = stripped[filled[0]]
     if len(first) > _HEAD_FIELD or ends_sentence(first):
         return set()
