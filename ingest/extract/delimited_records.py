@@ -267,9 +267,14 @@ def _affiliations(
             if lead is not None:
                 name = _display_name(f"{lead.group(1)}, {lead.group(2)}")
                 surname = lead.group(1)
-                people = [
-                    i for i, (sp, _) in enumerate(authors) if sp.name == name or sp.name.split()[-1:] == [surname]
-                ][:1]
+                # (the exact name first; then the surname, and the first initial where two authors share it:
+                # "Wang, J." and "Wang, L.")
+                exact = [i for i, (sp, _) in enumerate(authors) if sp.name == name]
+                same = [i for i, (sp, _) in enumerate(authors) if sp.name.split()[-1:] == [surname]]
+                initial = lead.group(2)[:1]
+                if len(same) > 1:
+                    same = [i for i in same if authors[i][0].name[:1] == initial]
+                people = exact[:1] or same[:1]
                 s += lead.end()
         s, e = _strip(text, s, e, " \t\u3000,，")
         if s < e:

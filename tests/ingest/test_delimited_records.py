@@ -167,3 +167,19 @@ def test_a_wrapped_list_of_names_is_no_header_row() -> None:
         "and the jury for their work this year.",
     ]
     assert "Tom Lee" in join_wrapped(lines)
+
+
+def test_scopus_affiliations_of_two_authors_with_one_surname() -> None:
+    """'Wang, J., Oxford …; Wang, L., Stanford …': each unit goes to its own Wang, not both to the first."""
+    text = (
+        "Scopus export\n"
+        "Authors,Author full names,Title,Year,Source title,Authors with affiliations\n"
+        '"Holm J.; Holm L.","Holm, Jonas (1); Holm, Lena (2)","Salt marsh carbon under rising seas",2025,'
+        'Nature Geoscience,"Holm, J., University of Oxford, Oxford, United Kingdom; Holm, L., Stanford University, '
+        'Stanford, United States"\n'
+        '"Holm J.","Holm, Jonas (1)","Marsh cores",2024,Nature Geoscience,'
+        '"Holm, J., University of Oxford, Oxford, United Kingdom"\n'
+    )
+    affiliations = {(person, unit) for person, unit, _ in _facts(extract_item(_item(text)), "affiliatedWith")}
+    assert ("Lena Holm", "Stanford University") in affiliations
+    assert ("Jonas Holm", "Stanford University") not in affiliations
