@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.extract.lexicon import CJK
-from ingest.extract.spans import Span
+from ingest.extract.spans import Span, outermost_in
 
 # an author with the numbers of their affiliations (and a marker of a corresponding or co-first author, before or
 # after the numbers; the name's English form in brackets may stand between: 柯岚（Lan Ke）3)
@@ -120,9 +120,7 @@ def complete_units(text: str, block: Block, institutions: list[Span]) -> list[Sp
 
 def unit_of(block: Block, mark: str, institutions: list[Span]) -> Span | None:
     """The unit number ``mark`` names: the outermost institution span written in its entry."""
-    a, b = block.units[mark]
-    inside = [s for s in institutions if a <= s.start and s.end <= b]
-    outer = [s for s in inside if not any(o is not s and o.start <= s.start and s.end <= o.end for o in inside)]
+    outer = outermost_in(institutions, *block.units[mark])
     return max(outer, key=lambda s: s.end - s.start) if outer else None
 
 

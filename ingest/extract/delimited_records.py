@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from ingest.delimited_lines import cell_spans, text_blocks
 from ingest.extract.lexicon import CJK
-from ingest.extract.spans import Span
+from ingest.extract.spans import Span, outermost_in
 
 #: column names (case-folded, spaces collapsed) by the field they hold
 _COLUMNS: dict[str, tuple[str, ...]] = {
@@ -346,7 +346,6 @@ def unit_spans(record: Record, institutions: list[Span]) -> list[tuple[Span | No
     none), its text's (start, end) and its people."""
     out: list[tuple[Span | None, tuple[int, int], list[int]]] = []
     for (a, b), people in record.units:
-        inside = [s for s in institutions if a <= s.start and s.end <= b]
-        outer = [s for s in inside if not any(o is not s and o.start <= s.start and s.end <= o.end for o in inside)]
+        outer = outermost_in(institutions, a, b)
         out.append((max(outer, key=lambda s: s.end - s.start) if outer else None, (a, b), people))
     return out

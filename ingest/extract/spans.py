@@ -156,3 +156,10 @@ def map_back(extraction: Extraction, item: NewsItem, offsets: list[int]) -> Extr
         ev.sentence = sentences.sentence(ev.start) or item.title
     extraction.item = item
     return extraction
+
+
+def outermost_in(spans: list[Span], start: int, end: int) -> list[Span]:
+    """The spans written inside ``text[start:end]`` that no other of them contains: a unit named in full
+    (某大学某学院某学系), not the parents read inside its name."""
+    inside = [s for s in spans if start <= s.start and s.end <= end]
+    return [s for s in inside if not any(o is not s and o.start <= s.start and s.end <= o.end for o in inside)]

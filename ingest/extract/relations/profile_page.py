@@ -11,7 +11,7 @@ import re
 
 from ingest.extract.relations.context import Context, affiliate, researchers_of
 from ingest.extract.relations.prizes import add_received
-from ingest.extract.spans import Span
+from ingest.extract.spans import Span, outermost_in
 from kg.model import Relation
 
 # a post field (the label may be letter-spaced to line up with the others: 兼　　职)
@@ -40,10 +40,8 @@ def profile_fields(ctx: Context, out: dict[tuple[str, str, str], Relation], inst
     for field in _POST_FIELD.finditer(text):
         line_end = text.find("\n", field.end())
         line_end = len(text) if line_end < 0 else line_end
-        on_line = [s for s in institutions if field.end() <= s.start and s.end <= line_end]
         # (某大学某学院　某某学系: the innermost unit, not the parents named inside it)
-        outer = [s for s in on_line if not any(o is not s and o.start <= s.start and s.end <= o.end for o in on_line)]
-        for span in outer:
+        for span in outermost_in(institutions, field.end(), line_end):
             if (place := ctx.cluster_of(span)) is not None:
                 affiliate(ctx, out, subject, place, at)
     for heading in _HONOURS_HEADING.finditer(text):
@@ -86,10 +84,8 @@ def project_leader(ctx: Context, out: dict[tuple[str, str, str], Relation], inst
         ),
         None,
     )
-    on_line = [s for s in institutions if host.start("value") <= s.start and s.end <= host.end("value")]
-    outer = [s for s in on_line if not any(o is not s and o.start <= s.start and s.end <= o.end for o in on_line)]
     if person is None:
         return
-    for span in outer:
+    for span in outermost_in(institutions, host.start("value"), host.end("value")):
         if (place := ctx.cluster_of(span)) is not None:
             affiliate(ctx, out, person[0], place, person[1])
