@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from ingest.extract import gazetteer_hits
 from ingest.extract.en import FIELD_LIST, JOINED_CAPS_LABEL
+from ingest.extract.guards import Guard, may_match
 from ingest.extract.lexicon import CJK
 from ingest.extract.spans import Span, clean
 from ingest.gazetteers import Gazetteer
@@ -534,24 +535,24 @@ def find_journals(text: str, gazetteer: Gazetteer) -> list[Span]:
     return spans
 
 
+#: the words every match of these title patterns holds (ingest.extract.guards)
+_PAPER_GUARDS: dict[re.Pattern[str], Guard] = {
+    _PUBLISHED_IN_TITLE: ("published", "journal"),
+    _TITLE_FIELD_ZH: (_TITLE_LABEL_ZH,),
+    _WRITTEN_AFTER: ("written", "authored"),
+    _WORK_BY: (" by ",),
+    _AUTHOR_OF: ("author of",),
+    _PREPRINT_HEADING: ("Rxiv", "arXiv", "Preprint"),
+}
+
+
 def find_publications(text: str) -> list[Span]:
     """Paper titles: 题为“…”, 以“…”为题, titled "…", with a translation in brackets as ``alias``."""
     spans: list[Span] = [
         Span(a, b, "Publication", clean(text[a:b])) for a, b in (reference_parts(m)[1] for m in references(text))
     ]
     for pattern in _PAPER:
-        if pattern is _PUBLISHED_IN_TITLE and "published" not in text and "journal" not in text:
-            continue
-        if pattern is _TITLE_FIELD_ZH and not _TITLE_LABEL_ZH.search(text):
-            continue
-        # (literal scans first: each pattern's words are in every match)
-        if pattern is _WRITTEN_AFTER and "written" not in text and "authored" not in text:
-            continue
-        if pattern is _WORK_BY and " by " not in text:
-            continue
-        if pattern is _AUTHOR_OF and "author of" not in text:
-            continue
-        if pattern is _PREPRINT_HEADING and "Rxiv" not in text and "arXiv" not in text and "Preprint" not in text:
+        if not may_match(_PAPER_GUARDS, pattern, text):
             continue
         for m in pattern.finditer(text):
             if _TALK_AFTER.match(text, m.end()) or _TALK_BEFORE.search(text, max(0, m.start() - 24), m.start()):
