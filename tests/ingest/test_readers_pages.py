@@ -444,10 +444,14 @@ def test_a_share_bar_above_and_below_a_story_is_no_template() -> None:
 
 def test_letters_in_a_features_title_make_no_page_of_pieces() -> None:
     text = (
-        "Lost letters reveal how a chemist built her lab\n\nArchivists at Northvale University found 40 letters.\n\n"
-        "A lab in a shed\n\nThe first letters describe a shed. Dr Ana Ruizo read them all.\n\n"
-        "Friends abroad\n\nLater letters went to Eastmoor. Kofi Mensar kept the replies.\n\n"
-        "A last letter\n\nThe final letter was sent in 1931. It names her students.\n"
+        "Lost letters reveal how a chemist built her lab\n\nArchivists at Northvale University found 40 letters in a "
+        "box under the old chemistry building. They tell how the lab began.\n\n"
+        "A lab in a shed\n\nThe first letters describe a shed with one bench and a gas tap. Dr Ana Ruizo read them all "
+        "and dated each one.\n\n"
+        "Friends abroad\n\nLater letters went to colleagues at Eastmoor. Kofi Mensar kept the replies and lent them to "
+        "the archive.\n\n"
+        "A last letter\n\nThe final letter was sent in 1931. It names her students and the prize that paid for the "
+        "new wing.\n"
     )
     assert len(list(read_text(text, "feature.txt"))) == 1
 
@@ -480,3 +484,12 @@ def test_a_releases_labelled_blocks_are_no_column_digest() -> None:
         "ABOUT NORTHVALE\nA public university\nNorthvale University was founded in 1890. It has 20,000 students.\n"
     )
     assert rubric_headlines(text) == text
+
+
+def test_report_sections_are_bare_headings_not_headlines_about_a_talk() -> None:
+    from ingest.segment import is_report_section
+
+    assert is_report_section("实验室年度工作报告") and is_report_section("学术报告")
+    assert is_report_section("委员意见与建议") and is_report_section("会议决定")
+    assert not is_report_section("李明教授来我校作学术报告")
+    assert not is_report_section("校长作学校年度工作报告")
