@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.delimited_lines import cell_spans, text_blocks
+from ingest.delimited_lines import cell_spans, delimiter_of, text_blocks
 from ingest.extract.lexicon import CJK
 from ingest.extract.spans import Span, outermost_in
 
@@ -288,7 +288,7 @@ def find(text: str) -> list[Record]:
     for block in text_blocks(text):
         header = block[0]
         line = text[header[0] : header[1]]
-        delimiter = "\t" if line.count("\t") >= 3 else ","
+        delimiter = delimiter_of(line) or ","
         columns = _column_map(text, header, delimiter)
         if not _NAMING & columns.keys() or len(columns) < 2:
             continue

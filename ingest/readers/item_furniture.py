@@ -16,6 +16,7 @@ from ingest.segment_lines import (
     SENTENCE_BREAK,
     ends_sentence,
     headline_shaped,
+    is_decorated_page_number,
     is_header_row,
     is_issue_line,
     is_page_number,
@@ -191,10 +192,11 @@ def lead_furniture(lines: Sequence[str], start: int) -> int:
     return start
 
 
-#: a page's footer line: its number, maybe with the form's version beside it (第 16 页    版本：2502…)
-_PAGE_FOOTER = re.compile(
-    r"^(?:第\s*\d{1,4}\s*页|Page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|[-—–]\s*\d{1,4}\s*[-—–])(?:\s.*)?$"
-)
+def _page_footer(line: str) -> bool:
+    """A page's footer line: a page number no body line looks like, maybe with the form's version set apart beside
+    it (第 16 页    版本：2502…)."""
+    fields = _FIELDS.split(line.strip())
+    return bool(fields[0]) and is_decorated_page_number(fields[0])
 
 
 def repeated_heads(lines: Sequence[str]) -> set[str]:
@@ -209,9 +211,7 @@ def repeated_heads(lines: Sequence[str]) -> set[str]:
     first = stripped[filled[0]]
     if len(first) > _HEAD_FIELD or ends_sentence(first):
         return set()
-    after_footer = any(
-        stripped[k] == first and n and _PAGE_FOOTER.match(stripped[filled[n - 1]]) for n, k in enumerate(filled)
-    )
+    after_footer = any(stripped[k] == first and n and _page_footer(lines[filled[n - 1]]) for n, k in enumerate(filled))
     return {first} if after_footer else set()
 
 
@@ -222,11 +222,7 @@ def drop_page_furniture(lines: Sequence[str]) -> list[str]:
     heads = repeated_heads(lines) if len(lines) > 2 else set()
     if heads:
         # (and the footers the heads follow: 第 16 页    版本：…)
-        lines = [
-            line
-            for line in lines
-            if " ".join(line.split()) not in heads and not _PAGE_FOOTER.match(" ".join(line.split()))
-        ]
+        lines = [line for line in lines if " ".join(line.split()) not in heads and not _page_footer(line)]
     out: list[str] = []
     skip_blank = False
     contact = 0
