@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from ingest.caps_label import caps_label
 from ingest.delimited_lines import record_blocks
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -477,8 +478,9 @@ def stands_between_blanks(lines: Sequence[str], i: int) -> bool:
     return before and after
 
 
-#: a field's label in capitals on a line of its own (JOURNAL, ARTICLE TITLE, COI STATEMENT)
-_CAPS_LABEL = re.compile(r"^[A-Z][A-Z&/'’ -]{3,39}$")
+def _field_label(text: str) -> bool:
+    """A field's label in capitals on a line of its own (JOURNAL, ARTICLE TITLE, COI STATEMENT)."""
+    return caps_label(text, words=6, chars=40, least=4)
 
 
 def join_wrapped(lines: Sequence[str]) -> str:
@@ -532,7 +534,7 @@ def _join_paragraphs(lines: Sequence[str]) -> str:
         numbered = is_numbered(line)
         row = is_table_row(line)
         # (a label in capitals over its value, JOURNAL / Nature … / ARTICLE TITLE / …, opens a field of its own)
-        label = bool(_CAPS_LABEL.match(line)) and not _CAPS_LABEL.match(current[-1] if current else "")
+        label = _field_label(line) and not _field_label(current[-1] if current else "")
         # (a reference list set with a hanging indent, [1] Authors. Title … / ⎵⎵⎵⎵title goes on[J]. Journal …: the
         # indented lines go on the entry)
         hanging = bool(current) and _REFERENCE_MARK.match(stripped[opened]) is not None and not indented[opened]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ingest.caps_label import caps_label
 from ingest.segment_lines import (
     CJK,
     SENTENCE_BREAK,
@@ -38,9 +39,13 @@ _DATE_ONLY = re.compile(
 )
 #: a day's date written out (12 May 2027, May 12, 2027)
 _DAY_DATE = re.compile(r"^(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2},?)\s+(?:19|20)\d{2}$")
-#: a section label over a headline: a few words in capitals (CASE STUDY, FEATURE, JOINT STATEMENT)
-_LABEL = re.compile(r"^[A-Z][A-Z&'’-]*(?: [A-Z][A-Z&'’-]*){0,3}$")
-_LABEL_CHARS = 30
+
+
+def _label(text: str) -> bool:
+    """A section label over a headline: a few words in capitals (CASE STUDY, FEATURE, JOINT STATEMENT)."""
+    return caps_label(text, words=4, chars=30)
+
+
 #: a contact block's label on a line of its own, the contact's name, unit and numbers on the lines under it
 _CONTACT_LABEL = re.compile(
     r"^(?:(?:media|press|news)\s+(?:contacts?|enquiries|inquiries|office)|contacts?(?:\s+information)?)\s*[:：]?$",
@@ -87,7 +92,7 @@ def _is_date_line(stripped: str) -> bool:
     fields = _FIELDS.split(stripped)
     if _DATE_ONLY.match(stripped) or is_issue_line(stripped) or (fields and _DATE_ONLY.match(fields[0])):
         return True
-    return len(fields) == 2 and bool(_LABEL.match(fields[0])) and bool(_DAY_DATE.match(fields[1]))
+    return len(fields) == 2 and _label(fields[0]) and bool(_DAY_DATE.match(fields[1]))
 
 
 def _is_label(lines: Sequence[str], i: int) -> bool:
@@ -96,7 +101,7 @@ def _is_label(lines: Sequence[str], i: int) -> bool:
     headline in lower case at least twice its length (LICENSING OPPORTUNITY / Paper test triages …: a kicker; a
     headline in capitals over its deck, OCEAN HEAT RECORD / Researchers …, stays the headline)."""
     text = lines[i].strip()
-    if len(text) > _LABEL_CHARS or not _LABEL.match(text):
+    if not _label(text):
         return False
     following = [k for k in range(i + 1, len(lines)) if lines[k].strip()]
     if not following:
@@ -105,7 +110,7 @@ def _is_label(lines: Sequence[str], i: int) -> bool:
     below = lines[nxt].strip()
     kicker = bool(_KICKER.search(text)) and len(below) >= 2 * len(text) and any(c.islower() for c in below)
     set_off = nxt > i + 1 or kicker or bool(_NEWS_DESK.search(text))
-    return set_off and title_like(below) and not _LABEL.match(below)
+    return set_off and title_like(below) and not _label(below)
 
 
 #: a page's kind in a kicker over its headline (LICENSING OPPORTUNITY, CASE STUDY, FEATURE, Q&A, INTERVIEW)

@@ -14,17 +14,23 @@ are dropped.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from ingest.caps_label import caps_label
 from ingest.segment import announces_digest
 from ingest.segment_lines import ends_sentence, headline_shaped
 
-#: a rubric: a field in capitals, a word to three (ANIMAL BEHAVIOUR, CHEMISTRY, PLANETARY SCIENCE)
-_RUBRIC = re.compile(r"^[A-Z][A-Z&'’-]+(?: [A-Z][A-Z&'’-]+){0,2}$")
-_RUBRIC_CHARS = 30
-#: a page's label in capitals (CORRECTIONS, RESEARCH HIGHLIGHTS, INSIGHTS | LETTERS)
-_PAGE_LABEL = re.compile(r"^[A-Z][A-Z&'’ |-]{2,40}$")
+
+def _rubric(text: str) -> bool:
+    """A rubric: a field in capitals, a word to three (ANIMAL BEHAVIOUR, CHEMISTRY, PLANETARY SCIENCE)."""
+    return caps_label(text, words=3, chars=30, least=2)
+
+
+def _page_label(text: str) -> bool:
+    """A page's label in capitals (CORRECTIONS, RESEARCH HIGHLIGHTS, INSIGHTS | LETTERS)."""
+    return caps_label(text, words=6, chars=41, least=3)
+
+
 #: a headline wraps over at most this many lines
 _HEAD_LINES = 3
 #: the story under it ends a sentence within this many lines
@@ -36,12 +42,12 @@ def _entry(lines: Sequence[str], i: int) -> int | None:
     text = lines[i].strip()
     # (set off by a blank line, or right under the page's own label in capitals: CORRECTIONS / ECOLOGY / …)
     above = lines[i - 1].strip() if i else ""
-    if len(text) > _RUBRIC_CHARS or not _RUBRIC.match(text) or (above and not _PAGE_LABEL.match(above)):
+    if not _rubric(text) or (above and not _page_label(above)):
         return None
     k = i + 1
     if k >= len(lines) or not headline_shaped(lines[k].strip()) or ends_sentence(lines[k].strip()):
         return None
-    if _RUBRIC.match(lines[k].strip()):
+    if _rubric(lines[k].strip()):
         return None  # (a page's label over a rubric: the rubric opens the entry)
     k += 1
     # (the headline's wrapped lines go on in lower case; the story opens with a capital)
@@ -65,7 +71,7 @@ def rubric_headlines(text: str) -> str:
     head = next((line.strip() for line in lines if line.strip()), "")
     # (only a page that says it is one, by its title or its label in capitals: a release's ABOUT THE STUDY / FUNDING
     # / ABOUT NORTHVALE blocks are shaped alike)
-    if not announces_digest(head) and not _PAGE_LABEL.match(head):
+    if not announces_digest(head) and not _page_label(head):
         return text
     out: list[str] = []
     i = 0
