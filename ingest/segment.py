@@ -45,6 +45,7 @@ from ingest.segment_lines import (
     headline_shaped,
     is_doc_number,
     is_numbered,
+    is_rule,
     is_table_row,
     join_wrapped,
     numbered_heading,
@@ -218,6 +219,10 @@ def _rows(lines: Sequence[str], year: int | None = None) -> list[Row]:
             gap = gap or not text or index in furniture
             page_break = page_break or (index in furniture and bool(rows))
             continue
+        # (a rule drawn across the page, ───── or =====, sets off what follows as a blank line would)
+        if is_rule(text):
+            gap = True
+            continue
         # a line holding only a date dates the story below it and sets it off as a blank line would
         if index in days:
             dated, gap = days[index], True
@@ -276,8 +281,11 @@ def _resolve_asides(rows: list[Row]) -> None:
             continue
         if row.closer != "aside":
             continue
-        # (a table's row is no headline: （万元） under a table's header row closes nothing)
-        closes = (
+        # (a table's row is no headline: （万元） under a table's header row closes nothing; nor does a list's note
+        # right under the list's title, 获奖者名单 / （排名不分先后）: a byline follows an article's last sentence)
+        prev = rows[i - 1] if i else None
+        under_title = prev is not None and not prev.closer and not row.blank_before and headline_shaped(prev.text)
+        closes = not under_title and (
             nxt is None
             or nxt.closer in ("source", "byline")
             or (headline_shaped(nxt.text) and not is_table_row(nxt.text))
@@ -340,6 +348,19 @@ def _head(rows: list[Row]) -> int:
     return 1
 
 
+#: a list's title stands this many rows above its table's header row at most (a note between: （排名不分先后）)
+_TABLE_TITLE_ROWS = 2
+
+
+def _titles_table(body: list[Row], i: int) -> bool:
+    """``body[i]`` announces a list and a table's header row follows it closely (获奖者名单 / 序号 姓名 工作单位):
+    the list's title, however wide."""
+    if not announces_list(body[i].text):
+        return False
+    below = body[i + 1 : i + 1 + _TABLE_TITLE_ROWS]
+    return any(is_header_line(row.text) for row in below) and not any(row.blank_before for row in below)
+
+
 def _strict_subhead(row: Row, width: float) -> bool:
     short = display_width(row.text) < _SHORT * width
     edge = cjk_trailing_space(row.raw) or row.raw[:1].isspace()
@@ -386,6 +407,8 @@ def _candidates(rows: list[Row]) -> list[int]:
         before = rows[i - 1].text
         # a reference line (DOI: 10.1021/…, a link) closes a story as a full stop does
         finished = ends_sentence(before) or before.endswith(("：", ":")) or bool(_REFERENCE_LINE.match(before))
+        # (and a table's last row set off by a blank line: the next list's title follows)
+        finished = finished or (row.blank_before and is_table_row(before))
         # (a news list's dated entry opens a story whatever stands above it: the page's masthead, a tagline)
         if (finished or row.listed) and shaped and not is_doc_number(row.text):
             out.append(i)
@@ -441,6 +464,7 @@ def _subheads(
         or body[i].dated is not None
         or body[i].listed
         or _BRACKETED.fullmatch(body[i].text)
+        or _titles_table(body, i)
     ]
     # one sub-headline is a section of the article, unless the issue has no article level and the line opens news
     # or the first text of a page: then it is the next item's headline
@@ -553,6 +577,8 @@ def _is_banner(rows: list[Row], head: int) -> bool:
     nxt = rows[1]
     if not nxt.blank_before or not headline_shaped(nxt.text) or is_doc_number(nxt.text) or _EVENT_FIELD.match(nxt.text):
         return False
+    if _metadata_row(nxt.text):
+        return False  # (a page's metadata line under its headline, 发布时间：… 来源：…, set off by a blank line)
     width = typical_width([row.text for row in rows[2:12]])
     # the next line ends as headlines do, or begins a headline wrapped over several lines
     if cjk_trailing_space(nxt.raw) or display_width(nxt.text) < _SHORT * width or _head(rows[1:]) > 1:

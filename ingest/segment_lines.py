@@ -33,7 +33,7 @@ _WIDE = re.compile(
 #: a sentence end (a closing quote or bracket may follow it)
 _SENTENCE_END = re.compile(r"[。！？!?…](?:[”’」』）)\]]*)\s*$|[.](?:[”’\"')\]]*)\s*$")
 #: punctuation that a headline does not contain outside brackets (a body line usually does)
-_INNER_PUNCT = re.compile(r"[，。；！？、,;!?]|[:：]\s|\.\s")
+_INNER_PUNCT = re.compile(r"[，。；！？,;!?]|[:：]\s|\.\s")
 _ABBREVIATION = re.compile(r"\b(?:[A-Z]\.)+|\b(?:Dr|Prof|Mr|Mrs|Ms|St|Jr|Sr|No|Vol|vs)\.")
 #: a sentence break inside a line (a full stop, then more text): the line holds text, not a title
 SENTENCE_BREAK = re.compile(r"[.!?。！？]\s+\S")
@@ -469,6 +469,15 @@ def furniture_rows(lines: Sequence[str]) -> set[int]:
                 rows.update(k for k in range(i, j) if lines[k].strip() and len(lines[k].strip()) <= 20)
                 break
     return rows
+
+
+#: a rule drawn across the page: dashes, box-drawing lines, equals signs, stars or dots (─────, ==========, * * * * *)
+_RULE = re.compile(r"^\s*(?:[─━═—–=_~*·•-]\s*){5,}$")
+
+
+def is_rule(line: str) -> bool:
+    """A line that only draws a rule: it sets off what follows as a blank line does."""
+    return bool(_RULE.match(line))
 
 
 def stands_between_blanks(lines: Sequence[str], i: int) -> bool:

@@ -17,7 +17,7 @@ PERSON_COLUMNS = frozenset(
 UNIT_COLUMNS = frozenset(
     _words(
         "完成单位 主要完成单位 单位 所在单位 工作单位 承接单位 承接人所在单位 依托单位 申报单位 "
-        "承担单位 项目承担单位 所属单位 单位名称"
+        "承担单位 项目承担单位 所属单位 单位名称 学习单位"
     )
 )
 PRIZE_COLUMNS = frozenset(_words("奖种 奖项 获奖类别 奖励类别 奖励等级 获奖等级"))

@@ -29,6 +29,10 @@ from ingest.segment_lines import (
 
 #: fields of a line set in columns (a running head's title and its page number), or apart by a vertical bar
 _FIELDS = re.compile(r"\s{3,}|\u3000{2,}|\s+\|\s+")
+#: a middle dot or bullet between spaces, which sets a site's section apart from the day (News · 14 May 2027)
+_DOT = re.compile(r"\s+[·•]\s+")
+#: a site's section named in sentence case, a word to three (News, Research news, Press release)
+_SECTION = re.compile(r"^[A-Z][a-z]+(?: [a-z]+){0,2}$")
 #: the longest text field of a running head beside its page number (the magazine's name and its publisher)
 _HEAD_FIELD = 60
 #: a line that is only a date, a season or a weekday (Spring 2027, 2026年11月13日 星期五, March 2026)
@@ -88,11 +92,15 @@ def is_running_head(stripped: str) -> bool:
 
 def _is_date_line(stripped: str) -> bool:
     """A line that only dates the page (``Spring 2027``) or its issue (``Issue 12``), or a section's label and the
-    date (``RESEARCH BRIEFS | 12 May 2027``)."""
+    date (``RESEARCH BRIEFS | 12 May 2027``, ``Research news · 14 May 2027``)."""
     fields = _FIELDS.split(stripped)
     if _DATE_ONLY.match(stripped) or is_issue_line(stripped) or (fields and _DATE_ONLY.match(fields[0])):
         return True
-    return len(fields) == 2 and _label(fields[0]) and bool(_DAY_DATE.match(fields[1]))
+    if len(fields) == 2 and _label(fields[0]) and _DAY_DATE.match(fields[1]):
+        return True
+    # (a site's section in sentence case and the day, apart by a middle dot: the news page's date line)
+    dotted = _DOT.split(stripped)
+    return len(dotted) == 2 and bool(_SECTION.match(dotted[0])) and bool(_DAY_DATE.match(dotted[1]))
 
 
 def _is_label(lines: Sequence[str], i: int) -> bool:

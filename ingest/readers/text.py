@@ -17,6 +17,7 @@ from typing import Literal
 
 from ingest.readers.date_blocks import dated_blocks
 from ingest.readers.item_furniture import drop_page_furniture, is_running_head, lead_furniture, title_like
+from ingest.readers.linked_stories import linked_stories
 from ingest.readers.markdown import strip_bold
 from ingest.readers.microblog import microblog_posts
 from ingest.readers.rubric_digest import rubric_headlines
@@ -35,6 +36,7 @@ from ingest.segment_lines import (
     is_header_row,
     is_issue_line,
     is_page_number,
+    is_rule,
     join_wrapped,
     run_in_bullet,
     source_body,
@@ -104,8 +106,10 @@ def detect_kind(text: str) -> Kind:
     furniture = furniture_rows(lines)
     page_numbers = sum(1 for i in furniture if is_page_number(lines[i].strip()))
     filled = [line.strip() for line in lines if line.strip()]
-    # a source line right under the headline is the page's metadata (来源：湖北日报 2025-11-22), no article's end
-    closers = sum(1 for i, line in enumerate(filled) if (kind := closer_kind(line)) and (kind != "source" or i != 1))
+    # a source line above the first sentence is the page's metadata under its headline (来源：湖北日报 2025-11-22,
+    # under a site's menu and trail too), no article's end
+    body = next((i for i, line in enumerate(filled) if ends_sentence(line)), len(filled))
+    closers = sum(1 for i, line in enumerate(filled) if (kind := closer_kind(line)) and (kind != "source" or i > body))
     # an issue line, a running header set in columns or a table of contents: the layout of an issue
     layout = sum(
         1 for i in furniture if is_issue_line(t := lines[i].strip()) or is_header_row(t) or is_contents_line(t)
@@ -169,7 +173,7 @@ def _printed(raw: str) -> str:
 
 def _leftover(line: str) -> bool:
     """A stripped line that is a leftover of the web page (caption, credit, navigation, breadcrumb), no text."""
-    if _LEFTOVER.match(line) or not _NAV_WORD.sub("", line).strip(" |｜/"):
+    if _LEFTOVER.match(line) or not _NAV_WORD.sub("", line).strip(" |｜/\u3000"):
         return True
     return bool(_BREADCRUMB.match(line)) and len(line) <= 60
 
@@ -230,7 +234,7 @@ def clean_item_lines(text: str) -> list[str]:
         if "\t" in printed:
             printed = _TAB_FIELD.sub(r"\g<key>：", printed)
         line = printed.strip()
-        if not line:
+        if not line or is_rule(line):
             out.append("")
             continue
         if _TAIL.match(line):
@@ -517,10 +521,11 @@ def read_text(text: str, file: str | None, kind: Kind | None = None) -> Iterator
     stories = [] if kind is not None else (separated_stories(text) or microblog_posts(text))
     found = kind or ("item" if stories else detect_kind(text))
     if found == "item" and kind is None and not stories:
-        # (records of one template pasted one after another, each under the template's block: one item each)
-        stories = template_parts(text)
+        # (records of one template pasted one after another, each under the template's block: one item each; a
+        # digest's blurbs each closed by a "Read more" link)
+        stories = template_parts(text) or linked_stories(text)
     if found == "newsletter":
-        yield from segment_newsletter(text, file)
+        yield from segment_newsletter(_without_site_frame(text), file)
         return
     # (one message saved from a mail client: its subject is the headline, its headers no text: 发件人：… / 主题：…)
     lines = text.splitlines()
@@ -532,8 +537,32 @@ def read_text(text: str, file: str | None, kind: Kind | None = None) -> Iterator
             yield item
 
 
-#: a rule between the stories of a mailing (----------, ==========, * * * * *)
-_RULE = re.compile(r"^\s*(?:[-=_*~·•]\s*){5,}$")
+#: a saved page's closing lines below its stories: the rights line and the site's address
+_SITE_FOOTER = re.compile(r"^(?:版权所有|Copyright\b|©|\(c\)\s|All rights reserved|地址[:：]|ICP备|京ICP|沪ICP)", re.I)
+
+
+def _without_site_frame(text: str) -> str:
+    """A saved web page's issue or list with the site's frame blanked out (line numbers kept): the masthead and
+    menu above the trail when a headline follows it, and the editor's credit, the page's buttons and its rights line
+    below the last story (【责任编辑：…】 / 【打印本页】【关闭窗口】 / 版权所有：…)."""
+    lines = text.splitlines()
+    top = [i for i, line in enumerate(lines[:_SITE_FRAME_ROWS]) if line.strip() and _site_head(line.strip())]
+    if top:
+        # (a headline over the trail, … 网络投票 / 首页 > 通知公告 > 正文 / 发布时间：… / text, stays)
+        below = next((t for line in lines[top[-1] + 1 :] if (t := line.strip()) and not is_meta_line(t)), "")
+        if title_like(below):
+            lines[: top[-1] + 1] = [""] * (top[-1] + 1)
+    end = len(lines)
+    while end and (not (t := lines[end - 1].strip().strip("【】[]")) or _SITE_FOOTER.match(t) or _leftover(t)):
+        end -= 1
+    lines[end:] = [""] * (len(lines) - end)
+    return "\n".join(lines)
+
+
+#: a saved page's masthead, menu and trail stand within its first lines
+_SITE_FRAME_ROWS = 6
+
+
 #: an e-mail newsletter's own lines, no part of any story
 _MAILING_FURNITURE = re.compile(
     r"^(?:View (?:this (?:e-?mail|newsletter)|it|online)|Read (?:more|the full story)|Continue reading|Unsubscribe"
@@ -602,7 +631,7 @@ def separated_stories(text: str) -> list[str]:
     two or more: a rule or two inside one release separate nothing that matters."""
     parts: list[list[str]] = [[]]
     for line in text.splitlines():
-        if _RULE.match(line):
+        if is_rule(line):
             parts.append([])
         elif not _MAILING_FURNITURE.match(line.strip()):
             parts[-1].append(line)
