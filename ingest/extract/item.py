@@ -358,6 +358,7 @@ def _extract(item: NewsItem, gaz: Gazetteer, zh_model: str | None, en_model: str
             persons.append(Span(start, end, "Researcher", text[start:end], role=role))
     journals = publications.find_journals(text, gaz)
     persons += people.surname_mentions(text, persons, insts + journals)
+    persons += people.given_name_mentions(text, persons, insts + journals)
     papers = publications.find_publications(text)
     if block is not None and block.title is not None and not _overlaps(block.title, papers):
         papers.append(block.title)

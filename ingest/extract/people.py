@@ -223,6 +223,18 @@ _FIRM = re.compile(
 #: job words written with a capital, as organisations start their names (Engineers Australia, Scientists for …)
 _JOB_WORDS_CAPITALISED = frozenset(w[:1].upper() + w[1:] for w in (*RESEARCHER_EN_JOBS, *_PLURAL_JOBS) if " " not in w)
 _HONOUR = re.compile(r"(?:Sir|Dame|Lady|Lord)[^\S\n]+")
+#: letters after a name for a fellowship, an order or a degree (Desmond Lennox FRS, Ama Owusu CBE FRSE)
+_POST_NOMINALS = re.compile(
+    r"(?:[^\S\n]+(?:FRS|FRSE|FRSC|FRSB|FMedSci|FREng|FBA|FAA|FRCP|FRCS|FRACP|OBE|CBE|MBE|KBE|DBE|PhD|DPhil|MD))+$"
+)
+
+
+def _name_end(text: str, s: int, e: int) -> int:
+    """Where the name in ``text[s:e]`` ends, the letters after it (FRS, CBE) left out."""
+    letters = _POST_NOMINALS.search(text, s, e)
+    return letters.start() if letters and " " in text[s : letters.start()].strip() else e
+
+
 # ("Minister of State A TD": the office's "of State" runs into the capitalised name)
 _EN_OFFICIAL = re.compile(rf"\b(?:{alternation(OFFICIAL_EN)})(?:[^\S\n]+of)?\s+$")
 # what a researcher does, right after the name: "Isabel Navarro-Quintana studies how metal ions …", "Ji-hye Yoon
@@ -765,6 +777,7 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
             continue  # "Co-authors include Dr Halden, …": a surname, a later mention of one named in full
         if (honour := _HONOUR.match(text, s, e)) and e - honour.end() > 3:
             s = honour.end()
+        e = _name_end(text, s, e)
         if not any(a < e and s < b for a, b in seen):
             seen.add((s, e))
             spans.append(Span(s, e, "Researcher", clean(text[s:e]), role="researcher"))
@@ -810,6 +823,7 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
         # "Professor Dame Ottoline Leyser", "Sir Paul Nurse": the honour is no part of the name
         if (honour := _HONOUR.match(text, s, e)) and e - honour.end() > 3:
             s = honour.end()
+        e = _name_end(text, s, e)
         e -= 2 if text[e - 2 : e] in ("'s", "’s") else 0  # "Professor Kofi Mensah's group": the group's owner
         # "through Assoc Prof Lim's Clinician Scientist Award": the name ends at the possessive, and a surname alone
         # is a later mention of someone named in full (found as such elsewhere)
@@ -910,4 +924,41 @@ def surname_mentions(text: str, persons: list[Span], taken: list[Span]) -> list[
             if any(o.start < e and s < o.end for o in occupied):
                 continue
             out.append(Span(s, e, "Researcher", first.name, role=first.role))
+    return out
+
+
+#: given names that also name a month or a day, which open sentences of their own ("May saw …")
+_CALENDAR_WORDS = frozenset(
+    ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November")
+    + ("December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+)
+
+
+def given_name_mentions(text: str, persons: list[Span], taken: list[Span]) -> list[Span]:
+    """Later mentions of an English-named researcher by given name alone, as obituaries and profiles write them
+    ("Desmond became a Fellow …"), as spans of that person.
+
+    Only after the full name, only for a given name no other person of the item shares, and only where a sentence
+    opens with it and goes on in lower case (not "May saw …" for a month: the name must be the subject that opens the
+    sentence, and no capitalised word may follow, which would make it another person's full name).
+    """
+    by_given: dict[str, set[str]] = {}
+    first: dict[str, Span] = {}
+    for p in persons:
+        parts = p.name.split()
+        if len(parts) >= 2 and latin_written(p.name) and len(parts[0]) >= 3 and parts[0] not in _CALENDAR_WORDS:
+            by_given.setdefault(parts[0], set()).add(p.name)
+            if parts[0] not in first or p.start < first[parts[0]].start:
+                first[parts[0]] = p
+    out: list[Span] = []
+    occupied = persons + taken
+    for given, names in by_given.items():
+        if len(names) != 1:
+            continue
+        person = first[given]
+        pattern = rf"(?:(?<=[.!?][^\S\n])|(?<=^)|(?<=\n))[^\S\n]*{re.escape(given)}(?=[^\S\n]+[a-z])"
+        for m in re.finditer(pattern, text[person.end :], re.M):
+            s, e = person.end + m.end() - len(given), person.end + m.end()
+            if not any(o.start < e and s < o.end for o in occupied):
+                out.append(Span(s, e, "Researcher", person.name, role=person.role))
     return out

@@ -165,7 +165,10 @@ _QUOTED = r"[“\"「『](?P<title>[^“”\"「」『』]{6,300}?)[”\"」』]
 # the authors of a reference: two or more names apart by commas ("Arjun Mehta, Lena Hoffmann", "Akinola O, Kulkarni
 # S"), possibly closed by "et al."
 _CITED_NAME = r"[A-ZÀ-Þ][\w'’-]*\.?(?:[^\S\n][A-ZÀ-Þ][\w'’-]*\.?){0,3}"
-_CITED_AUTHORS = rf"{_CITED_NAME}(?:,[^\S\n]*(?:and[^\S\n]+)?{_CITED_NAME})+(?:,?[^\S\n]*et[^\S\n]+al)?"
+# (the last one may join with an ampersand, as German and Nature-style lists do: "…, Ji-ho Baek & Ruben Castell")
+_CITED_AUTHORS = (
+    rf"{_CITED_NAME}(?:(?:,[^\S\n]*(?:and[^\S\n]+)?|,?[^\S\n]+&[^\S\n]+){_CITED_NAME})+(?:,?[^\S\n]*et[^\S\n]+al)?"
+)
 # a reference in the citation style (authors, title, journal), as a release's "Original publication" gives it:
 # "A Mehta, M Kern, L Hoffmann: <title>. Developmental Cell, 15 January 2025. DOI: …", "Akinola O, Kulkarni S,
 # et al. <title>. N Engl J Med 2025. DOI: …"
@@ -195,7 +198,7 @@ REFERENCE = re.compile(
     # (PubMed's style closes with the PMID, its journals abbreviated and some in lower case first: "mBio. 2026
     # Mar;17(3):e0312825. PMID: …")
     r"(?P<title>[A-Z][^\n]{5,300}?)\.[^\S\n]+(?P<journal>[a-z]?[A-Z][A-Za-z&.\s-]{1,80}?)(?:\.(?=\s))?"
-    r"(?=,|\s+\(?(?:19|20)\d{2}|[^\S\n]+\d)(?:[^\n]{0,80}?(?:DOI|doi|PMID|PMCID)\b[^\n]*"
+    r"(?=,|\s+\(?(?:19|20)\d{2}|[^\S\n]+\d)(?:[^\n]{0,80}?(?:\n[^\S\n]*)?(?:DOI|doi|PMID|PMCID)\b[^\n]*"
     # (or, Vancouver's way, no identifier but the year, volume, issue and pages: "Lab Chip. 2023;23(4):101-110.",
     # the reader may have broken the line after the journal's full stop)
     r"|\s+(?:19|20)\d{2}(?:[^\S\n]+[A-Z][a-z]{2}(?:[^\S\n]+\d{1,2})?)?;[^\S\n]*\d{1,4}(?:\(\d{1,4}\))?:[^\S\n]*[A-Za-z]?\d+[^\n]*)"

@@ -1,0 +1,59 @@
+"""Rules found on the en16 set (mainstream English pages), checked on fictional texts: people made up, institutions,
+journals and funders from the public gazetteers."""
+
+from __future__ import annotations
+
+from tests.ingest.test_extract_en7_rules import _extract, _facts, _names
+
+
+def test_a_reference_whose_last_author_joins_with_an_ampersand_and_whose_doi_is_on_the_next_line() -> None:
+    """An institute's "Original publication": ``A, B & C: <title>. <Journal> (2027).`` over ``DOI: …``."""
+    text = (
+        "Ice algae feed winter bacteria\n"
+        "Researchers at the University of Bremen show how bacteria live in sea ice.\n\n"
+        "Original publication\n"
+        "Mara Quellhorst, Ilse Varnhagen & Tomas Quillfeld: Sugar-cutting enzymes keep brine bacteria active in "
+        "winter sea ice. Nature Microbiology (2027).\nDOI: 10.1038/s00000-027-00000-0\n"
+    )
+    extraction = _extract(text)
+    title = "Sugar-cutting enzymes keep brine bacteria active in winter sea ice"
+    assert title in _names(extraction, "Publication")
+    assert (title, "Nature Microbiology") in _facts(extraction, "publishedIn")
+    assert ("Tomas Quillfeld", title) in _facts(extraction, "authorOf")
+
+
+def test_letters_after_a_name_are_no_part_of_it() -> None:
+    """Professor Odran Vantreight FRS: a fellowship's letters, not a surname."""
+    text = (
+        "Obituary: Professor Odran Vantreight FRS (1940–2027)\n"
+        "Professor Odran Vantreight FRS, who worked on protein folding at the University of Edinburgh, has died.\n"
+    )
+    names = _names(_extract(text), "Researcher")
+    assert "Odran Vantreight" in names
+    assert not any("FRS" in name for name in names)
+
+
+def test_a_sentence_opening_with_a_researchers_given_name_speaks_of_them() -> None:
+    """An obituary calls its subject by the given name ("Odran became …"): the prize is theirs, not the last
+    person named before the sentence."""
+    text = (
+        "Obituary: Professor Odran Vantreight (1940–2027)\n"
+        "Professor Odran Vantreight of the University of Edinburgh has died. He worked for thirty years with "
+        "Professor Keiko Tanabrecht of Kyoto University.\n\n"
+        "Odran received the Davy Medal in 2001.\n"
+    )
+    received = _facts(_extract(text), "received")
+    assert ("Odran Vantreight", "Davy Medal") in received
+    assert ("Keiko Tanabrecht", "Davy Medal") not in received
+
+
+def test_a_month_that_is_also_a_given_name_opens_no_mention() -> None:
+    """ "May saw …" opens a sentence with a month, not with May Lindqvar."""
+    text = (
+        "Glacier melt hits a record\n"
+        "Dr May Lindqvar of Uppsala University measured the melt. Professor Jon Arvidsen of Lund University "
+        "received the Polar Medal.\n\nMay saw the highest melt rate on record.\n"
+    )
+    extraction = _extract(text)
+    spans = [m for e in extraction.entities if e.name == "May Lindqvar" for m in e.mentions]
+    assert all(m.start < text.index("May saw") for m in spans)
