@@ -683,6 +683,11 @@ def _split_article(
 ) -> list[Segment]:
     title = _title(content[:head])
     body = content[head:]
+    # (a web page's metadata line under the headline, 发布时间：… 来源：… 作者：…, dates the item and is no text of it:
+    # its author wrote the report)
+    if body and _metadata_row(body[0].text):
+        source_date = source_date or first_event_date(body[0].text, year)
+        body = body[1:]
     # 【1】… over its text and 【2】…: the headline is the first of the brief's numbered entries, each a story
     entries = labelled_sections([row.text for row in content[:1] + body]) if head == 1 else []
     labelled = bool(entries) and entries[0] == 0

@@ -86,6 +86,9 @@ _META_LINE = re.compile(
     r"\s*[:：]|^已有\s*\d+\s*次阅读",
     re.I,
 )
+#: the mark opening a WeChat post's line under its title (原创 <author> <account> 2027年07月09日 18:02 <place>): the
+#: line names who posts (the account, what 我校 means), the mark is no part of a name
+_ORIGINAL_MARK = re.compile(r"^原创[^\S\n]+(?=[^\n]{0,60}(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)", re.M)
 #: a posting line right under a page's headline, its own masthead above (Posted On: 04 JUL 2025 by …, 已有 312 次阅读 …)
 _POSTING_LINE = re.compile(r"^(?:Posted\s+On\s*:|Published\s+on\s*:|已有\s*\d+\s*次阅读)", re.I)
 #: the most lines a page prints above such a headline (the issuer's names, a menu, a blogger's line)
@@ -515,7 +518,8 @@ def read_item_text(text: str, file: str | None = None) -> NewsItem | None:
 def read_text(text: str, file: str | None, kind: Kind | None = None) -> Iterator[NewsItem]:
     """The items of a text file: a newsletter issue split into items, the stories of a mailing set apart by rules,
     or one item."""
-    text = dated_blocks(rubric_headlines(strip_bold(text)))
+    # (丨, a Han character, is what WeChat titles use as a bar: Cell丨星河大学团队…; read as the bar it stands for)
+    text = dated_blocks(rubric_headlines(strip_bold(_ORIGINAL_MARK.sub("", text.replace("丨", "｜")))))
     # stories set apart by rules are a mailing's, whatever else the text looks like (its issue line, its dates)
     # (and the posts of a microblog page copied as text)
     stories = [] if kind is not None else (separated_stories(text) or microblog_posts(text))

@@ -3,7 +3,10 @@ journals and funders from the public gazetteers."""
 
 from __future__ import annotations
 
+from ingest.extract import extract_item
+from ingest.readers.text import read_text
 from tests.ingest.test_extract_en7_rules import _extract, _facts, _names
+from tests.ingest.test_readers_set16 import ZH_LISTS
 
 
 def test_a_reference_whose_last_author_joins_with_an_ampersand_and_whose_doi_is_on_the_next_line() -> None:
@@ -57,3 +60,24 @@ def test_a_month_that_is_also_a_given_name_opens_no_mention() -> None:
     extraction = _extract(text)
     spans = [m for e in extraction.entities if e.name == "May Lindqvar" for m in e.mentions]
     assert all(m.start < text.index("May saw") for m in spans)
+
+
+def test_the_author_on_an_issues_metadata_line_is_no_researcher() -> None:
+    """An article of a saved page cut into items keeps its 发布时间/来源/作者 line out of its text: the writer named
+    there does not receive the prize the article reports."""
+    first = next(iter(read_text(ZH_LISTS.replace("作者：林晓风", "作者：闻雪晴"), "lists.txt")))
+    assert "闻雪晴" not in first.text
+    assert "闻雪晴" not in {e.name for e in extract_item(first).entities}
+
+
+def test_a_wechat_posts_bar_and_original_mark_are_no_part_of_a_name() -> None:
+    """``Cell丨星河大学…团队…`` (丨 stands for a bar) and ``原创 生命科学学院 星河大学 2027年07月09日 18:02``."""
+    text = (
+        "Cell丨星河大学林晓风团队发现肠道菌群代谢物调控干细胞\n\n"
+        "原创 生命科学学院 星河大学 2027年07月09日 18:02 浙江\n\n"
+        "2027年7月8日，星河大学生命科学学院林晓风团队在Cell在线发表研究论文。\n"
+    )
+    (item,) = read_text(text, "post.txt")
+    names = {e.name for e in extract_item(item).entities if e.type == "Institution"}
+    assert not any(name.startswith(("丨", "原创")) for name in names)
+    assert any(name.startswith("星河大学") for name in names)
