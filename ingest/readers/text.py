@@ -20,6 +20,7 @@ from ingest.readers.item_furniture import drop_page_furniture, is_running_head, 
 from ingest.readers.linked_stories import linked_stories
 from ingest.readers.markdown import strip_bold
 from ingest.readers.microblog import microblog_posts
+from ingest.readers.page_turns import join_page_turns
 from ingest.readers.rubric_digest import rubric_headlines
 from ingest.readers.template_parts import template_parts
 from ingest.segment import announces_digest, announces_list, labelled_sections, segment_newsletter, segments
@@ -361,6 +362,10 @@ def _date_line(line: str) -> tuple[str, str | None] | None:
     return dates[0].iso, source
 
 
+#: a newspaper's page label (第1版　要闻, 第A3版 科技)
+_NEWSPAPER_PAGE = re.compile(r"^第\s*[A-Z]?\d{1,2}\s*版(?:\s+\S{1,10})?$")
+
+
 def _dated_masthead(lines: list[str]) -> _Masthead | None:
     """The masthead of a page that opens with its issuer's name over a line dating it, above the headline
     (星河大学 / 2026-03-02  来源：星河大学新闻网 / 【科研进展】…团队在…取得新进展); None when the first line is the
@@ -377,7 +382,12 @@ def _dated_masthead(lines: list[str]) -> _Masthead | None:
         found = _date_line(dated)
         if found is None:
             continue
-        head = rows[names + 1][1]
+        # (a newspaper's page label under its date line: 第1版　要闻)
+        labels = 1 if _NEWSPAPER_PAGE.match(rows[names + 1][1]) else 0
+        at = rows[names + labels][0]
+        if len(rows) < names + labels + 3:
+            return None
+        head = rows[names + labels + 1][1]
         widest = max(display_width(t) for t in name)
         if headline_shaped(head) and _date_line(head) is None and display_width(head) > widest:
             return _Masthead(at + 1, *found)
@@ -410,6 +420,18 @@ def _record_title(lines: list[str]) -> str | None:
 
 #: a headline wrapped by the page is at least this share of the body's line width
 _WRAPPED_HEADLINE = 0.6
+
+
+#: a line set in from the margin by full-width spaces or several spaces
+_INDENT = re.compile(r"^(?:\u3000|\s{2,})")
+
+
+def _kicker(first: str, rest: list[str]) -> bool:
+    """``first`` (as printed) is a kicker over the headline: set in from the margin, right over a headline-shaped
+    line set flush and closed by a blank line."""
+    if not _INDENT.match(first) or not rest or not (below := rest[0].strip()) or _INDENT.match(rest[0]):
+        return False
+    return headline_shaped(below) and (len(rest) == 1 or not rest[1].strip()) and headline_shaped(first.strip())
 
 
 def _wrapped_headline(title: str, rest: list[str], raw: list[str]) -> bool:
@@ -487,7 +509,11 @@ def read_item_text(text: str, file: str | None = None) -> NewsItem | None:
     if head == len(lines):
         return None
     title, rest = lines[head].strip(), lines[head + 1 :]
-    if _wrapped_headline(title, rest, kept):
+    if _kicker(lines[head], rest):
+        # (a newspaper's kicker set in over its headline, 星河科学院宣布…决定 / 某某任…所长: the headline is the
+        # title, the kicker its first line of text)
+        title, rest = rest[0].strip(), [lines[head].strip(), *rest[1:]]
+    elif _wrapped_headline(title, rest, kept):
         title, rest = join_wrapped([title, rest[0]]), rest[1:]
     record = _record_title(lines[head:])
     if record:
@@ -520,6 +546,8 @@ def read_text(text: str, file: str | None, kind: Kind | None = None) -> Iterator
     or one item."""
     # (丨, a Han character, is what WeChat titles use as a bar: Cell丨星河大学团队…; read as the bar it stands for)
     text = dated_blocks(rubric_headlines(strip_bold(_ORIGINAL_MARK.sub("", text.replace("丨", "｜")))))
+    # (a newspaper story turned to another page reads on: 下转第2版 … 上接第1版)
+    text = join_page_turns(text)
     # stories set apart by rules are a mailing's, whatever else the text looks like (its issue line, its dates)
     # (and the posts of a microblog page copied as text)
     stories = [] if kind is not None else (separated_stories(text) or microblog_posts(text))

@@ -130,3 +130,25 @@ def test_a_briefs_articles_under_rules_and_names_listed_in_a_headline() -> None:
         "周明远、赵明远获2027年度星河化学会奖项",
         "海岳大学代表团访问我院",
     ]
+
+
+NEWSPAPER = (
+    "星河科技报\nXINGHE SCIENCE NEWS\n2027年9月3日　星期五　　　　　　　　今日8版\n第1版　要闻\n\n"
+    "　　星河科学院宣布海岳研究所领导班子调整决定\n林晓风任星河科学院海岳研究所所长\n\n"
+    "■本报记者 周一鸣\n\n"
+    "　　本报讯　9月1日，星河科学院海岳研究所召开干部大会，宣布林晓风任所长。林晓风，1978年生，2001年毕业\n"
+    "　　　　　　（下转第2版）\n\n本版责编：赵明远\n\n"
+    "2　综合　　　　　　　　　　　　　星河科技报　2027年9月3日　星期五\n\n"
+    "（上接第1版）\n于北京大学化学系，2006年获博士学位。\n\n本版责编：柯岚\n"
+)
+
+
+def test_a_newspaper_story_turned_to_another_page_is_one_item_under_its_headline() -> None:
+    """A newspaper's front page as PDF text: the paper's masthead and page label over a kicker set in above the
+    headline; the story turns to page 2 (下转第2版 … 上接第1版) mid-sentence. One item titled by the headline (the
+    kicker is its first line of text), the sentence joined again, the page editors' lines gone."""
+    (item,) = read_text(NEWSPAPER, "page.txt")
+    assert item.title == "林晓风任星河科学院海岳研究所所长"
+    assert item.date == "2027-09-03"
+    assert "2001年毕业于北京大学化学系" in item.text
+    assert "本版责编" not in item.text and "下转" not in item.text

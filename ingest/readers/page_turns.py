@@ -1,0 +1,51 @@
+"""A newspaper story that turns to another page, as PDF text gives it: ``（下转第2版）`` at the foot of the first part,
+the page's editor and the next page's running head, then ``（上接第1版）`` over the rest.
+
+The turn is furniture, not an article's end: the lines from the jump line to the continuation line go when nothing
+but furniture stands between them (the story reads on, its broken sentence joined again), and the page's editor
+line (本版责编：…) goes wherever it stands.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.segment_lines import ends_sentence
+
+#: a jump line at the foot of a story's part (（下转第2版）, （转第A3版）) and the continuation line over the next part
+_JUMP = re.compile(r"^[（(]\s*(?:下转|转至|转)\s*第?\s*[A-Z]?\d{1,2}\s*版\s*[）)]$")
+_CONTINUED = re.compile(r"^[（(]\s*(?:上接|接|紧接)\s*第?\s*[A-Z]?\d{1,2}\s*版\s*[）)]$")
+#: the page's editors, set under its last story (本版责编：…, 本版编辑：…, 版式设计：…)
+_PAGE_EDITOR = re.compile(r"^(?:本版(?:责编|编辑|主编|责任编辑)|版式(?:设计)?|美编|本版校对)\s*[:：]")
+#: what stands between the two parts of a story: the first page's footer and the next page's head, a few lines
+_TURN_ROWS = 6
+
+
+def join_page_turns(text: str) -> str:
+    """``text`` with its stories' page turns closed (see the module); unchanged when it has none."""
+    if "版" not in text:
+        return text
+    lines = text.splitlines()
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i].strip()
+        if _JUMP.match(line):
+            end = next((k for k in range(i + 1, len(lines)) if _CONTINUED.match(lines[k].strip())), None)
+            between = [t for k in range(i + 1, end) if (t := lines[k].strip())] if end is not None else []
+            if end is not None and len(between) <= _TURN_ROWS and not any(ends_sentence(t) for t in between):
+                # (the broken sentence goes on right after the continuation line: no blank line between the parts)
+                while out and not out[-1].strip():
+                    out.pop()
+                i = end + 1
+                while i < len(lines) and not lines[i].strip():
+                    i += 1
+                continue
+            i += 1
+            continue
+        if _CONTINUED.match(line) or _PAGE_EDITOR.match(line):
+            i += 1
+            continue
+        out.append(lines[i])
+        i += 1
+    return "\n".join(out)
