@@ -313,6 +313,7 @@ def find_institutions(text: str) -> list[Span]:
     _owner_by_head_word(spans)
     spans += _owners_before(text, spans)
     spans += _acronym_owners(spans)
+    _short_form_owners(spans)
     spans = [part for s in spans for part in _split_unit_of_the(text, s)]
     spans = [part for s in spans for part in _split_university_unit(text, s)]
     spans += _universities_inside(text, spans)
@@ -348,6 +349,30 @@ def _acronym_owners(spans: list[Span]) -> list[Span]:
             owner = Span(span.start, span.start + len(top), "Institution", top, meta={"owner": True}, absorbed=True)
             owners.append(owner)
     return owners
+
+
+# "the U-M Department of Chemistry", "a UQ School of Chemistry student": the institution written short before a unit
+# whose name opens with its head word (the short form is no part of the unit's name)
+_SHORT_OWNER_UNIT = re.compile(
+    r"^(?P<short>[A-Z](?:[A-Z]|[-&.][A-Z]){1,6})\.?\s+(?P<unit>(?:Department|School|Faculty|College|Division)\s+(?:of|for)\s.+)$"
+)
+
+
+def _short_form_owners(spans: list[Span]) -> None:
+    """Units written after the short form of an institution the item names in full (U-M for the University of
+    Michigan: the initials of its capitalised words): the unit's name loses the short form and the unit gets the
+    institution as parent. A short form the item does not spell out stays in the name."""
+    fulls = [x for x in spans if x.parent is None and not _SHORT_OWNER_UNIT.match(x.name) and len(x.name.split()) >= 2]
+    for span in spans:
+        m = _SHORT_OWNER_UNIT.match(span.name) if span.parent is None else None
+        if m is None:
+            continue
+        letters = re.sub(r"[-&.]", "", m.group("short"))
+        full = {x.name for x in fulls if initials(x.name) == letters}
+        if len(full) != 1:
+            continue
+        # (the span keeps its place: a cue before it, "a professor in the U-M Department of …", still finds it)
+        span.name, span.parent = m.group("unit"), full.pop()
 
 
 def _owners_before(text: str, spans: list[Span]) -> list[Span]:

@@ -81,3 +81,21 @@ def test_a_wechat_posts_bar_and_original_mark_are_no_part_of_a_name() -> None:
     names = {e.name for e in extract_item(item).entities if e.type == "Institution"}
     assert not any(name.startswith(("丨", "原创")) for name in names)
     assert any(name.startswith("星河大学") for name in names)
+
+
+def test_a_unit_after_the_short_form_of_an_institution_the_item_names_in_full() -> None:
+    """ "the U-M Department of Chemistry" after "the University of Michigan": the department, part of the university
+    (the short form is the initials of its capitalised words); a short form the item does not spell out stays."""
+    text = (
+        "Wetland microbes strip fluorine, University of Michigan study finds\n"
+        "A University of Michigan study shows how marsh bacteria break down forever chemicals. Odran Vantreight, "
+        "an associate professor in the U-M Department of Chemistry, led the work with Keiko Tanabrecht, a research "
+        "fellow in the NVL Department of Physics.\n"
+    )
+    extraction = _extract(text)
+    # (a unit named by its head word alone is qualified by its parent: Department of Chemistry, University of …)
+    unit = next(name for name in _names(extraction, "Institution") if name.startswith("Department of Chemistry"))
+    assert "U-M" not in unit
+    assert (unit, "University of Michigan") in _facts(extraction, "partOf")
+    assert ("Odran Vantreight", unit) in _facts(extraction, "affiliatedWith")
+    assert "NVL Department of Physics" in _names(extraction, "Institution")
