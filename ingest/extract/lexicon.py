@@ -96,7 +96,7 @@ RESEARCHER_EN_BEFORE = (
     "engineer", "mathematician", "geologist", "ecologist", "neuroscientist", "epidemiologist",
     "statistician", "geneticist", "economist", "psychologist", "oceanographer", "archaeologist", "anthropologist",
     "immunologist", "microbiologist", "virologist", "pathologist", "neurologist", "cardiologist", "oncologist",
-    "physician", "clinician", "group leader",
+    "physician", "clinician", "group leader", "theorist", "advisor", "adviser", "doctoral advisor",
 )  # fmt: skip
 #: the lower-case job words alone ("chemist", "graduate student"): they also sit between an institution and a name
 RESEARCHER_EN_JOBS = tuple(w for w in RESEARCHER_EN_BEFORE if w.islower())

@@ -116,6 +116,8 @@ _EN_JOURNAL = re.compile(
     rf"|(?:in|of|for|to) the (?:(?:scientific|medical|academic|international|peer-reviewed)\s+)?journal)"
     # ("published in the journal ACS Catalysis": the word journal may follow the "in" of a cue)
     rf"\s+(?:the\s+)?(?:(?:scientific|medical|academic|international|peer-reviewed)\s+)?(?:journal\s+)?"
+    # (a month after the cue's "in" dates the paper, the journal follows: "published in February in Cell")
+    r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
     rf"(?P<en>{_LATIN_TITLE})"
 )
 # (a literal first, the engine skips to it; the word start is checked by the caller)

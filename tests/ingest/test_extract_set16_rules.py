@@ -99,3 +99,17 @@ def test_a_unit_after_the_short_form_of_an_institution_the_item_names_in_full() 
     assert (unit, "University of Michigan") in _facts(extraction, "partOf")
     assert ("Odran Vantreight", unit) in _facts(extraction, "affiliatedWith")
     assert "NVL Department of Physics" in _names(extraction, "Institution")
+
+
+def test_a_paper_published_in_a_month_in_a_journal_and_a_co_author_named_as_an_advisor() -> None:
+    """ "published in February in Physical Review Letters": the month dates the paper, the journal follows;
+    "his advisor, Marta Quellhorst": the job word names a researcher."""
+    text = (
+        "Student honours\n"
+        'Graduate student Odran Vantreight is first author of "Cold molecules collide in a lattice," published in '
+        "February in Physical Review Letters. His co-authors are his advisor, Mara Quellhorst, and theorist "
+        "Keiko Tanabrecht of Harvard University.\n"
+    )
+    extraction = _extract(text)
+    assert "Physical Review Letters" in _names(extraction, "Journal")
+    assert {"Mara Quellhorst", "Keiko Tanabrecht"} <= _names(extraction, "Researcher")
