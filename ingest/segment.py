@@ -83,6 +83,8 @@ def is_report_section(heading: str) -> bool:
     return bool(_GENERIC_SECTION.match(heading))
 
 
+#: a citation's DOI at the end of a line
+_CITED_DOI = re.compile(r"\b(?:DOI|doi)\s*:?\s*10\.\d{4,9}/\S*$")
 _REFERENCE_LINE = re.compile(r"^(?:DOI|doi|https?://|论文链接|原文链接|文章链接|Paper|Link)\b")
 #: how a news report opens: the time of the event or a wire formula
 _NEWS_LEAD = re.compile(
@@ -405,8 +407,12 @@ def _candidates(rows: list[Row]) -> list[int]:
                 out.append(i)  # a dated or bracketed story right under the issue's masthead or section
             continue
         before = rows[i - 1].text
+        prior = rows[i - 2].text if i >= 2 else ""
         # a reference line (DOI: 10.1021/…, a link) closes a story as a full stop does
         finished = ends_sentence(before) or before.endswith(("：", ":")) or bool(_REFERENCE_LINE.match(before))
+        # (a brief's closing citation, its DOI wrapped: "L Ruiz et al, Nat. Catal., 2027, DOI: 10.1038/s41929-027-" /
+        # "01422-7")
+        finished = finished or bool(_CITED_DOI.search(before) or (" " not in before and _CITED_DOI.search(prior)))
         # (and a table's last row set off by a blank line: the next list's title follows)
         finished = finished or (row.blank_before and is_table_row(before))
         # (a news list's dated entry opens a story whatever stands above it: the page's masthead, a tagline)
@@ -415,15 +421,29 @@ def _candidates(rows: list[Row]) -> list[int]:
     return out
 
 
+def _hanging_entry(body: list[Row], i: int) -> bool:
+    """``body[i]`` is a list entry wrapped with a hanging indent (• Dr X (School of Earth and / ⎵⎵Environment)
+    received …): its text goes on on the next line set in by spaces, so it heads nothing."""
+    if i + 1 >= len(body) or body[i + 1].blank_before:
+        return False
+    nxt = body[i + 1]
+    return nxt.raw.startswith("  ") and not bullet_heading(nxt.text)
+
+
 def _subheads(
-    body: list[Row], title: str, whole_issue: bool = False, bracketed: bool = False, listed: bool = False
+    body: list[Row],
+    title: str,
+    whole_issue: bool = False,
+    bracketed: bool = False,
+    listed: bool = False,
+    digest: bool = False,
 ) -> list[int]:
     """Indices (into ``body``) of the rows that open sub-items.
 
     ``whole_issue``: the body is a whole issue without closing lines (no article level), whose numbered headlines
     (1. New telescope sees first light) are its news items, unless they read as the sections of one report.
     """
-    bullets = [i for i, row in enumerate(body) if bullet_heading(row.text)]
+    bullets = [i for i, row in enumerate(body) if bullet_heading(row.text) and not _hanging_entry(body, i)]
     if bullets:
         return bullets
     labelled = labelled_sections([row.text for row in body])
@@ -456,6 +476,12 @@ def _subheads(
             return entries if entries and 2 * generic < len(entries) else []
         return []
     candidates = _candidates(body)
+    if digest:
+        # (under a digest's label, NEWS IN BRIEF, every headline set off by a blank line opens a brief of its own,
+        # however wide)
+        briefs = [i for i in candidates if body[i].blank_before and not _GENERIC_SECTION.match(body[i].text)]
+        if briefs:
+            return briefs
     strict = [
         i
         for i in candidates
@@ -577,6 +603,8 @@ def _is_banner(rows: list[Row], head: int) -> bool:
     nxt = rows[1]
     if not nxt.blank_before or not headline_shaped(nxt.text) or is_doc_number(nxt.text) or _EVENT_FIELD.match(nxt.text):
         return False
+    if announces_digest(rows[0].text) and (not rows[2].blank_before or not headline_shaped(rows[2].text)):
+        return True  # (a digest's label over its first brief's headline: NEWS IN BRIEF / Enzyme duo unzips …)
     if _metadata_row(nxt.text):
         return False  # (a page's metadata line under its headline, 发布时间：… 来源：…, set off by a blank line)
     width = typical_width([row.text for row in rows[2:12]])
@@ -694,7 +722,14 @@ def _split_article(
     subheads = (
         [i - 1 for i in entries[1:]]
         if labelled
-        else _subheads(body, title, whole_issue, bool(_BRACKETED.fullmatch(content[0].text)), content[0].listed)
+        else _subheads(
+            body,
+            title,
+            whole_issue,
+            bool(_BRACKETED.fullmatch(content[0].text)),
+            content[0].listed,
+            digest=announces_digest(section or "") or announces_digest(title),
+        )
     )
     if not subheads:
         date = source_date or content[0].dated or first_event_date("".join(row.text for row in body), year)

@@ -152,3 +152,48 @@ def test_a_newspaper_story_turned_to_another_page_is_one_item_under_its_headline
     assert item.date == "2027-09-03"
     assert "2001年毕业于北京大学化学系" in item.text
     assert "本版责编" not in item.text and "下转" not in item.text
+
+
+AWARDS_PAGE = (
+    "NORTHVALE UNIVERSITY FACULTY OF SCIENCE                ANNUAL REPORT 2027\n\n"
+    "Awards and honours\n\n"
+    "Our staff were again recognised in 2027. Among the highlights:\n\n"
+    "• Dr Mara Quellhorst (School of Earth, Atmosphere and\n"
+    "  Environment) received the 2027 Dorothy Hill Medal for her work\n"
+    "  on ancient reef carbonates.\n\n"
+    "• Professor Odran Vantreight (School of Chemistry) was elected a\n"
+    "  Fellow of the Australian Academy of Science.\n\n"
+    "                                                               21\n"
+)
+
+
+def test_bullets_wrapped_with_a_hanging_indent_are_entries_of_one_list() -> None:
+    """• Dr X (School of Earth, Atmosphere and / ⎵⎵Environment) received …: a list's entries, no headings."""
+    assert [i.title for i in read_text(AWARDS_PAGE, "report.txt")] == ["Awards and honours"]
+
+
+BRIEFS = (
+    "NEWS IN BRIEF\n\n"
+    "Enzyme pair unzips bottles in the cold\n"
+    "Two engineered enzymes break down crushed bottles at 25°C. Odran Vantreight and his team at ETH Zurich\n"
+    "evolved both enzymes. The work is reported in Nature Catalysis.\n"
+    "O Vantreight et al, Nat. Catal., 2027, DOI: 10.1038/s41929-027-\n01422-7\n\n"
+    "Solar modules survive a desert summer\n"
+    "Perovskite modules kept most of their output after a year outdoors, Mara Quellhorst's group at the\n"
+    "University of Toronto reports in Joule.\n"
+    "M Quellhorst et al, Joule, 2027, DOI: 10.1016/j.joule.2027.\n101987\n\n"
+    "Iron catalyst rivals palladium in cross-coupling reactions today\n"
+    "An iron complex joins aryl chlorides to boronic acids, chemists at the University of Toronto report in the\n"
+    "Journal of the American Chemical Society.\n"
+)
+
+
+def test_a_digests_briefs_under_its_label_are_items_however_wide_their_headlines() -> None:
+    """NEWS IN BRIEF over briefs, each a headline over its text and a citation whose DOI wraps: an item per brief,
+    titled by its headline (the label is the section, no item)."""
+    items = list(read_text(BRIEFS, "briefs.txt"))
+    assert [i.title for i in items] == [
+        "Enzyme pair unzips bottles in the cold",
+        "Solar modules survive a desert summer",
+        "Iron catalyst rivals palladium in cross-coupling reactions today",
+    ]
