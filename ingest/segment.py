@@ -141,7 +141,7 @@ _DIGEST_TITLE = re.compile(
     r"\b(?:highlights|news\s+in\s+brief|in\s+brief|newsletter|digest|round-?up|bulletin|briefs|this\s+(?:week|month)"
     # (a weekly column watching a kind of output: Preprint Watch - Week of 4 May)
     r"|(?:preprint|paper|research|science|policy|funding|grants?)s?\s+watch|week\s+of"
-    r"|news\s+roundup|what['’]s\s+new)\b|简报|快讯|动态|本期导读|要闻|周报|月报|旬报|资讯|通讯$"
+    r"|news\s+roundup|what['’]s\s+new)\b|简报|快讯|动态|本期导读|要闻|周报|月报|旬报|资讯|速览|速递|盘点|通讯$"
     # (a column's issue: 【科研进展】2027年第3期)
     r"|^【[^】]{2,12}】\s*(?:19|20)\d{2}\s*年\s*第\s*\d{1,3}\s*期$",
     re.I,
@@ -320,9 +320,16 @@ _META = re.compile(
 _BAR_FIELDS = re.compile(r"\s+[|｜]\s+")
 
 
+#: a post's line naming its account and when it was posted (化学化工学院 某某公众号 2027年11月03日 17:30 福建)
+_POSTED_AT = re.compile(
+    r"^[^。，；！？,;!?]{0,40}(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*\d{1,2}:\d{2}(?:\s+\S{1,8})?$"
+)
+
+
 def _metadata_row(text: str) -> bool:
-    """A web page's metadata line: its fields (``发布时间：…``) or fields apart by bars ending with the date."""
-    if _META.match(text):
+    """A web page's metadata line: its fields (``发布时间：…``), fields apart by bars ending with the date, or a
+    post's account and time."""
+    if _META.match(text) or _POSTED_AT.match(text):
         return True
     fields = _BAR_FIELDS.split(text)
     return len(fields) >= 2 and dateline(fields[-1]) is not None

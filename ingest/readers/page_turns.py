@@ -3,7 +3,7 @@ the page's editor and the next page's running head, then ``（上接第1版）``
 
 The turn is furniture, not an article's end: the lines from the jump line to the continuation line go when nothing
 but furniture stands between them (the story reads on, its broken sentence joined again), and the page's editor
-line (本版责编：…) goes wherever it stands.
+line (本版责编：…) and the page's running head (第4版　人物　…, 2027年11月6日　星期四　…) go wherever they stand.
 """
 
 from __future__ import annotations
@@ -19,14 +19,29 @@ _CONTINUED = re.compile(r"^[（(]\s*(?:上接|接|紧接)\s*第?\s*[A-Z]?\d{1,2}
 _PAGE_EDITOR = re.compile(r"^(?:本版(?:责编|编辑|主编|责任编辑)|版式(?:设计)?|美编|本版校对)\s*[:：]")
 #: what stands between the two parts of a story: the first page's footer and the next page's head, a few lines
 _TURN_ROWS = 6
+#: a newspaper page's head: short fields set apart by wide spaces, one the page's number (第4版　人物　…　责任编辑：…)
+#: or the day with its weekday (2027年11月6日　星期四　…　某某大学报)
+_FIELDS = re.compile(r"\u3000{2,}|\s{3,}")
+_PAGE_NUMBER = re.compile(r"^第\s*[A-Z]?\d{1,2}\s*版")
+_WEEKDAY = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*星期[一二三四五六日天]")
+_HEAD_FIELD = 24
+
+
+def is_newspaper_head(line: str) -> bool:
+    """A newspaper page's running head or edition line (see :data:`_FIELDS`): no sentence, two to four fields."""
+    fields = [f.strip() for f in _FIELDS.split(line.strip()) if f.strip()]
+    if not 2 <= len(fields) <= 4 or any(len(f) > _HEAD_FIELD or ends_sentence(f) for f in fields):
+        return False
+    return any(_PAGE_NUMBER.match(f) or _WEEKDAY.search(f) for f in fields)
 
 
 def join_page_turns(text: str) -> str:
     """``text`` with its stories' page turns closed (see the module); unchanged when it has none."""
-    if "版" not in text:
+    if "版" not in text and "星期" not in text:
         return text
     lines = text.splitlines()
     out: list[str] = []
+    dated = False
     i = 0
     while i < len(lines):
         line = lines[i].strip()
@@ -43,7 +58,12 @@ def join_page_turns(text: str) -> str:
                 continue
             i += 1
             continue
-        if _CONTINUED.match(line) or _PAGE_EDITOR.match(line):
+        if _CONTINUED.match(line) or _PAGE_EDITOR.match(line) or is_newspaper_head(line):
+            # (the first head that dates the page stays as the page's date field, which the reader takes)
+            day = _WEEKDAY.search(line) if not dated else None
+            if day is not None:
+                out.append(f"日期：{day.group().split('星期')[0].strip()}")
+                dated = True
             i += 1
             continue
         out.append(lines[i])

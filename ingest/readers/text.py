@@ -20,6 +20,7 @@ from ingest.readers.item_furniture import drop_page_furniture, is_running_head, 
 from ingest.readers.linked_stories import linked_stories
 from ingest.readers.markdown import strip_bold
 from ingest.readers.microblog import microblog_posts
+from ingest.readers.numbered_markers import numbered_headlines
 from ingest.readers.page_turns import join_page_turns
 from ingest.readers.rubric_digest import rubric_headlines
 from ingest.readers.template_parts import template_parts
@@ -34,6 +35,7 @@ from ingest.segment_lines import (
     furniture_rows,
     headline_shaped,
     is_contents_line,
+    is_doc_number,
     is_header_row,
     is_issue_line,
     is_page_number,
@@ -545,7 +547,9 @@ def read_text(text: str, file: str | None, kind: Kind | None = None) -> Iterator
     """The items of a text file: a newsletter issue split into items, the stories of a mailing set apart by rules,
     or one item."""
     # (丨, a Han character, is what WeChat titles use as a bar: Cell丨星河大学团队…; read as the bar it stands for)
-    text = dated_blocks(rubric_headlines(strip_bold(_ORIGINAL_MARK.sub("", text.replace("丨", "｜")))))
+    text = numbered_headlines(
+        dated_blocks(rubric_headlines(strip_bold(_ORIGINAL_MARK.sub("", text.replace("丨", "｜")))))
+    )
     # (a newspaper story turned to another page reads on: 下转第2版 … 上接第1版)
     text = join_page_turns(text)
     # stories set apart by rules are a mailing's, whatever else the text looks like (its issue line, its dates)
@@ -578,6 +582,10 @@ def _without_site_frame(text: str) -> str:
     menu above the trail when a headline follows it, and the editor's credit, the page's buttons and its rights line
     below the last story (【责任编辑：…】 / 【打印本页】【关闭窗口】 / 版权所有：…)."""
     lines = text.splitlines()
+    # (an official document's red header, 某某大学文件 over its number 校科〔2027〕12号, above the notice's title)
+    filled = [i for i, line in enumerate(lines[:_SITE_FRAME_ROWS]) if line.strip()]
+    if len(filled) >= 2 and _RED_HEADER.match(lines[filled[0]].strip()) and is_doc_number(lines[filled[1]].strip()):
+        lines[: filled[1] + 1] = [""] * (filled[1] + 1)
     top = [i for i, line in enumerate(lines[:_SITE_FRAME_ROWS]) if line.strip() and _site_head(line.strip())]
     if top:
         # (a headline over the trail, … 网络投票 / 首页 > 通知公告 > 正文 / 发布时间：… / text, stays)
@@ -591,6 +599,8 @@ def _without_site_frame(text: str) -> str:
     return "\n".join(lines)
 
 
+#: the red header of an official document: the issuing body's name and 文件 (某某大学文件, 某某厅文件)
+_RED_HEADER = re.compile(r"^\S{2,30}文件$")
 #: a saved page's masthead, menu and trail stand within its first lines
 _SITE_FRAME_ROWS = 6
 

@@ -58,6 +58,9 @@ FLOORS = {
     # menu and trail, an award report's lists, a brief's headlines, a digest's blurbs taken for one item)
     "en16": 0.87,
     "zh16": 0.89,
+    # first scored unseen zh17 0.39, en17 0.63 (a red-header notice, a WeChat roundup, a newspaper profile, an
+    # annual report's bulleted awards, a magazine's briefs)
+    "zh17": 0.80,
 }
 
 

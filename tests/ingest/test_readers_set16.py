@@ -197,3 +197,52 @@ def test_a_digests_briefs_under_its_label_are_items_however_wide_their_headlines
         "Solar modules survive a desert summer",
         "Iron catalyst rivals palladium in cross-coupling reactions today",
     ]
+
+
+ROUNDUP = (
+    "科研进展 | 化学学院2027年10月科研成果速览\n"
+    "原创 化学学院 星河化学 2027年11月03日 17:30 福建\n听全文\n\n"
+    "　　10月，化学学院师生在多种期刊发表系列研究成果。本期选取其中两项简要介绍。\n\n"
+    "01\n林晓风团队Nature Catalysis：铜锌原子对助力二氧化碳电还原\n\n"
+    "　　近日，星河大学化学学院林晓风教授团队在Nature Catalysis发表研究论文。研究团队在氮掺杂碳载体上构筑了原子级"
+    "分散的铜锌双原子位点，在工业级电流密度下实现了高选择性制乙醇。\n\n"
+    "02\n周明远团队JACS：可见光驱动合成手性叔胺\n\n"
+    "　　化学学院周明远教授课题组在Journal of the American Chemical Society发表研究论文。课题组设计了一种光氧化"
+    "还原催化剂与手性硫醇协同的体系，将外消旋叔胺一锅转化为单一构型产物。\n\n"
+    "— END —\n\n文字 | 赵明远\n"
+)
+
+
+def test_a_posts_entries_under_numbered_markers_are_items() -> None:
+    """A WeChat roundup: its account line under the title (no part of the title), then entries each under a marker
+    on a line of its own (01, 02): the introduction and one item per entry, dated by the post."""
+    items = list(read_text(ROUNDUP, "post.txt"))
+    assert [i.title for i in items] == [
+        "科研进展 | 化学学院2027年10月科研成果速览",
+        "林晓风团队Nature Catalysis：铜锌原子对助力二氧化碳电还原",
+        "周明远团队JACS：可见光驱动合成手性叔胺",
+    ]
+    assert {i.date for i in items} == {"2027-11-03"}
+
+
+def test_an_official_documents_red_header_is_no_title() -> None:
+    """某某大学文件 over 校科〔2027〕12号: the red header; the notice's title, wrapped over two lines, is the title."""
+    text = (
+        "星河大学文件\n\n校科〔2027〕12号\n\n星河大学关于公布2026年度星河省科学技术奖\n获奖项目的通知\n\n"
+        "各院（系）、各部门：\n    日前，星河省人民政府印发奖励决定。我校共有28个项目获奖。\n\n— 1 —\n\n"
+        "    其中，物理学院林晓风教授团队完成的项目获星河省自然科学奖一等奖。\n\n— 2 —\n"
+    )
+    titles = [i.title for i in read_text(text, "notice.txt")]
+    assert titles == ["星河大学关于公布2026年度星河省科学技术奖获奖项目的通知"]
+
+
+def test_a_newspapers_page_heads_are_furniture() -> None:
+    """2027年11月6日　星期四　…　星河大学报 / 第4版　人物　…　责任编辑：…: the page's heads, not the story's title."""
+    text = (
+        "2027年11月6日　星期四　　　　　　　　　　　星河大学报\n"
+        "第4版　人物　　　　　　　　　　　　　责任编辑：赵明远\n\n"
+        "把论文写在电网里\n——记电气学院教授林晓风\n\n"
+        "　　初冬的校园，实验室里依然灯火通明。林晓风教授正在做满载测试。\n\n4\n"
+    )
+    (item,) = read_text(text, "paper.txt")
+    assert item.title == "把论文写在电网里"
