@@ -23,6 +23,9 @@ _ON_TITLE_WORD = (
     r"|September|October|November|December)\b)[A-Z])"
 )
 _LATIN_TITLE = rf"[A-Z][A-Za-z&:'’-]*(?:\s+(?:[A-Z][A-Za-z&:'’-]*|of|and|in|{_ON_TITLE_WORD}|for|the|&))*"
+#: a title in its abbreviated form, each word cut at a full stop (J. Am. Chem. Soc., Angew. Chem. Int. Ed.): Chinese
+#: text writes it between Chinese words, where no sentence ends at its dots
+_ABBREVIATED_TITLE = r"[A-Z][a-z]{0,5}\.(?:\s*[A-Z][a-z]{0,5}\.)+"
 _CJK_CHAR = re.compile(rf"[{CJK}]")
 _BOOK = re.compile(r"《(?P<name>[^《》\n]{1,80})》")
 _PUBLISH_AFTER = re.compile(
@@ -60,12 +63,15 @@ _EN_JOURNAL_ZH = re.compile(
 _EN_JOURNAL_ZH_KNOWN = re.compile(
     # (its short form in brackets may stand between: …Machine Intelligence（TPAMI）发表)
     # (an adverb may stand before the verb: 在Nature Plants共同发表, 联合发表)
-    rf"(?P<en>{_LATIN_TITLE})\s*(?=(?:[（(][A-Za-z .&-]{{2,20}}[）)])?(?:在线|上)?(?:联合|共同|合作|同期|相继|先后)?"
+    rf"(?P<en>{_ABBREVIATED_TITLE}|{_LATIN_TITLE})\s*"
+    r"(?=(?:[（(][A-Za-z .&-]{2,20}[）)])?(?:在线|上)?(?:联合|共同|合作|同期|相继|先后)?"
     r"(?:在线)?(?:发表|刊发|刊登)"
     r"|等?(?:期刊|杂志|刊物)|\s*[、和及])"
 )
 # 论文2025年发表于Physical Review Letters。: a known English title right after the publishing verb
-_EN_JOURNAL_AFTER_VERB_ZH = re.compile(rf"(?:发表于|发表在|刊登于|刊发于|刊载于)\s*(?P<en>{_LATIN_TITLE})")
+_EN_JOURNAL_AFTER_VERB_ZH = re.compile(
+    rf"(?:发表于|发表在|刊登于|刊发于|刊载于)\s*(?P<en>{_ABBREVIATED_TITLE}|{_LATIN_TITLE})"
+)
 _EN_JOURNAL_ZH_KNOWN_BEFORE = re.compile(r"(?:(?:在|于)(?:国际|国内)?(?:学术|医学)?(?:期刊|杂志)?|[、和及])\s*$")
 # "In a new Chemical Science article": a journal the gazetteer knows, named as the kind of the paper (found from the
 # title, then checked back for the article before it)

@@ -113,3 +113,14 @@ def test_a_paper_published_in_a_month_in_a_journal_and_a_co_author_named_as_an_a
     extraction = _extract(text)
     assert "Physical Review Letters" in _names(extraction, "Journal")
     assert {"Mara Quellhorst", "Keiko Tanabrecht"} <= _names(extraction, "Researcher")
+
+
+def test_a_journal_abbreviated_in_chinese_text() -> None:
+    """在J. Am. Chem. Soc.发表, 在Angew. Chem. Int. Ed.上发表: the abbreviated titles the gazetteer lists."""
+    text = (
+        "化学学院两项成果发表\n"
+        "化学学院林晓风教授课题组在J. Am. Chem. Soc.发表题为“Photoredox deracemization of tertiary amines”的论文。"
+        "周明远教授团队在Angew. Chem. Int. Ed.上发表论文。\n"
+    )
+    journals = _names(_extract(text, "zh"), "Journal")
+    assert {"Journal of the American Chemical Society", "Angewandte Chemie International Edition"} <= journals
