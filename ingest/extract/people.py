@@ -143,8 +143,15 @@ _EN_AFTER = re.compile(
     # "…, explained Associate Director MOON Ji-hae, who led the study"
     r"|,\s+who\s+(?:co-)?(?:led|leads|headed|heads|directed|supervised)\s+(?:the|this)\s+"
     r"(?:study|research|work|team|project|group|analysis)\b"
-    r"|\s+et al\.)"
+    r"|\s+et al\."
+    # ("Noura Haddad's group at KAUST", "Lukas Brandt and his team at ETH Zurich", "A and colleagues at B"): a
+    # research group's leader
+    r"|['’]s\s+(?:research\s+)?(?:group|team|lab|laboratory)\s+(?:at|in|from)\b"
+    r"|\s+and\s+(?:his|her|their)\s+(?:colleagues|team|group|co-workers|collaborators)\b"
+    r"|\s+and\s+(?:colleagues|co-workers|collaborators)\s+(?:at|from|in)\b)"
 )
+#: a title and one word: a surname, no full name (Dr Lindqvar, Professor Quell)
+_TITLED_SURNAME = re.compile(r"(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+\S+")
 _EN_LED = re.compile(
     # ("The first author is A", "The senior author was B")
     # ("Authors: A (first author) and B": a digest's field)
@@ -170,7 +177,9 @@ _NOT_A_NAME = re.compile(
     # programmes and posts (the Nano Mission of the DST, Senior Consultant)
     r"Mission|Scheme|Facility|Platform|Consultant|Registrar|Fellow|Bursary|Scholarship|Studentship|"
     # an office that speaks for a body ("Corporate Communications, Northmere University")
-    r"Communications|Affairs|Relations|Marketing)\b"
+    r"Communications|Affairs|Relations|Marketing|"
+    # a wire service's tags over a release ("Peer-Reviewed Publication", "News Release", "Experimental Study")
+    r"Publication|Release|Study|Reviewed)\b"
 )
 _EN_POSSESSED = re.compile(rf"\b(?P<owner>[A-Z][\w&-]*)['’]s\s+(?P<en>{_LATIN_NAME})")
 # the person a prize goes to: "The prize goes to Maria Chen", "awarded to Sofia Lindqvist"
@@ -819,6 +828,9 @@ def find_en(text: str, institutions: list[Span] = ()) -> list[Span]:  # type: ig
             continue
         # "The first author is NTU PhD student X": a job word after the capitals, which told the person's place
         if m.re is _EN_LED and _JOB_NEXT.match(text, e):
+            continue
+        # "Dr Lindqvar's group at …": a title and a surname, a later mention of someone named in full
+        if m.re is _EN_AFTER and _TITLED_SURNAME.fullmatch(m.group("en")):
             continue
         # "Professor Dame Ottoline Leyser", "Sir Paul Nurse": the honour is no part of the name
         if (honour := _HONOUR.match(text, s, e)) and e - honour.end() > 3:

@@ -325,7 +325,8 @@ _PAPER = [
     re.compile(rf"(?:研究论文|学术论文|论文|文章)\s*{_QUOTED}"),
     # the metadata block of a wire release: "Article Title: …", "论文题目：…" (or the value on the next line)
     re.compile(
-        r"(?im)^[^\S\n]*(?:article\s+title|paper\s+title|title\s+of\s+(?:the\s+)?(?:paper|article)|论文题目|论文标题|文章题目)"
+        r"(?im)^[^\S\n]*(?:[※•*▪■◆●][^\S\n]*)?"
+        r"(?:article\s+title|paper\s+title|title\s+of\s+(?:the\s+)?(?:paper|article)|论文题目|论文标题|文章题目)"
         r"[^\S\n]*(?:[:：]|\n)[^\S\n]*[“\"]?(?P<title>[^\n“”\"]{6,300}?)[”\"]?[^\S\n]*$"
     ),
     # a publication-details block: "Title: <title>" with the paper's journal or DOI on the lines after it

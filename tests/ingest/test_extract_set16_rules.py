@@ -124,3 +124,33 @@ def test_a_journal_abbreviated_in_chinese_text() -> None:
     )
     journals = _names(_extract(text, "zh"), "Journal")
     assert {"Journal of the American Chemical Society", "Angewandte Chemie International Edition"} <= journals
+
+
+def test_a_group_leader_named_by_the_group() -> None:
+    """ "Noura Haddarin's group at …", "Lukas Brandtner and his team at …", "Meghna Iyenvar and colleagues at …":
+    researchers; "Dr Haddarin's group" (a title and a surname) names no one new."""
+    text = (
+        "Briefs\n"
+        "Noura Haddarin's group at the University of Toronto sealed the modules. Lukas Brandtner and his team at ETH "
+        "Zurich evolved one enzyme. The result comes from Meghna Iyenvar and colleagues at the Indian Institute of "
+        "Science. Dr Haddarin's group at the University of Toronto will test it next.\n"
+    )
+    names = _names(_extract(text), "Researcher")
+    assert {"Noura Haddarin", "Lukas Brandtner", "Meghna Iyenvar"} <= names
+    assert "Dr Haddarin" not in names
+
+
+def test_a_wire_releases_tags_and_a_marked_title_field() -> None:
+    """EurekAlert's tag lines over a release (Peer-Reviewed Publication / the institution) are no person; a title
+    field behind a reference mark (※ Paper title: …) is the paper's title."""
+    text = (
+        "Self-healing electrolyte keeps batteries running\n\nNews Release 14-Oct-2027\n\nPeer-Reviewed Publication\n"
+        "Karolinska Institutet\n\nThe team of Professor Odran Vantreight reports a new electrolyte in Advanced "
+        "Materials.\n\n※ Paper title: Dynamic ester networks heal sulfide electrolytes in lithium metal cells\n"
+        "※ DOI: 10.1002/adma.202700000\n"
+    )
+    extraction = _extract(text)
+    assert "Peer-Reviewed Publication" not in _names(extraction, "Researcher")
+    assert "Dynamic ester networks heal sulfide electrolytes in lithium metal cells" in _names(
+        extraction, "Publication"
+    )
