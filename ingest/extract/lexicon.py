@@ -67,7 +67,9 @@ RESEARCHER_BEFORE = tuple(
         # (a defence notice's candidate: 答辩人：X)
         "答辩人 "
         # a research group's or a laboratory's head is its lead scientist (组长 and 主任 alone are officials)
-        "研究组组长 课题组组长 研究组长 实验室主任 实验室副主任"
+        "研究组组长 课题组组长 研究组长 实验室主任 实验室副主任 "
+        # (a hospital's clinical department head treats and researches: 心血管内科主任X, 急诊医学科副主任X)
+        "科主任 科副主任"
     )
 )
 #: cues that make a person not a researcher (officials, hosts, journalists, staff)

@@ -60,7 +60,7 @@ FLOORS = {
     "zh16": 0.89,
     # first scored unseen zh17 0.39, en17 0.63 (a red-header notice, a WeChat roundup, a newspaper profile, an
     # annual report's bulleted awards, a magazine's briefs)
-    "zh17": 0.80,
+    "zh17": 0.83,
 }
 
 

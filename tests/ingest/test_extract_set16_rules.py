@@ -154,3 +154,9 @@ def test_a_wire_releases_tags_and_a_marked_title_field() -> None:
     assert "Dynamic ester networks heal sulfide electrolytes in lithium metal cells" in _names(
         extraction, "Publication"
     )
+
+
+def test_a_clinical_department_head_is_a_researcher() -> None:
+    """心血管内科主任X教授: the head of a hospital's clinical department (科主任), not an official (主任 alone)."""
+    text = "研究登上《柳叶刀》\n“我们一直在想。”研究负责人、星河医院心血管内科主任林晓风教授说。\n"
+    assert "林晓风" in _names(_extract(text, "zh"), "Researcher")
