@@ -158,6 +158,8 @@ _NOT_INSTITUTION = re.compile(
 _ONE_CHARACTER_SCHOOL = re.compile(
     r"[医药法商理工文农哲林]学院|[医理工文农]学部|[化数哲法医药文史光力声]学系|[眼儿骨]科"
 )
+#: a counted noun (两个, 3个), a verb's complement (住得) or a region's scope (省内, 县级) before a generic head word
+_CLAUSE_WORDS = re.compile(r"[0-9一二两三四五六七八九十几多数]个|得|省内|市内|县级|市级|国内外|境内外")
 _QUOTED_CLAUSE = re.compile(r"何时|如何|怎样|为何|为什么|能否|是否|走出|走进|走向|迈向|从.{1,8}到")
 _COUNTED = re.compile(r"(?:[0-9]+|[一二三四五六七八九十百千两几多]+)\s*(?:余|多)?(?:家|所)")
 _PERSON_AND = re.compile(r"([\u4e00-\u9fff]{2,3})[与和及、]")
@@ -393,6 +395,8 @@ def _valid(name: str) -> bool:
     if len(name) < 3 or len(body) < 2:
         return False
     if "第三方" in body:  # 委托第三方实验室: a third party's role, no body's name
+        return False
+    if _CLAUSE_WORDS.search(body):  # 患者住得离医院, 河南两个分中心, 省内县级医院: a clause or a count, no name
         return False
     if (_GENERIC.match(body) and body not in _FIELDS_OF_GENERIC_WORDS) or (
         _NOT_INSTITUTION.search(name) and not _NUMBERED_INSTITUTE.search(name)

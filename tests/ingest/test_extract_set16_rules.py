@@ -160,3 +160,14 @@ def test_a_clinical_department_head_is_a_researcher() -> None:
     """心血管内科主任X教授: the head of a hospital's clinical department (科主任), not an official (主任 alone)."""
     text = "研究登上《柳叶刀》\n“我们一直在想。”研究负责人、星河医院心血管内科主任林晓风教授说。\n"
     assert "林晓风" in _names(_extract(text, "zh"), "Researcher")
+
+
+def test_a_clause_ending_in_a_head_word_is_no_institution() -> None:
+    """很多患者住得离医院远, 河南两个分中心, 省内县级医院: a clause, a count and a scope before 医院/中心."""
+    text = (
+        "远程管理降低再住院风险\n很多患者住得离医院远，复查不及时。星河大学附属医院牵头北京、河南两个分中心的入组工作，"
+        "省内县级医院也参与了研究。\n"
+    )
+    names = _names(_extract(text, "zh"), "Institution")
+    assert "星河大学附属医院" in names
+    assert not any(bad in name for name in names for bad in ("住得", "两个", "省内"))
