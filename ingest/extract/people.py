@@ -458,6 +458,20 @@ def _named_with_he(text: str, cand: str, right: str | None) -> bool:
     )
 
 
+#: a Japanese name in kanji, its reading in Latin letters beside it: a surname of up to three characters and a given
+#: name of up to three (小野寺健吾（Kengo Onodera）), longer than a Chinese name's two to four
+_KANJI_NAME = re.compile(rf"[{CJK}]{{4,6}}")
+#: a word romanised from Japanese (Hepburn): syllables of a consonant or two and a vowel, or n (Kengo, Onodera, Shōta)
+_ROMAJI = re.compile(r"(?:(?:ky|gy|sh|ch|ny|hy|my|ry|by|py|ts|[kgsztdnhbpmyrwfj])?[aiueoōū]|n)+", re.I)
+
+
+def _japanese_pair(name: str, en: str) -> bool:
+    """``name`` (Chinese characters) glossed by ``en``, a given name and a surname romanised from Japanese: a
+    Japanese scholar's name, however long (no body's name: 发现项目（Discovery Projects）)."""
+    words = en.split()
+    return bool(_KANJI_NAME.fullmatch(name)) and len(words) == 2 and all(_ROMAJI.fullmatch(w) for w in words)
+
+
 def find_zh(text: str, institutions: list[Span]) -> list[Span]:
     """Chinese and transliterated person spans, with ``role`` researcher or official."""
     inst_ends = {s.end for s in institutions}
@@ -487,7 +501,7 @@ def find_zh(text: str, institutions: list[Span]) -> list[Span]:
         name = clean(zh)
         if len(name.replace("·", "")) < 2:
             continue
-        if "·" not in name and not (_CANDIDATE.fullmatch(name) and _plausible(name)):
+        if "·" not in name and not (_CANDIDATE.fullmatch(name) and _plausible(name)) and not _japanese_pair(name, en):
             continue
         if _BODY_END.search(name):
             continue  # 约翰·英纳斯中心（John Innes Centre）: a body named after a person

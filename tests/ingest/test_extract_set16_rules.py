@@ -171,3 +171,15 @@ def test_a_clause_ending_in_a_head_word_is_no_institution() -> None:
     names = _names(_extract(text, "zh"), "Institution")
     assert "星河大学附属医院" in names
     assert not any(bad in name for name in names for bad in ("住得", "两个", "省内"))
+
+
+def test_a_japanese_name_in_kanji_beside_its_romanised_reading() -> None:
+    """小野寺健吾（Kengo Onodera）: five characters, a Japanese name by its reading; 发现项目（Discovery Projects), a
+    scheme glossed in English, is none."""
+    text = (
+        "日本学者访问我院\n日本东京大学物性研究所小野寺健吾（Kengo Onodera）教授应邀访问我院。"
+        "该项目获澳大利亚研究理事会发现项目（Discovery Projects）资助。\n"
+    )
+    names = _names(_extract(text, "zh"), "Researcher")
+    assert "小野寺健吾" in names
+    assert "发现项目" not in names
