@@ -141,7 +141,7 @@ _DIGEST_TITLE = re.compile(
     r"\b(?:highlights|news\s+in\s+brief|in\s+brief|newsletter|digest|round-?up|bulletin|briefs|this\s+(?:week|month)"
     # (a weekly column watching a kind of output: Preprint Watch - Week of 4 May)
     r"|(?:preprint|paper|research|science|policy|funding|grants?)s?\s+watch|week\s+of"
-    r"|news\s+roundup|what['’]s\s+new)\b|简报|快讯|动态|本期导读|要闻|周报|月报|旬报|资讯|速览|速递|盘点|通讯$"
+    r"|news\s+roundup|what['’]s\s+new)\b|简报|快讯|动态|本期导读|要闻|周报|月报|旬报|资讯|(?:速览|速递|盘点)$|通讯$"
     # (a column's issue: 【科研进展】2027年第3期)
     r"|^【[^】]{2,12}】\s*(?:19|20)\d{2}\s*年\s*第\s*\d{1,3}\s*期$",
     re.I,

@@ -282,6 +282,10 @@ _MAX_HEADLINE = 60
 _MAX_HEADLINE_LATIN = 100
 
 
+#: the longest name a headline lists before a 、 (a Chinese name, or a short unit: 物理系)
+_LISTED_NAME = 4
+
+
 def headline_shaped(stripped: str) -> bool:
     """Shape of a headline: no sentence punctuation inside or at the end, not a list entry, not too long."""
     # English headlines run longer in characters than Chinese ones ("Light-driven catalyst turns methane into
@@ -295,7 +299,11 @@ def headline_shaped(stripped: str) -> bool:
     outside = re.sub(r"《[^》]*》|“[^”]*”|（[^）]*）|\([^)]*\)", "", stripped)
     # and the full stop of initials and titles (E.W.R. Steacie, Dr. Rossi, U.S. team) ends no sentence
     outside = _ABBREVIATION.sub("", outside)
-    return not _INNER_PUNCT.search(outside)
+    if _INNER_PUNCT.search(outside):
+        return False
+    # 、 lists names in a headline (周明远、赵明远获…奖); in a line of text it lists things (利用冷冻电镜、单分子…)
+    listed = outside.split("、")[:-1]
+    return all(len(part) <= _LISTED_NAME for part in listed)
 
 
 def cjk_trailing_space(raw: str) -> bool:
@@ -473,11 +481,15 @@ def furniture_rows(lines: Sequence[str]) -> set[int]:
 
 #: a rule drawn across the page: dashes, box-drawing lines, equals signs, stars or dots (─────, ==========, * * * * *)
 _RULE = re.compile(r"^\s*(?:[─━═—–=_~*·•-]\s*){5,}$")
+#: a rule typed between the stories of a mailing (----------, ==========, * * * * *): no em dash, which a Chinese
+#: release draws around a boxed comment inside one story (——————)
+_TYPED_RULE = re.compile(r"^\s*(?:[=_~*·•-]\s*){5,}$")
 
 
-def is_rule(line: str) -> bool:
-    """A line that only draws a rule: it sets off what follows as a blank line does."""
-    return bool(_RULE.match(line))
+def is_rule(line: str, typed: bool = False) -> bool:
+    """A line that only draws a rule: it sets off what follows as a blank line does. ``typed``: only a rule typed
+    with keyboard characters, as a mailing sets between its stories."""
+    return bool((_TYPED_RULE if typed else _RULE).match(line))
 
 
 def stands_between_blanks(lines: Sequence[str], i: int) -> bool:

@@ -358,6 +358,9 @@ _SHORT_OWNER_UNIT = re.compile(
 )
 
 
+_COUNTRY_CODES = frozenset(("US", "USA", "UK", "EU", "UN", "NSW", "UAE"))
+
+
 def _short_form_owners(spans: list[Span]) -> None:
     """Units written after the short form of an institution the item names in full (U-M for the University of
     Michigan: the initials of its capitalised words): the unit's name loses the short form and the unit gets the
@@ -365,7 +368,8 @@ def _short_form_owners(spans: list[Span]) -> None:
     fulls = [x for x in spans if x.parent is None and not _SHORT_OWNER_UNIT.match(x.name) and len(x.name.split()) >= 2]
     for span in spans:
         m = _SHORT_OWNER_UNIT.match(span.name) if span.parent is None else None
-        if m is None:
+        # (a country's ministry is no university's unit: the U.S. Department of Energy, the UK Department for …)
+        if m is None or m["short"].replace(".", "") in _COUNTRY_CODES or _GOVERNMENT_DEPARTMENT.fullmatch(m["unit"]):
             continue
         letters = re.sub(r"[-&.]", "", m.group("short"))
         full = {x.name for x in fulls if initials(x.name) == letters}

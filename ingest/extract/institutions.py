@@ -159,7 +159,10 @@ _ONE_CHARACTER_SCHOOL = re.compile(
     r"[医药法商理工文农哲林]学院|[医理工文农]学部|[化数哲法医药文史光力声]学系|[眼儿骨]科"
 )
 #: a counted noun (两个, 3个), a verb's complement (住得) or a region's scope (省内, 县级) before a generic head word
-_CLAUSE_WORDS = re.compile(r"[0-9一二两三四五六七八九十几多数]个|得|省内|市内|县级|市级|国内外|境内外")
+# (not 得克萨斯, 得实; not 省内分泌…, 市内镜…: 内分泌 and 内镜 are fields)
+_CLAUSE_WORDS = re.compile(
+    r"[0-9一二两三四五六七八九十几多数]个|(?<=[住离做跑记来活过长])得|[省市]内(?![分镜科])|县级|市级|国内外|境内外"
+)
 _QUOTED_CLAUSE = re.compile(r"何时|如何|怎样|为何|为什么|能否|是否|走出|走进|走向|迈向|从.{1,8}到")
 _COUNTED = re.compile(r"(?:[0-9]+|[一二三四五六七八九十百千两几多]+)\s*(?:余|多)?(?:家|所)")
 _PERSON_AND = re.compile(r"([\u4e00-\u9fff]{2,3})[与和及、]")

@@ -68,8 +68,10 @@ RESEARCHER_BEFORE = tuple(
         "答辩人 "
         # a research group's or a laboratory's head is its lead scientist (组长 and 主任 alone are officials)
         "研究组组长 课题组组长 研究组长 实验室主任 实验室副主任 "
-        # (a hospital's clinical department head treats and researches: 心血管内科主任X, 急诊医学科副主任X)
-        "科主任 科副主任"
+        # (a hospital's clinical department head treats and researches: 心血管内科主任X, 急诊医学科副主任X; an
+        # office's 财务科主任 does not)
+        "内科主任 外科主任 医学科主任 儿科主任 妇科主任 产科主任 眼科主任 骨科主任 肿瘤科主任 急诊科主任 "
+        "内科副主任 外科副主任 医学科副主任"
     )
 )
 #: cues that make a person not a researcher (officials, hosts, journalists, staff)
@@ -98,7 +100,10 @@ RESEARCHER_EN_BEFORE = (
     "engineer", "mathematician", "geologist", "ecologist", "neuroscientist", "epidemiologist",
     "statistician", "geneticist", "economist", "psychologist", "oceanographer", "archaeologist", "anthropologist",
     "immunologist", "microbiologist", "virologist", "pathologist", "neurologist", "cardiologist", "oncologist",
-    "physician", "clinician", "group leader", "theorist", "advisor", "adviser", "doctoral advisor",
+    "physician", "clinician", "group leader", "theorist",
+    # (a student's supervisor: "his advisor, X"; a government's "science adviser X" is none)
+    "his advisor", "her advisor", "their advisor", "doctoral advisor", "PhD advisor", "thesis advisor",
+    "his adviser", "her adviser", "doctoral adviser",
 )  # fmt: skip
 #: the lower-case job words alone ("chemist", "graduate student"): they also sit between an institution and a name
 RESEARCHER_EN_JOBS = tuple(w for w in RESEARCHER_EN_BEFORE if w.islower())

@@ -960,13 +960,21 @@ _CALENDAR_WORDS = frozenset(
 )
 
 
+#: what follows a given name that is the subject of its sentence: a verb in the past or an auxiliary ("Desmond
+#: became", "Odran received", "Ana has led"), not a noun or a question's subject ("Grant funding came", "Will the")
+_SUBJECT_VERB = (
+    r"(?:[a-z]+ed|was|is|has|had|became|becomes|received|receives|won|wins|said|says|held|holds|led|leads|never|also"
+    r"|later|then|went|came|took|wrote|found|built|began|saw|told|spent|grew|left|made|gave|knew|taught|ran)\b"
+)
+
+
 def given_name_mentions(text: str, persons: list[Span], taken: list[Span]) -> list[Span]:
     """Later mentions of an English-named researcher by given name alone, as obituaries and profiles write them
     ("Desmond became a Fellow …"), as spans of that person.
 
     Only after the full name, only for a given name no other person of the item shares, and only where a sentence
-    opens with it and goes on in lower case (not "May saw …" for a month: the name must be the subject that opens the
-    sentence, and no capitalised word may follow, which would make it another person's full name).
+    opens with it and a verb follows (the name is the sentence's subject: not "Will the method scale?", "Grant
+    funding came …", nor a month's "May saw …").
     """
     by_given: dict[str, set[str]] = {}
     first: dict[str, Span] = {}
@@ -982,7 +990,7 @@ def given_name_mentions(text: str, persons: list[Span], taken: list[Span]) -> li
         if len(names) != 1:
             continue
         person = first[given]
-        pattern = rf"(?:(?<=[.!?][^\S\n])|(?<=^)|(?<=\n))[^\S\n]*{re.escape(given)}(?=[^\S\n]+[a-z])"
+        pattern = rf"(?:(?<=[.!?][^\S\n])|(?<=\n)|^)[^\S\n]*{re.escape(given)}(?=[^\S\n]+{_SUBJECT_VERB})"
         for m in re.finditer(pattern, text[person.end :], re.M):
             s, e = person.end + m.end() - len(given), person.end + m.end()
             if not any(o.start < e and s < o.end for o in occupied):

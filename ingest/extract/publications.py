@@ -25,7 +25,7 @@ _ON_TITLE_WORD = (
 _LATIN_TITLE = rf"[A-Z][A-Za-z&:'’-]*(?:\s+(?:[A-Z][A-Za-z&:'’-]*|of|and|in|{_ON_TITLE_WORD}|for|the|&))*"
 #: a title in its abbreviated form, each word cut at a full stop (J. Am. Chem. Soc., Angew. Chem. Int. Ed.): Chinese
 #: text writes it between Chinese words, where no sentence ends at its dots
-_ABBREVIATED_TITLE = r"[A-Z][a-z]{0,5}\.(?:\s*[A-Z][a-z]{0,5}\.)+"
+_ABBREVIATED_TITLE = r"[A-Z][a-z]{0,11}\.(?:\s*[A-Z][a-z]{0,11}\.)+"
 _CJK_CHAR = re.compile(rf"[{CJK}]")
 _BOOK = re.compile(r"《(?P<name>[^《》\n]{1,80})》")
 _PUBLISH_AFTER = re.compile(

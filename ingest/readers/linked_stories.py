@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import islice
 
 from ingest.segment_lines import ends_sentence, headline_shaped
 
@@ -29,6 +30,12 @@ _EMPHASIS = re.compile(r"^\*(?=\S)(?P<head>[^*]+?)(?<=\S)\*$")
 _MAIL_DATE = re.compile(r"^(?:Date|Sent|发送时间)\s*[:：]\s*\S", re.I)
 #: a person's title opening the line: a speaker's or member's entry on a people page, no story's headline
 _HONORIFIC = re.compile(r"^(?:Prof|Professor|Dr|Mr|Mrs|Ms|Sir|Dame)\.?\s")
+#: a blurb's text runs to at most this many lines, the lines under its headline hold a sentence within the first few
+_BLURB_LINES = 8
+_LEAD_LINES = 4
+#: sentences that may stand above a blurb (a greeting: "Hello, three stories from across the campus this week.")
+_GREETING_SENTENCES = 2
+_SENTENCE_END = re.compile(r"[.!?。！？](?=\s|$)")
 #: blurbs it takes to read a text so
 _STORIES = 2
 
@@ -41,8 +48,8 @@ def _headline(lines: Sequence[str], i: int) -> str | None:
     head = match["head"].strip() if match else text
     if not head or (i and lines[i - 1].strip()) or not headline_shaped(head) or _HONORIFIC.match(head):
         return None
-    below = [line.strip() for line in lines[i + 1 :] if line.strip()]
-    return head if any(ends_sentence(line) for line in below[:4]) else None
+    below = list(islice((t for line in lines[i + 1 :] if (t := line.strip())), _LEAD_LINES))
+    return head if any(ends_sentence(line) for line in below) else None
 
 
 def linked_stories(text: str) -> list[str]:
@@ -66,5 +73,10 @@ def linked_stories(text: str) -> list[str]:
             continue
         i, head = opening
         body = [line for line in part[i + 1 :] if line.strip()]
+        # (a blurb is a few lines; above the first one only a masthead and a greeting stand, no story of its own: a
+        # release with a box of related stories under it is one release)
+        above = " ".join(line.strip() for line in part[:i])
+        if len(body) > _BLURB_LINES or len(_SENTENCE_END.findall(above)) > _GREETING_SENTENCES:
+            return []
         stories.append("\n".join([head, *([dated] if dated else []), "", *body]))
     return stories if len(stories) >= _STORIES else []

@@ -12,11 +12,14 @@ layout the segmenter reads; the markers themselves (a count, not a story) go.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from ingest.segment_lines import ends_sentence, headline_shaped
 
 #: a zero-padded entry number alone on its line (01, 02 …), or one written NO.1 / No. 2
 _MARKER = re.compile(r"^\s*(?:0(?P<padded>[1-9])|(?P<tens>[1-9]\d)|NO\.\s*(?P<no>\d{1,2}))\s*$", re.I)
+#: the text under an entry's headline ends a sentence within this many lines
+_TEXT_LINES = 3
 #: markers it takes to read a text so
 _MARKERS = 2
 
@@ -38,7 +41,9 @@ def numbered_headlines(text: str) -> str:
         if number is None or number != len(found) + 1:
             continue
         head = lines[i + 1].strip()
-        if head and headline_shaped(head) and not ends_sentence(head):
+        # (a table set one cell a line, 01 / 张三 / 物理学院 / 02 / …, has a number over a name and no sentence)
+        below = list(islice((t for line in lines[i + 2 :] if (t := line.strip())), _TEXT_LINES))
+        if head and headline_shaped(head) and not ends_sentence(head) and any(ends_sentence(t) for t in below):
             found.append(i)
     if len(found) < _MARKERS:
         return text

@@ -21,7 +21,7 @@ from ingest.readers.linked_stories import linked_stories
 from ingest.readers.markdown import strip_bold
 from ingest.readers.microblog import microblog_posts
 from ingest.readers.numbered_markers import numbered_headlines
-from ingest.readers.page_turns import join_page_turns
+from ingest.readers.page_turns import PAGE_LABEL_LINE, join_page_turns
 from ingest.readers.rubric_digest import rubric_headlines
 from ingest.readers.template_parts import template_parts
 from ingest.segment import announces_digest, announces_list, labelled_sections, segment_newsletter, segments
@@ -364,10 +364,6 @@ def _date_line(line: str) -> tuple[str, str | None] | None:
     return dates[0].iso, source
 
 
-#: a newspaper's page label (第1版　要闻, 第A3版 科技)
-_NEWSPAPER_PAGE = re.compile(r"^第\s*[A-Z]?\d{1,2}\s*版(?:\s+\S{1,10})?$")
-
-
 def _dated_masthead(lines: list[str]) -> _Masthead | None:
     """The masthead of a page that opens with its issuer's name over a line dating it, above the headline
     (星河大学 / 2026-03-02  来源：星河大学新闻网 / 【科研进展】…团队在…取得新进展); None when the first line is the
@@ -385,7 +381,7 @@ def _dated_masthead(lines: list[str]) -> _Masthead | None:
         if found is None:
             continue
         # (a newspaper's page label under its date line: 第1版　要闻)
-        labels = 1 if _NEWSPAPER_PAGE.match(rows[names + 1][1]) else 0
+        labels = 1 if PAGE_LABEL_LINE.match(rows[names + 1][1]) else 0
         at = rows[names + labels][0]
         if len(rows) < names + labels + 3:
             return None
@@ -429,9 +425,12 @@ _INDENT = re.compile(r"^(?:\u3000|\s{2,})")
 
 
 def _kicker(first: str, rest: list[str]) -> bool:
-    """``first`` (as printed) is a kicker over the headline: set in from the margin, right over a headline-shaped
-    line set flush and closed by a blank line."""
-    if not _INDENT.match(first) or not rest or not (below := rest[0].strip()) or _INDENT.match(rest[0]):
+    """``first`` (as printed) is a Chinese newspaper's kicker over the headline: set in by full-width spaces, right
+    over a headline-shaped line set flush and closed by a blank line (a deck under a headline opens with ——, and a
+    headline centred by plain spaces is no kicker)."""
+    if not first.startswith("\u3000") or not rest or not (below := rest[0].strip()) or _INDENT.match(rest[0]):
+        return False
+    if below.startswith(("—", "－", "-")):
         return False
     return headline_shaped(below) and (len(rest) == 1 or not rest[1].strip()) and headline_shaped(first.strip())
 
@@ -577,6 +576,18 @@ def read_text(text: str, file: str | None, kind: Kind | None = None) -> Iterator
 _SITE_FOOTER = re.compile(r"^(?:版权所有|Copyright\b|©|\(c\)\s|All rights reserved|地址[:：]|ICP备|京ICP|沪ICP)", re.I)
 
 
+#: the red header of an official document: the issuing body's name and 文件 (某某大学文件, 某某厅文件)
+_RED_HEADER = re.compile(r"^\S{2,30}文件$")
+#: a saved page's masthead, menu and trail stand within its first lines
+_SITE_FRAME_ROWS = 6
+
+
+def _frame_head(line: str) -> bool:
+    """A line of a saved page's frame over its stories: a menu bar, a trail from the site's home, or one of two
+    steps or more (a headline may hold one ">": Tandem cells pass >30% efficiency)."""
+    return bool(_HOME_TRAIL.match(line)) or len(_SITE_TRAIL.findall(line)) >= 2 or is_site_menu(line)
+
+
 def _without_site_frame(text: str) -> str:
     """A saved web page's issue or list with the site's frame blanked out (line numbers kept): the masthead and
     menu above the trail when a headline follows it, and the editor's credit, the page's buttons and its rights line
@@ -586,7 +597,7 @@ def _without_site_frame(text: str) -> str:
     filled = [i for i, line in enumerate(lines[:_SITE_FRAME_ROWS]) if line.strip()]
     if len(filled) >= 2 and _RED_HEADER.match(lines[filled[0]].strip()) and is_doc_number(lines[filled[1]].strip()):
         lines[: filled[1] + 1] = [""] * (filled[1] + 1)
-    top = [i for i, line in enumerate(lines[:_SITE_FRAME_ROWS]) if line.strip() and _site_head(line.strip())]
+    top = [i for i, line in enumerate(lines[:_SITE_FRAME_ROWS]) if line.strip() and _frame_head(line.strip())]
     if top:
         # (a headline over the trail, … 网络投票 / 首页 > 通知公告 > 正文 / 发布时间：… / text, stays)
         below = next((t for line in lines[top[-1] + 1 :] if (t := line.strip()) and not is_meta_line(t)), "")
@@ -597,12 +608,6 @@ def _without_site_frame(text: str) -> str:
         end -= 1
     lines[end:] = [""] * (len(lines) - end)
     return "\n".join(lines)
-
-
-#: the red header of an official document: the issuing body's name and 文件 (某某大学文件, 某某厅文件)
-_RED_HEADER = re.compile(r"^\S{2,30}文件$")
-#: a saved page's masthead, menu and trail stand within its first lines
-_SITE_FRAME_ROWS = 6
 
 
 #: an e-mail newsletter's own lines, no part of any story
@@ -673,7 +678,7 @@ def separated_stories(text: str) -> list[str]:
     two or more: a rule or two inside one release separate nothing that matters."""
     parts: list[list[str]] = [[]]
     for line in text.splitlines():
-        if is_rule(line):
+        if is_rule(line, typed=True):
             parts.append([])
         elif not _MAILING_FURNITURE.match(line.strip()):
             parts[-1].append(line)
