@@ -144,7 +144,7 @@ _EN_AFTER = re.compile(
     r"|,\s+who\s+(?:co-)?(?:led|leads|headed|heads|directed|supervised)\s+(?:the|this)\s+"
     r"(?:study|research|work|team|project|group|analysis)\b"
     r"|\s+et al\."
-    # ("Noura Haddad's group at KAUST", "Lukas Brandt and his team at ETH Zurich", "A and colleagues at B"): a
+    # ("Noor Haddaway's group at KAUST", "Lukas Brandt and his team at ETH Zurich", "A and colleagues at B"): a
     # research group's leader
     r"|['’]s\s+(?:research\s+)?(?:group|team|lab|laboratory)\s+(?:at|in|from)\b"
     r"|\s+and\s+(?:his|her|their)\s+(?:colleagues|team|group|co-workers|collaborators)\b"
@@ -232,7 +232,7 @@ _FIRM = re.compile(
 #: job words written with a capital, as organisations start their names (Engineers Australia, Scientists for …)
 _JOB_WORDS_CAPITALISED = frozenset(w[:1].upper() + w[1:] for w in (*RESEARCHER_EN_JOBS, *_PLURAL_JOBS) if " " not in w)
 _HONOUR = re.compile(r"(?:Sir|Dame|Lady|Lord)[^\S\n]+")
-#: letters after a name for a fellowship, an order or a degree (Desmond Lennox FRS, Ama Owusu CBE FRSE)
+#: letters after a name for a fellowship, an order or a degree (Odran Lennart FRS, Ama Owusu CBE FRSE)
 _POST_NOMINALS = re.compile(
     r"(?:[^\S\n]+(?:FRS|FRSE|FRSC|FRSB|FMedSci|FREng|FBA|FAA|FRCP|FRCS|FRACP|OBE|CBE|MBE|KBE|DBE|PhD|DPhil|MD))+$"
 )
@@ -459,15 +459,15 @@ def _named_with_he(text: str, cand: str, right: str | None) -> bool:
 
 
 #: a Japanese name in kanji, its reading in Latin letters beside it: a surname of up to three characters and a given
-#: name of up to three (小野寺健吾（Kengo Onodera）), longer than a Chinese name's two to four
+#: name of up to three (上杉森健太（Kenta Uesugimori）), longer than a Chinese name's two to four
 _KANJI_NAME = re.compile(rf"[{CJK}]{{4,6}}")
-#: a word romanised from Japanese (Hepburn): syllables of a consonant or two and a vowel, or n (Kengo, Onodera, Shōta)
+#: a word romanised from Japanese (Hepburn): syllables of a consonant or two and a vowel, or n (Kenta, Shōta)
 _ROMAJI = re.compile(r"(?:(?:ky|gy|sh|ch|ny|hy|my|ry|by|py|ts|[kgsztdnhbpmyrwfj])?[aiueoōū]|n)+", re.I)
 
 
 def _japanese_pair(name: str, en: str) -> bool:
     """``name`` (Chinese characters) glossed by ``en``, a given name and a surname romanised from Japanese: a
-    Japanese scholar's name, however long (no body's name: 发现项目（Discovery Projects）)."""
+    Japanese scholar's name, however long (no body's name: 探索项目（Explorer Projects）)."""
     words = en.split()
     return bool(_KANJI_NAME.fullmatch(name)) and len(words) == 2 and all(_ROMAJI.fullmatch(w) for w in words)
 
@@ -960,7 +960,7 @@ _CALENDAR_WORDS = frozenset(
 )
 
 
-#: what follows a given name that is the subject of its sentence: a verb in the past or an auxiliary ("Desmond
+#: what follows a given name that is the subject of its sentence: a verb in the past or an auxiliary ("Odran
 #: became", "Odran received", "Ana has led"), not a noun or a question's subject ("Grant funding came", "Will the")
 _SUBJECT_VERB = (
     r"(?:[a-z]+ed|was|is|has|had|became|becomes|received|receives|won|wins|said|says|held|holds|led|leads|never|also"
@@ -970,7 +970,7 @@ _SUBJECT_VERB = (
 
 def given_name_mentions(text: str, persons: list[Span], taken: list[Span]) -> list[Span]:
     """Later mentions of an English-named researcher by given name alone, as obituaries and profiles write them
-    ("Desmond became a Fellow …"), as spans of that person.
+    ("Odran became a Fellow …"), as spans of that person.
 
     Only after the full name, only for a given name no other person of the item shares, and only where a sentence
     opens with it and a verb follows (the name is the sentence's subject: not "Will the method scale?", "Grant

@@ -173,7 +173,7 @@ _QUOTED = r"[“\"「『](?P<title>[^“”\"「」『』]{6,300}?)[”\"」』]
 # the authors of a reference: two or more names apart by commas ("Arjun Mehta, Lena Hoffmann", "Akinola O, Kulkarni
 # S"), possibly closed by "et al."
 _CITED_NAME = r"[A-ZÀ-Þ][\w'’-]*\.?(?:[^\S\n][A-ZÀ-Þ][\w'’-]*\.?){0,3}"
-# (the last one may join with an ampersand, as German and Nature-style lists do: "…, Ji-ho Baek & Ruben Castell")
+# (the last one may join with an ampersand, as German and Nature-style lists do: "…, Min-ji Hwangbo & Tomas Quill")
 _CITED_AUTHORS = (
     rf"{_CITED_NAME}(?:(?:,[^\S\n]*(?:and[^\S\n]+)?|,?[^\S\n]+&[^\S\n]+){_CITED_NAME})+(?:,?[^\S\n]*et[^\S\n]+al)?"
 )

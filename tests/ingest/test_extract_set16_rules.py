@@ -103,7 +103,7 @@ def test_a_unit_after_the_short_form_of_an_institution_the_item_names_in_full() 
 
 def test_a_paper_published_in_a_month_in_a_journal_and_a_co_author_named_as_an_advisor() -> None:
     """ "published in February in Physical Review Letters": the month dates the paper, the journal follows;
-    "his advisor, Marta Quellhorst": the job word names a researcher."""
+    "his advisor, Mara Quellhorst": the job word names a researcher."""
     text = (
         "Student honours\n"
         'Graduate student Odran Vantreight is first author of "Cold molecules collide in a lattice," published in '
@@ -174,12 +174,12 @@ def test_a_clause_ending_in_a_head_word_is_no_institution() -> None:
 
 
 def test_a_japanese_name_in_kanji_beside_its_romanised_reading() -> None:
-    """小野寺健吾（Kengo Onodera）: five characters, a Japanese name by its reading; 发现项目（Discovery Projects), a
+    """上杉森健太（Kenta Uesugimori）: five characters, a Japanese name by its reading; 探索项目（Explorer Projects), a
     scheme glossed in English, is none."""
     text = (
-        "日本学者访问我院\n日本东京大学物性研究所小野寺健吾（Kengo Onodera）教授应邀访问我院。"
-        "该项目获澳大利亚研究理事会发现项目（Discovery Projects）资助。\n"
+        "日本学者访问我院\n日本东京大学物性研究所上杉森健太（Kenta Uesugimori）教授应邀访问我院。"
+        "该项目获星河科学基金会探索项目（Explorer Projects）资助。\n"
     )
     names = _names(_extract(text, "zh"), "Researcher")
-    assert "小野寺健吾" in names
-    assert "发现项目" not in names
+    assert "上杉森健太" in names
+    assert "探索项目" not in names

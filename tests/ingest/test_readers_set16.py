@@ -155,20 +155,20 @@ def test_a_newspaper_story_turned_to_another_page_is_one_item_under_its_headline
 
 
 AWARDS_PAGE = (
-    "NORTHVALE UNIVERSITY FACULTY OF SCIENCE                ANNUAL REPORT 2027\n\n"
+    "NORTHVALE UNIVERSITY SCHOOL OF SCIENCES             YEAR IN REVIEW 2027\n\n"
     "Awards and honours\n\n"
     "Our staff were again recognised in 2027. Among the highlights:\n\n"
-    "• Dr Mara Quellhorst (School of Earth, Atmosphere and\n"
-    "  Environment) received the 2027 Dorothy Hill Medal for her work\n"
-    "  on ancient reef carbonates.\n\n"
+    "• Dr Mara Quellhorst (School of Ocean and Climate\n"
+    "  Sciences) received the 2027 Northvale Society Medal for her work\n"
+    "  on deep-sea sediments.\n\n"
     "• Professor Odran Vantreight (School of Chemistry) was elected a\n"
-    "  Fellow of the Australian Academy of Science.\n\n"
+    "  Fellow of the Northvale Academy of Sciences.\n\n"
     "                                                               21\n"
 )
 
 
 def test_bullets_wrapped_with_a_hanging_indent_are_entries_of_one_list() -> None:
-    """• Dr X (School of Earth, Atmosphere and / ⎵⎵Environment) received …: a list's entries, no headings."""
+    """• Dr X (School of Ocean and / ⎵⎵Climate Sciences) received …: a list's entries, no headings."""
     assert [i.title for i in read_text(AWARDS_PAGE, "report.txt")] == ["Awards and honours"]
 
 
