@@ -124,6 +124,23 @@ def alternation(words: tuple[str, ...] | frozenset[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+#: the English months and weekdays, as names of their own (a date's, never a person's or a journal's)
+EN_MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+) + ("December",)
+EN_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+#: the months as a regex alternation (a group of their own)
+EN_MONTHS = "(?:" + "|".join(EN_MONTH_NAMES) + ")"
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 #: academic degrees written after an English name ("Jane Holloway, M.D., Ph.D., professor of …")
 EN_DEGREES = (

@@ -15,6 +15,8 @@ from ingest.extract.lexicon import (
     CJK,
     COMPOUND_SURNAMES,
     EN_DEGREES,
+    EN_MONTH_NAMES,
+    EN_WEEKDAYS,
     LATIN_LETTER,
     LATIN_UPPER,
     OFFICIAL,
@@ -954,10 +956,7 @@ def surname_mentions(text: str, persons: list[Span], taken: list[Span]) -> list[
 
 
 #: given names that also name a month or a day, which open sentences of their own ("May saw …")
-_CALENDAR_WORDS = frozenset(
-    ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November")
-    + ("December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-)
+_CALENDAR_WORDS = frozenset(EN_MONTH_NAMES + EN_WEEKDAYS)
 
 
 #: what follows a given name that is the subject of its sentence: a verb in the past or an auxiliary ("Odran

@@ -12,16 +12,13 @@ from functools import lru_cache
 from ingest.extract import gazetteer_hits
 from ingest.extract.en import FIELD_LIST, JOINED_CAPS_LABEL
 from ingest.extract.guards import Guard, may_match
-from ingest.extract.lexicon import CJK
+from ingest.extract.lexicon import CJK, EN_MONTHS
 from ingest.extract.spans import Span, clean
 from ingest.gazetteers import Gazetteer
 
 # ("IEEE Transactions on Pattern Analysis and Machine Intelligence": "on" joins a title's words too, not a day:
 # "in National Science Review on Monday")
-_ON_TITLE_WORD = (
-    r"on(?=\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|July|August"
-    r"|September|October|November|December)\b)[A-Z])"
-)
+_ON_TITLE_WORD = rf"on(?=\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|{EN_MONTHS}\b)[A-Z])"
 _LATIN_TITLE = rf"[A-Z][A-Za-z&:'’-]*(?:\s+(?:[A-Z][A-Za-z&:'’-]*|of|and|in|{_ON_TITLE_WORD}|for|the|&))*"
 #: a title in its abbreviated form, each word cut at a full stop (J. Am. Chem. Soc., Angew. Chem. Int. Ed.): Chinese
 #: text writes it between Chinese words, where no sentence ends at its dots
@@ -123,7 +120,7 @@ _EN_JOURNAL = re.compile(
     # ("published in the journal ACS Catalysis": the word journal may follow the "in" of a cue)
     rf"\s+(?:the\s+)?(?:(?:scientific|medical|academic|international|peer-reviewed)\s+)?(?:journal\s+)?"
     # (a month after the cue's "in" dates the paper, the journal follows: "published in February in Cell")
-    r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+    rf"(?!{EN_MONTHS}\b)"
     rf"(?P<en>{_LATIN_TITLE})"
 )
 # (a literal first, the engine skips to it; the word start is checked by the caller)
@@ -159,12 +156,11 @@ _WEAK_CUES = frozenset(
         "details",
     }
 )
-_MONTH = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
+_MONTH = re.compile(rf"{EN_MONTHS}\b")
 _STRONG_CUE = re.compile(r"\b(?:published|appeared|appears)\b")
 _LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _TRAILING_WHEN = re.compile(
-    r"\s+(?:in|on|this|last)\s+(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|(?:19|20)\d{2}|spring|summer|autumn|fall|winter)\b.*$"
+    rf"\s+(?:in|on|this|last)\s+(?:{EN_MONTHS}|(?:19|20)\d{{2}}|spring|summer|autumn|fall|winter)\b.*$"
 )
 _TRAILING_CONNECTORS = re.compile(r"(?:\s+(?:of|and|in|for|the|&))+$")
 _PAIR_AFTER = re.compile(r"\s*[（(]\s*(?P<en>[A-Z][A-Za-z&:.'’\s-]{1,60}?)\s*[）)]")

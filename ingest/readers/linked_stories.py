@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from itertools import islice
 
+from ingest.readers.mail_headers import MAIL_DATE
 from ingest.segment_lines import ends_sentence, headline_shaped
 
 #: the link line that closes a blurb, alone or with its address (Read more › https://…, Continue reading →, 阅读全文)
@@ -26,8 +27,6 @@ _READ_MORE = re.compile(
 )
 #: a headline in single-star emphasis, as plain-text mail renders bold (*Heading*)
 _EMPHASIS = re.compile(r"^\*(?=\S)(?P<head>[^*]+?)(?<=\S)\*$")
-#: the header that dates a saved message (Date: Wed, 21 May 2027 08:30:12 +1000)
-_MAIL_DATE = re.compile(r"^(?:Date|Sent|发送时间)\s*[:：]\s*\S", re.I)
 #: a person's title opening the line: a speaker's or member's entry on a people page, no story's headline
 _HONORIFIC = re.compile(r"^(?:Prof|Professor|Dr|Mr|Mrs|Ms|Sir|Dame)\.?\s")
 #: a blurb's text runs to at most this many lines, the lines under its headline hold a sentence within the first few
@@ -59,7 +58,7 @@ def linked_stories(text: str) -> list[str]:
     closers = [i for i, line in enumerate(lines) if _READ_MORE.match(line.strip())]
     if len(closers) < _STORIES:
         return []
-    dated = next((line.strip() for line in lines[: closers[0]] if _MAIL_DATE.match(line.strip())), None)
+    dated = next((line.strip() for line in lines[: closers[0]] if MAIL_DATE.match(line.strip())), None)
     stories: list[str] = []
     start = 0
     for end in closers:

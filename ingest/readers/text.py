@@ -18,6 +18,7 @@ from typing import Literal
 from ingest.readers.date_blocks import dated_blocks
 from ingest.readers.item_furniture import drop_page_furniture, is_running_head, lead_furniture, title_like
 from ingest.readers.linked_stories import linked_stories
+from ingest.readers.mail_headers import MAIL_DATE
 from ingest.readers.markdown import strip_bold
 from ingest.readers.microblog import microblog_posts
 from ingest.readers.numbered_markers import numbered_headlines
@@ -628,8 +629,6 @@ _MAIL_HEADER = re.compile(
     r"|发件人|收件人|抄送|密送|发送时间|时间|日期|主题|附件)\s*[:：]",
     re.I,
 )
-#: the header that dates a message (Sent: Thursday, July 17, 2025 6:02 AM, 发送时间：2026年3月16日 22:47)
-_MAIL_DATE = re.compile(r"^(?:Date|Sent|发送时间|日期|时间)\s*[:：]\s*(?P<value>\S.*)$", re.I)
 #: the header a saved message opens with (From: …, 发件人：…)
 _MAIL_SENDER = re.compile(r"^(?:From|发件人)\s*[:：]", re.I)
 _SUBJECT_KEY = re.compile(r"^(?:Subject|主题)\s*[:：]\s*", re.I)
@@ -650,7 +649,7 @@ def _mail_message(lines: list[str]) -> list[str] | None:
     if subject is None or not (title := _SUBJECT_TAGS.sub("", subject).strip()):
         return None
     # (the message's date dates the item: kept as the page's date field, which item_metadata reads)
-    sent = next((m["value"] for i in filled[:headers] if (m := _MAIL_DATE.match(lines[i].strip()))), None)
+    sent = next((m["value"] for i in filled[:headers] if (m := MAIL_DATE.match(lines[i].strip()))), None)
     return [title, *([f"Date: {sent}"] if sent else []), "", *lines[filled[headers - 1] + 1 :]]
 
 
