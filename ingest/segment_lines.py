@@ -536,12 +536,14 @@ def _join_paragraphs(lines: Sequence[str]) -> str:
     """Hard-wrapped lines re-joined into paragraphs (see ``join_wrapped``)."""
     indented: list[bool] = []
     tabbed: list[bool] = []  # (the cells of a tab-separated table wrap inside a cell: they are joined as before)
+    spaced: list[bool] = []  # (set in by plain spaces, not full-width ones)
     stripped: list[str] = []
     for line in lines:
         text = despace_letterspaced(" ".join(line.split()))
         if text:
             stripped.append(text)
             indented.append(bool(_INDENT.match(line)))
+            spaced.append(line.startswith("  "))
             tabbed.append("\t" in line)
     if not stripped:
         return ""
@@ -558,7 +560,16 @@ def _join_paragraphs(lines: Sequence[str]) -> str:
         label = _field_label(line) and not _field_label(current[-1] if current else "")
         # (a reference list set with a hanging indent, [1] Authors. Title … / ⎵⎵⎵⎵title goes on[J]. Journal …: the
         # indented lines go on the entry)
-        hanging = bool(current) and _REFERENCE_MARK.match(stripped[opened]) is not None and not indented[opened]
+        # (and a bulleted entry wrapped the same way with plain spaces: • Dr X (School of Ocean and / ⎵⎵Climate
+        # Sciences) received …; a paragraph set in by full-width spaces under a bullet heading is text of its own)
+        hanging = (
+            bool(current)
+            and not indented[opened]
+            and (
+                _REFERENCE_MARK.match(stripped[opened]) is not None
+                or (_BULLET.match(stripped[opened]) is not None and spaced[index])
+            )
+        )
         if current and (numbered or (indented[index] and not hanging) or _BULLET.match(line) or row or label):
             paragraphs.append("".join(current))
             current = []

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ingest.extract import extract_item
 from ingest.readers.page_turns import join_page_turns
 from ingest.readers.text import read_text
-from ingest.segment_lines import headline_shaped
+from ingest.segment_lines import headline_shaped, join_wrapped
 from kg.model import NewsItem
 
 
@@ -107,3 +107,14 @@ def test_a_headline_with_one_angle_bracket_is_no_trail() -> None:
     )
     titles = [i.title for i in read_text(text, "digest.txt")]
     assert any(title.startswith("Tandem cells pass >30% efficiency") for title in titles)
+
+
+def test_a_bulleted_entry_wrapped_with_a_hanging_indent_is_one_paragraph() -> None:
+    """• Dr X (School of Ocean and / ⎵⎵Climate Sciences) received …: one entry; a paragraph set in by full-width
+    spaces under a bullet heading (● 研究背景 / 　　本研究…) stays a paragraph of its own."""
+    wrapped = ["• Dr Mara Quell (School of Ocean and", "  Climate Sciences) received the medal.", "• Dr Odran Vant"]
+    assert join_wrapped(wrapped).split("\n")[0] == (
+        "• Dr Mara Quell (School of Ocean and Climate Sciences) received the medal."
+    )
+    heading = "● 研究背景：高原湖泊冰封期浮游植物越冬机制的研究进展与未来方向和主要科学问题"
+    assert join_wrapped([heading, "　　本研究关注高原湖泊冰下的硅藻。"]).split("\n")[0] == heading
