@@ -19,6 +19,14 @@ CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _LATIN = re.compile(r"[A-Za-z]")
 _INDENT = re.compile("^(?: {2,}|\t|\u3000)")
+
+
+def is_indented(line: str) -> bool:
+    """The printed line is set in from the margin: two spaces or more, a tab or an ideographic space (one stray
+    space is a PDF artefact)."""
+    return bool(_INDENT.match(line))
+
+
 # a space between Chinese words on a line: the gap between the cells of a row ("物理学院 林雪梅")
 _CJK_ROW = re.compile(rf"[{CJK}] [{CJK}]")
 # three tokens in a row that each start with one CJK character: a cheap test before splitting into tokens
@@ -542,7 +550,7 @@ def _join_paragraphs(lines: Sequence[str]) -> str:
         text = despace_letterspaced(" ".join(line.split()))
         if text:
             stripped.append(text)
-            indented.append(bool(_INDENT.match(line)))
+            indented.append(is_indented(line))
             spaced.append(line.startswith("  "))
             tabbed.append("\t" in line)
     if not stripped:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from ingest.caps_label import caps_label
+from ingest.readers.page_turns import PAGE_NUMBER
 from ingest.segment_lines import (
     CJK,
     SENTENCE_BREAK,
@@ -129,7 +130,7 @@ _KICKER = re.compile(
 #: a news desk's name in a label (UNIVERSITY NEWS AND INFORMATION, MEDIA RELATIONS, NEWSROOM)
 _NEWS_DESK = re.compile(r"\b(?:NEWS|NEWSROOM|MEDIA|PRESS|COMMUNICATIONS|INFORMATION|ANNOUNCEMENTS?|UPDATES?)\b")
 #: a newspaper's edition line: its name, the date and the page (北岭科学报 2027-04-12 第4版 人物周刊)
-_EDITION = re.compile(r"第\s*\d{1,3}\s*版|\b[A-D]\d{1,2}\s*版")
+_EDITION = re.compile(PAGE_NUMBER)
 _DATED = re.compile(r"(?:19|20)\d{2}\s*(?:[-./年])\s*\d{1,2}")
 
 

@@ -12,14 +12,15 @@ import re
 
 from ingest.segment_lines import ends_sentence
 
-#: a newspaper's page number (第4版, A3版)
-PAGE_NUMBER = r"第?\s*[A-Z]?\d{1,2}\s*版"
+#: a newspaper's page number (第4版, 第A3版, A3版)
+PAGE_NUMBER = r"(?:第\s*[A-Z]?\d{1,3}|\b[A-D]\d{1,2})\s*版"
 #: a jump line at the foot of a story's part (（下转第2版）, （转第A3版）) and the continuation line over the next part
-_JUMP = re.compile(rf"^[（(]\s*(?:下转|转至|转)\s*{PAGE_NUMBER}\s*[）)]$")
-_CONTINUED = re.compile(rf"^[（(]\s*(?:上接|接|紧接)\s*{PAGE_NUMBER}\s*[）)]$")
+# (inside the brackets the page may go without its 第: （下转2版）)
+_JUMP = re.compile(rf"^[（(]\s*(?:下转|转至|转)\s*(?:{PAGE_NUMBER}|\d{{1,2}}\s*版)\s*[）)]$")
+_CONTINUED = re.compile(rf"^[（(]\s*(?:上接|接|紧接)\s*(?:{PAGE_NUMBER}|\d{{1,2}}\s*版)\s*[）)]$")
 #: a newspaper page's own number in its head (第4版 …), and the page's label on a line of its own (第1版　要闻)
-_PAGE_LABEL = re.compile(r"^第\s*[A-Z]?\d{1,2}\s*版")
-PAGE_LABEL_LINE = re.compile(r"^第\s*[A-Z]?\d{1,2}\s*版(?:\s+\S{1,10})?$")
+_PAGE_LABEL = re.compile(rf"^{PAGE_NUMBER}")
+PAGE_LABEL_LINE = re.compile(rf"^{PAGE_NUMBER}(?:\s+\S{{1,10}})?$")
 #: the page's editors, set under its last story (本版责编：…, 本版编辑：…, 版式设计：…)
 _PAGE_EDITOR = re.compile(r"^(?:本版(?:责编|编辑|主编|责任编辑)|版式(?:设计)?|美编|本版校对)\s*[:：]")
 #: what stands between the two parts of a story: the first page's footer and the next page's head, a few lines

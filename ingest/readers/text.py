@@ -38,6 +38,7 @@ from ingest.segment_lines import (
     is_contents_line,
     is_doc_number,
     is_header_row,
+    is_indented,
     is_issue_line,
     is_page_number,
     is_rule,
@@ -421,15 +422,11 @@ def _record_title(lines: list[str]) -> str | None:
 _WRAPPED_HEADLINE = 0.6
 
 
-#: a line set in from the margin by full-width spaces or several spaces
-_INDENT = re.compile(r"^(?:\u3000|\s{2,})")
-
-
 def _kicker(first: str, rest: list[str]) -> bool:
     """``first`` (as printed) is a Chinese newspaper's kicker over the headline: set in by full-width spaces, right
     over a headline-shaped line set flush and closed by a blank line (a deck under a headline opens with ——, and a
     headline centred by plain spaces is no kicker)."""
-    if not first.startswith("\u3000") or not rest or not (below := rest[0].strip()) or _INDENT.match(rest[0]):
+    if not first.startswith("\u3000") or not rest or not (below := rest[0].strip()) or is_indented(rest[0]):
         return False
     if below.startswith(("—", "－", "-")):
         return False
