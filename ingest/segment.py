@@ -429,7 +429,7 @@ def _candidates(rows: list[Row]) -> list[int]:
 
 
 def _hanging_entry(body: list[Row], i: int) -> bool:
-    """``body[i]`` is a list entry wrapped with a hanging indent (• Dr X (School of Earth and / ⎵⎵Environment)
+    """``body[i]`` is a list entry wrapped with a hanging indent (• Dr X (School of Ocean and / ⎵⎵Climate Sciences)
     received …): its text goes on on the next line set in by spaces, so it heads nothing."""
     if i + 1 >= len(body) or body[i + 1].blank_before:
         return False
